@@ -1,0 +1,60 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// Settings shared by every Swift target, applied in one place so no target drifts.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "glossary",
+    products: [
+        .library(name: "GlossaryKit", targets: ["GlossaryKit"]),
+        .executable(name: "glossary", targets: ["GlossaryCommand"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+    ],
+    targets: [
+        // System ICU behind a header of our own: only <stdint.h> types cross into Swift,
+        // because Foundation's bundled ICU makes any import of <unicode/*.h> clash.
+        .target(
+            name: "CICU",
+            linkerSettings: [
+                .linkedLibrary("icuuc"),
+                .linkedLibrary("icui18n"),
+            ]
+        ),
+        .target(
+            name: "GlossaryKit",
+            dependencies: [
+                "CICU",
+                .product(name: "Yams", package: "Yams"),
+            ],
+            resources: [.copy("Languages/Data")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "GlossaryCommand",
+            dependencies: [
+                "GlossaryKit",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GlossaryKitTests",
+            dependencies: ["GlossaryKit"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GlossaryCommandTests",
+            dependencies: ["GlossaryKit"],
+            swiftSettings: swiftSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,81 @@
+// A deliberately small C interface to the system ICU.
+//
+// Only <stdint.h> types and opaque handles cross this header. Swift's Foundation ships its own
+// ICU (module _FoundationICU); importing the system's <unicode/*.h> into any Swift module makes
+// the two definitions of UErrorCode and friends collide, and ICU's versioned symbol renaming
+// (u_foo -> u_foo_72) cannot be imported either. So the ICU headers are included only by the .c
+// files of this target, and Swift sees these prefixed functions.
+#ifndef CICU_H
+#define CICU_H
+
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Fold options for gk_tokenizer_run and gk_fold.
+enum {
+    /// Also produce an accent-free key (é -> e, NFD marks removed).
+    GK_FOLD_ACCENTS = 1
+};
+
+/// Kinds of word segments, from ICU's word-break rule status.
+enum {
+    GK_TOKEN_NUMBER = 1,
+    GK_TOKEN_LETTER = 2,
+    GK_TOKEN_KANA = 3,
+    GK_TOKEN_IDEO = 4
+};
+
+/// One word of the input, located in the input's UTF-8 bytes.
+typedef struct {
+    /// Byte offset of the first byte of the word in the input.
+    int32_t start;
+    /// Byte offset just past the word.
+    int32_t end;
+    /// NFKC_Casefold form (U+2019 mapped to '), UTF-8, in the folded buffer.
+    int32_t foldedStart;
+    int32_t foldedLength;
+    /// The folded form with combining marks removed; equals the folded form when there are none
+    /// or when accent folding was not asked for.
+    int32_t bareStart;
+    int32_t bareLength;
+    /// One of GK_TOKEN_*.
+    int32_t kind;
+} gk_token;
+
+/// A reusable word tokenizer; not thread-safe, use one per thread.
+typedef struct gk_tokenizer gk_tokenizer;
+
+/// Creates a tokenizer. On failure returns NULL and stores a nonzero ICU error code in *error.
+gk_tokenizer *gk_tokenizer_create(int32_t *error);
+
+void gk_tokenizer_destroy(gk_tokenizer *tokenizer);
+
+/// Splits `length` bytes of well-formed UTF-8 into words and folds each.
+///
+/// Returns the number of words, or a negative ICU error code. The tokens and the folded text stay
+/// valid until the next call on the same tokenizer.
+int32_t gk_tokenizer_run(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t options);
+
+/// The tokens of the last run.
+const gk_token *gk_tokenizer_tokens(const gk_tokenizer *tokenizer);
+
+/// The folded UTF-8 text of the last run; token offsets index into it.
+const uint8_t *gk_tokenizer_folded(const gk_tokenizer *tokenizer);
+
+/// Normalises well-formed UTF-8 to NFC into `out` (capacity `capacity`).
+///
+/// Returns the length needed (which may exceed capacity: call again with a larger buffer), or a
+/// negative ICU error code.
+int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity);
+
+/// Writes the ICU version ("72.1") into `out`, NUL-terminated.
+void gk_icu_version(char *out, int32_t capacity);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,59 @@
+/// One designation of a concept in one language.
+public struct Term: Hashable, Sendable {
+    /// The term as it should be written, e.g. `labour trafficking`.
+    public var text: String
+    /// The language the term belongs to.
+    public var language: LanguageTag
+    public var status: TermStatus
+    public var type: TermType
+    /// Whether case distinguishes this term from other words. Acronyms default to `true`.
+    public var isCaseSensitive: Bool
+    /// Whether é and e count as the same letter for this term; `nil` uses the language's default
+    /// (on for Sundanese, off elsewhere).
+    public var foldsAccents: Bool?
+    public var matchMode: MatchMode
+    /// Extra written forms that count as this term (irregular plurals, known misspellings).
+    public var forms: [String]
+    /// Whether the Sundanese plural infix -ar-/-al- may be applied (`pagawé` → `paragawé`).
+    public var allowsPluralInfix: Bool
+    public var note: String?
+    public var partOfSpeech: String?
+    /// An example sentence showing the term in use.
+    public var context: String?
+    /// Data kept for round trips.
+    public var properties: [Property]
+    /// Where the term was defined, for diagnostics.
+    public var location: SourceLocation?
+
+    public init(
+        text: String,
+        language: LanguageTag,
+        status: TermStatus = .preferred,
+        type: TermType = .fullForm,
+        isCaseSensitive: Bool? = nil,
+        foldsAccents: Bool? = nil,
+        matchMode: MatchMode = .inflected,
+        forms: [String] = [],
+        allowsPluralInfix: Bool = false,
+        note: String? = nil,
+        partOfSpeech: String? = nil,
+        context: String? = nil,
+        properties: [Property] = [],
+        location: SourceLocation? = nil
+    ) {
+        self.text = text
+        self.language = language
+        self.status = status
+        self.type = type
+        self.isCaseSensitive = isCaseSensitive ?? type.isAbbreviated
+        self.foldsAccents = foldsAccents
+        self.matchMode = matchMode
+        self.forms = forms
+        self.allowsPluralInfix = allowsPluralInfix
+        self.note = note
+        self.partOfSpeech = partOfSpeech
+        self.context = context
+        self.properties = properties
+        self.location = location
+    }
+}

@@ -1,0 +1,103 @@
+// The one Swift file that talks to ICU. `CICU` is imported `internal` so that none of its C types
+// leak into GlossaryKit's public interface; every C call goes through the wrappers below.
+internal import CICU
+
+/// The kind of a word segment, from ICU's word-break rule status.
+public enum WordKind: UInt8, Sendable {
+    case number = 1
+    case letter = 2
+    case kana = 3
+    case ideographic = 4
+}
+
+/// A word found by ICU, before the text layer adds gaps and case information.
+struct RawWord {
+    /// Byte range in the tokenized buffer.
+    var start: Int
+    var end: Int
+    /// NFKC_Casefold form.
+    var folded: String
+    /// The folded form without combining marks (`pagawé` → `pagawe`); equal to `folded` when the
+    /// word has none.
+    var bare: String
+    var kind: WordKind
+}
+
+/// A reusable ICU word tokenizer. Not thread-safe: each thread (or task) uses its own.
+final class ICUWordTokenizer {
+    private let handle: OpaquePointer
+
+    init() throws(TextError) {
+        var error: Int32 = 0
+        guard let handle = gk_tokenizer_create(&error) else {
+            throw TextError.icu(code: error, operation: "opening the word break iterator")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        gk_tokenizer_destroy(handle)
+    }
+
+    /// Splits well-formed UTF-8 into words, folding each.
+    ///
+    /// - Complexity: O(*n*) in the number of bytes.
+    func words(in bytes: UnsafeBufferPointer<UInt8>) throws(TextError) -> [RawWord] {
+        guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
+        let count = gk_tokenizer_run(handle, bytes.baseAddress, Int32(bytes.count), Int32(GK_FOLD_ACCENTS))
+        if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
+        guard count > 0, let tokens = gk_tokenizer_tokens(handle), let folded = gk_tokenizer_folded(handle) else {
+            return []
+        }
+        var words: [RawWord] = []
+        words.reserveCapacity(Int(count))
+        for index in 0..<Int(count) {
+            let token = tokens[index]
+            let foldedText = String(
+                decoding: UnsafeBufferPointer(start: folded + Int(token.foldedStart), count: Int(token.foldedLength)),
+                as: UTF8.self)
+            let bareText = token.bareStart == token.foldedStart
+                ? foldedText
+                : String(
+                    decoding: UnsafeBufferPointer(start: folded + Int(token.bareStart), count: Int(token.bareLength)),
+                    as: UTF8.self)
+            words.append(RawWord(
+                start: Int(token.start), end: Int(token.end),
+                folded: foldedText, bare: bareText,
+                kind: WordKind(rawValue: UInt8(token.kind)) ?? .letter))
+        }
+        return words
+    }
+
+    /// Splits a short string (a glossary term) into words.
+    func words(in text: String) throws(TextError) -> [RawWord] {
+        let bytes = Array(text.utf8)
+        return try bytes.withUnsafeBufferPointer { buffer throws(TextError) in try words(in: buffer) }
+    }
+}
+
+/// Stateless ICU services.
+enum ICU {
+    /// The version of the system ICU that is linked, e.g. `72.1`.
+    static var version: String {
+        var buffer = [CChar](repeating: 0, count: 32)
+        gk_icu_version(&buffer, Int32(buffer.count))
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
+    /// The NFC form of `text`.
+    static func nfc(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { input -> String in
+            if input.allSatisfy({ $0 < 0x80 }) { return String(decoding: input, as: UTF8.self) }
+            var capacity = input.count * 2 + 16
+            while true {
+                var output = [UInt8](repeating: 0, count: capacity)
+                let needed = gk_nfc(input.baseAddress, Int32(input.count), &output, Int32(capacity))
+                if needed < 0 { return String(decoding: input, as: UTF8.self) }
+                if Int(needed) <= capacity { return String(decoding: output.prefix(Int(needed)), as: UTF8.self) }
+                capacity = Int(needed) + 1
+            }
+        }
+    }
+}

@@ -1,0 +1,206 @@
+/// Hides the parts of a text that are not prose, so that no term is looked for in them.
+///
+/// Masking keeps every byte offset: masked bytes become spaces (line breaks stay), and the first
+/// masked byte of each region becomes `MarkdownMasker.mark`, so that no multi-word term is matched
+/// across a masked region.
+///
+/// In Markdown it masks fenced code blocks (```` ``` ```` and `~~~`), inline code spans, HTML
+/// comments, HTML tags (not their content), autolinks, link destinations and bare URLs. In plain
+/// text it masks bare URLs and e-mail-like addresses only.
+enum MarkdownMasker {
+    /// The byte that marks the start of a masked region (ASCII unit separator).
+    static let mark: UInt8 = 0x1F
+
+    /// Returns a copy of `bytes` with non-prose regions masked.
+    ///
+    /// - Complexity: O(*n*).
+    static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
+        var output = bytes
+        var ranges: [Range<Int>] = []
+        if markdown {
+            ranges += fencedCodeBlocks(bytes)
+        }
+        var index = 0
+        var blocked = ranges.sorted { $0.lowerBound < $1.lowerBound }
+        var blockIndex = 0
+        var inline: [Range<Int>] = []
+        while index < bytes.count {
+            if blockIndex < blocked.count, index >= blocked[blockIndex].lowerBound {
+                index = max(index, blocked[blockIndex].upperBound)
+                blockIndex += 1
+                continue
+            }
+            let byte = bytes[index]
+            if markdown, byte == UInt8(ascii: "`") {
+                var run = 0
+                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                if let close = findBacktickRun(bytes, from: index + run, length: run) {
+                    inline.append(index..<(close + run))
+                    index = close + run
+                    continue
+                }
+                index += run
+                continue
+            }
+            if markdown, byte == UInt8(ascii: "<") {
+                if startsWith(bytes, at: index, "<!--") {
+                    let end = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+                    inline.append(index..<end)
+                    index = end
+                    continue
+                }
+                if let end = htmlTagEnd(bytes, from: index) {
+                    inline.append(index..<end)
+                    index = end
+                    continue
+                }
+            }
+            if markdown, byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
+                   bytes[close] == UInt8(ascii: ")") {
+                    inline.append((index + 1)..<(close + 1))
+                    index = close + 1
+                    continue
+                }
+            }
+            if (byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W")),
+               index == 0 || !isWordByte(bytes[index - 1]),
+               let end = urlEnd(bytes, from: index) {
+                inline.append(index..<end)
+                index = end
+                continue
+            }
+            index += 1
+        }
+        blocked += inline
+        for range in blocked where !range.isEmpty {
+            for position in range where output[position] != 0x0A && output[position] != 0x0D {
+                output[position] = 0x20
+            }
+            // The mark goes on the first byte that is not a line break.
+            if let first = range.first(where: { bytes[$0] != 0x0A && bytes[$0] != 0x0D }) {
+                output[first] = mark
+            }
+        }
+        return output
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    private static func startsWith(_ bytes: [UInt8], at index: Int, _ prefix: String) -> Bool {
+        let prefix = Array(prefix.utf8)
+        guard index + prefix.count <= bytes.count else { return false }
+        for offset in 0..<prefix.count {
+            let byte = bytes[index + offset]
+            let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 32 : byte
+            if lowered != prefix[offset] { return false }
+        }
+        return true
+    }
+
+    private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
+        let needle = Array(needle.utf8)
+        guard needle.count <= bytes.count else { return nil }
+        var index = start
+        while index + needle.count <= bytes.count {
+            if bytes[index] == needle[0] && Array(bytes[index..<(index + needle.count)]) == needle { return index }
+            index += 1
+        }
+        return nil
+    }
+
+    /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
+    private static func urlEnd(_ bytes: [UInt8], from index: Int) -> Int? {
+        let prefixes = ["https://", "http://", "ftp://", "www."]
+        guard prefixes.contains(where: { startsWith(bytes, at: index, $0) }) else { return nil }
+        var end = index
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
+                || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                break
+            }
+            end += 1
+        }
+        // Trailing sentence punctuation belongs to the sentence, not to the URL.
+        while end > index, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                            UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "_")].contains(bytes[end - 1]) {
+            end -= 1
+        }
+        return end
+    }
+
+    /// Where an HTML tag or autolink starting at `index` ends, or nil when `<` starts no tag.
+    private static func htmlTagEnd(_ bytes: [UInt8], from index: Int) -> Int? {
+        guard index + 1 < bytes.count else { return nil }
+        let next = bytes[index + 1]
+        let startsTag = (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
+        guard startsTag else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: ">") {
+            if bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }
+            if bytes[end] == UInt8(ascii: "<") { return nil }
+            end += 1
+        }
+        return end < bytes.count ? end + 1 : nil
+    }
+
+    private static func findBacktickRun(_ bytes: [UInt8], from start: Int, length: Int) -> Int? {
+        var index = start
+        var newlineSeen = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                // A code span does not cross a blank line.
+                if newlineSeen { return nil }
+                newlineSeen = true
+            } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
+                newlineSeen = false
+            }
+            if byte == UInt8(ascii: "`") {
+                var run = 0
+                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                if run == length { return index }
+                index += run
+                continue
+            }
+            index += 1
+        }
+        return nil
+    }
+
+    /// Fenced code blocks: from an opening fence line to the closing fence line (or the end).
+    private static func fencedCodeBlocks(_ bytes: [UInt8]) -> [Range<Int>] {
+        var blocks: [Range<Int>] = []
+        var lineStart = 0
+        var open: (start: Int, fence: UInt8, length: Int)?
+        while lineStart < bytes.count {
+            let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            var index = lineStart
+            var indent = 0
+            while index < lineEnd && bytes[index] == 0x20 && indent < 4 { index += 1; indent += 1 }
+            if indent < 4, index < lineEnd, bytes[index] == UInt8(ascii: "`") || bytes[index] == UInt8(ascii: "~") {
+                let fence = bytes[index]
+                var run = 0
+                while index + run < lineEnd && bytes[index + run] == fence { run += 1 }
+                if run >= 3 {
+                    if let current = open {
+                        let rest = bytes[(index + run)..<lineEnd]
+                        if fence == current.fence && run >= current.length
+                            && rest.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                            blocks.append(current.start..<lineEnd)
+                            open = nil
+                        }
+                    } else {
+                        open = (lineStart, fence, run)
+                    }
+                }
+            }
+            lineStart = lineEnd
+        }
+        if let current = open { blocks.append(current.start..<bytes.count) }
+        return blocks
+    }
+}

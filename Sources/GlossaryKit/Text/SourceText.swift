@@ -1,0 +1,116 @@
+/// The bytes of one input text, validated as UTF-8, with the means to turn byte offsets into
+/// 1-based lines and columns.
+///
+/// A leading UTF-8 byte order mark is accepted and skipped: it is not part of the first line's
+/// columns. Columns count Unicode scalar values from the start of the line.
+public struct SourceText: Sendable {
+    /// The name used in diagnostics (a path, or `<stdin>`).
+    public let path: String
+    /// The file's bytes, exactly as read (BOM included).
+    public let bytes: [UInt8]
+    /// Offset of the first byte after a BOM (0 or 3).
+    public let contentStart: Int
+    /// Byte offset of the start of every line.
+    private let lineStarts: [Int]
+
+    /// Validates `bytes` as UTF-8.
+    ///
+    /// - Throws: `TextError.invalidUTF8` naming the first bad byte's line and offset.
+    /// - Complexity: O(*n*).
+    public init(path: String, bytes: [UInt8]) throws(TextError) {
+        self.path = path
+        self.bytes = bytes
+        let contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        self.contentStart = contentStart
+        var starts = [0]
+        try bytes.withUnsafeBufferPointer { buffer throws(TextError) in
+            var index = contentStart
+            let count = buffer.count
+            while index < count {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    if byte == 0x0A { starts.append(index + 1) }
+                    index += 1
+                    continue
+                }
+                let length: Int
+                let minimum: UInt32
+                var scalar: UInt32
+                switch byte {
+                case 0xC2...0xDF: length = 2; minimum = 0x80; scalar = UInt32(byte & 0x1F)
+                case 0xE0...0xEF: length = 3; minimum = 0x800; scalar = UInt32(byte & 0x0F)
+                case 0xF0...0xF4: length = 4; minimum = 0x10000; scalar = UInt32(byte & 0x07)
+                default: throw .invalidUTF8(line: starts.count, byteOffset: index, byte: byte)
+                }
+                guard index + length <= count else {
+                    throw .invalidUTF8(line: starts.count, byteOffset: index, byte: byte)
+                }
+                for next in 1..<length {
+                    let continuation = buffer[index + next]
+                    guard continuation & 0xC0 == 0x80 else {
+                        throw .invalidUTF8(line: starts.count, byteOffset: index + next, byte: continuation)
+                    }
+                    scalar = scalar << 6 | UInt32(continuation & 0x3F)
+                }
+                if scalar < minimum || scalar > 0x10FFFF || (0xD800...0xDFFF).contains(scalar) {
+                    throw .invalidUTF8(line: starts.count, byteOffset: index, byte: byte)
+                }
+                index += length
+            }
+        }
+        lineStarts = starts
+    }
+
+    /// Creates a text from a string (always valid).
+    public init(path: String, string: String) {
+        // A Swift string is valid UTF-8 by construction.
+        try! self.init(path: path, bytes: Array(string.utf8))
+    }
+
+    /// The number of lines.
+    public var lineCount: Int { lineStarts.count }
+
+    /// The 1-based line that contains byte `offset`.
+    ///
+    /// - Complexity: O(log *l*) in the number of lines.
+    public func line(containing offset: Int) -> Int {
+        var low = 0, high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    /// The 1-based line and column (in Unicode scalars) of byte `offset`.
+    ///
+    /// - Complexity: O(log *l* + the line's length).
+    public func position(of offset: Int) -> (line: Int, column: Int) {
+        let line = line(containing: offset)
+        var start = lineStarts[line - 1]
+        if line == 1 { start = max(start, contentStart) }
+        var column = 1
+        var index = start
+        while index < offset && index < bytes.count {
+            // Count scalars: every byte that is not a continuation byte starts one.
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return (line, column)
+    }
+
+    /// The text of 1-based `line`, without its line ending.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1 && line <= lineStarts.count else { return "" }
+        var start = lineStarts[line - 1]
+        if line == 1 { start = max(start, contentStart) }
+        var end = line < lineStarts.count ? lineStarts[line] : bytes.count
+        while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    /// The text of a byte range.
+    public func text(_ range: Range<Int>) -> String {
+        String(decoding: bytes[range], as: UTF8.self)
+    }
+}

@@ -1,0 +1,77 @@
+/// Splits texts and glossary terms into normalised words with ICU.
+///
+/// A tokenizer holds ICU state and is not thread-safe; create one per thread or task. Creating
+/// one is cheap.
+public final class Tokenizer {
+    private let icu: ICUWordTokenizer
+
+    public init() throws(TextError) {
+        icu = try ICUWordTokenizer()
+    }
+
+    /// The kind of markup a text is written in.
+    public enum Markup: Sendable {
+        case plain
+        case markdown
+
+        /// Guesses the markup from a file name: `.md`, `.markdown`, `.mdx` are Markdown.
+        public init(path: String) {
+            let lowered = path.lowercased()
+            self = [".md", ".markdown", ".mdx", ".mdown"].contains(where: { lowered.hasSuffix($0) }) ? .markdown : .plain
+        }
+    }
+
+    /// Tokenizes a whole text: masks non-prose, splits words, computes gaps and paragraphs.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
+    public func tokenize(_ source: SourceText, markup: Markup) throws(TextError) -> TokenizedText {
+        let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
+        let raw = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
+            try icu.words(in: UnsafeBufferPointer(rebasing: buffer[source.contentStart...]))
+        }
+        var tokens: [Token] = []
+        tokens.reserveCapacity(raw.count)
+        var paragraphs: [Range<Int>] = []
+        var paragraphStart = 0
+        var previousEnd = source.contentStart
+        for word in raw {
+            let start = word.start + source.contentStart
+            let end = word.end + source.contentStart
+            let gap = tokens.isEmpty ? Token.hardBreak : Gap.signature(masked[previousEnd..<start])
+            if gap == Token.hardBreak, !tokens.isEmpty, Self.containsBlankLine(masked[previousEnd..<start]) {
+                paragraphs.append(paragraphStart..<tokens.count)
+                paragraphStart = tokens.count
+            }
+            tokens.append(Token(start: start, end: end, folded: word.folded, bare: word.bare, kind: word.kind, gapBefore: gap))
+            previousEnd = end
+        }
+        if paragraphStart < tokens.count { paragraphs.append(paragraphStart..<tokens.count) }
+        return TokenizedText(source: source, tokens: tokens, paragraphs: paragraphs)
+    }
+
+    /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
+    public func tokenize(term: String) throws(TextError) -> [Token] {
+        let bytes = Array(term.utf8)
+        let raw = try bytes.withUnsafeBufferPointer { buffer throws(TextError) in try icu.words(in: buffer) }
+        var tokens: [Token] = []
+        var previousEnd = 0
+        for word in raw {
+            let gap = tokens.isEmpty ? Token.hardBreak : Gap.signature(bytes[previousEnd..<word.start])
+            tokens.append(Token(start: word.start, end: word.end, folded: word.folded, bare: word.bare, kind: word.kind, gapBefore: gap))
+            previousEnd = word.end
+        }
+        return tokens
+    }
+
+    private static func containsBlankLine(_ gap: ArraySlice<UInt8>) -> Bool {
+        var newlines = 0
+        for byte in gap {
+            switch byte {
+            case 0x0A: newlines += 1; if newlines >= 2 { return true }
+            case 0x20, 0x09, 0x0D, MarkdownMasker.mark: continue
+            default: newlines = 0
+            }
+        }
+        return false
+    }
+}
