@@ -270,7 +270,7 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
     return id >= 0 ? id : GK_GAP_UNKNOWN;
 }
 
-int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words, const gk_lexicon *gaps) {
+int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types) {
     t->foldedLength = 0;
     int32_t n16 = decode(t, utf8, length);
     if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
@@ -296,6 +296,22 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
         word->bare = token.bareStart == token.foldedStart
             ? word->folded
             : (words ? gk_lexicon_find(words, t->folded + token.bareStart, token.bareLength) : -1);
+        word->type = -1;
+        if (types && word->folded < 0) {
+            if (token.bareStart == token.foldedStart) {
+                word->type = gk_lexicon_insert(types, t->folded + token.foldedStart, token.foldedLength);
+            } else {
+                // The bare form follows the folded one in the buffer; join them with a 0 byte.
+                uint8_t *key = malloc((size_t)(token.foldedLength + token.bareLength + 1));
+                if (!key) return -U_MEMORY_ALLOCATION_ERROR;
+                memcpy(key, t->folded + token.foldedStart, (size_t)token.foldedLength);
+                key[token.foldedLength] = 0;
+                memcpy(key + token.foldedLength + 1, t->folded + token.bareStart, (size_t)token.bareLength);
+                word->type = gk_lexicon_insert(types, key, token.foldedLength + token.bareLength + 1);
+                free(key);
+            }
+            if (word->type < 0) return -U_MEMORY_ALLOCATION_ERROR;
+        }
         int paragraph = 0;
         if (count == 0) {
             word->gap = GK_GAP_HARD;

@@ -113,6 +113,9 @@ typedef struct {
     int32_t bare;
     /// Lexicon id (in the gap lexicon) of the separator before the word, or GK_GAP_*.
     int32_t gap;
+    /// When the folded word is not in `words`: its id in `types` (its folded bytes, then a 0 byte
+    /// and its accent-free bytes when they differ), or -1 when no `types` lexicon was given.
+    int32_t type;
     /// The folded word's bytes in gk_tokenizer_folded().
     int32_t foldedStart;
     int32_t foldedLength;
@@ -120,14 +123,15 @@ typedef struct {
     uint8_t flags;
 } gk_scanned;
 
-/// Splits `length` bytes of well-formed UTF-8 into words, folds each and looks it up in `words`,
+/// Splits `length` bytes of well-formed UTF-8 into words, folds each and looks it up in `words`
+/// (a word not there is added to `types`, which collects the distinct unknown words of a text),
 /// and classifies the separator before each word with `gaps` (signature: white-space runs as
 /// one space, ’ as ', other bytes kept). Byte 0x1F marks masked text.
 ///
 /// Returns the number of words, or a negative ICU error code. Results stay valid until the
 /// next call on the same tokenizer.
 int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length,
-                          const gk_lexicon *words, const gk_lexicon *gaps);
+                          const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types);
 
 /// The words of the last scan.
 const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *tokenizer);

@@ -40,14 +40,16 @@ public final class GlossaryChecker: Sendable {
     public func analyze(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> AnalyzedDocument {
         let tokenizer = try Tokenizer()
         let markup = options.markup ?? Tokenizer.Markup(path: source.path)
-        let text = try tokenizer.scan(source, markup: markup, words: compiled.words, gaps: compiled.gapLexicon)
+        let types = ByteLexicon()
+        let text = try tokenizer.scan(source, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+        let cache = WordReadingCache(compiled: compiled, types: types)
         let declared = options.language
             ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
         let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
             ?? detectLanguages(text)
         var matches: [TermMatch] = []
         for (paragraph, language) in zip(text.paragraphs, languages) {
-            matches += matcher.matches(in: text, range: paragraph, language: language)
+            matches += matcher.matches(in: text, range: paragraph, language: language, cache: cache)
         }
         return AnalyzedDocument(text: text, paragraphLanguages: languages, matches: matches, glossary: glossary)
     }

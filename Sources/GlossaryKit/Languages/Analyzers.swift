@@ -5,7 +5,7 @@
 /// and *memperdagangkan* (to trade in) are different words with different meanings, and a
 /// stemmer that conflates them (as Snowball's Indonesian stemmer does) would turn a mention of
 /// traders into a finding about trafficking.
-public struct IndonesianAnalyzer: GeneratingAnalyzer {
+public struct IndonesianAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .indonesian }
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
@@ -21,7 +21,6 @@ public struct IndonesianAnalyzer: GeneratingAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
-    public func candidateForms(of base: String) -> [String] { rules.candidateForms(of: base) }
     public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
     public var readsReduplication: Bool { rules.data.reduplication }
     public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
@@ -30,7 +29,7 @@ public struct IndonesianAnalyzer: GeneratingAnalyzer {
 /// Sundanese: possessive/definite -na and -nana (`migranna`, `TKI-na`), reduplication, the plural
 /// infix -ar-/-al- for terms that opt in, and accent folding on by default (é ≡ e), because
 /// Sundanese is often typed without é.
-public struct SundaneseAnalyzer: GeneratingAnalyzer {
+public struct SundaneseAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .sundanese }
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
@@ -46,7 +45,6 @@ public struct SundaneseAnalyzer: GeneratingAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
-    public func candidateForms(of base: String) -> [String] { rules.candidateForms(of: base) }
     public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
     public var readsReduplication: Bool { rules.data.reduplication }
     public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
@@ -55,7 +53,7 @@ public struct SundaneseAnalyzer: GeneratingAnalyzer {
 /// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's, and
 /// British/American spelling families (labour/labor, programme/program, -ise/-ize, -our/-or,
 /// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*.
-public struct EnglishAnalyzer: GeneratingAnalyzer {
+public struct EnglishAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .english }
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
@@ -71,7 +69,6 @@ public struct EnglishAnalyzer: GeneratingAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
-    public func candidateForms(of base: String) -> [String] { rules.candidateForms(of: base) }
     public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
     public var readsReduplication: Bool { rules.data.reduplication }
     public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }

@@ -18,18 +18,11 @@ public protocol LanguageAnalyzer: Sendable {
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
 }
 
-/// What the fast matcher needs to know of an analyzer: the readings of a single word, the word
-/// forms that can have a given base form, and the hyphenated forms it accepts.
-///
-/// The compiled glossary expands each term's words into every form the analyzer would read back
-/// as that word (`kerja` → `kerjanya`, `kerjalah`, …), checking each candidate with
-/// `analyses(ofWord:)`, so that scanning a text needs one look-up per word instead of an analysis
-/// per word. Tests check that both directions agree on real texts.
-public protocol GeneratingAnalyzer: LanguageAnalyzer {
+/// An analyzer that can read words one at a time, which the matcher needs to analyse each
+/// distinct word of a text once and reuse the result for every occurrence.
+public protocol WordFormAnalyzer: LanguageAnalyzer {
     /// Readings of one word on its own (no hyphen groups), other than the word itself.
     func analyses(ofWord word: String) -> [WordAnalysis]
-    /// Words that `analyses(ofWord:)` may read as `base`: a superset; non-readings are dropped.
-    func candidateForms(of base: String) -> [String]
     /// Clitics accepted after a hyphen (`nya` in `ILO-nya`).
     var hyphenatedClitics: Set<String> { get }
     /// Whether `X-X` reads as `X`.

@@ -1,31 +1,26 @@
-/// A glossary compiled for matching: every term of every language in one trie over word ids, and
-/// one lexicon of every written form a term's words can take.
+/// A glossary compiled for matching: every term of every language in one trie over word ids.
 ///
-/// Compiling tokenizes and folds each term once, and asks each language's analyzer for the forms
-/// its words take in running text (`kerja` → `kerjanya`, `kerjalah`; `worker` → `workers`;
-/// `labour` → `labor`), keeping only forms the analyzer itself reads back as that word. Scanning a
-/// text is then one hash look-up per word plus a walk of the trie that is only as long as the
-/// longest term, whatever the glossary's size.
+/// Compiling tokenizes and folds each term once and puts its words in a lexicon (a C hash table).
+/// Scanning a text is then one look-up per word; a word that is no term's word is analysed once
+/// per distinct word (not per occurrence) for inflected readings (`kerjanya` → `kerja` + -nya),
+/// and the trie walk is only as long as the longest term, whatever the glossary's size.
 ///
 /// The trie's edges live in one hash table keyed by (node, gap, word), so a large glossary costs
 /// one table instead of a dictionary per node.
 public final class CompiledGlossary: Sendable {
     public let glossary: Glossary
     let registry: AnalyzerRegistry
-    /// Every written form: terms' words, their generated forms, clitics and stopwords.
+    /// Every term word, hyphenated clitic and stopword.
     let words: ByteLexicon
     /// Gap signatures found inside terms; `" "` is 0 and `"-"` is 1.
     let gapLexicon: ByteLexicon
-    /// Languages with an analyzer that generated forms; `SurfaceReading.language` indexes it.
+    /// Languages of the glossary with a word analyzer, in a fixed order (bit positions below).
     let analyzerLanguages: [LanguageTag]
+    /// The analyzers of `analyzerLanguages`.
+    let analyzers: [any WordFormAnalyzer]
     /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 8–15 = a hyphenated
     /// clitic in analyzer language *n*; bits 16–31 = a stopword of detector language *n*.
     let flags: [UInt32]
-    /// `readings[readingStarts[id]..<readingStarts[id + 1]]` are the readings of word `id`.
-    let readingStarts: [Int32]
-    let readings: [SurfaceReading]
-    /// Interned explanation and suffix texts of readings.
-    let texts: [String]
     /// (node, gap, word) → child node. The root is node 0.
     let edges: [EdgeKey: Int32]
     /// Entries that end at each node.
@@ -58,18 +53,6 @@ public final class CompiledGlossary: Sendable {
         var isListedForm: Bool
     }
 
-    /// A way a written form reads as a term's word.
-    struct SurfaceReading: Sendable {
-        /// The word id of the base form.
-        var base: Int32
-        /// Index into `analyzerLanguages`: the reading holds only in paragraphs of that language.
-        var language: Int16
-        var phenomena: PhenomenonSet
-        /// Index into `texts`.
-        var explanation: Int32
-        var suffix: Int32
-    }
-
     struct PrefixEntry: Sendable {
         var gap: Int32
         var stem: String
@@ -86,8 +69,7 @@ public final class CompiledGlossary: Sendable {
     /// Compiles `glossary`.
     ///
     /// - Throws: `TextError` when ICU cannot tokenize a term.
-    /// - Complexity: O(*t* · *f*) for *t* term words and *f* candidate forms per word (a few dozen
-    ///   for Indonesian, fewer for English).
+    /// - Complexity: O(*t*) in the total length of all terms.
     public init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws {
         self.glossary = glossary
         self.registry = registry
@@ -117,15 +99,12 @@ public final class CompiledGlossary: Sendable {
                 }
             }
         }
-        let built = builder.finish()
         words = builder.words
         gapLexicon = builder.gaps
         analyzerLanguages = builder.analyzerLanguages
+        analyzers = builder.generators
         detectorLanguages = builder.detectorLanguages
-        flags = built.flags
-        readingStarts = built.starts
-        readings = built.readings
-        texts = builder.texts
+        flags = builder.finish()
         edges = builder.edges
         terminals = builder.terminals
         prefixes = builder.prefixes
@@ -140,14 +119,8 @@ public final class CompiledGlossary: Sendable {
         let gaps = ByteLexicon()
         var analyzerLanguages: [LanguageTag] = []
         var detectorLanguages: [LanguageTag] = []
-        var generators: [any GeneratingAnalyzer] = []
+        var generators: [any WordFormAnalyzer] = []
         var flagTable: [Int32: UInt32] = [:]
-        /// Word id → readings, collected as forms are generated.
-        var readingTable: [Int32: [SurfaceReading]] = [:]
-        /// Base words already expanded, per analyzer language.
-        var expanded: Set<[Int32]> = []
-        var texts: [String] = [""]
-        var textIDs: [String: Int32] = ["": 0]
         var edges: [EdgeKey: Int32] = [:]
         var terminals: [Int32: [Int32]] = [:]
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
@@ -161,7 +134,7 @@ public final class CompiledGlossary: Sendable {
             gaps.insert("-")
             // Analyzers that generate forms, for every language of the glossary.
             for language in glossaryLanguages {
-                guard let generator = registry.analyzer(for: language) as? any GeneratingAnalyzer,
+                guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,
                       !analyzerLanguages.contains(generator.language) else { continue }
                 analyzerLanguages.append(generator.language)
                 generators.append(generator)
@@ -181,39 +154,9 @@ public final class CompiledGlossary: Sendable {
             }
         }
 
-        mutating func text(_ value: String) -> Int32 {
-            if let id = textIDs[value] { return id }
-            let id = Int32(texts.count)
-            texts.append(value)
-            textIDs[value] = id
-            return id
-        }
-
-        /// Adds the forms that `language`'s analyzer reads back as `base` to the lexicon.
-        ///
-        /// A language's morphology applies to its own terms: Indonesian clitics to Indonesian
-        /// terms, English plurals to English ones (a loanword listed in both gets both).
-        mutating func expand(_ base: String, id baseID: Int32, language: LanguageTag) {
-            for (index, generator) in generators.enumerated() where language.isWithin(generator.language) {
-                guard expanded.insert([baseID, Int32(index)]).inserted else { continue }
-                for form in generator.candidateForms(of: base) where form != base {
-                    for analysis in generator.analyses(ofWord: form) where analysis.key == base {
-                        let id = words.insert(form)
-                        let reading = SurfaceReading(
-                            base: baseID, language: Int16(index), phenomena: PhenomenonSet(analysis.phenomena),
-                            explanation: text(analysis.explanation), suffix: text(analysis.suffix))
-                        readingTable[id, default: []].append(reading)
-                    }
-                }
-            }
-        }
-
-        mutating func id(ofWord word: String, language: LanguageTag) -> Int32 {
+        mutating func id(ofWord word: String) -> Int32 {
             let id = words.insert(word)
             flagTable[id, default: 0] |= CompiledGlossary.baseFlag
-            // Forms are generated for every term word; the matcher decides per term whether an
-            // inflected reading is acceptable.
-            expand(word, id: id, language: language)
             return id
         }
 
@@ -226,7 +169,7 @@ public final class CompiledGlossary: Sendable {
             let walked = isPrefix ? termWords.count - 1 : termWords.count
             for index in 0..<walked {
                 let gap = index == 0 ? 0 : gaps.insert(wordGaps[index])
-                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index], language: entry.language))
+                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
                 if let child = edges[key] {
                     node = child
                 } else {
@@ -244,23 +187,15 @@ public final class CompiledGlossary: Sendable {
             }
         }
 
-        /// Flattens the per-word tables into arrays indexed by word id.
-        func finish() -> (flags: [UInt32], starts: [Int32], readings: [SurfaceReading]) {
-            let count = words.count
-            var flags = [UInt32](repeating: 0, count: count)
+        /// The flags as an array indexed by word id.
+        func finish() -> [UInt32] {
+            var flags = [UInt32](repeating: 0, count: words.count)
             for (id, value) in flagTable { flags[Int(id)] = value }
-            var starts = [Int32](repeating: 0, count: count + 1)
-            var readings: [SurfaceReading] = []
-            for id in 0..<count {
-                starts[id] = Int32(readings.count)
-                if let list = readingTable[Int32(id)] { readings += list }
-            }
-            starts[count] = Int32(readings.count)
-            return (flags, starts, readings)
+            return flags
         }
     }
 
-    /// The number of distinct written forms the matcher recognises.
+    /// The number of distinct words in the lexicon (term words, clitics, stopwords).
     public var vocabularySize: Int { words.count }
 
     /// Whether word `id` is a term's word.

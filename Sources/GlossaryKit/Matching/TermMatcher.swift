@@ -31,26 +31,25 @@ public struct TermMatcher: Sendable {
 
     /// Finds the terms in the words of `range`, written in `language` (nil: unknown).
     ///
-    /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long; independent of
-    ///   the glossary's size.
-    public func matches(in text: ScannedText, range: Range<Int>, language: LanguageTag?) -> [TermMatch] {
-        // The analyzer languages whose readings hold in this paragraph.
-        var allowed: UInt32 = 0
-        for (index, tag) in compiled.analyzerLanguages.enumerated() {
-            if language.map({ $0.isWithin(tag) || tag.isWithin($0) }) ?? true { allowed |= 1 << UInt32(index) }
-        }
+    /// `cache` holds the readings of the text's distinct words; pass the same one for every
+    /// paragraph of a text (and the `types` lexicon it was scanned with).
+    ///
+    /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long, plus one
+    ///   analysis per distinct word; independent of the glossary's size.
+    func matches(in text: ScannedText, range: Range<Int>, language: LanguageTag?, cache: WordReadingCache) -> [TermMatch] {
+        let slot = cache.slot(for: language)
+        let hasRootPrefixes = compiled.prefixes[0] != nil
         var matches: [TermMatch] = []
         var index = range.lowerBound
         let words = text.words
         while index < range.upperBound {
             let word = words[index]
-            // Most words are no term's word and no form of one: skip them at the cost of two
-            // comparisons.
-            if word.folded < 0 && word.bare < 0 && compiled.prefixes[0] == nil {
+            // Most words are no term's word and read as none: skip them after a look-up.
+            if word.folded < 0 && word.bare < 0 && !hasRootPrefixes && cache.readings(of: word, slot: slot).isEmpty {
                 index += 1
                 continue
             }
-            if let match = longestMatch(at: index, in: text, range: range, language: language, allowed: allowed) {
+            if let match = longestMatch(at: index, in: text, range: range, language: language, slot: slot, cache: cache) {
                 matches.append(match)
                 index = match.tokens.upperBound
             } else {
@@ -60,38 +59,40 @@ public struct TermMatcher: Sendable {
         return matches
     }
 
+    /// Finds the terms in a whole text scanned without a types lexicon (no inflected readings
+    /// of unknown words are possible then, so this scans again with one).
+    public func matches(in source: SourceText, markup: Tokenizer.Markup, language: LanguageTag?) throws(TextError) -> [TermMatch] {
+        let types = ByteLexicon()
+        let text = try Tokenizer().scan(source, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+        let cache = WordReadingCache(compiled: compiled, types: types)
+        return matches(in: text, range: 0..<text.words.count, language: language, cache: cache)
+    }
+
     /// The readings of the word at `index`.
-    private func readings(at index: Int, in text: ScannedText, range: Range<Int>, allowed: UInt32) -> [Reading] {
+    private func readings(at index: Int, in text: ScannedText, range: Range<Int>, slot: Int, cache: WordReadingCache) -> [Reading] {
         let words = text.words
         let word = words[index]
         var result: [Reading] = []
-        func add(_ id: Int32, accent: Bool) {
-            guard id >= 0 else { return }
-            if compiled.isBase(id) {
-                result.append(Reading(
-                    word: id, tokenCount: 1, phenomena: PhenomenonSet(accent ? [.accent] : []),
-                    explanation: accent ? "accents folded" : "", suffix: ""))
-            }
-            let start = Int(compiled.readingStarts[Int(id)]), end = Int(compiled.readingStarts[Int(id) + 1])
-            guard start < end else { return }
-            for reading in compiled.readings[start..<end] where allowed & (1 << UInt32(reading.language)) != 0 {
-                var phenomena = reading.phenomena
-                if accent { phenomena.insert(.accent) }
-                result.append(Reading(
-                    word: reading.base, tokenCount: 1, phenomena: phenomena,
-                    explanation: compiled.texts[Int(reading.explanation)], suffix: compiled.texts[Int(reading.suffix)]))
-            }
+        if word.folded >= 0, compiled.isBase(word.folded) {
+            result.append(Reading(word: word.folded, tokenCount: 1, phenomena: PhenomenonSet([]), explanation: "", suffix: ""))
         }
-        add(word.folded, accent: false)
-        if word.bare != word.folded { add(word.bare, accent: true) }
+        if word.bare != word.folded, compiled.isBase(word.bare) {
+            result.append(Reading(word: word.bare, tokenCount: 1, phenomena: PhenomenonSet([.accent]), explanation: "accents folded", suffix: ""))
+        }
+        let own = cache.readings(of: word, slot: slot)
+        for reading in own {
+            result.append(Reading(word: reading.base, tokenCount: 1, phenomena: reading.phenomena, explanation: reading.explanation, suffix: reading.suffix))
+        }
 
         // Readings across a hyphen: X-X, X-Xnya, ILO-nya.
-        guard index + 1 < range.upperBound, words[index + 1].gap == CompiledGlossary.hyphenGap else { return result }
+        guard index + 1 < range.upperBound, words[index + 1].gap == CompiledGlossary.hyphenGap, slot >= 0 else { return result }
         let next = words[index + 1]
-        let bases = [(word.folded, false), (word.bare, true)].filter { compiled.isBase($0.0) && ($0.1 == false || word.bare != word.folded) }
-        guard !bases.isEmpty || next.folded >= 0 else { return result }
-        for (languageIndex, tag) in compiled.analyzerLanguages.enumerated() where allowed & (1 << UInt32(languageIndex)) != 0 {
-            guard let analyzer = compiled.registry.analyzer(for: tag) as? any GeneratingAnalyzer else { continue }
+        let bases = [(word.folded, false), (word.bare, true)].filter { compiled.isBase($0.0) && (!$0.1 || word.bare != word.folded) }
+        let repeated = (next.folded >= 0 && next.folded == word.folded) || (next.bare >= 0 && next.bare == word.bare)
+            || (next.type >= 0 && next.type == word.type)
+        let slots = slot < compiled.analyzers.count ? [slot] : Array(compiled.analyzers.indices)
+        for languageIndex in slots {
+            let analyzer = compiled.analyzers[languageIndex]
             let cliticBit = UInt32(1) << (8 + UInt32(languageIndex))
             let nextIsClitic = next.folded >= 0 && compiled.flags[Int(next.folded)] & cliticBit != 0
             for (base, accent) in bases {
@@ -104,34 +105,26 @@ public struct TermMatcher: Sendable {
                         explanation: "'\(written)' + -\(clitic)", suffix: "-" + clitic))
                 }
                 guard analyzer.readsReduplication else { continue }
-                if (next.folded >= 0 && next.folded == word.folded) || (next.bare >= 0 && next.bare == word.bare) {
+                if repeated {
                     result.append(Reading(
                         word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.reduplication]),
                         explanation: "'\(written)' reduplicated", suffix: ""))
-                } else if next.folded >= 0 {
+                } else {
                     // X-Xnya: the second half carries a clitic.
-                    let start = Int(compiled.readingStarts[Int(next.folded)]), end = Int(compiled.readingStarts[Int(next.folded) + 1])
-                    for reading in compiled.readings[start..<end]
-                    where reading.base == base && reading.language == Int16(languageIndex) && reading.phenomena == PhenomenonSet([.clitic]) {
-                        let suffix = compiled.texts[Int(reading.suffix)]
+                    for reading in cache.readings(of: next, slot: languageIndex)
+                    where reading.base == base && reading.phenomena == PhenomenonSet([.clitic]) {
                         result.append(Reading(
                             word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.reduplication, .clitic]),
-                            explanation: "'\(written)' reduplicated + -\(suffix)", suffix: suffix))
+                            explanation: "'\(written)' reduplicated + -\(reading.suffix)", suffix: reading.suffix))
                     }
                 }
             }
             // A reduplicated word spelt otherwise: its spelling readings, twice.
-            if analyzer.readsReduplication,
-               (next.folded >= 0 && next.folded == word.folded) || (next.bare >= 0 && next.bare == word.bare) {
-                for id in [word.folded, word.bare] where id >= 0 {
-                    let start = Int(compiled.readingStarts[Int(id)]), end = Int(compiled.readingStarts[Int(id) + 1])
-                    for reading in compiled.readings[start..<end]
-                    where reading.language == Int16(languageIndex) && reading.phenomena == PhenomenonSet([.spelling]) {
-                        result.append(Reading(
-                            word: reading.base, tokenCount: 2, phenomena: PhenomenonSet([.reduplication, .spelling]),
-                            explanation: "'\(compiled.words.string(reading.base))' reduplicated, spelt '\(compiled.words.string(id))'", suffix: ""))
-                    }
-                    if word.bare == word.folded { break }
+            if analyzer.readsReduplication && repeated {
+                for reading in cache.readings(of: word, slot: languageIndex) where reading.phenomena == PhenomenonSet([.spelling]) {
+                    result.append(Reading(
+                        word: reading.base, tokenCount: 2, phenomena: PhenomenonSet([.reduplication, .spelling]),
+                        explanation: "'\(compiled.words.string(reading.base))' reduplicated, spelt '\(text.foldedText(index))'", suffix: ""))
                 }
             }
         }
@@ -148,12 +141,12 @@ public struct TermMatcher: Sendable {
     }
 
     private func longestMatch(
-        at start: Int, in text: ScannedText, range: Range<Int>, language: LanguageTag?, allowed: UInt32
+        at start: Int, in text: ScannedText, range: Range<Int>, language: LanguageTag?, slot: Int, cache: WordReadingCache
     ) -> TermMatch? {
         let words = text.words
         var best: Candidate?
         var accepted: [Int32: Candidate] = [:]
-        var cache: [Int: [Reading]] = [:]
+        var known: [Int: [Reading]] = [:]
 
         func consider(entryIndex: Int32, steps: [Step], end: Int) {
             let entry = compiled.entries[Int(entryIndex)]
@@ -192,11 +185,11 @@ public struct TermMatcher: Sendable {
                 }
             }
             let options: [Reading]
-            if let cached = cache[position] {
+            if let cached = known[position] {
                 options = cached
             } else {
-                options = readings(at: position, in: text, range: range, allowed: allowed)
-                cache[position] = options
+                options = readings(at: position, in: text, range: range, slot: slot, cache: cache)
+                known[position] = options
             }
             for reading in options {
                 guard let child = compiled.edges[CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.word)] else { continue }

@@ -82,9 +82,9 @@ extension ICUWordTokenizer {
     ///
     /// - Complexity: O(*n*) in the number of bytes; one hash look-up per word (two for words
     ///   with accents), whatever the lexicon's size.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, words: ByteLexicon, gaps: ByteLexicon) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
         guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
-        let count = gk_tokenizer_scan(handle, bytes.baseAddress, Int32(bytes.count), words.handle, gaps.handle)
+        let count = gk_tokenizer_scan(handle, bytes.baseAddress, Int32(bytes.count), words.handle, gaps.handle, types?.handle)
         if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
         guard count > 0, let scanned = gk_tokenizer_scanned(handle), let foldedBase = gk_tokenizer_folded(handle) else {
             return ([], [])
@@ -95,7 +95,7 @@ extension ICUWordTokenizer {
         for index in 0..<Int(count) {
             let word = scanned[index]
             result.append(ScannedWord(
-                start: word.start, end: word.end, folded: word.folded, bare: word.bare, gap: word.gap,
+                start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type, gap: word.gap,
                 foldedStart: word.foldedStart, foldedLength: word.foldedLength,
                 kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0))
             foldedLength = max(foldedLength, word.foldedStart + word.foldedLength)
@@ -147,6 +147,13 @@ final class ByteLexicon: @unchecked Sendable {
     }
 
     var count: Int { Int(gk_lexicon_count(handle)) }
+
+    /// The bytes of entry `id`.
+    func bytes(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        var length: Int32 = 0
+        let bytes = gk_lexicon_bytes(handle, id, &length)
+        return UnsafeBufferPointer(start: bytes, count: Int(length))
+    }
 
     /// The text of entry `id`.
     func string(_ id: Int32) -> String {

@@ -8,6 +8,8 @@ public struct ScannedWord: Sendable, Hashable {
     public var folded: Int32
     /// Lexicon id of the accent-free folded word; equals `folded` when the word has no accents.
     public var bare: Int32
+    /// When `folded` is -1: the word's id among the distinct unknown words of the scan, else -1.
+    public var type: Int32
     /// Gap-lexicon id of the separator before the word, or a hard/unknown gap class.
     public var gap: Int32
     /// The folded word's bytes in `ScannedText.folded`.

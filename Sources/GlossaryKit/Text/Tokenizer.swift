@@ -55,11 +55,11 @@ public final class Tokenizer {
     /// `tokenize(_:markup:)`; only their representation differs.
     ///
     /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
-    func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon) throws(TextError) -> ScannedText {
+    func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil) throws(TextError) -> ScannedText {
         let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
         let base = Int32(source.contentStart)
         var (scanned, folded) = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(UnsafeBufferPointer(rebasing: buffer[source.contentStart...]), words: words, gaps: gaps)
+            try icu.scan(UnsafeBufferPointer(rebasing: buffer[source.contentStart...]), words: words, gaps: gaps, types: types)
         }
         if base != 0 {
             for index in scanned.indices {

@@ -85,18 +85,21 @@ struct TermMatcherTests {
         #expect(document.matchesInParagraphLanguage.isEmpty)
     }
 
-    @Test func compiledGlossarySharesWordsAndExpandsForms() throws {
+    @Test func compiledGlossarySharesWords() throws {
         let compiled = checker.compiled
         let baseWords = compiled.flags.filter { $0 & CompiledGlossary.baseFlag != 0 }.count
         // labour, trafficking, decent, work, country, programme, us, café, kopi, héjo, hejo (a
         // prefix term keeps its last word out of the trie).
         #expect(baseWords == 11)
         #expect(compiled.maximumLength == 4)
-        // English plurals of English term words are in the lexicon; Indonesian clitics are not,
-        // since no term is Indonesian.
-        #expect(compiled.words.find("programmes") != nil)
-        #expect(compiled.words.find("programmenya") == nil)
-        // Acronym words get forms too; the matcher, not the lexicon, refuses them for acronyms.
-        #expect(compiled.words.find("us's") != nil)
+        // Inflected forms are not stored: they are read once per distinct word of a text.
+        #expect(compiled.words.find("programmes") == nil)
+    }
+
+    @Test func inflectedReadingsAreCachedPerDistinctWord() throws {
+        let text = Array(repeating: "Decent Work Country Programmes", count: 50).joined(separator: ". ")
+        let document = try checker.analyze(SourceText(path: "x", string: text), options: CheckOptions(language: .english))
+        #expect(document.matches.count == 50)
+        #expect(document.matches.allSatisfy { $0.phenomena == [.plural] })
     }
 }
