@@ -1,0 +1,38 @@
+import ArgumentParser
+import GlossaryKit
+
+/// `glossary lookup`: what does the glossary call this, in every language?
+struct LookupCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lookup",
+        abstract: "Show every concept with a term matching TEXT, with all its terms per language.",
+        discussion: "Matching ignores case and Unicode differences and accepts inflected forms (hak-hak pekerja, migrant workers).")
+
+    @OptionGroup var glossary: GlossaryOptions
+
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Argument(help: "The term to look up.")
+    var text: String
+
+    func validate() throws {
+        if text.allSatisfy(\.isWhitespace) { throw ValidationError("give a term to look up") }
+    }
+
+    func run() throws {
+        let glossary: Glossary
+        do {
+            glossary = try self.glossary.load()
+        } catch let failure as CommandFailure {
+            throw failure.exitCode
+        }
+        let lookup = try TermLookup(glossary: glossary)
+        let concepts = try lookup.concepts(matching: text)
+        switch format {
+        case .text: Output.print(TermLookup.renderText(concepts, query: text))
+        case .json: Output.print(TermLookup.renderJSON(concepts).serialized() + "\n")
+        }
+        if concepts.isEmpty { throw ExitCode(ExitStatus.findings) }
+    }
+}

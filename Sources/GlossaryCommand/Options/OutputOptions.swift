@@ -1,0 +1,27 @@
+public import ArgumentParser
+import Foundation
+import GlossaryKit
+
+extension ReportFormat: ExpressibleByArgument {}
+
+extension Severity: ExpressibleByArgument {}
+
+/// How findings are printed and when the run fails.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: text or json.")
+    var format: ReportFormat = .text
+
+    @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding is at least this severe: info, warning or error.")
+    var failOn: Severity = .warning
+}
+
+/// Writing to standard output and standard error.
+enum Output {
+    static func print(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    static func error(_ text: String) {
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+
+/// Finds the concepts a piece of text names: `glossary lookup`.
+public struct TermLookup: Sendable {
+    public let compiled: CompiledGlossary
+
+    public init(glossary: Glossary) throws {
+        compiled = try CompiledGlossary(glossary)
+    }
+
+    /// Concepts with a term that matches all of `text` (after normalisation and analysis, in any
+    /// language), in glossary order. Where none covers all of it, concepts named inside it.
+    public func concepts(matching text: String) throws -> [Concept] {
+        let tokenizer = try Tokenizer()
+        let tokenized = try tokenizer.tokenize(SourceText(path: "<lookup>", string: text), markup: .plain)
+        guard !tokenized.tokens.isEmpty else { return [] }
+        let matcher = TermMatcher(compiled)
+        let matches = matcher.matches(in: tokenized, range: 0..<tokenized.tokens.count, language: nil)
+        let whole = matches.filter { $0.tokens == 0..<tokenized.tokens.count }
+        var indices: [Int] = []
+        for match in whole.isEmpty ? matches : whole {
+            for reference in [match.term] + match.alternatives where !indices.contains(reference.concept) {
+                indices.append(reference.concept)
+            }
+        }
+        return indices.sorted().map { compiled.glossary.concepts[$0] }
+    }
+
+    /// A readable listing of `concepts`.
+    public static func renderText(_ concepts: [Concept], query: String) -> String {
+        guard !concepts.isEmpty else { return "No concept has a term matching '\(query)'.\n" }
+        var output = ""
+        for concept in concepts {
+            output += concept.id + (concept.subject.map { " (\($0))" } ?? "") + "\n"
+            if let definition = concept.definition { output += "  " + oneLine(definition) + "\n" }
+            for language in concept.languages {
+                output += "  \(language):\n"
+                for term in concept.terms(in: language) {
+                    var line = "    \(term.text) — \(term.status.rawValue)"
+                    if term.type != .fullForm { line += ", \(term.type.rawValue)" }
+                    output += line + "\n"
+                    if let note = term.note { output += "        " + oneLine(note) + "\n" }
+                }
+            }
+            if let note = concept.note { output += "  note: " + oneLine(note) + "\n" }
+            output += "\n"
+        }
+        return output
+    }
+
+    /// `concepts` as JSON.
+    public static func renderJSON(_ concepts: [Concept]) -> JSONValue {
+        .object([("concepts", .array(concepts.map { concept in
+            .object([
+                ("id", .string(concept.id)),
+                ("subject", JSONValue(concept.subject)),
+                ("definition", JSONValue(concept.definition)),
+                ("note", JSONValue(concept.note)),
+                ("terms", .object(concept.languages.map { language in
+                    (language.rawValue, .array(concept.terms(in: language).map { term in
+                        .object([
+                            ("term", .string(term.text)),
+                            ("status", .string(term.status.rawValue)),
+                            ("type", .string(term.type.rawValue)),
+                            ("note", JSONValue(term.note)),
+                        ])
+                    }))
+                })),
+            ])
+        }))])
+    }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    }
+}

@@ -1,0 +1,47 @@
+/// One problem found in a text: where it is, which rule found it and what to do about it.
+public struct Finding: Sendable, Hashable {
+    /// Where the offending text starts (1-based line and column, columns in Unicode scalars).
+    public var location: SourceLocation
+    /// Where it ends: the column just past the last character (exclusive, as in SARIF).
+    public var endLocation: SourceLocation
+    /// The byte range in the file, for fixes.
+    public var byteRange: Range<Int>
+    /// The rule's public id, e.g. `deprecated-term`.
+    public var rule: String
+    public var severity: Severity
+    /// The language of the text where the finding is.
+    public var language: LanguageTag?
+    /// The concept concerned.
+    public var concept: String?
+    /// The offending text as written.
+    public var text: String
+    public var message: String
+    /// Replacements to offer, best first.
+    public var suggestions: [String]
+    /// How the term was recognised, when it was not written as in the glossary.
+    public var matchExplanation: String?
+    /// A replacement that `--fix` may apply, when exactly one is right.
+    public var fix: String?
+    /// The glossary's note on the term or concept, shown under the finding.
+    public var note: String?
+
+    public init(
+        location: SourceLocation, endLocation: SourceLocation, byteRange: Range<Int>, rule: String,
+        severity: Severity, language: LanguageTag?, concept: String?, text: String, message: String,
+        suggestions: [String] = [], matchExplanation: String? = nil, fix: String? = nil, note: String? = nil
+    ) {
+        self.location = location
+        self.endLocation = endLocation
+        self.byteRange = byteRange
+        self.rule = rule
+        self.severity = severity
+        self.language = language
+        self.concept = concept
+        self.text = text
+        self.message = message
+        self.suggestions = suggestions
+        self.matchExplanation = matchExplanation
+        self.fix = fix
+        self.note = note
+    }
+}

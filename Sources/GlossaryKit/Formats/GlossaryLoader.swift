@@ -1,0 +1,92 @@
+import Foundation
+
+/// Finds and loads glossaries: files or folders, in any supported format, merged into one.
+public enum GlossaryLoader {
+    /// File name endings read as glossaries when a folder is loaded.
+    public static let extensions = ["yml", "yaml"]
+
+    /// The `glossary/` folder in `directory` or its nearest ancestor that has one, as git finds
+    /// `.git`.
+    public static func discover(from directory: String? = nil) -> String? {
+        var url = URL(fileURLWithPath: directory ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent("glossary")
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
+                return candidate.path
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// The glossary files at `path`: the file itself, or every glossary file below the folder,
+    /// sorted so that loading is deterministic.
+    public static func files(at path: String) throws(InputError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError("no such glossary file or folder", file: path)
+        }
+        guard isDirectory.boolValue else { return [path] }
+        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
+            throw InputError("cannot list the glossary folder", file: path)
+        }
+        var files: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            let name = (relative as NSString).lastPathComponent
+            if name.hasPrefix(".") { continue }
+            let ext = (name as NSString).pathExtension.lowercased()
+            if extensions.contains(ext) || GlossaryFileReaders.extensions.contains(ext) {
+                files.append((path as NSString).appendingPathComponent(relative))
+            }
+        }
+        if files.isEmpty { throw InputError("the glossary folder has no glossary files (*.yml, *.yaml)", file: path) }
+        return files.sorted()
+    }
+
+    /// Reads one glossary file, choosing the reader by its extension.
+    public static func read(file path: String) throws(InputError) -> Glossary {
+        let ext = (path as NSString).pathExtension.lowercased()
+        if let reader = GlossaryFileReaders.reader(forExtension: ext) {
+            return try reader(path)
+        }
+        return try YAMLGlossaryReader.read(contentsOf: path)
+    }
+
+    /// Loads and merges the glossaries at `paths` (files or folders).
+    ///
+    /// - Throws: `InputError` for an unreadable or invalid file, or a concept id defined twice.
+    public static func load(paths: [String]) throws(InputError) -> Glossary {
+        var merged = Glossary()
+        var seen: [String: SourceLocation?] = [:]
+        for path in paths {
+            for file in try files(at: path) {
+                let glossary = try read(file: file)
+                for concept in glossary.concepts {
+                    if let first = seen[concept.id] {
+                        let location = concept.location ?? SourceLocation(file: file, line: 1, column: 1)
+                        let text = try? InputFile.readText(file)
+                        throw InputError(
+                            "duplicate concept id '\(concept.id)'" + (first.map { "; first defined at \($0)" } ?? ""),
+                            file: file, line: location.line, column: location.column, in: text)
+                    }
+                    seen[concept.id] = concept.location
+                }
+                merged.merge(glossary)
+            }
+        }
+        return merged
+    }
+}
+
+/// Readers for glossary formats other than YAML, by file extension.
+public enum GlossaryFileReaders {
+    /// Extensions with a reader here.
+    public static var extensions: [String] { [] }
+
+    /// The reader for `ext`, if any.
+    public static func reader(forExtension ext: String) -> (@Sendable (String) throws(InputError) -> Glossary)? {
+        nil
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+internal import Yams
+
+/// The linguistic data of one language, read from `Languages/Data/<tag>.yml`.
+///
+/// Linguists extend a language by editing that file: no Swift is needed. Every list is optional.
+struct LanguageData: Decodable, Sendable {
+    var language: String
+    /// Function words for paragraph language detection.
+    var stopwords: [String] = []
+    /// Whether é ≡ e for this language's terms by default.
+    var accentFolding: Bool = false
+    /// Enclitics attached directly to a word (`-nya`, `-na`); also accepted after a hyphen.
+    var enclitics: [String] = []
+    /// Particles that may follow an enclitic (`-lah` in `kerjanyalah`).
+    var particles: [String] = []
+    /// Shortest stem left after removing a clitic, in letters.
+    var minimumStem: Int = 3
+    /// Words that end like a clitic but are not word + clitic (`hanya`, `punya`).
+    var notClitic: [String] = []
+    /// Whether `X-X` reads as `X` (full reduplication).
+    var reduplication: Bool = false
+    /// Sundanese-style plural infixes inserted after the first consonant (`ar`, `al`).
+    var pluralInfixes: [String] = []
+    /// English-style plural endings: each is `[ending, replacement]`, tried in order.
+    var pluralEndings: [[String]] = []
+    /// Stems (before the ending) that a plural ending may not follow; regular expressions.
+    var pluralExceptions: [String] = []
+    /// Irregular plurals: plural → singular.
+    var irregularPlurals: [String: String] = [:]
+    /// Possessive endings on a word (`'s`).
+    var possessives: [String] = []
+    /// Whole-word spelling families: every word in a family is a spelling of the others.
+    var spellingWords: [[String]] = []
+    /// Ending pairs that make spelling families, with the shortest stem they apply to:
+    /// `[our, or, 3]` makes `labour` ≡ `labor` but leaves `four` alone.
+    var spellingEndings: [[String]] = []
+
+    enum CodingKeys: String, CodingKey {
+        case language, stopwords, enclitics, particles, reduplication, possessives
+        case accentFolding = "accent-folding"
+        case minimumStem = "minimum-stem"
+        case notClitic = "not-clitic"
+        case pluralInfixes = "plural-infixes"
+        case pluralEndings = "plural-endings"
+        case pluralExceptions = "plural-exceptions"
+        case irregularPlurals = "irregular-plurals"
+        case spellingWords = "spelling-words"
+        case spellingEndings = "spelling-endings"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        language = try container.decode(String.self, forKey: .language)
+        stopwords = try container.decodeIfPresent([String].self, forKey: .stopwords) ?? []
+        accentFolding = try container.decodeIfPresent(Bool.self, forKey: .accentFolding) ?? false
+        enclitics = try container.decodeIfPresent([String].self, forKey: .enclitics) ?? []
+        particles = try container.decodeIfPresent([String].self, forKey: .particles) ?? []
+        minimumStem = try container.decodeIfPresent(Int.self, forKey: .minimumStem) ?? 3
+        notClitic = try container.decodeIfPresent([String].self, forKey: .notClitic) ?? []
+        reduplication = try container.decodeIfPresent(Bool.self, forKey: .reduplication) ?? false
+        pluralInfixes = try container.decodeIfPresent([String].self, forKey: .pluralInfixes) ?? []
+        pluralEndings = try container.decodeIfPresent([[String]].self, forKey: .pluralEndings) ?? []
+        pluralExceptions = try container.decodeIfPresent([String].self, forKey: .pluralExceptions) ?? []
+        irregularPlurals = try container.decodeIfPresent([String: String].self, forKey: .irregularPlurals) ?? [:]
+        possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
+        spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
+        spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []
+    }
+
+    /// Loads the bundled data file for `name` (`id`, `en`, `su`).
+    static func bundled(_ name: String) throws -> LanguageData {
+        guard let url = Bundle.module.url(forResource: name, withExtension: "yml", subdirectory: "Data")
+                ?? Bundle.module.url(forResource: name, withExtension: "yml") else {
+            throw InputError("language data '\(name).yml' is missing from the GlossaryKit resources")
+        }
+        return try load(url)
+    }
+
+    /// Loads a language data file.
+    static func load(_ url: URL) throws -> LanguageData {
+        let text = try String(contentsOf: url, encoding: .utf8)
+        do {
+            return try YAMLDecoder().decode(LanguageData.self, from: text)
+        } catch {
+            throw InputError("invalid language data: \(error)", file: url.path)
+        }
+    }
+}

@@ -1,0 +1,47 @@
+/// The ways a word in a text may differ from the glossary's form of a term and still be it.
+///
+/// Each match records the phenomena it needed, so a finding can say how it matched and the
+/// evaluation can count precision and recall per phenomenon.
+public enum Phenomenon: String, Sendable, CaseIterable, Codable {
+    /// The word is the term's word (after case and Unicode normalisation).
+    case identity
+    /// The word equals the term's word once accents are removed (`pagawean` for `pagawéan`).
+    case accent
+    /// An enclitic or particle follows the word (`kerjanya`, `migranna`).
+    case clitic
+    /// A clitic joined with a hyphen (`ILO-nya`, `TKI-na`).
+    case hyphenatedClitic = "hyphenated-clitic"
+    /// Full reduplication marking plural (`pekerja-pekerja`, `hak-hak`).
+    case reduplication
+    /// A regular plural ending (`workers`, `programmes`, `policies`).
+    case plural
+    /// A possessive ending (`ILO's`, `workers'`).
+    case possessive
+    /// The Sundanese plural infix -ar-/-al- (`barudak` for `budak`).
+    case pluralInfix = "plural-infix"
+    /// Another spelling of the same word (`labor` for `labour`).
+    case spelling
+    /// A form the glossary lists explicitly for the term.
+    case listedForm = "listed-form"
+    /// The word starts with the term's last word (`match: prefix`).
+    case prefix
+
+    /// Phenomena that only the last word of a term may show (`perdagangan tenaga kerjanya`, not
+    /// `perdagangannya tenaga kerja`).
+    var isFinalOnly: Bool {
+        switch self {
+        case .clitic, .hyphenatedClitic, .plural, .possessive: true
+        default: false
+        }
+    }
+
+    /// How far the word is from the written term; the matcher prefers the closest reading.
+    var cost: Int {
+        switch self {
+        case .identity, .listedForm: 0
+        case .accent: 1
+        case .clitic, .hyphenatedClitic, .reduplication, .plural, .possessive, .pluralInfix, .prefix: 2
+        case .spelling: 3
+        }
+    }
+}

@@ -1,0 +1,23 @@
+/// One reading of a word (or a hyphenated group of words) in a text: the form to look up in the
+/// glossary, how many text tokens it covers and what changed on the way.
+public struct WordAnalysis: Sendable, Hashable {
+    /// The folded form to look up, e.g. `kerja` for `kerjanya`.
+    public var key: String
+    /// Text tokens covered: 1, or 3 for `pekerja-pekerja` and `ILO-nya`.
+    public var tokenCount: Int
+    /// What was undone to reach `key`; empty for the word as written.
+    public var phenomena: [Phenomenon]
+    /// A human-readable account, e.g. `'kerja' + -nya`.
+    public var explanation: String
+    /// Bytes at the end of the covered text that are not part of the term (the clitic, the plural
+    /// ending), so a fix can keep them: `nya` in `kerjanya`.
+    public var suffix: String
+
+    public init(key: String, tokenCount: Int = 1, phenomena: [Phenomenon] = [], explanation: String = "", suffix: String = "") {
+        self.key = key
+        self.tokenCount = tokenCount
+        self.phenomena = phenomena
+        self.explanation = explanation
+        self.suffix = suffix
+    }
+}

@@ -1,0 +1,41 @@
+/// The findings of one run over one or more files, with what the reporters need to print them.
+public struct CheckReport: Sendable {
+    public var findings: [Finding]
+    /// Number of files checked.
+    public var fileCount: Int
+    /// The source texts by path, for quoting lines under findings.
+    public var sources: [String: SourceText]
+
+    public init(findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:]) {
+        self.findings = findings
+        self.fileCount = fileCount
+        self.sources = sources
+    }
+
+    /// Number of findings per severity.
+    public func count(_ severity: Severity) -> Int {
+        findings.filter { $0.severity == severity }.count
+    }
+
+    /// Whether any finding is at least `level` (the CLI's `--fail-on`).
+    public func fails(at level: Severity) -> Bool {
+        findings.contains { $0.severity >= level }
+    }
+}
+
+/// Output formats of `glossary check` and `glossary lint`.
+public enum ReportFormat: String, CaseIterable, Sendable {
+    case text
+    case json
+}
+
+/// Turns a report into text for a terminal or a program.
+public enum Reporter {
+    /// The report in `format`.
+    public static func render(_ report: CheckReport, format: ReportFormat) -> String {
+        switch format {
+        case .text: TextReporter.render(report)
+        case .json: JSONReporter.render(report)
+        }
+    }
+}

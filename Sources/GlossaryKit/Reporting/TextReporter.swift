@@ -1,0 +1,58 @@
+import Foundation
+
+/// Compiler-style text: `path:line:col: warning: message [rule-id]`, the source line with carets
+/// under the term, notes, and a summary line.
+public enum TextReporter {
+    public static func render(_ report: CheckReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
+            if let source = report.sources[finding.location.file] {
+                let line = source.lineText(finding.location.line)
+                let width = finding.endLocation.line == finding.location.line
+                    ? max(1, finding.endLocation.column - finding.location.column)
+                    : max(1, line.unicodeScalars.count - finding.location.column + 1)
+                let (excerpt, column) = Self.excerpt(of: line, around: finding.location.column, width: width)
+                output += excerpt + "\n"
+                output += InputError.caret(under: column, in: excerpt) + String(repeating: "~", count: width - 1) + "\n"
+            }
+            if let explanation = finding.matchExplanation {
+                output += "  matched '\(finding.text)' as \(explanation)\n"
+            }
+            if let note = finding.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+                output += "  note: \(note)\n"
+            }
+        }
+        output += summary(report) + "\n"
+        return output
+    }
+
+    /// The line itself when it is short; else a window of it around the finding, with `…` where
+    /// it was cut (prose paragraphs are often one long line). Returns the column of the finding in
+    /// the excerpt.
+    static func excerpt(of line: String, around column: Int, width: Int, context: Int = 50) -> (String, Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > 2 * context + width + 20 else { return (line, column) }
+        var start = max(0, column - 1 - context)
+        var end = min(scalars.count, column - 1 + width + context)
+        // Cut at spaces so that words stay whole.
+        while start > 0, start < column - 1, scalars[start - 1] != " " { start += 1 }
+        while end < scalars.count, end > column - 1 + width, scalars[end] != " " { end -= 1 }
+        var text = String(String.UnicodeScalarView(scalars[start..<end]))
+        var newColumn = column - start
+        if start > 0 { text = "…" + text; newColumn += 1 }
+        if end < scalars.count { text += "…" }
+        return (text, newColumn)
+    }
+
+    /// `3 warnings, 1 error in 2 files.` or `No findings in 2 files.`
+    public static func summary(_ report: CheckReport) -> String {
+        let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
+        var parts: [String] = []
+        for severity in [Severity.error, .warning, .info] {
+            let count = report.count(severity)
+            if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
+        }
+        return parts.isEmpty ? "No findings in \(files)." : parts.joined(separator: ", ") + " in \(files)."
+    }
+}

@@ -1,0 +1,71 @@
+/// Reports a deprecated term (a warning) or a forbidden one (an error) and names the preferred
+/// term of the same language.
+public struct DeprecatedTermRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "deprecated-term",
+        name: "Deprecated term",
+        summary: "A term the glossary deprecates or forbids is used.",
+        rationale: """
+            The glossary marks a term deprecated when a better one exists (an outdated legal name, \
+            a misspelt proper name) and forbidden when it must never appear. Replace it with the \
+            preferred term the message names; `--fix` does so when there is exactly one.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("The ↓International Labor Organization met in Geneva.", language: .english),
+            RuleExample("Banyak ↓TKI berangkat dari Kupang.", language: .indonesian),
+            RuleExample("Data ↓TKI-nya belum lengkap.", language: .indonesian),
+            RuleExample("Loba ↓TKI-na nu mulang.", language: .sundanese),
+            RuleExample("They spoke of a ↓slave trade in workers.", language: .english),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("The International Labour Organization met in Geneva.", language: .english),
+            RuleExample("Banyak pekerja migran berangkat dari Kupang.", language: .indonesian),
+            RuleExample("Loba pekerja migran nu mulang.", language: .sundanese),
+            RuleExample("The tki file format is unrelated.", language: .english),
+        ])
+
+    public func check(_ document: AnalyzedDocument) -> [Finding] {
+        var findings: [Finding] = []
+        for match in document.matchesInParagraphLanguage {
+            let term = document.glossary[term: match.term]
+            guard term.status == .deprecated || term.status == .forbidden else { continue }
+            let concept = document.glossary[concept: match.term]
+            let preferred = concept.preferredTerms(in: term.language).map(\.text)
+            let written = document.writtenText(of: match)
+            var message = "'\(written)' is \(term.status.rawValue) for concept '\(concept.id)'"
+            if preferred.isEmpty {
+                message += "; the glossary has no preferred \(term.language) term for it"
+            } else {
+                message += "; use " + preferred.map { "'\($0)'" }.joined(separator: " or ")
+            }
+            let fix = preferred.count == 1
+                ? Self.replacement(for: match, written: written, term: term.text, preferred: preferred[0]) : nil
+            findings.append(document.finding(
+                at: match, rule: Self.description.id,
+                severity: term.status == .forbidden ? .error : .warning,
+                message: message, suggestions: preferred, fix: fix, note: term.note))
+        }
+        return findings
+    }
+
+    /// The preferred term in the case of the written text, keeping a clitic or plural ending.
+    ///
+    /// Nil when the written form is not simply the term plus an ending (a reduplication, an
+    /// infix, `policies` for `policy`, another spelling): then no automatic fix is safe.
+    static func replacement(for match: TermMatch, written: String, term: String, preferred: String) -> String? {
+        if match.phenomena.contains(.reduplication) || match.phenomena.contains(.pluralInfix) { return nil }
+        let suffix = match.suffix
+        let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
+        let normalizedBase = base.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard normalizedBase == term.lowercased() else { return nil }
+        var result = CasePattern.apply(of: base, to: preferred)
+        if !suffix.isEmpty {
+            // Keep the ending as written (its case too): "kerjanya", "ILO-nya", "Programmes".
+            result += String(written.suffix(suffix.count))
+        }
+        return result
+    }
+}

@@ -1,0 +1,39 @@
+/// Reports a case-sensitive term (an acronym, a name marked `case-sensitive: true`) written in
+/// another case.
+public struct TermCaseRule: Rule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "term-case",
+        name: "Term case",
+        summary: "A case-sensitive term is written in another case.",
+        rationale: """
+            Acronyms and names have one spelling: "Ilo" and "Tki" are mistakes. A case-sensitive \
+            term written all in lower case is taken for another word and not reported ("us" is \
+            not "US").
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            RuleExample("The ↓Ilo published a report.", language: .english),
+            RuleExample("Laporan ↓Ilo-nya sudah terbit.", language: .indonesian),
+        ],
+        nonTriggeringExamples: [
+            RuleExample("The ILO published a report.", language: .english),
+            RuleExample("THE ILO PUBLISHED A REPORT.", language: .english),
+            RuleExample("Laporan ILO-nya sudah terbit.", language: .indonesian),
+            RuleExample("The word ilo means nothing here.", language: .english),
+        ])
+
+    public func check(_ document: AnalyzedDocument) -> [Finding] {
+        document.matchesInParagraphLanguage.filter(\.caseMismatch).map { match in
+            let term = document.glossary[term: match.term]
+            let written = document.writtenText(of: match)
+            let suffix = match.suffix.isEmpty ? "" : String(written.suffix(match.suffix.count))
+            let fix = term.text + suffix
+            return document.finding(
+                at: match, rule: Self.description.id, severity: Self.description.defaultSeverity,
+                message: "'\(written)' should be written '\(fix)' (concept '\(document.glossary[concept: match.term].id)')",
+                suggestions: [fix], fix: fix, note: term.note)
+        }
+    }
+}
