@@ -12,7 +12,7 @@ public enum CSV {
     }
 
     /// Decodes bytes as UTF-8 (a BOM is removed); the error names the line of the first bad byte.
-    public static func decode(_ data: Data, path: String) throws(FormatError) -> String {
+    public static func decode(_ data: Data, path: String) throws(InputError) -> String {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
@@ -26,13 +26,13 @@ public enum CSV {
             if length == 0 || index + length > bytes.endIndex
                 || String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
                 let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
-                throw FormatError(file: path, line: line, column: column,
+                throw InputError(file: path, line: line, column: column,
                                   message: "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8")
             }
             if byte == 0x0A { line += 1; lineStart = index + 1 }
             index += length
         }
-        throw FormatError(file: path, line: line, column: 1, message: "invalid UTF-8")
+        throw InputError(file: path, line: line, column: 1, message: "invalid UTF-8")
     }
 
     /// The separator a header line uses: the most frequent of tab, `;` and `,` outside quotes
@@ -53,15 +53,15 @@ public enum CSV {
     ///
     /// Empty lines are skipped. A quote inside an unquoted field, text after a closing quote, and
     /// a quoted field that never closes are errors with the line and column.
-    public static func parse(_ text: String, separator: Unicode.Scalar, path: String) throws(FormatError) -> [[Field]] {
+    public static func parse(_ text: String, separator: Unicode.Scalar, path: String) throws(InputError) -> [[Field]] {
         let scalars = Array(text.unicodeScalars)
         var records: [[Field]] = []
         var record: [Field] = []
         var index = 0
         var line = 1
         var column = 1
-        func error(_ message: String, line: Int, column: Int) -> FormatError {
-            FormatError(location: SourceLocation(file: path, line: line, column: column), message: message,
+        func error(_ message: String, line: Int, column: Int) -> InputError {
+            InputError(location: SourceLocation(file: path, line: line, column: column), message: message,
                         sourceLine: SourceLines.line(line, of: text))
         }
         func endRecord() {

@@ -46,21 +46,21 @@ public struct CSVGlossaryReader: Sendable {
     public init(options: Options = Options()) { self.options = options }
 
     /// Reads the spreadsheet at `path` with the default options.
-    public static func read(contentsOf path: String) throws(FormatError) -> Glossary {
+    public static func read(contentsOf path: String) throws(InputError) -> Glossary {
         try CSVGlossaryReader().read(contentsOf: path)
     }
 
     /// Reads the spreadsheet at `path`.
-    public func read(contentsOf path: String) throws(FormatError) -> Glossary {
+    public func read(contentsOf path: String) throws(InputError) -> Glossary {
         let data: Data
         do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw FormatError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the file: \(error.localizedDescription)")
+            throw InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the file: \(error.localizedDescription)")
         }
         return try read(data: data, path: path)
     }
 
     /// Reads a spreadsheet from memory; `path` labels errors and picks tab for `.tsv`.
-    public func read(data: Data, path: String) throws(FormatError) -> Glossary {
+    public func read(data: Data, path: String) throws(InputError) -> Glossary {
         let text = try CSV.decode(data, path: path)
         let separator = options.separator ?? (path.lowercased().hasSuffix(".tsv") ? "\t" : CSV.detectSeparator(in: text))
         let records = try CSV.parse(text, separator: separator, path: path)
@@ -91,11 +91,11 @@ struct CSVRowDecoder {
         self.options = options
     }
 
-    private func error(_ field: CSV.Field, _ message: String) -> FormatError {
-        FormatError(file: path, line: field.line, column: field.column, message: message)
+    private func error(_ field: CSV.Field, _ message: String) -> InputError {
+        InputError(file: path, line: field.line, column: field.column, message: message)
     }
 
-    private func checkWidth(_ record: [CSV.Field]) throws(FormatError) {
+    private func checkWidth(_ record: [CSV.Field]) throws(InputError) {
         if record.count > header.count, record[header.count...].contains(where: { !$0.value.isEmpty }) {
             throw error(record[header.count], "this row has \(record.count) fields but the header has \(header.count)")
         }
@@ -103,7 +103,7 @@ struct CSVRowDecoder {
 
     // MARK: Wide
 
-    mutating func wide(_ records: [[CSV.Field]]) throws(FormatError) -> Glossary {
+    mutating func wide(_ records: [[CSV.Field]]) throws(InputError) -> Glossary {
         enum Column { case id, subject, definition, note, properties, terms(LanguageTag), languageData(LanguageTag, String), other(String) }
         var columns: [Column] = []
         let languageColumns = options.languageColumns.map(Set.init)
@@ -169,7 +169,7 @@ struct CSVRowDecoder {
 
     /// The terms of one wide-layout cell: separated by `termSeparators`, each optionally ending in
     /// `[status, type]`; `\` escapes a separator, a bracket or itself.
-    func terms(in field: CSV.Field, language: LanguageTag) throws(FormatError) -> [Term] {
+    func terms(in field: CSV.Field, language: LanguageTag) throws(InputError) -> [Term] {
         var result: [Term] = []
         for piece in split(field.value, separators: options.termSeparators) {
             var text = piece.text.trimmingCharacters(in: .whitespaces)
@@ -249,7 +249,7 @@ struct CSVRowDecoder {
 
     // MARK: Long
 
-    mutating func long(_ records: [[CSV.Field]]) throws(FormatError) -> Glossary {
+    mutating func long(_ records: [[CSV.Field]]) throws(InputError) -> Glossary {
         var index: [String: Int] = [:]
         for (position, name) in names.enumerated() {
             var key = name.lowercased()
@@ -325,8 +325,8 @@ struct CSVRowDecoder {
         return Glossary(concepts: assignIDs(concepts))
     }
 
-    private func fillConcept(_ concept: inout Concept, field: (String) -> CSV.Field?) throws(FormatError) {
-        func merge(_ current: inout String?, _ key: String) throws(FormatError) {
+    private func fillConcept(_ concept: inout Concept, field: (String) -> CSV.Field?) throws(InputError) {
+        func merge(_ current: inout String?, _ key: String) throws(InputError) {
             guard let f = field(key) else { return }
             if let existing = current, existing != f.value {
                 throw error(f, "\(key) differs from an earlier row of concept '\(concept.id)'")
@@ -343,7 +343,7 @@ struct CSVRowDecoder {
         }
     }
 
-    private func bool(_ field: CSV.Field) throws(FormatError) -> Bool {
+    private func bool(_ field: CSV.Field) throws(InputError) -> Bool {
         switch field.value.lowercased() {
         case "true", "yes", "1": return true
         case "false", "no", "0": return false
@@ -352,7 +352,7 @@ struct CSVRowDecoder {
     }
 
     /// Properties in a cell: a JSON array of `[name, value]` or `[name, value, language]`.
-    private func decodeProperties(_ field: CSV.Field) throws(FormatError) -> [Property] {
+    private func decodeProperties(_ field: CSV.Field) throws(InputError) -> [Property] {
         guard let json = try? JSONSerialization.jsonObject(with: Data(field.value.utf8)), let items = json as? [Any] else {
             throw error(field, "properties must be a JSON array of [name, value] or [name, value, language]")
         }

@@ -1,37 +1,18 @@
 public import Foundation
 
-/// A glossary file that cannot be read: where it went wrong and why.
-///
-/// The description prints like a compiler diagnostic, `file:line:col: error: message`, followed by
-/// the offending line and a caret under the column, so a terminologist can find the spot in any
-/// editor.
-public struct FormatError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var location: SourceLocation
-    public var message: String
-    /// The text of the line `location` points at, when it could be read.
-    public var sourceLine: String?
-
-    public init(location: SourceLocation, message: String, sourceLine: String? = nil) {
-        self.location = location
-        self.message = message
-        self.sourceLine = sourceLine
+extension InputError {
+    /// An error at `location` with the offending line already known.
+    init(location: SourceLocation, message: String, sourceLine: String? = nil) {
+        self.init(message, file: location.file, location: location, sourceLine: sourceLine)
     }
 
     /// An error at `line`:`column` of `file`, with the line's text read back from the file.
-    public init(file: String, line: Int, column: Int, message: String) {
+    init(file: String, line: Int, column: Int, message: String) {
         self.init(
             location: SourceLocation(file: file, line: max(line, 1), column: max(column, 1)),
             message: message,
             sourceLine: SourceLines.line(max(line, 1), ofFile: file)
         )
-    }
-
-    public var description: String {
-        var text = "\(location): error: \(message)"
-        if let sourceLine {
-            text += "\n" + SourceLines.caretExcerpt(line: sourceLine, column: location.column)
-        }
-        return text
     }
 }
 
@@ -99,15 +80,5 @@ enum SourceLines {
         if slice.starts(with: [0xEF, 0xBB, 0xBF]) { slice = slice.dropFirst(3) }
         if slice.last == 0x0D { slice = slice.dropLast() }
         return String(decoding: slice, as: UTF8.self)
-    }
-
-    /// Two lines: the source line (tabs kept so the caret lines up) and a caret under `column`.
-    static func caretExcerpt(line: String, column: Int) -> String {
-        let scalars = Array(line.unicodeScalars)
-        var pad = ""
-        for scalar in scalars.prefix(max(column - 1, 0)) {
-            pad.unicodeScalars.append(scalar == "\t" ? "\t" : " ")
-        }
-        return "    " + line + "\n    " + pad + "^"
     }
 }

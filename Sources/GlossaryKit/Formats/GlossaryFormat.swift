@@ -21,9 +21,9 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     /// Reads a TBX, CSV or TSV glossary file.
     ///
     /// YAML is read by `YAMLGlossaryReader`; `GlossaryLoader` dispatches on the format.
-    public static func read(_ path: String, csvOptions: CSVGlossaryReader.Options = .init()) throws(FormatError) -> Glossary {
+    public static func read(_ path: String, csvOptions: CSVGlossaryReader.Options = .init()) throws(InputError) -> Glossary {
         guard let format = GlossaryFormat(path: path) else {
-            throw FormatError(location: SourceLocation(file: path, line: 1, column: 1),
+            throw InputError(location: SourceLocation(file: path, line: 1, column: 1),
                               message: "unknown glossary format; use .yml, .yaml, .tbx, .csv or .tsv")
         }
         switch format {
@@ -70,7 +70,7 @@ public enum GlossaryConverter {
     public enum Failure: Error, Sendable, CustomStringConvertible {
         case unknownFormat(String)
         case outputExists(String)
-        case read(FormatError)
+        case read(InputError)
         case write(path: String, reason: String)
 
         public var description: String {
@@ -119,9 +119,8 @@ public enum GlossaryConverter {
         )
     }
 
-    /// Reads a YAML glossary. Until the YAML reader is merged this reports that YAML input is not
-    /// available yet.
-    static func readYAML(_ path: String) throws(FormatError) -> Glossary {
-        throw FormatError(location: SourceLocation(file: path, line: 1, column: 1), message: "reading YAML needs YAMLGlossaryReader")
+    /// Reads a YAML glossary file.
+    static func readYAML(_ path: String) throws(InputError) -> Glossary {
+        try YAMLGlossaryReader.read(contentsOf: path)
     }
 }

@@ -21,26 +21,26 @@ public enum TBXReader {
     }
 
     /// Loads a TBX file; throws on XML that is not well-formed or that declares entities.
-    public static func read(contentsOf path: String) throws(FormatError) -> Glossary {
+    public static func read(contentsOf path: String) throws(InputError) -> Glossary {
         try load(contentsOf: path).glossary
     }
 
     /// Loads a TBX file and returns the diagnostics too.
-    public static func load(contentsOf path: String) throws(FormatError) -> Output {
+    public static func load(contentsOf path: String) throws(InputError) -> Output {
         let builder = TBXModelBuilder(path: path)
         try builder.streamer().run()
         return builder.finish()
     }
 
     /// Loads a TBX document from memory; `path` labels locations in errors.
-    public static func load(data: Data, path: String = "<memory>") throws(FormatError) -> Output {
+    public static func load(data: Data, path: String = "<memory>") throws(InputError) -> Output {
         let builder = TBXModelBuilder(path: path)
         try builder.streamer().run(data: data)
         return builder.finish()
     }
 
     /// Checks a TBX file against the rules of its dialect: returns every violation with its line.
-    public static func validate(contentsOf path: String) throws(FormatError) -> [FormatDiagnostic] {
+    public static func validate(contentsOf path: String) throws(InputError) -> [FormatDiagnostic] {
         try load(contentsOf: path).diagnostics
     }
 }
@@ -55,7 +55,7 @@ final class TBXModelBuilder {
     private var diagnostics: [FormatDiagnostic] = []
     private var usedIDs: Set<String> = []
     private var entryCount = 0
-    private var rootError: FormatError?
+    private var rootError: InputError?
 
     init(path: String) { self.path = path }
 

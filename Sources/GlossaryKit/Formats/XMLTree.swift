@@ -140,7 +140,7 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
     /// Names of the open elements above the subtree being built (root, text, body, back).
     private var frame: [String] = []
     private var building: [XMLElementNode] = []
-    private var failure: FormatError?
+    private var failure: InputError?
     /// Where the parser first reported an error; later positions are often the end of the file.
     private var firstError: (line: Int, column: Int, error: NSError)?
     /// The innermost open element when the first error happened, to name it in the message.
@@ -155,21 +155,21 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
     }
 
     /// Parses the file at `path`.
-    func run() throws(FormatError) {
+    func run() throws(InputError) {
         try XMLPrologScanner.check(path: path)
         guard let stream = InputStream(fileAtPath: path) else {
-            throw FormatError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
+            throw InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
         }
         try run(parser: XMLParser(stream: stream), text: nil)
     }
 
     /// Parses an in-memory document; `path` only labels locations.
-    func run(data: Data) throws(FormatError) {
+    func run(data: Data) throws(InputError) {
         try XMLPrologScanner.check(bytes: Array(data.prefix(XMLPrologScanner.limit)), path: path, text: String(decoding: data, as: UTF8.self))
         try run(parser: XMLParser(data: data), text: String(decoding: data, as: UTF8.self))
     }
 
-    private func run(parser: XMLParser, text: String?) throws(FormatError) {
+    private func run(parser: XMLParser, text: String?) throws(InputError) {
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
@@ -185,7 +185,7 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
                 detail += "; the open element is <\(open.name)> from line \(open.line)"
             }
             let sourceLine = text.flatMap { SourceLines.line(line, of: $0) } ?? SourceLines.line(line, ofFile: path)
-            throw FormatError(
+            throw InputError(
                 location: SourceLocation(file: path, line: max(line, 1), column: max(column, 1)),
                 message: "not well-formed XML: \(detail)",
                 sourceLine: sourceLine
@@ -219,7 +219,7 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
 
     private func fail(_ message: String) {
         guard failure == nil, let parser else { return }
-        failure = FormatError(file: path, line: parser.lineNumber, column: parser.columnNumber, message: message)
+        failure = InputError(file: path, line: parser.lineNumber, column: parser.columnNumber, message: message)
         parser.abortParsing()
     }
 
@@ -310,24 +310,24 @@ enum XMLPrologScanner {
     /// The most bytes of prolog examined; a prolog longer than this is refused.
     static let limit = 1 << 20
 
-    static func check(path: String) throws(FormatError) {
+    static func check(path: String) throws(InputError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw FormatError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
+            throw InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
         }
         defer { try? handle.close() }
         let bytes = (try? handle.read(upToCount: limit)).map(Array.init) ?? []
         try check(bytes: bytes, path: path, text: nil)
     }
 
-    static func check(bytes: [UInt8], path: String, text: String?) throws(FormatError) {
+    static func check(bytes: [UInt8], path: String, text: String?) throws(InputError) {
         var index = 0
         var line = 1
         var lineStart = 0
-        func error(_ message: String, at offset: Int) -> FormatError {
+        func error(_ message: String, at offset: Int) -> InputError {
             // Column counts scalars from the line start.
             let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
             let sourceLine = text.flatMap { SourceLines.line(line, of: $0) } ?? SourceLines.line(line, ofFile: path)
-            return FormatError(location: SourceLocation(file: path, line: line, column: column), message: message, sourceLine: sourceLine)
+            return InputError(location: SourceLocation(file: path, line: line, column: column), message: message, sourceLine: sourceLine)
         }
         func starts(_ literal: String, at offset: Int) -> Bool {
             let pattern = Array(literal.utf8)
