@@ -165,6 +165,14 @@ final class TBXModelBuilder {
             return
         case "p":
             let type = node.type
+            if type == nil, node.fullText.isEmpty { return } // an empty paragraph holds nothing
+            if type == "requiredLanguages", section == "sourceDesc" {
+                for word in node.fullText.split(separator: " ") {
+                    if let tag = LanguageTag(String(word)) { glossary.requiredLanguages.append(tag) }
+                    else { report(.warning, node, rule: "tbx-language", "'\(word)' in requiredLanguages is not a BCP 47 tag; ignored") }
+                }
+                return
+            }
             let name: String
             if section == "sourceDesc" || section == nil { name = type ?? "sourceDesc" } else { name = section! + (type.map { "/" + $0 } ?? "") }
             glossary.properties.append(Property(name: name, value: node.fullText, language: node.attributes["xml:lang"].flatMap(LanguageTag.init)))
@@ -209,7 +217,9 @@ final class TBXModelBuilder {
         concept.definition = Self.extractFirst("definition", language: nil, from: &properties)
         concept.subject = Self.extractFirst("subjectField", language: nil, from: &properties)
         concept.note = Self.extractFirst("note", language: nil, from: &properties)
-        concept.properties = properties
+        // The order the writer emits: concept level (fields first), then each language's data.
+        concept.properties = Self.hoistFieldMembers(properties.filter { $0.language == nil }, fields: ["subjectField", "definition", "note"])
+            + properties.filter { $0.language != nil }
         if concept.terms.isEmpty {
             report(.warning, node, rule: "tbx-empty-entry", "entry \(concept.id.isEmpty ? "#\(entryCount)" : "'\(concept.id)'") has no terms")
         }
@@ -311,6 +321,12 @@ final class TBXModelBuilder {
             }
             return true
         }
+        // TBX v3 puts termNotes right after the term; order the properties as the writer will.
+        func isTermNote(_ property: Property) -> Bool {
+            let head = property.name.split(separator: "/", maxSplits: 1).first.map(String.init) ?? property.name
+            return TBXDataCategory.elementAndType(forPropertyName: head).element == "termNote"
+        }
+        properties = properties.filter(isTermNote) + Self.hoistFieldMembers(properties.filter { !isTermNote($0) }, fields: ["context", "note"])
         return Term(
             text: text, language: language, status: finalStatus, type: type, isCaseSensitive: isCaseSensitive,
             foldsAccents: foldsAccents, matchMode: matchMode, forms: forms, allowsPluralInfix: pluralInfix,
@@ -355,6 +371,27 @@ final class TBXModelBuilder {
         }
         if dialect == .min2013 || !isV3, let mapped = TBXDataCategory.min2013Elements[node.name] { return mapped }
         return node.name
+    }
+
+    /// Moves members of a model field (`definition/source` when the definition went to
+    /// `Concept.definition`) to the front, in field order, as the writer emits them.
+    static func hoistFieldMembers(_ properties: [Property], fields: [String]) -> [Property] {
+        var members = Array(repeating: [Property](), count: fields.count)
+        var rest: [Property] = []
+        var seen: Set<String> = []
+        for property in properties {
+            if let slash = property.name.firstIndex(of: "/") {
+                let head = String(property.name[..<slash])
+                if let index = fields.firstIndex(of: head), !seen.contains(head) {
+                    members[index].append(property)
+                    continue
+                }
+            } else {
+                seen.insert(property.name)
+            }
+            rest.append(property)
+        }
+        return members.flatMap { $0 } + rest
     }
 
     /// Removes and returns the first property named `name` in `language`.

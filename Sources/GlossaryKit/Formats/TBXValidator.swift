@@ -51,7 +51,31 @@ enum TBXValidator {
         for child in node.children { headerText(child, report: report) }
     }
 
-    private enum Level { case concept, language, term, group }
+    enum Level { case concept, language, term }
+
+    /// Why a data category breaks TBX-Basic, or `nil` when it is allowed there.
+    static func basicViolation(element: String, type: String?, value: String, level: Level, grouped: Bool) -> (rule: String, message: String)? {
+        guard let type else { return nil }
+        if element == "transac", type != "transactionType" {
+            return ("tbx-basic-category", "<transac> must have type=\"transactionType\" in TBX-Basic, not \"\(type)\"")
+        }
+        if element == "transacNote", type != "responsibility" {
+            return ("tbx-basic-category", "<transacNote> must have type=\"responsibility\" in TBX-Basic, not \"\(type)\"")
+        }
+        if let allowed = basicCategories[element], !allowed.contains(type) {
+            return ("tbx-basic-category", "\"\(type)\" is not a TBX-Basic data category for <\(element)>")
+        }
+        if element == "admin", type == "source", !grouped, level != .term {
+            return ("tbx-basic-placement", "\"source\" at \(level == .concept ? "concept" : "language") level must be grouped with a definition or context in a <descripGrp>")
+        }
+        if element == "descrip", type == "definition", level == .term {
+            return ("tbx-basic-placement", "\"definition\" is not allowed at term level in TBX-Basic; put it in the <langSec> or <conceptEntry>")
+        }
+        if let allowed = TBXStatusMapping.picklist(category: type, dialect: .basic), !allowed.contains(value) {
+            return ("tbx-picklist", "'\(value)' is not an allowed value of \(type)")
+        }
+        return nil
+    }
 
     private static func walk(_ node: XMLElementNode, level: Level, dialect: TBXDialect, report: (XMLElementNode, String, String) -> Void) {
         for child in node.children {
@@ -94,24 +118,10 @@ enum TBXValidator {
         }
         switch dialect {
         case .basic:
-            if node.name == "transac", type != "transactionType" {
-                report(node, "tbx-basic-category", "<transac> must have type=\"transactionType\" in TBX-Basic, not \"\(type!)\"")
-                return
+            if let violation = basicViolation(element: node.name, type: type, value: node.fullText, level: level, grouped: grouped) {
+                report(node, violation.rule, violation.message)
             }
-            if node.name == "transacNote", type != "responsibility" {
-                report(node, "tbx-basic-category", "<transacNote> must have type=\"responsibility\" in TBX-Basic, not \"\(type!)\"")
-                return
-            }
-            if let type, let allowed = basicCategories[node.name], !allowed.contains(type), !type.hasPrefix("x-") {
-                report(node, "tbx-basic-category", "\"\(type)\" is not a TBX-Basic data category for <\(node.name)>")
-                return
-            }
-            if node.name == "admin", type == "source", !grouped, level != .term {
-                report(node, "tbx-basic-placement", "\"source\" at \(level == .concept ? "concept" : "language") level must be grouped with a definition or context in a <descripGrp>")
-            }
-            if node.name == "descrip", type == "definition", level == .term {
-                report(node, "tbx-basic-placement", "\"definition\" is not allowed at term level in TBX-Basic; put it in the <langSec> or <conceptEntry>")
-            }
+            return
         case .min:
             if node.name == "xref" || node.name == "ref" {
                 report(node, "tbx-min-category", "<\(node.name)> is not allowed in TBX-Min")
@@ -128,7 +138,7 @@ enum TBXValidator {
         default:
             break
         }
-        if let type, dialect == .basic || dialect == .min, let allowed = TBXStatusMapping.picklist(category: type, dialect: dialect) {
+        if let type, dialect == .min, let allowed = TBXStatusMapping.picklist(category: type, dialect: dialect) {
             let value = node.fullText
             if !allowed.contains(value) {
                 report(node, "tbx-picklist", "'\(value)' is not an allowed value of \(type)")

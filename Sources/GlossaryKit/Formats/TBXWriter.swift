@@ -16,20 +16,35 @@ public enum TBXWriter {
     static let pluralInfixCategory = "termNote:x-pluralInfix"
 
     /// The TBX text of `glossary`.
+    ///
+    /// The root's `type` is `TBX-Basic` when every data category written is one TBX-Basic allows
+    /// where it stands; data from outside TBX-Basic (a martif `normativeAuthorization`, a YAML
+    /// property of any name, the `x-` matching options) is still written, as the data category it
+    /// names, and the file then declares `TBX-Core`, whose structure it follows.
     public static func string(from glossary: Glossary) -> String {
+        render(glossary).text
+    }
+
+    /// The TBX text and, when the file had to declare TBX-Core, the first data category that is
+    /// not TBX-Basic.
+    public static func render(_ glossary: Glossary) -> (text: String, notBasicBecause: String?) {
+
+        var body = TBXOutput()
+        body.line(1, "<text>")
+        body.line(2, "<body>")
+        for concept in glossary.concepts { writeConcept(concept, into: &body) }
+        body.line(2, "</body>")
+        writeBack(glossary, into: &body)
+        body.line(1, "</text>")
+        body.line(0, "</tbx>")
+
         var out = TBXOutput()
         let rootLanguage = glossary.properties.first { $0.name == "xml:lang" }?.value ?? "en"
+        let dialect = body.firstBasicViolation == nil ? "TBX-Basic" : "TBX-Core"
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
-        out.line(0, #"<tbx type="TBX-Basic" style="dca" xml:lang="\#(XMLText.escape(rootLanguage, attribute: true))" xmlns="urn:iso:std:iso:30042:ed-2">"#)
+        out.line(0, #"<tbx type="\#(dialect)" style="dca" xml:lang="\#(XMLText.escape(rootLanguage, attribute: true))" xmlns="urn:iso:std:iso:30042:ed-2">"#)
         writeHeader(glossary, into: &out)
-        out.line(1, "<text>")
-        out.line(2, "<body>")
-        for concept in glossary.concepts { writeConcept(concept, into: &out) }
-        out.line(2, "</body>")
-        writeBack(glossary, into: &out)
-        out.line(1, "</text>")
-        out.line(0, "</tbx>")
-        return out.text
+        return (out.text + body.text, body.firstBasicViolation)
     }
 
     /// Writes `glossary` to `path` as UTF-8.
@@ -78,7 +93,11 @@ public enum TBXWriter {
             out.line(3, "</publicationStmt>")
         }
         out.line(3, "<sourceDesc>")
-        if source.isEmpty { out.line(4, "<p/>") }
+        if !glossary.requiredLanguages.isEmpty {
+            out.line(4, #"<p type="requiredLanguages">\#(glossary.requiredLanguages.map(\.rawValue).joined(separator: " "))</p>"#)
+        } else if source.isEmpty {
+            out.line(4, "<p/>")
+        }
         for property in source { paragraph(property, section: "sourceDesc", level: 4) }
         out.line(3, "</sourceDesc>")
         out.line(2, "</fileDesc>")
@@ -138,7 +157,7 @@ public enum TBXWriter {
             fields: [("subjectField", concept.subject), ("definition", concept.definition), ("note", concept.note)]
         )
         items.sort { $0.order < $1.order }
-        for item in items { item.write(into: &out, level: 4) }
+        for item in items { item.write(into: &out, level: 4, tbxLevel: .concept) }
 
         var languages: [LanguageTag] = []
         for term in concept.terms where !languages.contains(term.language) { languages.append(term.language) }
@@ -148,7 +167,7 @@ public enum TBXWriter {
         for language in languages {
             out.line(4, #"<langSec xml:lang="\#(language)">"#)
             let languageItems = CategoryItem.items(from: concept.properties.filter { $0.language == language }, fields: [])
-            for item in languageItems { item.write(into: &out, level: 5) }
+            for item in languageItems { item.write(into: &out, level: 5, tbxLevel: .language) }
             for term in concept.terms where term.language == language { writeTerm(term, into: &out) }
             out.line(4, "</langSec>")
         }
@@ -183,7 +202,7 @@ public enum TBXWriter {
             + CategoryItem.items(from: properties, fields: [("context", term.context), ("note", term.note)])
         // termNotes come right after the term; everything else follows in order.
         let ordered = items.filter { $0.element == "termNote" } + items.filter { $0.element != "termNote" }
-        for item in ordered { item.write(into: &out, level: 6) }
+        for item in ordered { item.write(into: &out, level: 6, tbxLevel: .term) }
         out.line(5, "</termSec>")
     }
 }
@@ -191,6 +210,8 @@ public enum TBXWriter {
 /// Indented XML text being built.
 struct TBXOutput {
     var text = ""
+    /// Why the output is not TBX-Basic, if it is not.
+    var firstBasicViolation: String?
 
     mutating func line(_ level: Int, _ content: String) {
         text += String(repeating: "\t", count: level)
@@ -235,7 +256,7 @@ struct CategoryItem {
         return fieldList + items
     }
 
-    func write(into out: inout TBXOutput, level: Int) {
+    func write(into out: inout TBXOutput, level: Int, tbxLevel: TBXValidator.Level, grouped: Bool = false) {
         let (element, type) = TBXDataCategory.elementAndType(forPropertyName: name)
         var attributes = type.map { #" type="\#(XMLText.escape($0, attribute: true))""# } ?? ""
         var children: [Property] = []
@@ -247,6 +268,10 @@ struct CategoryItem {
             }
         }
         let elementLine = "<\(element)\(attributes)>\(XMLText.escape(value))</\(element)>"
+        if out.firstBasicViolation == nil,
+           let violation = TBXValidator.basicViolation(element: element, type: type, value: value, level: tbxLevel, grouped: grouped) {
+            out.firstBasicViolation = violation.message
+        }
         guard !children.isEmpty else {
             out.line(level, elementLine)
             return
@@ -260,7 +285,9 @@ struct CategoryItem {
         }
         out.line(level, "<\(group)>")
         out.line(level + 1, elementLine)
-        for item in CategoryItem.items(from: children, fields: []) { item.write(into: &out, level: level + 1) }
+        for item in CategoryItem.items(from: children, fields: []) {
+            item.write(into: &out, level: level + 1, tbxLevel: tbxLevel, grouped: true)
+        }
         out.line(level, "</\(group)>")
     }
 }

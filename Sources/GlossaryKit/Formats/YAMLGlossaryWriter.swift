@@ -141,7 +141,8 @@ enum YAMLScalar {
                 || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
                 return true
             }
-            if scalar == ":" || scalar == "#" || scalar == "\"" || scalar == "\\" { return true }
+            // `,[]{}` end a plain scalar inside a flow collection; quoting them everywhere is simpler.
+            if ":#\"\\,[]{}".unicodeScalars.contains(scalar) { return true }
         }
         return false
     }
