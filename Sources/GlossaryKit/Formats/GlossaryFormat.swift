@@ -83,18 +83,23 @@ public enum GlossaryConverter {
         }
     }
 
-    /// Reads `input`, writes it to `output` in `format` (or the one the extension names).
+    /// Reads `input` (a file, or a folder of glossary files merged), writes it to `output` in
+    /// `format` (or the one the extension names).
     public static func convert(
         input: String, output: String, to format: GlossaryFormat? = nil, csvLayout: CSVLayout = .long,
         csvOptions: CSVGlossaryReader.Options = .init(), overwrite: Bool = false
     ) throws(Failure) -> Report {
         guard let target = format ?? GlossaryFormat(path: output) else { throw .unknownFormat(output) }
-        guard let source = GlossaryFormat(path: input) else { throw .unknownFormat(input) }
+        var isDirectory: ObjCBool = false
+        let inputIsFolder = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
+        guard let source = inputIsFolder ? .yaml : GlossaryFormat(path: input) else { throw .unknownFormat(input) }
         if !overwrite, FileManager.default.fileExists(atPath: output) { throw .outputExists(output) }
         var diagnostics: [FormatDiagnostic] = []
         let glossary: Glossary
         do {
             switch source {
+            case _ where inputIsFolder:
+                glossary = try GlossaryLoader.load(paths: [input])
             case .tbx:
                 let loaded = try TBXReader.load(contentsOf: input)
                 glossary = loaded.glossary

@@ -299,28 +299,32 @@ final class TBXModelBuilder {
             type = mapped
             properties.remove(at: index)
         }
-        let partOfSpeech = Self.extractFirst("partOfSpeech", language: nil, from: &properties)
-        let context = Self.extractFirst("context", language: nil, from: &properties)
-        let note = Self.extractFirst("note", language: nil, from: &properties)
-
         var isCaseSensitive: Bool?
         var foldsAccents: Bool?
         var matchMode = MatchMode.inflected
         var forms: [String] = []
         var pluralInfix = false
         properties.removeAll { property in
-            switch property.name {
-            case TBXWriter.caseSensitiveCategory: isCaseSensitive = property.value == "true"
-            case TBXWriter.accentFoldingCategory: foldsAccents = property.value == "true"
-            case TBXWriter.matchModeCategory:
-                guard let mode = MatchMode(rawValue: property.value) else { return false }
+            guard property.name == "note", property.value.hasPrefix(TBXWriter.optionPrefix),
+                  let equals = property.value.firstIndex(of: "=") else { return false }
+            let key = property.value[property.value.index(property.value.startIndex, offsetBy: TBXWriter.optionPrefix.count)..<equals]
+            let value = String(property.value[property.value.index(after: equals)...])
+            switch (key, value) {
+            case ("case-sensitive", "true"), ("case-sensitive", "false"): isCaseSensitive = value == "true"
+            case ("accent-folding", "true"), ("accent-folding", "false"): foldsAccents = value == "true"
+            case ("match", _):
+                guard let mode = MatchMode(rawValue: value) else { return false }
                 matchMode = mode
-            case TBXWriter.formCategory: forms.append(property.value)
-            case TBXWriter.pluralInfixCategory: pluralInfix = property.value == "true"
+            case ("form", _) where !value.isEmpty: forms.append(value)
+            case ("plural-infix", "true"): pluralInfix = true
             default: return false
             }
             return true
         }
+        let partOfSpeech = Self.extractFirst("partOfSpeech", language: nil, from: &properties)
+        let context = Self.extractFirst("context", language: nil, from: &properties)
+        let note = Self.extractFirst("note", language: nil, from: &properties)
+
         // TBX v3 puts termNotes right after the term; order the properties as the writer will.
         func isTermNote(_ property: Property) -> Bool {
             let head = property.name.split(separator: "/", maxSplits: 1).first.map(String.init) ?? property.name

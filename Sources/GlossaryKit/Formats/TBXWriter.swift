@@ -5,21 +5,30 @@ public import Foundation
 /// Model fields become their TBX data categories (`descrip type="definition"`,
 /// `termNote type="administrativeStatus"`, …); properties are written back as the data categories
 /// they were read from, following the naming in `TBXDataCategory`. Matching options that only
-/// this tool knows (`case-sensitive`, `match`, `forms`, …) are written as `termNote` elements whose
-/// type starts with `x-`, and only when they differ from the default. The output is deterministic:
+/// this tool knows (`case-sensitive`, `match`, `forms`, …) are written as term notes
+/// `glossary:key=value`, and only when they differ from the default. The output is deterministic:
 /// the same glossary always gives the same bytes.
 public enum TBXWriter {
-    static let caseSensitiveCategory = "termNote:x-caseSensitive"
-    static let accentFoldingCategory = "termNote:x-accentFolding"
-    static let matchModeCategory = "termNote:x-matchMode"
-    static let formCategory = "termNote:x-form"
-    static let pluralInfixCategory = "termNote:x-pluralInfix"
+    /// Matching options only this tool knows are written as term-level notes `glossary:key=value`,
+    /// which TBX-Basic allows and a translator can read; the reader turns them back into fields.
+    static let optionPrefix = "glossary:"
+
+    /// The option notes of a term, in a fixed order.
+    static func optionNotes(_ term: Term) -> [Property] {
+        var notes: [(String, String)] = []
+        if term.isCaseSensitive != term.type.isAbbreviated { notes.append(("case-sensitive", String(term.isCaseSensitive))) }
+        if let folds = term.foldsAccents { notes.append(("accent-folding", String(folds))) }
+        if term.matchMode != .inflected { notes.append(("match", term.matchMode.rawValue)) }
+        for form in term.forms { notes.append(("form", form)) }
+        if term.allowsPluralInfix { notes.append(("plural-infix", "true")) }
+        return notes.map { Property(name: "note", value: optionPrefix + $0.0 + "=" + $0.1) }
+    }
 
     /// The TBX text of `glossary`.
     ///
     /// The root's `type` is `TBX-Basic` when every data category written is one TBX-Basic allows
     /// where it stands; data from outside TBX-Basic (a martif `normativeAuthorization`, a YAML
-    /// property of any name, the `x-` matching options) is still written, as the data category it
+    /// property of any name) is still written, as the data category it
     /// names, and the file then declares `TBX-Core`, whose structure it follows.
     public static func string(from glossary: Glossary) -> String {
         render(glossary).text
@@ -190,13 +199,7 @@ public enum TBXWriter {
         if !properties.contains(where: { $0.name == "administrativeStatus" }) {
             extra.append(Property(name: "administrativeStatus", value: TBXStatusMapping.administrativeStatusValue(for: term.status)))
         }
-        if term.isCaseSensitive != term.type.isAbbreviated {
-            extra.append(Property(name: caseSensitiveCategory, value: String(term.isCaseSensitive)))
-        }
-        if let folds = term.foldsAccents { extra.append(Property(name: accentFoldingCategory, value: String(folds))) }
-        if term.matchMode != .inflected { extra.append(Property(name: matchModeCategory, value: term.matchMode.rawValue)) }
-        for form in term.forms { extra.append(Property(name: formCategory, value: form)) }
-        if term.allowsPluralInfix { extra.append(Property(name: pluralInfixCategory, value: "true")) }
+        extra += optionNotes(term)
 
         let items = CategoryItem.items(from: extra, fields: [])
             + CategoryItem.items(from: properties, fields: [("context", term.context), ("note", term.note)])

@@ -74,9 +74,11 @@ public enum YAMLGlossaryReader {
             return result
         }
 
+        /// The text of a scalar, trimmed: a folded block (`>`) ends with a line break that is not
+        /// part of the value and would not survive a TBX or CSV round trip.
         func string(_ node: Node, _ what: String) throws(InputError) -> String {
             guard case let .scalar(scalar) = node else { throw error("expected text for \(what)", at: node) }
-            return scalar.string
+            return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         func nonEmptyString(_ node: Node, _ what: String) throws(InputError) -> String {
