@@ -21,7 +21,7 @@ public enum InvalidLanguageTagRule: LintRule {
                     reported.insert(term.language)
                     findings.append(LintFinding.make(
                         rule: id, severity: .error, at: LintFinding.location(term, in: concept, file: file.path), text: term.text,
-                        message: "the language of '\(term.text)' \(problem)", language: term.language, concept: concept.id))
+                        message: "'\(term.text)': \(problem)", language: term.language, concept: concept.id))
                 }
             }
         }
