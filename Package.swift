@@ -52,7 +52,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossaryCommandTests",
-            dependencies: ["GlossaryKit"],
+            // Depending on the executable makes `swift test` build it; the tests run the binary.
+            dependencies: ["GlossaryKit", "GlossaryCommand"],
             swiftSettings: swiftSettings
         ),
     ],

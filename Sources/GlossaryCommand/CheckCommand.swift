@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The language of every text (a BCP 47 tag such as id, en, su).", valueName: "code"))
     var language: String?
 
+    @Option(name: .long, help: "Markup of the texts: plain or markdown (default: from the file name; plain for standard input).")
+    var markup: MarkupArgument?
+
     @Option(name: .long, help: "Threads to use (default: all cores).")
     var jobs: Int?
 
@@ -47,11 +50,21 @@ struct CheckCommand: ParsableCommand {
         }
         let checker = try GlossaryChecker(glossary: glossary)
         let runner = CheckRunner(
-            checker: checker, options: CheckOptions(language: language.flatMap(LanguageTag.init)), jobs: jobs)
+            checker: checker,
+            options: CheckOptions(language: language.flatMap(LanguageTag.init), markup: markup?.markup),
+            jobs: jobs)
         let (report, errors) = runner.run(files: files)
         for error in errors { Output.error(error.description) }
         Output.print(Reporter.render(report, format: output.format))
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
         if report.fails(at: output.failOn) { throw ExitCode(ExitStatus.findings) }
     }
+}
+
+/// The `--markup` values.
+enum MarkupArgument: String, ExpressibleByArgument, CaseIterable {
+    case plain
+    case markdown
+
+    var markup: Tokenizer.Markup { self == .plain ? .plain : .markdown }
 }

@@ -101,8 +101,11 @@ public struct CheckRunner: Sendable {
             do {
                 source = try SourceText(path: path == "-" ? "<stdin>" : path, bytes: bytes)
             } catch {
-                if case let .invalidUTF8(line, _, _) = error {
-                    return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: 1)))
+                if case let .invalidUTF8(line, offset, _) = error {
+                    // The column counts the valid scalars before the bad byte on its line.
+                    let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                    let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                    return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
                 }
                 return .failed(InputError(error.description, file: path))
             }

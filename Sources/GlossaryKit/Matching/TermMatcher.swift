@@ -172,7 +172,7 @@ public struct TermMatcher: Sendable {
     /// Whether `entry` accepts the readings in `steps`: nil rejects, otherwise whether the text
     /// writes a case-sensitive term in another case.
     ///
-    /// Acronyms take only a hyphenated clitic; `match: exact` takes only case and accent folding;
+    /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only case and accent folding;
     /// endings (clitics, plurals, possessives) only on the last word; the plural infix only where
     /// the term opts in. A case-sensitive term written all in lower case is another word (`us`
     /// is not `US`) and is rejected; written in mixed or upper case it is accepted and flagged.
@@ -188,7 +188,10 @@ public struct TermMatcher: Sendable {
                     guard entry.foldsAccents else { return nil }
                 case .hyphenatedClitic:
                     guard isLast, entry.mode != .exact else { return nil }
-                case .clitic, .plural, .possessive:
+                case .possessive:
+                    // English 's is a clitic too: "the ILO's report".
+                    guard isLast, entry.mode != .exact else { return nil }
+                case .clitic, .plural:
                     guard isLast, inflects else { return nil }
                 case .reduplication, .spelling:
                     guard inflects else { return nil }

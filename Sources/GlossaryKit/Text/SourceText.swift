@@ -48,7 +48,7 @@ public struct SourceText: Sendable {
                 for next in 1..<length {
                     let continuation = buffer[index + next]
                     guard continuation & 0xC0 == 0x80 else {
-                        throw .invalidUTF8(line: starts.count, byteOffset: index + next, byte: continuation)
+                        throw .invalidUTF8(line: starts.count, byteOffset: index, byte: byte)
                     }
                     scalar = scalar << 6 | UInt32(continuation & 0x3F)
                 }

@@ -1,6 +1,7 @@
 /// A problem with an input text: it cannot be read, decoded or tokenized.
 public enum TextError: Error, Sendable, Equatable {
-    /// The bytes are not UTF-8; `line` is 1-based, `byteOffset` counts from the file's start.
+    /// The bytes are not UTF-8: the sequence starting at `byteOffset` (from the file's start) on
+    /// 1-based `line` is malformed; `byte` is its first byte.
     case invalidUTF8(line: Int, byteOffset: Int, byte: UInt8)
     /// ICU reported an error.
     case icu(code: Int32, operation: String)

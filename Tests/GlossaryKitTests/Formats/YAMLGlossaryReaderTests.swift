@@ -1,0 +1,150 @@
+import Testing
+@testable import GlossaryKit
+
+@Suite("YAML glossary reader")
+struct YAMLGlossaryReaderTests {
+    func loadError(_ yaml: String) -> InputError? {
+        do {
+            _ = try YAMLGlossaryReader.read(yaml, path: "g.yml")
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func readsConceptsTermsAndDefaults() throws {
+        let glossary = try YAMLGlossaryReader.read("""
+            name: Test
+            required-languages: [id, en]
+            concepts:
+              - id: ilo
+                definition: A UN agency.
+                terms:
+                  en:
+                    - International Labour Organization
+                    - term: ILO
+                      type: acronym
+                    - term: International Labor Organization
+                      status: deprecated
+                      note: Spelt Labour.
+                  su:
+                    - term: pagawé
+                      plural-infix: true
+                      match: exact
+                      forms: [pagawe]
+            """, path: "g.yml")
+        #expect(glossary.name == "Test")
+        #expect(glossary.requiredLanguages == [.indonesian, .english])
+        let concept = try #require(glossary.concepts.first)
+        #expect(concept.terms.count == 4)
+        #expect(concept.terms[0].status == .preferred)
+        #expect(concept.terms[0].isCaseSensitive == false)
+        #expect(concept.terms[1].isCaseSensitive == true)
+        #expect(concept.terms[2].note == "Spelt Labour.")
+        #expect(concept.terms[3].allowsPluralInfix && concept.terms[3].matchMode == .exact && concept.terms[3].forms == ["pagawe"])
+        #expect(concept.location == SourceLocation(file: "g.yml", line: 4, column: 5))
+    }
+
+    @Test func unknownStatusNamesLineAndColumn() throws {
+        let error = try #require(loadError("""
+            concepts:
+              - id: a
+                terms:
+                  en:
+                    - term: x
+                      status: prefered
+            """))
+        #expect(error.location == SourceLocation(file: "g.yml", line: 6, column: 19))
+        #expect(error.message.contains("unknown status 'prefered'"))
+        #expect(error.description.hasSuffix("        status: prefered\n                  ^"))
+    }
+
+    @Test func duplicateConceptID() throws {
+        let error = try #require(loadError("""
+            concepts:
+              - id: a
+                terms: {en: [x]}
+              - id: a
+                terms: {en: [y]}
+            """))
+        #expect(error.location?.line == 4)
+        #expect(error.message.contains("duplicate concept id 'a'"))
+    }
+
+    @Test func emptyTerm() throws {
+        let error = try #require(loadError("""
+            concepts:
+              - id: a
+                terms:
+                  en:
+                    - term: "  "
+            """))
+        #expect(error.location?.line == 5)
+        #expect(error.message == "term is empty")
+    }
+
+    @Test func badLanguageTag() throws {
+        let error = try #require(loadError("""
+            concepts:
+              - id: a
+                terms:
+                  english!: [x]
+            """))
+        #expect(error.location == SourceLocation(file: "g.yml", line: 4, column: 7))
+        #expect(error.message.contains("not a valid BCP 47 language tag"))
+    }
+
+    @Test func unknownKeySuggestsTheRightOne() throws {
+        let error = try #require(loadError("""
+            concepts:
+              - id: a
+                defintion: typo
+                terms: {en: [x]}
+            """))
+        #expect(error.location?.line == 3)
+        #expect(error.message.contains("unknown key 'defintion'"))
+        #expect(error.message.contains("did you mean 'definition'"))
+    }
+
+    @Test func invalidYAMLSyntax() throws {
+        let error = try #require(loadError("concepts:\n  - id: [unclosed\n"))
+        #expect(error.location != nil)
+        #expect(error.message.hasPrefix("invalid YAML"))
+    }
+
+    @Test func missingConcepts() throws {
+        #expect(loadError("name: x\n")?.message == "a glossary file needs a 'concepts' list")
+    }
+
+    @Test func languageTagsCanonicalise() {
+        #expect(LanguageTag("EN_gb")?.rawValue == "en-GB")
+        #expect(LanguageTag("zh-hant-tw")?.rawValue == "zh-Hant-TW")
+        #expect(LanguageTag("e") == nil)
+        #expect(LanguageTag("en-") == nil)
+    }
+
+    @Test func loaderRejectsDuplicateIDsAcrossFiles() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-dup-\(UInt32.random(in: 0...UInt32.max))")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try "concepts:\n  - id: a\n    terms: {en: [x]}\n".write(to: folder.appendingPathComponent("a.yml"), atomically: true, encoding: .utf8)
+        try "concepts:\n  - id: b\n    terms: {en: [y]}\n  - id: a\n    terms: {en: [z]}\n".write(to: folder.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
+        #expect {
+            try GlossaryLoader.load(paths: [folder.path])
+        } throws: { error in
+            guard let error = error as? InputError else { return false }
+            return error.location?.file.hasSuffix("b.yml") == true && error.location?.line == 4
+                && error.message.contains("first defined at") && error.message.contains("a.yml:2:5")
+        }
+    }
+
+    @Test func projectGlossaryLoads() throws {
+        let glossary = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path])
+        #expect(glossary.concepts.count >= 25)
+        for concept in glossary.concepts {
+            #expect(Set(concept.languages).isSuperset(of: [.indonesian, .english, .sundanese]), "\(concept.id)")
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,92 @@
+import Testing
+@testable import GlossaryKit
+
+@Suite("Term matcher")
+struct TermMatcherTests {
+    static let yaml = """
+        concepts:
+          - id: trafficking
+            terms:
+              en: [trafficking]
+          - id: labour-trafficking
+            terms:
+              en: [labour trafficking]
+          - id: dwcp
+            terms:
+              en:
+                - Decent Work Country Programme
+          - id: decent-work
+            terms:
+              en: [decent work]
+          - id: us
+            terms:
+              en:
+                - term: US
+                  type: acronym
+          - id: migra
+            terms:
+              en:
+                - term: migra
+                  match: prefix
+          - id: cafe
+            terms:
+              en:
+                - term: café
+              su:
+                - term: kopi héjo
+        """
+    let checker = try! TestSupport.checker(yaml: TermMatcherTests.yaml)
+
+    func found(_ text: String, _ language: LanguageTag? = .english) throws -> [String] {
+        try TestSupport.matches(text, language: language, checker: checker).map { "\($0.concept)=\($0.text)" }
+    }
+
+    @Test func leftmostLongestReportsOnlyTheLongerTerm() throws {
+        #expect(try found("Labour trafficking and trafficking.") == ["labour-trafficking=Labour trafficking", "trafficking=trafficking"])
+        #expect(try found("the Decent Work Country Programme and decent work") == [
+            "dwcp=Decent Work Country Programme", "decent-work=decent work",
+        ])
+    }
+
+    @Test func multiWordTermsSpanLineBreaksAndSpacesButNotPunctuation() throws {
+        #expect(try found("labour\n   trafficking") == ["labour-trafficking=labour\n   trafficking"])
+        #expect(try found("labour. Trafficking") == ["trafficking=Trafficking"])
+        #expect(try found("labour, trafficking") == ["trafficking=trafficking"])
+        #expect(try found("labour\n\ntrafficking") == ["trafficking=trafficking"])
+    }
+
+    @Test func caseSensitiveTermsMatchOnlyInTheirCase() throws {
+        #expect(try found("The US said") == ["us=US"])
+        #expect(try found("let us say") == [])
+        let mixed = try TestSupport.matches("The Us said", language: .english, checker: checker)
+        #expect(mixed.count == 1 && mixed[0].match.caseMismatch)
+    }
+
+    @Test func allCapsHeadingsMatchCaseInsensitiveTerms() throws {
+        #expect(try found("LABOUR TRAFFICKING IN ASIA") == ["labour-trafficking=LABOUR TRAFFICKING"])
+    }
+
+    @Test func prefixMode() throws {
+        #expect(try found("migration and migrants") == ["migra=migration", "migra=migrants"])
+        #expect(try found("immigration") == [])
+    }
+
+    @Test func accentsMatterUnlessTheLanguageFoldsThem() throws {
+        #expect(try found("a cafe here") == [])
+        #expect(try found("a café here") == ["cafe=café"])
+        #expect(try found("a cafe\u{301} here") == ["cafe=cafe\u{301}"])
+        // Sundanese folds accents by default.
+        #expect(try found("kopi hejo", .sundanese) == ["cafe=kopi hejo"])
+    }
+
+    @Test func termsOfAllLanguagesMatchAndTheParagraphLanguageWins() throws {
+        let document = try checker.analyze(SourceText(path: "x", string: "kopi héjo"), options: CheckOptions(language: .english))
+        #expect(document.matches.count == 1)
+        #expect(document.matchesInParagraphLanguage.isEmpty)
+    }
+
+    @Test func compiledGlossarySharesWords() throws {
+        #expect(checker.compiled.vocabularySize <= 16)
+        #expect(checker.compiled.maximumLength == 4)
+    }
+}

@@ -1,0 +1,53 @@
+import Foundation
+@testable import GlossaryKit
+
+/// Shared helpers for the GlossaryKit tests.
+enum TestSupport {
+    /// The package's root folder, found from this file's path.
+    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// `../shared/data` beside the checkout, or nil (tests then skip with a printed reason).
+    static var sharedData: URL? {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    /// `../shared/seed` beside the checkout, or nil.
+    static var seed: URL? {
+        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/000_1beee4b83e3e15a5.txt")
+        return FileManager.default.fileExists(atPath: url.path) ? url : nil
+    }
+
+    static func skip(_ reason: String) {
+        print("skipped: \(reason)")
+    }
+
+    /// A checker over the rule examples' glossary.
+    static let exampleChecker: GlossaryChecker = try! GlossaryChecker(glossary: RuleExamples.glossary)
+
+    /// A checker over the project's own glossary folder.
+    static let projectChecker: GlossaryChecker = try! GlossaryChecker(
+        glossary: GlossaryLoader.load(paths: [packageRoot.appendingPathComponent("glossary").path]))
+
+    /// A checker over a glossary written inline.
+    static func checker(yaml: String) throws -> GlossaryChecker {
+        try GlossaryChecker(glossary: YAMLGlossaryReader.read(yaml, path: "test.yml"))
+    }
+
+    /// The findings on `text`.
+    static func findings(
+        _ text: String, language: LanguageTag? = nil, path: String = "test.txt",
+        checker: GlossaryChecker = exampleChecker
+    ) throws -> [Finding] {
+        try checker.check(SourceText(path: path, string: text), options: CheckOptions(language: language))
+    }
+
+    /// The matches in `text`, as (written text, concept id) pairs.
+    static func matches(
+        _ text: String, language: LanguageTag?, checker: GlossaryChecker = exampleChecker
+    ) throws -> [(text: String, concept: String, match: TermMatch)] {
+        let document = try checker.analyze(SourceText(path: "test.txt", string: text), options: CheckOptions(language: language))
+        return document.matches.map { (document.writtenText(of: $0), document.glossary[concept: $0.term].id, $0) }
+    }
+}
