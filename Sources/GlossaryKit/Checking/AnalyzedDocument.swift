@@ -1,19 +1,22 @@
 /// A text with everything the rules need: its words, each paragraph's language and the terms
 /// found in it.
 public struct AnalyzedDocument: Sendable {
-    public let text: TokenizedText
+    /// The words of the text (`TermMatch.tokens` index them).
+    public let text: ScannedText
     /// The language of each paragraph (parallel to `text.paragraphs`), nil where unknown.
     public let paragraphLanguages: [LanguageTag?]
     /// Every term occurrence, in text order.
     public let matches: [TermMatch]
     public let glossary: Glossary
 
-    public init(text: TokenizedText, paragraphLanguages: [LanguageTag?], matches: [TermMatch], glossary: Glossary) {
+    public init(text: ScannedText, paragraphLanguages: [LanguageTag?], matches: [TermMatch], glossary: Glossary) {
         self.text = text
         self.paragraphLanguages = paragraphLanguages
         self.matches = matches
         self.glossary = glossary
     }
+
+    public var source: SourceText { text.source }
 
     public var path: String { text.source.path }
 

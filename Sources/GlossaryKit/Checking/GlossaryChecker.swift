@@ -22,6 +22,7 @@ public final class GlossaryChecker: Sendable {
         detector = LanguageDetector(languages: glossary.languages, registry: registry)
     }
 
+
     /// Creates a checker over an already compiled glossary.
     public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all) {
         self.compiled = compiled
@@ -39,16 +40,32 @@ public final class GlossaryChecker: Sendable {
     public func analyze(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> AnalyzedDocument {
         let tokenizer = try Tokenizer()
         let markup = options.markup ?? Tokenizer.Markup(path: source.path)
-        let text = try tokenizer.tokenize(source, markup: markup)
+        let text = try tokenizer.scan(source, markup: markup, words: compiled.words, gaps: compiled.gapLexicon)
         let declared = options.language
             ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
         let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
-            ?? detector.detect(paragraphsOf: text)
+            ?? detectLanguages(text)
         var matches: [TermMatch] = []
         for (paragraph, language) in zip(text.paragraphs, languages) {
             matches += matcher.matches(in: text, range: paragraph, language: language)
         }
         return AnalyzedDocument(text: text, paragraphLanguages: languages, matches: matches, glossary: glossary)
+    }
+
+    /// Each paragraph's language, from the stopword bits of the compiled lexicon.
+    private func detectLanguages(_ text: ScannedText) -> [LanguageTag?] {
+        let languages = compiled.detectorLanguages
+        guard !languages.isEmpty else { return text.paragraphs.map { _ in nil } }
+        let decided = text.paragraphs.map { paragraph -> LanguageTag? in
+            var counts = [Int](repeating: 0, count: languages.count)
+            for word in text.words[paragraph] where word.folded >= 0 && word.kind == 2 {
+                let bits = compiled.flags[Int(word.folded)] >> 16
+                guard bits != 0 else { continue }
+                for index in languages.indices where bits & (1 << UInt32(index)) != 0 { counts[index] += 1 }
+            }
+            return detector.decide(Array(zip(languages, counts)))
+        }
+        return LanguageDetector.fillUndecided(decided)
     }
 
     /// The findings of every rule on `source`, in text order.

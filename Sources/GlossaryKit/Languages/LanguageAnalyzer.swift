@@ -17,3 +17,23 @@ public protocol LanguageAnalyzer: Sendable {
     /// tries). May cover following tokens joined by hyphens.
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
 }
+
+/// What the fast matcher needs to know of an analyzer: the readings of a single word, the word
+/// forms that can have a given base form, and the hyphenated forms it accepts.
+///
+/// The compiled glossary expands each term's words into every form the analyzer would read back
+/// as that word (`kerja` → `kerjanya`, `kerjalah`, …), checking each candidate with
+/// `analyses(ofWord:)`, so that scanning a text needs one look-up per word instead of an analysis
+/// per word. Tests check that both directions agree on real texts.
+public protocol GeneratingAnalyzer: LanguageAnalyzer {
+    /// Readings of one word on its own (no hyphen groups), other than the word itself.
+    func analyses(ofWord word: String) -> [WordAnalysis]
+    /// Words that `analyses(ofWord:)` may read as `base`: a superset; non-readings are dropped.
+    func candidateForms(of base: String) -> [String]
+    /// Clitics accepted after a hyphen (`nya` in `ILO-nya`).
+    var hyphenatedClitics: Set<String> { get }
+    /// Whether `X-X` reads as `X`.
+    var readsReduplication: Bool { get }
+    /// Other spellings of a word (for reduplicated words spelt otherwise).
+    func spellingVariants(of word: String) -> [String]
+}

@@ -104,6 +104,48 @@ struct RuleBasedAnalyzer: Sendable {
         return result
     }
 
+    /// Readings of one word as `WordAnalysis` values (token count 1).
+    func analyses(ofWord word: String) -> [WordAnalysis] {
+        wordReadings(word).map {
+            WordAnalysis(key: $0.key, tokenCount: 1, phenomena: $0.phenomena, explanation: "'\($0.key)'" + $0.explanation, suffix: $0.suffix)
+        }
+    }
+
+    /// Clitics accepted after a hyphen.
+    var hyphenatedCliticSet: Set<String> { hyphenatedClitics }
+
+    /// Candidate written forms of `base`: its spellings, their plurals, infixed forms,
+    /// possessives and clitic forms. A superset of what `analyses(ofWord:)` reads as `base`.
+    func candidateForms(of base: String) -> [String] {
+        var forms: [String] = [base] + spellingVariants(of: base)
+        for (plural, singular) in data.irregularPlurals where forms.contains(singular) { forms.append(plural) }
+        for word in forms {
+            for rule in data.pluralEndings where rule.count == 2 && word.hasSuffix(rule[1]) {
+                forms.append(String(word.dropLast(rule[1].count)) + rule[0])
+            }
+        }
+        if !data.pluralInfixes.isEmpty {
+            for word in forms {
+                let letters = Array(word)
+                guard let first = letters.first else { continue }
+                for infix in data.pluralInfixes {
+                    forms.append("aeiouéě".contains(first) ? infix + word : String(first) + infix + String(letters.dropFirst()))
+                }
+            }
+        }
+        var result = forms
+        for word in forms {
+            for possessive in data.possessives { result.append(word + possessive) }
+            for enclitic in data.enclitics {
+                result.append(word + enclitic)
+                for particle in data.particles { result.append(word + enclitic + particle) }
+            }
+            for particle in data.particles { result.append(word + particle) }
+        }
+        var seen: Set<String> = []
+        return result.filter { seen.insert($0).inserted }
+    }
+
     /// Readings of a single word: clitics, infixes, plurals, possessives, spellings.
     private func wordReadings(_ word: String) -> [(key: String, phenomena: [Phenomenon], explanation: String, suffix: String)] {
         var readings: [(String, [Phenomenon], String, String)] = []

@@ -49,6 +49,27 @@ public final class Tokenizer {
         return TokenizedText(source: source, tokens: tokens, paragraphs: paragraphs)
     }
 
+    /// Scans a whole text against a lexicon: masks non-prose, splits words and looks each up.
+    ///
+    /// Produces the same words, in the same order and at the same offsets, as
+    /// `tokenize(_:markup:)`; only their representation differs.
+    ///
+    /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
+    func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon) throws(TextError) -> ScannedText {
+        let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
+        let base = Int32(source.contentStart)
+        var (scanned, folded) = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
+            try icu.scan(UnsafeBufferPointer(rebasing: buffer[source.contentStart...]), words: words, gaps: gaps)
+        }
+        if base != 0 {
+            for index in scanned.indices {
+                scanned[index].start += base
+                scanned[index].end += base
+            }
+        }
+        return ScannedText(source: source, words: scanned, folded: folded)
+    }
+
     /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
     public func tokenize(term: String) throws(TextError) -> [Token] {
         let bytes = Array(term.utf8)

@@ -85,8 +85,18 @@ struct TermMatcherTests {
         #expect(document.matchesInParagraphLanguage.isEmpty)
     }
 
-    @Test func compiledGlossarySharesWords() throws {
-        #expect(checker.compiled.vocabularySize <= 16)
-        #expect(checker.compiled.maximumLength == 4)
+    @Test func compiledGlossarySharesWordsAndExpandsForms() throws {
+        let compiled = checker.compiled
+        let baseWords = compiled.flags.filter { $0 & CompiledGlossary.baseFlag != 0 }.count
+        // labour, trafficking, decent, work, country, programme, us, café, kopi, héjo, hejo (a
+        // prefix term keeps its last word out of the trie).
+        #expect(baseWords == 11)
+        #expect(compiled.maximumLength == 4)
+        // English plurals of English term words are in the lexicon; Indonesian clitics are not,
+        // since no term is Indonesian.
+        #expect(compiled.words.find("programmes") != nil)
+        #expect(compiled.words.find("programmenya") == nil)
+        // Acronym words get forms too; the matcher, not the lexicon, refuses them for acronyms.
+        #expect(compiled.words.find("us's") != nil)
     }
 }
