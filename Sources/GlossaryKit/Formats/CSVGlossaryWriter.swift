@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes a `Glossary` as a CSV or TSV spreadsheet in wide or long layout (`docs/csv.md`).
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 extension InputError {
     /// An error at `location` with the offending line already known.

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// The file formats a glossary can be read from and written to.
 public enum GlossaryFormat: String, Sendable, CaseIterable {

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes a `Glossary` as TBX-Basic v3 (ISO 30042:2019, DCA style).
 ///

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Writes a `Glossary` in the YAML format of `docs/glossary-format.md`.
 ///

@@ -113,7 +113,7 @@ public final class LintContext {
 }
 
 /// A check over the whole set of loaded glossary files.
-public protocol LintRule {
+public protocol LintRule: Sendable {
     /// The rule's public id, e.g. `duplicate-concept-id`.
     static var id: String { get }
     /// One sentence saying what the rule reports.
