@@ -45,7 +45,8 @@ public struct TermMatcher: Sendable {
         while index < range.upperBound {
             let word = words[index]
             // Most words are no term's word and read as none: skip them after a look-up.
-            if word.folded < 0 && word.bare < 0 && !hasRootPrefixes && cache.readings(of: word, slot: slot).isEmpty {
+            if !compiled.isBase(word.folded) && !compiled.isBase(word.bare) && !hasRootPrefixes
+                && cache.readings(of: word, slot: slot).isEmpty {
                 index += 1
                 continue
             }

@@ -57,9 +57,17 @@ public final class Tokenizer {
     /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
     func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil) throws(TextError) -> ScannedText {
         let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
-        let base = Int32(source.contentStart)
+        return try scan(source, masked: masked, range: source.contentStart..<masked.count, words: words, gaps: gaps, types: types)
+    }
+
+    /// Scans `range` of an already masked copy of `source`'s bytes. The range must start at a
+    /// paragraph boundary (or the text's start): its first word starts a paragraph.
+    func scan(
+        _ source: SourceText, masked: [UInt8], range: Range<Int>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
+    ) throws(TextError) -> ScannedText {
+        let base = Int32(range.lowerBound)
         var (scanned, folded) = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(UnsafeBufferPointer(rebasing: buffer[source.contentStart...]), words: words, gaps: gaps, types: types)
+            try icu.scan(UnsafeBufferPointer(rebasing: buffer[range]), words: words, gaps: gaps, types: types)
         }
         if base != 0 {
             for index in scanned.indices {
