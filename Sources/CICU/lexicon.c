@@ -1,6 +1,7 @@
 // A byte-string → dense id hash table (open addressing, FNV-1a). The scanner looks every word
 // up here, so a text's words are classified without creating a single Swift string.
 #include "CICU.h"
+#include "lexicon_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -17,13 +18,25 @@ struct gk_lexicon {
     int32_t slotCount;      // a power of two
 };
 
-static uint32_t hashBytes(const uint8_t *bytes, int32_t length) {
-    uint32_t hash = 2166136261u;
-    for (int32_t i = 0; i < length; i++) {
-        hash ^= bytes[i];
-        hash *= 16777619u;
+// Hashes eight bytes at a time (multiply and fold, in the spirit of wyhash); words are short,
+// so one or two rounds usually suffice.
+uint32_t gk_lexicon_hash(const uint8_t *bytes, int32_t length) {
+    uint64_t hash = 0x9E3779B97F4A7C15ull ^ (uint64_t)length;
+    int32_t i = 0;
+    for (; i + 8 <= length; i += 8) {
+        uint64_t chunk;
+        memcpy(&chunk, bytes + i, 8);
+        hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
+        hash ^= hash >> 31;
     }
-    return hash;
+    if (i < length) {
+        uint64_t chunk = 0;
+        memcpy(&chunk, bytes + i, (size_t)(length - i));
+        hash = (hash ^ chunk) * 0x94D049BB133111EBull;
+        hash ^= hash >> 29;
+    }
+    hash *= 0xBF58476D1CE4E5B9ull;
+    return (uint32_t)(hash >> 32);
 }
 
 gk_lexicon *gk_lexicon_create(void) {
@@ -69,9 +82,13 @@ static int32_t findSlot(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t
     }
 }
 
-int32_t gk_lexicon_find(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t length) {
-    int32_t slot = findSlot(lexicon, bytes, length, hashBytes(bytes, length));
+int32_t gk_lexicon_find_hashed(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t length, uint32_t hash) {
+    int32_t slot = findSlot(lexicon, bytes, length, hash);
     return lexicon->slots[slot] - 1;
+}
+
+int32_t gk_lexicon_find(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t length) {
+    return gk_lexicon_find_hashed(lexicon, bytes, length, gk_lexicon_hash(bytes, length));
 }
 
 static int rehash(gk_lexicon *lexicon) {
@@ -96,7 +113,10 @@ static int rehash(gk_lexicon *lexicon) {
 }
 
 int32_t gk_lexicon_insert(gk_lexicon *lexicon, const uint8_t *bytes, int32_t length) {
-    uint32_t hash = hashBytes(bytes, length);
+    return gk_lexicon_insert_hashed(lexicon, bytes, length, gk_lexicon_hash(bytes, length));
+}
+
+int32_t gk_lexicon_insert_hashed(gk_lexicon *lexicon, const uint8_t *bytes, int32_t length, uint32_t hash) {
     int32_t slot = findSlot(lexicon, bytes, length, hash);
     if (lexicon->slots[slot] != 0) return lexicon->slots[slot] - 1;
     // Keep the table at most half full so probes stay short.

@@ -1,6 +1,7 @@
 // Word tokenising and folding over system ICU. The only file that includes ICU's headers
 //, so that no Swift module ever sees them.
 #include "CICU.h"
+#include "lexicon_internal.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -292,14 +293,15 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
         if (!foldWord(t, t->text16 + start, end - start, GK_FOLD_ACCENTS, &token)) return -U_MEMORY_ALLOCATION_ERROR;
         word->foldedStart = token.foldedStart;
         word->foldedLength = token.foldedLength;
-        word->folded = words ? gk_lexicon_find(words, t->folded + token.foldedStart, token.foldedLength) : -1;
+        uint32_t hash = gk_lexicon_hash(t->folded + token.foldedStart, token.foldedLength);
+        word->folded = words ? gk_lexicon_find_hashed(words, t->folded + token.foldedStart, token.foldedLength, hash) : -1;
         word->bare = token.bareStart == token.foldedStart
             ? word->folded
             : (words ? gk_lexicon_find(words, t->folded + token.bareStart, token.bareLength) : -1);
         word->type = -1;
         if (types && word->folded < 0) {
             if (token.bareStart == token.foldedStart) {
-                word->type = gk_lexicon_insert(types, t->folded + token.foldedStart, token.foldedLength);
+                word->type = gk_lexicon_insert_hashed(types, t->folded + token.foldedStart, token.foldedLength, hash);
             } else {
                 // The bare form follows the folded one in the buffer; join them with a 0 byte.
                 uint8_t *key = malloc((size_t)(token.foldedLength + token.bareLength + 1));

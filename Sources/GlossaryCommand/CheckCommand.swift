@@ -36,9 +36,9 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossary: Glossary
+        let compiled: CompiledGlossary
         do {
-            glossary = try self.glossary.load()
+            compiled = try self.glossary.loadCompiled()
         } catch let failure as CommandFailure {
             throw failure.exitCode
         }
@@ -48,7 +48,7 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input(error).exitCode
         }
-        let checker = try GlossaryChecker(glossary: glossary)
+        let checker = GlossaryChecker(compiled: compiled)
         let runner = CheckRunner(
             checker: checker,
             options: CheckOptions(language: language.flatMap(LanguageTag.init), markup: markup?.markup),

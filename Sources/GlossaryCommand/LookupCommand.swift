@@ -21,13 +21,13 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossary: Glossary
+        let compiled: CompiledGlossary
         do {
-            glossary = try self.glossary.load()
+            compiled = try self.glossary.loadCompiled()
         } catch let failure as CommandFailure {
             throw failure.exitCode
         }
-        let lookup = try TermLookup(glossary: glossary)
+        let lookup = TermLookup(compiled: compiled)
         let concepts = try lookup.concepts(matching: text)
         switch format {
         case .text: Output.print(TermLookup.renderText(concepts, query: text))

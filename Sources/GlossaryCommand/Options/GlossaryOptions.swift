@@ -8,19 +8,35 @@ struct GlossaryOptions: ParsableArguments {
         help: ArgumentHelp("A glossary file or folder (YAML, TBX, CSV); repeatable. Default: the nearest glossary/ folder.", valueName: "path"))
     var paths: [String] = []
 
+    @Flag(name: .customLong("no-cache"), help: "Do not read or write the compiled-glossary cache (~/.cache/glossary, or $GLOSSARY_CACHE_DIR).")
+    var noCache = false
+
+    /// The glossary paths: as given, else the discovered `glossary/` folder.
+    func resolvedPaths() throws -> [String] {
+        if !paths.isEmpty { return paths }
+        guard let found = GlossaryLoader.discover() else {
+            throw CommandFailure.input(InputError(
+                "no glossary: pass --glossary PATH or run inside a folder that has a glossary/ folder (here or above)"))
+        }
+        return [found]
+    }
+
     /// The merged glossary, or an error message and exit status 2.
     func load() throws -> Glossary {
-        var paths = paths
-        if paths.isEmpty {
-            guard let found = GlossaryLoader.discover() else {
-                throw CommandFailure.input(InputError(
-                    "no glossary: pass --glossary PATH or run inside a folder that has a glossary/ folder (here or above)"))
-            }
-            paths = [found]
-        }
+        let paths = try resolvedPaths()
         do {
             return try GlossaryLoader.load(paths: paths)
         } catch {
+            throw CommandFailure.input(error)
+        }
+    }
+
+    /// The merged glossary compiled for matching, from the cache when it is current.
+    func loadCompiled() throws -> CompiledGlossary {
+        let paths = try resolvedPaths()
+        do {
+            return try GlossaryLoader.loadCompiled(paths: paths, cache: noCache ? nil : GlossaryCache.standard).0
+        } catch let error as InputError {
             throw CommandFailure.input(error)
         }
     }

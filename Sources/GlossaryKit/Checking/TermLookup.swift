@@ -8,6 +8,10 @@ public struct TermLookup: Sendable {
         compiled = try CompiledGlossary(glossary)
     }
 
+    public init(compiled: CompiledGlossary) {
+        self.compiled = compiled
+    }
+
     /// Concepts with a term that matches all of `text` (after normalisation and analysis, in any
     /// language), in glossary order. Where none covers all of it, concepts named inside it.
     public func concepts(matching text: String) throws -> [Concept] {

@@ -11,7 +11,7 @@ public enum YAMLGlossaryReader {
     public static func read(_ text: String, path: String) throws(InputError) -> Glossary {
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             throw convert(error, path: path, text: text)
         } catch {

@@ -70,9 +70,7 @@ public final class CompiledGlossary: Sendable {
     ///
     /// - Throws: `TextError` when ICU cannot tokenize a term.
     /// - Complexity: O(*t*) in the total length of all terms.
-    public init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws {
-        self.glossary = glossary
-        self.registry = registry
+    public convenience init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws {
         var builder = Builder(registry: registry, glossaryLanguages: glossary.languages)
         let tokenizer = try Tokenizer()
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
@@ -99,17 +97,49 @@ public final class CompiledGlossary: Sendable {
                 }
             }
         }
-        words = builder.words
-        gapLexicon = builder.gaps
-        analyzerLanguages = builder.analyzerLanguages
-        analyzers = builder.generators
-        detectorLanguages = builder.detectorLanguages
-        flags = builder.finish()
-        edges = builder.edges
-        terminals = builder.terminals
-        prefixes = builder.prefixes
-        entries = builder.entries
-        maximumLength = builder.maximumLength
+        // Case-sensitive entries alone need their words as written.
+        let entries = builder.entries.map { entry -> Entry in
+            var entry = entry
+            if !entry.isCaseSensitive { entry.exactWords = [] }
+            return entry
+        }
+        self.init(parts: Parts(
+            glossary: glossary, registry: registry, words: builder.words, gapLexicon: builder.gaps,
+            analyzerLanguages: builder.analyzerLanguages, detectorLanguages: builder.detectorLanguages,
+            flags: builder.finish(), edges: builder.edges, terminals: builder.terminals, prefixes: builder.prefixes,
+            entries: entries, maximumLength: builder.maximumLength))
+    }
+
+    /// Everything a compiled glossary consists of, whether compiled or read from the cache.
+    struct Parts {
+        var glossary: Glossary
+        var registry: AnalyzerRegistry
+        var words: ByteLexicon
+        var gapLexicon: ByteLexicon
+        var analyzerLanguages: [LanguageTag]
+        var detectorLanguages: [LanguageTag]
+        var flags: [UInt32]
+        var edges: [EdgeKey: Int32]
+        var terminals: [Int32: [Int32]]
+        var prefixes: [Int32: [String: [PrefixEntry]]]
+        var entries: [Entry]
+        var maximumLength: Int
+    }
+
+    init(parts: Parts) {
+        glossary = parts.glossary
+        registry = parts.registry
+        words = parts.words
+        gapLexicon = parts.gapLexicon
+        analyzerLanguages = parts.analyzerLanguages
+        analyzers = parts.analyzerLanguages.compactMap { parts.registry.analyzer(for: $0) as? any WordFormAnalyzer }
+        detectorLanguages = parts.detectorLanguages
+        flags = parts.flags
+        edges = parts.edges
+        terminals = parts.terminals
+        prefixes = parts.prefixes
+        entries = parts.entries
+        maximumLength = parts.maximumLength
     }
 
     /// Accumulates the lexicon and the trie while compiling.

@@ -13,25 +13,75 @@ enum MarkdownMasker {
 
     /// Returns a copy of `bytes` with non-prose regions masked.
     ///
-    /// - Complexity: O(*n*).
+    /// - Complexity: O(*n*); plain text is searched for URL schemes with `memchr`-like skips, so
+    ///   the common case touches each byte once.
     static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
+        var ranges: [Range<Int>] = markdown ? fencedCodeBlocks(bytes) : []
+        ranges += markdown ? inlineRanges(bytes, skipping: ranges) : urlRanges(bytes)
+        guard !ranges.isEmpty else { return bytes }
         var output = bytes
-        var ranges: [Range<Int>] = []
-        if markdown {
-            ranges += fencedCodeBlocks(bytes)
+        for range in ranges where !range.isEmpty {
+            for position in range where output[position] != 0x0A && output[position] != 0x0D {
+                output[position] = 0x20
+            }
+            // The mark goes on the first byte that is not a line break.
+            if let first = range.first(where: { bytes[$0] != 0x0A && bytes[$0] != 0x0D }) {
+                output[first] = mark
+            }
         }
-        var index = 0
-        var blocked = ranges.sorted { $0.lowerBound < $1.lowerBound }
-        var blockIndex = 0
+        return output
+    }
+
+    /// URLs in plain text: found from their `://` or `www.`, which are rare, rather than by
+    /// looking at every letter.
+    private static func urlRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            let count = buffer.count
+            var index = 0
+            while index < count {
+                let byte = buffer[index]
+                if byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") {
+                    // Walk back over the scheme or the "www".
+                    var start = index
+                    while start > 0, buffer[start - 1] | 0x20 >= 0x61, buffer[start - 1] | 0x20 <= 0x7A { start -= 1 }
+                    if start < index, start == 0 || !isWordByte(buffer[start - 1]),
+                       let end = urlEnd(bytes, from: start), end > index {
+                        if let last = ranges.last, last.upperBound > start { index += 1; continue }
+                        ranges.append(start..<end)
+                        index = end
+                        continue
+                    }
+                }
+                index += 1
+            }
+        }
+        return ranges
+    }
+
+    /// Inline code, HTML comments and tags, link destinations and URLs in Markdown, outside the
+    /// blocks already masked.
+    private static func inlineRanges(_ bytes: [UInt8], skipping blocks: [Range<Int>]) -> [Range<Int>] {
         var inline: [Range<Int>] = []
+        var index = 0
+        let blocked = blocks.sorted { $0.lowerBound < $1.lowerBound }
+        var blockIndex = 0
+        let urls = urlRanges(bytes)
+        var urlIndex = 0
         while index < bytes.count {
             if blockIndex < blocked.count, index >= blocked[blockIndex].lowerBound {
                 index = max(index, blocked[blockIndex].upperBound)
                 blockIndex += 1
                 continue
             }
+            while urlIndex < urls.count, urls[urlIndex].upperBound <= index { urlIndex += 1 }
+            if urlIndex < urls.count, urls[urlIndex].lowerBound == index {
+                inline.append(urls[urlIndex])
+                index = urls[urlIndex].upperBound
+                continue
+            }
             let byte = bytes[index]
-            if markdown, byte == UInt8(ascii: "`") {
+            if byte == UInt8(ascii: "`") {
                 var run = 0
                 while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
                 if let close = findBacktickRun(bytes, from: index + run, length: run) {
@@ -42,7 +92,7 @@ enum MarkdownMasker {
                 index += run
                 continue
             }
-            if markdown, byte == UInt8(ascii: "<") {
+            if byte == UInt8(ascii: "<") {
                 if startsWith(bytes, at: index, "<!--") {
                     let end = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
                     inline.append(index..<end)
@@ -55,7 +105,7 @@ enum MarkdownMasker {
                     continue
                 }
             }
-            if markdown, byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
                 if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
                    bytes[close] == UInt8(ascii: ")") {
                     inline.append((index + 1)..<(close + 1))
@@ -63,26 +113,9 @@ enum MarkdownMasker {
                     continue
                 }
             }
-            if byte | 0x20 == UInt8(ascii: "h") || byte | 0x20 == UInt8(ascii: "w") || byte | 0x20 == UInt8(ascii: "f"),
-               index == 0 || !isWordByte(bytes[index - 1]),
-               let end = urlEnd(bytes, from: index) {
-                inline.append(index..<end)
-                index = end
-                continue
-            }
             index += 1
         }
-        blocked += inline
-        for range in blocked where !range.isEmpty {
-            for position in range where output[position] != 0x0A && output[position] != 0x0D {
-                output[position] = 0x20
-            }
-            // The mark goes on the first byte that is not a line break.
-            if let first = range.first(where: { bytes[$0] != 0x0A && bytes[$0] != 0x0D }) {
-                output[first] = mark
-            }
-        }
-        return output
+        return inline
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
