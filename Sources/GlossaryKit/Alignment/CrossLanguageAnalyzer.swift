@@ -1,0 +1,108 @@
+/// Turns files into segmented texts and translation corpora into analysed ones.
+///
+/// One analyzer serves one compiled glossary and may be used from any thread (it creates a
+/// tokenizer per call).
+public struct CrossLanguageAnalyzer: Sendable {
+    public let compiled: CompiledGlossary
+    private let matcher: TermMatcher
+    private let detector: LanguageDetector
+
+    public init(compiled: CompiledGlossary) {
+        self.compiled = compiled
+        matcher = TermMatcher(compiled)
+        detector = LanguageDetector(languages: compiled.glossary.languages, registry: compiled.registry)
+    }
+
+    public var glossary: Glossary { compiled.glossary }
+
+    /// A plain-text or Markdown file as paragraphs, each with its language, and its words.
+    ///
+    /// The language is `language` if given, else the one the file name declares, else detected
+    /// per paragraph by `LanguageDetector`. Paragraphs the detector cannot decide on their own (a
+    /// heading, a keyword line) go with their section: a short paragraph just before a paragraph
+    /// in a new language is that section's heading and takes the new language; any other takes
+    /// the language before it.
+    public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> (SegmentedText, TokenizedText) {
+        let tokenizer = try Tokenizer()
+        let tokenized = try tokenizer.tokenize(source, markup: markup ?? Tokenizer.Markup(path: source.path))
+        let declared = language ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
+        let languages = declared.map { tag in tokenized.paragraphs.map { _ in tag } } ?? sectionLanguages(of: tokenized)
+        var segments: [Segment] = []
+        for (index, paragraph) in tokenized.paragraphs.enumerated() {
+            let bytes = tokenized.tokens[paragraph.lowerBound].start..<tokenized.tokens[paragraph.upperBound - 1].end
+            segments.append(Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: bytes))
+        }
+        let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
+        return (SegmentedText(file: source, segments: segments, format: format), tokenized)
+    }
+
+    /// Each paragraph's language, with undecided paragraphs given to their section (see
+    /// `paragraphs(of:markup:language:)`).
+    ///
+    /// - Complexity: O(*n*) in the number of words.
+    public func sectionLanguages(of text: TokenizedText) -> [LanguageTag?] {
+        let decided = text.paragraphs.map { detector.detect(text.tokens[$0]) }
+        var result = decided
+        var index = 0
+        while index < decided.count {
+            guard decided[index] == nil else { index += 1; continue }
+            var end = index
+            while end < decided.count && decided[end] == nil { end += 1 }
+            let before = index > 0 ? decided[index - 1] : nil
+            let after = end < decided.count ? decided[end] : nil
+            for undecided in index..<end { result[undecided] = before ?? after }
+            // The run's last paragraph, when short, is the heading of the section that follows.
+            if let after, after != before, text.paragraphs[end - 1].count <= 3 {
+                result[end - 1] = after
+            }
+            index = end
+        }
+        return result
+    }
+
+    /// Matches every segment of `segmented` in its language.
+    ///
+    /// - Parameter tokenized: the words of `segmented.text` when already known.
+    /// - Complexity: O(*n*) in the text's length.
+    public func analyze(_ segmented: SegmentedText, tokenized: TokenizedText? = nil) throws(TextError) -> AnalyzedText {
+        let words: TokenizedText
+        if let tokenized {
+            words = tokenized
+        } else {
+            let markup: Tokenizer.Markup = segmented.fileOffsets == nil ? Tokenizer.Markup(path: segmented.path) : .plain
+            words = try Tokenizer().tokenize(segmented.text, markup: markup)
+        }
+        let tokens = words.tokens
+        // Segments are in text order: one forward walk finds each one's words.
+        var ranges: [Range<Int>] = []
+        var cursor = 0
+        for segment in segmented.segments {
+            var first = cursor
+            while first < tokens.count && tokens[first].start < segment.bytes.lowerBound { first += 1 }
+            var last = first
+            while last < tokens.count && tokens[last].end <= segment.bytes.upperBound { last += 1 }
+            ranges.append(first..<last)
+            cursor = first
+        }
+        var matches: [TermMatch] = []
+        var segmentMatches: [[Int]] = []
+        for (segment, range) in zip(segmented.segments, ranges) {
+            let found = range.isEmpty ? [] : matcher.matches(in: words, range: range, language: segment.language)
+            segmentMatches.append(Array(matches.count..<matches.count + found.count))
+            matches += found
+        }
+        let document = AnalyzedDocument(
+            text: TokenizedText(source: words.source, tokens: tokens, paragraphs: ranges),
+            paragraphLanguages: segmented.segments.map(\.language), matches: matches, glossary: glossary)
+        return AnalyzedText(segmented: segmented, document: document, segmentMatches: segmentMatches)
+    }
+
+    /// Matches every text of `corpus`.
+    public func analyze(_ corpus: TranslationCorpus, tokenized: [TokenizedText?]? = nil) throws(TextError) -> AnalyzedCorpus {
+        var texts: [AnalyzedText] = []
+        for (index, text) in corpus.texts.enumerated() {
+            texts.append(try analyze(text, tokenized: tokenized?[index] ?? nil))
+        }
+        return AnalyzedCorpus(texts: texts, sets: corpus.sets, sourceLanguage: corpus.sourceLanguage, notes: corpus.notes, glossary: glossary)
+    }
+}

@@ -1,0 +1,137 @@
+/// Checks translation corpora: the monolingual rules on every segment and the cross-language
+/// rules on every translation set.
+///
+/// ```swift
+/// let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
+/// let corpus = try BilingualFormat.read(paths: ["validators.id.xlf"])[0]
+/// let findings = try checker.check(corpus)
+/// ```
+public struct CrossLanguageChecker: Sendable {
+    public let analyzer: CrossLanguageAnalyzer
+    public let rules: [any Rule]
+    public let crossRules: [any CrossLanguageRule]
+
+    public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
+        analyzer = CrossLanguageAnalyzer(compiled: compiled)
+        self.rules = rules
+        self.crossRules = crossRules
+    }
+
+    public var glossary: Glossary { analyzer.glossary }
+
+    /// `corpus` with every language tag replaced by the glossary language it falls within
+    /// (`en-US` → `en`), so that analyzers and terms apply.
+    public func normalized(_ corpus: TranslationCorpus) -> TranslationCorpus {
+        var corpus = corpus
+        let known = glossary.languages
+        func map(_ tag: LanguageTag?) -> LanguageTag? {
+            guard let tag else { return nil }
+            return known.first { $0 == tag } ?? known.first { tag.isWithin($0) } ?? known.first { $0.language == tag.language } ?? tag
+        }
+        for text in corpus.texts.indices {
+            for segment in corpus.texts[text].segments.indices {
+                corpus.texts[text].segments[segment].language = map(corpus.texts[text].segments[segment].language)
+            }
+        }
+        corpus.sourceLanguage = map(corpus.sourceLanguage)
+        return corpus
+    }
+
+    /// Analyses a corpus (after normalising its languages).
+    public func analyze(_ corpus: TranslationCorpus, tokenized: [TokenizedText?]? = nil) throws(TextError) -> AnalyzedCorpus {
+        try analyzer.analyze(normalized(corpus), tokenized: tokenized)
+    }
+
+    /// Every finding on a corpus read from bilingual files: the monolingual rules on each
+    /// extracted text and the cross-language rules on the sets, positioned in the files.
+    public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
+        let analyzed = try analyze(corpus)
+        var findings: [Finding] = []
+        for text in analyzed.texts {
+            let monolingual = GlossaryChecker(compiled: analyzer.compiled, rules: rules).findings(in: text.document, options: options)
+            findings += monolingual.map(text.segmented.inFile)
+        }
+        findings += crossFindings(analyzed, options: options, excluding: findings)
+        return Self.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
+    }
+
+    /// The cross-language findings on an analysed corpus, with `options`' severity overrides.
+    ///
+    /// An `inconsistent-translation` finding at the same place as one of `monolingual`'s
+    /// `inconsistent-term` findings is dropped: the monolingual rule already said it.
+    public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
+        let known = Set(monolingual.filter { $0.rule == InconsistentTermRule.description.id }.map { "\($0.location.file)\u{0}\($0.byteRange)" })
+        var findings: [Finding] = []
+        for rule in crossRules {
+            let override = options.severities[rule.id]
+            if case .some(.none) = override { continue }
+            for var finding in rule.check(corpus) {
+                if finding.rule == InconsistentTranslationRule.description.id, known.contains("\(finding.location.file)\u{0}\(finding.byteRange)") { continue }
+                if case let .some(.some(severity)) = override { finding.severity = severity }
+                findings.append(finding)
+            }
+        }
+        return findings
+    }
+
+    /// The cross-language findings of one plain-text or Markdown document with sections in
+    /// several languages; none for a document in one language.
+    public func sectionFindings(in source: SourceText, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> [Finding] {
+        guard options.language == nil else { return [] }
+        let (segmented, tokenized) = try analyzer.paragraphs(of: source, markup: options.markup)
+        guard let corpus = SectionAligner.align(segmented) else { return [] }
+        return crossFindings(try analyze(corpus, tokenized: [tokenized]), options: options, excluding: monolingual)
+    }
+
+    /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
+    public func parallelCorpus(_ sources: [SourceText], options: CheckOptions = CheckOptions()) throws(TextError) -> (TranslationCorpus, [TokenizedText]) {
+        var texts: [SegmentedText] = []
+        var tokenized: [TokenizedText] = []
+        for source in sources {
+            let (text, words) = try analyzer.paragraphs(of: source, markup: options.markup)
+            texts.append(text)
+            tokenized.append(words)
+        }
+        return (ParallelAligner.align(texts), tokenized)
+    }
+
+    /// The cross-language findings of parallel files (the monolingual ones come from checking
+    /// each file on its own).
+    public func parallelFindings(_ sources: [SourceText], options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
+        let (corpus, tokenized) = try parallelCorpus(sources, options: options)
+        let analyzed = try analyze(corpus, tokenized: tokenized)
+        return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
+    }
+
+    /// Findings sorted by file (in `paths` order), then position, then rule.
+    static func ordered(_ findings: [Finding], paths: [String]) -> [Finding] {
+        let fileOrder = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return findings.sorted {
+            (fileOrder[$0.location.file] ?? 0, $0.byteRange.lowerBound, $0.rule) < (fileOrder[$1.location.file] ?? 0, $1.byteRange.lowerBound, $1.rule)
+        }
+    }
+}
+
+extension CheckRunner {
+    /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
+    public static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        do {
+            let corpora = try BilingualFormat.read(paths: [path])
+            let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
+            var findings: [Finding] = []
+            for corpus in corpora {
+                do {
+                    findings += try cross.check(corpus, options: options)
+                } catch {
+                    return .failed(InputError(error.description, file: path))
+                }
+            }
+            guard let file = corpora.first?.texts.first?.file else {
+                return .failed(InputError("no text to check", file: path))
+            }
+            return .checked(file, findings)
+        } catch {
+            return .failed(error)
+        }
+    }
+}
