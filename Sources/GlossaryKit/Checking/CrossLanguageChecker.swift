@@ -135,3 +135,28 @@ extension CheckRunner {
         }
     }
 }
+
+extension CheckReport {
+    /// Adds the cross-language findings of `files` read as versions of one text
+    /// (`glossary check --parallel`), and the alignment's notes as info findings' context on
+    /// standard error is the caller's business: they are returned.
+    @discardableResult
+    public mutating func addParallelFindings(files: [String], checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+        guard files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
+        var sources: [SourceText] = []
+        for file in files {
+            guard BilingualFormat(path: file) == nil, file != "-" else {
+                throw InputError("--parallel takes plain-text or Markdown versions, not bilingual files or standard input", file: file)
+            }
+            sources.append(try BilingualFormat.readSource(file))
+        }
+        let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
+        do {
+            let (found, notes) = try cross.parallelFindings(sources, options: options, monolingual: findings)
+            findings = CrossLanguageChecker.ordered(findings + found, paths: files)
+            return notes
+        } catch {
+            throw InputError(error.description, file: files[0])
+        }
+    }
+}
