@@ -24,10 +24,14 @@ public enum SectionAligner {
         return result
     }
 
+    /// The largest ratio between the lengths of two sections that can be versions of each other.
+    public static let maximumLengthRatio = 2.0
+
     /// The translation sets of a multilingual document, or nil when it has one language.
     ///
     /// Sections are grouped in document order: a group ends when a language comes back (id en su
-    /// id en su is two groups). Within a group, sections with equal paragraph counts are paired
+    /// id en su is two groups). A group is aligned only when its sections' lengths are within
+    /// `maximumLengthRatio` of each other. Within a group, sections with equal paragraph counts are paired
     /// paragraph by paragraph; otherwise paragraphs are aligned by length (Gale–Church), the
     /// first section leading.
     public static func align(_ text: SegmentedText) -> TranslationCorpus? {
@@ -40,7 +44,14 @@ public enum SectionAligner {
                 groups.append([section])
             }
         }
-        let multilingual = groups.filter { $0.count >= 2 }
+        // Versions of one text have similar lengths: a group whose sections differ more than
+        // `maximumLengthRatio` is a quotation or a misdetected paragraph, not a translation.
+        let multilingual = groups.filter { group in
+            guard group.count >= 2 else { return false }
+            let totals = group.map { section in section.paragraphs.reduce(0) { $0 + ParallelAligner.length(text.segments[$1], in: text) } }
+            let first = Double(max(1, totals[0]))
+            return totals.allSatisfy { Double($0) / first <= maximumLengthRatio && first / Double(max(1, $0)) <= maximumLengthRatio }
+        }
         guard !multilingual.isEmpty else { return nil }
         var sets: [TranslationSet] = []
         var notes: [String] = []

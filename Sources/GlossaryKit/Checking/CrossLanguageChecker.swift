@@ -84,11 +84,20 @@ public struct CrossLanguageChecker: Sendable {
     }
 
     /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
+    ///
+    /// A file's language is the one its name declares, else the one most of its paragraphs are
+    /// detected in; every paragraph of the file takes it.
     public func parallelCorpus(_ sources: [SourceText], options: CheckOptions = CheckOptions()) throws(TextError) -> (TranslationCorpus, [TokenizedText]) {
         var texts: [SegmentedText] = []
         var tokenized: [TokenizedText] = []
         for source in sources {
-            let (text, words) = try analyzer.paragraphs(of: source, markup: options.markup)
+            var (text, words) = try analyzer.paragraphs(of: source, markup: options.markup, language: options.language)
+            // Each file is one version: its paragraphs take the language most of them are in.
+            var votes: [LanguageTag: Int] = [:]
+            for segment in text.segments { if let language = segment.language { votes[language, default: 0] += 1 } }
+            if let majority = votes.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key {
+                for index in text.segments.indices { text.segments[index].language = majority }
+            }
             texts.append(text)
             tokenized.append(words)
         }
