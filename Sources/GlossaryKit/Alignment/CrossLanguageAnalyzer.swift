@@ -29,7 +29,11 @@ public struct CrossLanguageAnalyzer: Sendable {
         let languages = declared.map { tag in tokenized.paragraphs.map { _ in tag } } ?? sectionLanguages(of: tokenized)
         var segments: [Segment] = []
         for (index, paragraph) in tokenized.paragraphs.enumerated() {
-            let bytes = tokenized.tokens[paragraph.lowerBound].start..<tokenized.tokens[paragraph.upperBound - 1].end
+            // From the first word to the end of the last word's line (closing punctuation included).
+            var end = tokenized.tokens[paragraph.upperBound - 1].end
+            while end < source.bytes.count && source.bytes[end] != 0x0A && source.bytes[end] != 0x0D { end += 1 }
+            while end > tokenized.tokens[paragraph.upperBound - 1].end && (source.bytes[end - 1] == 0x20 || source.bytes[end - 1] == 0x09) { end -= 1 }
+            let bytes = tokenized.tokens[paragraph.lowerBound].start..<end
             segments.append(Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: bytes))
         }
         let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"

@@ -5,8 +5,10 @@ import Foundation
 /// Translations of longer sentences are longer: the length of a segment's translation is about
 /// `c` times its length, with a variance that grows with the length. The aligner finds the
 /// sequence of *beads* (1–1, 1–0, 0–1, 2–1, 1–2, 2–2 segments) that is most probable under that
-/// model, by dynamic programming. `c` is estimated from the two texts' total lengths, so that a
-/// language that needs more letters (Indonesian against English) is not penalised.
+/// model, by dynamic programming. `c` is estimated from the two texts' total lengths (within
+/// 2/3…3/2), so that a language that needs more letters (Indonesian against English) is not
+/// penalised. As in the original, leaving a long sentence without a partner costs more than
+/// merging it into a neighbour's bead; such a bead then gets a low confidence.
 public enum GaleChurch {
     /// A group of segments of the first sequence aligned with a group of the second.
     public struct Bead: Sendable, Hashable {
@@ -31,8 +33,7 @@ public enum GaleChurch {
     /// - Complexity: O(*n* × *m*) time and space in the two counts.
     public static func align(_ first: [Int], _ second: [Int]) -> [Bead] {
         let n = first.count, m = second.count
-        let totalFirst = max(1, first.reduce(0, +)), totalSecond = max(1, second.reduce(0, +))
-        let ratio = Double(totalSecond) / Double(totalFirst)
+        let ratio = ratio(first.reduce(0, +), second.reduce(0, +))
         var cost = [Double](repeating: .infinity, count: (n + 1) * (m + 1))
         var back = [Int](repeating: -1, count: (n + 1) * (m + 1))
         cost[0] = 0
@@ -65,6 +66,12 @@ public enum GaleChurch {
             j -= shape.second
         }
         return beads.reversed()
+    }
+
+    /// The expected length ratio of two texts: their total lengths' ratio, kept within 2/3…3/2 so
+    /// that content present in one text only cannot make every pair look proportional.
+    public static func ratio(_ first: Int, _ second: Int) -> Double {
+        min(1.5, max(2.0 / 3.0, Double(max(1, second)) / Double(max(1, first))))
     }
 
     /// The probability of a length difference at least as large as between lengths `a` and `b`

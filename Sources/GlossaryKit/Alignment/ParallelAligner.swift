@@ -26,7 +26,7 @@ public enum ParallelAligner {
             for index in pivot.segments.indices {
                 var confidence = 1.0
                 for other in 1..<max(1, versions.count) where versions.count > 1 {
-                    let ratio = Double(max(1, lengths[other].reduce(0, +))) / Double(max(1, lengths[0].reduce(0, +)))
+                    let ratio = GaleChurch.ratio(lengths[0].reduce(0, +), lengths[other].reduce(0, +))
                     confidence = min(confidence, GaleChurch.match(lengths[0][index], lengths[other][index], ratio: ratio))
                 }
                 sets.append(TranslationSet(

@@ -65,7 +65,7 @@ public enum SectionAligner {
                 for offset in 0..<counts[0] {
                     var confidence = 1.0
                     for other in 1..<group.count {
-                        let ratio = Double(max(1, lengths[other].reduce(0, +))) / Double(max(1, lengths[0].reduce(0, +)))
+                        let ratio = GaleChurch.ratio(lengths[0].reduce(0, +), lengths[other].reduce(0, +))
                         confidence = min(confidence, GaleChurch.match(lengths[0][offset], lengths[other][offset], ratio: ratio))
                     }
                     groupSets.append(TranslationSet(
