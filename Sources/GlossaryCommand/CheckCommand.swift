@@ -59,7 +59,8 @@ struct CheckCommand: ParsableCommand {
         var (report, errors) = runner.run(files: files)
         if parallel, errors.isEmpty {
             do {
-                try report.addParallelFindings(files: files, checker: checker, options: runner.options)
+                let notes = try report.addParallelFindings(files: files, checker: checker, options: runner.options)
+                for note in notes { Output.error("note: " + note) }
             } catch {
                 errors.append(error)
             }

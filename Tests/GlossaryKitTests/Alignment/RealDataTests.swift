@@ -104,6 +104,33 @@ struct RealDataTests {
         print("Symfony validators.id.xlf: \(findings.count) findings; untranslated 'file' in units \(untranslatedFile.sorted()); 'valid' kept in units \(valid.sorted { Int($0) ?? 0 < Int($1) ?? 0 })")
     }
 
+    @Test func everySharedBilingualFileIsRead() throws {
+        guard let data = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
+        var paths: [String] = []
+        for folder in ["xliff", "po", "tmx", "xcstrings"] {
+            let root = data.appendingPathComponent(folder)
+            let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
+            paths += files.filter { BilingualFormat(path: $0) != nil && !$0.hasSuffix(".json") }.map { root.appendingPathComponent($0).path }
+        }
+        #expect(paths.count > 50)
+        var units = 0
+        for path in paths.sorted() {
+            do {
+                units += try BilingualFormat.read(paths: [path]).reduce(0) { $0 + $1.sets.count }
+            } catch {
+                // The one file that breaks XLIFF 1.2: its second <file> has no source-language.
+                #expect(path.hasSuffix("example_note12.xliff"), "\(error)")
+                #expect(error.location.map { ($0.line, $0.column) } ?? (0, 0) == (36, 30))
+            }
+        }
+        #expect(units > 250)
+        let json = data.appendingPathComponent("i18n-json/vee-validate")
+        let corpus = try BilingualFormat.read(paths: [json.appendingPathComponent("en.json").path, json.appendingPathComponent("id.json").path])
+        #expect(corpus.count == 1)
+        #expect(corpus[0].sets.count > 20 && corpus[0].sets.allSatisfy { $0.members.count <= 2 })
+        #expect(corpus[0].sourceLanguage == .english)
+    }
+
     @Test func seedCoverageHasTheKeyConceptsInAllThreeLanguages() throws {
         guard let seed = TestSupport.seed else { return TestSupport.skip("../shared/seed is absent") }
         let checker = CrossLanguageChecker(compiled: TestSupport.projectChecker.compiled)

@@ -89,6 +89,14 @@ struct BilingualFormatTests {
         #expect(failure?.description.hasPrefix("bad.xlf:3:17: error: XLIFF: malformed XML") == true)
     }
 
+    @Test func aRecoverableMismatchIsStillAnError() {
+        // libxml2 recovers from this one, and XMLParser.parse() on Linux then returns true.
+        let text = "<xliff version=\"1.2\">\n<file source-language=\"en\"><body>\n</file></xliff>\n"
+        let failure = Self.error { () throws(InputError) in _ = try XLIFFReader.read(SourceText(path: "bad.xlf", string: text)) }
+        #expect(failure?.location.map { ($0.line, $0.column) } ?? (0, 0) == (3, 8))
+        #expect(failure?.message.contains("end tag does not match") == true)
+    }
+
     @Test func entityDeclarationsAreRefused() {
         let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n  <!ENTITY boom \"boom\">\n]>\n<xliff version=\"1.2\">&boom;</xliff>\n"
         let failure = Self.error { () throws(InputError) in _ = try XLIFFReader.read(SourceText(path: "evil.xlf", string: text)) }

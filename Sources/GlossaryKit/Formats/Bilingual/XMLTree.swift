@@ -69,8 +69,10 @@ struct XMLTree {
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
         let success = parser.parse()
-        if !success || builder.root == nil {
-            let code = (parser.parserError as NSError?)?.code ?? 0
+        // swift-corelibs-foundation's parse() can return true after a recoverable libxml2 error
+        // (an end tag that does not match): any reported error fails the file.
+        if !success || builder.root == nil || builder.errorCode != nil || parser.parserError != nil {
+            let code = builder.errorCode ?? (parser.parserError as NSError?)?.code ?? 0
             let line = max(1, builder.errorLine ?? parser.lineNumber)
             let column = max(1, builder.errorColumn ?? parser.columnNumber)
             throw InputError("\(format): malformed XML: \(Self.describe(code))", file: source.path, line: line, column: column,
@@ -228,6 +230,7 @@ struct XMLTree {
         var stack: [Element] = []
         var errorLine: Int?
         var errorColumn: Int?
+        var errorCode: Int?
 
         init(source: SourceText) {
             self.source = source
@@ -285,7 +288,11 @@ struct XMLTree {
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            if errorLine == nil { errorLine = parser.lineNumber; errorColumn = parser.columnNumber }
+            guard errorLine == nil else { return }
+            errorLine = parser.lineNumber
+            errorColumn = parser.columnNumber
+            errorCode = (parseError as NSError).code
+            parser.abortParsing()
         }
     }
 }
