@@ -1,3 +1,5 @@
+import Foundation
+
 /// Aligns versions of one text held in separate files (`glossary check --parallel a.id.md
 /// a.en.md a.su.md`) or in the language sections of one file.
 ///
@@ -30,7 +32,7 @@ public enum ParallelAligner {
                     confidence = min(confidence, GaleChurch.match(lengths[0][index], lengths[other][index], ratio: ratio))
                 }
                 sets.append(TranslationSet(
-                    id: "paragraph \(index + 1)", members: versions.indices.map { SegmentReference(text: $0, segment: index) },
+                    id: "paragraph \(index + 1)" + (heading(of: pivot.segments[index], in: pivot).map { " (\($0))" } ?? ""), members: versions.indices.map { SegmentReference(text: $0, segment: index) },
                     confidence: confidence, method: "paragraph \(index + 1) of \(pivot.segments.count)"))
             }
             let note = "\(versions.count) versions aligned paragraph by paragraph (\(counts[0]) paragraphs each)"
@@ -108,6 +110,15 @@ public enum ParallelAligner {
             return SegmentedText(file: text.file, segments: segments, format: text.format)
         }
         return SegmentedText(text: text.text, file: text.file, fileOffsets: text.fileOffsets!, segments: segments, format: text.format)
+    }
+
+    /// The first line of a segment when it is a short heading line followed by more text
+    /// (`Pasal 23`, `Article 4`), to name the set.
+    static func heading(of segment: Segment, in text: SegmentedText) -> String? {
+        let bytes = text.text.bytes[segment.bytes]
+        guard let newline = bytes.firstIndex(of: 0x0A), newline - segment.bytes.lowerBound <= 40 else { return nil }
+        let line = text.text.text(segment.bytes.lowerBound..<newline).trimmingCharacters(in: .whitespaces)
+        return line.isEmpty ? nil : line
     }
 
     static func lowConfidenceNote(_ sets: [TranslationSet]) -> String {

@@ -170,7 +170,7 @@ struct RealDataTests {
         #expect(corpus.notes[0].hasPrefix("3 versions aligned paragraph by paragraph (32 paragraphs each)"))
         let table = CoverageTable(corpus, bySegment: true)
         func counts(article: Int, _ concept: String) -> [Int] {
-            table.segmentRows.first { $0.set == "paragraph \(article + 2)" && $0.concept == concept }?.counts ?? []
+            table.segmentRows.first { $0.set == "paragraph \(article + 2) (Pasal \(article))" && $0.concept == concept }?.counts ?? []
         }
         #expect(counts(article: 4, "slavery").allSatisfy { $0 > 0 })
         #expect(counts(article: 4, "slave-trade") == [1, 1, 1])
