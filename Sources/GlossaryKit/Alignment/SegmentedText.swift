@@ -120,25 +120,12 @@ public struct SegmentedTextBuilder {
         }
     }
 
-    /// Whether a segment is open and has text.
-    public var currentSegmentIsEmpty: Bool {
-        segmentStart.map { $0 == bytes.count } ?? true
-    }
-
     /// Ends the current segment; an empty one (no text at all) is dropped.
     public mutating func endSegment(id: String, language: LanguageTag?, role: SegmentRole) -> Int? {
         defer { segmentStart = nil }
         guard let start = segmentStart, start < bytes.count else { return nil }
         segments.append(Segment(id: id, language: language, role: role, bytes: start..<bytes.count))
         return segments.count - 1
-    }
-
-    /// Drops the text of the current segment (an unfinished one).
-    public mutating func discardSegment() {
-        guard let start = segmentStart else { return }
-        bytes.removeSubrange(start...)
-        offsets.removeSubrange(start...)
-        segmentStart = nil
     }
 
     private mutating func begin() {

@@ -23,7 +23,6 @@ public enum StringCatalogReader {
         for (key, entry) in strings {
             let id = "key '\(key.value)'"
             var members: [SegmentReference] = []
-            var hasSource = false
             var units: [(language: LanguageTag, variant: String, value: PositionedString)] = []
             if case let .object(localizations, _)? = entry["localizations"] {
                 for (language, localization) in localizations {
@@ -33,8 +32,7 @@ public enum StringCatalogReader {
                     collect(localization, language: tag, variant: "", into: &units)
                 }
             }
-            hasSource = units.contains { $0.language == sourceTag }
-            if !hasSource && !key.value.isEmpty {
+            if !units.contains(where: { $0.language == sourceTag }) && !key.value.isEmpty {
                 units.insert((sourceTag, "", key), at: 0)
             }
             for unit in units {

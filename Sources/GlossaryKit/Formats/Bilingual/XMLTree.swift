@@ -296,15 +296,3 @@ struct XMLTree {
         }
     }
 }
-
-extension XMLTree.Element {
-    /// The concatenated text of the element and its descendants, except those in `skipping`.
-    func text(skipping: Set<String> = []) -> String {
-        children.map { node in
-            switch node {
-            case let .text(text): text
-            case let .element(element): skipping.contains(element.localName) ? "" : element.text(skipping: skipping)
-            }
-        }.joined()
-    }
-}
