@@ -22,7 +22,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     /// heading, a keyword line) go with their section: a short paragraph just before a paragraph
     /// in a new language is that section's heading and takes the new language; any other takes
     /// the language before it.
-    public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> (SegmentedText, TokenizedText) {
+    public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
         let tokenizer = try Tokenizer()
         let tokenized = try tokenizer.tokenize(source, markup: markup ?? Tokenizer.Markup(path: source.path))
         let declared = language ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
@@ -37,14 +37,14 @@ public struct CrossLanguageAnalyzer: Sendable {
             segments.append(Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: bytes))
         }
         let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
-        return (SegmentedText(file: source, segments: segments, format: format), tokenized)
+        return SegmentedText(file: source, segments: segments, format: format)
     }
 
     /// Each paragraph's language, with undecided paragraphs given to their section (see
     /// `paragraphs(of:markup:language:)`).
     ///
     /// - Complexity: O(*n*) in the number of words.
-    public func sectionLanguages(of text: TokenizedText) -> [LanguageTag?] {
+    func sectionLanguages(of text: TokenizedText) -> [LanguageTag?] {
         let decided = text.paragraphs.map { detector.detect(text.tokens[$0]) }
         var result = decided
         var index = 0
@@ -66,46 +66,41 @@ public struct CrossLanguageAnalyzer: Sendable {
 
     /// Matches every segment of `segmented` in its language.
     ///
-    /// - Parameter tokenized: the words of `segmented.text` when already known.
+    /// The text is scanned once (Markdown by the file name for a plain file, plain for text
+    /// extracted from a bilingual format) and each segment's words are matched in the segment's
+    /// language; the result is an analysed document whose paragraphs are the segments.
     /// - Complexity: O(*n*) in the text's length.
-    public func analyze(_ segmented: SegmentedText, tokenized: TokenizedText? = nil) throws(TextError) -> AnalyzedText {
-        let words: TokenizedText
-        if let tokenized {
-            words = tokenized
-        } else {
-            let markup: Tokenizer.Markup = segmented.fileOffsets == nil ? Tokenizer.Markup(path: segmented.path) : .plain
-            words = try Tokenizer().tokenize(segmented.text, markup: markup)
-        }
-        let tokens = words.tokens
+    public func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
+        let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
+        let types = ByteLexicon()
+        let scanned = try Tokenizer().scan(segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+        let cache = WordReadingCache(compiled: compiled, types: types)
+        let words = scanned.words
+        var paragraphs: [AnalyzedDocument.Paragraph] = []
+        var matches: [TermMatch] = []
+        var segmentMatches: [[Int]] = []
         // Segments are in text order: one forward walk finds each one's words.
-        var ranges: [Range<Int>] = []
         var cursor = 0
         for segment in segmented.segments {
             var first = cursor
-            while first < tokens.count && tokens[first].start < segment.bytes.lowerBound { first += 1 }
+            while first < words.count && Int(words[first].start) < segment.bytes.lowerBound { first += 1 }
             var last = first
-            while last < tokens.count && tokens[last].end <= segment.bytes.upperBound { last += 1 }
-            ranges.append(first..<last)
+            while last < words.count && Int(words[last].end) <= segment.bytes.upperBound { last += 1 }
             cursor = first
-        }
-        var matches: [TermMatch] = []
-        var segmentMatches: [[Int]] = []
-        for (segment, range) in zip(segmented.segments, ranges) {
-            let found = range.isEmpty ? [] : matcher.matches(in: words, range: range, language: segment.language)
+            let found = first < last ? matcher.matches(in: scanned, range: first..<last, language: segment.language, cache: cache) : []
             segmentMatches.append(Array(matches.count..<matches.count + found.count))
             matches += found
+            paragraphs.append(AnalyzedDocument.Paragraph(bytes: segment.bytes, words: first..<last, language: segment.language))
         }
-        let document = AnalyzedDocument(
-            text: TokenizedText(source: words.source, tokens: tokens, paragraphs: ranges),
-            paragraphLanguages: segmented.segments.map(\.language), matches: matches, glossary: glossary)
+        let document = AnalyzedDocument(source: segmented.text, paragraphs: paragraphs, matches: matches, glossary: glossary)
         return AnalyzedText(segmented: segmented, document: document, segmentMatches: segmentMatches)
     }
 
     /// Matches every text of `corpus`.
-    public func analyze(_ corpus: TranslationCorpus, tokenized: [TokenizedText?]? = nil) throws(TextError) -> AnalyzedCorpus {
+    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
         var texts: [AnalyzedText] = []
-        for (index, text) in corpus.texts.enumerated() {
-            texts.append(try analyze(text, tokenized: tokenized?[index] ?? nil))
+        for text in corpus.texts {
+            texts.append(try analyze(text, markup: markup))
         }
         return AnalyzedCorpus(texts: texts, sets: corpus.sets, sourceLanguage: corpus.sourceLanguage, notes: corpus.notes, glossary: glossary)
     }

@@ -38,8 +38,8 @@ public struct CrossLanguageChecker: Sendable {
     }
 
     /// Analyses a corpus (after normalising its languages).
-    public func analyze(_ corpus: TranslationCorpus, tokenized: [TokenizedText?]? = nil) throws(TextError) -> AnalyzedCorpus {
-        try analyzer.analyze(normalized(corpus), tokenized: tokenized)
+    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
+        try analyzer.analyze(normalized(corpus), markup: markup)
     }
 
     /// Every finding on a corpus read from bilingual files: the monolingual rules on each
@@ -78,20 +78,19 @@ public struct CrossLanguageChecker: Sendable {
     /// several languages; none for a document in one language.
     public func sectionFindings(in source: SourceText, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> [Finding] {
         guard options.language == nil else { return [] }
-        let (segmented, tokenized) = try analyzer.paragraphs(of: source, markup: options.markup)
+        let segmented = try analyzer.paragraphs(of: source, markup: options.markup)
         guard let corpus = SectionAligner.align(segmented) else { return [] }
-        return crossFindings(try analyze(corpus, tokenized: [tokenized]), options: options, excluding: monolingual)
+        return crossFindings(try analyze(corpus, markup: options.markup), options: options, excluding: monolingual)
     }
 
     /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
     ///
     /// A file's language is the one its name declares, else the one most of its paragraphs are
     /// detected in; every paragraph of the file takes it.
-    public func parallelCorpus(_ sources: [SourceText], options: CheckOptions = CheckOptions()) throws(TextError) -> (TranslationCorpus, [TokenizedText]) {
+    public func parallelCorpus(_ sources: [SourceText], options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
         var texts: [SegmentedText] = []
-        var tokenized: [TokenizedText] = []
         for source in sources {
-            var (text, words) = try analyzer.paragraphs(of: source, markup: options.markup, language: options.language)
+            var text = try analyzer.paragraphs(of: source, markup: options.markup, language: options.language)
             // Each file is one version: its paragraphs take the language most of them are in.
             var votes: [LanguageTag: Int] = [:]
             for segment in text.segments { if let language = segment.language { votes[language, default: 0] += 1 } }
@@ -99,16 +98,15 @@ public struct CrossLanguageChecker: Sendable {
                 for index in text.segments.indices { text.segments[index].language = majority }
             }
             texts.append(text)
-            tokenized.append(words)
         }
-        return (ParallelAligner.align(texts), tokenized)
+        return ParallelAligner.align(texts)
     }
 
     /// The cross-language findings of parallel files (the monolingual ones come from checking
     /// each file on its own).
     public func parallelFindings(_ sources: [SourceText], options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
-        let (corpus, tokenized) = try parallelCorpus(sources, options: options)
-        let analyzed = try analyze(corpus, tokenized: tokenized)
+        let corpus = try parallelCorpus(sources, options: options)
+        let analyzed = try analyze(corpus, markup: options.markup)
         return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
     }
 

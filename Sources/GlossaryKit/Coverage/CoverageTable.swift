@@ -177,15 +177,15 @@ extension CrossLanguageChecker {
         for path in paths { sources.append(try BilingualFormat.readSource(path)) }
         do {
             if sources.count == 1 {
-                let (segmented, tokenized) = try analyzer.paragraphs(of: sources[0], markup: options.markup, language: options.language)
+                let segmented = try analyzer.paragraphs(of: sources[0], markup: options.markup, language: options.language)
                 let corpus = SectionAligner.align(segmented) ?? TranslationCorpus(
                     texts: [segmented],
                     sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
                     notes: ["one language: one set per paragraph"])
-                return [try analyze(corpus, tokenized: [tokenized])]
+                return [try analyze(corpus, markup: options.markup)]
             }
-            let (corpus, tokenized) = try parallelCorpus(sources, options: options)
-            return [try analyze(corpus, tokenized: tokenized)]
+            let corpus = try parallelCorpus(sources, options: options)
+            return [try analyze(corpus, markup: options.markup)]
         } catch {
             throw InputError(error.description, file: paths[0])
         }

@@ -80,7 +80,7 @@ public struct UntranslatedTermRule: CrossLanguageRule {
     /// Whether the text just before `match` opens a parenthesis or emphasis: a deliberate gloss
     /// or quotation of a foreign term.
     static func isGloss(_ match: TermMatch, in document: AnalyzedDocument) -> Bool {
-        let bytes = document.text.source.bytes
+        let bytes = document.source.bytes
         var index = match.bytes.lowerBound
         while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
         guard index > 0 else { return false }

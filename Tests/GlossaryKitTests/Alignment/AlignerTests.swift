@@ -37,7 +37,7 @@ struct AlignerTests {
 
     @Test func equalParagraphCountsArePairedByPosition() throws {
         let sources = try ["abstract.id.md", "abstract.en.md"].map(Self.fixture)
-        let (corpus, _) = try Self.checker.parallelCorpus(sources)
+        let corpus = try Self.checker.parallelCorpus(sources)
         #expect(corpus.sets.count == 3)
         #expect(corpus.sets.map(\.id) == ["paragraph 1", "paragraph 2", "paragraph 3"])
         #expect(corpus.notes[0].hasPrefix("2 versions aligned paragraph by paragraph (3 paragraphs each)"))
@@ -53,7 +53,7 @@ struct AlignerTests {
             The ILO notes that migrant workers are vulnerable to labour trafficking. This programme protects migrant workers at the border.
             """)
         let sources = [try Self.fixture("abstract.id.md"), english]
-        let (corpus, _) = try Self.checker.parallelCorpus(sources)
+        let corpus = try Self.checker.parallelCorpus(sources)
         #expect(corpus.notes[0].contains("sentences aligned by length (Gale–Church)"))
         #expect(corpus.notes[0].contains("abstract.id.md: 3, abstract.en.md: 2"))
         // Heading ↔ heading, then sentence by sentence (closing punctuation included).
@@ -99,7 +99,7 @@ struct AlignerTests {
             ILO nyatet yén loba pagawé anu gampang pisan katarajang ku padagangan tanaga gawé di wates nagara, sarta éta téh kajadian unggal taun.
             """
         let source = SourceText(path: "abstract.md", string: text)
-        let (segmented, _) = try Self.checker.analyzer.paragraphs(of: source)
+        let segmented = try Self.checker.analyzer.paragraphs(of: source)
         // Headings take the language of the section they open.
         #expect(segmented.segments.map(\.language) == [.indonesian, .indonesian, .english, .english, .sundanese, .sundanese])
         let corpus = try #require(SectionAligner.align(segmented))
@@ -119,7 +119,7 @@ struct AlignerTests {
 
             "The ILO is concerned."
             """
-        let (segmented, _) = try Self.checker.analyzer.paragraphs(of: SourceText(path: "laporan.md", string: text))
+        let segmented = try Self.checker.analyzer.paragraphs(of: SourceText(path: "laporan.md", string: text))
         #expect(SectionAligner.align(segmented) == nil)
     }
 

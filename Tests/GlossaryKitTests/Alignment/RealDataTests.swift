@@ -151,7 +151,7 @@ struct RealDataTests {
         let crossIDs = Set(Rules.crossLanguage.map(\.id))
         #expect(findings.filter { crossIDs.contains($0.rule) }.isEmpty, "\(findings.filter { crossIDs.contains($0.rule) }.map(\.message))")
         // The sections are found, though: the corpus has three aligned languages.
-        let (segmented, _) = try CrossLanguageAnalyzer(compiled: TestSupport.projectChecker.compiled).paragraphs(of: source)
+        let segmented = try CrossLanguageAnalyzer(compiled: TestSupport.projectChecker.compiled).paragraphs(of: source)
         let corpus = try #require(SectionAligner.align(segmented))
         #expect(corpus.sets.count == 3)
         #expect(corpus.sets.allSatisfy { $0.isReliable })

@@ -11,7 +11,7 @@ public enum TMXReader {
     /// - Throws: `InputError` with the line and column of malformed XML or a `<tuv>` without a
     ///   valid language.
     public static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
-        let tree = try XMLTree(source, format: "TMX")
+        let tree = try PositionedXML(source, format: "TMX")
         let root = tree.root
         guard root.localName == "tmx" else {
             throw XLIFFReader.error("expected a <tmx> root element, found <\(root.name)>", at: root, in: source)

@@ -13,7 +13,7 @@ public enum XLIFFReader {
     /// - Throws: `InputError` with the line and column of malformed XML, a missing language or
     ///   an element where XLIFF does not allow it.
     public static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
-        let tree = try XMLTree(source, format: "XLIFF")
+        let tree = try PositionedXML(source, format: "XLIFF")
         let root = tree.root
         guard root.localName == "xliff" else {
             throw error("expected an <xliff> root element, found <\(root.name)>", at: root, in: source)
@@ -22,7 +22,7 @@ public enum XLIFFReader {
         var builder = SegmentedTextBuilder(file: source, format: "XLIFF \(version)")
         var sets: [TranslationSet] = []
         var sourceLanguage: LanguageTag?
-        func language(_ value: String?, _ name: String, _ element: XMLTree.Element) throws(InputError) -> LanguageTag? {
+        func language(_ value: String?, _ name: String, _ element: PositionedXML.Element) throws(InputError) -> LanguageTag? {
             guard let value else { return nil }
             guard let tag = LanguageTag(value) else { throw error("'\(value)' in \(name) is not a valid language tag", at: element, in: source) }
             return tag
@@ -57,7 +57,7 @@ public enum XLIFFReader {
             sourceLanguage = sourceTag
             for unit in descendants(of: root, named: "unit") {
                 let unitID = unit.attribute("id") ?? "?"
-                let segments = unit.children.compactMap { node -> XMLTree.Element? in
+                let segments = unit.children.compactMap { node -> PositionedXML.Element? in
                     if case let .element(element) = node, element.localName == "segment" || element.localName == "ignorable" { element } else { nil }
                 }
                 for (number, segment) in segments.enumerated() {
@@ -82,15 +82,15 @@ public enum XLIFFReader {
     }
 
     /// Every element named `name` below `element`, in document order (units may sit in groups).
-    static func descendants(of element: XMLTree.Element, named name: String) -> [XMLTree.Element] {
-        var result: [XMLTree.Element] = []
+    static func descendants(of element: PositionedXML.Element, named name: String) -> [PositionedXML.Element] {
+        var result: [PositionedXML.Element] = []
         for case let .element(child) in element.children {
             if child.localName == name { result.append(child) } else { result += descendants(of: child, named: name) }
         }
         return result
     }
 
-    static func error(_ message: String, at element: XMLTree.Element, in source: SourceText) -> InputError {
+    static func error(_ message: String, at element: PositionedXML.Element, in source: SourceText) -> InputError {
         InputError(message, file: source.path, line: element.line, column: element.column, in: source.text(0..<source.bytes.count))
     }
 }

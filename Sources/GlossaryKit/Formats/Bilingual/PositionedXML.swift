@@ -12,7 +12,7 @@ import FoundationXML
 /// line and column of the `>` that ends each start and end tag; from these the tree records the
 /// byte offset where each element's content starts, and `extract` walks the raw bytes in step
 /// with the parsed text to give every extracted character its own file offset.
-struct XMLTree {
+struct PositionedXML {
     /// An element with its children and where its content lies in the file.
     final class Element {
         let name: String
@@ -241,7 +241,7 @@ struct XMLTree {
 
         /// The offset of the `>` the parser is at, found from its line and column.
         func tagEnd(_ parser: XMLParser) -> Int {
-            var offset = XMLTree.offset(line: parser.lineNumber, column: parser.columnNumber, in: source, lineStarts: lineStarts)
+            var offset = PositionedXML.offset(line: parser.lineNumber, column: parser.columnNumber, in: source, lineStarts: lineStarts)
             // Robustness: step to the nearest '>' at or after the reported place.
             while offset < source.bytes.count && source.bytes[offset] != UInt8(ascii: ">") { offset += 1 }
             return offset
