@@ -87,10 +87,14 @@ public struct CrossLanguageChecker: Sendable {
     ///
     /// A file's language is the one its name declares, else the one most of its paragraphs are
     /// detected in; every paragraph of the file takes it.
-    public func parallelCorpus(_ sources: [SourceText], options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
+    ///
+    /// - Parameter languages: each file's language when the caller knows it (a configuration's
+    ///   parallel set); nil entries, or no array, use the file name or detection.
+    public func parallelCorpus(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
         var texts: [SegmentedText] = []
-        for source in sources {
-            var text = try analyzer.paragraphs(of: source, markup: options.markup, language: options.language)
+        for (index, source) in sources.enumerated() {
+            let known = languages.flatMap { index < $0.count ? $0[index] : nil } ?? options.language
+            var text = try analyzer.paragraphs(of: source, markup: options.markup, language: known)
             // Each file is one version: its paragraphs take the language most of them are in.
             var votes: [LanguageTag: Int] = [:]
             for segment in text.segments { if let language = segment.language { votes[language, default: 0] += 1 } }
@@ -104,8 +108,8 @@ public struct CrossLanguageChecker: Sendable {
 
     /// The cross-language findings of parallel files (the monolingual ones come from checking
     /// each file on its own).
-    public func parallelFindings(_ sources: [SourceText], options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
-        let corpus = try parallelCorpus(sources, options: options)
+    public func parallelFindings(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
+        let corpus = try parallelCorpus(sources, languages: languages, options: options)
         let analyzed = try analyze(corpus, markup: options.markup)
         return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
     }
@@ -145,10 +149,10 @@ extension CheckRunner {
 
 extension CheckReport {
     /// Adds the cross-language findings of `files` read as versions of one text
-    /// (`glossary check --parallel`), and the alignment's notes as info findings' context on
-    /// standard error is the caller's business: they are returned.
+    /// (`glossary check --parallel`, or a configuration's parallel set with its `languages`) and
+    /// returns the alignment's notes for the caller to print.
     @discardableResult
-    public mutating func addParallelFindings(files: [String], checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+    public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
         guard files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
         var sources: [SourceText] = []
         for file in files {
@@ -159,7 +163,7 @@ extension CheckReport {
         }
         let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
         do {
-            let (found, notes) = try cross.parallelFindings(sources, options: options, monolingual: findings)
+            let (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
             findings = CrossLanguageChecker.ordered(findings + found, paths: files)
             return notes
         } catch {
