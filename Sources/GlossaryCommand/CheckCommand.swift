@@ -24,6 +24,9 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Threads to use (default: all cores).")
     var jobs: Int?
 
+    @Flag(name: .long, help: "The files are versions of one text in different languages: also align them and run the cross-language rules.")
+    var parallel = false
+
     @Argument(help: ArgumentHelp("Files or folders to check; - reads standard input.", valueName: "path"))
     var paths: [String]
 
@@ -53,7 +56,15 @@ struct CheckCommand: ParsableCommand {
             checker: checker,
             options: CheckOptions(language: language.flatMap(LanguageTag.init), markup: markup?.markup),
             jobs: jobs)
-        let (report, errors) = runner.run(files: files)
+        var (report, errors) = runner.run(files: files)
+        if parallel, errors.isEmpty {
+            do {
+                let notes = try report.addParallelFindings(files: files, checker: checker, options: runner.options)
+                for note in notes { Output.error("note: " + note) }
+            } catch {
+                errors.append(error)
+            }
+        }
         for error in errors { Output.error(error.description) }
         Output.print(Reporter.render(report, format: output.format))
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }

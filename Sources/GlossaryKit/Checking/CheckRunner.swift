@@ -95,6 +95,9 @@ public struct CheckRunner: Sendable {
 
     /// Reads and checks one file.
     public static func checkFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        if path != "-", BilingualFormat(path: path) != nil {
+            return checkBilingualFile(path, checker: checker, options: options)
+        }
         do {
             let bytes = try InputFile.readBytes(path)
             let source: SourceText

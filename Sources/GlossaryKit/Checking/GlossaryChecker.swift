@@ -11,22 +11,26 @@
 public final class GlossaryChecker: Sendable {
     public let compiled: CompiledGlossary
     public let rules: [any Rule]
+    /// Rules over the language sections of a multilingual document.
+    public let crossRules: [any CrossLanguageRule]
     private let matcher: TermMatcher
     private let detector: LanguageDetector
 
     /// Compiles `glossary` for checking with `rules`.
-    public init(glossary: Glossary, rules: [any Rule] = Rules.all, registry: AnalyzerRegistry = .standard) throws {
+    public init(glossary: Glossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage, registry: AnalyzerRegistry = .standard) throws {
         compiled = try CompiledGlossary(glossary, registry: registry)
         self.rules = rules
+        self.crossRules = crossRules
         matcher = TermMatcher(compiled)
         detector = LanguageDetector(languages: glossary.languages, registry: registry)
     }
 
 
     /// Creates a checker over an already compiled glossary.
-    public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all) {
+    public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
         self.compiled = compiled
         self.rules = rules
+        self.crossRules = crossRules
         matcher = TermMatcher(compiled)
         detector = LanguageDetector(languages: compiled.glossary.languages, registry: compiled.registry)
     }
@@ -122,9 +126,16 @@ public final class GlossaryChecker: Sendable {
     }
 
     /// The findings of every rule on `source`, in text order.
+    ///
+    /// A document with sections in several languages (an abstract in Indonesian, English and
+    /// Sundanese) also gets the cross-language rules' findings on its aligned sections.
     public func check(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let document = try analyze(source, options: options)
-        return findings(in: document, options: options)
+        let monolingual = findings(in: document, options: options)
+        guard !crossRules.isEmpty, Set(document.paragraphLanguages.compactMap { $0 }).count >= 2 else { return monolingual }
+        let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
+            .sectionFindings(in: source, options: options, monolingual: monolingual)
+        return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
     }
 
     /// The findings of every enabled rule on an analysed document, in text order.

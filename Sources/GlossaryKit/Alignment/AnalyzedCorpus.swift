@@ -1,0 +1,135 @@
+/// A segmented text after matching: its words, its segments' words and every term found.
+public struct AnalyzedText: Sendable {
+    public let segmented: SegmentedText
+    /// The matched text as an analysed document whose paragraphs are the segments, so the
+    /// monolingual rules run on it unchanged.
+    public let document: AnalyzedDocument
+    /// For each segment, the indices of its matches in `document.matches`.
+    public let segmentMatches: [[Int]]
+
+    /// The term occurrences in segment `index`.
+    public func matches(inSegment index: Int) -> [TermMatch] {
+        segmentMatches[index].map { document.matches[$0] }
+    }
+}
+
+/// A translation corpus after matching: what the cross-language rules read.
+public struct AnalyzedCorpus: Sendable {
+    public let texts: [AnalyzedText]
+    public let sets: [TranslationSet]
+    public let sourceLanguage: LanguageTag?
+    public let notes: [String]
+    public let glossary: Glossary
+
+    public init(texts: [AnalyzedText], sets: [TranslationSet], sourceLanguage: LanguageTag?, notes: [String], glossary: Glossary) {
+        self.texts = texts
+        self.sets = sets
+        self.sourceLanguage = sourceLanguage
+        self.notes = notes
+        self.glossary = glossary
+    }
+
+    public subscript(reference: SegmentReference) -> Segment {
+        texts[reference.text].segmented.segments[reference.segment]
+    }
+
+    /// The term occurrences in a segment.
+    public func matches(in reference: SegmentReference) -> [TermMatch] {
+        texts[reference.text].matches(inSegment: reference.segment)
+    }
+
+    /// The language a set is read from: the corpus's source language when the set has it, else
+    /// the language of its first member.
+    public func leadLanguage(of set: TranslationSet) -> LanguageTag? {
+        let languages = set.members.compactMap { self[$0].language }
+        if let sourceLanguage, languages.contains(sourceLanguage) { return sourceLanguage }
+        return languages.first
+    }
+
+    /// The members of `set` grouped by language, in order of first appearance.
+    public func membersByLanguage(of set: TranslationSet) -> [(language: LanguageTag, members: [SegmentReference])] {
+        var result: [(language: LanguageTag, members: [SegmentReference])] = []
+        for member in set.members {
+            guard let language = self[member].language else { continue }
+            if let index = result.firstIndex(where: { $0.language == language }) {
+                result[index].members.append(member)
+            } else {
+                result.append((language, [member]))
+            }
+        }
+        return result
+    }
+
+    /// How often each concept occurs in the segments of one language of a set: the largest count
+    /// over those segments (a PO plural's msgid and msgid_plural name a concept once each, not
+    /// twice). A parenthesised gloss right after the same concept is not counted.
+    ///
+    /// - Complexity: O(*m*) in the number of matches of the segments.
+    public func conceptCounts(_ members: [SegmentReference]) -> [Int: Int] {
+        var result: [Int: Int] = [:]
+        for member in members {
+            var counts: [Int: Int] = [:]
+            var previous: TermMatch?
+            let document = texts[member.text].document
+            for match in matches(in: member) {
+                defer { previous = match }
+                if let previous, InconsistentTermRule.isGloss(match, after: previous, in: document) { continue }
+                counts[match.term.concept, default: 0] += 1
+            }
+            for (concept, count) in counts { result[concept] = max(result[concept] ?? 0, count) }
+        }
+        return result
+    }
+
+    /// The written text of a match in a text.
+    public func writtenText(of match: TermMatch, inText text: Int) -> String {
+        texts[text].document.writtenText(of: match)
+    }
+
+    /// A finding at a match, positioned in the file.
+    public func finding(
+        at match: TermMatch, inText text: Int, rule: String, severity: Severity, message: String,
+        suggestions: [String] = [], fix: String? = nil, note: String? = nil
+    ) -> Finding {
+        let analyzed = texts[text]
+        return analyzed.segmented.inFile(analyzed.document.finding(
+            at: match, rule: rule, severity: severity, message: message,
+            suggestions: suggestions, fix: fix, note: note))
+    }
+
+    /// A finding about a whole segment (a missing term has no place of its own), positioned at
+    /// the segment's first word.
+    public func finding(
+        atSegment reference: SegmentReference, rule: String, severity: Severity, concept: String?,
+        message: String, suggestions: [String] = [], note: String? = nil
+    ) -> Finding {
+        let analyzed = texts[reference.text]
+        let segment = self[reference]
+        let source = analyzed.segmented.text
+        // The first word, or the segment's first byte when it has none.
+        var end = segment.bytes.lowerBound
+        while end < segment.bytes.upperBound {
+            let byte = source.bytes[end]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { break }
+            end += 1
+        }
+        let range = analyzed.segmented.fileRange(segment.bytes.lowerBound..<end)
+        let file = analyzed.segmented.file
+        let start = file.position(of: range.lowerBound)
+        let stop = file.position(of: range.upperBound)
+        return Finding(
+            location: SourceLocation(file: file.path, line: start.line, column: start.column),
+            endLocation: SourceLocation(file: file.path, line: stop.line, column: stop.column),
+            byteRange: range, rule: rule, severity: severity, language: segment.language,
+            concept: concept, text: file.text(range), message: message, suggestions: suggestions, note: note)
+    }
+
+    /// `segment 'unit 3' (file.xlf:12:9)`, for messages.
+    public func describe(_ reference: SegmentReference) -> String {
+        let text = texts[reference.text].segmented
+        let segment = self[reference]
+        let location = text.location(of: segment)
+        return "\(segment.id) at \(location.line):\(location.column)"
+            + (texts.count > 1 ? " of \(text.path)" : "")
+    }
+}

@@ -1,0 +1,95 @@
+/// Finds the language sections of one document (an abstract in Indonesian, then in English,
+/// then in Sundanese) and aligns them as versions of each other.
+public enum SectionAligner {
+    /// A run of consecutive paragraphs in one language.
+    public struct Section: Sendable, Hashable {
+        public var language: LanguageTag
+        /// Indices of the paragraphs (segments).
+        public var paragraphs: Range<Int>
+    }
+
+    /// The sections of a paragraph-segmented text; paragraphs of unknown language join the
+    /// section before them.
+    ///
+    /// - Complexity: O(*p*) in the number of paragraphs.
+    public static func sections(of text: SegmentedText) -> [Section] {
+        var result: [Section] = []
+        for (index, segment) in text.segments.enumerated() {
+            if let last = result.last, segment.language == nil || segment.language == last.language {
+                result[result.count - 1].paragraphs = last.paragraphs.lowerBound..<(index + 1)
+            } else if let language = segment.language {
+                result.append(Section(language: language, paragraphs: index..<(index + 1)))
+            }
+        }
+        return result
+    }
+
+    /// The largest ratio between the lengths of two sections that can be versions of each other.
+    public static let maximumLengthRatio = 2.0
+
+    /// The translation sets of a multilingual document, or nil when it has one language.
+    ///
+    /// Sections are grouped in document order: a group ends when a language comes back (id en su
+    /// id en su is two groups). A group is aligned only when its sections' lengths are within
+    /// `maximumLengthRatio` of each other. Within a group, sections with equal paragraph counts are paired
+    /// paragraph by paragraph; otherwise paragraphs are aligned by length (Gale–Church), the
+    /// first section leading.
+    public static func align(_ text: SegmentedText) -> TranslationCorpus? {
+        let sections = sections(of: text)
+        var groups: [[Section]] = []
+        for section in sections {
+            if let last = groups.last, !last.contains(where: { $0.language == section.language }) {
+                groups[groups.count - 1].append(section)
+            } else {
+                groups.append([section])
+            }
+        }
+        // Versions of one text have similar lengths: a group whose sections differ more than
+        // `maximumLengthRatio` is a quotation or a misdetected paragraph, not a translation.
+        let multilingual = groups.filter { group in
+            guard group.count >= 2 else { return false }
+            let totals = group.map { section in section.paragraphs.reduce(0) { $0 + ParallelAligner.length(text.segments[$1], in: text) } }
+            let first = Double(max(1, totals[0]))
+            return totals.allSatisfy { Double($0) / first <= maximumLengthRatio && first / Double(max(1, $0)) <= maximumLengthRatio }
+        }
+        guard !multilingual.isEmpty else { return nil }
+        var sets: [TranslationSet] = []
+        var notes: [String] = []
+        for (number, group) in multilingual.enumerated() {
+            let languages = group.map(\.language.rawValue).joined(separator: ", ")
+            let counts = group.map(\.paragraphs.count)
+            let lengths = group.map { section in section.paragraphs.map { ParallelAligner.length(text.segments[$0], in: text) } }
+            let prefix = multilingual.count > 1 ? "section group \(number + 1), " : ""
+            var groupSets: [TranslationSet] = []
+            if Set(counts).count == 1 {
+                for offset in 0..<counts[0] {
+                    var confidence = 1.0
+                    for other in 1..<group.count {
+                        let ratio = GaleChurch.ratio(lengths[0].reduce(0, +), lengths[other].reduce(0, +))
+                        confidence = min(confidence, GaleChurch.match(lengths[0][offset], lengths[other][offset], ratio: ratio))
+                    }
+                    groupSets.append(TranslationSet(
+                        id: prefix + "paragraph \(offset + 1) of each section",
+                        members: group.map { SegmentReference(text: 0, segment: $0.paragraphs.lowerBound + offset) },
+                        confidence: confidence, method: "language sections paired paragraph by paragraph"))
+                }
+                notes.append("language sections \(languages) aligned paragraph by paragraph (\(counts[0]) paragraphs each)"
+                             + ParallelAligner.lowConfidenceNote(groupSets))
+            } else {
+                // Each section acts as its own text for the length aligner.
+                let texts = group.map { _ in text }
+                let members = group.map { Array($0.paragraphs) }
+                groupSets = ParallelAligner.alignByLength(texts, idPrefix: "paragraph", segmentsOf: members).map { set in
+                    var set = set
+                    set.members = set.members.map { SegmentReference(text: 0, segment: $0.segment) }
+                    set.id = prefix + set.id
+                    return set
+                }
+                notes.append("language sections \(languages) have different paragraph counts (\(counts.map(String.init).joined(separator: ", "))): paragraphs aligned by length (Gale–Church)"
+                             + ParallelAligner.lowConfidenceNote(groupSets))
+            }
+            sets += groupSets
+        }
+        return TranslationCorpus(texts: [text], sets: sets, notes: notes)
+    }
+}

@@ -1,0 +1,61 @@
+/// Segments that are versions of each other: a translation unit's source and targets, one
+/// paragraph of parallel files, one paragraph of each language section of a document.
+public struct TranslationSet: Sendable, Hashable {
+    /// What the set is: `unit 104`, `paragraph 3`, `article 4`.
+    public var id: String
+    public var members: [SegmentReference]
+    /// How sure the alignment is that the members say the same thing, from 0 to 1. Sets read
+    /// from a bilingual format are certain (1).
+    public var confidence: Double
+    /// How the set was formed, for messages: `translation unit`, `paragraph 3 of 3`,
+    /// `sentences aligned by length (Gale–Church)`.
+    public var method: String
+
+    public init(id: String, members: [SegmentReference], confidence: Double = 1, method: String) {
+        self.id = id
+        self.members = members
+        self.confidence = confidence
+        self.method = method
+    }
+
+    /// Below this confidence a set is not used to report missing or miscounted terms: a wrong
+    /// pairing would make every difference look like a missing translation.
+    public static let reliableConfidence = 0.2
+
+    public var isReliable: Bool { confidence >= Self.reliableConfidence }
+}
+
+/// Texts and the translation sets that link their segments: everything the cross-language rules
+/// and `glossary coverage` work on.
+public struct TranslationCorpus: Sendable {
+    public var texts: [SegmentedText]
+    public var sets: [TranslationSet]
+    /// The language translated from, when the input declares one (XLIFF `source-language`, a PO
+    /// file's msgid). Nil for undirected versions: then the first language of each set leads.
+    public var sourceLanguage: LanguageTag?
+    /// What the alignment did, for the user: `3 files aligned paragraph by paragraph`,
+    /// `paragraph counts differ (12, 14): sentences aligned by length (Gale–Church)`.
+    public var notes: [String]
+
+    public init(texts: [SegmentedText], sets: [TranslationSet], sourceLanguage: LanguageTag? = nil, notes: [String] = []) {
+        self.texts = texts
+        self.sets = sets
+        self.sourceLanguage = sourceLanguage
+        self.notes = notes
+    }
+
+    public subscript(reference: SegmentReference) -> Segment {
+        texts[reference.text].segments[reference.segment]
+    }
+
+    /// The languages of the corpus, in order of first appearance.
+    public var languages: [LanguageTag] {
+        var result: [LanguageTag] = []
+        for set in sets {
+            for member in set.members {
+                if let language = self[member].language, !result.contains(language) { result.append(language) }
+            }
+        }
+        return result
+    }
+}

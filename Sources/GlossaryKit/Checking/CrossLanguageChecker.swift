@@ -1,0 +1,173 @@
+/// Checks translation corpora: the monolingual rules on every segment and the cross-language
+/// rules on every translation set.
+///
+/// ```swift
+/// let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
+/// let corpus = try BilingualFormat.read(paths: ["validators.id.xlf"])[0]
+/// let findings = try checker.check(corpus)
+/// ```
+public struct CrossLanguageChecker: Sendable {
+    public let analyzer: CrossLanguageAnalyzer
+    public let rules: [any Rule]
+    public let crossRules: [any CrossLanguageRule]
+
+    public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
+        analyzer = CrossLanguageAnalyzer(compiled: compiled)
+        self.rules = rules
+        self.crossRules = crossRules
+    }
+
+    public var glossary: Glossary { analyzer.glossary }
+
+    /// `corpus` with every language tag replaced by the glossary language it falls within
+    /// (`en-US` → `en`), so that analyzers and terms apply.
+    public func normalized(_ corpus: TranslationCorpus) -> TranslationCorpus {
+        var corpus = corpus
+        let known = glossary.languages
+        func map(_ tag: LanguageTag?) -> LanguageTag? {
+            guard let tag else { return nil }
+            return known.first { $0 == tag } ?? known.first { tag.isWithin($0) } ?? known.first { $0.language == tag.language } ?? tag
+        }
+        for text in corpus.texts.indices {
+            for segment in corpus.texts[text].segments.indices {
+                corpus.texts[text].segments[segment].language = map(corpus.texts[text].segments[segment].language)
+            }
+        }
+        corpus.sourceLanguage = map(corpus.sourceLanguage)
+        return corpus
+    }
+
+    /// Analyses a corpus (after normalising its languages).
+    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
+        try analyzer.analyze(normalized(corpus), markup: markup)
+    }
+
+    /// Every finding on a corpus read from bilingual files: the monolingual rules on each
+    /// extracted text and the cross-language rules on the sets, positioned in the files.
+    public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
+        let analyzed = try analyze(corpus)
+        var findings: [Finding] = []
+        for text in analyzed.texts {
+            let monolingual = GlossaryChecker(compiled: analyzer.compiled, rules: rules).findings(in: text.document, options: options)
+            findings += monolingual.map(text.segmented.inFile)
+        }
+        findings += crossFindings(analyzed, options: options, excluding: findings)
+        return Self.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
+    }
+
+    /// The cross-language findings on an analysed corpus, with `options`' severity overrides.
+    ///
+    /// An `inconsistent-translation` finding at the same place as one of `monolingual`'s
+    /// `inconsistent-term` findings is dropped: the monolingual rule already said it.
+    public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
+        let known = Set(monolingual.filter { $0.rule == InconsistentTermRule.description.id }.map { "\($0.location.file)\u{0}\($0.byteRange)" })
+        var findings: [Finding] = []
+        for rule in crossRules {
+            let override = options.severities[rule.id]
+            if case .some(.none) = override { continue }
+            for var finding in rule.check(corpus) {
+                if finding.rule == InconsistentTranslationRule.description.id, known.contains("\(finding.location.file)\u{0}\(finding.byteRange)") { continue }
+                if case let .some(.some(severity)) = override { finding.severity = severity }
+                findings.append(finding)
+            }
+        }
+        return findings
+    }
+
+    /// The cross-language findings of one plain-text or Markdown document with sections in
+    /// several languages; none for a document in one language.
+    public func sectionFindings(in source: SourceText, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> [Finding] {
+        guard options.language == nil else { return [] }
+        let segmented = try analyzer.paragraphs(of: source, markup: options.markup)
+        guard let corpus = SectionAligner.align(segmented) else { return [] }
+        return crossFindings(try analyze(corpus, markup: options.markup), options: options, excluding: monolingual)
+    }
+
+    /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
+    ///
+    /// A file's language is the one its name declares, else the one most of its paragraphs are
+    /// detected in; every paragraph of the file takes it.
+    ///
+    /// - Parameter languages: each file's language when the caller knows it (a configuration's
+    ///   parallel set); nil entries, or no array, use the file name or detection.
+    public func parallelCorpus(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
+        var texts: [SegmentedText] = []
+        for (index, source) in sources.enumerated() {
+            let known = languages.flatMap { index < $0.count ? $0[index] : nil } ?? options.language
+            var text = try analyzer.paragraphs(of: source, markup: options.markup, language: known)
+            // Each file is one version: its paragraphs take the language most of them are in.
+            var votes: [LanguageTag: Int] = [:]
+            for segment in text.segments { if let language = segment.language { votes[language, default: 0] += 1 } }
+            if let majority = votes.max(by: { ($0.value, $1.key.rawValue) < ($1.value, $0.key.rawValue) })?.key {
+                for index in text.segments.indices { text.segments[index].language = majority }
+            }
+            texts.append(text)
+        }
+        return ParallelAligner.align(texts)
+    }
+
+    /// The cross-language findings of parallel files (the monolingual ones come from checking
+    /// each file on its own).
+    public func parallelFindings(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
+        let corpus = try parallelCorpus(sources, languages: languages, options: options)
+        let analyzed = try analyze(corpus, markup: options.markup)
+        return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
+    }
+
+    /// Findings sorted by file (in `paths` order), then position, then rule.
+    static func ordered(_ findings: [Finding], paths: [String]) -> [Finding] {
+        let fileOrder = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        return findings.sorted {
+            (fileOrder[$0.location.file] ?? 0, $0.byteRange.lowerBound, $0.rule) < (fileOrder[$1.location.file] ?? 0, $1.byteRange.lowerBound, $1.rule)
+        }
+    }
+}
+
+extension CheckRunner {
+    /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
+    public static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        do {
+            let corpora = try BilingualFormat.read(paths: [path])
+            let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
+            var findings: [Finding] = []
+            for corpus in corpora {
+                do {
+                    findings += try cross.check(corpus, options: options)
+                } catch {
+                    return .failed(InputError(error.description, file: path))
+                }
+            }
+            guard let file = corpora.first?.texts.first?.file else {
+                return .failed(InputError("no text to check", file: path))
+            }
+            return .checked(file, findings)
+        } catch {
+            return .failed(error)
+        }
+    }
+}
+
+extension CheckReport {
+    /// Adds the cross-language findings of `files` read as versions of one text
+    /// (`glossary check --parallel`, or a configuration's parallel set with its `languages`) and
+    /// returns the alignment's notes for the caller to print.
+    @discardableResult
+    public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+        guard files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
+        var sources: [SourceText] = []
+        for file in files {
+            guard BilingualFormat(path: file) == nil, file != "-" else {
+                throw InputError("--parallel takes plain-text or Markdown versions, not bilingual files or standard input", file: file)
+            }
+            sources.append(try BilingualFormat.readSource(file))
+        }
+        let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
+        do {
+            let (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
+            findings = CrossLanguageChecker.ordered(findings + found, paths: files)
+            return notes
+        } catch {
+            throw InputError(error.description, file: files[0])
+        }
+    }
+}

@@ -1,0 +1,193 @@
+/// How often each concept is named in each language of a translation corpus: `glossary coverage`.
+///
+/// A *gap* is a language where a concept has no occurrence although another language of the
+/// corpus (or of the same set, per segment) names it and the glossary has a term for it there.
+public struct CoverageTable: Sendable {
+    /// One concept's counts.
+    public struct Row: Sendable {
+        /// The translation set, for per-segment rows; nil in the totals.
+        public var set: String?
+        public var concept: String
+        /// Occurrences per language, parallel to `CoverageTable.languages`.
+        public var counts: [Int]
+        /// Whether each language is a gap.
+        public var gaps: [Bool]
+    }
+
+    public var languages: [LanguageTag]
+    /// Totals over the corpus, one row per concept named anywhere, in glossary order.
+    public var rows: [Row]
+    /// Per translation set, the concepts it names (only with `bySegment`).
+    public var segmentRows: [Row]
+    /// What the alignment did.
+    public var notes: [String]
+    /// Number of translation sets.
+    public var setCount: Int
+
+    /// Counts the concepts of `corpus`.
+    ///
+    /// - Complexity: O(*m*) in the number of matches.
+    public init(_ corpus: AnalyzedCorpus, bySegment: Bool = false) {
+        let glossary = corpus.glossary
+        var languages: [LanguageTag] = []
+        for text in corpus.texts {
+            for segment in text.segmented.segments {
+                if let language = segment.language, !languages.contains(language) { languages.append(language) }
+            }
+        }
+        func hasTerms(_ concept: Int, _ language: LanguageTag) -> Bool {
+            !glossary.concepts[concept].terms(in: language).isEmpty
+        }
+        var totals: [Int: [Int]] = [:]
+        var segmentRows: [Row] = []
+        for set in corpus.sets {
+            var counts: [Int: [Int]] = [:]
+            for member in set.members {
+                guard let language = corpus[member].language, let column = languages.firstIndex(of: language) else { continue }
+                for match in corpus.matches(in: member) {
+                    counts[match.term.concept, default: Array(repeating: 0, count: languages.count)][column] += 1
+                }
+            }
+            let present = Set(set.members.compactMap { corpus[$0].language })
+            for concept in counts.keys.sorted() {
+                let row = counts[concept]!
+                for column in row.indices { totals[concept, default: Array(repeating: 0, count: languages.count)][column] += row[column] }
+                if bySegment {
+                    let gaps = languages.enumerated().map { column, language in
+                        row[column] == 0 && present.contains(language) && hasTerms(concept, language)
+                    }
+                    segmentRows.append(Row(set: set.id, concept: glossary.concepts[concept].id, counts: row, gaps: gaps))
+                }
+            }
+        }
+        self.languages = languages
+        rows = totals.keys.sorted().map { concept in
+            let counts = totals[concept]!
+            return Row(set: nil, concept: glossary.concepts[concept].id, counts: counts,
+                       gaps: languages.enumerated().map { counts[$0.offset] == 0 && hasTerms(concept, $0.element) })
+        }
+        self.segmentRows = segmentRows
+        notes = corpus.notes
+        setCount = corpus.sets.count
+    }
+
+    /// Output formats of `glossary coverage`.
+    public enum Format: String, Sendable, CaseIterable {
+        case text, json, markdown
+    }
+
+    public func render(_ format: Format) -> String {
+        switch format {
+        case .text: renderText()
+        case .json: renderJSON().serialized() + "\n"
+        case .markdown: renderMarkdown()
+        }
+    }
+
+    /// A cell: the count, or `—` for a gap.
+    private func cell(_ row: Row, _ column: Int) -> String {
+        row.gaps[column] ? "—" : String(row.counts[column])
+    }
+
+    /// Columns padded to their widest cell.
+    public func renderText() -> String {
+        var output = notes.map { "note: \($0)\n" }.joined()
+        func table(_ rows: [Row], first: String, key: (Row) -> String) -> String {
+            let header = [first] + languages.map(\.rawValue)
+            let body = rows.map { row in [key(row)] + languages.indices.map { cell(row, $0) } }
+            let widths = header.indices.map { column in ([header] + body).map { $0[column].count }.max() ?? 0 }
+            func line(_ cells: [String]) -> String {
+                cells.enumerated().map { index, text in
+                    index == 0 ? text.padding(to: widths[0]) : String(repeating: " ", count: widths[index] - text.count) + text
+                }.joined(separator: "  ") + "\n"
+            }
+            return line(header) + body.map(line).joined()
+        }
+        output += table(rows, first: "concept") { $0.concept }
+        if !segmentRows.isEmpty {
+            output += "\nby segment:\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / \($0.concept)" }
+        }
+        let gaps = rows.filter { $0.gaps.contains(true) }.count
+        output += "\n\(rows.count) concepts in \(setCount) translation sets; \(gaps) with a gap (—: named in another language, not in this one)\n"
+        return output
+    }
+
+    public func renderMarkdown() -> String {
+        func table(_ rows: [Row], first: String, key: (Row) -> String) -> String {
+            var output = "| \(first) | " + languages.map(\.rawValue).joined(separator: " | ") + " |\n"
+            output += "|---|" + languages.map { _ in "---:|" }.joined() + "\n"
+            for row in rows {
+                output += "| \(key(row)) | " + languages.indices.map { cell(row, $0) }.joined(separator: " | ") + " |\n"
+            }
+            return output
+        }
+        var output = notes.map { "> \($0)\n" }.joined() + (notes.isEmpty ? "" : "\n")
+        output += table(rows, first: "concept") { "`\($0.concept)`" }
+        if !segmentRows.isEmpty {
+            output += "\n### By segment\n\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / `\($0.concept)`" }
+        }
+        output += "\n— marks a gap: the concept is named in another language but not in this one.\n"
+        return output
+    }
+
+    public func renderJSON() -> JSONValue {
+        func row(_ row: Row) -> JSONValue {
+            var pairs: [(String, JSONValue)] = []
+            if let set = row.set { pairs.append(("set", .string(set))) }
+            pairs.append(("concept", .string(row.concept)))
+            pairs.append(("counts", .object(languages.indices.map { (languages[$0].rawValue, .number(row.counts[$0])) })))
+            pairs.append(("gaps", .array(languages.indices.filter { row.gaps[$0] }.map { .string(languages[$0].rawValue) })))
+            return .object(pairs)
+        }
+        return .object([
+            ("languages", .array(languages.map { .string($0.rawValue) })),
+            ("notes", .array(notes.map { .string($0) })),
+            ("concepts", .array(rows.map(row))),
+            ("segments", .array(segmentRows.map(row))),
+            ("summary", .object([("sets", .number(setCount)), ("concepts", .number(rows.count)),
+                                 ("conceptsWithGaps", .number(rows.filter { $0.gaps.contains(true) }.count))])),
+        ])
+    }
+}
+
+extension String {
+    fileprivate func padding(to width: Int) -> String {
+        count >= width ? self : self + String(repeating: " ", count: width - count)
+    }
+}
+
+extension CrossLanguageChecker {
+    /// The corpus for `glossary coverage PATH…`: bilingual files as read; one plain file as its
+    /// language sections (or, in one language, as one set per paragraph); several plain files as
+    /// parallel versions.
+    public func coverageCorpus(paths: [String], options: CheckOptions = CheckOptions()) throws(InputError) -> [AnalyzedCorpus] {
+        guard !paths.isEmpty else { throw InputError("give at least one file") }
+        let bilingual = paths.filter { BilingualFormat(path: $0) != nil }
+        if !bilingual.isEmpty {
+            guard bilingual.count == paths.count else {
+                throw InputError("mix of bilingual files and plain texts: give either bilingual files (.xlf, .po, .tmx, .xcstrings, .json) or plain texts", file: paths.first { BilingualFormat(path: $0) == nil })
+            }
+            var result: [AnalyzedCorpus] = []
+            for corpus in try BilingualFormat.read(paths: paths) {
+                do { result.append(try analyze(corpus)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
+            }
+            return result
+        }
+        var sources: [SourceText] = []
+        for path in paths { sources.append(try BilingualFormat.readSource(path)) }
+        do {
+            if sources.count == 1 {
+                let segmented = try analyzer.paragraphs(of: sources[0], markup: options.markup, language: options.language)
+                let corpus = SectionAligner.align(segmented) ?? TranslationCorpus(
+                    texts: [segmented],
+                    sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
+                    notes: ["one language: one set per paragraph"])
+                return [try analyze(corpus, markup: options.markup)]
+            }
+            let corpus = try parallelCorpus(sources, options: options)
+            return [try analyze(corpus, markup: options.markup)]
+        } catch {
+            throw InputError(error.description, file: paths[0])
+        }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// The bilingual and multilingual file formats, chosen by file name.
+public enum BilingualFormat: String, Sendable, CaseIterable {
+    case xliff = "XLIFF"
+    case po = "PO"
+    case tmx = "TMX"
+    case stringCatalog = "String Catalog"
+    case i18nJSON = "i18n JSON"
+
+    /// The format of `path` by its extension: `.xlf`/`.xliff`, `.po`/`.pot`, `.tmx`,
+    /// `.xcstrings`, `.json`; nil for any other file (read as plain text or Markdown).
+    public init?(path: String) {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "xlf", "xliff": self = .xliff
+        case "po", "pot": self = .po
+        case "tmx": self = .tmx
+        case "xcstrings": self = .stringCatalog
+        case "json": self = .i18nJSON
+        default: return nil
+        }
+    }
+
+    /// Reads `paths` as translation corpora: one per file, except i18n JSON files, which are
+    /// read together (matched by key) as one corpus per folder.
+    ///
+    /// - Throws: `InputError` for an unreadable file, invalid UTF-8 or a malformed file (with
+    ///   line and column).
+    public static func read(paths: [String]) throws(InputError) -> [TranslationCorpus] {
+        var corpora: [TranslationCorpus] = []
+        var json: [String: [SourceText]] = [:]
+        var jsonFolders: [String] = []
+        for path in paths {
+            guard let format = BilingualFormat(path: path) else {
+                throw InputError("not a bilingual file (expected .xlf, .xliff, .po, .tmx, .xcstrings or .json)", file: path)
+            }
+            let source = try readSource(path)
+            switch format {
+            case .xliff: corpora.append(try XLIFFReader.read(source))
+            case .po: corpora.append(try POReader.read(source))
+            case .tmx: corpora.append(try TMXReader.read(source))
+            case .stringCatalog: corpora.append(try StringCatalogReader.read(source))
+            case .i18nJSON:
+                let folder = (path as NSString).deletingLastPathComponent
+                let key = I18nJSONReader.language(ofPath: (folder as NSString).lastPathComponent) != nil
+                    ? (folder as NSString).deletingLastPathComponent : folder
+                if json[key] == nil { jsonFolders.append(key) }
+                json[key, default: []].append(source)
+            }
+        }
+        for folder in jsonFolders { corpora.append(try I18nJSONReader.read(json[folder]!)) }
+        return corpora
+    }
+
+    /// Reads a file as UTF-8 text, with the line and column of invalid bytes.
+    static func readSource(_ path: String) throws(InputError) -> SourceText {
+        let bytes = try InputFile.readBytes(path)
+        do {
+            return try SourceText(path: path, bytes: bytes)
+        } catch {
+            if case let .invalidUTF8(line, offset, _) = error {
+                let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                return try { () throws(InputError) -> SourceText in
+                    throw InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column))
+                }()
+            }
+            throw InputError(error.description, file: path)
+        }
+    }
+}

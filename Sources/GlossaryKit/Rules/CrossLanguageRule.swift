@@ -1,0 +1,98 @@
+/// A check over translation sets: segments that are versions of each other in several languages.
+///
+/// Like `Rule`, every cross-language rule describes itself with examples that must and must not
+/// trigger it; here an example is a small corpus of translation sets, and the test suite checks
+/// each one against `RuleExamples.glossary`.
+public protocol CrossLanguageRule: Sendable {
+    static var description: CrossLanguageRuleDescription { get }
+    /// The findings in `corpus`, at the rule's default severity, positioned in the files.
+    func check(_ corpus: AnalyzedCorpus) -> [Finding]
+}
+
+extension CrossLanguageRule {
+    public var id: String { Self.description.id }
+}
+
+/// What a cross-language rule is, why it exists, and examples that show it.
+public struct CrossLanguageRuleDescription: Sendable {
+    public var id: String
+    public var name: String
+    public var summary: String
+    public var rationale: String
+    public var defaultSeverity: Severity
+    /// Corpora with `↓` before each place a finding must start.
+    public var triggeringExamples: [TranslationExample]
+    public var nonTriggeringExamples: [TranslationExample]
+}
+
+/// A corpus for a rule example: translation sets, each a list of versions.
+///
+/// `↓` in a version marks where a finding must start; a finding about a whole segment (a missing
+/// term) starts at the segment's first character, so its mark is the version's first character.
+public struct TranslationExample: Sendable, CustomStringConvertible {
+    /// Each set's versions, in order.
+    public var sets: [[(language: LanguageTag, text: String)]]
+    /// The declared source language (as in XLIFF); nil for undirected versions.
+    public var sourceLanguage: LanguageTag?
+    /// The alignment confidence of every set.
+    public var confidence: Double
+
+    public init(_ sets: [[(LanguageTag, String)]], sourceLanguage: LanguageTag? = nil, confidence: Double = 1) {
+        self.sets = sets.map { $0.map { (language: $0.0, text: $0.1) } }
+        self.sourceLanguage = sourceLanguage
+        self.confidence = confidence
+    }
+
+    public var description: String {
+        sets.map { set in set.map { "[\($0.language)] \($0.text)" }.joined(separator: " ↔ ") }.joined(separator: " ‖ ")
+    }
+
+    /// The example as a corpus over one text (versions separated by blank lines), with the byte
+    /// offsets of its `↓` marks.
+    public func corpus(path: String = "<example>") -> (corpus: TranslationCorpus, marks: [Int]) {
+        var text = ""
+        var marks: [Int] = []
+        var segments: [Segment] = []
+        var translationSets: [TranslationSet] = []
+        for (number, set) in sets.enumerated() {
+            var members: [SegmentReference] = []
+            for version in set {
+                if !text.isEmpty { text += "\n\n" }
+                let start = text.utf8.count
+                for character in version.text {
+                    if character == "↓" { marks.append(text.utf8.count) } else { text.append(character) }
+                }
+                let role: SegmentRole = sourceLanguage == nil ? .version : (version.language == sourceLanguage ? .source : .target)
+                segments.append(Segment(id: "set \(number + 1) \(version.language)", language: version.language, role: role, bytes: start..<text.utf8.count))
+                members.append(SegmentReference(text: 0, segment: segments.count - 1))
+            }
+            translationSets.append(TranslationSet(id: "set \(number + 1)", members: members, confidence: confidence, method: "example"))
+        }
+        let file = SourceText(path: path, string: text)
+        let segmented = SegmentedText(file: file, segments: segments, format: "example")
+        return (TranslationCorpus(texts: [segmented], sets: translationSets, sourceLanguage: sourceLanguage), marks)
+    }
+}
+
+extension Rules {
+    /// Every built-in cross-language rule, in the order their findings are listed.
+    public static let crossLanguage: [any CrossLanguageRule] = [
+        MissingTranslationRule(),
+        UntranslatedTermRule(),
+        InconsistentTranslationRule(),
+        TermCountRule(),
+        AlignmentConfidenceRule(),
+    ]
+}
+
+extension Concept {
+    /// The preferred and admitted terms of one language, preferred first.
+    public func approvedTerms(in language: LanguageTag) -> [Term] {
+        terms(in: language).filter { $0.status == .preferred } + terms(in: language).filter { $0.status == .admitted }
+    }
+}
+
+/// Quotes terms for messages: `'berkas' or 'fail'`.
+func quotedList(_ texts: [String]) -> String {
+    texts.map { "'\($0)'" }.joined(separator: " or ")
+}

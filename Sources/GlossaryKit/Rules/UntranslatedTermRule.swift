@@ -1,0 +1,90 @@
+/// Reports a term of another version's language left untranslated where the glossary gives a
+/// different term: "file" in an Indonesian target whose glossary says "berkas".
+public struct UntranslatedTermRule: CrossLanguageRule {
+    public init() {}
+
+    public static let description = CrossLanguageRuleDescription(
+        id: "untranslated-term",
+        name: "Untranslated term",
+        summary: "A term of the source language is left as it is in a translation where the glossary gives a term of the target language.",
+        rationale: """
+            A translation that keeps the source term ("Nama file terlalu panjang") where the \
+            glossary has a term in the target language ("berkas") reads as unfinished. A loanword \
+            the glossary admits in the target language (the same text listed as a preferred or \
+            admitted term there) is fine and never reported. A source term written in parentheses \
+            or emphasis (`pekerja migran (*migrant worker*)`) is a deliberate gloss and not \
+            reported either.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            TranslationExample([[(.english, "Every migrant worker has rights."),
+                                 (.indonesian, "Setiap ↓migrant worker mempunyai hak.")]], sourceLanguage: .english),
+            TranslationExample([[(.indonesian, "Perdagangan tenaga kerja meningkat."),
+                                 (.sundanese, "↓Labour trafficking ngaronjat."),
+                                 (.english, "Labour trafficking is growing.")]]),
+        ],
+        nonTriggeringExamples: [
+            TranslationExample([[(.english, "Every migrant worker has rights."),
+                                 (.indonesian, "Setiap pekerja migran mempunyai hak.")]], sourceLanguage: .english),
+            // The acronym is a term of every language.
+            TranslationExample([[(.english, "The ILO acts."), (.indonesian, "ILO bertindak.")]], sourceLanguage: .english),
+            // A gloss in parentheses or emphasis.
+            TranslationExample([[(.english, "Every migrant worker has rights."),
+                                 (.indonesian, "Setiap pekerja migran (*migrant worker*) mempunyai hak.")]], sourceLanguage: .english),
+            // An English term in an English source is not left untranslated.
+            TranslationExample([[(.english, "Labour trafficking is growing."),
+                                 (.indonesian, "Perdagangan tenaga kerja meningkat.")]], sourceLanguage: .english),
+        ])
+
+    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+        var findings: [Finding] = []
+        var reported = Set<SegmentReference>()
+        for set in corpus.sets {
+            let byLanguage = corpus.membersByLanguage(of: set)
+            guard byLanguage.count >= 2 else { continue }
+            for group in byLanguage where group.language != corpus.sourceLanguage || corpus.sourceLanguage == nil {
+                // The languages a term may have been left in: the source, or the other versions'.
+                let sources = corpus.sourceLanguage.map { [$0] } ?? byLanguage.map(\.language).filter { $0 != group.language }
+                for member in group.members where reported.insert(member).inserted {
+                    findings += check(member, language: group.language, sources: sources, in: corpus)
+                }
+            }
+        }
+        return findings
+    }
+
+    private func check(_ member: SegmentReference, language: LanguageTag, sources: [LanguageTag], in corpus: AnalyzedCorpus) -> [Finding] {
+        let glossary = corpus.glossary
+        let document = corpus.texts[member.text].document
+        var findings: [Finding] = []
+        for match in corpus.matches(in: member) {
+            let term = glossary[term: match.term]
+            guard !term.language.isWithin(language), sources.contains(where: { term.language.isWithin($0) }) else { continue }
+            // The same text as an acceptable term of the target language: an admitted loanword.
+            let references = [match.term] + match.alternatives
+            if references.contains(where: { glossary[term: $0].language.isWithin(language) && glossary[term: $0].status.isAcceptable }) { continue }
+            let concept = glossary[concept: match.term]
+            let expected = concept.approvedTerms(in: language).map(\.text)
+            guard !expected.isEmpty, !Self.isGloss(match, in: document) else { continue }
+            let written = document.writtenText(of: match)
+            let message = "'\(written)' is the \(term.language) term for concept '\(concept.id)', left untranslated in this \(language) text; use " + quotedList(expected)
+            let preferred = concept.preferredTerms(in: language).map(\.text)
+            let fix = preferred.count == 1 && match.suffix.isEmpty ? CasePattern.apply(of: written, to: preferred[0]) : nil
+            findings.append(corpus.finding(
+                at: match, inText: member.text, rule: Self.description.id, severity: Self.description.defaultSeverity,
+                message: message, suggestions: expected, fix: fix, note: concept.note))
+        }
+        return findings
+    }
+
+    /// Whether the text just before `match` opens a parenthesis or emphasis: a deliberate gloss
+    /// or quotation of a foreign term.
+    static func isGloss(_ match: TermMatch, in document: AnalyzedDocument) -> Bool {
+        let bytes = document.source.bytes
+        var index = match.bytes.lowerBound
+        while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
+        guard index > 0 else { return false }
+        let openers: Set<UInt8> = [UInt8(ascii: "("), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "[")]
+        return openers.contains(bytes[index - 1])
+    }
+}
