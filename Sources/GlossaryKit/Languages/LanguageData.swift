@@ -35,6 +35,13 @@ struct LanguageData: Decodable, Sendable {
     /// Ending pairs that make spelling families, with the shortest stem they apply to:
     /// `[our, or, 3]` makes `labour` ≡ `labor` but leaves `four` alone.
     var spellingEndings: [[String]] = []
+    /// Letter sequences of an older or scholarly spelling and their standard form, applied to a
+    /// whole word before any other analysis: `[dj, j]` reads *pekerdja* as *pekerja*, `[ö, eu]`
+    /// reads Sundanese *löwöng* as *leuweung*-style *eu*.
+    var letterSpellings: [[String]] = []
+    /// Gap signatures that join the two halves of a reduplication (`-`, and ` - ` as some texts
+    /// space the hyphen: *hak - hak*).
+    var reduplicationJoins: [String] = ["-"]
 
     enum CodingKeys: String, CodingKey {
         case language, stopwords, enclitics, particles, reduplication, possessives
@@ -47,6 +54,8 @@ struct LanguageData: Decodable, Sendable {
         case irregularPlurals = "irregular-plurals"
         case spellingWords = "spelling-words"
         case spellingEndings = "spelling-endings"
+        case letterSpellings = "letter-spellings"
+        case reduplicationJoins = "reduplication-joins"
     }
 
     init(from decoder: any Decoder) throws {
@@ -66,6 +75,8 @@ struct LanguageData: Decodable, Sendable {
         possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
         spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
         spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []
+        letterSpellings = try container.decodeIfPresent([[String]].self, forKey: .letterSpellings) ?? []
+        reduplicationJoins = try container.decodeIfPresent([String].self, forKey: .reduplicationJoins) ?? ["-"]
     }
 
     /// Loads the bundled data file for `name` (`id`, `en`, `su`).

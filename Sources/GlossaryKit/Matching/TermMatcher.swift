@@ -15,6 +15,8 @@ public struct TermMatcher: Sendable {
     /// One reading of a word that the glossary knows.
     private struct Reading {
         var word: Int32
+        /// The folded form looked up (the stem, for an inflected word).
+        var key: String
         var tokenCount: Int
         var phenomena: [Phenomenon]
         var explanation: String
@@ -42,10 +44,10 @@ public struct TermMatcher: Sendable {
             var result: [Reading] = []
             let token = tokens[index]
             if let id = compiled.vocabulary[token.folded] {
-                result.append(Reading(word: id, tokenCount: 1, phenomena: [], explanation: "", suffix: ""))
+                result.append(Reading(word: id, key: token.folded, tokenCount: 1, phenomena: [], explanation: "", suffix: ""))
             }
             if token.bare != token.folded, let id = compiled.vocabulary[token.bare] {
-                result.append(Reading(word: id, tokenCount: 1, phenomena: [.accent], explanation: "accents folded", suffix: ""))
+                result.append(Reading(word: id, key: token.bare, tokenCount: 1, phenomena: [.accent], explanation: "accents folded", suffix: ""))
             }
             for analyzer in analyzers {
                 for analysis in analyzer.analyses(of: tokens, at: index)
@@ -53,7 +55,7 @@ public struct TermMatcher: Sendable {
                     guard let id = compiled.vocabulary[analysis.key] else { continue }
                     // The words inside a hyphenated reading must not be split by a hard break.
                     result.append(Reading(
-                        word: id, tokenCount: analysis.tokenCount, phenomena: analysis.phenomena,
+                        word: id, key: analysis.key, tokenCount: analysis.tokenCount, phenomena: analysis.phenomena,
                         explanation: analysis.explanation, suffix: analysis.suffix))
                 }
             }
@@ -124,7 +126,7 @@ public struct TermMatcher: Sendable {
                 where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
                     let extra = String(folded.dropFirst(prefixEntry.stem.count))
                     let reading = Reading(
-                        word: -1, tokenCount: 1, phenomena: extra.isEmpty ? [] : [.prefix],
+                        word: -1, key: prefixEntry.stem, tokenCount: 1, phenomena: extra.isEmpty ? [] : [.prefix],
                         explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra)
                     consider(entryIndex: prefixEntry.entry, steps: steps + [Step(reading: reading, start: position)], end: position + 1)
                 }
@@ -148,7 +150,7 @@ public struct TermMatcher: Sendable {
         let phenomena = best.steps.flatMap(\.reading.phenomena)
             + (entry.viaBareKeys ? [.accent] : [])
             + (entry.isListedForm ? [.listedForm] : [])
-        let explanations = best.steps.map(\.reading.explanation).filter { !$0.isEmpty }
+        let explanations = best.steps.map { writtenExplanation($0, in: text) }.filter { !$0.isEmpty }
         return TermMatch(
             tokens: start..<best.end,
             bytes: tokens[start].start..<tokens[best.end - 1].end,
@@ -159,6 +161,33 @@ public struct TermMatcher: Sendable {
             caseMismatch: best.caseMismatch,
             suffix: best.steps.last?.reading.suffix ?? "",
             paragraphLanguage: language)
+    }
+
+    /// The step's explanation with the word quoted as the text writes it: `'Kerja' + -nya` for
+    /// *Kerjanya*, `'TKI' + -na` for *TKI-na*, `'labour' spelt 'Labor'`.
+    ///
+    /// The analyzers explain in folded forms; a quoted stem that begins the folded word is replaced
+    /// by the same number of characters of the written word, and the quoted folded word by the
+    /// written one. When folding changed the word's length (`ß` → `ss`) the folded forms stay.
+    private func writtenExplanation(_ step: Step, in text: TokenizedText) -> String {
+        var explanation = step.reading.explanation
+        guard explanation.contains("'") else { return explanation }
+        let token = text.tokens[step.start]
+        let written = ICU.nfc(text.source.text(token.range))
+        guard written.count == token.folded.count else { return explanation }
+        func replaceFirst(_ quoted: String, with replacement: String) {
+            if let range = explanation.range(of: "'\(quoted)'") {
+                explanation.replaceSubrange(range, with: "'\(replacement)'")
+            }
+        }
+        let key = step.reading.key
+        if !key.isEmpty, token.folded.hasPrefix(key) || token.bare.hasPrefix(key), key.count <= written.count {
+            replaceFirst(key, with: String(written.prefix(key.count)))
+        }
+        if key != token.folded {
+            replaceFirst(token.folded, with: written)
+        }
+        return explanation
     }
 
     private func isBetter(_ a: Candidate, than b: Candidate) -> Bool {
