@@ -150,14 +150,16 @@ public struct TermMatcher: Sendable {
         let phenomena = best.steps.flatMap(\.reading.phenomena)
             + (entry.viaBareKeys ? [.accent] : [])
             + (entry.isListedForm ? [.listedForm] : [])
-        let explanations = best.steps.map { writtenExplanation($0, in: text) }.filter { !$0.isEmpty }
+        var explanations = best.steps.map { writtenExplanation($0, in: text) }.filter { !$0.isEmpty }
+        if entry.viaBareKeys && !explanations.contains("accents folded") { explanations.append("accents folded") }
+        if entry.isListedForm { explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'") }
         return TermMatch(
             tokens: start..<best.end,
             bytes: tokens[start].start..<tokens[best.end - 1].end,
             term: entry.reference,
             alternatives: unique,
             phenomena: Array(Set(phenomena)).sorted { $0.rawValue < $1.rawValue },
-            explanation: explanations.joined(separator: ", ") + (entry.viaBareKeys && !explanations.contains("accents folded") ? (explanations.isEmpty ? "accents folded" : ", accents folded") : ""),
+            explanation: explanations.joined(separator: ", "),
             caseMismatch: best.caseMismatch,
             suffix: best.steps.last?.reading.suffix ?? "",
             paragraphLanguage: language)
