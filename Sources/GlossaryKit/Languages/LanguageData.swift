@@ -12,6 +12,11 @@ struct LanguageData: Decodable, Sendable {
     var accentFolding: Bool = false
     /// Enclitics attached directly to a word (`-nya`, `-na`); also accepted after a hyphen.
     var enclitics: [String] = []
+    /// Enclitics that attach only after certain letters: `ana: [n]` reads Sundanese *tujuanana*
+    /// as *tujuan* + -ana but leaves *rencana* alone.
+    var encliticContexts: [String: [String]] = [:]
+    /// Marks that write a full reduplication in informal text: `2` in *pekerja2* (*pekerja-pekerja*).
+    var reduplicationMarks: [String] = []
     /// Particles that may follow an enclitic (`-lah` in `kerjanyalah`).
     var particles: [String] = []
     /// Shortest stem left after removing a clitic, in letters.
@@ -55,6 +60,8 @@ struct LanguageData: Decodable, Sendable {
         case spellingWords = "spelling-words"
         case spellingEndings = "spelling-endings"
         case letterSpellings = "letter-spellings"
+        case encliticContexts = "enclitic-contexts"
+        case reduplicationMarks = "reduplication-marks"
         case reduplicationJoins = "reduplication-joins"
     }
 
@@ -75,6 +82,8 @@ struct LanguageData: Decodable, Sendable {
         possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
         spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
         spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []
+        encliticContexts = try container.decodeIfPresent([String: [String]].self, forKey: .encliticContexts) ?? [:]
+        reduplicationMarks = try container.decodeIfPresent([String].self, forKey: .reduplicationMarks) ?? []
         letterSpellings = try container.decodeIfPresent([[String]].self, forKey: .letterSpellings) ?? []
         reduplicationJoins = try container.decodeIfPresent([String].self, forKey: .reduplicationJoins) ?? ["-"]
     }

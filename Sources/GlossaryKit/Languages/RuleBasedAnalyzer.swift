@@ -143,6 +143,9 @@ struct RuleBasedAnalyzer: Sendable {
         for (base, removed) in bases {
             for enclitic in enclitics where base.hasSuffix(enclitic) {
                 let stem = String(base.dropLast(enclitic.count))
+                if let context = data.encliticContexts[enclitic], !context.contains(where: { stem.hasSuffix($0) }) {
+                    continue
+                }
                 if stem.count >= data.minimumStem && !notClitic.contains(stem) {
                     result.append((stem, enclitic + removed))
                 }
@@ -156,6 +159,13 @@ struct RuleBasedAnalyzer: Sendable {
         var stems: [Stem] = [Stem(key: word, phenomena: [], explanation: "", suffix: "")]
         for (stem, clitic) in cliticStems(word) {
             stems.append(Stem(key: stem, phenomena: [.clitic], explanation: " + -\(clitic)", suffix: clitic))
+        }
+        // Informal reduplication with a digit: pekerja2 = pekerja-pekerja.
+        for mark in data.reduplicationMarks where word.hasSuffix(mark) {
+            let stem = String(word.dropLast(mark.count))
+            if stem.count >= data.minimumStem, stem.allSatisfy(\.isLetter) {
+                stems.append(Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
+            }
         }
         for possessive in data.possessives where word.hasSuffix(possessive) && word.count > possessive.count + 1 {
             let stem = String(word.dropLast(possessive.count))
