@@ -74,11 +74,12 @@ public struct EvaluationCorpus: Sendable {
     }
 
     /// Parses one corpus file. The language comes from a `# language: TAG` line, else from the
-    /// file name (`id.txt`, `corpus.su.txt`).
+    /// file name (`id.txt`, `corpus.su.txt`, `jv.txt`: a two- or three-letter first part).
     public static func parse(_ text: String, file: String) throws -> [Sentence] {
         var language = LanguageDetector.language(
             fromPath: file, known: [.indonesian, .english, .sundanese])
-            ?? ((file as NSString).lastPathComponent.split(separator: ".").first.flatMap { LanguageTag(String($0)) })
+            ?? ((file as NSString).lastPathComponent.split(separator: ".").first
+                .flatMap { (2...3).contains($0.count) ? LanguageTag(String($0)) : nil })
         var sentences: [Sentence] = []
         for (offset, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let line = rawLine.trimmingCharacters(in: .whitespaces)
