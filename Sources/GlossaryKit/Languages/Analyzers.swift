@@ -1,5 +1,8 @@
 /// Indonesian: enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, -tah, also after a hyphen
-/// (`ILO-nya`); full reduplication as plural (`pekerja-pekerja`, `hak-haknya`); spelling pairs.
+/// (`ILO-nya`, `2019-nya`); full reduplication as plural (`pekerja-pekerja`, `hak-haknya`,
+/// `hak - hak`, `pekerja2`); spelling pairs (`praktek`/`praktik`) and the pre-1972 letters
+/// oe, dj, tj (`boeroeh`, `pekerdja`). Rules in `Languages/Data/id.yml`; `docs/languages.md`
+/// lists what it does and does not do.
 ///
 /// It never strips derivational affixes: *pedagang* (trader), *perdagangan* (trade, trafficking)
 /// and *memperdagangkan* (to trade in) are different words with different meanings, and a
@@ -21,9 +24,10 @@ public struct IndonesianAnalyzer: LanguageAnalyzer {
     }
 }
 
-/// Sundanese: possessive/definite -na and -nana (`migranna`, `TKI-na`), reduplication, the plural
-/// infix -ar-/-al- for terms that opt in, and accent folding on by default (é ≡ e), because
-/// Sundanese is often typed without é.
+/// Sundanese: possessive/definite -na, -nana and (after n) -ana (`migranna`, `TKI-na`,
+/// `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in, accent folding on
+/// by default (é ≡ e), because Sundanese is often typed without é, and older or scholarly spellings
+/// of eu (`ö`, `ɨ`). Rules in `Languages/Data/su.yml`.
 public struct SundaneseAnalyzer: LanguageAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .sundanese }
@@ -40,9 +44,10 @@ public struct SundaneseAnalyzer: LanguageAnalyzer {
     }
 }
 
-/// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's, and
+/// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's and s', and
 /// British/American spelling families (labour/labor, programme/program, -ise/-ize, -our/-or,
-/// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*.
+/// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*. Rules in
+/// `Languages/Data/en.yml`.
 public struct EnglishAnalyzer: LanguageAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .english }
