@@ -1,4 +1,4 @@
-/// Indonesian: enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, -tah, also after a hyphen
+/// Indonesian: enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, also after a hyphen
 /// (`ILO-nya`, `2019-nya`); full reduplication as plural (`pekerja-pekerja`, `hak-haknya`,
 /// `hak - hak`, `pekerja2`); spelling pairs (`praktek`/`praktik`) and the pre-1972 letters
 /// oe, dj, tj (`boeroeh`, `pekerdja`). Rules in `Languages/Data/id.yml`; `docs/languages.md`
