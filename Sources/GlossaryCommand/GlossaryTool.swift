@@ -10,6 +10,9 @@ struct GlossaryTool: ParsableCommand {
             unreadable input or an invalid glossary.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, LookupCommand.self, LintCommand.self, ConvertCommand.self, CoverageCommand.self],
+        subcommands: [
+            CheckCommand.self, LookupCommand.self, LintCommand.self, ConvertCommand.self, CoverageCommand.self,
+            EvaluateCommand.self,
+        ],
         defaultSubcommand: nil)
 }

@@ -1,5 +1,8 @@
-/// Indonesian: enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, -tah, also after a hyphen
-/// (`ILO-nya`); full reduplication as plural (`pekerja-pekerja`, `hak-haknya`); spelling pairs.
+/// Indonesian: enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, also after a hyphen
+/// (`ILO-nya`, `2019-nya`); full reduplication as plural (`pekerja-pekerja`, `hak-haknya`,
+/// `hak - hak`, `pekerja2`); spelling pairs (`praktek`/`praktik`) and the pre-1972 letters
+/// oe, dj, tj (`boeroeh`, `pekerdja`). Rules in `Languages/Data/id.yml`; `docs/languages.md`
+/// lists what it does and does not do.
 ///
 /// It never strips derivational affixes: *pedagang* (trader), *perdagangan* (trade, trafficking)
 /// and *memperdagangkan* (to trade in) are different words with different meanings, and a
@@ -21,14 +24,12 @@ public struct IndonesianAnalyzer: WordFormAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
-    public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
-    public var readsReduplication: Bool { rules.data.reduplication }
-    public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
 }
 
-/// Sundanese: possessive/definite -na and -nana (`migranna`, `TKI-na`), reduplication, the plural
-/// infix -ar-/-al- for terms that opt in, and accent folding on by default (é ≡ e), because
-/// Sundanese is often typed without é.
+/// Sundanese: possessive/definite -na, -nana and (after n) -ana (`migranna`, `TKI-na`,
+/// `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in, accent folding on
+/// by default (é ≡ e), because Sundanese is often typed without é, and older or scholarly spellings
+/// of eu (`ö`, `ɨ`). Rules in `Languages/Data/su.yml`.
 public struct SundaneseAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .sundanese }
@@ -45,14 +46,12 @@ public struct SundaneseAnalyzer: WordFormAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
-    public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
-    public var readsReduplication: Bool { rules.data.reduplication }
-    public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
 }
 
-/// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's, and
+/// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's and s', and
 /// British/American spelling families (labour/labor, programme/program, -ise/-ize, -our/-or,
-/// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*.
+/// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*. Rules in
+/// `Languages/Data/en.yml`.
 public struct EnglishAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .english }
@@ -69,9 +68,6 @@ public struct EnglishAnalyzer: WordFormAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
-    public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
-    public var readsReduplication: Bool { rules.data.reduplication }
-    public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).

@@ -18,15 +18,10 @@ public protocol LanguageAnalyzer: Sendable {
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
 }
 
-/// An analyzer that can read words one at a time, which the matcher needs to analyse each
-/// distinct word of a text once and reuse the result for every occurrence.
+/// An analyzer that can also read a word on its own, which lets the matcher analyse each distinct
+/// word of a text once and reuse the result for every occurrence.
 public protocol WordFormAnalyzer: LanguageAnalyzer {
-    /// Readings of one word on its own (no hyphen groups), other than the word itself.
+    /// Readings of one word on its own (token count 1), other than the word itself: exactly the
+    /// one-word readings `analyses(of:at:)` gives for that word in any context.
     func analyses(ofWord word: String) -> [WordAnalysis]
-    /// Clitics accepted after a hyphen (`nya` in `ILO-nya`).
-    var hyphenatedClitics: Set<String> { get }
-    /// Whether `X-X` reads as `X`.
-    var readsReduplication: Bool { get }
-    /// Other spellings of a word (for reduplicated words spelt otherwise).
-    func spellingVariants(of word: String) -> [String]
 }

@@ -12,6 +12,11 @@ struct LanguageData: Decodable, Sendable {
     var accentFolding: Bool = false
     /// Enclitics attached directly to a word (`-nya`, `-na`); also accepted after a hyphen.
     var enclitics: [String] = []
+    /// Enclitics that attach only after certain letters: `ana: [n]` reads Sundanese *tujuanana*
+    /// as *tujuan* + -ana but leaves *rencana* alone.
+    var encliticContexts: [String: [String]] = [:]
+    /// Marks that write a full reduplication in informal text: `2` in *pekerja2* (*pekerja-pekerja*).
+    var reduplicationMarks: [String] = []
     /// Particles that may follow an enclitic (`-lah` in `kerjanyalah`).
     var particles: [String] = []
     /// Shortest stem left after removing a clitic, in letters.
@@ -35,6 +40,13 @@ struct LanguageData: Decodable, Sendable {
     /// Ending pairs that make spelling families, with the shortest stem they apply to:
     /// `[our, or, 3]` makes `labour` ≡ `labor` but leaves `four` alone.
     var spellingEndings: [[String]] = []
+    /// Letter sequences of an older or scholarly spelling and their standard form, applied to a
+    /// whole word before any other analysis: `[dj, j]` reads *pekerdja* as *pekerja*, `[ö, eu]`
+    /// reads Sundanese *löwöng* as *leuweung*-style *eu*.
+    var letterSpellings: [[String]] = []
+    /// Gap signatures that join the two halves of a reduplication (`-`, and ` - ` as some texts
+    /// space the hyphen: *hak - hak*).
+    var reduplicationJoins: [String] = ["-"]
 
     enum CodingKeys: String, CodingKey {
         case language, stopwords, enclitics, particles, reduplication, possessives
@@ -47,6 +59,10 @@ struct LanguageData: Decodable, Sendable {
         case irregularPlurals = "irregular-plurals"
         case spellingWords = "spelling-words"
         case spellingEndings = "spelling-endings"
+        case letterSpellings = "letter-spellings"
+        case encliticContexts = "enclitic-contexts"
+        case reduplicationMarks = "reduplication-marks"
+        case reduplicationJoins = "reduplication-joins"
     }
 
     init(from decoder: any Decoder) throws {
@@ -66,6 +82,10 @@ struct LanguageData: Decodable, Sendable {
         possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
         spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
         spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []
+        encliticContexts = try container.decodeIfPresent([String: [String]].self, forKey: .encliticContexts) ?? [:]
+        reduplicationMarks = try container.decodeIfPresent([String].self, forKey: .reduplicationMarks) ?? []
+        letterSpellings = try container.decodeIfPresent([[String]].self, forKey: .letterSpellings) ?? []
+        reduplicationJoins = try container.decodeIfPresent([String].self, forKey: .reduplicationJoins) ?? ["-"]
     }
 
     /// Loads the bundled data file for `name` (`id`, `en`, `su`).
@@ -79,11 +99,59 @@ struct LanguageData: Decodable, Sendable {
 
     /// Loads a language data file.
     static func load(_ url: URL) throws -> LanguageData {
-        let text = try String(contentsOf: url, encoding: .utf8)
+        try parse(String(contentsOf: url, encoding: .utf8), path: url.path)
+    }
+
+    /// Parses and checks the text of a language data file.
+    ///
+    /// - Throws: `InputError` naming `path` when the YAML is invalid or a rule is malformed (a
+    ///   plural ending that is not a pair, a spelling ending whose minimum is not a number, a
+    ///   plural exception that is not a regular expression, …), so a linguist's typo fails loudly
+    ///   instead of silently disabling a rule.
+    static func parse(_ text: String, path: String) throws -> LanguageData {
+        let data = try decode(text, path: path)
+        if let problem = data.problems.first {
+            throw InputError("invalid language data: \(problem)", file: path)
+        }
+        return data
+    }
+
+    /// Decodes the text of a language data file without checking its rules.
+    static func decode(_ text: String, path: String) throws -> LanguageData {
         do {
             return try YAMLDecoder().decode(LanguageData.self, from: text)
         } catch {
-            throw InputError("invalid language data: \(error)", file: url.path)
+            throw InputError("invalid language data: \(error)", file: path)
         }
+    }
+
+    /// What is wrong with the rules, one sentence each; empty when they are well-formed.
+    var problems: [String] {
+        var result: [String] = []
+        for rule in pluralEndings where rule.count != 2 || rule[0].isEmpty {
+            result.append("plural-endings entry \(rule) must be [ending, replacement]")
+        }
+        for rule in spellingEndings where !(2...3).contains(rule.count) || rule[0].isEmpty || rule[1].isEmpty
+            || (rule.count == 3 && Int(rule[2]) == nil) {
+            result.append("spelling-endings entry \(rule) must be [ending, ending] or [ending, ending, \"minimum stem\"]")
+        }
+        for rule in letterSpellings where rule.count != 2 || rule[0].isEmpty {
+            result.append("letter-spellings entry \(rule) must be [older letters, standard letters]")
+        }
+        for family in spellingWords where family.count < 2 {
+            result.append("spelling-words entry \(family) needs at least two spellings")
+        }
+        for pattern in pluralExceptions where (try? NSRegularExpression(pattern: pattern)) == nil {
+            result.append("plural-exceptions entry '\(pattern)' is not a regular expression")
+        }
+        let clitics = enclitics + particles
+        for enclitic in encliticContexts.keys where !enclitics.contains(enclitic) {
+            result.append("enclitic-contexts names '\(enclitic)', which is not listed under enclitics")
+        }
+        for word in notClitic where !clitics.contains(where: { word.hasSuffix($0) }) {
+            result.append("not-clitic word '\(word)' does not end with any enclitic or particle, so listing it has no effect")
+        }
+        if minimumStem < 1 { result.append("minimum-stem must be at least 1") }
+        return result
     }
 }

@@ -11,7 +11,7 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     case clitic
     /// A clitic joined with a hyphen (`ILO-nya`, `TKI-na`).
     case hyphenatedClitic = "hyphenated-clitic"
-    /// Full reduplication marking plural (`pekerja-pekerja`, `hak-hak`).
+    /// Full reduplication marking plural (`pekerja-pekerja`, `hak-hak`, informal `pekerja2`).
     case reduplication
     /// A regular plural ending (`workers`, `programmes`, `policies`).
     case plural
@@ -19,7 +19,7 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     case possessive
     /// The Sundanese plural infix -ar-/-al- (`barudak` for `budak`).
     case pluralInfix = "plural-infix"
-    /// Another spelling of the same word (`labor` for `labour`).
+    /// Another spelling of the same word (`labor` for `labour`, older `boeroeh` for `buruh`).
     case spelling
     /// A form the glossary lists explicitly for the term.
     case listedForm = "listed-form"

@@ -2,9 +2,14 @@ import Foundation
 
 /// The analysis machinery every language shares, driven entirely by `LanguageData`.
 ///
-/// Per language it may strip enclitics and particles from a word's end, read `X-X` as `X`,
-/// accept a clitic after a hyphen, undo a plural infix, a plural ending or a possessive, and swap
-/// spellings within a family. Which of these apply, and with which affixes, is the data's choice.
+/// Per language it may respell older letter sequences, strip enclitics and particles from a
+/// word's end, read `X-X` as `X`, accept a clitic after a hyphen, undo a plural infix, a plural
+/// ending or a possessive, and swap spellings within a family. Which of these apply, and with which
+/// affixes, is the data's choice.
+///
+/// Every reading is a hypothesis: the matcher keeps it only when the glossary has the proposed
+/// key and the term allows the phenomena the reading needed. The analyzer therefore may propose
+/// freely, but never derivations: it has no rule that removes a prefix or a derivational suffix.
 struct RuleBasedAnalyzer: Sendable {
     let data: LanguageData
     private let enclitics: [String]
@@ -14,6 +19,16 @@ struct RuleBasedAnalyzer: Sendable {
     private let spellingFamilies: [String: [String]]
     private let spellingEndings: [(from: String, to: String, minimum: Int)]
     private let pluralExceptions: [NSRegularExpression]
+    private let letterSpellings: [(from: String, to: String)]
+    private let reduplicationJoins: Set<String>
+
+    /// A reading of one word inside `wordReadings`.
+    private struct Stem {
+        var key: String
+        var phenomena: [Phenomenon]
+        var explanation: String
+        var suffix: String
+    }
 
     init(data: LanguageData) {
         self.data = data
@@ -34,52 +49,150 @@ struct RuleBasedAnalyzer: Sendable {
         }
         spellingEndings = endings
         pluralExceptions = data.pluralExceptions.compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
+        letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
+        reduplicationJoins = Set(data.reduplicationJoins)
     }
 
     /// All readings of the word at `index`, except the word itself.
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         var result: [WordAnalysis] = []
         let token = tokens[index]
-        let spellings: [(String, [Phenomenon])] = token.bare == token.folded
-            ? [(token.folded, [])]
-            : [(token.folded, []), (token.bare, [.accent])]
-        for (word, base) in spellings {
+        var spellings: [(word: String, base: [Phenomenon], note: String)] = [(token.folded, [], "")]
+        if token.bare != token.folded { spellings.append((token.bare, [.accent], "")) }
+        if let modern = respelled(token.folded) {
+            spellings.append((modern, [.spelling], " (older spelling '\(token.folded)')"))
+            result.append(WordAnalysis(
+                key: modern, tokenCount: 1, phenomena: [.spelling],
+                explanation: "'\(modern)' spelt '\(token.folded)' (older spelling)"))
+        }
+        let next = index + 1 < tokens.count ? tokens[index + 1] : nil
+        // An apostrophe right after a plural is the English plural possessive: workers' rights.
+        let apostropheFollows = !data.possessives.isEmpty && next.map { $0.gapBefore.hasPrefix("'") } == true
+        for (word, base, note) in spellings {
             // Readings within the word.
             for reading in wordReadings(word) {
-                result.append(WordAnalysis(
-                    key: reading.key, tokenCount: 1, phenomena: base + reading.phenomena,
-                    explanation: "'\(reading.key)'" + reading.explanation, suffix: reading.suffix))
-            }
-            // Readings across a hyphen: X-X, X-Xnya, ILO-nya.
-            if index + 1 < tokens.count, tokens[index + 1].gapBefore == "-" {
-                let next = tokens[index + 1]
-                if hyphenatedClitics.contains(next.folded) {
-                    result.append(WordAnalysis(
-                        key: word, tokenCount: 2, phenomena: base + [.hyphenatedClitic],
-                        explanation: "'\(word)' + -\(next.folded)", suffix: "-" + next.folded))
+                var phenomena = base + reading.phenomena
+                var explanation = "'\(reading.key)'" + reading.explanation + note
+                if apostropheFollows, reading.phenomena.contains(.plural), !reading.phenomena.contains(.possessive) {
+                    phenomena.append(.possessive)
+                    explanation += " + possessive '"
                 }
-                if data.reduplication, next.folded == token.folded || next.bare == token.bare {
+                result.append(WordAnalysis(
+                    key: reading.key, tokenCount: 1, phenomena: phenomena,
+                    explanation: explanation, suffix: reading.suffix))
+            }
+            guard let next else { continue }
+            // A clitic after a hyphen: ILO-nya, TKI-na, 2017-nya.
+            if next.gapBefore == "-", hyphenatedClitics.contains(next.folded) {
+                result.append(WordAnalysis(
+                    key: word, tokenCount: 2, phenomena: base + [.hyphenatedClitic],
+                    explanation: "'\(word)' + -\(next.folded)" + note, suffix: "-" + next.folded))
+            }
+            // Full reduplication: pekerja-pekerja, hak-haknya, hak - hak.
+            guard data.reduplication, reduplicationJoins.contains(next.gapBefore) else { continue }
+            let secondHalves = [next.folded, next.bare] + (respelled(next.folded).map { [$0] } ?? [])
+            if secondHalves.contains(word) {
+                result.append(WordAnalysis(
+                    key: word, tokenCount: 2, phenomena: base + [.reduplication],
+                    explanation: "'\(word)' reduplicated" + note))
+                for spelling in spellingVariants(of: word) {
                     result.append(WordAnalysis(
-                        key: word, tokenCount: 2, phenomena: base + [.reduplication],
-                        explanation: "'\(word)' reduplicated"))
-                    for spelling in spellingVariants(of: word) {
-                        result.append(WordAnalysis(
-                            key: spelling, tokenCount: 2, phenomena: base + [.reduplication, .spelling],
-                            explanation: "'\(spelling)' reduplicated, spelt '\(word)'"))
-                    }
-                } else if data.reduplication {
-                    for (stem, clitic) in cliticStems(next.folded) where stem == word {
+                        key: spelling, tokenCount: 2, phenomena: base + [.reduplication, .spelling],
+                        explanation: "'\(spelling)' reduplicated, spelt '\(word)'" + note))
+                }
+            } else {
+                for half in Set(secondHalves) {
+                    for (stem, clitic) in cliticStems(half) where stem == word {
                         result.append(WordAnalysis(
                             key: word, tokenCount: 2, phenomena: base + [.reduplication, .clitic],
-                            explanation: "'\(word)' reduplicated + -\(clitic)", suffix: clitic))
+                            explanation: "'\(word)' reduplicated + -\(clitic)" + note, suffix: clitic))
                     }
                 }
             }
         }
-        return result
+        var seen: Set<WordAnalysis> = []
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    /// Readings of one word on its own (no hyphenated group, no following apostrophe), other than
+    /// the word itself: what `analyses(of:at:)` proposes for a single token, without accent folding.
+    func analyses(ofWord word: String) -> [WordAnalysis] {
+        var result: [WordAnalysis] = []
+        var spellings: [(String, [Phenomenon], String)] = [(word, [], "")]
+        if let modern = respelled(word) {
+            spellings.append((modern, [.spelling], " (older spelling '\(word)')"))
+            result.append(WordAnalysis(
+                key: modern, phenomena: [.spelling], explanation: "'\(modern)' spelt '\(word)' (older spelling)"))
+        }
+        for (spelling, base, note) in spellings {
+            for reading in wordReadings(spelling) {
+                result.append(WordAnalysis(
+                    key: reading.key, phenomena: base + reading.phenomena,
+                    explanation: "'\(reading.key)'" + reading.explanation + note, suffix: reading.suffix))
+            }
+        }
+        var seen: Set<WordAnalysis> = []
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    /// Clitics accepted after a hyphen (`nya` in `ILO-nya`).
+    var hyphenatedCliticSet: Set<String> { hyphenatedClitics }
+
+    /// Every written word that `analyses(ofWord:)` may read as `base`, and more: its spellings,
+    /// their plurals, infixed, reduplicated-with-2, possessive and clitic forms, and the older
+    /// spelling of each. Callers that build a lexicon from base forms keep only the candidates
+    /// whose analyses really give `base`.
+    func candidateForms(of base: String) -> [String] {
+        var forms: [String] = [base] + spellingVariants(of: base)
+        for (plural, singular) in data.irregularPlurals where forms.contains(singular) { forms.append(plural) }
+        for word in forms {
+            for rule in data.pluralEndings where rule.count == 2 && word.hasSuffix(rule[1]) {
+                forms.append(String(word.dropLast(rule[1].count)) + rule[0])
+            }
+        }
+        let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
+        for word in forms where !data.pluralInfixes.isEmpty {
+            guard let first = word.first else { continue }
+            for infix in data.pluralInfixes {
+                forms.append(vowels.contains(first) ? infix + word : String(first) + infix + String(word.dropFirst()))
+            }
+        }
+        var result = forms
+        for word in forms {
+            for mark in data.reduplicationMarks { result.append(word + mark) }
+            for possessive in data.possessives { result.append(word + possessive) }
+            for enclitic in data.enclitics {
+                result.append(word + enclitic)
+                for particle in data.particles { result.append(word + enclitic + particle) }
+            }
+            for particle in data.particles { result.append(word + particle) }
+        }
+        // Older spellings: each rule applied to every form so far, so rules that share a standard
+        // form (ö → eu, ɨ → eu) each give their own variant and rules for different letters combine.
+        for (from, to) in letterSpellings where !to.isEmpty {
+            for word in result where word.contains(to) {
+                result.append(word.replacingOccurrences(of: to, with: from))
+            }
+        }
+        var seen: Set<String> = []
+        return result.filter { seen.insert($0).inserted }
+    }
+
+    /// `word` in the standard spelling when it contains an older letter sequence, else nil.
+    func respelled(_ word: String) -> String? {
+        guard !letterSpellings.isEmpty else { return nil }
+        var result = word
+        for (from, to) in letterSpellings where result.contains(from) {
+            result = result.replacingOccurrences(of: from, with: to)
+        }
+        return result == word ? nil : result
     }
 
     /// Stems of `word` with a clitic (and particle) removed, each with what was removed.
+    ///
+    /// Every enclitic that ends the word is tried (Sundanese `-nana` and `-na` both), so a stem that
+    /// itself ends like a clitic is not lost; words listed as `not-clitic` are never split, and a
+    /// stem must keep `minimum-stem` letters.
     func cliticStems(_ word: String) -> [(stem: String, clitic: String)] {
         guard !notClitic.contains(word) else { return [] }
         var result: [(String, String)] = []
@@ -90,86 +203,97 @@ struct RuleBasedAnalyzer: Sendable {
                 result.append((stem, particle))
                 bases.append((stem, particle))
             }
-            break
         }
         for (base, removed) in bases {
             for enclitic in enclitics where base.hasSuffix(enclitic) {
                 let stem = String(base.dropLast(enclitic.count))
+                if let context = data.encliticContexts[enclitic], !context.contains(where: { stem.hasSuffix($0) }) {
+                    continue
+                }
                 if stem.count >= data.minimumStem && !notClitic.contains(stem) {
                     result.append((stem, enclitic + removed))
                 }
-                break
             }
         }
         return result
     }
 
-    /// Readings of one word as `WordAnalysis` values (token count 1).
-    func analyses(ofWord word: String) -> [WordAnalysis] {
-        wordReadings(word).map {
-            WordAnalysis(key: $0.key, tokenCount: 1, phenomena: $0.phenomena, explanation: "'\($0.key)'" + $0.explanation, suffix: $0.suffix)
-        }
-    }
-
-    /// Clitics accepted after a hyphen.
-    var hyphenatedCliticSet: Set<String> { hyphenatedClitics }
-
-    /// Readings of a single word: clitics, infixes, plurals, possessives, spellings.
-    private func wordReadings(_ word: String) -> [(key: String, phenomena: [Phenomenon], explanation: String, suffix: String)] {
-        var readings: [(String, [Phenomenon], String, String)] = []
-        var stems: [(String, [Phenomenon], String, String)] = [(word, [], "", "")]
+    /// Readings of a single word: clitics, possessives, plurals, infixes, spellings.
+    private func wordReadings(_ word: String) -> [Stem] {
+        var stems: [Stem] = [Stem(key: word, phenomena: [], explanation: "", suffix: "")]
         for (stem, clitic) in cliticStems(word) {
-            stems.append((stem, [.clitic], " + -\(clitic)", clitic))
+            stems.append(Stem(key: stem, phenomena: [.clitic], explanation: " + -\(clitic)", suffix: clitic))
+        }
+        // Informal reduplication with a digit: pekerja2 = pekerja-pekerja.
+        for mark in data.reduplicationMarks where word.hasSuffix(mark) {
+            let stem = String(word.dropLast(mark.count))
+            if stem.count >= data.minimumStem, stem.allSatisfy(\.isLetter) {
+                stems.append(Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
+            }
         }
         for possessive in data.possessives where word.hasSuffix(possessive) && word.count > possessive.count + 1 {
             let stem = String(word.dropLast(possessive.count))
-            stems.append((stem, [.possessive], " + \(possessive)", possessive))
+            stems.append(Stem(key: stem, phenomena: [.possessive], explanation: " + \(possessive)", suffix: possessive))
         }
         // Plurals apply to the word and to a possessive's stem (workers's is not English, but
-        // women's is): plural endings first, then irregular forms.
-        for (base, phenomena, explanation, suffix) in stems where !phenomena.contains(.clitic) {
-            if let singular = data.irregularPlurals[base] {
-                stems.append((singular, phenomena + [.plural], " (plural '\(base)')" + explanation, suffix))
+        // women's is): irregular forms, then every plural ending that fits.
+        for stem in stems where !stem.phenomena.contains(.clitic) {
+            if let singular = data.irregularPlurals[stem.key] {
+                stems.append(Stem(
+                    key: singular, phenomena: stem.phenomena + [.plural],
+                    explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
-            for rule in data.pluralEndings where rule.count == 2 && base.hasSuffix(rule[0]) {
-                let root = String(base.dropLast(rule[0].count))
-                guard root.count >= 2 else { continue }
-                if pluralExceptions.contains(where: { $0.firstMatch(in: root, range: NSRange(root.startIndex..., in: root)) != nil }) {
-                    continue
-                }
-                let singular = root + rule[1]
-                stems.append((singular, phenomena + [.plural], " + plural -\(rule[0])" + explanation, rule[0] + suffix))
-                break
+            for rule in data.pluralEndings where rule.count == 2 && stem.key.hasSuffix(rule[0]) {
+                let root = String(stem.key.dropLast(rule[0].count))
+                guard root.count >= 2, !isPluralException(root) else { continue }
+                stems.append(Stem(
+                    key: root + rule[1], phenomena: stem.phenomena + [.plural],
+                    explanation: " + plural -\(rule[0])" + stem.explanation, suffix: rule[0] + stem.suffix))
             }
         }
         if !data.pluralInfixes.isEmpty {
-            for (base, phenomena, explanation, suffix) in stems {
-                for stem in infixStems(base) {
-                    stems.append((stem, phenomena + [.pluralInfix], " with plural infix" + explanation, suffix))
+            for stem in stems {
+                for (root, infix) in infixStems(stem.key) {
+                    stems.append(Stem(
+                        key: root, phenomena: stem.phenomena + [.pluralInfix],
+                        explanation: " with plural infix -\(infix)-" + stem.explanation, suffix: stem.suffix))
                 }
             }
         }
+        var readings: [Stem] = []
         for (index, stem) in stems.enumerated() {
             if index > 0 { readings.append(stem) }
-            for variant in spellingVariants(of: stem.0) {
-                readings.append((variant, stem.1 + [.spelling], " spelt '\(stem.0)'" + stem.2, stem.3))
+            for variant in spellingVariants(of: stem.key) {
+                readings.append(Stem(
+                    key: variant, phenomena: stem.phenomena + [.spelling],
+                    explanation: " spelt '\(stem.key)'" + stem.explanation, suffix: stem.suffix))
             }
         }
         return readings
     }
 
-    /// Words with the plural infix removed: `barudak` → `budak`, `arindit` → `indit`.
-    private func infixStems(_ word: String) -> [String] {
+    private func isPluralException(_ root: String) -> Bool {
+        let range = NSRange(root.startIndex..., in: root)
+        return pluralExceptions.contains { $0.firstMatch(in: root, range: range) != nil }
+    }
+
+    /// Words with the plural infix removed, with the infix: `barudak` → `budak`, `arindit` → `indit`.
+    ///
+    /// The infix follows the first consonant of a word that starts with one (*b-ar-udak*,
+    /// *p-ar-agawé*, *l-al-eutik*) and is a prefix of a word that starts with a vowel
+    /// (*ar-indit*). The stem must keep at least three letters.
+    private func infixStems(_ word: String) -> [(String, String)] {
         let letters = Array(word)
-        guard letters.count >= 5 else { return [] }
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
-        var result: [String] = []
+        var result: [(String, String)] = []
         for infix in data.pluralInfixes {
             let infixLetters = Array(infix)
-            if !vowels.contains(letters[0]), Array(letters[1...infixLetters.count]) == infixLetters {
-                result.append(String(letters[0]) + String(letters[(1 + infixLetters.count)...]))
+            guard letters.count >= infixLetters.count + 4 else { continue }
+            if !vowels.contains(letters[0]), Array(letters[1...infixLetters.count]) == infixLetters,
+               vowels.contains(letters[1 + infixLetters.count]) {
+                result.append((String(letters[0]) + String(letters[(1 + infixLetters.count)...]), infix))
             } else if Array(letters[0..<infixLetters.count]) == infixLetters, vowels.contains(letters[infixLetters.count]) {
-                result.append(String(letters[infixLetters.count...]))
+                result.append((String(letters[infixLetters.count...]), infix))
             }
         }
         return result

@@ -10,7 +10,7 @@
 public final class CompiledGlossary: Sendable {
     public let glossary: Glossary
     let registry: AnalyzerRegistry
-    /// Every term word, hyphenated clitic and stopword.
+    /// Every term word and stopword.
     let words: ByteLexicon
     /// Gap signatures found inside terms; `" "` is 0 and `"-"` is 1.
     let gapLexicon: ByteLexicon
@@ -18,8 +18,8 @@ public final class CompiledGlossary: Sendable {
     let analyzerLanguages: [LanguageTag]
     /// The analyzers of `analyzerLanguages`.
     let analyzers: [any WordFormAnalyzer]
-    /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 8–15 = a hyphenated
-    /// clitic in analyzer language *n*; bits 16–31 = a stopword of detector language *n*.
+    /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–31 = a stopword
+    /// of detector language *n*.
     let flags: [UInt32]
     /// (node, gap, word) → child node. The root is node 0.
     let edges: [EdgeKey: Int32]
@@ -168,11 +168,6 @@ public final class CompiledGlossary: Sendable {
                       !analyzerLanguages.contains(generator.language) else { continue }
                 analyzerLanguages.append(generator.language)
                 generators.append(generator)
-            }
-            for (index, generator) in generators.enumerated() where index < 8 {
-                for clitic in generator.hyphenatedClitics {
-                    flagTable[words.insert(clitic), default: 0] |= 1 << (8 + UInt32(index))
-                }
             }
             // Stopwords of the glossary's languages, for language detection.
             for language in glossaryLanguages {

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds glossary terms in a scanned text, leftmost-longest.
 ///
 /// For each word the matcher takes the readings the compiled lexicon holds for it — the word as
@@ -17,6 +19,8 @@ public struct TermMatcher: Sendable {
     /// One reading of a word (or hyphenated pair) that the glossary knows.
     private struct Reading {
         var word: Int32
+        /// The folded form looked up (the stem, for an inflected word).
+        var key: String
         var tokenCount: Int
         var phenomena: PhenomenonSet
         var explanation: String
@@ -69,65 +73,57 @@ public struct TermMatcher: Sendable {
         return matches(in: text, range: 0..<text.words.count, language: language, cache: cache)
     }
 
-    /// The readings of the word at `index`.
+    /// The readings of the word at `index`: as written, and the analyzer's readings of it in
+    /// context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
     private func readings(at index: Int, in text: ScannedText, range: Range<Int>, slot: Int, cache: WordReadingCache) -> [Reading] {
         let words = text.words
         let word = words[index]
         var result: [Reading] = []
         if word.folded >= 0, compiled.isBase(word.folded) {
-            result.append(Reading(word: word.folded, tokenCount: 1, phenomena: PhenomenonSet([]), explanation: "", suffix: ""))
+            result.append(Reading(
+                word: word.folded, key: text.foldedText(index), tokenCount: 1, phenomena: PhenomenonSet([]),
+                explanation: "", suffix: ""))
         }
         if word.bare != word.folded, compiled.isBase(word.bare) {
-            result.append(Reading(word: word.bare, tokenCount: 1, phenomena: PhenomenonSet([.accent]), explanation: "accents folded", suffix: ""))
+            result.append(Reading(
+                word: word.bare, key: compiled.words.string(word.bare), tokenCount: 1, phenomena: PhenomenonSet([.accent]),
+                explanation: "accents folded", suffix: ""))
         }
-        let own = cache.readings(of: word, slot: slot)
-        for reading in own {
-            result.append(Reading(word: reading.base, tokenCount: 1, phenomena: reading.phenomena, explanation: reading.explanation, suffix: reading.suffix))
+        // A word that is no term's word and has no one-word reading (cached per distinct word)
+        // starts no reading across words either: those begin with the term's word or a reading
+        // of it. Only the rare other words pay for a full analysis in context.
+        guard slot >= 0, !result.isEmpty || !cache.readings(of: word, slot: slot).isEmpty else { return result }
+        let window = tokens(from: index, to: min(range.upperBound, index + 4), in: text, cache: cache)
+        let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
+        for analyzer in analyzers {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
+                guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
+                result.append(Reading(
+                    word: id, key: analysis.key, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena),
+                    explanation: analysis.explanation, suffix: analysis.suffix))
+            }
         }
+        return result
+    }
 
-        // Readings across a hyphen: X-X, X-Xnya, ILO-nya.
-        guard index + 1 < range.upperBound, words[index + 1].gap == CompiledGlossary.hyphenGap, slot >= 0 else { return result }
-        let next = words[index + 1]
-        let bases = [(word.folded, false), (word.bare, true)].filter { compiled.isBase($0.0) && (!$0.1 || word.bare != word.folded) }
-        let repeated = (next.folded >= 0 && next.folded == word.folded) || (next.bare >= 0 && next.bare == word.bare)
-            || (next.type >= 0 && next.type == word.type)
-        let slots = slot < compiled.analyzers.count ? [slot] : Array(compiled.analyzers.indices)
-        for languageIndex in slots {
-            let analyzer = compiled.analyzers[languageIndex]
-            let cliticBit = UInt32(1) << (8 + UInt32(languageIndex))
-            let nextIsClitic = next.folded >= 0 && compiled.flags[Int(next.folded)] & cliticBit != 0
-            for (base, accent) in bases {
-                let accentSet: [Phenomenon] = accent ? [.accent] : []
-                let written = compiled.words.string(base)
-                if nextIsClitic {
-                    let clitic = text.foldedText(index + 1)
-                    result.append(Reading(
-                        word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.hyphenatedClitic]),
-                        explanation: "'\(written)' + -\(clitic)", suffix: "-" + clitic))
-                }
-                guard analyzer.readsReduplication else { continue }
-                if repeated {
-                    result.append(Reading(
-                        word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.reduplication]),
-                        explanation: "'\(written)' reduplicated", suffix: ""))
-                } else {
-                    // X-Xnya: the second half carries a clitic.
-                    for reading in cache.readings(of: next, slot: languageIndex)
-                    where reading.base == base && reading.phenomena == PhenomenonSet([.clitic]) {
-                        result.append(Reading(
-                            word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.reduplication, .clitic]),
-                            explanation: "'\(written)' reduplicated + -\(reading.suffix)", suffix: reading.suffix))
-                    }
-                }
+    /// Words `start..<end` as `Token`s, for an analyzer that reads across words.
+    private func tokens(from start: Int, to end: Int, in text: ScannedText, cache: WordReadingCache) -> [Token] {
+        var result: [Token] = []
+        for index in start..<end {
+            let word = text.words[index]
+            let (folded, bare) = cache.texts(of: word, in: text, at: index)
+            let gap: String
+            if index == start || word.gap == ByteLexicon.hardGap {
+                gap = Token.hardBreak
+            } else if word.gap >= 0 {
+                gap = compiled.gapLexicon.string(word.gap)
+            } else {
+                gap = Gap.signature(text.source.bytes[Int(text.words[index - 1].end)..<Int(word.start)])
             }
-            // A reduplicated word spelt otherwise: its spelling readings, twice.
-            if analyzer.readsReduplication && repeated {
-                for reading in cache.readings(of: word, slot: languageIndex) where reading.phenomena == PhenomenonSet([.spelling]) {
-                    result.append(Reading(
-                        word: reading.base, tokenCount: 2, phenomena: PhenomenonSet([.reduplication, .spelling]),
-                        explanation: "'\(compiled.words.string(reading.base))' reduplicated, spelt '\(text.foldedText(index))'", suffix: ""))
-                }
-            }
+            if index > start && gap == Token.hardBreak { break }
+            result.append(Token(
+                start: Int(word.start), end: Int(word.end), folded: folded, bare: bare,
+                kind: WordKind(rawValue: word.kind) ?? .letter, gapBefore: gap))
         }
         return result
     }
@@ -180,7 +176,7 @@ public struct TermMatcher: Sendable {
                 where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
                     let extra = String(folded.dropFirst(prefixEntry.stem.count))
                     let reading = Reading(
-                        word: -1, tokenCount: 1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]),
+                        word: -1, key: prefixEntry.stem, tokenCount: 1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]),
                         explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra)
                     consider(entryIndex: prefixEntry.entry, steps: steps + [Step(reading: reading, start: position)], end: position + 1)
                 }
@@ -210,8 +206,9 @@ public struct TermMatcher: Sendable {
         var phenomena = Set(best.steps.flatMap(\.reading.phenomena.members))
         if entry.viaBareKeys { phenomena.insert(.accent) }
         if entry.isListedForm { phenomena.insert(.listedForm) }
-        var explanations = best.steps.map(\.reading.explanation).filter { !$0.isEmpty }
+        var explanations = best.steps.map { writtenExplanation($0, in: text) }.filter { !$0.isEmpty }
         if entry.viaBareKeys && !explanations.contains("accents folded") { explanations.append("accents folded") }
+        if entry.isListedForm { explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'") }
         let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
         return TermMatch(
             tokens: start..<best.end,
@@ -223,6 +220,33 @@ public struct TermMatcher: Sendable {
             caseMismatch: best.caseMismatch,
             suffix: best.steps.last?.reading.suffix ?? "",
             paragraphLanguage: language)
+    }
+
+    /// The step's explanation with the word quoted as the text writes it: `'Kerja' + -nya` for
+    /// *Kerjanya*, `'TKI' + -na` for *TKI-na*, `'labour' spelt 'Labor'`.
+    ///
+    /// The analyzers explain in folded forms; a quoted stem that begins the folded word is replaced
+    /// by the same number of characters of the written word, and the quoted folded word by the
+    /// written one. When folding changed the word's length (`ß` → `ss`) the folded forms stay.
+    private func writtenExplanation(_ step: Step, in text: ScannedText) -> String {
+        var explanation = step.reading.explanation
+        guard explanation.contains("'") else { return explanation }
+        let folded = text.foldedText(step.start)
+        let written = ICU.nfc(text.source.text(text.words[step.start].range))
+        guard written.count == folded.count else { return explanation }
+        func replaceFirst(_ quoted: String, with replacement: String) {
+            if let range = explanation.range(of: "'\(quoted)'") {
+                explanation.replaceSubrange(range, with: "'\(replacement)'")
+            }
+        }
+        let key = step.reading.key
+        if !key.isEmpty, folded.hasPrefix(key), key.count <= written.count {
+            replaceFirst(key, with: String(written.prefix(key.count)))
+        }
+        if key != folded {
+            replaceFirst(folded, with: written)
+        }
+        return explanation
     }
 
     private func isBetter(_ a: Candidate, than b: Candidate) -> Bool {

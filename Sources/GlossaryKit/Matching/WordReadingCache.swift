@@ -11,6 +11,8 @@ final class WordReadingCache {
     /// A reading of a word as a term's word.
     struct Reading {
         var base: Int32
+        /// The folded form looked up (the stem, for an inflected word).
+        var key: String
         var phenomena: PhenomenonSet
         var explanation: String
         var suffix: String
@@ -73,6 +75,19 @@ final class WordReadingCache {
         return result
     }
 
+    /// The folded and accent-free text of a word.
+    func texts(of word: ScannedWord, in text: ScannedText, at index: Int) -> (folded: String, bare: String) {
+        let folded = text.foldedText(index)
+        if word.bare >= 0 { return (folded, compiled.words.string(word.bare)) }
+        if word.folded < 0, word.type >= 0 {
+            let key = types.bytes(word.type)
+            if let zero = key.firstIndex(of: 0) {
+                return (folded, String(decoding: UnsafeBufferPointer(rebasing: key[(zero + 1)...]), as: UTF8.self))
+            }
+        }
+        return (folded, folded)
+    }
+
     private func analyse(folded: String, bare: String, slot: Int) -> [Reading] {
         let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
         var result: [Reading] = []
@@ -82,7 +97,7 @@ final class WordReadingCache {
                     guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     if accent { phenomena.insert(.accent) }
-                    result.append(Reading(base: id, phenomena: phenomena, explanation: analysis.explanation, suffix: analysis.suffix))
+                    result.append(Reading(base: id, key: analysis.key, phenomena: phenomena, explanation: analysis.explanation, suffix: analysis.suffix))
                 }
             }
         }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// Where `glossary evaluate` finds its inputs when it is not told.
+///
+/// The project keeps the labelled corpus in `Evaluation/corpus/`, a small glossary of concepts
+/// that only the evaluation needs in `Evaluation/glossary.yml`, and finds real texts in
+/// `../shared/data` beside the checkout. All three are looked up from the folder that holds the
+/// nearest `glossary/` folder.
+public struct EvaluationPaths: Sendable, Equatable {
+    /// The labelled corpus (a folder of `*.txt` files), if there is one.
+    public var corpus: String?
+    /// The glossaries to evaluate against: `glossary/` and `Evaluation/glossary.yml` when present.
+    public var glossaries: [String]
+    /// The real-text folder, if there is one.
+    public var data: String?
+
+    /// The defaults seen from `directory` (the current folder when nil).
+    public static func discover(from directory: String? = nil) -> EvaluationPaths {
+        guard let glossary = GlossaryLoader.discover(from: directory) else {
+            return EvaluationPaths(corpus: nil, glossaries: [], data: nil)
+        }
+        let root = URL(fileURLWithPath: glossary).deletingLastPathComponent()
+        func existing(_ url: URL) -> String? {
+            FileManager.default.fileExists(atPath: url.path) ? url.path : nil
+        }
+        let evaluation = root.appendingPathComponent("Evaluation")
+        return EvaluationPaths(
+            corpus: existing(evaluation.appendingPathComponent("corpus")),
+            glossaries: [glossary] + [existing(evaluation.appendingPathComponent("glossary.yml"))].compactMap { $0 },
+            data: existing(root.deletingLastPathComponent().appendingPathComponent("shared/data")))
+    }
+}

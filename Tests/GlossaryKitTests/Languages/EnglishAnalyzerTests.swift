@@ -1,0 +1,70 @@
+import Testing
+@testable import GlossaryKit
+
+/// English: plurals, possessives, British/American spellings, and no derivations.
+@Suite("English analyzer")
+struct EnglishAnalyzerTests {
+    func found(_ text: String) throws -> [String] { try MorphologyFixture.found(text, .english) }
+
+    @Test func regularAndIrregularPlurals() throws {
+        #expect(try found("migrant workers") == ["migrant-worker=migrant workers"])
+        #expect(try found("migration policies") == ["policy=migration policies"])
+        #expect(try found("two witnesses") == ["witness=witnesses"])
+        #expect(try found("crisis centres") == ["centre=crisis centres"])
+        let children = try #require(try MorphologyFixture.single("children", .english))
+        #expect(children.phenomena == [.plural])
+        #expect(children.explanation == "'child' (plural 'children')")
+    }
+
+    @Test func pluralsOnlyOnTheLastWord() throws {
+        #expect(try found("migrants worker") == ["worker=worker"])
+    }
+
+    @Test func possessives() throws {
+        let ilo = try #require(try MorphologyFixture.single("the ILO's report", .english))
+        #expect(ilo.phenomena == [.possessive])
+        #expect(try found("a migrant worker's contract") == ["migrant-worker=migrant worker's"])
+        #expect(try found("a migrant worker’s contract") == ["migrant-worker=migrant worker’s"])
+        let plural = try #require(try MorphologyFixture.single("migrant workers' wages", .english))
+        #expect(Set(plural.phenomena) == [.plural, .possessive])
+        #expect(try found("children's rights") == ["child=children's"])
+    }
+
+    @Test func wordsEndingInSThatAreNotPlurals() throws {
+        #expect(try found("let us see") == [])
+        for word in ["status", "bus", "analysis", "us", "crisis"] {
+            #expect(try MorphologyFixture.readings(of: word, .english).allSatisfy { !$0.phenomena.contains(.plural) })
+        }
+    }
+
+    @Test func eachSpellingKeepsItsOwnStatus() throws {
+        // Listed: "labor trafficking" is its own (admitted) term, matched as written.
+        let listed = try #require(try MorphologyFixture.single("labor trafficking", .english))
+        #expect(listed.phenomena.isEmpty)
+        #expect(MorphologyFixture.checker.glossary[term: listed.term].text == "labor trafficking")
+        #expect(MorphologyFixture.checker.glossary[term: listed.term].status == .admitted)
+        // Not listed: "labor rights" is recognised as a spelling of "labour rights".
+        let variant = try #require(try MorphologyFixture.single("labor rights", .english))
+        #expect(variant.phenomena == [.spelling])
+        #expect(MorphologyFixture.checker.glossary[term: variant.term].text == "labour rights")
+        #expect(variant.explanation == "'labour' spelt 'labor'")
+    }
+
+    @Test func spellingFamiliesFromData() throws {
+        #expect(try found("a crisis center") == ["centre=crisis center"])
+        #expect(try found("the crisis centers") == ["centre=crisis centers"])
+        #expect(try found("the employers' organisation") == ["employers=employers' organisation"])
+        #expect(try MorphologyFixture.single("Labor Rights", .english)?.explanation == "'labour' spelt 'Labor'")
+    }
+
+    @Test(arguments: ["a labourer", "the labourers", "trafficked", "working", "workforce", "employment", "victimised"])
+    func derivationsAreNotMatched(_ text: String) throws {
+        #expect(try found(text).filter { !$0.hasPrefix("traffick=") } == [])
+    }
+
+    @Test func shortWordsKeepTheirSpelling() throws {
+        // -our/-or needs a stem of three letters: "four" and "hour" have no other spelling.
+        #expect(try MorphologyFixture.readings(of: "four", .english).isEmpty)
+        #expect(try MorphologyFixture.readings(of: "hour", .english).isEmpty)
+    }
+}

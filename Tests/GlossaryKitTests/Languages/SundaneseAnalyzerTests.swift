@@ -1,0 +1,82 @@
+import Testing
+@testable import GlossaryKit
+
+/// Sundanese: -na, -nana and -ana, reduplication, the plural infix, accents and older spellings.
+@Suite("Sundanese analyzer")
+struct SundaneseAnalyzerTests {
+    func found(_ text: String) throws -> [String] { try MorphologyFixture.found(text, .sundanese) }
+
+    @Test func possessiveNa() throws {
+        #expect(try found("pekerja migranna balik") == ["migrant-worker=pekerja migranna"])
+        #expect(try found("korbanna") == ["victim=korbanna"])
+        #expect(try found("pagawéna") == ["worker=pagawéna"])
+        #expect(try MorphologyFixture.single("Korbanna", .sundanese)?.explanation == "'Korban' + -na")
+    }
+
+    @Test func anaAfterNAndNana() throws {
+        let destination = try #require(try MorphologyFixture.single("nagara tujuanana", .sundanese))
+        #expect(destination.phenomena == [.clitic])
+        #expect(destination.explanation == "'tujuan' + -ana")
+        #expect(try found("korbannana") == ["victim=korbannana"])
+        // -ana only after n: "jalmana" is jalma + -na, never "jalm" + -ana.
+        let readings = try MorphologyFixture.readings(of: "jalmana", .sundanese).map(\.key)
+        #expect(readings.contains("jalma") && !readings.contains("jalm"))
+    }
+
+    @Test func hyphenatedNaAfterAcronyms() throws {
+        #expect(try found("TKI-na indit") == ["migrant-worker=TKI-na"])
+        #expect(try found("laporan ILO-na") == ["ilo=ILO-na"])
+        #expect(try found("TKIna") == [])
+    }
+
+    @Test(arguments: ["kana", "dina", "tina", "mana", "rencana", "sarana", "warna", "guna"])
+    func wordsEndingInNaAreNotSplit(_ word: String) throws {
+        #expect(try MorphologyFixture.readings(of: word, .sundanese).allSatisfy { !$0.phenomena.contains(.clitic) })
+    }
+
+    @Test func reduplication() throws {
+        #expect(try found("pagawé-pagawé") == ["worker=pagawé-pagawé"])
+        #expect(try found("hak-hak pagawé") == ["labour-rights=hak-hak pagawé"])
+        #expect(try found("korban2") == ["victim=korban2"])
+        let both = try #require(try MorphologyFixture.single("pagawé-pagawéna", .sundanese))
+        #expect(Set(both.phenomena) == [.reduplication, .clitic])
+    }
+
+    @Test func pluralInfixOnlyWhereTheTermOptsIn() throws {
+        let workers = try #require(try MorphologyFixture.single("paragawé", .sundanese))
+        #expect(workers.phenomena == [.pluralInfix])
+        #expect(workers.explanation == "'pagawé' with plural infix -ar-")
+        #expect(try found("barudak") == ["child=barudak"])
+        #expect(try found("dalahar") == ["eating=dalahar"])
+        #expect(try found("paragawéna") == ["worker=paragawéna"])
+        // "leutik" does not opt in, so "laleutik" is not read as it.
+        #expect(try found("laleutik") == [])
+        // The infix is Sundanese: an Indonesian paragraph does not read it.
+        #expect(try found("leutik") == ["small=leutik"])
+        #expect(try MorphologyFixture.found("paragawé", .indonesian) == [])
+    }
+
+    @Test func accentsFoldByDefault() throws {
+        #expect(try found("pagawe") == ["worker=pagawe"])
+        #expect(try found("pagawè") == ["worker=pagawè"])
+        #expect(try found("pagawe\u{301}") == ["worker=pagawe\u{301}"])
+        let folded = try #require(try MorphologyFixture.single("hak pagawe", .sundanese))
+        #expect(folded.phenomena == [.accent])
+    }
+
+    @Test func olderSpellingsOfEu() throws {
+        let old = try #require(try MorphologyFixture.single("gawé pöting", .sundanese))
+        #expect(old.phenomena == [.spelling])
+        #expect(try found("gawé pɨting") == ["night-work=gawé pɨting"])
+        // "eu" typed as plain "e" is not guessed.
+        #expect(try found("gawé peting") == [])
+    }
+
+    @Test func listedFormsAndDerivations() throws {
+        let listed = try #require(try MorphologyFixture.single("pekerja migrant", .sundanese))
+        #expect(listed.phenomena == [.listedForm])
+        #expect(listed.explanation == "a form listed for 'pekerja migran'")
+        #expect(try found("pagawéan") == [])
+        #expect(try found("padagang jalma") == [])
+    }
+}
