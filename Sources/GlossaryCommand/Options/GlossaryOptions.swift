@@ -8,9 +8,13 @@ struct GlossaryOptions: ParsableArguments {
         help: ArgumentHelp("A glossary file or folder (YAML, TBX, CSV); repeatable. Default: the nearest glossary/ folder.", valueName: "path"))
     var paths: [String] = []
 
-    /// The merged glossary, or an error message and exit status 2.
-    func load() throws -> Glossary {
+    /// The merged glossary, or an error message and exit status 2. Without `--glossary`, the
+    /// configuration's glossaries, else the nearest `glossary/` folder.
+    func load(configuration: Configuration? = nil) throws -> Glossary {
         var paths = paths
+        if paths.isEmpty, let configured = configuration?.glossaries, !configured.isEmpty {
+            paths = configured
+        }
         if paths.isEmpty {
             guard let found = GlossaryLoader.discover() else {
                 throw CommandFailure.input(InputError(
