@@ -87,15 +87,8 @@ public struct Baseline: Sendable, Equatable {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                throw InputError("invalid baseline JSON: \(problem)", file: path, line: mark.line, column: mark.column, in: text)
-            default:
-                throw InputError("invalid baseline JSON: \(error)", file: path)
-            }
         } catch {
-            throw InputError("cannot parse baseline: \(error)", file: path)
+            throw YAMLErrors.inputError(error, path: path, text: text, what: "baseline JSON")
         }
         func fail(_ message: String, _ node: Node) -> InputError {
             InputError(message, file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, in: text)

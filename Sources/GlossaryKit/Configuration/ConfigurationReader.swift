@@ -18,15 +18,8 @@ public enum ConfigurationReader {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
-        } catch let error as YamlError {
-            switch error {
-            case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-                throw InputError("invalid YAML: \(problem)", file: path, line: mark.line, column: mark.column, in: text)
-            default:
-                throw InputError("invalid YAML: \(error)", file: path)
-            }
         } catch {
-            throw InputError("cannot parse YAML: \(error)", file: path)
+            throw YAMLErrors.inputError(error, path: path, text: text, what: "YAML")
         }
         guard let root else { return configuration }
         let reader = Reader(path: path, text: text)
