@@ -10,12 +10,14 @@ public enum AtomicFile {
     /// Writes `bytes` to a temporary file in `path`'s folder (with the existing file's
     /// permissions, else 0644), flushes it, then renames it over `path`.
     ///
-    /// - Parameter name: the path errors name (default: `path`).
+    /// - Parameters:
+    ///   - name: the path errors name (default: `path`).
+    ///   - mode: the permissions to give the file instead of keeping the existing ones.
     /// - Throws: `InputError`; the file at `path` is then unchanged.
-    public static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil) throws(InputError) {
+    public static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil) throws(InputError) {
         let shown = name ?? path
         var status = stat()
-        let permissions: mode_t = stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644
+        let permissions: mode_t = mode.map { mode_t($0) } ?? (stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644)
         let folder = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(base).glossary-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"

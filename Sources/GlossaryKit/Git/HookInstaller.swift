@@ -86,24 +86,14 @@ public enum HookInstaller {
                     number += 1
                 }
                 do {
-                    try manager.moveItem(atPath: hook, toPath: backup)
+                    try manager.copyItem(atPath: hook, toPath: backup)
                 } catch {
                     throw InputError("cannot back up the existing hook: \(error.localizedDescription); nothing changed", file: hook)
                 }
                 outcome = .replaced(hook: hook, backup: backup)
             }
         }
-        let temporary = folder + "/.pre-commit.glossary-\(getpid())"
-        guard manager.createFile(atPath: temporary, contents: Data(script(executable: executable).utf8), attributes: [.posixPermissions: 0o755]) else {
-            throw InputError("cannot write the hook", file: hook)
-        }
-        do {
-            try manager.setAttributes([.posixPermissions: 0o755], ofItemAtPath: temporary)
-            if manager.fileExists(atPath: hook) { _ = try manager.replaceItemAt(URL(fileURLWithPath: hook), withItemAt: URL(fileURLWithPath: temporary)) } else { try manager.moveItem(atPath: temporary, toPath: hook) }
-        } catch {
-            try? manager.removeItem(atPath: temporary)
-            throw InputError("cannot write the hook: \(error.localizedDescription)", file: hook)
-        }
+        try AtomicFile.write(Array(script(executable: executable).utf8), to: hook, mode: 0o755)
         return outcome
     }
 }
