@@ -28,19 +28,23 @@ public enum Git {
         } catch {
             throw InputError("cannot run git: \(error.localizedDescription)")
         }
-        // Write input and read both outputs concurrently so no pipe fills up and blocks.
-        let writer = Thread {
-            if let input { inPipe.fileHandleForWriting.write(Data(input)) }
-            try? inPipe.fileHandleForWriting.close()
+        // Write the input and read standard error on other threads, so that no pipe fills up
+        // and blocks git while this thread reads standard output.
+        let group = DispatchGroup()
+        let writeHandle = inPipe.fileHandleForWriting
+        DispatchQueue.global().async(group: group) {
+            if let input { writeHandle.write(Data(input)) }
+            try? writeHandle.close()
         }
-        writer.start()
         let errorBox = DataBox()
-        let errorReader = Thread { errorBox.data = err.fileHandleForReading.readDataToEndOfFile() }
-        errorReader.start()
+        let errorHandle = err.fileHandleForReading
+        DispatchQueue.global().async(group: group) {
+            errorBox.data = errorHandle.readDataToEndOfFile()
+        }
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errorBox.done { usleep(1000) }
-        return Output(status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: errorBox.data ?? Data(), as: UTF8.self))
+        group.wait()
+        return Output(status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: errorBox.data, as: UTF8.self))
     }
 
     /// Runs git and returns its output, or throws its error message.
@@ -54,16 +58,13 @@ public enum Git {
     }
 }
 
-/// Data handed from a reader thread.
+/// Data handed over from a reader thread.
 private final class DataBox: @unchecked Sendable {
     private let lock = NSLock()
-    private var value: Data?
-    private var finished = false
+    private var value = Data()
 
-    var data: Data? {
+    var data: Data {
         get { lock.lock(); defer { lock.unlock() }; return value }
-        set { lock.lock(); value = newValue; finished = true; lock.unlock() }
+        set { lock.lock(); value = newValue; lock.unlock() }
     }
-
-    var done: Bool { lock.lock(); defer { lock.unlock() }; return finished }
 }
