@@ -67,7 +67,11 @@ public struct DeprecatedTermRule: Rule {
         var result = squeezedBase == term ? preferred : CasePattern.apply(of: base, to: preferred)
         if !suffix.isEmpty {
             // Keep the ending as written (its case too): "kerjanya", "ILO-nya", "Programmes".
-            result += String(written.suffix(suffix.count))
+            var ending = String(written.suffix(suffix.count))
+            // A clitic is hyphenated after an acronym (TKI-nya) but joined to a word: replacing
+            // the acronym with "pekerja migran" gives "pekerja migrannya".
+            if ending.hasPrefix("-"), let last = result.last, last.isLowercase { ending.removeFirst() }
+            result += ending
         }
         return result
     }

@@ -173,3 +173,18 @@ struct FixerTests {
         #expect(diff == "--- a/t.txt\n+++ b/t.txt\n@@ -1 +1 @@\n-Labor\n\\ No newline at end of file\n+Labour\n\\ No newline at end of file\n")
     }
 }
+
+@Suite("--fix on acronyms")
+struct AcronymFixTests {
+    @Test func acronymIsReplacedByThePreferredTermAsWrittenAndTheCliticJoins() throws {
+        let checker = TestSupport.exampleChecker
+        func fixed(_ text: String, _ language: LanguageTag) throws -> String {
+            let source = SourceText(path: "t.txt", string: text)
+            let findings = try checker.check(source, options: CheckOptions(language: language))
+            return Fixer.fix(source, findings: findings).map { String(decoding: $0.fixed, as: UTF8.self) } ?? text
+        }
+        #expect(try fixed("Banyak TKI pulang.", .indonesian) == "Banyak pekerja migran pulang.")
+        #expect(try fixed("Data TKI-nya belum lengkap.", .indonesian) == "Data pekerja migrannya belum lengkap.")
+        #expect(try fixed("Loba TKI-na nu mulang.", .sundanese) == "Loba pekerja migranna nu mulang.")
+    }
+}
