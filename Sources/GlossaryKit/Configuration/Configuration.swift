@@ -65,6 +65,25 @@ public struct Configuration: Sendable {
         return nil
     }
 
+    /// `paths` grouped into sets of parallel documents (translations of each other) by the
+    /// `parallel` patterns: each group lists its members with their languages, in the order
+    /// given. Paths in no set, and sets with a single member, are left out.
+    public func parallelDocuments(_ paths: [String]) -> [[(path: String, language: LanguageTag)]] {
+        var groups: [String: [(path: String, language: LanguageTag)]] = [:]
+        var order: [String] = []
+        for path in paths {
+            let relative = relativePath(path)
+            for (index, set) in parallelSets.enumerated() {
+                guard let member = set.member(relative) else { continue }
+                let key = "\(index)\u{0}\(member.key)"
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append((path, member.language))
+                break
+            }
+        }
+        return order.compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+    }
+
     /// Whether `path` is checked: it matches `include` (when given) and no `exclude`.
     public func includes(_ path: String) -> Bool {
         guard path != "-" else { return true }

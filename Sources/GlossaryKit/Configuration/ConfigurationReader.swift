@@ -31,7 +31,13 @@ public enum ConfigurationReader {
             guard seen.insert(key).inserted else { throw reader.error("duplicate key '\(key)'", at: keyNode) }
             switch key {
             case "glossary":
-                configuration.glossaries = try reader.strings(value, "glossary").map { Paths.absolute($0, from: configuration.root) }
+                for node in try reader.list(value, "glossary") {
+                    let path = Paths.absolute(try reader.scalar(node, "glossary path"), from: configuration.root)
+                    guard FileManager.default.fileExists(atPath: path) else {
+                        throw reader.error("no such glossary file or folder: \(path)", at: node)
+                    }
+                    configuration.glossaries.append(path)
+                }
             case "languages":
                 guard case let .mapping(languages) = value else {
                     throw reader.error("expected a mapping of path patterns to languages (\"docs/id/**\": id)", at: value)

@@ -21,7 +21,6 @@ struct ConfigurationReaderTests {
 
     @Test func fullExample() throws {
         let configuration = try read("""
-            glossary: [glossary/, extra/terms.yml]
             languages:
               "docs/id/**": id
               "*.su.md": su
@@ -35,7 +34,6 @@ struct ConfigurationReaderTests {
             fail-on: error
             """)
         #expect(configuration.root == "/project")
-        #expect(configuration.glossaries == ["/project/glossary", "/project/extra/terms.yml"])
         #expect(configuration.language(forPath: "/project/docs/id/a.md") == LanguageTag("id"))
         #expect(configuration.language(forPath: "/project/notes/b.su.md") == LanguageTag("su"))
         #expect(configuration.language(forPath: "/project/docs/en/a.md") == LanguageTag("en"), "from the parallel set")
@@ -49,13 +47,42 @@ struct ConfigurationReaderTests {
         #expect(configuration.failOn == .error)
     }
 
+    @Test func glossaryPathsAreResolvedAndMustExist() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-config-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("glossary"), withIntermediateDirectories: true)
+        let path = root.appendingPathComponent(".glossary.yml").path
+        let configuration = try ConfigurationReader.read("glossary: glossary/\n", path: path, knownRules: rules)
+        #expect(configuration.glossaries == [root.appendingPathComponent("glossary").path])
+        do {
+            _ = try ConfigurationReader.read("glossary:\n  - glossary/\n  - missing.yml\n", path: path, knownRules: rules)
+            Issue.record("a missing glossary was accepted")
+        } catch {
+            #expect(error.location?.line == 3 && error.location?.column == 5)
+            #expect(error.message.hasPrefix("no such glossary file or folder"))
+        }
+    }
+
+    @Test func parallelDocumentsAreGroupedBySet() throws {
+        let configuration = try read("parallel: [\"docs/{lang}/**\", \"book/*.{lang}.md\"]\n")
+        let groups = configuration.parallelDocuments([
+            "/project/docs/id/a.md", "/project/docs/en/a.md", "/project/docs/en/b.md",
+            "/project/book/intro.su.md", "/project/book/intro.en.md", "/project/notes.md",
+        ])
+        #expect(groups.map { $0.map(\.path) } == [
+            ["/project/docs/id/a.md", "/project/docs/en/a.md"],
+            ["/project/book/intro.su.md", "/project/book/intro.en.md"],
+        ])
+        #expect(groups.first?.map(\.language) == [LanguageTag("id")!, LanguageTag("en")!])
+    }
+
     @Test func emptyFileIsTheDefault() throws {
         let configuration = try read("# nothing yet\n")
         #expect(configuration.glossaries.isEmpty && configuration.failOn == nil)
     }
 
     @Test func unknownKeyIsAnErrorWithLineColumnAndSuggestion() {
-        let failure = error("glossary: g/\nfail_on: error\n")
+        let failure = error("fail-on: info\nfail_on: error\n")
         #expect(failure?.location == SourceLocation(file: "/project/.glossary.yml", line: 2, column: 1))
         #expect(failure?.message.hasPrefix("unknown key 'fail_on' in the configuration; did you mean 'fail-on'?") == true)
         #expect(failure?.description.contains("fail_on: error\n^") == true)
