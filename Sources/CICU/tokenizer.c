@@ -23,6 +23,9 @@ struct gk_tokenizer {
     gk_token *tokens;
     int32_t tokenCapacity;
 
+    gk_scanned *scanned;
+    int32_t scannedCapacity;
+
     uint8_t *folded;
     int32_t foldedLength;
     int32_t foldedCapacity;
@@ -67,6 +70,7 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
     free(t->text16);
     free(t->byteOffsets);
     free(t->tokens);
+    free(t->scanned);
     free(t->folded);
     free(t->scratch);
     free(t->scratch2);
@@ -219,6 +223,110 @@ int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, i
     }
     return count;
 }
+
+// Classifies the bytes between two words: a hard break (blank line, masked text), or the id of
+// their signature in `gaps` (white-space runs as one space, U+2019 as ', other bytes kept). Must
+// agree with Gap.signature in the Swift text layer.
+static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_lexicon *gaps, int *paragraph) {
+    *paragraph = 0;
+    if (to - from == 1 && s[from] == ' ') return gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
+    uint8_t signature[64];
+    int32_t length = 0, newlines = 0, inSpace = 0, tooLong = 0, hard = 0;
+    for (int32_t i = from; i < to; i++) {
+        uint8_t b = s[i];
+        if (b == ' ' || b == '\t' || b == 0x0B || b == 0x0C || b == '\r') { inSpace = 1; continue; }
+        if (b == '\n') {
+            newlines++;
+            if (newlines >= 2) { *paragraph = 1; hard = 1; }
+            inSpace = 1;
+            continue;
+        }
+        if (b == 0x1F) { hard = 1; continue; }
+        if (b == 0xC2 && i + 1 < to && s[i + 1] == 0xA0) { inSpace = 1; i += 1; continue; }
+        if (b == 0xE2 && i + 2 < to && s[i + 1] == 0x80) {
+            uint8_t third = s[i + 2];
+            if ((third >= 0x80 && third <= 0x8A) || third == 0xAF || third == 0xA8 || third == 0xA9) {
+                inSpace = 1;
+                if (third == 0xA8 || third == 0xA9) newlines++;
+                i += 2;
+                continue;
+            }
+            if (third == 0x99) {
+                if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; inSpace = 0; }
+                if (length < 64) signature[length++] = '\''; else tooLong = 1;
+                newlines = 0;
+                i += 2;
+                continue;
+            }
+        }
+        if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; inSpace = 0; }
+        if (length < 64) signature[length++] = b; else tooLong = 1;
+        newlines = 0;
+    }
+    if (hard) return GK_GAP_HARD;
+    if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; }
+    if (tooLong || !gaps) return GK_GAP_UNKNOWN;
+    int32_t id = gk_lexicon_find(gaps, signature, length);
+    return id >= 0 ? id : GK_GAP_UNKNOWN;
+}
+
+int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types) {
+    t->foldedLength = 0;
+    int32_t n16 = decode(t, utf8, length);
+    if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
+    UErrorCode status = U_ZERO_ERROR;
+    ubrk_setText(t->breaker, t->text16, n16, &status);
+    if (U_FAILURE(status)) return -(int32_t)status;
+    int32_t count = 0;
+    int32_t previousEnd = 0;
+    gk_token token;
+    int32_t start = ubrk_first(t->breaker);
+    for (int32_t end = ubrk_next(t->breaker); end != UBRK_DONE; start = end, end = ubrk_next(t->breaker)) {
+        int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
+        if (kind == 0) continue;
+        if (!grow((void **)&t->scanned, &t->scannedCapacity, count + 1, sizeof(gk_scanned))) return -U_MEMORY_ALLOCATION_ERROR;
+        gk_scanned *word = &t->scanned[count];
+        word->start = t->byteOffsets[start];
+        word->end = t->byteOffsets[end];
+        word->kind = (uint8_t)kind;
+        if (!foldWord(t, t->text16 + start, end - start, GK_FOLD_ACCENTS, &token)) return -U_MEMORY_ALLOCATION_ERROR;
+        word->foldedStart = token.foldedStart;
+        word->foldedLength = token.foldedLength;
+        word->folded = words ? gk_lexicon_find(words, t->folded + token.foldedStart, token.foldedLength) : -1;
+        word->bare = token.bareStart == token.foldedStart
+            ? word->folded
+            : (words ? gk_lexicon_find(words, t->folded + token.bareStart, token.bareLength) : -1);
+        word->type = -1;
+        if (types && word->folded < 0) {
+            if (token.bareStart == token.foldedStart) {
+                word->type = gk_lexicon_insert(types, t->folded + token.foldedStart, token.foldedLength);
+            } else {
+                // The bare form follows the folded one in the buffer; join them with a 0 byte.
+                uint8_t *key = malloc((size_t)(token.foldedLength + token.bareLength + 1));
+                if (!key) return -U_MEMORY_ALLOCATION_ERROR;
+                memcpy(key, t->folded + token.foldedStart, (size_t)token.foldedLength);
+                key[token.foldedLength] = 0;
+                memcpy(key + token.foldedLength + 1, t->folded + token.bareStart, (size_t)token.bareLength);
+                word->type = gk_lexicon_insert(types, key, token.foldedLength + token.bareLength + 1);
+                free(key);
+            }
+            if (word->type < 0) return -U_MEMORY_ALLOCATION_ERROR;
+        }
+        int paragraph = 0;
+        if (count == 0) {
+            word->gap = GK_GAP_HARD;
+            word->flags = GK_FLAG_PARAGRAPH;
+        } else {
+            word->gap = classifyGap(utf8, previousEnd, word->start, gaps, &paragraph);
+            word->flags = paragraph ? GK_FLAG_PARAGRAPH : 0;
+        }
+        previousEnd = word->end;
+        count++;
+    }
+    return count;
+}
+
+const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *t) { return t->scanned; }
 
 const gk_token *gk_tokenizer_tokens(const gk_tokenizer *t) { return t->tokens; }
 

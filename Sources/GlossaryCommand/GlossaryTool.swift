@@ -10,6 +10,6 @@ struct GlossaryTool: ParsableCommand {
             unreadable input or an invalid glossary.
             """,
         version: "0.1.0",
-        subcommands: [CheckCommand.self, LookupCommand.self, InitCommand.self, InstallHookCommand.self],
+        subcommands: [CheckCommand.self, LookupCommand.self, LintCommand.self, ConvertCommand.self, InitCommand.self, InstallHookCommand.self],
         defaultSubcommand: nil)
 }

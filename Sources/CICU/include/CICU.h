@@ -71,6 +71,71 @@ const uint8_t *gk_tokenizer_folded(const gk_tokenizer *tokenizer);
 /// negative ICU error code.
 int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity);
 
+/// A set of byte strings, each with a dense id (0, 1, 2, … in insertion order).
+typedef struct gk_lexicon gk_lexicon;
+
+gk_lexicon *gk_lexicon_create(void);
+void gk_lexicon_destroy(gk_lexicon *lexicon);
+
+/// Adds `bytes` if absent; returns its id, or -1 when memory runs out.
+int32_t gk_lexicon_insert(gk_lexicon *lexicon, const uint8_t *bytes, int32_t length);
+
+/// The id of `bytes`, or -1.
+int32_t gk_lexicon_find(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t length);
+
+int32_t gk_lexicon_count(const gk_lexicon *lexicon);
+
+/// The bytes of entry `id` (not NUL-terminated); their count goes to *length.
+const uint8_t *gk_lexicon_bytes(const gk_lexicon *lexicon, int32_t id, int32_t *length);
+
+/// Gap classes reported by gk_tokenizer_scan besides lexicon ids.
+enum {
+    /// A blank line, the start of the text, or masked text: no term spans it.
+    GK_GAP_HARD = -2,
+    /// A separator no term contains.
+    GK_GAP_UNKNOWN = -1
+};
+
+/// Token flags.
+enum {
+    /// The first word after a blank line (or of the text).
+    GK_FLAG_PARAGRAPH = 1
+};
+
+/// One word of a scanned text: positions and lexicon ids, no text.
+typedef struct {
+    int32_t start;
+    int32_t end;
+    /// Lexicon id of the folded word, or -1.
+    int32_t folded;
+    /// Lexicon id of the accent-free folded word (-1 if absent); equals `folded` when the word
+    /// has no accents.
+    int32_t bare;
+    /// Lexicon id (in the gap lexicon) of the separator before the word, or GK_GAP_*.
+    int32_t gap;
+    /// When the folded word is not in `words`: its id in `types` (its folded bytes, then a 0 byte
+    /// and its accent-free bytes when they differ), or -1 when no `types` lexicon was given.
+    int32_t type;
+    /// The folded word's bytes in gk_tokenizer_folded().
+    int32_t foldedStart;
+    int32_t foldedLength;
+    uint8_t kind;
+    uint8_t flags;
+} gk_scanned;
+
+/// Splits `length` bytes of well-formed UTF-8 into words, folds each and looks it up in `words`
+/// (a word not there is added to `types`, which collects the distinct unknown words of a text),
+/// and classifies the separator before each word with `gaps` (signature: white-space runs as
+/// one space, ’ as ', other bytes kept). Byte 0x1F marks masked text.
+///
+/// Returns the number of words, or a negative ICU error code. Results stay valid until the
+/// next call on the same tokenizer.
+int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length,
+                          const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types);
+
+/// The words of the last scan.
+const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *tokenizer);
+
 /// Writes the ICU version ("72.1") into `out`, NUL-terminated.
 void gk_icu_version(char *out, int32_t capacity);
 

@@ -1,21 +1,43 @@
-/// A text with everything the rules need: its words, each paragraph's language and the terms
+/// A text with everything the rules need: its paragraphs with their languages, and the terms
 /// found in it.
+///
+/// It does not keep the text's words: a long text is scanned in chunks, and only the paragraphs
+/// and the matches (a small fraction of the words) outlive each chunk.
 public struct AnalyzedDocument: Sendable {
-    public let text: TokenizedText
-    /// The language of each paragraph (parallel to `text.paragraphs`), nil where unknown.
-    public let paragraphLanguages: [LanguageTag?]
+    public let source: SourceText
+    /// The paragraphs, in text order.
+    public let paragraphs: [Paragraph]
     /// Every term occurrence, in text order.
     public let matches: [TermMatch]
     public let glossary: Glossary
 
-    public init(text: TokenizedText, paragraphLanguages: [LanguageTag?], matches: [TermMatch], glossary: Glossary) {
-        self.text = text
-        self.paragraphLanguages = paragraphLanguages
+    /// A paragraph: a run of text between blank lines.
+    public struct Paragraph: Sendable, Hashable {
+        /// The bytes from the paragraph's first word to the end of its last word.
+        public var bytes: Range<Int>
+        /// The paragraph's words, as indices over the whole text (`TermMatch.tokens` uses them).
+        public var words: Range<Int>
+        /// The language the paragraph is written in, nil when unknown.
+        public var language: LanguageTag?
+
+        public init(bytes: Range<Int>, words: Range<Int>, language: LanguageTag?) {
+            self.bytes = bytes
+            self.words = words
+            self.language = language
+        }
+    }
+
+    public init(source: SourceText, paragraphs: [Paragraph], matches: [TermMatch], glossary: Glossary) {
+        self.source = source
+        self.paragraphs = paragraphs
         self.matches = matches
         self.glossary = glossary
     }
 
-    public var path: String { text.source.path }
+    public var path: String { source.path }
+
+    /// The language of each paragraph, in order.
+    public var paragraphLanguages: [LanguageTag?] { paragraphs.map(\.language) }
 
     /// Matches of terms in the language of their paragraph (or all, where the language is
     /// unknown): the ones the monolingual rules judge. A term of another language (an English
@@ -30,7 +52,7 @@ public struct AnalyzedDocument: Sendable {
 
     /// The text as written at a match.
     public func writtenText(of match: TermMatch) -> String {
-        text.source.text(match.bytes)
+        source.text(match.bytes)
     }
 
     /// A finding located at `match`.
@@ -38,8 +60,8 @@ public struct AnalyzedDocument: Sendable {
         at match: TermMatch, rule: String, severity: Severity, message: String,
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
     ) -> Finding {
-        let start = text.source.position(of: match.bytes.lowerBound)
-        let end = text.source.position(of: match.bytes.upperBound)
+        let start = source.position(of: match.bytes.lowerBound)
+        let end = source.position(of: match.bytes.upperBound)
         let term = glossary[term: match.term]
         return Finding(
             location: SourceLocation(file: path, line: start.line, column: start.column),

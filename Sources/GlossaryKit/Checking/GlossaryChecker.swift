@@ -22,6 +22,7 @@ public final class GlossaryChecker: Sendable {
         detector = LanguageDetector(languages: glossary.languages, registry: registry)
     }
 
+
     /// Creates a checker over an already compiled glossary.
     public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all) {
         self.compiled = compiled
@@ -32,23 +33,92 @@ public final class GlossaryChecker: Sendable {
 
     public var glossary: Glossary { compiled.glossary }
 
-    /// Tokenizes `source`, decides each paragraph's language and finds every term.
+    /// Scans `source`, decides each paragraph's language and finds every term.
     ///
     /// The language is `options.language` if given, else the one the file name declares, else
-    /// detected per paragraph.
+    /// detected per paragraph. A long text is scanned in chunks of whole paragraphs (about
+    /// `chunkSize` bytes each), so its words never all exist at once.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
     public func analyze(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> AnalyzedDocument {
         let tokenizer = try Tokenizer()
         let markup = options.markup ?? Tokenizer.Markup(path: source.path)
-        let text = try tokenizer.tokenize(source, markup: markup)
+        let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
         let declared = options.language
             ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
-        let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
-            ?? detector.detect(paragraphsOf: text)
+        let types = ByteLexicon()
+        let cache = WordReadingCache(compiled: compiled, types: types)
+        var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []
-        for (paragraph, language) in zip(text.paragraphs, languages) {
-            matches += matcher.matches(in: text, range: paragraph, language: language)
+        var previousLanguage: LanguageTag?
+        var wordBase = 0
+        var offset = source.contentStart
+        while offset < masked.count {
+            let end = Self.chunkEnd(masked, from: offset, size: options.chunkSize)
+            let text = try tokenizer.scan(
+                source, masked: masked, range: offset..<end, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+            let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
+                ?? detectLanguages(text, previous: previousLanguage)
+            for (paragraph, language) in zip(text.paragraphs, languages) {
+                for var match in matcher.matches(in: text, range: paragraph, language: language, cache: cache) {
+                    match.tokens = (match.tokens.lowerBound + wordBase)..<(match.tokens.upperBound + wordBase)
+                    matches.append(match)
+                }
+                paragraphs.append(AnalyzedDocument.Paragraph(
+                    bytes: Int(text.words[paragraph.lowerBound].start)..<Int(text.words[paragraph.upperBound - 1].end),
+                    words: (paragraph.lowerBound + wordBase)..<(paragraph.upperBound + wordBase),
+                    language: language))
+            }
+            previousLanguage = languages.last ?? previousLanguage
+            wordBase += text.words.count
+            offset = end
         }
-        return AnalyzedDocument(text: text, paragraphLanguages: languages, matches: matches, glossary: glossary)
+        return AnalyzedDocument(source: source, paragraphs: paragraphs, matches: matches, glossary: glossary)
+    }
+
+    /// Where the chunk that starts at `start` ends: at the first blank line after `size` bytes
+    /// (so no paragraph, and no term, is cut), else at a line break, else at the end.
+    static func chunkEnd(_ bytes: [UInt8], from start: Int, size: Int) -> Int {
+        guard bytes.count - start > size else { return bytes.count }
+        var index = start + size
+        let limit = min(bytes.count, start + size * 4)
+        var newlineAt: Int?
+        while index < limit {
+            if bytes[index] == 0x0A {
+                if let previous = newlineAt, bytes[(previous + 1)..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                    return index + 1
+                }
+                newlineAt = index
+            }
+            index += 1
+        }
+        // A paragraph longer than four chunks: cut it at a line break (a term that crosses that
+        // very line break is not found), or where the limit falls between two characters.
+        if let newlineAt { return newlineAt + 1 }
+        var cut = limit
+        while cut < bytes.count && bytes[cut] & 0xC0 == 0x80 { cut += 1 }
+        while cut < bytes.count && bytes[cut] != 0x20 && bytes[cut] != 0x0A && cut < limit + 256 { cut += 1 }
+        return cut
+    }
+
+    /// Each paragraph's language, from the stopword bits of the compiled lexicon; undecided
+    /// paragraphs take the language of the paragraph before (`previous` for the first).
+    private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
+        let languages = compiled.detectorLanguages
+        guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
+        let decided = text.paragraphs.map { paragraph -> LanguageTag? in
+            var counts = [Int](repeating: 0, count: languages.count)
+            for word in text.words[paragraph] where word.folded >= 0 {
+                let bits = compiled.flags[Int(word.folded)] >> 16
+                guard bits != 0 else { continue }
+                for index in languages.indices where bits & (1 << UInt32(index)) != 0 { counts[index] += 1 }
+            }
+            return detector.decide(Array(zip(languages, counts)))
+        }
+        if let previous, decided.first == .some(nil) {
+            return LanguageDetector.fillUndecided([previous] + decided).dropFirst().map { $0 }
+        }
+        return LanguageDetector.fillUndecided(decided)
     }
 
     /// The findings of every rule on `source`, in text order.
@@ -83,10 +153,16 @@ public struct CheckOptions: Sendable {
     public var markup: Tokenizer.Markup?
     /// Per-rule severity overrides: `.some(nil)` switches a rule off.
     public var severities: [String: Severity?]
+    /// About how many bytes are scanned at a time (a chunk ends at a blank line).
+    public var chunkSize: Int
 
-    public init(language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:]) {
+    public init(
+        language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:],
+        chunkSize: Int = 1 << 20
+    ) {
         self.language = language
         self.markup = markup
         self.severities = severities
+        self.chunkSize = chunkSize
     }
 }

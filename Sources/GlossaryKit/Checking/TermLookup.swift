@@ -11,12 +11,14 @@ public struct TermLookup: Sendable {
     /// Concepts with a term that matches all of `text` (after normalisation and analysis, in any
     /// language), in glossary order. Where none covers all of it, concepts named inside it.
     public func concepts(matching text: String) throws -> [Concept] {
-        let tokenizer = try Tokenizer()
-        let tokenized = try tokenizer.tokenize(SourceText(path: "<lookup>", string: text), markup: .plain)
-        guard !tokenized.tokens.isEmpty else { return [] }
-        let matcher = TermMatcher(compiled)
-        let matches = matcher.matches(in: tokenized, range: 0..<tokenized.tokens.count, language: nil)
-        let whole = matches.filter { $0.tokens == 0..<tokenized.tokens.count }
+        let types = ByteLexicon()
+        let scanned = try Tokenizer().scan(
+            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+        guard !scanned.words.isEmpty else { return [] }
+        let matches = TermMatcher(compiled).matches(
+            in: scanned, range: 0..<scanned.words.count, language: nil,
+            cache: WordReadingCache(compiled: compiled, types: types))
+        let whole = matches.filter { $0.tokens == 0..<scanned.words.count }
         var indices: [Int] = []
         for match in whole.isEmpty ? matches : whole {
             for reference in [match.term] + match.alternatives where !indices.contains(reference.concept) {

@@ -83,10 +83,14 @@ public enum GlossaryLoader {
 /// Readers for glossary formats other than YAML, by file extension.
 public enum GlossaryFileReaders {
     /// Extensions with a reader here.
-    public static var extensions: [String] { [] }
+    public static var extensions: [String] { ["tbx", "csv", "tsv"] }
 
     /// The reader for `ext`, if any.
     public static func reader(forExtension ext: String) -> (@Sendable (String) throws(InputError) -> Glossary)? {
-        nil
+        switch ext {
+        case "tbx": { path throws(InputError) in try TBXReader.read(contentsOf: path) }
+        case "csv", "tsv": { path throws(InputError) in try CSVGlossaryReader.read(contentsOf: path) }
+        default: nil
+        }
     }
 }

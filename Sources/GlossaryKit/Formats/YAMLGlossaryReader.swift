@@ -74,9 +74,11 @@ public enum YAMLGlossaryReader {
             return result
         }
 
+        /// The text of a scalar, trimmed: a folded block (`>`) ends with a line break that is not
+        /// part of the value and would not survive a TBX or CSV round trip.
         func string(_ node: Node, _ what: String) throws(InputError) -> String {
             guard case let .scalar(scalar) = node else { throw error("expected text for \(what)", at: node) }
-            return scalar.string
+            return scalar.string.trimmingCharacters(in: .whitespacesAndNewlines)
         }
 
         func nonEmptyString(_ node: Node, _ what: String) throws(InputError) -> String {
@@ -111,21 +113,18 @@ public enum YAMLGlossaryReader {
             return tag
         }
 
+        /// A mapping of name to text, or an ordered list (see `YAMLPropertyCoding`).
         func properties(_ node: Node) throws(InputError) -> [Property] {
-            guard case let .mapping(mapping) = node else { throw error("expected a mapping for properties", at: node) }
-            var result: [Property] = []
-            for (key, value) in mapping {
-                result.append(Property(name: try nonEmptyString(key, "property name"), value: try string(value, "property value")))
-            }
-            return result
+            try YAMLPropertyCoding.properties(from: node, file: path, text: text)
         }
 
         func glossary(_ root: Node) throws(InputError) -> Glossary {
             var glossary = Glossary()
             var sawConcepts = false
-            for (key, _, value) in try entries(root, allowed: ["name", "required-languages", "concepts"], what: "the glossary") {
+            for (key, _, value) in try entries(root, allowed: ["name", "required-languages", "properties", "concepts"], what: "the glossary") {
                 switch key {
                 case "name": glossary.name = try string(value, "name")
+                case "properties": glossary.properties = try properties(value)
                 case "required-languages":
                     guard case let .sequence(sequence) = value else { throw error("expected a list of language tags", at: value) }
                     for item in sequence { glossary.requiredLanguages.append(try language(item)) }

@@ -5,7 +5,7 @@
 /// and *memperdagangkan* (to trade in) are different words with different meanings, and a
 /// stemmer that conflates them (as Snowball's Indonesian stemmer does) would turn a mention of
 /// traders into a finding about trafficking.
-public struct IndonesianAnalyzer: LanguageAnalyzer {
+public struct IndonesianAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .indonesian }
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
@@ -19,12 +19,17 @@ public struct IndonesianAnalyzer: LanguageAnalyzer {
     public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         rules.analyses(of: tokens, at: index)
     }
+
+    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
+    public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
+    public var readsReduplication: Bool { rules.data.reduplication }
+    public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
 }
 
 /// Sundanese: possessive/definite -na and -nana (`migranna`, `TKI-na`), reduplication, the plural
 /// infix -ar-/-al- for terms that opt in, and accent folding on by default (é ≡ e), because
 /// Sundanese is often typed without é.
-public struct SundaneseAnalyzer: LanguageAnalyzer {
+public struct SundaneseAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .sundanese }
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
@@ -38,12 +43,17 @@ public struct SundaneseAnalyzer: LanguageAnalyzer {
     public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         rules.analyses(of: tokens, at: index)
     }
+
+    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
+    public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
+    public var readsReduplication: Bool { rules.data.reduplication }
+    public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
 }
 
 /// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's, and
 /// British/American spelling families (labour/labor, programme/program, -ise/-ize, -our/-or,
 /// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*.
-public struct EnglishAnalyzer: LanguageAnalyzer {
+public struct EnglishAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .english }
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
@@ -57,6 +67,11 @@ public struct EnglishAnalyzer: LanguageAnalyzer {
     public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         rules.analyses(of: tokens, at: index)
     }
+
+    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
+    public var hyphenatedClitics: Set<String> { rules.hyphenatedCliticSet }
+    public var readsReduplication: Bool { rules.data.reduplication }
+    public func spellingVariants(of word: String) -> [String] { rules.spellingVariants(of: word) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).

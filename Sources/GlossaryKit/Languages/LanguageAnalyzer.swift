@@ -17,3 +17,16 @@ public protocol LanguageAnalyzer: Sendable {
     /// tries). May cover following tokens joined by hyphens.
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
 }
+
+/// An analyzer that can read words one at a time, which the matcher needs to analyse each
+/// distinct word of a text once and reuse the result for every occurrence.
+public protocol WordFormAnalyzer: LanguageAnalyzer {
+    /// Readings of one word on its own (no hyphen groups), other than the word itself.
+    func analyses(ofWord word: String) -> [WordAnalysis]
+    /// Clitics accepted after a hyphen (`nya` in `ILO-nya`).
+    var hyphenatedClitics: Set<String> { get }
+    /// Whether `X-X` reads as `X`.
+    var readsReduplication: Bool { get }
+    /// Other spellings of a word (for reduplicated words spelt otherwise).
+    func spellingVariants(of word: String) -> [String]
+}

@@ -25,19 +25,31 @@ public struct LanguageDetector: Sendable {
                 scores[index] += 1
             }
         }
-        let ranked = scores.enumerated().sorted { $0.element > $1.element }
-        guard let first = ranked.first, first.element >= 2 else { return nil }
+        return decide(Array(zip(profiles.map(\.0), scores)))
+    }
+
+    /// The language with the most stopword hits, when it has at least two and a clear lead (a
+    /// third more than the runner-up); nil otherwise.
+    public func decide(_ scores: [(LanguageTag, Int)]) -> LanguageTag? {
+        let ranked = scores.sorted { $0.1 > $1.1 }
+        guard let first = ranked.first, first.1 >= 2 else { return nil }
         if ranked.count > 1 {
-            let second = ranked[1].element
-            // A clear lead: at least a third more hits than the runner-up.
-            guard first.element * 3 >= second * 4 + 1, first.element > second else { return nil }
+            let second = ranked[1].1
+            guard first.1 * 3 >= second * 4 + 1, first.1 > second else { return nil }
         }
-        return profiles[first.offset].0
+        return first.0
     }
 
     /// The language of every paragraph of `text`, filling undecided paragraphs from their section.
     public func detect(paragraphsOf text: TokenizedText) -> [LanguageTag?] {
-        var result = text.paragraphs.map { detect(text.tokens[$0]) }
+        Self.fillUndecided(text.paragraphs.map { detect(text.tokens[$0]) })
+    }
+
+    /// Gives each undecided paragraph the language of the paragraph before it (a heading or a
+    /// keyword line belongs to its section), and the ones before the first decided paragraph
+    /// that paragraph's language.
+    public static func fillUndecided(_ decided: [LanguageTag?]) -> [LanguageTag?] {
+        var result = decided
         var previous: LanguageTag?
         for index in result.indices {
             if let language = result[index] {

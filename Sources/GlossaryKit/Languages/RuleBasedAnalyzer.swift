@@ -104,6 +104,16 @@ struct RuleBasedAnalyzer: Sendable {
         return result
     }
 
+    /// Readings of one word as `WordAnalysis` values (token count 1).
+    func analyses(ofWord word: String) -> [WordAnalysis] {
+        wordReadings(word).map {
+            WordAnalysis(key: $0.key, tokenCount: 1, phenomena: $0.phenomena, explanation: "'\($0.key)'" + $0.explanation, suffix: $0.suffix)
+        }
+    }
+
+    /// Clitics accepted after a hyphen.
+    var hyphenatedCliticSet: Set<String> { hyphenatedClitics }
+
     /// Readings of a single word: clitics, infixes, plurals, possessives, spellings.
     private func wordReadings(_ word: String) -> [(key: String, phenomena: [Phenomenon], explanation: String, suffix: String)] {
         var readings: [(String, [Phenomenon], String, String)] = []

@@ -1,18 +1,26 @@
-/// A glossary compiled for matching: every term of every language in one trie over token ids.
+/// A glossary compiled for matching: every term of every language in one trie over word ids.
 ///
-/// Compiling tokenizes and folds each term once. Scanning a text then costs one vocabulary look-up
-/// per word (and per analysed reading of it) plus a walk of the trie that is only as long as the
-/// longest term, whatever the glossary's size.
+/// Compiling tokenizes and folds each term once and puts its words in a lexicon (a C hash table).
+/// Scanning a text is then one look-up per word; a word that is no term's word is analysed once
+/// per distinct word (not per occurrence) for inflected readings (`kerjanya` → `kerja` + -nya),
+/// and the trie walk is only as long as the longest term, whatever the glossary's size.
 ///
 /// The trie's edges live in one hash table keyed by (node, gap, word), so a large glossary costs
 /// one table instead of a dictionary per node.
 public final class CompiledGlossary: Sendable {
     public let glossary: Glossary
     let registry: AnalyzerRegistry
-    /// Folded word → id.
-    let vocabulary: [String: Int32]
-    /// Gap signature → id; `" "` is 0.
-    let gaps: [String: Int32]
+    /// Every term word, hyphenated clitic and stopword.
+    let words: ByteLexicon
+    /// Gap signatures found inside terms; `" "` is 0 and `"-"` is 1.
+    let gapLexicon: ByteLexicon
+    /// Languages of the glossary with a word analyzer, in a fixed order (bit positions below).
+    let analyzerLanguages: [LanguageTag]
+    /// The analyzers of `analyzerLanguages`.
+    let analyzers: [any WordFormAnalyzer]
+    /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 8–15 = a hyphenated
+    /// clitic in analyzer language *n*; bits 16–31 = a stopword of detector language *n*.
+    let flags: [UInt32]
     /// (node, gap, word) → child node. The root is node 0.
     let edges: [EdgeKey: Int32]
     /// Entries that end at each node.
@@ -22,6 +30,12 @@ public final class CompiledGlossary: Sendable {
     let entries: [Entry]
     /// The longest term, in words.
     let maximumLength: Int
+    /// Languages of the stopword bits in `flags`, for paragraph language detection.
+    let detectorLanguages: [LanguageTag]
+
+    static let spaceGap: Int32 = 0
+    static let hyphenGap: Int32 = 1
+    static let baseFlag: UInt32 = 1
 
     /// One way of writing one term: its written form, or one of its listed forms.
     struct Entry: Sendable {
@@ -45,14 +59,21 @@ public final class CompiledGlossary: Sendable {
         var entry: Int32
     }
 
+    /// An edge of the trie: from `node`, across a gap, to a word.
+    struct EdgeKey: Hashable, Sendable {
+        var node: Int32
+        var gap: Int32
+        var word: Int32
+    }
+
     /// Compiles `glossary`.
     ///
-    /// - Throws: `InputError` when ICU cannot tokenize a term.
+    /// - Throws: `TextError` when ICU cannot tokenize a term.
     /// - Complexity: O(*t*) in the total length of all terms.
     public init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws {
         self.glossary = glossary
         self.registry = registry
-        var builder = Builder()
+        var builder = Builder(registry: registry, glossaryLanguages: glossary.languages)
         let tokenizer = try Tokenizer()
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
             for (termIndex, term) in concept.terms.enumerated() {
@@ -61,24 +82,29 @@ public final class CompiledGlossary: Sendable {
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
-                    let words = try tokenizer.tokenize(term: form)
-                    guard !words.isEmpty else { continue }
-                    let exact = words.map { ICU.nfc(String(decoding: Array(form.utf8)[$0.start..<$0.end], as: UTF8.self)) }
+                    let tokens = try tokenizer.tokenize(term: form)
+                    guard !tokens.isEmpty else { continue }
+                    let bytes = Array(form.utf8)
+                    let exact = tokens.map { ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) }
                     var entry = Entry(
                         reference: reference, language: term.language, isCaseSensitive: term.isCaseSensitive,
                         foldsAccents: folds, mode: term.matchMode, isAbbreviated: term.type.isAbbreviated,
                         allowsPluralInfix: term.allowsPluralInfix, exactWords: exact, viaBareKeys: false,
                         isListedForm: listed)
-                    builder.insert(words: words.map(\.folded), gaps: words.map(\.gapBefore), entry: entry)
-                    if folds, words.contains(where: { $0.bare != $0.folded }) {
+                    builder.insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
+                    if folds, tokens.contains(where: { $0.bare != $0.folded }) {
                         entry.viaBareKeys = true
-                        builder.insert(words: words.map(\.bare), gaps: words.map(\.gapBefore), entry: entry)
+                        builder.insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
                     }
                 }
             }
         }
-        vocabulary = builder.vocabulary
-        gaps = builder.gaps
+        words = builder.words
+        gapLexicon = builder.gaps
+        analyzerLanguages = builder.analyzerLanguages
+        analyzers = builder.generators
+        detectorLanguages = builder.detectorLanguages
+        flags = builder.finish()
         edges = builder.edges
         terminals = builder.terminals
         prefixes = builder.prefixes
@@ -86,10 +112,15 @@ public final class CompiledGlossary: Sendable {
         maximumLength = builder.maximumLength
     }
 
-    /// Accumulates the trie while compiling.
+    /// Accumulates the lexicon and the trie while compiling.
     private struct Builder {
-        var vocabulary: [String: Int32] = [:]
-        var gaps: [String: Int32] = [" ": 0]
+        let registry: AnalyzerRegistry
+        let words = ByteLexicon()
+        let gaps = ByteLexicon()
+        var analyzerLanguages: [LanguageTag] = []
+        var detectorLanguages: [LanguageTag] = []
+        var generators: [any WordFormAnalyzer] = []
+        var flagTable: [Int32: UInt32] = [:]
         var edges: [EdgeKey: Int32] = [:]
         var terminals: [Int32: [Int32]] = [:]
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
@@ -97,30 +128,48 @@ public final class CompiledGlossary: Sendable {
         var nodeCount: Int32 = 1
         var maximumLength = 0
 
+        init(registry: AnalyzerRegistry, glossaryLanguages: [LanguageTag]) {
+            self.registry = registry
+            gaps.insert(" ")
+            gaps.insert("-")
+            // Analyzers that generate forms, for every language of the glossary.
+            for language in glossaryLanguages {
+                guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,
+                      !analyzerLanguages.contains(generator.language) else { continue }
+                analyzerLanguages.append(generator.language)
+                generators.append(generator)
+            }
+            for (index, generator) in generators.enumerated() where index < 8 {
+                for clitic in generator.hyphenatedClitics {
+                    flagTable[words.insert(clitic), default: 0] |= 1 << (8 + UInt32(index))
+                }
+            }
+            // Stopwords of the glossary's languages, for language detection.
+            for language in glossaryLanguages {
+                let stopwords = registry.analyzer(for: language).stopwords
+                guard !stopwords.isEmpty, detectorLanguages.count < 16 else { continue }
+                let bit = UInt32(1) << (16 + UInt32(detectorLanguages.count))
+                detectorLanguages.append(language)
+                for word in stopwords { flagTable[words.insert(word), default: 0] |= bit }
+            }
+        }
+
         mutating func id(ofWord word: String) -> Int32 {
-            if let id = vocabulary[word] { return id }
-            let id = Int32(vocabulary.count)
-            vocabulary[word] = id
+            let id = words.insert(word)
+            flagTable[id, default: 0] |= CompiledGlossary.baseFlag
             return id
         }
 
-        mutating func id(ofGap gap: String) -> Int32 {
-            if let id = gaps[gap] { return id }
-            let id = Int32(gaps.count)
-            gaps[gap] = id
-            return id
-        }
-
-        mutating func insert(words: [String], gaps wordGaps: [String], entry: Entry) {
+        mutating func insert(words termWords: [String], gaps wordGaps: [String], entry: Entry) {
             entries.append(entry)
             let entryIndex = Int32(entries.count - 1)
-            maximumLength = max(maximumLength, words.count)
-            let isPrefix = entry.mode == .prefix && words.last.map { $0.count >= 3 } == true
+            maximumLength = max(maximumLength, termWords.count)
+            let isPrefix = entry.mode == .prefix && termWords.last.map { $0.count >= 3 } == true
             var node: Int32 = 0
-            let walked = isPrefix ? words.count - 1 : words.count
+            let walked = isPrefix ? termWords.count - 1 : termWords.count
             for index in 0..<walked {
-                let gap = index == 0 ? 0 : id(ofGap: wordGaps[index])
-                let key = CompiledGlossary.edgeKey(node: node, gap: gap, word: id(ofWord: words[index]))
+                let gap = index == 0 ? 0 : gaps.insert(wordGaps[index])
+                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
                 if let child = edges[key] {
                     node = child
                 } else {
@@ -129,28 +178,51 @@ public final class CompiledGlossary: Sendable {
                     nodeCount += 1
                 }
             }
-            if isPrefix, let stem = words.last {
-                let gap = walked == 0 ? 0 : id(ofGap: wordGaps[walked])
+            if isPrefix, let stem = termWords.last {
+                let gap = walked == 0 ? 0 : gaps.insert(wordGaps[walked])
                 prefixes[node, default: [:]][String(stem.prefix(3)), default: []]
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {
                 terminals[node, default: []].append(entryIndex)
             }
         }
+
+        /// The flags as an array indexed by word id.
+        func finish() -> [UInt32] {
+            var flags = [UInt32](repeating: 0, count: words.count)
+            for (id, value) in flagTable { flags[Int(id)] = value }
+            return flags
+        }
     }
 
-    /// An edge of the trie: from `node`, across a gap, to a word.
-    struct EdgeKey: Hashable, Sendable {
-        var node: Int32
-        var gap: Int32
-        var word: Int32
-    }
+    /// The number of distinct words in the lexicon (term words, clitics, stopwords).
+    public var vocabularySize: Int { words.count }
 
+    /// Whether word `id` is a term's word.
     @inline(__always)
-    static func edgeKey(node: Int32, gap: Int32, word: Int32) -> EdgeKey {
-        EdgeKey(node: node, gap: gap, word: word)
+    func isBase(_ id: Int32) -> Bool { id >= 0 && flags[Int(id)] & Self.baseFlag != 0 }
+}
+
+/// A set of phenomena as a bit mask, for compact storage of readings.
+struct PhenomenonSet: Sendable, Hashable {
+    var rawValue: UInt16
+
+    init(_ phenomena: [Phenomenon]) {
+        rawValue = 0
+        for phenomenon in phenomena { insert(phenomenon) }
     }
 
-    /// The number of distinct words in all terms.
-    public var vocabularySize: Int { vocabulary.count }
+    private static let order = Phenomenon.allCases
+
+    mutating func insert(_ phenomenon: Phenomenon) {
+        rawValue |= 1 << UInt16(Self.order.firstIndex(of: phenomenon)!)
+    }
+
+    func contains(_ phenomenon: Phenomenon) -> Bool {
+        rawValue & (1 << UInt16(Self.order.firstIndex(of: phenomenon)!)) != 0
+    }
+
+    var members: [Phenomenon] {
+        Self.order.enumerated().filter { rawValue & (1 << UInt16($0.offset)) != 0 }.map(\.element)
+    }
 }

@@ -1,10 +1,12 @@
-/// Finds glossary terms in tokenized text, leftmost-longest.
+/// Finds glossary terms in a scanned text, leftmost-longest.
 ///
-/// For each word the matcher looks up the word as written and every reading the paragraph's
-/// language analyzer proposes (`kerjanya` → `kerja` + -nya), then walks the compiled trie from
-/// there. At each start it keeps the longest term that the readings reach and the term accepts;
-/// among equally long ones the closest reading, then a term of the paragraph's language, wins.
-/// Matching resumes after the match, so a term inside a longer term is not reported.
+/// For each word the matcher takes the readings the compiled lexicon holds for it — the word as
+/// written, and the inflected forms the paragraph's language analyzer reads as a term's word
+/// (`kerjanya` → `kerja` + -nya) — plus hyphenated readings (`pekerja-pekerja`, `ILO-nya`), then
+/// walks the trie from there. At each start it keeps the longest term that the readings reach and
+/// the term accepts; among equally long ones a term of the paragraph's language, then the closest
+/// reading, wins. Matching resumes after the match, so a term inside a longer term is not
+/// reported.
 public struct TermMatcher: Sendable {
     public let compiled: CompiledGlossary
 
@@ -12,11 +14,11 @@ public struct TermMatcher: Sendable {
         self.compiled = compiled
     }
 
-    /// One reading of a word that the glossary knows.
+    /// One reading of a word (or hyphenated pair) that the glossary knows.
     private struct Reading {
         var word: Int32
         var tokenCount: Int
-        var phenomena: [Phenomenon]
+        var phenomena: PhenomenonSet
         var explanation: String
         var suffix: String
     }
@@ -27,53 +29,107 @@ public struct TermMatcher: Sendable {
         var start: Int
     }
 
-    /// Finds the terms in the tokens of `range`, written in `language` (nil: unknown).
+    /// Finds the terms in the words of `range`, written in `language` (nil: unknown).
     ///
-    /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long; independent of
-    ///   the glossary's size.
-    public func matches(in text: TokenizedText, range: Range<Int>, language: LanguageTag?) -> [TermMatch] {
-        let tokens = text.tokens
-        let analyzers: [any LanguageAnalyzer] = language.map { [compiled.registry.analyzer(for: $0)] }
-            ?? compiled.registry.languages.map { compiled.registry.analyzer(for: $0) }
-        var cache: [Int: [Reading]] = [:]
-
-        func readings(at index: Int) -> [Reading] {
-            if let cached = cache[index] { return cached }
-            var result: [Reading] = []
-            let token = tokens[index]
-            if let id = compiled.vocabulary[token.folded] {
-                result.append(Reading(word: id, tokenCount: 1, phenomena: [], explanation: "", suffix: ""))
-            }
-            if token.bare != token.folded, let id = compiled.vocabulary[token.bare] {
-                result.append(Reading(word: id, tokenCount: 1, phenomena: [.accent], explanation: "accents folded", suffix: ""))
-            }
-            for analyzer in analyzers {
-                for analysis in analyzer.analyses(of: tokens, at: index)
-                where index + analysis.tokenCount <= range.upperBound {
-                    guard let id = compiled.vocabulary[analysis.key] else { continue }
-                    // The words inside a hyphenated reading must not be split by a hard break.
-                    result.append(Reading(
-                        word: id, tokenCount: analysis.tokenCount, phenomena: analysis.phenomena,
-                        explanation: analysis.explanation, suffix: analysis.suffix))
-                }
-            }
-            cache[index] = result
-            return result
-        }
-
+    /// `cache` holds the readings of the text's distinct words; pass the same one for every
+    /// paragraph of a text (and the `types` lexicon it was scanned with).
+    ///
+    /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long, plus one
+    ///   analysis per distinct word; independent of the glossary's size.
+    func matches(in text: ScannedText, range: Range<Int>, language: LanguageTag?, cache: WordReadingCache) -> [TermMatch] {
+        let slot = cache.slot(for: language)
+        let hasRootPrefixes = compiled.prefixes[0] != nil
         var matches: [TermMatch] = []
         var index = range.lowerBound
+        let words = text.words
         while index < range.upperBound {
-            if let match = longestMatch(at: index, in: text, range: range, language: language, readings: readings) {
+            let word = words[index]
+            // Most words are no term's word and read as none: skip them after a look-up.
+            if !compiled.isBase(word.folded) && !compiled.isBase(word.bare) && !hasRootPrefixes
+                && cache.readings(of: word, slot: slot).isEmpty {
+                index += 1
+                continue
+            }
+            if let match = longestMatch(at: index, in: text, range: range, language: language, slot: slot, cache: cache) {
                 matches.append(match)
                 index = match.tokens.upperBound
             } else {
                 index += 1
             }
-            // Readings before the current position can no longer be used.
-            if cache.count > 64 { cache = cache.filter { $0.key >= index } }
         }
         return matches
+    }
+
+    /// Finds the terms in a whole text scanned without a types lexicon (no inflected readings
+    /// of unknown words are possible then, so this scans again with one).
+    public func matches(in source: SourceText, markup: Tokenizer.Markup, language: LanguageTag?) throws(TextError) -> [TermMatch] {
+        let types = ByteLexicon()
+        let text = try Tokenizer().scan(source, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+        let cache = WordReadingCache(compiled: compiled, types: types)
+        return matches(in: text, range: 0..<text.words.count, language: language, cache: cache)
+    }
+
+    /// The readings of the word at `index`.
+    private func readings(at index: Int, in text: ScannedText, range: Range<Int>, slot: Int, cache: WordReadingCache) -> [Reading] {
+        let words = text.words
+        let word = words[index]
+        var result: [Reading] = []
+        if word.folded >= 0, compiled.isBase(word.folded) {
+            result.append(Reading(word: word.folded, tokenCount: 1, phenomena: PhenomenonSet([]), explanation: "", suffix: ""))
+        }
+        if word.bare != word.folded, compiled.isBase(word.bare) {
+            result.append(Reading(word: word.bare, tokenCount: 1, phenomena: PhenomenonSet([.accent]), explanation: "accents folded", suffix: ""))
+        }
+        let own = cache.readings(of: word, slot: slot)
+        for reading in own {
+            result.append(Reading(word: reading.base, tokenCount: 1, phenomena: reading.phenomena, explanation: reading.explanation, suffix: reading.suffix))
+        }
+
+        // Readings across a hyphen: X-X, X-Xnya, ILO-nya.
+        guard index + 1 < range.upperBound, words[index + 1].gap == CompiledGlossary.hyphenGap, slot >= 0 else { return result }
+        let next = words[index + 1]
+        let bases = [(word.folded, false), (word.bare, true)].filter { compiled.isBase($0.0) && (!$0.1 || word.bare != word.folded) }
+        let repeated = (next.folded >= 0 && next.folded == word.folded) || (next.bare >= 0 && next.bare == word.bare)
+            || (next.type >= 0 && next.type == word.type)
+        let slots = slot < compiled.analyzers.count ? [slot] : Array(compiled.analyzers.indices)
+        for languageIndex in slots {
+            let analyzer = compiled.analyzers[languageIndex]
+            let cliticBit = UInt32(1) << (8 + UInt32(languageIndex))
+            let nextIsClitic = next.folded >= 0 && compiled.flags[Int(next.folded)] & cliticBit != 0
+            for (base, accent) in bases {
+                let accentSet: [Phenomenon] = accent ? [.accent] : []
+                let written = compiled.words.string(base)
+                if nextIsClitic {
+                    let clitic = text.foldedText(index + 1)
+                    result.append(Reading(
+                        word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.hyphenatedClitic]),
+                        explanation: "'\(written)' + -\(clitic)", suffix: "-" + clitic))
+                }
+                guard analyzer.readsReduplication else { continue }
+                if repeated {
+                    result.append(Reading(
+                        word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.reduplication]),
+                        explanation: "'\(written)' reduplicated", suffix: ""))
+                } else {
+                    // X-Xnya: the second half carries a clitic.
+                    for reading in cache.readings(of: next, slot: languageIndex)
+                    where reading.base == base && reading.phenomena == PhenomenonSet([.clitic]) {
+                        result.append(Reading(
+                            word: base, tokenCount: 2, phenomena: PhenomenonSet(accentSet + [.reduplication, .clitic]),
+                            explanation: "'\(written)' reduplicated + -\(reading.suffix)", suffix: reading.suffix))
+                    }
+                }
+            }
+            // A reduplicated word spelt otherwise: its spelling readings, twice.
+            if analyzer.readsReduplication && repeated {
+                for reading in cache.readings(of: word, slot: languageIndex) where reading.phenomena == PhenomenonSet([.spelling]) {
+                    result.append(Reading(
+                        word: reading.base, tokenCount: 2, phenomena: PhenomenonSet([.reduplication, .spelling]),
+                        explanation: "'\(compiled.words.string(reading.base))' reduplicated, spelt '\(text.foldedText(index))'", suffix: ""))
+                }
+            }
+        }
+        return result
     }
 
     private struct Candidate {
@@ -86,21 +142,21 @@ public struct TermMatcher: Sendable {
     }
 
     private func longestMatch(
-        at start: Int, in text: TokenizedText, range: Range<Int>, language: LanguageTag?,
-        readings: (Int) -> [Reading]
+        at start: Int, in text: ScannedText, range: Range<Int>, language: LanguageTag?, slot: Int, cache: WordReadingCache
     ) -> TermMatch? {
-        let tokens = text.tokens
+        let words = text.words
         var best: Candidate?
         var accepted: [Int32: Candidate] = [:]
+        var known: [Int: [Reading]] = [:]
 
         func consider(entryIndex: Int32, steps: [Step], end: Int) {
             let entry = compiled.entries[Int(entryIndex)]
             guard let caseMismatch = accepts(entry, steps: steps, text: text) else { return }
-            let cost = steps.reduce(0) { $0 + $1.reading.phenomena.reduce(0) { $0 + $1.cost } }
+            let cost = steps.reduce(0) { $0 + $1.reading.phenomena.members.reduce(0) { $0 + $1.cost } }
                 + (entry.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
             let inLanguage = language.map { entry.language.isWithin($0) || $0.isWithin(entry.language) } ?? true
             let candidate = Candidate(end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex, steps: steps, caseMismatch: caseMismatch)
-            if let existing = accepted[entryIndex], !isBetter(candidate, than: existing) {} else {
+            if accepted[entryIndex].map({ isBetter(candidate, than: $0) }) ?? true {
                 accepted[entryIndex] = candidate
             }
             if best.map({ isBetter(candidate, than: $0) }) ?? true { best = candidate }
@@ -110,27 +166,34 @@ public struct TermMatcher: Sendable {
             if let ends = compiled.terminals[node], !steps.isEmpty {
                 for entry in ends { consider(entryIndex: entry, steps: steps, end: position) }
             }
-            guard position < range.upperBound else { return }
+            guard position < range.upperBound, steps.count < compiled.maximumLength else { return }
             let gap: Int32
             if steps.isEmpty {
                 gap = 0
             } else {
-                guard let id = compiled.gaps[tokens[position].gapBefore] else { return }
-                gap = id
+                gap = words[position].gap
+                guard gap >= 0 else { return }
             }
             if let byStem = compiled.prefixes[node] {
-                let folded = tokens[position].folded
+                let folded = text.foldedText(position)
                 for prefixEntry in byStem[String(folded.prefix(3))] ?? []
                 where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
                     let extra = String(folded.dropFirst(prefixEntry.stem.count))
                     let reading = Reading(
-                        word: -1, tokenCount: 1, phenomena: extra.isEmpty ? [] : [.prefix],
+                        word: -1, tokenCount: 1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]),
                         explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra)
                     consider(entryIndex: prefixEntry.entry, steps: steps + [Step(reading: reading, start: position)], end: position + 1)
                 }
             }
-            for reading in readings(position) {
-                guard let child = compiled.edges[CompiledGlossary.edgeKey(node: node, gap: gap, word: reading.word)] else { continue }
+            let options: [Reading]
+            if let cached = known[position] {
+                options = cached
+            } else {
+                options = readings(at: position, in: text, range: range, slot: slot, cache: cache)
+                known[position] = options
+            }
+            for reading in options {
+                guard let child = compiled.edges[CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.word)] else { continue }
                 walk(node: child, position: position + reading.tokenCount, steps: steps + [Step(reading: reading, start: position)])
             }
         }
@@ -139,23 +202,24 @@ public struct TermMatcher: Sendable {
         guard let best else { return nil }
         let entry = compiled.entries[Int(best.entry)]
         // Every term the same words could be, best first: other languages' and listed forms.
-        let alternatives = accepted.values
-            .filter { $0.end == best.end }
-            .sorted { isBetter($0, than: $1) }
-            .map { compiled.entries[Int($0.entry)].reference }
         var unique: [TermReference] = []
-        for reference in alternatives where !unique.contains(reference) { unique.append(reference) }
-        let phenomena = best.steps.flatMap(\.reading.phenomena)
-            + (entry.viaBareKeys ? [.accent] : [])
-            + (entry.isListedForm ? [.listedForm] : [])
-        let explanations = best.steps.map(\.reading.explanation).filter { !$0.isEmpty }
+        for candidate in accepted.values.filter({ $0.end == best.end }).sorted(by: isBetter) {
+            let reference = compiled.entries[Int(candidate.entry)].reference
+            if !unique.contains(reference) { unique.append(reference) }
+        }
+        var phenomena = Set(best.steps.flatMap(\.reading.phenomena.members))
+        if entry.viaBareKeys { phenomena.insert(.accent) }
+        if entry.isListedForm { phenomena.insert(.listedForm) }
+        var explanations = best.steps.map(\.reading.explanation).filter { !$0.isEmpty }
+        if entry.viaBareKeys && !explanations.contains("accents folded") { explanations.append("accents folded") }
+        let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
         return TermMatch(
             tokens: start..<best.end,
-            bytes: tokens[start].start..<tokens[best.end - 1].end,
+            bytes: bytes,
             term: entry.reference,
             alternatives: unique,
-            phenomena: Array(Set(phenomena)).sorted { $0.rawValue < $1.rawValue },
-            explanation: explanations.joined(separator: ", ") + (entry.viaBareKeys && !explanations.contains("accents folded") ? (explanations.isEmpty ? "accents folded" : ", accents folded") : ""),
+            phenomena: phenomena.sorted { $0.rawValue < $1.rawValue },
+            explanation: explanations.joined(separator: ", "),
             caseMismatch: best.caseMismatch,
             suffix: best.steps.last?.reading.suffix ?? "",
             paragraphLanguage: language)
@@ -172,15 +236,16 @@ public struct TermMatcher: Sendable {
     /// Whether `entry` accepts the readings in `steps`: nil rejects, otherwise whether the text
     /// writes a case-sensitive term in another case.
     ///
-    /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only case and accent folding;
-    /// endings (clitics, plurals, possessives) only on the last word; the plural infix only where
-    /// the term opts in. A case-sensitive term written all in lower case is another word (`us`
-    /// is not `US`) and is rejected; written in mixed or upper case it is accepted and flagged.
-    private func accepts(_ entry: CompiledGlossary.Entry, steps: [Step], text: TokenizedText) -> Bool? {
+    /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
+    /// case and accent folding; endings (clitics, plurals, possessives) only on the last word;
+    /// the plural infix only where the term opts in. A case-sensitive term written all in lower
+    /// case is another word (`us` is not `US`) and is rejected; written in mixed or upper case it
+    /// is accepted and flagged.
+    private func accepts(_ entry: CompiledGlossary.Entry, steps: [Step], text: ScannedText) -> Bool? {
         let inflects = entry.mode != .exact && !entry.isAbbreviated
         for (index, step) in steps.enumerated() {
             let isLast = index == steps.count - 1
-            for phenomenon in step.reading.phenomena {
+            for phenomenon in step.reading.phenomena.members {
                 switch phenomenon {
                 case .identity, .listedForm, .prefix:
                     continue
@@ -203,8 +268,7 @@ public struct TermMatcher: Sendable {
         guard entry.isCaseSensitive else { return false }
         var mismatch = false
         for (index, step) in steps.enumerated() where index < entry.exactWords.count {
-            let token = text.tokens[step.start]
-            let written = ICU.nfc(text.source.text(token.range))
+            let written = ICU.nfc(text.source.text(text.words[step.start].range))
             if Self.differsInCase(written, from: entry.exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
                 mismatch = true

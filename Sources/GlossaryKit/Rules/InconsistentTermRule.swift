@@ -94,7 +94,7 @@ public struct InconsistentTermRule: Rule {
     /// trafficking*)`. A gloss repeats the concept on purpose and is no inconsistency.
     static func isGloss(_ match: TermMatch, after previous: TermMatch, in document: AnalyzedDocument) -> Bool {
         guard match.term.concept == previous.term.concept, previous.bytes.upperBound <= match.bytes.lowerBound else { return false }
-        let between = document.text.source.bytes[previous.bytes.upperBound..<match.bytes.lowerBound]
+        let between = document.source.bytes[previous.bytes.upperBound..<match.bytes.lowerBound]
         guard between.count <= 12, between.contains(UInt8(ascii: "(")) else { return false }
         let allowed: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "("), UInt8(ascii: "*"), UInt8(ascii: "_"),
                                    UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: ":"), UInt8(ascii: ",")]

@@ -25,7 +25,7 @@ struct RawWord {
 
 /// A reusable ICU word tokenizer. Not thread-safe: each thread (or task) uses its own.
 final class ICUWordTokenizer {
-    private let handle: OpaquePointer
+    fileprivate let handle: OpaquePointer
 
     init() throws(TextError) {
         var error: Int32 = 0
@@ -74,6 +74,97 @@ final class ICUWordTokenizer {
         let bytes = Array(text.utf8)
         return try bytes.withUnsafeBufferPointer { buffer throws(TextError) in try words(in: buffer) }
     }
+}
+
+extension ICUWordTokenizer {
+    /// Splits well-formed UTF-8 into words and looks each up in `words`, without creating
+    /// strings: the fast path of checking.
+    ///
+    /// - Complexity: O(*n*) in the number of bytes; one hash look-up per word (two for words
+    ///   with accents), whatever the lexicon's size.
+    func scan(_ bytes: UnsafeBufferPointer<UInt8>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
+        guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
+        let count = gk_tokenizer_scan(handle, bytes.baseAddress, Int32(bytes.count), words.handle, gaps.handle, types?.handle)
+        if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
+        guard count > 0, let scanned = gk_tokenizer_scanned(handle), let foldedBase = gk_tokenizer_folded(handle) else {
+            return ([], [])
+        }
+        var result: [ScannedWord] = []
+        result.reserveCapacity(Int(count))
+        var foldedLength: Int32 = 0
+        for index in 0..<Int(count) {
+            let word = scanned[index]
+            result.append(ScannedWord(
+                start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type, gap: word.gap,
+                foldedStart: word.foldedStart, foldedLength: word.foldedLength,
+                kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0))
+            foldedLength = max(foldedLength, word.foldedStart + word.foldedLength)
+        }
+        let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(foldedLength)))
+        return (result, folded)
+    }
+}
+
+/// A set of byte strings with dense ids, kept in C so that a text's words are looked up without
+/// creating Swift strings.
+///
+/// Build it on one thread, then share it: look-ups do not modify it, so concurrent readers are
+/// safe once insertion has finished (hence `@unchecked Sendable`).
+final class ByteLexicon: @unchecked Sendable {
+    fileprivate let handle: OpaquePointer
+
+    init() {
+        guard let handle = gk_lexicon_create() else {
+            fatalError("out of memory creating a lexicon")
+        }
+        self.handle = handle
+    }
+
+    deinit {
+        gk_lexicon_destroy(handle)
+    }
+
+    /// The id of `text`, inserting it when absent.
+    @discardableResult
+    func insert(_ text: String) -> Int32 {
+        var text = text
+        let id = text.withUTF8 { gk_lexicon_insert(handle, $0.baseAddress, Int32($0.count)) }
+        if id < 0 { fatalError("out of memory growing a lexicon") }
+        return id
+    }
+
+    /// The id of `text`, or nil.
+    func find(_ text: String) -> Int32? {
+        var text = text
+        let id = text.withUTF8 { gk_lexicon_find(handle, $0.baseAddress, Int32($0.count)) }
+        return id >= 0 ? id : nil
+    }
+
+    /// The id of some bytes, or nil.
+    func find(_ bytes: ArraySlice<UInt8>) -> Int32? {
+        let id = bytes.withUnsafeBufferPointer { gk_lexicon_find(handle, $0.baseAddress, Int32($0.count)) }
+        return id >= 0 ? id : nil
+    }
+
+    var count: Int { Int(gk_lexicon_count(handle)) }
+
+    /// The bytes of entry `id`.
+    func bytes(_ id: Int32) -> UnsafeBufferPointer<UInt8> {
+        var length: Int32 = 0
+        let bytes = gk_lexicon_bytes(handle, id, &length)
+        return UnsafeBufferPointer(start: bytes, count: Int(length))
+    }
+
+    /// The text of entry `id`.
+    func string(_ id: Int32) -> String {
+        var length: Int32 = 0
+        guard let bytes = gk_lexicon_bytes(handle, id, &length) else { return "" }
+        return String(decoding: UnsafeBufferPointer(start: bytes, count: Int(length)), as: UTF8.self)
+    }
+
+    /// Gap classes of `ScannedWord.gap` that are not ids.
+    static let hardGap = Int32(GK_GAP_HARD)
+    static let unknownGap = Int32(GK_GAP_UNKNOWN)
 }
 
 /// Stateless ICU services.

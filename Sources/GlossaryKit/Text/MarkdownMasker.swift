@@ -63,7 +63,7 @@ enum MarkdownMasker {
                     continue
                 }
             }
-            if (byte == UInt8(ascii: "h") || byte == UInt8(ascii: "w") || byte == UInt8(ascii: "H") || byte == UInt8(ascii: "W")),
+            if byte | 0x20 == UInt8(ascii: "h") || byte | 0x20 == UInt8(ascii: "w") || byte | 0x20 == UInt8(ascii: "f"),
                index == 0 || !isWordByte(bytes[index - 1]),
                let end = urlEnd(bytes, from: index) {
                 inline.append(index..<end)
@@ -89,19 +89,21 @@ enum MarkdownMasker {
         byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
-    private static func startsWith(_ bytes: [UInt8], at index: Int, _ prefix: String) -> Bool {
-        let prefix = Array(prefix.utf8)
-        guard index + prefix.count <= bytes.count else { return false }
-        for offset in 0..<prefix.count {
-            let byte = bytes[index + offset]
-            let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 32 : byte
-            if lowered != prefix[offset] { return false }
+    private static func startsWith(_ bytes: [UInt8], at index: Int, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard index + count <= bytes.count else { return false }
+        return prefix.withUTF8Buffer { expected in
+            for offset in 0..<count {
+                let byte = bytes[index + offset]
+                let lowered = (byte >= 0x41 && byte <= 0x5A) ? byte + 32 : byte
+                if lowered != expected[offset] { return false }
+            }
+            return true
         }
-        return true
     }
 
-    private static func find(_ bytes: [UInt8], _ needle: String, from start: Int) -> Int? {
-        let needle = Array(needle.utf8)
+    private static func find(_ bytes: [UInt8], _ needle: StaticString, from start: Int) -> Int? {
+        let needle = needle.withUTF8Buffer { Array($0) }
         guard needle.count <= bytes.count else { return nil }
         var index = start
         while index + needle.count <= bytes.count {
@@ -113,8 +115,8 @@ enum MarkdownMasker {
 
     /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
     private static func urlEnd(_ bytes: [UInt8], from index: Int) -> Int? {
-        let prefixes = ["https://", "http://", "ftp://", "www."]
-        guard prefixes.contains(where: { startsWith(bytes, at: index, $0) }) else { return nil }
+        guard startsWith(bytes, at: index, "https://") || startsWith(bytes, at: index, "http://")
+            || startsWith(bytes, at: index, "ftp://") || startsWith(bytes, at: index, "www.") else { return nil }
         var end = index
         while end < bytes.count {
             let byte = bytes[end]

@@ -49,6 +49,35 @@ public final class Tokenizer {
         return TokenizedText(source: source, tokens: tokens, paragraphs: paragraphs)
     }
 
+    /// Scans a whole text against a lexicon: masks non-prose, splits words and looks each up.
+    ///
+    /// Produces the same words, in the same order and at the same offsets, as
+    /// `tokenize(_:markup:)`; only their representation differs.
+    ///
+    /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
+    func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil) throws(TextError) -> ScannedText {
+        let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
+        return try scan(source, masked: masked, range: source.contentStart..<masked.count, words: words, gaps: gaps, types: types)
+    }
+
+    /// Scans `range` of an already masked copy of `source`'s bytes. The range must start at a
+    /// paragraph boundary (or the text's start): its first word starts a paragraph.
+    func scan(
+        _ source: SourceText, masked: [UInt8], range: Range<Int>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
+    ) throws(TextError) -> ScannedText {
+        let base = Int32(range.lowerBound)
+        var (scanned, folded) = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
+            try icu.scan(UnsafeBufferPointer(rebasing: buffer[range]), words: words, gaps: gaps, types: types)
+        }
+        if base != 0 {
+            for index in scanned.indices {
+                scanned[index].start += base
+                scanned[index].end += base
+            }
+        }
+        return ScannedText(source: source, words: scanned, folded: folded)
+    }
+
     /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
     public func tokenize(term: String) throws(TextError) -> [Token] {
         let bytes = Array(term.utf8)

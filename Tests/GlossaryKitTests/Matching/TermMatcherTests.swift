@@ -86,7 +86,20 @@ struct TermMatcherTests {
     }
 
     @Test func compiledGlossarySharesWords() throws {
-        #expect(checker.compiled.vocabularySize <= 16)
-        #expect(checker.compiled.maximumLength == 4)
+        let compiled = checker.compiled
+        let baseWords = compiled.flags.filter { $0 & CompiledGlossary.baseFlag != 0 }.count
+        // labour, trafficking, decent, work, country, programme, us, café, kopi, héjo, hejo (a
+        // prefix term keeps its last word out of the trie).
+        #expect(baseWords == 11)
+        #expect(compiled.maximumLength == 4)
+        // Inflected forms are not stored: they are read once per distinct word of a text.
+        #expect(compiled.words.find("programmes") == nil)
+    }
+
+    @Test func inflectedReadingsAreCachedPerDistinctWord() throws {
+        let text = Array(repeating: "Decent Work Country Programmes", count: 50).joined(separator: ". ")
+        let document = try checker.analyze(SourceText(path: "x", string: text), options: CheckOptions(language: .english))
+        #expect(document.matches.count == 50)
+        #expect(document.matches.allSatisfy { $0.phenomena == [.plural] })
     }
 }

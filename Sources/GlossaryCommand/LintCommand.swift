@@ -1,0 +1,39 @@
+import ArgumentParser
+import GlossaryKit
+
+/// `glossary lint`: validates glossary files.
+struct LintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Validate glossary files (YAML, TBX, CSV).",
+        discussion: """
+            Reports duplicate concept ids, terms shared by two concepts, deprecated terms equal to \
+            preferred ones, concepts without a preferred term or a required language, terms the \
+            tokenizer splits unexpectedly, bad language tags, unknown fields and TBX dialect \
+            violations. With no path, lints the nearest glossary/ folder.
+            """)
+
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: ArgumentHelp("Glossary files or folders. Default: the nearest glossary/ folder.", valueName: "path"))
+    var paths: [String] = []
+
+    func run() throws {
+        var paths = paths
+        if paths.isEmpty {
+            guard let found = GlossaryLoader.discover() else {
+                throw CommandFailure.input(InputError(
+                    "no glossary: pass a path or run inside a folder that has a glossary/ folder (here or above)")).exitCode
+            }
+            paths = [found]
+        }
+        let report: CheckReport
+        do {
+            report = try GlossaryLinter().lint(paths: paths)
+        } catch let error as InputError {
+            throw CommandFailure.input(error).exitCode
+        }
+        Output.print(Reporter.render(report, format: output.format))
+        if report.fails(at: output.failOn) { throw ExitCode(ExitStatus.findings) }
+    }
+}

@@ -1,0 +1,30 @@
+/// Reports a term listed twice in one concept and language after normalisation, and in
+/// particular a deprecated or forbidden term that equals a preferred or admitted one.
+///
+/// `Labour migrant` (preferred) and `labour migrant` (deprecated) normalise to the same words, so
+/// a check cannot tell whether a text used the right or the wrong one.
+public enum ConflictingStatusRule: LintRule {
+    public static let id = "conflicting-term-status"
+    public static let summary = "A term appears twice in one concept and language after normalisation."
+
+    public static func check(_ context: LintContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (file, concept) in context.concepts {
+            var seen: [String: Term] = [:]
+            for term in concept.terms {
+                let key = term.language.rawValue + "\u{0}" + context.normalized(term)
+                guard let earlier = seen[key] else { seen[key] = term; continue }
+                if earlier.isCaseSensitive, term.isCaseSensitive, earlier.text != term.text { continue }
+                let conflict = earlier.status.isAcceptable != term.status.isAcceptable
+                findings.append(LintFinding.make(
+                    rule: id, severity: conflict ? .error : .warning,
+                    at: LintFinding.location(term, in: concept, file: file), text: term.text,
+                    message: conflict
+                        ? "'\(term.text)' (\(term.status.rawValue)) is the same term as '\(earlier.text)' (\(earlier.status.rawValue)) after normalisation; a text cannot use one without the other"
+                        : "'\(term.text)' repeats '\(earlier.text)' in concept '\(concept.id)' (\(term.language))",
+                    language: term.language, concept: concept.id))
+            }
+        }
+        return findings
+    }
+}

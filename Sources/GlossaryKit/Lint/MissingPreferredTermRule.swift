@@ -1,0 +1,21 @@
+/// Reports a concept that has terms in a language but no preferred one there.
+///
+/// Without a preferred term, a finding on a deprecated term has nothing to suggest.
+public enum MissingPreferredTermRule: LintRule {
+    public static let id = "missing-preferred-term"
+    public static let summary = "A concept has terms in a language but none of them is preferred."
+
+    public static func check(_ context: LintContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (file, concept) in context.concepts {
+            for language in concept.languages where concept.preferredTerms(in: language).isEmpty {
+                let first = concept.terms(in: language)[0]
+                findings.append(LintFinding.make(
+                    rule: id, severity: .warning, at: LintFinding.location(first, in: concept, file: file), text: first.text,
+                    message: "concept '\(concept.id)' has no preferred term in \(language) (its terms there: \(concept.terms(in: language).map { "'\($0.text)' \($0.status.rawValue)" }.joined(separator: ", ")))",
+                    language: language, concept: concept.id))
+            }
+        }
+        return findings
+    }
+}

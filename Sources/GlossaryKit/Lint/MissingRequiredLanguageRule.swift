@@ -1,0 +1,21 @@
+/// Reports a concept with no term in a language its file's `required-languages` lists.
+public enum MissingRequiredLanguageRule: LintRule {
+    public static let id = "missing-required-language"
+    public static let summary = "A concept has no term in a required language."
+
+    public static func check(_ context: LintContext) -> [Finding] {
+        var findings: [Finding] = []
+        for file in context.files {
+            for concept in file.glossary.concepts {
+                let covered = concept.languages
+                let missing = file.glossary.requiredLanguages.filter { required in !covered.contains { $0.isWithin(required) } }
+                guard !missing.isEmpty else { continue }
+                findings.append(LintFinding.make(
+                    rule: id, severity: .warning, at: LintFinding.location(concept, file: file.path), text: concept.id,
+                    message: "concept '\(concept.id)' has no term in \(missing.map(\.rawValue).joined(separator: ", ")) (required by this file)",
+                    language: missing[0], concept: concept.id))
+            }
+        }
+        return findings
+    }
+}

@@ -1,0 +1,45 @@
+/// Reports terms the tokenizer splits in a way the writer probably did not mean.
+///
+/// A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`)
+/// makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored
+/// when matching, so `C++` would also match `C`.
+public enum TermTokenizationRule: LintRule {
+    public static let id = "term-tokenization"
+    public static let summary = "A term has no words, spans sentence punctuation, or has characters outside its words."
+
+    private static let sentencePunctuation: Set<Character> = [".", "!", "?", ";", "。", "؟"]
+
+    public static func check(_ context: LintContext) -> [Finding] {
+        var findings: [Finding] = []
+        for (file, concept) in context.concepts {
+            for term in concept.terms {
+                for text in [term.text] + term.forms {
+                    if let problem = problem(text, context: context) {
+                        findings.append(LintFinding.make(
+                            rule: id, severity: problem.severity, at: LintFinding.location(term, in: concept, file: file), text: text,
+                            message: problem.message, language: term.language, concept: concept.id))
+                    }
+                }
+            }
+        }
+        return findings
+    }
+
+    static func problem(_ text: String, context: LintContext) -> (severity: Severity, message: String)? {
+        let tokens = context.tokens(text)
+        guard let first = tokens.first, let last = tokens.last else {
+            return (.error, "'\(text)' has no words the tokenizer can match")
+        }
+        for token in tokens.dropFirst() where token.gapBefore == Token.hardBreak || token.gapBefore.contains(where: sentencePunctuation.contains) {
+            let gap = token.gapBefore == Token.hardBreak ? "a line break" : "'\(token.gapBefore.trimmingCharacters(in: .whitespaces))'"
+            return (.warning, "'\(text)' spans \(gap), which ends a sentence; it will not match running text")
+        }
+        let bytes = Array(text.utf8)
+        let outside = (String(decoding: bytes[..<first.start], as: UTF8.self) + String(decoding: bytes[last.end...], as: UTF8.self))
+            .trimmingCharacters(in: .whitespaces)
+        if !outside.isEmpty {
+            return (.warning, "'\(text)' has '\(outside)' outside its words; matching ignores it")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,91 @@
+/// The inflected readings of the distinct words of one text, each computed once.
+///
+/// A text of a million words has perhaps fifty thousand distinct ones. The scanner gives every
+/// word that is not itself a term's word an id among the text's distinct words (its *type*); the
+/// first time a type is met in a paragraph of some language, that language's analyzer reads it
+/// (`kerjanya` → `kerja` + -nya) and the readings that reach a term's word are kept. Every later
+/// occurrence costs an array look-up, whatever the glossary's size.
+///
+/// Not thread-safe: one cache per text being checked.
+final class WordReadingCache {
+    /// A reading of a word as a term's word.
+    struct Reading {
+        var base: Int32
+        var phenomena: PhenomenonSet
+        var explanation: String
+        var suffix: String
+    }
+
+    let compiled: CompiledGlossary
+    /// The text's distinct unknown words (filled by the scanner).
+    let types: ByteLexicon
+    /// Per analyzer slot (one per analyzer language, then one for "language unknown"): readings
+    /// per type id, nil until computed.
+    private var byType: [[[Reading]?]]
+    /// The same for words that are in the glossary's lexicon (term words can be inflected forms
+    /// of other term words: `programs` and `program`).
+    private var byWord: [[[Reading]?]]
+
+    init(compiled: CompiledGlossary, types: ByteLexicon) {
+        self.compiled = compiled
+        self.types = types
+        let slots = compiled.analyzerLanguages.count + 1
+        byType = Array(repeating: [], count: slots)
+        byWord = Array(repeating: Array(repeating: nil, count: compiled.words.count), count: slots)
+    }
+
+    /// The slot of `language`: its analyzer's index, or the last slot when unknown (every
+    /// analyzer applies).
+    func slot(for language: LanguageTag?) -> Int {
+        guard let language else { return compiled.analyzerLanguages.count }
+        return compiled.analyzerLanguages.firstIndex { language.isWithin($0) || $0.isWithin(language) }
+            ?? -1
+    }
+
+    /// The readings of word `word` in analyzer slot `slot` (-1: a language without analyzer).
+    func readings(of word: ScannedWord, slot: Int) -> [Reading] {
+        guard slot >= 0 else { return [] }
+        if word.folded >= 0 {
+            if let cached = byWord[slot][Int(word.folded)] { return cached }
+            let text = compiled.words.string(word.folded)
+            let bare = word.bare >= 0 && word.bare != word.folded ? compiled.words.string(word.bare) : text
+            let result = analyse(folded: text, bare: bare, slot: slot)
+            byWord[slot][Int(word.folded)] = result
+            return result
+        }
+        guard word.type >= 0 else { return [] }
+        let type = Int(word.type)
+        if type < byType[slot].count, let cached = byType[slot][type] { return cached }
+        if byType[slot].count <= type {
+            byType[slot] += Array(repeating: nil, count: max(type + 1 - byType[slot].count, byType[slot].count / 2 + 64))
+        }
+        let key = types.bytes(word.type)
+        let folded: String, bare: String
+        if let zero = key.firstIndex(of: 0) {
+            folded = String(decoding: UnsafeBufferPointer(rebasing: key[..<zero]), as: UTF8.self)
+            bare = String(decoding: UnsafeBufferPointer(rebasing: key[(zero + 1)...]), as: UTF8.self)
+        } else {
+            folded = String(decoding: key, as: UTF8.self)
+            bare = folded
+        }
+        let result = analyse(folded: folded, bare: bare, slot: slot)
+        byType[slot][type] = result
+        return result
+    }
+
+    private func analyse(folded: String, bare: String, slot: Int) -> [Reading] {
+        let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
+        var result: [Reading] = []
+        for analyzer in analyzers {
+            for (word, accent) in bare == folded ? [(folded, false)] : [(folded, false), (bare, true)] {
+                for analysis in analyzer.analyses(ofWord: word) {
+                    guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
+                    var phenomena = PhenomenonSet(analysis.phenomena)
+                    if accent { phenomena.insert(.accent) }
+                    result.append(Reading(base: id, phenomena: phenomena, explanation: analysis.explanation, suffix: analysis.suffix))
+                }
+            }
+        }
+        return result
+    }
+}

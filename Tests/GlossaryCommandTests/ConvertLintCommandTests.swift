@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+
+@Suite("glossary convert and lint")
+struct ConvertLintCommandTests {
+    @Test func convertsTheProjectGlossaryAndRefusesToOverwrite() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        let out = folder.appendingPathComponent("project.tbx").path
+        let first = try CommandRunner.run(["convert", "glossary", out])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("concepts"))
+        let tbx = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(tbx.contains("<tbx type=\"TBX-Basic\" style=\"dca\""))
+        let again = try CommandRunner.run(["convert", "glossary", out])
+        #expect(again.status == 2)
+        #expect(again.stderr.contains("--force"))
+        let forced = try CommandRunner.run(["convert", "glossary", out, "--force"])
+        #expect(forced.status == 0)
+
+        let csv = folder.appendingPathComponent("project.csv").path
+        let wide = try CommandRunner.run(["convert", out, csv, "--csv-layout", "wide"])
+        #expect(wide.status == 0, "\(wide.stderr)")
+        #expect(wide.stderr.contains("warning:"))
+        let yaml = folder.appendingPathComponent("back.yml").path
+        #expect(try CommandRunner.run(["convert", out, yaml]).status == 0)
+        #expect(try CommandRunner.run(["lint", yaml]).status == 0)
+    }
+
+    @Test func badInputExitsWithStatusTwo() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        let broken = folder.appendingPathComponent("broken.tbx")
+        try Data("<tbx xml:lang=\"en\"><text><body>\n<conceptEntry id=\"a\">\n</tbx>\n".utf8).write(to: broken)
+        let result = try CommandRunner.run(["convert", broken.path, folder.appendingPathComponent("out.yml").path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("broken.tbx:3:"))
+        let unknown = try CommandRunner.run(["convert", "glossary", folder.appendingPathComponent("out.docx").path])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--to"))
+    }
+
+    @Test func lintReportsFindingsWithExitStatusOne() throws {
+        let fixture = CommandRunner.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint/problems.yml").path
+        let result = try CommandRunner.run(["lint", fixture])
+        #expect(result.status == 1)
+        #expect(result.stdout.contains("problems.yml:9:11: error:"))
+        #expect(result.stdout.contains("[ambiguous-term]"))
+        let json = try CommandRunner.run(["lint", "--format", "json", fixture])
+        #expect(json.status == 1)
+        #expect(json.stdout.contains("\"missing-required-language\""))
+        let clean = try CommandRunner.run(["lint"])
+        #expect(clean.status == 0, "\(clean.stdout)")
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+@Suite("CSV parser")
+struct CSVParserTests {
+    @Test func quotingEmbeddedNewlinesAndCRLF() throws {
+        let text = "a,b,c\r\n\"x, y\",\"say \"\"hi\"\"\",\"two\r\nlines\"\r\n1,,3\r\n"
+        let records = try CSV.parse(text, separator: ",", path: "t.csv")
+        #expect(records.map { $0.map(\.value) } == [["a", "b", "c"], ["x, y", "say \"hi\"", "two\nlines"], ["1", "", "3"]])
+        #expect(records[2][0].line == 4 && records[2][2].column == 4)
+    }
+
+    @Test func byteOrderMarkAndSeparatorsAreDetected() throws {
+        let data = Data([0xEF, 0xBB, 0xBF] + Array("concept;en;id\nc1;worker;pekerja\n".utf8))
+        let text = try CSV.decode(data, path: "t.csv")
+        #expect(text.hasPrefix("concept"))
+        #expect(CSV.detectSeparator(in: text) == ";")
+        #expect(CSV.detectSeparator(in: "a\tb\tc\n") == "\t")
+        #expect(CSV.detectSeparator(in: "\"a;b\",c\n") == ",")
+    }
+
+    @Test func badQuotingIsReportedWithLineAndColumn() {
+        #expect {
+            try CSV.parse("a,b\nx,\"open\n", separator: ",", path: "bad.csv")
+        } throws: { error in
+            let error = error as? InputError
+            return error?.location?.line == 2 && error?.location?.column == 3 && error?.message.contains("never closed") == true
+        }
+        #expect {
+            try CSV.parse("a,b\nx,y\"z\n", separator: ",", path: "bad.csv")
+        } throws: { error in
+            (error as? InputError)?.location.map { ($0.line, $0.column) } ?? (0, 0) == (2, 4)
+        }
+    }
+
+    @Test func invalidUTF8NamesTheLine() {
+        let data = Data(Array("a,b\n".utf8) + [0x78, 0xFF, 0x0A])
+        #expect {
+            try CSV.decode(data, path: "bin.csv")
+        } throws: { error in
+            (error as? InputError)?.location?.line == 2
+        }
+    }
+
+    @Test func writerQuotesOnlyWhenNeeded() {
+        #expect(CSV.write([["a", "b,c", "say \"x\"", "line\nbreak", " pad"]], separator: ",")
+            == "a,\"b,c\",\"say \"\"x\"\"\",\"line\nbreak\",\" pad\"\r\n")
+    }
+}
+
+@Suite("CSV glossaries")
+struct CSVGlossaryTests {
+    static func fixture() throws -> Glossary { try RoundTripTests.yamlFixture() }
+
+    @Test func longLayoutRoundTripKeepsEverythingButGlossaryData() throws {
+        var original = try Self.fixture()
+        let output = CSVGlossaryWriter.write(original, layout: .long, separator: ",")
+        #expect(output.text.hasPrefix("\u{FEFF}concept,language,term,status,"))
+        #expect(output.text.contains("\r\n"))
+        let back = try CSVGlossaryReader().read(data: Data(output.text.utf8), path: "g.csv")
+        original.name = nil
+        original.requiredLanguages = []
+        original.properties = []
+        #expect(ModelComparison.difference(original, back) == nil)
+        #expect(output.omissions.count == 1)
+    }
+
+    @Test func tsvLongRoundTrip() throws {
+        var original = try Self.fixture()
+        original.name = nil; original.requiredLanguages = []; original.properties = []
+        let output = CSVGlossaryWriter.write(original, layout: .long, separator: "\t")
+        let back = try CSVGlossaryReader().read(data: Data(output.text.utf8), path: "g.tsv")
+        #expect(ModelComparison.difference(original, back) == nil)
+    }
+
+    @Test func wideLayoutRoundTripKeepsTermsStatusesAndTypes() throws {
+        let terms = [
+            Term(text: "migrant worker", language: .english),
+            Term(text: "labour migrant", language: .english, status: .admitted),
+            Term(text: "ILO", language: .english, type: .acronym),
+            Term(text: "a | b [c]", language: .english, status: .deprecated),
+            Term(text: "pekerja migran", language: .indonesian),
+            Term(text: "TKI", language: .indonesian, status: .forbidden, type: .acronym),
+        ]
+        let original = Glossary(concepts: [
+            Concept(id: "migrant-worker", definition: "Works abroad, \"far\" away.", terms: terms,
+                    properties: [Property(name: "source", value: "ILO"), Property(name: "definition", value: "Bekerja di luar negeri.", language: .indonesian)]),
+            Concept(id: "empty-id-row", terms: [Term(text: "pagawé", language: .sundanese)]),
+        ])
+        let output = CSVGlossaryWriter.write(original, layout: .wide, separator: ",")
+        #expect(output.omissions.isEmpty)
+        #expect(output.text.contains("migrant worker | labour migrant [admitted] | ILO [acronym] | a \\| b \\[c] [deprecated]"))
+        let back = try CSVGlossaryReader().read(data: Data(output.text.utf8), path: "g.csv")
+        #expect(ModelComparison.difference(original, back) == nil)
+    }
+
+    @Test func wideWriterReportsWhatItCannotHold() throws {
+        let output = CSVGlossaryWriter.write(try Self.fixture(), layout: .wide, separator: ",")
+        #expect(output.omissions.contains { $0.contains("long layout") })
+    }
+
+    @Test func wideReaderGeneratesIDsAndReportsUnknownStatus() throws {
+        let csv = "en,id\nworker,pekerja\nworker,buruh [informal]\n"
+        #expect {
+            try CSVGlossaryReader().read(data: Data(csv.utf8), path: "w.csv")
+        } throws: { error in
+            let error = error as? InputError
+            return error?.location?.line == 3 && error?.location?.column == 8
+        }
+        let ok = try CSVGlossaryReader().read(data: Data("en,id\nworker,pekerja\nworker,buruh\n".utf8), path: "w.csv")
+        #expect(ok.concepts.map(\.id) == ["worker", "worker-2"])
+    }
+
+    @Test func longReaderRejectsBadLanguageTag() {
+        let csv = "concept,language,term\nc1,english!,worker\n"
+        #expect {
+            try CSVGlossaryReader().read(data: Data(csv.utf8), path: "l.csv")
+        } throws: { error in
+            let error = error as? InputError
+            return error?.location?.line == 2 && error?.location?.column == 4 && error?.message.contains("BCP 47") == true
+        }
+    }
+
+    @Test func readsTheDerivedComputerTermList() throws {
+        guard let path = SharedData.path("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv") else { return }
+        let reader = CSVGlossaryReader(options: .init(layout: .wide, idColumn: "no", languageColumns: ["en", "id"], termSeparators: [",", ";"]))
+        let glossary = try reader.read(contentsOf: path)
+        let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count - 1
+        #expect(glossary.concepts.count == rows)
+        let account = try #require(glossary.concepts.first { $0.terms.contains { $0.text == "account" } })
+        #expect(account.id == "5")
+        #expect(account.terms(in: .indonesian).map(\.text) == ["akun", "rekening"])
+        let ai = try #require(glossary.concepts.first { $0.terms.contains { $0.text == "artificial intelligence" } })
+        #expect(ai.terms(in: .indonesian).map(\.text) == ["kecerdasan buatan", "intelegensi buatan"])
+    }
+}
