@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GlossaryKit
 
 /// `glossary check`: reports deprecated, inconsistent and mis-cased terms in drafts.
@@ -8,8 +9,9 @@ struct CheckCommand: ParsableCommand {
         abstract: "Check texts against the glossary.",
         discussion: """
             Checks plain text and Markdown (code, URLs and HTML comments are skipped). The language \
-            of a text comes from --lang, else its name (report.id.md, abstract_su.txt, en/…), else \
-            it is detected per paragraph.
+            of a text comes from --lang, else .glossary.yml, else its name (report.id.md, \
+            abstract_su.txt, en/…), else it is detected per paragraph. Findings can be silenced \
+            with glossary-ignore / glossary-disable comments or a --baseline file.
             """)
 
     @OptionGroup var glossary: GlossaryOptions
@@ -27,48 +29,179 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "The files are versions of one text in different languages: also align them and run the cross-language rules.")
     var parallel = false
 
+    @Option(name: .long, help: ArgumentHelp("The configuration file (default: .glossary.yml here or in the nearest parent folder).", valueName: "file"))
+    var config: String?
+
+    @Flag(name: .customLong("no-config"), help: "Ignore .glossary.yml.")
+    var noConfig = false
+
+    @Flag(name: .long, help: "Check the staged content (the git index) of staged text files instead of the working tree; paths, if given, restrict which.")
+    var staged = false
+
+    @Option(name: .long, help: ArgumentHelp("Report only findings not in this baseline file.", valueName: "file"))
+    var baseline: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record every current finding in this file and exit 0.", valueName: "file"))
+    var writeBaseline: String?
+
+    @Flag(name: .long, help: "Replace deprecated terms with the preferred term where exactly one is safe, in place.")
+    var fix = false
+
+    @Flag(name: .customLong("dry-run"), help: "With --fix: print a unified diff of the fixes instead of writing them.")
+    var dryRun = false
+
     @Argument(help: ArgumentHelp("Files or folders to check; - reads standard input.", valueName: "path"))
-    var paths: [String]
+    var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give at least one file or folder to check (or - for standard input)") }
+        if paths.isEmpty && !staged { throw ValidationError("give at least one file or folder to check (or - for standard input, or --staged)") }
         if let language, LanguageTag(language) == nil {
             throw ValidationError("'\(language)' is not a valid language tag (e.g. id, en, su, en-GB)")
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if fix && staged { throw ValidationError("--fix changes working-tree files; it cannot be combined with --staged") }
+        if fix && paths.contains("-") { throw ValidationError("--fix cannot change standard input") }
+        if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
+        if writeBaseline != nil && (fix || baseline != nil) {
+            throw ValidationError("--write-baseline records the findings as they are; do not combine it with --fix or --baseline")
+        }
+        if staged && paths.contains("-") { throw ValidationError("--staged reads the git index, not standard input") }
     }
 
     func run() throws {
-        let compiled: CompiledGlossary
         do {
-            compiled = try self.glossary.loadCompiled()
+            try check()
         } catch let failure as CommandFailure {
             throw failure.exitCode
         }
-        let files: [String]
-        do {
-            files = try CheckRunner.files(for: paths)
-        } catch {
-            throw CommandFailure.input(error).exitCode
-        }
-        let checker = GlossaryChecker(compiled: compiled)
-        let runner = CheckRunner(
+    }
+
+    private func check() throws {
+        let configuration = try loadConfiguration()
+        let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration))
+        var runner = CheckRunner(
             checker: checker,
-            options: CheckOptions(language: language.flatMap(LanguageTag.init), markup: markup?.markup),
+            options: CheckOptions(
+                language: language.flatMap(LanguageTag.init), markup: markup?.markup,
+                severities: configuration?.severities ?? [:]),
             jobs: jobs)
-        var (report, errors) = runner.run(files: files)
+        runner.configuration = configuration
+        if let baseline {
+            do {
+                runner.baseline = try Baseline.read(contentsOf: baseline)
+            } catch {
+                throw CommandFailure.input(error)
+            }
+        }
+        let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
+        let inputs = try self.inputs(configuration: configuration)
+        var (report, errors) = runner.run(inputs: inputs)
         if parallel, errors.isEmpty {
             do {
-                let notes = try report.addParallelFindings(files: files, checker: checker, options: runner.options)
+                let notes = try report.addParallelFindings(files: inputs.map(\.path), checker: checker, options: runner.options)
                 for note in notes { Output.error("note: " + note) }
             } catch {
                 errors.append(error)
             }
         }
         for error in errors { Output.error(error.description) }
+
+        if let writeBaseline {
+            guard errors.isEmpty else {
+                Output.error("error: the baseline was not written because some files could not be checked")
+                throw ExitCode(ExitStatus.usage)
+            }
+            do {
+                try AtomicFile.write(Array(Baseline(report: report, path: writeBaseline).serialized().utf8), to: writeBaseline)
+            } catch {
+                throw CommandFailure.input(error)
+            }
+            Output.error("glossary: recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(writeBaseline)")
+            return
+        }
+
+        if fix {
+            var fixedFiles = 0, fixedFindings = 0
+            var diffs = ""
+            // Only files that were read and checked are in `report.sources`; a file that failed
+            // is never touched.
+            let byFile = Dictionary(grouping: report.findings, by: \.location.file)
+            for input in inputs {
+                guard let source = report.sources[input.path], let findings = byFile[input.path],
+                      let fileFix = Fixer.fix(source, findings: findings) else { continue }
+                if dryRun {
+                    diffs += UnifiedDiff.render(fileFix)
+                } else {
+                    do {
+                        try Fixer.write(fileFix)
+                    } catch {
+                        Output.error(error.description)
+                        errors.append(error)
+                        continue
+                    }
+                }
+                fixedFiles += 1
+                fixedFindings += fileFix.edits.count
+            }
+            if dryRun {
+                Output.print(diffs)
+                let summary = fixedFindings == 0 ? "nothing to fix" : "would fix \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")"
+                Output.error("glossary: \(summary)")
+                if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
+                if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
+                return
+            }
+            if fixedFiles > 0 {
+                Output.error("glossary: fixed \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")")
+                // Check again, so that what is reported (and its positions) is what is left.
+                let again = runner.run(inputs: inputs)
+                report = again.report
+            }
+        }
+
         Output.print(Reporter.render(report, format: output.format))
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
-        if report.fails(at: output.failOn) { throw ExitCode(ExitStatus.findings) }
+        if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// The configuration: `--config`, else `.glossary.yml` found from the current folder.
+    private func loadConfiguration() throws -> Configuration? {
+        if noConfig { return nil }
+        guard let path = config ?? Configuration.discover() else { return nil }
+        do {
+            return try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id)))
+        } catch {
+            throw CommandFailure.input(error)
+        }
+    }
+
+    /// What to check: the staged files, or the files and folders given, filtered by the
+    /// configuration's include and exclude patterns.
+    private func inputs(configuration: Configuration?) throws -> [CheckRunner.Input] {
+        if staged {
+            let roots = paths.map { Paths.absolute($0) }
+            do {
+                return try StagedFiles.inputs { entry in
+                    let ext = (entry.path as NSString).pathExtension.lowercased()
+                    guard CheckRunner.textExtensions.contains(ext) else { return false }
+                    if !roots.isEmpty {
+                        let absolute = Paths.absolute(entry.path)
+                        guard roots.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) else { return false }
+                    }
+                    return configuration?.includes(entry.path) ?? true
+                }
+            } catch {
+                throw CommandFailure.input(error)
+            }
+        }
+        let files: [String]
+        do {
+            files = try CheckRunner.files(for: paths)
+        } catch {
+            throw CommandFailure.input(error)
+        }
+        return files.filter { configuration?.includes($0) ?? true }.map { .file($0) }
     }
 }
 

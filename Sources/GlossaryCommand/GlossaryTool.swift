@@ -12,7 +12,7 @@ struct GlossaryTool: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             CheckCommand.self, LookupCommand.self, LintCommand.self, ConvertCommand.self, CoverageCommand.self,
-            EvaluateCommand.self,
+            EvaluateCommand.self, InitCommand.self, InstallHookCommand.self,
         ],
         defaultSubcommand: nil)
 }

@@ -18,6 +18,7 @@ struct LookupCommand: ParsableCommand {
 
     func validate() throws {
         if text.allSatisfy(\.isWhitespace) { throw ValidationError("give a term to look up") }
+        if format != .text && format != .json { throw ValidationError("lookup prints text or json, not \(format.rawValue)") }
     }
 
     func run() throws {
@@ -31,7 +32,7 @@ struct LookupCommand: ParsableCommand {
         let concepts = try lookup.concepts(matching: text)
         switch format {
         case .text: Output.print(TermLookup.renderText(concepts, query: text))
-        case .json: Output.print(TermLookup.renderJSON(concepts).serialized() + "\n")
+        default: Output.print(TermLookup.renderJSON(concepts).serialized() + "\n")
         }
         if concepts.isEmpty { throw ExitCode(ExitStatus.findings) }
     }

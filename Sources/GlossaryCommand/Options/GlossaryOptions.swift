@@ -11,9 +11,11 @@ struct GlossaryOptions: ParsableArguments {
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the compiled-glossary cache (~/.cache/glossary, or $GLOSSARY_CACHE_DIR).")
     var noCache = false
 
-    /// The glossary paths: as given, else the discovered `glossary/` folder.
-    func resolvedPaths() throws -> [String] {
+    /// The glossary paths: `--glossary`, else the configuration's glossaries, else the nearest
+    /// `glossary/` folder.
+    func resolvedPaths(configuration: Configuration? = nil) throws -> [String] {
         if !paths.isEmpty { return paths }
+        if let configured = configuration?.glossaries, !configured.isEmpty { return configured }
         guard let found = GlossaryLoader.discover() else {
             throw CommandFailure.input(InputError(
                 "no glossary: pass --glossary PATH or run inside a folder that has a glossary/ folder (here or above)"))
@@ -22,8 +24,8 @@ struct GlossaryOptions: ParsableArguments {
     }
 
     /// The merged glossary, or an error message and exit status 2.
-    func load() throws -> Glossary {
-        let paths = try resolvedPaths()
+    func load(configuration: Configuration? = nil) throws -> Glossary {
+        let paths = try resolvedPaths(configuration: configuration)
         do {
             return try GlossaryLoader.load(paths: paths)
         } catch {
@@ -32,8 +34,8 @@ struct GlossaryOptions: ParsableArguments {
     }
 
     /// The merged glossary compiled for matching, from the cache when it is current.
-    func loadCompiled() throws -> CompiledGlossary {
-        let paths = try resolvedPaths()
+    func loadCompiled(configuration: Configuration? = nil) throws -> CompiledGlossary {
+        let paths = try resolvedPaths(configuration: configuration)
         do {
             return try GlossaryLoader.loadCompiled(paths: paths, cache: noCache ? nil : GlossaryCache.standard).0
         } catch let error as InputError {

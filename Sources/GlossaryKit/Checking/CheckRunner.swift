@@ -9,11 +9,31 @@ public struct CheckRunner: Sendable {
     public var options: CheckOptions
     /// Threads to use; nil uses every core.
     public var jobs: Int?
+    /// The project configuration: languages by path (used when `options.language` is nil).
+    public var configuration: Configuration?
+    /// Whether `glossary-ignore` and `glossary-disable` directives in the texts are obeyed.
+    public var obeysSuppressions = true
+    /// Known findings to leave out of the report.
+    public var baseline: Baseline?
 
     public init(checker: GlossaryChecker, options: CheckOptions = CheckOptions(), jobs: Int? = nil) {
         self.checker = checker
         self.options = options
         self.jobs = jobs
+    }
+
+    /// One text to check: a file on disk (or `-`), or bytes from elsewhere (the git index) under
+    /// the path findings should name.
+    public enum Input: Sendable {
+        case file(String)
+        case contents(path: String, bytes: [UInt8])
+
+        public var path: String {
+            switch self {
+            case let .file(path): path
+            case let .contents(path, _): path
+            }
+        }
     }
 
     /// File endings checked when a folder is given.
@@ -54,11 +74,25 @@ public struct CheckRunner: Sendable {
 
     /// Checks `files` (paths, `-` for standard input).
     public func run(files: [String]) -> (report: CheckReport, errors: [InputError]) {
+        run(inputs: files.map { .file($0) })
+    }
+
+    /// Checks `inputs`: fingerprints every finding, drops the ones suppressed in the text, then
+    /// the ones in the baseline.
+    public func run(inputs: [Input]) -> (report: CheckReport, errors: [InputError]) {
+        let files = inputs
         let results = ResultBox(count: files.count)
         let checker = checker
         let options = options
+        let configuration = configuration
+        let obeysSuppressions = obeysSuppressions
         let work: @Sendable (Int) -> Void = { index in
-            results.set(index, Self.checkFile(files[index], checker: checker, options: options))
+            var fileOptions = options
+            if fileOptions.language == nil, let configuration {
+                fileOptions.language = configuration.language(forPath: files[index].path)
+            }
+            let (result, suppressed) = Self.check(files[index], checker: checker, options: fileOptions, obeysSuppressions: obeysSuppressions)
+            results.set(index, result, suppressed: suppressed)
         }
         let threads = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if threads == 1 || files.count == 1 {
@@ -78,6 +112,7 @@ public struct CheckRunner: Sendable {
         var sources: [String: SourceText] = [:]
         var errors: [InputError] = []
         var checked = 0
+        let suppressed = results.suppressed.reduce(0, +)
         for result in results.values {
             switch result {
             case let .checked(source, fileFindings):
@@ -90,7 +125,30 @@ public struct CheckRunner: Sendable {
                 break
             }
         }
-        return (CheckReport(findings: findings, fileCount: checked, sources: sources), errors)
+        var known = 0
+        if let baseline { (findings, known) = baseline.filter(findings) }
+        return (CheckReport(findings: findings, fileCount: checked, sources: sources, suppressedCount: suppressed, baselinedCount: known), errors)
+    }
+
+    /// Reads and checks one input, fingerprints its findings and drops suppressed ones; returns
+    /// how many were suppressed.
+    public static func check(_ input: Input, checker: GlossaryChecker, options: CheckOptions, obeysSuppressions: Bool = true) -> (FileResult, suppressed: Int) {
+        let result: FileResult
+        switch input {
+        case let .file(path): result = checkFile(path, checker: checker, options: options)
+        case let .contents(path, bytes): result = checkBytes(bytes, path: path, checker: checker, options: options)
+        }
+        guard case .checked(let source, var findings) = result else { return (result, 0) }
+        Fingerprint.assign(to: &findings)
+        guard obeysSuppressions else { return (.checked(source, findings), 0) }
+        let markdown = (options.markup ?? Tokenizer.Markup(path: source.path)) == .markdown
+        do {
+            let suppressions = try Suppressions(parsing: source, markdown: markdown, knownRules: Set(checker.rules.map(\.id)))
+            let kept = findings.filter { !suppressions.suppresses($0) }
+            return (.checked(source, kept), findings.count - kept.count)
+        } catch {
+            return (.failed(error), 0)
+        }
     }
 
     /// Reads and checks one file.
@@ -99,26 +157,30 @@ public struct CheckRunner: Sendable {
             return checkBilingualFile(path, checker: checker, options: options)
         }
         do {
-            let bytes = try InputFile.readBytes(path)
-            let source: SourceText
-            do {
-                source = try SourceText(path: path == "-" ? "<stdin>" : path, bytes: bytes)
-            } catch {
-                if case let .invalidUTF8(line, offset, _) = error {
-                    // The column counts the valid scalars before the bad byte on its line.
-                    let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                    let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
-                    return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
-                }
-                return .failed(InputError(error.description, file: path))
-            }
-            do {
-                return .checked(source, try checker.check(source, options: options))
-            } catch {
-                return .failed(InputError(error.description, file: path))
-            }
+            return checkBytes(try InputFile.readBytes(path), path: path, checker: checker, options: options)
         } catch {
             return .failed(error)
+        }
+    }
+
+    /// Checks `bytes` as the text of `path`.
+    public static func checkBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        let source: SourceText
+        do {
+            source = try SourceText(path: path == "-" ? "<stdin>" : path, bytes: bytes)
+        } catch {
+            if case let .invalidUTF8(line, offset, _) = error {
+                // The column counts the valid scalars before the bad byte on its line.
+                let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+                let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
+            }
+            return .failed(InputError(error.description, file: path))
+        }
+        do {
+            return .checked(source, try checker.check(source, options: options))
+        } catch {
+            return .failed(InputError(error.description, file: path))
         }
     }
 }
@@ -126,14 +188,25 @@ public struct CheckRunner: Sendable {
 /// Results written by worker threads, each to its own slot.
 private final class ResultBox: @unchecked Sendable {
     private var storage: [CheckRunner.FileResult?]
+    private var suppressedCounts: [Int]
     private let lock = NSLock()
 
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+        suppressedCounts = Array(repeating: 0, count: count)
+    }
 
-    func set(_ index: Int, _ value: CheckRunner.FileResult) {
+    func set(_ index: Int, _ value: CheckRunner.FileResult, suppressed: Int = 0) {
         lock.lock()
         storage[index] = value
+        suppressedCounts[index] = suppressed
         lock.unlock()
+    }
+
+    var suppressed: [Int] {
+        lock.lock()
+        defer { lock.unlock() }
+        return suppressedCounts
     }
 
     var values: [CheckRunner.FileResult?] {

@@ -24,11 +24,15 @@ public struct Finding: Sendable, Hashable {
     public var fix: String?
     /// The glossary's note on the term or concept, shown under the finding.
     public var note: String?
+    /// A stable identity of the finding within its file, independent of its line (see
+    /// `Fingerprint`); set by `CheckRunner`, used by SARIF and baselines.
+    public var fingerprint: String?
 
     public init(
         location: SourceLocation, endLocation: SourceLocation, byteRange: Range<Int>, rule: String,
         severity: Severity, language: LanguageTag?, concept: String?, text: String, message: String,
-        suggestions: [String] = [], matchExplanation: String? = nil, fix: String? = nil, note: String? = nil
+        suggestions: [String] = [], matchExplanation: String? = nil, fix: String? = nil, note: String? = nil,
+        fingerprint: String? = nil
     ) {
         self.location = location
         self.endLocation = endLocation
@@ -43,5 +47,6 @@ public struct Finding: Sendable, Hashable {
         self.matchExplanation = matchExplanation
         self.fix = fix
         self.note = note
+        self.fingerprint = fingerprint
     }
 }

@@ -5,11 +5,17 @@ public struct CheckReport: Sendable {
     public var fileCount: Int
     /// The source texts by path, for quoting lines under findings.
     public var sources: [String: SourceText]
+    /// Findings left out by inline suppressions (`glossary-ignore`, `glossary-disable`).
+    public var suppressedCount: Int
+    /// Findings left out because the baseline lists them.
+    public var baselinedCount: Int
 
-    public init(findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:]) {
+    public init(findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:], suppressedCount: Int = 0, baselinedCount: Int = 0) {
         self.findings = findings
         self.fileCount = fileCount
         self.sources = sources
+        self.suppressedCount = suppressedCount
+        self.baselinedCount = baselinedCount
     }
 
     /// Number of findings per severity.
@@ -27,6 +33,10 @@ public struct CheckReport: Sendable {
 public enum ReportFormat: String, CaseIterable, Sendable {
     case text
     case json
+    /// SARIF 2.1.0, for code-scanning services.
+    case sarif
+    /// GitHub Actions workflow commands (annotations).
+    case github
 }
 
 /// Turns a report into text for a terminal or a program.
@@ -36,6 +46,8 @@ public enum Reporter {
         switch format {
         case .text: TextReporter.render(report)
         case .json: JSONReporter.render(report)
+        case .sarif: SARIFReporter.render(report)
+        case .github: GitHubReporter.render(report)
         }
     }
 }

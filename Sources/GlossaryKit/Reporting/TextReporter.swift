@@ -53,6 +53,10 @@ public enum TextReporter {
             let count = report.count(severity)
             if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
         }
-        return parts.isEmpty ? "No findings in \(files)." : parts.joined(separator: ", ") + " in \(files)."
+        var hidden: [String] = []
+        if report.suppressedCount > 0 { hidden.append("\(report.suppressedCount) suppressed") }
+        if report.baselinedCount > 0 { hidden.append("\(report.baselinedCount) in the baseline") }
+        let tail = hidden.isEmpty ? "" : " (\(hidden.joined(separator: ", ")))"
+        return (parts.isEmpty ? "No findings in \(files)" : parts.joined(separator: ", ") + " in \(files)") + tail + "."
     }
 }

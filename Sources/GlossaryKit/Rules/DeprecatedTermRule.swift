@@ -61,10 +61,17 @@ public struct DeprecatedTermRule: Rule {
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
         let normalizedBase = base.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard normalizedBase == term.lowercased() else { return nil }
-        var result = CasePattern.apply(of: base, to: preferred)
+        // Written exactly as the glossary writes the term (an acronym such as TKI): the preferred
+        // term as the glossary writes it; otherwise carry the writer's case over (LABOR → LABOUR).
+        let squeezedBase = base.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        var result = squeezedBase == term ? preferred : CasePattern.apply(of: base, to: preferred)
         if !suffix.isEmpty {
             // Keep the ending as written (its case too): "kerjanya", "ILO-nya", "Programmes".
-            result += String(written.suffix(suffix.count))
+            var ending = String(written.suffix(suffix.count))
+            // A clitic is hyphenated after an acronym (TKI-nya) but joined to a word: replacing
+            // the acronym with "pekerja migran" gives "pekerja migrannya".
+            if ending.hasPrefix("-"), let last = result.last, last.isLowercase { ending.removeFirst() }
+            result += ending
         }
         return result
     }

@@ -207,7 +207,7 @@ enum MarkdownMasker {
     }
 
     /// Fenced code blocks: from an opening fence line to the closing fence line (or the end).
-    private static func fencedCodeBlocks(_ bytes: [UInt8]) -> [Range<Int>] {
+    static func fencedCodeBlocks(_ bytes: [UInt8]) -> [Range<Int>] {
         var blocks: [Range<Int>] = []
         var lineStart = 0
         var open: (start: Int, fence: UInt8, length: Int)?

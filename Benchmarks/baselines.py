@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Python baselines for the benchmark: the same glossary terms found in the same corpus with
+pyahocorasick (with word-boundary filtering) and flashtext.
+
+Usage: baselines.py GLOSSARY.yml CORPUS.txt  -> prints one JSON line per available library.
+Matching is case-insensitive (the text is lower-cased first, as both libraries need), whole words
+only; neither library knows inflection, so they find fewer occurrences than glossary does.
+"""
+import json
+import sys
+import time
+
+
+def load_terms(path):
+    # The generated glossaries are simple enough to read without a YAML library:
+    # "        - text" or "        - {term: text, status: …}".
+    terms = []
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            stripped = line.strip()
+            if not stripped.startswith("- ") or stripped.startswith("- id:"):
+                continue
+            value = stripped[2:]
+            if value.startswith("{term:"):
+                value = value[len("{term:"):].split(", status:")[0].strip()
+            terms.append(value.lower())
+    return terms
+
+
+def is_word_char(c):
+    return c.isalnum() or c == "_"
+
+
+def run_pyahocorasick(terms, text):
+    import ahocorasick
+    start = time.perf_counter()
+    automaton = ahocorasick.Automaton()
+    for index, term in enumerate(terms):
+        automaton.add_word(term, index)
+    automaton.make_automaton()
+    built = time.perf_counter()
+    lowered = text.lower()
+    count = 0
+    length = len(lowered)
+    for end, index in automaton.iter(lowered):
+        begin = end - len(terms[index]) + 1
+        if begin > 0 and is_word_char(lowered[begin - 1]):
+            continue
+        if end + 1 < length and is_word_char(lowered[end + 1]):
+            continue
+        count += 1
+    done = time.perf_counter()
+    return {"library": "pyahocorasick", "terms": len(terms), "matches": count,
+            "buildSeconds": round(built - start, 3), "scanSeconds": round(done - built, 3)}
+
+
+def run_flashtext(terms, text):
+    from flashtext import KeywordProcessor
+    start = time.perf_counter()
+    processor = KeywordProcessor(case_sensitive=False)
+    for term in terms:
+        processor.add_keyword(term)
+    built = time.perf_counter()
+    count = len(processor.extract_keywords(text))
+    done = time.perf_counter()
+    return {"library": "flashtext", "terms": len(terms), "matches": count,
+            "buildSeconds": round(built - start, 3), "scanSeconds": round(done - built, 3)}
+
+
+def main():
+    glossary, corpus = sys.argv[1], sys.argv[2]
+    terms = sorted(set(load_terms(glossary)))
+    with open(corpus, encoding="utf-8") as handle:
+        text = handle.read()
+    for runner in (run_pyahocorasick, run_flashtext):
+        try:
+            result = runner(terms, text)
+        except ImportError as error:
+            result = {"library": runner.__name__[4:], "skipped": str(error)}
+        result["bytes"] = len(text.encode("utf-8"))
+        print(json.dumps(result), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+#!/usr/bin/env python3
+"""The benchmark harness: one command that measures glossary against the ICU floor and Python
+baselines on generated data, and prints the figures BENCHMARKS.md reports.
+
+Usage: python3 Benchmarks/run.py [--corpus-mb 100] [--sizes 1000,10000,100000] [--work DIR]
+                                 [--skip-baselines] [--skip-large-file]
+
+Everything is measured in this one run, so ratios compare like with like on a shared machine.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def run(command, **kwargs):
+    return subprocess.run(command, check=True, text=True, capture_output=True, **kwargs)
+
+
+def timed(command, env=None):
+    """Runs command under /usr/bin/time -v; returns (elapsed seconds, user seconds, peak RSS MB, exit code)."""
+    start = time.perf_counter()
+    process = subprocess.run(["/usr/bin/time", "-v"] + command, text=True, capture_output=True, env=env)
+    elapsed = time.perf_counter() - start
+    rss = int(re.search(r"Maximum resident set size \(kbytes\): (\d+)", process.stderr).group(1)) / 1024
+    user = float(re.search(r"User time \(seconds\): ([\d.]+)", process.stderr).group(1))
+    system = float(re.search(r"System time \(seconds\): ([\d.]+)", process.stderr).group(1))
+    return elapsed, user + system, rss, process.returncode
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--corpus-mb", type=int, default=100)
+    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
+    parser.add_argument("--skip-baselines", action="store_true")
+    parser.add_argument("--skip-large-file", action="store_true")
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    data = os.path.join(args.work, f"data-{args.corpus_mb}mb")
+    cache = os.path.join(args.work, "cache")
+    os.makedirs(args.work, exist_ok=True)
+    results = {"machine": {"cores": os.cpu_count()}}
+
+    print("building (release)…", flush=True)
+    run(["swift", "build", "-c", "release", "--product", "glossary"], cwd=ROOT)
+    binary = os.path.join(ROOT, ".build", "release", "glossary")
+    floor = os.path.join(args.work, "icu_floor")
+    run(["cc", "-O2", os.path.join(ROOT, "Benchmarks", "icu_floor.c"), "-licuuc", "-o", floor])
+
+    corpus = os.path.join(data, "corpus.txt")
+    if not os.path.exists(corpus):
+        print("generating data…", flush=True)
+        run([sys.executable, os.path.join(ROOT, "Benchmarks", "generate.py"), data,
+             "--corpus-mb", str(args.corpus_mb), "--sizes", args.sizes])
+    size_mb = os.path.getsize(corpus) / 1048576
+    empty = os.path.join(args.work, "one-line.txt")
+    with open(empty, "w") as handle:
+        handle.write("A short draft.\n")
+
+    floor_result = json.loads(run([floor, corpus]).stdout)
+    results["icuFloor"] = floor_result
+    floor_mbps = floor_result["mbPerSecond"]
+    print(f"ICU floor: {floor_mbps:.1f} MB/s", flush=True)
+
+    environment = dict(os.environ, GLOSSARY_CACHE_DIR=cache)
+    results["glossary"] = []
+    for size in sizes:
+        glossary = os.path.join(data, f"glossary-{size}.yml")
+        shutil.rmtree(cache, ignore_errors=True)
+        cold = timed([binary, "check", "--jobs", "1", "-g", glossary, empty], env=environment)
+        warm = timed([binary, "check", "--jobs", "1", "-g", glossary, empty], env=environment)
+        one = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, corpus], env=environment)
+        scan_seconds = max(one[0] - warm[0], 1e-6)
+        entry = {
+            "concepts": size,
+            "loadColdSeconds": round(cold[0], 3), "loadFromCacheSeconds": round(warm[0], 3),
+            "loadFromCachePeakMB": round(warm[2], 1),
+            "checkSeconds": round(one[0], 3), "checkPeakMB": round(one[2], 1),
+            "checkMBps": round(size_mb / scan_seconds, 2),
+            "ratioToFloor": round(size_mb / scan_seconds / floor_mbps, 3),
+        }
+        results["glossary"].append(entry)
+        print(f"{size:>7} concepts: load cold {entry['loadColdSeconds']}s, from cache {entry['loadFromCacheSeconds']}s; "
+              f"check {entry['checkMBps']} MB/s single-thread ({entry['ratioToFloor']}× floor), peak {entry['checkPeakMB']} MB",
+              flush=True)
+
+    # Many files on one core and on all cores.
+    files = os.path.join(data, "many")
+    if not os.path.isdir(files):
+        os.makedirs(files)
+        with open(corpus, encoding="utf-8") as handle:
+            paragraphs = handle.read(20 * 1048576).split("\n\n")
+        per_file = max(1, len(paragraphs) // 1000)
+        for index in range(1000):
+            with open(os.path.join(files, f"doc{index:04}.txt"), "w", encoding="utf-8") as out:
+                out.write("\n\n".join(paragraphs[index * per_file:(index + 1) * per_file]))
+    glossary = os.path.join(data, f"glossary-{sizes[-1]}.yml")
+    single = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, files], env=environment)
+    multi = timed([binary, "check", "--format", "json", "-g", glossary, files], env=environment)
+    results["manyFiles"] = {"files": 1000, "oneCoreSeconds": round(single[0], 3), "allCoresSeconds": round(multi[0], 3),
+                            "speedup": round(single[0] / multi[0], 2)}
+    print(f"1000 files: one core {single[0]:.2f}s, all cores {multi[0]:.2f}s, speed-up {single[0] / multi[0]:.2f}×", flush=True)
+
+    if not args.skip_baselines:
+        results["baselines"] = []
+        for size in (sizes[0], sizes[-1]):
+            output = run([sys.executable, os.path.join(ROOT, "Benchmarks", "baselines.py"),
+                          os.path.join(data, f"glossary-{size}.yml"), corpus]).stdout
+            for line in output.splitlines():
+                entry = json.loads(line)
+                entry["concepts"] = size
+                if "scanSeconds" in entry:
+                    entry["MBps"] = round(size_mb / entry["scanSeconds"], 2)
+                results["baselines"].append(entry)
+                print(f"baseline {entry['library']} with {size} concepts: {entry.get('MBps', 'skipped')} MB/s", flush=True)
+
+    if not args.skip_large_file:
+        large = os.path.join(args.work, "large-1gb.txt")
+        if not os.path.exists(large):
+            with open(large, "wb") as out, open(corpus, "rb") as source:
+                chunk = source.read()
+                while out.tell() < 1024 * 1048576:
+                    out.write(chunk)
+        glossary = os.path.join(data, f"glossary-{sizes[0]}.yml")
+        big = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, large], env=environment)
+        results["largeFile"] = {"megabytes": round(os.path.getsize(large) / 1048576), "seconds": round(big[0], 2),
+                                "peakMB": round(big[2], 1)}
+        print(f"1 GB file: {big[0]:.1f}s, peak {big[2]:.0f} MB", flush=True)
+
+    output = os.path.join(args.work, "results.json")
+    with open(output, "w") as handle:
+        json.dump(results, handle, indent=2)
+    print(f"results: {output}")
+
+
+if __name__ == "__main__":
+    main()

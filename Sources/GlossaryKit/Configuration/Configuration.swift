@@ -1,0 +1,121 @@
+import Foundation
+
+/// A project's settings from `.glossary.yml`: glossaries, languages by path, parallel sets,
+/// which files to check, rule severities and the failing severity.
+///
+/// Paths and patterns are relative to the folder holding the file (`root`). Command-line options
+/// win over the file. See `docs/workflows.md` for the reference.
+public struct Configuration: Sendable {
+    /// The configuration file's name.
+    public static let fileName = ".glossary.yml"
+
+    /// The file it was read from, nil for the built-in default.
+    public var file: String?
+    /// The absolute folder patterns and paths are relative to.
+    public var root: String
+    /// Glossary files or folders, absolute. Empty: discover the `glossary/` folder.
+    public var glossaries: [String] = []
+    /// Languages by path pattern; the first matching pattern wins.
+    public var languages: [(glob: Glob, language: LanguageTag)] = []
+    /// Sets of parallel documents: patterns with `{lang}`, like `docs/{lang}/**`.
+    public var parallelSets: [ParallelSet] = []
+    /// When not empty, only files matching one of these are checked.
+    public var include: [Glob] = []
+    /// Files matching one of these are never checked.
+    public var exclude: [Glob] = []
+    /// Severity per rule id; `.some(nil)` switches a rule off.
+    public var severities: [String: Severity?] = [:]
+    /// The least severe finding that fails the run.
+    public var failOn: Severity?
+
+    /// A configuration with nothing set, rooted at `root`.
+    public init(root: String) {
+        self.root = Paths.absolute(root)
+    }
+
+    /// The `.glossary.yml` in `directory` or its nearest ancestor that has one.
+    public static func discover(from directory: String? = nil) -> String? {
+        var url = URL(fileURLWithPath: directory ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(fileName)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                return candidate.path
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
+
+    /// `path` relative to `root`, as patterns see it.
+    public func relativePath(_ path: String) -> String {
+        Paths.relative(path, to: root)
+    }
+
+    /// The language the configuration assigns to `path`: the first `languages` pattern that
+    /// matches, else the language a parallel set captures; nil when none does.
+    public func language(forPath path: String) -> LanguageTag? {
+        guard path != "-", path != "<stdin>" else { return nil }
+        let relative = relativePath(path)
+        for (glob, language) in languages where glob.matches(relative) { return language }
+        for set in parallelSets {
+            if let member = set.member(relative) { return member.language }
+        }
+        return nil
+    }
+
+    /// `paths` grouped into sets of parallel documents (translations of each other) by the
+    /// `parallel` patterns: each group lists its members with their languages, in the order
+    /// given. Paths in no set, and sets with a single member, are left out.
+    public func parallelDocuments(_ paths: [String]) -> [[(path: String, language: LanguageTag)]] {
+        var groups: [String: [(path: String, language: LanguageTag)]] = [:]
+        var order: [String] = []
+        for path in paths {
+            let relative = relativePath(path)
+            for (index, set) in parallelSets.enumerated() {
+                guard let member = set.member(relative) else { continue }
+                let key = "\(index)\u{0}\(member.key)"
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append((path, member.language))
+                break
+            }
+        }
+        return order.compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+    }
+
+    /// Whether `path` is checked: it matches `include` (when given) and no `exclude`.
+    public func includes(_ path: String) -> Bool {
+        guard path != "-" else { return true }
+        let relative = relativePath(path)
+        if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
+        return !exclude.contains { $0.matches(relative) }
+    }
+}
+
+/// Documents that translate each other, named by a pattern with `{lang}`: `docs/{lang}/**` makes
+/// `docs/id/guide.md`, `docs/en/guide.md` and `docs/su/guide.md` one set.
+public struct ParallelSet: Sendable, Hashable {
+    public let glob: Glob
+
+    public init(_ pattern: String) throws(Glob.SyntaxError) {
+        guard pattern.contains("{lang}") else {
+            throw Glob.SyntaxError(message: "a parallel set needs {lang} where the language goes", column: 1)
+        }
+        glob = try Glob(pattern, capturingLanguage: true)
+    }
+
+    public var pattern: String { glob.pattern }
+
+    /// The language and the set key of `relativePath` (the path with the language replaced by
+    /// `{lang}`, equal for all members of one set), when it belongs to the set.
+    public func member(_ relativePath: String) -> (language: LanguageTag, key: String)? {
+        guard case let .some(.some(capture)) = glob.match(relativePath), let language = LanguageTag(capture.text) else { return nil }
+        var components = Glob.components(of: relativePath)
+        guard capture.component >= 0, capture.component < components.count else { return nil }
+        let scalars = components[capture.component]
+        components[capture.component] = Array(scalars[..<capture.offset]) + Array("{lang}".unicodeScalars)
+            + Array(scalars[(capture.offset + capture.text.unicodeScalars.count)...])
+        return (language, components.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/"))
+    }
+}

@@ -1,0 +1,70 @@
+/// The files `glossary init` writes: a commented configuration and a small glossary to edit.
+public enum StarterFiles {
+    /// The glossary written beside the configuration.
+    public static let glossaryPath = "glossary/terms.yml"
+
+    /// A `.glossary.yml` with every setting shown and explained.
+    public static let configuration = """
+        # glossary configuration (reference: docs/workflows.md in the glossary sources).
+        # Paths and patterns are relative to this file's folder. Command-line options win.
+
+        # Glossary files or folders (YAML). Default: the nearest glossary/ folder.
+        glossary:
+          - glossary/
+
+        # The language of texts by path pattern; the first match wins. Patterns: * and ? within a
+        # folder name, ** for any number of folders, {a,b} for alternatives; a pattern without /
+        # matches file names at any depth. Unmatched texts: from the file name, else detected.
+        languages:
+          "docs/id/**": id
+          "docs/en/**": en
+          "*.su.md": su
+
+        # Documents that translate each other: {lang} stands for the language folder or suffix.
+        parallel:
+          - "docs/{lang}/**"
+
+        # Which files to check (when folders are searched, and for files given by name).
+        include:
+          - "**/*.md"
+          - "**/*.txt"
+        exclude:
+          - "node_modules/**"
+          - "CHANGELOG.md"
+
+        # Severity per rule: off, info, warning or error.
+        rules:
+          deprecated-term: warning
+          inconsistent-term: warning
+          term-case: warning
+
+        # The least severe finding that makes `glossary check` fail: info, warning or error.
+        fail-on: warning
+
+        """
+
+    /// A glossary with one concept in Indonesian, English and Sundanese to start from.
+    public static let glossary = """
+        # Your project's glossary. Reference: docs/glossary-format.md in the glossary sources.
+        name: Project terms
+        required-languages: [id, en, su]
+        concepts:
+          - id: migrant-worker               # stable id; suppressions and reports use it
+            definition: A person who works in a country other than their own.
+            terms:
+              en:
+                - migrant worker              # a plain string is a preferred term
+                - term: guest worker
+                  status: deprecated          # preferred | admitted | deprecated | forbidden
+                  note: Implies the stay is temporary; use "migrant worker".
+              id:
+                - pekerja migran
+                - term: TKI
+                  type: acronym
+                  status: deprecated
+                  note: Replaced by "pekerja migran Indonesia" in Law 18/2017.
+              su:
+                - pekerja migran
+
+        """
+}

@@ -1,0 +1,108 @@
+import Foundation
+
+/// Applies the fixes findings carry (`Finding.fix`) to a file's bytes, and writes the result
+/// safely.
+///
+/// Only the byte ranges of fixable findings change; every other byte (BOM, line endings, other
+/// encodings' look-alikes) is kept. Each byte range is replaced once: when several findings
+/// share it (`deprecated-term` and `inconsistent-term` on one word) the deprecated-term fix wins,
+/// and a finding overlapping an already replaced range is skipped. Applying the fixes again to
+/// the result changes nothing, because the replacements are the preferred terms.
+public enum Fixer {
+    /// One replacement.
+    public struct Edit: Sendable, Equatable {
+        public var range: Range<Int>
+        public var replacement: [UInt8]
+        public var rule: String
+    }
+
+    /// The result of fixing one file.
+    public struct FileFix: Sendable {
+        public var path: String
+        public var original: [UInt8]
+        public var fixed: [UInt8]
+        public var edits: [Edit]
+    }
+
+    /// Rules whose fix wins when two findings share a range, most trusted first.
+    static let priority = ["deprecated-term", "inconsistent-term"]
+
+    /// The edits for `findings` in `source`: one per byte range, non-overlapping, in text order.
+    public static func edits(for findings: [Finding], in source: SourceText) -> [Edit] {
+        var candidates: [(edit: Edit, rank: Int)] = []
+        for finding in findings {
+            guard let fix = finding.fix, finding.byteRange.upperBound <= source.bytes.count,
+                  finding.byteRange.lowerBound >= source.contentStart else { continue }
+            let written = source.text(finding.byteRange)
+            // The finding must describe these very bytes; a stale finding is never applied.
+            guard written == finding.text else { continue }
+            let replacement = keepingSeparators(of: written, in: fix)
+            guard replacement != written else { continue }
+            let rank = priority.firstIndex(of: finding.rule) ?? priority.count
+            candidates.append((Edit(range: finding.byteRange, replacement: Array(replacement.utf8), rule: finding.rule), rank))
+        }
+        candidates.sort { ($0.edit.range.lowerBound, $0.rank, -$0.edit.range.count) < ($1.edit.range.lowerBound, $1.rank, -$1.edit.range.count) }
+        var edits: [Edit] = []
+        for candidate in candidates {
+            if let last = edits.last, candidate.edit.range.lowerBound < last.range.upperBound { continue }
+            edits.append(candidate.edit)
+        }
+        return edits
+    }
+
+    /// `fix` with the white space between its words taken from `written` when both have the same
+    /// number of words, so a term broken over two lines stays broken there.
+    static func keepingSeparators(of written: String, in fix: String) -> String {
+        let writtenWords = written.split(whereSeparator: \.isWhitespace)
+        let fixWords = fix.split(separator: " ", omittingEmptySubsequences: true)
+        guard writtenWords.count == fixWords.count, writtenWords.count > 1 else { return fix }
+        var result = ""
+        for (index, word) in fixWords.enumerated() {
+            result += word
+            if index + 1 < writtenWords.count {
+                result += written[writtenWords[index].endIndex..<writtenWords[index + 1].startIndex]
+            }
+        }
+        return result
+    }
+
+    /// `bytes` with `edits` (sorted, non-overlapping) applied.
+    public static func apply(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 64)
+        var position = 0
+        for edit in edits {
+            result += bytes[position..<edit.range.lowerBound]
+            result += edit.replacement
+            position = edit.range.upperBound
+        }
+        result += bytes[position...]
+        return result
+    }
+
+    /// The fix of `source` for `findings`, nil when nothing would change.
+    public static func fix(_ source: SourceText, findings: [Finding]) -> FileFix? {
+        let edits = edits(for: findings, in: source)
+        guard !edits.isEmpty else { return nil }
+        let fixed = apply(edits, to: source.bytes)
+        guard fixed != source.bytes else { return nil }
+        return FileFix(path: source.path, original: source.bytes, fixed: fixed, edits: edits)
+    }
+
+    /// Writes `fix.fixed` over `fix.path` atomically: a temporary file in the same folder with
+    /// the original's permissions, then `rename(2)`. Refuses when the file changed since it was
+    /// read. A symbolic link is followed, so the link stays and its target is replaced.
+    ///
+    /// - Throws: `InputError` naming the file; the original is then untouched.
+    public static func write(_ fix: FileFix) throws(InputError) {
+        let target = URL(fileURLWithPath: fix.path).resolvingSymlinksInPath().path
+        guard let current = FileManager.default.contents(atPath: target) else {
+            throw InputError("cannot read the file again before fixing it; not changed", file: fix.path)
+        }
+        guard Array(current) == fix.original else {
+            throw InputError("the file changed while it was checked; not fixed (run again)", file: fix.path)
+        }
+        try AtomicFile.write(fix.fixed, to: target, reportingAs: fix.path)
+    }
+}
+

@@ -1,0 +1,58 @@
+/// Stable identities for findings, so that a finding keeps its identity when lines are added or
+/// removed elsewhere in its file.
+///
+/// A fingerprint hashes the rule, the concept, the normalised offending text (lower case, runs of
+/// white space as one space) and the occurrence index of that combination within the file: the
+/// second `Labor` of concept `ilo` under `deprecated-term` is the same finding whatever line it
+/// moves to. Line numbers and the file's other content are not part of it. SARIF's
+/// `partialFingerprints` and baseline files use it.
+public enum Fingerprint {
+    /// The version tag used as the key in SARIF's `partialFingerprints`.
+    public static let key = "glossaryFinding/v1"
+
+    /// Fingerprints for the findings of one file, in the order given (text order).
+    ///
+    /// - Complexity: O(*n*) in the total length of the findings' texts.
+    public static func compute(forFileFindings findings: [Finding]) -> [String] {
+        var occurrences: [String: Int] = [:]
+        return findings.map { finding in
+            let identity = [finding.rule, finding.concept ?? "", normalize(finding.text)].joined(separator: "\u{0}")
+            let index = occurrences[identity, default: 0]
+            occurrences[identity] = index + 1
+            return hex(fnv1a(identity + "\u{0}" + String(index)))
+        }
+    }
+
+    /// Sets `fingerprint` on every finding, grouping by file and keeping the given order.
+    public static func assign(to findings: inout [Finding]) {
+        var indicesByFile: [String: [Int]] = [:]
+        for (index, finding) in findings.enumerated() {
+            indicesByFile[finding.location.file, default: []].append(index)
+        }
+        for indices in indicesByFile.values {
+            let prints = compute(forFileFindings: indices.map { findings[$0] })
+            for (index, print) in zip(indices, prints) { findings[index].fingerprint = print }
+        }
+    }
+
+    /// Lower case with white space runs collapsed to one space.
+    static func normalize(_ text: String) -> String {
+        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// 64-bit FNV-1a over the UTF-8 bytes: fast, stable across platforms and Swift versions
+    /// (unlike `Hasher`, which is seeded per process).
+    static func fnv1a(_ text: String) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in text.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        return hash
+    }
+
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

@@ -1,0 +1,56 @@
+/// GitHub Actions workflow commands: one `::warning file=…,line=…::message` line per finding,
+/// which the Actions runner turns into annotations on the pull request.
+///
+/// Severities map to `error`, `warning` and `notice`. Property values escape `%`, `\r`, `\n`, `:`
+/// and `,`; the message escapes `%`, `\r` and `\n`, as the runner expects.
+public enum GitHubReporter {
+    public static func render(_ report: CheckReport) -> String {
+        var output = ""
+        for finding in report.findings {
+            let command = switch finding.severity {
+            case .error: "error"
+            case .warning: "warning"
+            case .info: "notice"
+            }
+            let properties = [
+                ("file", finding.location.file),
+                ("line", String(finding.location.line)),
+                ("col", String(finding.location.column)),
+                ("endLine", String(finding.endLocation.line)),
+                ("endColumn", String(finding.endLocation.column)),
+                ("title", "glossary: \(finding.rule)"),
+            ].map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
+            var message = finding.message
+            if let note = finding.note, !note.isEmpty { message += "\n" + note }
+            output += "::\(command) \(properties)::\(escapeData(message))\n"
+        }
+        return output
+    }
+
+    /// Escapes a message: `%` → `%25`, CR → `%0D`, LF → `%0A`.
+    public static func escapeData(_ text: String) -> String {
+        var result = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "%": result += "%25"
+            case "\r": result += "%0D"
+            case "\n": result += "%0A"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    /// Escapes a property value: as `escapeData`, and `:` → `%3A`, `,` → `%2C`.
+    public static func escapeProperty(_ text: String) -> String {
+        var result = ""
+        for scalar in escapeData(text).unicodeScalars {
+            switch scalar {
+            case ":": result += "%3A"
+            case ",": result += "%2C"
+            default: result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+}

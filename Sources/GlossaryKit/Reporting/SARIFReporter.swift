@@ -1,0 +1,151 @@
+/// SARIF 2.1.0, the format code-scanning services (GitHub code scanning, Azure DevOps) read.
+///
+/// One run with the tool's rules (`tool.driver.rules`, with descriptions, help and default level),
+/// `columnKind` `unicodeCodePoints` (columns count Unicode scalars, as everywhere in this tool),
+/// and per finding a result with its region, a `partialFingerprints` entry (see `Fingerprint`)
+/// that lets the service track it across commits, and `fixes` when `--fix` could repair it.
+public enum SARIFReporter {
+    /// The SARIF schema this output follows.
+    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+
+    public static func render(_ report: CheckReport, rules: [RuleDescription] = Rules.all.map { type(of: $0).description }, toolVersion: String = GlossaryKitInfo.version) -> String {
+        json(report, rules: rules, toolVersion: toolVersion).serialized() + "\n"
+    }
+
+    /// The SARIF log as a JSON value.
+    public static func json(_ report: CheckReport, rules: [RuleDescription], toolVersion: String) -> JSONValue {
+        var ruleIndex: [String: Int] = [:]
+        for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
+        let results = report.findings.map { finding -> JSONValue in
+            let uri = artifactURI(finding.location.file)
+            var pairs: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
+            if let index = ruleIndex[finding.rule] { pairs.append(("ruleIndex", .number(index))) }
+            pairs += [
+                ("level", .string(level(finding.severity))),
+                ("message", .object([("text", .string(finding.message))])),
+                ("locations", .array([.object([
+                    ("physicalLocation", .object([
+                        ("artifactLocation", .object([("uri", .string(uri))])),
+                        ("region", region(finding, snippet: true)),
+                    ])),
+                ])])),
+            ]
+            if let fingerprint = finding.fingerprint {
+                pairs.append(("partialFingerprints", .object([(Fingerprint.key, .string(fingerprint))])))
+            }
+            if let fix = finding.fix {
+                pairs.append(("fixes", .array([.object([
+                    ("description", .object([("text", .string("Replace '\(finding.text)' with '\(fix)'"))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object([("uri", .string(uri))])),
+                        ("replacements", .array([.object([
+                            ("deletedRegion", region(finding, snippet: false)),
+                            ("insertedContent", .object([("text", .string(fix))])),
+                        ])])),
+                    ])])),
+                ])])))
+            }
+            var properties: [(String, JSONValue)] = []
+            if let concept = finding.concept { properties.append(("concept", .string(concept))) }
+            if let language = finding.language { properties.append(("language", .string(language.rawValue))) }
+            if !finding.suggestions.isEmpty { properties.append(("suggestions", .array(finding.suggestions.map { .string($0) }))) }
+            if let note = finding.note { properties.append(("note", .string(note))) }
+            if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
+            return .object(pairs)
+        }
+        let driver: JSONValue = .object([
+            ("name", .string("glossary")),
+            ("version", .string(toolVersion)),
+            ("rules", .array(rules.map(ruleJSON))),
+        ])
+        return .object([
+            ("$schema", .string(schemaURI)),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", driver)])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("results", .array(results)),
+            ])])),
+        ])
+    }
+
+    /// A `reportingDescriptor` for one rule, with its rationale and examples as help.
+    static func ruleJSON(_ rule: RuleDescription) -> JSONValue {
+        var markdown = "**\(rule.name)** (`\(rule.id)`): \(rule.summary)\n\n\(rule.rationale)\n"
+        let examples = { (title: String, list: [RuleExample]) in
+            guard !list.isEmpty else { return }
+            markdown += "\n\(title):\n\n"
+            for example in list {
+                markdown += "- [\(example.language)] " + example.text.replacingArrow() + "\n"
+            }
+        }
+        examples("Triggering examples (↓ marks the finding)", rule.triggeringExamples)
+        examples("Non-triggering examples", rule.nonTriggeringExamples)
+        return .object([
+            ("id", .string(rule.id)),
+            ("name", .string(rule.name.split(separator: " ").map { $0.prefix(1).uppercased() + $0.dropFirst() }.joined())),
+            ("shortDescription", .object([("text", .string(rule.summary))])),
+            ("fullDescription", .object([("text", .string(rule.rationale))])),
+            ("help", .object([("text", .string(rule.summary + " " + rule.rationale)), ("markdown", .string(markdown))])),
+            ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
+        ])
+    }
+
+    static func region(_ finding: Finding, snippet: Bool) -> JSONValue {
+        var pairs: [(String, JSONValue)] = [
+            ("startLine", .number(finding.location.line)),
+            ("startColumn", .number(finding.location.column)),
+            ("endLine", .number(finding.endLocation.line)),
+            ("endColumn", .number(finding.endLocation.column)),
+            ("byteOffset", .number(finding.byteRange.lowerBound)),
+            ("byteLength", .number(finding.byteRange.count)),
+        ]
+        if snippet { pairs.append(("snippet", .object([("text", .string(finding.text))]))) }
+        return .object(pairs)
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// A URI reference for a path: relative paths stay relative (code scanning resolves them
+    /// against the repository root), absolute ones become `file://` URIs; characters outside
+    /// RFC 3986's unreserved set and `/` are percent-encoded.
+    public static func artifactURI(_ path: String) -> String {
+        if path == "<stdin>" { return "stdin" }
+        var encoded = ""
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
+                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                encoded.unicodeScalars.append(Unicode.Scalar(byte))
+            default:
+                let hex = String(byte, radix: 16, uppercase: true)
+                encoded += "%" + (hex.count == 1 ? "0" + hex : hex)
+            }
+        }
+        return path.hasPrefix("/") ? "file://" + encoded : encoded
+    }
+}
+
+extension String {
+    /// Marks `↓` visibly in Markdown help: `↓word` → `**↓**word`.
+    fileprivate func replacingArrow() -> String {
+        var result = ""
+        for character in self {
+            if character == "↓" { result += "**↓**" } else { result.append(character) }
+        }
+        return result
+    }
+}
+
+/// Facts about the library that reports name.
+public enum GlossaryKitInfo {
+    /// The library's and tool's version.
+    public static let version = "0.1.0"
+}

@@ -1,0 +1,190 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+@Suite("--fix")
+struct FixerTests {
+    static let checker = try! TestSupport.checker(yaml: """
+        concepts:
+          - id: labour
+            terms:
+              en:
+                - labour
+                - term: labor
+                  status: deprecated
+          - id: labour-trafficking
+            terms:
+              id:
+                - perdagangan tenaga kerja
+                - term: trafficking tenaga kerja
+                  status: deprecated
+          - id: ilo
+            terms:
+              en:
+                - International Labour Organization
+                - term: International Labor Organization
+                  status: deprecated
+          - id: worker
+            terms:
+              en:
+                - worker
+                - employee
+                - term: workman
+                  status: deprecated
+        """)
+
+    /// The source and its findings.
+    func checked(_ bytes: [UInt8], path: String = "t.txt", language: LanguageTag? = .english) throws -> (SourceText, [Finding]) {
+        let source = try SourceText(path: path, bytes: bytes)
+        let (result, _) = CheckRunner.check(.contents(path: path, bytes: bytes), checker: Self.checker, options: CheckOptions(language: language))
+        guard case let .checked(_, findings) = result else { throw InputError("not checked") }
+        return (source, findings)
+    }
+
+    func fixed(_ text: String, language: LanguageTag? = .english) throws -> String {
+        let (source, findings) = try checked(Array(text.utf8), language: language)
+        guard let fix = Fixer.fix(source, findings: findings) else { return text }
+        return String(decoding: fix.fixed, as: UTF8.self)
+    }
+
+    @Test func keepsTheCasePattern() throws {
+        #expect(try fixed("Labor, LABOR and labor.\n") == "Labour, LABOUR and labour.\n")
+        #expect(try fixed("The INTERNATIONAL LABOR ORGANIZATION met.\n") == "The INTERNATIONAL LABOUR ORGANIZATION met.\n")
+    }
+
+    @Test func keepsTheInflection() throws {
+        #expect(try fixed("Data trafficking tenaga kerjanya hilang.\n", language: .indonesian)
+            == "Data perdagangan tenaga kerjanya hilang.\n")
+    }
+
+    @Test func keepsALineBreakInsideATerm() throws {
+        #expect(try fixed("The International Labor\nOrganization met.\n") == "The International Labour\nOrganization met.\n")
+    }
+
+    @Test func doesNotGuessBetweenSeveralPreferredTerms() throws {
+        let (source, findings) = try checked(Array("One workman came.\n".utf8))
+        #expect(findings.contains { $0.rule == "deprecated-term" && $0.fix == nil })
+        #expect(Fixer.fix(source, findings: findings) == nil)
+    }
+
+    @Test func aSharedRangeIsReplacedOnceAndDeprecatedTermWins() throws {
+        let text = "Labour is labour, but labor is labor.\n"
+        let (source, findings) = try checked(Array(text.utf8))
+        let ranges = findings.filter { $0.fix != nil }.map(\.byteRange)
+        #expect(Set(ranges).count < ranges.count, "deprecated-term and inconsistent-term share ranges")
+        let fix = try #require(Fixer.fix(source, findings: findings))
+        #expect(fix.edits.count == 2)
+        #expect(fix.edits.allSatisfy { $0.rule == "deprecated-term" })
+        #expect(String(decoding: fix.fixed, as: UTF8.self) == "Labour is labour, but labour is labour.\n")
+    }
+
+    @Test func overlappingRangesKeepTheFirst() throws {
+        let source = SourceText(path: "t.txt", string: "abc def\n")
+        func finding(_ range: Range<Int>, _ text: String, _ fix: String, rule: String) -> Finding {
+            Finding(location: SourceLocation(file: "t.txt", line: 1, column: range.lowerBound + 1),
+                    endLocation: SourceLocation(file: "t.txt", line: 1, column: range.upperBound + 1),
+                    byteRange: range, rule: rule, severity: .warning, language: nil, concept: "c",
+                    text: text, message: "m", fix: fix)
+        }
+        let edits = Fixer.edits(for: [
+            finding(4..<7, "def", "DEF", rule: "inconsistent-term"),
+            finding(0..<7, "abc def", "x y", rule: "inconsistent-term"),
+            finding(4..<7, "def", "ghi", rule: "deprecated-term"),
+            finding(0..<3, "abd", "zzz", rule: "deprecated-term"),  // stale: text differs
+        ], in: source)
+        #expect(edits == [Fixer.Edit(range: 0..<7, replacement: Array("x y".utf8), rule: "inconsistent-term")])
+    }
+
+    @Test func keepsBOMAndCRLFByteForByte() throws {
+        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
+        let original = Array(try Data(contentsOf: url))
+        #expect(original.starts(with: [0xEF, 0xBB, 0xBF]))
+        let (source, findings) = try checked(original)
+        let fix = try #require(Fixer.fix(source, findings: findings))
+        var expected = original
+        // BOM, "The Labor office\r\n", "has LABOR rules.\r\n": "Labor" at 7..<12, "LABOR" at 25..<30.
+        #expect(Array(original[7..<12]) == Array("Labor".utf8) && Array(original[25..<30]) == Array("LABOR".utf8))
+        expected.insert(UInt8(ascii: "U"), at: 29)
+        expected.insert(UInt8(ascii: "u"), at: 11)
+        #expect(fix.fixed == expected)
+        #expect(fix.fixed.filter { $0 == 0x0D }.count == 2)
+    }
+
+    @Test func isIdempotent() throws {
+        let once = try fixed("Labor and International Labor Organization.\n")
+        #expect(once == "Labour and International Labour Organization.\n")
+        let (source, findings) = try checked(Array(once.utf8))
+        #expect(Fixer.fix(source, findings: findings) == nil)
+    }
+
+    @Test func writesAtomicallyKeepingPermissions() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-fix-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("a.txt").path
+        try Data("Labor.\n".utf8).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes([.posixPermissions: 0o640], ofItemAtPath: path)
+        let (source, findings) = try checked(Array("Labor.\n".utf8), path: path)
+        let fix = try #require(Fixer.fix(source, findings: findings))
+        try Fixer.write(fix)
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "Labour.\n")
+        let permissions = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber
+        #expect(permissions?.intValue == 0o640)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path) == ["a.txt"], "no temporary file left")
+        // A file changed since it was read is not overwritten.
+        try Data("Labor!\n".utf8).write(to: URL(fileURLWithPath: path))
+        #expect(throws: InputError.self) { try Fixer.write(fix) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "Labor!\n")
+    }
+
+    @Test func unifiedDiffOfChangedLinesWithContext() throws {
+        // Changes on lines 2 and 11: eight unchanged lines between them, more than twice the
+        // context, so two hunks (six or fewer would merge them, as diff -u does).
+        var text = (1...12).map { "Line \($0) is plain." }
+        text[1] = "Line 2 has labor."
+        text[10] = "Line 11 has LABOR."
+        let (source, findings) = try checked(Array((text.joined(separator: "\n") + "\n").utf8))
+        let fix = try #require(Fixer.fix(source, findings: findings))
+        let diff = UnifiedDiff.render(fix)
+        #expect(diff == """
+            --- a/t.txt
+            +++ b/t.txt
+            @@ -1,5 +1,5 @@
+             Line 1 is plain.
+            -Line 2 has labor.
+            +Line 2 has labour.
+             Line 3 is plain.
+             Line 4 is plain.
+             Line 5 is plain.
+            @@ -8,5 +8,5 @@
+             Line 8 is plain.
+             Line 9 is plain.
+             Line 10 is plain.
+            -Line 11 has LABOR.
+            +Line 11 has LABOUR.
+             Line 12 is plain.
+
+            """)
+    }
+
+    @Test func unifiedDiffMarksAMissingFinalNewline() throws {
+        let (source, findings) = try checked(Array("Labor".utf8))
+        let diff = UnifiedDiff.render(try #require(Fixer.fix(source, findings: findings)))
+        #expect(diff == "--- a/t.txt\n+++ b/t.txt\n@@ -1 +1 @@\n-Labor\n\\ No newline at end of file\n+Labour\n\\ No newline at end of file\n")
+    }
+}
+
+@Suite("--fix on acronyms")
+struct AcronymFixTests {
+    @Test func acronymIsReplacedByThePreferredTermAsWrittenAndTheCliticJoins() throws {
+        let checker = TestSupport.exampleChecker
+        func fixed(_ text: String, _ language: LanguageTag) throws -> String {
+            let source = SourceText(path: "t.txt", string: text)
+            let findings = try checker.check(source, options: CheckOptions(language: language))
+            return Fixer.fix(source, findings: findings).map { String(decoding: $0.fixed, as: UTF8.self) } ?? text
+        }
+        #expect(try fixed("Banyak TKI pulang.", .indonesian) == "Banyak pekerja migran pulang.")
+        #expect(try fixed("Data TKI-nya belum lengkap.", .indonesian) == "Data pekerja migrannya belum lengkap.")
+        #expect(try fixed("Loba TKI-na nu mulang.", .sundanese) == "Loba pekerja migranna nu mulang.")
+    }
+}

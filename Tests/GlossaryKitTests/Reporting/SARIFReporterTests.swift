@@ -1,0 +1,110 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+@Suite("SARIF and GitHub output")
+struct SARIFReporterTests {
+    /// A report over the sample draft with the project glossary, fingerprints included.
+    static func sampleReport() -> CheckReport {
+        let runner = CheckRunner(checker: TestSupport.projectChecker, jobs: 1)
+        let path = TestSupport.packageRoot.appendingPathComponent("Examples/abstract.md").path
+        var report = runner.run(files: [path]).report
+        // Paths as a CI run prints them: relative to the repository.
+        for index in report.findings.indices {
+            report.findings[index].location.file = "Examples/abstract.md"
+            report.findings[index].endLocation.file = "Examples/abstract.md"
+        }
+        return report
+    }
+
+    @Test func validatesAgainstTheSARIFSchema() throws {
+        guard let shared = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
+        let schema = shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
+        guard FileManager.default.fileExists(atPath: schema.path) else { return TestSupport.skip("no SARIF schema in ../shared") }
+        let report = Self.sampleReport()
+        #expect(report.findings.contains { $0.fix != nil }, "the sample must exercise fixes")
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-sarif-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let valid = folder.appendingPathComponent("valid.sarif")
+        try Data(SARIFReporter.render(report).utf8).write(to: valid)
+        // A broken log must be rejected, so the validation itself is shown to work.
+        let broken = folder.appendingPathComponent("broken.sarif")
+        try Data(SARIFReporter.render(report).replacingOccurrences(of: "\"startLine\": ", with: "\"startLine\": -").utf8).write(to: broken)
+        let script = """
+            import json, sys
+            try:
+                import jsonschema
+            except ImportError:
+                print("SKIP: python3 has no jsonschema"); sys.exit(3)
+            schema = json.load(open(sys.argv[1]))
+            for path in sys.argv[2:]:
+                errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(json.load(open(path))), key=str)
+                print(path.rsplit('/', 1)[-1], len(errors), errors[0].message if errors else "")
+            """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, schema.path, valid.path, broken.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return TestSupport.skip("python3 cannot be started: \(error)") }
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        if process.terminationStatus == 3 || process.terminationStatus == 127 { return TestSupport.skip(output) }
+        #expect(process.terminationStatus == 0, "\(output)")
+        let lines = output.split(separator: "\n")
+        #expect(lines.first == "valid.sarif 0 ", "\(output)")
+        #expect(lines.last?.hasPrefix("broken.sarif 0") == false, "\(output)")
+    }
+
+    @Test func carriesRulesColumnKindFingerprintsAndFixes() throws {
+        let report = Self.sampleReport()
+        let data = Data(SARIFReporter.render(report).utf8)
+        let log = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        #expect(log["version"] as? String == "2.1.0")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect(run["columnKind"] as? String == "unicodeCodePoints")
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        #expect(rules.map { $0["id"] as? String } == Rules.all.map(\.id))
+        for rule in rules {
+            #expect((rule["shortDescription"] as? [String: Any])?["text"] as? String != nil)
+            #expect(((rule["help"] as? [String: Any])?["markdown"] as? String)?.contains("Triggering examples") == true)
+        }
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == report.findings.count)
+        let prints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?[Fingerprint.key] }
+        #expect(prints.count == results.count)
+        let fixed = try #require(results.first { ($0["message"] as? [String: Any])?["text"] as? String == report.findings.first { $0.fix != nil }?.message })
+        let fixes = try #require(fixed["fixes"] as? [[String: Any]])
+        let replacement = try #require(((fixes.first?["artifactChanges"] as? [[String: Any]])?.first?["replacements"] as? [[String: Any]])?.first)
+        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == report.findings.first { $0.fix != nil }?.fix)
+        #expect(results.filter { $0["fixes"] != nil }.count == report.findings.filter { $0.fix != nil }.count)
+    }
+
+    @Test func artifactURIsArePercentEncoded() {
+        #expect(SARIFReporter.artifactURI("docs/a b/é.md") == "docs/a%20b/%C3%A9.md")
+        #expect(SARIFReporter.artifactURI("/abs/x.md") == "file:///abs/x.md")
+        #expect(SARIFReporter.artifactURI("<stdin>") == "stdin")
+    }
+
+    @Test func githubWorkflowCommandsEscapeDataAndProperties() {
+        let finding = Finding(
+            location: SourceLocation(file: "docs/a,b:c.md", line: 3, column: 5),
+            endLocation: SourceLocation(file: "docs/a,b:c.md", line: 3, column: 10),
+            byteRange: 0..<5, rule: "deprecated-term", severity: .warning, language: .english, concept: "x",
+            text: "Labor", message: "100% wrong: use 'x', not\r\n'y'", note: "a note")
+        var info = finding
+        info.severity = .info
+        var error = finding
+        error.severity = .error
+        let output = GitHubReporter.render(CheckReport(findings: [finding, info, error], fileCount: 1))
+        let lines = output.split(separator: "\n")
+        #expect(lines.count == 3)
+        #expect(lines[0] == "::warning file=docs/a%2Cb%3Ac.md,line=3,col=5,endLine=3,endColumn=10,title=glossary%3A deprecated-term::100%25 wrong: use 'x', not%0D%0A'y'%0Aa note")
+        #expect(lines[1].hasPrefix("::notice file="))
+        #expect(lines[2].hasPrefix("::error file="))
+        #expect(GitHubReporter.render(CheckReport(findings: [], fileCount: 1)).isEmpty)
+    }
+}
