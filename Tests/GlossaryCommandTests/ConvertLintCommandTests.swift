@@ -38,6 +38,39 @@ struct ConvertLintCommandTests {
         #expect(unknown.stderr.contains("--to"))
     }
 
+    @Test func tbxWarningsArePrintedByCheckAndLookupWithoutFailing() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tbx = folder.appendingPathComponent("terms.tbx")
+        try Data("""
+            <?xml version="1.0" encoding="UTF-8"?>
+            <tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+              <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+              <text><body>
+                <conceptEntry id="ilo">
+                  <langSec xml:lang="en">
+                    <termSec><term>International Labour Organization</term><termNote type="administrativeStatus">oddValue</termNote></termSec>
+                    <termSec><term>International Labor Organization</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+                  </langSec>
+                </conceptEntry>
+              </body></text>
+            </tbx>
+
+            """.utf8).write(to: tbx)
+        try Data("The International Labour Organization met.\n".utf8).write(to: folder.appendingPathComponent("clean.en.md"))
+        let warning = "terms.tbx:7:17: warning: unknown administrativeStatus value 'oddValue'"
+        let clean = try CommandRunner.run(["check", "--no-cache", "-g", tbx.path, "clean.en.md"], in: folder)
+        #expect(clean.status == 0, "\(clean.stderr)")
+        #expect(clean.stderr.contains(warning), "\(clean.stderr)")
+        #expect(clean.stderr.contains("[tbx-status-value]"))
+        #expect(!clean.stdout.contains("tbx-status-value"), "warnings go to standard error only")
+        let lookup = try CommandRunner.run(["lookup", "--no-cache", "-g", tbx.path, "ILO Labour"], in: folder)
+        #expect(lookup.stderr.contains(warning), "\(lookup.stderr)")
+        let found = try CommandRunner.run(["lookup", "--no-cache", "-g", tbx.path, "International Labor Organization"], in: folder)
+        #expect(found.status == 0, "\(found.stderr)")
+        #expect(found.stderr.contains(warning))
+    }
+
     @Test func lintReportsFindingsWithExitStatusOne() throws {
         let fixture = CommandRunner.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint/problems.yml").path
         let result = try CommandRunner.run(["lint", fixture])

@@ -20,15 +20,17 @@ enum YAMLErrors {
         }
     }
 
-    /// The line and column of the second `key:` written from line `start` on (Yams reports only
-    /// the mapping of a duplicate key, not the key itself).
-    private static func secondOccurrence(of key: String, in text: String, from start: Int) -> (Int, Int)? {
-        var seen = 0
+    /// The line and column of the second `key:` written from line `start` on at the indentation
+    /// of the first (Yams reports only the mapping of a duplicate key, not the key itself), so a
+    /// key of the same name in a nested mapping is not taken for it.
+    static func secondOccurrence(of key: String, in text: String, from start: Int) -> (Int, Int)? {
+        var firstColumn: Int?
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= start {
             let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "{" || $0 == "," }
+            let column = line.count - trimmed.count + 1
             for candidate in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(candidate + ":") {
-                seen += 1
-                if seen == 2 { return (index + 1, line.count - trimmed.count + 1) }
+                guard let first = firstColumn else { firstColumn = column; break }
+                if column == first { return (index + 1, column) }
             }
         }
         return nil

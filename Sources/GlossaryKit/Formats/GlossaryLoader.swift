@@ -2,8 +2,20 @@ import Foundation
 
 /// Finds and loads glossaries: files or folders, in any supported format, merged into one.
 public enum GlossaryLoader {
-    /// File name endings read as glossaries when a folder is loaded.
+    /// File name endings read as YAML glossaries.
     public static let extensions = ["yml", "yaml"]
+
+    /// Every file name ending read as a glossary when a folder is loaded: YAML and the formats of
+    /// `GlossaryFileReaders`.
+    public static var allExtensions: [String] { extensions + GlossaryFileReaders.extensions }
+
+    /// Problems noticed while reading glossaries that do not stop the run (TBX dialect
+    /// violations, values that had to be interpreted), in file order.
+    ///
+    /// `load(paths:)` hands them to this handler when one is bound, so a caller that loads
+    /// through another layer (the compiled-glossary cache) still hears of them whenever a file is
+    /// actually parsed: `GlossaryLoader.$warningHandler.withValue({ print($0) }) { … }`.
+    @TaskLocal public static var warningHandler: (@Sendable (FormatDiagnostic) -> Void)?
 
     /// The `glossary/` folder in `directory` or its nearest ancestor that has one, as git finds
     /// `.git`.
@@ -37,17 +49,30 @@ public enum GlossaryLoader {
             let name = (relative as NSString).lastPathComponent
             if name.hasPrefix(".") { continue }
             let ext = (name as NSString).pathExtension.lowercased()
-            if extensions.contains(ext) || GlossaryFileReaders.extensions.contains(ext) {
+            if allExtensions.contains(ext) {
                 files.append((path as NSString).appendingPathComponent(relative))
             }
         }
-        if files.isEmpty { throw InputError("the glossary folder has no glossary files (*.yml, *.yaml)", file: path) }
+        if files.isEmpty { throw InputError(
+                "the glossary folder has no glossary files (" + allExtensions.map { "." + $0 }.joined(separator: ", ") + ")", file: path) }
         return files.sorted()
     }
 
     /// Reads one glossary file, choosing the reader by its extension.
     public static func read(file path: String) throws(InputError) -> Glossary {
+        var warnings: [FormatDiagnostic] = []
+        return try read(file: path, warnings: &warnings)
+    }
+
+    /// Reads one glossary file, choosing the reader by its extension, and appends what the
+    /// reader noticed without failing (TBX dialect diagnostics) to `warnings`.
+    public static func read(file path: String, warnings: inout [FormatDiagnostic]) throws(InputError) -> Glossary {
         let ext = (path as NSString).pathExtension.lowercased()
+        if ext == "tbx" {
+            let output = try TBXReader.load(contentsOf: path)
+            warnings += output.diagnostics
+            return output.glossary
+        }
         if let reader = GlossaryFileReaders.reader(forExtension: ext) {
             return try reader(path)
         }
@@ -56,13 +81,26 @@ public enum GlossaryLoader {
 
     /// Loads and merges the glossaries at `paths` (files or folders).
     ///
+    /// What the readers noticed without failing goes to `warningHandler` when one is bound.
+    ///
     /// - Throws: `InputError` for an unreadable or invalid file, or a concept id defined twice.
     public static func load(paths: [String]) throws(InputError) -> Glossary {
+        var warnings: [FormatDiagnostic] = []
+        let glossary = try load(paths: paths, warnings: &warnings)
+        if let handler = warningHandler { warnings.forEach(handler) }
+        return glossary
+    }
+
+    /// Loads and merges the glossaries at `paths` (files or folders), appending what the readers
+    /// noticed without failing (TBX dialect violations, interpreted values) to `warnings`.
+    ///
+    /// - Throws: `InputError` for an unreadable or invalid file, or a concept id defined twice.
+    public static func load(paths: [String], warnings: inout [FormatDiagnostic]) throws(InputError) -> Glossary {
         var merged = Glossary()
         var seen: [String: SourceLocation?] = [:]
         for path in paths {
             for file in try files(at: path) {
-                let glossary = try read(file: file)
+                let glossary = try read(file: file, warnings: &warnings)
                 for concept in glossary.concepts {
                     if let first = seen[concept.id] {
                         let location = concept.location ?? SourceLocation(file: file, line: 1, column: 1)

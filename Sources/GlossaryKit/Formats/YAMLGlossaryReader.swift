@@ -12,10 +12,9 @@ public enum YAMLGlossaryReader {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            throw convert(error, path: path, text: text)
         } catch {
-            throw InputError("cannot parse YAML: \(error)", file: path)
+            // Positioned: a syntax error at its mark, a duplicate key at its second occurrence.
+            throw YAMLErrors.inputError(error, path: path, text: text, what: "YAML")
         }
         guard let root else { return Glossary() }
         return try Parser(path: path, text: text).glossary(root)
@@ -25,17 +24,6 @@ public enum YAMLGlossaryReader {
     public static func read(contentsOf path: String) throws(InputError) -> Glossary {
         let text = try InputFile.readText(path)
         return try read(text, path: path)
-    }
-
-    private static func convert(_ error: YamlError, path: String, text: String) -> InputError {
-        switch error {
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return InputError("invalid YAML: \(problem)", file: path, line: mark.line, column: mark.column, in: text)
-        case let .reader(problem, offset, _, _):
-            return InputError("cannot read YAML: \(problem)\(offset.map { " at byte \($0)" } ?? "")", file: path)
-        default:
-            return InputError("invalid YAML: \(error)", file: path)
-        }
     }
 
     /// Walks the node tree; one instance per file.

@@ -48,13 +48,9 @@ public struct GlossaryLinter {
                 count += 1
                 if let text = try? InputFile.readText(file) { sources[file] = SourceText(path: file, string: text) }
                 do {
-                    if GlossaryFormat(path: file) == .tbx {
-                        let output = try TBXReader.load(contentsOf: file)
-                        findings += output.diagnostics.map(Self.finding)
-                        files.append(File(path: file, glossary: output.glossary))
-                    } else {
-                        files.append(File(path: file, glossary: try GlossaryLoader.read(file: file)))
-                    }
+                    var diagnostics: [FormatDiagnostic] = []
+                    files.append(File(path: file, glossary: try GlossaryLoader.read(file: file, warnings: &diagnostics)))
+                    findings += diagnostics.map(Self.finding)
                 } catch {
                     let location = error.location ?? SourceLocation(file: file, line: 1, column: 1)
                     findings.append(LintFinding.make(rule: "invalid-glossary", severity: .error, at: location, text: "", message: error.message))

@@ -42,7 +42,8 @@ public struct DeprecatedTermRule: Rule {
                 message += "; use " + preferred.map { "'\($0)'" }.joined(separator: " or ")
             }
             let fix = preferred.count == 1
-                ? Self.replacement(for: match, written: written, term: term.text, preferred: preferred[0]) : nil
+                ? Self.replacement(for: match, written: written, term: term.text, preferred: preferred[0],
+                                   atSentenceStart: document.startsSentence(match)) : nil
             findings.append(document.finding(
                 at: match, rule: Self.description.id,
                 severity: term.status == .forbidden ? .error : .warning,
@@ -51,11 +52,15 @@ public struct DeprecatedTermRule: Rule {
         return findings
     }
 
-    /// The preferred term in the case of the written text, keeping a clitic or plural ending.
+    /// The preferred term in the case of the written text, keeping a clitic or plural ending;
+    /// at the start of a sentence its first letter is capitalised (`TKI berangkat.` →
+    /// `Pekerja migran berangkat.`).
     ///
     /// Nil when the written form is not simply the term plus an ending (a reduplication, an
     /// infix, `policies` for `policy`, another spelling): then no automatic fix is safe.
-    static func replacement(for match: TermMatch, written: String, term: String, preferred: String) -> String? {
+    static func replacement(
+        for match: TermMatch, written: String, term: String, preferred: String, atSentenceStart: Bool = false
+    ) -> String? {
         if match.phenomena.contains(.reduplication) || match.phenomena.contains(.pluralInfix) { return nil }
         let suffix = match.suffix
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
@@ -73,6 +78,16 @@ public struct DeprecatedTermRule: Rule {
             if ending.hasPrefix("-"), let last = result.last, last.isLowercase { ending.removeFirst() }
             result += ending
         }
+        if atSentenceStart, let first = result.first, first.isLowercase {
+            result = first.uppercased() + result.dropFirst()
+        }
         return result
+    }
+}
+
+extension AnalyzedDocument {
+    /// Whether `match` is the first word of a sentence (see `SentenceStart`).
+    func startsSentence(_ match: TermMatch) -> Bool {
+        SentenceStart.isSentenceStart(source.bytes, at: match.bytes.lowerBound, contentStart: source.contentStart)
     }
 }

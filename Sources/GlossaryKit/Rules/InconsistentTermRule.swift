@@ -78,7 +78,8 @@ public struct InconsistentTermRule: Rule {
                     let written = document.writtenText(of: match)
                     let message = "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); " + advice
                     let fix = form.spelling == nil
-                        ? DeprecatedTermRule.replacement(for: match, written: written, term: glossary[term: form.term].text, preferred: expectedText)
+                        ? DeprecatedTermRule.replacement(for: match, written: written, term: glossary[term: form.term].text, preferred: expectedText,
+                                                      atSentenceStart: document.startsSentence(match))
                         : nil
                     findings.append(document.finding(
                         at: match, rule: Self.description.id, severity: Self.description.defaultSeverity,

@@ -24,6 +24,13 @@ struct FixerTests {
                 - International Labour Organization
                 - term: International Labor Organization
                   status: deprecated
+          - id: migrant-worker
+            terms:
+              id:
+                - pekerja migran
+                - term: TKI
+                  type: acronym
+                  status: deprecated
           - id: worker
             terms:
               en:
@@ -50,6 +57,53 @@ struct FixerTests {
     @Test func keepsTheCasePattern() throws {
         #expect(try fixed("Labor, LABOR and labor.\n") == "Labour, LABOUR and labour.\n")
         #expect(try fixed("The INTERNATIONAL LABOR ORGANIZATION met.\n") == "The INTERNATIONAL LABOUR ORGANIZATION met.\n")
+    }
+
+    @Test func capitalisesAReplacementThatStartsASentence() throws {
+        func fixedID(_ text: String) throws -> String { try fixed(text, language: .indonesian) }
+        // Start of the text, after a sentence end, on a paragraph's first line.
+        #expect(try fixedID("TKI berangkat.\n") == "Pekerja migran berangkat.\n")
+        #expect(try fixedID("Mereka pulang. TKI berangkat!\n") == "Mereka pulang. Pekerja migran berangkat!\n")
+        #expect(try fixedID("Apa kabar? TKI-nya berangkat.\n") == "Apa kabar? Pekerja migrannya berangkat.\n")
+        #expect(try fixedID("Mereka pulang.\n\nTKI berangkat.\n") == "Mereka pulang.\n\nPekerja migran berangkat.\n")
+        #expect(try fixedID("Mereka pulang.\nTKI berangkat.\n") == "Mereka pulang.\nPekerja migran berangkat.\n")
+        #expect(try fixedID("\u{FEFF}TKI berangkat.\n") == "\u{FEFF}Pekerja migran berangkat.\n")
+        // Mid-sentence it stays lower case: after a word, a comma, a line break inside a sentence,
+        // or a full stop not followed by a space.
+        #expect(try fixedID("Banyak TKI berangkat.\n") == "Banyak pekerja migran berangkat.\n")
+        #expect(try fixedID("Mereka, TKI, berangkat.\n") == "Mereka, pekerja migran, berangkat.\n")
+        #expect(try fixedID("Banyak\nTKI berangkat.\n") == "Banyak\npekerja migran berangkat.\n")
+        // The writer's case is carried over, and a sentence start is capitalised whatever it was.
+        #expect(try fixed("Labor matters. labor too, and LABOR.\n") == "Labour matters. Labour too, and LABOUR.\n")
+    }
+
+    @Test func sentenceStarts() {
+        func starts(_ text: String, at marker: String = "TKI") -> Bool {
+            let bytes = Array(text.utf8)
+            let offset = text.utf8.count - text[text.range(of: marker, options: .backwards)!.lowerBound...].utf8.count
+            return SentenceStart.isSentenceStart(bytes, at: offset)
+        }
+        #expect(starts("TKI"))
+        #expect(starts("  TKI"))
+        #expect(starts("Selesai. TKI"))
+        #expect(starts("Selesai.\" TKI"))
+        #expect(starts("Selesai.\u{201D} TKI"))
+        #expect(starts("Selesai.  \n  \nx. TKI"))
+        #expect(starts("a\n\nTKI"))
+        #expect(starts("a\r\n\r\nTKI"))
+        #expect(starts("a.\r\nTKI"))
+        #expect(starts("# TKI"))
+        #expect(starts("text\n## TKI"))
+        #expect(starts("- TKI"))
+        #expect(starts("  12. TKI"))
+        #expect(starts("> TKI"))
+        #expect(!starts("a TKI"))
+        #expect(!starts("a.TKI"))
+        #expect(!starts("a, TKI"))
+        #expect(!starts("a\nTKI"))
+        #expect(!starts("a - TKI"))
+        #expect(!starts("a # TKI"))
+        #expect(!starts("a (TKI"))
     }
 
     @Test func keepsTheInflection() throws {

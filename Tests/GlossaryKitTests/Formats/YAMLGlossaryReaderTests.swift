@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GlossaryKit
 
@@ -145,6 +146,21 @@ struct YAMLGlossaryReaderTests {
             #expect(Set(concept.languages).isSuperset(of: [.indonesian, .english, .sundanese]), "\(concept.id)")
         }
     }
-}
 
-import Foundation
+    @Test func duplicateKeysNameTheSecondKey() throws {
+        let cases: [(yaml: String, key: String, line: Int, column: Int)] = [
+            ("name: a\nname: b\nconcepts: []\n", "name", 2, 1),
+            ("concepts:\n  - id: a\n    id: b\n    terms:\n      en: [x]\n", "id", 3, 5),
+            ("concepts:\n  - id: a\n    terms:\n      en: [x]\n      id: [y]\n      en: [z]\n", "en", 6, 7),
+            ("concepts:\n  - id: a\n    properties:\n      k: 1\n      k: 2\n    terms:\n      en: [x]\n", "k", 5, 7),
+            // A key of the same name in a nested mapping before the duplicate is not taken for it.
+            ("concepts:\n  - id: a\n    terms:\n      en:\n        - term: x\n          note: n\n    note: m\n    note: o\n", "note", 8, 5),
+        ]
+        for (yaml, key, line, column) in cases {
+            let error = try #require(loadError(yaml), "\(yaml)")
+            #expect(error.message == "duplicate key '\(key)' in YAML", "\(yaml)")
+            #expect(error.location == SourceLocation(file: "g.yml", line: line, column: column), "\(yaml)")
+            #expect(error.description.hasPrefix("g.yml:\(line):\(column): error: duplicate key"), "\(yaml)")
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+@Suite("Glossary loader")
+struct GlossaryLoaderTests {
+    /// A TBX-Basic file with one interpreted value (an unknown administrative status).
+    static let tbxWithWarnings = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
+          <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
+          <text><body>
+            <conceptEntry id="ilo">
+              <langSec xml:lang="en">
+                <termSec><term>International Labour Organization</term><termNote type="administrativeStatus">oddValue</termNote></termSec>
+                <termSec><term>International Labor Organization</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
+              </langSec>
+            </conceptEntry>
+          </body></text>
+        </tbx>
+
+        """
+
+    static func folder(_ files: [String: String]) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-loader-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        for (name, text) in files { try Data(text.utf8).write(to: url.appendingPathComponent(name)) }
+        return url
+    }
+
+    @Test func returnsTBXWarningsWithTheirPositions() throws {
+        let folder = try Self.folder(["terms.tbx": Self.tbxWithWarnings, "more.yml": "concepts:\n  - id: x\n    terms:\n      en: [x]\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        var warnings: [FormatDiagnostic] = []
+        let glossary = try GlossaryLoader.load(paths: [folder.path], warnings: &warnings)
+        #expect(glossary.concepts.map(\.id).sorted() == ["ilo", "x"])
+        let status = try #require(warnings.first { $0.rule == "tbx-status-value" })
+        #expect(status.location.file.hasSuffix("terms.tbx"))
+        #expect(status.location.line == 7)
+        #expect(status.message.contains("oddValue"))
+        // The same load without the parameter hands them to a bound handler, and only then.
+        let collected = Collected()
+        _ = try GlossaryLoader.$warningHandler.withValue({ collected.append($0) }) {
+            try GlossaryLoader.load(paths: [folder.path])
+        }
+        #expect(collected.items == warnings)
+        #expect(GlossaryLoader.warningHandler == nil)
+    }
+
+    @Test func yamlGlossariesHaveNoWarnings() throws {
+        var warnings: [FormatDiagnostic] = []
+        _ = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path], warnings: &warnings)
+        #expect(warnings.isEmpty)
+    }
+
+    @Test func emptyFolderNamesEverySupportedExtension() throws {
+        let folder = try Self.folder(["notes.txt": "not a glossary\n"])
+        defer { try? FileManager.default.removeItem(at: folder) }
+        #expect {
+            _ = try GlossaryLoader.files(at: folder.path)
+        } throws: { error in
+            let message = (error as? InputError)?.message ?? ""
+            return [".yml", ".yaml", ".tbx", ".csv", ".tsv"].allSatisfy { message.contains($0) }
+        }
+        // Each of those extensions is indeed picked up from a folder.
+        let formats = try Self.folder(["a.yml": "", "b.yaml": "", "c.tbx": "", "d.csv": "", "e.tsv": "", "f.txt": ""])
+        defer { try? FileManager.default.removeItem(at: formats) }
+        #expect(try GlossaryLoader.files(at: formats.path).map { ($0 as NSString).lastPathComponent } == ["a.yml", "b.yaml", "c.tbx", "d.csv", "e.tsv"])
+    }
+}
+
+/// A thread-safe list for the warning handler.
+final class Collected: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [FormatDiagnostic] = []
+    func append(_ item: FormatDiagnostic) { lock.withLock { storage.append(item) } }
+    var items: [FormatDiagnostic] { lock.withLock { storage } }
+}
