@@ -33,7 +33,7 @@ struct LintCommand: ParsableCommand {
         } catch let error as InputError {
             throw CommandFailure.input(error).exitCode
         }
-        Output.print(Reporter.render(report, format: output.format))
+        Output.print(Reporter.render(report, format: output.format, rules: GlossaryLinter.ruleDescriptions(for: report)))
         if report.fails(at: output.failOn) { throw ExitCode(ExitStatus.findings) }
     }
 }

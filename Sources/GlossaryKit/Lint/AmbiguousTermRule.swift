@@ -5,6 +5,9 @@
 public enum AmbiguousTermRule: LintRule {
     public static let id = "ambiguous-term"
     public static let summary = "The same normalised term names two concepts in one language."
+    public static let rationale = """
+        The matcher finds the words but cannot decide which concept the text means, so a finding would suggest the wrong replacement half of the time. Keep the term in one concept, or make the terms differ (case-sensitive acronyms may differ in case).
+        """
 
     public static func check(_ context: LintContext) -> [Finding] {
         var owners: [String: (concept: String, term: Term, location: SourceLocation)] = [:]

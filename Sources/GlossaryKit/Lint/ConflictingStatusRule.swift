@@ -6,6 +6,9 @@
 public enum ConflictingStatusRule: LintRule {
     public static let id = "conflicting-term-status"
     public static let summary = "A term appears twice in one concept and language after normalisation."
+    public static let rationale = """
+        Two terms that normalise to the same words (`Labour migrant` preferred, `labour migrant` deprecated) cannot be told apart by a check, which then cannot say whether a text used the right or the wrong one. Keep one of them. A deprecated or forbidden term equal to a preferred or admitted one is an error.
+        """
 
     public static func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []

@@ -5,6 +5,10 @@
 public enum DuplicateConceptIDRule: LintRule {
     public static let id = "duplicate-concept-id"
     public static let summary = "A concept id is used by more than one concept."
+    public static let rationale = """
+        Ids are how checks, lookups, conversions, configurations and baselines refer to a concept; two concepts with one id make every reference ambiguous. Rename one of them.
+        """
+    public static let defaultSeverity: Severity = .error
 
     public static func check(_ context: LintContext) -> [Finding] {
         var first: [String: SourceLocation] = [:]

@@ -29,6 +29,26 @@ public struct GlossaryLinter {
         TermTokenizationRule.self,
     ]
 
+    /// The rule of a file that cannot be read as a glossary at all.
+    public static let invalidGlossaryRule = RuleDescription.lint(
+        id: "invalid-glossary", summary: "A glossary file cannot be read: invalid syntax, an unknown key or status, a bad value.",
+        rationale: "The reader stopped at the place named; nothing else in the file was linted. Fix the error and lint again.",
+        severity: .error)
+
+    /// The descriptions of every rule `report`'s findings can name: the lint rules,
+    /// `invalid-glossary`, and the TBX dialect rules that occur in it (`docs/tbx.md`).
+    public static func ruleDescriptions(for report: CheckReport) -> [RuleDescription] {
+        var descriptions = rules.map { $0.description } + [invalidGlossaryRule]
+        var known = Set(descriptions.map(\.id))
+        for finding in report.findings where known.insert(finding.rule).inserted {
+            descriptions.append(RuleDescription.lint(
+                id: finding.rule, summary: "The TBX file breaks the '\(finding.rule)' rule of its dialect, or a value had to be interpreted.",
+                rationale: "TBX dialect rules are listed in docs/tbx.md. Errors break the dialect's rules; warnings name values that were read in a way the file may not mean.",
+                severity: finding.severity))
+        }
+        return descriptions
+    }
+
     private let tokenizer: Tokenizer
 
     public init() throws(TextError) {
@@ -53,12 +73,13 @@ public struct GlossaryLinter {
                     findings += diagnostics.map(Self.finding)
                 } catch {
                     let location = error.location ?? SourceLocation(file: file, line: 1, column: 1)
-                    findings.append(LintFinding.make(rule: "invalid-glossary", severity: .error, at: location, text: "", message: error.message))
+                    findings.append(LintFinding.make(rule: Self.invalidGlossaryRule.id, severity: .error, at: location, text: "", message: error.message))
                 }
             }
         }
         findings += lint(files)
         findings.sort { ($0.location, $0.rule) < ($1.location, $1.rule) }
+        Fingerprint.assign(to: &findings)
         return CheckReport(findings: findings, fileCount: count, sources: sources)
     }
 
@@ -114,7 +135,30 @@ public protocol LintRule: Sendable {
     static var id: String { get }
     /// One sentence saying what the rule reports.
     static var summary: String { get }
+    /// Why the rule exists and what to do about a finding.
+    static var rationale: String { get }
+    /// The severity of its findings (some rules raise it for the worse cases).
+    static var defaultSeverity: Severity { get }
     static func check(_ context: LintContext) -> [Finding]
+}
+
+extension LintRule {
+    public static var defaultSeverity: Severity { .warning }
+
+    /// The rule as reports describe it (SARIF's `tool.driver.rules`).
+    public static var description: RuleDescription {
+        RuleDescription.lint(id: id, summary: summary, rationale: rationale, severity: defaultSeverity)
+    }
+}
+
+extension RuleDescription {
+    /// A lint rule's description: lint rules have no example texts.
+    static func lint(id: String, summary: String, rationale: String, severity: Severity) -> RuleDescription {
+        let words = id.split(separator: "-").map(String.init)
+        let name = ([words[0].prefix(1).uppercased() + words[0].dropFirst()] + words.dropFirst()).joined(separator: " ")
+        return RuleDescription(id: id, name: name, summary: summary, rationale: rationale, defaultSeverity: severity,
+                               triggeringExamples: [], nonTriggeringExamples: [])
+    }
 }
 
 /// Building findings for places in glossary files.

@@ -6,6 +6,10 @@
 public enum InvalidLanguageTagRule: LintRule {
     public static let id = "invalid-language-tag"
     public static let summary = "A language tag names no language (5–8 letter primary subtag, or und)."
+    public static let rationale = """
+        Readers reject tags that are not BCP 47 at all; this rule catches the ones that pass the syntax but name no language: a 5–8 letter primary subtag (reserved, never assigned) or `und` (undetermined, which a TBX `langSec` without `xml:lang` is read as). Texts are never checked against terms in such a language.
+        """
+    public static let defaultSeverity: Severity = .error
 
     public static func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []

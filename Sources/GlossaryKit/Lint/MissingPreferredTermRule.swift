@@ -4,6 +4,9 @@
 public enum MissingPreferredTermRule: LintRule {
     public static let id = "missing-preferred-term"
     public static let summary = "A concept has terms in a language but none of them is preferred."
+    public static let rationale = """
+        Without a preferred term, a finding on a deprecated term has nothing to suggest and `--fix` nothing to write. Mark one term of the language preferred.
+        """
 
     public static func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []

@@ -2,6 +2,9 @@
 public enum MissingRequiredLanguageRule: LintRule {
     public static let id = "missing-required-language"
     public static let summary = "A concept has no term in a required language."
+    public static let rationale = """
+        The file's `required-languages` promises a term in each of those languages; a concept without one leaves translators without guidance and the cross-language rules without a term to expect.
+        """
 
     public static func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []

@@ -6,6 +6,9 @@
 public enum TermTokenizationRule: LintRule {
     public static let id = "term-tokenization"
     public static let summary = "A term has no words, spans sentence punctuation, or has characters outside its words."
+    public static let rationale = """
+        A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
+        """
 
     private static let sentencePunctuation: Set<Character> = [".", "!", "?", ";", "。", "؟"]
 

@@ -41,12 +41,12 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 
 /// Turns a report into text for a terminal or a program.
 public enum Reporter {
-    /// The report in `format`.
-    public static func render(_ report: CheckReport, format: ReportFormat) -> String {
+    /// The report in `format`; SARIF describes `rules` (default: the check rules).
+    public static func render(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]? = nil) -> String {
         switch format {
         case .text: TextReporter.render(report)
         case .json: JSONReporter.render(report)
-        case .sarif: SARIFReporter.render(report)
+        case .sarif: rules.map { SARIFReporter.render(report, rules: $0) } ?? SARIFReporter.render(report)
         case .github: GitHubReporter.render(report)
         }
     }

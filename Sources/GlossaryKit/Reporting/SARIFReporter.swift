@@ -91,15 +91,18 @@ public enum SARIFReporter {
         ])
     }
 
+    /// The finding's region; byte offsets only when the finding has a byte range (lint findings
+    /// in glossary files have lines and columns only).
     static func region(_ finding: Finding, snippet: Bool) -> JSONValue {
         var pairs: [(String, JSONValue)] = [
             ("startLine", .number(finding.location.line)),
             ("startColumn", .number(finding.location.column)),
             ("endLine", .number(finding.endLocation.line)),
             ("endColumn", .number(finding.endLocation.column)),
-            ("byteOffset", .number(finding.byteRange.lowerBound)),
-            ("byteLength", .number(finding.byteRange.count)),
         ]
+        if !finding.byteRange.isEmpty {
+            pairs += [("byteOffset", .number(finding.byteRange.lowerBound)), ("byteLength", .number(finding.byteRange.count))]
+        }
         if snippet { pairs.append(("snippet", .object([("text", .string(finding.text))]))) }
         return .object(pairs)
     }

@@ -17,20 +17,21 @@ struct SARIFReporterTests {
         return report
     }
 
-    @Test func validatesAgainstTheSARIFSchema() throws {
+    /// Validates `sarif` against the SARIF 2.1.0 schema in `../shared` with python3's
+    /// jsonschema, together with a copy broken on purpose that must be rejected (so the validation
+    /// itself is shown to work). Skips when the schema, python3 or jsonschema is missing.
+    static func expectValidSARIF(_ sarif: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         guard let shared = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
         let schema = shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: schema.path) else { return TestSupport.skip("no SARIF schema in ../shared") }
-        let report = Self.sampleReport()
-        #expect(report.findings.contains { $0.fix != nil }, "the sample must exercise fixes")
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-sarif-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let valid = folder.appendingPathComponent("valid.sarif")
-        try Data(SARIFReporter.render(report).utf8).write(to: valid)
-        // A broken log must be rejected, so the validation itself is shown to work.
+        try Data(sarif.utf8).write(to: valid)
         let broken = folder.appendingPathComponent("broken.sarif")
-        try Data(SARIFReporter.render(report).replacingOccurrences(of: "\"startLine\": ", with: "\"startLine\": -").utf8).write(to: broken)
+        #expect(sarif.contains("\"startLine\": "), sourceLocation: sourceLocation)
+        try Data(sarif.replacingOccurrences(of: "\"startLine\": ", with: "\"startLine\": -").utf8).write(to: broken)
         let script = """
             import json, sys
             try:
@@ -52,10 +53,58 @@ struct SARIFReporterTests {
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
         if process.terminationStatus == 3 || process.terminationStatus == 127 { return TestSupport.skip(output) }
-        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(process.terminationStatus == 0, "\(output)", sourceLocation: sourceLocation)
         let lines = output.split(separator: "\n")
-        #expect(lines.first == "valid.sarif 0 ", "\(output)")
-        #expect(lines.last?.hasPrefix("broken.sarif 0") == false, "\(output)")
+        #expect(lines.first == "valid.sarif 0 ", "\(output)", sourceLocation: sourceLocation)
+        #expect(lines.last?.hasPrefix("broken.sarif 0") == false, "\(output)", sourceLocation: sourceLocation)
+    }
+
+    @Test func validatesAgainstTheSARIFSchema() throws {
+        let report = Self.sampleReport()
+        #expect(report.findings.contains { $0.fix != nil }, "the sample must exercise fixes")
+        try Self.expectValidSARIF(SARIFReporter.render(report))
+    }
+
+    /// Lint output: the lint rules with descriptions, every result tied to one, fingerprints.
+    @Test func lintOutputListsTheLintRulesAndValidates() throws {
+        let fixtures = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
+        let report = try GlossaryLinter().lint(paths: [fixtures])
+        #expect(Set(report.findings.map(\.rule)).count >= 4, "the fixtures must exercise several lint rules")
+        let sarif = Reporter.render(report, format: .sarif, rules: GlossaryLinter.ruleDescriptions(for: report))
+        try Self.expectValidSARIF(sarif)
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        let rules = try #require(driver["rules"] as? [[String: Any]])
+        let ids = rules.compactMap { $0["id"] as? String }
+        #expect(Array(ids.prefix(GlossaryLinter.rules.count + 1)) == GlossaryLinter.rules.map { $0.id } + ["invalid-glossary"])
+        #expect(!ids.contains("deprecated-term"), "check rules are not lint rules")
+        for rule in rules {
+            let short = (rule["shortDescription"] as? [String: Any])?["text"] as? String
+            let full = (rule["fullDescription"] as? [String: Any])?["text"] as? String
+            #expect(short?.isEmpty == false && full?.isEmpty == false, "\(rule)")
+        }
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.count == report.findings.count)
+        for result in results {
+            let index = try #require(result["ruleIndex"] as? Int, "\(result)")
+            #expect(ids[index] == result["ruleId"] as? String)
+        }
+        let prints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?[Fingerprint.key] }
+        #expect(prints.count == results.count)
+        #expect(Set(prints).count == prints.count, "fingerprints tell the findings apart")
+        // Lint findings have no byte range, so their regions have none either.
+        #expect(!sarif.contains("\"byteOffset\""))
+    }
+
+    @Test func lintRuleDescriptionsCoverTBXDialectRules() throws {
+        let finding = Finding(
+            location: SourceLocation(file: "t.tbx", line: 3, column: 5), endLocation: SourceLocation(file: "t.tbx", line: 3, column: 6),
+            byteRange: 0..<0, rule: "tbx-picklist", severity: .error, language: nil, concept: nil, text: "", message: "bad value")
+        let rules = GlossaryLinter.ruleDescriptions(for: CheckReport(findings: [finding, finding], fileCount: 1))
+        #expect(rules.filter { $0.id == "tbx-picklist" }.count == 1)
+        #expect(rules.first { $0.id == "tbx-picklist" }?.defaultSeverity == .error)
+        #expect(rules.count == GlossaryLinter.rules.count + 2)
     }
 
     @Test func carriesRulesColumnKindFingerprintsAndFixes() throws {
