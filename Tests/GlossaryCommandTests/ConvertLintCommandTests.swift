@@ -42,21 +42,8 @@ struct ConvertLintCommandTests {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let tbx = folder.appendingPathComponent("terms.tbx")
-        try Data("""
-            <?xml version="1.0" encoding="UTF-8"?>
-            <tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
-              <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
-              <text><body>
-                <conceptEntry id="ilo">
-                  <langSec xml:lang="en">
-                    <termSec><term>International Labour Organization</term><termNote type="administrativeStatus">oddValue</termNote></termSec>
-                    <termSec><term>International Labor Organization</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
-                  </langSec>
-                </conceptEntry>
-              </body></text>
-            </tbx>
-
-            """.utf8).write(to: tbx)
+        try FileManager.default.copyItem(
+            at: CommandRunner.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx"), to: tbx)
         try Data("The International Labour Organization met.\n".utf8).write(to: folder.appendingPathComponent("clean.en.md"))
         let warning = "terms.tbx:7:17: warning: unknown administrativeStatus value 'oddValue'"
         let clean = try CommandRunner.run(["check", "--no-cache", "-g", tbx.path, "clean.en.md"], in: folder)

@@ -35,17 +35,7 @@ public struct Configuration: Sendable {
 
     /// The `.glossary.yml` in `directory` or its nearest ancestor that has one.
     public static func discover(from directory: String? = nil) -> String? {
-        var url = URL(fileURLWithPath: directory ?? FileManager.default.currentDirectoryPath).standardizedFileURL
-        while true {
-            let candidate = url.appendingPathComponent(fileName)
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), !isDirectory.boolValue {
-                return candidate.path
-            }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
+        Paths.nearest(fileName, folder: false, from: directory)
     }
 
     /// `path` relative to `root`, as patterns see it.

@@ -29,4 +29,20 @@ public enum Paths {
         let result = (ups + target[common...]).joined(separator: "/")
         return result.isEmpty ? "." : result
     }
+
+    /// The path of `name` in `directory` (default: the current folder) or its nearest ancestor
+    /// that has one, as git finds `.git`; `folder` says whether a folder or a file is wanted.
+    public static func nearest(_ name: String, folder: Bool, from directory: String? = nil) -> String? {
+        var url = URL(fileURLWithPath: directory ?? FileManager.default.currentDirectoryPath).standardizedFileURL
+        while true {
+            let candidate = url.appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue == folder {
+                return candidate.path
+            }
+            let parent = url.deletingLastPathComponent()
+            if parent.path == url.path { return nil }
+            url = parent
+        }
+    }
 }

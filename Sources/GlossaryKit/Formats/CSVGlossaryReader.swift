@@ -375,15 +375,7 @@ struct CSVRowDecoder {
         usedIDs = Set(concepts.map(\.id).filter { !$0.isEmpty })
         var concepts = concepts
         for index in concepts.indices where concepts[index].id.isEmpty {
-            let base = concepts[index].terms.first.map { TBXModelBuilder.slug($0.text) } ?? ""
-            var candidate = base.isEmpty ? "concept" : base
-            var counter = 2
-            while usedIDs.contains(candidate) {
-                candidate = "\(base.isEmpty ? "concept" : base)-\(counter)"
-                counter += 1
-            }
-            usedIDs.insert(candidate)
-            concepts[index].id = candidate
+            concepts[index].id = TBXModelBuilder.uniqueID(for: concepts[index], fallback: "concept", used: &usedIDs)
         }
         return concepts
     }

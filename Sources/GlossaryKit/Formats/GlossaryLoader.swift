@@ -20,17 +20,7 @@ public enum GlossaryLoader {
     /// The `glossary/` folder in `directory` or its nearest ancestor that has one, as git finds
     /// `.git`.
     public static func discover(from directory: String? = nil) -> String? {
-        var url = URL(fileURLWithPath: directory ?? FileManager.default.currentDirectoryPath).standardizedFileURL
-        while true {
-            let candidate = url.appendingPathComponent("glossary")
-            var isDirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: candidate.path, isDirectory: &isDirectory), isDirectory.boolValue {
-                return candidate.path
-            }
-            let parent = url.deletingLastPathComponent()
-            if parent.path == url.path { return nil }
-            url = parent
-        }
+        Paths.nearest("glossary", folder: true, from: directory)
     }
 
     /// The glossary files at `path`: the file itself, or every glossary file below the folder,

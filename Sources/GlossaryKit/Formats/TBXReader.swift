@@ -405,14 +405,21 @@ final class TBXModelBuilder {
     }
 
     private func generatedID(for concept: Concept) -> String {
-        let base = concept.terms.first.map { Self.slug($0.text) } ?? ""
-        var candidate = base.isEmpty ? "entry" : base
+        Self.uniqueID(for: concept, fallback: "entry", used: &usedIDs)
+    }
+
+    /// An id for a concept that has none: the slug of its first term (`fallback` when that is
+    /// empty), with `-2`, `-3`, … appended until it is not in `used`; the result is added to it.
+    static func uniqueID(for concept: Concept, fallback: String, used: inout Set<String>) -> String {
+        let slug = concept.terms.first.map { Self.slug($0.text) } ?? ""
+        let base = slug.isEmpty ? fallback : slug
+        var candidate = base
         var counter = 2
-        while usedIDs.contains(candidate) {
-            candidate = "\(base.isEmpty ? "entry" : base)-\(counter)"
+        while used.contains(candidate) {
+            candidate = "\(base)-\(counter)"
             counter += 1
         }
-        usedIDs.insert(candidate)
+        used.insert(candidate)
         return candidate
     }
 

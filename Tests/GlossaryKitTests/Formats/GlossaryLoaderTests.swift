@@ -4,22 +4,8 @@ import Testing
 
 @Suite("Glossary loader")
 struct GlossaryLoaderTests {
-    /// A TBX-Basic file with one interpreted value (an unknown administrative status).
-    static let tbxWithWarnings = """
-        <?xml version="1.0" encoding="UTF-8"?>
-        <tbx style="dca" type="TBX-Basic" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2">
-          <tbxHeader><fileDesc><sourceDesc><p>test</p></sourceDesc></fileDesc></tbxHeader>
-          <text><body>
-            <conceptEntry id="ilo">
-              <langSec xml:lang="en">
-                <termSec><term>International Labour Organization</term><termNote type="administrativeStatus">oddValue</termNote></termSec>
-                <termSec><term>International Labor Organization</term><termNote type="administrativeStatus">deprecatedTerm-admn-sts</termNote></termSec>
-              </langSec>
-            </conceptEntry>
-          </body></text>
-        </tbx>
-
-        """
+    /// A TBX-Basic file with one interpreted value (an unknown administrative status at 7:17).
+    static let tbxWithWarnings = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx")
 
     static func folder(_ files: [String: String]) throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-loader-\(UUID().uuidString)")
@@ -29,7 +15,7 @@ struct GlossaryLoaderTests {
     }
 
     @Test func returnsTBXWarningsWithTheirPositions() throws {
-        let folder = try Self.folder(["terms.tbx": Self.tbxWithWarnings, "more.yml": "concepts:\n  - id: x\n    terms:\n      en: [x]\n"])
+        let folder = try Self.folder(["terms.tbx": try String(contentsOf: Self.tbxWithWarnings, encoding: .utf8), "more.yml": "concepts:\n  - id: x\n    terms:\n      en: [x]\n"])
         defer { try? FileManager.default.removeItem(at: folder) }
         var warnings: [FormatDiagnostic] = []
         let glossary = try GlossaryLoader.load(paths: [folder.path], warnings: &warnings)
