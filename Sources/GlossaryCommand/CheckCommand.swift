@@ -70,11 +70,7 @@ struct CheckCommand: ParsableCommand {
     }
 
     func run() throws {
-        do {
-            try check()
-        } catch let failure as CommandFailure {
-            throw failure.exitCode
-        }
+        try check()
     }
 
     private func check() throws {

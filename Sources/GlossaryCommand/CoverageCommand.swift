@@ -35,18 +35,13 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossary: Glossary
-        do {
-            glossary = try self.glossary.load()
-        } catch let failure as CommandFailure {
-            throw failure.exitCode
-        }
+        let glossary = try self.glossary.load()
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
         let corpora: [AnalyzedCorpus]
         do {
             corpora = try checker.coverageCorpus(paths: paths, options: CheckOptions(language: language.flatMap(LanguageTag.init)))
         } catch {
-            throw CommandFailure.input(error).exitCode
+            throw CommandFailure.input(error)
         }
         for (index, corpus) in corpora.enumerated() {
             if corpora.count > 1 {

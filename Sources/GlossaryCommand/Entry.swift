@@ -9,6 +9,9 @@ enum Entry {
         do {
             var command = try GlossaryTool.parseAsRoot()
             try command.run()
+        } catch let failure as CommandFailure {
+            // Printed here once for every command: the message, then exit status 2.
+            Foundation.exit(failure.exitCode.rawValue)
         } catch {
             let code = GlossaryTool.exitCode(for: error)
             if code == .validationFailure {

@@ -49,13 +49,13 @@ struct EvaluateCommand: ParsableCommand {
         let defaults = EvaluationPaths.discover()
         let paths = glossaries.isEmpty ? defaults.glossaries : glossaries
         guard !paths.isEmpty else {
-            throw CommandFailure.input(InputError("no glossary: pass --glossary PATH or run inside the project")).exitCode
+            throw CommandFailure.input(InputError("no glossary: pass --glossary PATH or run inside the project"))
         }
         let checker: GlossaryChecker
         do {
             checker = try GlossaryChecker(glossary: GlossaryOptions.printingWarnings { try GlossaryLoader.load(paths: paths) })
         } catch let error as InputError {
-            throw CommandFailure.input(error).exitCode
+            throw CommandFailure.input(error)
         }
         if realTexts {
             guard let folder = data ?? defaults.data else {
@@ -66,13 +66,13 @@ struct EvaluateCommand: ParsableCommand {
             return
         }
         guard let corpusPath = corpus ?? defaults.corpus else {
-            throw CommandFailure.input(InputError("no corpus: pass --corpus PATH or run inside the project")).exitCode
+            throw CommandFailure.input(InputError("no corpus: pass --corpus PATH or run inside the project"))
         }
         let report: EvaluationReport
         do {
             report = try Evaluator(checker: checker).evaluate(EvaluationCorpus.load(path: corpusPath))
         } catch let error as InputError {
-            throw CommandFailure.input(error).exitCode
+            throw CommandFailure.input(error)
         }
         Output.print(report.render(listErrors: !quiet))
         let failing = report.byLanguage.filter { $0.value.precision < minPrecision || $0.value.recall < minRecall }

@@ -27,9 +27,9 @@ struct InitCommand: ParsableCommand {
                 if !folder.isEmpty { try manager.createDirectory(atPath: folder, withIntermediateDirectories: true) }
                 try AtomicFile.write(Array(content.utf8), to: path)
             } catch let error as InputError {
-                throw CommandFailure.input(error).exitCode
+                throw CommandFailure.input(error)
             } catch {
-                throw CommandFailure.input(InputError("cannot create folder: \(error.localizedDescription)", file: folder)).exitCode
+                throw CommandFailure.input(InputError("cannot create folder: \(error.localizedDescription)", file: folder))
             }
             written.append(path)
         }

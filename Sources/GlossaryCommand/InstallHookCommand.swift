@@ -22,7 +22,7 @@ struct InstallHookCommand: ParsableCommand {
         do {
             outcome = try HookInstaller.install(executable: Self.executablePath(), force: force)
         } catch {
-            throw CommandFailure.input(error).exitCode
+            throw CommandFailure.input(error)
         }
         switch outcome {
         case let .installed(hook): Output.print("Installed the pre-commit hook at \(hook).\n")

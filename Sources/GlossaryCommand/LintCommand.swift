@@ -19,19 +19,12 @@ struct LintCommand: ParsableCommand {
     var paths: [String] = []
 
     func run() throws {
-        var paths = paths
-        if paths.isEmpty {
-            guard let found = GlossaryLoader.discover() else {
-                throw CommandFailure.input(InputError(
-                    "no glossary: pass a path or run inside a folder that has a glossary/ folder (here or above)")).exitCode
-            }
-            paths = [found]
-        }
+        let paths = paths.isEmpty ? [try GlossaryOptions.discovered(otherwise: "pass a path")] : paths
         let report: CheckReport
         do {
             report = try GlossaryLinter().lint(paths: paths)
         } catch let error as InputError {
-            throw CommandFailure.input(error).exitCode
+            throw CommandFailure.input(error)
         }
         Output.print(Reporter.render(report, format: output.format, rules: GlossaryLinter.ruleDescriptions(for: report)))
         if report.fails(at: output.failOn) { throw ExitCode(ExitStatus.findings) }

@@ -22,12 +22,7 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let compiled: CompiledGlossary
-        do {
-            compiled = try self.glossary.loadCompiled()
-        } catch let failure as CommandFailure {
-            throw failure.exitCode
-        }
+        let compiled = try self.glossary.loadCompiled()
         let lookup = TermLookup(compiled: compiled)
         let concepts = try lookup.concepts(matching: text)
         switch format {

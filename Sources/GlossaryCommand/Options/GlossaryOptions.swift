@@ -16,11 +16,16 @@ struct GlossaryOptions: ParsableArguments {
     func resolvedPaths(configuration: Configuration? = nil) throws -> [String] {
         if !paths.isEmpty { return paths }
         if let configured = configuration?.glossaries, !configured.isEmpty { return configured }
+        return [try Self.discovered(otherwise: "pass --glossary PATH")]
+    }
+
+    /// The nearest `glossary/` folder, or a failure that says to `otherwise` (“pass a path”).
+    static func discovered(otherwise: String) throws(CommandFailure) -> String {
         guard let found = GlossaryLoader.discover() else {
             throw CommandFailure.input(InputError(
-                "no glossary: pass --glossary PATH or run inside a folder that has a glossary/ folder (here or above)"))
+                "no glossary: \(otherwise) or run inside a folder that has a glossary/ folder (here or above)"))
         }
-        return [found]
+        return found
     }
 
     /// The merged glossary, or an error message and exit status 2.
