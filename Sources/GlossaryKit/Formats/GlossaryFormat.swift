@@ -99,7 +99,7 @@ public enum GlossaryConverter {
         do {
             switch source {
             case _ where inputIsFolder:
-                glossary = try GlossaryLoader.load(paths: [input])
+                glossary = try GlossaryLoader.load(paths: [input], warnings: &diagnostics)
             case .tbx:
                 let loaded = try TBXReader.load(contentsOf: input)
                 glossary = loaded.glossary
