@@ -141,10 +141,32 @@ public final class GlossaryChecker: Sendable {
     public func check(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let document = try analyze(source, options: options)
         let monolingual = findings(in: document, options: options)
-        guard !crossRules.isEmpty, Set(document.paragraphLanguages.compactMap { $0 }).count >= 2 else { return monolingual }
+        guard !crossRules.isEmpty, Self.hasLanguageSections(document) else { return monolingual }
         let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
             .sectionFindings(in: source, options: options, monolingual: monolingual)
         return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
+    }
+
+    /// The most language switches a document may have and still be read as language sections
+    /// that translate each other: a trilingual abstract has 2, a report with summaries in three
+    /// languages a handful. A text that changes language every few paragraphs (a corpus, a
+    /// glossary dump, a bilingual chat) is no set of versions, and aligning it would be noise.
+    public static let maximumSectionSwitches = 24
+
+    /// Whether `document` has between 2 and `maximumSectionSwitches` + 1 language sections.
+    static func hasLanguageSections(_ document: AnalyzedDocument) -> Bool {
+        var switches = 0
+        var current: LanguageTag?
+        var languages: Set<LanguageTag> = []
+        for language in document.paragraphLanguages.compactMap({ $0 }) {
+            languages.insert(language)
+            if let current, current != language {
+                switches += 1
+                if switches > maximumSectionSwitches { return false }
+            }
+            current = language
+        }
+        return languages.count >= 2
     }
 
     /// The findings of every enabled rule on an analysed document, in text order.
