@@ -77,6 +77,14 @@ struct FixerTests {
         #expect(try fixed("Labor matters. labor too, and LABOR.\n") == "Labour matters. Labour too, and LABOUR.\n")
     }
 
+    @Test func inconsistentTermFixIsCapitalisedAtASentenceStartToo() throws {
+        let (source, findings) = try checked(Array("The worker came. employee left, and the employee stayed.\n".utf8))
+        let fixes = findings.filter { $0.rule == "inconsistent-term" }.compactMap(\.fix)
+        #expect(fixes == ["Worker", "worker"], "\(findings)")
+        let fixed = try #require(Fixer.fix(source, findings: findings))
+        #expect(String(decoding: fixed.fixed, as: UTF8.self) == "The worker came. Worker left, and the worker stayed.\n")
+    }
+
     @Test func sentenceStarts() {
         func starts(_ text: String, at marker: String = "TKI") -> Bool {
             let bytes = Array(text.utf8)
