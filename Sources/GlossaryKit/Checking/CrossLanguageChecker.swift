@@ -153,21 +153,8 @@ extension CheckReport {
     /// returns the alignment's notes for the caller to print.
     @discardableResult
     public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
-        guard files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
-        var sources: [SourceText] = []
-        for file in files {
-            guard BilingualFormat(path: file) == nil, file != "-" else {
-                throw InputError("--parallel takes plain-text or Markdown versions, not bilingual files or standard input", file: file)
-            }
-            sources.append(try BilingualFormat.readSource(file))
-        }
-        let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
-        do {
-            let (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
-            findings = CrossLanguageChecker.ordered(findings + found, paths: files)
-            return notes
-        } catch {
-            throw InputError(error.description, file: files[0])
-        }
+        try addParallelFindings(
+            ParallelGroup(files: files, languages: languages ?? files.map { _ in nil }, origin: .explicit),
+            checker: checker, options: options, order: files)
     }
 }

@@ -106,7 +106,9 @@ public final class GlossaryChecker: Sendable {
     }
 
     /// Each paragraph's language, from the stopword bits of the compiled lexicon; undecided
-    /// paragraphs take the language of the paragraph before (`previous` for the first).
+    /// paragraphs take their section's (`LanguageDetector.fillUndecided`, with `previous`, the
+    /// previous chunk's last language, before the first; a short heading before a paragraph in a
+    /// new language takes that language).
     private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
         let languages = compiled.detectorLanguages
         guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
@@ -119,10 +121,10 @@ public final class GlossaryChecker: Sendable {
             }
             return detector.decide(Array(zip(languages, counts)))
         }
-        if let previous, decided.first == .some(nil) {
-            return LanguageDetector.fillUndecided([previous] + decided).dropFirst().map { $0 }
+        let wordCounts = text.paragraphs.map { paragraph in
+            text.words[paragraph].reduce(0) { $0 + ($1.kind == WordKind.letter.rawValue ? 1 : 0) }
         }
-        return LanguageDetector.fillUndecided(decided)
+        return LanguageDetector.fillUndecided(decided, wordCounts: wordCounts, previous: previous)
     }
 
     /// The findings of every rule on `source`, in text order.
