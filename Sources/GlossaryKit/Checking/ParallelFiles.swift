@@ -16,7 +16,7 @@ public struct ParallelGroup: Sendable, Equatable {
         case naming(String)
     }
 
-    /// The members in the order given.
+    /// The members: as given (explicit), or in the glossary's language order (configured, by name).
     public var files: [String]
     /// Each member's language; nil: from its name, else detected.
     public var languages: [LanguageTag?]
@@ -48,7 +48,7 @@ public enum ParallelFiles {
 
     /// `paths` grouped by the naming convention: files whose names differ only by a language tag
     /// (`LanguageDetector.languageTag(inPath:known:)`) that is one of `known` (the glossary's
-    /// languages).
+    /// languages). Groups come in the order of their first file; members in the order of `known`.
     ///
     /// Never groups silently wrong: a group needs at least two different languages, and a group
     /// in which one language occurs twice (`id/report.md` and `report.id.md` are different keys,
@@ -73,9 +73,18 @@ public enum ParallelFiles {
                 skipped.append("\(group.map(\.path).joined(separator: ", ")) not grouped as versions of \(key): more than one file in \(repeated.joined(separator: ", "))")
                 continue
             }
-            groups.append(ParallelGroup(files: group.map(\.path), languages: languages, origin: .naming(key)))
+            let ordered = inLanguageOrder(group, known: known)
+            groups.append(ParallelGroup(files: ordered.map(\.path), languages: ordered.map(\.language), origin: .naming(key)))
         }
         return (groups, skipped)
+    }
+
+    /// `members` in the order of `known` (the glossary's languages), so that tables and the
+    /// leading version of an undirected set do not depend on how a folder happens to sort.
+    static func inLanguageOrder(_ members: [(path: String, language: LanguageTag)], known: [LanguageTag]) -> [(path: String, language: LanguageTag)] {
+        members.enumerated().sorted {
+            (known.firstIndex(of: $0.element.language) ?? known.count, $0.offset) < (known.firstIndex(of: $1.element.language) ?? known.count, $1.offset)
+        }.map(\.element)
     }
 
     /// The translation sets among `paths`: the configuration's parallel sets, then, when
@@ -85,7 +94,8 @@ public enum ParallelFiles {
         var groups: [ParallelGroup] = []
         var taken = Set<String>()
         if let configuration {
-            for set in configuration.parallelDocuments(plain) {
+            for members in configuration.parallelDocuments(plain) {
+                let set = inLanguageOrder(members, known: known)
                 let languages = set.map(\.language)
                 guard Set(languages).count >= 2, Set(languages).count == languages.count else { continue }
                 let pattern = configuration.parallelSets.first { pattern in set.allSatisfy { pattern.member(configuration.relativePath($0.path)) != nil } }?.pattern ?? "parallel"
