@@ -47,7 +47,9 @@ public final class GlossaryChecker: Sendable {
     public func analyze(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> AnalyzedDocument {
         let tokenizer = try Tokenizer()
         let markup = options.markup ?? Tokenizer.Markup(path: source.path)
-        let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
+        // Only the masked regions are computed for the whole text; each chunk is copied and
+        // masked on its own, so a long text is never held twice.
+        let maskedRanges = MarkdownMasker.maskedRanges(source.bytes, markdown: markup == .markdown)
         let declared = options.language
             ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
         let types = ByteLexicon()
@@ -57,10 +59,17 @@ public final class GlossaryChecker: Sendable {
         var previousLanguage: LanguageTag?
         var wordBase = 0
         var offset = source.contentStart
-        while offset < masked.count {
-            let end = Self.chunkEnd(masked, from: offset, size: options.chunkSize)
+        var rangeIndex = 0
+        while offset < source.bytes.count {
+            let end = Self.chunkEnd(source.bytes, from: offset, size: options.chunkSize)
+            var chunk = Array(source.bytes[offset..<end])
+            while rangeIndex < maskedRanges.count && maskedRanges[rangeIndex].upperBound <= offset { rangeIndex += 1 }
+            let relevant = maskedRanges[rangeIndex...].prefix { $0.lowerBound < end }
+            if !relevant.isEmpty {
+                MarkdownMasker.apply(Array(relevant), to: &chunk, original: source.bytes[offset..<end], offset: offset)
+            }
             let text = try tokenizer.scan(
-                source, masked: masked, range: offset..<end, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+                source, chunk: chunk, at: offset, words: compiled.words, gaps: compiled.gapLexicon, types: types)
             let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
                 ?? detectLanguages(text, previous: previousLanguage)
             for (paragraph, language) in zip(text.paragraphs, languages) {
@@ -161,10 +170,32 @@ public final class GlossaryChecker: Sendable {
     public func check(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let document = try analyze(source, options: options)
         let monolingual = findings(in: document, options: options)
-        guard !crossRules.isEmpty, Set(document.paragraphLanguages.compactMap { $0 }).count >= 2 else { return monolingual }
+        guard !crossRules.isEmpty, Self.hasLanguageSections(document) else { return monolingual }
         let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
             .sectionFindings(in: source, options: options, monolingual: monolingual)
         return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
+    }
+
+    /// The most language switches a document may have and still be read as language sections
+    /// that translate each other: a trilingual abstract has 2, a report with summaries in three
+    /// languages a handful. A text that changes language every few paragraphs (a corpus, a
+    /// glossary dump, a bilingual chat) is no set of versions, and aligning it would be noise.
+    public static let maximumSectionSwitches = 24
+
+    /// Whether `document` has between 2 and `maximumSectionSwitches` + 1 language sections.
+    static func hasLanguageSections(_ document: AnalyzedDocument) -> Bool {
+        var switches = 0
+        var current: LanguageTag?
+        var languages: Set<LanguageTag> = []
+        for language in document.paragraphLanguages.compactMap({ $0 }) {
+            languages.insert(language)
+            if let current, current != language {
+                switches += 1
+                if switches > maximumSectionSwitches { return false }
+            }
+            current = language
+        }
+        return languages.count >= 2
     }
 
     /// The findings of every enabled rule on an analysed document, in text order.

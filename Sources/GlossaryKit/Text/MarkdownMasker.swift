@@ -13,23 +13,37 @@ enum MarkdownMasker {
 
     /// Returns a copy of `bytes` with non-prose regions masked.
     ///
-    /// - Complexity: O(*n*); plain text is searched for URL schemes with `memchr`-like skips, so
-    ///   the common case touches each byte once.
+    /// - Complexity: O(*n*); plain text is searched for URL schemes from their rare `:` and `.`
+    ///   rather than letter by letter.
     static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
-        var ranges: [Range<Int>] = markdown ? fencedCodeBlocks(bytes) : []
-        ranges += markdown ? inlineRanges(bytes, skipping: ranges) : urlRanges(bytes)
+        let ranges = maskedRanges(bytes, markdown: markdown)
         guard !ranges.isEmpty else { return bytes }
         var output = bytes
-        for range in ranges where !range.isEmpty {
-            for position in range where output[position] != 0x0A && output[position] != 0x0D {
-                output[position] = 0x20
+        apply(ranges, to: &output, original: bytes[...], offset: 0)
+        return output
+    }
+
+    /// The regions `mask(_:markdown:)` hides, sorted, without copying the text.
+    static func maskedRanges(_ bytes: [UInt8], markdown: Bool) -> [Range<Int>] {
+        var ranges: [Range<Int>] = markdown ? fencedCodeBlocks(bytes) : []
+        ranges += markdown ? inlineRanges(bytes, skipping: ranges) : urlRanges(bytes)
+        return ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// Masks the parts of `ranges` that fall in a chunk: `chunk` holds `original`'s bytes, whose
+    /// first byte is at `offset` in the whole text.
+    static func apply(_ ranges: [Range<Int>], to chunk: inout [UInt8], original: ArraySlice<UInt8>, offset: Int) {
+        let chunkRange = offset..<(offset + chunk.count)
+        for range in ranges where range.overlaps(chunkRange) {
+            let clipped = range.clamped(to: chunkRange)
+            for position in clipped where chunk[position - offset] != 0x0A && chunk[position - offset] != 0x0D {
+                chunk[position - offset] = 0x20
             }
             // The mark goes on the first byte that is not a line break.
-            if let first = range.first(where: { bytes[$0] != 0x0A && bytes[$0] != 0x0D }) {
-                output[first] = mark
+            if let first = clipped.first(where: { original[$0 - offset + original.startIndex] != 0x0A && original[$0 - offset + original.startIndex] != 0x0D }) {
+                chunk[first - offset] = mark
             }
         }
-        return output
     }
 
     /// URLs in plain text: found from their `://` or `www.`, which are rare, rather than by

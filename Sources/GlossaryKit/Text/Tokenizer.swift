@@ -65,9 +65,17 @@ public final class Tokenizer {
     func scan(
         _ source: SourceText, masked: [UInt8], range: Range<Int>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
     ) throws(TextError) -> ScannedText {
-        let base = Int32(range.lowerBound)
-        var (scanned, folded) = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(UnsafeBufferPointer(rebasing: buffer[range]), words: words, gaps: gaps, types: types)
+        try scan(source, chunk: Array(masked[range]), at: range.lowerBound, words: words, gaps: gaps, types: types)
+    }
+
+    /// Scans `chunk`, a masked copy of `source`'s bytes from `offset` on, which starts at a
+    /// paragraph boundary (or the text's start).
+    func scan(
+        _ source: SourceText, chunk: [UInt8], at offset: Int, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
+    ) throws(TextError) -> ScannedText {
+        let base = Int32(offset)
+        var (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
+            try icu.scan(buffer, words: words, gaps: gaps, types: types)
         }
         if base != 0 {
             for index in scanned.indices {
