@@ -10,7 +10,11 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Checks plain text and Markdown (code, URLs and HTML comments are skipped). The language \
             of a text comes from --lang, else .glossary.yml, else its name (report.id.md, \
-            abstract_su.txt, en/…), else it is detected per paragraph. Findings can be silenced \
+            abstract_su.txt, en/…), else it is detected per paragraph. Files that differ only by \
+            a language tag (report.id.md, report.en.md; id/report.md, en/report.md) and the \
+            configuration's parallel sets are aligned as versions of one text and checked with \
+            the cross-language rules (--no-parallel: not). Folders are searched for text files \
+            and XLIFF, PO, TMX and .xcstrings files. Findings can be silenced \
             with glossary-ignore / glossary-disable comments or a --baseline file.
             """)
 
