@@ -33,7 +33,11 @@ public struct DeprecatedTermRule: Rule {
             let term = document.glossary[term: match.term]
             guard term.status == .deprecated || term.status == .forbidden else { continue }
             let concept = document.glossary[concept: match.term]
-            let preferred = concept.preferredTerms(in: term.language).map(\.text)
+            // A full form is replaced by a full form, an acronym by an acronym: "International
+            // Labor Organization" becomes "International Labour Organization", not "ILO".
+            let allPreferred = concept.preferredTerms(in: term.language)
+            let sameShape = allPreferred.filter { $0.type.isAbbreviated == term.type.isAbbreviated }
+            let preferred = (sameShape + allPreferred.filter { $0.type.isAbbreviated != term.type.isAbbreviated }).map(\.text)
             let written = document.writtenText(of: match)
             var message = "'\(written)' is \(term.status.rawValue) for concept '\(concept.id)'"
             if preferred.isEmpty {
@@ -41,8 +45,9 @@ public struct DeprecatedTermRule: Rule {
             } else {
                 message += "; use " + preferred.map { "'\($0)'" }.joined(separator: " or ")
             }
-            let fix = preferred.count == 1
-                ? Self.replacement(for: match, written: written, term: term.text, preferred: preferred[0]) : nil
+            // The one replacement: the only preferred term of the same shape, else the only one.
+            let target = sameShape.count == 1 ? sameShape.first : (sameShape.isEmpty && allPreferred.count == 1 ? allPreferred.first : nil)
+            let fix = target.flatMap { Self.replacement(for: match, written: written, term: term.text, preferred: $0.text) }
             findings.append(document.finding(
                 at: match, rule: Self.description.id,
                 severity: term.status == .forbidden ? .error : .warning,
