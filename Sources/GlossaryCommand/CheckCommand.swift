@@ -10,7 +10,11 @@ struct CheckCommand: ParsableCommand {
         discussion: """
             Checks plain text and Markdown (code, URLs and HTML comments are skipped). The language \
             of a text comes from --lang, else .glossary.yml, else its name (report.id.md, \
-            abstract_su.txt, en/…), else it is detected per paragraph. Findings can be silenced \
+            abstract_su.txt, en/…), else it is detected per paragraph. Files that differ only by \
+            a language tag (report.id.md, report.en.md; id/report.md, en/report.md) and the \
+            configuration's parallel sets are aligned as versions of one text and checked with \
+            the cross-language rules (--no-parallel: not). Folders are searched for text files \
+            and XLIFF, PO, TMX and .xcstrings files. Findings can be silenced \
             with glossary-ignore / glossary-disable comments or a --baseline file.
             """)
 
@@ -28,6 +32,9 @@ struct CheckCommand: ParsableCommand {
 
     @Flag(name: .long, help: "The files are versions of one text in different languages: also align them and run the cross-language rules.")
     var parallel = false
+
+    @Flag(name: .customLong("no-parallel"), help: "Do not group files into translation sets by name (report.id.md, report.en.md) or by the configuration's parallel sets.")
+    var noParallel = false
 
     @Option(name: .long, help: ArgumentHelp("The configuration file (default: .glossary.yml here or in the nearest parent folder).", valueName: "file"))
     var config: String?
@@ -62,6 +69,7 @@ struct CheckCommand: ParsableCommand {
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
         if fix && staged { throw ValidationError("--fix changes working-tree files; it cannot be combined with --staged") }
         if fix && paths.contains("-") { throw ValidationError("--fix cannot change standard input") }
+        if parallel && noParallel { throw ValidationError("--parallel and --no-parallel exclude each other") }
         if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
         if writeBaseline != nil && (fix || baseline != nil) {
             throw ValidationError("--write-baseline records the findings as they are; do not combine it with --fix or --baseline")
@@ -93,14 +101,9 @@ struct CheckCommand: ParsableCommand {
         let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
         let inputs = try self.inputs(configuration: configuration)
         var (report, errors) = runner.run(inputs: inputs)
-        if parallel, errors.isEmpty {
-            do {
-                let notes = try report.addParallelFindings(files: inputs.map(\.path), checker: checker, options: runner.options)
-                for note in notes { Output.error("note: " + note) }
-            } catch {
-                errors.append(error)
-            }
-        }
+        let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.glossary.languages)
+        for note in groups.skipped { Output.error("note: " + note) }
+        errors += addCrossFileFindings(to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: true)
         for error in errors { Output.error(error.description) }
 
         if let writeBaseline {
@@ -153,12 +156,48 @@ struct CheckCommand: ParsableCommand {
                 // Check again, so that what is reported (and its positions) is what is left.
                 let again = runner.run(inputs: inputs)
                 report = again.report
+                _ = addCrossFileFindings(to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: false)
             }
         }
 
         Output.print(Reporter.render(report, format: output.format))
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
         if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// The translation sets among the inputs: all of them with `--parallel`; else, unless
+    /// `--no-parallel` or `--lang`, the configuration's parallel sets and the files whose names differ only
+    /// by a language tag.
+    private func parallelGroups(inputs: [CheckRunner.Input], configuration: Configuration?, known: [LanguageTag]) throws -> (groups: [ParallelGroup], skipped: [String]) {
+        let paths = inputs.map(\.path)
+        if parallel {
+            return ([ParallelGroup(files: paths, languages: paths.map { _ in nil }, origin: .explicit)], [])
+        }
+        // --lang declares one language for every text: no versions in other languages.
+        if noParallel || language != nil { return ([], []) }
+        return ParallelFiles.groups(paths, configuration: configuration, byName: true, known: known)
+    }
+
+    /// Adds the cross-language findings of every group whose files were all checked; returns the
+    /// errors (an explicit `--parallel` set that cannot be aligned).
+    private func addCrossFileFindings(to report: inout CheckReport, groups: [ParallelGroup], runner: CheckRunner, order: [String], printNotes: Bool) -> [InputError] {
+        var errors: [InputError] = []
+        for group in groups {
+            // A file that could not be read or checked has already been reported.
+            guard group.files.allSatisfy({ report.sources[$0] != nil || !ParallelFiles.isPlainText($0) }) else { continue }
+            do {
+                let notes = try report.addParallelFindings(
+                    group, checker: runner.checker, options: runner.options, order: order,
+                    obeysSuppressions: runner.obeysSuppressions, baseline: runner.baseline)
+                guard printNotes else { continue }
+                for note in notes {
+                    Output.error("note: " + (group.origin == .explicit ? note : "\(group.description): \(note)"))
+                }
+            } catch {
+                errors.append(error)
+            }
+        }
+        return errors
     }
 
     /// The configuration: `--config`, else `.glossary.yml` found from the current folder.

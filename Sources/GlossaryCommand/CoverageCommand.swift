@@ -11,8 +11,10 @@ struct CoverageCommand: ParsableCommand {
         discussion: """
             PATH… is one multilingual document (its language sections are aligned), several \
             versions of one text (parallel files, aligned by paragraph or, when the counts differ, \
-            by sentence length), or bilingual files (XLIFF, PO, TMX, .xcstrings, i18n JSON). A gap \
-            (—) is a language that does not name a concept another language names.
+            by sentence length), or bilingual files (XLIFF, PO, TMX, .xcstrings, i18n JSON). Files \
+            (or a folder's files) whose names differ only by a language tag — report.id.md and \
+            report.en.md, or id/report.md and en/report.md — are grouped into one table per text. \
+            A gap (—) is a language that does not name a concept another language names.
             """)
 
     @OptionGroup var glossary: GlossaryOptions
@@ -26,7 +28,10 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("lang"), help: ArgumentHelp("The language of a single plain text (disables section detection).", valueName: "code"))
     var language: String?
 
-    @Argument(help: ArgumentHelp("The files of one translation set.", valueName: "path"))
+    @Flag(name: .customLong("no-parallel"), help: "Give every file its own table instead of grouping files into translation sets by name (report.id.md, report.en.md) or taking several files as versions of one text.")
+    var noParallel = false
+
+    @Argument(help: ArgumentHelp("The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
@@ -39,7 +44,7 @@ struct CoverageCommand: ParsableCommand {
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
         let corpora: [AnalyzedCorpus]
         do {
-            corpora = try checker.coverageCorpus(paths: paths, options: CheckOptions(language: language.flatMap(LanguageTag.init)))
+            corpora = try checker.coverageCorpus(paths: paths, options: CheckOptions(language: language.flatMap(LanguageTag.init)), grouping: noParallel ? .none : .automatic)
         } catch {
             throw CommandFailure.input(error)
         }

@@ -40,28 +40,12 @@ public struct CrossLanguageAnalyzer: Sendable {
         return SegmentedText(file: source, segments: segments, format: format)
     }
 
-    /// Each paragraph's language, with undecided paragraphs given to their section (see
-    /// `paragraphs(of:markup:language:)`).
+    /// Each paragraph's language, with undecided paragraphs given to their section
+    /// (`LanguageDetector.fillUndecided(_:wordCounts:previous:)`).
     ///
     /// - Complexity: O(*n*) in the number of words.
     func sectionLanguages(of text: TokenizedText) -> [LanguageTag?] {
-        let decided = text.paragraphs.map { detector.detect(text.tokens[$0]) }
-        var result = decided
-        var index = 0
-        while index < decided.count {
-            guard decided[index] == nil else { index += 1; continue }
-            var end = index
-            while end < decided.count && decided[end] == nil { end += 1 }
-            let before = index > 0 ? decided[index - 1] : nil
-            let after = end < decided.count ? decided[end] : nil
-            for undecided in index..<end { result[undecided] = before ?? after }
-            // The run's last paragraph, when short, is the heading of the section that follows.
-            if let after, after != before, text.paragraphs[end - 1].count <= 3 {
-                result[end - 1] = after
-            }
-            index = end
-        }
-        return result
+        detector.detect(paragraphsOf: text)
     }
 
     /// Matches every segment of `segmented` in its language.

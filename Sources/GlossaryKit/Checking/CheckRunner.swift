@@ -36,11 +36,19 @@ public struct CheckRunner: Sendable {
         }
     }
 
-    /// File endings checked when a folder is given.
+    /// Text file endings checked when a folder is given.
     public static let textExtensions: Set<String> = ["md", "markdown", "mdx", "txt", "text"]
 
-    /// The files to check for `paths`: files as given, folders searched for text files, `-` for
-    /// standard input.
+    /// Bilingual file endings checked when a folder is given (XLIFF, PO, TMX, String Catalogs).
+    /// i18n JSON is not among them: an arbitrary `.json` file is not translation data, so JSON
+    /// message files are checked only when named or configured.
+    public static let bilingualExtensions: Set<String> = ["xlf", "xliff", "po", "tmx", "xcstrings"]
+
+    /// Every file ending a folder search picks up.
+    public static var folderExtensions: Set<String> { textExtensions.union(bilingualExtensions) }
+
+    /// The files to check for `paths`: files as given, folders searched for text and bilingual
+    /// files (`folderExtensions`, hidden files and folders skipped), `-` for standard input.
     public static func files(for paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
         for path in paths {
@@ -57,7 +65,7 @@ public struct CheckRunner: Sendable {
             while let relative = enumerator.nextObject() as? String {
                 let components = relative.split(separator: "/")
                 if components.contains(where: { $0.hasPrefix(".") }) { continue }
-                if textExtensions.contains((relative as NSString).pathExtension.lowercased()) {
+                if folderExtensions.contains((relative as NSString).pathExtension.lowercased()) {
                     found.append((path as NSString).appendingPathComponent(relative))
                 }
             }

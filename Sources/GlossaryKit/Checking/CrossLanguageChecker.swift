@@ -58,7 +58,9 @@ public struct CrossLanguageChecker: Sendable {
     /// The cross-language findings on an analysed corpus, with `options`' severity overrides.
     ///
     /// An `inconsistent-translation` finding at the same place as one of `monolingual`'s
-    /// `inconsistent-term` findings is dropped: the monolingual rule already said it.
+    /// `inconsistent-term` findings is dropped: the monolingual rule already said it; so is one at
+    /// the same place as an `untranslated-term` finding, the more specific of the two (its
+    /// message names the inconsistency).
     public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
         let known = Set(monolingual.filter { $0.rule == InconsistentTermRule.description.id }.map { "\($0.location.file)\u{0}\($0.byteRange)" })
         var findings: [Finding] = []
@@ -70,6 +72,10 @@ public struct CrossLanguageChecker: Sendable {
                 if case let .some(.some(severity)) = override { finding.severity = severity }
                 findings.append(finding)
             }
+        }
+        let untranslated = Set(findings.filter { $0.rule == UntranslatedTermRule.description.id }.map { "\($0.location.file)\u{0}\($0.byteRange)" })
+        if !untranslated.isEmpty {
+            findings.removeAll { $0.rule == InconsistentTranslationRule.description.id && untranslated.contains("\($0.location.file)\u{0}\($0.byteRange)") }
         }
         return findings
     }
@@ -153,21 +159,8 @@ extension CheckReport {
     /// returns the alignment's notes for the caller to print.
     @discardableResult
     public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
-        guard files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
-        var sources: [SourceText] = []
-        for file in files {
-            guard BilingualFormat(path: file) == nil, file != "-" else {
-                throw InputError("--parallel takes plain-text or Markdown versions, not bilingual files or standard input", file: file)
-            }
-            sources.append(try BilingualFormat.readSource(file))
-        }
-        let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
-        do {
-            let (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
-            findings = CrossLanguageChecker.ordered(findings + found, paths: files)
-            return notes
-        } catch {
-            throw InputError(error.description, file: files[0])
-        }
+        try addParallelFindings(
+            ParallelGroup(files: files, languages: languages ?? files.map { _ in nil }, origin: .explicit),
+            checker: checker, options: options, order: files)
     }
 }

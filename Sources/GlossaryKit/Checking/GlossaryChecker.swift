@@ -98,7 +98,8 @@ public final class GlossaryChecker: Sendable {
         var newlineAt: Int?
         while index < limit {
             if bytes[index] == 0x0A {
-                if let previous = newlineAt, bytes[(previous + 1)..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+                if let previous = newlineAt, bytes[(previous + 1)..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }),
+                   !endsWithShortParagraph(bytes, before: previous, from: start) {
                     return index + 1
                 }
                 newlineAt = index
@@ -114,8 +115,36 @@ public final class GlossaryChecker: Sendable {
         return cut
     }
 
+    /// Whether the paragraph that ends at `end` (a line break) is short enough to be a section
+    /// heading (at most `LanguageDetector.headingWordLimit` words, found within 160 bytes after
+    /// a blank line or `start`). A chunk does not end after such a paragraph, so that the
+    /// heading and the paragraph it introduces are detected together.
+    static func endsWithShortParagraph(_ bytes: [UInt8], before end: Int, from start: Int) -> Bool {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
+        var index = end
+        var words = 0
+        var inWord = false
+        while index > start {
+            let byte = bytes[index - 1]
+            if byte == 0x0A {
+                // A line that holds only white space before this one ends the paragraph.
+                var back = index - 1
+                while back > start, isSpace(bytes[back - 1]) { back -= 1 }
+                if back == start || bytes[back - 1] == 0x0A { break }
+            }
+            let space = isSpace(byte) || byte == 0x0A
+            if !space && !inWord { words += 1 }
+            inWord = !space
+            if words > LanguageDetector.headingWordLimit || end - index > 160 { return false }
+            index -= 1
+        }
+        return words > 0
+    }
+
     /// Each paragraph's language, from the stopword bits of the compiled lexicon; undecided
-    /// paragraphs take the language of the paragraph before (`previous` for the first).
+    /// paragraphs take their section's (`LanguageDetector.fillUndecided`, with `previous`, the
+    /// previous chunk's last language, before the first; a short heading before a paragraph in a
+    /// new language takes that language).
     private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
         let languages = compiled.detectorLanguages
         guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
@@ -128,10 +157,10 @@ public final class GlossaryChecker: Sendable {
             }
             return detector.decide(Array(zip(languages, counts)))
         }
-        if let previous, decided.first == .some(nil) {
-            return LanguageDetector.fillUndecided([previous] + decided).dropFirst().map { $0 }
+        let wordCounts = text.paragraphs.map { paragraph in
+            text.words[paragraph].reduce(0) { $0 + ($1.kind == WordKind.letter.rawValue ? 1 : 0) }
         }
-        return LanguageDetector.fillUndecided(decided)
+        return LanguageDetector.fillUndecided(decided, wordCounts: wordCounts, previous: previous)
     }
 
     /// The findings of every rule on `source`, in text order.

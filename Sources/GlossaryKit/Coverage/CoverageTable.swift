@@ -1,3 +1,4 @@
+import Foundation
 /// How often each concept is named in each language of a translation corpus: `glossary coverage`.
 ///
 /// A *gap* is a language where a concept has no occurrence although another language of the
@@ -157,37 +158,83 @@ extension String {
 }
 
 extension CrossLanguageChecker {
-    /// The corpus for `glossary coverage PATH…`: bilingual files as read; one plain file as its
-    /// language sections (or, in one language, as one set per paragraph); several plain files as
-    /// parallel versions.
-    public func coverageCorpus(paths: [String], options: CheckOptions = CheckOptions()) throws(InputError) -> [AnalyzedCorpus] {
+    /// How `coverageCorpus(paths:options:grouping:)` groups plain files into translation sets.
+    public enum Grouping: Sendable {
+        /// Group by name; several plain files given without tags are one set.
+        case automatic
+        /// Every file is its own table.
+        case none
+    }
+
+    /// The corpora for `glossary coverage PATH…`, one table each.
+    ///
+    /// - Bilingual files as read (one corpus per file; JSON message files in one folder form one).
+    /// - Plain-text and Markdown files whose names differ only by a language tag
+    ///   (`report.id.md`, `report.en.md`; `id/report.md`, `en/report.md`) form one parallel set
+    ///   each (`ParallelFiles.groups(_:known:)`), unless `parallel` is `.none`.
+    /// - Several files named without such tags are one set of parallel versions (as given), unless
+    ///   `parallel` is `.none`; a folder's files are never taken as one set without tags.
+    /// - Any other file stands alone: its language sections, or in one language one set per
+    ///   paragraph.
+    ///
+    /// Folders are searched like `glossary check` does (`CheckRunner.files(for:)`).
+    public func coverageCorpus(paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic) throws(InputError) -> [AnalyzedCorpus] {
         guard !paths.isEmpty else { throw InputError("give at least one file") }
-        let bilingual = paths.filter { BilingualFormat(path: $0) != nil }
+        var hasFolder = false
+        for path in paths where path != "-" {
+            var isDirectory: ObjCBool = false
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue { hasFolder = true }
+        }
+        let files = hasFolder ? try CheckRunner.files(for: paths) : paths
+        guard !files.isEmpty else { throw InputError("no text or bilingual files found", file: paths[0]) }
+        let bilingual = files.filter { BilingualFormat(path: $0) != nil }
+        if !hasFolder, !bilingual.isEmpty, bilingual.count != files.count {
+            throw InputError("mix of bilingual files and plain texts: give either bilingual files (.xlf, .po, .tmx, .xcstrings, .json) or plain texts", file: files.first { BilingualFormat(path: $0) == nil })
+        }
+        var result: [AnalyzedCorpus] = []
         if !bilingual.isEmpty {
-            guard bilingual.count == paths.count else {
-                throw InputError("mix of bilingual files and plain texts: give either bilingual files (.xlf, .po, .tmx, .xcstrings, .json) or plain texts", file: paths.first { BilingualFormat(path: $0) == nil })
-            }
-            var result: [AnalyzedCorpus] = []
-            for corpus in try BilingualFormat.read(paths: paths) {
+            for corpus in try BilingualFormat.read(paths: bilingual) {
                 do { result.append(try analyze(corpus)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
             }
-            return result
         }
-        var sources: [SourceText] = []
-        for path in paths { sources.append(try BilingualFormat.readSource(path)) }
-        do {
-            if sources.count == 1 {
-                let segmented = try analyzer.paragraphs(of: sources[0], markup: options.markup, language: options.language)
-                let corpus = SectionAligner.align(segmented) ?? TranslationCorpus(
-                    texts: [segmented],
-                    sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
-                    notes: ["one language: one set per paragraph"])
-                return [try analyze(corpus, markup: options.markup)]
+        let plain = files.filter { BilingualFormat(path: $0) == nil }
+        guard !plain.isEmpty else { return result }
+        var sets: [(files: [String], languages: [LanguageTag?]?)] = []
+        let groups = grouping == .automatic && options.language == nil ? ParallelFiles.groups(plain, known: glossary.languages).groups : []
+        if grouping == .automatic, !hasFolder, plain.count > 1, groups.isEmpty || (groups.count == 1 && groups[0].files.count == plain.count) {
+            // The files given are the versions of one text.
+            sets.append((plain, groups.first?.languages))
+        } else {
+            var grouped: [String: Int] = [:]
+            for (index, group) in groups.enumerated() { for file in group.files { grouped[file] = index } }
+            var emitted = Set<Int>()
+            for file in plain {
+                if let index = grouped[file] {
+                    if emitted.insert(index).inserted { sets.append((groups[index].files, groups[index].languages)) }
+                } else {
+                    sets.append(([file], nil))
+                }
             }
-            let corpus = try parallelCorpus(sources, options: options)
-            return [try analyze(corpus, markup: options.markup)]
-        } catch {
-            throw InputError(error.description, file: paths[0])
         }
+        for set in sets {
+            var sources: [SourceText] = []
+            for path in set.files { sources.append(try BilingualFormat.readSource(path)) }
+            do {
+                if sources.count == 1 {
+                    let segmented = try analyzer.paragraphs(of: sources[0], markup: options.markup, language: options.language)
+                    let corpus = SectionAligner.align(segmented) ?? TranslationCorpus(
+                        texts: [segmented],
+                        sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
+                        notes: ["one language: one set per paragraph"])
+                    result.append(try analyze(corpus, markup: options.markup))
+                } else {
+                    let corpus = try parallelCorpus(sources, languages: set.languages, options: options)
+                    result.append(try analyze(corpus, markup: options.markup))
+                }
+            } catch {
+                throw InputError(error.description, file: set.files[0])
+            }
+        }
+        return result
     }
 }

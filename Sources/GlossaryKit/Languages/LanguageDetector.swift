@@ -2,8 +2,10 @@
 ///
 /// It counts, per language, the paragraph's words that are function words of that language (the
 /// analyzers' stopword lists). A paragraph is decided when it has at least two such words and one
-/// language leads clearly; a short or undecided paragraph (a heading, a keyword line) takes the
-/// language of the paragraph before it, or, at the start of a text, of the first decided one.
+/// language leads clearly; an undecided paragraph (a keyword line) takes the language of the
+/// paragraph before it, or, at the start of a text, of the first decided one, except a short one
+/// right before a paragraph in a new language, which is that section's heading and takes the new
+/// language (`fillUndecided(_:wordCounts:previous:)`).
 public struct LanguageDetector: Sendable {
     public let languages: [LanguageTag]
     private let profiles: [(LanguageTag, Set<String>)]
@@ -40,27 +42,47 @@ public struct LanguageDetector: Sendable {
         return first.0
     }
 
-    /// The language of every paragraph of `text`, filling undecided paragraphs from their section.
+    /// The language of every paragraph of `text`, filling undecided paragraphs from their section
+    /// (see `fillUndecided(_:wordCounts:previous:)`).
     public func detect(paragraphsOf text: TokenizedText) -> [LanguageTag?] {
-        Self.fillUndecided(text.paragraphs.map { detect(text.tokens[$0]) })
+        let counts = text.paragraphs.map { range in text.tokens[range].reduce(0) { $0 + ($1.kind == .letter ? 1 : 0) } }
+        return Self.fillUndecided(text.paragraphs.map { detect(text.tokens[$0]) }, wordCounts: counts)
     }
 
-    /// Gives each undecided paragraph the language of the paragraph before it (a heading or a
-    /// keyword line belongs to its section), and the ones before the first decided paragraph
-    /// that paragraph's language.
-    public static func fillUndecided(_ decided: [LanguageTag?]) -> [LanguageTag?] {
+    /// The most words a paragraph may have to count as a section heading (`ABSTRACT`,
+    /// `RINGKESAN`, `Kata kunci`).
+    public static let headingWordLimit = 3
+
+    /// Gives each undecided paragraph a language from its section.
+    ///
+    /// - An undecided paragraph takes the language of the paragraph before it (a keyword line
+    ///   belongs to its section); for the first paragraphs that is `previous` (the language the
+    ///   text before them ended in, when it is scanned in chunks), else the first decided one.
+    /// - But the last paragraph of an undecided run, when it has at most `headingWordLimit` words
+    ///   (`wordCounts`) and the paragraph after it is decided in a *different* language than the
+    ///   one before the run, is that new section's heading (`ABSTRACT` before the English
+    ///   abstract) and takes the following language.
+    ///
+    /// - Parameters:
+    ///   - decided: each paragraph's language as detected on its own, nil when undecided.
+    ///   - wordCounts: each paragraph's number of words; nil disables the heading rule.
+    ///   - previous: the language of the paragraph just before `decided[0]`, if any.
+    /// - Complexity: O(*p*) in the number of paragraphs.
+    public static func fillUndecided(_ decided: [LanguageTag?], wordCounts: [Int]? = nil, previous: LanguageTag? = nil) -> [LanguageTag?] {
         var result = decided
-        var previous: LanguageTag?
-        for index in result.indices {
-            if let language = result[index] {
-                previous = language
-            } else {
-                result[index] = previous
+        var index = 0
+        while index < decided.count {
+            guard decided[index] == nil else { index += 1; continue }
+            var end = index
+            while end < decided.count && decided[end] == nil { end += 1 }
+            let before = index > 0 ? decided[index - 1] : previous
+            let after = end < decided.count ? decided[end] : nil
+            for undecided in index..<end { result[undecided] = before ?? after }
+            if let after, let before, after != before, let wordCounts, end - 1 < wordCounts.count,
+               wordCounts[end - 1] <= headingWordLimit {
+                result[end - 1] = after
             }
-        }
-        // Paragraphs before the first decided one take its language.
-        if let first = result.firstIndex(where: { $0 != nil }) {
-            for index in 0..<first { result[index] = result[first] }
+            index = end
         }
         return result
     }
@@ -69,15 +91,36 @@ public struct LanguageDetector: Sendable {
     ///
     /// Only tags in `known` are recognised, so `notes.md` or `data.v2.txt` declare nothing.
     public static func language(fromPath path: String, known: [LanguageTag]) -> LanguageTag? {
-        let components = path.split(separator: "/").map(String.init)
-        guard let name = components.last else { return nil }
+        languageTag(inPath: path, known: known)?.language
+    }
+
+    /// The language a file's name declares (as `language(fromPath:known:)`) and the path with
+    /// that tag replaced by `{lang}`: `report.{lang}.md`, `report_{lang}.md`, `{lang}/report.md`.
+    /// Files whose keys are equal differ only by their language tag.
+    public static func languageTag(inPath path: String, known: [LanguageTag]) -> (language: LanguageTag, key: String)? {
+        var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard let name = components.last, !name.isEmpty else { return nil }
         var stem = name
-        if let dot = stem.lastIndex(of: ".") { stem = String(stem[..<dot]) }
+        var extensionPart = ""
+        if let dot = stem.lastIndex(of: ".") {
+            extensionPart = String(stem[dot...])
+            stem = String(stem[..<dot])
+        }
         let separators: Set<Character> = [".", "_", "-"]
-        let parts = stem.split(whereSeparator: { separators.contains($0) }).map(String.init)
-        if parts.count >= 2, let last = parts.last, let tag = match(last, known) { return tag }
-        for folder in components.dropLast().reversed() {
-            if let tag = match(folder, known) { return tag }
+        if let separator = stem.lastIndex(where: { separators.contains($0) }), separator > stem.startIndex {
+            let last = String(stem[stem.index(after: separator)...])
+            let head = stem[..<separator]
+            // `parts.count >= 2`: something other than separators comes before the tag.
+            if head.contains(where: { !separators.contains($0) }), let tag = match(last, known) {
+                components[components.count - 1] = head + String(stem[separator]) + "{lang}" + extensionPart
+                return (tag, components.joined(separator: "/"))
+            }
+        }
+        for index in components.indices.dropLast().reversed() {
+            if let tag = match(components[index], known) {
+                components[index] = "{lang}"
+                return (tag, components.joined(separator: "/"))
+            }
         }
         return nil
     }

@@ -15,7 +15,9 @@ public struct InconsistentTranslationRule: CrossLanguageRule {
             source term counts as a rendering) — and reports every occurrence of a rendering other \
             than the expected one: the preferred target term when it is used, else the most used. \
             Acronyms are not compared with full forms. Without a declared source language the \
-            first language of each set leads.
+            first language of each set leads. An untranslated source term is reported by the more \
+            specific `untranslated-term`, whose message then names the inconsistency, and not \
+            again here.
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
@@ -37,6 +39,12 @@ public struct InconsistentTranslationRule: CrossLanguageRule {
                 [(.english, "The International Labour Organization acts."), (.indonesian, "Organisasi Perburuhan Internasional bertindak.")],
                 [(.english, "The ILO acts."), (.indonesian, "ILO bertindak.")],
             ], sourceLanguage: .english),
+            // The untranslated "migrant worker" is a second rendering, but untranslated-term
+            // reports it (and says that the concept is rendered in two ways).
+            TranslationExample([
+                [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
+                [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap migrant worker punya hak.")],
+            ], sourceLanguage: .english),
         ])
 
     /// One way of rendering a concept: a term (by its folded text and language).
@@ -45,7 +53,27 @@ public struct InconsistentTranslationRule: CrossLanguageRule {
         var language: LanguageTag
     }
 
+    /// One occurrence of a rendering other than the expected one.
+    struct Occurrence {
+        var match: TermMatch
+        /// The corpus text the match is in.
+        var text: Int
+        /// The concept, the renderings and their counts: `concept 'x' (en 'y') is rendered in 2
+        /// ways in the id translations ('a' ×3, 'b' (en) ×1)`.
+        var summary: String
+        var expected: String
+    }
+
     public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+        Self.occurrences(in: corpus).map { occurrence in
+            corpus.finding(
+                at: occurrence.match, inText: occurrence.text, rule: Self.description.id, severity: Self.description.defaultSeverity,
+                message: occurrence.summary + "; use '\(occurrence.expected)'", suggestions: [occurrence.expected])
+        }
+    }
+
+    /// Every occurrence of a rendering other than the expected one, in the order found.
+    static func occurrences(in corpus: AnalyzedCorpus) -> [Occurrence] {
         let glossary = corpus.glossary
         struct Key: Hashable { var concept: Int; var source: LanguageTag; var target: LanguageTag }
         var occurrences: [Key: [Rendering: [(match: TermMatch, text: Int)]]] = [:]
@@ -70,7 +98,7 @@ public struct InconsistentTranslationRule: CrossLanguageRule {
                 }
             }
         }
-        var findings: [Finding] = []
+        var result: [Occurrence] = []
         for key in keys {
             let renderings = order[key]!
             guard renderings.count >= 2, let found = occurrences[key] else { continue }
@@ -86,13 +114,11 @@ public struct InconsistentTranslationRule: CrossLanguageRule {
             let expectedTerm = concept.terms.first { $0.text.lowercased() == expected.text && $0.language == expected.language }?.text ?? expected.text
             for rendering in renderings where rendering != expected {
                 for (match, text) in found[rendering]! {
-                    let message = "concept '\(concept.id)'\(sourceName) is rendered in \(renderings.count) ways in the \(key.target) translations (\(counts)); use '\(expectedTerm)'"
-                    findings.append(corpus.finding(
-                        at: match, inText: text, rule: Self.description.id, severity: Self.description.defaultSeverity,
-                        message: message, suggestions: [expectedTerm]))
+                    let summary = "concept '\(concept.id)'\(sourceName) is rendered in \(renderings.count) ways in the \(key.target) translations (\(counts))"
+                    result.append(Occurrence(match: match, text: text, summary: summary, expected: expectedTerm))
                 }
             }
         }
-        return findings
+        return result
     }
 }

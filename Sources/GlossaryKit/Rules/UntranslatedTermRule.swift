@@ -13,7 +13,9 @@ public struct UntranslatedTermRule: CrossLanguageRule {
             the glossary admits in the target language (the same text listed as a preferred or \
             admitted term there) is fine and never reported. A source term written in parentheses \
             or emphasis (`pekerja migran (*migrant worker*)`) is a deliberate gloss and not \
-            reported either.
+            reported either. When the untranslated term also makes the concept's translations \
+            inconsistent, the message says so and `inconsistent-translation` does not report the \
+            same words again.
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
@@ -22,6 +24,11 @@ public struct UntranslatedTermRule: CrossLanguageRule {
             TranslationExample([[(.indonesian, "Perdagangan tenaga kerja meningkat."),
                                  (.sundanese, "↓Labour trafficking ngaronjat."),
                                  (.english, "Labour trafficking is growing.")]]),
+            // Also a second rendering of the concept: reported here, not as inconsistent-translation.
+            TranslationExample([
+                [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
+                [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap ↓migrant worker punya hak.")],
+            ], sourceLanguage: .english),
         ],
         nonTriggeringExamples: [
             TranslationExample([[(.english, "Every migrant worker has rights."),
@@ -39,6 +46,11 @@ public struct UntranslatedTermRule: CrossLanguageRule {
     public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         var reported = Set<SegmentReference>()
+        // Where an untranslated term is also an inconsistent rendering, the message says so.
+        var inconsistencies: [String: String] = [:]
+        for occurrence in InconsistentTranslationRule.occurrences(in: corpus) {
+            inconsistencies["\(occurrence.text)\u{0}\(occurrence.match.bytes.lowerBound)"] = occurrence.summary
+        }
         for set in corpus.sets {
             let byLanguage = corpus.membersByLanguage(of: set)
             guard byLanguage.count >= 2 else { continue }
@@ -46,14 +58,14 @@ public struct UntranslatedTermRule: CrossLanguageRule {
                 // The languages a term may have been left in: the source, or the other versions'.
                 let sources = corpus.sourceLanguage.map { [$0] } ?? byLanguage.map(\.language).filter { $0 != group.language }
                 for member in group.members where reported.insert(member).inserted {
-                    findings += check(member, language: group.language, sources: sources, in: corpus)
+                    findings += check(member, language: group.language, sources: sources, in: corpus, inconsistencies: inconsistencies)
                 }
             }
         }
         return findings
     }
 
-    private func check(_ member: SegmentReference, language: LanguageTag, sources: [LanguageTag], in corpus: AnalyzedCorpus) -> [Finding] {
+    private func check(_ member: SegmentReference, language: LanguageTag, sources: [LanguageTag], in corpus: AnalyzedCorpus, inconsistencies: [String: String]) -> [Finding] {
         let glossary = corpus.glossary
         let document = corpus.texts[member.text].document
         var findings: [Finding] = []
@@ -67,7 +79,10 @@ public struct UntranslatedTermRule: CrossLanguageRule {
             let expected = concept.approvedTerms(in: language).map(\.text)
             guard !expected.isEmpty, !Self.isGloss(match, in: document) else { continue }
             let written = document.writtenText(of: match)
-            let message = "'\(written)' is the \(term.language) term for concept '\(concept.id)', left untranslated in this \(language) text; use " + quotedList(expected)
+            var message = "'\(written)' is the \(term.language) term for concept '\(concept.id)', left untranslated in this \(language) text; use " + quotedList(expected)
+            if let summary = inconsistencies["\(member.text)\u{0}\(match.bytes.lowerBound)"] {
+                message += " (it also makes the translations inconsistent: \(summary))"
+            }
             let preferred = concept.preferredTerms(in: language).map(\.text)
             let fix = preferred.count == 1 && match.suffix.isEmpty ? CasePattern.apply(of: written, to: preferred[0]) : nil
             findings.append(corpus.finding(

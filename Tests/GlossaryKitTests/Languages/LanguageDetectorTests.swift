@@ -1,0 +1,102 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+@Suite("Language detection: undecided paragraphs and section headings")
+struct LanguageDetectorTests {
+    let id = LanguageTag.indonesian, en = LanguageTag.english, su = LanguageTag.sundanese
+
+    @Test func aShortUndecidedParagraphBeforeANewLanguageIsItsHeading() {
+        #expect(LanguageDetector.fillUndecided([id, nil, en], wordCounts: [20, 1, 20]) == [id, en, en])
+        // Only the last paragraph of an undecided run is the heading; a keyword line stays.
+        #expect(LanguageDetector.fillUndecided([id, nil, nil, en], wordCounts: [20, 4, 1, 20]) == [id, id, en, en])
+        #expect(LanguageDetector.fillUndecided([id, nil, nil, en], wordCounts: [20, 2, 1, 20]) == [id, id, en, en])
+    }
+
+    @Test func aLongerUndecidedParagraphKeepsTheLanguageBeforeIt() {
+        #expect(LanguageDetector.fillUndecided([id, nil, en], wordCounts: [20, LanguageDetector.headingWordLimit + 1, 20]) == [id, id, en])
+        // Before a paragraph in the same language it is part of the section.
+        #expect(LanguageDetector.fillUndecided([id, nil, id], wordCounts: [20, 1, 20]) == [id, id, id])
+        // At the end of the text there is no following section.
+        #expect(LanguageDetector.fillUndecided([id, nil], wordCounts: [20, 1]) == [id, id])
+        // Without word counts the heading rule is off (the former behaviour).
+        #expect(LanguageDetector.fillUndecided([id, nil, en]) == [id, id, en])
+    }
+
+    @Test func theFirstParagraphsTakeThePreviousChunksLanguageOrTheFirstDecidedOne() {
+        #expect(LanguageDetector.fillUndecided([nil, nil, en], wordCounts: [5, 5, 20]) == [en, en, en])
+        #expect(LanguageDetector.fillUndecided([nil, nil, en], wordCounts: [5, 5, 20], previous: id) == [id, id, en])
+        // A heading at the start of a chunk, after a chunk in another language.
+        #expect(LanguageDetector.fillUndecided([nil, en], wordCounts: [1, 20], previous: id) == [en, en])
+        #expect(LanguageDetector.fillUndecided([nil, id], wordCounts: [1, 20], previous: id) == [id, id])
+        #expect(LanguageDetector.fillUndecided([nil, nil], wordCounts: [1, 1], previous: su) == [su, su])
+        #expect(LanguageDetector.fillUndecided([nil, nil], wordCounts: [1, 1]) == [nil, nil])
+    }
+
+    static func fixture() throws -> SourceText {
+        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross/headings.md")
+        return try SourceText(path: url.path, bytes: Array(try Data(contentsOf: url)))
+    }
+
+    /// Each paragraph's first line and language, as the checker decides them.
+    static func languages(_ source: SourceText, chunkSize: Int = 1 << 20) throws -> [(String, String?)] {
+        let document = try TestSupport.projectChecker.analyze(source, options: CheckOptions(chunkSize: chunkSize))
+        return document.paragraphs.map { paragraph in
+            let text = source.text(paragraph.bytes)
+            return (String(text.prefix { $0 != "\n" }.prefix(24)), paragraph.language?.rawValue)
+        }
+    }
+
+    @Test func headingsTakeTheLanguageOfTheSectionTheyIntroduce() throws {
+        let source = try Self.fixture()
+        let found = try Self.languages(source)
+        let expected: [(String, String)] = [
+            ("RINGKASAN", "id"), ("Penelitian ini membahas ", "id"), ("Kata kunci: ILO, NTT", "id"),
+            ("ABSTRACT", "en"), ("This study discusses the", "en"), ("Keywords: ILO, NTT", "en"),
+            ("RINGKESAN", "su"), ("Ieu panalungtikan ngabah", "su"),
+        ]
+        #expect(found.map(\.0) == expected.map(\.0))
+        #expect(found.map(\.1) == expected.map(\.1))
+        // The section analyser (coverage, cross-language rules) agrees.
+        let analyzer = CrossLanguageAnalyzer(compiled: TestSupport.projectChecker.compiled)
+        #expect(try analyzer.paragraphs(of: source).segments.map(\.language?.rawValue) == expected.map(\.1))
+    }
+
+    @Test func chunkingDoesNotChangeTheLanguages() throws {
+        let source = try Self.fixture()
+        let whole = try Self.languages(source)
+        // Small chunks (a heading, its section's first paragraph of 150 bytes and what is before them fit within four chunks, so no paragraph is cut): every chunk
+        // ends at the first blank line it can, but never right after a heading, so a heading and
+        // its section are always detected together.
+        for size in [60, 100, 200] {
+            let chunked = try Self.languages(source, chunkSize: size)
+            #expect(chunked.map(\.0) == whole.map(\.0), "chunk size \(size)")
+            #expect(chunked.map(\.1) == whole.map(\.1), "chunk size \(size)")
+        }
+    }
+
+    @Test func chunksDoNotEndAfterAShortParagraph() {
+        let bytes = Array("Long paragraph with many words in it.\n\nABSTRACT\n\nNext paragraph here.\n".utf8)
+        // A cut is possible after the long paragraph, not after "ABSTRACT".
+        #expect(!GlossaryChecker.endsWithShortParagraph(bytes, before: 37, from: 0))
+        #expect(GlossaryChecker.endsWithShortParagraph(bytes, before: 47, from: 0))
+        #expect(GlossaryChecker.chunkEnd(bytes, from: 0, size: 38) == bytes.count)
+        #expect(GlossaryChecker.chunkEnd(bytes, from: 0, size: 10) == 39)
+    }
+
+    @Test func theSeedsHeadingsGoWithTheirSections() throws {
+        guard let seed = TestSupport.seed else { return TestSupport.skip("../shared/seed is absent") }
+        let source = try SourceText(path: seed.path, bytes: Array(try Data(contentsOf: seed)))
+        let found = try Self.languages(source)
+        let headings = found.filter { ["ABSTRAK", "ABSTRACT", "RINGKESAN"].contains($0.0) }
+        // The seed's headings: ABSTRAK (id), ABSTRAK before the English abstract, RINGKESAN.
+        #expect(headings.map(\.0) == ["ABSTRAK", "ABSTRAK", "RINGKESAN"])
+        #expect(headings.map(\.1) == ["id", "en", "su"])
+        // Each heading has the language of the paragraph after it.
+        for (index, paragraph) in found.enumerated() where headings.contains(where: { $0 == paragraph }) && index + 1 < found.count {
+            #expect(paragraph.1 == found[index + 1].1, "\(paragraph.0)")
+        }
+        // In chunks of about 300 bytes (the longest paragraph has 1081) the result is the same.
+        #expect(try Self.languages(source, chunkSize: 300).map(\.1) == found.map(\.1))
+    }
+}
