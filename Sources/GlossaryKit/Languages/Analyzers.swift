@@ -8,60 +8,56 @@
 /// and *memperdagangkan* (to trade in) are different words with different meanings, and a
 /// stemmer that conflates them (as Snowball's Indonesian stemmer does) would turn a mention of
 /// traders into a finding about trafficking.
-public struct IndonesianAnalyzer: WordFormAnalyzer {
+public struct IndonesianAnalyzer: DataDrivenAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .indonesian }
-    public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
     public let stopwords: Set<String>
 
     init(data: LanguageData) {
         rules = RuleBasedAnalyzer(data: data)
         stopwords = Set(data.stopwords)
     }
-
-    public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
-        rules.analyses(of: tokens, at: index)
-    }
-
-    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
 }
 
 /// Sundanese: possessive/definite -na, -nana and (after n) -ana (`migranna`, `TKI-na`,
 /// `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in, accent folding on
 /// by default (é ≡ e), because Sundanese is often typed without é, and older or scholarly spellings
 /// of eu (`ö`, `ɨ`). Rules in `Languages/Data/su.yml`.
-public struct SundaneseAnalyzer: WordFormAnalyzer {
+public struct SundaneseAnalyzer: DataDrivenAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .sundanese }
-    public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
     public let stopwords: Set<String>
 
     init(data: LanguageData) {
         rules = RuleBasedAnalyzer(data: data)
         stopwords = Set(data.stopwords)
     }
-
-    public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
-        rules.analyses(of: tokens, at: index)
-    }
-
-    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
 }
 
 /// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's and s', and
 /// British/American spelling families (labour/labor, programme/program, -ise/-ize, -our/-or,
 /// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*. Rules in
 /// `Languages/Data/en.yml`.
-public struct EnglishAnalyzer: WordFormAnalyzer {
+public struct EnglishAnalyzer: DataDrivenAnalyzer {
     let rules: RuleBasedAnalyzer
     public var language: LanguageTag { .english }
-    public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
     public let stopwords: Set<String>
 
     init(data: LanguageData) {
         rules = RuleBasedAnalyzer(data: data)
         stopwords = Set(data.stopwords)
     }
+}
+
+/// An analyzer whose behaviour is entirely its language's data file: the three built-in
+/// languages differ in their data, not in code.
+protocol DataDrivenAnalyzer: WordFormAnalyzer {
+    /// The shared machinery, configured by the language's data.
+    var rules: RuleBasedAnalyzer { get }
+}
+
+extension DataDrivenAnalyzer {
+    public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
 
     public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         rules.analyses(of: tokens, at: index)
