@@ -53,7 +53,7 @@ struct EvaluateCommand: ParsableCommand {
         }
         let checker: GlossaryChecker
         do {
-            checker = try GlossaryChecker(glossary: GlossaryOptions.printingWarnings { try GlossaryLoader.load(paths: paths) })
+            checker = try GlossaryChecker(glossary: GlossaryLoader.load(paths: paths, onWarning: GlossaryOptions.printWarning))
         } catch let error as InputError {
             throw CommandFailure.input(error)
         }

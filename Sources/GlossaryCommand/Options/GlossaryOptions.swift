@@ -32,7 +32,7 @@ struct GlossaryOptions: ParsableArguments {
     func load(configuration: Configuration? = nil) throws -> Glossary {
         let paths = try resolvedPaths(configuration: configuration)
         do {
-            return try Self.printingWarnings { try GlossaryLoader.load(paths: paths) }
+            return try GlossaryLoader.load(paths: paths, onWarning: Self.printWarning)
         } catch let error as InputError {
             throw CommandFailure.input(error)
         }
@@ -42,22 +42,17 @@ struct GlossaryOptions: ParsableArguments {
     func loadCompiled(configuration: Configuration? = nil) throws -> CompiledGlossary {
         let paths = try resolvedPaths(configuration: configuration)
         do {
-            return try Self.printingWarnings {
-                try GlossaryLoader.loadCompiled(paths: paths, cache: noCache ? nil : GlossaryCache.standard).0
-            }
+            return try GlossaryLoader.loadCompiled(
+                paths: paths, cache: noCache ? nil : GlossaryCache.standard, onWarning: Self.printWarning).0
         } catch let error as InputError {
             throw CommandFailure.input(error)
         }
     }
 
-    /// Runs `body` with the glossary readers' warnings (TBX dialect problems) printed to standard
-    /// error as `file:line:col: warning: message [rule]`. They never fail the run. A glossary
-    /// that comes from the compiled-glossary cache is not parsed, so its warnings are printed only
-    /// on the run that parses it.
-    static func printingWarnings<T>(_ body: () throws -> T) rethrows -> T {
-        try GlossaryLoader.$warningHandler.withValue({ diagnostic in
-            Output.error("\(diagnostic.location): warning: \(diagnostic.message) [\(diagnostic.rule)]")
-        }, operation: body)
+    /// Prints a glossary reader's warning (a TBX dialect problem) to standard error as
+    /// `file:line:col: warning: message [rule]`. Warnings never fail the run.
+    static func printWarning(_ diagnostic: FormatDiagnostic) {
+        Output.error("\(diagnostic.location): warning: \(diagnostic.message) [\(diagnostic.rule)]")
     }
 }
 

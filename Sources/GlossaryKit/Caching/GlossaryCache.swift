@@ -91,8 +91,13 @@ extension GlossaryLoader {
     /// Loads and compiles the glossaries at `paths`, through `cache` when given.
     ///
     /// - Returns: the compiled glossary and whether it came from the cache.
-    public static func loadCompiled(paths: [String], cache: GlossaryCache?) throws -> (CompiledGlossary, fromCache: Bool) {
-        guard let cache else { return (try CompiledGlossary(load(paths: paths)), false) }
+    ///
+    /// Reader warnings go to `onWarning`; a glossary that comes from the cache is not parsed, so
+    /// its warnings are reported only on the run that parses it.
+    public static func loadCompiled(
+        paths: [String], cache: GlossaryCache?, onWarning: (FormatDiagnostic) -> Void = { _ in }
+    ) throws -> (CompiledGlossary, fromCache: Bool) {
+        guard let cache else { return (try CompiledGlossary(load(paths: paths, onWarning: onWarning)), false) }
         var files: [(path: String, bytes: [UInt8])] = []
         for path in paths {
             for file in try self.files(at: path) {
@@ -102,7 +107,7 @@ extension GlossaryLoader {
         }
         let key = GlossaryCache.key(files: files)
         if let compiled = cache.load(key: key) { return (compiled, true) }
-        let compiled = try CompiledGlossary(load(paths: paths))
+        let compiled = try CompiledGlossary(load(paths: paths, onWarning: onWarning))
         cache.store(compiled, key: key)
         return (compiled, false)
     }

@@ -9,14 +9,6 @@ public enum GlossaryLoader {
     /// `GlossaryFileReaders`.
     public static var allExtensions: [String] { extensions + GlossaryFileReaders.extensions }
 
-    /// Problems noticed while reading glossaries that do not stop the run (TBX dialect
-    /// violations, values that had to be interpreted), in file order.
-    ///
-    /// `load(paths:)` hands them to this handler when one is bound, so a caller that loads
-    /// through another layer (the compiled-glossary cache) still hears of them whenever a file is
-    /// actually parsed: `GlossaryLoader.$warningHandler.withValue({ print($0) }) { … }`.
-    @TaskLocal public static var warningHandler: (@Sendable (FormatDiagnostic) -> Void)?
-
     /// The `glossary/` folder in `directory` or its nearest ancestor that has one, as git finds
     /// `.git`.
     public static func discover(from directory: String? = nil) -> String? {
@@ -71,13 +63,14 @@ public enum GlossaryLoader {
 
     /// Loads and merges the glossaries at `paths` (files or folders).
     ///
-    /// What the readers noticed without failing goes to `warningHandler` when one is bound.
+    /// What the readers noticed without failing (TBX dialect violations, interpreted values) goes
+    /// to `onWarning`, in file order.
     ///
     /// - Throws: `InputError` for an unreadable or invalid file, or a concept id defined twice.
-    public static func load(paths: [String]) throws(InputError) -> Glossary {
+    public static func load(paths: [String], onWarning: (FormatDiagnostic) -> Void = { _ in }) throws(InputError) -> Glossary {
         var warnings: [FormatDiagnostic] = []
         let glossary = try load(paths: paths, warnings: &warnings)
-        if let handler = warningHandler { warnings.forEach(handler) }
+        warnings.forEach(onWarning)
         return glossary
     }
 
