@@ -101,7 +101,7 @@ struct CheckCommand: ParsableCommand {
         let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
         let inputs = try self.inputs(configuration: configuration)
         var (report, errors) = runner.run(inputs: inputs)
-        let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.glossary.languages)
+        let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
         for note in groups.skipped { Output.error("note: " + note) }
         errors += addCrossFileFindings(to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: true)
         for error in errors { Output.error(error.description) }

@@ -10,7 +10,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     public init(compiled: CompiledGlossary) {
         self.compiled = compiled
         matcher = TermMatcher(compiled)
-        detector = LanguageDetector(languages: compiled.glossary.languages, registry: compiled.registry)
+        detector = LanguageDetector(languages: compiled.languages, registry: compiled.registry)
     }
 
     public var glossary: Glossary { compiled.glossary }
@@ -25,7 +25,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
         let tokenizer = try Tokenizer()
         let tokenized = try tokenizer.tokenize(source, markup: markup ?? Tokenizer.Markup(path: source.path))
-        let declared = language ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
+        let declared = language ?? LanguageDetector.language(fromPath: source.path, known: compiled.languages)
         let languages = declared.map { tag in tokenized.paragraphs.map { _ in tag } } ?? sectionLanguages(of: tokenized)
         var segments: [Segment] = []
         for (index, paragraph) in tokenized.paragraphs.enumerated() {

@@ -23,7 +23,7 @@ public struct CrossLanguageChecker: Sendable {
     /// (`en-US` → `en`), so that analyzers and terms apply.
     public func normalized(_ corpus: TranslationCorpus) -> TranslationCorpus {
         var corpus = corpus
-        let known = glossary.languages
+        let known = analyzer.compiled.languages
         func map(_ tag: LanguageTag?) -> LanguageTag? {
             guard let tag else { return nil }
             return known.first { $0 == tag } ?? known.first { tag.isWithin($0) } ?? known.first { $0.language == tag.language } ?? tag

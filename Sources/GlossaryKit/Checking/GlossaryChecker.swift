@@ -32,7 +32,7 @@ public final class GlossaryChecker: Sendable {
         self.rules = rules
         self.crossRules = crossRules
         matcher = TermMatcher(compiled)
-        detector = LanguageDetector(languages: compiled.glossary.languages, registry: compiled.registry)
+        detector = LanguageDetector(languages: compiled.languages, registry: compiled.registry)
     }
 
     public var glossary: Glossary { compiled.glossary }
@@ -51,7 +51,7 @@ public final class GlossaryChecker: Sendable {
         // masked on its own, so a long text is never held twice.
         let maskedRanges = MarkdownMasker.maskedRanges(source.bytes, markdown: markup == .markdown)
         let declared = options.language
-            ?? LanguageDetector.language(fromPath: source.path, known: glossary.languages)
+            ?? LanguageDetector.language(fromPath: source.path, known: compiled.languages)
         let types = ByteLexicon()
         let cache = WordReadingCache(compiled: compiled, types: types)
         var paragraphs: [AnalyzedDocument.Paragraph] = []

@@ -9,6 +9,8 @@
 /// one table instead of a dictionary per node.
 public final class CompiledGlossary: Sendable {
     public let glossary: Glossary
+    /// `glossary.languages`, computed once: the glossary's own property walks every term.
+    public let languages: [LanguageTag]
     let registry: AnalyzerRegistry
     /// Every term word and stopword.
     let words: ByteLexicon
@@ -128,6 +130,7 @@ public final class CompiledGlossary: Sendable {
 
     init(parts: Parts) {
         glossary = parts.glossary
+        languages = parts.glossary.languages
         registry = parts.registry
         words = parts.words
         gapLexicon = parts.gapLexicon

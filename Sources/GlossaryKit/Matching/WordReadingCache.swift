@@ -26,14 +26,14 @@ final class WordReadingCache {
     private var byType: [[[Reading]?]]
     /// The same for words that are in the glossary's lexicon (term words can be inflected forms
     /// of other term words: `programs` and `program`).
-    private var byWord: [[[Reading]?]]
+    private var byWord: [[Int32: [Reading]]]
 
     init(compiled: CompiledGlossary, types: ByteLexicon) {
         self.compiled = compiled
         self.types = types
         let slots = compiled.analyzerLanguages.count + 1
         byType = Array(repeating: [], count: slots)
-        byWord = Array(repeating: Array(repeating: nil, count: compiled.words.count), count: slots)
+        byWord = Array(repeating: [:], count: slots)
     }
 
     /// The slot of `language`: its analyzer's index, or the last slot when unknown (every
@@ -48,11 +48,11 @@ final class WordReadingCache {
     func readings(of word: ScannedWord, slot: Int) -> [Reading] {
         guard slot >= 0 else { return [] }
         if word.folded >= 0 {
-            if let cached = byWord[slot][Int(word.folded)] { return cached }
+            if let cached = byWord[slot][word.folded] { return cached }
             let text = compiled.words.string(word.folded)
             let bare = word.bare >= 0 && word.bare != word.folded ? compiled.words.string(word.bare) : text
             let result = analyse(folded: text, bare: bare, slot: slot)
-            byWord[slot][Int(word.folded)] = result
+            byWord[slot][word.folded] = result
             return result
         }
         guard word.type >= 0 else { return [] }

@@ -16,6 +16,7 @@ public struct InconsistentTermRule: Rule {
         triggeringExamples: [
             RuleExample("Labour trafficking grows. Labour trafficking hurts. ↓Labor trafficking pays.", language: .english),
             RuleExample("Padagangan tanaga gawé ngaronjat. ↓Trafficking tenaga kerja ogé.", language: .sundanese),
+            RuleExample("Pekerja migran pulang. Pekerja migran lain menunggu. ↓Buruh migran tetap bekerja.", language: .indonesian),
         ],
         nonTriggeringExamples: [
             RuleExample("Labour trafficking grows, and labour trafficking hurts.", language: .english),
@@ -23,6 +24,7 @@ public struct InconsistentTermRule: Rule {
             RuleExample("Labor trafficking grows, and labor trafficking hurts.", language: .english),
             RuleExample("Pekerja migran dan pekerja-pekerja migran lain.", language: .indonesian),
             RuleExample("Perdagangan tenaga kerja (*labour trafficking*) meningkat.", language: .indonesian),
+            RuleExample("Padagangan tanaga gawé jeung padagangan tanaga gawéna.", language: .sundanese),
         ])
 
     /// The identity of one way of naming a concept: the term, and whether it was spelt otherwise.

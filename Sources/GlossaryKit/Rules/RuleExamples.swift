@@ -39,6 +39,8 @@ public enum RuleExamples {
             - migrant worker
           id:
             - pekerja migran
+            - term: buruh migran
+              status: admitted
             - term: TKI
               type: acronym
               status: deprecated

@@ -16,12 +16,14 @@ public struct TermCaseRule: Rule {
         triggeringExamples: [
             RuleExample("The ↓Ilo published a report.", language: .english),
             RuleExample("Laporan ↓Ilo-nya sudah terbit.", language: .indonesian),
+            RuleExample("Laporan ↓Ilo geus medal.", language: .sundanese),
         ],
         nonTriggeringExamples: [
             RuleExample("The ILO published a report.", language: .english),
             RuleExample("THE ILO PUBLISHED A REPORT.", language: .english),
             RuleExample("Laporan ILO-nya sudah terbit.", language: .indonesian),
             RuleExample("The word ilo means nothing here.", language: .english),
+            RuleExample("Laporan ILO-na geus medal.", language: .sundanese),
         ])
 
     public func check(_ document: AnalyzedDocument) -> [Finding] {
