@@ -92,7 +92,20 @@ public struct TermMatcher: Sendable {
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
         // of it. Only the rare other words pay for a full analysis in context.
-        guard slot >= 0, !result.isEmpty || !cache.readings(of: word, slot: slot).isEmpty else { return result }
+        guard slot >= 0 else { return result }
+        let own = cache.readings(of: word, slot: slot)
+        guard !result.isEmpty || !own.isEmpty else { return result }
+        // Followed by a plain space (or nothing), the word reads as on its own: the cached
+        // readings are the analyzer's. Only a hyphen, an apostrophe or another joiner calls for
+        // the analyzer in context.
+        if index + 1 >= range.upperBound || words[index + 1].gap == CompiledGlossary.spaceGap || words[index + 1].gap == ByteLexicon.hardGap {
+            for reading in own {
+                result.append(Reading(
+                    word: reading.base, key: reading.key, tokenCount: 1, phenomena: reading.phenomena,
+                    explanation: reading.explanation, suffix: reading.suffix))
+            }
+            return result
+        }
         let window = tokens(from: index, to: min(range.upperBound, index + 4), in: text, cache: cache)
         let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
         for analyzer in analyzers {
