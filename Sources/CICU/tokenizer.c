@@ -158,8 +158,8 @@ static int32_t kindOf(int32_t ruleStatus) {
 
 // Folds one word (UTF-16) into the folded buffer, filling the token's folded and bare ranges.
 static int foldWord(gk_tokenizer *t, const UChar *word, int32_t len, int32_t options, gk_token *token) {
-    int ascii = 1;
-    for (int32_t k = 0; k < len; k++) if (word[k] >= 0x80) { ascii = 0; break; }
+    int ascii = !(options & GK_FOLD_ICU_ONLY);
+    for (int32_t k = 0; ascii && k < len; k++) if (word[k] >= 0x80) { ascii = 0; break; }
     token->foldedStart = t->foldedLength;
     if (ascii) {
         // NFKC_Casefold of ASCII is ASCII lowercasing; skipping ICU here is exact, not approximate.

@@ -17,7 +17,10 @@ extern "C" {
 /// Fold options for gk_tokenizer_run and gk_fold.
 enum {
     /// Also produce an accent-free key (é -> e, NFD marks removed).
-    GK_FOLD_ACCENTS = 1
+    GK_FOLD_ACCENTS = 1,
+    /// Fold ASCII words with ICU too, instead of lower-casing them directly (for the tests that
+    /// show both give the same result).
+    GK_FOLD_ICU_ONLY = 2
 };
 
 /// Kinds of word segments, from ICU's word-break rule status.

@@ -42,9 +42,13 @@ final class ICUWordTokenizer {
     /// Splits well-formed UTF-8 into words, folding each.
     ///
     /// - Complexity: O(*n*) in the number of bytes.
-    func words(in bytes: UnsafeBufferPointer<UInt8>) throws(TextError) -> [RawWord] {
+    ///
+    /// `icuOnly` folds ASCII words with ICU too instead of lower-casing them directly; the result
+    /// is the same (tests check it), only slower.
+    func words(in bytes: UnsafeBufferPointer<UInt8>, icuOnly: Bool = false) throws(TextError) -> [RawWord] {
         guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
-        let count = gk_tokenizer_run(handle, bytes.baseAddress, Int32(bytes.count), Int32(GK_FOLD_ACCENTS))
+        let options = Int32(GK_FOLD_ACCENTS) | (icuOnly ? Int32(GK_FOLD_ICU_ONLY) : 0)
+        let count = gk_tokenizer_run(handle, bytes.baseAddress, Int32(bytes.count), options)
         if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
         guard count > 0, let tokens = gk_tokenizer_tokens(handle), let folded = gk_tokenizer_folded(handle) else {
             return []
