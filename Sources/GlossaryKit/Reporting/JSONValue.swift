@@ -18,7 +18,8 @@ public indirect enum JSONValue: Sendable, Equatable {
         return output
     }
 
-    private func write(into output: inout String, indent: Int?, level: Int) {
+    /// Appends the value's JSON to `output`, as if nested `level` deep.
+    func write(into output: inout String, indent: Int?, level: Int) {
         let newline = indent == nil ? "" : "\n"
         let pad = { (level: Int) in String(repeating: " ", count: (indent ?? 0) * level) }
         switch self {
