@@ -18,6 +18,7 @@ struct gk_tokenizer {
     const UNormalizer2 *nfc;
 
     UChar *text16;          // the input as UTF-16
+    int32_t cursor;         // UTF-16 offset of the current break
     int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
     int32_t text16Capacity;
 
@@ -202,18 +203,40 @@ static int foldWord(gk_tokenizer *t, const UChar *word, int32_t len, int32_t opt
     return 1;
 }
 
-int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
+// Starts a run: decodes the text and hands it to the break iterator. Returns 0 or a negative
+// ICU error code.
+static int32_t beginRun(gk_tokenizer *t, const uint8_t *utf8, int32_t length) {
     t->foldedLength = 0;
     int32_t n16 = decode(t, utf8, length);
     if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(t->breaker, t->text16, n16, &status);
     if (U_FAILURE(status)) return -(int32_t)status;
-    int32_t count = 0;
-    int32_t start = ubrk_first(t->breaker);
-    for (int32_t end = ubrk_next(t->breaker); end != UBRK_DONE; start = end, end = ubrk_next(t->breaker)) {
-        int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
-        if (kind == 0) continue;
+    t->cursor = ubrk_first(t->breaker);
+    return 0;
+}
+
+// The next word of the run (skipping spaces and punctuation): its UTF-16 range and kind.
+// Returns 0 at the end.
+static int nextWord(gk_tokenizer *t, int32_t *start, int32_t *end, int32_t *kind) {
+    for (int32_t next = ubrk_next(t->breaker); next != UBRK_DONE; next = ubrk_next(t->breaker)) {
+        int32_t segmentKind = kindOf(ubrk_getRuleStatus(t->breaker));
+        int32_t from = t->cursor;
+        t->cursor = next;
+        if (segmentKind == 0) continue;
+        *start = from;
+        *end = next;
+        *kind = segmentKind;
+        return 1;
+    }
+    return 0;
+}
+
+int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
+    int32_t error = beginRun(t, utf8, length);
+    if (error) return error;
+    int32_t count = 0, start, end, kind;
+    while (nextWord(t, &start, &end, &kind)) {
         if (!grow((void **)&t->tokens, &t->tokenCapacity, count + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
         gk_token *token = &t->tokens[count];
         token->start = t->byteOffsets[start];
@@ -272,19 +295,11 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
 }
 
 int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types) {
-    t->foldedLength = 0;
-    int32_t n16 = decode(t, utf8, length);
-    if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
-    UErrorCode status = U_ZERO_ERROR;
-    ubrk_setText(t->breaker, t->text16, n16, &status);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    int32_t count = 0;
-    int32_t previousEnd = 0;
+    int32_t error = beginRun(t, utf8, length);
+    if (error) return error;
+    int32_t count = 0, previousEnd = 0, start, end, kind;
     gk_token token;
-    int32_t start = ubrk_first(t->breaker);
-    for (int32_t end = ubrk_next(t->breaker); end != UBRK_DONE; start = end, end = ubrk_next(t->breaker)) {
-        int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
-        if (kind == 0) continue;
+    while (nextWord(t, &start, &end, &kind)) {
         if (!grow((void **)&t->scanned, &t->scannedCapacity, count + 1, sizeof(gk_scanned))) return -U_MEMORY_ALLOCATION_ERROR;
         gk_scanned *word = &t->scanned[count];
         word->start = t->byteOffsets[start];
