@@ -33,7 +33,7 @@ struct GlossaryOptions: ParsableArguments {
         let paths = try resolvedPaths(configuration: configuration)
         do {
             return try GlossaryLoader.load(paths: paths, onWarning: Self.printWarning)
-        } catch let error as InputError {
+        } catch {
             throw CommandFailure.input(error)
         }
     }

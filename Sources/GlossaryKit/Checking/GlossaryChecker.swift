@@ -17,14 +17,9 @@ public final class GlossaryChecker: Sendable {
     private let detector: LanguageDetector
 
     /// Compiles `glossary` for checking with `rules`.
-    public init(glossary: Glossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage, registry: AnalyzerRegistry = .standard) throws {
-        compiled = try CompiledGlossary(glossary, registry: registry)
-        self.rules = rules
-        self.crossRules = crossRules
-        matcher = TermMatcher(compiled)
-        detector = LanguageDetector(languages: glossary.languages, registry: registry)
+    public convenience init(glossary: Glossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage, registry: AnalyzerRegistry = .standard) throws {
+        self.init(compiled: try CompiledGlossary(glossary, registry: registry), rules: rules, crossRules: crossRules)
     }
-
 
     /// Creates a checker over an already compiled glossary.
     public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {

@@ -135,49 +135,6 @@ struct RuleBasedAnalyzer: Sendable {
         return result.filter { seen.insert($0).inserted }
     }
 
-    /// Clitics accepted after a hyphen (`nya` in `ILO-nya`).
-    var hyphenatedCliticSet: Set<String> { hyphenatedClitics }
-
-    /// Every written word that `analyses(ofWord:)` may read as `base`, and more: its spellings,
-    /// their plurals, infixed, reduplicated-with-2, possessive and clitic forms, and the older
-    /// spelling of each. Callers that build a lexicon from base forms keep only the candidates
-    /// whose analyses really give `base`.
-    func candidateForms(of base: String) -> [String] {
-        var forms: [String] = [base] + spellingVariants(of: base)
-        for (plural, singular) in data.irregularPlurals where forms.contains(singular) { forms.append(plural) }
-        for word in forms {
-            for rule in data.pluralEndings where rule.count == 2 && word.hasSuffix(rule[1]) {
-                forms.append(String(word.dropLast(rule[1].count)) + rule[0])
-            }
-        }
-        let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
-        for word in forms where !data.pluralInfixes.isEmpty {
-            guard let first = word.first else { continue }
-            for infix in data.pluralInfixes {
-                forms.append(vowels.contains(first) ? infix + word : String(first) + infix + String(word.dropFirst()))
-            }
-        }
-        var result = forms
-        for word in forms {
-            for mark in data.reduplicationMarks { result.append(word + mark) }
-            for possessive in data.possessives { result.append(word + possessive) }
-            for enclitic in data.enclitics {
-                result.append(word + enclitic)
-                for particle in data.particles { result.append(word + enclitic + particle) }
-            }
-            for particle in data.particles { result.append(word + particle) }
-        }
-        // Older spellings: each rule applied to every form so far, so rules that share a standard
-        // form (ö → eu, ɨ → eu) each give their own variant and rules for different letters combine.
-        for (from, to) in letterSpellings where !to.isEmpty {
-            for word in result where word.contains(to) {
-                result.append(word.replacingOccurrences(of: to, with: from))
-            }
-        }
-        var seen: Set<String> = []
-        return result.filter { seen.insert($0).inserted }
-    }
-
     /// `word` in the standard spelling when it contains an older letter sequence, else nil.
     func respelled(_ word: String) -> String? {
         guard !letterSpellings.isEmpty else { return nil }

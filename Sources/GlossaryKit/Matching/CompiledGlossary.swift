@@ -14,7 +14,7 @@ public final class CompiledGlossary: Sendable {
     let registry: AnalyzerRegistry
     /// Every term word and stopword.
     let words: ByteLexicon
-    /// Gap signatures found inside terms; `" "` is 0 and `"-"` is 1.
+    /// Gap signatures found inside terms; `" "` is 0.
     let gapLexicon: ByteLexicon
     /// Languages of the glossary with a word analyzer, in a fixed order (bit positions below).
     let analyzerLanguages: [LanguageTag]
@@ -36,7 +36,6 @@ public final class CompiledGlossary: Sendable {
     let detectorLanguages: [LanguageTag]
 
     static let spaceGap: Int32 = 0
-    static let hyphenGap: Int32 = 1
     static let baseFlag: UInt32 = 1
 
     /// One way of writing one term: its written form, or one of its listed forms.
@@ -164,7 +163,6 @@ public final class CompiledGlossary: Sendable {
         init(registry: AnalyzerRegistry, glossaryLanguages: [LanguageTag]) {
             self.registry = registry
             gaps.insert(" ")
-            gaps.insert("-")
             // Analyzers that generate forms, for every language of the glossary.
             for language in glossaryLanguages {
                 guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,

@@ -64,15 +64,6 @@ public struct TermMatcher: Sendable {
         return matches
     }
 
-    /// Finds the terms in a whole text scanned without a types lexicon (no inflected readings
-    /// of unknown words are possible then, so this scans again with one).
-    public func matches(in source: SourceText, markup: Tokenizer.Markup, language: LanguageTag?) throws(TextError) -> [TermMatch] {
-        let types = ByteLexicon()
-        let text = try Tokenizer().scan(source, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types)
-        let cache = WordReadingCache(compiled: compiled, types: types)
-        return matches(in: text, range: 0..<text.words.count, language: language, cache: cache)
-    }
-
     /// The readings of the word at `index`: as written, and the analyzer's readings of it in
     /// context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
     private func readings(at index: Int, in text: ScannedText, range: Range<Int>, slot: Int, cache: WordReadingCache) -> [Reading] {

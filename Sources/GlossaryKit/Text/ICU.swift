@@ -72,12 +72,6 @@ final class ICUWordTokenizer {
         }
         return words
     }
-
-    /// Splits a short string (a glossary term) into words.
-    func words(in text: String) throws(TextError) -> [RawWord] {
-        let bytes = Array(text.utf8)
-        return try bytes.withUnsafeBufferPointer { buffer throws(TextError) in try words(in: buffer) }
-    }
 }
 
 extension ICUWordTokenizer {
