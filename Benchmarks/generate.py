@@ -40,9 +40,32 @@ def word(rng, lang):
     return w + rng.choice(CODAS_ID)
 
 
+def bare(text):
+    """The word without accents, as the matcher's accent folding sees it."""
+    return "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+
+
+def blocked_words(filler):
+    """Every beginning of every filler word and stopword of every language, accent-free.
+
+    A term word must be none of these: otherwise the corpus's filler text would contain the term
+    (as the word itself, or read as an inflected form of it: `bakrosna` as `bakros` + -na), and a
+    larger glossary would find more in the same corpus only because its random words collide with
+    the filler. Every glossary size should find the same planted occurrences.
+    """
+    blocked = set()
+    for words in list(filler.values()) + list(STOP.values()):
+        for w in words:
+            w = bare(w)
+            for end in range(1, len(w) + 1):
+                blocked.add(w[:end])
+    return blocked
+
+
 def make_glossary(rng, size, filler):
     concepts = []
     seen = {"id": set(), "en": set(), "su": set()}
+    blocked = blocked_words(filler)
     while len(concepts) < size:
         terms = {}
         ok = True
@@ -50,13 +73,14 @@ def make_glossary(rng, size, filler):
             count = rng.choice([1, 1, 1, 2, 2, 3, 4])
             words = [word(rng, lang) for _ in range(count)]
             text = " ".join(words)
-            if text in seen[lang] or any(w in filler[lang] for w in words):
+            if text in seen[lang] or any(bare(w) in blocked for w in words):
                 ok = False
                 break
             entries = [(text, "preferred")]
             if rng.random() < 0.25:
-                variant = " ".join(words[:-1] + [word(rng, lang)])
-                if variant not in seen[lang]:
+                extra = word(rng, lang)
+                variant = " ".join(words[:-1] + [extra])
+                if variant not in seen[lang] and bare(extra) not in blocked:
                     entries.append((variant, rng.choice(["admitted", "deprecated", "deprecated", "forbidden"])))
             terms[lang] = entries
         if not ok:

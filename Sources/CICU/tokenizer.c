@@ -3,6 +3,7 @@
 #include "CICU.h"
 #include "lexicon_internal.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unicode/ubrk.h>
@@ -11,19 +12,54 @@
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
+/// A word segment: byte range and GK_TOKEN_* kind.
+typedef struct {
+    int32_t start;
+    int32_t end;
+    int32_t kind;
+} gk_segment;
+
 struct gk_tokenizer {
     UBreakIterator *breaker;
     const UNormalizer2 *casefold;   // NFKC_Casefold
     const UNormalizer2 *nfd;
     const UNormalizer2 *nfc;
 
-    UChar *text16;          // the input as UTF-16
-    int32_t cursor;         // UTF-16 offset of the current break
+    UChar *text16;          // a line given to ICU, as UTF-16
     int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
     int32_t text16Capacity;
 
+    gk_segment *segments;   // the words of the current run
+    int32_t segmentCount;
+    int32_t segmentCapacity;
+
+    uint8_t *lineClasses;   // the fast path's per-code-point classes and byte offsets of a line
+    int32_t lineClassCapacity;
+    int32_t *lineOffsets;
+    int32_t lineOffsetCapacity;
+
+    int64_t fastLines;      // lines split by the fast path and by ICU, for tests and benchmarks
+    int64_t icuLines;
+
+    UChar *word16;          // a non-ASCII word as UTF-16, for ICU's normalisers
+    int32_t word16Capacity;
+
     gk_token *tokens;
     int32_t tokenCapacity;
+
+    struct gk_memo_slot_s *memoSlots;   // distinct words of the texts scanned (see gk_tokenizer_scan)
+    int32_t memoSlotCount;
+    const gk_lexicon *memoWords;
+    const gk_lexicon *memoTypes;
+    struct gk_memo_entry_s *memoEntries;
+    int32_t memoCount;
+    int32_t memoEntryCapacity;
+    uint8_t *memoKeys;
+    int64_t memoKeysLength;
+    int32_t memoKeysCapacity;
+    uint8_t *memoFolded;
+    int32_t memoFoldedLength;
+    int32_t memoFoldedCapacity;
 
     gk_scanned *scanned;
     int32_t scannedCapacity;
@@ -71,6 +107,14 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
     if (t->breaker) ubrk_close(t->breaker);
     free(t->text16);
     free(t->byteOffsets);
+    free(t->memoSlots);
+    free(t->memoKeys);
+    free(t->memoEntries);
+    free(t->memoFolded);
+    free(t->segments);
+    free(t->lineClasses);
+    free(t->lineOffsets);
+    free(t->word16);
     free(t->tokens);
     free(t->scanned);
     free(t->folded);
@@ -157,23 +201,31 @@ static int32_t kindOf(int32_t ruleStatus) {
     return 0;
 }
 
-// Folds one word (UTF-16) into the folded buffer, filling the token's folded and bare ranges.
-static int foldWord(gk_tokenizer *t, const UChar *word, int32_t len, int32_t options, gk_token *token) {
+// Folds one word (UTF-8 bytes) into the folded buffer, filling the token's folded and bare ranges.
+static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, int32_t options, gk_token *token) {
     int ascii = !(options & GK_FOLD_ICU_ONLY);
-    for (int32_t k = 0; ascii && k < len; k++) if (word[k] >= 0x80) { ascii = 0; break; }
+    for (int32_t k = 0; ascii && k < byteLength; k++) if (bytes[k] >= 0x80) { ascii = 0; break; }
     token->foldedStart = t->foldedLength;
     if (ascii) {
         // NFKC_Casefold of ASCII is ASCII lowercasing; skipping ICU here is exact, not approximate.
-        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + len + 1, 1)) return 0;
-        for (int32_t k = 0; k < len; k++) {
-            UChar c = word[k];
-            t->folded[t->foldedLength++] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + byteLength + 1, 1)) return 0;
+        uint8_t *out = t->folded + t->foldedLength;
+        for (int32_t k = 0; k < byteLength; k++) {
+            uint8_t c = bytes[k];
+            out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
         }
-        token->foldedLength = len;
+        t->foldedLength += byteLength;
+        token->foldedLength = byteLength;
         token->bareStart = token->foldedStart;
-        token->bareLength = len;
+        token->bareLength = byteLength;
         return 1;
     }
+    if (!grow((void **)&t->word16, &t->word16Capacity, byteLength + 1, sizeof(UChar))) return 0;
+    int32_t len = 0;
+    UErrorCode status = U_ZERO_ERROR;
+    u_strFromUTF8(t->word16, t->word16Capacity, &len, (const char *)bytes, byteLength, &status);
+    if (U_FAILURE(status)) return 0;
+    const UChar *word = t->word16;
     UChar *folded;
     int32_t foldedLen = normalize(t->casefold, word, len, &folded, t, 0);
     if (foldedLen < 0) return 0;
@@ -203,49 +255,222 @@ static int foldWord(gk_tokenizer *t, const UChar *word, int32_t len, int32_t opt
     return 1;
 }
 
-// Starts a run: decodes the text and hands it to the break iterator. Returns 0 or a negative
-// ICU error code.
-static int32_t beginRun(gk_tokenizer *t, const uint8_t *utf8, int32_t length) {
-    t->foldedLength = 0;
-    int32_t n16 = decode(t, utf8, length);
+// Word-break classes of the fast path: the Unicode word-break property (UAX #29) of the code
+// points it handles, as ICU's default word rules use them.
+enum {
+    WB_OTHER, WB_LETTER, WB_NUMBER, WB_MID_LETTER, WB_MID_NUM_LETTER, WB_MID_NUM, WB_EXTEND_NUM_LETTER,
+    WB_SPACE, WB_CR, WB_LF, WB_NEWLINE, WB_EXTEND,
+    // A code point the fast path leaves to ICU (its line is segmented by the break iterator).
+    WB_UNHANDLED
+};
+
+// The fast path's classes of code points below FAST_LIMIT and of General Punctuation; filled once
+// from ICU's own Word_Break property, so that the two paths classify alike. Other scripts (Hebrew
+// with its quote rules, Thai and CJK with dictionaries, emoji with ZWJ sequences…) stay with ICU.
+#define FAST_LIMIT 0x0590
+#define PUNCTUATION_START 0x2000
+#define PUNCTUATION_END 0x2070
+static uint8_t fastClasses[FAST_LIMIT];
+static uint8_t punctuationClasses[PUNCTUATION_END - PUNCTUATION_START];
+static pthread_once_t fastClassesOnce = PTHREAD_ONCE_INIT;
+
+static uint8_t classFromProperty(UChar32 c) {
+    // ICU's word rules count '@' as a letter ("@user" and "user@host" are one word each).
+    if (c == '@') return WB_LETTER;
+    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return WB_LETTER;
+    case U_WB_NUMERIC: return WB_NUMBER;
+    // ICU's word rules take ':' (and its full-width forms) out of MidLetter: "a:b" is three segments.
+    case U_WB_MIDLETTER: return c == ':' ? WB_OTHER : WB_MID_LETTER;
+    case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return WB_MID_NUM_LETTER;
+    case U_WB_MIDNUM: return WB_MID_NUM;
+    case U_WB_EXTENDNUMLET: return WB_EXTEND_NUM_LETTER;
+    case U_WB_WSEGSPACE: return WB_SPACE;
+    case U_WB_CR: return WB_CR;
+    case U_WB_LF: return WB_LF;
+    case U_WB_NEWLINE: return WB_NEWLINE;
+    case U_WB_EXTEND: case U_WB_FORMAT: return WB_EXTEND;
+    // '"' only joins Hebrew letters (WB7b, WB7c), which the fast path never sees.
+    case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: return WB_OTHER;
+    default: return WB_UNHANDLED;   // ZWJ, Hebrew_Letter, Katakana, Regional_Indicator, …
+    }
+}
+
+static void fillFastClasses(void) {
+    for (UChar32 c = 0; c < FAST_LIMIT; c++) fastClasses[c] = classFromProperty(c);
+    for (UChar32 c = PUNCTUATION_START; c < PUNCTUATION_END; c++) {
+        punctuationClasses[c - PUNCTUATION_START] = classFromProperty(c);
+    }
+}
+
+static inline uint8_t fastClass(uint32_t c) {
+    if (c < FAST_LIMIT) return fastClasses[c];
+    if (c >= PUNCTUATION_START && c < PUNCTUATION_END) return punctuationClasses[c - PUNCTUATION_START];
+    return WB_UNHANDLED;
+}
+
+static int appendSegment(gk_tokenizer *t, int32_t start, int32_t end, int32_t kind) {
+    if (!grow((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 1, sizeof(gk_segment))) return 0;
+    t->segments[t->segmentCount++] = (gk_segment){ start, end, kind };
+    return 1;
+}
+
+// Segments one line (s[from..to), ending after its '\n' or at the end of the text) by the word
+// rules of UAX #29 as ICU implements them: WB3 (CR × LF), WB3d (spaces stay together), WB4
+// (marks and format characters join the letter before them), WB5–WB13b (letters, digits and
+// connectors joined across '.', '\'', ’, '·', ',', ';', '_'). Appends the word segments (kind
+// from ICU's rule status: 200 letter, 100 number) and returns 1, or returns 0 without appending
+// when the line holds something the fast path leaves to ICU: an unhandled code point, a mark
+// after anything but a letter, a word ending in a lone connector after a connector run's start.
+//
+// Lines are independent: WB3a/WB3b break after every line feed whatever follows, and no rule
+// looks across one.
+static int fastLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
+    int32_t capacity = to - from + 2;
+    if (!grow((void **)&t->lineClasses, &t->lineClassCapacity, capacity, 1)) return -1;
+    if (!grow((void **)&t->lineOffsets, &t->lineOffsetCapacity, capacity, sizeof(int32_t))) return -1;
+    uint8_t *cls = t->lineClasses;
+    int32_t *off = t->lineOffsets;
+    int32_t n = 0;
+    for (int32_t i = from; i < to;) {
+        uint8_t b = s[i];
+        uint32_t c;
+        int32_t size;
+        if (b < 0x80) { c = b; size = 1; }
+        else if ((b & 0xE0) == 0xC0 && i + 1 < to) { c = ((b & 0x1Fu) << 6) | (s[i+1] & 0x3Fu); size = 2; }
+        else if ((b & 0xF0) == 0xE0 && i + 2 < to) { c = ((b & 0x0Fu) << 12) | ((s[i+1] & 0x3Fu) << 6) | (s[i+2] & 0x3Fu); size = 3; }
+        else return 0;
+        uint8_t k = fastClass(c);
+        if (k == WB_UNHANDLED) return 0;
+        cls[n] = k;
+        off[n] = i;
+        n++;
+        i += size;
+    }
+    cls[n] = WB_OTHER;      // a sentinel: no rule joins across it
+    cls[n + 1] = WB_OTHER;
+    off[n] = to;
+    int32_t first = t->segmentCount;
+    int32_t i = 0;
+    while (i < n) {
+        uint8_t c = cls[i];
+        if (c == WB_LETTER || c == WB_NUMBER || c == WB_EXTEND_NUM_LETTER) {
+            int32_t start = i;
+            uint8_t last = c;
+            i++;
+            for (;;) {
+                uint8_t d = cls[i];
+                if (d == WB_EXTEND) {
+                    if (last != WB_LETTER) goto unhandled;
+                    i++;
+                } else if (d == WB_LETTER || d == WB_NUMBER || d == WB_EXTEND_NUM_LETTER) {
+                    last = d;
+                    i++;
+                } else if ((d == WB_MID_LETTER || d == WB_MID_NUM_LETTER) && last == WB_LETTER && cls[i + 1] == WB_LETTER) {
+                    i += 2;
+                } else if ((d == WB_MID_NUM || d == WB_MID_NUM_LETTER) && last == WB_NUMBER && cls[i + 1] == WB_NUMBER) {
+                    i += 2;
+                } else {
+                    if (cls[i + 1] == WB_EXTEND && (d == WB_MID_LETTER || d == WB_MID_NUM_LETTER || d == WB_MID_NUM)) goto unhandled;
+                    break;
+                }
+            }
+            // ICU's status is the last rule's: a word ending in a letter is a letter word, one
+            // ending in a digit a number; trailing connectors keep the status of what they
+            // follow when there is one ("1_" number), two or more make a letter word ("1__").
+            int32_t kind;
+            if (last == WB_LETTER) kind = GK_TOKEN_LETTER;
+            else if (last == WB_NUMBER) kind = GK_TOKEN_NUMBER;
+            else {
+                int32_t run = 0, k = i - 1;
+                while (k >= start && cls[k] == WB_EXTEND_NUM_LETTER) { run++; k--; }
+                if (run >= 2) kind = GK_TOKEN_LETTER;
+                else if (k < start) kind = 0;                       // a lone '_'
+                else if (cls[k] == WB_NUMBER) kind = GK_TOKEN_NUMBER;
+                else if (cls[k] == WB_LETTER || cls[k] == WB_EXTEND) kind = GK_TOKEN_LETTER;
+                else goto unhandled;
+            }
+            if (kind && !appendSegment(t, off[start], off[i], kind)) return -1;
+            continue;
+        }
+        if (c == WB_EXTEND) goto unhandled;
+        if (c == WB_SPACE) {
+            while (cls[i] == WB_SPACE) i++;
+            if (cls[i] == WB_EXTEND) goto unhandled;
+            continue;
+        }
+        if (c == WB_CR) {
+            i += cls[i + 1] == WB_LF ? 2 : 1;
+            continue;
+        }
+        if (cls[i + 1] == WB_EXTEND && c != WB_LF && c != WB_NEWLINE) goto unhandled;
+        i++;
+    }
+    return 1;
+unhandled:
+    t->segmentCount = first;
+    return 0;
+}
+
+// Segments s[from..to) with ICU's break iterator, appending the word segments.
+static int32_t icuLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
+    int32_t n16 = decode(t, s + from, to - from);
     if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
     UErrorCode status = U_ZERO_ERROR;
     ubrk_setText(t->breaker, t->text16, n16, &status);
     if (U_FAILURE(status)) return -(int32_t)status;
-    t->cursor = ubrk_first(t->breaker);
+    int32_t previous = ubrk_first(t->breaker);
+    for (int32_t next = ubrk_next(t->breaker); next != UBRK_DONE; next = ubrk_next(t->breaker)) {
+        int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
+        if (kind && !appendSegment(t, from + t->byteOffsets[previous], from + t->byteOffsets[next], kind)) {
+            return -U_MEMORY_ALLOCATION_ERROR;
+        }
+        previous = next;
+    }
     return 0;
 }
 
-// The next word of the run (skipping spaces and punctuation): its UTF-16 range and kind.
-// Returns 0 at the end.
-static int nextWord(gk_tokenizer *t, int32_t *start, int32_t *end, int32_t *kind) {
-    for (int32_t next = ubrk_next(t->breaker); next != UBRK_DONE; next = ubrk_next(t->breaker)) {
-        int32_t segmentKind = kindOf(ubrk_getRuleStatus(t->breaker));
-        int32_t from = t->cursor;
-        t->cursor = next;
-        if (segmentKind == 0) continue;
-        *start = from;
-        *end = next;
-        *kind = segmentKind;
-        return 1;
+// Splits the text into word segments (t->segments), line by line: the fast path where it applies,
+// ICU's break iterator elsewhere (or everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a
+// negative ICU error code.
+static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_t options) {
+    pthread_once(&fastClassesOnce, fillFastClasses);
+    t->segmentCount = 0;
+    t->foldedLength = 0;
+    if (options & GK_SEGMENT_ICU_ONLY) {
+        t->icuLines++;
+        return length > 0 ? icuLine(t, s, 0, length) : 0;
+    }
+    int32_t from = 0;
+    while (from < length) {
+        const uint8_t *newline = memchr(s + from, '\n', (size_t)(length - from));
+        int32_t to = newline ? (int32_t)(newline - s) + 1 : length;
+        int fast = fastLine(t, s, from, to);
+        if (fast < 0) return -U_MEMORY_ALLOCATION_ERROR;
+        if (fast) t->fastLines++;
+        else {
+            t->icuLines++;
+            int32_t error = icuLine(t, s, from, to);
+            if (error) return error;
+        }
+        from = to;
     }
     return 0;
 }
 
 int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
-    int32_t error = beginRun(t, utf8, length);
+    int32_t error = segment(t, utf8, length, options);
     if (error) return error;
-    int32_t count = 0, start, end, kind;
-    while (nextWord(t, &start, &end, &kind)) {
-        if (!grow((void **)&t->tokens, &t->tokenCapacity, count + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
-        gk_token *token = &t->tokens[count];
-        token->start = t->byteOffsets[start];
-        token->end = t->byteOffsets[end];
-        token->kind = kind;
-        if (!foldWord(t, t->text16 + start, end - start, options, token)) return -U_MEMORY_ALLOCATION_ERROR;
-        count++;
+    if (!grow((void **)&t->tokens, &t->tokenCapacity, t->segmentCount + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
+    for (int32_t index = 0; index < t->segmentCount; index++) {
+        gk_segment segment = t->segments[index];
+        gk_token *token = &t->tokens[index];
+        token->start = segment.start;
+        token->end = segment.end;
+        token->kind = segment.kind;
+        if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, options, token)) return -U_MEMORY_ALLOCATION_ERROR;
     }
-    return count;
+    return t->segmentCount;
 }
 
 // Classifies the bytes between two words: a hard break (blank line, masked text), or the id of
@@ -294,56 +519,244 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
     return id >= 0 ? id : GK_GAP_UNKNOWN;
 }
 
-int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types) {
-    int32_t error = beginRun(t, utf8, length);
+// Looks a folded word up: its id in `words` (and its accent-free form's), or its id among the
+// text's unknown words in `types`. Fills everything of `word` but its position, gap and flags.
+static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *words, gk_lexicon *types, gk_scanned *word) {
+    const uint8_t *folded = t->folded + token->foldedStart;
+    uint32_t hash = gk_lexicon_hash(folded, token->foldedLength);
+    word->folded = words ? gk_lexicon_find_hashed(words, folded, token->foldedLength, hash) : -1;
+    word->bare = token->bareStart == token->foldedStart
+        ? word->folded
+        : (words ? gk_lexicon_find(words, t->folded + token->bareStart, token->bareLength) : -1);
+    word->type = -1;
+    if (types && word->folded < 0) {
+        if (token->bareStart == token->foldedStart) {
+            word->type = gk_lexicon_insert_hashed(types, folded, token->foldedLength, hash);
+        } else {
+            // The bare form follows the folded one in the buffer; join them with a 0 byte.
+            uint8_t *key = malloc((size_t)(token->foldedLength + token->bareLength + 1));
+            if (!key) return 0;
+            memcpy(key, folded, (size_t)token->foldedLength);
+            key[token->foldedLength] = 0;
+            memcpy(key + token->foldedLength + 1, t->folded + token->bareStart, (size_t)token->bareLength);
+            word->type = gk_lexicon_insert(types, key, token->foldedLength + token->bareLength + 1);
+            free(key);
+        }
+        if (word->type < 0) return 0;
+    }
+    return 1;
+}
+
+// The memo of distinct words: a text of a million words has a few tens of thousands of distinct
+// ones, so each is folded and looked up once and every later occurrence costs one probe in a
+// small table. An ASCII word is keyed by its folded form (lower-casing it is cheap and merges
+// "The" with "the"); any other word by its bytes as written, which spares ICU's normalisers on
+// every repeat. The two key sets cannot collide: only the second has bytes of 0x80 and above.
+//
+// A slot holds the key's first eight bytes, its length and the look-up results, so a repeated
+// word of up to eight bytes is found with one cache line; longer keys compare the rest in the
+// key store. The results depend on the lexicons the memo was filled with: a scan with other
+// lexicons starts a new memo, and so does one that would outgrow MEMO_LIMIT words.
+#define MEMO_LIMIT (1 << 18)
+#define MEMO_LONG 2047
+
+typedef struct gk_memo_slot_s {
+    uint64_t head;          // the key's first eight bytes, zero-padded (keys never contain 0)
+    uint32_t hash;
+    uint32_t entry;         // entry index + 1 (0: empty) in the low 21 bits; min(length, MEMO_LONG) above
+    int32_t folded;
+    int32_t bare;
+    int32_t type;
+    int32_t foldedStart;    // in memoFolded, for words not keyed by their folded form; else -1
+} gk_memo_slot;
+
+typedef struct gk_memo_entry_s {
+    int64_t keyStart;       // in memoKeys
+    int32_t foldedLength;
+} gk_memo_entry;
+
+static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon *types) {
+    free(t->memoSlots);
+    t->memoSlotCount = 1 << 12;
+    t->memoSlots = calloc((size_t)t->memoSlotCount, sizeof(gk_memo_slot));
+    t->memoCount = 0;
+    t->memoKeysLength = 0;
+    t->memoFoldedLength = 0;
+    t->memoWords = words;
+    t->memoTypes = types;
+    return t->memoSlots != NULL;
+}
+
+static inline uint64_t keyHead(const uint8_t *key, int32_t length) {
+    uint64_t head = 0;
+    memcpy(&head, key, (size_t)(length < 8 ? length : 8));
+    return head;
+}
+
+// The slot of `key`: where it is, or the empty slot where it would go.
+static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, uint64_t head) {
+    uint32_t mask = (uint32_t)t->memoSlotCount - 1;
+    uint32_t lengthTag = (uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21;
+    for (uint32_t index = hash & mask;; index = (index + 1) & mask) {
+        gk_memo_slot *slot = &t->memoSlots[index];
+        if (slot->entry == 0) return slot;
+        if (slot->hash != hash || slot->head != head || (slot->entry & ~0x1FFFFFu) != lengthTag) continue;
+        if (length <= 8) return slot;
+        const gk_memo_entry *entry = &t->memoEntries[(slot->entry & 0x1FFFFFu) - 1];
+        const uint8_t *stored = t->memoKeys + entry->keyStart;
+        if (length >= MEMO_LONG) {
+            int32_t storedLength;
+            memcpy(&storedLength, stored, sizeof storedLength);
+            if (storedLength != length) continue;
+            stored += sizeof storedLength;
+        }
+        if (memcmp(stored + 8, key + 8, (size_t)(length - 8)) == 0) return slot;
+    }
+}
+
+static int growMemo(gk_tokenizer *t) {
+    int32_t count = t->memoSlotCount * 2;
+    gk_memo_slot *slots = calloc((size_t)count, sizeof(gk_memo_slot));
+    if (!slots) return 0;
+    uint32_t mask = (uint32_t)count - 1;
+    for (int32_t i = 0; i < t->memoSlotCount; i++) {
+        if (t->memoSlots[i].entry == 0) continue;
+        uint32_t index = t->memoSlots[i].hash & mask;
+        while (slots[index].entry != 0) index = (index + 1) & mask;
+        slots[index] = t->memoSlots[i];
+    }
+    free(t->memoSlots);
+    t->memoSlots = slots;
+    t->memoSlotCount = count;
+    return 1;
+}
+
+// Remembers `key` (not present) with the results in `word` and, when `foldedStart` >= 0, the
+// folded form at that offset of the folded buffer. Returns 0 when memory runs out.
+static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, uint64_t head,
+                   const gk_scanned *word, int32_t foldedStart, int32_t foldedLength) {
+    if ((t->memoCount + 1) * 2 > t->memoSlotCount && !growMemo(t)) return 0;
+    gk_memo_slot *slot = memoSlot(t, key, length, hash, head);
+    int32_t storedLength = length >= MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
+    if (!grow((void **)&t->memoEntries, &t->memoEntryCapacity, t->memoCount + 1, sizeof(gk_memo_entry))) return 0;
+    if (t->memoKeysLength + storedLength > INT32_MAX / 2) return 1;   // not remembered; still correct
+    if (!grow((void **)&t->memoKeys, &t->memoKeysCapacity, (int32_t)t->memoKeysLength + storedLength + 1, 1)) return 0;
+    uint8_t *stored = t->memoKeys + t->memoKeysLength;
+    if (length >= MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
+    memcpy(stored, key, (size_t)length);
+    int32_t memoFolded = -1;
+    if (foldedStart >= 0) {
+        if (!grow((void **)&t->memoFolded, &t->memoFoldedCapacity, t->memoFoldedLength + foldedLength + 1, 1)) return 0;
+        memcpy(t->memoFolded + t->memoFoldedLength, t->folded + foldedStart, (size_t)foldedLength);
+        memoFolded = t->memoFoldedLength;
+        t->memoFoldedLength += foldedLength;
+    }
+    t->memoEntries[t->memoCount] = (gk_memo_entry){ t->memoKeysLength, foldedLength };
+    t->memoKeysLength += storedLength;
+    t->memoCount++;
+    *slot = (gk_memo_slot){
+        head, hash, (uint32_t)t->memoCount | ((uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21),
+        word->folded, word->bare, word->type, memoFolded };
+    return 1;
+}
+
+int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words,
+                          const gk_lexicon *gaps, gk_lexicon *types, int32_t options) {
+    int32_t error = segment(t, utf8, length, options);
     if (error) return error;
-    int32_t count = 0, previousEnd = 0, start, end, kind;
+    if (!grow((void **)&t->scanned, &t->scannedCapacity, t->segmentCount + 1, sizeof(gk_scanned))) return -U_MEMORY_ALLOCATION_ERROR;
+    int useMemo = !(options & GK_FOLD_ICU_ONLY);
+    if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoCount >= MEMO_LIMIT)) {
+        if (!resetMemo(t, words, types)) return -U_MEMORY_ALLOCATION_ERROR;
+    }
+    int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
+    int32_t previousEnd = 0;
     gk_token token;
-    while (nextWord(t, &start, &end, &kind)) {
-        if (!grow((void **)&t->scanned, &t->scannedCapacity, count + 1, sizeof(gk_scanned))) return -U_MEMORY_ALLOCATION_ERROR;
-        gk_scanned *word = &t->scanned[count];
-        word->start = t->byteOffsets[start];
-        word->end = t->byteOffsets[end];
-        word->kind = (uint8_t)kind;
-        if (!foldWord(t, t->text16 + start, end - start, GK_FOLD_ACCENTS, &token)) return -U_MEMORY_ALLOCATION_ERROR;
-        word->foldedStart = token.foldedStart;
-        word->foldedLength = token.foldedLength;
-        uint32_t hash = gk_lexicon_hash(t->folded + token.foldedStart, token.foldedLength);
-        word->folded = words ? gk_lexicon_find_hashed(words, t->folded + token.foldedStart, token.foldedLength, hash) : -1;
-        word->bare = token.bareStart == token.foldedStart
-            ? word->folded
-            : (words ? gk_lexicon_find(words, t->folded + token.bareStart, token.bareLength) : -1);
-        word->type = -1;
-        if (types && word->folded < 0) {
-            if (token.bareStart == token.foldedStart) {
-                word->type = gk_lexicon_insert_hashed(types, t->folded + token.foldedStart, token.foldedLength, hash);
-            } else {
-                // The bare form follows the folded one in the buffer; join them with a 0 byte.
-                uint8_t *key = malloc((size_t)(token.foldedLength + token.bareLength + 1));
-                if (!key) return -U_MEMORY_ALLOCATION_ERROR;
-                memcpy(key, t->folded + token.foldedStart, (size_t)token.foldedLength);
-                key[token.foldedLength] = 0;
-                memcpy(key + token.foldedLength + 1, t->folded + token.bareStart, (size_t)token.bareLength);
-                word->type = gk_lexicon_insert(types, key, token.foldedLength + token.bareLength + 1);
-                free(key);
+    for (int32_t index = 0; index < t->segmentCount; index++) {
+        gk_segment segment = t->segments[index];
+        gk_scanned *word = &t->scanned[index];
+        word->start = segment.start;
+        word->end = segment.end;
+        word->kind = (uint8_t)segment.kind;
+        const uint8_t *written = utf8 + segment.start;
+        int32_t writtenLength = segment.end - segment.start;
+        if (!useMemo) {
+            if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) return -U_MEMORY_ALLOCATION_ERROR;
+            if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
+            word->foldedStart = token.foldedStart;
+            word->foldedLength = token.foldedLength;
+        } else {
+            // Lower-case an ASCII word straight into the folded buffer; it is then its own key.
+            if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + writtenLength + 1, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+            uint8_t *out = t->folded + t->foldedLength;
+            uint8_t high = 0;
+            for (int32_t k = 0; k < writtenLength; k++) {
+                uint8_t c = written[k];
+                high |= c;
+                out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
-            if (word->type < 0) return -U_MEMORY_ALLOCATION_ERROR;
+            int ascii = high < 0x80;
+            const uint8_t *key = ascii ? out : written;
+            uint32_t hash = gk_lexicon_hash(key, writtenLength);
+            uint64_t head = keyHead(key, writtenLength);
+            gk_memo_slot *slot = memoSlot(t, key, writtenLength, hash, head);
+            if (slot->entry != 0) {
+                word->folded = slot->folded;
+                word->bare = slot->bare;
+                word->type = slot->type;
+                if (ascii) {
+                    word->foldedStart = t->foldedLength;
+                    word->foldedLength = writtenLength;
+                    t->foldedLength += writtenLength;
+                } else {
+                    int32_t foldedLength = t->memoEntries[(slot->entry & 0x1FFFFFu) - 1].foldedLength;
+                    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + foldedLength + 1, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+                    memcpy(t->folded + t->foldedLength, t->memoFolded + slot->foldedStart, (size_t)foldedLength);
+                    word->foldedStart = t->foldedLength;
+                    word->foldedLength = foldedLength;
+                    t->foldedLength += foldedLength;
+                }
+            } else {
+                // A new word: fold it (ICU for non-ASCII) and look it up, then remember the outcome.
+                if (ascii) {
+                    token.foldedStart = token.bareStart = t->foldedLength;
+                    token.foldedLength = token.bareLength = writtenLength;
+                    t->foldedLength += writtenLength;
+                } else if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS, &token)) {
+                    return -U_MEMORY_ALLOCATION_ERROR;
+                }
+                if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
+                // Keep only the folded form in the buffer (the accent-free one was for the look-up).
+                t->foldedLength = token.foldedStart + token.foldedLength;
+                word->foldedStart = token.foldedStart;
+                word->foldedLength = token.foldedLength;
+                if (!memoize(t, key, writtenLength, hash, head, word, ascii ? -1 : token.foldedStart, token.foldedLength)) {
+                    return -U_MEMORY_ALLOCATION_ERROR;
+                }
+            }
         }
         int paragraph = 0;
-        if (count == 0) {
+        if (index == 0) {
             word->gap = GK_GAP_HARD;
             word->flags = GK_FLAG_PARAGRAPH;
+        } else if (word->start - previousEnd == 1 && utf8[previousEnd] == ' ') {
+            word->gap = spaceGap;
+            word->flags = 0;
         } else {
             word->gap = classifyGap(utf8, previousEnd, word->start, gaps, &paragraph);
             word->flags = paragraph ? GK_FLAG_PARAGRAPH : 0;
         }
         previousEnd = word->end;
-        count++;
     }
-    return count;
+    return t->segmentCount;
 }
 
 const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *t) { return t->scanned; }
+
+void gk_tokenizer_line_counts(const gk_tokenizer *t, int64_t *fast, int64_t *icu) {
+    *fast = t->fastLines;
+    *icu = t->icuLines;
+}
 
 const gk_token *gk_tokenizer_tokens(const gk_tokenizer *t) { return t->tokens; }
 

@@ -20,7 +20,10 @@ enum {
     GK_FOLD_ACCENTS = 1,
     /// Fold ASCII words with ICU too, instead of lower-casing them directly (for the tests that
     /// show both give the same result).
-    GK_FOLD_ICU_ONLY = 2
+    GK_FOLD_ICU_ONLY = 2,
+    /// Split words with ICU's break iterator everywhere, instead of the fast path on lines of
+    /// Latin, Greek and Cyrillic text (for the differential tests that show both agree).
+    GK_SEGMENT_ICU_ONLY = 4
 };
 
 /// Kinds of word segments, from ICU's word-break rule status.
@@ -134,7 +137,10 @@ typedef struct {
 /// Returns the number of words, or a negative ICU error code. Results stay valid until the
 /// next call on the same tokenizer.
 int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length,
-                          const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types);
+                          const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types, int32_t options);
+
+/// How many lines this tokenizer has split with the fast path and with ICU's break iterator.
+void gk_tokenizer_line_counts(const gk_tokenizer *tokenizer, int64_t *fast, int64_t *icu);
 
 /// The words of the last scan.
 const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *tokenizer);

@@ -40,7 +40,7 @@ public final class GlossaryChecker: Sendable {
     ///
     /// - Complexity: O(*n*) in the text's length.
     public func analyze(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> AnalyzedDocument {
-        let tokenizer = try Tokenizer()
+        let tokenizer = try Tokenizer(referencePath: options.referencePath)
         let markup = options.markup ?? Tokenizer.Markup(path: source.path)
         // Only the masked regions are computed for the whole text; each chunk is copied and
         // masked on its own, so a long text is never held twice.
@@ -221,6 +221,9 @@ public struct CheckOptions: Sendable {
     public var severities: [String: Severity?]
     /// About how many bytes are scanned at a time (a chunk ends at a blank line).
     public var chunkSize: Int
+    /// Split and fold every word with ICU instead of the fast paths: the reference the
+    /// differential tests compare the fast paths with.
+    var referencePath = false
 
     public init(
         language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:],

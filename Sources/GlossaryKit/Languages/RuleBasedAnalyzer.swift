@@ -139,10 +139,24 @@ struct RuleBasedAnalyzer: Sendable {
     func respelled(_ word: String) -> String? {
         guard !letterSpellings.isEmpty else { return nil }
         var result = word
-        for (from, to) in letterSpellings where result.contains(from) {
+        // Folded words are NFC, so comparing UTF-8 bytes finds the letter sequences exactly; it
+        // also spares Foundation's locale-aware search for the many words that contain none.
+        for (from, to) in letterSpellings where Self.containsBytes(result, from) {
             result = result.replacingOccurrences(of: from, with: to)
         }
         return result == word ? nil : result
+    }
+
+    /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
+    static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let haystack = text.utf8, pattern = needle.utf8
+        guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
+        var index = haystack.startIndex
+        while let found = haystack[index...].firstIndex(of: first) {
+            if haystack[found...].starts(with: pattern) { return true }
+            index = haystack.index(after: found)
+        }
+        return false
     }
 
     /// Stems of `word` with a clitic (and particle) removed, each with what was removed.

@@ -50,7 +50,7 @@ public struct TermMatcher: Sendable {
             let word = words[index]
             // Most words are no term's word and read as none: skip them after a look-up.
             if !compiled.isBase(word.folded) && !compiled.isBase(word.bare) && !hasRootPrefixes
-                && cache.readings(of: word, slot: slot).isEmpty {
+                && !cache.hasReadings(word, slot: slot) {
                 index += 1
                 continue
             }

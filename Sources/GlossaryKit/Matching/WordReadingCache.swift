@@ -27,6 +27,12 @@ final class WordReadingCache {
     /// The same for words that are in the glossary's lexicon (term words can be inflected forms
     /// of other term words: `programs` and `program`).
     private var byWord: [[Int32: [Reading]]]
+    /// Per slot, per lexicon word id: 0 not yet analysed, 1 no readings, 2 readings in `byWord`.
+    /// Most words of a text are stopwords or other words without readings; this answers "none"
+    /// for them with one byte instead of a dictionary look-up and an array's reference count.
+    private var wordStates: [[UInt8]]
+    /// The same per type id.
+    private var typeStates: [[UInt8]]
 
     init(compiled: CompiledGlossary, types: ByteLexicon) {
         self.compiled = compiled
@@ -34,6 +40,35 @@ final class WordReadingCache {
         let slots = compiled.analyzerLanguages.count + 1
         byType = Array(repeating: [], count: slots)
         byWord = Array(repeating: [:], count: slots)
+        wordStates = Array(repeating: [], count: slots)
+        typeStates = Array(repeating: [], count: slots)
+    }
+
+    /// Whether `word` has any reading in slot `slot`: the matcher's quick test for the many words
+    /// that start no term.
+    ///
+    /// - Complexity: O(1) once the word's type has been analysed in this slot.
+    func hasReadings(_ word: ScannedWord, slot: Int) -> Bool {
+        guard slot >= 0 else { return false }
+        if word.folded >= 0 {
+            let id = Int(word.folded)
+            if id < wordStates[slot].count, wordStates[slot][id] != 0 { return wordStates[slot][id] == 2 }
+            let found = !readings(of: word, slot: slot).isEmpty
+            if wordStates[slot].count <= id {
+                wordStates[slot] += [UInt8](repeating: 0, count: max(id + 1 - wordStates[slot].count, wordStates[slot].count / 2 + 256))
+            }
+            wordStates[slot][id] = found ? 2 : 1
+            return found
+        }
+        guard word.type >= 0 else { return false }
+        let type = Int(word.type)
+        if type < typeStates[slot].count, typeStates[slot][type] != 0 { return typeStates[slot][type] == 2 }
+        let found = !readings(of: word, slot: slot).isEmpty
+        if typeStates[slot].count <= type {
+            typeStates[slot] += [UInt8](repeating: 0, count: max(type + 1 - typeStates[slot].count, typeStates[slot].count / 2 + 256))
+        }
+        typeStates[slot][type] = found ? 2 : 1
+        return found
     }
 
     /// The slot of `language`: its analyzer's index, or the last slot when unknown (every

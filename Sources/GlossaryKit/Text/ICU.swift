@@ -27,6 +27,9 @@ struct RawWord {
 final class ICUWordTokenizer {
     fileprivate let handle: OpaquePointer
 
+    /// The options that turn every fast path off.
+    fileprivate static let referenceOptions = Int32(GK_FOLD_ICU_ONLY) | Int32(GK_SEGMENT_ICU_ONLY)
+
     init() throws(TextError) {
         var error: Int32 = 0
         guard let handle = gk_tokenizer_create(&error) else {
@@ -43,11 +46,12 @@ final class ICUWordTokenizer {
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     ///
-    /// `icuOnly` folds ASCII words with ICU too instead of lower-casing them directly; the result
-    /// is the same (tests check it), only slower.
+    /// `icuOnly` (the reference path) splits every line with ICU's break iterator and folds ASCII
+    /// words with ICU too, instead of the fast paths; the result is the same (tests check it on
+    /// real texts, the benchmark corpus and random strings), only slower.
     func words(in bytes: UnsafeBufferPointer<UInt8>, icuOnly: Bool = false) throws(TextError) -> [RawWord] {
         guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
-        let options = Int32(GK_FOLD_ACCENTS) | (icuOnly ? Int32(GK_FOLD_ICU_ONLY) : 0)
+        let options = Int32(GK_FOLD_ACCENTS) | (icuOnly ? Self.referenceOptions : 0)
         let count = gk_tokenizer_run(handle, bytes.baseAddress, Int32(bytes.count), options)
         if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
         guard count > 0, let tokens = gk_tokenizer_tokens(handle), let folded = gk_tokenizer_folded(handle) else {
@@ -75,14 +79,27 @@ final class ICUWordTokenizer {
 }
 
 extension ICUWordTokenizer {
+    /// How many lines this tokenizer has split with the fast path and with ICU.
+    var lineCounts: (fast: Int, icu: Int) {
+        var fast: Int64 = 0, icu: Int64 = 0
+        gk_tokenizer_line_counts(handle, &fast, &icu)
+        return (Int(fast), Int(icu))
+    }
+
     /// Splits well-formed UTF-8 into words and looks each up in `words`, without creating
     /// strings: the fast path of checking.
     ///
     /// - Complexity: O(*n*) in the number of bytes; one hash look-up per word (two for words
     ///   with accents), whatever the lexicon's size.
-    func scan(_ bytes: UnsafeBufferPointer<UInt8>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
+    ///
+    /// `icuOnly` selects the reference path, as in `words(in:icuOnly:)`.
+    func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?, icuOnly: Bool = false
+    ) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
         guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
-        let count = gk_tokenizer_scan(handle, bytes.baseAddress, Int32(bytes.count), words.handle, gaps.handle, types?.handle)
+        let count = gk_tokenizer_scan(
+            handle, bytes.baseAddress, Int32(bytes.count), words.handle, gaps.handle, types?.handle,
+            icuOnly ? Self.referenceOptions : 0)
         if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
         guard count > 0, let scanned = gk_tokenizer_scanned(handle), let foldedBase = gk_tokenizer_folded(handle) else {
             return ([], [])

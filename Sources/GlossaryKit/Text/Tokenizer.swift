@@ -4,10 +4,22 @@
 /// one is cheap.
 public final class Tokenizer {
     private let icu: ICUWordTokenizer
+    /// Whether `scan` takes ICU's path everywhere instead of the fast paths (for the tests that
+    /// show both give the same words and matches).
+    let referencePath: Bool
 
     public init() throws(TextError) {
         icu = try ICUWordTokenizer()
+        referencePath = false
     }
+
+    init(referencePath: Bool) throws(TextError) {
+        icu = try ICUWordTokenizer()
+        self.referencePath = referencePath
+    }
+
+    /// How many lines this tokenizer has split with its fast path and with ICU.
+    var lineCounts: (fast: Int, icu: Int) { icu.lineCounts }
 
     /// The kind of markup a text is written in.
     public enum Markup: Sendable {
@@ -75,7 +87,7 @@ public final class Tokenizer {
     ) throws(TextError) -> ScannedText {
         let base = Int32(offset)
         var (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(buffer, words: words, gaps: gaps, types: types)
+            try icu.scan(buffer, words: words, gaps: gaps, types: types, icuOnly: referencePath)
         }
         if base != 0 {
             for index in scanned.indices {

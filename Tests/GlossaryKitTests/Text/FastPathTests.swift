@@ -1,0 +1,150 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+/// The scanner splits lines of Latin, Greek and Cyrillic text into words itself (UAX #29 as ICU
+/// implements it) and lower-cases ASCII words itself, instead of calling ICU's break iterator and
+/// NFKC_Casefold. This is only allowed because it changes nothing: these tests split and fold
+/// real texts, the benchmark corpus and random strings of the tricky characters both ways, and
+/// compare every word (range, kind, folded and accent-free forms).
+@Suite("Word-splitting and folding fast paths")
+struct FastPathTests {
+    /// Compares the fast and the reference path on `bytes`; returns the number of words and the
+    /// share of lines the fast path split (the rest it left to ICU).
+    @discardableResult
+    func compare(_ bytes: [UInt8], _ name: String) throws -> (words: Int, fastShare: Double) {
+        let tokenizer = try ICUWordTokenizer()
+        let fast = try bytes.withUnsafeBufferPointer { try tokenizer.words(in: $0) }
+        let lines = tokenizer.lineCounts
+        let reference = try bytes.withUnsafeBufferPointer { try tokenizer.words(in: $0, icuOnly: true) }
+        #expect(fast.count == reference.count, "\(name)")
+        var differences: [String] = []
+        for (a, b) in zip(fast, reference)
+        where a.start != b.start || a.end != b.end || a.kind != b.kind || a.folded != b.folded || a.bare != b.bare {
+            differences.append("\(a.start)..<\(a.end) \(a.kind) '\(a.folded)' vs \(b.start)..<\(b.end) \(b.kind) '\(b.folded)'")
+        }
+        #expect(differences.isEmpty, "\(name): \(differences.count) words differ, first: \(differences.prefix(3))")
+        return (reference.count, Double(lines.fast) / Double(max(1, lines.fast + lines.icu)))
+    }
+
+    @Test func randomStringsOfTrickyCharacters() throws {
+        // Letters, digits and every joiner class next to each other, marks after letters and
+        // after other things, spaces, line breaks, and code points the fast path leaves to ICU
+        // (Hebrew, kana, ZWJ, emoji): each string is one the two paths must split alike.
+        let alphabet: [String] = [
+            "a", "B", "z", "é", "e\u{301}", "ɨ", "ö", "Ж", "ß", "İ", "0", "7", "٣",
+            ".", "'", "\u{2019}", "\u{2018}", ":", "·", "\u{2027}", ",", ";", "_", "-", "\u{AD}", "\u{301}",
+            " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{85}", "\u{A0}", "\u{2003}", "\u{200B}", "\u{2028}",
+            "\"", "\u{201C}", "(", "#", "@", "\u{1F}", "\u{5D0}", "\u{30A2}", "\u{4E00}", "\u{200D}", "\u{1F600}",
+        ]
+        var generator = SeededGenerator(seed: 20261129)
+        var words = 0, fastStrings = 0
+        for round in 0..<6000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 1...12, using: &generator) {
+                text += alphabet[Int.random(in: 0..<alphabet.count, using: &generator)]
+            }
+            let result = try compare(Array(text.utf8), "random string \(round): \(text.debugDescription)")
+            words += result.words
+            if result.fastShare == 1 { fastStrings += 1 }
+        }
+        // Enough of the strings go through the fast path alone for the comparison to mean something.
+        #expect(words > 9_000)
+        #expect(fastStrings > 1_500, "only \(fastStrings) strings were split by the fast path alone")
+    }
+
+    @Test func ownSampleWithEveryASCIIClass() throws {
+        let text = "ABC abc Labour's O'Neill e.g. ISO-8859 x86_64 COVID-19 MiXeD 3.14 #tag @user ~tilde a:b 1,000.5 __x 1_ a1 1a"
+        let result = try compare(Array(text.utf8), "sample")
+        #expect(result.words == 22 && result.fastShare == 1)
+    }
+
+    @Test func sundaneseAndDecomposedAccents() throws {
+        let text = "Pagawé migran, pagawe\u{301} migran jeung pagawéna; Ngabéjaan urang Sunda’na.\r\nKaopat: 4.000 urang.\n"
+        let result = try compare(Array(text.utf8), "Sundanese")
+        #expect(result.words == 12 && result.fastShare == 1)
+    }
+
+    @Test func realTexts() throws {
+        guard let data = TestSupport.sharedData else {
+            TestSupport.skip("../shared/data is absent")
+            return
+        }
+        let files = [
+            "parallel/udhr/udhr-eng.derived.txt", "parallel/udhr/udhr-ind.derived.txt", "parallel/udhr/udhr-sun.derived.txt",
+            "parallel/nusax/nusax-mt-test-id-en-su.csv",
+            "texts-id/perda-diy-6-2025-perdagangan-orang/perda-diy-6-2025.excerpt-pasal-1-11.md",
+            "glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv",
+            "lang-resources/sustem-sundanese/Dataset1.txt",
+        ]
+        for file in files {
+            let url = data.appendingPathComponent(file)
+            guard let contents = FileManager.default.contents(atPath: url.path) else { continue }
+            let result = try compare(Array(contents), file)
+            #expect(result.fastShare > 0.9, "\(file): the fast path split only \(result.fastShare) of the lines")
+        }
+    }
+
+    @Test func benchmarkCorpusSample() throws {
+        // The benchmark corpus, when it has been generated (Benchmarks/run.py), else a skip.
+        let url = TestSupport.packageRoot.appendingPathComponent(".build-bench/data-100mb/corpus.txt")
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            TestSupport.skip("no benchmark corpus (run Benchmarks/run.py to generate one)")
+            return
+        }
+        defer { try? handle.close() }
+        var bytes = Array(handle.readData(ofLength: 4 << 20))
+        // Cut at a character boundary.
+        while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+        if let last = bytes.last, last >= 0xC0 { bytes.removeLast() }
+        let result = try compare(bytes, "benchmark corpus")
+        #expect(result.fastShare == 1)
+    }
+
+    /// Checks `bytes` with both paths and compares the matches and the findings.
+    func compareMatches(_ bytes: [UInt8], path: String, checker: GlossaryChecker) throws -> Int {
+        let source = try SourceText(path: path, bytes: bytes)
+        var reference = CheckOptions()
+        reference.referencePath = true
+        let fast = try checker.analyze(source)
+        let slow = try checker.analyze(source, options: reference)
+        #expect(fast.matches == slow.matches, "\(path): the matches differ")
+        #expect(fast.paragraphs == slow.paragraphs, "\(path): the paragraphs differ")
+        #expect(checker.findings(in: fast) == checker.findings(in: slow), "\(path): the findings differ")
+        return slow.matches.count
+    }
+
+    @Test func matchesAndFindingsOnRealTexts() throws {
+        guard let data = TestSupport.sharedData else {
+            TestSupport.skip("../shared/data is absent")
+            return
+        }
+        let udhr = try GlossaryChecker(glossary: GlossaryLoader.load(
+            paths: [TestSupport.packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path]))
+        var matches = 0
+        for (file, checker) in [
+            ("parallel/udhr/udhr-eng.derived.txt", udhr), ("parallel/udhr/udhr-ind.derived.txt", udhr),
+            ("parallel/udhr/udhr-sun.derived.txt", udhr),
+            ("texts-id/perda-diy-6-2025-perdagangan-orang/perda-diy-6-2025.excerpt-pasal-1-11.md", TestSupport.projectChecker),
+            ("parallel/nusax/nusax-mt-test-id-en-su.csv", TestSupport.projectChecker),
+        ] {
+            guard let contents = FileManager.default.contents(atPath: data.appendingPathComponent(file).path) else { continue }
+            matches += try compareMatches(Array(contents), path: file, checker: checker)
+        }
+        #expect(matches > 100)
+    }
+
+    @Test func matchesAndFindingsOnTheBenchmarkCorpus() throws {
+        let root = TestSupport.packageRoot.appendingPathComponent(".build-bench/data-100mb")
+        guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent("corpus.txt").path),
+              FileManager.default.fileExists(atPath: root.appendingPathComponent("glossary-1000.yml").path) else {
+            TestSupport.skip("no benchmark data (run Benchmarks/run.py to generate it)")
+            return
+        }
+        defer { try? handle.close() }
+        var bytes = Array(handle.readData(ofLength: 2 << 20))
+        while let last = bytes.last, last != 0x0A { bytes.removeLast() }
+        let checker = try GlossaryChecker(glossary: GlossaryLoader.load(paths: [root.appendingPathComponent("glossary-1000.yml").path]))
+        #expect(try compareMatches(bytes, path: "corpus.txt", checker: checker) > 1_000)
+    }
+}
