@@ -660,7 +660,7 @@ static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t
     return 1;
 }
 
-int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, const gk_lexicon *words,
+int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
                           const gk_lexicon *gaps, gk_lexicon *types, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
     if (error) return error;
@@ -747,6 +747,8 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
             word->flags = paragraph ? GK_FLAG_PARAGRAPH : 0;
         }
         previousEnd = word->end;
+        word->start += base;
+        word->end += base;
     }
     return t->segmentCount;
 }

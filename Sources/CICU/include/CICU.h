@@ -108,8 +108,10 @@ enum {
     GK_FLAG_PARAGRAPH = 1
 };
 
-/// One word of a scanned text: positions and lexicon ids, no text.
+/// One word of a scanned text: positions and lexicon ids, no text. (GlossaryKit's ScannedWord
+/// has the same layout and copies these records whole; change both together.)
 typedef struct {
+    /// Byte offsets of the word, plus the `base` given to gk_tokenizer_scan.
     int32_t start;
     int32_t end;
     /// Lexicon id of the folded word, or -1.
@@ -117,15 +119,16 @@ typedef struct {
     /// Lexicon id of the accent-free folded word (-1 if absent); equals `folded` when the word
     /// has no accents.
     int32_t bare;
-    /// Lexicon id (in the gap lexicon) of the separator before the word, or GK_GAP_*.
-    int32_t gap;
     /// When the folded word is not in `words`: its id in `types` (its folded bytes, then a 0 byte
     /// and its accent-free bytes when they differ), or -1 when no `types` lexicon was given.
     int32_t type;
+    /// Lexicon id (in the gap lexicon) of the separator before the word, or GK_GAP_*.
+    int32_t gap;
     /// The folded word's bytes in gk_tokenizer_folded().
     int32_t foldedStart;
     int32_t foldedLength;
     uint8_t kind;
+    /// GK_FLAG_PARAGRAPH or 0 (the only flag, so that the byte reads as a boolean).
     uint8_t flags;
 } gk_scanned;
 
@@ -136,7 +139,7 @@ typedef struct {
 ///
 /// Returns the number of words, or a negative ICU error code. Results stay valid until the
 /// next call on the same tokenizer.
-int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length,
+int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t base,
                           const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types, int32_t options);
 
 /// How many lines this tokenizer has split with the fast path and with ICU's break iterator.

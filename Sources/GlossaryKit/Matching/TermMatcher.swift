@@ -234,7 +234,7 @@ public struct TermMatcher: Sendable {
     /// written one. When folding changed the word's length (`ß` → `ss`) the folded forms stay.
     private func writtenExplanation(_ step: Step, in text: ScannedText) -> String {
         var explanation = step.reading.explanation
-        guard explanation.contains("'") else { return explanation }
+        guard explanation.utf8.contains(UInt8(ascii: "'")) else { return explanation }
         let folded = text.foldedText(step.start)
         let written = ICU.nfc(text.source.text(text.words[step.start].range))
         guard written.count == folded.count else { return explanation }

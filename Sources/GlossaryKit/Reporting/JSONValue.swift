@@ -21,7 +21,7 @@ public indirect enum JSONValue: Sendable, Equatable {
     /// Appends the value's JSON to `output`, as if nested `level` deep.
     func write(into output: inout String, indent: Int?, level: Int) {
         let newline = indent == nil ? "" : "\n"
-        let pad = { (level: Int) in String(repeating: " ", count: (indent ?? 0) * level) }
+        let pad = { (level: Int) in Self.spaces((indent ?? 0) * level) }
         switch self {
         case .null: output += "null"
         case let .bool(value): output += value ? "true" : "false"
@@ -50,8 +50,21 @@ public indirect enum JSONValue: Sendable, Equatable {
         }
     }
 
+    /// `count` spaces; the common indentations are made once.
+    private static func spaces(_ count: Int) -> String {
+        count < commonSpaces.count ? commonSpaces[count] : String(repeating: " ", count: count)
+    }
+
+    private static let commonSpaces = (0..<16).map { String(repeating: " ", count: $0) }
+
     private static func quote(_ text: String, into output: inout String) {
         output += "\""
+        // Most strings need no escape: append them whole instead of scalar by scalar.
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
+            output += text
+            output += "\""
+            return
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": output += "\\\""

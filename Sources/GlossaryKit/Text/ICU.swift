@@ -92,32 +92,62 @@ extension ICUWordTokenizer {
     /// - Complexity: O(*n*) in the number of bytes; one hash look-up per word (two for words
     ///   with accents), whatever the lexicon's size.
     ///
-    /// `icuOnly` selects the reference path, as in `words(in:icuOnly:)`.
+    /// `icuOnly` selects the reference path, as in `words(in:icuOnly:)`. Word offsets are
+    /// reported plus `base` (where `bytes` starts in the whole text).
     func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?, icuOnly: Bool = false
+        _ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?,
+        icuOnly: Bool = false
     ) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
-        guard bytes.count < Int(Int32.max) else { throw TextError.tooLarge(bytes: bytes.count) }
+        guard bytes.count < Int(Int32.max), base + bytes.count < Int(Int32.max) else {
+            throw TextError.tooLarge(bytes: base + bytes.count)
+        }
         let count = gk_tokenizer_scan(
-            handle, bytes.baseAddress, Int32(bytes.count), words.handle, gaps.handle, types?.handle,
+            handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, types?.handle,
             icuOnly ? Self.referenceOptions : 0)
         if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
         guard count > 0, let scanned = gk_tokenizer_scanned(handle), let foldedBase = gk_tokenizer_folded(handle) else {
             return ([], [])
         }
-        var result: [ScannedWord] = []
-        result.reserveCapacity(Int(count))
-        var foldedLength: Int32 = 0
-        for index in 0..<Int(count) {
-            let word = scanned[index]
-            result.append(ScannedWord(
-                start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type, gap: word.gap,
-                foldedStart: word.foldedStart, foldedLength: word.foldedLength,
-                kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0))
-            foldedLength = max(foldedLength, word.foldedStart + word.foldedLength)
+        let n = Int(count)
+        let result = [ScannedWord](unsafeUninitializedCapacity: n) { buffer, initialized in
+            if Self.scannedLayoutMatches {
+                // The records have the same layout: one copy instead of a loop over fields.
+                UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
+                    from: scanned, byteCount: n * MemoryLayout<gk_scanned>.stride)
+            } else {
+                for index in 0..<n {
+                    let word = scanned[index]
+                    (buffer.baseAddress! + index).initialize(to: ScannedWord(
+                        start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type,
+                        gap: word.gap, foldedStart: word.foldedStart, foldedLength: word.foldedLength,
+                        kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0))
+                }
+            }
+            initialized = n
         }
-        let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(foldedLength)))
+        let last = scanned[n - 1]
+        let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(last.foldedStart + last.foldedLength)))
         return (result, folded)
     }
+
+    /// Whether `ScannedWord` and the C `gk_scanned` have the same layout, field by field.
+    static let scannedLayoutMatches: Bool = {
+        typealias C = gk_scanned
+        typealias S = ScannedWord
+        let pairs: [(Int?, Int?)] = [
+            (MemoryLayout<C>.offset(of: \.start), MemoryLayout<S>.offset(of: \.start)),
+            (MemoryLayout<C>.offset(of: \.end), MemoryLayout<S>.offset(of: \.end)),
+            (MemoryLayout<C>.offset(of: \.folded), MemoryLayout<S>.offset(of: \.folded)),
+            (MemoryLayout<C>.offset(of: \.bare), MemoryLayout<S>.offset(of: \.bare)),
+            (MemoryLayout<C>.offset(of: \.type), MemoryLayout<S>.offset(of: \.type)),
+            (MemoryLayout<C>.offset(of: \.gap), MemoryLayout<S>.offset(of: \.gap)),
+            (MemoryLayout<C>.offset(of: \.foldedStart), MemoryLayout<S>.offset(of: \.foldedStart)),
+            (MemoryLayout<C>.offset(of: \.foldedLength), MemoryLayout<S>.offset(of: \.foldedLength)),
+            (MemoryLayout<C>.offset(of: \.kind), MemoryLayout<S>.offset(of: \.kind)),
+            (MemoryLayout<C>.offset(of: \.flags), MemoryLayout<S>.offset(of: \.isParagraphStart)),
+        ]
+        return MemoryLayout<C>.stride == MemoryLayout<S>.stride && pairs.allSatisfy { $0.0 != nil && $0.0 == $0.1 }
+    }()
 }
 
 /// A set of byte strings with dense ids, kept in C so that a text's words are looked up without

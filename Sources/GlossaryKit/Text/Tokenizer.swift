@@ -85,15 +85,8 @@ public final class Tokenizer {
     func scan(
         _ source: SourceText, chunk: [UInt8], at offset: Int, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
     ) throws(TextError) -> ScannedText {
-        let base = Int32(offset)
-        var (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(buffer, words: words, gaps: gaps, types: types, icuOnly: referencePath)
-        }
-        if base != 0 {
-            for index in scanned.indices {
-                scanned[index].start += base
-                scanned[index].end += base
-            }
+        let (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
+            try icu.scan(buffer, base: offset, words: words, gaps: gaps, types: types, icuOnly: referencePath)
         }
         return ScannedText(source: source, words: scanned, folded: folded)
     }

@@ -59,6 +59,12 @@ struct FastPathTests {
         #expect(result.words == 22 && result.fastShare == 1)
     }
 
+    @Test func scannedWordsAreCopiedWholeFromC() {
+        // ScannedWord mirrors the C record so that a chunk's words are one copy; if a field is
+        // added to one and not the other, the copy falls back to field by field and this fails.
+        #expect(ICUWordTokenizer.scannedLayoutMatches)
+    }
+
     @Test func sundaneseAndDecomposedAccents() throws {
         let text = "Pagawé migran, pagawe\u{301} migran jeung pagawéna; Ngabéjaan urang Sunda’na.\r\nKaopat: 4.000 urang.\n"
         let result = try compare(Array(text.utf8), "Sundanese")
