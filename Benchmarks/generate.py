@@ -6,7 +6,9 @@ Usage: generate.py OUTDIR [--corpus-mb 100] [--sizes 1000,10000,100000] [--seed 
 Writes OUTDIR/glossary-<N>.yml for each size and OUTDIR/corpus.txt. Words are built from
 syllables so that they look like Indonesian, Sundanese or English words without being real ones;
 about 1% of the corpus tokens start a glossary term, some of them inflected (-nya, -na,
-reduplication, English plurals, accent-less Sundanese, NFD accents, upper case).
+reduplication, English plurals, accent-less Sundanese, NFD accents, upper case). No term word is
+a filler word or stopword of any language, nor the start of one, so every glossary size finds
+the same planted occurrences and nothing else (see blocked_words).
 """
 import argparse
 import os

@@ -17,6 +17,7 @@ import sys
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+GENERATOR_VERSION = 2
 
 
 def run(command, **kwargs):
@@ -43,7 +44,8 @@ def main():
     parser.add_argument("--skip-large-file", action="store_true")
     args = parser.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
-    data = os.path.join(args.work, f"data-{args.corpus_mb}mb")
+    # The generator's version is part of the name, so data from an older generator is not reused.
+    data = os.path.join(args.work, f"data-v{GENERATOR_VERSION}-{args.corpus_mb}mb")
     cache = os.path.join(args.work, "cache")
     os.makedirs(args.work, exist_ok=True)
     results = {"machine": {"cores": os.cpu_count()}}
@@ -69,6 +71,17 @@ def main():
     floor_mbps = floor_result["mbPerSecond"]
     print(f"ICU floor: {floor_mbps:.1f} MB/s", flush=True)
 
+    # The same corpus as 100 files, for checking it on all cores.
+    parts = os.path.join(data, "parts")
+    if not os.path.isdir(parts):
+        os.makedirs(parts)
+        with open(corpus, encoding="utf-8") as handle:
+            paragraphs = handle.read().split("\n\n")
+        per_file = -(-len(paragraphs) // 100)
+        for index in range(100):
+            with open(os.path.join(parts, f"part{index:03}.txt"), "w", encoding="utf-8") as out:
+                out.write("\n\n".join(paragraphs[index * per_file:(index + 1) * per_file]))
+
     environment = dict(os.environ, GLOSSARY_CACHE_DIR=cache)
     results["glossary"] = []
     for size in sizes:
@@ -77,7 +90,9 @@ def main():
         cold = timed([binary, "check", "--jobs", "1", "-g", glossary, empty], env=environment)
         warm = timed([binary, "check", "--jobs", "1", "-g", glossary, empty], env=environment)
         one = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, corpus], env=environment)
+        every = timed([binary, "check", "--format", "json", "-g", glossary, parts], env=environment)
         scan_seconds = max(one[0] - warm[0], 1e-6)
+        every_seconds = max(every[0] - warm[0], 1e-6)
         entry = {
             "concepts": size,
             "loadColdSeconds": round(cold[0], 3), "loadFromCacheSeconds": round(warm[0], 3),
@@ -85,10 +100,13 @@ def main():
             "checkSeconds": round(one[0], 3), "checkPeakMB": round(one[2], 1),
             "checkMBps": round(size_mb / scan_seconds, 2),
             "ratioToFloor": round(size_mb / scan_seconds / floor_mbps, 3),
+            "allCoresSeconds": round(every[0], 3), "allCoresPeakMB": round(every[2], 1),
+            "allCoresMBps": round(size_mb / every_seconds, 2),
         }
         results["glossary"].append(entry)
         print(f"{size:>7} concepts: load cold {entry['loadColdSeconds']}s, from cache {entry['loadFromCacheSeconds']}s; "
-              f"check {entry['checkMBps']} MB/s single-thread ({entry['ratioToFloor']}× floor), peak {entry['checkPeakMB']} MB",
+              f"check {entry['checkMBps']} MB/s single-thread ({entry['ratioToFloor']}× floor), peak {entry['checkPeakMB']} MB; "
+              f"all cores (as 100 files) {entry['allCoresMBps']} MB/s",
               flush=True)
 
     # Many files on one core and on all cores.
@@ -122,7 +140,7 @@ def main():
                 print(f"baseline {entry['library']} with {size} concepts: {entry.get('MBps', 'skipped')} MB/s", flush=True)
 
     if not args.skip_large_file:
-        large = os.path.join(args.work, "large-1gb.txt")
+        large = os.path.join(data, "large-1gb.txt")
         if not os.path.exists(large):
             with open(large, "wb") as out, open(corpus, "rb") as source:
                 chunk = source.read()
@@ -133,6 +151,14 @@ def main():
         results["largeFile"] = {"megabytes": round(os.path.getsize(large) / 1048576), "seconds": round(big[0], 2),
                                 "peakMB": round(big[2], 1)}
         print(f"1 GB file: {big[0]:.1f}s, peak {big[2]:.0f} MB", flush=True)
+
+    # Ratios against the baselines, at the same glossary size.
+    for entry in results["glossary"]:
+        for baseline in results.get("baselines", []):
+            if baseline["concepts"] == entry["concepts"] and "MBps" in baseline:
+                ratio = entry["checkMBps"] / baseline["MBps"]
+                entry[f"ratioTo_{baseline['library']}"] = round(ratio, 2)
+                print(f"{entry['concepts']:>7} concepts: glossary single-thread / {baseline['library']} = {ratio:.1f}×")
 
     output = os.path.join(args.work, "results.json")
     with open(output, "w") as handle:

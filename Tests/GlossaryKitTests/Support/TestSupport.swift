@@ -19,6 +19,21 @@ enum TestSupport {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
+    /// A folder of generated benchmark data (`Benchmarks/run.py` writes `.build-bench/data-…`)
+    /// with a corpus and a 1k-concept glossary, or nil.
+    static var benchmarkData: URL? {
+        let folder = packageRoot.appendingPathComponent(".build-bench")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        for name in names.sorted().reversed() where name.hasPrefix("data-") {
+            let url = folder.appendingPathComponent(name)
+            if FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus.txt").path),
+               FileManager.default.fileExists(atPath: url.appendingPathComponent("glossary-1000.yml").path) {
+                return url
+            }
+        }
+        return nil
+    }
+
     static func skip(_ reason: String) {
         print("skipped: \(reason)")
     }

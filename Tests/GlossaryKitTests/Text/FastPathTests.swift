@@ -71,6 +71,29 @@ struct FastPathTests {
         #expect(result.words == 12 && result.fastShare == 1)
     }
 
+    @Test func everyTextFileOfTheSharedData() throws {
+        // Every text file of ../shared/data (texts, word lists, TBX, XLIFF, PO, TMX, JSON, String
+        // Catalogs, HTML): whatever the format, its bytes must split the same both ways.
+        guard let data = TestSupport.sharedData else {
+            TestSupport.skip("../shared/data is absent")
+            return
+        }
+        let textExtensions: Set<String> = [
+            "txt", "md", "csv", "tsv", "json", "xliff", "xlf", "tbx", "tmx", "po", "xcstrings", "strings",
+            "stringsdict", "html",
+        ]
+        var files = 0, words = 0
+        let enumerator = FileManager.default.enumerator(at: data, includingPropertiesForKeys: nil)
+        while let url = enumerator?.nextObject() as? URL {
+            guard textExtensions.contains(url.pathExtension.lowercased()),
+                  let contents = FileManager.default.contents(atPath: url.path),
+                  String(validating: contents, as: UTF8.self) != nil else { continue }
+            words += try compare(Array(contents), url.path).words
+            files += 1
+        }
+        #expect(files > 100 && words > 100_000)
+    }
+
     @Test func realTexts() throws {
         guard let data = TestSupport.sharedData else {
             TestSupport.skip("../shared/data is absent")
@@ -93,8 +116,8 @@ struct FastPathTests {
 
     @Test func benchmarkCorpusSample() throws {
         // The benchmark corpus, when it has been generated (Benchmarks/run.py), else a skip.
-        let url = TestSupport.packageRoot.appendingPathComponent(".build-bench/data-100mb/corpus.txt")
-        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+        guard let data = TestSupport.benchmarkData,
+              let handle = FileHandle(forReadingAtPath: data.appendingPathComponent("corpus.txt").path) else {
             TestSupport.skip("no benchmark corpus (run Benchmarks/run.py to generate one)")
             return
         }
@@ -141,9 +164,8 @@ struct FastPathTests {
     }
 
     @Test func matchesAndFindingsOnTheBenchmarkCorpus() throws {
-        let root = TestSupport.packageRoot.appendingPathComponent(".build-bench/data-100mb")
-        guard let handle = FileHandle(forReadingAtPath: root.appendingPathComponent("corpus.txt").path),
-              FileManager.default.fileExists(atPath: root.appendingPathComponent("glossary-1000.yml").path) else {
+        guard let root = TestSupport.benchmarkData,
+              let handle = FileHandle(forReadingAtPath: root.appendingPathComponent("corpus.txt").path) else {
             TestSupport.skip("no benchmark data (run Benchmarks/run.py to generate it)")
             return
         }
