@@ -240,15 +240,49 @@ struct PhenomenonSet: Sendable, Hashable {
 
     private static let order = Phenomenon.allCases
 
+    /// The phenomenon's bit: its position in `allCases` (a switch, not a search or a hash of
+    /// the raw value).
+    private static func bit(_ phenomenon: Phenomenon) -> UInt16 {
+        let index: UInt16 = switch phenomenon {
+        case .identity: 0
+        case .accent: 1
+        case .clitic: 2
+        case .hyphenatedClitic: 3
+        case .reduplication: 4
+        case .plural: 5
+        case .possessive: 6
+        case .pluralInfix: 7
+        case .spelling: 8
+        case .listedForm: 9
+        case .prefix: 10
+        }
+        return 1 << index
+    }
+
     mutating func insert(_ phenomenon: Phenomenon) {
-        rawValue |= 1 << UInt16(Self.order.firstIndex(of: phenomenon)!)
+        rawValue |= Self.bit(phenomenon)
     }
 
     func contains(_ phenomenon: Phenomenon) -> Bool {
-        rawValue & (1 << UInt16(Self.order.firstIndex(of: phenomenon)!)) != 0
+        rawValue & Self.bit(phenomenon) != 0
     }
 
+    var isEmpty: Bool { rawValue == 0 }
+
     var members: [Phenomenon] {
-        Self.order.enumerated().filter { rawValue & (1 << UInt16($0.offset)) != 0 }.map(\.element)
+        guard rawValue != 0 else { return [] }
+        return Self.order.enumerated().filter { rawValue & (1 << UInt16($0.offset)) != 0 }.map(\.element)
+    }
+
+    /// The sum of the members' costs, without building the member list.
+    var cost: Int {
+        var total = 0
+        var remaining = rawValue
+        while remaining != 0 {
+            let index = remaining.trailingZeroBitCount
+            total += Self.order[index].cost
+            remaining &= remaining - 1
+        }
+        return total
     }
 }

@@ -147,12 +147,13 @@ public struct TermMatcher: Sendable {
         let words = text.words
         var best: Candidate?
         var accepted: [Int32: Candidate] = [:]
-        var known: [Int: [Reading]] = [:]
+        // The readings met so far, by position: a handful at most, so a list beats a dictionary.
+        var known: [(position: Int, readings: [Reading])] = []
 
         func consider(entryIndex: Int32, steps: [Step], end: Int) {
             let entry = compiled.entries[Int(entryIndex)]
             guard let caseMismatch = accepts(entry, steps: steps, text: text) else { return }
-            let cost = steps.reduce(0) { $0 + $1.reading.phenomena.members.reduce(0) { $0 + $1.cost } }
+            let cost = steps.reduce(0) { $0 + $1.reading.phenomena.cost }
                 + (entry.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
             let inLanguage = language.map { entry.language.isWithin($0) || $0.isWithin(entry.language) } ?? true
             let candidate = Candidate(end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex, steps: steps, caseMismatch: caseMismatch)
@@ -186,11 +187,11 @@ public struct TermMatcher: Sendable {
                 }
             }
             let options: [Reading]
-            if let cached = known[position] {
-                options = cached
+            if let cached = known.first(where: { $0.position == position }) {
+                options = cached.readings
             } else {
                 options = readings(at: position, in: text, range: range, slot: slot, cache: cache)
-                known[position] = options
+                known.append((position, options))
             }
             for reading in options {
                 guard let child = compiled.edges[CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.word)] else { continue }
@@ -271,7 +272,7 @@ public struct TermMatcher: Sendable {
     /// is accepted and flagged.
     private func accepts(_ entry: CompiledGlossary.Entry, steps: [Step], text: ScannedText) -> Bool? {
         let inflects = entry.mode != .exact && !entry.isAbbreviated
-        for (index, step) in steps.enumerated() {
+        for (index, step) in steps.enumerated() where !step.reading.phenomena.isEmpty {
             let isLast = index == steps.count - 1
             for phenomenon in step.reading.phenomena.members {
                 switch phenomenon {
