@@ -553,25 +553,29 @@ static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *word
 // "The" with "the"); any other word by its bytes as written, which spares ICU's normalisers on
 // every repeat. The two key sets cannot collide: only the second has bytes of 0x80 and above.
 //
-// A slot holds the key's first eight bytes, its length and the look-up results, so a repeated
-// word of up to eight bytes is found with one cache line; longer keys compare the rest in the
-// key store. The results depend on the lexicons the memo was filled with: a scan with other
-// lexicons starts a new memo, and so does one that would outgrow MEMO_LIMIT words.
+// A slot (32 bytes, two to a cache line) holds the key's first sixteen bytes, its length and the
+// look-up results, so a repeated word of up to sixteen bytes is found with one memory access;
+// longer keys compare the rest in the key store. Probes are made in batches whose slots are
+// prefetched first, so that the table's cache misses overlap instead of following one another.
+// The results depend on the lexicons the memo was filled with: a scan with other lexicons starts
+// a new memo, and so does one that would outgrow MEMO_LIMIT words.
 #define MEMO_LIMIT (1 << 18)
 #define MEMO_LONG 2047
+#define MEMO_INLINE 16
+#define MEMO_BATCH 16
 
 typedef struct gk_memo_slot_s {
-    uint64_t head;          // the key's first eight bytes, zero-padded (keys never contain 0)
+    uint64_t head[2];       // the key's first sixteen bytes, zero-padded (keys never contain 0)
     uint32_t hash;
     uint32_t entry;         // entry index + 1 (0: empty) in the low 21 bits; min(length, MEMO_LONG) above
     int32_t folded;
-    int32_t bare;
     int32_t type;
-    int32_t foldedStart;    // in memoFolded, for words not keyed by their folded form; else -1
 } gk_memo_slot;
 
 typedef struct gk_memo_entry_s {
     int64_t keyStart;       // in memoKeys
+    int32_t bare;
+    int32_t foldedStart;    // in memoFolded, for words not keyed by their folded form; else -1
     int32_t foldedLength;
 } gk_memo_entry;
 
@@ -587,21 +591,21 @@ static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon 
     return t->memoSlots != NULL;
 }
 
-static inline uint64_t keyHead(const uint8_t *key, int32_t length) {
-    uint64_t head = 0;
-    memcpy(&head, key, (size_t)(length < 8 ? length : 8));
-    return head;
+static inline void keyHead(const uint8_t *key, int32_t length, uint64_t head[2]) {
+    head[0] = head[1] = 0;
+    memcpy(head, key, (size_t)(length < MEMO_INLINE ? length : MEMO_INLINE));
 }
 
 // The slot of `key`: where it is, or the empty slot where it would go.
-static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, uint64_t head) {
+static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2]) {
     uint32_t mask = (uint32_t)t->memoSlotCount - 1;
     uint32_t lengthTag = (uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21;
     for (uint32_t index = hash & mask;; index = (index + 1) & mask) {
         gk_memo_slot *slot = &t->memoSlots[index];
         if (slot->entry == 0) return slot;
-        if (slot->hash != hash || slot->head != head || (slot->entry & ~0x1FFFFFu) != lengthTag) continue;
-        if (length <= 8) return slot;
+        if (slot->hash != hash || slot->head[0] != head[0] || slot->head[1] != head[1]
+            || (slot->entry & ~0x1FFFFFu) != lengthTag) continue;
+        if (length <= MEMO_INLINE) return slot;
         const gk_memo_entry *entry = &t->memoEntries[(slot->entry & 0x1FFFFFu) - 1];
         const uint8_t *stored = t->memoKeys + entry->keyStart;
         if (length >= MEMO_LONG) {
@@ -610,7 +614,7 @@ static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t lengt
             if (storedLength != length) continue;
             stored += sizeof storedLength;
         }
-        if (memcmp(stored + 8, key + 8, (size_t)(length - 8)) == 0) return slot;
+        if (memcmp(stored + MEMO_INLINE, key + MEMO_INLINE, (size_t)(length - MEMO_INLINE)) == 0) return slot;
     }
 }
 
@@ -633,13 +637,14 @@ static int growMemo(gk_tokenizer *t) {
 
 // Remembers `key` (not present) with the results in `word` and, when `foldedStart` >= 0, the
 // folded form at that offset of the folded buffer. Returns 0 when memory runs out.
-static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, uint64_t head,
+static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2],
                    const gk_scanned *word, int32_t foldedStart, int32_t foldedLength) {
     if ((t->memoCount + 1) * 2 > t->memoSlotCount && !growMemo(t)) return 0;
-    gk_memo_slot *slot = memoSlot(t, key, length, hash, head);
     int32_t storedLength = length >= MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
+    // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
+    if (t->memoKeysLength + storedLength > INT32_MAX / 2 || t->memoCount + 1 >= 0x1FFFFF) return 1;
+    gk_memo_slot *slot = memoSlot(t, key, length, hash, head);
     if (!grow((void **)&t->memoEntries, &t->memoEntryCapacity, t->memoCount + 1, sizeof(gk_memo_entry))) return 0;
-    if (t->memoKeysLength + storedLength > INT32_MAX / 2) return 1;   // not remembered; still correct
     if (!grow((void **)&t->memoKeys, &t->memoKeysCapacity, (int32_t)t->memoKeysLength + storedLength + 1, 1)) return 0;
     uint8_t *stored = t->memoKeys + t->memoKeysLength;
     if (length >= MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
@@ -651,13 +656,63 @@ static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t
         memoFolded = t->memoFoldedLength;
         t->memoFoldedLength += foldedLength;
     }
-    t->memoEntries[t->memoCount] = (gk_memo_entry){ t->memoKeysLength, foldedLength };
+    t->memoEntries[t->memoCount] = (gk_memo_entry){ t->memoKeysLength, word->bare, memoFolded, foldedLength };
     t->memoKeysLength += storedLength;
     t->memoCount++;
     *slot = (gk_memo_slot){
-        head, hash, (uint32_t)t->memoCount | ((uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21),
-        word->folded, word->bare, word->type, memoFolded };
+        { head[0], head[1] }, hash,
+        (uint32_t)t->memoCount | ((uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21),
+        word->folded, word->type };
     return 1;
+}
+
+// A word of a batch between its first look (fold if ASCII, hash, prefetch) and its probe.
+typedef struct {
+    int32_t keyOffset;      // ASCII: the key is the folded form, at this offset of the folded buffer
+    int32_t ascii;
+    uint32_t hash;
+    uint64_t head[2];
+} gk_pending;
+
+// Finds (or folds, looks up and remembers) one word whose key was prepared in `pending`.
+static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written, int32_t writtenLength,
+                       const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types) {
+    const uint8_t *key = pending->ascii ? t->folded + pending->keyOffset : written;
+    gk_memo_slot *slot = memoSlot(t, key, writtenLength, pending->hash, pending->head);
+    if (slot->entry != 0) {
+        word->folded = slot->folded;
+        word->type = slot->type;
+        if (pending->ascii) {
+            word->bare = slot->folded;
+            word->foldedStart = pending->keyOffset;
+            word->foldedLength = writtenLength;
+        } else {
+            const gk_memo_entry *entry = &t->memoEntries[(slot->entry & 0x1FFFFFu) - 1];
+            if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
+            memcpy(t->folded + t->foldedLength, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
+            word->bare = entry->bare;
+            word->foldedStart = t->foldedLength;
+            word->foldedLength = entry->foldedLength;
+            t->foldedLength += entry->foldedLength;
+        }
+        return 1;
+    }
+    // A new word: fold it (ICU for non-ASCII) and look it up, then remember the outcome.
+    gk_token token;
+    if (pending->ascii) {
+        token.foldedStart = token.bareStart = pending->keyOffset;
+        token.foldedLength = token.bareLength = writtenLength;
+    } else {
+        if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS, &token)) return 0;
+    }
+    if (!lookUp(t, &token, words, types, word)) return 0;
+    // Keep only the folded form in the buffer (the accent-free one was for the look-up).
+    if (!pending->ascii) t->foldedLength = token.foldedStart + token.foldedLength;
+    word->foldedStart = token.foldedStart;
+    word->foldedLength = token.foldedLength;
+    key = pending->ascii ? t->folded + pending->keyOffset : written;
+    return memoize(t, key, writtenLength, pending->hash, pending->head, word,
+                   pending->ascii ? -1 : token.foldedStart, token.foldedLength);
 }
 
 int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
@@ -669,25 +724,34 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
     if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoCount >= MEMO_LIMIT)) {
         if (!resetMemo(t, words, types)) return -U_MEMORY_ALLOCATION_ERROR;
     }
-    int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
-    int32_t previousEnd = 0;
-    gk_token token;
-    for (int32_t index = 0; index < t->segmentCount; index++) {
-        gk_segment segment = t->segments[index];
-        gk_scanned *word = &t->scanned[index];
-        word->start = segment.start;
-        word->end = segment.end;
-        word->kind = (uint8_t)segment.kind;
-        const uint8_t *written = utf8 + segment.start;
-        int32_t writtenLength = segment.end - segment.start;
+    gk_pending pending[MEMO_BATCH];
+    for (int32_t batch = 0; batch < t->segmentCount; batch += MEMO_BATCH) {
+        int32_t batchEnd = batch + MEMO_BATCH < t->segmentCount ? batch + MEMO_BATCH : t->segmentCount;
         if (!useMemo) {
-            if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) return -U_MEMORY_ALLOCATION_ERROR;
-            if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
-            word->foldedStart = token.foldedStart;
-            word->foldedLength = token.foldedLength;
-        } else {
-            // Lower-case an ASCII word straight into the folded buffer; it is then its own key.
-            if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + writtenLength + 1, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+            for (int32_t index = batch; index < batchEnd; index++) {
+                gk_segment segment = t->segments[index];
+                gk_scanned *word = &t->scanned[index];
+                gk_token token;
+                if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) {
+                    return -U_MEMORY_ALLOCATION_ERROR;
+                }
+                if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
+                word->foldedStart = token.foldedStart;
+                word->foldedLength = token.foldedLength;
+            }
+            continue;
+        }
+        // First look: lower-case ASCII words straight into the folded buffer (they are then their
+        // own keys), hash every key and prefetch its slot.
+        int32_t batchBytes = 0;
+        for (int32_t index = batch; index < batchEnd; index++) batchBytes += t->segments[index].end - t->segments[index].start;
+        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 1, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+        uint32_t mask = (uint32_t)t->memoSlotCount - 1;
+        for (int32_t index = batch; index < batchEnd; index++) {
+            gk_segment segment = t->segments[index];
+            const uint8_t *written = utf8 + segment.start;
+            int32_t writtenLength = segment.end - segment.start;
+            gk_pending *p = &pending[index - batch];
             uint8_t *out = t->folded + t->foldedLength;
             uint8_t high = 0;
             for (int32_t k = 0; k < writtenLength; k++) {
@@ -695,60 +759,43 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
                 high |= c;
                 out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
-            int ascii = high < 0x80;
-            const uint8_t *key = ascii ? out : written;
-            uint32_t hash = gk_lexicon_hash(key, writtenLength);
-            uint64_t head = keyHead(key, writtenLength);
-            gk_memo_slot *slot = memoSlot(t, key, writtenLength, hash, head);
-            if (slot->entry != 0) {
-                word->folded = slot->folded;
-                word->bare = slot->bare;
-                word->type = slot->type;
-                if (ascii) {
-                    word->foldedStart = t->foldedLength;
-                    word->foldedLength = writtenLength;
-                    t->foldedLength += writtenLength;
-                } else {
-                    int32_t foldedLength = t->memoEntries[(slot->entry & 0x1FFFFFu) - 1].foldedLength;
-                    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + foldedLength + 1, 1)) return -U_MEMORY_ALLOCATION_ERROR;
-                    memcpy(t->folded + t->foldedLength, t->memoFolded + slot->foldedStart, (size_t)foldedLength);
-                    word->foldedStart = t->foldedLength;
-                    word->foldedLength = foldedLength;
-                    t->foldedLength += foldedLength;
-                }
-            } else {
-                // A new word: fold it (ICU for non-ASCII) and look it up, then remember the outcome.
-                if (ascii) {
-                    token.foldedStart = token.bareStart = t->foldedLength;
-                    token.foldedLength = token.bareLength = writtenLength;
-                    t->foldedLength += writtenLength;
-                } else if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS, &token)) {
-                    return -U_MEMORY_ALLOCATION_ERROR;
-                }
-                if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
-                // Keep only the folded form in the buffer (the accent-free one was for the look-up).
-                t->foldedLength = token.foldedStart + token.foldedLength;
-                word->foldedStart = token.foldedStart;
-                word->foldedLength = token.foldedLength;
-                if (!memoize(t, key, writtenLength, hash, head, word, ascii ? -1 : token.foldedStart, token.foldedLength)) {
-                    return -U_MEMORY_ALLOCATION_ERROR;
-                }
+            p->ascii = high < 0x80;
+            p->keyOffset = t->foldedLength;
+            const uint8_t *key = p->ascii ? out : written;
+            if (p->ascii) t->foldedLength += writtenLength;
+            p->hash = gk_lexicon_hash(key, writtenLength);
+            keyHead(key, writtenLength, p->head);
+            __builtin_prefetch(&t->memoSlots[p->hash & mask]);
+        }
+        // Then the probes, whose slots are on their way to the cache.
+        for (int32_t index = batch; index < batchEnd; index++) {
+            gk_segment segment = t->segments[index];
+            if (!resolveWord(t, &t->scanned[index], utf8 + segment.start, segment.end - segment.start,
+                             &pending[index - batch], words, types)) {
+                return -U_MEMORY_ALLOCATION_ERROR;
             }
         }
+    }
+    int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
+    int32_t previousEnd = 0;
+    for (int32_t index = 0; index < t->segmentCount; index++) {
+        gk_segment segment = t->segments[index];
+        gk_scanned *word = &t->scanned[index];
+        word->start = segment.start + base;
+        word->end = segment.end + base;
+        word->kind = (uint8_t)segment.kind;
         int paragraph = 0;
         if (index == 0) {
             word->gap = GK_GAP_HARD;
             word->flags = GK_FLAG_PARAGRAPH;
-        } else if (word->start - previousEnd == 1 && utf8[previousEnd] == ' ') {
+        } else if (segment.start - previousEnd == 1 && utf8[previousEnd] == ' ') {
             word->gap = spaceGap;
             word->flags = 0;
         } else {
-            word->gap = classifyGap(utf8, previousEnd, word->start, gaps, &paragraph);
+            word->gap = classifyGap(utf8, previousEnd, segment.start, gaps, &paragraph);
             word->flags = paragraph ? GK_FLAG_PARAGRAPH : 0;
         }
-        previousEnd = word->end;
-        word->start += base;
-        word->end += base;
+        previousEnd = segment.end;
     }
     return t->segmentCount;
 }
@@ -763,6 +810,8 @@ void gk_tokenizer_line_counts(const gk_tokenizer *t, int64_t *fast, int64_t *icu
 const gk_token *gk_tokenizer_tokens(const gk_tokenizer *t) { return t->tokens; }
 
 const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded; }
+
+int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->foldedLength; }
 
 int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;

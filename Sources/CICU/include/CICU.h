@@ -71,6 +71,10 @@ const gk_token *gk_tokenizer_tokens(const gk_tokenizer *tokenizer);
 /// The folded UTF-8 text of the last run; token offsets index into it.
 const uint8_t *gk_tokenizer_folded(const gk_tokenizer *tokenizer);
 
+/// The length of the folded text of the last run or scan. (The words' folded forms are not
+/// necessarily in text order in it.)
+int32_t gk_tokenizer_folded_length(const gk_tokenizer *tokenizer);
+
 /// Normalises well-formed UTF-8 to NFC into `out` (capacity `capacity`).
 ///
 /// Returns the length needed (which may exceed capacity: call again with a larger buffer), or a

@@ -125,8 +125,7 @@ extension ICUWordTokenizer {
             }
             initialized = n
         }
-        let last = scanned[n - 1]
-        let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(last.foldedStart + last.foldedLength)))
+        let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(gk_tokenizer_folded_length(handle))))
         return (result, folded)
     }
 

@@ -59,6 +59,29 @@ struct FastPathTests {
         #expect(result.words == 22 && result.fastShare == 1)
     }
 
+    @Test func scanGivesEveryWordItsFoldedForm() throws {
+        // Words are looked up in batches: ASCII words are folded first, the others after, so the
+        // folded forms are not in text order. Each word must still find its own, on both paths
+        // and whatever mix of words a batch has.
+        let compiled = try CompiledGlossary(RuleExamples.glossary)
+        var generator = SeededGenerator(seed: 7)
+        let vocabulary = ["Pagawé", "pagawe\u{301}", "ILO", "migran", "Ngabéjaan", "the", "Straße", "labour", "tenaga", "kerja"]
+        for round in 0..<200 {
+            let text = (0..<Int.random(in: 1...60, using: &generator))
+                .map { _ in vocabulary[Int.random(in: 0..<vocabulary.count, using: &generator)] }
+                .joined(separator: " ")
+            let source = SourceText(path: "t.txt", string: text)
+            var results: [[String]] = []
+            for reference in [false, true] {
+                let scanned = try Tokenizer(referencePath: reference).scan(
+                    source, markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon())
+                results.append(scanned.words.indices.map { scanned.foldedText($0) })
+            }
+            #expect(results[0] == results[1], "round \(round)")
+            #expect(results[0].count == text.split(separator: " ").count)
+        }
+    }
+
     @Test func scannedWordsAreCopiedWholeFromC() {
         // ScannedWord mirrors the C record so that a chunk's words are one copy; if a field is
         // added to one and not the other, the copy falls back to field by field and this fails.
