@@ -24,8 +24,28 @@ struct FastPathTests {
             differences.append("\(a.start)..<\(a.end) \(a.kind) '\(a.folded)' vs \(b.start)..<\(b.end) \(b.kind) '\(b.folded)'")
         }
         #expect(differences.isEmpty, "\(name): \(differences.count) words differ, first: \(differences.prefix(3))")
+        // The checker's scan (batched look-ups in the memo of distinct words) against the
+        // reference scan: the same records (ids, gaps, paragraph starts) and folded forms.
+        let compiled = Self.projectCompiled
+        var scans: [(words: [ScannedWord], folded: [String])] = []
+        for referencePath in [false, true] {
+            let scanned = try bytes.withUnsafeBufferPointer { buffer in
+                try ICUWordTokenizer().scan(
+                    buffer, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon(), icuOnly: referencePath)
+            }
+            let folded = scanned.words.map { word in
+                String(decoding: scanned.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
+            }
+            var words = scanned.words
+            for index in words.indices { words[index].foldedStart = 0 }   // buffer offsets may differ
+            scans.append((words, folded))
+        }
+        #expect(scans[0].words == scans[1].words, "\(name): scanned records differ")
+        #expect(scans[0].folded == scans[1].folded, "\(name): scanned folded forms differ")
         return (reference.count, Double(lines.fast) / Double(max(1, lines.fast + lines.icu)))
     }
+
+    static let projectCompiled = TestSupport.projectChecker.compiled
 
     @Test func randomStringsOfTrickyCharacters() throws {
         // Letters, digits and every joiner class next to each other, marks after letters and
@@ -114,6 +134,7 @@ struct FastPathTests {
             words += try compare(Array(contents), url.path).words
             files += 1
         }
+        print("fast path: \(files) files of ../shared/data, \(words) words, all split and folded as by ICU")
         #expect(files > 100 && words > 100_000)
     }
 
