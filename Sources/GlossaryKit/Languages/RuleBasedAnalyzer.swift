@@ -168,17 +168,17 @@ struct RuleBasedAnalyzer: Sendable {
         guard !notClitic.contains(word) else { return [] }
         var result: [(String, String)] = []
         var bases: [(String, String)] = [(word, "")]
-        for particle in particles where word.hasSuffix(particle) {
-            let stem = String(word.dropLast(particle.count))
+        for particle in particles where word.endsWithBytes(particle) {
+            let stem = word.droppingBytes(of: particle)
             if stem.count >= data.minimumStem && !notClitic.contains(stem) {
                 result.append((stem, particle))
                 bases.append((stem, particle))
             }
         }
         for (base, removed) in bases {
-            for enclitic in enclitics where base.hasSuffix(enclitic) {
-                let stem = String(base.dropLast(enclitic.count))
-                if let context = data.encliticContexts[enclitic], !context.contains(where: { stem.hasSuffix($0) }) {
+            for enclitic in enclitics where base.endsWithBytes(enclitic) {
+                let stem = base.droppingBytes(of: enclitic)
+                if let context = data.encliticContexts[enclitic], !context.contains(where: { stem.endsWithBytes($0) }) {
                     continue
                 }
                 if stem.count >= data.minimumStem && !notClitic.contains(stem) {
@@ -196,14 +196,14 @@ struct RuleBasedAnalyzer: Sendable {
             stems.append(Stem(key: stem, phenomena: [.clitic], explanation: " + -\(clitic)", suffix: clitic))
         }
         // Informal reduplication with a digit: pekerja2 = pekerja-pekerja.
-        for mark in data.reduplicationMarks where word.hasSuffix(mark) {
-            let stem = String(word.dropLast(mark.count))
+        for mark in data.reduplicationMarks where word.endsWithBytes(mark) {
+            let stem = word.droppingBytes(of: mark)
             if stem.count >= data.minimumStem, stem.allSatisfy(\.isLetter) {
                 stems.append(Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
             }
         }
-        for possessive in data.possessives where word.hasSuffix(possessive) && word.count > possessive.count + 1 {
-            let stem = String(word.dropLast(possessive.count))
+        for possessive in data.possessives where word.endsWithBytes(possessive) && word.count > possessive.count + 1 {
+            let stem = word.droppingBytes(of: possessive)
             stems.append(Stem(key: stem, phenomena: [.possessive], explanation: " + \(possessive)", suffix: possessive))
         }
         // Plurals apply to the word and to a possessive's stem (workers's is not English, but
@@ -214,8 +214,8 @@ struct RuleBasedAnalyzer: Sendable {
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
-            for rule in data.pluralEndings where rule.count == 2 && stem.key.hasSuffix(rule[0]) {
-                let root = String(stem.key.dropLast(rule[0].count))
+            for rule in data.pluralEndings where rule.count == 2 && stem.key.endsWithBytes(rule[0]) {
+                let root = stem.key.droppingBytes(of: rule[0])
                 guard root.count >= 2, !isPluralException(root) else { continue }
                 stems.append(Stem(
                     key: root + rule[1], phenomena: stem.phenomena + [.plural],
@@ -273,10 +273,28 @@ struct RuleBasedAnalyzer: Sendable {
     /// Other spellings of `word` in its families.
     func spellingVariants(of word: String) -> [String] {
         var result = spellingFamilies[word] ?? []
-        for rule in spellingEndings where word.hasSuffix(rule.from) && word.count - rule.from.count >= rule.minimum {
-            let variant = String(word.dropLast(rule.from.count)) + rule.to
+        for rule in spellingEndings where word.endsWithBytes(rule.from) && word.count - rule.from.count >= rule.minimum {
+            let variant = word.droppingBytes(of: rule.from) + rule.to
             if variant != word && !result.contains(variant) { result.append(variant) }
         }
         return result
+    }
+}
+
+extension String {
+    /// Whether the UTF-8 bytes of `suffix` end those of the string.
+    ///
+    /// The analyzers compare folded words, which are NFC, with affixes of plain letters; for
+    /// them this is `hasSuffix` without grapheme breaking (a Character comparison could differ
+    /// only for an affix that starts with a combining mark).
+    func endsWithBytes(_ suffix: String) -> Bool {
+        let bytes = utf8, tail = suffix.utf8
+        guard tail.count <= bytes.count else { return false }
+        return bytes.suffix(tail.count).elementsEqual(tail)
+    }
+
+    /// The string without the trailing bytes of `suffix`, which must end it (`endsWithBytes`).
+    func droppingBytes(of suffix: String) -> String {
+        String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self)
     }
 }
