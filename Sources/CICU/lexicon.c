@@ -156,3 +156,115 @@ const uint8_t *gk_lexicon_bytes(const gk_lexicon *lexicon, int32_t id, int32_t *
     *length = (int32_t)(lexicon->offsets[id + 1] - start);
     return lexicon->bytes + start;
 }
+
+// Serialised layout: a header, then the arrays exactly as in memory, so that restoring a lexicon
+// is four copies instead of hashing and inserting every key again.
+enum { serialMagic = 0x584C4B47 }; // "GKLX"
+
+typedef struct {
+    uint32_t magic;
+    uint32_t hashProbe;     // the hash function's fingerprint: stored hashes are only valid with it
+    int32_t count;
+    int32_t slotCount;
+    int64_t bytesLength;
+} serialHeader;
+
+// Hashes of two fixed keys (one shorter than a word of eight bytes, one longer): if the hash
+// function ever changes, a lexicon serialised with the old one is refused instead of silently
+// missing every look-up.
+static uint32_t hashProbe(void) {
+    static const uint8_t shortKey[] = "kerja";
+    static const uint8_t longKey[] = "perdagangan tenaga kerja";
+    uint32_t a = gk_lexicon_hash(shortKey, (int32_t)sizeof(shortKey) - 1);
+    uint32_t b = gk_lexicon_hash(longKey, (int32_t)sizeof(longKey) - 1);
+    return a ^ (b << 7 | b >> 25);
+}
+
+int64_t gk_lexicon_serialized_size(const gk_lexicon *lexicon) {
+    return (int64_t)sizeof(serialHeader)
+        + (int64_t)sizeof(int64_t) * (lexicon->count + 1)
+        + (int64_t)(sizeof(int32_t) + sizeof(uint32_t)) * lexicon->slotCount
+        + lexicon->bytesLength;
+}
+
+void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out) {
+    serialHeader header = {
+        serialMagic, hashProbe(), lexicon->count, lexicon->slotCount, lexicon->bytesLength
+    };
+    memcpy(out, &header, sizeof header);
+    out += sizeof header;
+    size_t size = sizeof(int64_t) * (size_t)(lexicon->count + 1);
+    memcpy(out, lexicon->offsets, size);
+    out += size;
+    size = sizeof(int32_t) * (size_t)lexicon->slotCount;
+    memcpy(out, lexicon->slots, size);
+    out += size;
+    size = sizeof(uint32_t) * (size_t)lexicon->slotCount;
+    memcpy(out, lexicon->hashes, size);
+    out += size;
+    if (lexicon->bytesLength > 0) memcpy(out, lexicon->bytes, (size_t)lexicon->bytesLength);
+}
+
+gk_lexicon *gk_lexicon_deserialize(const uint8_t *data, int64_t length, int64_t *consumed) {
+    serialHeader header;
+    if (!data || length < (int64_t)sizeof header) return NULL;
+    memcpy(&header, data, sizeof header);
+    // Shape checks first, so that no size below can overflow or allocate absurdly. The table
+    // must keep the insert path's invariant (at most half full), which also guarantees the empty
+    // slot that ends every probe.
+    if (header.magic != serialMagic || header.hashProbe != hashProbe()) return NULL;
+    if (header.count < 0 || header.count >= INT32_MAX - 1 || header.bytesLength < 0) return NULL;
+    if (header.slotCount < 2 || (header.slotCount & (header.slotCount - 1)) != 0) return NULL;
+    if ((int64_t)header.count * 2 > header.slotCount) return NULL;
+    int64_t offsetsSize = (int64_t)sizeof(int64_t) * (header.count + 1);
+    int64_t slotsSize = (int64_t)sizeof(int32_t) * header.slotCount;
+    int64_t total = (int64_t)sizeof header + offsetsSize + 2 * slotsSize;
+    if (header.bytesLength > length - total) return NULL;
+    total += header.bytesLength;
+
+    gk_lexicon *lexicon = calloc(1, sizeof(gk_lexicon));
+    if (!lexicon) return NULL;
+    lexicon->count = header.count;
+    // Room for one more key, so the first insert after loading need not grow anything.
+    lexicon->countCapacity = header.count + 1;
+    lexicon->offsets = malloc((size_t)offsetsSize + sizeof(int64_t));
+    lexicon->slotCount = header.slotCount;
+    lexicon->slots = malloc((size_t)slotsSize);
+    lexicon->hashes = malloc((size_t)slotsSize);
+    lexicon->bytesLength = header.bytesLength;
+    // Never zero: growing doubles the capacity.
+    lexicon->bytesCapacity = header.bytesLength > 16 ? header.bytesLength : 16;
+    lexicon->bytes = malloc((size_t)lexicon->bytesCapacity);
+    if (!lexicon->offsets || !lexicon->slots || !lexicon->hashes || !lexicon->bytes) {
+        gk_lexicon_destroy(lexicon);
+        return NULL;
+    }
+    const uint8_t *in = data + sizeof header;
+    memcpy(lexicon->offsets, in, (size_t)offsetsSize);
+    in += offsetsSize;
+    memcpy(lexicon->slots, in, (size_t)slotsSize);
+    in += slotsSize;
+    memcpy(lexicon->hashes, in, (size_t)slotsSize);
+    in += slotsSize;
+    if (header.bytesLength > 0) memcpy(lexicon->bytes, in, (size_t)header.bytesLength);
+
+    // Offsets must run from 0 to the key bytes' end without going back, and each key must fit
+    // the int32 lengths of the look-up API; every slot must name a key or be empty.
+    int ok = lexicon->offsets[0] == 0 && lexicon->offsets[header.count] == header.bytesLength;
+    for (int32_t i = 0; ok && i < header.count; i++) {
+        int64_t keyLength = lexicon->offsets[i + 1] - lexicon->offsets[i];
+        ok = keyLength >= 0 && keyLength <= INT32_MAX;
+    }
+    int32_t used = 0;
+    for (int32_t i = 0; ok && i < header.slotCount; i++) {
+        int32_t entry = lexicon->slots[i];
+        ok = entry >= 0 && entry <= header.count;
+        used += entry != 0;
+    }
+    if (!ok || used != header.count) {
+        gk_lexicon_destroy(lexicon);
+        return NULL;
+    }
+    if (consumed) *consumed = total;
+    return lexicon;
+}

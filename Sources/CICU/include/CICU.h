@@ -91,6 +91,21 @@ int32_t gk_lexicon_count(const gk_lexicon *lexicon);
 /// The bytes of entry `id` (not NUL-terminated); their count goes to *length.
 const uint8_t *gk_lexicon_bytes(const gk_lexicon *lexicon, int32_t id, int32_t *length);
 
+/// The number of bytes gk_lexicon_serialize writes for `lexicon`.
+int64_t gk_lexicon_serialized_size(const gk_lexicon *lexicon);
+
+/// Writes the lexicon's hash table as it is in memory (keys, offsets, slots, hashes, in the
+/// host's byte order) to `out`, which holds gk_lexicon_serialized_size bytes, so that
+/// gk_lexicon_deserialize can restore it with copies instead of re-inserting every key.
+void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out);
+
+/// Restores a lexicon written by gk_lexicon_serialize from the first bytes of `data`.
+///
+/// Returns NULL when the bytes are truncated or inconsistent (counts, offsets, slots), when they
+/// were written with another hash function, or when memory runs out; otherwise the number of
+/// bytes read goes to *consumed. The result is a lexicon like any other: it can grow.
+gk_lexicon *gk_lexicon_deserialize(const uint8_t *data, int64_t length, int64_t *consumed);
+
 /// Gap classes reported by gk_tokenizer_scan besides lexicon ids.
 enum {
     /// A blank line, the start of the text, or masked text: no term spans it.
