@@ -122,6 +122,38 @@ final class ByteLexicon: @unchecked Sendable {
         gk_lexicon_destroy(handle)
     }
 
+    private init(handle: OpaquePointer) {
+        self.handle = handle
+    }
+
+    /// Writes the hash table as it is in memory, for `init(reading:)`.
+    ///
+    /// - Complexity: O(*n*) in the table's size.
+    func write(to writer: inout BinaryWriter) {
+        let size = Int(gk_lexicon_serialized_size(handle))
+        writer.write(size)
+        writer.append(count: size) { gk_lexicon_serialize(handle, $0) }
+    }
+
+    /// Restores a lexicon written by `write(to:)`, with copies instead of one insertion per word.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` when the bytes are truncated or inconsistent, or were
+    ///   written with another hash function.
+    /// - Complexity: O(*n*) in the table's size.
+    convenience init(reading reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let size = try reader.readInt()
+        let bytes = reader.remaining
+        guard size <= bytes.count else { throw BinaryReader.Corrupt() }
+        var consumed: Int64 = 0
+        guard let handle = gk_lexicon_deserialize(bytes.baseAddress, Int64(size), &consumed) else {
+            throw BinaryReader.Corrupt()
+        }
+        self.init(handle: handle)
+        // Trailing bytes mean the recorded size and the table disagree.
+        guard consumed == Int64(size) else { throw BinaryReader.Corrupt() }
+        try reader.skip(size)
+    }
+
     /// The id of `text`, inserting it when absent.
     @discardableResult
     func insert(_ text: String) -> Int32 {
