@@ -79,6 +79,8 @@ extension CompiledGlossary {
             for _ in 0..<(try reader.readElementCount()) { list.append(tags[try reader.readIndex(below: tags.count)]) }
             tagLists.append(list)
         }
+        // Stopword bits 16–31 of `flags` stand for the detector languages.
+        guard tagLists[2].count <= 16 else { throw BinaryReader.Corrupt() }
         let words = try ByteLexicon(reading: &reader)
         let gaps = try ByteLexicon(reading: &reader)
         reader.releaseReadPages()
