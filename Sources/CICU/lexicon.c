@@ -16,6 +16,7 @@ struct gk_lexicon {
     int32_t *slots;         // id + 1, or 0 for empty
     uint32_t *hashes;       // hash of each slot's key, to skip most comparisons
     int32_t slotCount;      // a power of two
+    int borrowed;           // the arrays belong to the caller of gk_lexicon_borrow: never freed
 };
 
 // Hashes eight bytes at a time (multiply and fold, in the spirit of wyhash); words are short,
@@ -59,6 +60,7 @@ gk_lexicon *gk_lexicon_create(void) {
 
 void gk_lexicon_destroy(gk_lexicon *lexicon) {
     if (!lexicon) return;
+    if (lexicon->borrowed) { free(lexicon); return; }
     free(lexicon->bytes);
     free(lexicon->offsets);
     free(lexicon->slots);
@@ -116,9 +118,38 @@ int32_t gk_lexicon_insert(gk_lexicon *lexicon, const uint8_t *bytes, int32_t len
     return gk_lexicon_insert_hashed(lexicon, bytes, length, gk_lexicon_hash(bytes, length));
 }
 
+// Copies a borrowed table into memory of the lexicon's own, so that it can grow.
+static int own(gk_lexicon *lexicon) {
+    size_t offsetsSize = sizeof(int64_t) * (size_t)(lexicon->count + 1);
+    size_t slotsSize = sizeof(int32_t) * (size_t)lexicon->slotCount;
+    int64_t bytesCapacity = lexicon->bytesLength > 16 ? lexicon->bytesLength : 16;
+    int64_t *offsets = malloc(offsetsSize + sizeof(int64_t));
+    int32_t *slots = malloc(slotsSize);
+    uint32_t *hashes = malloc(slotsSize);
+    uint8_t *bytes = malloc((size_t)bytesCapacity);
+    if (!offsets || !slots || !hashes || !bytes) {
+        free(offsets); free(slots); free(hashes); free(bytes);
+        return 0;
+    }
+    memcpy(offsets, lexicon->offsets, offsetsSize);
+    memcpy(slots, lexicon->slots, slotsSize);
+    memcpy(hashes, lexicon->hashes, slotsSize);
+    if (lexicon->bytesLength > 0) memcpy(bytes, lexicon->bytes, (size_t)lexicon->bytesLength);
+    lexicon->offsets = offsets;
+    lexicon->slots = slots;
+    lexicon->hashes = hashes;
+    lexicon->bytes = bytes;
+    // Room for one more key, so the insert that called for the copy need not grow anything.
+    lexicon->countCapacity = lexicon->count + 1;
+    lexicon->bytesCapacity = bytesCapacity;
+    lexicon->borrowed = 0;
+    return 1;
+}
+
 int32_t gk_lexicon_insert_hashed(gk_lexicon *lexicon, const uint8_t *bytes, int32_t length, uint32_t hash) {
     int32_t slot = findSlot(lexicon, bytes, length, hash);
     if (lexicon->slots[slot] != 0) return lexicon->slots[slot] - 1;
+    if (lexicon->borrowed && !own(lexicon)) return -1;
     // Keep the table at most half full so probes stay short.
     if ((lexicon->count + 1) * 2 > lexicon->slotCount) {
         if (!rehash(lexicon)) return -1;
@@ -205,13 +236,13 @@ void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out) {
     if (lexicon->bytesLength > 0) memcpy(out, lexicon->bytes, (size_t)lexicon->bytesLength);
 }
 
-gk_lexicon *gk_lexicon_deserialize(const uint8_t *data, int64_t length, int64_t *consumed) {
+gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *consumed) {
     serialHeader header;
-    if (!data || length < (int64_t)sizeof header) return NULL;
+    if (!data || ((uintptr_t)data & 7) != 0 || length < (int64_t)sizeof header) return NULL;
     memcpy(&header, data, sizeof header);
-    // Shape checks first, so that no size below can overflow or allocate absurdly. The table
-    // must keep the insert path's invariant (at most half full), which also guarantees the empty
-    // slot that ends every probe.
+    // Shape checks first, so that no size below can overflow. The table must keep the insert
+    // path's invariant (at most half full), which also guarantees the empty slot that ends
+    // every probe.
     if (header.magic != serialMagic || header.hashProbe != hashProbe()) return NULL;
     if (header.count < 0 || header.count >= INT32_MAX - 1 || header.bytesLength < 0) return NULL;
     if (header.slotCount < 2 || (header.slotCount & (header.slotCount - 1)) != 0) return NULL;
@@ -219,52 +250,44 @@ gk_lexicon *gk_lexicon_deserialize(const uint8_t *data, int64_t length, int64_t 
     int64_t offsetsSize = (int64_t)sizeof(int64_t) * (header.count + 1);
     int64_t slotsSize = (int64_t)sizeof(int32_t) * header.slotCount;
     int64_t total = (int64_t)sizeof header + offsetsSize + 2 * slotsSize;
-    if (header.bytesLength > length - total) return NULL;
+    if (total > length || header.bytesLength > length - total) return NULL;
     total += header.bytesLength;
+
+    // The header is 24 bytes and the slot arrays a multiple of 8, so every array is aligned.
+    const int64_t *offsets = (const int64_t *)(const void *)(data + sizeof header);
+    const int32_t *slots = (const int32_t *)(const void *)((const uint8_t *)offsets + offsetsSize);
+    const uint32_t *hashes = (const uint32_t *)(const void *)((const uint8_t *)slots + slotsSize);
+    const uint8_t *bytes = (const uint8_t *)hashes + slotsSize;
+
+    // Offsets must run from 0 to the key bytes' end without going back, and each key must fit
+    // the int32 lengths of the look-up API; every slot must name a key or be empty. The hashes
+    // and keys are not read here: a page of them is only touched when a look-up needs it.
+    if (offsets[0] != 0 || offsets[header.count] != header.bytesLength) return NULL;
+    for (int32_t i = 0; i < header.count; i++) {
+        int64_t keyLength = offsets[i + 1] - offsets[i];
+        if (keyLength < 0 || keyLength > INT32_MAX) return NULL;
+    }
+    int32_t used = 0;
+    for (int32_t i = 0; i < header.slotCount; i++) {
+        int32_t entry = slots[i];
+        if (entry < 0 || entry > header.count) return NULL;
+        used += entry != 0;
+    }
+    if (used != header.count) return NULL;
 
     gk_lexicon *lexicon = calloc(1, sizeof(gk_lexicon));
     if (!lexicon) return NULL;
+    // The casts drop const: a borrowed table is never written, `own` copies it first.
+    lexicon->offsets = (int64_t *)(uintptr_t)offsets;
+    lexicon->slots = (int32_t *)(uintptr_t)slots;
+    lexicon->hashes = (uint32_t *)(uintptr_t)hashes;
+    lexicon->bytes = (uint8_t *)(uintptr_t)bytes;
     lexicon->count = header.count;
-    // Room for one more key, so the first insert after loading need not grow anything.
-    lexicon->countCapacity = header.count + 1;
-    lexicon->offsets = malloc((size_t)offsetsSize + sizeof(int64_t));
+    lexicon->countCapacity = header.count;
     lexicon->slotCount = header.slotCount;
-    lexicon->slots = malloc((size_t)slotsSize);
-    lexicon->hashes = malloc((size_t)slotsSize);
     lexicon->bytesLength = header.bytesLength;
-    // Never zero: growing doubles the capacity.
-    lexicon->bytesCapacity = header.bytesLength > 16 ? header.bytesLength : 16;
-    lexicon->bytes = malloc((size_t)lexicon->bytesCapacity);
-    if (!lexicon->offsets || !lexicon->slots || !lexicon->hashes || !lexicon->bytes) {
-        gk_lexicon_destroy(lexicon);
-        return NULL;
-    }
-    const uint8_t *in = data + sizeof header;
-    memcpy(lexicon->offsets, in, (size_t)offsetsSize);
-    in += offsetsSize;
-    memcpy(lexicon->slots, in, (size_t)slotsSize);
-    in += slotsSize;
-    memcpy(lexicon->hashes, in, (size_t)slotsSize);
-    in += slotsSize;
-    if (header.bytesLength > 0) memcpy(lexicon->bytes, in, (size_t)header.bytesLength);
-
-    // Offsets must run from 0 to the key bytes' end without going back, and each key must fit
-    // the int32 lengths of the look-up API; every slot must name a key or be empty.
-    int ok = lexicon->offsets[0] == 0 && lexicon->offsets[header.count] == header.bytesLength;
-    for (int32_t i = 0; ok && i < header.count; i++) {
-        int64_t keyLength = lexicon->offsets[i + 1] - lexicon->offsets[i];
-        ok = keyLength >= 0 && keyLength <= INT32_MAX;
-    }
-    int32_t used = 0;
-    for (int32_t i = 0; ok && i < header.slotCount; i++) {
-        int32_t entry = lexicon->slots[i];
-        ok = entry >= 0 && entry <= header.count;
-        used += entry != 0;
-    }
-    if (!ok || used != header.count) {
-        gk_lexicon_destroy(lexicon);
-        return NULL;
-    }
+    lexicon->bytesCapacity = header.bytesLength;
+    lexicon->borrowed = 1;
     if (consumed) *consumed = total;
     return lexicon;
 }

@@ -47,18 +47,20 @@ struct BinaryWriter {
         if let value { write(value) }
     }
 
-    /// A whole array of 32-bit integers at once.
-    mutating func write(_ values: [Int32]) {
-        write(values.count)
-        #if _endian(big)
-        for value in values { write(value) }
-        #else
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
-        #endif
+    /// Zero bytes up to a multiple of `alignment`, so that what follows can be used in place.
+    mutating func align(_ alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
-    mutating func write(_ values: [UInt32]) {
-        write(values.map { Int32(bitPattern: $0) })
+    /// A whole array of integers at once, aligned for `BinaryReader.readPinned` to use in place.
+    mutating func write<Element: FixedWidthInteger>(_ values: PinnedArray<Element>) {
+        write(values.count)
+        align(MemoryLayout<Element>.alignment)
+        #if _endian(big)
+        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        #else
+        values.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        #endif
     }
 
     /// Appends everything `other` wrote.
@@ -91,8 +93,10 @@ struct BinaryReader {
         let file: MappedFile?
 
         init(copying bytes: [UInt8]) {
-            // One byte at least, so that an empty buffer still has an address.
-            let copy = UnsafeMutablePointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+            // One byte at least, so that an empty buffer still has an address; aligned like a
+            // mapping for the arrays used in place.
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+            let copy = raw.bindMemory(to: UInt8.self, capacity: max(bytes.count, 1))
             bytes.withUnsafeBufferPointer { source in
                 if let address = source.baseAddress { copy.update(from: address, count: source.count) }
             }
@@ -149,6 +153,15 @@ struct BinaryReader {
     }
 
     var isAtEnd: Bool { offset == count }
+
+    /// What keeps the bytes valid: hold it to use them in place after the reader is gone.
+    var owner: AnyObject { storage }
+
+    /// Skips the padding `BinaryWriter.align` wrote.
+    mutating func align(_ alignment: Int) throws(Corrupt) {
+        let padding = (alignment - offset % alignment) % alignment
+        try skip(padding)
+    }
 
     /// The unread bytes; valid while this reader (or a copy of it) exists.
     var remaining: UnsafeBufferPointer<UInt8> {
@@ -222,36 +235,19 @@ struct BinaryReader {
         try readBool() ? try readString() : nil
     }
 
-    /// An array written by `BinaryWriter.write(_: [Int32])`, with one copy.
-    mutating func readInt32Array() throws(Corrupt) -> [Int32] {
+    /// An array written by `BinaryWriter.write(_: PinnedArray)`, used in place: it keeps the
+    /// reader's bytes (the mapped file) alive.
+    mutating func readPinned<Element: FixedWidthInteger>(_ type: Element.Type) throws(Corrupt) -> PinnedArray<Element> {
         let length = try readInt()
-        guard length <= (count - offset) / 4 else { throw Corrupt() }
-        let source = UnsafeRawPointer(base + offset)
-        let result = [Int32](unsafeUninitializedCapacity: length) { buffer, initialized in
-            if length > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source, byteCount: length * 4) }
-            initialized = length
-        }
-        offset += length * 4
+        try align(MemoryLayout<Element>.alignment)
+        let size = MemoryLayout<Element>.stride
+        guard length <= (count - offset) / size else { throw Corrupt() }
+        let start = UnsafeRawPointer(base + offset)
+        offset += length * size
         #if _endian(big)
-        return result.map { Int32(littleEndian: $0) }
+        return PinnedArray((0..<length).map { Element(littleEndian: start.loadUnaligned(fromByteOffset: $0 * size, as: Element.self)) })
         #else
-        return result
-        #endif
-    }
-
-    mutating func readUInt32Array() throws(Corrupt) -> [UInt32] {
-        let length = try readInt()
-        guard length <= (count - offset) / 4 else { throw Corrupt() }
-        let source = UnsafeRawPointer(base + offset)
-        let result = [UInt32](unsafeUninitializedCapacity: length) { buffer, initialized in
-            if length > 0 { UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(from: source, byteCount: length * 4) }
-            initialized = length
-        }
-        offset += length * 4
-        #if _endian(big)
-        return result.map { UInt32(littleEndian: $0) }
-        #else
-        return result
+        return PinnedArray(borrowing: start.bindMemory(to: Element.self, capacity: length), count: length, owner: storage)
         #endif
     }
 }

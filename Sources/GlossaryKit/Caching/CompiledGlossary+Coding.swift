@@ -1,9 +1,10 @@
-/// The compiled glossary in the cache's binary layout: the glossary model, then the matcher's
-/// tables as they are in memory (the lexicons' C hash tables, the edge table, the terminal
-/// lists), so that loading is copying arrays, not inserting every word and edge again.
+/// The compiled glossary in the cache's binary layout: the glossary model and the match entries,
+/// then the matcher's tables as they are in memory (word flags, the lexicons' C hash tables, the
+/// edge table, the terminal lists), aligned, so that loading uses them where they lie in the
+/// mapped file instead of inserting every word and edge again.
 extension CompiledGlossary {
     /// Format version; a cache written by another version is ignored.
-    static let cacheFormat: UInt32 = 2
+    static let cacheFormat: UInt32 = 3
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(Self.cacheFormat)
@@ -18,9 +19,6 @@ extension CompiledGlossary {
             writer.write(list.count)
             for tag in list { writer.write(tags.index(of: tag)) }
         }
-        words.write(to: &writer)
-        gapLexicon.write(to: &writer)
-        writer.write(flags)
         writer.writeCases(of: MatchMode.self)
         writer.write(entries.count)
         for entry in entries {
@@ -39,11 +37,6 @@ extension CompiledGlossary {
             writer.write(entry.exactWords.count)
             for word in entry.exactWords { writer.write(word) }
         }
-        writer.write(EdgeTable.hashProbe)
-        writer.write(edges.count)
-        writer.write(edges.storage)
-        writer.write(terminals.starts)
-        writer.write(terminals.entries)
         writer.write(prefixes.count)
         for (node, byStem) in prefixes {
             writer.write(Int(node))
@@ -59,6 +52,15 @@ extension CompiledGlossary {
             }
         }
         writer.write(maximumLength)
+        // From here on, the tables used in place, aligned.
+        writer.write(flags)
+        words.write(to: &writer)
+        gapLexicon.write(to: &writer)
+        writer.write(EdgeTable.hashProbe)
+        writer.write(edges.count)
+        writer.write(edges.storage)
+        writer.write(terminals.starts)
+        writer.write(terminals.entries)
     }
 
     /// Reads a compiled glossary written by `encode(into:)`.
@@ -69,7 +71,6 @@ extension CompiledGlossary {
     convenience init(decoding reader: inout BinaryReader, registry: AnalyzerRegistry = .standard) throws(BinaryReader.Corrupt) {
         guard try reader.readUInt32() == Self.cacheFormat else { throw BinaryReader.Corrupt() }
         let (glossary, termCounts) = try reader.readGlossary()
-        reader.releaseReadPages()
         var known: [String: LanguageTag] = [:]
         var tags: [LanguageTag] = []
         for _ in 0..<(try reader.readElementCount()) { tags.append(try reader.readTag(&known)) }
@@ -81,11 +82,6 @@ extension CompiledGlossary {
         }
         // Stopword bits 16–31 of `flags` stand for the detector languages.
         guard tagLists[2].count <= 16 else { throw BinaryReader.Corrupt() }
-        let words = try ByteLexicon(reading: &reader)
-        let gaps = try ByteLexicon(reading: &reader)
-        reader.releaseReadPages()
-        let flags = try reader.readUInt32Array()
-        guard flags.count == words.count else { throw BinaryReader.Corrupt() }
 
         let modes = try reader.readCases(of: MatchMode.self)
         let entryCount = try reader.readElementCount()
@@ -109,13 +105,6 @@ extension CompiledGlossary {
                 allowsPluralInfix: bits & 32 != 0, exactWords: exact, viaBareKeys: bits & 1 != 0, isListedForm: bits & 2 != 0))
         }
 
-        reader.releaseReadPages()
-        guard try reader.readUInt64() == EdgeTable.hashProbe else { throw BinaryReader.Corrupt() }
-        let edgeCount = try reader.readInt()
-        let edges = try EdgeTable(storage: try reader.readInt32Array(), count: edgeCount)
-        reader.releaseReadPages()
-        let terminals = try TerminalTable(
-            starts: try reader.readInt32Array(), entries: try reader.readInt32Array(), entryCount: entries.count)
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
         for _ in 0..<(try reader.readElementCount()) {
             let node = Int32(try reader.readInt())
@@ -130,6 +119,18 @@ extension CompiledGlossary {
             }
         }
         let maximumLength = try reader.readInt()
+        // The model is decoded: its pages can go. The tables below stay in the mapping.
+        reader.releaseReadPages()
+
+        let flags = try reader.readPinned(UInt32.self)
+        let words = try ByteLexicon(reading: &reader)
+        let gaps = try ByteLexicon(reading: &reader)
+        guard flags.count == words.count else { throw BinaryReader.Corrupt() }
+        guard try reader.readUInt64() == EdgeTable.hashProbe else { throw BinaryReader.Corrupt() }
+        let edgeCount = try reader.readInt()
+        let edges = try EdgeTable(storage: try reader.readPinned(Int32.self), count: edgeCount)
+        let starts = try reader.readPinned(Int32.self)
+        let terminals = try TerminalTable(starts: starts, entries: try reader.readPinned(Int32.self), entryCount: entries.count)
         guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
         self.init(parts: Parts(
             glossary: glossary, languages: tagLists[0], registry: registry, words: words, gapLexicon: gaps,

@@ -234,7 +234,11 @@ extension BinaryReader {
             let termCount = try readElementCount()
             var terms: [Term] = []
             terms.reserveCapacity(termCount)
-            for _ in 0..<termCount { terms.append(try readTerm(tables)) }
+            for _ in 0..<termCount {
+                // Not `append(try readTerm(…))`: a `try` in the argument costs a copy of the term.
+                let term = try readTerm(tables)
+                terms.append(term)
+            }
             termCounts.append(Int32(termCount))
             glossary.concepts.append(Concept(
                 id: id, definition: definition, subject: subject, note: note, terms: terms, properties: properties,

@@ -23,7 +23,7 @@ public final class CompiledGlossary: Sendable {
     let analyzers: [any WordFormAnalyzer]
     /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–31 = a stopword
     /// of detector language *n*.
-    let flags: [UInt32]
+    let flags: PinnedArray<UInt32>
     /// (node, gap, word) → child node. The root is node 0.
     let edges: EdgeTable
     /// Entries that end at each node.
@@ -109,7 +109,7 @@ public final class CompiledGlossary: Sendable {
         self.init(parts: Parts(
             glossary: glossary, languages: languages, registry: registry, words: builder.words, gapLexicon: builder.gaps,
             analyzerLanguages: builder.analyzerLanguages, detectorLanguages: builder.detectorLanguages,
-            flags: builder.finish(), edges: builder.edges,
+            flags: PinnedArray(builder.finish()), edges: EdgeTable(builder.edges),
             terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)), prefixes: builder.prefixes,
             entries: entries, maximumLength: builder.maximumLength))
     }
@@ -124,7 +124,7 @@ public final class CompiledGlossary: Sendable {
         var gapLexicon: ByteLexicon
         var analyzerLanguages: [LanguageTag]
         var detectorLanguages: [LanguageTag]
-        var flags: [UInt32]
+        var flags: PinnedArray<UInt32>
         var edges: EdgeTable
         var terminals: TerminalTable
         var prefixes: [Int32: [String: [PrefixEntry]]]
@@ -158,7 +158,7 @@ public final class CompiledGlossary: Sendable {
         var detectorLanguages: [LanguageTag] = []
         var generators: [any WordFormAnalyzer] = []
         var flagTable: [Int32: UInt32] = [:]
-        var edges = EdgeTable()
+        var edges = EdgeTable.Building()
         var terminals: [Int32: [Int32]] = [:]
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
         var entries: [Entry] = []

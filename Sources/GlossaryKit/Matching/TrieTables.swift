@@ -2,35 +2,39 @@
 /// array of 32-bit integers.
 ///
 /// A Swift dictionary of the same edges costs a hashed insertion per edge to rebuild from the
-/// cache; this table is its own serialised form, restored with one copy.
+/// cache; this table is its own serialised form, used in place in the mapped cache file.
 struct EdgeTable: Sendable {
     /// Four values per slot: node, gap, word, child. A child of 0 marks an empty slot: the root,
     /// node 0, is no node's child. The slot count is a power of two.
-    private(set) var storage: [Int32]
+    let storage: PinnedArray<Int32>
     /// The number of edges.
-    private(set) var count = 0
+    let count: Int
 
-    private static let slotWidth = 4
+    fileprivate static let slotWidth = 4
 
-    /// An empty table.
-    init() {
-        storage = [Int32](repeating: 0, count: 16 * Self.slotWidth)
+    /// The finished table of `building`.
+    init(_ building: Building) {
+        storage = PinnedArray(building.storage)
+        count = building.count
     }
 
-    /// A table from `storage` as `storage` returned it.
+    /// A table over `storage` as `storage` returned it.
     ///
     /// - Throws: `BinaryReader.Corrupt` unless the slot count is a power of two, the table keeps an
     ///   empty slot (so every probe ends) and `count` is the number of edges.
     /// - Complexity: O(*n*) in the number of slots.
-    init(storage: [Int32], count: Int) throws(BinaryReader.Corrupt) {
+    init(storage: PinnedArray<Int32>, count: Int) throws(BinaryReader.Corrupt) {
         let slots = storage.count / Self.slotWidth
         guard storage.count % Self.slotWidth == 0, slots > 0, slots & (slots - 1) == 0, count < slots else {
             throw BinaryReader.Corrupt()
         }
-        var used = 0
-        for slot in 0..<slots where storage[slot * Self.slotWidth + 3] != 0 {
-            guard storage[slot * Self.slotWidth + 3] > 0 else { throw BinaryReader.Corrupt() }
-            used += 1
+        let used = storage.withUnsafeBufferPointer { storage -> Int? in
+            var used = 0
+            for base in stride(from: 3, to: storage.count, by: Self.slotWidth) where storage[base] != 0 {
+                guard storage[base] > 0 else { return nil }
+                used += 1
+            }
+            return used
         }
         guard used == count else { throw BinaryReader.Corrupt() }
         self.storage = storage
@@ -59,48 +63,61 @@ struct EdgeTable: Sendable {
     ///
     /// - Complexity: O(1) expected.
     subscript(key: CompiledGlossary.EdgeKey) -> Int32? {
-        storage.withUnsafeBufferPointer { slots in
-            let mask = slots.count / Self.slotWidth - 1
-            var slot = Self.hash(key) & mask
-            while true {
-                let base = slot &* Self.slotWidth
-                let child = slots[base + 3]
-                if child == 0 { return nil }
-                if slots[base] == key.node && slots[base + 2] == key.word && slots[base + 1] == key.gap { return child }
-                slot = (slot &+ 1) & mask
-            }
+        storage.withUnsafeBufferPointer { Self.child(of: key, in: $0) }
+    }
+
+    @inline(__always)
+    fileprivate static func child(of key: CompiledGlossary.EdgeKey, in slots: UnsafeBufferPointer<Int32>) -> Int32? {
+        let mask = slots.count / slotWidth - 1
+        var slot = hash(key) & mask
+        while true {
+            let base = slot &* slotWidth
+            let child = slots[base + 3]
+            if child == 0 { return nil }
+            if slots[base] == key.node && slots[base + 2] == key.word && slots[base + 1] == key.gap { return child }
+            slot = (slot &+ 1) & mask
         }
     }
 
-    /// Adds an edge that is not in the table yet.
-    ///
-    /// - Complexity: O(1) amortised.
-    mutating func insert(_ child: Int32, for key: CompiledGlossary.EdgeKey) {
-        precondition(child > 0, "the root is no node's child")
-        // At most two thirds full: linear probing stays short, the table stays small.
-        if (count + 1) * 3 > slotCount * 2 { grow() }
-        place(child, for: key)
-        count += 1
-    }
+    /// A table being built: the same layout in an array that grows.
+    struct Building {
+        private(set) var storage = [Int32](repeating: 0, count: 16 * EdgeTable.slotWidth)
+        private(set) var count = 0
 
-    private var slotCount: Int { storage.count / Self.slotWidth }
+        subscript(key: CompiledGlossary.EdgeKey) -> Int32? {
+            storage.withUnsafeBufferPointer { EdgeTable.child(of: key, in: $0) }
+        }
 
-    private mutating func place(_ child: Int32, for key: CompiledGlossary.EdgeKey) {
-        let mask = slotCount - 1
-        var slot = Self.hash(key) & mask
-        while storage[slot * Self.slotWidth + 3] != 0 { slot = (slot + 1) & mask }
-        let base = slot * Self.slotWidth
-        storage[base] = key.node
-        storage[base + 1] = key.gap
-        storage[base + 2] = key.word
-        storage[base + 3] = child
-    }
+        /// Adds an edge that is not in the table yet.
+        ///
+        /// - Complexity: O(1) amortised.
+        mutating func insert(_ child: Int32, for key: CompiledGlossary.EdgeKey) {
+            precondition(child > 0, "the root is no node's child")
+            // At most two thirds full: linear probing stays short, the table stays small.
+            if (count + 1) * 3 > slotCount * 2 { grow() }
+            place(child, for: key)
+            count += 1
+        }
 
-    private mutating func grow() {
-        let old = storage
-        storage = [Int32](repeating: 0, count: old.count * 2)
-        for base in stride(from: 0, to: old.count, by: Self.slotWidth) where old[base + 3] != 0 {
-            place(old[base + 3], for: CompiledGlossary.EdgeKey(node: old[base], gap: old[base + 1], word: old[base + 2]))
+        private var slotCount: Int { storage.count / EdgeTable.slotWidth }
+
+        private mutating func place(_ child: Int32, for key: CompiledGlossary.EdgeKey) {
+            let mask = slotCount - 1
+            var slot = EdgeTable.hash(key) & mask
+            while storage[slot * EdgeTable.slotWidth + 3] != 0 { slot = (slot + 1) & mask }
+            let base = slot * EdgeTable.slotWidth
+            storage[base] = key.node
+            storage[base + 1] = key.gap
+            storage[base + 2] = key.word
+            storage[base + 3] = child
+        }
+
+        private mutating func grow() {
+            let old = storage
+            storage = [Int32](repeating: 0, count: old.count * 2)
+            for base in stride(from: 0, to: old.count, by: EdgeTable.slotWidth) where old[base + 3] != 0 {
+                place(old[base + 3], for: CompiledGlossary.EdgeKey(node: old[base], gap: old[base + 1], word: old[base + 2]))
+            }
         }
     }
 }
@@ -109,8 +126,8 @@ struct EdgeTable: Sendable {
 /// rows): two arrays, however many nodes, instead of an array per node.
 struct TerminalTable: Sendable {
     /// The entries of node *n* are `entries[starts[n]..<starts[n + 1]]`.
-    private(set) var starts: [Int32]
-    private(set) var entries: [Int32]
+    let starts: PinnedArray<Int32>
+    let entries: PinnedArray<Int32>
 
     /// The lists of `byNode`, for nodes `0..<nodeCount`.
     ///
@@ -124,18 +141,24 @@ struct TerminalTable: Sendable {
             let start = Int(counts[Int(node)])
             for (offset, entry) in list.enumerated() { entries[start + offset] = entry }
         }
-        starts = counts
-        self.entries = entries
+        starts = PinnedArray(counts)
+        self.entries = PinnedArray(entries)
     }
 
-    /// A table from arrays as `starts` and `entries` returned them.
+    /// A table over arrays as `starts` and `entries` returned them.
     ///
     /// - Throws: `BinaryReader.Corrupt` unless the offsets run from 0 to the list's end without
     ///   going back, and every entry is below `entryCount`.
-    init(starts: [Int32], entries: [Int32], entryCount: Int) throws(BinaryReader.Corrupt) {
+    /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
+    init(starts: PinnedArray<Int32>, entries: PinnedArray<Int32>, entryCount: Int) throws(BinaryReader.Corrupt) {
         guard starts.first == 0, starts.last.map(Int.init) == entries.count else { throw BinaryReader.Corrupt() }
-        for index in 1..<starts.count where starts[index] < starts[index - 1] { throw BinaryReader.Corrupt() }
-        for entry in entries where entry < 0 || Int(entry) >= entryCount { throw BinaryReader.Corrupt() }
+        let ordered = starts.withUnsafeBufferPointer { starts in
+            (1..<starts.count).allSatisfy { starts[$0] >= starts[$0 - 1] }
+        }
+        let inRange = entries.withUnsafeBufferPointer { entries in
+            entries.allSatisfy { $0 >= 0 && Int($0) < entryCount }
+        }
+        guard ordered, inRange else { throw BinaryReader.Corrupt() }
         self.starts = starts
         self.entries = entries
     }
@@ -144,7 +167,7 @@ struct TerminalTable: Sendable {
     var nodeCount: Int { starts.count - 1 }
 
     /// The entries that end at `node`, or nil when none does.
-    subscript(node: Int32) -> ArraySlice<Int32>? {
+    subscript(node: Int32) -> Slice<PinnedArray<Int32>>? {
         guard node >= 0, Int(node) < nodeCount else { return nil }
         let start = Int(starts[Int(node)]), end = Int(starts[Int(node) + 1])
         return start < end ? entries[start..<end] : nil

@@ -233,7 +233,7 @@ struct LexiconSerialisationTests {
 @Suite("Trie tables")
 struct TrieTableTests {
     @Test func edgeTableFindsEveryInsertedEdgeAndNothingElse() throws {
-        var table = EdgeTable()
+        var table = EdgeTable.Building()
         var expected: [CompiledGlossary.EdgeKey: Int32] = [:]
         for child in Int32(1)...5000 {
             let key = CompiledGlossary.EdgeKey(node: child / 3, gap: child % 4, word: child &* 7919 % 1013)
@@ -246,15 +246,21 @@ struct TrieTableTests {
         #expect(table[CompiledGlossary.EdgeKey(node: 99_999, gap: 0, word: 0)] == nil)
         #expect(table[CompiledGlossary.EdgeKey(node: 0, gap: 9, word: 0)] == nil)
 
-        let restored = try EdgeTable(storage: table.storage, count: table.count)
+        let finished = EdgeTable(table)
+        for (key, child) in expected { #expect(finished[key] == child) }
+        let restored = try EdgeTable(storage: PinnedArray(table.storage), count: table.count)
         for (key, child) in expected { #expect(restored[key] == child) }
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: table.storage, count: table.count + 1) }
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: Array(table.storage.dropLast(4)), count: table.count) }
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: [], count: 0) }
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1) }
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count) }
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray([]), count: 0) }
+        var negative = table.storage
+        negative[negative.firstIndex { $0 != 0 }! / 4 * 4 + 3] = -1
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(negative), count: table.count) }
     }
 
     @Test func emptyEdgeTableFindsNothing() {
-        #expect(EdgeTable()[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: 0)] == nil)
+        #expect(EdgeTable.Building()[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: 0)] == nil)
+        #expect(EdgeTable(EdgeTable.Building())[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: 0)] == nil)
     }
 
     @Test func terminalTableKeepsEachNodesListInOrder() throws {
@@ -266,7 +272,9 @@ struct TrieTableTests {
         let restored = try TerminalTable(starts: table.starts, entries: table.entries, entryCount: 5)
         #expect(restored[2].map(Array.init) == [0, 3, 1])
         #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: table.starts, entries: table.entries, entryCount: 4) }
-        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: [0, 2, 1], entries: [0, 1], entryCount: 5) }
-        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: [], entries: [], entryCount: 0) }
+        #expect(throws: BinaryReader.Corrupt.self) {
+            try TerminalTable(starts: PinnedArray([0, 2, 1]), entries: PinnedArray([0, 1]), entryCount: 5)
+        }
+        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: PinnedArray([]), entries: PinnedArray([]), entryCount: 0) }
     }
 }
