@@ -184,8 +184,6 @@ extension BinaryReader {
             forms.reserveCapacity(count)
             for _ in 0..<count { forms.append(try readString()) }
         }
-        // Every field in a local first: with a `try` among the initializer's arguments, the
-        // compiler copies the finished term and destroys the original.
         let note = bits & 32 != 0 ? try readString() : nil
         let partOfSpeech = bits & 64 != 0 ? try readString() : nil
         let context = bits & 128 != 0 ? try readString() : nil
@@ -234,11 +232,7 @@ extension BinaryReader {
             let termCount = try readElementCount()
             var terms: [Term] = []
             terms.reserveCapacity(termCount)
-            for _ in 0..<termCount {
-                // Not `append(try readTerm(…))`: a `try` in the argument costs a copy of the term.
-                let term = try readTerm(tables)
-                terms.append(term)
-            }
+            for _ in 0..<termCount { terms.append(try readTerm(tables)) }
             termCounts.append(Int32(termCount))
             glossary.concepts.append(Concept(
                 id: id, definition: definition, subject: subject, note: note, terms: terms, properties: properties,

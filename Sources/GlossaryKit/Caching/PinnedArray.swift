@@ -53,7 +53,3 @@ struct PinnedArray<Element: FixedWidthInteger>: RandomAccessCollection, @uncheck
         try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
 }
-
-extension PinnedArray: Equatable {
-    static func == (lhs: PinnedArray, rhs: PinnedArray) -> Bool { lhs.elementsEqual(rhs) }
-}
