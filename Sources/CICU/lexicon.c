@@ -16,6 +16,7 @@ struct gk_lexicon {
     int32_t *slots;         // id + 1, or 0 for empty
     uint32_t *hashes;       // hash of each slot's key, to skip most comparisons
     int32_t slotCount;      // a power of two
+    int borrowed;           // the arrays belong to the caller of gk_lexicon_borrow: never freed
 };
 
 // Hashes eight bytes at a time (multiply and fold, in the spirit of wyhash); words are short,
@@ -59,6 +60,7 @@ gk_lexicon *gk_lexicon_create(void) {
 
 void gk_lexicon_destroy(gk_lexicon *lexicon) {
     if (!lexicon) return;
+    if (lexicon->borrowed) { free(lexicon); return; }
     free(lexicon->bytes);
     free(lexicon->offsets);
     free(lexicon->slots);
@@ -116,9 +118,38 @@ int32_t gk_lexicon_insert(gk_lexicon *lexicon, const uint8_t *bytes, int32_t len
     return gk_lexicon_insert_hashed(lexicon, bytes, length, gk_lexicon_hash(bytes, length));
 }
 
+// Copies a borrowed table into memory of the lexicon's own, so that it can grow.
+static int own(gk_lexicon *lexicon) {
+    size_t offsetsSize = sizeof(int64_t) * (size_t)(lexicon->count + 1);
+    size_t slotsSize = sizeof(int32_t) * (size_t)lexicon->slotCount;
+    int64_t bytesCapacity = lexicon->bytesLength > 16 ? lexicon->bytesLength : 16;
+    int64_t *offsets = malloc(offsetsSize + sizeof(int64_t));
+    int32_t *slots = malloc(slotsSize);
+    uint32_t *hashes = malloc(slotsSize);
+    uint8_t *bytes = malloc((size_t)bytesCapacity);
+    if (!offsets || !slots || !hashes || !bytes) {
+        free(offsets); free(slots); free(hashes); free(bytes);
+        return 0;
+    }
+    memcpy(offsets, lexicon->offsets, offsetsSize);
+    memcpy(slots, lexicon->slots, slotsSize);
+    memcpy(hashes, lexicon->hashes, slotsSize);
+    if (lexicon->bytesLength > 0) memcpy(bytes, lexicon->bytes, (size_t)lexicon->bytesLength);
+    lexicon->offsets = offsets;
+    lexicon->slots = slots;
+    lexicon->hashes = hashes;
+    lexicon->bytes = bytes;
+    // Room for one more key, so the insert that called for the copy need not grow anything.
+    lexicon->countCapacity = lexicon->count + 1;
+    lexicon->bytesCapacity = bytesCapacity;
+    lexicon->borrowed = 0;
+    return 1;
+}
+
 int32_t gk_lexicon_insert_hashed(gk_lexicon *lexicon, const uint8_t *bytes, int32_t length, uint32_t hash) {
     int32_t slot = findSlot(lexicon, bytes, length, hash);
     if (lexicon->slots[slot] != 0) return lexicon->slots[slot] - 1;
+    if (lexicon->borrowed && !own(lexicon)) return -1;
     // Keep the table at most half full so probes stay short.
     if ((lexicon->count + 1) * 2 > lexicon->slotCount) {
         if (!rehash(lexicon)) return -1;
@@ -155,4 +186,108 @@ const uint8_t *gk_lexicon_bytes(const gk_lexicon *lexicon, int32_t id, int32_t *
     int64_t start = lexicon->offsets[id];
     *length = (int32_t)(lexicon->offsets[id + 1] - start);
     return lexicon->bytes + start;
+}
+
+// Serialised layout: a header, then the arrays exactly as in memory, so that restoring a lexicon
+// is four copies instead of hashing and inserting every key again.
+enum { serialMagic = 0x584C4B47 }; // "GKLX"
+
+typedef struct {
+    uint32_t magic;
+    uint32_t hashProbe;     // the hash function's fingerprint: stored hashes are only valid with it
+    int32_t count;
+    int32_t slotCount;
+    int64_t bytesLength;
+} serialHeader;
+
+// Hashes of two fixed keys (one shorter than a word of eight bytes, one longer): if the hash
+// function ever changes, a lexicon serialised with the old one is refused instead of silently
+// missing every look-up.
+static uint32_t hashProbe(void) {
+    static const uint8_t shortKey[] = "kerja";
+    static const uint8_t longKey[] = "perdagangan tenaga kerja";
+    uint32_t a = gk_lexicon_hash(shortKey, (int32_t)sizeof(shortKey) - 1);
+    uint32_t b = gk_lexicon_hash(longKey, (int32_t)sizeof(longKey) - 1);
+    return a ^ (b << 7 | b >> 25);
+}
+
+int64_t gk_lexicon_serialized_size(const gk_lexicon *lexicon) {
+    return (int64_t)sizeof(serialHeader)
+        + (int64_t)sizeof(int64_t) * (lexicon->count + 1)
+        + (int64_t)(sizeof(int32_t) + sizeof(uint32_t)) * lexicon->slotCount
+        + lexicon->bytesLength;
+}
+
+void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out) {
+    serialHeader header = {
+        serialMagic, hashProbe(), lexicon->count, lexicon->slotCount, lexicon->bytesLength
+    };
+    memcpy(out, &header, sizeof header);
+    out += sizeof header;
+    size_t size = sizeof(int64_t) * (size_t)(lexicon->count + 1);
+    memcpy(out, lexicon->offsets, size);
+    out += size;
+    size = sizeof(int32_t) * (size_t)lexicon->slotCount;
+    memcpy(out, lexicon->slots, size);
+    out += size;
+    size = sizeof(uint32_t) * (size_t)lexicon->slotCount;
+    memcpy(out, lexicon->hashes, size);
+    out += size;
+    if (lexicon->bytesLength > 0) memcpy(out, lexicon->bytes, (size_t)lexicon->bytesLength);
+}
+
+gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *consumed) {
+    serialHeader header;
+    if (!data || ((uintptr_t)data & 7) != 0 || length < (int64_t)sizeof header) return NULL;
+    memcpy(&header, data, sizeof header);
+    // Shape checks first, so that no size below can overflow. The table must keep the insert
+    // path's invariant (at most half full), which also guarantees the empty slot that ends
+    // every probe.
+    if (header.magic != serialMagic || header.hashProbe != hashProbe()) return NULL;
+    if (header.count < 0 || header.count >= INT32_MAX - 1 || header.bytesLength < 0) return NULL;
+    if (header.slotCount < 2 || (header.slotCount & (header.slotCount - 1)) != 0) return NULL;
+    if ((int64_t)header.count * 2 > header.slotCount) return NULL;
+    int64_t offsetsSize = (int64_t)sizeof(int64_t) * (header.count + 1);
+    int64_t slotsSize = (int64_t)sizeof(int32_t) * header.slotCount;
+    int64_t total = (int64_t)sizeof header + offsetsSize + 2 * slotsSize;
+    if (total > length || header.bytesLength > length - total) return NULL;
+    total += header.bytesLength;
+
+    // The header is 24 bytes and the slot arrays a multiple of 8, so every array is aligned.
+    const int64_t *offsets = (const int64_t *)(const void *)(data + sizeof header);
+    const int32_t *slots = (const int32_t *)(const void *)((const uint8_t *)offsets + offsetsSize);
+    const uint32_t *hashes = (const uint32_t *)(const void *)((const uint8_t *)slots + slotsSize);
+    const uint8_t *bytes = (const uint8_t *)hashes + slotsSize;
+
+    // Offsets must run from 0 to the key bytes' end without going back, and each key must fit
+    // the int32 lengths of the look-up API; every slot must name a key or be empty. The hashes
+    // and keys are not read here: a page of them is only touched when a look-up needs it.
+    if (offsets[0] != 0 || offsets[header.count] != header.bytesLength) return NULL;
+    for (int32_t i = 0; i < header.count; i++) {
+        int64_t keyLength = offsets[i + 1] - offsets[i];
+        if (keyLength < 0 || keyLength > INT32_MAX) return NULL;
+    }
+    int32_t used = 0;
+    for (int32_t i = 0; i < header.slotCount; i++) {
+        int32_t entry = slots[i];
+        if (entry < 0 || entry > header.count) return NULL;
+        used += entry != 0;
+    }
+    if (used != header.count) return NULL;
+
+    gk_lexicon *lexicon = calloc(1, sizeof(gk_lexicon));
+    if (!lexicon) return NULL;
+    // The casts drop const: a borrowed table is never written, `own` copies it first.
+    lexicon->offsets = (int64_t *)(uintptr_t)offsets;
+    lexicon->slots = (int32_t *)(uintptr_t)slots;
+    lexicon->hashes = (uint32_t *)(uintptr_t)hashes;
+    lexicon->bytes = (uint8_t *)(uintptr_t)bytes;
+    lexicon->count = header.count;
+    lexicon->countCapacity = header.count;
+    lexicon->slotCount = header.slotCount;
+    lexicon->bytesLength = header.bytesLength;
+    lexicon->bytesCapacity = header.bytesLength;
+    lexicon->borrowed = 1;
+    if (consumed) *consumed = total;
+    return lexicon;
 }

@@ -98,6 +98,23 @@ int32_t gk_lexicon_count(const gk_lexicon *lexicon);
 /// The bytes of entry `id` (not NUL-terminated); their count goes to *length.
 const uint8_t *gk_lexicon_bytes(const gk_lexicon *lexicon, int32_t id, int32_t *length);
 
+/// The number of bytes gk_lexicon_serialize writes for `lexicon`.
+int64_t gk_lexicon_serialized_size(const gk_lexicon *lexicon);
+
+/// Writes the lexicon's hash table as it is in memory (keys, offsets, slots, hashes, in the
+/// host's byte order) to `out`, which holds gk_lexicon_serialized_size bytes and starts at an
+/// 8-byte boundary, so that gk_lexicon_borrow can use it where it lies.
+void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out);
+
+/// A lexicon over a table written by gk_lexicon_serialize at the start of `data`, used in place:
+/// nothing is copied, so `data` must stay valid and unchanged until the lexicon is destroyed.
+/// The first insert copies the table into memory of the lexicon's own.
+///
+/// Returns NULL when `data` does not start at an 8-byte boundary, when the bytes are truncated
+/// or inconsistent (counts, offsets, slots), when they were written with another hash function,
+/// or when memory runs out; otherwise the number of bytes used goes to *consumed.
+gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *consumed);
+
 /// Gap classes reported by gk_tokenizer_scan besides lexicon ids.
 enum {
     /// A blank line, the start of the text, or masked text: no term spans it.

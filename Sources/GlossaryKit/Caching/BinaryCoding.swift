@@ -1,4 +1,9 @@
+import Foundation
+
 /// Appends values to a byte buffer in a fixed little-endian layout, for the glossary cache.
+///
+/// Counts and string lengths are variable-length (LEB128): almost all of them are below 128, so
+/// they take one byte instead of four, and the cache file stays a fraction of the model's size.
 struct BinaryWriter {
     private(set) var bytes: [UInt8] = []
 
@@ -16,14 +21,23 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(_ value: Int) { write(Int32(truncatingIfNeeded: value)) }
+    /// A count, index or length: a non-negative number below 2³¹, in one to five bytes.
+    mutating func write(_ value: Int) {
+        precondition(value >= 0 && value <= Int(Int32.max), "a cache count out of range")
+        var rest = UInt32(value)
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
 
     mutating func write(_ value: Bool) { write(UInt8(value ? 1 : 0)) }
 
     mutating func write(_ value: String) {
         var value = value
         value.withUTF8 { utf8 in
-            write(Int32(utf8.count))
+            write(utf8.count)
             bytes.append(contentsOf: utf8)
         }
     }
@@ -33,45 +47,143 @@ struct BinaryWriter {
         if let value { write(value) }
     }
 
-    /// A whole array of 32-bit integers at once.
-    mutating func write(_ values: [Int32]) {
-        write(values.count)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+    /// Zero bytes up to a multiple of `alignment`, so that what follows can be used in place.
+    mutating func align(_ alignment: Int) {
+        while bytes.count % alignment != 0 { bytes.append(0) }
     }
 
-    mutating func write(_ values: [UInt32]) {
+    /// A whole array of integers at once, aligned for `BinaryReader.readPinned` to use in place.
+    mutating func write<Element: FixedWidthInteger>(_ values: PinnedArray<Element>) {
         write(values.count)
-        values.withUnsafeBytes { bytes.append(contentsOf: $0) }
+        align(MemoryLayout<Element>.alignment)
+        #if _endian(big)
+        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+        #else
+        values.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+        #endif
+    }
+
+    /// Appends everything `other` wrote.
+    mutating func append(_ other: BinaryWriter) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    /// Appends `count` bytes that `fill` writes in place (for data a C function serialises).
+    mutating func append(count: Int, _ fill: (UnsafeMutablePointer<UInt8>) -> Void) {
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: count))
+        bytes.withUnsafeMutableBufferPointer { fill($0.baseAddress! + start) }
     }
 }
 
 /// Reads what `BinaryWriter` wrote; every read checks bounds, so a truncated or corrupt cache
 /// file is an error, never a crash.
+///
+/// The reader owns one copy of the bytes (read straight from the file, without going through
+/// `Data`) and reads them through a pointer, so a field costs a bounds check and a load.
 struct BinaryReader {
     struct Corrupt: Error {}
 
-    private let bytes: [UInt8]
-    private var offset = 0
+    /// The bytes: a copy, or a read-only mapping of a file; released with the last reader that
+    /// uses them.
+    private final class Storage {
+        let pointer: UnsafePointer<UInt8>
+        let count: Int
+        /// The mapping the bytes live in, if they are a mapped file.
+        let file: MappedFile?
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+        init(copying bytes: [UInt8]) {
+            // One byte at least, so that an empty buffer still has an address; aligned like a
+            // mapping for the arrays used in place.
+            let raw = UnsafeMutableRawPointer.allocate(byteCount: max(bytes.count, 1), alignment: 16)
+            let copy = raw.bindMemory(to: UInt8.self, capacity: max(bytes.count, 1))
+            bytes.withUnsafeBufferPointer { source in
+                if let address = source.baseAddress { copy.update(from: address, count: source.count) }
+            }
+            pointer = UnsafePointer(copy)
+            count = bytes.count
+            file = nil
+        }
 
-    var isAtEnd: Bool { offset == bytes.count }
+        init?(mapping file: MappedFile) {
+            guard let address = file.bytes.baseAddress else { return nil }
+            pointer = address
+            count = file.bytes.count
+            self.file = file
+        }
+
+        deinit {
+            if file == nil { pointer.deallocate() }
+        }
+    }
+
+    private let storage: Storage
+    private let base: UnsafePointer<UInt8>
+    /// The number of bytes.
+    let count: Int
+    private(set) var offset = 0
+
+    private init(storage: Storage) {
+        self.storage = storage
+        base = storage.pointer
+        count = storage.count
+    }
+
+    /// A reader over a copy of `bytes`.
+    init(_ bytes: [UInt8]) {
+        self.init(storage: Storage(copying: bytes))
+    }
+
+    /// A reader over the file at `path`, mapped read-only, or nil when it cannot be read.
+    ///
+    /// Mapping instead of reading saves copying the whole file into fresh memory: decoding
+    /// touches each page once, straight from the page cache. The cache replaces entries by
+    /// renaming, never by rewriting a file in place, so the mapped bytes do not change.
+    init?(contentsOfFile path: String) {
+        // An empty file is no cache entry either.
+        guard let file = MappedFile(path: path), let storage = Storage(mapping: file) else { return nil }
+        self.init(storage: storage)
+    }
+
+    /// Lets the system drop the pages of a mapped file that have been read, so that the file
+    /// and what it decodes to are not both resident at their largest (peak memory). They are
+    /// read again from the page cache if needed.
+    func releaseReadPages() {
+        storage.file?.release(upTo: offset)
+    }
+
+    var isAtEnd: Bool { offset == count }
+
+    /// What keeps the bytes valid: hold it to use them in place after the reader is gone.
+    var owner: AnyObject { storage }
+
+    /// Skips the padding `BinaryWriter.align` wrote.
+    mutating func align(_ alignment: Int) throws(Corrupt) {
+        let padding = (alignment - offset % alignment) % alignment
+        try skip(padding)
+    }
+
+    /// The unread bytes; valid while this reader (or a copy of it) exists.
+    var remaining: UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: base + offset, count: count - offset)
+    }
+
+    /// Skips `length` bytes that were read through `remaining`.
+    mutating func skip(_ length: Int) throws(Corrupt) {
+        guard length >= 0, length <= count - offset else { throw Corrupt() }
+        offset += length
+    }
 
     mutating func readByte() throws(Corrupt) -> UInt8 {
-        guard offset < bytes.count else { throw Corrupt() }
+        guard offset < count else { throw Corrupt() }
         defer { offset += 1 }
-        return bytes[offset]
+        return base[offset]
     }
 
     private mutating func readRaw<T: FixedWidthInteger>(_ type: T.Type) throws(Corrupt) -> T {
         let size = MemoryLayout<T>.size
-        guard offset + size <= bytes.count else { throw Corrupt() }
-        var value: T = 0
-        withUnsafeMutableBytes(of: &value) { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + size)]))
-            }
-        }
+        guard size <= count - offset else { throw Corrupt() }
+        let value = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: T.self)
         offset += size
         return T(littleEndian: value)
     }
@@ -80,39 +192,107 @@ struct BinaryReader {
     mutating func readUInt32() throws(Corrupt) -> UInt32 { try readRaw(UInt32.self) }
     mutating func readUInt64() throws(Corrupt) -> UInt64 { try readRaw(UInt64.self) }
 
+    /// A count, index or length written by `BinaryWriter.write(_: Int)`.
     mutating func readInt() throws(Corrupt) -> Int {
-        let value = Int(try readInt32())
-        guard value >= 0 else { throw Corrupt() }
+        var value = 0
+        var shift = 0
+        while true {
+            let byte = try readByte()
+            value |= Int(byte & 0x7F) << shift
+            if byte < 0x80 { break }
+            shift += 7
+            guard shift < 35 else { throw Corrupt() }
+        }
+        guard value <= Int(Int32.max) else { throw Corrupt() }
+        return value
+    }
+
+    /// A count that must not exceed `limit`; what a corrupt file would otherwise use to reserve
+    /// absurd amounts of memory.
+    mutating func readCount(atMost limit: Int) throws(Corrupt) -> Int {
+        let value = try readInt()
+        guard value <= limit else { throw Corrupt() }
+        return value
+    }
+
+    /// An index below `bound`.
+    mutating func readIndex(below bound: Int) throws(Corrupt) -> Int {
+        let value = try readInt()
+        guard value < bound else { throw Corrupt() }
         return value
     }
 
     mutating func readBool() throws(Corrupt) -> Bool { try readByte() != 0 }
 
     mutating func readString() throws(Corrupt) -> String {
-        let count = try readInt()
-        guard offset + count <= bytes.count else { throw Corrupt() }
-        defer { offset += count }
-        return String(decoding: bytes[offset..<(offset + count)], as: UTF8.self)
+        let length = try readInt()
+        guard length <= count - offset else { throw Corrupt() }
+        defer { offset += length }
+        return String(decoding: UnsafeBufferPointer(start: base + offset, count: length), as: UTF8.self)
     }
 
     mutating func readOptionalString() throws(Corrupt) -> String? {
         try readBool() ? try readString() : nil
     }
 
-    mutating func readInt32Array() throws(Corrupt) -> [Int32] {
-        let count = try readInt()
-        guard offset + count * 4 <= bytes.count else { throw Corrupt() }
-        var result = [Int32](repeating: 0, count: count)
-        result.withUnsafeMutableBytes { target in
-            bytes.withUnsafeBytes { source in
-                target.copyMemory(from: UnsafeRawBufferPointer(rebasing: source[offset..<(offset + count * 4)]))
-            }
+    /// An array written by `BinaryWriter.write(_: PinnedArray)`, used in place: it keeps the
+    /// reader's bytes (the mapped file) alive.
+    mutating func readPinned<Element: FixedWidthInteger>(_ type: Element.Type) throws(Corrupt) -> PinnedArray<Element> {
+        let length = try readInt()
+        try align(MemoryLayout<Element>.alignment)
+        let size = MemoryLayout<Element>.stride
+        guard length <= (count - offset) / size else { throw Corrupt() }
+        let start = UnsafeRawPointer(base + offset)
+        offset += length * size
+        #if _endian(big)
+        return PinnedArray((0..<length).map { Element(littleEndian: start.loadUnaligned(fromByteOffset: $0 * size, as: Element.self)) })
+        #else
+        return PinnedArray(borrowing: start.bindMemory(to: Element.self, capacity: length), count: length, owner: storage)
+        #endif
+    }
+}
+
+/// A file mapped read-only into memory, unmapped when released.
+final class MappedFile {
+    /// The file's bytes (no address for an empty file).
+    let bytes: UnsafeBufferPointer<UInt8>
+    private let mapping: UnsafeMutableRawPointer?
+    private let length: Int
+
+    /// Maps the regular file at `path`, or returns nil when it cannot be opened or mapped.
+    init?(path: String) {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= 0 else { return nil }
+        length = Int(status.st_size)
+        if length == 0 {
+            mapping = nil
+            bytes = UnsafeBufferPointer(start: nil, count: 0)
+            return
         }
-        offset += count * 4
-        return result.map { Int32(littleEndian: $0) }
+        guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
+              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+        mapping = address
+        bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)
     }
 
-    mutating func readUInt32Array() throws(Corrupt) -> [UInt32] {
-        try readInt32Array().map { UInt32(bitPattern: $0) }
+    deinit {
+        if let mapping { munmap(mapping, length) }
+    }
+
+    /// How many bytes from the start have been released.
+    private var released = 0
+
+    /// Drops the mapped pages wholly before `offset` from memory (they stay mapped: touching
+    /// them reads them again).
+    func release(upTo offset: Int) {
+        guard let mapping else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let end = min(offset, length) / page * page
+        guard end > released else { return }
+        _ = madvise(mapping + released, end - released, Int32(MADV_DONTNEED))
+        released = end
     }
 }

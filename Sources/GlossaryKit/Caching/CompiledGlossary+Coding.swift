@@ -1,130 +1,140 @@
-/// The compiled glossary in the cache's binary layout: the glossary model, the lexicons in id
-/// order, and the trie as flat arrays, so that loading is reading, not compiling.
+/// The compiled glossary in the cache's binary layout: the glossary model and the match entries,
+/// then the matcher's tables as they are in memory (word flags, the lexicons' C hash tables, the
+/// edge table, the terminal lists), aligned, so that loading uses them where they lie in the
+/// mapped file instead of inserting every word and edge again.
 extension CompiledGlossary {
     /// Format version; a cache written by another version is ignored.
-    static let cacheFormat: UInt32 = 1
+    static let cacheFormat: UInt32 = 3
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(Self.cacheFormat)
         writer.write(glossary)
-        for lexicon in [words, gapLexicon] {
-            writer.write(lexicon.count)
-            for id in 0..<Int32(lexicon.count) { writer.write(lexicon.string(id)) }
+        // The compiled part's own few tags, each parsed once when reading.
+        var tags = BinaryWriter.Interner<LanguageTag>()
+        for tag in languages + analyzerLanguages + detectorLanguages { _ = tags.index(of: tag) }
+        for entry in entries { _ = tags.index(of: entry.language) }
+        writer.write(tags.values.count)
+        for tag in tags.values { writer.write(tag.rawValue) }
+        for list in [languages, analyzerLanguages, detectorLanguages] {
+            writer.write(list.count)
+            for tag in list { writer.write(tags.index(of: tag)) }
         }
-        for tags in [analyzerLanguages, detectorLanguages] {
-            writer.write(tags.count)
-            for tag in tags { writer.write(tag) }
-        }
-        writer.write(flags)
-        let edgeList = Array(edges)
-        writer.write(edgeList.map(\.key.node))
-        writer.write(edgeList.map(\.key.gap))
-        writer.write(edgeList.map(\.key.word))
-        writer.write(edgeList.map(\.value))
-        writer.write(terminals.count)
-        for (node, list) in terminals {
-            writer.write(node)
-            writer.write(list)
+        writer.writeCases(of: MatchMode.self)
+        writer.write(entries.count)
+        for entry in entries {
+            writer.write(entry.reference.concept)
+            writer.write(entry.reference.term)
+            var bits: UInt8 = 0
+            if entry.viaBareKeys { bits |= 1 }
+            if entry.isListedForm { bits |= 2 }
+            if entry.foldsAccents { bits |= 4 }
+            if entry.isCaseSensitive { bits |= 8 }
+            if entry.isAbbreviated { bits |= 16 }
+            if entry.allowsPluralInfix { bits |= 32 }
+            writer.write(bits)
+            writer.writeCase(entry.mode)
+            writer.write(tags.index(of: entry.language))
+            writer.write(entry.exactWords.count)
+            for word in entry.exactWords { writer.write(word) }
         }
         writer.write(prefixes.count)
         for (node, byStem) in prefixes {
-            writer.write(node)
+            writer.write(Int(node))
             writer.write(byStem.count)
             for (key, list) in byStem {
                 writer.write(key)
                 writer.write(list.count)
                 for prefix in list {
-                    writer.write(prefix.gap)
+                    writer.write(Int(prefix.gap))
                     writer.write(prefix.stem)
-                    writer.write(prefix.entry)
+                    writer.write(Int(prefix.entry))
                 }
             }
         }
-        writer.write(entries.count)
-        for entry in entries {
-            writer.write(entry.reference.concept)
-            writer.write(entry.reference.term)
-            writer.write(UInt8((entry.viaBareKeys ? 1 : 0) | (entry.isListedForm ? 2 : 0) | (entry.foldsAccents ? 4 : 0)))
-            writer.write(entry.exactWords.count)
-            for word in entry.exactWords { writer.write(word) }
-        }
         writer.write(maximumLength)
+        // From here on, the tables used in place, aligned.
+        writer.write(flags)
+        words.write(to: &writer)
+        gapLexicon.write(to: &writer)
+        writer.write(EdgeTable.hashProbe)
+        writer.write(edges.count)
+        writer.write(edges.storage)
+        writer.write(terminals.starts)
+        writer.write(terminals.entries)
     }
 
     /// Reads a compiled glossary written by `encode(into:)`.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` for another format, truncated or inconsistent bytes:
+    ///   every index into another table is checked, so a damaged cache is never used.
+    /// - Complexity: O(*n*) in the cache's size.
     convenience init(decoding reader: inout BinaryReader, registry: AnalyzerRegistry = .standard) throws(BinaryReader.Corrupt) {
         guard try reader.readUInt32() == Self.cacheFormat else { throw BinaryReader.Corrupt() }
-        let glossary = try reader.readGlossary()
-        var lexicons: [ByteLexicon] = []
-        for _ in 0..<2 {
-            let lexicon = ByteLexicon()
-            let count = try reader.readInt()
-            for expected in 0..<count {
-                guard lexicon.insert(try reader.readString()) == Int32(expected) else { throw BinaryReader.Corrupt() }
-            }
-            lexicons.append(lexicon)
-        }
+        let (glossary, termCounts) = try reader.readGlossary()
         var known: [String: LanguageTag] = [:]
+        var tags: [LanguageTag] = []
+        for _ in 0..<(try reader.readElementCount()) { tags.append(try reader.readTag(&known)) }
         var tagLists: [[LanguageTag]] = []
-        for _ in 0..<2 {
-            let count = try reader.readInt()
-            var tags: [LanguageTag] = []
-            for _ in 0..<count { tags.append(try reader.readTag(&known)) }
-            tagLists.append(tags)
+        for _ in 0..<3 {
+            var list: [LanguageTag] = []
+            for _ in 0..<(try reader.readElementCount()) { list.append(tags[try reader.readIndex(below: tags.count)]) }
+            tagLists.append(list)
         }
-        let flags = try reader.readUInt32Array()
-        guard flags.count == lexicons[0].count else { throw BinaryReader.Corrupt() }
-        let nodes = try reader.readInt32Array(), gaps = try reader.readInt32Array()
-        let wordIDs = try reader.readInt32Array(), children = try reader.readInt32Array()
-        guard gaps.count == nodes.count, wordIDs.count == nodes.count, children.count == nodes.count else {
-            throw BinaryReader.Corrupt()
+        // Stopword bits 16–31 of `flags` stand for the detector languages.
+        guard tagLists[2].count <= 16 else { throw BinaryReader.Corrupt() }
+
+        let modes = try reader.readCases(of: MatchMode.self)
+        let entryCount = try reader.readElementCount()
+        var entries: [Entry] = []
+        entries.reserveCapacity(entryCount)
+        for _ in 0..<entryCount {
+            let concept = try reader.readIndex(below: termCounts.count)
+            let term = try reader.readIndex(below: Int(termCounts[concept]))
+            let bits = try reader.readByte()
+            let mode = modes[try reader.readIndex(below: modes.count)]
+            let language = tags[try reader.readIndex(below: tags.count)]
+            var exact: [String] = []
+            let exactCount = try reader.readElementCount()
+            if exactCount > 0 {
+                exact.reserveCapacity(exactCount)
+                for _ in 0..<exactCount { exact.append(try reader.readString()) }
+            }
+            entries.append(Entry(
+                reference: TermReference(concept: concept, term: term), language: language,
+                isCaseSensitive: bits & 8 != 0, foldsAccents: bits & 4 != 0, mode: mode, isAbbreviated: bits & 16 != 0,
+                allowsPluralInfix: bits & 32 != 0, exactWords: exact, viaBareKeys: bits & 1 != 0, isListedForm: bits & 2 != 0))
         }
-        var edges: [EdgeKey: Int32] = [:]
-        edges.reserveCapacity(nodes.count)
-        for index in nodes.indices {
-            edges[EdgeKey(node: nodes[index], gap: gaps[index], word: wordIDs[index])] = children[index]
-        }
-        var terminals: [Int32: [Int32]] = [:]
-        let terminalCount = try reader.readInt()
-        terminals.reserveCapacity(terminalCount)
-        for _ in 0..<terminalCount {
-            let node = try reader.readInt32()
-            terminals[node] = try reader.readInt32Array()
-        }
+
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
-        for _ in 0..<(try reader.readInt()) {
-            let node = try reader.readInt32()
-            for _ in 0..<(try reader.readInt()) {
+        for _ in 0..<(try reader.readElementCount()) {
+            let node = Int32(try reader.readInt())
+            for _ in 0..<(try reader.readElementCount()) {
                 let key = try reader.readString()
-                for _ in 0..<(try reader.readInt()) {
-                    prefixes[node, default: [:]][key, default: []].append(
-                        PrefixEntry(gap: try reader.readInt32(), stem: try reader.readString(), entry: try reader.readInt32()))
+                for _ in 0..<(try reader.readElementCount()) {
+                    let gap = Int32(try reader.readInt())
+                    let stem = try reader.readString()
+                    let entry = Int32(try reader.readIndex(below: entries.count))
+                    prefixes[node, default: [:]][key, default: []].append(PrefixEntry(gap: gap, stem: stem, entry: entry))
                 }
             }
         }
-        var entries: [Entry] = []
-        let entryCount = try reader.readInt()
-        entries.reserveCapacity(entryCount)
-        for _ in 0..<entryCount {
-            let concept = try reader.readInt(), termIndex = try reader.readInt()
-            guard concept < glossary.concepts.count, termIndex < glossary.concepts[concept].terms.count else {
-                throw BinaryReader.Corrupt()
-            }
-            let term = glossary.concepts[concept].terms[termIndex]
-            let bits = try reader.readByte()
-            var exact: [String] = []
-            for _ in 0..<(try reader.readInt()) { exact.append(try reader.readString()) }
-            entries.append(Entry(
-                reference: TermReference(concept: concept, term: termIndex), language: term.language,
-                isCaseSensitive: term.isCaseSensitive, foldsAccents: bits & 4 != 0, mode: term.matchMode,
-                isAbbreviated: term.type.isAbbreviated, allowsPluralInfix: term.allowsPluralInfix,
-                exactWords: exact, viaBareKeys: bits & 1 != 0, isListedForm: bits & 2 != 0))
-        }
         let maximumLength = try reader.readInt()
+        // The model is decoded: its pages can go. The tables below stay in the mapping.
+        reader.releaseReadPages()
+
+        let flags = try reader.readPinned(UInt32.self)
+        let words = try ByteLexicon(reading: &reader)
+        let gaps = try ByteLexicon(reading: &reader)
+        guard flags.count == words.count else { throw BinaryReader.Corrupt() }
+        guard try reader.readUInt64() == EdgeTable.hashProbe else { throw BinaryReader.Corrupt() }
+        let edgeCount = try reader.readInt()
+        let edges = try EdgeTable(storage: try reader.readPinned(Int32.self), count: edgeCount)
+        let starts = try reader.readPinned(Int32.self)
+        let terminals = try TerminalTable(starts: starts, entries: try reader.readPinned(Int32.self), entryCount: entries.count)
         guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
         self.init(parts: Parts(
-            glossary: glossary, registry: registry, words: lexicons[0], gapLexicon: lexicons[1],
-            analyzerLanguages: tagLists[0], detectorLanguages: tagLists[1], flags: flags, edges: edges,
+            glossary: glossary, languages: tagLists[0], registry: registry, words: words, gapLexicon: gaps,
+            analyzerLanguages: tagLists[1], detectorLanguages: tagLists[2], flags: flags, edges: edges,
             terminals: terminals, prefixes: prefixes, entries: entries, maximumLength: maximumLength))
     }
 }

@@ -5,8 +5,9 @@
 /// per distinct word (not per occurrence) for inflected readings (`kerjanya` → `kerja` + -nya),
 /// and the trie walk is only as long as the longest term, whatever the glossary's size.
 ///
-/// The trie's edges live in one hash table keyed by (node, gap, word), so a large glossary costs
-/// one table instead of a dictionary per node.
+/// The trie's edges live in one hash table keyed by (node, gap, word), and the entries ending at
+/// each node in one flat list, so a large glossary costs a few arrays instead of a dictionary per
+/// node, and the cache restores them with copies.
 public final class CompiledGlossary: Sendable {
     public let glossary: Glossary
     /// `glossary.languages`, computed once: the glossary's own property walks every term.
@@ -22,11 +23,11 @@ public final class CompiledGlossary: Sendable {
     let analyzers: [any WordFormAnalyzer]
     /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–31 = a stopword
     /// of detector language *n*.
-    let flags: [UInt32]
+    let flags: PinnedArray<UInt32>
     /// (node, gap, word) → child node. The root is node 0.
-    let edges: [EdgeKey: Int32]
+    let edges: EdgeTable
     /// Entries that end at each node.
-    let terminals: [Int32: [Int32]]
+    let terminals: TerminalTable
     /// For `match: prefix` terms: node → first three letters of the last word → (gap, last word, entry).
     let prefixes: [Int32: [String: [PrefixEntry]]]
     let entries: [Entry]
@@ -72,7 +73,8 @@ public final class CompiledGlossary: Sendable {
     /// - Throws: `TextError` when ICU cannot tokenize a term.
     /// - Complexity: O(*t*) in the total length of all terms.
     public convenience init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws {
-        var builder = Builder(registry: registry, glossaryLanguages: glossary.languages)
+        let languages = glossary.languages
+        var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
             for (termIndex, term) in concept.terms.enumerated() {
@@ -105,23 +107,26 @@ public final class CompiledGlossary: Sendable {
             return entry
         }
         self.init(parts: Parts(
-            glossary: glossary, registry: registry, words: builder.words, gapLexicon: builder.gaps,
+            glossary: glossary, languages: languages, registry: registry, words: builder.words, gapLexicon: builder.gaps,
             analyzerLanguages: builder.analyzerLanguages, detectorLanguages: builder.detectorLanguages,
-            flags: builder.finish(), edges: builder.edges, terminals: builder.terminals, prefixes: builder.prefixes,
+            flags: PinnedArray(builder.finish()), edges: EdgeTable(builder.edges),
+            terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)), prefixes: builder.prefixes,
             entries: entries, maximumLength: builder.maximumLength))
     }
 
     /// Everything a compiled glossary consists of, whether compiled or read from the cache.
     struct Parts {
         var glossary: Glossary
+        /// `glossary.languages`.
+        var languages: [LanguageTag]
         var registry: AnalyzerRegistry
         var words: ByteLexicon
         var gapLexicon: ByteLexicon
         var analyzerLanguages: [LanguageTag]
         var detectorLanguages: [LanguageTag]
-        var flags: [UInt32]
-        var edges: [EdgeKey: Int32]
-        var terminals: [Int32: [Int32]]
+        var flags: PinnedArray<UInt32>
+        var edges: EdgeTable
+        var terminals: TerminalTable
         var prefixes: [Int32: [String: [PrefixEntry]]]
         var entries: [Entry]
         var maximumLength: Int
@@ -129,7 +134,7 @@ public final class CompiledGlossary: Sendable {
 
     init(parts: Parts) {
         glossary = parts.glossary
-        languages = parts.glossary.languages
+        languages = parts.languages
         registry = parts.registry
         words = parts.words
         gapLexicon = parts.gapLexicon
@@ -153,7 +158,7 @@ public final class CompiledGlossary: Sendable {
         var detectorLanguages: [LanguageTag] = []
         var generators: [any WordFormAnalyzer] = []
         var flagTable: [Int32: UInt32] = [:]
-        var edges: [EdgeKey: Int32] = [:]
+        var edges = EdgeTable.Building()
         var terminals: [Int32: [Int32]] = [:]
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
         var entries: [Entry] = []
@@ -199,7 +204,7 @@ public final class CompiledGlossary: Sendable {
                 if let child = edges[key] {
                     node = child
                 } else {
-                    edges[key] = nodeCount
+                    edges.insert(nodeCount, for: key)
                     node = nodeCount
                     nodeCount += 1
                 }

@@ -156,16 +156,56 @@ extension ICUWordTokenizer {
 /// safe once insertion has finished (hence `@unchecked Sendable`).
 final class ByteLexicon: @unchecked Sendable {
     fileprivate let handle: OpaquePointer
+    /// What keeps the bytes of a table used in place valid (see `init(reading:)`).
+    private let owner: AnyObject?
 
     init() {
         guard let handle = gk_lexicon_create() else {
             fatalError("out of memory creating a lexicon")
         }
         self.handle = handle
+        owner = nil
     }
 
     deinit {
         gk_lexicon_destroy(handle)
+    }
+
+    private init(handle: OpaquePointer, owner: AnyObject) {
+        self.handle = handle
+        self.owner = owner
+    }
+
+    /// Writes the hash table as it is in memory, for `init(reading:)`.
+    ///
+    /// - Complexity: O(*n*) in the table's size.
+    func write(to writer: inout BinaryWriter) {
+        let size = Int(gk_lexicon_serialized_size(handle))
+        writer.write(size)
+        writer.align(8)
+        writer.append(count: size) { gk_lexicon_serialize(handle, $0) }
+    }
+
+    /// A lexicon over a table written by `write(to:)`, used where it lies in the reader's bytes
+    /// (the mapped cache file, kept mapped while the lexicon exists): no insertion per word, no
+    /// copy. Inserting a word later copies the table first.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` when the bytes are truncated or inconsistent, or were
+    ///   written with another hash function.
+    /// - Complexity: O(*n*) in the table's size, to check its slots and offsets.
+    convenience init(reading reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
+        let size = try reader.readInt()
+        try reader.align(8)
+        let bytes = reader.remaining
+        guard size <= bytes.count else { throw BinaryReader.Corrupt() }
+        var consumed: Int64 = 0
+        guard let handle = gk_lexicon_borrow(bytes.baseAddress, Int64(size), &consumed) else {
+            throw BinaryReader.Corrupt()
+        }
+        self.init(handle: handle, owner: reader.owner)
+        // Trailing bytes mean the recorded size and the table disagree.
+        guard consumed == Int64(size) else { throw BinaryReader.Corrupt() }
+        try reader.skip(size)
     }
 
     /// The id of `text`, inserting it when absent.

@@ -1,0 +1,175 @@
+/// The trie's edges, (node, gap, word) → child, in one open-addressing hash table over a flat
+/// array of 32-bit integers.
+///
+/// A Swift dictionary of the same edges costs a hashed insertion per edge to rebuild from the
+/// cache; this table is its own serialised form, used in place in the mapped cache file.
+struct EdgeTable: Sendable {
+    /// Four values per slot: node, gap, word, child. A child of 0 marks an empty slot: the root,
+    /// node 0, is no node's child. The slot count is a power of two.
+    let storage: PinnedArray<Int32>
+    /// The number of edges.
+    let count: Int
+
+    fileprivate static let slotWidth = 4
+
+    /// The finished table of `building`.
+    init(_ building: Building) {
+        storage = PinnedArray(building.storage)
+        count = building.count
+    }
+
+    /// A table over `storage` as `storage` returned it.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` unless the slot count is a power of two, the table keeps an
+    ///   empty slot (so every probe ends) and `count` is the number of edges.
+    /// - Complexity: O(*n*) in the number of slots.
+    init(storage: PinnedArray<Int32>, count: Int) throws(BinaryReader.Corrupt) {
+        let slots = storage.count / Self.slotWidth
+        guard storage.count % Self.slotWidth == 0, slots > 0, slots & (slots - 1) == 0, count < slots else {
+            throw BinaryReader.Corrupt()
+        }
+        let used = storage.withUnsafeBufferPointer { storage -> Int? in
+            var used = 0
+            for base in stride(from: 3, to: storage.count, by: Self.slotWidth) where storage[base] != 0 {
+                guard storage[base] > 0 else { return nil }
+                used += 1
+            }
+            return used
+        }
+        guard used == count else { throw BinaryReader.Corrupt() }
+        self.storage = storage
+        self.count = count
+    }
+
+    /// Mixes the three parts of a key. The cache stores slots by this hash: changing it calls for
+    /// a new `CompiledGlossary.cacheFormat` (the cache also stores `hashProbe` to catch a change).
+    @inline(__always)
+    static func hash(_ key: CompiledGlossary.EdgeKey) -> Int {
+        var hash = UInt64(UInt32(bitPattern: key.node)) &* 0x9E37_79B9_7F4A_7C15
+        hash ^= UInt64(UInt32(bitPattern: key.word)) &* 0xC2B2_AE3D_27D4_EB4F
+        hash ^= UInt64(UInt32(bitPattern: key.gap)) &* 0x1656_67B1_9E37_79F9
+        hash ^= hash >> 29
+        hash &*= 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 32
+        return Int(truncatingIfNeeded: hash)
+    }
+
+    /// The hash of a fixed key, stored with the table.
+    static var hashProbe: UInt64 {
+        UInt64(truncatingIfNeeded: hash(CompiledGlossary.EdgeKey(node: 1, gap: 2, word: 3)))
+    }
+
+    /// The child at the end of `key`, or nil.
+    ///
+    /// - Complexity: O(1) expected.
+    subscript(key: CompiledGlossary.EdgeKey) -> Int32? {
+        storage.withUnsafeBufferPointer { Self.child(of: key, in: $0) }
+    }
+
+    @inline(__always)
+    fileprivate static func child(of key: CompiledGlossary.EdgeKey, in slots: UnsafeBufferPointer<Int32>) -> Int32? {
+        let mask = slots.count / slotWidth - 1
+        var slot = hash(key) & mask
+        while true {
+            let base = slot &* slotWidth
+            let child = slots[base + 3]
+            if child == 0 { return nil }
+            if slots[base] == key.node && slots[base + 2] == key.word && slots[base + 1] == key.gap { return child }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    /// A table being built: the same layout in an array that grows.
+    struct Building {
+        private(set) var storage = [Int32](repeating: 0, count: 16 * EdgeTable.slotWidth)
+        private(set) var count = 0
+
+        subscript(key: CompiledGlossary.EdgeKey) -> Int32? {
+            storage.withUnsafeBufferPointer { EdgeTable.child(of: key, in: $0) }
+        }
+
+        /// Adds an edge that is not in the table yet.
+        ///
+        /// - Complexity: O(1) amortised.
+        mutating func insert(_ child: Int32, for key: CompiledGlossary.EdgeKey) {
+            precondition(child > 0, "the root is no node's child")
+            // At most two thirds full: linear probing stays short, the table stays small.
+            if (count + 1) * 3 > slotCount * 2 { grow() }
+            place(child, for: key)
+            count += 1
+        }
+
+        private var slotCount: Int { storage.count / EdgeTable.slotWidth }
+
+        private mutating func place(_ child: Int32, for key: CompiledGlossary.EdgeKey) {
+            let mask = slotCount - 1
+            var slot = EdgeTable.hash(key) & mask
+            while storage[slot * EdgeTable.slotWidth + 3] != 0 { slot = (slot + 1) & mask }
+            let base = slot * EdgeTable.slotWidth
+            storage[base] = key.node
+            storage[base + 1] = key.gap
+            storage[base + 2] = key.word
+            storage[base + 3] = child
+        }
+
+        private mutating func grow() {
+            let old = storage
+            storage = [Int32](repeating: 0, count: old.count * 2)
+            for base in stride(from: 0, to: old.count, by: EdgeTable.slotWidth) where old[base + 3] != 0 {
+                place(old[base + 3], for: CompiledGlossary.EdgeKey(node: old[base], gap: old[base + 1], word: old[base + 2]))
+            }
+        }
+    }
+}
+
+/// The entries that end at each trie node, as one flat list with an offset per node (compressed
+/// rows): two arrays, however many nodes, instead of an array per node.
+struct TerminalTable: Sendable {
+    /// The entries of node *n* are `entries[starts[n]..<starts[n + 1]]`.
+    let starts: PinnedArray<Int32>
+    let entries: PinnedArray<Int32>
+
+    /// The lists of `byNode`, for nodes `0..<nodeCount`.
+    ///
+    /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
+    init(_ byNode: [Int32: [Int32]], nodeCount: Int) {
+        var counts = [Int32](repeating: 0, count: nodeCount + 1)
+        for (node, list) in byNode { counts[Int(node) + 1] = Int32(list.count) }
+        for index in 1..<counts.count { counts[index] += counts[index - 1] }
+        var entries = [Int32](repeating: 0, count: Int(counts[nodeCount]))
+        for (node, list) in byNode {
+            let start = Int(counts[Int(node)])
+            for (offset, entry) in list.enumerated() { entries[start + offset] = entry }
+        }
+        starts = PinnedArray(counts)
+        self.entries = PinnedArray(entries)
+    }
+
+    /// A table over arrays as `starts` and `entries` returned them.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` unless the offsets run from 0 to the list's end without
+    ///   going back, and every entry is below `entryCount`.
+    /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
+    init(starts: PinnedArray<Int32>, entries: PinnedArray<Int32>, entryCount: Int) throws(BinaryReader.Corrupt) {
+        guard starts.first == 0, starts.last.map(Int.init) == entries.count else { throw BinaryReader.Corrupt() }
+        let ordered = starts.withUnsafeBufferPointer { starts in
+            (1..<starts.count).allSatisfy { starts[$0] >= starts[$0 - 1] }
+        }
+        let inRange = entries.withUnsafeBufferPointer { entries in
+            entries.allSatisfy { $0 >= 0 && Int($0) < entryCount }
+        }
+        guard ordered, inRange else { throw BinaryReader.Corrupt() }
+        self.starts = starts
+        self.entries = entries
+    }
+
+    /// The number of nodes.
+    var nodeCount: Int { starts.count - 1 }
+
+    /// The entries that end at `node`, or nil when none does.
+    subscript(node: Int32) -> Slice<PinnedArray<Int32>>? {
+        guard node >= 0, Int(node) < nodeCount else { return nil }
+        let start = Int(starts[Int(node)]), end = Int(starts[Int(node) + 1])
+        return start < end ? entries[start..<end] : nil
+    }
+}

@@ -1,0 +1,280 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+/// The compiled-glossary cache: a glossary read back from the cache must check texts exactly as
+/// the freshly compiled one does, and a damaged cache must be refused, never crash or be used.
+@Suite("Glossary cache")
+struct GlossaryCacheTests {
+    /// A glossary that sets every field the model has, so that the round trip covers them all.
+    static let detailedGlossary: Glossary = {
+        let file = "/glossaries/a rather long folder name/terms.yml"
+        let sundanese = LanguageTag("su")!
+        var concept = Concept(
+            id: "cafe", definition: "A place serving coffee.", subject: "food", note: "Loanword.",
+            properties: [Property(name: "source", value: "a dictionary", language: .english)],
+            location: SourceLocation(file: file, line: 3, column: 5))
+        concept.terms = [
+            Term(
+                text: "café", language: .english, status: .preferred, type: .fullForm, isCaseSensitive: false,
+                foldsAccents: true, matchMode: .inflected, forms: ["cafés", "caffè"], allowsPluralInfix: false,
+                note: "With the accent.", partOfSpeech: "noun", context: "We met at the café.",
+                properties: [Property(name: "usage", value: "common")],
+                location: SourceLocation(file: file, line: 6, column: 9)),
+            Term(text: "kopi héjo", language: sundanese, status: .admitted, foldsAccents: false, allowsPluralInfix: true),
+            Term(text: "CAFE", language: .english, status: .deprecated, type: .acronym, matchMode: .exact),
+            Term(text: "warkop", language: .indonesian, status: .forbidden, type: .shortForm, matchMode: .prefix,
+                 location: SourceLocation(file: "other.yml", line: 1, column: 1)),
+        ]
+        return Glossary(
+            name: "Detailed", requiredLanguages: [.english, .indonesian], concepts: [concept, Concept(id: "empty")],
+            properties: [Property(name: "title", value: "Test", language: .indonesian)])
+    }()
+
+    static func encoded(_ compiled: CompiledGlossary) -> [UInt8] {
+        var writer = BinaryWriter()
+        compiled.encode(into: &writer)
+        return writer.bytes
+    }
+
+    static func decoded(_ bytes: [UInt8]) throws -> CompiledGlossary {
+        var reader = BinaryReader(bytes)
+        return try CompiledGlossary(decoding: &reader)
+    }
+
+    /// Every rule example's text, markers removed, with its language: texts that the rules'
+    /// glossary has terms in, in every language and spelling the examples exercise.
+    static let exampleTexts: [(String, LanguageTag)] = Rules.all.flatMap { rule in
+        let description = type(of: rule).description
+        return (description.triggeringExamples + description.nonTriggeringExamples).map {
+            ($0.text.replacingOccurrences(of: "↓", with: ""), $0.language)
+        }
+    }
+
+    @Test func decodedGlossaryModelEqualsTheOriginal() throws {
+        let original = Self.detailedGlossary
+        let decoded = try Self.decoded(Self.encoded(try CompiledGlossary(original)))
+        #expect(decoded.glossary.name == original.name)
+        #expect(decoded.glossary.requiredLanguages == original.requiredLanguages)
+        #expect(decoded.glossary.properties == original.properties)
+        #expect(decoded.glossary.concepts == original.concepts)
+        #expect(decoded.languages == original.languages)
+    }
+
+    @Test func decodedGlossaryFindsExactlyWhatTheFreshOneFinds() throws {
+        for glossary in [RuleExamples.glossary, Self.detailedGlossary, try YAMLGlossaryReader.read(TermMatcherTests.yaml, path: "t.yml")] {
+            let fresh = try CompiledGlossary(glossary)
+            let decoded = try Self.decoded(Self.encoded(fresh))
+            #expect(decoded.vocabularySize == fresh.vocabularySize)
+            let freshChecker = GlossaryChecker(compiled: fresh), decodedChecker = GlossaryChecker(compiled: decoded)
+            var texts = Self.exampleTexts
+            texts.append(("We met at the Cafés and the CAFE, then at warkopnya; kopi hejo, paragawé.", .english))
+            var compared = 0
+            for (text, language) in texts {
+                let source = SourceText(path: "test.txt", string: text)
+                for options in [CheckOptions(language: language), CheckOptions()] {
+                    let expected = try freshChecker.analyze(source, options: options).matches
+                    #expect(try decodedChecker.analyze(source, options: options).matches == expected, "\(text)")
+                    #expect(try decodedChecker.check(source, options: options) == freshChecker.check(source, options: options), "\(text)")
+                    compared += expected.count
+                }
+            }
+            // The texts must actually contain terms, or the comparison proves nothing.
+            #expect(compared > 0)
+        }
+    }
+
+    @Test func encodingIsDeterministicAcrossARoundTrip() throws {
+        let bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
+        #expect(Self.encoded(try Self.decoded(bytes)) == bytes)
+    }
+
+    @Test func truncatedCacheIsRejected() throws {
+        let bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
+        #expect((try? Self.decoded(bytes)) != nil)
+        let step = max(1, bytes.count / 400)
+        for length in Array(stride(from: 0, to: bytes.count, by: step)) + [bytes.count - 1] {
+            #expect(throws: BinaryReader.Corrupt.self, "length \(length)") { try Self.decoded(Array(bytes[..<length])) }
+        }
+        #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(bytes + [0]) }
+    }
+
+    /// A damaged byte anywhere is either refused or decodes to something that checks a text
+    /// without crashing: every index read from the cache is checked before use.
+    @Test func damagedBytesNeverCrash() throws {
+        let bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
+        let source = SourceText(path: "test.txt", string: Self.exampleTexts.map(\.0).joined(separator: "\n\n"))
+        var refused = 0
+        for position in stride(from: 0, to: bytes.count, by: max(1, bytes.count / 300)) {
+            for mask: UInt8 in [0xFF, 0x01] {
+                var damaged = bytes
+                damaged[position] ^= mask
+                guard let compiled = try? Self.decoded(damaged) else {
+                    refused += 1
+                    continue
+                }
+                _ = try GlossaryChecker(compiled: compiled).check(source)
+            }
+        }
+        #expect(refused > 0)
+    }
+
+    @Test func cacheFromAnotherFormatIsRejected() throws {
+        var bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
+        bytes[0] ^= 0x40
+        #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(bytes) }
+    }
+
+    @Test func storeThenLoadThroughTheFileSystem() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-cache-test-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let glossaryFile = folder.appendingPathComponent("g.yml")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        try RuleExamples.yaml.write(to: glossaryFile, atomically: true, encoding: .utf8)
+        let cache = GlossaryCache(path: folder.appendingPathComponent("cache").path)
+
+        let (first, firstFromCache) = try GlossaryLoader.loadCompiled(paths: [glossaryFile.path], cache: cache)
+        let (second, secondFromCache) = try GlossaryLoader.loadCompiled(paths: [glossaryFile.path], cache: cache)
+        #expect(!firstFromCache && secondFromCache)
+        #expect(second.glossary.concepts == first.glossary.concepts)
+
+        // A damaged entry is ignored and rewritten.
+        let entries = try FileManager.default.contentsOfDirectory(atPath: cache.path).filter { $0.hasSuffix(".glossary-cache") }
+        #expect(entries.count == 1)
+        let entry = URL(fileURLWithPath: cache.path).appendingPathComponent(entries[0])
+        let stored = try Data(contentsOf: entry)
+        try stored.prefix(stored.count / 2).write(to: entry)
+        #expect(cache.load(key: String(entries[0].prefix(16))) == nil)
+        let (_, afterDamage) = try GlossaryLoader.loadCompiled(paths: [glossaryFile.path], cache: cache)
+        #expect(!afterDamage)
+        #expect(try Data(contentsOf: entry) == stored)
+
+        // An empty entry is no entry.
+        try Data().write(to: entry)
+        #expect(cache.load(key: String(entries[0].prefix(16))) == nil)
+    }
+
+    @Test func keyChangesWithAnyByteAndNotOtherwise() {
+        let bytes = Array("concepts:\n  - id: a\n    terms:\n      en: [alpha]\n".utf8)
+        let key = GlossaryCache.key(files: [("/g.yml", bytes)])
+        #expect(GlossaryCache.key(files: [("/g.yml", bytes)]) == key)
+        #expect(key.count == 16)
+        for index in bytes.indices {
+            var changed = bytes
+            changed[index] ^= 0x20
+            #expect(GlossaryCache.key(files: [("/g.yml", changed)]) != key, "byte \(index)")
+        }
+        #expect(GlossaryCache.key(files: [("/h.yml", bytes)]) != key)
+        #expect(GlossaryCache.key(files: [("/g.yml", bytes + [0])]) != key)
+        #expect(GlossaryCache.key(files: [("/g.yml", Array(bytes.dropLast()))]) != key)
+    }
+}
+
+@Suite("Lexicon serialisation")
+struct LexiconSerialisationTests {
+    static func roundTrip(_ lexicon: ByteLexicon) throws -> ByteLexicon {
+        var writer = BinaryWriter()
+        lexicon.write(to: &writer)
+        var reader = BinaryReader(writer.bytes)
+        let restored = try ByteLexicon(reading: &reader)
+        #expect(reader.isAtEnd)
+        return restored
+    }
+
+    @Test func restoredLexiconHasTheSameIDsAndStillGrows() throws {
+        let lexicon = ByteLexicon()
+        // Enough words to grow the table several times; some longer than eight bytes, some not ASCII.
+        let words = (0..<5000).map { "word\($0)" } + ["", "pagawé", "perdagangan tenaga kerja", "ß"]
+        for word in words { lexicon.insert(word) }
+        let restored = try Self.roundTrip(lexicon)
+        #expect(restored.count == lexicon.count)
+        for word in words {
+            #expect(restored.find(word) == lexicon.find(word), "\(word)")
+            #expect(restored.find(word).map(restored.string) == word)
+        }
+        #expect(restored.find("absent") == nil)
+        let added = restored.insert("absent")
+        #expect(added == Int32(words.count))
+        #expect(restored.find("absent") == added)
+        #expect(restored.find("word17") == lexicon.find("word17"))
+    }
+
+    @Test func emptyLexiconRoundTrips() throws {
+        let restored = try Self.roundTrip(ByteLexicon())
+        #expect(restored.count == 0)
+        #expect(restored.find("a") == nil)
+        #expect(restored.insert("a") == 0)
+    }
+
+    @Test func truncatedOrInconsistentLexiconIsRejected() throws {
+        let lexicon = ByteLexicon()
+        for word in ["alpha", "beta", "gamma"] { lexicon.insert(word) }
+        var writer = BinaryWriter()
+        lexicon.write(to: &writer)
+        let bytes = writer.bytes
+        for length in 0..<bytes.count {
+            var reader = BinaryReader(Array(bytes[..<length]))
+            #expect(throws: BinaryReader.Corrupt.self, "length \(length)") { try ByteLexicon(reading: &reader) }
+        }
+        // The recorded size covers the table exactly: one byte more is an inconsistency.
+        var inner = BinaryReader(bytes)
+        let size = try inner.readInt()
+        var longer = BinaryWriter()
+        longer.write(size + 1)
+        longer.append(count: size + 1) { target in
+            bytes.withUnsafeBufferPointer { target.update(from: $0.baseAddress! + inner.offset, count: size) }
+            target[size] = 0
+        }
+        var reader = BinaryReader(longer.bytes)
+        #expect(throws: BinaryReader.Corrupt.self) { try ByteLexicon(reading: &reader) }
+    }
+}
+
+@Suite("Trie tables")
+struct TrieTableTests {
+    @Test func edgeTableFindsEveryInsertedEdgeAndNothingElse() throws {
+        var table = EdgeTable.Building()
+        var expected: [CompiledGlossary.EdgeKey: Int32] = [:]
+        for child in Int32(1)...5000 {
+            let key = CompiledGlossary.EdgeKey(node: child / 3, gap: child % 4, word: child &* 7919 % 1013)
+            guard expected[key] == nil else { continue }
+            expected[key] = child
+            table.insert(child, for: key)
+        }
+        #expect(table.count == expected.count)
+        for (key, child) in expected { #expect(table[key] == child) }
+        #expect(table[CompiledGlossary.EdgeKey(node: 99_999, gap: 0, word: 0)] == nil)
+        #expect(table[CompiledGlossary.EdgeKey(node: 0, gap: 9, word: 0)] == nil)
+
+        let finished = EdgeTable(table)
+        for (key, child) in expected { #expect(finished[key] == child) }
+        let restored = try EdgeTable(storage: PinnedArray(table.storage), count: table.count)
+        for (key, child) in expected { #expect(restored[key] == child) }
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1) }
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count) }
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray([]), count: 0) }
+        var negative = table.storage
+        negative[negative.firstIndex { $0 != 0 }! / 4 * 4 + 3] = -1
+        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(negative), count: table.count) }
+    }
+
+    @Test func emptyEdgeTableFindsNothing() {
+        #expect(EdgeTable.Building()[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: 0)] == nil)
+        #expect(EdgeTable(EdgeTable.Building())[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: 0)] == nil)
+    }
+
+    @Test func terminalTableKeepsEachNodesListInOrder() throws {
+        let byNode: [Int32: [Int32]] = [0: [4], 2: [0, 3, 1], 5: [2]]
+        let table = TerminalTable(byNode, nodeCount: 6)
+        #expect(table.nodeCount == 6)
+        for node in Int32(0)..<6 { #expect(table[node].map(Array.init) == byNode[node], "node \(node)") }
+        #expect(table[-1] == nil && table[6] == nil)
+        let restored = try TerminalTable(starts: table.starts, entries: table.entries, entryCount: 5)
+        #expect(restored[2].map(Array.init) == [0, 3, 1])
+        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: table.starts, entries: table.entries, entryCount: 4) }
+        #expect(throws: BinaryReader.Corrupt.self) {
+            try TerminalTable(starts: PinnedArray([0, 2, 1]), entries: PinnedArray([0, 1]), entryCount: 5)
+        }
+        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: PinnedArray([]), entries: PinnedArray([]), entryCount: 0) }
+    }
+}
