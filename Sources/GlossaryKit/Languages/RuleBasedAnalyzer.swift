@@ -19,6 +19,8 @@ struct RuleBasedAnalyzer: Sendable {
     private let spellingFamilies: [String: [String]]
     private let spellingEndings: [(from: String, to: String, minimum: Int)]
     private let pluralExceptions: [NSRegularExpression]
+    /// The exceptions of the form `.*suffix` (a literal suffix), checked without a regex.
+    private let pluralExceptionSuffixes: [String]
     private let letterSpellings: [(from: String, to: String)]
     private let reduplicationJoins: Set<String>
 
@@ -48,7 +50,14 @@ struct RuleBasedAnalyzer: Sendable {
             endings.append((rule[1], rule[0], minimum))
         }
         spellingEndings = endings
-        pluralExceptions = data.pluralExceptions.compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
+        // `.*s` is by far the most common form of exception: a suffix test, without a regex.
+        let metacharacters = Set("\\^$.|?*+()[]{}")
+        let isSuffixPattern = { (pattern: String) in
+            pattern.hasPrefix(".*") && pattern.count > 2 && !pattern.dropFirst(2).contains(where: metacharacters.contains)
+        }
+        pluralExceptionSuffixes = data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) }
+        pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
+            .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
     }
@@ -244,6 +253,8 @@ struct RuleBasedAnalyzer: Sendable {
     }
 
     private func isPluralException(_ root: String) -> Bool {
+        if pluralExceptionSuffixes.contains(where: { root.endsWithBytes($0) }) { return true }
+        guard !pluralExceptions.isEmpty else { return false }
         let range = NSRange(root.startIndex..., in: root)
         return pluralExceptions.contains { $0.firstMatch(in: root, range: range) != nil }
     }
