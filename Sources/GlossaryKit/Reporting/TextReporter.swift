@@ -7,8 +7,7 @@ public enum TextReporter {
         var output = ""
         for finding in report.findings {
             output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
-            if let source = report.sources[finding.location.file] {
-                let line = source.lineText(finding.location.line)
+            if let line = report.lineText(of: finding) {
                 let width = finding.endLocation.line == finding.location.line
                     ? max(1, finding.endLocation.column - finding.location.column)
                     : max(1, line.unicodeScalars.count - finding.location.column + 1)
