@@ -162,7 +162,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        Output.print(Reporter.render(report, format: output.format))
+        Reporter.write(report, format: output.format, to: Output.print)
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
         if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
     }
