@@ -188,8 +188,10 @@ public struct CheckRunner: Sendable {
         if path != "-", BilingualFormat(path: path) != nil {
             return checkBilingualFile(path, checker: checker, options: options)
         }
-        if path != "-", let size = try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int,
-           size >= options.streamingThreshold, size > 0 {
+        // stat follows symbolic links, so a link to a large file is streamed too.
+        var status = stat()
+        if path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+           status.st_size > 0, Int(status.st_size) >= options.streamingThreshold {
             return streamFile(path, checker: checker, options: options)
         }
         do {

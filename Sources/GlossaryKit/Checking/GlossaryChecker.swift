@@ -271,9 +271,10 @@ public final class GlossaryChecker: Sendable {
                 findings.append(finding)
             }
         }
+        var releaser = PageReleaser(file)
         try analyzeChunks(
             path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
-            passed: { file.release(0..<$0) }
+            passed: { releaser.passed($0) }
         ) { chunk in
             sections.add(chunk.paragraphs.map(\.language))
             for index in accumulators.indices {

@@ -67,7 +67,8 @@ public struct Suppressions: Sendable, Equatable {
     /// - Complexity: O(*n*) in the file's length.
     public init(parsing file: MappedFile, markdown: Bool, knownRules: Set<String>) throws(InputError) {
         self.init()
-        var lines = LineCounter(file.bytes)
+        var releaser = PageReleaser(file)
+        var lines = LineCounter(file.bytes, passed: { releaser.passed($0) })
         defer { file.releaseAll() }
         try parse(
             file.bytes, contentStart: file.contentStart, markdown: markdown, knownRules: knownRules,
@@ -79,7 +80,7 @@ public struct Suppressions: Sendable, Equatable {
                     message, file: file.path, location: SourceLocation(file: file.path, line: line, column: column),
                     sourceLine: file.lineText(containing: offset))
             },
-            passed: { file.release(0..<$0) })
+            passed: { releaser.passed($0) })
     }
 
     /// Reads the directives in `bytes`; `line(offset)` gives the line of an offset (asked in

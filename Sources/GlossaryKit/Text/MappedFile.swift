@@ -21,6 +21,8 @@ public final class MappedFile: @unchecked Sendable {
     public let contentStart: Int
     private let base: UnsafeMutableRawPointer?
     private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
+    /// More than the kernel maps around a faulting page (`fault_around_bytes`, 64 KiB).
+    private static let faultAround = 1 << 17
 
     /// Maps the regular file at `path`.
     ///
@@ -94,8 +96,33 @@ public final class MappedFile: @unchecked Sendable {
         let lineEnd = end
         while end > start && (bytes[end - 1] == 0x0A || bytes[end - 1] == 0x0D) { end -= 1 }
         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        release(start..<lineEnd)
+        // A page fault maps the pages around it too (the kernel's fault-around, 64 KiB), so the
+        // pages given back reach that far on both sides.
+        release(max(0, start - Self.faultAround)..<min(bytes.count, lineEnd + Self.faultAround))
         return text
+    }
+}
+
+/// Gives back the pages of a mapped file behind forward passes over it.
+///
+/// Each call releases only what was passed since the previous one (and a margin before it, for
+/// the pages that look-backs read again), so a pass costs O(its pages) in the kernel rather than
+/// O(pages so far) per call. An offset below the previous one starts a new pass.
+struct PageReleaser {
+    let file: MappedFile
+    private var released = 0
+    /// How far behind the previous offset pages are released again.
+    private let margin = 1 << 16
+
+    init(_ file: MappedFile) {
+        self.file = file
+    }
+
+    /// Records that a pass will not read below `offset` (but for short look-backs).
+    mutating func passed(_ offset: Int) {
+        if offset < released { released = 0 }
+        file.release(max(0, released - margin)..<offset)
+        released = offset
     }
 }
 
@@ -105,9 +132,12 @@ struct LineCounter {
     let bytes: UnsafeBufferPointer<UInt8>
     private var offset = 0
     private var line = 1
+    /// Called with the offset counted to every few megabytes, to give pages back behind it.
+    private let passed: (Int) -> Void
 
-    init(_ bytes: UnsafeBufferPointer<UInt8>) {
+    init(_ bytes: UnsafeBufferPointer<UInt8>, passed: @escaping (Int) -> Void = { _ in }) {
         self.bytes = bytes
+        self.passed = passed
     }
 
     /// The 1-based line that contains byte `target` (as `SourceText.line(containing:)`).
@@ -117,10 +147,16 @@ struct LineCounter {
     mutating func line(containing target: Int) -> Int {
         if target < offset { offset = 0; line = 1 }
         let end = min(target, bytes.count)
+        guard let base = bytes.baseAddress else { return line }
+        var report = offset + (1 << 22)
         while offset < end {
-            if bytes[offset] == 0x0A { line += 1 }
-            offset += 1
+            guard let found = memchr(base + offset, 0x0A, end - offset) else { break }
+            line += 1
+            offset = UnsafeRawPointer(found) - UnsafeRawPointer(base) + 1
+            if offset >= report { passed(offset); report = offset + (1 << 22) }
         }
+        offset = max(offset, end)
+        passed(offset)
         return line
     }
 
