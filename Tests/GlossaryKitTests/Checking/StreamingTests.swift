@@ -145,6 +145,30 @@ struct StreamingTests {
         }
     }
 
+    /// A rule of a library user that sees the whole document: it reports the number of matches
+    /// and paragraphs at the last match.
+    struct CountingRule: Rule {
+        static let description = RuleDescription(
+            id: "match-count", name: "Match count", summary: "Counts matches.", rationale: "A test of whole-document rules.",
+            defaultSeverity: .info, triggeringExamples: [], nonTriggeringExamples: [])
+
+        func check(_ document: AnalyzedDocument) -> [Finding] {
+            guard let last = document.matches.last else { return [] }
+            return [document.finding(
+                at: last, rule: Self.description.id, severity: .info,
+                message: "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")]
+        }
+    }
+
+    @Test func aRuleWithoutAccumulatorSeesTheWholeStreamedFile() throws {
+        let checker = GlossaryChecker(compiled: TestSupport.exampleChecker.compiled, rules: Rules.all + [CountingRule()])
+        let text = String(repeating: Self.examplesText + "\n", count: 3)
+        let findings = try Self.expectSameFindings(Array(text.utf8), name: "count.txt", checker: checker)
+        let count = try #require(findings.first { $0.rule == "match-count" })
+        let document = try checker.analyze(SourceText(path: "count.txt", string: text))
+        #expect(count.message == "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")
+    }
+
     @Test func severityOverridesApplyStreamed() throws {
         let text = String(repeating: Self.examplesText + "\n", count: 2)
         let path = try Self.temporaryFile("examples.txt", Array(text.utf8))
