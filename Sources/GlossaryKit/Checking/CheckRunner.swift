@@ -127,11 +127,12 @@ public struct CheckRunner: Sendable {
         for result in results.values {
             switch result {
             case let .checked(source, fileFindings):
-                findings += fileFindings
+                // The first file's findings are taken as they are, not copied.
+                if findings.isEmpty { findings = fileFindings } else { findings += fileFindings }
                 sources[source.path] = source
                 checked += 1
             case let .streamed(file, fileFindings):
-                findings += fileFindings
+                if findings.isEmpty { findings = fileFindings } else { findings += fileFindings }
                 streamed[file.path] = file
                 checked += 1
             case let .failed(error):
@@ -165,8 +166,9 @@ public struct CheckRunner: Sendable {
             guard obeysSuppressions else { return (.checked(source, findings), 0) }
             do {
                 let suppressions = try Suppressions(parsing: source, markdown: markdown, knownRules: known)
-                let kept = findings.filter { !suppressions.suppresses($0) }
-                return (.checked(source, kept), findings.count - kept.count)
+                let count = findings.count
+                findings.removeAll { suppressions.suppresses($0) }
+                return (.checked(source, findings), count - findings.count)
             } catch {
                 return (.failed(error), 0)
             }
@@ -175,8 +177,9 @@ public struct CheckRunner: Sendable {
             guard obeysSuppressions else { return (.streamed(file, findings), 0) }
             do {
                 let suppressions = try Suppressions(parsing: file, markdown: markdown, knownRules: known)
-                let kept = findings.filter { !suppressions.suppresses($0) }
-                return (.streamed(file, kept), findings.count - kept.count)
+                let count = findings.count
+                findings.removeAll { suppressions.suppresses($0) }
+                return (.streamed(file, findings), count - findings.count)
             } catch {
                 return (.failed(error), 0)
             }

@@ -286,9 +286,12 @@ public final class GlossaryChecker: Sendable {
             collect(accumulators[index].accumulator.finish(), override: accumulators[index].override)
         }
         let order = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        let monolingual = findings.sorted {
+        // Sorted in place (as stably as `findings(in:)` sorts), not copied.
+        findings.sort {
             ($0.byteRange.lowerBound, order[$0.rule] ?? 0) < ($1.byteRange.lowerBound, order[$1.rule] ?? 0)
         }
+        let monolingual = findings
+        findings = []
         guard !crossRules.isEmpty, sections.areSections else { return monolingual }
         let source = try SourceText(path: file.path, bytes: Array(file.bytes))
         file.releaseAll()

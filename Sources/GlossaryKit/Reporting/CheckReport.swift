@@ -22,7 +22,8 @@ public struct CheckReport: Sendable {
 
     /// Number of findings per severity.
     public func count(_ severity: Severity) -> Int {
-        findings.filter { $0.severity == severity }.count
+        // Counted, not filtered: a filtered copy of a large report's findings would be large.
+        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
 
     /// Whether any finding is at least `level` (the CLI's `--fail-on`).
