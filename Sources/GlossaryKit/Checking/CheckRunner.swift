@@ -158,9 +158,10 @@ public struct CheckRunner: Sendable {
         }
         let markdown = (options.markup ?? Tokenizer.Markup(path: input.path)) == .markdown
         let known = Set(checker.rules.map(\.id))
-        switch result {
-        case .failed:
-            return (result, 0)
+        // Consumed, so that the findings are fingerprinted and filtered in place, not copied.
+        switch consume result {
+        case let .failed(error):
+            return (.failed(error), 0)
         case .checked(let source, var findings):
             Fingerprint.assign(to: &findings)
             guard obeysSuppressions else { return (.checked(source, findings), 0) }

@@ -66,7 +66,7 @@ public final class GlossaryChecker: Sendable {
     /// - Complexity: O(*n*) in the text's length.
     func analyzeChunks(
         path: String, bytes: UnsafeBufferPointer<UInt8>, contentStart: Int, options: CheckOptions,
-        passed: (Int) -> Void = { _ in }, body: (AnalyzedDocument) -> Void
+        typeLimit: Int = GlossaryChecker.typeLimit, passed: (Int) -> Void = { _ in }, body: (AnalyzedDocument) -> Void
     ) throws(TextError) {
         let tokenizer = try Tokenizer()
         let markup = options.markup ?? Tokenizer.Markup(path: path)
@@ -135,7 +135,7 @@ public final class GlossaryChecker: Sendable {
             offset = end
             // The distinct unknown words only serve as a cache of their readings: a text of
             // endless new words (names, numbers, noise) would otherwise grow it without bound.
-            if types.count > Self.typeLimit {
+            if types.count > typeLimit {
                 types = ByteLexicon()
                 cache = WordReadingCache(compiled: compiled, types: types)
             }

@@ -35,6 +35,9 @@ public struct InconsistentTermRule: Rule {
         var spelling: String?
     }
 
+    /// The findings on a whole document: the accumulator given the document as one chunk.
+    ///
+    /// - Complexity: O(*m* log *m*) in the document's matches.
     public func check(_ document: AnalyzedDocument) -> [Finding] {
         var accumulator = Accumulator(path: document.path, glossary: document.glossary)
         _ = accumulator.add(document)
@@ -73,6 +76,10 @@ public struct InconsistentTermRule: Rule {
             self.glossary = glossary
         }
 
+        /// Counts the chunk's matches by form and keeps those that may be reported; reports
+        /// nothing yet (which form is the odd one out is known only at the end).
+        ///
+        /// - Complexity: O(*m*) in the chunk's matches.
         mutating func add(_ document: AnalyzedDocument) -> [Finding] {
             for match in document.matchesInParagraphLanguage {
                 defer { previous = (match.term.concept, match.bytes.upperBound) }
@@ -97,6 +104,9 @@ public struct InconsistentTermRule: Rule {
             return []
         }
 
+        /// Reports the kept matches of every concept named in two or more ways, in text order.
+        ///
+        /// - Complexity: O(*k* log *k*) in the kept matches.
         mutating func finish() -> [Finding] {
             var findings: [Finding] = []
             for key in groupOrder {

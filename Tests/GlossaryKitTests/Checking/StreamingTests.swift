@@ -169,6 +169,21 @@ struct StreamingTests {
         #expect(count.message == "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")
     }
 
+    @Test func readingCacheStartingAfreshChangesNoMatch() throws {
+        let text = String(repeating: Self.examplesText + "\n", count: 2)
+        let source = SourceText(path: "cache.txt", string: text)
+        let options = CheckOptions(chunkSize: 64)
+        let expected = try TestSupport.exampleChecker.analyze(source, options: options).matches
+        var found: [TermMatch] = []
+        try source.bytes.withUnsafeBufferPointer { bytes in
+            try TestSupport.exampleChecker.analyzeChunks(
+                path: source.path, bytes: bytes, contentStart: source.contentStart, options: options, typeLimit: 3
+            ) { found += $0.matches }
+        }
+        #expect(!found.isEmpty)
+        #expect(found == expected)
+    }
+
     @Test func severityOverridesApplyStreamed() throws {
         let text = String(repeating: Self.examplesText + "\n", count: 2)
         let path = try Self.temporaryFile("examples.txt", Array(text.utf8))
