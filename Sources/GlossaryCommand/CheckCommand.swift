@@ -88,7 +88,9 @@ struct CheckCommand: ParsableCommand {
             checker: checker,
             options: CheckOptions(
                 language: language.flatMap(LanguageTag.init), markup: markup?.markup,
-                severities: configuration?.severities ?? [:]),
+                severities: configuration?.severities ?? [:],
+                // A fix rewrites the text, so it is read whole whatever its size.
+                streamingThreshold: fix ? .max : CheckOptions.defaultStreamingThreshold),
             jobs: jobs)
         runner.configuration = configuration
         if let baseline {
@@ -160,7 +162,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
 
-        Output.print(Reporter.render(report, format: output.format))
+        Reporter.write(report, format: output.format, to: Output.print)
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
         if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
     }
@@ -184,7 +186,7 @@ struct CheckCommand: ParsableCommand {
         var errors: [InputError] = []
         for group in groups {
             // A file that could not be read or checked has already been reported.
-            guard group.files.allSatisfy({ report.sources[$0] != nil || !ParallelFiles.isPlainText($0) }) else { continue }
+            guard group.files.allSatisfy({ report.hasChecked($0) || !ParallelFiles.isPlainText($0) }) else { continue }
             do {
                 let notes = try report.addParallelFindings(
                     group, checker: runner.checker, options: runner.options, order: order,

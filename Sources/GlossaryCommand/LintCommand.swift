@@ -26,7 +26,7 @@ struct LintCommand: ParsableCommand {
         } catch let error as InputError {
             throw CommandFailure.input(error)
         }
-        Output.print(Reporter.render(report, format: output.format, rules: GlossaryLinter.ruleDescriptions(for: report)))
+        Reporter.write(report, format: output.format, rules: GlossaryLinter.ruleDescriptions(for: report), to: Output.print)
         if report.fails(at: output.failOn) { throw ExitCode(ExitStatus.findings) }
     }
 }

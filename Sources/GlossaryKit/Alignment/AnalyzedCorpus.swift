@@ -70,10 +70,9 @@ public struct AnalyzedCorpus: Sendable {
         for member in members {
             var counts: [Int: Int] = [:]
             var previous: TermMatch?
-            let document = texts[member.text].document
             for match in matches(in: member) {
                 defer { previous = match }
-                if let previous, InconsistentTermRule.isGloss(match, after: previous, in: document) { continue }
+                if let previous, InconsistentTermRule.isGloss(match, afterConcept: previous.term.concept, endingAt: previous.bytes.upperBound) { continue }
                 counts[match.term.concept, default: 0] += 1
             }
             for (concept, count) in counts { result[concept] = max(result[concept] ?? 0, count) }

@@ -90,7 +90,7 @@ struct BinaryReader {
         let pointer: UnsafePointer<UInt8>
         let count: Int
         /// The mapping the bytes live in, if they are a mapped file.
-        let file: MappedFile?
+        let file: ReadOnlyMapping?
 
         init(copying bytes: [UInt8]) {
             // One byte at least, so that an empty buffer still has an address; aligned like a
@@ -105,7 +105,7 @@ struct BinaryReader {
             file = nil
         }
 
-        init?(mapping file: MappedFile) {
+        init?(mapping file: ReadOnlyMapping) {
             guard let address = file.bytes.baseAddress else { return nil }
             pointer = address
             count = file.bytes.count
@@ -141,7 +141,7 @@ struct BinaryReader {
     /// renaming, never by rewriting a file in place, so the mapped bytes do not change.
     init?(contentsOfFile path: String) {
         // An empty file is no cache entry either.
-        guard let file = MappedFile(path: path), let storage = Storage(mapping: file) else { return nil }
+        guard let file = ReadOnlyMapping(path: path), let storage = Storage(mapping: file) else { return nil }
         self.init(storage: storage)
     }
 
@@ -252,8 +252,10 @@ struct BinaryReader {
     }
 }
 
-/// A file mapped read-only into memory, unmapped when released.
-final class MappedFile {
+/// A file mapped read-only into memory, unmapped when released: the cache file and the glossary
+/// files it is keyed by. (Checked texts use `MappedFile`, which also parses lines and tracks
+/// what a pass has released.)
+final class ReadOnlyMapping {
     /// The file's bytes (no address for an empty file).
     let bytes: UnsafeBufferPointer<UInt8>
     private let mapping: UnsafeMutableRawPointer?

@@ -157,7 +157,7 @@ extension GlossaryLoader {
         for path in paths {
             for file in try self.files(at: path) {
                 let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-                if let mapped = MappedFile(path: file) {
+                if let mapped = ReadOnlyMapping(path: file) {
                     hasher.add(path: absolute, bytes: mapped.bytes)
                 } else {
                     // Not a regular file, or unreadable: reading it reports why.

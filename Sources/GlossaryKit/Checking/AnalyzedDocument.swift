@@ -2,9 +2,15 @@
 /// found in it.
 ///
 /// It does not keep the text's words: a long text is scanned in chunks, and only the paragraphs
-/// and the matches (a small fraction of the words) outlive each chunk.
+/// and the matches (a small fraction of the words) outlive each chunk. Every match carries its
+/// written text and its line and column, so rules never read the text itself; a document
+/// analysed from a file that is streamed (`GlossaryChecker.check(file:options:)`) has no
+/// `source` at all, and may hold only one chunk of the file.
 public struct AnalyzedDocument: Sendable {
-    public let source: SourceText
+    /// The text, when it is held whole; nil for a chunk of a streamed file.
+    public let source: SourceText?
+    /// The name findings give (a path, or `<stdin>`).
+    public let path: String
     /// The paragraphs, in text order.
     public let paragraphs: [Paragraph]
     /// Every term occurrence, in text order.
@@ -27,14 +33,44 @@ public struct AnalyzedDocument: Sendable {
         }
     }
 
+    /// A document over a whole text. Matches whose position is unknown (made by `TermMatcher`
+    /// directly) get their written text, positions and context from `source`.
+    ///
+    /// - Complexity: O(*m* · *l*) for *m* such matches on lines of length *l*.
     public init(source: SourceText, paragraphs: [Paragraph], matches: [TermMatch], glossary: Glossary) {
         self.source = source
+        path = source.path
         self.paragraphs = paragraphs
+        var matches = matches
+        if matches.contains(where: { $0.start == .unknown }) {
+            source.bytes.withUnsafeBufferPointer { bytes in
+                for index in matches.indices where matches[index].start == .unknown {
+                    let range = matches[index].bytes
+                    matches[index].written = source.text(range)
+                    let start = source.position(of: range.lowerBound)
+                    let end = source.position(of: range.upperBound)
+                    matches[index].start = TextPosition(line: start.line, column: start.column)
+                    matches[index].end = TextPosition(line: end.line, column: end.column)
+                    matches[index].startsSentence = SentenceStart.isSentenceStart(
+                        bytes, at: range.lowerBound, contentStart: source.contentStart)
+                    matches[index].lead = InconsistentTermRule.glossLead(bytes, before: range.lowerBound)
+                }
+            }
+        }
         self.matches = matches
         self.glossary = glossary
     }
 
-    public var path: String { source.path }
+    /// A document over part of a text that is not held: every match must carry its written
+    /// text, positions and context (as `GlossaryChecker` makes them).
+    public init(path: String, paragraphs: [Paragraph], matches: [TermMatch], glossary: Glossary) {
+        precondition(!matches.contains { $0.start == .unknown }, "a document without its text needs positioned matches")
+        source = nil
+        self.path = path
+        self.paragraphs = paragraphs
+        self.matches = matches
+        self.glossary = glossary
+    }
 
     /// The language of each paragraph, in order.
     public var paragraphLanguages: [LanguageTag?] { paragraphs.map(\.language) }
@@ -52,7 +88,7 @@ public struct AnalyzedDocument: Sendable {
 
     /// The text as written at a match.
     public func writtenText(of match: TermMatch) -> String {
-        source.text(match.bytes)
+        match.written
     }
 
     /// A finding located at `match`.
@@ -60,15 +96,24 @@ public struct AnalyzedDocument: Sendable {
         at match: TermMatch, rule: String, severity: Severity, message: String,
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
     ) -> Finding {
-        let start = source.position(of: match.bytes.lowerBound)
-        let end = source.position(of: match.bytes.upperBound)
+        Finding(at: match, path: path, glossary: glossary, rule: rule, severity: severity, message: message,
+                suggestions: suggestions, fix: fix, note: note)
+    }
+}
+
+extension Finding {
+    /// A finding at `match` in the file `path`, from the position and text the match carries.
+    public init(
+        at match: TermMatch, path: String, glossary: Glossary, rule: String, severity: Severity, message: String,
+        suggestions: [String] = [], fix: String? = nil, note: String? = nil
+    ) {
         let term = glossary[term: match.term]
-        return Finding(
-            location: SourceLocation(file: path, line: start.line, column: start.column),
-            endLocation: SourceLocation(file: path, line: end.line, column: end.column),
+        self.init(
+            location: SourceLocation(file: path, line: match.start.line, column: match.start.column),
+            endLocation: SourceLocation(file: path, line: match.end.line, column: match.end.column),
             byteRange: match.bytes, rule: rule, severity: severity,
             language: match.paragraphLanguage ?? term.language,
-            concept: glossary[concept: match.term].id, text: writtenText(of: match), message: message,
+            concept: glossary[concept: match.term].id, text: match.written, message: message,
             suggestions: suggestions,
             matchExplanation: match.explanation.isEmpty ? nil : match.explanation,
             fix: fix, note: note)

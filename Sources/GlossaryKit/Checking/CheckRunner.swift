@@ -77,6 +77,8 @@ public struct CheckRunner: Sendable {
     /// The outcome for one file.
     public enum FileResult: Sendable {
         case checked(SourceText, [Finding])
+        /// A file checked without reading it whole (see `CheckOptions.streamingThreshold`).
+        case streamed(MappedFile, [Finding])
         case failed(InputError)
     }
 
@@ -118,14 +120,20 @@ public struct CheckRunner: Sendable {
         }
         var findings: [Finding] = []
         var sources: [String: SourceText] = [:]
+        var streamed: [String: MappedFile] = [:]
         var errors: [InputError] = []
         var checked = 0
         let suppressed = results.suppressed.reduce(0, +)
         for result in results.values {
             switch result {
             case let .checked(source, fileFindings):
-                findings += fileFindings
+                // The first file's findings are taken as they are, not copied.
+                if findings.isEmpty { findings = fileFindings } else { findings += fileFindings }
                 sources[source.path] = source
+                checked += 1
+            case let .streamed(file, fileFindings):
+                if findings.isEmpty { findings = fileFindings } else { findings += fileFindings }
+                streamed[file.path] = file
                 checked += 1
             case let .failed(error):
                 errors.append(error)
@@ -135,7 +143,9 @@ public struct CheckRunner: Sendable {
         }
         var known = 0
         if let baseline { (findings, known) = baseline.filter(findings) }
-        return (CheckReport(findings: findings, fileCount: checked, sources: sources, suppressedCount: suppressed, baselinedCount: known), errors)
+        var report = CheckReport(findings: findings, fileCount: checked, sources: sources, suppressedCount: suppressed, baselinedCount: known)
+        report.streamed = streamed
+        return (report, errors)
     }
 
     /// Reads and checks one input, fingerprints its findings and drops suppressed ones; returns
@@ -146,16 +156,34 @@ public struct CheckRunner: Sendable {
         case let .file(path): result = checkFile(path, checker: checker, options: options)
         case let .contents(path, bytes): result = checkBytes(bytes, path: path, checker: checker, options: options)
         }
-        guard case .checked(let source, var findings) = result else { return (result, 0) }
-        Fingerprint.assign(to: &findings)
-        guard obeysSuppressions else { return (.checked(source, findings), 0) }
-        let markdown = (options.markup ?? Tokenizer.Markup(path: source.path)) == .markdown
-        do {
-            let suppressions = try Suppressions(parsing: source, markdown: markdown, knownRules: Set(checker.rules.map(\.id)))
-            let kept = findings.filter { !suppressions.suppresses($0) }
-            return (.checked(source, kept), findings.count - kept.count)
-        } catch {
+        let markdown = (options.markup ?? Tokenizer.Markup(path: input.path)) == .markdown
+        let known = Set(checker.rules.map(\.id))
+        // Consumed, so that the findings are fingerprinted and filtered in place, not copied.
+        switch consume result {
+        case let .failed(error):
             return (.failed(error), 0)
+        case .checked(let source, var findings):
+            Fingerprint.assign(to: &findings)
+            guard obeysSuppressions else { return (.checked(source, findings), 0) }
+            do {
+                let suppressions = try Suppressions(parsing: source, markdown: markdown, knownRules: known)
+                let count = findings.count
+                findings.removeAll { suppressions.suppresses($0) }
+                return (.checked(source, findings), count - findings.count)
+            } catch {
+                return (.failed(error), 0)
+            }
+        case .streamed(let file, var findings):
+            Fingerprint.assign(to: &findings)
+            guard obeysSuppressions else { return (.streamed(file, findings), 0) }
+            do {
+                let suppressions = try Suppressions(parsing: file, markdown: markdown, knownRules: known)
+                let count = findings.count
+                findings.removeAll { suppressions.suppresses($0) }
+                return (.streamed(file, findings), count - findings.count)
+            } catch {
+                return (.failed(error), 0)
+            }
         }
     }
 
@@ -164,10 +192,39 @@ public struct CheckRunner: Sendable {
         if path != "-", BilingualFormat(path: path) != nil {
             return checkBilingualFile(path, checker: checker, options: options)
         }
+        // stat follows symbolic links, so a link to a large file is streamed too.
+        var status = stat()
+        if path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
+           status.st_size > 0, Int(status.st_size) >= options.streamingThreshold {
+            return streamFile(path, checker: checker, options: options)
+        }
         do {
             return checkBytes(try InputFile.readBytes(path), path: path, checker: checker, options: options)
         } catch {
             return .failed(error)
+        }
+    }
+
+    /// Checks the file at `path` without reading it whole (`GlossaryChecker.check(_:options:)`
+    /// on a `MappedFile`).
+    public static func streamFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        let file: MappedFile
+        do {
+            file = try MappedFile(path: path)
+        } catch {
+            return .failed(error)
+        }
+        do {
+            return .streamed(file, try checker.check(file, options: options))
+        } catch {
+            if case let .invalidUTF8(line, offset, _) = error {
+                // The column counts the valid scalars before the bad byte on its line (a byte
+                // order mark too, as for a text read whole).
+                let column = LineCounter(file.bytes).column(of: offset, contentStart: 0)
+                file.releaseAll()
+                return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
+            }
+            return .failed(InputError(error.description, file: path))
         }
     }
 

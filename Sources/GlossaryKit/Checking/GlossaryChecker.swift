@@ -40,53 +40,122 @@ public final class GlossaryChecker: Sendable {
     ///
     /// - Complexity: O(*n*) in the text's length.
     public func analyze(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> AnalyzedDocument {
-        let tokenizer = try Tokenizer(referencePath: options.referencePath)
-        let markup = options.markup ?? Tokenizer.Markup(path: source.path)
-        // Only the masked regions are computed for the whole text; each chunk is copied and
-        // masked on its own, so a long text is never held twice.
-        let maskedRanges = MarkdownMasker.maskedRanges(source.bytes, markdown: markup == .markdown)
-        let declared = options.language
-            ?? LanguageDetector.language(fromPath: source.path, known: compiled.languages)
-        let types = ByteLexicon()
-        let cache = WordReadingCache(compiled: compiled, types: types)
         var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []
-        var previousLanguage: LanguageTag?
-        var wordBase = 0
-        var offset = source.contentStart
-        var rangeIndex = 0
-        while offset < source.bytes.count {
-            let end = Self.chunkEnd(source.bytes, from: offset, size: options.chunkSize)
-            var chunk = Array(source.bytes[offset..<end])
-            while rangeIndex < maskedRanges.count && maskedRanges[rangeIndex].upperBound <= offset { rangeIndex += 1 }
-            let relevant = maskedRanges[rangeIndex...].prefix { $0.lowerBound < end }
-            if !relevant.isEmpty {
-                MarkdownMasker.apply(Array(relevant), to: &chunk, original: source.bytes[offset..<end], offset: offset)
+        try source.bytes.withUnsafeBufferPointer { bytes throws(TextError) in
+            try analyzeChunks(path: source.path, bytes: bytes, contentStart: source.contentStart, options: options) { chunk in
+                paragraphs += chunk.paragraphs
+                matches += chunk.matches
             }
-            let text = try tokenizer.scan(
-                source, chunk: chunk, at: offset, words: compiled.words, gaps: compiled.gapLexicon, types: types)
-            let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
-                ?? detectLanguages(text, previous: previousLanguage)
-            for (paragraph, language) in zip(text.paragraphs, languages) {
-                for var match in matcher.matches(in: text, range: paragraph, language: language, cache: cache) {
-                    match.tokens = (match.tokens.lowerBound + wordBase)..<(match.tokens.upperBound + wordBase)
-                    matches.append(match)
-                }
-                paragraphs.append(AnalyzedDocument.Paragraph(
-                    bytes: Int(text.words[paragraph.lowerBound].start)..<Int(text.words[paragraph.upperBound - 1].end),
-                    words: (paragraph.lowerBound + wordBase)..<(paragraph.upperBound + wordBase),
-                    language: language))
-            }
-            previousLanguage = languages.last ?? previousLanguage
-            wordBase += text.words.count
-            offset = end
         }
         return AnalyzedDocument(source: source, paragraphs: paragraphs, matches: matches, glossary: glossary)
     }
 
+    /// Scans `bytes` chunk by chunk and hands each chunk's paragraphs and matches to `body`, as
+    /// a document without source whose matches carry their written text and absolute positions.
+    ///
+    /// Every chunk is copied, validated as UTF-8, masked and scanned on its own; nothing of it
+    /// but the paragraphs and matches given to `body` outlives it. Whether the bytes are an
+    /// array or a mapped file, the chunks, and so the results, are the same. `passed(offset)` is
+    /// called with offsets the scan will not read below again (except for the few bytes before a
+    /// match that `SentenceStart` and `InconsistentTermRule.glossLead` look at), so that a mapped
+    /// file's pages can be given back.
+    ///
+    /// - Throws: `TextError.invalidUTF8` at the first bad byte (line and offset in the whole
+    ///   text); chunks before it have been given to `body` by then.
+    /// - Complexity: O(*n*) in the text's length.
+    func analyzeChunks(
+        path: String, bytes: UnsafeBufferPointer<UInt8>, contentStart: Int, options: CheckOptions,
+        typeLimit: Int = GlossaryChecker.typeLimit, passed: (Int) -> Void = { _ in }, body: (AnalyzedDocument) -> Void
+    ) throws(TextError) {
+        let tokenizer = try Tokenizer(referencePath: options.referencePath)
+        let markup = options.markup ?? Tokenizer.Markup(path: path)
+        // Only the masked regions are computed for the whole text; each chunk is copied and
+        // masked on its own, so a long text is never held twice.
+        let maskedRanges = MarkdownMasker.maskedRanges(bytes, markdown: markup == .markdown, passed: passed)
+        let declared = options.language
+            ?? LanguageDetector.language(fromPath: path, known: compiled.languages)
+        var types = ByteLexicon()
+        var cache = WordReadingCache(compiled: compiled, types: types)
+        var previousLanguage: LanguageTag?
+        var wordBase = 0
+        var offset = contentStart
+        var rangeIndex = 0
+        // The line and column of `offset`.
+        var position = TextPosition(line: 1, column: 1)
+        while offset < bytes.count {
+            let end = Self.chunkEnd(bytes, from: offset, size: options.chunkSize)
+            let raw = Array(bytes[offset..<end])
+            // The chunk as a text of its own: validated, with offsets from its first byte.
+            let source: SourceText
+            do {
+                source = try SourceText(path: path, bytes: raw, allowsByteOrderMark: false)
+            } catch {
+                guard case let .invalidUTF8(line, byteOffset, byte) = error else { throw error }
+                throw .invalidUTF8(line: position.line + line - 1, byteOffset: offset + byteOffset, byte: byte)
+            }
+            var chunk = raw
+            while rangeIndex < maskedRanges.count && maskedRanges[rangeIndex].upperBound <= offset { rangeIndex += 1 }
+            let relevant = maskedRanges[rangeIndex...].prefix { $0.lowerBound < end }
+            if !relevant.isEmpty {
+                MarkdownMasker.apply(relevant, to: &chunk, original: raw, offset: offset)
+            }
+            let text = try tokenizer.scan(
+                source, chunk: chunk, at: 0, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+            let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
+                ?? detectLanguages(text, previous: previousLanguage)
+            var cursor = PositionCursor(base: position)
+            var paragraphs: [AnalyzedDocument.Paragraph] = []
+            var matches: [TermMatch] = []
+            raw.withUnsafeBufferPointer { local in
+                for (paragraph, language) in zip(text.paragraphs, languages) {
+                    for var match in matcher.matches(in: text, range: paragraph, language: language, cache: cache) {
+                        let range = match.bytes
+                        match.tokens = (match.tokens.lowerBound + wordBase)..<(match.tokens.upperBound + wordBase)
+                        match.bytes = (range.lowerBound + offset)..<(range.upperBound + offset)
+                        match.written = source.text(range)
+                        match.start = cursor.position(of: range.lowerBound, in: local)
+                        match.end = cursor.peek(range.upperBound, in: local)
+                        // These look back past the chunk's start when the match is at its start.
+                        match.startsSentence = SentenceStart.isSentenceStart(bytes, at: match.bytes.lowerBound, contentStart: contentStart)
+                        match.lead = InconsistentTermRule.glossLead(bytes, before: match.bytes.lowerBound)
+                        matches.append(match)
+                    }
+                    paragraphs.append(AnalyzedDocument.Paragraph(
+                        bytes: (Int(text.words[paragraph.lowerBound].start) + offset)..<(Int(text.words[paragraph.upperBound - 1].end) + offset),
+                        words: (paragraph.lowerBound + wordBase)..<(paragraph.upperBound + wordBase),
+                        language: language))
+                }
+                position = cursor.position(of: raw.count, in: local)
+            }
+            body(AnalyzedDocument(path: path, paragraphs: paragraphs, matches: matches, glossary: glossary))
+            previousLanguage = languages.last ?? previousLanguage
+            wordBase += text.words.count
+            passed(end)
+            offset = end
+            // The distinct unknown words only serve as a cache of their readings: a text of
+            // endless new words (names, numbers, noise) would otherwise grow it without bound.
+            if types.count > typeLimit {
+                types = ByteLexicon()
+                cache = WordReadingCache(compiled: compiled, types: types)
+            }
+        }
+    }
+
+    /// How many distinct unknown words the reading cache of one text holds before it starts
+    /// afresh (at a chunk boundary; the readings are recomputed, the results do not change).
+    static let typeLimit = 1 << 19
+
     /// Where the chunk that starts at `start` ends: at the first blank line after `size` bytes
     /// (so no paragraph, and no term, is cut), else at a line break, else at the end.
     static func chunkEnd(_ bytes: [UInt8], from start: Int, size: Int) -> Int {
+        bytes.withUnsafeBufferPointer { chunkEnd($0, from: start, size: size) }
+    }
+
+    /// `chunkEnd` over a buffer.
+    ///
+    /// - Complexity: O(`size`): it reads at most four chunks and 256 bytes ahead.
+    static func chunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, size: Int) -> Int {
         guard bytes.count - start > size else { return bytes.count }
         var index = start + size
         let limit = min(bytes.count, start + size * 4)
@@ -115,6 +184,11 @@ public final class GlossaryChecker: Sendable {
     /// a blank line or `start`). A chunk does not end after such a paragraph, so that the
     /// heading and the paragraph it introduces are detected together.
     static func endsWithShortParagraph(_ bytes: [UInt8], before end: Int, from start: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { endsWithShortParagraph($0, before: end, from: start) }
+    }
+
+    /// `endsWithShortParagraph` over a buffer.
+    static func endsWithShortParagraph(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, from start: Int) -> Bool {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0D }
         var index = end
         var words = 0
@@ -171,6 +245,61 @@ public final class GlossaryChecker: Sendable {
         return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
     }
 
+    /// The findings of every rule on a mapped file, which is read chunk by chunk and never held
+    /// whole: the same findings, positions and order as `check(_:options:)` on the same bytes.
+    ///
+    /// Each rule sees the file through its `Rule.accumulator(path:glossary:)`; the pages of the
+    /// file are given back behind the scan, so memory grows with the matches and findings the
+    /// rules keep, not with the file. A file that turns out to be language sections (see
+    /// `maximumSectionSwitches`) is read whole for their alignment, which needs every section at
+    /// once.
+    ///
+    /// - Throws: `TextError.invalidUTF8` at the file's first bad byte.
+    /// - Complexity: O(*n*) in the file's length.
+    public func check(_ file: MappedFile, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
+        var accumulators: [(rule: any Rule, override: Severity?, accumulator: any RuleAccumulator)] = []
+        for rule in rules {
+            let override = options.severities[rule.id]
+            if case .some(.none) = override { continue }
+            accumulators.append((rule, override ?? nil, rule.accumulator(path: file.path, glossary: glossary)))
+        }
+        var findings: [Finding] = []
+        var sections = LanguageSections()
+        func collect(_ found: [Finding], override: Severity?) {
+            for var finding in found {
+                if let override { finding.severity = override }
+                findings.append(finding)
+            }
+        }
+        var releaser = PageReleaser(file)
+        try analyzeChunks(
+            path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
+            passed: { releaser.passed($0) }
+        ) { chunk in
+            sections.add(chunk.paragraphs.map(\.language))
+            for index in accumulators.indices {
+                collect(accumulators[index].accumulator.add(chunk), override: accumulators[index].override)
+            }
+        }
+        file.releaseAll()
+        for index in accumulators.indices {
+            collect(accumulators[index].accumulator.finish(), override: accumulators[index].override)
+        }
+        let order = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
+        // Sorted in place (as stably as `findings(in:)` sorts), not copied.
+        findings.sort {
+            ($0.byteRange.lowerBound, order[$0.rule] ?? 0) < ($1.byteRange.lowerBound, order[$1.rule] ?? 0)
+        }
+        let monolingual = findings
+        findings = []
+        guard !crossRules.isEmpty, sections.areSections else { return monolingual }
+        let source = try SourceText(path: file.path, bytes: Array(file.bytes))
+        file.releaseAll()
+        let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
+            .sectionFindings(in: source, options: options, monolingual: monolingual)
+        return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
+    }
+
     /// The most language switches a document may have and still be read as language sections
     /// that translate each other: a trilingual abstract has 2, a report with summaries in three
     /// languages a handful. A text that changes language every few paragraphs (a corpus, a
@@ -179,18 +308,33 @@ public final class GlossaryChecker: Sendable {
 
     /// Whether `document` has between 2 and `maximumSectionSwitches` + 1 language sections.
     static func hasLanguageSections(_ document: AnalyzedDocument) -> Bool {
-        var switches = 0
-        var current: LanguageTag?
-        var languages: Set<LanguageTag> = []
-        for language in document.paragraphLanguages.compactMap({ $0 }) {
-            languages.insert(language)
-            if let current, current != language {
-                switches += 1
-                if switches > maximumSectionSwitches { return false }
+        var sections = LanguageSections()
+        sections.add(document.paragraphLanguages)
+        return sections.areSections
+    }
+
+    /// Counts the language switches of a document's paragraphs, given in order and in parts.
+    struct LanguageSections {
+        private var switches = 0
+        private var current: LanguageTag?
+        private var languages: Set<LanguageTag> = []
+
+        /// Takes the languages of the next paragraphs.
+        mutating func add(_ paragraphLanguages: [LanguageTag?]) {
+            guard switches <= maximumSectionSwitches else { return }
+            for language in paragraphLanguages.compactMap({ $0 }) {
+                languages.insert(language)
+                if let current, current != language {
+                    switches += 1
+                    if switches > maximumSectionSwitches { return }
+                }
+                current = language
             }
-            current = language
         }
-        return languages.count >= 2
+
+        /// Whether the paragraphs so far form between 2 and `maximumSectionSwitches` + 1
+        /// language sections.
+        var areSections: Bool { switches <= maximumSectionSwitches && languages.count >= 2 }
     }
 
     /// The findings of every enabled rule on an analysed document, in text order.
@@ -224,14 +368,67 @@ public struct CheckOptions: Sendable {
     /// Split and fold every word with ICU instead of the fast paths: the reference the
     /// differential tests compare the fast paths with.
     var referencePath = false
+    /// Files of at least this many bytes are checked without reading them whole (see
+    /// `GlossaryChecker.check(_:options:)` for a `MappedFile`); `Int.max` never streams. The
+    /// findings are the same either way; `--fix` needs the text whole and turns streaming off.
+    public var streamingThreshold: Int
+
+    /// The default `streamingThreshold`: 32 MiB. Below it, holding the text costs little and
+    /// keeps every feature on the one path; above it, memory would grow with the file.
+    public static let defaultStreamingThreshold = 32 << 20
 
     public init(
         language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:],
-        chunkSize: Int = 1 << 20
+        chunkSize: Int = 1 << 20, streamingThreshold: Int = CheckOptions.defaultStreamingThreshold
     ) {
         self.language = language
         self.markup = markup
         self.severities = severities
         self.chunkSize = chunkSize
+        self.streamingThreshold = streamingThreshold
+    }
+}
+
+/// Turns offsets in one chunk of a text into lines and columns of the whole text, walking
+/// forward from the chunk's first byte, whose position is known.
+///
+/// The same counting as `SourceText.position(of:)`: a line break starts a new line at column 1,
+/// every byte that is not a UTF-8 continuation byte starts a new column.
+struct PositionCursor {
+    private let base: TextPosition
+    private var offset = 0
+    private var current: TextPosition
+
+    init(base: TextPosition) {
+        self.base = base
+        current = base
+    }
+
+    /// The position of byte `target` of `bytes`; moves the cursor there.
+    ///
+    /// - Complexity: O(distance from the previous position) forward; going back starts again
+    ///   from the chunk's first byte.
+    mutating func position(of target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> TextPosition {
+        if target < offset {
+            offset = 0
+            current = base
+        }
+        while offset < target {
+            let byte = bytes[offset]
+            if byte == 0x0A {
+                current.line += 1
+                current.column = 1
+            } else if byte & 0xC0 != 0x80 {
+                current.column += 1
+            }
+            offset += 1
+        }
+        return current
+    }
+
+    /// The position of byte `target` without moving the cursor.
+    func peek(_ target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> TextPosition {
+        var copy = self
+        return copy.position(of: target, in: bytes)
     }
 }

@@ -44,16 +44,61 @@ public struct Suppressions: Sendable, Equatable {
     /// - Throws: `InputError` at the unknown rule id, with the line and a caret.
     /// - Complexity: O(*n*) in the text's length.
     public init(parsing source: SourceText, markdown: Bool, knownRules: Set<String>) throws(InputError) {
-        let bytes = source.bytes
-        let fenced = markdown ? MarkdownMasker.fencedCodeBlocks(bytes) : []
+        self.init()
+        try source.bytes.withUnsafeBufferPointer { bytes throws(InputError) in
+            try parse(
+                bytes, contentStart: source.contentStart, markdown: markdown, knownRules: knownRules,
+                line: { source.line(containing: $0) },
+                error: { message, offset in
+                    let position = source.position(of: offset)
+                    return InputError(
+                        message, file: source.path, location: SourceLocation(file: source.path, line: position.line, column: position.column),
+                        sourceLine: source.lineText(position.line))
+                })
+        }
+    }
+
+    /// Reads the directives in a mapped file, giving its pages back as it goes.
+    ///
+    /// Directives are found as in a held text, and line numbers are counted forward, so no
+    /// table of line starts is made.
+    ///
+    /// - Throws: `InputError` at the unknown rule id, with the line and a caret.
+    /// - Complexity: O(*n*) in the file's length.
+    public init(parsing file: MappedFile, markdown: Bool, knownRules: Set<String>) throws(InputError) {
+        self.init()
+        var releaser = PageReleaser(file)
+        var lines = LineCounter(file.bytes, passed: { releaser.passed($0) })
+        defer { file.releaseAll() }
+        try parse(
+            file.bytes, contentStart: file.contentStart, markdown: markdown, knownRules: knownRules,
+            line: { lines.line(containing: $0) },
+            error: { message, offset in
+                let line = lines.line(containing: offset)
+                let column = lines.column(of: offset, contentStart: file.contentStart)
+                return InputError(
+                    message, file: file.path, location: SourceLocation(file: file.path, line: line, column: column),
+                    sourceLine: file.lineText(containing: offset))
+            },
+            passed: { releaser.passed($0) })
+    }
+
+    /// Reads the directives in `bytes`; `line(offset)` gives the line of an offset (asked in
+    /// increasing order), `error(message, offset)` the error to throw for a bad directive, and
+    /// `passed(offset)` is called now and then with an offset the search has passed.
+    private mutating func parse(
+        _ bytes: UnsafeBufferPointer<UInt8>, contentStart: Int, markdown: Bool, knownRules: Set<String>,
+        line lineOf: (Int) -> Int, error: (String, Int) -> InputError, passed: (Int) -> Void = { _ in }
+    ) throws(InputError) {
+        let fenced = markdown ? MarkdownMasker.fencedCodeBlocks(bytes, passed: passed) : []
         var candidates: [(offset: Int, argumentEnd: Int, trailingEnd: Int?)] = []
         if markdown {
             // Directives start an HTML comment: `<!--` white space `glossary-…`.
-            var index = source.contentStart
+            var index = contentStart
             var fence = 0
-            while let open = Self.find(Array("<!--".utf8), in: bytes, from: index) {
+            while let open = Self.find(Array("<!--".utf8), in: bytes, from: index, passed: passed) {
                 while fence < fenced.count, fenced[fence].upperBound <= open { fence += 1 }
-                let close = Self.find(Array("-->".utf8), in: bytes, from: open + 4) ?? bytes.count
+                let close = Self.find(Array("-->".utf8), in: bytes, from: open + 4, passed: passed) ?? bytes.count
                 index = min(bytes.count, close + 3)
                 if fence < fenced.count, fenced[fence].contains(open) { continue }
                 var start = open + 4
@@ -62,9 +107,9 @@ public struct Suppressions: Sendable, Equatable {
                 candidates.append((start, close, min(bytes.count, close + 3)))
             }
         } else {
-            var index = source.contentStart
+            var index = contentStart
             let needle = Array("glossary-".utf8)
-            while let found = Self.find(needle, in: bytes, from: index) {
+            while let found = Self.find(needle, in: bytes, from: index, passed: passed) {
                 index = found + needle.count
                 guard Self.directive(in: bytes, at: found) != nil else { continue }
                 if found > 0, Self.isWordByte(bytes[found - 1]) { continue }
@@ -74,7 +119,7 @@ public struct Suppressions: Sendable, Equatable {
         }
         for candidate in candidates {
             let (kind, length) = Self.directive(in: bytes, at: candidate.offset)!
-            let line = source.line(containing: candidate.offset)
+            let line = lineOf(candidate.offset)
             var rules: Set<String> = []
             var cursor = candidate.offset + length
             argumentLoop: while cursor < candidate.argumentEnd {
@@ -86,19 +131,15 @@ public struct Suppressions: Sendable, Equatable {
                 let word = String(decoding: bytes[cursor..<end], as: UTF8.self)
                 if word.hasPrefix("--") { break argumentLoop }
                 guard knownRules.contains(word) else {
-                    let position = source.position(of: cursor)
                     let known = knownRules.sorted().joined(separator: ", ")
-                    throw InputError(
-                        "unknown rule '\(word)' in \(kind.rawValue) (known rules: \(known); write a reason after --)",
-                        file: source.path, location: SourceLocation(file: source.path, line: position.line, column: position.column),
-                        sourceLine: source.lineText(position.line))
+                    throw error("unknown rule '\(word)' in \(kind.rawValue) (known rules: \(known); write a reason after --)", cursor)
                 }
                 rules.insert(word)
                 cursor = end
             }
             // On a line of its own: only blanks and comment punctuation before it on its line, and
             // (Markdown) nothing but blanks after the comment.
-            let lineStart = bytes[..<candidate.offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? source.contentStart
+            let lineStart = bytes[..<candidate.offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? contentStart
             let commentPunctuation = Set("#/%;-*<!>".utf8)
             let before = bytes[lineStart..<candidate.offset]
             var alone = before.allSatisfy { Self.isBlank($0) || commentPunctuation.contains($0) }
@@ -106,7 +147,7 @@ public struct Suppressions: Sendable, Equatable {
             if let trailingEnd = candidate.trailingEnd {
                 let afterEnd = bytes[trailingEnd...].firstIndex(of: 0x0A) ?? bytes.count
                 alone = alone && bytes[trailingEnd..<afterEnd].allSatisfy { Self.isBlank($0) || $0 == 0x0D }
-                lastLine = source.line(containing: max(candidate.offset, trailingEnd - 1))
+                lastLine = lineOf(max(candidate.offset, trailingEnd - 1))
             }
             directives.append(Directive(
                 kind: kind, rules: rules.isEmpty ? nil : rules, line: line, offset: candidate.offset,
@@ -133,7 +174,7 @@ public struct Suppressions: Sendable, Equatable {
     }
 
     /// The directive keyword at `index`, if one starts there and ends at a word boundary.
-    private static func directive(in bytes: [UInt8], at index: Int) -> (Kind, Int)? {
+    private static func directive(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Kind, Int)? {
         for kind in [Kind.ignore, .disable, .enable] {
             let word = Array(kind.rawValue.utf8)
             guard index + word.count <= bytes.count, bytes[index..<(index + word.count)].elementsEqual(word) else { continue }
@@ -150,11 +191,13 @@ public struct Suppressions: Sendable, Equatable {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
-    private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, passed: (Int) -> Void) -> Int? {
         guard !needle.isEmpty, start <= bytes.count - needle.count else { return nil }
         var index = start
+        var report = index + (1 << 22)
         let first = needle[0]
         while index <= bytes.count - needle.count {
+            if index >= report { passed(index); report = index + (1 << 22) }
             if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
             index += 1
         }

@@ -81,7 +81,7 @@ public struct RealTextSurvey: Sendable {
                 let key = "'\(document.writtenText(of: match).replacingOccurrences(of: "\n", with: " "))' → \(concept) (\(how))"
                 if inflected[key] == nil {
                     order.append(key)
-                    inflected[key] = (0, document.source.position(of: match.bytes.lowerBound).line)
+                    inflected[key] = (0, match.start.line)
                 }
                 inflected[key]!.count += 1
             }

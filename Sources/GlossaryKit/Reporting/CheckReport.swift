@@ -5,6 +5,8 @@ public struct CheckReport: Sendable {
     public var fileCount: Int
     /// The source texts by path, for quoting lines under findings.
     public var sources: [String: SourceText]
+    /// The files checked without reading them whole, by path: lines are quoted from them.
+    public var streamed: [String: MappedFile] = [:]
     /// Findings left out by inline suppressions (`glossary-ignore`, `glossary-disable`).
     public var suppressedCount: Int
     /// Findings left out because the baseline lists them.
@@ -20,7 +22,8 @@ public struct CheckReport: Sendable {
 
     /// Number of findings per severity.
     public func count(_ severity: Severity) -> Int {
-        findings.filter { $0.severity == severity }.count
+        // Counted, not filtered: a filtered copy of a large report's findings would be large.
+        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
     }
 
     /// Whether any finding is at least `level` (the CLI's `--fail-on`).
@@ -43,11 +46,70 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 public enum Reporter {
     /// The report in `format`; SARIF describes `rules` (default: the check rules).
     public static func render(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]? = nil) -> String {
+        var output = ReportOutput()
+        write(report, format: format, rules: rules, to: &output)
+        return output.text
+    }
+
+    /// Writes the report in `format` to `sink` in pieces of about a megabyte, so that a report
+    /// of hundreds of thousands of findings is never held as one text.
+    public static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]? = nil, to sink: @escaping (String) -> Void) {
+        var output = ReportOutput(sink: sink)
+        write(report, format: format, rules: rules, to: &output)
+        output.flush()
+    }
+
+    static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]?, to output: inout ReportOutput) {
         switch format {
-        case .text: TextReporter.render(report)
-        case .json: JSONReporter.render(report)
-        case .sarif: rules.map { SARIFReporter.render(report, rules: $0) } ?? SARIFReporter.render(report)
-        case .github: GitHubReporter.render(report)
+        case .text: TextReporter.write(report, to: &output)
+        case .json: JSONReporter.write(report, to: &output)
+        case .sarif: SARIFReporter.write(report, rules: rules ?? SARIFReporter.checkRules, to: &output)
+        case .github: GitHubReporter.write(report, to: &output)
         }
+    }
+}
+
+/// Report text being written: kept whole (`text`), or handed to a sink whenever a megabyte has
+/// gathered.
+struct ReportOutput {
+    private(set) var text = ""
+    private let sink: ((String) -> Void)?
+
+    init(sink: ((String) -> Void)? = nil) {
+        self.sink = sink
+    }
+
+    static func += (output: inout ReportOutput, piece: String) {
+        output.text += piece
+    }
+
+    /// Appends JSON `value` as if nested `level` deep, indented by 2.
+    mutating func write(_ value: JSONValue, level: Int) {
+        value.write(into: &text, indent: 2, level: level)
+    }
+
+    /// Hands the text on when a sink is set and it has grown large; call between findings.
+    mutating func flushIfLarge() {
+        if sink != nil, text.utf8.count >= 1 << 20 { flush() }
+    }
+
+    /// Hands all text gathered to the sink, if any.
+    mutating func flush() {
+        guard let sink, !text.isEmpty else { return }
+        sink(text)
+        text = ""
+    }
+}
+
+extension CheckReport {
+    /// The text of the line `finding` starts on, when its file is known to the report.
+    public func lineText(of finding: Finding) -> String? {
+        if let source = sources[finding.location.file] { return source.lineText(finding.location.line) }
+        return streamed[finding.location.file]?.lineText(containing: finding.byteRange.lowerBound)
+    }
+
+    /// Whether the file `path` was checked (held whole or streamed).
+    public func hasChecked(_ path: String) -> Bool {
+        sources[path] != nil || streamed[path] != nil
     }
 }

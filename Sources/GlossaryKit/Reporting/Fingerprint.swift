@@ -24,14 +24,19 @@ public enum Fingerprint {
     }
 
     /// Sets `fingerprint` on every finding, grouping by file and keeping the given order.
+    ///
+    /// The same fingerprints as `compute(forFileFindings:)` on each file's findings, set in
+    /// place: a run with hundreds of thousands of findings is not copied to compute them.
+    ///
+    /// - Complexity: O(*n*) in the total length of the findings' texts.
     public static func assign(to findings: inout [Finding]) {
-        var indicesByFile: [String: [Int]] = [:]
-        for (index, finding) in findings.enumerated() {
-            indicesByFile[finding.location.file, default: []].append(index)
-        }
-        for indices in indicesByFile.values {
-            let prints = compute(forFileFindings: indices.map { findings[$0] })
-            for (index, print) in zip(indices, prints) { findings[index].fingerprint = print }
+        var occurrences: [String: [String: Int]] = [:]
+        for index in findings.indices {
+            let finding = findings[index]
+            let identity = [finding.rule, finding.concept ?? "", normalize(finding.text)].joined(separator: "\u{0}")
+            let occurrence = occurrences[finding.location.file, default: [:]][identity, default: 0]
+            occurrences[finding.location.file, default: [:]][identity] = occurrence + 1
+            findings[index].fingerprint = hex(fnv1a(identity + "\u{0}" + String(occurrence)))
         }
     }
 

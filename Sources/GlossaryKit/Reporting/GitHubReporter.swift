@@ -5,8 +5,14 @@
 /// and `,`; the message escapes `%`, `\r` and `\n`, as the runner expects.
 public enum GitHubReporter {
     public static func render(_ report: CheckReport) -> String {
-        var output = ""
+        var output = ReportOutput()
+        write(report, to: &output)
+        return output.text
+    }
+
+    static func write(_ report: CheckReport, to output: inout ReportOutput) {
         for finding in report.findings {
+            defer { output.flushIfLarge() }
             let command = switch finding.severity {
             case .error: "error"
             case .warning: "warning"
@@ -24,7 +30,6 @@ public enum GitHubReporter {
             if let note = finding.note, !note.isEmpty { message += "\n" + note }
             output += "::\(command) \(properties)::\(escapeData(message))\n"
         }
-        return output
     }
 
     /// Escapes a message: `%` → `%25`, CR → `%0D`, LF → `%0A`.

@@ -7,22 +7,28 @@ public enum JSONReporter {
     /// Findings are written one at a time rather than as one tree, so a run with hundreds of
     /// thousands of findings holds only the output text, not a second copy of it as values.
     public static func render(_ report: CheckReport) -> String {
-        var output = "{\n  \"findings\": ["
+        var output = ReportOutput()
+        write(report, to: &output)
+        return output.text
+    }
+
+    static func write(_ report: CheckReport, to output: inout ReportOutput) {
+        output += "{\n  \"findings\": ["
         if report.findings.isEmpty {
             output += "]"
         } else {
             output += "\n"
             for (index, finding) in report.findings.enumerated() {
                 output += "    "
-                json(finding).write(into: &output, indent: 2, level: 2)
+                output.write(json(finding), level: 2)
                 output += index < report.findings.count - 1 ? ",\n" : "\n"
+                output.flushIfLarge()
             }
             output += "  ]"
         }
         output += ",\n  \"summary\": "
-        summary(report).write(into: &output, indent: 2, level: 1)
+        output.write(summary(report), level: 1)
         output += "\n}\n"
-        return output
     }
 
     /// The report as one JSON value.

@@ -8,51 +8,56 @@ public enum SARIFReporter {
     /// The SARIF schema this output follows.
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
+    /// The check rules' descriptions, which a check report's run describes.
+    public static var checkRules: [RuleDescription] { Rules.all.map { type(of: $0).description } }
+
     public static func render(_ report: CheckReport, rules: [RuleDescription] = Rules.all.map { type(of: $0).description }, toolVersion: String = GlossaryKitInfo.version) -> String {
-        json(report, rules: rules, toolVersion: toolVersion).serialized() + "\n"
+        var output = ReportOutput()
+        write(report, rules: rules, toolVersion: toolVersion, to: &output)
+        return output.text
+    }
+
+    /// Writes the log one result at a time: the same text as `json(_:rules:toolVersion:)`
+    /// serialized, without building a value for every result at once.
+    static func write(_ report: CheckReport, rules: [RuleDescription], toolVersion: String = GlossaryKitInfo.version, to output: inout ReportOutput) {
+        // The log around the results is serialized with a marker where the results go.
+        let marker = "\u{0}results\u{0}"
+        let frame = log(results: .string(marker), rules: rules, toolVersion: toolVersion).serialized()
+        let quotedMarker = JSONValue.string(marker).serialized()
+        let parts = frame.components(separatedBy: quotedMarker)
+        precondition(parts.count == 2, "the marker occurs once in the SARIF frame")
+        output += parts[0]
+        let ruleIndex = Self.ruleIndex(rules)
+        // The results array as `JSONValue.write` lays it out four levels deep.
+        if report.findings.isEmpty {
+            output += "[]"
+        } else {
+            output += "[\n"
+            for (index, finding) in report.findings.enumerated() {
+                output += String(repeating: " ", count: 2 * 4)
+                output.write(result(finding, ruleIndex: ruleIndex), level: 4)
+                output += (index < report.findings.count - 1 ? "," : "") + "\n"
+                output.flushIfLarge()
+            }
+            output += String(repeating: " ", count: 2 * 3) + "]"
+        }
+        output += parts[1] + "\n"
     }
 
     /// The SARIF log as a JSON value.
     public static func json(_ report: CheckReport, rules: [RuleDescription], toolVersion: String) -> JSONValue {
+        let ruleIndex = Self.ruleIndex(rules)
+        return log(results: .array(report.findings.map { result($0, ruleIndex: ruleIndex) }), rules: rules, toolVersion: toolVersion)
+    }
+
+    private static func ruleIndex(_ rules: [RuleDescription]) -> [String: Int] {
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
-        let results = report.findings.map { finding -> JSONValue in
-            let uri = artifactURI(finding.location.file)
-            var pairs: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
-            if let index = ruleIndex[finding.rule] { pairs.append(("ruleIndex", .number(index))) }
-            pairs += [
-                ("level", .string(level(finding.severity))),
-                ("message", .object([("text", .string(finding.message))])),
-                ("locations", .array([.object([
-                    ("physicalLocation", .object([
-                        ("artifactLocation", .object([("uri", .string(uri))])),
-                        ("region", region(finding, snippet: true)),
-                    ])),
-                ])])),
-            ]
-            if let fingerprint = finding.fingerprint {
-                pairs.append(("partialFingerprints", .object([(Fingerprint.key, .string(fingerprint))])))
-            }
-            if let fix = finding.fix {
-                pairs.append(("fixes", .array([.object([
-                    ("description", .object([("text", .string("Replace '\(finding.text)' with '\(fix)'"))])),
-                    ("artifactChanges", .array([.object([
-                        ("artifactLocation", .object([("uri", .string(uri))])),
-                        ("replacements", .array([.object([
-                            ("deletedRegion", region(finding, snippet: false)),
-                            ("insertedContent", .object([("text", .string(fix))])),
-                        ])])),
-                    ])])),
-                ])])))
-            }
-            var properties: [(String, JSONValue)] = []
-            if let concept = finding.concept { properties.append(("concept", .string(concept))) }
-            if let language = finding.language { properties.append(("language", .string(language.rawValue))) }
-            if !finding.suggestions.isEmpty { properties.append(("suggestions", .array(finding.suggestions.map { .string($0) }))) }
-            if let note = finding.note { properties.append(("note", .string(note))) }
-            if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
-            return .object(pairs)
-        }
+        return ruleIndex
+    }
+
+    /// The log with `results` as its run's results.
+    private static func log(results: JSONValue, rules: [RuleDescription], toolVersion: String) -> JSONValue {
         let driver: JSONValue = .object([
             ("name", .string("glossary")),
             ("version", .string(toolVersion)),
@@ -64,9 +69,48 @@ public enum SARIFReporter {
             ("runs", .array([.object([
                 ("tool", .object([("driver", driver)])),
                 ("columnKind", .string("unicodeCodePoints")),
-                ("results", .array(results)),
+                ("results", results),
             ])])),
         ])
+    }
+
+    /// One finding as a SARIF result.
+    private static func result(_ finding: Finding, ruleIndex: [String: Int]) -> JSONValue {
+        let uri = artifactURI(finding.location.file)
+        var pairs: [(String, JSONValue)] = [("ruleId", .string(finding.rule))]
+        if let index = ruleIndex[finding.rule] { pairs.append(("ruleIndex", .number(index))) }
+        pairs += [
+            ("level", .string(level(finding.severity))),
+            ("message", .object([("text", .string(finding.message))])),
+            ("locations", .array([.object([
+                ("physicalLocation", .object([
+                    ("artifactLocation", .object([("uri", .string(uri))])),
+                    ("region", region(finding, snippet: true)),
+                ])),
+            ])])),
+        ]
+        if let fingerprint = finding.fingerprint {
+            pairs.append(("partialFingerprints", .object([(Fingerprint.key, .string(fingerprint))])))
+        }
+        if let fix = finding.fix {
+            pairs.append(("fixes", .array([.object([
+                ("description", .object([("text", .string("Replace '\(finding.text)' with '\(fix)'"))])),
+                ("artifactChanges", .array([.object([
+                    ("artifactLocation", .object([("uri", .string(uri))])),
+                    ("replacements", .array([.object([
+                        ("deletedRegion", region(finding, snippet: false)),
+                        ("insertedContent", .object([("text", .string(fix))])),
+                    ])])),
+                ])])),
+            ])])))
+        }
+        var properties: [(String, JSONValue)] = []
+        if let concept = finding.concept { properties.append(("concept", .string(concept))) }
+        if let language = finding.language { properties.append(("language", .string(language.rawValue))) }
+        if !finding.suggestions.isEmpty { properties.append(("suggestions", .array(finding.suggestions.map { .string($0) }))) }
+        if let note = finding.note { properties.append(("note", .string(note))) }
+        if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
+        return .object(pairs)
     }
 
     /// A `reportingDescriptor` for one rule, with its rationale and examples as help.

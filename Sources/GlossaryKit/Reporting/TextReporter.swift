@@ -4,11 +4,16 @@ import Foundation
 /// under the term, notes, and a summary line.
 public enum TextReporter {
     public static func render(_ report: CheckReport) -> String {
-        var output = ""
+        var output = ReportOutput()
+        write(report, to: &output)
+        return output.text
+    }
+
+    static func write(_ report: CheckReport, to output: inout ReportOutput) {
         for finding in report.findings {
+            defer { output.flushIfLarge() }
             output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
-            if let source = report.sources[finding.location.file] {
-                let line = source.lineText(finding.location.line)
+            if let line = report.lineText(of: finding) {
                 let width = finding.endLocation.line == finding.location.line
                     ? max(1, finding.endLocation.column - finding.location.column)
                     : max(1, line.unicodeScalars.count - finding.location.column + 1)
@@ -24,7 +29,6 @@ public enum TextReporter {
             }
         }
         output += summary(report) + "\n"
-        return output
     }
 
     /// The line itself when it is short; else a window of it around the finding, with `…` where

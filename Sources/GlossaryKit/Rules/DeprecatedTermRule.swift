@@ -27,6 +27,11 @@ public struct DeprecatedTermRule: Rule {
             RuleExample("The tki file format is unrelated.", language: .english),
         ])
 
+    /// Each finding depends on one match alone: chunks are checked one by one.
+    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+        EachChunkAccumulator(rule: self)
+    }
+
     public func check(_ document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
         for match in document.matchesInParagraphLanguage {
@@ -95,6 +100,6 @@ public struct DeprecatedTermRule: Rule {
 extension AnalyzedDocument {
     /// Whether `match` is the first word of a sentence (see `SentenceStart`).
     func startsSentence(_ match: TermMatch) -> Bool {
-        SentenceStart.isSentenceStart(source.bytes, at: match.bytes.lowerBound, contentStart: source.contentStart)
+        match.startsSentence
     }
 }

@@ -28,79 +28,158 @@ public struct InconsistentTermRule: Rule {
         ])
 
     /// The identity of one way of naming a concept: the term, and whether it was spelt otherwise.
-    private struct Form: Hashable {
+    fileprivate struct Form: Hashable {
         var term: TermReference
         /// The folded written text when the match needed a spelling variant the glossary does not
         /// list (`labor` for `labour`), so that the two spellings count as two forms.
         var spelling: String?
     }
 
+    /// The findings on a whole document: the accumulator given the document as one chunk.
+    ///
+    /// - Complexity: O(*m* log *m*) in the document's matches.
     public func check(_ document: AnalyzedDocument) -> [Finding] {
-        struct Group {
-            var forms: [Form: [TermMatch]] = [:]
-            var order: [Form] = []
-        }
-        var groups: [String: Group] = [:]
-        var groupOrder: [String] = []
-        var previous: TermMatch?
-        for match in document.matchesInParagraphLanguage {
-            defer { previous = match }
-            let term = document.glossary[term: match.term]
-            if term.type.isAbbreviated { continue }
-            if let previous, Self.isGloss(match, after: previous, in: document) { continue }
-            let key = "\(term.language)\u{0}\(match.term.concept)"
-            let spelling = match.phenomena.contains(.spelling)
-                ? document.writtenText(of: match).lowercased() : nil
-            let form = Form(term: match.term, spelling: spelling)
-            if groups[key] == nil { groupOrder.append(key) }
-            if groups[key, default: Group()].forms[form] == nil { groups[key, default: Group()].order.append(form) }
-            groups[key, default: Group()].forms[form, default: []].append(match)
-        }
-        var findings: [Finding] = []
-        for key in groupOrder {
-            guard let group = groups[key], group.order.count >= 2 else { continue }
-            let glossary = document.glossary
-            // The form to keep: a preferred term as written, else the most used (first on a tie).
-            let expected = group.order.first { glossary[term: $0.term].status == .preferred && $0.spelling == nil }
-                ?? group.order.max { group.forms[$0]!.count < group.forms[$1]!.count || (group.forms[$0]!.count == group.forms[$1]!.count && group.order.firstIndex(of: $0)! > group.order.firstIndex(of: $1)!) }!
-            let concept = glossary[concept: expected.term]
-            let language = glossary[term: expected.term].language
-            let expectedText = glossary[term: expected.term].text
-            let counts = group.order.map { form -> String in
-                let matches = group.forms[form]!
-                let shown = form.spelling ?? glossary[term: form.term].text
-                return "'\(shown)' ×\(matches.count)"
-            }.joined(separator: ", ")
-            let isPreferred = glossary[term: expected.term].status == .preferred && expected.spelling == nil
-            let preferred = concept.preferredTerms(in: language).map(\.text)
-            let advice = "use '\(expectedText)'" + (isPreferred ? " (preferred)"
-                : " (most used)" + (preferred.isEmpty ? "" : "; the preferred term is " + preferred.map { "'\($0)'" }.joined(separator: " or ")))
-            for form in group.order where form != expected {
-                for match in group.forms[form]! {
-                    let written = document.writtenText(of: match)
-                    let message = "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); " + advice
-                    let fix = form.spelling == nil
-                        ? DeprecatedTermRule.replacement(for: match, written: written, term: glossary[term: form.term].text, preferred: expectedText,
-                                                      atSentenceStart: document.startsSentence(match))
-                        : nil
-                    findings.append(document.finding(
-                        at: match, rule: Self.description.id, severity: Self.description.defaultSeverity,
-                        message: message, suggestions: [expectedText], fix: fix,
-                        note: glossary[term: form.term].note))
-                }
-            }
-        }
-        return findings.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+        var accumulator = Accumulator(path: document.path, glossary: document.glossary)
+        _ = accumulator.add(document)
+        return accumulator.finish()
     }
 
-    /// Whether `match` glosses `previous` in parentheses: `perdagangan tenaga kerja (*labour
-    /// trafficking*)`. A gloss repeats the concept on purpose and is no inconsistency.
-    static func isGloss(_ match: TermMatch, after previous: TermMatch, in document: AnalyzedDocument) -> Bool {
-        guard match.term.concept == previous.term.concept, previous.bytes.upperBound <= match.bytes.lowerBound else { return false }
-        let between = document.source.bytes[previous.bytes.upperBound..<match.bytes.lowerBound]
-        guard between.count <= 12, between.contains(UInt8(ascii: "(")) else { return false }
-        let allowed: Set<UInt8> = [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "("), UInt8(ascii: "*"), UInt8(ascii: "_"),
-                                   UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: ":"), UInt8(ascii: ",")]
-        return between.allSatisfy { allowed.contains($0) || $0 >= 0x80 }
+    /// Compares the forms of each concept across every chunk of a document.
+    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+        Accumulator(path: path, glossary: glossary)
+    }
+
+    /// The forms seen so far, with the matches that may still be reported.
+    ///
+    /// A concept's form to keep is its first preferred form written as in the glossary, else the
+    /// most used one, so only the first kind is known before the end. Matches of that form, once
+    /// met, can never be reported and are only counted; every other match is kept (without its
+    /// `alternatives`, which no finding uses) until `finish()`.
+    struct Accumulator: RuleAccumulator {
+        let path: String
+        let glossary: Glossary
+        private var groups: [String: Group] = [:]
+        private var groupOrder: [String] = []
+        /// The concept and end of the previous match, for glosses (`isGloss`).
+        private var previous: (concept: Int, end: Int)?
+
+        private struct Group {
+            var counts: [Form: Int] = [:]
+            var kept: [Form: [TermMatch]] = [:]
+            var order: [Form] = []
+            /// The group's first preferred form written as in the glossary: the one to keep.
+            var preferred: Form?
+        }
+
+        init(path: String, glossary: Glossary) {
+            self.path = path
+            self.glossary = glossary
+        }
+
+        /// Counts the chunk's matches by form and keeps those that may be reported; reports
+        /// nothing yet (which form is the odd one out is known only at the end).
+        ///
+        /// - Complexity: O(*m*) in the chunk's matches.
+        mutating func add(_ document: AnalyzedDocument) -> [Finding] {
+            for match in document.matchesInParagraphLanguage {
+                defer { previous = (match.term.concept, match.bytes.upperBound) }
+                let term = glossary[term: match.term]
+                if term.type.isAbbreviated { continue }
+                if let previous, InconsistentTermRule.isGloss(match, afterConcept: previous.concept, endingAt: previous.end) { continue }
+                let key = "\(term.language)\u{0}\(match.term.concept)"
+                let spelling = match.phenomena.contains(.spelling) ? match.written.lowercased() : nil
+                let form = Form(term: match.term, spelling: spelling)
+                if groups[key] == nil { groupOrder.append(key) }
+                let isNew = groups[key, default: Group()].counts[form] == nil
+                if isNew { groups[key, default: Group()].order.append(form) }
+                groups[key]!.counts[form, default: 0] += 1
+                if groups[key]!.preferred == nil, term.status == .preferred, spelling == nil {
+                    groups[key]!.preferred = form
+                }
+                guard groups[key]!.preferred != form else { continue }
+                var kept = match
+                kept.alternatives = []
+                groups[key]!.kept[form, default: []].append(kept)
+            }
+            return []
+        }
+
+        /// Reports the kept matches of every concept named in two or more ways, in text order.
+        ///
+        /// - Complexity: O(*k* log *k*) in the kept matches.
+        mutating func finish() -> [Finding] {
+            var findings: [Finding] = []
+            for key in groupOrder {
+                guard let group = groups[key], group.order.count >= 2 else { continue }
+                let count = { (form: Form) in group.counts[form]! }
+                // The form to keep: a preferred term as written, else the most used (first on a tie).
+                let expected = group.preferred
+                    ?? group.order.max { count($0) < count($1) || (count($0) == count($1) && group.order.firstIndex(of: $0)! > group.order.firstIndex(of: $1)!) }!
+                let concept = glossary[concept: expected.term]
+                let language = glossary[term: expected.term].language
+                let expectedText = glossary[term: expected.term].text
+                let counts = group.order.map { form -> String in
+                    let shown = form.spelling ?? glossary[term: form.term].text
+                    return "'\(shown)' ×\(count(form))"
+                }.joined(separator: ", ")
+                let isPreferred = group.preferred != nil
+                let preferred = concept.preferredTerms(in: language).map(\.text)
+                let advice = "use '\(expectedText)'" + (isPreferred ? " (preferred)"
+                    : " (most used)" + (preferred.isEmpty ? "" : "; the preferred term is " + preferred.map { "'\($0)'" }.joined(separator: " or ")))
+                let message = "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); " + advice
+                for form in group.order where form != expected {
+                    for match in group.kept[form] ?? [] {
+                        let written = match.written
+                        let fix = form.spelling == nil
+                            ? DeprecatedTermRule.replacement(for: match, written: written, term: glossary[term: form.term].text, preferred: expectedText,
+                                                          atSentenceStart: match.startsSentence)
+                            : nil
+                        findings.append(Finding(
+                            at: match, path: path, glossary: glossary, rule: InconsistentTermRule.description.id,
+                            severity: InconsistentTermRule.description.defaultSeverity, message: message,
+                            suggestions: [expectedText], fix: fix, note: glossary[term: form.term].note))
+                    }
+                }
+            }
+            groups = [:]
+            groupOrder = []
+            return findings.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
+        }
+    }
+
+    /// How far before a term `isGloss` looks for the parenthesis that opens a gloss.
+    public static let glossReach = 12
+
+    /// The bytes a gloss may be set off with.
+    private static let glossSeparators: Set<UInt8> = [
+        0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "("), UInt8(ascii: "*"), UInt8(ascii: "_"),
+        UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: ":"), UInt8(ascii: ","),
+    ]
+
+    /// What precedes byte `offset` of `bytes`, as far as `isGloss` looks.
+    ///
+    /// - Complexity: O(`glossReach`).
+    static func glossLead(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> GlossLead {
+        var separators = 0
+        var parenthesis = 0
+        while separators < glossReach, offset - separators > 0 {
+            let byte = bytes[offset - separators - 1]
+            guard glossSeparators.contains(byte) || byte >= 0x80 else { break }
+            separators += 1
+            if byte == UInt8(ascii: "("), parenthesis == 0 { parenthesis = separators }
+        }
+        return GlossLead(separators: UInt8(separators), parenthesis: UInt8(parenthesis))
+    }
+
+    /// Whether `match` glosses the match of concept `concept` that ends at byte `end`, in
+    /// parentheses: `perdagangan tenaga kerja (*labour trafficking*)`. A gloss repeats the
+    /// concept on purpose and is no inconsistency.
+    ///
+    /// The bytes between the two (at most `glossReach`) must all be separators and include `(`.
+    static func isGloss(_ match: TermMatch, afterConcept concept: Int, endingAt end: Int) -> Bool {
+        guard match.term.concept == concept, end <= match.bytes.lowerBound else { return false }
+        let between = match.bytes.lowerBound - end
+        return between <= glossReach && between <= Int(match.lead.separators)
+            && match.lead.parenthesis != 0 && Int(match.lead.parenthesis) <= between
     }
 }

@@ -11,6 +11,14 @@
 /// abbreviation's full stop (`e.g. TKI`) is taken for a sentence end.
 enum SentenceStart {
     static func isSentenceStart(_ bytes: [UInt8], at offset: Int, contentStart: Int = 0) -> Bool {
+        bytes.withUnsafeBufferPointer { isSentenceStart($0, at: offset, contentStart: contentStart) }
+    }
+
+    /// Whether the place at byte `offset` of `bytes` begins a sentence; the text starts at
+    /// `contentStart` (after a byte order mark).
+    ///
+    /// - Complexity: O(the blanks and punctuation just before `offset`).
+    static func isSentenceStart(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, contentStart: Int = 0) -> Bool {
         var index = min(offset, bytes.count)
         var sawSpace = false
         // Spaces and tabs before the place.
@@ -25,7 +33,7 @@ enum SentenceStart {
 
     /// A line that starts at `lineStart` begins a sentence when it is the first of its paragraph
     /// or the previous line ends a sentence.
-    private static func lineStartBeginsSentence(_ bytes: [UInt8], lineStart: Int, contentStart: Int) -> Bool {
+    private static func lineStartBeginsSentence(_ bytes: UnsafeBufferPointer<UInt8>, lineStart: Int, contentStart: Int) -> Bool {
         // `lineStart - 1` is the line break; look at the previous line without its trailing blanks.
         var index = lineStart - 1
         while index > contentStart, isBlank(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: "\r") { index -= 1 }
@@ -35,7 +43,7 @@ enum SentenceStart {
 
     /// Whether the text just before `end` is `.`, `!` or `?`, possibly followed by closing quotes
     /// or brackets.
-    private static func endsSentence(_ bytes: [UInt8], before end: Int, contentStart: Int) -> Bool {
+    private static func endsSentence(_ bytes: UnsafeBufferPointer<UInt8>, before end: Int, contentStart: Int) -> Bool {
         var index = end
         while index > contentStart {
             let byte = bytes[index - 1]
@@ -58,7 +66,7 @@ enum SentenceStart {
 
     /// Whether a Markdown block marker (`#`…, `-`, `*`, `+`, `>`, `12.`) ends at `markerEnd` with
     /// only blanks before it on its line.
-    private static func startsBlock(_ bytes: [UInt8], markerEnd: Int, contentStart: Int) -> Bool {
+    private static func startsBlock(_ bytes: UnsafeBufferPointer<UInt8>, markerEnd: Int, contentStart: Int) -> Bool {
         var index = markerEnd
         let last = bytes[index - 1]
         if last == UInt8(ascii: "-") || last == UInt8(ascii: "*") || last == UInt8(ascii: "+") || last == UInt8(ascii: ">") {

@@ -26,6 +26,11 @@ public struct TermCaseRule: Rule {
             RuleExample("Laporan ILO-na geus medal.", language: .sundanese),
         ])
 
+    /// Each finding depends on one match alone: chunks are checked one by one.
+    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+        EachChunkAccumulator(rule: self)
+    }
+
     public func check(_ document: AnalyzedDocument) -> [Finding] {
         document.matchesInParagraphLanguage.filter(\.caseMismatch).map { match in
             let term = document.glossary[term: match.term]

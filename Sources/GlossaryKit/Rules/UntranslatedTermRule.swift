@@ -95,7 +95,8 @@ public struct UntranslatedTermRule: CrossLanguageRule {
     /// Whether the text just before `match` opens a parenthesis or emphasis: a deliberate gloss
     /// or quotation of a foreign term.
     static func isGloss(_ match: TermMatch, in document: AnalyzedDocument) -> Bool {
-        let bytes = document.source.bytes
+        // Cross-language rules run on segmented texts, which are always held whole.
+        guard let bytes = document.source?.bytes else { preconditionFailure("a cross-language document has its text") }
         var index = match.bytes.lowerBound
         while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
         guard index > 0 else { return false }

@@ -25,14 +25,32 @@ enum MarkdownMasker {
 
     /// The regions `mask(_:markdown:)` hides, sorted, without copying the text.
     static func maskedRanges(_ bytes: [UInt8], markdown: Bool) -> [Range<Int>] {
-        var ranges: [Range<Int>] = markdown ? fencedCodeBlocks(bytes) : []
-        ranges += markdown ? inlineRanges(bytes, skipping: ranges) : urlRanges(bytes)
+        bytes.withUnsafeBufferPointer { maskedRanges($0, markdown: markdown) }
+    }
+
+    /// The regions `mask(_:markdown:)` hides in `bytes`, sorted.
+    ///
+    /// `passed(offset)` is called now and then during each forward pass over the text with an
+    /// offset that pass will not read before again, so that a caller reading a mapped file can
+    /// give back the pages behind it (see `MappedFile.release(_:)`).
+    ///
+    /// - Complexity: O(*n*).
+    static func maskedRanges(
+        _ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool, passed: (Int) -> Void = { _ in }
+    ) -> [Range<Int>] {
+        var ranges: [Range<Int>] = markdown ? fencedCodeBlocks(bytes, passed: passed) : []
+        ranges += markdown ? inlineRanges(bytes, skipping: ranges, passed: passed) : urlRanges(bytes, passed: passed)
         return ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
     }
 
+    /// How many bytes a pass reads between two calls of its `passed` callback.
+    private static let passedInterval = 1 << 22
+
     /// Masks the parts of `ranges` that fall in a chunk: `chunk` holds `original`'s bytes, whose
     /// first byte is at `offset` in the whole text.
-    static func apply(_ ranges: [Range<Int>], to chunk: inout [UInt8], original: ArraySlice<UInt8>, offset: Int) {
+    static func apply<Original: RandomAccessCollection<UInt8>>(
+        _ ranges: some Collection<Range<Int>>, to chunk: inout [UInt8], original: Original, offset: Int
+    ) where Original.Index == Int {
         let chunkRange = offset..<(offset + chunk.count)
         for range in ranges where range.overlaps(chunkRange) {
             let clipped = range.clamped(to: chunkRange)
@@ -48,12 +66,15 @@ enum MarkdownMasker {
 
     /// URLs in plain text: found from their `://` or `www.`, which are rare, rather than by
     /// looking at every letter.
-    private static func urlRanges(_ bytes: [UInt8]) -> [Range<Int>] {
+    private static func urlRanges(_ bytes: UnsafeBufferPointer<UInt8>, passed: (Int) -> Void) -> [Range<Int>] {
         var ranges: [Range<Int>] = []
-        bytes.withUnsafeBufferPointer { buffer in
+        do {
+            let buffer = bytes
             let count = buffer.count
             var index = 0
+            var report = passedInterval
             while index < count {
+                if index >= report { passed(index); report = index + passedInterval }
                 let byte = buffer[index]
                 if byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") {
                     // Walk back over the scheme or the "www".
@@ -75,14 +96,16 @@ enum MarkdownMasker {
 
     /// Inline code, HTML comments and tags, link destinations and URLs in Markdown, outside the
     /// blocks already masked.
-    private static func inlineRanges(_ bytes: [UInt8], skipping blocks: [Range<Int>]) -> [Range<Int>] {
+    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>], passed: (Int) -> Void) -> [Range<Int>] {
         var inline: [Range<Int>] = []
         var index = 0
         let blocked = blocks.sorted { $0.lowerBound < $1.lowerBound }
         var blockIndex = 0
-        let urls = urlRanges(bytes)
+        let urls = urlRanges(bytes, passed: passed)
         var urlIndex = 0
+        var report = passedInterval
         while index < bytes.count {
+            if index >= report { passed(index); report = index + passedInterval }
             if blockIndex < blocked.count, index >= blocked[blockIndex].lowerBound {
                 index = max(index, blocked[blockIndex].upperBound)
                 blockIndex += 1
@@ -136,7 +159,7 @@ enum MarkdownMasker {
         byte >= 0x80 || (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
     }
 
-    private static func startsWith(_ bytes: [UInt8], at index: Int, _ prefix: StaticString) -> Bool {
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ prefix: StaticString) -> Bool {
         let count = prefix.utf8CodeUnitCount
         guard index + count <= bytes.count else { return false }
         return prefix.withUTF8Buffer { expected in
@@ -149,7 +172,7 @@ enum MarkdownMasker {
         }
     }
 
-    private static func find(_ bytes: [UInt8], _ needle: StaticString, from start: Int) -> Int? {
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
         let needle = needle.withUTF8Buffer { Array($0) }
         guard needle.count <= bytes.count else { return nil }
         var index = start
@@ -161,7 +184,7 @@ enum MarkdownMasker {
     }
 
     /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
-    private static func urlEnd(_ bytes: [UInt8], from index: Int) -> Int? {
+    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         guard startsWith(bytes, at: index, "https://") || startsWith(bytes, at: index, "http://")
             || startsWith(bytes, at: index, "ftp://") || startsWith(bytes, at: index, "www.") else { return nil }
         var end = index
@@ -182,7 +205,7 @@ enum MarkdownMasker {
     }
 
     /// Where an HTML tag or autolink starting at `index` ends, or nil when `<` starts no tag.
-    private static func htmlTagEnd(_ bytes: [UInt8], from index: Int) -> Int? {
+    private static func htmlTagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         guard index + 1 < bytes.count else { return nil }
         let next = bytes[index + 1]
         let startsTag = (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
@@ -196,7 +219,7 @@ enum MarkdownMasker {
         return end < bytes.count ? end + 1 : nil
     }
 
-    private static func findBacktickRun(_ bytes: [UInt8], from start: Int, length: Int) -> Int? {
+    private static func findBacktickRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> Int? {
         var index = start
         var newlineSeen = false
         while index < bytes.count {
@@ -222,10 +245,17 @@ enum MarkdownMasker {
 
     /// Fenced code blocks: from an opening fence line to the closing fence line (or the end).
     static func fencedCodeBlocks(_ bytes: [UInt8]) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { fencedCodeBlocks($0) }
+    }
+
+    /// Fenced code blocks in `bytes`; `passed` as for `maskedRanges(_:markdown:passed:)`.
+    static func fencedCodeBlocks(_ bytes: UnsafeBufferPointer<UInt8>, passed: (Int) -> Void = { _ in }) -> [Range<Int>] {
         var blocks: [Range<Int>] = []
         var lineStart = 0
         var open: (start: Int, fence: UInt8, length: Int)?
+        var report = passedInterval
         while lineStart < bytes.count {
+            if lineStart >= report { passed(lineStart); report = lineStart + passedInterval }
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
             var index = lineStart
             var indent = 0

@@ -18,9 +18,18 @@ public struct SourceText: Sendable {
     /// - Throws: `TextError.invalidUTF8` naming the first bad byte's line and offset.
     /// - Complexity: O(*n*).
     public init(path: String, bytes: [UInt8]) throws(TextError) {
+        try self.init(path: path, bytes: bytes, allowsByteOrderMark: true)
+    }
+
+    /// Validates `bytes`; `allowsByteOrderMark` false reads leading EF BB BF as the character
+    /// U+FEFF (for a piece cut from the middle of a text, where it is no byte order mark).
+    ///
+    /// - Throws: `TextError.invalidUTF8` naming the first bad byte's line and offset in `bytes`.
+    /// - Complexity: O(*n*).
+    init(path: String, bytes: [UInt8], allowsByteOrderMark: Bool) throws(TextError) {
         self.path = path
         self.bytes = bytes
-        let contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        let contentStart = allowsByteOrderMark && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.contentStart = contentStart
         var starts = [0]
         try bytes.withUnsafeBufferPointer { buffer throws(TextError) in

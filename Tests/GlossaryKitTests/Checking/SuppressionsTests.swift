@@ -9,7 +9,7 @@ struct SuppressionsTests {
             .contents(path: path, bytes: Array(text.utf8)), checker: TestSupport.exampleChecker,
             options: CheckOptions(language: language))
         switch result {
-        case let .checked(_, findings): return (findings.map { "\($0.location.line):\($0.rule)" }, suppressed, nil)
+        case let .checked(_, findings), let .streamed(_, findings): return (findings.map { "\($0.location.line):\($0.rule)" }, suppressed, nil)
         case let .failed(error): return ([], suppressed, error)
         }
     }
