@@ -169,6 +169,13 @@ void gk_tokenizer_line_counts(const gk_tokenizer *tokenizer, int64_t *fast, int6
 /// The words of the last scan.
 const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *tokenizer);
 
+/// The offset of the first occurrence of `needle` in `haystack`, or -1.
+int64_t gk_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength);
+
+/// The offset of the first byte that does not start a well-formed UTF-8 sequence (overlong
+/// forms, surrogates and code points above U+10FFFF are ill-formed), or -1 when all are valid.
+int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length);
+
 /// Writes the ICU version ("72.1") into `out`, NUL-terminated.
 void gk_icu_version(char *out, int32_t capacity);
 

@@ -191,15 +191,21 @@ public struct Suppressions: Sendable, Equatable {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte >= 0x80
     }
 
+    /// The first occurrence of `needle` at or after `start`, searched by the C library in windows of 4 MiB (overlapping by the needle's length), after each of which
+    /// `passed` is told how far the search has come.
+    ///
+    /// - Complexity: O(*n*) in the bytes searched.
     private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, passed: (Int) -> Void) -> Int? {
-        guard !needle.isEmpty, start <= bytes.count - needle.count else { return nil }
-        var index = start
-        var report = index + (1 << 22)
-        let first = needle[0]
-        while index <= bytes.count - needle.count {
-            if index >= report { passed(index); report = index + (1 << 22) }
-            if bytes[index] == first, bytes[index..<(index + needle.count)].elementsEqual(needle) { return index }
-            index += 1
+        guard !needle.isEmpty, start >= 0, start <= bytes.count - needle.count, let base = bytes.baseAddress else { return nil }
+        let window = 1 << 22
+        var from = start
+        while from <= bytes.count - needle.count {
+            let to = min(bytes.count, from + window + needle.count - 1)
+            if let found = ByteSearch.find(needle, in: UnsafeBufferPointer(start: base + from, count: to - from)) {
+                return from + found
+            }
+            from += window
+            if from <= bytes.count - needle.count { passed(from) }
         }
         return nil
     }

@@ -1,6 +1,7 @@
 // The one Swift file that talks to ICU. `CICU` is imported `internal` so that none of its C types
 // leak into GlossaryKit's public interface; every C call goes through the wrappers below.
 internal import CICU
+import Glibc
 
 /// The kind of a word segment, from ICU's word-break rule status.
 public enum WordKind: UInt8, Sendable {
@@ -249,6 +250,42 @@ final class ByteLexicon: @unchecked Sendable {
     /// Gap classes of `ScannedWord.gap` that are not ids.
     static let hardGap = Int32(GK_GAP_HARD)
     static let unknownGap = Int32(GK_GAP_UNKNOWN)
+}
+
+/// Byte searches done by the C library.
+enum ByteSearch {
+    /// The offset of the first occurrence of `needle` in `haystack`, or nil.
+    ///
+    /// - Complexity: O(*n*) in the haystack's length.
+    static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, !needle.isEmpty else { return nil }
+        let offset = needle.withUnsafeBufferPointer { pattern in
+            gk_find_bytes(base, Int64(haystack.count), pattern.baseAddress, Int64(pattern.count))
+        }
+        return offset >= 0 ? Int(offset) : nil
+    }
+
+    /// The offset of the first byte that does not start well-formed UTF-8, or nil.
+    ///
+    /// - Complexity: O(*n*), eight bytes at a time through ASCII.
+    static func firstInvalidUTF8(in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
+        let offset = gk_utf8_first_invalid(base, Int64(bytes.count))
+        return offset >= 0 ? Int(offset) : nil
+    }
+
+    /// The offsets just past every line feed in `bytes`, after `start`.
+    static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
+        var starts: [Int] = []
+        guard let base = bytes.baseAddress else { return starts }
+        var from = start
+        while from < bytes.count, let found = memchr(base + from, 0x0A, bytes.count - from) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            starts.append(offset + 1)
+            from = offset + 1
+        }
+        return starts
+    }
 }
 
 /// Stateless ICU services.

@@ -31,6 +31,17 @@ public struct SourceText: Sendable {
         self.bytes = bytes
         let contentStart = allowsByteOrderMark && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
         self.contentStart = contentStart
+        // The fast check first (C, eight ASCII bytes at a time); the loop below, which names
+        // the line of the bad byte, runs only when there is one.
+        let fast: [Int]? = bytes.withUnsafeBufferPointer { buffer in
+            let content = UnsafeBufferPointer(rebasing: buffer[contentStart...])
+            guard ByteSearch.firstInvalidUTF8(in: content) == nil else { return nil }
+            return [0] + ByteSearch.lineStarts(in: buffer, from: contentStart)
+        }
+        if let fast {
+            lineStarts = fast
+            return
+        }
         var starts = [0]
         try bytes.withUnsafeBufferPointer { buffer throws(TextError) in
             var index = contentStart

@@ -1,0 +1,41 @@
+// Byte-string helpers for the Swift layer that the C library does faster than a Swift loop.
+#define _GNU_SOURCE
+#include "CICU.h"
+
+#include <string.h>
+
+int64_t gk_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength) {
+    if (needleLength <= 0 || length < needleLength) return -1;
+    // glibc's memmem skips ahead with a vectorised search for the needle's rarest bytes.
+    const uint8_t *found = memmem(haystack, (size_t)length, needle, (size_t)needleLength);
+    return found ? (int64_t)(found - haystack) : -1;
+}
+
+int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length) {
+    int64_t i = 0;
+    while (i < length) {
+        // Eight ASCII bytes at a time: most text is mostly ASCII.
+        if (i + 8 <= length) {
+            uint64_t chunk;
+            memcpy(&chunk, bytes + i, 8);
+            if ((chunk & 0x8080808080808080ull) == 0) { i += 8; continue; }
+        }
+        uint8_t b = bytes[i];
+        if (b < 0x80) { i++; continue; }
+        int32_t size;
+        uint32_t c, minimum;
+        if (b >= 0xC2 && b <= 0xDF) { size = 2; c = b & 0x1Fu; minimum = 0x80; }
+        else if (b >= 0xE0 && b <= 0xEF) { size = 3; c = b & 0x0Fu; minimum = 0x800; }
+        else if (b >= 0xF0 && b <= 0xF4) { size = 4; c = b & 0x07u; minimum = 0x10000; }
+        else return i;
+        if (i + size > length) return i;
+        for (int32_t k = 1; k < size; k++) {
+            uint8_t next = bytes[i + k];
+            if ((next & 0xC0) != 0x80) return i;
+            c = (c << 6) | (next & 0x3Fu);
+        }
+        if (c < minimum || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) return i;
+        i += size;
+    }
+    return -1;
+}

@@ -1,0 +1,55 @@
+import Testing
+@testable import GlossaryKit
+
+@Suite("Byte search")
+struct ByteSearchTests {
+    @Test func findsTheFirstOccurrence() {
+        let text = Array("a glossary glossary-ignore and glossary-disable".utf8)
+        text.withUnsafeBufferPointer { buffer in
+            #expect(ByteSearch.find(Array("glossary-".utf8), in: buffer) == 11)
+            #expect(ByteSearch.find(Array("glossary-enable".utf8), in: buffer) == nil)
+            #expect(ByteSearch.find(Array("a".utf8), in: buffer) == 0)
+            #expect(ByteSearch.find([], in: buffer) == nil)
+        }
+    }
+
+    @Test func suppressionFoundAcrossTheSearchWindow() throws {
+        // The directive straddles the 4 MiB window the search advances by.
+        let directive = "glossary-ignore deprecated-term"
+        var text = String(repeating: "x", count: (1 << 22) - 5) + " " + directive + "\nProgramme.\n"
+        text += String(repeating: "y ", count: 10)
+        let bytes = Array(text.utf8)
+        let source = try SourceText(path: "big.txt", bytes: bytes)
+        let suppressions = try Suppressions(parsing: source, markdown: false, knownRules: ["deprecated-term"])
+        #expect(suppressions.directives.count == 1)
+        #expect(suppressions.directives.first?.offset == (1 << 22) - 4)
+    }
+
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        // Random bytes biased towards the edges of UTF-8: lead bytes, continuations, overlong
+        // and surrogate forms, 0xF4 0x90 (above U+10FFFF), long ASCII runs for the 8-byte path.
+        let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xED,
+                                    0xEF, 0xF0, 0x90, 0x8F, 0xF4, 0xF5, 0xFF]
+        var generator = SeededGenerator(seed: 99)
+        var invalid = 0
+        for _ in 0..<20_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<Int.random(in: 0...24, using: &generator) {
+                if Bool.random(using: &generator) {
+                    bytes += [UInt8](repeating: 0x61, count: Int.random(in: 1...9, using: &generator))
+                } else {
+                    bytes.append(interesting[Int.random(in: 0..<interesting.count, using: &generator)])
+                }
+            }
+            let expected = String(validating: bytes, as: UTF8.self) == nil
+            let found = bytes.withUnsafeBufferPointer { ByteSearch.firstInvalidUTF8(in: $0) }
+            #expect((found != nil) == expected, "\(bytes)")
+            if expected {
+                invalid += 1
+                // And the reader reports an error for the same text.
+                #expect(throws: TextError.self) { try SourceText(path: "t", bytes: bytes) }
+            }
+        }
+        #expect(invalid > 1_000)
+    }
+}
