@@ -813,6 +813,12 @@ const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded; }
 
 int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->foldedLength; }
 
+void gk_tokenizer_forget(gk_tokenizer *t) {
+    free(t->memoSlots);
+    t->memoSlots = NULL;
+    t->memoCount = 0;
+}
+
 int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity) {
     UErrorCode status = U_ZERO_ERROR;
     const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);

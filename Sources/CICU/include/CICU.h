@@ -166,6 +166,10 @@ int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t 
 /// How many lines this tokenizer has split with the fast path and with ICU's break iterator.
 void gk_tokenizer_line_counts(const gk_tokenizer *tokenizer, int64_t *fast, int64_t *icu);
 
+/// Forgets the words remembered by earlier scans (see gk_tokenizer_scan), as when a lexicon
+/// they were looked up in is replaced.
+void gk_tokenizer_forget(gk_tokenizer *tokenizer);
+
 /// The words of the last scan.
 const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *tokenizer);
 

@@ -96,8 +96,10 @@ public struct CheckRunner: Sendable {
         let options = options
         let configuration = configuration
         let obeysSuppressions = obeysSuppressions
-        let work: @Sendable (Int) -> Void = { index in
+        let compiled = checker.compiled
+        let work: @Sendable (Int, ScanSession) -> Void = { index, session in
             var fileOptions = options
+            fileOptions.session = session
             if fileOptions.language == nil, let configuration {
                 fileOptions.language = configuration.language(forPath: files[index].path)
             }
@@ -106,15 +108,18 @@ public struct CheckRunner: Sendable {
         }
         let threads = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
         if threads == 1 || files.count == 1 {
-            for index in files.indices { work(index) }
+            let session = ScanSession(compiled: compiled, referencePath: options.referencePath)
+            for index in files.indices { work(index, session) }
         } else {
             // Work is handed out one file at a time so that a few large files don't leave cores idle.
             let next = Counter()
             DispatchQueue.concurrentPerform(iterations: min(threads, files.count)) { _ in
+                // One session per thread: the words of its earlier files are not read again.
+                let session = ScanSession(compiled: compiled, referencePath: options.referencePath)
                 while true {
                     let index = next.increment()
                     guard index < files.count else { return }
-                    work(index)
+                    work(index, session)
                 }
             }
         }

@@ -68,15 +68,27 @@ public final class GlossaryChecker: Sendable {
         path: String, bytes: UnsafeBufferPointer<UInt8>, contentStart: Int, options: CheckOptions,
         typeLimit: Int = GlossaryChecker.typeLimit, passed: (Int) -> Void = { _ in }, body: (AnalyzedDocument) -> Void
     ) throws(TextError) {
-        let tokenizer = try Tokenizer(referencePath: options.referencePath)
+        // A session of the runner's worker carries the scanning state over from earlier texts.
+        let session = options.session.flatMap { $0.compiled === compiled && $0.referencePath == options.referencePath ? $0 : nil }
+            ?? ScanSession(compiled: compiled, referencePath: options.referencePath)
+        try session.use { (tokenizer, types, cache) throws(TextError) in
+            try analyzeChunks(
+                path: path, bytes: bytes, contentStart: contentStart, options: options, typeLimit: typeLimit,
+                tokenizer: tokenizer, types: &types, cache: &cache, passed: passed, body: body)
+        }
+    }
+
+    private func analyzeChunks(
+        path: String, bytes: UnsafeBufferPointer<UInt8>, contentStart: Int, options: CheckOptions, typeLimit: Int,
+        tokenizer: Tokenizer, types: inout ByteLexicon, cache: inout WordReadingCache,
+        passed: (Int) -> Void, body: (AnalyzedDocument) -> Void
+    ) throws(TextError) {
         let markup = options.markup ?? Tokenizer.Markup(path: path)
         // Only the masked regions are computed for the whole text; each chunk is copied and
         // masked on its own, so a long text is never held twice.
         let maskedRanges = MarkdownMasker.maskedRanges(bytes, markdown: markup == .markdown, passed: passed)
         let declared = options.language
             ?? LanguageDetector.language(fromPath: path, known: compiled.languages)
-        var types = ByteLexicon()
-        var cache = WordReadingCache(compiled: compiled, types: types)
         var previousLanguage: LanguageTag?
         var wordBase = 0
         var offset = contentStart
@@ -136,6 +148,7 @@ public final class GlossaryChecker: Sendable {
             // The distinct unknown words only serve as a cache of their readings: a text of
             // endless new words (names, numbers, noise) would otherwise grow it without bound.
             if types.count > typeLimit {
+                tokenizer.forgetWords()
                 types = ByteLexicon()
                 cache = WordReadingCache(compiled: compiled, types: types)
             }
@@ -368,6 +381,9 @@ public struct CheckOptions: Sendable {
     /// Split and fold every word with ICU instead of the fast paths: the reference the
     /// differential tests compare the fast paths with.
     var referencePath = false
+    /// The scanning state to carry over from earlier texts (`CheckRunner` gives each of its
+    /// threads one); nil starts afresh.
+    var session: ScanSession?
     /// Files of at least this many bytes are checked without reading them whole (see
     /// `GlossaryChecker.check(_:options:)` for a `MappedFile`); `Int.max` never streams. The
     /// findings are the same either way; `--fix` needs the text whole and turns streaming off.

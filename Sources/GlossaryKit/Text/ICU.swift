@@ -80,6 +80,11 @@ final class ICUWordTokenizer {
 }
 
 extension ICUWordTokenizer {
+    /// Forgets the words remembered from earlier scans.
+    func forgetWords() {
+        gk_tokenizer_forget(handle)
+    }
+
     /// How many lines this tokenizer has split with the fast path and with ICU.
     var lineCounts: (fast: Int, icu: Int) {
         var fast: Int64 = 0, icu: Int64 = 0

@@ -18,6 +18,12 @@ public final class Tokenizer {
         self.referencePath = referencePath
     }
 
+    /// Forgets the words remembered from earlier scans (before the `types` lexicon given to
+    /// `scan` is replaced by a new one).
+    func forgetWords() {
+        icu.forgetWords()
+    }
+
     /// How many lines this tokenizer has split with its fast path and with ICU.
     var lineCounts: (fast: Int, icu: Int) { icu.lineCounts }
 
