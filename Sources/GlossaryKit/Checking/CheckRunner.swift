@@ -168,27 +168,36 @@ public struct CheckRunner: Sendable {
         case let .failed(error):
             return (.failed(error), 0)
         case .checked(let source, var findings):
-            Fingerprint.assign(to: &findings)
-            guard obeysSuppressions else { return (.checked(source, findings), 0) }
-            do {
-                let suppressions = try Suppressions(parsing: source, markdown: markdown, knownRules: known)
-                let count = findings.count
-                findings.removeAll { suppressions.suppresses($0) }
-                return (.checked(source, findings), count - findings.count)
-            } catch {
-                return (.failed(error), 0)
+            switch fingerprintAndFilter(&findings, obeysSuppressions: obeysSuppressions, { () throws(InputError) in
+                try Suppressions(parsing: source, markdown: markdown, knownRules: known)
+            }) {
+            case let .success(suppressed): return (.checked(source, findings), suppressed)
+            case let .failure(error): return (.failed(error), 0)
             }
         case .streamed(let file, var findings):
-            Fingerprint.assign(to: &findings)
-            guard obeysSuppressions else { return (.streamed(file, findings), 0) }
-            do {
-                let suppressions = try Suppressions(parsing: file, markdown: markdown, knownRules: known)
-                let count = findings.count
-                findings.removeAll { suppressions.suppresses($0) }
-                return (.streamed(file, findings), count - findings.count)
-            } catch {
-                return (.failed(error), 0)
+            switch fingerprintAndFilter(&findings, obeysSuppressions: obeysSuppressions, { () throws(InputError) in
+                try Suppressions(parsing: file, markdown: markdown, knownRules: known)
+            }) {
+            case let .success(suppressed): return (.streamed(file, findings), suppressed)
+            case let .failure(error): return (.failed(error), 0)
             }
+        }
+    }
+
+    /// Fingerprints `findings` and drops the ones the text's directives suppress; the count
+    /// dropped, or the error of an invalid directive.
+    private static func fingerprintAndFilter(
+        _ findings: inout [Finding], obeysSuppressions: Bool, _ suppressions: () throws(InputError) -> Suppressions
+    ) -> Result<Int, InputError> {
+        Fingerprint.assign(to: &findings)
+        guard obeysSuppressions else { return .success(0) }
+        do {
+            let parsed = try suppressions()
+            let count = findings.count
+            findings.removeAll { parsed.suppresses($0) }
+            return .success(count - findings.count)
+        } catch {
+            return .failure(error)
         }
     }
 

@@ -51,23 +51,21 @@ final class WordReadingCache {
     func hasReadings(_ word: ScannedWord, slot: Int) -> Bool {
         guard slot >= 0 else { return false }
         if word.folded >= 0 {
-            let id = Int(word.folded)
-            if id < wordStates[slot].count, wordStates[slot][id] != 0 { return wordStates[slot][id] == 2 }
-            let found = !readings(of: word, slot: slot).isEmpty
-            if wordStates[slot].count <= id {
-                wordStates[slot] += [UInt8](repeating: 0, count: max(id + 1 - wordStates[slot].count, wordStates[slot].count / 2 + 256))
-            }
-            wordStates[slot][id] = found ? 2 : 1
-            return found
+            return remembered(in: &wordStates[slot], at: Int(word.folded)) { !readings(of: word, slot: slot).isEmpty }
         }
         guard word.type >= 0 else { return false }
-        let type = Int(word.type)
-        if type < typeStates[slot].count, typeStates[slot][type] != 0 { return typeStates[slot][type] == 2 }
-        let found = !readings(of: word, slot: slot).isEmpty
-        if typeStates[slot].count <= type {
-            typeStates[slot] += [UInt8](repeating: 0, count: max(type + 1 - typeStates[slot].count, typeStates[slot].count / 2 + 256))
+        return remembered(in: &typeStates[slot], at: Int(word.type)) { !readings(of: word, slot: slot).isEmpty }
+    }
+
+    /// The answer stored at `index` of `states` (0 unknown, 1 no, 2 yes), computed by `answer`
+    /// and stored the first time.
+    private func remembered(in states: inout [UInt8], at index: Int, _ answer: () -> Bool) -> Bool {
+        if index < states.count, states[index] != 0 { return states[index] == 2 }
+        let found = answer()
+        if states.count <= index {
+            states += [UInt8](repeating: 0, count: max(index + 1 - states.count, states.count / 2 + 256))
         }
-        typeStates[slot][type] = found ? 2 : 1
+        states[index] = found ? 2 : 1
         return found
     }
 
