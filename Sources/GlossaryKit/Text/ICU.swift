@@ -1,5 +1,6 @@
-// The one Swift file that talks to ICU. `CICU` is imported `internal` so that none of its C types
-// leak into GlossaryKit's public interface; every C call goes through the wrappers below.
+// The one Swift file that talks to the C target: ICU, the lexicons and the byte helpers. `CICU` is
+// imported `internal` so that none of its C types leak into GlossaryKit's public interface; every
+// C call goes through the wrappers below.
 internal import CICU
 import Glibc
 
