@@ -97,8 +97,7 @@ struct StreamingTests {
             TestSupport.skip("shared/data is absent: the UDHR and Perda texts are not compared")
             return
         }
-        let udhr = try GlossaryChecker(glossary: GlossaryLoader.load(
-            paths: [TestSupport.packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path]))
+        let udhr = TestSupport.udhrChecker
         let texts = [
             ("parallel/udhr/udhr-ind.derived.txt", udhr), ("parallel/udhr/udhr-eng.derived.txt", udhr),
             ("parallel/udhr/udhr-sun.derived.txt", udhr),

@@ -45,6 +45,10 @@ enum TestSupport {
     static let projectChecker: GlossaryChecker = try! GlossaryChecker(
         glossary: GlossaryLoader.load(paths: [packageRoot.appendingPathComponent("glossary").path]))
 
+    /// A checker over `Examples/udhr-glossary.yml`, the glossary written for the UDHR texts.
+    static let udhrChecker: GlossaryChecker = try! GlossaryChecker(glossary: GlossaryLoader.load(
+        paths: [packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path]))
+
     /// A checker over a glossary written inline.
     static func checker(yaml: String) throws -> GlossaryChecker {
         try GlossaryChecker(glossary: YAMLGlossaryReader.read(yaml, path: "test.yml"))

@@ -192,8 +192,7 @@ struct FastPathTests {
             TestSupport.skip("../shared/data is absent")
             return
         }
-        let udhr = try GlossaryChecker(glossary: GlossaryLoader.load(
-            paths: [TestSupport.packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path]))
+        let udhr = TestSupport.udhrChecker
         var matches = 0
         for (file, checker) in [
             ("parallel/udhr/udhr-eng.derived.txt", udhr), ("parallel/udhr/udhr-ind.derived.txt", udhr),
