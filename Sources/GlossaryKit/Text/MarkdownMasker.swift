@@ -66,32 +66,67 @@ enum MarkdownMasker {
 
     /// URLs in plain text: found from their `://` or `www.`, which are rare, rather than by
     /// looking at every letter.
-    private static func urlRanges(_ bytes: UnsafeBufferPointer<UInt8>, passed: (Int) -> Void) -> [Range<Int>] {
-        var ranges: [Range<Int>] = []
-        do {
-            let buffer = bytes
-            let count = buffer.count
-            var index = 0
-            var report = passedInterval
-            while index < count {
-                if index >= report { passed(index); report = index + passedInterval }
-                let byte = buffer[index]
-                if byte == UInt8(ascii: ":") || byte == UInt8(ascii: ".") {
-                    // Walk back over the scheme or the "www".
-                    var start = index
-                    while start > 0, buffer[start - 1] | 0x20 >= 0x61, buffer[start - 1] | 0x20 <= 0x7A { start -= 1 }
-                    if start < index, start == 0 || !isWordByte(buffer[start - 1]),
-                       let end = urlEnd(bytes, from: start), end > index {
-                        if let last = ranges.last, last.upperBound > start { index += 1; continue }
-                        ranges.append(start..<end)
-                        index = end
-                        continue
-                    }
+    static func urlRanges(_ bytes: UnsafeBufferPointer<UInt8>, passed: (Int) -> Void = { _ in }) -> [Range<Int>] {
+        // A URL starts with a scheme and "://" or with "www.": the C library finds those, and
+        // only there is the scheme walked back over (a ':' or '.' elsewhere starts nothing).
+        // Triggers are taken in text order, and one inside a URL already found is skipped.
+        // The search goes window by window, telling `passed` how far it has come, so that a
+        // mapped file's pages can be given back behind it.
+        var triggers: [Int] = []
+        var window = 0
+        while window < bytes.count {
+            let windowEnd = min(bytes.count, window + passedInterval)
+            for (needle, offset) in [(Array("://".utf8), 0), (Array("www.".utf8), 3)] {
+                // A needle that starts in this window may end in the next one.
+                let searchEnd = min(bytes.count, windowEnd + needle.count - 1)
+                var from = window
+                while from < windowEnd,
+                      let found = ByteSearch.find(needle, in: UnsafeBufferPointer(rebasing: bytes[from..<searchEnd])) {
+                    triggers.append(from + found + offset)
+                    from += found + 1
                 }
-                index += 1
+            }
+            passed(windowEnd)
+            window = windowEnd
+        }
+        triggers.sort()
+        var ranges: [Range<Int>] = []
+        var index = 0
+        for trigger in triggers where trigger >= index {
+            if let found = url(at: trigger, in: bytes, after: ranges.last) {
+                ranges.append(found)
+                index = found.upperBound
             }
         }
         return ranges
+    }
+
+    /// The URLs found byte by byte, trying every ':' and '.': the reference that the tests
+    /// compare `urlRanges` with.
+    static func urlRangesByteByByte(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "."), let end = url(at: index, in: bytes, after: ranges.last) {
+                ranges.append(end)
+                index = end.upperBound
+                continue
+            }
+            index += 1
+        }
+        return ranges
+    }
+
+    /// The URL whose scheme or "www" ends at `index` (a ':' or '.'), unless it overlaps `last`.
+    private static func url(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, after last: Range<Int>?) -> Range<Int>? {
+        // Walk back over the scheme or the "www".
+        var start = index
+        while start > 0, bytes[start - 1] | 0x20 >= 0x61, bytes[start - 1] | 0x20 <= 0x7A { start -= 1 }
+        guard start < index, start == 0 || !isWordByte(bytes[start - 1]),
+              let end = urlEnd(bytes, from: start), end > index else { return nil }
+        if let last, last.upperBound > start { return nil }
+        return start..<end
     }
 
     /// Inline code, HTML comments and tags, link destinations and URLs in Markdown, outside the
