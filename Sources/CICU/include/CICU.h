@@ -158,6 +158,12 @@ typedef struct {
 /// and classifies the separator before each word with `gaps` (signature: white-space runs as
 /// one space, ’ as ', other bytes kept). Byte 0x1F marks masked text.
 ///
+/// The tokenizer remembers each distinct word with what it found for it in `words` and `types`
+/// (so a repeated word costs one probe), and starts afresh when called with other lexicons;
+/// call gk_tokenizer_forget before destroying a lexicon it may still remember. `options`
+/// takes GK_FOLD_ICU_ONLY and GK_SEGMENT_ICU_ONLY (the reference path, without the memo).
+/// Offsets in the results are plus `base`.
+///
 /// Returns the number of words, or a negative ICU error code. Results stay valid until the
 /// next call on the same tokenizer.
 int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t base,
