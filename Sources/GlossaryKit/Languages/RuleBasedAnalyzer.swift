@@ -265,6 +265,8 @@ struct RuleBasedAnalyzer: Sendable {
     /// *p-ar-agawé*, *l-al-eutik*) and is a prefix of a word that starts with a vowel
     /// (*ar-indit*). The stem must keep at least three letters.
     private func infixStems(_ word: String) -> [(String, String)] {
+        // Most words contain no infix at all: say so before splitting them into characters.
+        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }) else { return [] }
         let letters = Array(word)
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
         var result: [(String, String)] = []
