@@ -46,9 +46,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 public enum Reporter {
     /// The report in `format`; SARIF describes `rules` (default: the check rules).
     public static func render(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]? = nil) -> String {
-        var output = ReportOutput()
-        write(report, format: format, rules: rules, to: &output)
-        return output.text
+        ReportOutput.collecting { write(report, format: format, rules: rules, to: &$0) }
     }
 
     /// Writes the report in `format` to `sink` in pieces of about a megabyte, so that a report
@@ -77,6 +75,13 @@ struct ReportOutput {
 
     init(sink: ((String) -> Void)? = nil) {
         self.sink = sink
+    }
+
+    /// The whole text that `write` produces, for the `render` functions of the reporters.
+    static func collecting(_ write: (inout ReportOutput) -> Void) -> String {
+        var output = ReportOutput()
+        write(&output)
+        return output.text
     }
 
     static func += (output: inout ReportOutput, piece: String) {

@@ -5,9 +5,7 @@
 /// and `,`; the message escapes `%`, `\r` and `\n`, as the runner expects.
 public enum GitHubReporter {
     public static func render(_ report: CheckReport) -> String {
-        var output = ReportOutput()
-        write(report, to: &output)
-        return output.text
+        ReportOutput.collecting { write(report, to: &$0) }
     }
 
     static func write(_ report: CheckReport, to output: inout ReportOutput) {

@@ -7,9 +7,7 @@ public enum JSONReporter {
     /// Findings are written one at a time rather than as one tree, so a run with hundreds of
     /// thousands of findings holds only the output text, not a second copy of it as values.
     public static func render(_ report: CheckReport) -> String {
-        var output = ReportOutput()
-        write(report, to: &output)
-        return output.text
+        ReportOutput.collecting { write(report, to: &$0) }
     }
 
     static func write(_ report: CheckReport, to output: inout ReportOutput) {

@@ -12,9 +12,7 @@ public enum SARIFReporter {
     public static var checkRules: [RuleDescription] { Rules.all.map { type(of: $0).description } }
 
     public static func render(_ report: CheckReport, rules: [RuleDescription] = Rules.all.map { type(of: $0).description }, toolVersion: String = GlossaryKitInfo.version) -> String {
-        var output = ReportOutput()
-        write(report, rules: rules, toolVersion: toolVersion, to: &output)
-        return output.text
+        ReportOutput.collecting { write(report, rules: rules, toolVersion: toolVersion, to: &$0) }
     }
 
     /// Writes the log one result at a time: the same text as `json(_:rules:toolVersion:)`

@@ -4,9 +4,7 @@ import Foundation
 /// under the term, notes, and a summary line.
 public enum TextReporter {
     public static func render(_ report: CheckReport) -> String {
-        var output = ReportOutput()
-        write(report, to: &output)
-        return output.text
+        ReportOutput.collecting { write(report, to: &$0) }
     }
 
     static func write(_ report: CheckReport, to output: inout ReportOutput) {

@@ -24,9 +24,6 @@ public final class Tokenizer {
         icu.forgetWords()
     }
 
-    /// How many lines this tokenizer has split with its fast path and with ICU.
-    var lineCounts: (fast: Int, icu: Int) { icu.lineCounts }
-
     /// The kind of markup a text is written in.
     public enum Markup: Sendable {
         case plain
@@ -75,15 +72,8 @@ public final class Tokenizer {
     /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
     func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil) throws(TextError) -> ScannedText {
         let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
-        return try scan(source, masked: masked, range: source.contentStart..<masked.count, words: words, gaps: gaps, types: types)
-    }
-
-    /// Scans `range` of an already masked copy of `source`'s bytes. The range must start at a
-    /// paragraph boundary (or the text's start): its first word starts a paragraph.
-    func scan(
-        _ source: SourceText, masked: [UInt8], range: Range<Int>, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
-    ) throws(TextError) -> ScannedText {
-        try scan(source, chunk: Array(masked[range]), at: range.lowerBound, words: words, gaps: gaps, types: types)
+        return try scan(
+            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps, types: types)
     }
 
     /// Scans `chunk`, a masked copy of `source`'s bytes from `offset` on, which starts at a

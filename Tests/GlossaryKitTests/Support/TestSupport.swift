@@ -34,6 +34,17 @@ enum TestSupport {
         return nil
     }
 
+    /// The first `count` bytes (about) of the generated benchmark corpus, cut after a line, with
+    /// its data folder; nil when no benchmark data has been generated.
+    static func benchmarkCorpusPrefix(_ count: Int) -> (folder: URL, bytes: [UInt8])? {
+        guard let folder = benchmarkData,
+              let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("corpus.txt").path) else { return nil }
+        defer { try? handle.close() }
+        var bytes = Array(handle.readData(ofLength: count))
+        while let last = bytes.last, last != 0x0A { bytes.removeLast() }
+        return (folder, bytes)
+    }
+
     static func skip(_ reason: String) {
         print("skipped: \(reason)")
     }
