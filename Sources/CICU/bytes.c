@@ -39,3 +39,23 @@ int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length) {
     }
     return -1;
 }
+
+void gk_advance_position(const uint8_t *bytes, int64_t from, int64_t to, int64_t *line, int64_t *column) {
+    if (to <= from) return;
+    // Only the last line's characters decide the column: find its start from the end, count
+    // the line feeds before it, and count characters after it. Both counts are plain loops
+    // over bytes, which the compiler turns into vector code.
+    const uint8_t *last = memrchr(bytes + from, '\n', (size_t)(to - from));
+    int64_t start = from;
+    if (last) {
+        int64_t newlines = 0;
+        int64_t end = (int64_t)(last - bytes) + 1;
+        for (int64_t i = from; i < end; i++) newlines += bytes[i] == '\n';
+        *line += newlines;
+        *column = 1;
+        start = end;
+    }
+    int64_t characters = 0;
+    for (int64_t i = start; i < to; i++) characters += (bytes[i] & 0xC0) != 0x80;
+    *column += characters;
+}

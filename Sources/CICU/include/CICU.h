@@ -186,6 +186,11 @@ int64_t gk_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *ne
 /// forms, surrogates and code points above U+10FFFF are ill-formed), or -1 when all are valid.
 int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length);
 
+/// Moves the 1-based position (`*line`, `*column`) of byte `from` to that of byte `to`: a line
+/// feed starts a new line at column 1, every byte that is not a UTF-8 continuation byte starts
+/// a new column.
+void gk_advance_position(const uint8_t *bytes, int64_t from, int64_t to, int64_t *line, int64_t *column);
+
 /// Writes the ICU version ("72.1") into `out`, NUL-terminated.
 void gk_icu_version(char *out, int32_t capacity);
 

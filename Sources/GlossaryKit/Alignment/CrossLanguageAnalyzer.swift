@@ -65,13 +65,14 @@ public struct CrossLanguageAnalyzer: Sendable {
         var segmentMatches: [[Int]] = []
         // Segments are in text order: one forward walk finds each one's words.
         var cursor = 0
+        var session = TermMatcher.Session(matcher: matcher, text: scanned, cache: cache)
         for segment in segmented.segments {
             var first = cursor
             while first < words.count && Int(words[first].start) < segment.bytes.lowerBound { first += 1 }
             var last = first
             while last < words.count && Int(words[last].end) <= segment.bytes.upperBound { last += 1 }
             cursor = first
-            let found = first < last ? matcher.matches(in: scanned, range: first..<last, language: segment.language, cache: cache) : []
+            let found = first < last ? session.matches(in: first..<last, language: segment.language) : []
             segmentMatches.append(Array(matches.count..<matches.count + found.count))
             matches += found
             paragraphs.append(AnalyzedDocument.Paragraph(bytes: segment.bytes, words: first..<last, language: segment.language))

@@ -79,11 +79,16 @@ public struct AnalyzedDocument: Sendable {
     /// unknown): the ones the monolingual rules judge. A term of another language (an English
     /// gloss in an Indonesian paragraph) is left to the cross-language rules.
     public var matchesInParagraphLanguage: [TermMatch] {
-        matches.filter { match in
+        let concepts = glossary.concepts
+        func isInLanguage(_ match: TermMatch) -> Bool {
             guard let language = match.paragraphLanguage else { return true }
-            let termLanguage = glossary[term: match.term].language
-            return termLanguage.isWithin(language) || language.isWithin(termLanguage)
+            // The term's language alone, not a copy of the whole term: this runs for every match.
+            let termLanguage = concepts[match.term.concept].terms[match.term.term].language
+            return termLanguage == language || termLanguage.isWithin(language) || language.isWithin(termLanguage)
         }
+        // Usually every match is: then the array is shared, not copied.
+        guard let first = matches.firstIndex(where: { !isInLanguage($0) }) else { return matches }
+        return Array(matches[..<first]) + matches[(first + 1)...].filter(isInLanguage)
     }
 
     /// The text as written at a match.
@@ -107,13 +112,12 @@ extension Finding {
         at match: TermMatch, path: String, glossary: Glossary, rule: String, severity: Severity, message: String,
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
     ) {
-        let term = glossary[term: match.term]
         self.init(
             location: SourceLocation(file: path, line: match.start.line, column: match.start.column),
             endLocation: SourceLocation(file: path, line: match.end.line, column: match.end.column),
             byteRange: match.bytes, rule: rule, severity: severity,
-            language: match.paragraphLanguage ?? term.language,
-            concept: glossary[concept: match.term].id, text: match.written, message: message,
+            language: match.paragraphLanguage ?? glossary.concepts[match.term.concept].terms[match.term.term].language,
+            concept: glossary.concepts[match.term.concept].id, text: match.written, message: message,
             suggestions: suggestions,
             matchExplanation: match.explanation.isEmpty ? nil : match.explanation,
             fix: fix, note: note)

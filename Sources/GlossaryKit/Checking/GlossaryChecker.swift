@@ -14,7 +14,6 @@ public final class GlossaryChecker: Sendable {
     /// Rules over the language sections of a multilingual document.
     public let crossRules: [any CrossLanguageRule]
     private let matcher: TermMatcher
-    private let detector: LanguageDetector
 
     /// Compiles `glossary` for checking with `rules`.
     public convenience init(glossary: Glossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage, registry: AnalyzerRegistry = .standard) throws {
@@ -27,7 +26,6 @@ public final class GlossaryChecker: Sendable {
         self.rules = rules
         self.crossRules = crossRules
         matcher = TermMatcher(compiled)
-        detector = LanguageDetector(languages: compiled.languages, registry: compiled.registry)
     }
 
     public var glossary: Glossary { compiled.glossary }
@@ -117,11 +115,12 @@ public final class GlossaryChecker: Sendable {
             let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
                 ?? detectLanguages(text, previous: previousLanguage)
             var cursor = PositionCursor(base: position)
+            var session = TermMatcher.Session(matcher: matcher, text: text, cache: cache)
             var paragraphs: [AnalyzedDocument.Paragraph] = []
             var matches: [TermMatch] = []
             raw.withUnsafeBufferPointer { local in
                 for (paragraph, language) in zip(text.paragraphs, languages) {
-                    for var match in matcher.matches(in: text, range: paragraph, language: language, cache: cache) {
+                    for var match in session.matches(in: paragraph, language: language) {
                         let range = match.bytes
                         match.tokens = (match.tokens.lowerBound + wordBase)..<(match.tokens.upperBound + wordBase)
                         match.bytes = (range.lowerBound + offset)..<(range.upperBound + offset)
@@ -230,17 +229,32 @@ public final class GlossaryChecker: Sendable {
     private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
         let languages = compiled.detectorLanguages
         guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
-        let decided = text.paragraphs.map { paragraph -> LanguageTag? in
-            var counts = [Int](repeating: 0, count: languages.count)
-            for word in text.words[paragraph] where word.folded >= 0 {
-                let bits = compiled.flags[Int(word.folded)] >> 16
-                guard bits != 0 else { continue }
-                for index in languages.indices where bits & (1 << UInt32(index)) != 0 { counts[index] += 1 }
+        var decided: [LanguageTag?] = []
+        var wordCounts: [Int] = []
+        decided.reserveCapacity(text.paragraphs.count)
+        wordCounts.reserveCapacity(text.paragraphs.count)
+        var counts = [Int](repeating: 0, count: languages.count)
+        let letter = WordKind.letter.rawValue
+        // One pass over each paragraph's words, through the buffers: this runs for every word.
+        text.words.withUnsafeBufferPointer { words in
+            compiled.flags.withUnsafeBufferPointer { flags in
+                for paragraph in text.paragraphs {
+                    for index in counts.indices { counts[index] = 0 }
+                    var letters = 0
+                    for word in words[paragraph] {
+                        if word.kind == letter { letters += 1 }
+                        guard word.folded >= 0 else { continue }
+                        var bits = flags[Int(word.folded)] >> 16
+                        while bits != 0 {
+                            let index = bits.trailingZeroBitCount
+                            if index < counts.count { counts[index] += 1 }
+                            bits &= bits - 1
+                        }
+                    }
+                    decided.append(LanguageDetector.decide(languages: languages, counts: counts))
+                    wordCounts.append(letters)
+                }
             }
-            return detector.decide(Array(zip(languages, counts)))
-        }
-        let wordCounts = text.paragraphs.map { paragraph in
-            text.words[paragraph].reduce(0) { $0 + ($1.kind == WordKind.letter.rawValue ? 1 : 0) }
         }
         return LanguageDetector.fillUndecided(decided, wordCounts: wordCounts, previous: previous)
     }
@@ -422,23 +436,15 @@ struct PositionCursor {
 
     /// The position of byte `target` of `bytes`; moves the cursor there.
     ///
-    /// - Complexity: O(distance from the previous position) forward; going back starts again
-    ///   from the chunk's first byte.
+    /// - Complexity: O(distance from the previous position) forward, in vector code; going
+    ///   back starts again from the chunk's first byte.
     mutating func position(of target: Int, in bytes: UnsafeBufferPointer<UInt8>) -> TextPosition {
         if target < offset {
             offset = 0
             current = base
         }
-        while offset < target {
-            let byte = bytes[offset]
-            if byte == 0x0A {
-                current.line += 1
-                current.column = 1
-            } else if byte & 0xC0 != 0x80 {
-                current.column += 1
-            }
-            offset += 1
-        }
+        ByteSearch.advance(&current, in: bytes, from: offset, to: target)
+        offset = target
         return current
     }
 

@@ -33,13 +33,30 @@ public struct LanguageDetector: Sendable {
     /// The language with the most stopword hits, when it has at least two and a clear lead (a
     /// third more than the runner-up); nil otherwise.
     public func decide(_ scores: [(LanguageTag, Int)]) -> LanguageTag? {
-        let ranked = scores.sorted { $0.1 > $1.1 }
-        guard let first = ranked.first, first.1 >= 2 else { return nil }
-        if ranked.count > 1 {
-            let second = ranked[1].1
-            guard first.1 * 3 >= second * 4 + 1, first.1 > second else { return nil }
+        Self.decide(languages: scores.map(\.0), counts: scores.map(\.1))
+    }
+
+    /// `decide` over the counts of `languages` (the same order), without making pairs: it runs
+    /// for every paragraph of every text.
+    ///
+    /// - Complexity: O(*n*) in the number of languages.
+    static func decide(languages: [LanguageTag], counts: [Int]) -> LanguageTag? {
+        // The highest count and the runner-up (equal to it on a tie, which decides nothing).
+        var best = -1, first = Int.min, second = Int.min
+        for (index, count) in counts.enumerated() {
+            if count > first {
+                second = first
+                first = count
+                best = index
+            } else if count > second {
+                second = count
+            }
         }
-        return first.0
+        guard best >= 0, first >= 2 else { return nil }
+        if counts.count > 1 {
+            guard first * 3 >= second * 4 + 1, first > second else { return nil }
+        }
+        return languages[best]
     }
 
     /// The language of every paragraph of `text`, filling undecided paragraphs from their section

@@ -279,6 +279,18 @@ struct PhenomenonSet: Sendable, Hashable {
         return Self.order.enumerated().filter { rawValue & (1 << UInt16($0.offset)) != 0 }.map(\.element)
     }
 
+    mutating func formUnion(_ other: PhenomenonSet) {
+        rawValue |= other.rawValue
+    }
+
+    /// The members in the order of their names (`accent`, `clitic`, …), as matches list them.
+    var membersByName: [Phenomenon] {
+        guard rawValue != 0 else { return [] }
+        return Self.byName.filter { contains($0) }
+    }
+
+    private static let byName = Phenomenon.allCases.sorted { $0.rawValue < $1.rawValue }
+
     /// The sum of the members' costs, without building the member list.
     var cost: Int {
         var total = 0

@@ -16,102 +16,273 @@ public struct TermMatcher: Sendable {
         self.compiled = compiled
     }
 
-    /// One reading of a word (or hyphenated pair) that the glossary knows.
-    private struct Reading {
-        var word: Int32
-        /// The folded form looked up (the stem, for an inflected word).
-        var key: String
-        var tokenCount: Int
-        var phenomena: PhenomenonSet
-        var explanation: String
-        var suffix: String
-    }
-
-    /// A path through the trie in progress.
-    private struct Step {
-        var reading: Reading
-        var start: Int
-    }
-
     /// Finds the terms in the words of `range`, written in `language` (nil: unknown).
     ///
     /// `cache` holds the readings of the text's distinct words; pass the same one for every
-    /// paragraph of a text (and the `types` lexicon it was scanned with).
+    /// paragraph of a text (and the `types` lexicon it was scanned with). To match many
+    /// paragraphs of one text, a `Session` spares each its set-up.
     ///
     /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long, plus one
     ///   analysis per distinct word; independent of the glossary's size.
     func matches(in text: ScannedText, range: Range<Int>, language: LanguageTag?, cache: WordReadingCache) -> [TermMatch] {
-        let slot = cache.slot(for: language)
-        let hasRootPrefixes = compiled.prefixes[0] != nil
-        var matches: [TermMatch] = []
-        var index = range.lowerBound
-        let words = text.words
-        while index < range.upperBound {
-            let word = words[index]
-            // Most words are no term's word and read as none: skip them after a look-up.
-            if !compiled.isBase(word.folded) && !compiled.isBase(word.bare) && !hasRootPrefixes
-                && !cache.hasReadings(word, slot: slot) {
-                index += 1
-                continue
-            }
-            if let match = longestMatch(at: index, in: text, range: range, language: language, slot: slot, cache: cache) {
-                matches.append(match)
-                index = match.tokens.upperBound
-            } else {
-                index += 1
-            }
-        }
-        return matches
+        var session = Session(matcher: self, text: text, cache: cache)
+        return session.matches(in: range, language: language)
     }
 
-    /// The readings of the word at `index`: as written, and the analyzer's readings of it in
-    /// context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
-    private func readings(at index: Int, in text: ScannedText, range: Range<Int>, slot: Int, cache: WordReadingCache) -> [Reading] {
+    /// Matching paragraph after paragraph of one scanned text, with one working memory.
+    struct Session {
+        private var search: Search
+        private let hasRootPrefixes: Bool
+        /// The analyzer slot of each paragraph language met: a handful, so a list.
+        private var slots: [(language: LanguageTag?, slot: Int)] = []
+
+        init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
+            search = Search(compiled: matcher.compiled, text: text, cache: cache)
+            hasRootPrefixes = matcher.compiled.prefixes[0] != nil
+        }
+
+        /// The terms in the words of `range`, written in `language` (nil: unknown).
+        ///
+        /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
+        mutating func matches(in range: Range<Int>, language: LanguageTag?) -> [TermMatch] {
+            let cache = search.cache
+            let slot: Int
+            if let known = slots.first(where: { $0.language == language }) {
+                slot = known.slot
+            } else {
+                slot = cache.slot(for: language)
+                slots.append((language, slot))
+            }
+            search.start(range: range, language: language, slot: slot)
+            var matches: [TermMatch] = []
+            var index = range.lowerBound
+            let flags = search.compiled.flags
+            let hasRootPrefixes = hasRootPrefixes
+            search.text.words.withUnsafeBufferPointer { words in
+                while index < range.upperBound {
+                    let word = words[index]
+                    // Most words are no term's word and read as none: skip them after a look-up.
+                    let isBase = (word.folded >= 0 && flags[Int(word.folded)] & CompiledGlossary.baseFlag != 0)
+                        || (word.bare >= 0 && flags[Int(word.bare)] & CompiledGlossary.baseFlag != 0)
+                    if !isBase && !hasRootPrefixes && !cache.hasReadings(word, slot: slot) {
+                        index += 1
+                        continue
+                    }
+                    if let match = search.longestMatch(at: index) {
+                        matches.append(match)
+                        index = match.tokens.upperBound
+                    } else {
+                        index += 1
+                    }
+                }
+            }
+            return matches
+        }
+    }
+}
+
+/// One reading of a word (or hyphenated pair) that the glossary knows.
+private struct Reading {
+    var word: Int32
+    var tokenCount: Int
+    var phenomena: PhenomenonSet
+    /// The folded form looked up (the stem, for an inflected word); only readings with an
+    /// explanation need it, so the word as written leaves it empty.
+    var key: String
+    var explanation: String
+    var suffix: String
+}
+
+/// A word of a path through the trie: which reading (an index into `Search.readings`) of the
+/// words from `start`.
+private struct Step {
+    var reading: Int32
+    var start: Int32
+}
+
+/// A term that a path through the trie reaches and accepts.
+private struct Candidate {
+    var end: Int
+    var cost: Int
+    var inLanguage: Bool
+    var entry: Int32
+    /// Its steps: `Search.candidateSteps[steps]`.
+    var steps: Range<Int>
+    var caseMismatch: Bool
+}
+
+/// The leftmost-longest search in the paragraphs of one text: the matcher's working state, kept
+/// in arrays that are emptied, not freed, between two starts, so that a match costs no
+/// allocation but its own.
+private struct Search {
+    let compiled: CompiledGlossary
+    let text: ScannedText
+    let cache: WordReadingCache
+    /// The paragraph being matched, its language and analyzer slot.
+    private(set) var range: Range<Int> = 0..<0
+    private(set) var language: LanguageTag?
+    private(set) var slot = -1
+
+    /// The readings met from the current start on; `known` says which belong to which word.
+    var readings: [Reading] = []
+    /// Per word position met: its readings, `readings[range]`. A handful at most, so a list
+    /// beats a dictionary.
+    var known: [(position: Int, readings: Range<Int>)] = []
+    /// The path being walked: `path[0..<depth]`.
+    var path: [Step] = []
+    var candidates: [Candidate] = []
+    var candidateSteps: [Step] = []
+    var best: Int?
+
+    init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
+        self.compiled = compiled
+        self.text = text
+        self.cache = cache
+    }
+
+    /// Moves on to the paragraph `range`, in `language`, read by analyzer `slot`.
+    mutating func start(range: Range<Int>, language: LanguageTag?, slot: Int) {
+        self.range = range
+        self.language = language
+        self.slot = slot
+    }
+
+    /// The longest term that starts at word `start`, if any.
+    mutating func longestMatch(at start: Int) -> TermMatch? {
+        readings.removeAll(keepingCapacity: true)
+        known.removeAll(keepingCapacity: true)
+        path.removeAll(keepingCapacity: true)
+        candidates.removeAll(keepingCapacity: true)
+        candidateSteps.removeAll(keepingCapacity: true)
+        best = nil
+        walk(node: 0, position: start, depth: 0)
+        guard let best else { return nil }
+        return match(from: start, best: candidates[best])
+    }
+
+    private mutating func walk(node: Int32, position: Int, depth: Int) {
+        if depth > 0, let ends = compiled.terminals[node] {
+            for entry in ends { consider(entry: entry, end: position, depth: depth) }
+        }
+        guard position < range.upperBound, depth < compiled.maximumLength else { return }
+        let gap: Int32
+        if depth == 0 {
+            gap = 0
+        } else {
+            gap = text.words[position].gap
+            guard gap >= 0 else { return }
+        }
+        if !compiled.prefixes.isEmpty, let byStem = compiled.prefixes[node] {
+            let folded = text.foldedText(position)
+            for prefixEntry in byStem[String(folded.prefix(3))] ?? []
+            where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
+                let extra = String(folded.dropFirst(prefixEntry.stem.count))
+                readings.append(Reading(
+                    word: -1, tokenCount: 1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
+                    explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
+                setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
+                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1)
+            }
+        }
+        let options = readings(at: position)
+        for option in options {
+            let reading = readings[option]
+            let key = CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.word)
+            guard let child = compiled.edges[key] else { continue }
+            setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
+            walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
+        }
+    }
+
+    private mutating func setStep(_ step: Step, at depth: Int) {
+        if depth < path.count {
+            path[depth] = step
+        } else {
+            path.append(step)
+        }
+    }
+
+    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
+        let entry = compiled.entries[Int(entryIndex)]
+        guard let caseMismatch = accepts(entry, depth: depth) else { return }
+        var cost = (entry.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
+        for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
+        let inLanguage = language.map { entry.language.isWithin($0) || $0.isWithin(entry.language) } ?? true
+        let candidate = Candidate(
+            end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
+            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch)
+        // One candidate per entry: the best way the words reach it.
+        if let index = candidates.firstIndex(where: { $0.entry == entryIndex }) {
+            guard Self.isBetter(candidate, than: candidates[index]) else { return }
+            candidateSteps.append(contentsOf: path[0..<depth])
+            candidates[index] = candidate
+            if let best, best != index, !Self.isBetter(candidate, than: candidates[best]) { return }
+            best = index
+        } else {
+            candidateSteps.append(contentsOf: path[0..<depth])
+            candidates.append(candidate)
+            if let best, !Self.isBetter(candidate, than: candidates[best]) { return }
+            best = candidates.count - 1
+        }
+    }
+
+    /// The indices in `readings` of the readings of the word at `position`, computed once per
+    /// start.
+    private mutating func readings(at position: Int) -> Range<Int> {
+        if let found = known.first(where: { $0.position == position }) { return found.readings }
+        let first = readings.count
+        appendReadings(at: position)
+        let result = first..<readings.count
+        known.append((position, result))
+        return result
+    }
+
+    /// Appends the readings of the word at `index`: as written, and the analyzer's readings of
+    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
+    private mutating func appendReadings(at index: Int) {
         let words = text.words
         let word = words[index]
-        var result: [Reading] = []
+        let first = readings.count
         if word.folded >= 0, compiled.isBase(word.folded) {
-            result.append(Reading(
-                word: word.folded, key: text.foldedText(index), tokenCount: 1, phenomena: PhenomenonSet([]),
-                explanation: "", suffix: ""))
+            readings.append(Reading(
+                word: word.folded, tokenCount: 1, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
         }
         if word.bare != word.folded, compiled.isBase(word.bare) {
-            result.append(Reading(
-                word: word.bare, key: compiled.words.string(word.bare), tokenCount: 1, phenomena: PhenomenonSet([.accent]),
+            readings.append(Reading(
+                word: word.bare, tokenCount: 1, phenomena: PhenomenonSet([.accent]), key: "",
                 explanation: "accents folded", suffix: ""))
         }
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
         // of it. Only the rare other words pay for a full analysis in context.
-        guard slot >= 0 else { return result }
+        guard slot >= 0, readings.count > first || cache.hasReadings(word, slot: slot) else { return }
         let own = cache.readings(of: word, slot: slot)
-        guard !result.isEmpty || !own.isEmpty else { return result }
+        guard readings.count > first || !own.isEmpty else { return }
         // Followed by a plain space (or nothing), the word reads as on its own: the cached
         // readings are the analyzer's. Only a hyphen, an apostrophe or another joiner calls for
         // the analyzer in context.
         if index + 1 >= range.upperBound || words[index + 1].gap == CompiledGlossary.spaceGap || words[index + 1].gap == ByteLexicon.hardGap {
             for reading in own {
-                result.append(Reading(
-                    word: reading.base, key: reading.key, tokenCount: 1, phenomena: reading.phenomena,
+                readings.append(Reading(
+                    word: reading.base, tokenCount: 1, phenomena: reading.phenomena, key: reading.key,
                     explanation: reading.explanation, suffix: reading.suffix))
             }
-            return result
+            return
         }
-        let window = tokens(from: index, to: min(range.upperBound, index + 4), in: text, cache: cache)
+        let window = tokens(from: index, to: min(range.upperBound, index + 4))
         let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
                 guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
-                result.append(Reading(
-                    word: id, key: analysis.key, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena),
+                readings.append(Reading(
+                    word: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
                     explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
-        return result
     }
 
     /// Words `start..<end` as `Token`s, for an analyzer that reads across words.
-    private func tokens(from start: Int, to end: Int, in text: ScannedText, cache: WordReadingCache) -> [Token] {
+    private func tokens(from start: Int, to end: Int) -> [Token] {
         var result: [Token] = []
         for index in start..<end {
             let word = text.words[index]
@@ -132,119 +303,75 @@ public struct TermMatcher: Sendable {
         return result
     }
 
-    private struct Candidate {
-        var end: Int
-        var cost: Int
-        var inLanguage: Bool
-        var entry: Int32
-        var steps: [Step]
-        var caseMismatch: Bool
-    }
-
-    private func longestMatch(
-        at start: Int, in text: ScannedText, range: Range<Int>, language: LanguageTag?, slot: Int, cache: WordReadingCache
-    ) -> TermMatch? {
-        let words = text.words
-        var best: Candidate?
-        var accepted: [Int32: Candidate] = [:]
-        // The readings met so far, by position: a handful at most, so a list beats a dictionary.
-        var known: [(position: Int, readings: [Reading])] = []
-
-        func consider(entryIndex: Int32, steps: [Step], end: Int) {
-            let entry = compiled.entries[Int(entryIndex)]
-            guard let caseMismatch = accepts(entry, steps: steps, text: text) else { return }
-            let cost = steps.reduce(0) { $0 + $1.reading.phenomena.cost }
-                + (entry.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
-            let inLanguage = language.map { entry.language.isWithin($0) || $0.isWithin(entry.language) } ?? true
-            let candidate = Candidate(end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex, steps: steps, caseMismatch: caseMismatch)
-            if accepted[entryIndex].map({ isBetter(candidate, than: $0) }) ?? true {
-                accepted[entryIndex] = candidate
-            }
-            if best.map({ isBetter(candidate, than: $0) }) ?? true { best = candidate }
-        }
-
-        func walk(node: Int32, position: Int, steps: [Step]) {
-            if let ends = compiled.terminals[node], !steps.isEmpty {
-                for entry in ends { consider(entryIndex: entry, steps: steps, end: position) }
-            }
-            guard position < range.upperBound, steps.count < compiled.maximumLength else { return }
-            let gap: Int32
-            if steps.isEmpty {
-                gap = 0
-            } else {
-                gap = words[position].gap
-                guard gap >= 0 else { return }
-            }
-            if let byStem = compiled.prefixes[node] {
-                let folded = text.foldedText(position)
-                for prefixEntry in byStem[String(folded.prefix(3))] ?? []
-                where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
-                    let extra = String(folded.dropFirst(prefixEntry.stem.count))
-                    let reading = Reading(
-                        word: -1, key: prefixEntry.stem, tokenCount: 1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]),
-                        explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra)
-                    consider(entryIndex: prefixEntry.entry, steps: steps + [Step(reading: reading, start: position)], end: position + 1)
-                }
-            }
-            let options: [Reading]
-            if let cached = known.first(where: { $0.position == position }) {
-                options = cached.readings
-            } else {
-                options = readings(at: position, in: text, range: range, slot: slot, cache: cache)
-                known.append((position, options))
-            }
-            for reading in options {
-                guard let child = compiled.edges[CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.word)] else { continue }
-                walk(node: child, position: position + reading.tokenCount, steps: steps + [Step(reading: reading, start: position)])
-            }
-        }
-
-        walk(node: 0, position: start, steps: [])
-        guard let best else { return nil }
+    /// The match of the winning candidate, with every term the same words could be.
+    private func match(from start: Int, best: Candidate) -> TermMatch {
         let entry = compiled.entries[Int(best.entry)]
         // Every term the same words could be, best first: other languages' and listed forms.
-        var unique: [TermReference] = []
-        for candidate in accepted.values.filter({ $0.end == best.end }).sorted(by: isBetter) {
-            let reference = compiled.entries[Int(candidate.entry)].reference
-            if !unique.contains(reference) { unique.append(reference) }
+        var alternatives = [entry.reference]
+        let others = candidates.filter { $0.end == best.end && $0.entry != best.entry }
+        if !others.isEmpty {
+            for candidate in others.sorted(by: Self.isBetter) {
+                let reference = compiled.entries[Int(candidate.entry)].reference
+                if !alternatives.contains(reference) { alternatives.append(reference) }
+            }
         }
-        var phenomena = Set(best.steps.flatMap(\.reading.phenomena.members))
-        if entry.viaBareKeys { phenomena.insert(.accent) }
-        if entry.isListedForm { phenomena.insert(.listedForm) }
-        var explanations = best.steps.map { writtenExplanation($0, in: text) }.filter { !$0.isEmpty }
-        if entry.viaBareKeys && !explanations.contains("accents folded") { explanations.append("accents folded") }
-        if entry.isListedForm { explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'") }
+        var phenomena = PhenomenonSet([])
+        var explanations: [String] = []
+        let steps = candidateSteps[best.steps]
+        for step in steps {
+            let reading = readings[Int(step.reading)]
+            phenomena.formUnion(reading.phenomena)
+            if !reading.explanation.isEmpty {
+                let written = writtenExplanation(reading, at: Int(step.start))
+                if !written.isEmpty { explanations.append(written) }
+            }
+        }
+        if entry.viaBareKeys {
+            phenomena.insert(.accent)
+            if !explanations.contains("accents folded") { explanations.append("accents folded") }
+        }
+        if entry.isListedForm {
+            phenomena.insert(.listedForm)
+            explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
+        }
+        let words = text.words
         let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
         return TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
             term: entry.reference,
-            alternatives: unique,
-            phenomena: phenomena.sorted { $0.rawValue < $1.rawValue },
-            explanation: explanations.joined(separator: ", "),
+            alternatives: alternatives,
+            phenomena: phenomena.membersByName,
+            explanation: explanations.count == 1 ? explanations[0] : explanations.joined(separator: ", "),
             caseMismatch: best.caseMismatch,
-            suffix: best.steps.last?.reading.suffix ?? "",
+            suffix: steps.last.map { readings[Int($0.reading)].suffix } ?? "",
             paragraphLanguage: language)
     }
 
-    /// The step's explanation with the word quoted as the text writes it: `'Kerja' + -nya` for
-    /// *Kerjanya*, `'TKI' + -na` for *TKI-na*, `'labour' spelt 'Labor'`.
+    /// The reading's explanation with the word at `position` quoted as the text writes it:
+    /// `'Kerja' + -nya` for *Kerjanya*, `'TKI' + -na` for *TKI-na*, `'labour' spelt 'Labor'`.
     ///
     /// The analyzers explain in folded forms; a quoted stem that begins the folded word is replaced
     /// by the same number of characters of the written word, and the quoted folded word by the
     /// written one. When folding changed the word's length (`ß` → `ss`) the folded forms stay.
-    private func writtenExplanation(_ step: Step, in text: ScannedText) -> String {
-        var explanation = step.reading.explanation
+    private func writtenExplanation(_ reading: Reading, at position: Int) -> String {
+        var explanation = reading.explanation
         guard explanation.utf8.contains(UInt8(ascii: "'")) else { return explanation }
-        let folded = text.foldedText(step.start)
-        let written = ICU.nfc(text.source.text(text.words[step.start].range))
+        let folded = text.foldedText(position)
+        let written = ICU.nfc(text.source.text(text.words[position].range))
         guard written.count == folded.count else { return explanation }
+        // Quoted forms begin and end with an ASCII quote, so a byte search finds them on
+        // character boundaries (and far faster than a search by characters).
         func replaceFirst(_ quoted: String, with replacement: String) {
-            if let range = explanation.range(of: "'\(quoted)'") {
-                explanation.replaceSubrange(range, with: "'\(replacement)'")
-            }
+            let bytes = Array(explanation.utf8)
+            let needle = Array("'\(quoted)'".utf8)
+            guard needle.count <= bytes.count,
+                  let at = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
+            else { return }
+            explanation = String(decoding: bytes[..<at], as: UTF8.self) + "'\(replacement)'"
+                + String(decoding: bytes[(at + needle.count)...], as: UTF8.self)
         }
-        let key = step.reading.key
+        let key = reading.key
         if !key.isEmpty, folded.hasPrefix(key), key.count <= written.count {
             replaceFirst(key, with: String(written.prefix(key.count)))
         }
@@ -254,7 +381,7 @@ public struct TermMatcher: Sendable {
         return explanation
     }
 
-    private func isBetter(_ a: Candidate, than b: Candidate) -> Bool {
+    private static func isBetter(_ a: Candidate, than b: Candidate) -> Bool {
         if a.end != b.end { return a.end > b.end }
         if a.inLanguage != b.inLanguage { return a.inLanguage }
         if a.cost != b.cost { return a.cost < b.cost }
@@ -262,50 +389,49 @@ public struct TermMatcher: Sendable {
         return a.entry < b.entry
     }
 
-    /// Whether `entry` accepts the readings in `steps`: nil rejects, otherwise whether the text
-    /// writes a case-sensitive term in another case.
+    /// Whether `entry` accepts the readings of `path[0..<depth]`: nil rejects, otherwise
+    /// whether the text writes a case-sensitive term in another case.
     ///
     /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
     /// case and accent folding; endings (clitics, plurals, possessives) only on the last word;
     /// the plural infix only where the term opts in. A case-sensitive term written all in lower
     /// case is another word (`us` is not `US`) and is rejected; written in mixed or upper case it
     /// is accepted and flagged.
-    private func accepts(_ entry: CompiledGlossary.Entry, steps: [Step], text: ScannedText) -> Bool? {
+    private func accepts(_ entry: CompiledGlossary.Entry, depth: Int) -> Bool? {
         let inflects = entry.mode != .exact && !entry.isAbbreviated
-        for (index, step) in steps.enumerated() where !step.reading.phenomena.isEmpty {
-            let isLast = index == steps.count - 1
-            for phenomenon in step.reading.phenomena.members {
-                switch phenomenon {
-                case .identity, .listedForm, .prefix:
-                    continue
-                case .accent:
-                    guard entry.foldsAccents else { return nil }
-                case .hyphenatedClitic:
-                    guard isLast, entry.mode != .exact else { return nil }
-                case .possessive:
-                    // English 's is a clitic too: "the ILO's report".
-                    guard isLast, entry.mode != .exact else { return nil }
-                case .clitic, .plural:
-                    guard isLast, inflects else { return nil }
-                case .reduplication, .spelling:
-                    guard inflects else { return nil }
-                case .pluralInfix:
-                    guard inflects, entry.allowsPluralInfix else { return nil }
-                }
+        for index in 0..<depth {
+            let phenomena = readings[Int(path[index].reading)].phenomena
+            if phenomena.isEmpty { continue }
+            let isLast = index == depth - 1
+            if phenomena.contains(.accent), !entry.foldsAccents { return nil }
+            // English 's is a clitic too: "the ILO's report".
+            if phenomena.contains(.hyphenatedClitic) || phenomena.contains(.possessive) {
+                guard isLast, entry.mode != .exact else { return nil }
+            }
+            if phenomena.contains(.clitic) || phenomena.contains(.plural) {
+                guard isLast, inflects else { return nil }
+            }
+            if phenomena.contains(.reduplication) || phenomena.contains(.spelling) {
+                guard inflects else { return nil }
+            }
+            if phenomena.contains(.pluralInfix) {
+                guard inflects, entry.allowsPluralInfix else { return nil }
             }
         }
         guard entry.isCaseSensitive else { return false }
         var mismatch = false
-        for (index, step) in steps.enumerated() where index < entry.exactWords.count {
-            let written = ICU.nfc(text.source.text(text.words[step.start].range))
-            if Self.differsInCase(written, from: entry.exactWords[index]) {
+        for index in 0..<min(depth, entry.exactWords.count) {
+            let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))
+            if TermMatcher.differsInCase(written, from: entry.exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
                 mismatch = true
             }
         }
         return mismatch
     }
+}
 
+extension TermMatcher {
     /// Whether `written` puts upper and lower case differently from `expected`, letter by letter.
     static func differsInCase(_ written: String, from expected: String) -> Bool {
         for (a, b) in zip(written, expected) where a.isLetter && b.isLetter {

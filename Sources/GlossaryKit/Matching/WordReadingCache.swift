@@ -6,7 +6,9 @@
 /// (`kerjanya` → `kerja` + -nya) and the readings that reach a term's word are kept. Every later
 /// occurrence costs an array look-up, whatever the glossary's size.
 ///
-/// Not thread-safe: one cache per text being checked.
+/// Not thread-safe: one cache per text being checked. Its tables are read for every word of
+/// the text, so they opt out of the run-time exclusivity checks that class properties carry;
+/// nothing in the class ever holds an access to one table while another begins.
 final class WordReadingCache {
     /// A reading of a word as a term's word.
     struct Reading {
@@ -23,16 +25,18 @@ final class WordReadingCache {
     let types: ByteLexicon
     /// Per analyzer slot (one per analyzer language, then one for "language unknown"): readings
     /// per type id, nil until computed.
-    private var byType: [[[Reading]?]]
+    @exclusivity(unchecked) private var byType: [[[Reading]?]]
     /// The same for words that are in the glossary's lexicon (term words can be inflected forms
     /// of other term words: `programs` and `program`).
-    private var byWord: [[Int32: [Reading]]]
-    /// Per slot, per lexicon word id: 0 not yet analysed, 1 no readings, 2 readings in `byWord`.
-    /// Most words of a text are stopwords or other words without readings; this answers "none"
-    /// for them with one byte instead of a dictionary look-up and an array's reference count.
-    private var wordStates: [[UInt8]]
+    @exclusivity(unchecked) private var byWord: [[Int32: [Reading]]]
+    /// Per lexicon word id and slot (at `id * slotCount + slot`): 0 not yet analysed, 1 no
+    /// readings, 2 readings in `byWord`. Most words of a text are stopwords or other words
+    /// without readings; this answers "none" for them with one byte instead of a dictionary
+    /// look-up and an array's reference count.
+    @exclusivity(unchecked) private var wordStates: [UInt8] = []
     /// The same per type id.
-    private var typeStates: [[UInt8]]
+    @exclusivity(unchecked) private var typeStates: [UInt8] = []
+    private let slotCount: Int
 
     init(compiled: CompiledGlossary, types: ByteLexicon) {
         self.compiled = compiled
@@ -40,8 +44,7 @@ final class WordReadingCache {
         let slots = compiled.analyzerLanguages.count + 1
         byType = Array(repeating: [], count: slots)
         byWord = Array(repeating: [:], count: slots)
-        wordStates = Array(repeating: [], count: slots)
-        typeStates = Array(repeating: [], count: slots)
+        slotCount = slots
     }
 
     /// Whether `word` has any reading in slot `slot`: the matcher's quick test for the many words
@@ -51,22 +54,26 @@ final class WordReadingCache {
     func hasReadings(_ word: ScannedWord, slot: Int) -> Bool {
         guard slot >= 0 else { return false }
         if word.folded >= 0 {
-            return remembered(in: &wordStates[slot], at: Int(word.folded)) { !readings(of: word, slot: slot).isEmpty }
+            let index = Int(word.folded) &* slotCount &+ slot
+            if index < wordStates.count, wordStates[index] != 0 { return wordStates[index] == 2 }
+            let found = !readings(of: word, slot: slot).isEmpty
+            Self.remember(found, in: &wordStates, at: index)
+            return found
         }
         guard word.type >= 0 else { return false }
-        return remembered(in: &typeStates[slot], at: Int(word.type)) { !readings(of: word, slot: slot).isEmpty }
+        let index = Int(word.type) &* slotCount &+ slot
+        if index < typeStates.count, typeStates[index] != 0 { return typeStates[index] == 2 }
+        let found = !readings(of: word, slot: slot).isEmpty
+        Self.remember(found, in: &typeStates, at: index)
+        return found
     }
 
-    /// The answer stored at `index` of `states` (0 unknown, 1 no, 2 yes), computed by `answer`
-    /// and stored the first time.
-    private func remembered(in states: inout [UInt8], at index: Int, _ answer: () -> Bool) -> Bool {
-        if index < states.count, states[index] != 0 { return states[index] == 2 }
-        let found = answer()
+    /// Stores an answer at `index` of `states` (1 no, 2 yes), growing it as needed.
+    private static func remember(_ found: Bool, in states: inout [UInt8], at index: Int) {
         if states.count <= index {
             states += [UInt8](repeating: 0, count: max(index + 1 - states.count, states.count / 2 + 256))
         }
         states[index] = found ? 2 : 1
-        return found
     }
 
     /// The slot of `language`: its analyzer's index, or the last slot when unknown (every

@@ -38,7 +38,11 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
 
     /// Whether `self` is `other` or a more specific form of it (`en-GB` is within `en`).
     public func isWithin(_ other: LanguageTag) -> Bool {
-        rawValue == other.rawValue || rawValue.hasPrefix(other.rawValue + "-")
+        if rawValue == other.rawValue { return true }
+        // A prefix followed by '-', compared in place (the matcher asks for every candidate term).
+        let mine = rawValue.utf8, theirs = other.rawValue.utf8
+        guard mine.count > theirs.count, mine.starts(with: theirs) else { return false }
+        return mine[mine.index(mine.startIndex, offsetBy: theirs.count)] == UInt8(ascii: "-")
     }
 
     public var description: String { rawValue }

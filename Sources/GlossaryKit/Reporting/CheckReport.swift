@@ -93,6 +93,11 @@ struct ReportOutput {
         value.write(into: &text, indent: 2, level: level)
     }
 
+    /// Lets `body` append to the text in place.
+    mutating func appending(_ body: (inout String) -> Void) {
+        body(&text)
+    }
+
     /// Hands the text on when a sink is set and it has grown large; call between findings.
     mutating func flushIfLarge() {
         if sink != nil, text.utf8.count >= 1 << 20 { flush() }

@@ -42,7 +42,7 @@ public enum Fingerprint {
 
     /// Lower case with white space runs collapsed to one space.
     static func normalize(_ text: String) -> String {
-        text.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        squeezingWhiteSpace(text.lowercased())
     }
 
     /// 64-bit FNV-1a over the UTF-8 bytes: fast, stable across platforms and Swift versions

@@ -57,7 +57,8 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     private static let commonSpaces = (0..<16).map { String(repeating: " ", count: $0) }
 
-    private static func quote(_ text: String, into output: inout String) {
+    /// Appends `text` as a JSON string.
+    static func quote(_ text: String, into output: inout String) {
         output += "\""
         // Most strings need no escape: append them whole instead of scalar by scalar.
         if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {

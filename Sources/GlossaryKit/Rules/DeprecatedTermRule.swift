@@ -34,9 +34,12 @@ public struct DeprecatedTermRule: Rule {
 
     public func check(_ document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
+        let concepts = document.glossary.concepts
         for match in document.matchesInParagraphLanguage {
+            // The status alone first: most matches are of terms in good standing.
+            let status = concepts[match.term.concept].terms[match.term.term].status
+            guard status == .deprecated || status == .forbidden else { continue }
             let term = document.glossary[term: match.term]
-            guard term.status == .deprecated || term.status == .forbidden else { continue }
             let concept = document.glossary[concept: match.term]
             // A full form is replaced by a full form, an acronym by an acronym: "International
             // Labor Organization" becomes "International Labour Organization", not "ILO".
@@ -76,11 +79,10 @@ public struct DeprecatedTermRule: Rule {
         if match.phenomena.contains(.reduplication) || match.phenomena.contains(.pluralInfix) { return nil }
         let suffix = match.suffix
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
-        let normalizedBase = base.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard normalizedBase == term.lowercased() else { return nil }
+        let squeezedBase = squeezingWhiteSpace(base)
+        guard squeezedBase.lowercased() == term.lowercased() else { return nil }
         // Written exactly as the glossary writes the term (an acronym such as TKI): the preferred
         // term as the glossary writes it; otherwise carry the writer's case over (LABOR → LABOUR).
-        let squeezedBase = base.split(whereSeparator: \.isWhitespace).joined(separator: " ")
         var result = squeezedBase == term ? preferred : CasePattern.apply(of: base, to: preferred)
         if !suffix.isEmpty {
             // Keep the ending as written (its case too): "kerjanya", "ILO-nya", "Programmes".
@@ -95,6 +97,25 @@ public struct DeprecatedTermRule: Rule {
         }
         return result
     }
+}
+
+/// `text` with every run of white space made one space, and none at either end.
+///
+/// - Complexity: O(*n*); text whose only white space is single ASCII spaces between words (most
+///   terms) is returned as it is after one pass over its bytes.
+func squeezingWhiteSpace(_ text: String) -> String {
+    var previous: UInt8 = 0x20
+    var plain = true
+    for byte in text.utf8 {
+        // Bytes of 0x80 and above may belong to a space character (U+00A0, U+2028…).
+        if byte >= 0x80 || (byte < 0x20 && byte != 0) || (byte == 0x20 && previous == 0x20) {
+            plain = false
+            break
+        }
+        previous = byte
+    }
+    if plain && previous != 0x20 { return text }
+    return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
 }
 
 extension AnalyzedDocument {

@@ -58,10 +58,19 @@ public struct InconsistentTermRule: Rule {
     struct Accumulator: RuleAccumulator {
         let path: String
         let glossary: Glossary
-        private var groups: [String: Group] = [:]
-        private var groupOrder: [String] = []
+        /// The concepts met, per language, in the order first met; `groupIndex` finds them.
+        private var groups: [Group] = []
+        private var groupIndex: [GroupKey: Int] = [:]
+        /// Per term met: its group, and whether it is a preferred term (an acronym has none).
+        /// Looking a term up here is cheaper than reading the term for every match.
+        private var termGroups: [TermReference: (group: Int, isPreferred: Bool)?] = [:]
         /// The concept and end of the previous match, for glosses (`isGloss`).
         private var previous: (concept: Int, end: Int)?
+
+        private struct GroupKey: Hashable {
+            var language: LanguageTag
+            var concept: Int
+        }
 
         private struct Group {
             var counts: [Form: Int] = [:]
@@ -69,6 +78,21 @@ public struct InconsistentTermRule: Rule {
             var order: [Form] = []
             /// The group's first preferred form written as in the glossary: the one to keep.
             var preferred: Form?
+
+            /// Counts `match`, written in `form`, and keeps it unless it is of the form to keep.
+            mutating func add(_ match: TermMatch, form: Form, isPreferredAsWritten: Bool) {
+                if let count = counts[form] {
+                    counts[form] = count + 1
+                } else {
+                    counts[form] = 1
+                    order.append(form)
+                }
+                if preferred == nil, isPreferredAsWritten { preferred = form }
+                guard preferred != form else { return }
+                var kept = match
+                kept.alternatives = []
+                self.kept[form, default: []].append(kept)
+            }
         }
 
         init(path: String, glossary: Glossary) {
@@ -83,25 +107,36 @@ public struct InconsistentTermRule: Rule {
         mutating func add(_ document: AnalyzedDocument) -> [Finding] {
             for match in document.matchesInParagraphLanguage {
                 defer { previous = (match.term.concept, match.bytes.upperBound) }
-                let term = glossary[term: match.term]
-                if term.type.isAbbreviated { continue }
+                guard let (index, isPreferred) = group(of: match.term) else { continue }
                 if let previous, InconsistentTermRule.isGloss(match, afterConcept: previous.concept, endingAt: previous.end) { continue }
-                let key = "\(term.language)\u{0}\(match.term.concept)"
                 let spelling = match.phenomena.contains(.spelling) ? match.written.lowercased() : nil
-                let form = Form(term: match.term, spelling: spelling)
-                if groups[key] == nil { groupOrder.append(key) }
-                let isNew = groups[key, default: Group()].counts[form] == nil
-                if isNew { groups[key, default: Group()].order.append(form) }
-                groups[key]!.counts[form, default: 0] += 1
-                if groups[key]!.preferred == nil, term.status == .preferred, spelling == nil {
-                    groups[key]!.preferred = form
-                }
-                guard groups[key]!.preferred != form else { continue }
-                var kept = match
-                kept.alternatives = []
-                groups[key]!.kept[form, default: []].append(kept)
+                groups[index].add(
+                    match, form: Form(term: match.term, spelling: spelling),
+                    isPreferredAsWritten: isPreferred && spelling == nil)
             }
             return []
+        }
+
+        /// The group of the concept and language of `reference`, made when first needed, and
+        /// whether the term is preferred; nil for an acronym, which is not compared.
+        private mutating func group(of reference: TermReference) -> (group: Int, isPreferred: Bool)? {
+            if let known = termGroups[reference] { return known }
+            let term = glossary[term: reference]
+            var result: (group: Int, isPreferred: Bool)?
+            if !term.type.isAbbreviated {
+                let key = GroupKey(language: term.language, concept: reference.concept)
+                let index: Int
+                if let found = groupIndex[key] {
+                    index = found
+                } else {
+                    index = groups.count
+                    groups.append(Group())
+                    groupIndex[key] = index
+                }
+                result = (index, term.status == .preferred)
+            }
+            termGroups[reference] = result
+            return result
         }
 
         /// Reports the kept matches of every concept named in two or more ways, in text order.
@@ -109,8 +144,8 @@ public struct InconsistentTermRule: Rule {
         /// - Complexity: O(*k* log *k*) in the kept matches.
         mutating func finish() -> [Finding] {
             var findings: [Finding] = []
-            for key in groupOrder {
-                guard let group = groups[key], group.order.count >= 2 else { continue }
+            for group in groups {
+                guard group.order.count >= 2 else { continue }
                 let count = { (form: Form) in group.counts[form]! }
                 // The form to keep: a preferred term as written, else the most used (first on a tie).
                 let expected = group.preferred
@@ -141,8 +176,9 @@ public struct InconsistentTermRule: Rule {
                     }
                 }
             }
-            groups = [:]
-            groupOrder = []
+            groups = []
+            groupIndex = [:]
+            termGroups = [:]
             return findings.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
         }
     }

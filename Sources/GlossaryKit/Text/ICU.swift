@@ -280,6 +280,34 @@ enum ByteSearch {
         return offset >= 0 ? Int(offset) : nil
     }
 
+    /// `position`, the line and column of byte `from` of `bytes`, moved to byte `to`: a line
+    /// feed starts a new line at column 1, every byte that is not a UTF-8 continuation byte a
+    /// new column.
+    ///
+    /// - Complexity: O(`to` - `from`), in vector code.
+    static func advance(_ position: inout TextPosition, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int) {
+        guard let base = bytes.baseAddress, to > from else { return }
+        precondition(from >= 0 && to <= bytes.count, "position outside the bytes")
+        var line = Int64(position.line)
+        var column = Int64(position.column)
+        gk_advance_position(base, Int64(from), Int64(to), &line, &column)
+        position = TextPosition(line: Int(line), column: Int(column))
+    }
+
+    /// Calls `body` with the offset of every `byte` in `bytes[from..<to]`, in order.
+    ///
+    /// - Complexity: O(`to` - `from`), skipping ahead with the C library's vectorised `memchr`.
+    static func forEach(_ byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ body: (Int) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        var from = max(from, 0)
+        let to = min(to, bytes.count)
+        while from < to, let found = memchr(base + from, Int32(byte), to - from) {
+            let offset = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            body(offset)
+            from = offset + 1
+        }
+    }
+
     /// The offsets just past every line feed in `bytes`, after `start`.
     static func lineStarts(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> [Int] {
         var starts: [Int] = []
