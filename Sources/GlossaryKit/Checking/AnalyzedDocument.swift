@@ -15,6 +15,10 @@ public struct AnalyzedDocument: Sendable {
     public let paragraphs: [Paragraph]
     /// Every term occurrence, in text order.
     public let matches: [TermMatch]
+    /// Matches of terms in the language of their paragraph (or all, where the language is
+    /// unknown): the ones the monolingual rules judge. A term of another language (an English
+    /// gloss in an Indonesian paragraph) is left to the cross-language rules.
+    public let matchesInParagraphLanguage: [TermMatch]
     public let glossary: Glossary
 
     /// A paragraph: a run of text between blank lines.
@@ -59,6 +63,7 @@ public struct AnalyzedDocument: Sendable {
         }
         self.matches = matches
         self.glossary = glossary
+        matchesInParagraphLanguage = Self.inParagraphLanguage(matches, glossary: glossary)
     }
 
     /// A document over part of a text that is not held: every match must carry its written
@@ -70,15 +75,17 @@ public struct AnalyzedDocument: Sendable {
         self.paragraphs = paragraphs
         self.matches = matches
         self.glossary = glossary
+        matchesInParagraphLanguage = Self.inParagraphLanguage(matches, glossary: glossary)
     }
 
     /// The language of each paragraph, in order.
     public var paragraphLanguages: [LanguageTag?] { paragraphs.map(\.language) }
 
-    /// Matches of terms in the language of their paragraph (or all, where the language is
-    /// unknown): the ones the monolingual rules judge. A term of another language (an English
-    /// gloss in an Indonesian paragraph) is left to the cross-language rules.
-    public var matchesInParagraphLanguage: [TermMatch] {
+    /// The matches of `matches` that `matchesInParagraphLanguage` keeps; made once per
+    /// document, as every monolingual rule reads them.
+    ///
+    /// - Complexity: O(*m*) in the matches; none is copied when all are kept.
+    private static func inParagraphLanguage(_ matches: [TermMatch], glossary: Glossary) -> [TermMatch] {
         let concepts = glossary.concepts
         func isInLanguage(_ match: TermMatch) -> Bool {
             guard let language = match.paragraphLanguage else { return true }
@@ -86,7 +93,7 @@ public struct AnalyzedDocument: Sendable {
             let termLanguage = concepts[match.term.concept].terms[match.term.term].language
             return termLanguage == language || termLanguage.isWithin(language) || language.isWithin(termLanguage)
         }
-        // Usually every match is: then the array is shared, not copied.
+        // Often every match is: then the array is shared, not copied.
         guard let first = matches.firstIndex(where: { !isInLanguage($0) }) else { return matches }
         return Array(matches[..<first]) + matches[(first + 1)...].filter(isInLanguage)
     }

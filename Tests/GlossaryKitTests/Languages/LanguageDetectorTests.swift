@@ -99,4 +99,26 @@ struct LanguageDetectorTests {
         // In chunks of about 300 bytes (the longest paragraph has 1081) the result is the same.
         #expect(try Self.languages(source, chunkSize: 300).map(\.1) == found.map(\.1))
     }
+
+    /// The decision without sorting pairs must be the ranking's: the top count wins when it is
+    /// at least 2 and clearly ahead of the runner-up (a tie decides nothing).
+    @Test func decidingFromCountsAgreesWithRankingThem() {
+        let languages: [LanguageTag] = [.indonesian, .english, .sundanese, LanguageTag("jv")!]
+        var generator = SeededGenerator(seed: 7)
+        for _ in 0..<5000 {
+            let count = Int.random(in: 0...languages.count, using: &generator)
+            let counts = (0..<count).map { _ in Int.random(in: 0...9, using: &generator) }
+            let ranked = zip(languages, counts).sorted { $0.1 > $1.1 }
+            var expected: LanguageTag?
+            if let first = ranked.first, first.1 >= 2 {
+                expected = first.0
+                if ranked.count > 1 {
+                    let second = ranked[1].1
+                    if !(first.1 * 3 >= second * 4 + 1 && first.1 > second) { expected = nil }
+                }
+            }
+            #expect(LanguageDetector.decide(languages: Array(languages.prefix(count)), counts: counts) == expected, "\(counts)")
+        }
+    }
 }
+

@@ -21,4 +21,16 @@ struct DeprecatedTermFixTests {
         let finding = try #require(try TestSupport.findings("The International Labor Organization met.", language: .english).first)
         #expect(finding.suggestions == ["International Labour Organization", "ILO"])
     }
+
+    /// White space is squeezed as splitting on it and joining with one space would: the quick
+    /// answer for plain text must not differ on tabs, runs, ends, no-break or line separators.
+    @Test func squeezingWhiteSpaceAgreesWithSplittingAndJoining() {
+        let pieces = ["a", "Labour", " ", "  ", "\t", "\n", "\u{A0}", "\u{2028}", "é", "\u{1}", "-", "x y"]
+        var generator = SeededGenerator(seed: 11)
+        for _ in 0..<5000 {
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            #expect(squeezingWhiteSpace(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(text.debugDescription)")
+        }
+    }
 }
+
