@@ -73,6 +73,53 @@ struct FastPathTests {
         #expect(fastStrings > 1_500, "only \(fastStrings) strings were split by the fast path alone")
     }
 
+    @Test func randomASCIIAcrossBlockBoundaries() throws {
+        // Lines of ASCII are split 64 bytes at a time with bit masks (asciiLines in tokenizer.c):
+        // words and joiner chains that cross a block boundary, a joiner as a block's first or
+        // last byte, words at the very start and end of the text, runs of '_', and now and then a
+        // non-ASCII character, whose line ends the ASCII stretch (the words found on it so far
+        // are dropped and the whole line goes to the state machine).
+        let pieces: [String] = [
+            "a", "Z", "q", "@", "0", "7", "_", "__", ".", "'", ",", ";", ":", "\"", " ", "  ", "\t", "-", "#",
+            "\r", "\n", "\r\n",
+        ]
+        let wordCharacters = Array("abcXYZ019_@")
+        let joiners: [Character] = [".", "'", ",", ";"]
+        var generator = SeededGenerator(seed: 64_2026)
+        func longWord() -> String {
+            var word = ""
+            let count = Int.random(in: 60...150, using: &generator)
+            while word.utf8.count < count {
+                word.append(wordCharacters[Int.random(in: 0..<wordCharacters.count, using: &generator)])
+                if Int.random(in: 0..<4, using: &generator) == 0 {
+                    word.append(joiners[Int.random(in: 0..<joiners.count, using: &generator)])
+                }
+            }
+            return word
+        }
+        var words = 0
+        for round in 0..<3000 {
+            // Every other string has no line breaks, so that its one line spans several blocks.
+            let choices = round % 2 == 0 ? pieces.count : pieces.count - 3
+            var text = round % 3 == 0 ? longWord() : ""
+            for _ in 0..<Int.random(in: 1...120, using: &generator) {
+                text += Int.random(in: 0..<24, using: &generator) == 0
+                    ? longWord() : pieces[Int.random(in: 0..<choices, using: &generator)]
+            }
+            if round % 3 == 1 { text += longWord() }
+            var bytes = Array(text.utf8)
+            let mixed = round % 5 == 4
+            if mixed {
+                let other = ["\u{E9}", "\u{2019}", "\u{5D0}"][Int.random(in: 0..<3, using: &generator)]
+                bytes.insert(contentsOf: Array(other.utf8), at: Int.random(in: 0...bytes.count, using: &generator))
+            }
+            let result = try compare(bytes, "ASCII string \(round): \(String(decoding: bytes, as: UTF8.self).debugDescription)")
+            words += result.words
+            if !mixed { #expect(result.fastShare == 1, "ASCII string \(round) was not split by the fast path alone") }
+        }
+        #expect(words > 100_000)
+    }
+
     @Test func ownSampleWithEveryASCIIClass() throws {
         let text = "ABC abc Labour's O'Neill e.g. ISO-8859 x86_64 COVID-19 MiXeD 3.14 #tag @user ~tilde a:b 1,000.5 __x 1_ a1 1a"
         let result = try compare(Array(text.utf8), "sample")
