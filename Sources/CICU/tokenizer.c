@@ -418,15 +418,17 @@ unhandled:
     return 0;
 }
 
-// The ASCII path. For ASCII the rules above come down to this: a word is a run of letters, digits
+// The mask path. For ASCII the rules above come down to this: a word is a run of letters, digits
 // and connectors ('_'), where a MidLetter or MidNumLet between two letters (WB6, WB7) and a MidNum
 // or MidNumLet between two digits (WB11, WB12) joins too; nothing else joins or breaks anything
 // (ASCII has no marks). Whether a joiner joins depends on its two neighbours only, so 64 bytes at
 // a time become bit masks, and words are found with shifts and bit scans instead of a branch at
 // every character, which the state machine of fastLine mispredicts at nearly every word boundary.
-// Stretches of ASCII lines go this way; a line with any other byte goes to fastLine (or ICU).
+// The few letters of two or three bytes in a mostly ASCII text (é, ß, ж) are given the masks of
+// an ASCII letter, every byte alike, so the same rules apply to them. A line with anything else
+// beyond ASCII (a mark, a joiner like ’, a code point left to ICU) goes to fastLine as before.
 
-// What a byte is for the ASCII path (bits of asciiFlags), derived from fastClasses.
+// What an ASCII byte is for the mask path (bits of asciiFlags), derived from fastClasses.
 enum {
     AF_LETTER = 1,              // ALetter, and '@' (see classFromProperty)
     AF_DIGIT = 2,               // Numeric
@@ -434,10 +436,10 @@ enum {
     AF_JOINS_LETTERS = 8,       // MidLetter or MidNumLet
     AF_JOINS_DIGITS = 16,       // MidNum or MidNumLet
     AF_NEWLINE = 32,            // '\n', where segment() ends a line
-    AF_HIGH = 64                // a byte of a multi-byte sequence: its line is not for this path
+    AF_HIGH = 64                // a byte of a multi-byte sequence (see patchBlock)
 };
 static uint8_t asciiFlags[256];
-static int asciiPath;           // every ASCII byte has a class the ASCII path knows
+static int maskPath;            // every ASCII byte has a class the mask path knows
 
 // One block of 64 bytes: bit i of each mask is about byte i.
 typedef struct {
@@ -550,7 +552,7 @@ static int classifierAgrees(void (*classify)(const uint8_t *, gk_block *)) {
 }
 
 static void fillAsciiFlags(void) {
-    asciiPath = 1;
+    maskPath = 1;
     for (int c = 0; c < 256; c++) {
         uint8_t f = 0;
         if (c >= 0x80) f = AF_HIGH;
@@ -564,7 +566,7 @@ static void fillAsciiFlags(void) {
         // Neither in a word nor joining one, whatever their neighbours.
         case WB_OTHER: case WB_SPACE: case WB_CR: case WB_LF: case WB_NEWLINE: break;
         // A mark (WB4) or a code point left to ICU would need the state machine.
-        default: asciiPath = 0; break;
+        default: maskPath = 0; break;
         }
         if (c == '\n') f |= AF_NEWLINE;
         asciiFlags[c] = f;
@@ -639,15 +641,75 @@ static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_
     return 1;
 }
 
-// Splits the ASCII lines from s[from] (a line start) on: appends their words, and returns where
-// it stopped: at the start of the first line holding a byte of 0x80 or above, or at `length`.
+// The flags of the code point of two or three bytes at s[i] (i < length), its length in *size;
+// or 0xFF when the mask path cannot take it: a mark (it joins what precedes it, WB4), a joiner
+// (its neighbours are not the bytes beside its own), a connector (a word's kind counts the
+// connectors it ends with, not their bytes), a code point the fast path leaves to ICU, a
+// sequence of four bytes, or malformed UTF-8.
+static uint8_t multiByteFlags(const uint8_t *s, int32_t i, int32_t length, int *size) {
+    uint8_t lead = s[i];
+    uint32_t c;
+    if ((lead & 0xE0) == 0xC0 && length - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
+        c = ((lead & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
+        *size = 2;
+    } else if ((lead & 0xF0) == 0xE0 && length - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
+        c = ((lead & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
+        *size = 3;
+    } else {
+        return 0xFF;
+    }
+    switch (fastClass(c)) {
+    case WB_LETTER: return AF_LETTER;
+    case WB_NUMBER: return AF_DIGIT;
+    case WB_OTHER: case WB_SPACE: case WB_NEWLINE: return 0;
+    default: return 0xFF;
+    }
+}
+
+// The bytes at the start of a block that end a code point begun in the block before.
+typedef struct {
+    int count;
+    uint8_t flags;
+} gk_spill;
+
+// Gives the multi-byte code points of the block at s + base the masks of their class. Returns -1,
+// or the offset in the block of the first code point that needs fastLine.
+static int patchBlock(const uint8_t *s, int32_t base, int32_t length, gk_block *b, gk_spill *spill) {
+    uint64_t high = b->high;
+    uint64_t letter = 0, digit = 0;
+    if (spill->count) {
+        uint64_t bits = ((uint64_t)1 << spill->count) - 1;
+        if (spill->flags & AF_LETTER) letter |= bits;
+        if (spill->flags & AF_DIGIT) digit |= bits;
+        high &= ~bits;
+        spill->count = 0;
+    }
+    int stop = -1;
+    while (high) {
+        int p = __builtin_ctzll(high), size;
+        uint8_t f = multiByteFlags(s, base + p, length, &size);
+        if (f == 0xFF) { stop = p; break; }
+        uint64_t bits = (((uint64_t)1 << size) - 1) << p;   // the bytes in this block
+        if (p + size > 64) *spill = (gk_spill){ p + size - 64, f };
+        if (f & AF_LETTER) letter |= bits;
+        if (f & AF_DIGIT) digit |= bits;
+        high &= ~bits;
+    }
+    b->letter |= letter;
+    b->digit |= digit;
+    return stop;
+}
+
+// Splits the lines from s[from] (a line start) on: appends their words, and returns where it
+// stopped: at the start of the first line that needs fastLine (see patchBlock), or at `length`.
 // Returns -1 when memory runs out. Newlines need no pass of their own: they are one more mask,
-// which says where the line of a non-ASCII byte starts and counts the lines.
-static int32_t asciiLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t length) {
+// which says where the line that needs fastLine starts and counts the lines.
+static int32_t maskedLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t length) {
     int32_t first = t->segmentCount;
     int32_t lineStart = from;   // just after the last '\n' seen
     int64_t lines = 0;
     gk_carry carry = { 0 };
+    gk_spill spill = { 0, 0 };
     for (int32_t base = from;; base += 64) {
         int32_t available = length - base;
         gk_block b;
@@ -657,10 +719,11 @@ static int32_t asciiLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int32
             memcpy(tail, s + base, (size_t)available);
             classifyBlock(tail, &b);
         }
-        if (b.high) {
-            // The line of the first such byte goes to fastLine: drop its words appended so far
-            // and split this block only up to that line.
-            uint64_t newlinesBefore = b.newline & ((b.high & (0 - b.high)) - 1);
+        int stop = b.high ? patchBlock(s, base, length, &b, &spill) : -1;
+        if (stop >= 0) {
+            // The line of that code point goes to fastLine: drop its words appended so far and
+            // split this block only up to that line.
+            uint64_t newlinesBefore = b.newline & (((uint64_t)1 << stop) - 1);
             if (newlinesBefore) lineStart = base + 64 - __builtin_clzll(newlinesBefore);
             while (t->segmentCount > first && t->segments[t->segmentCount - 1].start >= lineStart) t->segmentCount--;
             int32_t keep = lineStart - base;
@@ -675,7 +738,16 @@ static int32_t asciiLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int32
             t->fastLines += lines;
             return lineStart;
         }
-        uint8_t after = available > 64 ? asciiFlags[s[base + 64]] : 0;
+        uint8_t after = 0;
+        if (available > 64) {
+            after = asciiFlags[s[base + 64]];
+            if (after & AF_HIGH) {
+                // (One the masks cannot take makes the next block hand this line to fastLine.)
+                int size;
+                uint8_t f = multiByteFlags(s, base + 64, length, &size);
+                after = f == 0xFF ? 0 : f;
+            }
+        }
         if (!wordsOfBlock(t, &b, base, after, &carry)) return -1;
         if (b.newline) {
             lineStart = base + 64 - __builtin_clzll(b.newline);
@@ -711,9 +783,10 @@ static int32_t icuLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t 
     return 0;
 }
 
-// Splits the text into word segments (t->segments), line by line: runs of ASCII lines 64 bytes at
-// a time, other lines with the fast path where it applies, ICU's break iterator elsewhere (or
-// everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a negative ICU error code.
+// Splits the text into word segments (t->segments), line by line: runs of lines of ASCII and
+// letters 64 bytes at a time, other lines with the fast path where it applies, ICU's break
+// iterator elsewhere (or everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a negative ICU
+// error code.
 static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_t options) {
     pthread_once(&fastClassesOnce, fillFastClasses);
     t->segmentCount = 0;
@@ -724,12 +797,12 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
     }
     int32_t from = 0;
     while (from < length) {
-        if (asciiPath) {
-            from = asciiLines(t, s, from, length);
+        if (maskPath) {
+            from = maskedLines(t, s, from, length);
             if (from < 0) return -U_MEMORY_ALLOCATION_ERROR;
             if (from == length) break;
         }
-        // A line with a byte of 0x80 or above (or any line, if the ASCII path is off).
+        // A line the mask path cannot take (or any line, if it is off).
         const uint8_t *newline = memchr(s + from, '\n', (size_t)(length - from));
         int32_t to = newline ? (int32_t)(newline - s) + 1 : length;
         int fast = fastLine(t, s, from, to);
