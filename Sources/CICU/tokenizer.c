@@ -1034,9 +1034,12 @@ typedef struct {
     uint64_t head[2];
 } gk_pending;
 
-// Finds (or folds, looks up and remembers) one word whose key was prepared in `pending`.
+// Finds (or folds, looks up and remembers) one word whose key was prepared in `pending`. A
+// repeated non-ASCII word also needs its memo entry (accent-free id, folded form), which is
+// elsewhere in memory: its index goes to *later, for finishRepeated, and is -1 otherwise.
 static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written, int32_t writtenLength,
-                       const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types) {
+                       const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types, int32_t *later) {
+    *later = -1;
     const uint8_t *key = pending->ascii ? t->folded + pending->keyOffset : written;
     gk_memo_slot *slot = memoSlot(t, key, writtenLength, pending->hash, pending->head);
     if (slot->entry != 0) {
@@ -1047,13 +1050,7 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
             word->foldedStart = pending->keyOffset;
             word->foldedLength = writtenLength;
         } else {
-            const gk_memo_entry *entry = &t->memoEntries[(slot->entry & 0x1FFFFFu) - 1];
-            if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
-            memcpy(t->folded + t->foldedLength, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
-            word->bare = entry->bare;
-            word->foldedStart = t->foldedLength;
-            word->foldedLength = entry->foldedLength;
-            t->foldedLength += entry->foldedLength;
+            *later = (int32_t)(slot->entry & 0x1FFFFFu) - 1;
         }
         return 1;
     }
@@ -1073,6 +1070,19 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
     key = pending->ascii ? t->folded + pending->keyOffset : written;
     return memoize(t, key, writtenLength, pending->hash, pending->head, word,
                    pending->ascii ? -1 : token.foldedStart, token.foldedLength);
+}
+
+// Completes a repeated non-ASCII word from its memo entry: its accent-free id, and its folded
+// form copied to the folded buffer.
+static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex) {
+    const gk_memo_entry *entry = &t->memoEntries[entryIndex];
+    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
+    memcpy(t->folded + t->foldedLength, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
+    word->bare = entry->bare;
+    word->foldedStart = t->foldedLength;
+    word->foldedLength = entry->foldedLength;
+    t->foldedLength += entry->foldedLength;
+    return 1;
 }
 
 int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
@@ -1156,13 +1166,28 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
             keyHead(key, writtenLength, p->head);
             __builtin_prefetch(&t->memoSlots[p->hash & mask]);
         }
-        // Then the probes, whose slots are on their way to the cache.
+        // Then the probes, whose slots are on their way to the cache. The memo entries of the
+        // repeated non-ASCII words are fetched after them (and their folded forms after those),
+        // so that these cache misses overlap too.
+        int32_t laterWords[MEMO_BATCH], laterEntries[MEMO_BATCH], laterCount = 0;
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments[index];
+            int32_t later;
             if (!resolveWord(t, &t->scanned[index], utf8 + segment.start, segment.end - segment.start,
-                             &pending[index - batch], words, types)) {
+                             &pending[index - batch], words, types, &later)) {
                 return -U_MEMORY_ALLOCATION_ERROR;
             }
+            if (later >= 0) {
+                __builtin_prefetch(&t->memoEntries[later]);
+                laterWords[laterCount] = index;
+                laterEntries[laterCount++] = later;
+            }
+        }
+        for (int32_t k = 0; k < laterCount; k++) {
+            __builtin_prefetch(t->memoFolded + t->memoEntries[laterEntries[k]].foldedStart);
+        }
+        for (int32_t k = 0; k < laterCount; k++) {
+            if (!finishRepeated(t, &t->scanned[laterWords[k]], laterEntries[k])) return -U_MEMORY_ALLOCATION_ERROR;
         }
     }
     int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
