@@ -463,7 +463,7 @@ static void classifyBytes(const uint8_t *p, gk_block *b) {
 }
 
 // The faster classifiers spell the classes out as byte comparisons. Each is used only when it
-// agrees with the reference on every ASCII byte (so with the classes ICU gives), else the next.
+// agrees with the reference on every byte value (so with the classes ICU gives), else the next.
 enum { CLASSIFY_BYTES, CLASSIFY_WORDS, CLASSIFY_SSE2 };
 static int asciiClassifier;
 
