@@ -20,24 +20,39 @@ struct gk_lexicon {
 };
 
 // Hashes eight bytes at a time (multiply and fold, in the spirit of wyhash); words are short,
-// so one or two rounds usually suffice.
+// so one or two rounds usually suffice. The steps are in lexicon_internal.h.
 uint32_t gk_lexicon_hash(const uint8_t *bytes, int32_t length) {
-    uint64_t hash = 0x9E3779B97F4A7C15ull ^ (uint64_t)length;
+    uint64_t hash = gk_hash_start(length);
     int32_t i = 0;
     for (; i + 8 <= length; i += 8) {
         uint64_t chunk;
         memcpy(&chunk, bytes + i, 8);
-        hash = (hash ^ chunk) * 0xBF58476D1CE4E5B9ull;
-        hash ^= hash >> 31;
+        hash = gk_hash_word(hash, chunk);
     }
-    if (i < length) {
+    int32_t rest = length - i;
+    if (rest > 0) {
         uint64_t chunk = 0;
-        memcpy(&chunk, bytes + i, (size_t)(length - i));
-        hash = (hash ^ chunk) * 0x94D049BB133111EBull;
-        hash ^= hash >> 29;
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+        // The tail without a memcpy of variable length (a call into libc): the last eight bytes
+        // of the key shifted down when there are eight, else two overlapping four-byte loads, or
+        // the first, middle and last byte; each gives the tail zero-padded, as the memcpy would.
+        if (length >= 8) {
+            memcpy(&chunk, bytes + length - 8, 8);
+            chunk >>= 8 * (8 - rest);
+        } else if (rest >= 4) {
+            uint32_t low, high;
+            memcpy(&low, bytes, 4);
+            memcpy(&high, bytes + rest - 4, 4);
+            chunk = (uint64_t)low | (uint64_t)high << (8 * (rest - 4));
+        } else {
+            chunk = (uint64_t)bytes[0] | (uint64_t)bytes[rest >> 1] << (8 * (rest >> 1)) | (uint64_t)bytes[rest - 1] << (8 * (rest - 1));
+        }
+#else
+        memcpy(&chunk, bytes + i, (size_t)rest);
+#endif
+        hash = gk_hash_tail(hash, chunk);
     }
-    hash *= 0xBF58476D1CE4E5B9ull;
-    return (uint32_t)(hash >> 32);
+    return gk_hash_finish(hash);
 }
 
 gk_lexicon *gk_lexicon_create(void) {

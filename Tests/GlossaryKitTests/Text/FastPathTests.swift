@@ -73,6 +73,58 @@ struct FastPathTests {
         #expect(fastStrings > 1_500, "only \(fastStrings) strings were split by the fast path alone")
     }
 
+    @Test func randomASCIIAcrossBlockBoundaries() throws {
+        // Lines of ASCII, with now and then a letter of two bytes, are split 64 bytes at a time
+        // with bit masks (maskedLines in tokenizer.c): words and joiner chains that cross a block
+        // boundary, a joiner as a block's first or last byte, a letter whose bytes straddle two
+        // blocks, words at the very start and end of the text, runs of '_'. Every fifth string
+        // also gets a character the masks cannot take (’, a mark, a connector of three bytes, ·,
+        // Hebrew): its line goes to the state machine or ICU after all, and the words the masks
+        // found on it before that character are dropped.
+        let pieces: [String] = [
+            "a", "Z", "q", "@", "0", "7", "_", "__", ".", "'", ",", ";", ":", "\"", " ", "  ", "\t", "-", "#",
+            "\u{E9}", "\u{416}", "\u{A0}", "\u{2003}",
+            "\r", "\n", "\r\n",
+        ]
+        let wordCharacters = Array("abcXYZ019_@\u{E9}\u{DF}\u{3C9}")
+        let joiners: [Character] = [".", "'", ",", ";"]
+        let others: [Unicode.Scalar] = ["\u{2019}", "\u{301}", "\u{203F}", "\u{B7}", "\u{5D0}"]
+        var generator = SeededGenerator(seed: 64_2026)
+        func longWord() -> String {
+            var word = ""
+            let count = Int.random(in: 60...150, using: &generator)
+            while word.utf8.count < count {
+                word.append(wordCharacters[Int.random(in: 0..<wordCharacters.count, using: &generator)])
+                if Int.random(in: 0..<4, using: &generator) == 0 {
+                    word.append(joiners[Int.random(in: 0..<joiners.count, using: &generator)])
+                }
+            }
+            return word
+        }
+        var words = 0
+        for round in 0..<3000 {
+            // Every other string has no line breaks, so that its one line spans several blocks.
+            let choices = round % 2 == 0 ? pieces.count : pieces.count - 3
+            var text = round % 3 == 0 ? longWord() : ""
+            for _ in 0..<Int.random(in: 1...120, using: &generator) {
+                text += Int.random(in: 0..<24, using: &generator) == 0
+                    ? longWord() : pieces[Int.random(in: 0..<choices, using: &generator)]
+            }
+            if round % 3 == 1 { text += longWord() }
+            let mixed = round % 5 == 4
+            if mixed {
+                let offset = Int.random(in: 0...text.unicodeScalars.count, using: &generator)
+                text.unicodeScalars.insert(
+                    others[Int.random(in: 0..<others.count, using: &generator)],
+                    at: text.unicodeScalars.index(text.unicodeScalars.startIndex, offsetBy: offset))
+            }
+            let result = try compare(Array(text.utf8), "string \(round): \(text.debugDescription)")
+            words += result.words
+            if !mixed { #expect(result.fastShare == 1, "string \(round) was not split by the fast paths alone") }
+        }
+        #expect(words > 100_000)
+    }
+
     @Test func ownSampleWithEveryASCIIClass() throws {
         let text = "ABC abc Labour's O'Neill e.g. ISO-8859 x86_64 COVID-19 MiXeD 3.14 #tag @user ~tilde a:b 1,000.5 __x 1_ a1 1a"
         let result = try compare(Array(text.utf8), "sample")
