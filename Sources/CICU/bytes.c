@@ -42,18 +42,15 @@ int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length) {
 
 void gk_advance_position(const uint8_t *bytes, int64_t from, int64_t to, int64_t *line, int64_t *column) {
     if (to <= from) return;
-    // Only the last line's characters decide the column: find its start from the end, count
-    // the line feeds before it, and count characters after it. Both counts are plain loops
-    // over bytes, which the compiler turns into vector code.
-    const uint8_t *last = memrchr(bytes + from, '\n', (size_t)(to - from));
+    // Only the last line's characters decide the column: the line feeds are found with
+    // memchr, which skips the bytes between them with vector code, and characters are counted
+    // after the last one only.
     int64_t start = from;
-    if (last) {
-        int64_t newlines = 0;
-        int64_t end = (int64_t)(last - bytes) + 1;
-        for (int64_t i = from; i < end; i++) newlines += bytes[i] == '\n';
-        *line += newlines;
+    const uint8_t *found;
+    while (start < to && (found = memchr(bytes + start, '\n', (size_t)(to - start))) != NULL) {
+        *line += 1;
         *column = 1;
-        start = end;
+        start = (int64_t)(found - bytes) + 1;
     }
     int64_t characters = 0;
     for (int64_t i = start; i < to; i++) characters += (bytes[i] & 0xC0) != 0x80;
