@@ -50,7 +50,7 @@ struct gk_tokenizer {
     gk_token *tokens;
     int32_t tokenCapacity;
 
-    struct gk_memo_slot_s *memoSlots;   // distinct words of the texts scanned (see gk_tokenizer_scan)
+    struct gk_memo_slot_s *memoSlots;   // distinct words of the texts scanned (see gk_tokenizer_scan_words)
     int32_t memoSlotCount;
     const gk_lexicon *memoWords;
     const gk_lexicon *memoTypes;
@@ -64,8 +64,6 @@ struct gk_tokenizer {
     int32_t memoFoldedLength;
     int32_t memoFoldedCapacity;
 
-    gk_scanned *scanned;
-    int32_t scannedCapacity;
 
     uint8_t *folded;
     int32_t foldedLength;
@@ -119,7 +117,6 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
     free(t->lineOffsets);
     free(t->word16);
     free(t->tokens);
-    free(t->scanned);
     free(t->folded);
     free(t->scratch);
     free(t->scratch2);
@@ -1085,11 +1082,13 @@ static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex)
     return 1;
 }
 
-int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
-                          const gk_lexicon *gaps, gk_lexicon *types, int32_t options) {
+int32_t gk_tokenizer_split(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
-    if (error) return error;
-    if (!grow((void **)&t->scanned, &t->scannedCapacity, t->segmentCount + 1, sizeof(gk_scanned))) return -U_MEMORY_ALLOCATION_ERROR;
+    return error ? error : t->segmentCount;
+}
+
+int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
+                                const gk_lexicon *gaps, gk_lexicon *types, int32_t options, gk_scanned *scanned) {
     int useMemo = !(options & GK_FOLD_ICU_ONLY);
     if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoCount >= MEMO_LIMIT)) {
         if (!resetMemo(t, words, types)) return -U_MEMORY_ALLOCATION_ERROR;
@@ -1100,7 +1099,7 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
         if (!useMemo) {
             for (int32_t index = batch; index < batchEnd; index++) {
                 gk_segment segment = t->segments[index];
-                gk_scanned *word = &t->scanned[index];
+                gk_scanned *word = &scanned[index];
                 gk_token token;
                 if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) {
                     return -U_MEMORY_ALLOCATION_ERROR;
@@ -1173,7 +1172,7 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments[index];
             int32_t later;
-            if (!resolveWord(t, &t->scanned[index], utf8 + segment.start, segment.end - segment.start,
+            if (!resolveWord(t, &scanned[index], utf8 + segment.start, segment.end - segment.start,
                              &pending[index - batch], words, types, &later)) {
                 return -U_MEMORY_ALLOCATION_ERROR;
             }
@@ -1187,14 +1186,14 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
             __builtin_prefetch(t->memoFolded + t->memoEntries[laterEntries[k]].foldedStart);
         }
         for (int32_t k = 0; k < laterCount; k++) {
-            if (!finishRepeated(t, &t->scanned[laterWords[k]], laterEntries[k])) return -U_MEMORY_ALLOCATION_ERROR;
+            if (!finishRepeated(t, &scanned[laterWords[k]], laterEntries[k])) return -U_MEMORY_ALLOCATION_ERROR;
         }
     }
     int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
     int32_t previousEnd = 0;
     for (int32_t index = 0; index < t->segmentCount; index++) {
         gk_segment segment = t->segments[index];
-        gk_scanned *word = &t->scanned[index];
+        gk_scanned *word = &scanned[index];
         word->start = segment.start + base;
         word->end = segment.end + base;
         word->kind = (uint8_t)segment.kind;
@@ -1211,10 +1210,8 @@ int32_t gk_tokenizer_scan(gk_tokenizer *t, const uint8_t *utf8, int32_t length, 
         }
         previousEnd = segment.end;
     }
-    return t->segmentCount;
+    return 0;
 }
-
-const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *t) { return t->scanned; }
 
 void gk_tokenizer_line_counts(const gk_tokenizer *t, int64_t *fast, int64_t *icu) {
     *fast = t->fastLines;

@@ -115,7 +115,7 @@ void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out);
 /// or when memory runs out; otherwise the number of bytes used goes to *consumed.
 gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *consumed);
 
-/// Gap classes reported by gk_tokenizer_scan besides lexicon ids.
+/// Gap classes reported by gk_tokenizer_scan_words besides lexicon ids.
 enum {
     /// A blank line, the start of the text, or masked text: no term spans it.
     GK_GAP_HARD = -2,
@@ -132,7 +132,7 @@ enum {
 /// One word of a scanned text: positions and lexicon ids, no text. (GlossaryKit's ScannedWord
 /// has the same layout and copies these records whole; change both together.)
 typedef struct {
-    /// Byte offsets of the word, plus the `base` given to gk_tokenizer_scan.
+    /// Byte offsets of the word, plus the `base` given to gk_tokenizer_scan_words.
     int32_t start;
     int32_t end;
     /// Lexicon id of the folded word, or -1.
@@ -153,31 +153,37 @@ typedef struct {
     uint8_t flags;
 } gk_scanned;
 
-/// Splits `length` bytes of well-formed UTF-8 into words, folds each and looks it up in `words`
-/// (a word not there is added to `types`, which collects the distinct unknown words of a text),
-/// and classifies the separator before each word with `gaps` (signature: white-space runs as
-/// one space, ’ as ', other bytes kept). Byte 0x1F marks masked text.
+/// Splits `length` bytes of well-formed UTF-8 into words: the first half of a scan, which
+/// gk_tokenizer_scan_words completes. `options` takes GK_SEGMENT_ICU_ONLY (the reference path).
+///
+/// Returns the number of words, or a negative ICU error code.
+int32_t gk_tokenizer_split(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t options);
+
+/// Folds each word of the last gk_tokenizer_split (called with the same bytes) and looks it up
+/// in `words` (a word not there is added to `types`, which collects the distinct unknown words
+/// of a text), classifies the separator before each word with `gaps` (signature: white-space
+/// runs as one space, ’ as ', other bytes kept; byte 0x1F marks masked text), and writes one
+/// record per word to `out`, which has room for as many as the split returned: the caller's
+/// own array, so the records are never copied.
 ///
 /// The tokenizer remembers each distinct word with what it found for it in `words` and `types`
 /// (so a repeated word costs one probe), and starts afresh when called with other lexicons;
 /// call gk_tokenizer_forget before destroying a lexicon it may still remember. `options`
-/// takes GK_FOLD_ICU_ONLY and GK_SEGMENT_ICU_ONLY (the reference path, without the memo).
-/// Offsets in the results are plus `base`.
+/// takes GK_FOLD_ICU_ONLY (the reference path, without the memo). Offsets in the records are
+/// plus `base`; folded forms are in gk_tokenizer_folded() until the next split.
 ///
-/// Returns the number of words, or a negative ICU error code. Results stay valid until the
-/// next call on the same tokenizer.
-int32_t gk_tokenizer_scan(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t base,
-                          const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types, int32_t options);
+/// Returns 0, or a negative ICU error code.
+int32_t gk_tokenizer_scan_words(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t base,
+                                const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types, int32_t options,
+                                gk_scanned *out);
 
 /// How many lines this tokenizer has split with the fast path and with ICU's break iterator.
 void gk_tokenizer_line_counts(const gk_tokenizer *tokenizer, int64_t *fast, int64_t *icu);
 
-/// Forgets the words remembered by earlier scans (see gk_tokenizer_scan), as when a lexicon
+/// Forgets the words remembered by earlier scans (see gk_tokenizer_scan_words), as when a lexicon
 /// they were looked up in is replaced.
 void gk_tokenizer_forget(gk_tokenizer *tokenizer);
 
-/// The words of the last scan.
-const gk_scanned *gk_tokenizer_scanned(const gk_tokenizer *tokenizer);
 
 /// The offset of the first occurrence of `needle` in `haystack`, or -1.
 int64_t gk_find_bytes(const uint8_t *haystack, int64_t length, const uint8_t *needle, int64_t needleLength);

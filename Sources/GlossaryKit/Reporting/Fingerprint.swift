@@ -16,10 +16,10 @@ public enum Fingerprint {
     public static func compute(forFileFindings findings: [Finding]) -> [String] {
         var occurrences: [String: Int] = [:]
         return findings.map { finding in
-            let identity = [finding.rule, finding.concept ?? "", normalize(finding.text)].joined(separator: "\u{0}")
+            let identity = identity(of: finding)
             let index = occurrences[identity, default: 0]
             occurrences[identity] = index + 1
-            return hex(fnv1a(identity + "\u{0}" + String(index)))
+            return fingerprint(identity, occurrence: index)
         }
     }
 
@@ -30,14 +30,38 @@ public enum Fingerprint {
     ///
     /// - Complexity: O(*n*) in the total length of the findings' texts.
     public static func assign(to findings: inout [Finding]) {
-        var occurrences: [String: [String: Int]] = [:]
+        // The counts of the file at hand are kept apart from the others', so that a run of
+        // findings in one file (the usual order) updates one table in place.
+        var otherFiles: [String: [String: Int]] = [:]
+        var file: String?
+        var occurrences: [String: Int] = [:]
         for index in findings.indices {
-            let finding = findings[index]
-            let identity = [finding.rule, finding.concept ?? "", normalize(finding.text)].joined(separator: "\u{0}")
-            let occurrence = occurrences[finding.location.file, default: [:]][identity, default: 0]
-            occurrences[finding.location.file, default: [:]][identity] = occurrence + 1
-            findings[index].fingerprint = hex(fnv1a(identity + "\u{0}" + String(occurrence)))
+            let path = findings[index].location.file
+            if path != file {
+                if let file { otherFiles[file] = occurrences }
+                occurrences = otherFiles.removeValue(forKey: path) ?? [:]
+                file = path
+            }
+            let identity = identity(of: findings[index])
+            let occurrence = occurrences[identity, default: 0]
+            occurrences[identity] = occurrence + 1
+            findings[index].fingerprint = fingerprint(identity, occurrence: occurrence)
         }
+    }
+
+    /// What a finding is, whatever its place: rule, concept and normalised text, 0-separated.
+    private static func identity(of finding: Finding) -> String {
+        var identity = finding.rule
+        identity += "\u{0}"
+        identity += finding.concept ?? ""
+        identity += "\u{0}"
+        identity += normalize(finding.text)
+        return identity
+    }
+
+    /// The fingerprint of the `occurrence`-th finding (from 0) with `identity` in its file.
+    private static func fingerprint(_ identity: String, occurrence: Int) -> String {
+        hex(fnv1a(identity + "\u{0}" + String(occurrence)))
     }
 
     /// Lower case with white space runs collapsed to one space.

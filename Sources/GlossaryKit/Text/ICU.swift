@@ -108,30 +108,43 @@ extension ICUWordTokenizer {
         guard bytes.count < Int(Int32.max), base + bytes.count < Int(Int32.max) else {
             throw TextError.tooLarge(bytes: base + bytes.count)
         }
-        let count = gk_tokenizer_scan(
-            handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, types?.handle,
-            icuOnly ? Self.referenceOptions : 0)
+        let options = icuOnly ? Self.referenceOptions : 0
+        let count = gk_tokenizer_split(handle, bytes.baseAddress, Int32(bytes.count), options)
         if count < 0 { throw TextError.icu(code: -count, operation: "splitting words") }
-        guard count > 0, let scanned = gk_tokenizer_scanned(handle), let foldedBase = gk_tokenizer_folded(handle) else {
-            return ([], [])
-        }
         let n = Int(count)
-        let result = [ScannedWord](unsafeUninitializedCapacity: n) { buffer, initialized in
-            if Self.scannedLayoutMatches {
-                // The records have the same layout: one copy instead of a loop over fields.
-                UnsafeMutableRawPointer(buffer.baseAddress!).copyMemory(
-                    from: scanned, byteCount: n * MemoryLayout<gk_scanned>.stride)
-            } else {
-                for index in 0..<n {
-                    let word = scanned[index]
-                    (buffer.baseAddress! + index).initialize(to: ScannedWord(
-                        start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type,
-                        gap: word.gap, foldedStart: word.foldedStart, foldedLength: word.foldedLength,
-                        kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0))
+        guard n > 0 else { return ([], []) }
+        func scanWords(into out: UnsafeMutablePointer<gk_scanned>) throws(TextError) {
+            let status = gk_tokenizer_scan_words(
+                handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, types?.handle,
+                options, out)
+            if status < 0 { throw TextError.icu(code: -status, operation: "looking words up") }
+        }
+        let result: [ScannedWord]
+        if Self.scannedLayoutMatches {
+            // The records have the same layout: the C code writes them straight into the array.
+            var failure: TextError?
+            result = [ScannedWord](unsafeUninitializedCapacity: n) { buffer, initialized in
+                buffer.baseAddress!.withMemoryRebound(to: gk_scanned.self, capacity: n) { records in
+                    do throws(TextError) {
+                        try scanWords(into: records)
+                        initialized = n
+                    } catch {
+                        failure = error
+                    }
                 }
             }
-            initialized = n
+            if let failure { throw failure }
+        } else {
+            var records = [gk_scanned](repeating: gk_scanned(), count: n)
+            try records.withUnsafeMutableBufferPointer { buffer throws(TextError) in try scanWords(into: buffer.baseAddress!) }
+            result = records.map { word in
+                ScannedWord(
+                    start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type,
+                    gap: word.gap, foldedStart: word.foldedStart, foldedLength: word.foldedLength,
+                    kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0)
+            }
         }
+        guard let foldedBase = gk_tokenizer_folded(handle) else { return (result, []) }
         let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(gk_tokenizer_folded_length(handle))))
         return (result, folded)
     }
