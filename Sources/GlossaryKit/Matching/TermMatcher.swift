@@ -255,14 +255,15 @@ private struct Search {
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
         // of it. Only the rare other words pay for a full analysis in context.
-        guard slot >= 0, readings.count > first || cache.hasReadings(word, slot: slot) else { return }
-        let own = cache.readings(of: word, slot: slot)
-        guard readings.count > first || !own.isEmpty else { return }
+        guard slot >= 0 else { return }
+        let hasOwn = cache.hasReadings(word, slot: slot)
+        guard readings.count > first || hasOwn else { return }
         // Followed by a plain space (or nothing), the word reads as on its own: the cached
         // readings are the analyzer's. Only a hyphen, an apostrophe or another joiner calls for
         // the analyzer in context.
         if index + 1 >= range.upperBound || words[index + 1].gap == CompiledGlossary.spaceGap || words[index + 1].gap == ByteLexicon.hardGap {
-            for reading in own {
+            guard hasOwn else { return }
+            for reading in cache.readings(of: word, slot: slot) {
                 readings.append(Reading(
                     word: reading.base, tokenCount: 1, phenomena: reading.phenomena, key: reading.key,
                     explanation: reading.explanation, suffix: reading.suffix))
@@ -358,8 +359,12 @@ private struct Search {
         var explanation = reading.explanation
         guard explanation.utf8.contains(UInt8(ascii: "'")) else { return explanation }
         let folded = text.foldedText(position)
-        let written = ICU.nfc(text.source.text(text.words[position].range))
-        guard written.count == folded.count else { return explanation }
+        let range = text.words[position].range
+        let source = text.source.bytes[range]
+        // An ASCII word is its own NFC form, with as many characters as bytes.
+        let isASCII = source.allSatisfy { $0 < 0x80 }
+        let written = isASCII ? String(decoding: source, as: UTF8.self) : ICU.nfc(text.source.text(range))
+        guard isASCII && folded.utf8.count == source.count || written.count == folded.count else { return explanation }
         // Quoted forms begin and end with an ASCII quote, so a byte search finds them on
         // character boundaries (and far faster than a search by characters).
         func replaceFirst(_ quoted: String, with replacement: String) {
