@@ -84,6 +84,9 @@ struct CheckCommand: ParsableCommand {
     private func check() throws {
         let configuration = try loadConfiguration()
         let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration))
+        // The checker lives as long as the process: freeing a large glossary's hundreds of
+        // thousands of terms one by one on the way out would only delay the exit.
+        _ = Unmanaged.passRetained(checker)
         var runner = CheckRunner(
             checker: checker,
             options: CheckOptions(
