@@ -81,17 +81,8 @@ public struct TermMatcher: Sendable {
     }
 }
 
-/// One reading of a word (or hyphenated pair) that the glossary knows.
-private struct Reading {
-    var word: Int32
-    var tokenCount: Int
-    var phenomena: PhenomenonSet
-    /// The folded form looked up (the stem, for an inflected word); only readings with an
-    /// explanation need it, so the word as written leaves it empty.
-    var key: String
-    var explanation: String
-    var suffix: String
-}
+/// One reading of a word (or hyphenated group) that the glossary knows.
+private typealias Reading = WordReadingCache.Reading
 
 /// A word of a path through the trie: which reading (an index into `Search.readings`) of the
 /// words from `start`.
@@ -178,7 +169,7 @@ private struct Search {
             where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
                 readings.append(Reading(
-                    word: -1, tokenCount: 1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
+                    base: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
                     explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
                 consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1)
@@ -187,7 +178,7 @@ private struct Search {
         let options = readings(at: position)
         for option in options {
             let reading = readings[option]
-            let key = CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.word)
+            let key = CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.base)
             guard let child = compiled.edges[key] else { continue }
             setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
             walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
@@ -244,13 +235,11 @@ private struct Search {
         let word = words[index]
         let first = readings.count
         if word.folded >= 0, compiled.isBase(word.folded) {
-            readings.append(Reading(
-                word: word.folded, tokenCount: 1, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
+            readings.append(Reading(base: word.folded, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
         }
         if word.bare != word.folded, compiled.isBase(word.bare) {
             readings.append(Reading(
-                word: word.bare, tokenCount: 1, phenomena: PhenomenonSet([.accent]), key: "",
-                explanation: "accents folded", suffix: ""))
+                base: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
         }
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
@@ -263,11 +252,7 @@ private struct Search {
         // the analyzer in context.
         if index + 1 >= range.upperBound || words[index + 1].gap == CompiledGlossary.spaceGap || words[index + 1].gap == ByteLexicon.hardGap {
             guard hasOwn else { return }
-            for reading in cache.readings(of: word, slot: slot) {
-                readings.append(Reading(
-                    word: reading.base, tokenCount: 1, phenomena: reading.phenomena, key: reading.key,
-                    explanation: reading.explanation, suffix: reading.suffix))
-            }
+            readings.append(contentsOf: cache.readings(of: word, slot: slot))
             return
         }
         let window = tokens(from: index, to: min(range.upperBound, index + 4))
@@ -276,7 +261,7 @@ private struct Search {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
                 guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
                 readings.append(Reading(
-                    word: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
+                    base: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
                     explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }

@@ -10,12 +10,17 @@
 /// the text, so they opt out of the run-time exclusivity checks that class properties carry;
 /// nothing in the class ever holds an access to one table while another begins.
 final class WordReadingCache {
-    /// A reading of a word as a term's word.
+    /// A reading of a word (or of a hyphenated group of words) as a term's word.
     struct Reading {
+        /// The term's word: its id in the compiled lexicon (-1 for the stem of a prefix term).
         var base: Int32
-        /// The folded form looked up (the stem, for an inflected word).
-        var key: String
+        /// How many words of the text it covers: 1, or 2 and more for `pekerja-pekerja` and
+        /// `ILO-nya` read in context by the matcher.
+        var tokenCount = 1
         var phenomena: PhenomenonSet
+        /// The folded form looked up (the stem, for an inflected word); the matcher leaves it
+        /// empty for a word read as written, whose explanation is empty too.
+        var key: String
         var explanation: String
         var suffix: String
     }
@@ -137,7 +142,7 @@ final class WordReadingCache {
                     guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     if accent { phenomena.insert(.accent) }
-                    result.append(Reading(base: id, key: analysis.key, phenomena: phenomena, explanation: analysis.explanation, suffix: analysis.suffix))
+                    result.append(Reading(base: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
                 }
             }
         }
