@@ -81,7 +81,11 @@ struct BinaryWriter {
 ///
 /// The reader owns one copy of the bytes (read straight from the file, without going through
 /// `Data`) and reads them through a pointer, so a field costs a bounds check and a load.
-struct BinaryReader {
+///
+/// A copy reads on from where it was made, on its own; copies (and `slice(length:)`) may be
+/// used on different threads at once, as the bytes are never written (hence
+/// `@unchecked Sendable`).
+struct BinaryReader: @unchecked Sendable {
     struct Corrupt: Error {}
 
     /// The bytes: a copy, or a read-only mapping of a file; released with the last reader that
@@ -127,6 +131,20 @@ struct BinaryReader {
         self.storage = storage
         base = storage.pointer
         count = storage.count
+    }
+
+    private init(storage: Storage, base: UnsafePointer<UInt8>, count: Int) {
+        self.storage = storage
+        self.base = base
+        self.count = count
+    }
+
+    /// A reader of its own over the next `length` bytes (which this reader does not skip).
+    ///
+    /// - Throws: `Corrupt` when fewer bytes remain.
+    func slice(length: Int) throws(Corrupt) -> BinaryReader {
+        guard length >= 0, length <= count - offset else { throw Corrupt() }
+        return BinaryReader(storage: storage, base: base + offset, count: length)
     }
 
     /// A reader over a copy of `bytes`.

@@ -4,7 +4,7 @@
 /// mapped file instead of inserting every word and edge again.
 extension CompiledGlossary {
     /// Format version; a cache written by another version is ignored.
-    static let cacheFormat: UInt32 = 3
+    static let cacheFormat: UInt32 = 4
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(Self.cacheFormat)

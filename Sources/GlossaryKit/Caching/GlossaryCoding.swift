@@ -1,3 +1,5 @@
+import Foundation
+
 /// The glossary model in the cache's binary layout.
 ///
 /// What repeats on every term is written once: language tags and source file paths go to tables
@@ -42,22 +44,16 @@ extension BinaryWriter {
         for tag in glossary.requiredLanguages { body.write(tags.index(of: tag)) }
         body.write(glossary.properties, tags: &tags)
         body.write(glossary.concepts.count)
-        for concept in glossary.concepts {
-            body.write(concept.id)
-            var present: UInt8 = 0
-            if concept.definition != nil { present |= 1 }
-            if concept.subject != nil { present |= 2 }
-            if concept.note != nil { present |= 4 }
-            if !concept.properties.isEmpty { present |= 8 }
-            if concept.location != nil { present |= 16 }
-            body.write(present)
-            if let definition = concept.definition { body.write(definition) }
-            if let subject = concept.subject { body.write(subject) }
-            if let note = concept.note { body.write(note) }
-            if !concept.properties.isEmpty { body.write(concept.properties, tags: &tags) }
-            if let location = concept.location { body.write(location, files: &files) }
-            body.write(concept.terms.count)
-            for term in concept.terms { body.write(term, tags: &tags, files: &files) }
+        // The concepts in parts, each with its concept count and byte length first, so that a
+        // reader can decode the parts on several cores at once.
+        let parts = Self.conceptParts(glossary.concepts.count)
+        body.write(parts.count)
+        for part in parts {
+            var concepts = BinaryWriter()
+            for concept in glossary.concepts[part] { concepts.write(concept, tags: &tags, files: &files) }
+            body.write(part.count)
+            body.write(concepts.bytes.count)
+            body.append(concepts)
         }
         writeCases(of: TermStatus.self)
         writeCases(of: TermType.self)
@@ -67,6 +63,31 @@ extension BinaryWriter {
         write(files.values.count)
         for file in files.values { write(file) }
         append(body)
+    }
+
+    /// How the concepts are cut into parts: one part for a small glossary (a thread would cost
+    /// more than it saves), else four, which two to four cores decode at once.
+    static func conceptParts(_ count: Int) -> [Range<Int>] {
+        let parts = count < 4096 ? min(count, 1) : 4
+        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+    }
+
+    private mutating func write(_ concept: Concept, tags: inout Interner<LanguageTag>, files: inout Interner<String>) {
+        write(concept.id)
+        var present: UInt8 = 0
+        if concept.definition != nil { present |= 1 }
+        if concept.subject != nil { present |= 2 }
+        if concept.note != nil { present |= 4 }
+        if !concept.properties.isEmpty { present |= 8 }
+        if concept.location != nil { present |= 16 }
+        write(present)
+        if let definition = concept.definition { write(definition) }
+        if let subject = concept.subject { write(subject) }
+        if let note = concept.note { write(note) }
+        if !concept.properties.isEmpty { write(concept.properties, tags: &tags) }
+        if let location = concept.location { write(location, files: &files) }
+        write(concept.terms.count)
+        for term in concept.terms { write(term, tags: &tags, files: &files) }
     }
 
     private mutating func write(_ location: SourceLocation, files: inout Interner<String>) {
@@ -218,26 +239,85 @@ extension BinaryReader {
         }
         glossary.properties = try readProperties(tables)
         let count = try readElementCount()
+        // The parts of the concepts: each is read by a reader of its own, on its own core.
+        let partCount = try readCount(atMost: count)
+        var partList: [(concepts: Int, reader: BinaryReader)] = []
+        for _ in 0..<partCount {
+            let concepts = try readCount(atMost: count)
+            let length = try readElementCount()
+            partList.append((concepts, try slice(length: length)))
+            try skip(length)
+        }
+        let parts = partList
+        guard parts.reduce(0, { $0 + $1.concepts }) == count else { throw Corrupt() }
+        let decoded = DecodedParts(count: parts.count)
+        let work = { @Sendable (index: Int) in
+            var reader = parts[index].reader
+            decoded.set(index, Result { () throws(Corrupt) in
+                var concepts: [Concept] = []
+                var termCounts: [Int32] = []
+                concepts.reserveCapacity(parts[index].concepts)
+                termCounts.reserveCapacity(parts[index].concepts)
+                for _ in 0..<parts[index].concepts {
+                    let (concept, termCount) = try reader.readConcept(tables)
+                    concepts.append(concept)
+                    termCounts.append(termCount)
+                }
+                guard reader.isAtEnd else { throw Corrupt() }
+                return (concepts, termCounts)
+            })
+        }
+        if parts.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
+            DispatchQueue.concurrentPerform(iterations: parts.count, execute: work)
+        } else {
+            for index in parts.indices { work(index) }
+        }
         glossary.concepts.reserveCapacity(count)
         var termCounts: [Int32] = []
         termCounts.reserveCapacity(count)
-        for _ in 0..<count {
-            let id = try readString()
-            let present = try readByte()
-            let definition = present & 1 != 0 ? try readString() : nil
-            let subject = present & 2 != 0 ? try readString() : nil
-            let note = present & 4 != 0 ? try readString() : nil
-            let properties = present & 8 != 0 ? try readProperties(tables) : []
-            let location = present & 16 != 0 ? try readLocation(tables) : nil
-            let termCount = try readElementCount()
-            var terms: [Term] = []
-            terms.reserveCapacity(termCount)
-            for _ in 0..<termCount { terms.append(try readTerm(tables)) }
-            termCounts.append(Int32(termCount))
-            glossary.concepts.append(Concept(
-                id: id, definition: definition, subject: subject, note: note, terms: terms, properties: properties,
-                location: location))
+        for result in decoded.results {
+            guard let result else { throw Corrupt() }
+            let (concepts, counts) = try result.get()
+            glossary.concepts += concepts
+            termCounts += counts
         }
         return (glossary, termCounts)
+    }
+
+    /// One concept, and its number of terms.
+    private mutating func readConcept(_ tables: GlossaryTables) throws(Corrupt) -> (Concept, Int32) {
+        let id = try readString()
+        let present = try readByte()
+        let definition = present & 1 != 0 ? try readString() : nil
+        let subject = present & 2 != 0 ? try readString() : nil
+        let note = present & 4 != 0 ? try readString() : nil
+        let properties = present & 8 != 0 ? try readProperties(tables) : []
+        let location = present & 16 != 0 ? try readLocation(tables) : nil
+        let termCount = try readElementCount()
+        var terms: [Term] = []
+        terms.reserveCapacity(termCount)
+        for _ in 0..<termCount { terms.append(try readTerm(tables)) }
+        let concept = Concept(
+            id: id, definition: definition, subject: subject, note: note, terms: terms, properties: properties,
+            location: location)
+        return (concept, Int32(termCount))
+    }
+}
+
+/// The concepts of each part as the threads that decode them finish, one slot per part.
+private final class DecodedParts: @unchecked Sendable {
+    // @unchecked: each thread writes only its own slot, under the lock; the slots are read
+    // after every thread has finished.
+    private let lock = NSLock()
+    private(set) var results: [Result<([Concept], [Int32]), BinaryReader.Corrupt>?]
+
+    init(count: Int) {
+        results = Array(repeating: nil, count: count)
+    }
+
+    func set(_ index: Int, _ result: Result<([Concept], [Int32]), BinaryReader.Corrupt>) {
+        lock.lock()
+        results[index] = result
+        lock.unlock()
     }
 }

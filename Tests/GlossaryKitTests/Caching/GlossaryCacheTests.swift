@@ -84,6 +84,32 @@ struct GlossaryCacheTests {
         }
     }
 
+    /// A glossary large enough to be written in parts, which are decoded on several threads,
+    /// must come back whole and in order; a part whose length or count does not add up is
+    /// refused.
+    @Test func aGlossaryInPartsDecodesWholeAndInOrder() throws {
+        var glossary = Glossary(name: "parts")
+        for index in 0..<5_000 {
+            var concept = Concept(id: "c\(index)", note: index % 7 == 0 ? "note \(index)" : nil)
+            concept.terms = [
+                Term(text: "istilah\(index)", language: .indonesian),
+                Term(text: "term \(index) word", language: .english, status: index % 3 == 0 ? .deprecated : .preferred),
+            ]
+            glossary.concepts.append(concept)
+        }
+        #expect(BinaryWriter.conceptParts(glossary.concepts.count).count > 1)
+        let compiled = try CompiledGlossary(glossary)
+        let bytes = Self.encoded(compiled)
+        let decoded = try Self.decoded(bytes)
+        #expect(decoded.glossary.concepts == glossary.concepts)
+        #expect(Self.encoded(decoded) == bytes)
+        let source = SourceText(path: "t.en.txt", string: "We saw term 4998 word and term 3 word here.")
+        #expect(try GlossaryChecker(compiled: decoded).check(source) == GlossaryChecker(compiled: compiled).check(source))
+        for cut in stride(from: 0, to: bytes.count, by: bytes.count / 50) {
+            #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(Array(bytes[..<cut])) }
+        }
+    }
+
     @Test func encodingIsDeterministicAcrossARoundTrip() throws {
         let bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
         #expect(Self.encoded(try Self.decoded(bytes)) == bytes)
