@@ -91,7 +91,7 @@ public struct AnalyzedDocument: Sendable {
             guard let language = match.paragraphLanguage else { return true }
             // The term's language alone, not a copy of the whole term: this runs for every match.
             let termLanguage = concepts[match.term.concept].terms[match.term.term].language
-            return termLanguage == language || termLanguage.isWithin(language) || language.isWithin(termLanguage)
+            return termLanguage.isWithin(language) || language.isWithin(termLanguage)
         }
         // Often every match is: then the array is shared, not copied.
         guard let first = matches.firstIndex(where: { !isInLanguage($0) }) else { return matches }

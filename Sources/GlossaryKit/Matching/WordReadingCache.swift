@@ -59,26 +59,22 @@ final class WordReadingCache {
     func hasReadings(_ word: ScannedWord, slot: Int) -> Bool {
         guard slot >= 0 else { return false }
         if word.folded >= 0 {
-            let index = Int(word.folded) &* slotCount &+ slot
-            if index < wordStates.count, wordStates[index] != 0 { return wordStates[index] == 2 }
-            let found = !readings(of: word, slot: slot).isEmpty
-            Self.remember(found, in: &wordStates, at: index)
-            return found
+            return remembered(in: &wordStates, at: Int(word.folded) &* slotCount &+ slot) { !readings(of: word, slot: slot).isEmpty }
         }
         guard word.type >= 0 else { return false }
-        let index = Int(word.type) &* slotCount &+ slot
-        if index < typeStates.count, typeStates[index] != 0 { return typeStates[index] == 2 }
-        let found = !readings(of: word, slot: slot).isEmpty
-        Self.remember(found, in: &typeStates, at: index)
-        return found
+        return remembered(in: &typeStates, at: Int(word.type) &* slotCount &+ slot) { !readings(of: word, slot: slot).isEmpty }
     }
 
-    /// Stores an answer at `index` of `states` (1 no, 2 yes), growing it as needed.
-    private static func remember(_ found: Bool, in states: inout [UInt8], at index: Int) {
+    /// The answer stored at `index` of `states` (0 unknown, 1 no, 2 yes), computed by `answer`
+    /// and stored the first time.
+    private func remembered(in states: inout [UInt8], at index: Int, _ answer: () -> Bool) -> Bool {
+        if index < states.count, states[index] != 0 { return states[index] == 2 }
+        let found = answer()
         if states.count <= index {
             states += [UInt8](repeating: 0, count: max(index + 1 - states.count, states.count / 2 + 256))
         }
         states[index] = found ? 2 : 1
+        return found
     }
 
     /// The slot of `language`: its analyzer's index, or the last slot when unknown (every
