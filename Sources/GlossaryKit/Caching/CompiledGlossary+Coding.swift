@@ -87,12 +87,23 @@ extension CompiledGlossary {
         let entryCount = try reader.readElementCount()
         var entries: [Entry] = []
         entries.reserveCapacity(entryCount)
+        // The entries' languages are indices into `tags` here: their facts cost no comparison
+        // of tags.
+        var entryFacts: [EntryFacts] = []
+        entryFacts.reserveCapacity(entryCount)
+        var entryLanguages: [LanguageTag] = []
+        var entryLanguageOfTag = [Int](repeating: -1, count: tags.count)
         for _ in 0..<entryCount {
             let concept = try reader.readIndex(below: termCounts.count)
             let term = try reader.readIndex(below: Int(termCounts[concept]))
             let bits = try reader.readByte()
             let mode = modes[try reader.readIndex(below: modes.count)]
-            let language = tags[try reader.readIndex(below: tags.count)]
+            let tag = try reader.readIndex(below: tags.count)
+            let language = tags[tag]
+            if entryLanguageOfTag[tag] < 0 {
+                entryLanguageOfTag[tag] = entryLanguages.count
+                entryLanguages.append(language)
+            }
             var exact: [String] = []
             let exactCount = try reader.readElementCount()
             if exactCount > 0 {
@@ -103,6 +114,10 @@ extension CompiledGlossary {
                 reference: TermReference(concept: concept, term: term), language: language,
                 isCaseSensitive: bits & 8 != 0, foldsAccents: bits & 4 != 0, mode: mode, isAbbreviated: bits & 16 != 0,
                 allowsPluralInfix: bits & 32 != 0, exactWords: exact, viaBareKeys: bits & 1 != 0, isListedForm: bits & 2 != 0))
+            entryFacts.append(EntryFacts(
+                language: entryLanguageOfTag[tag], isCaseSensitive: bits & 8 != 0, foldsAccents: bits & 4 != 0,
+                isAbbreviated: bits & 16 != 0, allowsPluralInfix: bits & 32 != 0, viaBareKeys: bits & 1 != 0,
+                isExact: mode == .exact))
         }
 
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
@@ -135,6 +150,7 @@ extension CompiledGlossary {
         self.init(parts: Parts(
             glossary: glossary, languages: tagLists[0], registry: registry, words: words, gapLexicon: gaps,
             analyzerLanguages: tagLists[1], detectorLanguages: tagLists[2], flags: flags, edges: edges,
-            terminals: terminals, prefixes: prefixes, entries: entries, maximumLength: maximumLength))
+            terminals: terminals, prefixes: prefixes, entries: entries, maximumLength: maximumLength,
+            entryFacts: (entryFacts, entryLanguages)))
     }
 }

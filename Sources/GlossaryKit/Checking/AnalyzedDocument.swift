@@ -78,6 +78,30 @@ public struct AnalyzedDocument: Sendable {
         matchesInParagraphLanguage = Self.inParagraphLanguage(matches, glossary: glossary)
     }
 
+    /// A document over part of a text that is not held, whose matches at the indices
+    /// `outOfLanguage` (ascending) are of terms not in their paragraph's language: the matcher
+    /// knows, so the glossary is not read again for every match.
+    init(path: String, paragraphs: [Paragraph], matches: [TermMatch], outOfLanguage: [Int], glossary: Glossary) {
+        source = nil
+        self.path = path
+        self.paragraphs = paragraphs
+        self.matches = matches
+        self.glossary = glossary
+        if outOfLanguage.isEmpty {
+            matchesInParagraphLanguage = matches
+        } else {
+            var kept: [TermMatch] = []
+            kept.reserveCapacity(matches.count - outOfLanguage.count)
+            var from = 0
+            for index in outOfLanguage {
+                kept += matches[from..<index]
+                from = index + 1
+            }
+            kept += matches[from...]
+            matchesInParagraphLanguage = kept
+        }
+    }
+
     /// The language of each paragraph, in order.
     public var paragraphLanguages: [LanguageTag?] { paragraphs.map(\.language) }
 

@@ -118,9 +118,11 @@ public final class GlossaryChecker: Sendable {
             var session = TermMatcher.Session(matcher: matcher, text: text, cache: cache)
             var paragraphs: [AnalyzedDocument.Paragraph] = []
             var matches: [TermMatch] = []
+            var outOfLanguage: [Int] = []
             raw.withUnsafeBufferPointer { local in
                 for (paragraph, language) in zip(text.paragraphs, languages) {
-                    for var match in session.matches(in: paragraph, language: language) {
+                    session.forEachMatch(in: paragraph, language: language) { match, isInLanguage in
+                        var match = match
                         let range = match.bytes
                         match.tokens = (match.tokens.lowerBound + wordBase)..<(match.tokens.upperBound + wordBase)
                         match.bytes = (range.lowerBound + offset)..<(range.upperBound + offset)
@@ -130,6 +132,7 @@ public final class GlossaryChecker: Sendable {
                         // These look back past the chunk's start when the match is at its start.
                         match.startsSentence = SentenceStart.isSentenceStart(bytes, at: match.bytes.lowerBound, contentStart: contentStart)
                         match.lead = InconsistentTermRule.glossLead(bytes, before: match.bytes.lowerBound)
+                        if !isInLanguage { outOfLanguage.append(matches.count) }
                         matches.append(match)
                     }
                     paragraphs.append(AnalyzedDocument.Paragraph(
@@ -139,7 +142,7 @@ public final class GlossaryChecker: Sendable {
                 }
                 position = cursor.position(of: raw.count, in: local)
             }
-            body(AnalyzedDocument(path: path, paragraphs: paragraphs, matches: matches, glossary: glossary))
+            body(AnalyzedDocument(path: path, paragraphs: paragraphs, matches: matches, outOfLanguage: outOfLanguage, glossary: glossary))
             previousLanguage = languages.last ?? previousLanguage
             wordBase += text.words.count
             passed(end)

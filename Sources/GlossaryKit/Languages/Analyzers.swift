@@ -64,6 +64,8 @@ extension DataDrivenAnalyzer {
     }
 
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
+
+    public func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).

@@ -22,6 +22,18 @@ public protocol LanguageAnalyzer: Sendable {
 /// word of a text once and reuse the result for every occurrence.
 public protocol WordFormAnalyzer: LanguageAnalyzer {
     /// Readings of one word on its own (token count 1), other than the word itself: exactly the
-    /// one-word readings `analyses(of:at:)` gives for that word in any context.
+    /// one-word readings `analyses(of:at:)` gives for that word when the next word follows after
+    /// a gap it does not read across (see `readsAcross(gap:)`).
     func analyses(ofWord word: String) -> [WordAnalysis]
+
+    /// Whether `analyses(of:at:)` may read a word otherwise when the next word follows after
+    /// `gap` (a gap signature, as `Token.gapBefore` gives it: `"-"`, `"'"`, `", "`) than
+    /// `analyses(ofWord:)` reads it on its own. The matcher analyses a word in its context only
+    /// after such a gap; after any other it uses the word's own readings, computed once per
+    /// distinct word. The default, every gap, is always right, and slow.
+    func readsAcross(gap: String) -> Bool
+}
+
+extension WordFormAnalyzer {
+    public func readsAcross(gap: String) -> Bool { true }
 }

@@ -123,6 +123,13 @@ struct RuleBasedAnalyzer: Sendable {
         return result.filter { seen.insert($0).inserted }
     }
 
+    /// Whether `analyses(of:at:)` looks at the next word after `gap`: a hyphen (a hyphenated
+    /// clitic, a reduplication), another reduplication join, or an apostrophe (a plural
+    /// possessive). After any other gap a word reads as on its own.
+    func readsAcross(gap: String) -> Bool {
+        gap == "-" || gap.hasPrefix("'") || (data.reduplication && reduplicationJoins.contains(gap))
+    }
+
     /// Readings of one word on its own (no hyphenated group, no following apostrophe), other than
     /// the word itself: what `analyses(of:at:)` proposes for a single token, without accent folding.
     func analyses(ofWord word: String) -> [WordAnalysis] {
@@ -158,6 +165,17 @@ struct RuleBasedAnalyzer: Sendable {
 
     /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool in
+                guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
+                for start in 0...(haystack.count - pattern.count)
+                where haystack[start] == first && memcmp(haystack.baseAddress! + start, pattern.baseAddress!, pattern.count) == 0 {
+                    return true
+                }
+                return false
+            }
+        }
+        if let found, let found { return found }
         let haystack = text.utf8, pattern = needle.utf8
         guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
         var index = haystack.startIndex
@@ -301,13 +319,24 @@ extension String {
     /// them this is `hasSuffix` without grapheme breaking (a Character comparison could differ
     /// only for an affix that starts with a combining mark).
     func endsWithBytes(_ suffix: String) -> Bool {
-        let bytes = utf8, tail = suffix.utf8
-        guard tail.count <= bytes.count else { return false }
-        return bytes.suffix(tail.count).elementsEqual(tail)
+        let count = utf8.count, tailCount = suffix.utf8.count
+        guard tailCount <= count else { return false }
+        guard tailCount > 0 else { return true }
+        // Both are nearly always native strings: compare their bytes in place. (The analyzers
+        // call this for every affix and every distinct word of a text.)
+        let compared = utf8.withContiguousStorageIfAvailable { bytes in
+            suffix.utf8.withContiguousStorageIfAvailable { tail in
+                memcmp(bytes.baseAddress! + (count - tailCount), tail.baseAddress!, tailCount) == 0
+            }
+        }
+        if let compared, let compared { return compared }
+        return utf8.suffix(tailCount).elementsEqual(suffix.utf8)
     }
 
     /// The string without the trailing bytes of `suffix`, which must end it (`endsWithBytes`).
     func droppingBytes(of suffix: String) -> String {
-        String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self)
+        let kept = utf8.count - suffix.utf8.count
+        return utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[..<kept]), as: UTF8.self) }
+            ?? String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self)
     }
 }

@@ -31,6 +31,11 @@ public final class CompiledGlossary: Sendable {
     /// For `match: prefix` terms: node → first three letters of the last word → (gap, last word, entry).
     let prefixes: [Int32: [String: [PrefixEntry]]]
     let entries: [Entry]
+    /// What the matcher asks of every entry a path reaches, four bytes each (see `EntryFacts`):
+    /// a large glossary's `entries` do not stay in the processor's cache, these mostly do.
+    let entryFacts: [EntryFacts]
+    /// The distinct languages of the entries: `EntryFacts.language` indexes this list.
+    let entryLanguages: [LanguageTag]
     /// The longest term, in words.
     let maximumLength: Int
     /// Languages of the stopword bits in `flags`, for paragraph language detection.
@@ -53,6 +58,49 @@ public final class CompiledGlossary: Sendable {
         /// Reached through accent-free keys: the text may lack the term's accents.
         var viaBareKeys: Bool
         var isListedForm: Bool
+    }
+
+    /// An entry's language (as an index into `entryLanguages`) and the flags of its term that
+    /// decide which readings it accepts, in one 32-bit value.
+    struct EntryFacts: Sendable, Equatable {
+        private var bits: UInt32
+
+        private static let caseSensitive: UInt32 = 1 << 16
+        private static let foldsAccents: UInt32 = 1 << 17
+        private static let abbreviated: UInt32 = 1 << 18
+        private static let pluralInfix: UInt32 = 1 << 19
+        private static let viaBareKeys: UInt32 = 1 << 20
+        private static let exact: UInt32 = 1 << 21
+
+        init(_ entry: Entry, language: Int) {
+            self.init(
+                language: language, isCaseSensitive: entry.isCaseSensitive, foldsAccents: entry.foldsAccents,
+                isAbbreviated: entry.isAbbreviated, allowsPluralInfix: entry.allowsPluralInfix,
+                viaBareKeys: entry.viaBareKeys, isExact: entry.mode == .exact)
+        }
+
+        init(
+            language: Int, isCaseSensitive: Bool, foldsAccents: Bool, isAbbreviated: Bool, allowsPluralInfix: Bool,
+            viaBareKeys: Bool, isExact: Bool
+        ) {
+            precondition(language <= 0xFFFF, "at most 65,536 languages")
+            bits = UInt32(language)
+            if isCaseSensitive { bits |= Self.caseSensitive }
+            if foldsAccents { bits |= Self.foldsAccents }
+            if isAbbreviated { bits |= Self.abbreviated }
+            if allowsPluralInfix { bits |= Self.pluralInfix }
+            if viaBareKeys { bits |= Self.viaBareKeys }
+            if isExact { bits |= Self.exact }
+        }
+
+        var language: Int { Int(bits & 0xFFFF) }
+        var isCaseSensitive: Bool { bits & Self.caseSensitive != 0 }
+        var foldsAccents: Bool { bits & Self.foldsAccents != 0 }
+        var isAbbreviated: Bool { bits & Self.abbreviated != 0 }
+        var allowsPluralInfix: Bool { bits & Self.pluralInfix != 0 }
+        var viaBareKeys: Bool { bits & Self.viaBareKeys != 0 }
+        /// `match: exact`.
+        var isExact: Bool { bits & Self.exact != 0 }
     }
 
     struct PrefixEntry: Sendable {
@@ -130,6 +178,9 @@ public final class CompiledGlossary: Sendable {
         var prefixes: [Int32: [String: [PrefixEntry]]]
         var entries: [Entry]
         var maximumLength: Int
+        /// `entryFacts` and `entryLanguages` when the reader has them at hand; else they are
+        /// derived from `entries`.
+        var entryFacts: (facts: [EntryFacts], languages: [LanguageTag])? = nil
     }
 
     init(parts: Parts) {
@@ -146,6 +197,20 @@ public final class CompiledGlossary: Sendable {
         terminals = parts.terminals
         prefixes = parts.prefixes
         entries = parts.entries
+        if let given = parts.entryFacts {
+            (entryFacts, entryLanguages) = given
+        } else {
+            var entryLanguages: [LanguageTag] = []
+            entryFacts = parts.entries.map { entry in
+                // A glossary has a handful of languages: a list beats hashing each tag.
+                let language = entryLanguages.firstIndex(of: entry.language) ?? {
+                    entryLanguages.append(entry.language)
+                    return entryLanguages.count - 1
+                }()
+                return EntryFacts(entry, language: language)
+            }
+            self.entryLanguages = entryLanguages
+        }
         maximumLength = parts.maximumLength
     }
 

@@ -33,8 +33,9 @@ public struct TermMatcher: Sendable {
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
-        /// The analyzer slot of each paragraph language met: a handful, so a list.
-        private var slots: [(language: LanguageTag?, slot: Int)] = []
+        /// The analyzer slot of each paragraph language met, and which entry languages are in
+        /// it (by `CompiledGlossary.entryLanguages` index): a handful, so a list.
+        private var slots: [(language: LanguageTag?, slot: Int, inLanguage: [Bool])] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -45,16 +46,31 @@ public struct TermMatcher: Sendable {
         ///
         /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
         mutating func matches(in range: Range<Int>, language: LanguageTag?) -> [TermMatch] {
+            var matches: [TermMatch] = []
+            forEachMatch(in: range, language: language) { match, _ in matches.append(match) }
+            return matches
+        }
+
+        /// Calls `body` with each term in the words of `range`, written in `language` (nil:
+        /// unknown), in text order, and whether the term is of that language (always, when the
+        /// language is unknown): the monolingual rules judge only those.
+        ///
+        /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
+        mutating func forEachMatch(in range: Range<Int>, language: LanguageTag?, _ body: (TermMatch, _ isInLanguage: Bool) -> Void) {
             let cache = search.cache
             let slot: Int
+            let inLanguage: [Bool]
             if let known = slots.first(where: { $0.language == language }) {
                 slot = known.slot
+                inLanguage = known.inLanguage
             } else {
                 slot = cache.slot(for: language)
-                slots.append((language, slot))
+                inLanguage = search.compiled.entryLanguages.map { entryLanguage in
+                    language.map { entryLanguage.isWithin($0) || $0.isWithin(entryLanguage) } ?? true
+                }
+                slots.append((language, slot, inLanguage))
             }
-            search.start(range: range, language: language, slot: slot)
-            var matches: [TermMatch] = []
+            search.start(range: range, language: language, slot: slot, inLanguage: inLanguage)
             var index = range.lowerBound
             let flags = search.compiled.flags
             let hasRootPrefixes = hasRootPrefixes
@@ -68,15 +84,14 @@ public struct TermMatcher: Sendable {
                         index += 1
                         continue
                     }
-                    if let match = search.longestMatch(at: index) {
-                        matches.append(match)
+                    if let (match, isInLanguage) = search.longestMatch(at: index) {
+                        body(match, isInLanguage)
                         index = match.tokens.upperBound
                     } else {
                         index += 1
                     }
                 }
             }
-            return matches
         }
     }
 }
@@ -113,6 +128,8 @@ private struct Search {
     private(set) var range: Range<Int> = 0..<0
     private(set) var language: LanguageTag?
     private(set) var slot = -1
+    /// Per entry language (`CompiledGlossary.entryLanguages`): whether it is the paragraph's.
+    private(set) var inLanguage: [Bool] = []
 
     /// The readings met from the current start on; `known` says which belong to which word.
     var readings: [Reading] = []
@@ -124,6 +141,8 @@ private struct Search {
     var candidates: [Candidate] = []
     var candidateSteps: [Step] = []
     var best: Int?
+    /// Per analyzer slot and gap-lexicon id: whether the slot's analyzers read across the gap.
+    private var gapsReadAcross: [Int: Bool] = [:]
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
@@ -132,14 +151,16 @@ private struct Search {
     }
 
     /// Moves on to the paragraph `range`, in `language`, read by analyzer `slot`.
-    mutating func start(range: Range<Int>, language: LanguageTag?, slot: Int) {
+    mutating func start(range: Range<Int>, language: LanguageTag?, slot: Int, inLanguage: [Bool]) {
         self.range = range
         self.language = language
         self.slot = slot
+        self.inLanguage = inLanguage
     }
 
-    /// The longest term that starts at word `start`, if any.
-    mutating func longestMatch(at start: Int) -> TermMatch? {
+    /// The longest term that starts at word `start`, if any, and whether it is of the
+    /// paragraph's language.
+    mutating func longestMatch(at start: Int) -> (TermMatch, isInLanguage: Bool)? {
         readings.removeAll(keepingCapacity: true)
         known.removeAll(keepingCapacity: true)
         path.removeAll(keepingCapacity: true)
@@ -148,7 +169,7 @@ private struct Search {
         best = nil
         walk(node: 0, position: start, depth: 0)
         guard let best else { return nil }
-        return match(from: start, best: candidates[best])
+        return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
     }
 
     private mutating func walk(node: Int32, position: Int, depth: Int) {
@@ -194,11 +215,11 @@ private struct Search {
     }
 
     private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
-        let entry = compiled.entries[Int(entryIndex)]
-        guard let caseMismatch = accepts(entry, depth: depth) else { return }
-        var cost = (entry.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
+        let facts = compiled.entryFacts[Int(entryIndex)]
+        guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
+        var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
         for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
-        let inLanguage = language.map { entry.language.isWithin($0) || $0.isWithin(entry.language) } ?? true
+        let inLanguage = self.inLanguage[facts.language]
         let candidate = Candidate(
             end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
             steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch)
@@ -247,16 +268,17 @@ private struct Search {
         guard slot >= 0 else { return }
         let hasOwn = cache.hasReadings(word, slot: slot)
         guard readings.count > first || hasOwn else { return }
-        // Followed by a plain space (or nothing), the word reads as on its own: the cached
-        // readings are the analyzer's. Only a hyphen, an apostrophe or another joiner calls for
-        // the analyzer in context.
-        if index + 1 >= range.upperBound || words[index + 1].gap == CompiledGlossary.spaceGap || words[index + 1].gap == ByteLexicon.hardGap {
+        // Followed by a plain space (or nothing), or any gap the analyzers do not read across
+        // (a comma, a full stop), the word reads as on its own: the cached readings are the
+        // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
+        // context.
+        let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
+        if index + 1 >= range.upperBound || !isReadAcross(gapBefore: index + 1, by: analyzers) {
             guard hasOwn else { return }
             readings.append(contentsOf: cache.readings(of: word, slot: slot))
             return
         }
         let window = tokens(from: index, to: min(range.upperBound, index + 4))
-        let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
                 guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
@@ -265,6 +287,21 @@ private struct Search {
                     explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
+    }
+
+    /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
+    /// of the gap lexicon is remembered.
+    private mutating func isReadAcross(gapBefore index: Int, by analyzers: [any WordFormAnalyzer]) -> Bool {
+        let gap = text.words[index].gap
+        if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
+        let key = slot << 32 | Int(gap)
+        if gap >= 0, let known = gapsReadAcross[key] { return known }
+        let signature = gap >= 0
+            ? compiled.gapLexicon.string(gap)
+            : Gap.signature(text.source.bytes[Int(text.words[index - 1].end)..<Int(text.words[index].start)])
+        let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }
+        if gap >= 0 { gapsReadAcross[key] = answer }
+        return answer
     }
 
     /// Words `start..<end` as `Token`s, for an analyzer that reads across words.
@@ -379,7 +416,7 @@ private struct Search {
         return a.entry < b.entry
     }
 
-    /// Whether `entry` accepts the readings of `path[0..<depth]`: nil rejects, otherwise
+    /// Whether entry `entry`, with `facts`, accepts the readings of `path[0..<depth]`: nil rejects, otherwise
     /// whether the text writes a case-sensitive term in another case.
     ///
     /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
@@ -387,16 +424,16 @@ private struct Search {
     /// the plural infix only where the term opts in. A case-sensitive term written all in lower
     /// case is another word (`us` is not `US`) and is rejected; written in mixed or upper case it
     /// is accepted and flagged.
-    private func accepts(_ entry: CompiledGlossary.Entry, depth: Int) -> Bool? {
-        let inflects = entry.mode != .exact && !entry.isAbbreviated
+    private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
+        let inflects = !facts.isExact && !facts.isAbbreviated
         for index in 0..<depth {
             let phenomena = readings[Int(path[index].reading)].phenomena
             if phenomena.isEmpty { continue }
             let isLast = index == depth - 1
-            if phenomena.contains(.accent), !entry.foldsAccents { return nil }
+            if phenomena.contains(.accent), !facts.foldsAccents { return nil }
             // English 's is a clitic too: "the ILO's report".
             if phenomena.contains(.hyphenatedClitic) || phenomena.contains(.possessive) {
-                guard isLast, entry.mode != .exact else { return nil }
+                guard isLast, !facts.isExact else { return nil }
             }
             if phenomena.contains(.clitic) || phenomena.contains(.plural) {
                 guard isLast, inflects else { return nil }
@@ -405,14 +442,16 @@ private struct Search {
                 guard inflects else { return nil }
             }
             if phenomena.contains(.pluralInfix) {
-                guard inflects, entry.allowsPluralInfix else { return nil }
+                guard inflects, facts.allowsPluralInfix else { return nil }
             }
         }
-        guard entry.isCaseSensitive else { return false }
+        guard facts.isCaseSensitive else { return false }
+        // Only a case-sensitive entry needs its words as written: the full entry is read here.
+        let exactWords = compiled.entries[Int(entry)].exactWords
         var mismatch = false
-        for index in 0..<min(depth, entry.exactWords.count) {
+        for index in 0..<min(depth, exactWords.count) {
             let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))
-            if TermMatcher.differsInCase(written, from: entry.exactWords[index]) {
+            if TermMatcher.differsInCase(written, from: exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
                 mismatch = true
             }

@@ -70,14 +70,26 @@ public enum Reporter {
     }
 }
 
-/// Report text being written: kept whole (`text`), or handed to a sink whenever a megabyte has
-/// gathered.
-struct ReportOutput {
-    private(set) var text = ""
+/// Report text being written, as UTF-8: kept whole (`text`), or handed to a sink whenever a
+/// megabyte has gathered.
+///
+/// A buffer of its own rather than a `String` or an array: a report appends a few dozen pieces
+/// per finding, and a copy into memory it owns is all an append should cost. It cannot be
+/// copied, so that one buffer has one owner.
+struct ReportOutput: ~Copyable {
+    private var base: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let sink: ((String) -> Void)?
 
     init(sink: ((String) -> Void)? = nil) {
         self.sink = sink
+        capacity = 1 << 12
+        base = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        base.deallocate()
     }
 
     /// The whole text that `write` produces, for the `render` functions of the reporters.
@@ -87,30 +99,68 @@ struct ReportOutput {
         return output.text
     }
 
+    /// The text gathered (since the last flush).
+    var text: String { String(decoding: UnsafeBufferPointer(start: base, count: count), as: UTF8.self) }
+
+    /// Appends `bytes`, which must be UTF-8 (or complete it).
+    ///
+    /// - Complexity: O(*n*) in their count, amortised.
+    mutating func append(_ bytes: UnsafeRawBufferPointer) {
+        guard !bytes.isEmpty else { return }
+        if count + bytes.count > capacity { grow(toHold: count + bytes.count) }
+        UnsafeMutableRawPointer(base + count).copyMemory(from: bytes.baseAddress!, byteCount: bytes.count)
+        count += bytes.count
+    }
+
+    /// Appends one byte of UTF-8.
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: count + 1) }
+        base[count] = byte
+        count += 1
+    }
+
+    /// Appends the UTF-8 of `piece`.
+    mutating func append(_ piece: String) {
+        var piece = piece
+        piece.withUTF8 { append(UnsafeRawBufferPointer($0)) }
+    }
+
+    /// Appends a piece written in the source code: its bytes are at hand, with no string to
+    /// inspect.
+    mutating func append(literal: StaticString) {
+        append(UnsafeRawBufferPointer(start: literal.utf8Start, count: literal.utf8CodeUnitCount))
+    }
+
     static func += (output: inout ReportOutput, piece: String) {
-        output.text += piece
+        output.append(piece)
+    }
+
+    private mutating func grow(toHold needed: Int) {
+        let newCapacity = max(needed, capacity * 2)
+        let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        newBase.update(from: base, count: count)
+        base.deallocate()
+        base = newBase
+        capacity = newCapacity
     }
 
     /// Appends JSON `value` as if nested `level` deep, indented by 2.
     mutating func write(_ value: JSONValue, level: Int) {
+        var text = ""
         value.write(into: &text, indent: 2, level: level)
-    }
-
-    /// Lets `body` append to the text in place.
-    mutating func appending(_ body: (inout String) -> Void) {
-        body(&text)
+        self += text
     }
 
     /// Hands the text on when a sink is set and it has grown large; call between findings.
     mutating func flushIfLarge() {
-        if sink != nil, text.utf8.count >= 1 << 20 { flush() }
+        if sink != nil, count >= 1 << 20 { flush() }
     }
 
     /// Hands all text gathered to the sink, if any.
     mutating func flush() {
-        guard let sink, !text.isEmpty else { return }
+        guard let sink, count > 0 else { return }
         sink(text)
-        text = ""
+        count = 0
     }
 }
 

@@ -43,10 +43,17 @@ public enum Fingerprint {
                 file = path
             }
             let identity = identity(of: findings[index])
-            let occurrence = occurrences[identity, default: 0]
-            occurrences[identity] = occurrence + 1
+            // One hash look-up both reads and counts the occurrence.
+            var occurrence = 0
+            count(&occurrences[identity, default: 0], was: &occurrence)
             findings[index].fingerprint = fingerprint(identity, occurrence: occurrence)
         }
+    }
+
+    /// Adds one to `counter`, setting `old` to its value before.
+    private static func count(_ counter: inout Int, was old: inout Int) {
+        old = counter
+        counter += 1
     }
 
     /// What a finding is, whatever its place: rule, concept and normalised text, 0-separated.
@@ -60,13 +67,25 @@ public enum Fingerprint {
     }
 
     /// The fingerprint of the `occurrence`-th finding (from 0) with `identity` in its file.
+    ///
+    /// The hash runs on over the separator and the occurrence's digits instead of hashing a
+    /// new string made of them.
     private static func fingerprint(_ identity: String, occurrence: Int) -> String {
-        hex(fnv1a(identity + "\u{0}" + String(occurrence)))
+        var hash = fnv1a(identity)
+        func add(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        add(0)
+        JSONValue.withDecimal(occurrence) { digits in
+            for digit in digits { add(digit) }
+        }
+        return hex(hash)
     }
 
     /// Lower case with white space runs collapsed to one space.
     static func normalize(_ text: String) -> String {
-        squeezingWhiteSpace(text.lowercased())
+        squeezingWhiteSpace(text.lowercasedFast())
     }
 
     /// 64-bit FNV-1a over the UTF-8 bytes: fast, stable across platforms and Swift versions
@@ -80,8 +99,14 @@ public enum Fingerprint {
         return hash
     }
 
+    /// `value` as sixteen lower-case hexadecimal digits.
     static func hex(_ value: UInt64) -> String {
-        let digits = String(value, radix: 16)
-        return String(repeating: "0", count: 16 - digits.count) + digits
+        String(unsafeUninitializedCapacity: 16) { buffer in
+            for index in 0..<16 {
+                let nibble = UInt8(truncatingIfNeeded: value >> UInt64(60 - 4 * index)) & 0xF
+                buffer[index] = nibble < 10 ? 0x30 + nibble : 0x57 + nibble
+            }
+            return 16
+        }
     }
 }

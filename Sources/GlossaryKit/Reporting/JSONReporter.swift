@@ -18,7 +18,7 @@ public enum JSONReporter {
             output += "\n"
             for (index, finding) in report.findings.enumerated() {
                 output += "    "
-                output.appending { write(finding, into: &$0) }
+                write(finding, into: &output)
                 output += index < report.findings.count - 1 ? ",\n" : "\n"
                 output.flushIfLarge()
             }
@@ -47,24 +47,24 @@ public enum JSONReporter {
         ])
     }
 
-    /// Appends `finding` as `json(finding)` nested two deep is written, without making the
-    /// value first: the report writes a finding at a time, and hundreds of thousands of small
-    /// trees of values cost more than the text they become.
-    static func write(_ finding: Finding, into text: inout String) {
+    /// Appends `finding` as `json(finding)` nested two deep is written, as UTF-8, without
+    /// making the value first: the report writes a finding at a time, and hundreds of thousands
+    /// of small trees of values cost more than the text they become.
+    static func write(_ finding: Finding, into text: inout ReportOutput) {
         var first = true
-        func key(_ name: String) {
-            text += first ? "{\n      \"" : ",\n      \""
+        func key(_ name: StaticString) {
+            text.append(literal: first ? "{\n      \"" : ",\n      \"")
             first = false
-            text += name
-            text += "\": "
+            text.append(literal: name)
+            text.append(literal: "\": ")
         }
-        func string(_ name: String, _ value: String?) {
+        func string(_ name: StaticString, _ value: String?) {
             key(name)
-            if let value { JSONValue.quote(value, into: &text) } else { text += "null" }
+            if let value { JSONValue.quote(value, into: &text) } else { text.append(literal: "null") }
         }
-        func number(_ name: String, _ value: Int) {
+        func number(_ name: StaticString, _ value: Int) {
             key(name)
-            text += String(value)
+            JSONValue.appendDecimal(value, to: &text)
         }
         string("file", finding.location.file)
         number("line", finding.location.line)
@@ -79,18 +79,18 @@ public enum JSONReporter {
         string("message", finding.message)
         key("suggestions")
         if finding.suggestions.isEmpty {
-            text += "[]"
+            text.append(literal: "[]")
         } else {
             for (index, suggestion) in finding.suggestions.enumerated() {
-                text += index == 0 ? "[\n        " : ",\n        "
+                text.append(literal: index == 0 ? "[\n        " : ",\n        ")
                 JSONValue.quote(suggestion, into: &text)
             }
-            text += "\n      ]"
+            text.append(literal: "\n      ]")
         }
         if let explanation = finding.matchExplanation { string("matchedAs", explanation) }
         if let fix = finding.fix { string("fix", fix) }
         if let note = finding.note { string("note", note) }
-        text += "\n    }"
+        text.append(literal: "\n    }")
     }
 
     /// One finding as a JSON object.

@@ -59,27 +59,67 @@ public indirect enum JSONValue: Sendable, Equatable {
 
     /// Appends `text` as a JSON string.
     static func quote(_ text: String, into output: inout String) {
-        output += "\""
-        // Most strings need no escape: append them whole instead of scalar by scalar.
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }) {
-            output += text
-            output += "\""
-            return
-        }
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\r": output += "\\r"
-            case "\t": output += "\\t"
-            case let s where s.value < 0x20:
-                let hex = String(s.value, radix: 16)
-                output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: output.unicodeScalars.append(scalar)
+        output += ReportOutput.collecting { quote(text, into: &$0) }
+    }
+
+    /// Appends `text` as a JSON string, in UTF-8.
+    ///
+    /// Runs of bytes that need no escape (most strings are one run) are copied whole; quotes,
+    /// backslashes and control characters, all ASCII, are escaped byte by byte, which is the
+    /// same as escaping them character by character.
+    ///
+    /// - Complexity: O(*n*) in the length of `text`.
+    static func quote(_ text: String, into output: inout ReportOutput) {
+        output.append(0x22)
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for index in 0..<bytes.count {
+                let byte = bytes[index]
+                guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+                output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run..<index]))
+                run = index + 1
+                switch byte {
+                case 0x22: output.append(literal: #"\""#)
+                case 0x5C: output.append(literal: #"\\"#)
+                case 0x0A: output.append(literal: #"\n"#)
+                case 0x0D: output.append(literal: #"\r"#)
+                case 0x09: output.append(literal: #"\t"#)
+                default:
+                    let digits = Array("0123456789abcdef".utf8)
+                    output.append(literal: #"\u00"#)
+                    output.append(digits[Int(byte >> 4)])
+                    output.append(digits[Int(byte & 0xF)])
+                }
             }
+            output.append(UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(bytes)[run...]))
         }
-        output += "\""
+        output.append(0x22)
+    }
+
+    /// Calls `body` with the decimal digits of `value` (with a minus sign when negative), as
+    /// `String(value)` writes them.
+    static func withDecimal<Result>(_ value: Int, _ body: (UnsafeRawBufferPointer) -> Result) -> Result {
+        var magnitude = value.magnitude
+        var digits: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        return withUnsafeMutableBytes(of: &digits) { buffer in
+            var start = buffer.count
+            repeat {
+                start -= 1
+                buffer[start] = UInt8(ascii: "0") + UInt8(magnitude % 10)
+                magnitude /= 10
+            } while magnitude != 0
+            if value < 0 {
+                start -= 1
+                buffer[start] = UInt8(ascii: "-")
+            }
+            return body(UnsafeRawBufferPointer(rebasing: buffer[start...]))
+        }
+    }
+
+    /// Appends the decimal digits of `value`, as `String(value)` writes them.
+    static func appendDecimal(_ value: Int, to output: inout ReportOutput) {
+        withDecimal(value) { output.append($0) }
     }
 }
 

@@ -80,7 +80,7 @@ public struct DeprecatedTermRule: Rule {
         let suffix = match.suffix
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
         let squeezedBase = squeezingWhiteSpace(base)
-        guard squeezedBase.lowercased() == term.lowercased() else { return nil }
+        guard squeezedBase.lowercasedFast() == term.lowercasedFast() else { return nil }
         // Written exactly as the glossary writes the term (an acronym such as TKI): the preferred
         // term as the glossary writes it; otherwise carry the writer's case over (LABOR → LABOUR).
         var result = squeezedBase == term ? preferred : CasePattern.apply(of: base, to: preferred)

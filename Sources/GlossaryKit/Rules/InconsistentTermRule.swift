@@ -72,26 +72,49 @@ public struct InconsistentTermRule: Rule {
             var concept: Int
         }
 
+        /// One concept in one language: the forms it was met in, in the order first met, with
+        /// their counts and the matches that may be reported.
         private struct Group {
-            var counts: [Form: Int] = [:]
-            var kept: [Form: [TermMatch]] = [:]
             var order: [Form] = []
-            /// The group's first preferred form written as in the glossary: the one to keep.
-            var preferred: Form?
+            var counts: [Int] = []
+            var kept: [[TermMatch]] = []
+            /// The position in `order` of the group's first preferred form written as in the
+            /// glossary: the one to keep.
+            var preferred: Int?
+            /// Positions in `order` by form, once there are too many forms to search.
+            var positions: [Form: Int] = [:]
+
+            /// A concept usually has a few forms: below this many, a search beats hashing.
+            static let searchLimit = 8
 
             /// Counts `match`, written in `form`, and keeps it unless it is of the form to keep.
             mutating func add(_ match: TermMatch, form: Form, isPreferredAsWritten: Bool) {
-                if let count = counts[form] {
-                    counts[form] = count + 1
+                let index: Int
+                if let found = position(of: form) {
+                    index = found
+                    counts[index] += 1
                 } else {
-                    counts[form] = 1
+                    index = order.count
                     order.append(form)
+                    counts.append(1)
+                    kept.append([])
+                    if order.count > Self.searchLimit {
+                        if positions.isEmpty {
+                            for (position, known) in order.enumerated() { positions[known] = position }
+                        } else {
+                            positions[form] = index
+                        }
+                    }
                 }
-                if preferred == nil, isPreferredAsWritten { preferred = form }
-                guard preferred != form else { return }
+                if preferred == nil, isPreferredAsWritten { preferred = index }
+                guard preferred != index else { return }
                 var kept = match
                 kept.alternatives = []
-                self.kept[form, default: []].append(kept)
+                self.kept[index].append(kept)
+            }
+
+            private func position(of form: Form) -> Int? {
+                order.count > Self.searchLimit ? positions[form] : order.firstIndex(of: form)
             }
         }
 
@@ -109,7 +132,7 @@ public struct InconsistentTermRule: Rule {
                 defer { previous = (match.term.concept, match.bytes.upperBound) }
                 guard let (index, isPreferred) = group(of: match.term) else { continue }
                 if let previous, InconsistentTermRule.isGloss(match, afterConcept: previous.concept, endingAt: previous.end) { continue }
-                let spelling = match.phenomena.contains(.spelling) ? match.written.lowercased() : nil
+                let spelling = match.phenomena.contains(.spelling) ? match.written.lowercasedFast() : nil
                 groups[index].add(
                     match, form: Form(term: match.term, spelling: spelling),
                     isPreferredAsWritten: isPreferred && spelling == nil)
@@ -146,33 +169,35 @@ public struct InconsistentTermRule: Rule {
             var findings: [Finding] = []
             for group in groups {
                 guard group.order.count >= 2 else { continue }
-                let count = { (form: Form) in group.counts[form]! }
                 // The form to keep: a preferred term as written, else the most used (first on a tie).
-                let expected = group.preferred
-                    ?? group.order.max { count($0) < count($1) || (count($0) == count($1) && group.order.firstIndex(of: $0)! > group.order.firstIndex(of: $1)!) }!
+                let expectedIndex = group.preferred ?? group.counts.indices.max {
+                    group.counts[$0] < group.counts[$1] || (group.counts[$0] == group.counts[$1] && $0 > $1)
+                }!
+                let expected = group.order[expectedIndex]
                 let concept = glossary[concept: expected.term]
                 let language = glossary[term: expected.term].language
                 let expectedText = glossary[term: expected.term].text
-                let counts = group.order.map { form -> String in
+                let counts = zip(group.order, group.counts).map { form, count -> String in
                     let shown = form.spelling ?? glossary[term: form.term].text
-                    return "'\(shown)' ×\(count(form))"
+                    return "'\(shown)' ×\(count)"
                 }.joined(separator: ", ")
                 let isPreferred = group.preferred != nil
                 let preferred = concept.preferredTerms(in: language).map(\.text)
                 let advice = "use '\(expectedText)'" + (isPreferred ? " (preferred)"
                     : " (most used)" + (preferred.isEmpty ? "" : "; the preferred term is " + preferred.map { "'\($0)'" }.joined(separator: " or ")))
                 let message = "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); " + advice
-                for form in group.order where form != expected {
-                    for match in group.kept[form] ?? [] {
+                for (index, form) in group.order.enumerated() where index != expectedIndex {
+                    let term = glossary[term: form.term]
+                    for match in group.kept[index] {
                         let written = match.written
                         let fix = form.spelling == nil
-                            ? DeprecatedTermRule.replacement(for: match, written: written, term: glossary[term: form.term].text, preferred: expectedText,
+                            ? DeprecatedTermRule.replacement(for: match, written: written, term: term.text, preferred: expectedText,
                                                           atSentenceStart: match.startsSentence)
                             : nil
                         findings.append(Finding(
                             at: match, path: path, glossary: glossary, rule: InconsistentTermRule.description.id,
                             severity: InconsistentTermRule.description.defaultSeverity, message: message,
-                            suggestions: [expectedText], fix: fix, note: glossary[term: form.term].note))
+                            suggestions: [expectedText], fix: fix, note: term.note))
                     }
                 }
             }

@@ -39,11 +39,61 @@ struct JSONReporterTests {
         let report = CheckReport(findings: findings, fileCount: 1)
         #expect(JSONReporter.render(report) == JSONReporter.json(report).serialized() + "\n")
         for finding in findings {
-            var text = ""
-            JSONReporter.write(finding, into: &text)
+            let written = ReportOutput.collecting { JSONReporter.write(finding, into: &$0) }
             var expected = ""
             JSONReporter.json(finding).write(into: &expected, indent: 2, level: 2)
-            #expect(text == expected)
+            #expect(written == expected)
+        }
+    }
+
+    /// The report buffer grows from a few kilobytes as pieces of every size are appended.
+    @Test func outputKeepsEveryPieceInOrder() {
+        var expected = ""
+        let written = ReportOutput.collecting { output in
+            for index in 0..<3_000 {
+                let piece = String(repeating: "é\(index % 10)", count: index % 97) + "|"
+                output += piece
+                expected += piece
+            }
+        }
+        #expect(written == expected)
+    }
+
+    /// Quoting works on bytes; it must write what escaping character by character writes, and
+    /// JSON that parses back to the same string: every control character, quotes, backslashes,
+    /// non-ASCII letters and emoji, at the start, the middle and the end.
+    @Test func quotingEqualsEscapingCharacterByCharacter() throws {
+        func reference(_ text: String) -> String {
+            var output = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": output += "\\\""
+                case "\\": output += "\\\\"
+                case "\n": output += "\\n"
+                case "\r": output += "\\r"
+                case "\t": output += "\\t"
+                case let s where s.value < 0x20:
+                    let hex = String(s.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: output.unicodeScalars.append(scalar)
+                }
+            }
+            return output + "\""
+        }
+        var samples = ["", "plain", "é", "pekerja \"migran\"", "a\\b", "\\", "\"", "🇮🇩 bendera", "x\u{7F}y"]
+        samples += (0..<0x20).map { "[\(Character(Unicode.Scalar(UInt8($0))))]" }
+        samples += (0..<0x20).map { String(Character(Unicode.Scalar(UInt8($0)))) + "Sunda" }
+        for sample in samples {
+            let written = ReportOutput.collecting { JSONValue.quote(sample, into: &$0) }
+            #expect(written == reference(sample), "\(sample.debugDescription)")
+            let parsed = try JSONSerialization.jsonObject(with: Data(("[" + written + "]").utf8)) as? [String]
+            #expect(parsed == [sample], "\(sample.debugDescription)")
+        }
+    }
+
+    @Test func decimalsAreWrittenAsStringDoes() {
+        for value in [0, 7, -7, 10, 99, 100, 12_345, -1_000_000, Int.max, Int.min] {
+            #expect(ReportOutput.collecting { JSONValue.appendDecimal(value, to: &$0) } == String(value))
         }
     }
 }

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+/// The matcher analyses a word in its context only after a gap its analyzer reads across (a
+/// hyphen, an apostrophe); after any other it takes the word's own readings, computed once per
+/// distinct word. An analyzer that claims to read across every gap (the protocol's default)
+/// makes the matcher analyse every word in context: both must find exactly the same matches.
+@Suite("Reading across gaps")
+struct GapReadingTests {
+    /// A built-in analyzer that keeps the protocol's default `readsAcross(gap:)`: every gap.
+    struct ReadsEveryGap: WordFormAnalyzer {
+        let wrapped: any WordFormAnalyzer
+        var language: LanguageTag { wrapped.language }
+        var foldsAccentsByDefault: Bool { wrapped.foldsAccentsByDefault }
+        var stopwords: Set<String> { wrapped.stopwords }
+        func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { wrapped.analyses(of: tokens, at: index) }
+        func analyses(ofWord word: String) -> [WordAnalysis] { wrapped.analyses(ofWord: word) }
+    }
+
+    static let everyGap = AnalyzerRegistry(analyzers: [LanguageTag.indonesian, .sundanese, .english].map {
+        ReadsEveryGap(wrapped: AnalyzerRegistry.standard.analyzer(for: $0) as! any WordFormAnalyzer)
+    })
+
+    /// The same matches, in the same order, with the same explanations, from both checkers.
+    static func expectSameMatches(_ text: String, glossary: Glossary, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+        let selective = try GlossaryChecker(glossary: glossary)
+        let everywhere = try GlossaryChecker(glossary: glossary, registry: everyGap)
+        for language in [nil, LanguageTag.indonesian, .sundanese, .english] {
+            let options = CheckOptions(language: language)
+            let expected = try everywhere.analyze(SourceText(path: "t.txt", string: text), options: options).matches
+            let found = try selective.analyze(SourceText(path: "t.txt", string: text), options: options).matches
+            #expect(found == expected, "\(language?.rawValue ?? "any"): \(text.prefix(200))", sourceLocation: sourceLocation)
+        }
+    }
+
+    /// Term words, inflected and not, joined by every kind of gap.
+    @Test func randomTextsOfTermWords() throws {
+        let glossary = RuleExamples.glossary
+        var words = Set<String>()
+        for concept in glossary.concepts {
+            for term in concept.terms {
+                for word in term.text.split(separator: " ") {
+                    let word = String(word)
+                    words.formUnion([word, word + "nya", word + "na", word + "s", word + "'s", word.uppercased(), word + "2"])
+                }
+            }
+        }
+        let vocabulary = words.sorted() + ["dan", "the", "jeung", "rights", "ILO", "TKI", "pekerja", "kerja"]
+        let gaps = [" ", " ", " ", ", ", ". ", "-", " - ", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—", " – ", "\n", "\n\n", "\"", "*"]
+        var generator = SeededGenerator(seed: 0x6A95)
+        for _ in 0..<150 {
+            var text = ""
+            for index in 0..<Int.random(in: 5...40, using: &generator) {
+                if index > 0 { text += gaps.randomElement(using: &generator)! }
+                text += vocabulary.randomElement(using: &generator)!
+            }
+            try Self.expectSameMatches(text, glossary: glossary)
+        }
+    }
+
+    /// The seed abstracts and the rule examples, with the project glossary and the examples'.
+    @Test func realTexts() throws {
+        var texts = Rules.all.flatMap { rule in
+            let description = type(of: rule).description
+            return (description.triggeringExamples + description.nonTriggeringExamples).map { $0.text.replacingOccurrences(of: "↓", with: "") }
+        }
+        let seed = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed")
+        if let names = try? FileManager.default.contentsOfDirectory(atPath: seed.path) {
+            for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
+                if let text = try? String(contentsOf: seed.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
+            }
+        } else {
+            TestSupport.skip("../shared/seed is absent: only the rule examples are compared")
+        }
+        let project = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path])
+        for text in texts {
+            try Self.expectSameMatches(text, glossary: RuleExamples.glossary)
+            try Self.expectSameMatches(text, glossary: project)
+        }
+    }
+}
