@@ -50,7 +50,7 @@ struct CommandRunner {
 
     /// A fresh temporary folder.
     static func temporaryFolder() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-cli-\(UUID().uuidString)")
+        let url = TestScratch.url("cli")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

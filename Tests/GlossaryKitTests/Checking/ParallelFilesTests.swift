@@ -69,7 +69,7 @@ struct ParallelFilesTests {
     }
 
     static func write(_ files: [String: String]) throws -> URL {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-parallel-\(UUID().uuidString)")
+        let root = TestScratch.url("parallel")
         for (path, text) in files {
             let url = root.appendingPathComponent(path)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

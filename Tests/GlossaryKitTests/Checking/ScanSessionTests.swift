@@ -35,7 +35,7 @@ struct ScanSessionTests {
     }
 
     @Test func runnerOnOneAndTwoThreadsAgrees() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("scan-session-\(UUID().uuidString)")
+        let folder = TestScratch.url("scan-session")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         var paths: [String] = []

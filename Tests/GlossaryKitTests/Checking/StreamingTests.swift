@@ -11,7 +11,7 @@ struct StreamingTests {
 
     /// Writes `bytes` to a fresh temporary file named `name` and returns its path.
     static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-streaming-\(UUID().uuidString)")
+        let folder = TestScratch.url("streaming")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let url = folder.appendingPathComponent(name)
         try Data(bytes).write(to: url)

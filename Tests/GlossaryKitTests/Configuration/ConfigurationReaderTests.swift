@@ -48,7 +48,7 @@ struct ConfigurationReaderTests {
     }
 
     @Test func glossaryPathsAreResolvedAndMustExist() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-config-\(UUID().uuidString)")
+        let root = TestScratch.url("config")
         defer { try? FileManager.default.removeItem(at: root) }
         try FileManager.default.createDirectory(at: root.appendingPathComponent("glossary"), withIntermediateDirectories: true)
         let path = root.appendingPathComponent(".glossary.yml").path
@@ -120,7 +120,7 @@ struct ConfigurationReaderTests {
     }
 
     @Test func discoveryFindsTheNearestFile() throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-config-\(UUID().uuidString)")
+        let root = TestScratch.url("config")
         defer { try? FileManager.default.removeItem(at: root) }
         let deep = root.appendingPathComponent("a/b")
         try FileManager.default.createDirectory(at: deep, withIntermediateDirectories: true)

@@ -180,7 +180,7 @@ struct FixerTests {
     }
 
     @Test func writesAtomicallyKeepingPermissions() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-fix-\(UUID().uuidString)")
+        let folder = TestScratch.url("fix")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let path = folder.appendingPathComponent("a.txt").path

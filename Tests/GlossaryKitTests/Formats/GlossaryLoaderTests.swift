@@ -8,7 +8,7 @@ struct GlossaryLoaderTests {
     static let tbxWithWarnings = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx")
 
     static func folder(_ files: [String: String]) throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-loader-\(UUID().uuidString)")
+        let url = TestScratch.url("loader")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         for (name, text) in files { try Data(text.utf8).write(to: url.appendingPathComponent(name)) }
         return url

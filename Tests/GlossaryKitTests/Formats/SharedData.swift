@@ -19,9 +19,9 @@ enum SharedData {
         directory(test).map { $0.appendingPathComponent(relative).path }
     }
 
-    /// A temporary file with `contents`, removed when the process ends.
+    /// A temporary file with `contents`, removed when the process ends (see `TestScratch`).
     static func temporaryFile(_ contents: String, extension ext: String) throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-test-\(UUID().uuidString).\(ext)")
+        let url = TestScratch.url("file").appendingPathExtension(ext)
         try Data(contents.utf8).write(to: url)
         return url.path
     }

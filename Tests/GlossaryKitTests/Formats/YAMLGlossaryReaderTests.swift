@@ -125,7 +125,7 @@ struct YAMLGlossaryReaderTests {
     }
 
     @Test func loaderRejectsDuplicateIDsAcrossFiles() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-dup-\(UInt32.random(in: 0...UInt32.max))")
+        let folder = TestScratch.url("dup")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try "concepts:\n  - id: a\n    terms: {en: [x]}\n".write(to: folder.appendingPathComponent("a.yml"), atomically: true, encoding: .utf8)

@@ -7,7 +7,7 @@ struct TemporaryRepository {
     let root: URL
 
     init() throws {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-git-\(UUID().uuidString)")
+        root = TestScratch.url("git")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         try git("init", "-q")
         try git("config", "user.email", "test@example.com")
@@ -86,7 +86,7 @@ struct StagedFilesTests {
     }
 
     @Test func outsideARepositoryIsAClearError() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-nogit-\(UUID().uuidString)")
+        let folder = TestScratch.url("nogit")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         #expect(throws: InputError.self) { try StagedFiles.list(in: folder.path) }

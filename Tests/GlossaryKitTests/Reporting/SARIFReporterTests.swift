@@ -24,7 +24,7 @@ struct SARIFReporterTests {
         guard let shared = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
         let schema = shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
         guard FileManager.default.fileExists(atPath: schema.path) else { return TestSupport.skip("no SARIF schema in ../shared") }
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("glossary-sarif-\(UUID().uuidString)")
+        let folder = TestScratch.url("sarif")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let valid = folder.appendingPathComponent("valid.sarif")

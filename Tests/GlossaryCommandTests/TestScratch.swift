@@ -1,0 +1,26 @@
+import Foundation
+
+/// One scratch folder per test process, under the system's temporary folder, removed when the
+/// process exits: every temporary file and folder a test makes goes inside it, so a test run
+/// leaves nothing behind however its tests end.
+enum TestScratch {
+    /// The process's scratch folder, made on first use.
+    static let root: URL = {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("glossary-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
+        try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        scratchPath = url.path
+        atexit {
+            if let path = scratchPath { try? FileManager.default.removeItem(atPath: path) }
+        }
+        return url
+    }()
+
+    /// A fresh name inside `root`.
+    static func url(_ name: String) -> URL {
+        root.appendingPathComponent("\(name)-\(UUID().uuidString)")
+    }
+}
+
+/// `TestScratch.root` for the exit handler, which cannot capture values.
+nonisolated(unsafe) private var scratchPath: String?
