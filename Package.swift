@@ -44,16 +44,22 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The scratch folder both test targets put their temporary files in.
+        .target(
+            name: "TestScratch",
+            path: "Tests/TestScratch",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GlossaryKitTests",
-            dependencies: ["GlossaryKit"],
+            dependencies: ["GlossaryKit", "TestScratch"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GlossaryCommandTests",
             // Depending on the executable makes `swift test` build it; the tests run the binary.
-            dependencies: ["GlossaryKit", "GlossaryCommand"],
+            dependencies: ["GlossaryKit", "GlossaryCommand", "TestScratch"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Runs the built `glossary` binary and captures what it prints.
 struct CommandRunner {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestScratch
 
 /// The compiled-glossary cache: a glossary read back from the cache must check texts exactly as
 /// the freshly compiled one does, and a damaged cache must be refused, never crash or be used.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestScratch
 
 @Suite("Parallel files by name and configuration; folder search")
 struct ParallelFilesTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestScratch
 
 @Suite("Scan sessions carried from text to text")
 struct ScanSessionTests {

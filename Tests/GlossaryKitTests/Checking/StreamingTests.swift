@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestScratch
 
 /// A file checked through a mapping, chunk by chunk, must give exactly what the same bytes give
 /// when read whole: the same findings with the same positions, texts, messages and order.

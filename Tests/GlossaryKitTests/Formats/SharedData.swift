@@ -1,4 +1,5 @@
 import Foundation
+import TestScratch
 
 /// Locates `../shared/data` next to the package, for tests that read real material.
 enum SharedData {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestScratch
 
 @Suite("YAML glossary reader")
 struct YAMLGlossaryReaderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestScratch
 
 @Suite("SARIF and GitHub output")
 struct SARIFReporterTests {

@@ -1,11 +1,11 @@
 import Foundation
 
 /// One scratch folder per test process, under the system's temporary folder, removed when the
-/// process exits: every temporary file and folder a test makes goes inside it, so a test run
-/// leaves nothing behind however its tests end.
-enum TestScratch {
+/// process exits: every temporary file and folder the tests of both test targets make goes
+/// inside it, so a test run leaves nothing behind however its tests end.
+public enum TestScratch {
     /// The process's scratch folder, made on first use.
-    static let root: URL = {
+    public static let root: URL = {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("glossary-tests-\(ProcessInfo.processInfo.processIdentifier)-\(UUID().uuidString.prefix(8))")
         try? FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
@@ -17,7 +17,7 @@ enum TestScratch {
     }()
 
     /// A fresh name inside `root`.
-    static func url(_ name: String) -> URL {
+    public static func url(_ name: String) -> URL {
         root.appendingPathComponent("\(name)-\(UUID().uuidString)")
     }
 }
