@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// One scratch folder per test process, under the system's temporary folder, removed when the
 /// process exits: every temporary file and folder the tests of both test targets make goes
