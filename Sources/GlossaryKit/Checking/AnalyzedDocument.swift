@@ -70,27 +70,18 @@ public struct AnalyzedDocument: Sendable {
     /// text, positions and context (as `GlossaryChecker` makes them).
     public init(path: String, paragraphs: [Paragraph], matches: [TermMatch], glossary: Glossary) {
         precondition(!matches.contains { $0.start == .unknown }, "a document without its text needs positioned matches")
-        source = nil
-        self.path = path
-        self.paragraphs = paragraphs
-        self.matches = matches
-        self.glossary = glossary
-        matchesInParagraphLanguage = Self.inParagraphLanguage(matches, glossary: glossary)
+        self.init(
+            path: path, paragraphs: paragraphs, matches: matches,
+            inParagraphLanguage: Self.inParagraphLanguage(matches, glossary: glossary), glossary: glossary)
     }
 
     /// A document over part of a text that is not held, whose matches at the indices
     /// `outOfLanguage` (ascending) are of terms not in their paragraph's language: the matcher
     /// knows, so the glossary is not read again for every match.
     init(path: String, paragraphs: [Paragraph], matches: [TermMatch], outOfLanguage: [Int], glossary: Glossary) {
-        source = nil
-        self.path = path
-        self.paragraphs = paragraphs
-        self.matches = matches
-        self.glossary = glossary
-        if outOfLanguage.isEmpty {
-            matchesInParagraphLanguage = matches
-        } else {
-            var kept: [TermMatch] = []
+        var kept = matches
+        if !outOfLanguage.isEmpty {
+            kept = []
             kept.reserveCapacity(matches.count - outOfLanguage.count)
             var from = 0
             for index in outOfLanguage {
@@ -98,8 +89,17 @@ public struct AnalyzedDocument: Sendable {
                 from = index + 1
             }
             kept += matches[from...]
-            matchesInParagraphLanguage = kept
         }
+        self.init(path: path, paragraphs: paragraphs, matches: matches, inParagraphLanguage: kept, glossary: glossary)
+    }
+
+    private init(path: String, paragraphs: [Paragraph], matches: [TermMatch], inParagraphLanguage: [TermMatch], glossary: Glossary) {
+        source = nil
+        self.path = path
+        self.paragraphs = paragraphs
+        self.matches = matches
+        matchesInParagraphLanguage = inParagraphLanguage
+        self.glossary = glossary
     }
 
     /// The language of each paragraph, in order.
@@ -115,7 +115,7 @@ public struct AnalyzedDocument: Sendable {
             guard let language = match.paragraphLanguage else { return true }
             // The term's language alone, not a copy of the whole term: this runs for every match.
             let termLanguage = concepts[match.term.concept].terms[match.term.term].language
-            return termLanguage.isWithin(language) || language.isWithin(termLanguage)
+            return termLanguage.overlaps(language)
         }
         // Often every match is: then the array is shared, not copied.
         guard let first = matches.firstIndex(where: { !isInLanguage($0) }) else { return matches }

@@ -294,6 +294,12 @@ public final class CompiledGlossary: Sendable {
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
     public var vocabularySize: Int { words.count }
 
+    /// The analyzers of reading-cache slot `slot`: its language's one, or all of them for the
+    /// last slot ("language unknown"); a slice, so asking costs no copy.
+    func analyzers(inSlot slot: Int) -> ArraySlice<any WordFormAnalyzer> {
+        slot < analyzers.count ? analyzers[slot...slot] : analyzers[...]
+    }
+
     /// Whether word `id` is a term's word.
     @inline(__always)
     func isBase(_ id: Int32) -> Bool { id >= 0 && flags[Int(id)] & Self.baseFlag != 0 }

@@ -66,20 +66,19 @@ public struct TermMatcher: Sendable {
             } else {
                 slot = cache.slot(for: language)
                 inLanguage = search.compiled.entryLanguages.map { entryLanguage in
-                    language.map { entryLanguage.isWithin($0) || $0.isWithin(entryLanguage) } ?? true
+                    language.map(entryLanguage.overlaps) ?? true
                 }
                 slots.append((language, slot, inLanguage))
             }
             search.start(range: range, language: language, slot: slot, inLanguage: inLanguage)
             var index = range.lowerBound
-            let flags = search.compiled.flags
+            let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
             search.text.words.withUnsafeBufferPointer { words in
                 while index < range.upperBound {
                     let word = words[index]
                     // Most words are no term's word and read as none: skip them after a look-up.
-                    let isBase = (word.folded >= 0 && flags[Int(word.folded)] & CompiledGlossary.baseFlag != 0)
-                        || (word.bare >= 0 && flags[Int(word.bare)] & CompiledGlossary.baseFlag != 0)
+                    let isBase = compiled.isBase(word.folded) || compiled.isBase(word.bare)
                     if !isBase && !hasRootPrefixes && !cache.hasReadings(word, slot: slot) {
                         index += 1
                         continue
@@ -272,7 +271,7 @@ private struct Search {
         // (a comma, a full stop), the word reads as on its own: the cached readings are the
         // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
         // context.
-        let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
+        let analyzers = compiled.analyzers(inSlot: slot)
         if index + 1 >= range.upperBound || !isReadAcross(gapBefore: index + 1, by: analyzers) {
             guard hasOwn else { return }
             readings.append(contentsOf: cache.readings(of: word, slot: slot))
@@ -291,17 +290,23 @@ private struct Search {
 
     /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
     /// of the gap lexicon is remembered.
-    private mutating func isReadAcross(gapBefore index: Int, by analyzers: [any WordFormAnalyzer]) -> Bool {
+    private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
         let gap = text.words[index].gap
         if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
         let key = slot << 32 | Int(gap)
         if gap >= 0, let known = gapsReadAcross[key] { return known }
-        let signature = gap >= 0
-            ? compiled.gapLexicon.string(gap)
-            : Gap.signature(text.source.bytes[Int(text.words[index - 1].end)..<Int(text.words[index].start)])
+        let signature = gapSignature(before: index)
         let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }
         if gap >= 0 { gapsReadAcross[key] = answer }
         return answer
+    }
+
+    /// The gap signature (`Token.gapBefore`) before word `index`, which is not the text's first.
+    private func gapSignature(before index: Int) -> String {
+        let gap = text.words[index].gap
+        if gap == ByteLexicon.hardGap { return Token.hardBreak }
+        if gap >= 0 { return compiled.gapLexicon.string(gap) }
+        return Gap.signature(text.source.bytes[Int(text.words[index - 1].end)..<Int(text.words[index].start)])
     }
 
     /// Words `start..<end` as `Token`s, for an analyzer that reads across words.
@@ -310,14 +315,7 @@ private struct Search {
         for index in start..<end {
             let word = text.words[index]
             let (folded, bare) = cache.texts(of: word, in: text, at: index)
-            let gap: String
-            if index == start || word.gap == ByteLexicon.hardGap {
-                gap = Token.hardBreak
-            } else if word.gap >= 0 {
-                gap = compiled.gapLexicon.string(word.gap)
-            } else {
-                gap = Gap.signature(text.source.bytes[Int(text.words[index - 1].end)..<Int(word.start)])
-            }
+            let gap = index == start ? Token.hardBreak : gapSignature(before: index)
             if index > start && gap == Token.hardBreak { break }
             result.append(Token(
                 start: Int(word.start), end: Int(word.end), folded: folded, bare: bare,
@@ -392,9 +390,7 @@ private struct Search {
         func replaceFirst(_ quoted: String, with replacement: String) {
             let bytes = Array(explanation.utf8)
             let needle = Array("'\(quoted)'".utf8)
-            guard needle.count <= bytes.count,
-                  let at = (0...(bytes.count - needle.count)).first(where: { bytes[$0..<($0 + needle.count)].elementsEqual(needle) })
-            else { return }
+            guard let at = bytes.withUnsafeBufferPointer({ ByteSearch.find(needle, in: $0) }) else { return }
             explanation = String(decoding: bytes[..<at], as: UTF8.self) + "'\(replacement)'"
                 + String(decoding: bytes[(at + needle.count)...], as: UTF8.self)
         }

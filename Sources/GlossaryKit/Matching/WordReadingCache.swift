@@ -76,7 +76,7 @@ final class WordReadingCache {
     /// analyzer applies).
     func slot(for language: LanguageTag?) -> Int {
         guard let language else { return compiled.analyzerLanguages.count }
-        return compiled.analyzerLanguages.firstIndex { language.isWithin($0) || $0.isWithin(language) }
+        return compiled.analyzerLanguages.firstIndex(where: language.overlaps)
             ?? -1
     }
 
@@ -125,9 +125,8 @@ final class WordReadingCache {
     }
 
     private func analyse(folded: String, bare: String, slot: Int) -> [Reading] {
-        let analyzers = slot < compiled.analyzers.count ? [compiled.analyzers[slot]] : compiled.analyzers
         var result: [Reading] = []
-        for analyzer in analyzers {
+        for analyzer in compiled.analyzers(inSlot: slot) {
             for (word, accent) in bare == folded ? [(folded, false)] : [(folded, false), (bare, true)] {
                 for analysis in analyzer.analyses(ofWord: word) {
                     guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }

@@ -45,6 +45,12 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
         return mine[mine.index(mine.startIndex, offsetBy: theirs.count)] == UInt8(ascii: "-")
     }
 
+    /// Whether one of the two tags is within the other: `en`, `en-GB` and `en` again, but not
+    /// `en-GB` and `en-US`. A term and a paragraph of overlapping languages are of one language.
+    func overlaps(_ other: LanguageTag) -> Bool {
+        isWithin(other) || other.isWithin(self)
+    }
+
     public var description: String { rawValue }
 
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool { lhs.rawValue < rhs.rawValue }

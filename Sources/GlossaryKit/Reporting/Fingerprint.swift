@@ -17,9 +17,9 @@ public enum Fingerprint {
         var occurrences: [String: Int] = [:]
         return findings.map { finding in
             let identity = identity(of: finding)
-            let index = occurrences[identity, default: 0]
-            occurrences[identity] = index + 1
-            return fingerprint(identity, occurrence: index)
+            var occurrence = 0
+            count(&occurrences[identity, default: 0], was: &occurrence)
+            return fingerprint(identity, occurrence: occurrence)
         }
     }
 
