@@ -1113,8 +1113,8 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // First look: lower-case ASCII words straight into the folded buffer (they are then their
         // own keys), hash every key and prefetch its slot. (Sixteen bytes to spare in the buffer:
         // a short word is stored as two whole 64-bit words.)
-        int32_t batchBytes = 0;
-        for (int32_t index = batch; index < batchEnd; index++) batchBytes += t->segments[index].end - t->segments[index].start;
+        // The batch's words lie in text order, so its span is at least their total length.
+        int32_t batchBytes = t->segments[batchEnd - 1].end - t->segments[batch].start;
         if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
         uint32_t mask = (uint32_t)t->memoSlotCount - 1;
         for (int32_t index = batch; index < batchEnd; index++) {

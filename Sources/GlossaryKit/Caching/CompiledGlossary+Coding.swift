@@ -1,10 +1,10 @@
 /// The compiled glossary in the cache's binary layout: the glossary model and the match entries,
-/// then the matcher's tables as they are in memory (word flags, the lexicons' C hash tables, the
-/// edge table, the terminal lists), aligned, so that loading uses them where they lie in the
-/// mapped file instead of inserting every word and edge again.
+/// then the matcher's tables as they are in memory (word flags, the root's children, the
+/// lexicons' C hash tables, the edge table, the terminal lists), aligned, so that loading uses
+/// them where they lie in the mapped file instead of inserting every word and edge again.
 extension CompiledGlossary {
     /// Format version; a cache written by another version is ignored.
-    static let cacheFormat: UInt32 = 4
+    static let cacheFormat: UInt32 = 5
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(Self.cacheFormat)
@@ -54,6 +54,7 @@ extension CompiledGlossary {
         writer.write(maximumLength)
         // From here on, the tables used in place, aligned.
         writer.write(flags)
+        writer.write(rootChildren)
         words.write(to: &writer)
         gapLexicon.write(to: &writer)
         writer.write(EdgeTable.hashProbe)
@@ -138,18 +139,29 @@ extension CompiledGlossary {
         reader.releaseReadPages()
 
         let flags = try reader.readPinned(UInt32.self)
+        let rootChildren = try reader.readPinned(Int32.self)
         let words = try ByteLexicon(reading: &reader)
         let gaps = try ByteLexicon(reading: &reader)
-        guard flags.count == words.count else { throw BinaryReader.Corrupt() }
+        guard flags.count == words.count, rootChildren.count == words.count else { throw BinaryReader.Corrupt() }
         guard try reader.readUInt64() == EdgeTable.hashProbe else { throw BinaryReader.Corrupt() }
         let edgeCount = try reader.readInt()
         let edges = try EdgeTable(storage: try reader.readPinned(Int32.self), count: edgeCount)
         let starts = try reader.readPinned(Int32.self)
         let terminals = try TerminalTable(starts: starts, entries: try reader.readPinned(Int32.self), entryCount: entries.count)
-        guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+        // A root child is a node (0: none) of a term's first word.
+        let nodeCount = Int32(terminals.nodeCount)
+        let childrenValid = rootChildren.withUnsafeBufferPointer { children in
+            flags.withUnsafeBufferPointer { flags in
+                zip(children, flags).allSatisfy { child, flag in
+                    child == 0 || (child > 0 && child < nodeCount && flag & CompiledGlossary.baseFlag != 0)
+                }
+            }
+        }
+        guard childrenValid, reader.isAtEnd else { throw BinaryReader.Corrupt() }
         self.init(parts: Parts(
             glossary: glossary, languages: tagLists[0], registry: registry, words: words, gapLexicon: gaps,
             analyzerLanguages: tagLists[1], detectorLanguages: tagLists[2], flags: flags, edges: edges,
+            rootChildren: rootChildren,
             terminals: terminals, prefixes: prefixes, entries: entries, maximumLength: maximumLength,
             entryFacts: (entryFacts, entryLanguages)))
     }

@@ -26,6 +26,12 @@ public final class CompiledGlossary: Sendable {
     let flags: PinnedArray<UInt32>
     /// (node, gap, word) → child node. The root is node 0.
     let edges: EdgeTable
+    /// Per word id: the root's child along that word (a term's first word), or 0 for none.
+    ///
+    /// Every match starts with a root edge, and a large glossary's edge table is tens of
+    /// megabytes that no cache holds: read here, a term's first step costs one access to an
+    /// array the size of `flags` instead of a probe at a random place of the edge table.
+    let rootChildren: PinnedArray<Int32>
     /// Entries that end at each node.
     let terminals: TerminalTable
     /// For `match: prefix` terms: node → first three letters of the last word → (gap, last word, entry).
@@ -158,6 +164,7 @@ public final class CompiledGlossary: Sendable {
             glossary: glossary, languages: languages, registry: registry, words: builder.words, gapLexicon: builder.gaps,
             analyzerLanguages: builder.analyzerLanguages, detectorLanguages: builder.detectorLanguages,
             flags: PinnedArray(builder.finish()), edges: EdgeTable(builder.edges),
+            rootChildren: PinnedArray(builder.finishRootChildren()),
             terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)), prefixes: builder.prefixes,
             entries: entries, maximumLength: builder.maximumLength))
     }
@@ -174,6 +181,7 @@ public final class CompiledGlossary: Sendable {
         var detectorLanguages: [LanguageTag]
         var flags: PinnedArray<UInt32>
         var edges: EdgeTable
+        var rootChildren: PinnedArray<Int32>
         var terminals: TerminalTable
         var prefixes: [Int32: [String: [PrefixEntry]]]
         var entries: [Entry]
@@ -194,6 +202,7 @@ public final class CompiledGlossary: Sendable {
         detectorLanguages = parts.detectorLanguages
         flags = parts.flags
         edges = parts.edges
+        rootChildren = parts.rootChildren
         terminals = parts.terminals
         prefixes = parts.prefixes
         entries = parts.entries
@@ -224,6 +233,7 @@ public final class CompiledGlossary: Sendable {
         var generators: [any WordFormAnalyzer] = []
         var flagTable: [Int32: UInt32] = [:]
         var edges = EdgeTable.Building()
+        var rootTable: [Int32: Int32] = [:]
         var terminals: [Int32: [Int32]] = [:]
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
         var entries: [Entry] = []
@@ -270,6 +280,7 @@ public final class CompiledGlossary: Sendable {
                     node = child
                 } else {
                     edges.insert(nodeCount, for: key)
+                    if node == 0 { rootTable[key.word] = nodeCount }
                     node = nodeCount
                     nodeCount += 1
                 }
@@ -289,6 +300,13 @@ public final class CompiledGlossary: Sendable {
             for (id, value) in flagTable { flags[Int(id)] = value }
             return flags
         }
+
+        /// The root's children as an array indexed by word id (0: none).
+        func finishRootChildren() -> [Int32] {
+            var children = [Int32](repeating: 0, count: words.count)
+            for (id, child) in rootTable { children[Int(id)] = child }
+            return children
+        }
     }
 
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
@@ -298,6 +316,18 @@ public final class CompiledGlossary: Sendable {
     /// last slot ("language unknown"); a slice, so asking costs no copy.
     func analyzers(inSlot slot: Int) -> ArraySlice<any WordFormAnalyzer> {
         slot < analyzers.count ? analyzers[slot...slot] : analyzers[...]
+    }
+
+    /// The child of trie node `node` across `gap` along word `word`, or nil.
+    ///
+    /// - Complexity: O(1) expected; a root edge is one array access.
+    @inline(__always)
+    func child(of node: Int32, gap: Int32, word: Int32) -> Int32? {
+        guard node == 0 else { return edges[EdgeKey(node: node, gap: gap, word: word)] }
+        // A term's first word has no gap before it: the root's edges all have gap 0.
+        guard gap == 0, word >= 0, Int(word) < rootChildren.count else { return nil }
+        let child = rootChildren[Int(word)]
+        return child != 0 ? child : nil
     }
 
     /// Whether word `id` is a term's word.

@@ -198,8 +198,7 @@ private struct Search {
         let options = readings(at: position)
         for option in options {
             let reading = readings[option]
-            let key = CompiledGlossary.EdgeKey(node: node, gap: gap, word: reading.base)
-            guard let child = compiled.edges[key] else { continue }
+            guard let child = compiled.child(of: node, gap: gap, word: reading.base) else { continue }
             setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
             walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
         }

@@ -59,6 +59,7 @@ struct GlossaryCacheTests {
         // The matcher's per-entry facts are read straight from the cache, not derived again.
         #expect(decoded.entryFacts == compiled.entryFacts)
         #expect(decoded.entryLanguages == compiled.entryLanguages)
+        #expect(Array(decoded.rootChildren) == Array(compiled.rootChildren))
         #expect(decoded.glossary.name == original.name)
         #expect(decoded.glossary.requiredLanguages == original.requiredLanguages)
         #expect(decoded.glossary.properties == original.properties)
@@ -148,6 +149,36 @@ struct GlossaryCacheTests {
             }
         }
         #expect(refused > 0)
+    }
+
+    /// The root's children are the trie's first steps: each is a node of a term's word, and the
+    /// same as the edge table's root edges; a cache that says otherwise is refused.
+    @Test func rootChildrenAreTheRootEdgesAndAreChecked() throws {
+        let compiled = try CompiledGlossary(RuleExamples.glossary)
+        var rootEdges = 0
+        for word in 0..<Int32(compiled.vocabularySize) {
+            let viaTable = compiled.edges[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: word)]
+            #expect(compiled.child(of: 0, gap: 0, word: word) == viaTable)
+            if viaTable != nil { rootEdges += 1 }
+        }
+        #expect(rootEdges > 0)
+        #expect(compiled.child(of: 0, gap: 1, word: 0) == nil)
+        #expect(compiled.child(of: 0, gap: 0, word: -1) == nil)
+        // A child beyond the last node, and one along a word that is no term's word.
+        let nodeCount = Int32(compiled.terminals.nodeCount)
+        let notBase = (0..<compiled.vocabularySize).first { !compiled.isBase(Int32($0)) }
+        for (word, child) in [(0, nodeCount), (notBase ?? 0, Int32(1))] {
+            var children = Array(compiled.rootChildren)
+            children[word] = child
+            let damaged = CompiledGlossary(parts: CompiledGlossary.Parts(
+                glossary: compiled.glossary, languages: compiled.languages, registry: compiled.registry,
+                words: compiled.words, gapLexicon: compiled.gapLexicon, analyzerLanguages: compiled.analyzerLanguages,
+                detectorLanguages: compiled.detectorLanguages, flags: compiled.flags, edges: compiled.edges,
+                rootChildren: PinnedArray(children), terminals: compiled.terminals, prefixes: compiled.prefixes,
+                entries: compiled.entries, maximumLength: compiled.maximumLength))
+            #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(Self.encoded(damaged)) }
+        }
+        #expect(notBase != nil)
     }
 
     @Test func cacheFromAnotherFormatIsRejected() throws {

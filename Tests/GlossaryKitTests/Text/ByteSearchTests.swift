@@ -13,6 +13,29 @@ struct ByteSearchTests {
         }
     }
 
+    /// The vector search (sixteen starts at a time, then the library's search for the tail)
+    /// against a plain loop: random texts over a small alphabet, so that needles occur often,
+    /// partly and wholly, at every offset, in the tail and straddling a block.
+    @Test func findAgreesWithAPlainSearch() {
+        func plain(_ needle: [UInt8], in text: [UInt8]) -> Int? {
+            guard !needle.isEmpty, needle.count <= text.count else { return nil }
+            return (0...(text.count - needle.count)).first { text[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        var generator = SeededGenerator(seed: 7)
+        let alphabet = Array("ab-g\u{E9}".utf8)
+        var found = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int.random(in: 0...80, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let needle = (0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            let expected = plain(needle, in: text)
+            if expected != nil { found += 1 }
+            text.withUnsafeBufferPointer { buffer in
+                #expect(ByteSearch.find(needle, in: buffer) == expected, "\(needle) in \(text)")
+            }
+        }
+        #expect(found > 5_000)
+    }
+
     @Test func suppressionFoundAcrossTheSearchWindow() throws {
         // The directive straddles the 4 MiB window the search advances by.
         let directive = "glossary-ignore deprecated-term"
