@@ -4,7 +4,7 @@
 /// them where they lie in the mapped file instead of inserting every word and edge again.
 extension CompiledGlossary {
     /// Format version; a cache written by another version is ignored.
-    static let cacheFormat: UInt32 = 5
+    static let cacheFormat: UInt32 = 6
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(Self.cacheFormat)
@@ -20,6 +20,7 @@ extension CompiledGlossary {
             for tag in list { writer.write(tags.index(of: tag)) }
         }
         writer.writeCases(of: MatchMode.self)
+        writer.writeCases(of: TermStatus.self)
         writer.write(entries.count)
         for entry in entries {
             writer.write(entry.reference.concept)
@@ -33,6 +34,7 @@ extension CompiledGlossary {
             if entry.allowsPluralInfix { bits |= 32 }
             writer.write(bits)
             writer.writeCase(entry.mode)
+            writer.writeCase(entry.status)
             writer.write(tags.index(of: entry.language))
             writer.write(entry.exactWords.count)
             for word in entry.exactWords { writer.write(word) }
@@ -85,6 +87,7 @@ extension CompiledGlossary {
         guard tagLists[2].count <= 16 else { throw BinaryReader.Corrupt() }
 
         let modes = try reader.readCases(of: MatchMode.self)
+        let statuses = try reader.readCases(of: TermStatus.self)
         let entryCount = try reader.readElementCount()
         var entries: [Entry] = []
         entries.reserveCapacity(entryCount)
@@ -99,6 +102,7 @@ extension CompiledGlossary {
             let term = try reader.readIndex(below: Int(termCounts[concept]))
             let bits = try reader.readByte()
             let mode = modes[try reader.readIndex(below: modes.count)]
+            let status = statuses[try reader.readIndex(below: statuses.count)]
             let tag = try reader.readIndex(below: tags.count)
             let language = tags[tag]
             if entryLanguageOfTag[tag] < 0 {
@@ -112,7 +116,7 @@ extension CompiledGlossary {
                 for _ in 0..<exactCount { exact.append(try reader.readString()) }
             }
             entries.append(Entry(
-                reference: TermReference(concept: concept, term: term), language: language,
+                reference: TermReference(concept: concept, term: term), language: language, status: status,
                 isCaseSensitive: bits & 8 != 0, foldsAccents: bits & 4 != 0, mode: mode, isAbbreviated: bits & 16 != 0,
                 allowsPluralInfix: bits & 32 != 0, exactWords: exact, viaBareKeys: bits & 1 != 0, isListedForm: bits & 2 != 0))
             entryFacts.append(EntryFacts(

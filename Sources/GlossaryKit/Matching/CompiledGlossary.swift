@@ -54,6 +54,9 @@ public final class CompiledGlossary: Sendable {
     struct Entry: Sendable {
         var reference: TermReference
         var language: LanguageTag
+        /// The term's status, for the matches: a rule reads it there instead of in the
+        /// glossary model, far away in memory when the glossary is large.
+        var status: TermStatus
         var isCaseSensitive: Bool
         var foldsAccents: Bool
         var mode: MatchMode
@@ -142,7 +145,7 @@ public final class CompiledGlossary: Sendable {
                     let bytes = Array(form.utf8)
                     let exact = tokens.map { ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) }
                     var entry = Entry(
-                        reference: reference, language: term.language, isCaseSensitive: term.isCaseSensitive,
+                        reference: reference, language: term.language, status: term.status, isCaseSensitive: term.isCaseSensitive,
                         foldsAccents: folds, mode: term.matchMode, isAbbreviated: term.type.isAbbreviated,
                         allowsPluralInfix: term.allowsPluralInfix, exactWords: exact, viaBareKeys: false,
                         isListedForm: listed)

@@ -29,6 +29,10 @@ public struct TermMatch: Sendable, Hashable {
     public var startsSentence = false
     /// The bytes just before the occurrence, as far as `InconsistentTermRule` looks for a gloss.
     public var lead = GlossLead.none
+    /// The status of `term` when the matcher found it (nil for a match made otherwise): read
+    /// from the compiled entry the matcher holds anyway, it spares a rule a look-up in the
+    /// glossary model for every match.
+    var termStatus: TermStatus?
 
     /// Whether the text wrote the term exactly (up to case and Unicode normalisation).
     public var isVerbatim: Bool { phenomena.allSatisfy { $0 == .identity } }

@@ -356,7 +356,7 @@ private struct Search {
         }
         let words = text.words
         let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
-        return TermMatch(
+        var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
             term: entry.reference,
@@ -366,6 +366,8 @@ private struct Search {
             caseMismatch: best.caseMismatch,
             suffix: steps.last.map { readings[Int($0.reading)].suffix } ?? "",
             paragraphLanguage: language)
+        match.termStatus = entry.status
+        return match
     }
 
     /// The reading's explanation with the word at `position` quoted as the text writes it:

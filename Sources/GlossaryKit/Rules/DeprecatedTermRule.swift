@@ -36,8 +36,9 @@ public struct DeprecatedTermRule: Rule {
         var findings: [Finding] = []
         let concepts = document.glossary.concepts
         for match in document.matchesInParagraphLanguage {
-            // The status alone first: most matches are of terms in good standing.
-            let status = concepts[match.term.concept].terms[match.term.term].status
+            // The status alone first: most matches are of terms in good standing. The matcher
+            // gives it with the match; the model is read only for a match made otherwise.
+            let status = match.termStatus ?? concepts[match.term.concept].terms[match.term.term].status
             guard status == .deprecated || status == .forbidden else { continue }
             let term = document.glossary[term: match.term]
             let concept = document.glossary[concept: match.term]

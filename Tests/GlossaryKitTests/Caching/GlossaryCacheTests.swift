@@ -60,6 +60,7 @@ struct GlossaryCacheTests {
         #expect(decoded.entryFacts == compiled.entryFacts)
         #expect(decoded.entryLanguages == compiled.entryLanguages)
         #expect(Array(decoded.rootChildren) == Array(compiled.rootChildren))
+        #expect(decoded.entries.map(\.status) == compiled.entries.map(\.status))
         #expect(decoded.glossary.name == original.name)
         #expect(decoded.glossary.requiredLanguages == original.requiredLanguages)
         #expect(decoded.glossary.properties == original.properties)

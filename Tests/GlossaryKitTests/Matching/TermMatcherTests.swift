@@ -41,6 +41,25 @@ struct TermMatcherTests {
         try TestSupport.matches(text, language: language, checker: checker).map { "\($0.concept)=\($0.text)" }
     }
 
+    /// Every match carries its term's status, which the deprecated-term rule reads instead of
+    /// the glossary model; a match without it (made by other code) gets the same findings.
+    @Test func matchesCarryTheirTermsStatus() throws {
+        var statuses = Set<TermStatus>()
+        for (text, language) in GlossaryCacheTests.exampleTexts {
+            let document = try TestSupport.exampleChecker.analyze(
+                SourceText(path: "test.txt", string: text), options: CheckOptions(language: language))
+            for match in document.matches {
+                #expect(match.termStatus == document.glossary[term: match.term].status)
+                if let status = match.termStatus { statuses.insert(status) }
+            }
+            var withoutStatus = document.matches
+            for index in withoutStatus.indices { withoutStatus[index].termStatus = nil }
+            let bare = AnalyzedDocument(path: document.path, paragraphs: document.paragraphs, matches: withoutStatus, glossary: document.glossary)
+            #expect(DeprecatedTermRule().check(bare) == DeprecatedTermRule().check(document))
+        }
+        #expect(statuses.contains(.deprecated) && statuses.contains(.forbidden) && statuses.contains(.preferred))
+    }
+
     @Test func leftmostLongestReportsOnlyTheLongerTerm() throws {
         #expect(try found("Labour trafficking and trafficking.") == ["labour-trafficking=Labour trafficking", "trafficking=trafficking"])
         #expect(try found("the Decent Work Country Programme and decent work") == [
