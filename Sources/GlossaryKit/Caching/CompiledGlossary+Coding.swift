@@ -165,8 +165,7 @@ extension CompiledGlossary {
         self.init(parts: Parts(
             glossary: glossary, languages: tagLists[0], registry: registry, words: words, gapLexicon: gaps,
             analyzerLanguages: tagLists[1], detectorLanguages: tagLists[2], flags: flags, edges: edges,
-            rootChildren: rootChildren,
-            terminals: terminals, prefixes: prefixes, entries: entries, maximumLength: maximumLength,
+            rootChildren: rootChildren, terminals: terminals, prefixes: prefixes, entries: entries, maximumLength: maximumLength,
             entryFacts: (entryFacts, entryLanguages)))
     }
 }
