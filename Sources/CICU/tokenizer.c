@@ -54,6 +54,7 @@ struct gk_tokenizer {
     int32_t memoSlotCount;
     const gk_lexicon *memoWords;
     const gk_lexicon *memoTypes;
+    const uint32_t *memoFlags;
     struct gk_memo_entry_s *memoEntries;
     int32_t memoCount;
     int32_t memoEntryCapacity;
@@ -925,9 +926,28 @@ typedef struct gk_memo_slot_s {
     uint64_t head[2];       // the key's first sixteen bytes, zero-padded (keys never contain 0)
     uint32_t hash;
     uint32_t entry;         // entry index + 1 (0: empty) in the low 21 bits; min(length, MEMO_LONG) above
-    int32_t folded;
-    int32_t type;
+    int32_t id;             // the folded word's id (>= 0), or -2 - its type id, or -1 (neither)
+    uint32_t lexiconFlags;  // the record's lexiconFlags
 } gk_memo_slot;
+
+// A word is in `words` or among the types, never both: one field holds either id.
+static inline int32_t slotID(const gk_scanned *word) {
+    return word->folded >= 0 ? word->folded : (word->type >= 0 ? -2 - word->type : -1);
+}
+
+static inline void fromSlotID(int32_t id, gk_scanned *word) {
+    word->folded = id >= 0 ? id : -1;
+    word->type = id <= -2 ? -2 - id : -1;
+}
+
+// The record's summary of the word table's values for its folded and accent-free ids (see
+// gk_scanned.lexiconFlags).
+static inline uint16_t lexiconFlags(const gk_scanned *word, const uint32_t *flags, int32_t count) {
+    if (!flags) return 0;
+    uint32_t folded = word->folded >= 0 && word->folded < count ? flags[word->folded] : 0;
+    uint32_t bare = word->bare >= 0 && word->bare < count ? flags[word->bare] : 0;
+    return (uint16_t)(((folded | bare) & 1u) | ((folded >> 15) & 0xFFFEu));
+}
 
 typedef struct gk_memo_entry_s {
     int64_t keyStart;       // in memoKeys
@@ -936,7 +956,7 @@ typedef struct gk_memo_entry_s {
     int32_t foldedLength;
 } gk_memo_entry;
 
-static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon *types) {
+static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon *types, const uint32_t *flags) {
     free(t->memoSlots);
     t->memoSlotCount = 1 << 12;
     t->memoSlots = calloc((size_t)t->memoSlotCount, sizeof(gk_memo_slot));
@@ -945,6 +965,7 @@ static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon 
     t->memoFoldedLength = 0;
     t->memoWords = words;
     t->memoTypes = types;
+    t->memoFlags = flags;
     return t->memoSlots != NULL;
 }
 
@@ -1019,7 +1040,7 @@ static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t
     *slot = (gk_memo_slot){
         { head[0], head[1] }, hash,
         (uint32_t)t->memoCount | ((uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21),
-        word->folded, word->type };
+        slotID(word), word->lexiconFlags };
     return 1;
 }
 
@@ -1035,15 +1056,16 @@ typedef struct {
 // repeated non-ASCII word also needs its memo entry (accent-free id, folded form), which is
 // elsewhere in memory: its index goes to *later, for finishRepeated, and is -1 otherwise.
 static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written, int32_t writtenLength,
-                       const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types, int32_t *later) {
+                       const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types,
+                       const uint32_t *flags, int32_t flagCount, int32_t *later) {
     *later = -1;
     const uint8_t *key = pending->ascii ? t->folded + pending->keyOffset : written;
     gk_memo_slot *slot = memoSlot(t, key, writtenLength, pending->hash, pending->head);
     if (slot->entry != 0) {
-        word->folded = slot->folded;
-        word->type = slot->type;
+        fromSlotID(slot->id, word);
+        word->lexiconFlags = (uint16_t)slot->lexiconFlags;
         if (pending->ascii) {
-            word->bare = slot->folded;
+            word->bare = word->folded;
             word->foldedStart = pending->keyOffset;
             word->foldedLength = writtenLength;
         } else {
@@ -1060,6 +1082,7 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
         if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS, &token)) return 0;
     }
     if (!lookUp(t, &token, words, types, word)) return 0;
+    word->lexiconFlags = lexiconFlags(word, flags, flagCount);
     // Keep only the folded form in the buffer (the accent-free one was for the look-up).
     if (!pending->ascii) t->foldedLength = token.foldedStart + token.foldedLength;
     word->foldedStart = token.foldedStart;
@@ -1088,10 +1111,12 @@ int32_t gk_tokenizer_split(gk_tokenizer *t, const uint8_t *utf8, int32_t length,
 }
 
 int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
-                                const gk_lexicon *gaps, gk_lexicon *types, int32_t options, gk_scanned *scanned) {
+                                const gk_lexicon *gaps, gk_lexicon *types, const uint32_t *flags, int32_t flagCount,
+                                int32_t options, gk_scanned *scanned) {
     int useMemo = !(options & GK_FOLD_ICU_ONLY);
-    if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoCount >= MEMO_LIMIT)) {
-        if (!resetMemo(t, words, types)) return -U_MEMORY_ALLOCATION_ERROR;
+    if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoFlags != flags
+                    || t->memoCount >= MEMO_LIMIT)) {
+        if (!resetMemo(t, words, types, flags)) return -U_MEMORY_ALLOCATION_ERROR;
     }
     gk_pending pending[MEMO_BATCH];
     for (int32_t batch = 0; batch < t->segmentCount; batch += MEMO_BATCH) {
@@ -1105,6 +1130,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                     return -U_MEMORY_ALLOCATION_ERROR;
                 }
                 if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
+                word->lexiconFlags = lexiconFlags(word, flags, flagCount);
                 word->foldedStart = token.foldedStart;
                 word->foldedLength = token.foldedLength;
             }
@@ -1173,7 +1199,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
             gk_segment segment = t->segments[index];
             int32_t later;
             if (!resolveWord(t, &scanned[index], utf8 + segment.start, segment.end - segment.start,
-                             &pending[index - batch], words, types, &later)) {
+                             &pending[index - batch], words, types, flags, flagCount, &later)) {
                 return -U_MEMORY_ALLOCATION_ERROR;
             }
             if (later >= 0) {

@@ -151,6 +151,10 @@ typedef struct {
     uint8_t kind;
     /// GK_FLAG_PARAGRAPH or 0 (the only flag, so that the byte reads as a boolean).
     uint8_t flags;
+    /// What `wordFlags` (see gk_tokenizer_scan_words) says of the word, in 16 bits: bit 0 when
+    /// the folded or the accent-free word has bit 0; bits 1-15 are bits 16-30 of the folded
+    /// word's flags. 0 when no `wordFlags` was given.
+    uint16_t lexiconFlags;
 } gk_scanned;
 
 /// Splits `length` bytes of well-formed UTF-8 into words: the first half of a scan, which
@@ -172,10 +176,14 @@ int32_t gk_tokenizer_split(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t
 /// takes GK_FOLD_ICU_ONLY (the reference path, without the memo). Offsets in the records are
 /// plus `base`; folded forms are in gk_tokenizer_folded() until the next split.
 ///
+/// `wordFlags`, when not NULL, has one value per id of `words` (`wordFlagCount` of them); each
+/// record's `lexiconFlags` summarises the values of its word (remembered with the word, so a
+/// repeated word costs no look-up in the table).
+///
 /// Returns 0, or a negative ICU error code.
 int32_t gk_tokenizer_scan_words(gk_tokenizer *tokenizer, const uint8_t *utf8, int32_t length, int32_t base,
-                                const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types, int32_t options,
-                                gk_scanned *out);
+                                const gk_lexicon *words, const gk_lexicon *gaps, gk_lexicon *types,
+                                const uint32_t *wordFlags, int32_t wordFlagCount, int32_t options, gk_scanned *out);
 
 /// How many lines this tokenizer has split with the fast path and with ICU's break iterator.
 void gk_tokenizer_line_counts(const gk_tokenizer *tokenizer, int64_t *fast, int64_t *icu);

@@ -57,7 +57,8 @@ public struct CrossLanguageAnalyzer: Sendable {
     public func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
         let types = ByteLexicon()
-        let scanned = try Tokenizer().scan(segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+        let scanned = try Tokenizer().scan(
+            segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types, wordFlags: compiled.flags)
         let cache = WordReadingCache(compiled: compiled, types: types)
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []

@@ -83,8 +83,8 @@ extension CompiledGlossary {
             for _ in 0..<(try reader.readElementCount()) { list.append(tags[try reader.readIndex(below: tags.count)]) }
             tagLists.append(list)
         }
-        // Stopword bits 16–31 of `flags` stand for the detector languages.
-        guard tagLists[2].count <= 16 else { throw BinaryReader.Corrupt() }
+        // Stopword bits 16–30 of `flags` stand for the detector languages.
+        guard tagLists[2].count <= CompiledGlossary.maximumDetectorLanguages else { throw BinaryReader.Corrupt() }
 
         let modes = try reader.readCases(of: MatchMode.self)
         let statuses = try reader.readCases(of: TermStatus.self)

@@ -111,7 +111,8 @@ public final class GlossaryChecker: Sendable {
                 MarkdownMasker.apply(relevant, to: &chunk, original: raw, offset: offset)
             }
             let text = try tokenizer.scan(
-                source, chunk: chunk, at: 0, words: compiled.words, gaps: compiled.gapLexicon, types: types)
+                source, chunk: chunk, at: 0, words: compiled.words, gaps: compiled.gapLexicon, types: types,
+                wordFlags: compiled.flags)
             let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
                 ?? detectLanguages(text, previous: previousLanguage)
             var cursor = PositionCursor(base: position)
@@ -229,6 +230,13 @@ public final class GlossaryChecker: Sendable {
     /// paragraphs take their section's (`LanguageDetector.fillUndecided`, with `previous`, the
     /// previous chunk's last language, before the first; a short heading before a paragraph in a
     /// new language takes that language).
+    /// Adds the four 16-bit lanes of `lanes` to the first `counts` (as many as there are) and
+    /// empties them.
+    private static func empty(_ lanes: inout UInt64, into counts: UnsafeMutableBufferPointer<Int>) {
+        for index in 0..<min(4, counts.count) { counts[index] &+= Int(lanes >> (16 * UInt64(index)) & 0xFFFF) }
+        lanes = 0
+    }
+
     private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
         let languages = compiled.detectorLanguages
         guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
@@ -238,20 +246,37 @@ public final class GlossaryChecker: Sendable {
         wordCounts.reserveCapacity(text.paragraphs.count)
         var counts = [Int](repeating: 0, count: languages.count)
         let letter = WordKind.letter.rawValue
-        // One pass over each paragraph's words, through the buffers: this runs for every word.
+        precondition(text.hasLexiconFlags, "the text is scanned with the glossary's word flags")
+        // The scan copied each word's stopword bits into its record. Whether a word is a
+        // stopword is a coin toss in running text, so the words are counted without a
+        // branch on it: with up to four languages, in four 16-bit lanes of one integer that
+        // each word adds its bits to (emptied into `counts` before a lane can overflow);
+        // beyond, every language's counter adds its bit.
+        let languageCount = languages.count
         text.words.withUnsafeBufferPointer { words in
-            compiled.flags.withUnsafeBufferPointer { flags in
+            counts.withUnsafeMutableBufferPointer { counts in
                 for paragraph in text.paragraphs {
-                    for index in counts.indices { counts[index] = 0 }
+                    for index in 0..<languageCount { counts[index] = 0 }
                     var letters = 0
-                    for word in words[paragraph] {
-                        if word.kind == letter { letters += 1 }
-                        guard word.folded >= 0 else { continue }
-                        var bits = flags[Int(word.folded)] >> 16
-                        while bits != 0 {
-                            let index = bits.trailingZeroBitCount
-                            if index < counts.count { counts[index] += 1 }
-                            bits &= bits - 1
+                    if languageCount <= 4 {
+                        var lanes: UInt64 = 0
+                        var inLanes = 0
+                        for word in words[paragraph] {
+                            letters &+= word.kind == letter ? 1 : 0
+                            let bits = UInt64(word.lexiconFlags >> 1)
+                            lanes &+= bits & 1 | (bits & 2) << 15 | (bits & 4) << 30 | (bits & 8) << 45
+                            inLanes &+= 1
+                            if inLanes == 0xFFFF {
+                                Self.empty(&lanes, into: counts)
+                                inLanes = 0
+                            }
+                        }
+                        Self.empty(&lanes, into: counts)
+                    } else {
+                        for word in words[paragraph] {
+                            letters &+= word.kind == letter ? 1 : 0
+                            let bits = Int(word.lexiconFlags >> 1)
+                            for index in 0..<languageCount { counts[index] &+= bits >> index & 1 }
                         }
                     }
                     decided.append(LanguageDetector.decide(languages: languages, counts: counts))

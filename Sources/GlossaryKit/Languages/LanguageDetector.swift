@@ -40,7 +40,7 @@ public struct LanguageDetector: Sendable {
     /// for every paragraph of every text.
     ///
     /// - Complexity: O(*n*) in the number of languages.
-    static func decide(languages: [LanguageTag], counts: [Int]) -> LanguageTag? {
+    static func decide(languages: [LanguageTag], counts: some Collection<Int>) -> LanguageTag? {
         // The highest count and the runner-up (equal to it on a tie, which decides nothing).
         var best = -1, first = Int.min, second = Int.min
         for (index, count) in counts.enumerated() {

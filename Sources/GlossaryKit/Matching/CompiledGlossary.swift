@@ -21,8 +21,9 @@ public final class CompiledGlossary: Sendable {
     let analyzerLanguages: [LanguageTag]
     /// The analyzers of `analyzerLanguages`.
     let analyzers: [any WordFormAnalyzer]
-    /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–31 = a stopword
-    /// of detector language *n*.
+    /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–30 = a stopword
+    /// of detector language *n* (at most 15: the scanner copies them into 16 bits of each word,
+    /// `ScannedWord.lexiconFlags`).
     let flags: PinnedArray<UInt32>
     /// (node, gap, word) → child node. The root is node 0.
     let edges: EdgeTable
@@ -49,6 +50,8 @@ public final class CompiledGlossary: Sendable {
 
     static let spaceGap: Int32 = 0
     static let baseFlag: UInt32 = 1
+    /// How many languages' stopwords `flags` can mark.
+    static let maximumDetectorLanguages = 15
 
     /// One way of writing one term: its written form, or one of its listed forms.
     struct Entry: Sendable {
@@ -256,7 +259,7 @@ public final class CompiledGlossary: Sendable {
             // Stopwords of the glossary's languages, for language detection.
             for language in glossaryLanguages {
                 let stopwords = registry.analyzer(for: language).stopwords
-                guard !stopwords.isEmpty, detectorLanguages.count < 16 else { continue }
+                guard !stopwords.isEmpty, detectorLanguages.count < CompiledGlossary.maximumDetectorLanguages else { continue }
                 let bit = UInt32(1) << (16 + UInt32(detectorLanguages.count))
                 detectorLanguages.append(language)
                 for word in stopwords { flagTable[words.insert(word), default: 0] |= bit }

@@ -74,11 +74,15 @@ public struct TermMatcher: Sendable {
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
+            let hasLexiconFlags = search.text.hasLexiconFlags
             search.text.words.withUnsafeBufferPointer { words in
                 while index < range.upperBound {
                     let word = words[index]
-                    // Most words are no term's word and read as none: skip them after a look-up.
-                    let isBase = compiled.isBase(word.folded) || compiled.isBase(word.bare)
+                    // Most words are no term's word and read as none: skip them after a look-up
+                    // (in the word's record when the scan copied the glossary's flags there).
+                    let isBase = hasLexiconFlags
+                        ? word.lexiconFlags & 1 != 0
+                        : compiled.isBase(word.folded) || compiled.isBase(word.bare)
                     if !isBase && !hasRootPrefixes && !cache.hasReadings(word, slot: slot) {
                         index += 1
                         continue

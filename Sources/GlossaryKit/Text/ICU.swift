@@ -103,8 +103,9 @@ extension ICUWordTokenizer {
     /// reported plus `base` (where `bytes` starts in the whole text).
     func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?,
-        icuOnly: Bool = false
+        wordFlags: PinnedArray<UInt32>? = nil, icuOnly: Bool = false
     ) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
+        precondition(wordFlags.map { $0.count == words.count } ?? true, "one flag value per word id")
         guard bytes.count < Int(Int32.max), base + bytes.count < Int(Int32.max) else {
             throw TextError.tooLarge(bytes: base + bytes.count)
         }
@@ -114,9 +115,11 @@ extension ICUWordTokenizer {
         let n = Int(count)
         guard n > 0 else { return ([], []) }
         func scanWords(into out: UnsafeMutablePointer<gk_scanned>) throws(TextError) {
-            let status = gk_tokenizer_scan_words(
-                handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, types?.handle,
-                options, out)
+            let status = withFlags(wordFlags) { flags in
+                gk_tokenizer_scan_words(
+                    handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, types?.handle,
+                    flags.baseAddress, Int32(flags.count), options, out)
+            }
             if status < 0 { throw TextError.icu(code: -status, operation: "looking words up") }
         }
         let result: [ScannedWord]
@@ -141,12 +144,19 @@ extension ICUWordTokenizer {
                 ScannedWord(
                     start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type,
                     gap: word.gap, foldedStart: word.foldedStart, foldedLength: word.foldedLength,
-                    kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0)
+                    kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0,
+                    lexiconFlags: word.lexiconFlags)
             }
         }
         guard let foldedBase = gk_tokenizer_folded(handle) else { return (result, []) }
         let folded = Array(UnsafeBufferPointer(start: foldedBase, count: Int(gk_tokenizer_folded_length(handle))))
         return (result, folded)
+    }
+
+    /// Calls `body` with the flags' buffer (pinned while it runs), or an empty one for none.
+    private func withFlags<Result>(_ flags: PinnedArray<UInt32>?, _ body: (UnsafeBufferPointer<UInt32>) -> Result) -> Result {
+        guard let flags else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return flags.withUnsafeBufferPointer(body)
     }
 
     /// Whether `ScannedWord` and the C `gk_scanned` have the same layout, field by field.
@@ -164,6 +174,7 @@ extension ICUWordTokenizer {
             (MemoryLayout<C>.offset(of: \.foldedLength), MemoryLayout<S>.offset(of: \.foldedLength)),
             (MemoryLayout<C>.offset(of: \.kind), MemoryLayout<S>.offset(of: \.kind)),
             (MemoryLayout<C>.offset(of: \.flags), MemoryLayout<S>.offset(of: \.isParagraphStart)),
+            (MemoryLayout<C>.offset(of: \.lexiconFlags), MemoryLayout<S>.offset(of: \.lexiconFlags)),
         ]
         return MemoryLayout<C>.stride == MemoryLayout<S>.stride && pairs.allSatisfy { $0.0 != nil && $0.0 == $0.1 }
     }()

@@ -18,6 +18,12 @@ public struct ScannedWord: Sendable, Hashable {
     public var kind: UInt8
     /// Whether a blank line (or the start of the text) comes before the word.
     public var isParagraphStart: Bool
+    /// What the compiled glossary's word table says of the word, when the scan was given it
+    /// (`ScannedText.hasLexiconFlags`): bit 0, its folded or accent-free form is a term's word;
+    /// bits 1–15, its folded form is a stopword of detector language 0–14. Copied from the
+    /// scanner's memo of distinct words, so reading it costs no look-up at a random place of
+    /// the glossary's table.
+    var lexiconFlags: UInt16
 
     /// The byte range of the word.
     public var range: Range<Int> { Int(start)..<Int(end) }
@@ -34,10 +40,13 @@ public struct ScannedText: Sendable {
     public let folded: [UInt8]
     /// Paragraphs as ranges of `words` indices.
     public let paragraphs: [Range<Int>]
+    /// Whether the words' `lexiconFlags` were filled from the glossary's word table.
+    let hasLexiconFlags: Bool
 
-    init(source: SourceText, words: [ScannedWord], folded: [UInt8]) {
+    init(source: SourceText, words: [ScannedWord], folded: [UInt8], hasLexiconFlags: Bool = false) {
         self.source = source
         self.words = words
+        self.hasLexiconFlags = hasLexiconFlags
         self.folded = folded
         var paragraphs: [Range<Int>] = []
         var start = 0

@@ -70,21 +70,27 @@ public final class Tokenizer {
     /// `tokenize(_:markup:)`; only their representation differs.
     ///
     /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
-    func scan(_ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil) throws(TextError) -> ScannedText {
+    func scan(
+        _ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil,
+        wordFlags: PinnedArray<UInt32>? = nil
+    ) throws(TextError) -> ScannedText {
         let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
         return try scan(
-            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps, types: types)
+            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps, types: types,
+            wordFlags: wordFlags)
     }
 
     /// Scans `chunk`, a masked copy of `source`'s bytes from `offset` on, which starts at a
-    /// paragraph boundary (or the text's start).
+    /// paragraph boundary (or the text's start). `wordFlags` (a compiled glossary's `flags`,
+    /// one per id of `words`) fills the words' `lexiconFlags`.
     func scan(
-        _ source: SourceText, chunk: [UInt8], at offset: Int, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?
+        _ source: SourceText, chunk: [UInt8], at offset: Int, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?,
+        wordFlags: PinnedArray<UInt32>? = nil
     ) throws(TextError) -> ScannedText {
         let (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(buffer, base: offset, words: words, gaps: gaps, types: types, icuOnly: referencePath)
+            try icu.scan(buffer, base: offset, words: words, gaps: gaps, types: types, wordFlags: wordFlags, icuOnly: referencePath)
         }
-        return ScannedText(source: source, words: scanned, folded: folded)
+        return ScannedText(source: source, words: scanned, folded: folded, hasLexiconFlags: wordFlags != nil)
     }
 
     /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
