@@ -2,7 +2,8 @@
 """Python baselines for the benchmark: the same glossary terms found in the same corpus with
 pyahocorasick (with word-boundary filtering) and flashtext.
 
-Usage: baselines.py GLOSSARY.yml CORPUS.txt  -> prints one JSON line per available library.
+Usage: baselines.py GLOSSARY.yml CORPUS.txt [REPEAT] [LIBRARY]  -> prints one JSON line per
+available library (or only LIBRARY: pyahocorasick or flashtext), its fastest of REPEAT scans.
 Matching is case-insensitive (the text is lower-cased first, as both libraries need), whole words
 only; neither library knows inflection, so they find fewer occurrences than glossary does.
 """
@@ -71,10 +72,13 @@ def main():
     glossary, corpus = sys.argv[1], sys.argv[2]
     # Each library scans this many times; the fastest scan counts, as for glossary itself.
     repeat = int(sys.argv[3]) if len(sys.argv) > 3 else 1
+    only = sys.argv[4] if len(sys.argv) > 4 else None
     terms = sorted(set(load_terms(glossary)))
     with open(corpus, encoding="utf-8") as handle:
         text = handle.read()
     for runner in (run_pyahocorasick, run_flashtext):
+        if only is not None and runner.__name__[4:] != only:
+            continue
         try:
             result = min((runner(terms, text) for _ in range(repeat)), key=lambda entry: entry["scanSeconds"])
             result["runs"] = repeat

@@ -7,10 +7,11 @@ Usage: python3 Benchmarks/run.py [--corpus-mb 100] [--sizes 1000,10000,100000] [
 
 Everything is measured in this one run, so ratios compare like with like on a shared machine.
 Each timing (the floor, every check, the baselines' scans) is taken --repeat times and the
-fastest counts; peak memory is the largest of the runs. The single-thread checks alternate with
-runs of the ICU floor, round by round, so that a check and the floor it is compared with run
-minutes apart at most: this machine's speed drifts by 10-20% over minutes. Their ratio is
-reported twice: fastest against fastest, and the median of the rounds' own ratios.
+fastest counts; peak memory is the largest of the runs. The single-thread checks run in rounds:
+the ICU floor, then each glossary size's load and check, so that everything compared runs within
+a minute or so: this machine's speed drifts by 10-20% over minutes. Ratios (to the floor, and of
+each size's scan time to the smallest's) are reported twice: fastest against fastest, and the
+median of the rounds' own ratios.
 """
 import argparse
 import json
@@ -96,44 +97,69 @@ def main():
                 out.write("\n\n".join(paragraphs[index * per_file:(index + 1) * per_file]))
 
     environment = dict(os.environ, GLOSSARY_CACHE_DIR=cache)
+    glossaries = {size: os.path.join(data, f"glossary-{size}.yml") for size in sizes}
+    # Cold loads first: each glossary parsed, compiled and written to an empty cache.
+    shutil.rmtree(cache, ignore_errors=True)
+    colds = {size: timed([binary, "check", "--jobs", "1", "-g", glossaries[size], empty], env=environment) for size in sizes}
+    # Then rounds of: the floor, and for each glossary a load alone (a one-line file) and the
+    # check of the corpus. Every ratio (to the floor, or of one glossary size to another) is
+    # taken within rounds of a minute or so.
+    # With the baselines, a round also scans the corpus once with each Python library, for the
+    # smallest and the largest glossary.
+    baseline_sizes = [] if args.skip_baselines else sorted({sizes[0], sizes[-1]})
+    libraries = ("pyahocorasick", "flashtext")
+    rounds = []
+    for _ in range(args.repeat):
+        entry = {"floor": json.loads(run([floor, corpus]).stdout)["seconds"]}
+        for size in sizes:
+            warm_run = timed([binary, "check", "--jobs", "1", "-g", glossaries[size], empty], env=environment)
+            one_run = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossaries[size], corpus], env=environment)
+            entry[size] = (warm_run, one_run, max(one_run[0] - warm_run[0], 1e-6))
+        for size in baseline_sizes:
+            for library in libraries:
+                output = run([sys.executable, os.path.join(ROOT, "Benchmarks", "baselines.py"),
+                              glossaries[size], corpus, "1", library]).stdout
+                entry[(library, size)] = json.loads(output.splitlines()[0])
+        rounds.append(entry)
+    floor_seconds = min(entry["floor"] for entry in rounds)
+    results["floorInTheRounds"] = {"MBps": round(size_mb / floor_seconds, 2),
+                                   "secondsPerRound": [round(entry["floor"], 3) for entry in rounds]}
+    print(f"ICU floor in the rounds of the checks: {size_mb / floor_seconds:.1f} MB/s (fastest of {args.repeat})", flush=True)
+
+    def median(values):
+        values = sorted(values)
+        return values[len(values) // 2]
+
     results["glossary"] = []
     for size in sizes:
-        glossary = os.path.join(data, f"glossary-{size}.yml")
-        shutil.rmtree(cache, ignore_errors=True)
-        cold = timed([binary, "check", "--jobs", "1", "-g", glossary, empty], env=environment)
-        # Rounds of: the floor, a load alone (a one-line file), the check of the corpus.
-        rounds = []
-        for _ in range(args.repeat):
-            floor_seconds = json.loads(run([floor, corpus]).stdout)["seconds"]
-            warm_run = timed([binary, "check", "--jobs", "1", "-g", glossary, empty], env=environment)
-            one_run = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, corpus], env=environment)
-            rounds.append((floor_seconds, warm_run, one_run))
-        floor_seconds = min(entry[0] for entry in rounds)
-        warm = min((entry[1] for entry in rounds), key=lambda run: run[0])
-        one = min((entry[2] for entry in rounds), key=lambda run: run[0])
-        one = (one[0], one[1], max(entry[2][2] for entry in rounds), one[3])
-        round_ratios = sorted(entry[0] / max(entry[2][0] - entry[1][0], 1e-6) for entry in rounds)
+        glossary = glossaries[size]
+        warm = min((entry[size][0] for entry in rounds), key=lambda run: run[0])
+        one = min((entry[size][1] for entry in rounds), key=lambda run: run[0])
+        one = (one[0], one[1], max(entry[size][1][2] for entry in rounds), one[3])
+        round_ratios = sorted(entry["floor"] / entry[size][2] for entry in rounds)
         every = best(lambda: timed([binary, "check", "--format", "json", "-g", glossary, parts], env=environment), args.repeat)
         scan_seconds = max(one[0] - warm[0], 1e-6)
         every_seconds = max(every[0] - warm[0], 1e-6)
         entry = {
             "concepts": size,
-            "loadColdSeconds": round(cold[0], 3), "loadFromCacheSeconds": round(warm[0], 3),
+            "loadColdSeconds": round(colds[size][0], 3), "loadFromCacheSeconds": round(warm[0], 3),
             "loadFromCachePeakMB": round(warm[2], 1),
             "checkSeconds": round(one[0], 3), "checkPeakMB": round(one[2], 1),
             "checkMBps": round(size_mb / scan_seconds, 2),
-            "floorMBpsInTheseRounds": round(size_mb / floor_seconds, 2),
             "ratioToFloor": round(floor_seconds / scan_seconds, 3),
-            "ratioToFloorMedianOfRounds": round(round_ratios[len(round_ratios) // 2], 3),
+            "ratioToFloorMedianOfRounds": round(median(round_ratios), 3),
             "ratioToFloorRounds": [round(ratio, 3) for ratio in round_ratios],
+            # The cost of the glossary's size: this scan against the smallest glossary's, round by round.
+            "scanTimeToSmallest": round(scan_seconds / min(entry[sizes[0]][2] for entry in rounds), 3),
+            "scanTimeToSmallestMedianOfRounds": round(median(entry[size][2] / entry[sizes[0]][2] for entry in rounds), 3),
             "allCoresSeconds": round(every[0], 3), "allCoresPeakMB": round(every[2], 1),
             "allCoresMBps": round(size_mb / every_seconds, 2),
         }
         results["glossary"].append(entry)
         print(f"{size:>7} concepts: load cold {entry['loadColdSeconds']}s, from cache {entry['loadFromCacheSeconds']}s; "
-              f"check {entry['checkMBps']} MB/s single-thread ({entry['ratioToFloor']}× the floor's {entry['floorMBpsInTheseRounds']} MB/s "
-              f"in the same rounds; median of the rounds {entry['ratioToFloorMedianOfRounds']}×), peak {entry['checkPeakMB']} MB; "
-              f"all cores (as 100 files) {entry['allCoresMBps']} MB/s",
+              f"check {entry['checkMBps']} MB/s single-thread ({entry['ratioToFloor']}× the floor; median of the rounds "
+              f"{entry['ratioToFloorMedianOfRounds']}×; scan time {entry['scanTimeToSmallestMedianOfRounds']}× the {sizes[0]}-concept "
+              f"one, median of the rounds), peak {entry['checkPeakMB']} MB; all cores (as 100 files) {entry['allCoresMBps']} MB/s",
               flush=True)
 
     # Many files on one core and on all cores.
@@ -147,24 +173,40 @@ def main():
             with open(os.path.join(files, f"doc{index:04}.txt"), "w", encoding="utf-8") as out:
                 out.write("\n\n".join(paragraphs[index * per_file:(index + 1) * per_file]))
     glossary = os.path.join(data, f"glossary-{sizes[-1]}.yml")
-    single = best(lambda: timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, files], env=environment), args.repeat)
-    multi = best(lambda: timed([binary, "check", "--format", "json", "-g", glossary, files], env=environment), args.repeat)
-    results["manyFiles"] = {"files": 1000, "oneCoreSeconds": round(single[0], 3), "allCoresSeconds": round(multi[0], 3),
-                            "speedup": round(single[0] / multi[0], 2)}
-    print(f"1000 files: one core {single[0]:.2f}s, all cores {multi[0]:.2f}s, speed-up {single[0] / multi[0]:.2f}×", flush=True)
+    # Rounds of one core, then all cores: a single thread's speed here moves by a third from one
+    # run to the next, so each speed-up compares two runs made seconds apart.
+    pairs = []
+    for _ in range(args.repeat):
+        single_run = timed([binary, "check", "--jobs", "1", "--format", "json", "-g", glossary, files], env=environment)
+        multi_run = timed([binary, "check", "--format", "json", "-g", glossary, files], env=environment)
+        pairs.append((single_run[0], multi_run[0]))
+    single = min(pair[0] for pair in pairs)
+    multi = min(pair[1] for pair in pairs)
+    speedups = sorted(pair[0] / pair[1] for pair in pairs)
+    results["manyFiles"] = {"files": 1000, "oneCoreSeconds": round(single, 3), "allCoresSeconds": round(multi, 3),
+                            "speedup": round(single / multi, 2), "speedupMedianOfRounds": round(median(speedups), 2),
+                            "speedupRounds": [round(value, 2) for value in speedups]}
+    print(f"1000 files: one core {single:.2f}s, all cores {multi:.2f}s (fastest runs), speed-up {single / multi:.2f}×; "
+          f"median of the rounds {median(speedups):.2f}× ({', '.join(f'{value:.2f}' for value in speedups)})", flush=True)
 
-    if not args.skip_baselines:
+    if baseline_sizes:
         results["baselines"] = []
-        for size in (sizes[0], sizes[-1]):
-            output = run([sys.executable, os.path.join(ROOT, "Benchmarks", "baselines.py"),
-                          os.path.join(data, f"glossary-{size}.yml"), corpus, str(args.repeat)]).stdout
-            for line in output.splitlines():
-                entry = json.loads(line)
-                entry["concepts"] = size
-                if "scanSeconds" in entry:
-                    entry["MBps"] = round(size_mb / entry["scanSeconds"], 2)
-                results["baselines"].append(entry)
-                print(f"baseline {entry['library']} with {size} concepts: {entry.get('MBps', 'skipped')} MB/s", flush=True)
+        for size in baseline_sizes:
+            for library in libraries:
+                runs = [entry[(library, size)] for entry in rounds]
+                if "scanSeconds" not in runs[0]:
+                    results["baselines"].append(dict(runs[0], concepts=size))
+                    print(f"baseline {library} with {size} concepts: skipped ({runs[0].get('skipped')})", flush=True)
+                    continue
+                fastest = min(runs, key=lambda run: run["scanSeconds"])
+                # The check's scan time over the library's, round by round.
+                per_round = [entry[(library, size)]["scanSeconds"] / entry[size][2] for entry in rounds]
+                baseline = dict(fastest, concepts=size, runs=len(runs), MBps=round(size_mb / fastest["scanSeconds"], 2),
+                                checkSpeedRatioMedianOfRounds=round(median(per_round), 2),
+                                checkSpeedRatioRounds=[round(ratio, 2) for ratio in sorted(per_round)])
+                results["baselines"].append(baseline)
+                print(f"baseline {library} with {size} concepts: {baseline['MBps']} MB/s; "
+                      f"glossary single-thread / {library}, median of the rounds: {baseline['checkSpeedRatioMedianOfRounds']}×", flush=True)
 
     if not args.skip_large_file:
         large = os.path.join(data, "large-1gb.txt")
@@ -185,7 +227,9 @@ def main():
             if baseline["concepts"] == entry["concepts"] and "MBps" in baseline:
                 ratio = entry["checkMBps"] / baseline["MBps"]
                 entry[f"ratioTo_{baseline['library']}"] = round(ratio, 2)
-                print(f"{entry['concepts']:>7} concepts: glossary single-thread / {baseline['library']} = {ratio:.1f}×")
+                entry[f"allCoresRatioTo_{baseline['library']}"] = round(entry["allCoresMBps"] / baseline["MBps"], 2)
+                print(f"{entry['concepts']:>7} concepts: glossary / {baseline['library']} = {ratio:.1f}× single-thread "
+                      f"(fastest runs), {entry['allCoresMBps'] / baseline['MBps']:.1f}× on all cores")
 
     output = os.path.join(args.work, "results.json")
     with open(output, "w") as handle:
