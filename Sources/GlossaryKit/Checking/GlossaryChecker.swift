@@ -226,17 +226,11 @@ public final class GlossaryChecker: Sendable {
         return words > 0
     }
 
-    /// Each paragraph's language, from the stopword bits of the compiled lexicon; undecided
+    /// Each paragraph's language, from the stopword bits the scan copied into each word's record
+    /// from the compiled lexicon's flags; undecided
     /// paragraphs take their section's (`LanguageDetector.fillUndecided`, with `previous`, the
     /// previous chunk's last language, before the first; a short heading before a paragraph in a
     /// new language takes that language).
-    /// Adds the four 16-bit lanes of `lanes` to the first `counts` (as many as there are) and
-    /// empties them.
-    private static func empty(_ lanes: inout UInt64, into counts: UnsafeMutableBufferPointer<Int>) {
-        for index in 0..<min(4, counts.count) { counts[index] &+= Int(lanes >> (16 * UInt64(index)) & 0xFFFF) }
-        lanes = 0
-    }
-
     private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
         let languages = compiled.detectorLanguages
         guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
@@ -285,6 +279,13 @@ public final class GlossaryChecker: Sendable {
             }
         }
         return LanguageDetector.fillUndecided(decided, wordCounts: wordCounts, previous: previous)
+    }
+
+    /// Adds the four 16-bit lanes of `lanes` to the first `counts` (as many as there are) and
+    /// empties them.
+    private static func empty(_ lanes: inout UInt64, into counts: UnsafeMutableBufferPointer<Int>) {
+        for index in 0..<min(4, counts.count) { counts[index] &+= Int(lanes >> (16 * UInt64(index)) & 0xFFFF) }
+        lanes = 0
     }
 
     /// The findings of every rule on `source`, in text order.

@@ -165,25 +165,9 @@ struct RuleBasedAnalyzer: Sendable {
 
     /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
-        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
-            needle.utf8.withContiguousStorageIfAvailable { pattern -> Bool in
-                guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
-                for start in 0...(haystack.count - pattern.count)
-                where haystack[start] == first && memcmp(haystack.baseAddress! + start, pattern.baseAddress!, pattern.count) == 0 {
-                    return true
-                }
-                return false
-            }
-        }
-        if let found, let found { return found }
-        let haystack = text.utf8, pattern = needle.utf8
-        guard let first = pattern.first, pattern.count <= haystack.count else { return pattern.isEmpty }
-        var index = haystack.startIndex
-        while let found = haystack[index...].firstIndex(of: first) {
-            if haystack[found...].starts(with: pattern) { return true }
-            index = haystack.index(after: found)
-        }
-        return false
+        guard !needle.isEmpty else { return true }
+        var text = text, needle = needle
+        return text.withUTF8 { haystack in needle.withUTF8 { ByteSearch.find($0, in: haystack) != nil } }
     }
 
     /// Stems of `word` with a clitic (and particle) removed, each with what was removed.

@@ -288,10 +288,15 @@ enum ByteSearch {
     ///
     /// - Complexity: O(*n*) in the haystack's length.
     static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard let base = haystack.baseAddress, !needle.isEmpty else { return nil }
-        let offset = needle.withUnsafeBufferPointer { pattern in
-            gk_find_bytes(base, Int64(haystack.count), pattern.baseAddress, Int64(pattern.count))
-        }
+        needle.withUnsafeBufferPointer { find($0, in: haystack) }
+    }
+
+    /// The offset of the first occurrence of `needle` in `haystack`, or nil.
+    ///
+    /// - Complexity: O(*n*) in the haystack's length.
+    static func find(_ needle: UnsafeBufferPointer<UInt8>, in haystack: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let base = haystack.baseAddress, let pattern = needle.baseAddress, !needle.isEmpty else { return nil }
+        let offset = gk_find_bytes(base, Int64(haystack.count), pattern, Int64(needle.count))
         return offset >= 0 ? Int(offset) : nil
     }
 
