@@ -12,6 +12,16 @@ public struct SourceText: Sendable {
     public let contentStart: Int
     /// Byte offset of the start of every line.
     private let lineStarts: [Int]
+    /// For each line longer than `columnStride` bytes (by its index in `lineStarts`), where its
+    /// marks begin in `columnMarks`.
+    private let longLines: [Int: Int]
+    /// The column of every `columnStride`-th byte of the long lines (`longLines`), so that a
+    /// position on a line of a megabyte is found without counting the line from its start.
+    private let columnMarks: [Int]
+
+    /// How far apart the column marks of a long line are: `position(of:)` counts at most this
+    /// many bytes, whatever the line's length.
+    static let columnStride = 256
 
     /// Validates `bytes` as UTF-8.
     ///
@@ -40,6 +50,7 @@ public struct SourceText: Sendable {
         }
         if let fast {
             lineStarts = fast
+            (longLines, columnMarks) = Self.columnMarks(bytes, lineStarts: fast, contentStart: contentStart)
             return
         }
         var starts = [0]
@@ -79,6 +90,33 @@ public struct SourceText: Sendable {
             }
         }
         lineStarts = starts
+        (longLines, columnMarks) = Self.columnMarks(bytes, lineStarts: starts, contentStart: contentStart)
+    }
+
+    /// The column marks of the lines longer than `columnStride` bytes: for each, the column of
+    /// every `columnStride`-th byte from the line's first column on, before its end.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the long lines, in vector code; O(*l*) in the number
+    ///   of lines for a text without long lines.
+    private static func columnMarks(_ bytes: [UInt8], lineStarts: [Int], contentStart: Int) -> (longLines: [Int: Int], marks: [Int]) {
+        var longLines: [Int: Int] = [:]
+        var marks: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for (index, lineStart) in lineStarts.enumerated() {
+                let start = index == 0 ? max(lineStart, contentStart) : lineStart
+                let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : buffer.count
+                guard end - start > columnStride else { continue }
+                longLines[index] = marks.count
+                var position = TextPosition(line: index + 1, column: 1)
+                var offset = start
+                while offset + columnStride < end {
+                    ByteSearch.advance(&position, in: buffer, from: offset, to: offset + columnStride)
+                    offset += columnStride
+                    marks.append(position.column)
+                }
+            }
+        }
+        return (longLines, marks)
     }
 
     /// Creates a text from a string (always valid).
@@ -104,18 +142,32 @@ public struct SourceText: Sendable {
 
     /// The 1-based line and column (in Unicode scalars) of byte `offset`.
     ///
-    /// - Complexity: O(log *l* + the line's length).
+    /// On a long line the count starts from the nearest column mark before `offset`, so that
+    /// placing every match of a line of a megabyte costs no more per match than on a short line.
+    ///
+    /// - Complexity: O(log *l* + `columnStride`).
     public func position(of offset: Int) -> (line: Int, column: Int) {
         let line = line(containing: offset)
         var start = lineStarts[line - 1]
         if line == 1 { start = max(start, contentStart) }
         var column = 1
+        if offset - start >= Self.columnStride, let first = longLines[line - 1] {
+            // Mark k (from 1) is the column of byte `start + k * columnStride`; the line has a
+            // mark for every such byte before its end.
+            let end = line < lineStarts.count ? lineStarts[line] : bytes.count
+            let k = min((offset - start) / Self.columnStride, (end - 1 - start) / Self.columnStride)
+            if k > 0 {
+                column = columnMarks[first + k - 1]
+                start += k * Self.columnStride
+            }
+        }
         var index = start
         while index < offset && index < bytes.count {
             // Count scalars: every byte that is not a continuation byte starts one.
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
+        WorkCounter.add(index - start, .positionBytes)
         return (line, column)
     }
 

@@ -44,4 +44,34 @@ struct SourceTextTests {
         #expect(source.lineText(2) == "two")
         #expect(source.line(containing: 5) == 2)
     }
+
+    /// Positions on lines far longer than `SourceText.columnStride` (found from the column marks)
+    /// are those of counting every scalar from the line's start: with multi-byte characters
+    /// across the marks, a byte order mark, CRLF and a last line without a line break.
+    @Test func positionsOnLongLinesCountFromTheLineStart() throws {
+        var generator = SeededGenerator(seed: 11)
+        let pieces = ["a", "é", "e\u{301}", "€", "𝄞", " ", "\r\n", "\n"]
+        for withMark in [false, true] {
+            var text = ""
+            for _ in 0..<6000 {
+                let index = Int.random(in: 0..<1000, using: &generator)
+                text += index < 2 ? pieces[6 + index % 2] : pieces[index % 6]
+            }
+            let bytes = (withMark ? [0xEF, 0xBB, 0xBF] : []) + Array(text.utf8)
+            let source = try SourceText(path: "long.txt", bytes: bytes)
+            var line = 1, column = 1
+            for offset in 0...bytes.count {
+                if offset >= source.contentStart {
+                    #expect(source.position(of: offset) == (line, column), "offset \(offset)")
+                }
+                guard offset < bytes.count, offset >= source.contentStart else { continue }
+                if bytes[offset] == 0x0A {
+                    line += 1
+                    column = 1
+                } else if bytes[offset] & 0xC0 != 0x80 {
+                    column += 1
+                }
+            }
+        }
+    }
 }
