@@ -72,7 +72,7 @@ public struct AnalyzedCorpus: Sendable {
             var previous: TermMatch?
             for match in matches(in: member) {
                 defer { previous = match }
-                if let previous, InconsistentTermRule.isGloss(match, afterConcept: previous.term.concept, endingAt: previous.bytes.upperBound) { continue }
+                if let previous, match.isGloss(ofConcept: previous.term.concept, endingAt: previous.bytes.upperBound) { continue }
                 counts[match.term.concept, default: 0] += 1
             }
             for (concept, count) in counts { result[concept] = max(result[concept] ?? 0, count) }

@@ -55,9 +55,7 @@ public struct AnalyzedDocument: Sendable {
                     let end = source.position(of: range.upperBound)
                     matches[index].start = TextPosition(line: start.line, column: start.column)
                     matches[index].end = TextPosition(line: end.line, column: end.column)
-                    matches[index].startsSentence = SentenceStart.isSentenceStart(
-                        bytes, at: range.lowerBound, contentStart: source.contentStart)
-                    matches[index].lead = InconsistentTermRule.glossLead(bytes, before: range.lowerBound)
+                    matches[index].lookBehind = LookBehind(bytes, at: range.lowerBound, contentStart: source.contentStart)
                 }
             }
         }

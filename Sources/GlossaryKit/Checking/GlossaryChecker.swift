@@ -56,8 +56,7 @@ public final class GlossaryChecker: Sendable {
     /// but the paragraphs and matches given to `body` outlives it. Whether the bytes are an
     /// array or a mapped file, the chunks, and so the results, are the same. `passed(offset)` is
     /// called with offsets the scan will not read below again (except for the few bytes before a
-    /// match that `SentenceStart` and `InconsistentTermRule.glossLead` look at), so that a mapped
-    /// file's pages can be given back.
+    /// match that its `LookBehind` reads), so that a mapped file's pages can be given back.
     ///
     /// - Throws: `TextError.invalidUTF8` at the first bad byte (line and offset in the whole
     ///   text); chunks before it have been given to `body` by then.
@@ -130,9 +129,8 @@ public final class GlossaryChecker: Sendable {
                         match.written = source.text(range)
                         match.start = cursor.position(of: range.lowerBound, in: local)
                         match.end = cursor.peek(range.upperBound, in: local)
-                        // These look back past the chunk's start when the match is at its start.
-                        match.startsSentence = SentenceStart.isSentenceStart(bytes, at: match.bytes.lowerBound, contentStart: contentStart)
-                        match.lead = InconsistentTermRule.glossLead(bytes, before: match.bytes.lowerBound)
+                        // It looks back past the chunk's start when the match is at its start.
+                        match.lookBehind = LookBehind(bytes, at: match.bytes.lowerBound, contentStart: contentStart)
                         if !isInLanguage { outOfLanguage.append(matches.count) }
                         matches.append(match)
                     }

@@ -58,7 +58,7 @@ public struct DeprecatedTermRule: Rule {
             let target = sameShape.count == 1 ? sameShape.first : (sameShape.isEmpty && allPreferred.count == 1 ? allPreferred.first : nil)
             let fix = target.flatMap {
                 Self.replacement(for: match, written: written, term: term.text, preferred: $0.text,
-                                 atSentenceStart: document.startsSentence(match))
+                                 atSentenceStart: match.lookBehind.startsSentence)
             }
             findings.append(document.finding(
                 at: match, rule: Self.description.id,
@@ -97,12 +97,5 @@ public struct DeprecatedTermRule: Rule {
             result = first.uppercased() + result.dropFirst()
         }
         return result
-    }
-}
-
-extension AnalyzedDocument {
-    /// Whether `match` is the first word of a sentence (see `SentenceStart`).
-    func startsSentence(_ match: TermMatch) -> Bool {
-        match.startsSentence
     }
 }

@@ -64,7 +64,7 @@ public struct InconsistentTermRule: Rule {
         /// Per term met: its group, and whether it is a preferred term (an acronym has none).
         /// Looking a term up here is cheaper than reading the term for every match.
         private var termGroups: [TermReference: (group: Int, isPreferred: Bool)?] = [:]
-        /// The concept and end of the previous match, for glosses (`isGloss`).
+        /// The concept and end of the previous match, for glosses (`TermMatch.isGloss`).
         private var previous: (concept: Int, end: Int)?
 
         private struct GroupKey: Hashable {
@@ -131,7 +131,7 @@ public struct InconsistentTermRule: Rule {
             for match in document.matchesInParagraphLanguage {
                 defer { previous = (match.term.concept, match.bytes.upperBound) }
                 guard let (index, isPreferred) = group(of: match.term) else { continue }
-                if let previous, InconsistentTermRule.isGloss(match, afterConcept: previous.concept, endingAt: previous.end) { continue }
+                if let previous, match.isGloss(ofConcept: previous.concept, endingAt: previous.end) { continue }
                 let spelling = match.phenomena.contains(.spelling) ? match.written.lowercasedFast() : nil
                 groups[index].add(
                     match, form: Form(term: match.term, spelling: spelling),
@@ -192,7 +192,7 @@ public struct InconsistentTermRule: Rule {
                         let written = match.written
                         let fix = form.spelling == nil
                             ? DeprecatedTermRule.replacement(for: match, written: written, term: term.text, preferred: expectedText,
-                                                          atSentenceStart: match.startsSentence)
+                                                          atSentenceStart: match.lookBehind.startsSentence)
                             : nil
                         findings.append(Finding(
                             at: match, path: path, glossary: glossary, rule: InconsistentTermRule.description.id,
@@ -206,41 +206,5 @@ public struct InconsistentTermRule: Rule {
             termGroups = [:]
             return findings.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
         }
-    }
-
-    /// How far before a term `isGloss` looks for the parenthesis that opens a gloss.
-    public static let glossReach = 12
-
-    /// The bytes a gloss may be set off with.
-    private static let glossSeparators: Set<UInt8> = [
-        0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: "("), UInt8(ascii: "*"), UInt8(ascii: "_"),
-        UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`"), UInt8(ascii: ":"), UInt8(ascii: ","),
-    ]
-
-    /// What precedes byte `offset` of `bytes`, as far as `isGloss` looks.
-    ///
-    /// - Complexity: O(`glossReach`).
-    static func glossLead(_ bytes: UnsafeBufferPointer<UInt8>, before offset: Int) -> GlossLead {
-        var separators = 0
-        var parenthesis = 0
-        while separators < glossReach, offset - separators > 0 {
-            let byte = bytes[offset - separators - 1]
-            guard glossSeparators.contains(byte) || byte >= 0x80 else { break }
-            separators += 1
-            if byte == UInt8(ascii: "("), parenthesis == 0 { parenthesis = separators }
-        }
-        return GlossLead(separators: UInt8(separators), parenthesis: UInt8(parenthesis))
-    }
-
-    /// Whether `match` glosses the match of concept `concept` that ends at byte `end`, in
-    /// parentheses: `perdagangan tenaga kerja (*labour trafficking*)`. A gloss repeats the
-    /// concept on purpose and is no inconsistency.
-    ///
-    /// The bytes between the two (at most `glossReach`) must all be separators and include `(`.
-    static func isGloss(_ match: TermMatch, afterConcept concept: Int, endingAt end: Int) -> Bool {
-        guard match.term.concept == concept, end <= match.bytes.lowerBound else { return false }
-        let between = match.bytes.lowerBound - end
-        return between <= glossReach && between <= Int(match.lead.separators)
-            && match.lead.parenthesis != 0 && Int(match.lead.parenthesis) <= between
     }
 }

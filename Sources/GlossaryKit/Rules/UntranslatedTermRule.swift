@@ -77,7 +77,8 @@ public struct UntranslatedTermRule: CrossLanguageRule {
             if references.contains(where: { glossary[term: $0].language.isWithin(language) && glossary[term: $0].status.isAcceptable }) { continue }
             let concept = glossary[concept: match.term]
             let expected = concept.approvedTerms(in: language).map(\.text)
-            guard !expected.isEmpty, !Self.isGloss(match, in: document) else { continue }
+            // A term just after `(`, `*`, `_` or `[` is a deliberate gloss or quotation.
+            guard !expected.isEmpty, !match.lookBehind.followsOpener else { continue }
             let written = document.writtenText(of: match)
             var message = "'\(written)' is the \(term.language) term for concept '\(concept.id)', left untranslated in this \(language) text; use " + quotedList(expected)
             if let summary = inconsistencies["\(member.text)\u{0}\(match.bytes.lowerBound)"] {
@@ -90,17 +91,5 @@ public struct UntranslatedTermRule: CrossLanguageRule {
                 message: message, suggestions: expected, fix: fix, note: concept.note))
         }
         return findings
-    }
-
-    /// Whether the text just before `match` opens a parenthesis or emphasis: a deliberate gloss
-    /// or quotation of a foreign term.
-    static func isGloss(_ match: TermMatch, in document: AnalyzedDocument) -> Bool {
-        // Cross-language rules run on segmented texts, which are always held whole.
-        guard let bytes = document.source?.bytes else { preconditionFailure("a cross-language document has its text") }
-        var index = match.bytes.lowerBound
-        while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
-        guard index > 0 else { return false }
-        let openers: Set<UInt8> = [UInt8(ascii: "("), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "[")]
-        return openers.contains(bytes[index - 1])
     }
 }
