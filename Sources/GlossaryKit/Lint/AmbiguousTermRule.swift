@@ -2,14 +2,59 @@
 ///
 /// The matcher finds the words but cannot decide which concept the text means, so a finding would
 /// suggest the wrong replacement half of the time.
-public enum AmbiguousTermRule: LintRule {
-    public static let id = "ambiguous-term"
-    public static let summary = "The same normalised term names two concepts in one language."
-    public static let rationale = """
-        The matcher finds the words but cannot decide which concept the text means, so a finding would suggest the wrong replacement half of the time. Keep the term in one concept, or make the terms differ (case-sensitive acronyms may differ in case).
-        """
+public struct AmbiguousTermRule: LintRule {
+    public init() {}
 
-    public static func check(_ context: LintContext) -> [Finding] {
+    public static let description = RuleDescription(
+        id: "ambiguous-term",
+        name: "Ambiguous term",
+        summary: "The same normalised term names two concepts in one language.",
+        rationale: """
+            The matcher finds the words but cannot decide which concept the text means, so a finding would suggest the wrong replacement half of the time. Keep the term in one concept, or make the terms differ (case-sensitive acronyms may differ in case).
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: worker
+                    terms:
+                      en:
+                        - worker
+                  - id: labourer
+                    terms:
+                      en:
+                        - labourer
+                        - ↓Worker
+                """),
+        ],
+        nonTriggeringExamples: [
+            // One text in two languages, and acronyms that differ in case only.
+            LintExample("""
+                concepts:
+                  - id: worker
+                    terms:
+                      en:
+                        - worker
+                      id:
+                        - pekerja
+                  - id: labourer
+                    terms:
+                      id:
+                        - worker
+                  - id: us
+                    terms:
+                      en:
+                        - term: US
+                          case-sensitive: true
+                  - id: us-pronoun
+                    terms:
+                      en:
+                        - term: Us
+                          case-sensitive: true
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
         var owners: [String: (concept: String, term: Term, location: SourceLocation)] = [:]
         var findings: [Finding] = []
         for (file, concept) in context.concepts {

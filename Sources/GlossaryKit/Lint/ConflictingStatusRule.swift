@@ -3,14 +3,48 @@
 ///
 /// `Labour migrant` (preferred) and `labour migrant` (deprecated) normalise to the same words, so
 /// a check cannot tell whether a text used the right or the wrong one.
-public enum ConflictingStatusRule: LintRule {
-    public static let id = "conflicting-term-status"
-    public static let summary = "A term appears twice in one concept and language after normalisation."
-    public static let rationale = """
-        Two terms that normalise to the same words (`Labour migrant` preferred, `labour migrant` deprecated) cannot be told apart by a check, which then cannot say whether a text used the right or the wrong one. Keep one of them. A deprecated or forbidden term equal to a preferred or admitted one is an error.
-        """
+public struct ConflictingStatusRule: LintRule {
+    public init() {}
 
-    public static func check(_ context: LintContext) -> [Finding] {
+    public static let description = RuleDescription(
+        id: "conflicting-term-status",
+        name: "Conflicting term status",
+        summary: "A term appears twice in one concept and language after normalisation.",
+        rationale: """
+            Two terms that normalise to the same words (`Labour migrant` preferred, `labour migrant` deprecated) cannot be told apart by a check, which then cannot say whether a text used the right or the wrong one. Keep one of them. A deprecated or forbidden term equal to a preferred or admitted one is an error.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: worker
+                    terms:
+                      en:
+                        - worker
+                        - ↓term: Worker
+                          status: deprecated
+                        - ↓WORKER
+                """),
+        ],
+        nonTriggeringExamples: [
+            // The same words in two languages, and two case-sensitive spellings.
+            LintExample("""
+                concepts:
+                  - id: ilo
+                    terms:
+                      en:
+                        - term: ILO
+                          case-sensitive: true
+                        - term: Ilo
+                          case-sensitive: true
+                          status: deprecated
+                      id:
+                        - term: ILO
+                          case-sensitive: true
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             var seen: [String: Term] = [:]

@@ -2,15 +2,61 @@
 ///
 /// Ids are how checks, lookups and conversions refer to a concept; two concepts with one id make
 /// every reference ambiguous.
-public enum DuplicateConceptIDRule: LintRule {
-    public static let id = "duplicate-concept-id"
-    public static let summary = "A concept id is used by more than one concept."
-    public static let rationale = """
-        Ids are how checks, lookups, conversions, configurations and baselines refer to a concept; two concepts with one id make every reference ambiguous. Rename one of them.
-        """
-    public static let defaultSeverity: Severity = .error
+public struct DuplicateConceptIDRule: LintRule {
+    public init() {}
 
-    public static func check(_ context: LintContext) -> [Finding] {
+    public static let description = RuleDescription(
+        id: "duplicate-concept-id",
+        name: "Duplicate concept id",
+        summary: "A concept id is used by more than one concept.",
+        rationale: """
+            Ids are how checks, lookups, conversions, configurations and baselines refer to a concept; two concepts with one id make every reference ambiguous. Rename one of them.
+            """,
+        defaultSeverity: .error,
+        triggeringExamples: [
+            // The YAML reader refuses an id repeated in one file; across files the linter reports
+            // it where the id is defined again.
+            LintExample("""
+                concepts:
+                  - id: worker
+                    terms:
+                      en:
+                        - worker
+                """, """
+                concepts:
+                  - ↓id: worker
+                    terms:
+                      id:
+                        - pekerja
+                  - id: labourer
+                    terms:
+                      en:
+                        - labourer
+                """, """
+                concepts:
+                  - ↓id: worker
+                    terms:
+                      su:
+                        - pagawé
+                """),
+        ],
+        nonTriggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: worker
+                    terms:
+                      en:
+                        - worker
+                """, """
+                concepts:
+                  - id: labourer
+                    terms:
+                      en:
+                        - labourer
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
         var first: [String: SourceLocation] = [:]
         var findings: [Finding] = []
         for (file, concept) in context.concepts {

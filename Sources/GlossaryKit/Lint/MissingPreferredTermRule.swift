@@ -1,14 +1,44 @@
 /// Reports a concept that has terms in a language but no preferred one there.
 ///
 /// Without a preferred term, a finding on a deprecated term has nothing to suggest.
-public enum MissingPreferredTermRule: LintRule {
-    public static let id = "missing-preferred-term"
-    public static let summary = "A concept has terms in a language but none of them is preferred."
-    public static let rationale = """
-        Without a preferred term, a finding on a deprecated term has nothing to suggest and `--fix` nothing to write. Mark one term of the language preferred.
-        """
+public struct MissingPreferredTermRule: LintRule {
+    public init() {}
 
-    public static func check(_ context: LintContext) -> [Finding] {
+    public static let description = RuleDescription(
+        id: "missing-preferred-term",
+        name: "Missing preferred term",
+        summary: "A concept has terms in a language but none of them is preferred.",
+        rationale: """
+            Without a preferred term, a finding on a deprecated term has nothing to suggest and `--fix` nothing to write. Mark one term of the language preferred.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: hand
+                    terms:
+                      en:
+                        - ↓term: hand
+                          status: admitted
+                        - term: manual worker
+                          status: deprecated
+                      id:
+                        - tenaga
+                """),
+        ],
+        nonTriggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: hand
+                    terms:
+                      en:
+                        - manual worker
+                        - term: hand
+                          status: admitted
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             for language in concept.languages where concept.preferredTerms(in: language).isEmpty {

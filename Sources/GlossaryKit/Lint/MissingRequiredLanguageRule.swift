@@ -1,12 +1,52 @@
 /// Reports a concept with no term in a language its file's `required-languages` lists.
-public enum MissingRequiredLanguageRule: LintRule {
-    public static let id = "missing-required-language"
-    public static let summary = "A concept has no term in a required language."
-    public static let rationale = """
-        The file's `required-languages` promises a term in each of those languages; a concept without one leaves translators without guidance and the cross-language rules without a term to expect.
-        """
+public struct MissingRequiredLanguageRule: LintRule {
+    public init() {}
 
-    public static func check(_ context: LintContext) -> [Finding] {
+    public static let description = RuleDescription(
+        id: "missing-required-language",
+        name: "Missing required language",
+        summary: "A concept has no term in a required language.",
+        rationale: """
+            The file's `required-languages` promises a term in each of those languages; a concept without one leaves translators without guidance and the cross-language rules without a term to expect.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            LintExample("""
+                required-languages: [id, en]
+                concepts:
+                  - ↓id: employer
+                    terms:
+                      en:
+                        - employer
+                  - id: worker
+                    terms:
+                      en:
+                        - worker
+                      id:
+                        - pekerja
+                """),
+        ],
+        nonTriggeringExamples: [
+            // A regional variant covers its language.
+            LintExample("""
+                required-languages: [en]
+                concepts:
+                  - id: employer
+                    terms:
+                      en-GB:
+                        - employer
+                """),
+            // Without required languages, any set of languages is complete.
+            LintExample("""
+                concepts:
+                  - id: employer
+                    terms:
+                      en:
+                        - employer
+                """),
+        ])
+
+    public func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for file in context.files {
             for concept in file.glossary.concepts {

@@ -3,21 +3,51 @@
 /// A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`)
 /// makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored
 /// when matching, so `C++` would also match `C`.
-public enum TermTokenizationRule: LintRule {
-    public static let id = "term-tokenization"
-    public static let summary = "A term has no words, spans sentence punctuation, or has characters outside its words."
-    public static let rationale = """
-        A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
-        """
+public struct TermTokenizationRule: LintRule {
+    public init() {}
+
+    public static let description = RuleDescription(
+        id: "term-tokenization",
+        name: "Term tokenization",
+        summary: "A term has no words, spans sentence punctuation, or has characters outside its words.",
+        rationale: """
+            A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
+            """,
+        defaultSeverity: .warning,
+        triggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: tokens
+                    terms:
+                      en:
+                        - ↓C++
+                        - ↓term: "e.g. labour"
+                          status: admitted
+                        - ↓term: "—"
+                          status: admitted
+                """),
+        ],
+        nonTriggeringExamples: [
+            LintExample("""
+                concepts:
+                  - id: tokens
+                    terms:
+                      en:
+                        - labour trafficking
+                        - workers' rights
+                      id:
+                        - pekerja-pekerja
+                """),
+        ])
 
     private static let sentencePunctuation: Set<Character> = [".", "!", "?", ";", "。", "؟"]
 
-    public static func check(_ context: LintContext) -> [Finding] {
+    public func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             for term in concept.terms {
                 for text in [term.text] + term.forms {
-                    if let problem = problem(text, context: context) {
+                    if let problem = Self.problem(text, context: context) {
                         findings.append(LintFinding.make(
                             rule: id, severity: problem.severity, at: LintFinding.location(term, in: concept, file: file), text: text,
                             message: problem.message, language: term.language, concept: concept.id))

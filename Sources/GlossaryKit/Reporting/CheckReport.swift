@@ -48,19 +48,19 @@ public enum ReportFormat: String, CaseIterable, Sendable {
 /// Turns a report into text for a terminal or a program.
 public enum Reporter {
     /// The report in `format`; SARIF describes `rules` (default: the check rules).
-    public static func render(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]? = nil) -> String {
+    public static func render(_ report: CheckReport, format: ReportFormat, rules: [RuleDocumentation]? = nil) -> String {
         ReportOutput.collecting { write(report, format: format, rules: rules, to: &$0) }
     }
 
     /// Writes the report in `format` to `sink` in pieces of about a megabyte, so that a report
     /// of hundreds of thousands of findings is never held as one text.
-    public static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]? = nil, to sink: @escaping (String) -> Void) {
+    public static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDocumentation]? = nil, to sink: @escaping (String) -> Void) {
         var output = ReportOutput(sink: sink)
         write(report, format: format, rules: rules, to: &output)
         output.flush()
     }
 
-    static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDescription]?, to output: inout ReportOutput) {
+    static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDocumentation]?, to output: inout ReportOutput) {
         switch format {
         case .text: TextReporter.write(report, to: &output)
         case .json: JSONReporter.write(report, to: &output)

@@ -9,15 +9,15 @@ public enum SARIFReporter {
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
     /// The check rules' descriptions, which a check report's run describes.
-    public static var checkRules: [RuleDescription] { Rules.all.map { type(of: $0).description } }
+    public static var checkRules: [RuleDocumentation] { Rules.all.map { type(of: $0).description.documentation } }
 
-    public static func render(_ report: CheckReport, rules: [RuleDescription] = Rules.all.map { type(of: $0).description }, toolVersion: String = GlossaryKitInfo.version) -> String {
+    public static func render(_ report: CheckReport, rules: [RuleDocumentation] = SARIFReporter.checkRules, toolVersion: String = GlossaryKitInfo.version) -> String {
         ReportOutput.collecting { write(report, rules: rules, toolVersion: toolVersion, to: &$0) }
     }
 
     /// Writes the log one result at a time: the same text as `json(_:rules:toolVersion:)`
     /// serialized, without building a value for every result at once.
-    static func write(_ report: CheckReport, rules: [RuleDescription], toolVersion: String = GlossaryKitInfo.version, to output: inout ReportOutput) {
+    static func write(_ report: CheckReport, rules: [RuleDocumentation], toolVersion: String = GlossaryKitInfo.version, to output: inout ReportOutput) {
         // The log around the results is serialized with a marker where the results go.
         let marker = "\u{0}results\u{0}"
         let frame = log(results: .string(marker), rules: rules, toolVersion: toolVersion).serialized()
@@ -43,19 +43,19 @@ public enum SARIFReporter {
     }
 
     /// The SARIF log as a JSON value.
-    public static func json(_ report: CheckReport, rules: [RuleDescription], toolVersion: String) -> JSONValue {
+    public static func json(_ report: CheckReport, rules: [RuleDocumentation], toolVersion: String) -> JSONValue {
         let ruleIndex = Self.ruleIndex(rules)
         return log(results: .array(report.findings.map { result($0, ruleIndex: ruleIndex) }), rules: rules, toolVersion: toolVersion)
     }
 
-    private static func ruleIndex(_ rules: [RuleDescription]) -> [String: Int] {
+    private static func ruleIndex(_ rules: [RuleDocumentation]) -> [String: Int] {
         var ruleIndex: [String: Int] = [:]
         for (index, rule) in rules.enumerated() { ruleIndex[rule.id] = index }
         return ruleIndex
     }
 
     /// The log with `results` as its run's results.
-    private static func log(results: JSONValue, rules: [RuleDescription], toolVersion: String) -> JSONValue {
+    private static func log(results: JSONValue, rules: [RuleDocumentation], toolVersion: String) -> JSONValue {
         let driver: JSONValue = .object([
             ("name", .string("glossary")),
             ("version", .string(toolVersion)),
@@ -112,13 +112,13 @@ public enum SARIFReporter {
     }
 
     /// A `reportingDescriptor` for one rule, with its rationale and examples as help.
-    static func ruleJSON(_ rule: RuleDescription) -> JSONValue {
+    static func ruleJSON(_ rule: RuleDocumentation) -> JSONValue {
         var markdown = "**\(rule.name)** (`\(rule.id)`): \(rule.summary)\n\n\(rule.rationale)\n"
-        let examples = { (title: String, list: [RuleExample]) in
+        let examples = { (title: String, list: [String]) in
             guard !list.isEmpty else { return }
             markdown += "\n\(title):\n\n"
             for example in list {
-                markdown += "- [\(example.language)] " + example.text.replacingArrow() + "\n"
+                markdown += "- " + example.replacingArrow() + "\n"
             }
         }
         examples("Triggering examples (↓ marks the finding)", rule.triggeringExamples)

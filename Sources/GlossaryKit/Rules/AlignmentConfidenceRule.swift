@@ -2,7 +2,7 @@
 public struct AlignmentConfidenceRule: CrossLanguageRule {
     public init() {}
 
-    public static let description = CrossLanguageRuleDescription(
+    public static let description = RuleDescription(
         id: "alignment-confidence",
         name: "Low-confidence alignment",
         summary: "Segments were paired as versions of each other, but their lengths make the pairing doubtful.",

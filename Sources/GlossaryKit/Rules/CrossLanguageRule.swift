@@ -1,35 +1,15 @@
 /// A check over translation sets: segments that are versions of each other in several languages.
 ///
-/// Like `Rule`, every cross-language rule describes itself with examples that must and must not
-/// trigger it; here an example is a small corpus of translation sets, and the test suite checks
-/// each one against `RuleExamples.glossary`.
-public protocol CrossLanguageRule: Sendable {
-    static var description: CrossLanguageRuleDescription { get }
-    /// The findings in `corpus`, at the rule's default severity, positioned in the files.
-    func check(_ corpus: AnalyzedCorpus) -> [Finding]
-}
-
-extension CrossLanguageRule {
-    public var id: String { Self.description.id }
-}
-
-/// What a cross-language rule is, why it exists, and examples that show it.
-public struct CrossLanguageRuleDescription: Sendable {
-    public var id: String
-    public var name: String
-    public var summary: String
-    public var rationale: String
-    public var defaultSeverity: Severity
-    /// Corpora with `↓` before each place a finding must start.
-    public var triggeringExamples: [TranslationExample]
-    public var nonTriggeringExamples: [TranslationExample]
-}
+/// Its examples are small corpora of translation sets with `↓` before each place a finding must
+/// start; the test suite checks each against `RuleExamples.glossary`. Its findings are
+/// positioned in the files.
+public protocol CrossLanguageRule: DescribedRule where Subject == AnalyzedCorpus, Example == TranslationExample {}
 
 /// A corpus for a rule example: translation sets, each a list of versions.
 ///
 /// `↓` in a version marks where a finding must start; a finding about a whole segment (a missing
 /// term) starts at the segment's first character, so its mark is the version's first character.
-public struct TranslationExample: Sendable, CustomStringConvertible {
+public struct TranslationExample: RuleExampleKind {
     /// Each set's versions, in order.
     public var sets: [[(language: LanguageTag, text: String)]]
     /// The declared source language (as in XLIFF); nil for undirected versions.
@@ -42,6 +22,8 @@ public struct TranslationExample: Sendable, CustomStringConvertible {
         self.sourceLanguage = sourceLanguage
         self.confidence = confidence
     }
+
+    public static var isShownInReports: Bool { false }
 
     public var description: String {
         sets.map { set in set.map { "[\($0.language)] \($0.text)" }.joined(separator: " ↔ ") }.joined(separator: " ‖ ")

@@ -3,7 +3,7 @@
 public struct InconsistentTranslationRule: CrossLanguageRule {
     public init() {}
 
-    public static let description = CrossLanguageRuleDescription(
+    public static let description = RuleDescription(
         id: "inconsistent-translation",
         name: "Inconsistent translation",
         summary: "One source concept is rendered with different terms in the translations of a file or set of files.",

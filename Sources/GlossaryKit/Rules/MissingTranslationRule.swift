@@ -2,7 +2,7 @@
 public struct MissingTranslationRule: CrossLanguageRule {
     public init() {}
 
-    public static let description = CrossLanguageRuleDescription(
+    public static let description = RuleDescription(
         id: "missing-translation",
         name: "Missing translation",
         summary: "A concept named in one language version has no term of any status in an aligned version in another language.",

@@ -1,13 +1,38 @@
+/// A rule of any kind: it describes itself in one shape (`RuleDescription`, with examples that
+/// must and must not trigger it) and checks what its stage of the pipeline hands it.
+///
+/// The three kinds differ only in what they check and what their examples are:
+/// - `Rule` checks one analysed document (a text's paragraphs and term matches); its examples
+///   are texts in a language;
+/// - `CrossLanguageRule` checks a corpus of translation sets; its examples are small corpora;
+/// - `LintRule` checks loaded glossary files; its examples are glossary files.
+///
+/// The test suite runs every rule's examples, so reading a rule's description tells exactly what
+/// it does.
+public protocol DescribedRule: Sendable {
+    /// What the rule checks.
+    associatedtype Subject
+    /// What the rule's examples are.
+    associatedtype Example: RuleExampleKind
+    /// The rule's documentation and examples.
+    static var description: RuleDescription<Example> { get }
+    /// The findings in `subject`, at the rule's default severity (some rules raise it for the
+    /// worse cases).
+    func check(_ subject: Subject) -> [Finding]
+}
+
+extension DescribedRule {
+    /// The rule's public id.
+    public var id: String { Self.description.id }
+    /// The rule's public id.
+    public static var id: String { description.id }
+}
+
 /// A check over an analysed document.
 ///
-/// Every rule describes itself (`description`) with examples that must and must not trigger it;
-/// the test suite runs every example against `RuleExamples.glossary`, so reading a rule's
-/// description tells exactly what it does.
-public protocol Rule: Sendable {
-    /// The rule's documentation and examples.
-    static var description: RuleDescription { get }
-    /// The findings in `document`, at the rule's default severity.
-    func check(_ document: AnalyzedDocument) -> [Finding]
+/// Its examples are texts with `↓` before each place a finding must start; the test suite checks
+/// each against `RuleExamples.glossary`.
+public protocol Rule: DescribedRule where Subject == AnalyzedDocument, Example == RuleExample {
     /// Something that checks the file `path` chunk by chunk and finds what `check(_:)` finds on
     /// the whole file, for files too long to analyse at once.
     ///
@@ -18,13 +43,10 @@ public protocol Rule: Sendable {
 }
 
 extension Rule {
-    public var id: String { Self.description.id }
-
     public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
         WholeDocumentAccumulator(rule: self, path: path, glossary: glossary)
     }
 }
-
 /// Checks a document given as consecutive chunks (see `Rule.accumulator(path:glossary:)`).
 public protocol RuleAccumulator {
     /// Takes the next chunk (its matches carry their positions; it has no `source`) and returns
@@ -75,8 +97,9 @@ public struct WholeDocumentAccumulator: RuleAccumulator {
     }
 }
 
-/// What a rule is, why it exists, and examples that show it.
-public struct RuleDescription: Sendable {
+/// What a rule is, why it exists, and examples that show it: the one shape every kind of rule
+/// describes itself in.
+public struct RuleDescription<Example: RuleExampleKind>: Sendable {
     /// The public rule id, e.g. `deprecated-term`. Stable: configurations and suppressions use it.
     public var id: String
     public var name: String
@@ -85,14 +108,73 @@ public struct RuleDescription: Sendable {
     /// Why the rule exists and what to do about a finding.
     public var rationale: String
     public var defaultSeverity: Severity
-    /// Texts with `↓` before each place a finding must start.
-    public var triggeringExamples: [RuleExample]
-    /// Texts on which the rule must stay silent.
-    public var nonTriggeringExamples: [RuleExample]
+    /// The ids of rules whose findings this rule's findings make redundant at the same place
+    /// (the same file and bytes): the more specific of two findings on the same words is kept.
+    /// The checker drops the superseded ones wherever they come from.
+    public var supersedes: [String]
+    /// Examples with `↓` before each place a finding must start.
+    public var triggeringExamples: [Example]
+    /// Examples on which the rule must stay silent.
+    public var nonTriggeringExamples: [Example]
+
+    public init(
+        id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity, supersedes: [String] = [],
+        triggeringExamples: [Example], nonTriggeringExamples: [Example]
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.supersedes = supersedes
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+    }
+
+    /// What reports say of the rule (SARIF's `tool.driver.rules`).
+    public var documentation: RuleDocumentation {
+        let shown = { (examples: [Example]) in Example.isShownInReports ? examples.map(\.description) : [] }
+        return RuleDocumentation(
+            id: id, name: name, summary: summary, rationale: rationale, defaultSeverity: defaultSeverity,
+            triggeringExamples: shown(triggeringExamples), nonTriggeringExamples: shown(nonTriggeringExamples))
+    }
+}
+
+/// What reports say of a rule of any kind: its description, with the examples that fit on a line.
+public struct RuleDocumentation: Sendable {
+    public var id: String
+    public var name: String
+    public var summary: String
+    public var rationale: String
+    public var defaultSeverity: Severity
+    /// The triggering examples as one line each (`[id] Banyak ↓TKI berangkat.`), for the rules
+    /// whose examples are texts; empty for the others.
+    public var triggeringExamples: [String]
+    public var nonTriggeringExamples: [String]
+
+    public init(
+        id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity,
+        triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
+    ) {
+        self.id = id
+        self.name = name
+        self.summary = summary
+        self.rationale = rationale
+        self.defaultSeverity = defaultSeverity
+        self.triggeringExamples = triggeringExamples
+        self.nonTriggeringExamples = nonTriggeringExamples
+    }
+}
+
+/// What a kind of rule's examples are.
+public protocol RuleExampleKind: Sendable, CustomStringConvertible {
+    /// Whether reports list the examples in a rule's help: a one-line text fits there, a corpus
+    /// or a glossary file does not.
+    static var isShownInReports: Bool { get }
 }
 
 /// A text a rule is tried on, in a known language.
-public struct RuleExample: Sendable, CustomStringConvertible {
+public struct RuleExample: RuleExampleKind {
     /// The text; `↓` marks where a finding starts (and is removed before checking).
     public var text: String
     public var language: LanguageTag
@@ -103,6 +185,8 @@ public struct RuleExample: Sendable, CustomStringConvertible {
     }
 
     public var description: String { "[\(language)] \(text)" }
+
+    public static var isShownInReports: Bool { true }
 }
 
 /// Every built-in rule, in the order their findings are listed when several share a place.

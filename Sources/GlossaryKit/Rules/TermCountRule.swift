@@ -2,7 +2,7 @@
 public struct TermCountRule: CrossLanguageRule {
     public init() {}
 
-    public static let description = CrossLanguageRuleDescription(
+    public static let description = RuleDescription(
         id: "term-count",
         name: "Term count",
         summary: "A concept occurs fewer times in a translation than in the source segment.",

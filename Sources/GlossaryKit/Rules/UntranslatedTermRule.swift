@@ -3,7 +3,7 @@
 public struct UntranslatedTermRule: CrossLanguageRule {
     public init() {}
 
-    public static let description = CrossLanguageRuleDescription(
+    public static let description = RuleDescription(
         id: "untranslated-term",
         name: "Untranslated term",
         summary: "A term of the source language is left as it is in a translation where the glossary gives a term of the target language.",

@@ -148,7 +148,7 @@ struct StreamingTests {
     /// A rule of a library user that sees the whole document: it reports the number of matches
     /// and paragraphs at the last match.
     struct CountingRule: Rule {
-        static let description = RuleDescription(
+        static let description = RuleDescription<RuleExample>(
             id: "match-count", name: "Match count", summary: "Counts matches.", rationale: "A test of whole-document rules.",
             defaultSeverity: .info, triggeringExamples: [], nonTriggeringExamples: [])
 
