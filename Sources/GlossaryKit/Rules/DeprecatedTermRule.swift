@@ -57,8 +57,8 @@ public struct DeprecatedTermRule: Rule {
             // The one replacement: the only preferred term of the same shape, else the only one.
             let target = sameShape.count == 1 ? sameShape.first : (sameShape.isEmpty && allPreferred.count == 1 ? allPreferred.first : nil)
             let fix = target.flatMap {
-                Self.replacement(for: match, written: written, term: term.text, preferred: $0.text,
-                                 atSentenceStart: match.lookBehind.startsSentence)
+                match.replacement(written: written, term: term.text, preferred: $0.text,
+                                  atSentenceStart: match.lookBehind.startsSentence)
             }
             findings.append(document.finding(
                 at: match, rule: Self.description.id,
@@ -66,36 +66,5 @@ public struct DeprecatedTermRule: Rule {
                 message: message, suggestions: preferred, fix: fix, note: term.note))
         }
         return findings
-    }
-
-    /// The preferred term in the case of the written text, keeping a clitic or plural ending;
-    /// at the start of a sentence its first letter is capitalised (`TKI berangkat.` →
-    /// `Pekerja migran berangkat.`).
-    ///
-    /// Nil when the written form is not simply the term plus an ending (a reduplication, an
-    /// infix, `policies` for `policy`, another spelling): then no automatic fix is safe.
-    static func replacement(
-        for match: TermMatch, written: String, term: String, preferred: String, atSentenceStart: Bool = false
-    ) -> String? {
-        if match.phenomena.contains(.reduplication) || match.phenomena.contains(.pluralInfix) { return nil }
-        let suffix = match.suffix
-        let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
-        let squeezedBase = squeezingWhiteSpace(base)
-        guard squeezedBase.lowercasedFast() == term.lowercasedFast() else { return nil }
-        // Written exactly as the glossary writes the term (an acronym such as TKI): the preferred
-        // term as the glossary writes it; otherwise carry the writer's case over (LABOR → LABOUR).
-        var result = squeezedBase == term ? preferred : CasePattern.apply(of: base, to: preferred)
-        if !suffix.isEmpty {
-            // Keep the ending as written (its case too): "kerjanya", "ILO-nya", "Programmes".
-            var ending = String(written.suffix(suffix.count))
-            // A clitic is hyphenated after an acronym (TKI-nya) but joined to a word: replacing
-            // the acronym with "pekerja migran" gives "pekerja migrannya".
-            if ending.hasPrefix("-"), let last = result.last, last.isLowercase { ending.removeFirst() }
-            result += ending
-        }
-        if atSentenceStart, let first = result.first, first.isLowercase {
-            result = first.uppercased() + result.dropFirst()
-        }
-        return result
     }
 }

@@ -191,8 +191,8 @@ public struct InconsistentTermRule: Rule {
                     for match in group.kept[index] {
                         let written = match.written
                         let fix = form.spelling == nil
-                            ? DeprecatedTermRule.replacement(for: match, written: written, term: term.text, preferred: expectedText,
-                                                          atSentenceStart: match.lookBehind.startsSentence)
+                            ? match.replacement(written: written, term: term.text, preferred: expectedText,
+                                                atSentenceStart: match.lookBehind.startsSentence)
                             : nil
                         findings.append(Finding(
                             at: match, path: path, glossary: glossary, rule: InconsistentTermRule.description.id,

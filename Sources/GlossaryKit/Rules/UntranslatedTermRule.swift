@@ -48,7 +48,7 @@ public struct UntranslatedTermRule: CrossLanguageRule {
         var reported = Set<SegmentReference>()
         // Where an untranslated term is also an inconsistent rendering, the message says so.
         var inconsistencies: [String: String] = [:]
-        for occurrence in InconsistentTranslationRule.occurrences(in: corpus) {
+        for occurrence in corpus.unexpectedRenderings() {
             inconsistencies["\(occurrence.text)\u{0}\(occurrence.match.bytes.lowerBound)"] = occurrence.summary
         }
         for set in corpus.sets {
