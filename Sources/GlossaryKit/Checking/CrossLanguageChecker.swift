@@ -52,32 +52,21 @@ public struct CrossLanguageChecker: Sendable {
             findings += monolingual.map(text.segmented.inFile)
         }
         findings += crossFindings(analyzed, options: options, excluding: findings)
-        return Self.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
+        return FindingCollector.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
     }
 
     /// The cross-language findings on an analysed corpus, with `options`' severity overrides.
     ///
-    /// An `inconsistent-translation` finding at the same place as one of `monolingual`'s
-    /// `inconsistent-term` findings is dropped: the monolingual rule already said it; so is one at
-    /// the same place as an `untranslated-term` finding, the more specific of the two (its
-    /// message names the inconsistency).
+    /// A finding that another finding supersedes (`RuleDescription.supersedes`), among these or
+    /// `monolingual`, the findings already reported on the same files, is dropped: the more
+    /// specific rule already said it.
     public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
-        let known = Set(monolingual.filter { $0.rule == InconsistentTermRule.description.id }.map { "\($0.location.file)\u{0}\($0.byteRange)" })
+        let collector = FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
         var findings: [Finding] = []
-        for rule in crossRules {
-            let override = options.severities[rule.id]
-            if case .some(.none) = override { continue }
-            for var finding in rule.check(corpus) {
-                if finding.rule == InconsistentTranslationRule.description.id, known.contains("\(finding.location.file)\u{0}\(finding.byteRange)") { continue }
-                if case let .some(.some(severity)) = override { finding.severity = severity }
-                findings.append(finding)
-            }
+        for rule in crossRules where collector.runs(rule.id) {
+            collector.add(rule.check(corpus), of: rule.id, to: &findings)
         }
-        let untranslated = Set(findings.filter { $0.rule == UntranslatedTermRule.description.id }.map { "\($0.location.file)\u{0}\($0.byteRange)" })
-        if !untranslated.isEmpty {
-            findings.removeAll { $0.rule == InconsistentTranslationRule.description.id && untranslated.contains("\($0.location.file)\u{0}\($0.byteRange)") }
-        }
-        return findings
+        return collector.removingSuperseded(from: findings, earlier: monolingual)
     }
 
     /// The cross-language findings of one plain-text or Markdown document with sections in
@@ -118,14 +107,6 @@ public struct CrossLanguageChecker: Sendable {
         let corpus = try parallelCorpus(sources, languages: languages, options: options)
         let analyzed = try analyze(corpus, markup: options.markup)
         return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
-    }
-
-    /// Findings sorted by file (in `paths` order), then position, then rule.
-    static func ordered(_ findings: [Finding], paths: [String]) -> [Finding] {
-        let fileOrder = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        return findings.sorted {
-            (fileOrder[$0.location.file] ?? 0, $0.byteRange.lowerBound, $0.rule) < (fileOrder[$1.location.file] ?? 0, $1.byteRange.lowerBound, $1.rule)
-        }
     }
 }
 

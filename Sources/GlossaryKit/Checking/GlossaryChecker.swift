@@ -292,11 +292,9 @@ public final class GlossaryChecker: Sendable {
     /// Sundanese) also gets the cross-language rules' findings on its aligned sections.
     public func check(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let document = try analyze(source, options: options)
-        let monolingual = findings(in: document, options: options)
-        guard !crossRules.isEmpty, Self.hasLanguageSections(document) else { return monolingual }
-        let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
-            .sectionFindings(in: source, options: options, monolingual: monolingual)
-        return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
+        return try addingSectionFindings(
+            to: findings(in: document, options: options), hasSections: Self.hasLanguageSections(document), options: options
+        ) { source }
     }
 
     /// The findings of every rule on a mapped file, which is read chunk by chunk and never held
@@ -311,20 +309,10 @@ public final class GlossaryChecker: Sendable {
     /// - Throws: `TextError.invalidUTF8` at the file's first bad byte.
     /// - Complexity: O(*n*) in the file's length.
     public func check(_ file: MappedFile, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
-        var accumulators: [(rule: any Rule, override: Severity?, accumulator: any RuleAccumulator)] = []
-        for rule in rules {
-            let override = options.severities[rule.id]
-            if case .some(.none) = override { continue }
-            accumulators.append((rule, override ?? nil, rule.accumulator(path: file.path, glossary: glossary)))
-        }
+        let collector = findingCollector(options)
+        var accumulators = rules.filter { collector.runs($0.id) }.map { (id: $0.id, accumulator: $0.accumulator(path: file.path, glossary: glossary)) }
         var findings: [Finding] = []
         var sections = LanguageSections()
-        func collect(_ found: [Finding], override: Severity?) {
-            for var finding in found {
-                if let override { finding.severity = override }
-                findings.append(finding)
-            }
-        }
         var releaser = PageReleaser(file)
         try analyzeChunks(
             path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
@@ -332,26 +320,41 @@ public final class GlossaryChecker: Sendable {
         ) { chunk in
             sections.add(chunk.paragraphs.map(\.language))
             for index in accumulators.indices {
-                collect(accumulators[index].accumulator.add(chunk), override: accumulators[index].override)
+                collector.add(accumulators[index].accumulator.add(chunk), of: accumulators[index].id, to: &findings)
             }
         }
         file.releaseAll()
         for index in accumulators.indices {
-            collect(accumulators[index].accumulator.finish(), override: accumulators[index].override)
+            collector.add(accumulators[index].accumulator.finish(), of: accumulators[index].id, to: &findings)
         }
-        let order = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        // Sorted in place (as stably as `findings(in:)` sorts), not copied.
-        findings.sort {
-            ($0.byteRange.lowerBound, order[$0.rule] ?? 0) < ($1.byteRange.lowerBound, order[$1.rule] ?? 0)
-        }
+        collector.sortInTextOrder(&findings)
         let monolingual = findings
         findings = []
-        guard !crossRules.isEmpty, sections.areSections else { return monolingual }
-        let source = try SourceText(path: file.path, bytes: Array(file.bytes))
-        file.releaseAll()
+        return try addingSectionFindings(to: monolingual, hasSections: sections.areSections, options: options) { () throws(TextError) in
+            let source = try SourceText(path: file.path, bytes: Array(file.bytes))
+            file.releaseAll()
+            return source
+        }
+    }
+
+    /// The collector of this checker's findings under `options`.
+    func findingCollector(_ options: CheckOptions) -> FindingCollector {
+        FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
+    }
+
+    /// `monolingual`, the findings of a text's monolingual rules, with the cross-language
+    /// findings of its language sections when it has some (`hasSections`) and the checker has
+    /// cross-language rules: the one tail of both `check` methods.
+    ///
+    /// - Parameter source: the whole text, read only when its sections are aligned.
+    private func addingSectionFindings(
+        to monolingual: [Finding], hasSections: Bool, options: CheckOptions, source: () throws(TextError) -> SourceText
+    ) throws(TextError) -> [Finding] {
+        guard !crossRules.isEmpty, hasSections else { return monolingual }
+        let text = try source()
         let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
-            .sectionFindings(in: source, options: options, monolingual: monolingual)
-        return cross.isEmpty ? monolingual : CrossLanguageChecker.ordered(monolingual + cross, paths: [source.path])
+            .sectionFindings(in: text, options: options, monolingual: monolingual)
+        return cross.isEmpty ? monolingual : FindingCollector.ordered(monolingual + cross, paths: [text.path])
     }
 
     /// The most language switches a document may have and still be read as language sections
@@ -393,19 +396,13 @@ public final class GlossaryChecker: Sendable {
 
     /// The findings of every enabled rule on an analysed document, in text order.
     public func findings(in document: AnalyzedDocument, options: CheckOptions = CheckOptions()) -> [Finding] {
+        let collector = findingCollector(options)
         var findings: [Finding] = []
-        for rule in rules {
-            let override = options.severities[rule.id]
-            if case .some(.none) = override { continue }
-            for var finding in rule.check(document) {
-                if case let .some(.some(severity)) = override { finding.severity = severity }
-                findings.append(finding)
-            }
+        for rule in rules where collector.runs(rule.id) {
+            collector.add(rule.check(document), of: rule.id, to: &findings)
         }
-        let order = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
-        return findings.sorted {
-            ($0.byteRange.lowerBound, order[$0.rule] ?? 0) < ($1.byteRange.lowerBound, order[$1.rule] ?? 0)
-        }
+        collector.sortInTextOrder(&findings)
+        return findings
     }
 }
 

@@ -153,7 +153,7 @@ extension CheckReport {
                 found = kept
                 baselinedCount += known
             }
-            findings = CrossLanguageChecker.ordered(findings + found, paths: order + group.files)
+            findings = FindingCollector.ordered(findings + found, paths: order + group.files)
             return notes
         } catch {
             throw InputError(error.description, file: group.files[0])

@@ -13,6 +13,8 @@ public struct InconsistentTermRule: Rule {
             Organization" is normal), and inflected forms of one term count as that term.
             """,
         defaultSeverity: .warning,
+        // Its finding already says what an inconsistent-translation finding on the same words would.
+        supersedes: ["inconsistent-translation"],
         triggeringExamples: [
             RuleExample("Labour trafficking grows. Labour trafficking hurts. ↓Labor trafficking pays.", language: .english),
             RuleExample("Padagangan tanaga gawé ngaronjat. ↓Trafficking tenaga kerja ogé.", language: .sundanese),

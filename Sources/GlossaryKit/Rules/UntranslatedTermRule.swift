@@ -18,6 +18,8 @@ public struct UntranslatedTermRule: CrossLanguageRule {
             same words again.
             """,
         defaultSeverity: .warning,
+        // Its finding already says what an inconsistent-translation finding on the same words would.
+        supersedes: ["inconsistent-translation"],
         triggeringExamples: [
             TranslationExample([[(.english, "Every migrant worker has rights."),
                                  (.indonesian, "Setiap ↓migrant worker mempunyai hak.")]], sourceLanguage: .english),
