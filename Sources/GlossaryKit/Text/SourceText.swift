@@ -1,3 +1,5 @@
+import Foundation
+
 /// The bytes of one input text, validated as UTF-8, with the means to turn byte offsets into
 /// 1-based lines and columns.
 ///
@@ -12,12 +14,9 @@ public struct SourceText: Sendable {
     public let contentStart: Int
     /// Byte offset of the start of every line.
     private let lineStarts: [Int]
-    /// For each line longer than `columnStride` bytes (by its index in `lineStarts`), where its
-    /// marks begin in `columnMarks`.
-    private let longLines: [Int: Int]
-    /// The column of every `columnStride`-th byte of the long lines (`longLines`), so that a
-    /// position on a line of a megabyte is found without counting the line from its start.
-    private let columnMarks: [Int]
+    /// The column of every `columnStride`-th byte of the long lines, made when a position on a
+    /// long line is first asked: most texts (and every chunk the checker scans) never ask.
+    private let columnMarks = ColumnMarks()
 
     /// How far apart the column marks of a long line are: `position(of:)` counts at most this
     /// many bytes, whatever the line's length.
@@ -50,7 +49,6 @@ public struct SourceText: Sendable {
         }
         if let fast {
             lineStarts = fast
-            (longLines, columnMarks) = Self.columnMarks(bytes, lineStarts: fast, contentStart: contentStart)
             return
         }
         var starts = [0]
@@ -90,33 +88,6 @@ public struct SourceText: Sendable {
             }
         }
         lineStarts = starts
-        (longLines, columnMarks) = Self.columnMarks(bytes, lineStarts: starts, contentStart: contentStart)
-    }
-
-    /// The column marks of the lines longer than `columnStride` bytes: for each, the column of
-    /// every `columnStride`-th byte from the line's first column on, before its end.
-    ///
-    /// - Complexity: O(*n*) in the bytes of the long lines, in vector code; O(*l*) in the number
-    ///   of lines for a text without long lines.
-    private static func columnMarks(_ bytes: [UInt8], lineStarts: [Int], contentStart: Int) -> (longLines: [Int: Int], marks: [Int]) {
-        var longLines: [Int: Int] = [:]
-        var marks: [Int] = []
-        bytes.withUnsafeBufferPointer { buffer in
-            for (index, lineStart) in lineStarts.enumerated() {
-                let start = index == 0 ? max(lineStart, contentStart) : lineStart
-                let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : buffer.count
-                guard end - start > columnStride else { continue }
-                longLines[index] = marks.count
-                var position = TextPosition(line: index + 1, column: 1)
-                var offset = start
-                while offset + columnStride < end {
-                    ByteSearch.advance(&position, in: buffer, from: offset, to: offset + columnStride)
-                    offset += columnStride
-                    marks.append(position.column)
-                }
-            }
-        }
-        return (longLines, marks)
     }
 
     /// Creates a text from a string (always valid).
@@ -151,13 +122,15 @@ public struct SourceText: Sendable {
         var start = lineStarts[line - 1]
         if line == 1 { start = max(start, contentStart) }
         var column = 1
-        if offset - start >= Self.columnStride, let first = longLines[line - 1] {
+        if offset - start >= Self.columnStride {
             // Mark k (from 1) is the column of byte `start + k * columnStride`; the line has a
             // mark for every such byte before its end.
             let end = line < lineStarts.count ? lineStarts[line] : bytes.count
             let k = min((offset - start) / Self.columnStride, (end - 1 - start) / Self.columnStride)
             if k > 0 {
-                column = columnMarks[first + k - 1]
+                column = columnMarks.column(atMark: k, ofLine: line - 1) {
+                    ColumnMarks.marks(bytes, lineStarts: lineStarts, contentStart: contentStart)
+                }
                 start += k * Self.columnStride
             }
         }
@@ -184,5 +157,57 @@ public struct SourceText: Sendable {
     /// The text of a byte range.
     public func text(_ range: Range<Int>) -> String {
         String(decoding: bytes[range], as: UTF8.self)
+    }
+}
+
+/// The column marks of a text's long lines (see `SourceText.position(of:)`), made on first use.
+///
+/// A text is a value shared between threads; the marks are made once, under a lock, by
+/// whichever thread first asks for a position on a long line.
+private final class ColumnMarks: @unchecked Sendable {
+    private let lock = NSLock()
+    /// For each line longer than `SourceText.columnStride` bytes (by its index), where its
+    /// marks begin in `marks`.
+    private var longLines: [Int: Int] = [:]
+    /// The column of every `columnStride`-th byte of the long lines.
+    private var marks: [Int] = []
+    private var isMade = false
+
+    /// The column of mark `k` (from 1) of line `index` (from 0), which is longer than
+    /// `k * columnStride` bytes; `make` makes the marks of the whole text the first time.
+    func column(atMark k: Int, ofLine index: Int, make: () -> (longLines: [Int: Int], marks: [Int])) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        if !isMade {
+            (longLines, marks) = make()
+            isMade = true
+        }
+        return marks[longLines[index]! + k - 1]
+    }
+
+    /// The marks of the lines longer than `SourceText.columnStride` bytes: for each, the column
+    /// of every `columnStride`-th byte from the line's first column on, before its end.
+    ///
+    /// - Complexity: O(*n*) in the bytes of the long lines, in vector code.
+    static func marks(_ bytes: [UInt8], lineStarts: [Int], contentStart: Int) -> (longLines: [Int: Int], marks: [Int]) {
+        let stride = SourceText.columnStride
+        var longLines: [Int: Int] = [:]
+        var marks: [Int] = []
+        bytes.withUnsafeBufferPointer { buffer in
+            for (index, lineStart) in lineStarts.enumerated() {
+                let start = index == 0 ? max(lineStart, contentStart) : lineStart
+                let end = index + 1 < lineStarts.count ? lineStarts[index + 1] : buffer.count
+                guard end - start > stride else { continue }
+                longLines[index] = marks.count
+                var position = TextPosition(line: index + 1, column: 1)
+                var offset = start
+                while offset + stride < end {
+                    ByteSearch.advance(&position, in: buffer, from: offset, to: offset + stride)
+                    offset += stride
+                    marks.append(position.column)
+                }
+            }
+        }
+        return (longLines, marks)
     }
 }
