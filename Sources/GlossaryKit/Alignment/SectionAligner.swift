@@ -24,6 +24,12 @@ public enum SectionAligner {
         return result
     }
 
+    /// The most language switches a document may have and still be read as language sections
+    /// that translate each other: a trilingual abstract has 2, a report with summaries in three
+    /// languages a handful. A text that changes language every few paragraphs (a corpus, a
+    /// glossary dump, a bilingual chat) is no set of versions, and aligning it would be noise.
+    public static let maximumSectionSwitches = 24
+
     /// The largest ratio between the lengths of two sections that can be versions of each other.
     public static let maximumLengthRatio = 2.0
 

@@ -1,13 +1,27 @@
-/// Tells which language each paragraph of a text is written in.
+/// Tells which language each paragraph of a text is written in: the language-detection stage.
 ///
 /// It counts, per language, the paragraph's words that are function words of that language (the
-/// analyzers' stopword lists). A paragraph is decided when it has at least two such words and one
+/// analyzers' stopword lists). The compiled glossary marks each stopword in its word table with
+/// one bit per detector language, and the scan copies those bits into every word's record, so
+/// counting needs no look-up. A paragraph is decided when it has at least two such words and one
 /// language leads clearly; an undecided paragraph (a keyword line) takes the language of the
 /// paragraph before it, or, at the start of a text, of the first decided one, except a short one
 /// right before a paragraph in a new language, which is that section's heading and takes the new
 /// language (`fillUndecided(_:wordCounts:previous:)`).
+///
+/// Checking a text and aligning its sections use this one detector, so they cannot disagree.
 public struct LanguageDetector: Sendable {
+    /// The languages told apart, in the order of their stopword bits
+    /// (`CompiledGlossary.detectorLanguages`: the glossary's languages whose analyzer has
+    /// stopwords, at most 15).
     public let languages: [LanguageTag]
+
+    /// The detector of `compiled`'s languages.
+    public init(compiled: CompiledGlossary) {
+        languages = compiled.detectorLanguages
+        profiles = []
+    }
+
     private let profiles: [(LanguageTag, Set<String>)]
 
     public init(languages: [LanguageTag], registry: AnalyzerRegistry = .standard) {
@@ -27,17 +41,81 @@ public struct LanguageDetector: Sendable {
                 scores[index] += 1
             }
         }
-        return decide(Array(zip(profiles.map(\.0), scores)))
+        return Self.decide(languages: profiles.map(\.0), counts: scores)
     }
 
-    /// The language with the most stopword hits, when it has at least two and a clear lead (a
-    /// third more than the runner-up); nil otherwise.
-    public func decide(_ scores: [(LanguageTag, Int)]) -> LanguageTag? {
-        Self.decide(languages: scores.map(\.0), counts: scores.map(\.1))
+    /// The language of every paragraph of `text`, filling undecided paragraphs from their section
+    /// (see `fillUndecided(_:wordCounts:previous:)`).
+    public func detect(paragraphsOf text: TokenizedText) -> [LanguageTag?] {
+        let counts = text.paragraphs.map { range in text.tokens[range].reduce(0) { $0 + ($1.kind == .letter ? 1 : 0) } }
+        return Self.fillUndecided(text.paragraphs.map { detect(text.tokens[$0]) }, wordCounts: counts)
     }
 
-    /// `decide` over the counts of `languages` (the same order), without making pairs: it runs
-    /// for every paragraph of every text.
+    /// Each paragraph's language, from the stopword bits the scan copied into each word's record
+    /// from the compiled lexicon's flags; undecided paragraphs take their section's
+    /// (`fillUndecided`, with `previous`, the previous chunk's last language, before the first;
+    /// a short heading before a paragraph in a new language takes that language).
+    ///
+    /// - Complexity: O(*n*) in the words, without a branch per word.
+    func paragraphLanguages(of text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
+        guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
+        var decided: [LanguageTag?] = []
+        var wordCounts: [Int] = []
+        decided.reserveCapacity(text.paragraphs.count)
+        wordCounts.reserveCapacity(text.paragraphs.count)
+        var counts = [Int](repeating: 0, count: languages.count)
+        let letter = WordKind.letter.rawValue
+        precondition(text.hasLexiconFlags, "the text is scanned with the glossary's word flags")
+        // The scan copied each word's stopword bits into its record. Whether a word is a
+        // stopword is a coin toss in running text, so the words are counted without a
+        // branch on it: with up to four languages, in four 16-bit lanes of one integer that
+        // each word adds its bits to (emptied into `counts` before a lane can overflow);
+        // beyond, every language's counter adds its bit.
+        let languageCount = languages.count
+        text.words.withUnsafeBufferPointer { words in
+            counts.withUnsafeMutableBufferPointer { counts in
+                for paragraph in text.paragraphs {
+                    for index in 0..<languageCount { counts[index] = 0 }
+                    var letters = 0
+                    if languageCount <= 4 {
+                        var lanes: UInt64 = 0
+                        var inLanes = 0
+                        for word in words[paragraph] {
+                            letters &+= word.kind == letter ? 1 : 0
+                            let bits = UInt64(word.lexiconFlags >> 1)
+                            lanes &+= bits & 1 | (bits & 2) << 15 | (bits & 4) << 30 | (bits & 8) << 45
+                            inLanes &+= 1
+                            if inLanes == 0xFFFF {
+                                Self.empty(&lanes, into: counts)
+                                inLanes = 0
+                            }
+                        }
+                        Self.empty(&lanes, into: counts)
+                    } else {
+                        for word in words[paragraph] {
+                            letters &+= word.kind == letter ? 1 : 0
+                            let bits = Int(word.lexiconFlags >> 1)
+                            for index in 0..<languageCount { counts[index] &+= bits >> index & 1 }
+                        }
+                    }
+                    decided.append(Self.decide(languages: languages, counts: counts))
+                    wordCounts.append(letters)
+                }
+            }
+        }
+        return Self.fillUndecided(decided, wordCounts: wordCounts, previous: previous)
+    }
+
+    /// Adds the four 16-bit lanes of `lanes` to the first `counts` (as many as there are) and
+    /// empties them.
+    private static func empty(_ lanes: inout UInt64, into counts: UnsafeMutableBufferPointer<Int>) {
+        for index in 0..<min(4, counts.count) { counts[index] &+= Int(lanes >> (16 * UInt64(index)) & 0xFFFF) }
+        lanes = 0
+    }
+
+    /// The language with the most stopword hits among `languages` (`counts` in the same order),
+    /// when it has at least two and a clear lead (a third more than the runner-up); nil
+    /// otherwise. It runs for every paragraph of every text.
     ///
     /// - Complexity: O(*n*) in the number of languages.
     static func decide(languages: [LanguageTag], counts: some Collection<Int>) -> LanguageTag? {
@@ -59,16 +137,9 @@ public struct LanguageDetector: Sendable {
         return languages[best]
     }
 
-    /// The language of every paragraph of `text`, filling undecided paragraphs from their section
-    /// (see `fillUndecided(_:wordCounts:previous:)`).
-    public func detect(paragraphsOf text: TokenizedText) -> [LanguageTag?] {
-        let counts = text.paragraphs.map { range in text.tokens[range].reduce(0) { $0 + ($1.kind == .letter ? 1 : 0) } }
-        return Self.fillUndecided(text.paragraphs.map { detect(text.tokens[$0]) }, wordCounts: counts)
-    }
-
     /// The most words a paragraph may have to count as a section heading (`ABSTRACT`,
-    /// `RINGKESAN`, `Kata kunci`).
-    public static let headingWordLimit = 3
+    /// `RINGKESAN`, `Kata kunci`); chunks never end after one (`TextChunker`).
+    public static let headingWordLimit = TextChunker.headingWordLimit
 
     /// Gives each undecided paragraph a language from its section.
     ///

@@ -176,8 +176,8 @@ struct StreamingTests {
         let expected = try TestSupport.exampleChecker.analyze(source, options: options).matches
         var found: [TermMatch] = []
         try source.bytes.withUnsafeBufferPointer { bytes in
-            try TestSupport.exampleChecker.analyzeChunks(
-                path: source.path, bytes: bytes, contentStart: source.contentStart, options: options, typeLimit: 3
+            try TestSupport.exampleChecker.pipeline.run(
+                path: source.path, bytes: bytes, contentStart: source.contentStart, options: options, unknownWordLimit: 3
             ) { found += $0.matches }
         }
         #expect(!found.isEmpty)

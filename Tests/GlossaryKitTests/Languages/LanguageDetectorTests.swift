@@ -78,10 +78,10 @@ struct LanguageDetectorTests {
     @Test func chunksDoNotEndAfterAShortParagraph() {
         let bytes = Array("Long paragraph with many words in it.\n\nABSTRACT\n\nNext paragraph here.\n".utf8)
         // A cut is possible after the long paragraph, not after "ABSTRACT".
-        #expect(!GlossaryChecker.endsWithShortParagraph(bytes, before: 37, from: 0))
-        #expect(GlossaryChecker.endsWithShortParagraph(bytes, before: 47, from: 0))
-        #expect(GlossaryChecker.chunkEnd(bytes, from: 0, size: 38) == bytes.count)
-        #expect(GlossaryChecker.chunkEnd(bytes, from: 0, size: 10) == 39)
+        #expect(!TextChunker.endsWithShortParagraph(bytes, before: 37, from: 0))
+        #expect(TextChunker.endsWithShortParagraph(bytes, before: 47, from: 0))
+        #expect(TextChunker.chunkEnd(bytes, from: 0, size: 38) == bytes.count)
+        #expect(TextChunker.chunkEnd(bytes, from: 0, size: 10) == 39)
     }
 
     @Test func theSeedsHeadingsGoWithTheirSections() throws {

@@ -1,0 +1,36 @@
+/// Options for one check.
+public struct CheckOptions: Sendable {
+    /// The language of the whole text; nil: from the file name, else detected per paragraph.
+    public var language: LanguageTag?
+    /// The markup; nil: from the file name.
+    public var markup: Tokenizer.Markup?
+    /// Per-rule severity overrides: `.some(nil)` switches a rule off.
+    public var severities: [String: Severity?]
+    /// About how many bytes are scanned at a time (a chunk ends at a blank line).
+    public var chunkSize: Int
+    /// Split and fold every word with ICU instead of the fast paths: the reference the
+    /// differential tests compare the fast paths with.
+    var referencePath = false
+    /// The scanning state to carry over from earlier texts (`CheckRunner` gives each of its
+    /// threads one); nil starts afresh.
+    var session: ScanSession?
+    /// Files of at least this many bytes are checked without reading them whole (see
+    /// `GlossaryChecker.check(_:options:)` for a `MappedFile`); `Int.max` never streams. The
+    /// findings are the same either way; `--fix` needs the text whole and turns streaming off.
+    public var streamingThreshold: Int
+
+    /// The default `streamingThreshold`: 32 MiB. Below it, holding the text costs little and
+    /// keeps every feature on the one path; above it, memory would grow with the file.
+    public static let defaultStreamingThreshold = 32 << 20
+
+    public init(
+        language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:],
+        chunkSize: Int = 1 << 20, streamingThreshold: Int = CheckOptions.defaultStreamingThreshold
+    ) {
+        self.language = language
+        self.markup = markup
+        self.severities = severities
+        self.chunkSize = chunkSize
+        self.streamingThreshold = streamingThreshold
+    }
+}
