@@ -71,9 +71,20 @@ public struct CrossLanguageChecker: Sendable {
 
     /// The cross-language findings of one plain-text or Markdown document with sections in
     /// several languages; none for a document in one language.
-    public func sectionFindings(in source: SourceText, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> [Finding] {
+    ///
+    /// - Parameter paragraphs: the document's paragraphs as the checker's pipeline found them,
+    ///   when at hand; nil finds them again.
+    public func sectionFindings(
+        in source: SourceText, paragraphs: [AnalyzedDocument.Paragraph]? = nil, options: CheckOptions = CheckOptions(),
+        monolingual: [Finding] = []
+    ) throws(TextError) -> [Finding] {
         guard options.language == nil else { return [] }
-        let segmented = try analyzer.paragraphs(of: source, markup: options.markup)
+        let segmented: SegmentedText
+        if let paragraphs {
+            segmented = CrossLanguageAnalyzer.paragraphs(of: source, paragraphs, markup: options.markup)
+        } else {
+            segmented = try analyzer.paragraphs(of: source, options: options)
+        }
         guard let corpus = SectionAligner.align(segmented) else { return [] }
         return crossFindings(try analyze(corpus, markup: options.markup), options: options, excluding: monolingual)
     }
@@ -89,7 +100,9 @@ public struct CrossLanguageChecker: Sendable {
         var texts: [SegmentedText] = []
         for (index, source) in sources.enumerated() {
             let known = languages.flatMap { index < $0.count ? $0[index] : nil } ?? options.language
-            var text = try analyzer.paragraphs(of: source, markup: options.markup, language: known)
+            var fileOptions = options
+            fileOptions.language = known
+            var text = try analyzer.paragraphs(of: source, options: fileOptions)
             // Each file is one version: its paragraphs take the language most of them are in.
             var votes: [LanguageTag: Int] = [:]
             for segment in text.segments { if let language = segment.language { votes[language, default: 0] += 1 } }

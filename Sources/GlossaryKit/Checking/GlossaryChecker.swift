@@ -62,7 +62,7 @@ public final class GlossaryChecker: Sendable {
         sections.add(document.paragraphLanguages)
         return try addingSectionFindings(
             to: findings(in: document, options: options), hasSections: sections.areSections, options: options
-        ) { source }
+        ) { (source, document.paragraphs) }
     }
 
     /// The findings of every rule on a mapped file, which is read chunk by chunk and never held
@@ -92,7 +92,8 @@ public final class GlossaryChecker: Sendable {
         return try addingSectionFindings(to: monolingual, hasSections: sections.areSections, options: options) { () throws(TextError) in
             let source = try SourceText(path: file.path, bytes: Array(file.bytes))
             file.releaseAll()
-            return source
+            // The paragraphs were not kept while streaming: the pipeline finds them again.
+            return (source, nil)
         }
     }
 
@@ -105,14 +106,16 @@ public final class GlossaryChecker: Sendable {
     /// findings of its language sections when it has some (`hasSections`) and the checker has
     /// cross-language rules: the one tail of both `check` methods.
     ///
-    /// - Parameter source: the whole text, read only when its sections are aligned.
+    /// - Parameter source: the whole text and, when they are at hand, its paragraphs as the
+    ///   pipeline found them; read only when the text's sections are aligned.
     private func addingSectionFindings(
-        to monolingual: [Finding], hasSections: Bool, options: CheckOptions, source: () throws(TextError) -> SourceText
+        to monolingual: [Finding], hasSections: Bool, options: CheckOptions,
+        source: () throws(TextError) -> (SourceText, [AnalyzedDocument.Paragraph]?)
     ) throws(TextError) -> [Finding] {
         guard !crossRules.isEmpty, hasSections else { return monolingual }
-        let text = try source()
+        let (text, paragraphs) = try source()
         let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
-            .sectionFindings(in: text, options: options, monolingual: monolingual)
+            .sectionFindings(in: text, paragraphs: paragraphs, options: options, monolingual: monolingual)
         return cross.isEmpty ? monolingual : FindingCollector.ordered(monolingual + cross, paths: [text.path])
     }
 

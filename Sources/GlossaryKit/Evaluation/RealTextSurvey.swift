@@ -55,7 +55,10 @@ public struct RealTextSurvey: Sendable {
         for text in texts {
             let document = try checker.analyze(text.source, options: CheckOptions(language: text.language, markup: text.markup))
             // The same words the checker scanned, as tokens with text (match.tokens index them).
-            let tokens = try Tokenizer().tokenize(text.source, markup: text.markup).tokens
+            let compiled = checker.compiled
+            let scanned = try Tokenizer().scan(
+                text.source, markup: text.markup, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon())
+            let tokens = scanned.words.indices.map(scanned.token(at:))
             for token in tokens where token.kind == .letter {
                 wordsByLanguage[text.language, default: []].insert(token.folded)
             }

@@ -19,36 +19,6 @@ public struct LanguageDetector: Sendable {
     /// The detector of `compiled`'s languages.
     public init(compiled: CompiledGlossary) {
         languages = compiled.detectorLanguages
-        profiles = []
-    }
-
-    private let profiles: [(LanguageTag, Set<String>)]
-
-    public init(languages: [LanguageTag], registry: AnalyzerRegistry = .standard) {
-        self.languages = languages
-        profiles = languages.compactMap { tag in
-            let words = registry.analyzer(for: tag).stopwords
-            return words.isEmpty ? nil : (tag, words)
-        }
-    }
-
-    /// The language of one paragraph's words, or nil when they do not tell.
-    public func detect(_ tokens: ArraySlice<Token>) -> LanguageTag? {
-        guard !profiles.isEmpty else { return nil }
-        var scores = [Int](repeating: 0, count: profiles.count)
-        for token in tokens where token.kind == .letter {
-            for (index, profile) in profiles.enumerated() where profile.1.contains(token.folded) {
-                scores[index] += 1
-            }
-        }
-        return Self.decide(languages: profiles.map(\.0), counts: scores)
-    }
-
-    /// The language of every paragraph of `text`, filling undecided paragraphs from their section
-    /// (see `fillUndecided(_:wordCounts:previous:)`).
-    public func detect(paragraphsOf text: TokenizedText) -> [LanguageTag?] {
-        let counts = text.paragraphs.map { range in text.tokens[range].reduce(0) { $0 + ($1.kind == .letter ? 1 : 0) } }
-        return Self.fillUndecided(text.paragraphs.map { detect(text.tokens[$0]) }, wordCounts: counts)
     }
 
     /// Each paragraph's language, from the stopword bits the scan copied into each word's record

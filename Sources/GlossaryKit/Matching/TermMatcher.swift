@@ -280,7 +280,7 @@ private struct Search {
             readings.append(contentsOf: cache.readings(of: word, slot: slot))
             return
         }
-        let window = tokens(from: index, to: min(range.upperBound, index + 4))
+        let window = text.tokens(from: index, to: min(range.upperBound, index + 4))
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
                 guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
@@ -298,33 +298,10 @@ private struct Search {
         if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
         let key = slot << 32 | Int(gap)
         if gap >= 0, let known = gapsReadAcross[key] { return known }
-        let signature = gapSignature(before: index)
+        let signature = text.gapSignature(before: index)
         let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }
         if gap >= 0 { gapsReadAcross[key] = answer }
         return answer
-    }
-
-    /// The gap signature (`Token.gapBefore`) before word `index`, which is not the text's first.
-    private func gapSignature(before index: Int) -> String {
-        let gap = text.words[index].gap
-        if gap == ByteLexicon.hardGap { return Token.hardBreak }
-        if gap >= 0 { return compiled.gapLexicon.string(gap) }
-        return Gap.signature(text.source.bytes[Int(text.words[index - 1].end)..<Int(text.words[index].start)])
-    }
-
-    /// Words `start..<end` as `Token`s, for an analyzer that reads across words.
-    private func tokens(from start: Int, to end: Int) -> [Token] {
-        var result: [Token] = []
-        for index in start..<end {
-            let word = text.words[index]
-            let (folded, bare) = cache.texts(of: word, in: text, at: index)
-            let gap = index == start ? Token.hardBreak : gapSignature(before: index)
-            if index > start && gap == Token.hardBreak { break }
-            result.append(Token(
-                start: Int(word.start), end: Int(word.end), folded: folded, bare: bare,
-                kind: WordKind(rawValue: word.kind) ?? .letter, gapBefore: gap))
-        }
-        return result
     }
 
     /// The match of the winning candidate, with every term the same words could be.

@@ -111,19 +111,6 @@ final class WordReadingCache {
         return result
     }
 
-    /// The folded and accent-free text of a word.
-    func texts(of word: ScannedWord, in text: ScannedText, at index: Int) -> (folded: String, bare: String) {
-        let folded = text.foldedText(index)
-        if word.bare >= 0 { return (folded, compiled.words.string(word.bare)) }
-        if word.folded < 0, word.type >= 0 {
-            let key = types.bytes(word.type)
-            if let zero = key.firstIndex(of: 0) {
-                return (folded, String(decoding: UnsafeBufferPointer(rebasing: key[(zero + 1)...]), as: UTF8.self))
-            }
-        }
-        return (folded, folded)
-    }
-
     private func analyse(folded: String, bare: String, slot: Int) -> [Reading] {
         var result: [Reading] = []
         for analyzer in compiled.analyzers(inSlot: slot) {

@@ -29,10 +29,13 @@ public struct ScannedWord: Sendable, Hashable {
     public var range: Range<Int> { Int(start)..<Int(end) }
 }
 
-/// A text split into words by ICU and classified against a compiled glossary's lexicon.
+/// A text split into words and classified against a compiled glossary's lexicon: what the
+/// scanning stage (`Tokenizer.scan`) makes of a chunk of text, and what language detection and
+/// matching read.
 ///
-/// This is the fast representation used for checking: one small record per word, and the folded
-/// text of all words in one buffer, so scanning allocates no string per word.
+/// This is the one representation of a text's words: one small record per word, and the folded
+/// text of all words in one buffer, so scanning allocates no string per word. The few words an
+/// analyzer reads in context are given to it as `Token`s (`tokens(from:to:)`).
 public struct ScannedText: Sendable {
     public let source: SourceText
     public let words: [ScannedWord]
@@ -42,12 +45,23 @@ public struct ScannedText: Sendable {
     public let paragraphs: [Range<Int>]
     /// Whether the words' `lexiconFlags` were filled from the glossary's word table.
     let hasLexiconFlags: Bool
+    /// The lexicons the words' ids refer to: the glossary's words, its gaps, and the distinct
+    /// unknown words of the scan (nil when the scan kept none).
+    let lexicon: ByteLexicon
+    let gapLexicon: ByteLexicon
+    let types: ByteLexicon?
 
-    init(source: SourceText, words: [ScannedWord], folded: [UInt8], hasLexiconFlags: Bool = false) {
+    init(
+        source: SourceText, words: [ScannedWord], folded: [UInt8], lexicon: ByteLexicon, gapLexicon: ByteLexicon, types: ByteLexicon?,
+        hasLexiconFlags: Bool = false
+    ) {
         self.source = source
         self.words = words
         self.hasLexiconFlags = hasLexiconFlags
         self.folded = folded
+        self.lexicon = lexicon
+        self.gapLexicon = gapLexicon
+        self.types = types
         var paragraphs: [Range<Int>] = []
         var start = 0
         for (index, word) in words.enumerated() where word.isParagraphStart && index > 0 {
@@ -62,5 +76,51 @@ public struct ScannedText: Sendable {
     public func foldedText(_ index: Int) -> String {
         let word = words[index]
         return String(decoding: folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
+    }
+
+    /// The accent-free folded text of word `index`, when the scan knows it (the word's form in
+    /// the lexicon, or among the scan's distinct unknown words); else its folded text.
+    func bareText(_ index: Int) -> String {
+        let word = words[index]
+        if word.bare >= 0 { return lexicon.string(word.bare) }
+        if word.folded < 0, word.type >= 0, let types {
+            let key = types.bytes(word.type)
+            if let zero = key.firstIndex(of: 0) {
+                return String(decoding: UnsafeBufferPointer(rebasing: key[(zero + 1)...]), as: UTF8.self)
+            }
+        }
+        return foldedText(index)
+    }
+
+    /// The gap signature (`Token.gapBefore`) before word `index`, which is not the text's first.
+    func gapSignature(before index: Int) -> String {
+        let gap = words[index].gap
+        if gap == ByteLexicon.hardGap { return Token.hardBreak }
+        if gap >= 0 { return gapLexicon.string(gap) }
+        return Gap.signature(source.bytes[Int(words[index - 1].end)..<Int(words[index].start)])
+    }
+
+    /// Word `index` as a `Token`: the first word of the text has a hard break before it.
+    func token(at index: Int) -> Token {
+        token(at: index, gapBefore: index == 0 ? Token.hardBreak : gapSignature(before: index))
+    }
+
+    private func token(at index: Int, gapBefore: String) -> Token {
+        let word = words[index]
+        return Token(
+            start: Int(word.start), end: Int(word.end), folded: foldedText(index), bare: bareText(index),
+            kind: WordKind(rawValue: word.kind) ?? .letter, gapBefore: gapBefore)
+    }
+
+    /// Words `start..<end` as `Token`s, for an analyzer that reads a word in context; the run
+    /// stops before a hard break, and its first word has one before it.
+    func tokens(from start: Int, to end: Int) -> [Token] {
+        var result: [Token] = []
+        for index in start..<end {
+            let gap = index == start ? Token.hardBreak : gapSignature(before: index)
+            if index > start && gap == Token.hardBreak { break }
+            result.append(token(at: index, gapBefore: gap))
+        }
+        return result
     }
 }

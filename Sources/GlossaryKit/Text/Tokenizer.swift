@@ -36,38 +36,7 @@ public final class Tokenizer {
         }
     }
 
-    /// Tokenizes a whole text: masks non-prose, splits words, computes gaps and paragraphs.
-    ///
-    /// - Complexity: O(*n*) in the text's length.
-    public func tokenize(_ source: SourceText, markup: Markup) throws(TextError) -> TokenizedText {
-        let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
-        let raw = try masked.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.words(in: UnsafeBufferPointer(rebasing: buffer[source.contentStart...]))
-        }
-        var tokens: [Token] = []
-        tokens.reserveCapacity(raw.count)
-        var paragraphs: [Range<Int>] = []
-        var paragraphStart = 0
-        var previousEnd = source.contentStart
-        for word in raw {
-            let start = word.start + source.contentStart
-            let end = word.end + source.contentStart
-            let gap = tokens.isEmpty ? Token.hardBreak : Gap.signature(masked[previousEnd..<start])
-            if gap == Token.hardBreak, !tokens.isEmpty, Self.containsBlankLine(masked[previousEnd..<start]) {
-                paragraphs.append(paragraphStart..<tokens.count)
-                paragraphStart = tokens.count
-            }
-            tokens.append(Token(start: start, end: end, folded: word.folded, bare: word.bare, kind: word.kind, gapBefore: gap))
-            previousEnd = end
-        }
-        if paragraphStart < tokens.count { paragraphs.append(paragraphStart..<tokens.count) }
-        return TokenizedText(source: source, tokens: tokens, paragraphs: paragraphs)
-    }
-
     /// Scans a whole text against a lexicon: masks non-prose, splits words and looks each up.
-    ///
-    /// Produces the same words, in the same order and at the same offsets, as
-    /// `tokenize(_:markup:)`; only their representation differs.
     ///
     /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
     func scan(
@@ -90,7 +59,9 @@ public final class Tokenizer {
         let (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
             try icu.scan(buffer, base: offset, words: words, gaps: gaps, types: types, wordFlags: wordFlags, icuOnly: referencePath)
         }
-        return ScannedText(source: source, words: scanned, folded: folded, hasLexiconFlags: wordFlags != nil)
+        return ScannedText(
+            source: source, words: scanned, folded: folded, lexicon: words, gapLexicon: gaps, types: types,
+            hasLexiconFlags: wordFlags != nil)
     }
 
     /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
@@ -105,17 +76,5 @@ public final class Tokenizer {
             previousEnd = word.end
         }
         return tokens
-    }
-
-    private static func containsBlankLine(_ gap: ArraySlice<UInt8>) -> Bool {
-        var newlines = 0
-        for byte in gap {
-            switch byte {
-            case 0x0A: newlines += 1; if newlines >= 2 { return true }
-            case 0x20, 0x09, 0x0D, MarkdownMasker.mark: continue
-            default: newlines = 0
-            }
-        }
-        return false
     }
 }

@@ -120,5 +120,28 @@ struct LanguageDetectorTests {
             #expect(LanguageDetector.decide(languages: Array(languages.prefix(count)), counts: counts) == expected, "\(counts)")
         }
     }
-}
 
+    /// The section aligner's paragraphs are the checker's, language for language, however the
+    /// text is chunked: both come from one scan and one detector. A text whose first chunk has
+    /// no stopword at all leaves those paragraphs undecided in both (a whole-text detection
+    /// would have given them the language found later).
+    @Test func alignmentAndCheckerAgreeOnEveryParagraph() throws {
+        let undecided = String(repeating: "12345 67890 ILO NTT.\n\n", count: 6)
+        let texts = [
+            try Self.fixture(),
+            SourceText(path: "late.md", string: undecided + "Penelitian ini membahas pekerja migran dan keluarga mereka di desa.\n"),
+        ]
+        let analyzer = CrossLanguageAnalyzer(compiled: TestSupport.projectChecker.compiled)
+        for source in texts {
+            for size in [40, 100, 1 << 20] {
+                let options = CheckOptions(chunkSize: size)
+                let checked = try TestSupport.projectChecker.analyze(source, options: options).paragraphs
+                let aligned = try analyzer.paragraphs(of: source, options: options).segments
+                #expect(aligned.map(\.language) == checked.map(\.language), "\(source.path), chunk size \(size)")
+                #expect(aligned.map(\.bytes.lowerBound) == checked.map(\.bytes.lowerBound), "\(source.path), chunk size \(size)")
+            }
+        }
+        let late = try analyzer.paragraphs(of: texts[1], options: CheckOptions(chunkSize: 40)).segments
+        #expect(late.first?.language == nil && late.last?.language == .indonesian)
+    }
+}

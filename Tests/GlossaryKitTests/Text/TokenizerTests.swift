@@ -5,8 +5,16 @@ import Testing
 struct TokenizerTests {
     let tokenizer = try! Tokenizer()
 
+    /// `text` scanned with empty lexicons (every word is a distinct unknown word), and its words
+    /// as tokens.
+    func scanned(_ text: String, markup: Tokenizer.Markup = .plain) throws -> (text: ScannedText, tokens: [Token]) {
+        let scanned = try tokenizer.scan(
+            SourceText(path: "t", string: text), markup: markup, words: ByteLexicon(), gaps: ByteLexicon(), types: ByteLexicon())
+        return (scanned, scanned.words.indices.map(scanned.token(at:)))
+    }
+
     func tokens(_ text: String, markup: Tokenizer.Markup = .plain) throws -> [Token] {
-        try tokenizer.tokenize(SourceText(path: "t", string: text), markup: markup).tokens
+        try scanned(text, markup: markup).tokens
     }
 
     @Test func foldsCaseAndKeepsByteOffsets() throws {
@@ -34,9 +42,9 @@ struct TokenizerTests {
     }
 
     @Test func blankLinesSeparateParagraphs() throws {
-        let text = try tokenizer.tokenize(SourceText(path: "t", string: "one two\n\nthree\n \nfour"), markup: .plain)
+        let (text, tokens) = try scanned("one two\n\nthree\n \nfour")
         #expect(text.paragraphs == [0..<2, 2..<3, 3..<4])
-        #expect(text.tokens[2].gapBefore == Token.hardBreak)
+        #expect(tokens[2].gapBefore == Token.hardBreak)
     }
 
     @Test func markdownMaskingSkipsCodeURLsAndComments() throws {

@@ -1,51 +1,62 @@
-/// Turns files into segmented texts and translation corpora into analysed ones.
+/// Turns files into segmented texts and translation corpora into analysed ones, through the
+/// same pipeline as the checker: the same scan, the same language detector, the same matcher.
 ///
 /// One analyzer serves one compiled glossary and may be used from any thread (it creates a
 /// tokenizer per call).
 public struct CrossLanguageAnalyzer: Sendable {
     public let compiled: CompiledGlossary
     private let matcher: TermMatcher
-    private let detector: LanguageDetector
 
     public init(compiled: CompiledGlossary) {
         self.compiled = compiled
         matcher = TermMatcher(compiled)
-        detector = LanguageDetector(languages: compiled.languages, registry: compiled.registry)
     }
 
     public var glossary: Glossary { compiled.glossary }
 
-    /// A plain-text or Markdown file as paragraphs, each with its language, and its words.
+    /// A plain-text or Markdown file as paragraphs, each with its language.
     ///
-    /// The language is `language` if given, else the one the file name declares, else detected
-    /// per paragraph by `LanguageDetector`. Paragraphs the detector cannot decide on their own (a
-    /// heading, a keyword line) go with their section: a short paragraph just before a paragraph
-    /// in a new language is that section's heading and takes the new language; any other takes
-    /// the language before it.
+    /// The paragraphs and their languages are the checker's: `language` if given, else the one
+    /// the file name declares, else detected per paragraph by `LanguageDetector` (paragraphs it
+    /// cannot decide on their own, a heading or a keyword line, go with their section).
+    ///
+    /// - Complexity: O(*n*) in the text's length.
     public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
-        let tokenizer = try Tokenizer()
-        let tokenized = try tokenizer.tokenize(source, markup: markup ?? Tokenizer.Markup(path: source.path))
-        let declared = language ?? LanguageDetector.language(fromPath: source.path, known: compiled.languages)
-        let languages = declared.map { tag in tokenized.paragraphs.map { _ in tag } } ?? sectionLanguages(of: tokenized)
+        try paragraphs(of: source, options: CheckOptions(language: language, markup: markup))
+    }
+
+    /// `paragraphs(of:markup:language:)` with the language, markup and chunk size of `options`,
+    /// so that the paragraphs' languages are exactly the ones a check with `options` finds.
+    func paragraphs(of source: SourceText, options: CheckOptions) throws(TextError) -> SegmentedText {
+        var paragraphs: [AnalyzedDocument.Paragraph] = []
+        try source.bytes.withUnsafeBufferPointer { bytes throws(TextError) in
+            try AnalysisPipeline(compiled: compiled, matcher: matcher).run(
+                path: source.path, bytes: bytes, contentStart: source.contentStart, options: options, matching: false
+            ) { chunk in
+                paragraphs += chunk.paragraphs
+            }
+        }
+        return Self.paragraphs(of: source, paragraphs, markup: options.markup)
+    }
+
+    /// `source` segmented into `paragraphs`, as the pipeline found them: each segment runs from
+    /// the paragraph's first word to the end of its last word's line (closing punctuation
+    /// included).
+    ///
+    /// - Complexity: O(*p*) in the paragraphs, plus the bytes after each paragraph's last word on
+    ///   its line.
+    static func paragraphs(of source: SourceText, _ paragraphs: [AnalyzedDocument.Paragraph], markup: Tokenizer.Markup?) -> SegmentedText {
+        let bytes = source.bytes
         var segments: [Segment] = []
-        for (index, paragraph) in tokenized.paragraphs.enumerated() {
-            // From the first word to the end of the last word's line (closing punctuation included).
-            var end = tokenized.tokens[paragraph.upperBound - 1].end
-            while end < source.bytes.count && source.bytes[end] != 0x0A && source.bytes[end] != 0x0D { end += 1 }
-            while end > tokenized.tokens[paragraph.upperBound - 1].end && (source.bytes[end - 1] == 0x20 || source.bytes[end - 1] == 0x09) { end -= 1 }
-            let bytes = tokenized.tokens[paragraph.lowerBound].start..<end
-            segments.append(Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: bytes))
+        for (index, paragraph) in paragraphs.enumerated() {
+            let lastWordEnd = paragraph.bytes.upperBound
+            var end = lastWordEnd
+            while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
+            while end > lastWordEnd && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
+            segments.append(Segment(id: "paragraph \(index + 1)", language: paragraph.language, bytes: paragraph.bytes.lowerBound..<end))
         }
         let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
         return SegmentedText(file: source, segments: segments, format: format)
-    }
-
-    /// Each paragraph's language, with undecided paragraphs given to their section
-    /// (`LanguageDetector.fillUndecided(_:wordCounts:previous:)`).
-    ///
-    /// - Complexity: O(*n*) in the number of words.
-    func sectionLanguages(of text: TokenizedText) -> [LanguageTag?] {
-        detector.detect(paragraphsOf: text)
     }
 
     /// Matches every segment of `segmented` in its language.
