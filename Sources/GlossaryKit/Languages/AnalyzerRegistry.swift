@@ -7,9 +7,9 @@ public struct AnalyzerRegistry: Sendable {
     public static let standard: AnalyzerRegistry = {
         do {
             return try AnalyzerRegistry(analyzers: [
-                IndonesianAnalyzer(data: .bundled("id")),
-                SundaneseAnalyzer(data: .bundled("su")),
-                EnglishAnalyzer(data: .bundled("en")),
+                LanguageDataAnalyzer(data: .bundled("id")),
+                LanguageDataAnalyzer(data: .bundled("su")),
+                LanguageDataAnalyzer(data: .bundled("en")),
             ])
         } catch {
             // The data files ship inside the module's resource bundle; without them the build is

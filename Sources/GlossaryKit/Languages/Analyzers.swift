@@ -1,62 +1,39 @@
-/// Indonesian: enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, also after a hyphen
-/// (`ILO-nya`, `2019-nya`); full reduplication as plural (`pekerja-pekerja`, `hak-haknya`,
-/// `hak - hak`, `pekerja2`); spelling pairs (`praktek`/`praktik`) and the pre-1972 letters
-/// oe, dj, tj (`boeroeh`, `pekerdja`). Rules in `Languages/Data/id.yml`; `docs/languages.md`
-/// lists what it does and does not do.
+/// A language whose analysis is entirely its data file (`Languages/Data/<tag>.yml`): the
+/// built-in languages differ in their data, not in code. `docs/languages.md` lists what each
+/// does and does not do.
 ///
-/// It never strips derivational affixes: *pedagang* (trader), *perdagangan* (trade, trafficking)
-/// and *memperdagangkan* (to trade in) are different words with different meanings, and a
-/// stemmer that conflates them (as Snowball's Indonesian stemmer does) would turn a mention of
-/// traders into a finding about trafficking.
-public struct IndonesianAnalyzer: DataDrivenAnalyzer {
-    let rules: RuleBasedAnalyzer
-    public var language: LanguageTag { .indonesian }
-    public let stopwords: Set<String>
-
-    init(data: LanguageData) {
-        rules = RuleBasedAnalyzer(data: data)
-        stopwords = Set(data.stopwords)
-    }
-}
-
-/// Sundanese: possessive/definite -na, -nana and (after n) -ana (`migranna`, `TKI-na`,
-/// `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in, accent folding on
-/// by default (é ≡ e), because Sundanese is often typed without é, and older or scholarly spellings
-/// of eu (`ö`, `ɨ`). Rules in `Languages/Data/su.yml`.
-public struct SundaneseAnalyzer: DataDrivenAnalyzer {
-    let rules: RuleBasedAnalyzer
-    public var language: LanguageTag { .sundanese }
-    public let stopwords: Set<String>
-
-    init(data: LanguageData) {
-        rules = RuleBasedAnalyzer(data: data)
-        stopwords = Set(data.stopwords)
-    }
-}
-
-/// English: regular plurals (-s, -es, -ies), listed irregular plurals, possessive 's and s', and
-/// British/American spelling families (labour/labor, programme/program, -ise/-ize, -our/-or,
-/// -tre/-ter) from data. It does not stem derivations: *labourer* is not *labour*. Rules in
-/// `Languages/Data/en.yml`.
-public struct EnglishAnalyzer: DataDrivenAnalyzer {
-    let rules: RuleBasedAnalyzer
-    public var language: LanguageTag { .english }
-    public let stopwords: Set<String>
-
-    init(data: LanguageData) {
-        rules = RuleBasedAnalyzer(data: data)
-        stopwords = Set(data.stopwords)
-    }
-}
-
-/// An analyzer whose behaviour is entirely its language's data file: the three built-in
-/// languages differ in their data, not in code.
-protocol DataDrivenAnalyzer: WordFormAnalyzer {
+/// - **Indonesian** (`id.yml`): enclitics -nya, -ku, -mu and particles -lah, -kah, -pun, also
+///   after a hyphen (`ILO-nya`, `2019-nya`); full reduplication as plural (`pekerja-pekerja`,
+///   `hak-haknya`, `hak - hak`, `pekerja2`); spelling pairs (`praktek`/`praktik`) and the
+///   pre-1972 letters oe, dj, tj (`boeroeh`, `pekerdja`). It never strips derivational affixes:
+///   *pedagang* (trader), *perdagangan* (trade, trafficking) and *memperdagangkan* (to trade in)
+///   are different words with different meanings, and a stemmer that conflates them (as
+///   Snowball's Indonesian stemmer does) would turn a mention of traders into a finding about
+///   trafficking.
+/// - **Sundanese** (`su.yml`): possessive/definite -na, -nana and (after n) -ana (`migranna`,
+///   `TKI-na`, `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in,
+///   accent folding on by default (é ≡ e), because Sundanese is often typed without é, and older
+///   or scholarly spellings of eu (`ö`, `ɨ`).
+/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), listed irregular plurals,
+///   possessive 's and s', and British/American spelling families (labour/labor,
+///   programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not stem derivations:
+///   *labourer* is not *labour*.
+public struct LanguageDataAnalyzer: WordFormAnalyzer {
     /// The shared machinery, configured by the language's data.
-    var rules: RuleBasedAnalyzer { get }
-}
+    let rules: RuleBasedAnalyzer
+    public let language: LanguageTag
+    public let stopwords: Set<String>
 
-extension DataDrivenAnalyzer {
+    /// The analyzer of the language `data` describes.
+    init(data: LanguageData) {
+        guard let language = LanguageTag(data.language) else {
+            preconditionFailure("language data names no language tag: \(data.language)")
+        }
+        self.language = language
+        rules = RuleBasedAnalyzer(data: data)
+        stopwords = Set(data.stopwords)
+    }
+
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
 
     public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
