@@ -38,9 +38,9 @@ public struct AnalyzedCorpus: Sendable {
         texts[reference.text].matches(inSegment: reference.segment)
     }
 
-    /// The language a set is read from: the corpus's source language when the set has it, else
-    /// the language of its first member.
-    public func leadLanguage(of set: TranslationSet) -> LanguageTag? {
+    /// The language a set is translated from: the corpus's source language when the set has it,
+    /// else (undirected versions) the language of its first member.
+    public func sourceLanguage(of set: TranslationSet) -> LanguageTag? {
         let languages = set.members.compactMap { self[$0].language }
         if let sourceLanguage, languages.contains(sourceLanguage) { return sourceLanguage }
         return languages.first

@@ -31,16 +31,16 @@ extension AnalyzedCorpus {
         var order: [Key: [Rendering]] = [:]
         var keys: [Key] = []
         for set in corpus.sets where set.isReliable {
-            guard let lead = corpus.leadLanguage(of: set) else { continue }
+            guard let sourceLanguage = corpus.sourceLanguage(of: set) else { continue }
             let byLanguage = corpus.membersByLanguage(of: set)
-            guard let source = byLanguage.first(where: { $0.language == lead }) else { continue }
+            guard let source = byLanguage.first(where: { $0.language == sourceLanguage }) else { continue }
             let named = Set(corpus.conceptCounts(source.members).keys)
-            for group in byLanguage where group.language != lead {
+            for group in byLanguage where group.language != sourceLanguage {
                 for member in group.members {
                     for match in corpus.matches(in: member) where named.contains(match.term.concept) {
                         let term = glossary[term: match.term]
                         if term.type.isAbbreviated { continue }
-                        let key = Key(concept: match.term.concept, source: lead, target: group.language)
+                        let key = Key(concept: match.term.concept, source: sourceLanguage, target: group.language)
                         let rendering = Rendering(text: term.text.lowercased(), language: term.language)
                         if occurrences[key] == nil { keys.append(key) }
                         if occurrences[key, default: [:]][rendering] == nil { order[key, default: []].append(rendering) }

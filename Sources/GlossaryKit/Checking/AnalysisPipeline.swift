@@ -42,7 +42,7 @@ struct AnalysisPipeline {
         // A session of the runner's worker carries the scanning state over from earlier texts.
         let session = options.session.flatMap { $0.compiled === compiled && $0.referencePath == options.referencePath ? $0 : nil }
             ?? ScanSession(compiled: compiled, referencePath: options.referencePath)
-        try session.use { (tokenizer, types, cache) throws(TextError) in
+        try session.use { (tokenizer, unknownWords, cache) throws(TextError) in
             var chunker = TextChunker(
                 path: path, bytes: bytes, contentStart: contentStart, size: options.chunkSize,
                 markdown: (options.markup ?? Tokenizer.Markup(path: path)) == .markdown, passed: passed)
@@ -52,7 +52,7 @@ struct AnalysisPipeline {
             while let chunk = try chunker.next() {
                 let text = try tokenizer.scan(
                     chunk.source, chunk: chunk.masked, at: 0, words: compiled.words, gaps: compiled.gapLexicon,
-                    types: types, wordFlags: compiled.flags)
+                    unknownWords: unknownWords, wordFlags: compiled.flags)
                 let languages = declared.map { tag in text.paragraphs.map { _ in tag } }
                     ?? detector.paragraphLanguages(of: text, previous: previousLanguage)
                 let (document, end) = analyze(
@@ -65,10 +65,10 @@ struct AnalysisPipeline {
                 passed(chunk.end)
                 // The distinct unknown words only serve as a cache of their readings: a text of
                 // endless new words (names, numbers, noise) would otherwise grow it without bound.
-                if types.count > unknownWordLimit {
+                if unknownWords.count > unknownWordLimit {
                     tokenizer.forgetWords()
-                    types = ByteLexicon()
-                    cache = WordReadingCache(compiled: compiled, types: types)
+                    unknownWords = ByteLexicon()
+                    cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
                 }
             }
         }

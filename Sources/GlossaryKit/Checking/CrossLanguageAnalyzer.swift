@@ -67,10 +67,10 @@ public struct CrossLanguageAnalyzer: Sendable {
     /// - Complexity: O(*n*) in the text's length.
     public func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
-        let types = ByteLexicon()
+        let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types, wordFlags: compiled.flags)
-        let cache = WordReadingCache(compiled: compiled, types: types)
+            segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.flags)
+        let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []

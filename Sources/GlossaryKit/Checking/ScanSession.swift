@@ -15,7 +15,7 @@ final class ScanSession: @unchecked Sendable {
     let referencePath: Bool
     private let lock = NSLock()
     private var tokenizer: Tokenizer?
-    private var types: ByteLexicon?
+    private var unknownWords: ByteLexicon?
     private var cache: WordReadingCache?
 
     init(compiled: CompiledGlossary, referencePath: Bool = false) {
@@ -37,13 +37,13 @@ final class ScanSession: @unchecked Sendable {
         } else {
             tokenizer = try Tokenizer(referencePath: referencePath)
         }
-        var types = self.types ?? ByteLexicon()
-        var cache = self.cache ?? WordReadingCache(compiled: compiled, types: types)
+        var unknownWords = self.unknownWords ?? ByteLexicon()
+        var cache = self.cache ?? WordReadingCache(compiled: compiled, unknownWords: unknownWords)
         defer {
             self.tokenizer = tokenizer
-            self.types = types
+            self.unknownWords = unknownWords
             self.cache = cache
         }
-        return try body(tokenizer, &types, &cache)
+        return try body(tokenizer, &unknownWords, &cache)
     }
 }

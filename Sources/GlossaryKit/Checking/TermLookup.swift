@@ -15,14 +15,14 @@ public struct TermLookup: Sendable {
     /// Concepts with a term that matches all of `text` (after normalisation and analysis, in any
     /// language), in glossary order. Where none covers all of it, concepts named inside it.
     public func concepts(matching text: String) throws -> [Concept] {
-        let types = ByteLexicon()
+        let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, types: types,
+            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: unknownWords,
             wordFlags: compiled.flags)
         guard !scanned.words.isEmpty else { return [] }
         let matches = TermMatcher(compiled).matches(
             in: scanned, range: 0..<scanned.words.count, language: nil,
-            cache: WordReadingCache(compiled: compiled, types: types))
+            cache: WordReadingCache(compiled: compiled, unknownWords: unknownWords))
         let whole = matches.filter { $0.tokens == 0..<scanned.words.count }
         var indices: [Int] = []
         for match in whole.isEmpty ? matches : whole {

@@ -57,7 +57,7 @@ public struct RealTextSurvey: Sendable {
             // The same words the checker scanned, as tokens with text (match.tokens index them).
             let compiled = checker.compiled
             let scanned = try Tokenizer().scan(
-                text.source, markup: text.markup, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon())
+                text.source, markup: text.markup, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: ByteLexicon())
             let tokens = scanned.words.indices.map(scanned.token(at:))
             for token in tokens where token.kind == .letter {
                 wordsByLanguage[text.language, default: []].insert(token.folded)

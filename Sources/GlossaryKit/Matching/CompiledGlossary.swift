@@ -49,6 +49,7 @@ public final class CompiledGlossary: Sendable {
     let detectorLanguages: [LanguageTag]
 
     static let spaceGap: Int32 = 0
+    /// The bit of `flags` that marks a term's word (`isTermWord`).
     static let baseFlag: UInt32 = 1
     /// How many languages' stopwords `flags` can mark.
     static let maximumDetectorLanguages = 15
@@ -318,10 +319,10 @@ public final class CompiledGlossary: Sendable {
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
     public var vocabularySize: Int { words.count }
 
-    /// The analyzers of reading-cache slot `slot`: its language's one, or all of them for the
-    /// last slot ("language unknown"); a slice, so asking costs no copy.
-    func analyzers(inSlot slot: Int) -> ArraySlice<any WordFormAnalyzer> {
-        slot < analyzers.count ? analyzers[slot...slot] : analyzers[...]
+    /// The analyzers of analyzer group `group`: its language's one, or all of them for the
+    /// last group ("language unknown"); a slice, so asking costs no copy.
+    func analyzers(inGroup group: Int) -> ArraySlice<any WordFormAnalyzer> {
+        group < analyzers.count ? analyzers[group...group] : analyzers[...]
     }
 
     /// The child of trie node `node` across `gap` along word `word`, or nil.
@@ -338,7 +339,7 @@ public final class CompiledGlossary: Sendable {
 
     /// Whether word `id` is a term's word.
     @inline(__always)
-    func isBase(_ id: Int32) -> Bool { id >= 0 && flags[Int(id)] & Self.baseFlag != 0 }
+    func isTermWord(_ id: Int32) -> Bool { id >= 0 && flags[Int(id)] & Self.baseFlag != 0 }
 }
 
 /// A set of phenomena as a bit mask, for compact storage of readings.

@@ -19,7 +19,7 @@ public struct TermMatcher: Sendable {
     /// Finds the terms in the words of `range`, written in `language` (nil: unknown).
     ///
     /// `cache` holds the readings of the text's distinct words; pass the same one for every
-    /// paragraph of a text (and the `types` lexicon it was scanned with). To match many
+    /// paragraph of a text (and the lexicon of unknown words it was scanned with). To match many
     /// paragraphs of one text, a `Session` spares each its set-up.
     ///
     /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long, plus one
@@ -33,9 +33,9 @@ public struct TermMatcher: Sendable {
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
-        /// The analyzer slot of each paragraph language met, and which entry languages are in
+        /// The analyzer group of each paragraph language met, and which entry languages are in
         /// it (by `CompiledGlossary.entryLanguages` index): a handful, so a list.
-        private var slots: [(language: LanguageTag?, slot: Int, inLanguage: [Bool])] = []
+        private var groups: [(language: LanguageTag?, group: Int, inLanguage: [Bool])] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -58,19 +58,19 @@ public struct TermMatcher: Sendable {
         /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
         mutating func forEachMatch(in range: Range<Int>, language: LanguageTag?, _ body: (TermMatch, _ isInLanguage: Bool) -> Void) {
             let cache = search.cache
-            let slot: Int
+            let group: Int
             let inLanguage: [Bool]
-            if let known = slots.first(where: { $0.language == language }) {
-                slot = known.slot
+            if let known = groups.first(where: { $0.language == language }) {
+                group = known.group
                 inLanguage = known.inLanguage
             } else {
-                slot = cache.slot(for: language)
+                group = cache.analyzerGroup(for: language)
                 inLanguage = search.compiled.entryLanguages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
-                slots.append((language, slot, inLanguage))
+                groups.append((language, group, inLanguage))
             }
-            search.start(range: range, language: language, slot: slot, inLanguage: inLanguage)
+            search.start(range: range, language: language, group: group, inLanguage: inLanguage)
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
@@ -80,10 +80,10 @@ public struct TermMatcher: Sendable {
                     let word = words[index]
                     // Most words are no term's word and read as none: skip them after a look-up
                     // (in the word's record when the scan copied the glossary's flags there).
-                    let isBase = hasLexiconFlags
+                    let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
-                        : compiled.isBase(word.folded) || compiled.isBase(word.bare)
-                    if !isBase && !hasRootPrefixes && !cache.hasReadings(word, slot: slot) {
+                        : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
+                    if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group) {
                         index += 1
                         continue
                     }
@@ -127,10 +127,10 @@ private struct Search {
     let compiled: CompiledGlossary
     let text: ScannedText
     let cache: WordReadingCache
-    /// The paragraph being matched, its language and analyzer slot.
+    /// The paragraph being matched, its language and analyzer group.
     private(set) var range: Range<Int> = 0..<0
     private(set) var language: LanguageTag?
-    private(set) var slot = -1
+    private(set) var group = -1
     /// Per entry language (`CompiledGlossary.entryLanguages`): whether it is the paragraph's.
     private(set) var inLanguage: [Bool] = []
 
@@ -144,7 +144,7 @@ private struct Search {
     var candidates: [Candidate] = []
     var candidateSteps: [Step] = []
     var best: Int?
-    /// Per analyzer slot and gap-lexicon id: whether the slot's analyzers read across the gap.
+    /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
     private var gapsReadAcross: [Int: Bool] = [:]
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
@@ -153,11 +153,11 @@ private struct Search {
         self.cache = cache
     }
 
-    /// Moves on to the paragraph `range`, in `language`, read by analyzer `slot`.
-    mutating func start(range: Range<Int>, language: LanguageTag?, slot: Int, inLanguage: [Bool]) {
+    /// Moves on to the paragraph `range`, in `language`, read by analyzer `group`.
+    mutating func start(range: Range<Int>, language: LanguageTag?, group: Int, inLanguage: [Bool]) {
         self.range = range
         self.language = language
-        self.slot = slot
+        self.group = group
         self.inLanguage = inLanguage
     }
 
@@ -193,7 +193,7 @@ private struct Search {
             where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
                 readings.append(Reading(
-                    base: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
+                    termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
                     explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
                 consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1)
@@ -202,7 +202,7 @@ private struct Search {
         let options = readings(at: position)
         for option in options {
             let reading = readings[option]
-            guard let child = compiled.child(of: node, gap: gap, word: reading.base) else { continue }
+            guard let child = compiled.child(of: node, gap: gap, word: reading.termWord) else { continue }
             setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
             walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
         }
@@ -257,35 +257,35 @@ private struct Search {
         let words = text.words
         let word = words[index]
         let first = readings.count
-        if word.folded >= 0, compiled.isBase(word.folded) {
-            readings.append(Reading(base: word.folded, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
+        if word.folded >= 0, compiled.isTermWord(word.folded) {
+            readings.append(Reading(termWord: word.folded, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
         }
-        if word.bare != word.folded, compiled.isBase(word.bare) {
+        if word.bare != word.folded, compiled.isTermWord(word.bare) {
             readings.append(Reading(
-                base: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
+                termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
         }
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
         // of it. Only the rare other words pay for a full analysis in context.
-        guard slot >= 0 else { return }
-        let hasOwn = cache.hasReadings(word, slot: slot)
+        guard group >= 0 else { return }
+        let hasOwn = cache.hasReadings(word, group: group)
         guard readings.count > first || hasOwn else { return }
         // Followed by a plain space (or nothing), or any gap the analyzers do not read across
         // (a comma, a full stop), the word reads as on its own: the cached readings are the
         // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
         // context.
-        let analyzers = compiled.analyzers(inSlot: slot)
+        let analyzers = compiled.analyzers(inGroup: group)
         if index + 1 >= range.upperBound || !isReadAcross(gapBefore: index + 1, by: analyzers) {
             guard hasOwn else { return }
-            readings.append(contentsOf: cache.readings(of: word, slot: slot))
+            readings.append(contentsOf: cache.readings(of: word, group: group))
             return
         }
         let window = text.tokens(from: index, to: min(range.upperBound, index + 4))
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
-                guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
+                guard let id = compiled.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 readings.append(Reading(
-                    base: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
+                    termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
                     explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
@@ -296,7 +296,7 @@ private struct Search {
     private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
         let gap = text.words[index].gap
         if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
-        let key = slot << 32 | Int(gap)
+        let key = group << 32 | Int(gap)
         if gap >= 0, let known = gapsReadAcross[key] { return known }
         let signature = text.gapSignature(before: index)
         let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }

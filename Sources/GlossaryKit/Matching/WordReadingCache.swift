@@ -1,8 +1,8 @@
 /// The inflected readings of the distinct words of one text, each computed once.
 ///
 /// A text of a million words has perhaps fifty thousand distinct ones. The scanner gives every
-/// word that is not itself a term's word an id among the text's distinct words (its *type*); the
-/// first time a type is met in a paragraph of some language, that language's analyzer reads it
+/// word that is not itself a term's word an id among the text's distinct unknown words; the
+/// first time such a word is met in a paragraph of some language, that language's analyzer reads it
 /// (`kerjanya` → `kerja` + -nya) and the readings that reach a term's word are kept. Every later
 /// occurrence costs an array look-up, whatever the glossary's size.
 ///
@@ -13,7 +13,7 @@ final class WordReadingCache {
     /// A reading of a word (or of a hyphenated group of words) as a term's word.
     struct Reading {
         /// The term's word: its id in the compiled lexicon (-1 for the stem of a prefix term).
-        var base: Int32
+        var termWord: Int32
         /// How many words of the text it covers: 1, or 2 and more for `pekerja-pekerja` and
         /// `ILO-nya` read in context by the matcher.
         var tokenCount = 1
@@ -27,77 +27,78 @@ final class WordReadingCache {
 
     let compiled: CompiledGlossary
     /// The text's distinct unknown words (filled by the scanner).
-    let types: ByteLexicon
-    /// Per analyzer slot (one per analyzer language, then one for "language unknown"): readings
-    /// per type id, nil until computed.
-    @exclusivity(unchecked) private var byType: [[[Reading]?]]
+    let unknownWords: ByteLexicon
+    /// Per analyzer group (one per analyzer language, then one for "language unknown"): readings
+    /// per unknown word id, nil until computed.
+    @exclusivity(unchecked) private var byUnknownWord: [[[Reading]?]]
     /// The same for words that are in the glossary's lexicon (term words can be inflected forms
     /// of other term words: `programs` and `program`).
     @exclusivity(unchecked) private var byWord: [[Int32: [Reading]]]
-    /// Per analyzer slot, per lexicon word id: not yet analysed, no readings, or readings in
+    /// Per analyzer group, per lexicon word id: not yet analysed, no readings, or readings in
     /// `byWord`. Most words of a text are stopwords or other words without readings; this
     /// answers "none" for them with two bits instead of a dictionary look-up and an array's
     /// reference count.
     @exclusivity(unchecked) private var wordStates: [AnswerTable]
-    /// The same per type id.
-    @exclusivity(unchecked) private var typeStates: [AnswerTable]
+    /// The same per unknown word id.
+    @exclusivity(unchecked) private var unknownWordStates: [AnswerTable]
 
-    init(compiled: CompiledGlossary, types: ByteLexicon) {
+    init(compiled: CompiledGlossary, unknownWords: ByteLexicon) {
         self.compiled = compiled
-        self.types = types
-        let slots = compiled.analyzerLanguages.count + 1
-        byType = Array(repeating: [], count: slots)
-        byWord = Array(repeating: [:], count: slots)
-        wordStates = Array(repeating: AnswerTable(), count: slots)
-        typeStates = Array(repeating: AnswerTable(), count: slots)
+        self.unknownWords = unknownWords
+        let groups = compiled.analyzerLanguages.count + 1
+        byUnknownWord = Array(repeating: [], count: groups)
+        byWord = Array(repeating: [:], count: groups)
+        wordStates = Array(repeating: AnswerTable(), count: groups)
+        unknownWordStates = Array(repeating: AnswerTable(), count: groups)
     }
 
-    /// Whether `word` has any reading in slot `slot`: the matcher's quick test for the many words
+    /// Whether `word` has any reading in group `group`: the matcher's quick test for the many words
     /// that start no term.
     ///
-    /// - Complexity: O(1) once the word's type has been analysed in this slot.
-    func hasReadings(_ word: ScannedWord, slot: Int) -> Bool {
-        guard slot >= 0 else { return false }
+    /// - Complexity: O(1) once the word has been analysed in this group.
+    func hasReadings(_ word: ScannedWord, group: Int) -> Bool {
+        guard group >= 0 else { return false }
         // Read first, without an access that could write: that is the path of nearly every word.
         if word.folded >= 0 {
-            if let known = wordStates[slot][Int(word.folded)] { return known }
-            let found = !readings(of: word, slot: slot).isEmpty
-            wordStates[slot][Int(word.folded)] = found
+            if let known = wordStates[group][Int(word.folded)] { return known }
+            let found = !readings(of: word, group: group).isEmpty
+            wordStates[group][Int(word.folded)] = found
             return found
         }
-        guard word.type >= 0 else { return false }
-        if let known = typeStates[slot][Int(word.type)] { return known }
-        let found = !readings(of: word, slot: slot).isEmpty
-        typeStates[slot][Int(word.type)] = found
+        guard word.unknownWord >= 0 else { return false }
+        if let known = unknownWordStates[group][Int(word.unknownWord)] { return known }
+        let found = !readings(of: word, group: group).isEmpty
+        unknownWordStates[group][Int(word.unknownWord)] = found
         return found
     }
 
-    /// The slot of `language`: its analyzer's index, or the last slot when unknown (every
-    /// analyzer applies).
-    func slot(for language: LanguageTag?) -> Int {
+    /// The analyzer group of `language`: which analyzers read the words of a paragraph in it.
+    /// Group *i* is the analyzer of `compiled.analyzerLanguages[i]`; the last group, for a
+    /// paragraph whose language is unknown, has every analyzer; -1 is a language without one.
+    func analyzerGroup(for language: LanguageTag?) -> Int {
         guard let language else { return compiled.analyzerLanguages.count }
         return compiled.analyzerLanguages.firstIndex(where: language.overlaps)
             ?? -1
     }
 
-    /// The readings of word `word` in analyzer slot `slot` (-1: a language without analyzer).
-    func readings(of word: ScannedWord, slot: Int) -> [Reading] {
-        guard slot >= 0 else { return [] }
+    /// The readings of word `word` in analyzer group `group` (-1: a language without analyzer).
+    func readings(of word: ScannedWord, group: Int) -> [Reading] {
+        guard group >= 0 else { return [] }
         if word.folded >= 0 {
-            if let cached = byWord[slot][word.folded] { return cached }
+            if let cached = byWord[group][word.folded] { return cached }
             let text = compiled.words.string(word.folded)
             let bare = word.bare >= 0 && word.bare != word.folded ? compiled.words.string(word.bare) : text
-            let result = analyse(folded: text, bare: bare, slot: slot)
-            byWord[slot][word.folded] = result
+            let result = analyse(folded: text, bare: bare, group: group)
+            byWord[group][word.folded] = result
             return result
         }
-        guard word.type >= 0 else { return [] }
-        let type = Int(word.type)
-        if type < byType[slot].count, let cached = byType[slot][type] { return cached }
-        if byType[slot].count <= type {
-            byType[slot] += Array(repeating: nil, count: max(type + 1 - byType[slot].count, byType[slot].count / 2 + 64))
+        guard word.unknownWord >= 0 else { return [] }
+        let id = Int(word.unknownWord)
+        if id < byUnknownWord[group].count, let cached = byUnknownWord[group][id] { return cached }
+        if byUnknownWord[group].count <= id {
+            byUnknownWord[group] += Array(repeating: nil, count: max(id + 1 - byUnknownWord[group].count, byUnknownWord[group].count / 2 + 64))
         }
-        let key = types.bytes(word.type)
+        let key = unknownWords.bytes(word.unknownWord)
         let folded: String, bare: String
         if let zero = key.firstIndex(of: 0) {
             folded = String(decoding: UnsafeBufferPointer(rebasing: key[..<zero]), as: UTF8.self)
@@ -106,20 +107,20 @@ final class WordReadingCache {
             folded = String(decoding: key, as: UTF8.self)
             bare = folded
         }
-        let result = analyse(folded: folded, bare: bare, slot: slot)
-        byType[slot][type] = result
+        let result = analyse(folded: folded, bare: bare, group: group)
+        byUnknownWord[group][id] = result
         return result
     }
 
-    private func analyse(folded: String, bare: String, slot: Int) -> [Reading] {
+    private func analyse(folded: String, bare: String, group: Int) -> [Reading] {
         var result: [Reading] = []
-        for analyzer in compiled.analyzers(inSlot: slot) {
+        for analyzer in compiled.analyzers(inGroup: group) {
             for (word, accent) in bare == folded ? [(folded, false)] : [(folded, false), (bare, true)] {
                 for analysis in analyzer.analyses(ofWord: word) {
-                    guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
+                    guard let id = compiled.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     if accent { phenomena.insert(.accent) }
-                    result.append(Reading(base: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
+                    result.append(Reading(termWord: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
                 }
             }
         }

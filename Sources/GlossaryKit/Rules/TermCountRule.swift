@@ -33,16 +33,16 @@ public struct TermCountRule: CrossLanguageRule {
         var findings: [Finding] = []
         guard corpus.sourceLanguage != nil else { return [] }
         for set in corpus.sets where set.isReliable {
-            guard let lead = corpus.leadLanguage(of: set) else { continue }
+            guard let sourceLanguage = corpus.sourceLanguage(of: set) else { continue }
             let byLanguage = corpus.membersByLanguage(of: set)
-            guard let source = byLanguage.first(where: { $0.language == lead }) else { continue }
+            guard let source = byLanguage.first(where: { $0.language == sourceLanguage }) else { continue }
             let sourceCounts = corpus.conceptCounts(source.members)
-            for group in byLanguage where group.language != lead {
+            for group in byLanguage where group.language != sourceLanguage {
                 let counts = corpus.conceptCounts(group.members)
                 for (concept, expected) in sourceCounts.sorted(by: { $0.key < $1.key }) {
                     guard let found = counts[concept], found < expected else { continue }
                     let entry = corpus.glossary.concepts[concept]
-                    let message = "concept '\(entry.id)' occurs \(expected) times in the \(lead) segment but \(found) in this \(group.language) one"
+                    let message = "concept '\(entry.id)' occurs \(expected) times in the \(sourceLanguage) segment but \(found) in this \(group.language) one"
                     findings.append(corpus.finding(
                         atSegment: group.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
                         concept: entry.id, message: message))

@@ -102,7 +102,7 @@ extension ICUWordTokenizer {
     /// `icuOnly` selects the reference path, as in `words(in:icuOnly:)`. Word offsets are
     /// reported plus `base` (where `bytes` starts in the whole text).
     func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?,
+        _ bytes: UnsafeBufferPointer<UInt8>, base: Int = 0, words: ByteLexicon, gaps: ByteLexicon, unknownWords: ByteLexicon?,
         wordFlags: PinnedArray<UInt32>? = nil, icuOnly: Bool = false
     ) throws(TextError) -> (words: [ScannedWord], folded: [UInt8]) {
         precondition(wordFlags.map { $0.count == words.count } ?? true, "one flag value per word id")
@@ -117,7 +117,7 @@ extension ICUWordTokenizer {
         func scanWords(into out: UnsafeMutablePointer<gk_scanned>) throws(TextError) {
             let status = withFlags(wordFlags) { flags in
                 gk_tokenizer_scan_words(
-                    handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, types?.handle,
+                    handle, bytes.baseAddress, Int32(bytes.count), Int32(base), words.handle, gaps.handle, unknownWords?.handle,
                     flags.baseAddress, Int32(flags.count), options, out)
             }
             if status < 0 { throw TextError.icu(code: -status, operation: "looking words up") }
@@ -142,7 +142,7 @@ extension ICUWordTokenizer {
             try records.withUnsafeMutableBufferPointer { buffer throws(TextError) in try scanWords(into: buffer.baseAddress!) }
             result = records.map { word in
                 ScannedWord(
-                    start: word.start, end: word.end, folded: word.folded, bare: word.bare, type: word.type,
+                    start: word.start, end: word.end, folded: word.folded, bare: word.bare, unknownWord: word.type,
                     gap: word.gap, foldedStart: word.foldedStart, foldedLength: word.foldedLength,
                     kind: word.kind, isParagraphStart: word.flags & UInt8(GK_FLAG_PARAGRAPH) != 0,
                     lexiconFlags: word.lexiconFlags)
@@ -168,7 +168,7 @@ extension ICUWordTokenizer {
             (MemoryLayout<C>.offset(of: \.end), MemoryLayout<S>.offset(of: \.end)),
             (MemoryLayout<C>.offset(of: \.folded), MemoryLayout<S>.offset(of: \.folded)),
             (MemoryLayout<C>.offset(of: \.bare), MemoryLayout<S>.offset(of: \.bare)),
-            (MemoryLayout<C>.offset(of: \.type), MemoryLayout<S>.offset(of: \.type)),
+            (MemoryLayout<C>.offset(of: \.type), MemoryLayout<S>.offset(of: \.unknownWord)),
             (MemoryLayout<C>.offset(of: \.gap), MemoryLayout<S>.offset(of: \.gap)),
             (MemoryLayout<C>.offset(of: \.foldedStart), MemoryLayout<S>.offset(of: \.foldedStart)),
             (MemoryLayout<C>.offset(of: \.foldedLength), MemoryLayout<S>.offset(of: \.foldedLength)),

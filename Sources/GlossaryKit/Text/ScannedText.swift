@@ -8,8 +8,9 @@ public struct ScannedWord: Sendable, Hashable {
     public var folded: Int32
     /// Lexicon id of the accent-free folded word; equals `folded` when the word has no accents.
     public var bare: Int32
-    /// When `folded` is -1: the word's id among the distinct unknown words of the scan, else -1.
-    public var type: Int32
+    /// When `folded` is -1: the word's id among the distinct unknown words of the scan (the
+    /// words no term uses, each kept once with its accent-free form), else -1.
+    public var unknownWord: Int32
     /// Gap-lexicon id of the separator before the word, or a hard/unknown gap class.
     public var gap: Int32
     /// The folded word's bytes in `ScannedText.folded`.
@@ -46,13 +47,13 @@ public struct ScannedText: Sendable {
     /// Whether the words' `lexiconFlags` were filled from the glossary's word table.
     let hasLexiconFlags: Bool
     /// The lexicons the words' ids refer to: the glossary's words, its gaps, and the distinct
-    /// unknown words of the scan (nil when the scan kept none).
+    /// unknown words of the scan (nil when the scan kept none; `ScannedWord.unknownWord`).
     let lexicon: ByteLexicon
     let gapLexicon: ByteLexicon
-    let types: ByteLexicon?
+    let unknownWords: ByteLexicon?
 
     init(
-        source: SourceText, words: [ScannedWord], folded: [UInt8], lexicon: ByteLexicon, gapLexicon: ByteLexicon, types: ByteLexicon?,
+        source: SourceText, words: [ScannedWord], folded: [UInt8], lexicon: ByteLexicon, gapLexicon: ByteLexicon, unknownWords: ByteLexicon?,
         hasLexiconFlags: Bool = false
     ) {
         self.source = source
@@ -61,7 +62,7 @@ public struct ScannedText: Sendable {
         self.folded = folded
         self.lexicon = lexicon
         self.gapLexicon = gapLexicon
-        self.types = types
+        self.unknownWords = unknownWords
         var paragraphs: [Range<Int>] = []
         var start = 0
         for (index, word) in words.enumerated() where word.isParagraphStart && index > 0 {
@@ -83,8 +84,8 @@ public struct ScannedText: Sendable {
     func bareText(_ index: Int) -> String {
         let word = words[index]
         if word.bare >= 0 { return lexicon.string(word.bare) }
-        if word.folded < 0, word.type >= 0, let types {
-            let key = types.bytes(word.type)
+        if word.folded < 0, word.unknownWord >= 0, let unknownWords {
+            let key = unknownWords.bytes(word.unknownWord)
             if let zero = key.firstIndex(of: 0) {
                 return String(decoding: UnsafeBufferPointer(rebasing: key[(zero + 1)...]), as: UTF8.self)
             }

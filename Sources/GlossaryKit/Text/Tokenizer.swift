@@ -18,7 +18,7 @@ public final class Tokenizer {
         self.referencePath = referencePath
     }
 
-    /// Forgets the words remembered from earlier scans (before the `types` lexicon given to
+    /// Forgets the words remembered from earlier scans (before the `unknownWords` lexicon given to
     /// `scan` is replaced by a new one).
     func forgetWords() {
         icu.forgetWords()
@@ -40,12 +40,12 @@ public final class Tokenizer {
     ///
     /// - Complexity: O(*n*) in the text's length, independent of the lexicon's size.
     func scan(
-        _ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon? = nil,
+        _ source: SourceText, markup: Markup, words: ByteLexicon, gaps: ByteLexicon, unknownWords: ByteLexicon? = nil,
         wordFlags: PinnedArray<UInt32>? = nil
     ) throws(TextError) -> ScannedText {
         let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
         return try scan(
-            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps, types: types,
+            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps, unknownWords: unknownWords,
             wordFlags: wordFlags)
     }
 
@@ -53,14 +53,14 @@ public final class Tokenizer {
     /// paragraph boundary (or the text's start). `wordFlags` (a compiled glossary's `flags`,
     /// one per id of `words`) fills the words' `lexiconFlags`.
     func scan(
-        _ source: SourceText, chunk: [UInt8], at offset: Int, words: ByteLexicon, gaps: ByteLexicon, types: ByteLexicon?,
+        _ source: SourceText, chunk: [UInt8], at offset: Int, words: ByteLexicon, gaps: ByteLexicon, unknownWords: ByteLexicon?,
         wordFlags: PinnedArray<UInt32>? = nil
     ) throws(TextError) -> ScannedText {
         let (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(buffer, base: offset, words: words, gaps: gaps, types: types, wordFlags: wordFlags, icuOnly: referencePath)
+            try icu.scan(buffer, base: offset, words: words, gaps: gaps, unknownWords: unknownWords, wordFlags: wordFlags, icuOnly: referencePath)
         }
         return ScannedText(
-            source: source, words: scanned, folded: folded, lexicon: words, gapLexicon: gaps, types: types,
+            source: source, words: scanned, folded: folded, lexicon: words, gapLexicon: gaps, unknownWords: unknownWords,
             hasLexiconFlags: wordFlags != nil)
     }
 

@@ -167,7 +167,7 @@ struct GlossaryCacheTests {
         #expect(compiled.child(of: 0, gap: 0, word: -1) == nil)
         // A child beyond the last node, and one along a word that is no term's word.
         let nodeCount = Int32(compiled.terminals.nodeCount)
-        let notBase = (0..<compiled.vocabularySize).first { !compiled.isBase(Int32($0)) }
+        let notBase = (0..<compiled.vocabularySize).first { !compiled.isTermWord(Int32($0)) }
         for (word, child) in [(0, nodeCount), (notBase ?? 0, Int32(1))] {
             var children = Array(compiled.rootChildren)
             children[word] = child

@@ -44,13 +44,13 @@ struct LexiconFlagsTests {
             for text in Self.texts() {
                 let scanned = try tokenizer.scan(
                     SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.words,
-                    gaps: compiled.gapLexicon, types: ByteLexicon(), wordFlags: compiled.flags)
+                    gaps: compiled.gapLexicon, unknownWords: ByteLexicon(), wordFlags: compiled.flags)
                 #expect(scanned.hasLexiconFlags)
                 for word in scanned.words {
                     #expect(word.lexiconFlags == Self.expectedFlags(word, in: compiled), "\(text)")
                     if word.lexiconFlags & 1 != 0 { termWords += 1 }
                     if word.lexiconFlags > 1 { stopwords += 1 }
-                    if word.lexiconFlags & 1 != 0 && !compiled.isBase(word.folded) { viaBare += 1 }
+                    if word.lexiconFlags & 1 != 0 && !compiled.isTermWord(word.folded) { viaBare += 1 }
                 }
             }
         }
@@ -61,7 +61,7 @@ struct LexiconFlagsTests {
         let compiled = try CompiledGlossary(RuleExamples.glossary)
         let scanned = try Tokenizer().scan(
             SourceText(path: "t.txt", string: "the labour of the TKI"), markup: .plain, words: compiled.words,
-            gaps: compiled.gapLexicon, types: ByteLexicon())
+            gaps: compiled.gapLexicon, unknownWords: ByteLexicon())
         #expect(!scanned.hasLexiconFlags)
         #expect(scanned.words.allSatisfy { $0.lexiconFlags == 0 })
     }
@@ -73,11 +73,11 @@ struct LexiconFlagsTests {
         for text in Self.texts() {
             var results: [[TermMatch]] = []
             for flags in [compiled.flags, nil] {
-                let types = ByteLexicon()
+                let unknownWords = ByteLexicon()
                 let scanned = try Tokenizer().scan(
                     SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.words,
-                    gaps: compiled.gapLexicon, types: types, wordFlags: flags)
-                let cache = WordReadingCache(compiled: compiled, types: types)
+                    gaps: compiled.gapLexicon, unknownWords: unknownWords, wordFlags: flags)
+                let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
                 var matches: [TermMatch] = []
                 for paragraph in scanned.paragraphs {
                     for language in [LanguageTag.indonesian, .english, .sundanese, nil] {

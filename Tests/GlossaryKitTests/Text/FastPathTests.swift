@@ -31,7 +31,7 @@ struct FastPathTests {
         for referencePath in [false, true] {
             let scanned = try bytes.withUnsafeBufferPointer { buffer in
                 try ICUWordTokenizer().scan(
-                    buffer, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon(), icuOnly: referencePath)
+                    buffer, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: ByteLexicon(), icuOnly: referencePath)
             }
             let folded = scanned.words.map { word in
                 String(decoding: scanned.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
@@ -146,7 +146,7 @@ struct FastPathTests {
             var results: [[String]] = []
             for reference in [false, true] {
                 let scanned = try Tokenizer(referencePath: reference).scan(
-                    source, markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon())
+                    source, markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: ByteLexicon())
                 results.append(scanned.words.indices.map { scanned.foldedText($0) })
             }
             #expect(results[0] == results[1], "round \(round)")

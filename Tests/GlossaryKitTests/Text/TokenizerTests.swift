@@ -9,7 +9,7 @@ struct TokenizerTests {
     /// as tokens.
     func scanned(_ text: String, markup: Tokenizer.Markup = .plain) throws -> (text: ScannedText, tokens: [Token]) {
         let scanned = try tokenizer.scan(
-            SourceText(path: "t", string: text), markup: markup, words: ByteLexicon(), gaps: ByteLexicon(), types: ByteLexicon())
+            SourceText(path: "t", string: text), markup: markup, words: ByteLexicon(), gaps: ByteLexicon(), unknownWords: ByteLexicon())
         return (scanned, scanned.words.indices.map(scanned.token(at:)))
     }
 
