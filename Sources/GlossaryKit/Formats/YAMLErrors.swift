@@ -1,7 +1,8 @@
 import Foundation
 internal import Yams
 
-/// Turns Yams' errors into positioned `InputError`s for the configuration and baseline readers.
+/// Turns Yams' errors into positioned `InputError`s for every YAML reader: glossaries,
+/// configurations, baselines.
 enum YAMLErrors {
     /// The error as `file:line:col` with the offending line, whatever Yams reported.
     static func inputError(_ error: any Error, path: String, text: String, what: String) -> InputError {
