@@ -1,4 +1,5 @@
-/// A segmented text after matching: its words, its segments' words and every term found.
+/// A segmented text after matching (made by `CrossLanguageAnalyzer`): the analysed document of
+/// its text, whose paragraphs are its segments, and each segment's matches.
 public struct AnalyzedText: Sendable {
     public let segmented: SegmentedText
     /// The matched text as an analysed document whose paragraphs are the segments, so the
@@ -13,7 +14,8 @@ public struct AnalyzedText: Sendable {
     }
 }
 
-/// A translation corpus after matching: what the cross-language rules read.
+/// A translation corpus after matching (made by `CrossLanguageAnalyzer`): what the
+/// cross-language rules read.
 public struct AnalyzedCorpus: Sendable {
     public let texts: [AnalyzedText]
     public let sets: [TranslationSet]

@@ -1,5 +1,5 @@
-/// A file seen as a sequence of segments, with the text they are matched in and the way back
-/// to the file's positions.
+/// A file seen as a sequence of segments (made by the bilingual readers, or from a text's
+/// paragraphs), with the text they are matched in and the way back to the file's positions.
 ///
 /// For plain text and Markdown the matched text *is* the file and segments are its paragraphs.
 /// For bilingual formats (XLIFF, PO, TMX, …) the readers extract each source and target string —

@@ -14,7 +14,7 @@ struct AnalysisPipeline {
     init(compiled: CompiledGlossary, matcher: TermMatcher) {
         self.compiled = compiled
         self.matcher = matcher
-        detector = LanguageDetector(compiled: compiled)
+        detector = LanguageDetector(languages: compiled.detectorLanguages)
     }
 
     /// How many distinct unknown words the reading cache of one text holds before it starts

@@ -16,9 +16,10 @@ public struct LanguageDetector: Sendable {
     /// stopwords, at most 15).
     public let languages: [LanguageTag]
 
-    /// The detector of `compiled`'s languages.
-    public init(compiled: CompiledGlossary) {
-        languages = compiled.detectorLanguages
+    /// A detector of `languages`, given in the order of the stopword bits the scan copies into
+    /// each word (a compiled glossary's `detectorLanguages`).
+    public init(languages: [LanguageTag]) {
+        self.languages = languages
     }
 
     /// Each paragraph's language, from the stopword bits the scan copied into each word's record

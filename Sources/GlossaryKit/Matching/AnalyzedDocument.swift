@@ -1,10 +1,10 @@
-/// A text with everything the rules need: its paragraphs with their languages, and the terms
-/// found in it.
+/// What the pipeline makes of a text, and what the monolingual rules read: its paragraphs
+/// with their languages, and the terms found in it (made by `AnalysisPipeline`, chunk by chunk).
 ///
 /// It does not keep the text's words: a long text is scanned in chunks, and only the paragraphs
 /// and the matches (a small fraction of the words) outlive each chunk. Every match carries its
 /// written text and its line and column, so rules never read the text itself; a document
-/// analysed from a file that is streamed (`GlossaryChecker.check(file:options:)`) has no
+/// analysed from a file that is streamed (`GlossaryChecker.check(_:options:)` on a `MappedFile`) has no
 /// `source` at all, and may hold only one chunk of the file.
 public struct AnalyzedDocument: Sendable {
     /// The text, when it is held whole; nil for a chunk of a streamed file.
@@ -40,7 +40,8 @@ public struct AnalyzedDocument: Sendable {
     /// A document over a whole text. Matches whose position is unknown (made by `TermMatcher`
     /// directly) get their written text, positions and context from `source`.
     ///
-    /// - Complexity: O(*m* · *l*) for *m* such matches on lines of length *l*.
+    /// - Complexity: O(*m* log *l*) for *m* such matches in a text of *l* lines (see
+    ///   `SourceText.position(of:)`).
     public init(source: SourceText, paragraphs: [Paragraph], matches: [TermMatch], glossary: Glossary) {
         self.source = source
         path = source.path

@@ -1,7 +1,7 @@
 import Foundation
 
-/// The bytes of one input text, validated as UTF-8, with the means to turn byte offsets into
-/// 1-based lines and columns.
+/// One input text held whole, as read: its bytes, validated as UTF-8, with the means to turn
+/// byte offsets into 1-based lines and columns. (A file too large to hold is a `MappedFile`.)
 ///
 /// A leading UTF-8 byte order mark is accepted and skipped: it is not part of the first line's
 /// columns. Columns count Unicode scalar values from the start of the line.

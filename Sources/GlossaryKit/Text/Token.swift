@@ -1,4 +1,6 @@
-/// One word of a text, with its exact place in the file and its normalised forms.
+/// One word as text: its place and its normalised forms, and what separates it from the word
+/// before. The tokenizer makes it for a glossary term (`Tokenizer.tokenize(term:)`); a scanned
+/// text makes it for the few words an analyzer reads in context (`ScannedText.tokens(from:to:)`).
 public struct Token: Sendable, Hashable {
     /// Byte offset of the word's first byte in `SourceText.bytes`.
     public var start: Int
