@@ -46,10 +46,10 @@ public struct CrossLanguageChecker: Sendable {
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let analyzed = try analyze(corpus)
+        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities))
         var findings: [Finding] = []
         for text in analyzed.texts {
-            let monolingual = GlossaryChecker(compiled: analyzer.compiled, rules: rules).findings(in: text.document, options: options)
-            findings += monolingual.map(text.segmented.inFile)
+            findings += runner.findings(in: text.document).map(text.segmented.inFile)
         }
         findings += crossFindings(analyzed, options: options, excluding: findings)
         return FindingCollector.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
