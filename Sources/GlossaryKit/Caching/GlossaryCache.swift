@@ -22,14 +22,24 @@ public struct GlossaryCache: Sendable {
 
     /// `$GLOSSARY_CACHE_DIR`, else `$XDG_CACHE_HOME/glossary`, else `~/.cache/glossary`.
     public static var standard: GlossaryCache {
-        let environment = ProcessInfo.processInfo.environment
+        standard(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The standard cache as `environment` and `home` place it: `GLOSSARY_CACHE_DIR`, else
+    /// `XDG_CACHE_HOME/glossary`, else `.cache/glossary` in `home`; empty variables count as unset.
+    ///
+    /// Taking both as values lets a test say where the cache would go without reading or
+    /// writing the user's real one.
+    static func standard(
+        environment: [String: String], home: URL = FileManager.default.homeDirectoryForCurrentUser
+    ) -> GlossaryCache {
         if let path = environment["GLOSSARY_CACHE_DIR"], !path.isEmpty {
             return GlossaryCache(path: path)
         }
         if let path = environment["XDG_CACHE_HOME"], !path.isEmpty {
             return GlossaryCache(path: URL(fileURLWithPath: path).appendingPathComponent("glossary").path)
         }
-        return GlossaryCache(path: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/glossary").path)
+        return GlossaryCache(path: home.appendingPathComponent(".cache/glossary").path)
     }
 
     /// The key of a set of glossary files: a 64-bit hash of their paths and bytes.
