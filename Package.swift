@@ -50,16 +50,22 @@ let package = Package(
             path: "Tests/TestScratch",
             swiftSettings: swiftSettings
         ),
+        // Where both test targets find their material: the checkout, and ../shared beside it.
+        .target(
+            name: "TestLocations",
+            path: "Tests/TestLocations",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GlossaryKitTests",
-            dependencies: ["GlossaryKit", "TestScratch"],
+            dependencies: ["GlossaryKit", "TestLocations", "TestScratch"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GlossaryCommandTests",
             // Depending on the executable makes `swift test` build it; the tests run the binary.
-            dependencies: ["GlossaryKit", "GlossaryCommand", "TestScratch"],
+            dependencies: ["GlossaryKit", "GlossaryCommand", "TestLocations", "TestScratch"],
             swiftSettings: swiftSettings
         ),
     ],

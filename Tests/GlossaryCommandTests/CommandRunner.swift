@@ -1,4 +1,5 @@
 import Foundation
+import TestLocations
 import TestScratch
 
 /// Runs the built `glossary` binary and captures what it prints.
@@ -9,21 +10,18 @@ struct CommandRunner {
         var stderr: String
     }
 
-    static let packageRoot = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// The binary beside the test bundle (the same build folder), else in `.build/debug`.
     static var binary: URL {
         let candidates = [
             Bundle.main.bundleURL.appendingPathComponent("glossary"),
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("glossary"),
-            packageRoot.appendingPathComponent(".build/debug/glossary"),
+            TestPackage.root.appendingPathComponent(".build/debug/glossary"),
         ]
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
     static var sharedData: URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared")
+        let url = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared")
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
@@ -32,7 +30,7 @@ struct CommandRunner {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
-        process.currentDirectoryURL = directory ?? packageRoot
+        process.currentDirectoryURL = directory ?? TestPackage.root
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
         process.standardOutput = out
         process.standardError = err

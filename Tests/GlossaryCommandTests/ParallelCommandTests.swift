@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestLocations
 
 @Suite("check and coverage: translation sets by file name and configuration, bilingual files in folders")
 struct ParallelCommandTests {
@@ -56,7 +57,7 @@ struct ParallelCommandTests {
     }
 
     @Test func configuredParallelSetsAreAlignedAndChecked() throws {
-        let glossary = CommandRunner.packageRoot.appendingPathComponent("glossary").path
+        let glossary = TestPackage.root.appendingPathComponent("glossary").path
         // Folder names that are not language tags: only the configuration can tell the set.
         let root = try Self.folder([
             ".glossary.yml": "glossary: [\"\(glossary)\"]\nparallel: [\"docs/{lang}_version/**\"]\n",

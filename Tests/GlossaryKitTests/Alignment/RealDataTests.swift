@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// The done-when checks on real data from `../shared/data` and the seed (skipped with a
 /// printed reason when absent).
@@ -152,7 +153,7 @@ struct RealDataTests {
         let folder = data.appendingPathComponent("parallel/udhr")
         let paths = ["udhr-ind.derived.txt", "udhr-eng.derived.txt", "udhr-sun.derived.txt"].map { folder.appendingPathComponent($0).path }
         guard paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return TestSupport.skip("the UDHR texts are absent") }
-        let glossary = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path])
+        let glossary = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path])
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
         let corpus = try checker.coverageCorpus(paths: paths)[0]
         // Title, preamble and 30 articles, one block each, in every language.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 /// A file checked through a mapping, chunk by chunk, must give exactly what the same bytes give
@@ -72,7 +73,7 @@ struct StreamingTests {
     }
 
     @Test func byteOrderMarkAndCRLFFixture() throws {
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
+        let url = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
         let bytes = try [UInt8](Data(contentsOf: url))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         try Self.expectSameFindings(bytes, name: "bom-crlf.en.txt", checker: TestSupport.exampleChecker)
@@ -80,7 +81,7 @@ struct StreamingTests {
 
     @Test func languageSectionsAreStillAligned() throws {
         // A trilingual abstract: its cross-language findings come from reading it whole.
-        let folder = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross")
+        let folder = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross")
         for name in ["headings.md"] {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
             try Self.expectSameFindings(bytes, name: name, checker: TestSupport.projectChecker)
@@ -117,7 +118,7 @@ struct StreamingTests {
     }
 
     @Test func evaluationSentencesGiveTheSameFindingsStreamed() throws {
-        let root = TestSupport.packageRoot
+        let root = TestPackage.root
         let checker = try GlossaryChecker(glossary: GlossaryLoader.load(
             paths: [root.appendingPathComponent("glossary").path, root.appendingPathComponent("Evaluation/glossary.yml").path]))
         var found = 0

@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// The corpus format, the evaluator's arithmetic, and the figures on the project's corpus.
 @Suite("Evaluation")
 struct EvaluationTests {
-    static let evaluationFolder = TestSupport.packageRoot.appendingPathComponent("Evaluation")
+    static let evaluationFolder = TestPackage.root.appendingPathComponent("Evaluation")
 
     @Test func markupBecomesPlainTextWithByteRanges() throws {
         let sentences = try EvaluationCorpus.parse("""
@@ -64,7 +65,7 @@ struct EvaluationTests {
     @Test func projectCorpusMeetsTheTargets() throws {
         let corpus = try EvaluationCorpus.load(path: Self.evaluationFolder.appendingPathComponent("corpus").path)
         let glossary = try GlossaryLoader.load(paths: [
-            TestSupport.packageRoot.appendingPathComponent("glossary").path,
+            TestPackage.root.appendingPathComponent("glossary").path,
             Self.evaluationFolder.appendingPathComponent("glossary.yml").path,
         ])
         let report = try Evaluator(checker: GlossaryChecker(glossary: glossary)).evaluate(corpus)

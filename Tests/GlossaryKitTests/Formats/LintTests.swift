@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("Glossary lint")
 struct LintTests {
-    static let fixtures = SharedData.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
+    static let fixtures = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
 
     static func findings(_ file: String) throws -> [Finding] {
         try GlossaryLinter().lint(paths: [fixtures + "/" + file]).findings
@@ -48,7 +49,7 @@ struct LintTests {
     }
 
     @Test func projectGlossaryIsClean() throws {
-        let glossary = SharedData.packageRoot.appendingPathComponent("glossary").path
+        let glossary = TestPackage.root.appendingPathComponent("glossary").path
         guard FileManager.default.fileExists(atPath: glossary) else {
             print("skipped: no glossary/ folder")
             return
@@ -58,7 +59,7 @@ struct LintTests {
     }
 
     @Test func projectGlossaryRoundTripsThroughTBXAndCSV() throws {
-        let folder = SharedData.packageRoot.appendingPathComponent("glossary").path
+        let folder = TestPackage.root.appendingPathComponent("glossary").path
         guard FileManager.default.fileExists(atPath: folder) else { return }
         for file in try GlossaryLoader.files(at: folder) {
             let original = try GlossaryLoader.read(file: file)

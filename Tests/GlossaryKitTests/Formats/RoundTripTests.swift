@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("Format round trips")
 struct RoundTripTests {
-    static let fixture = SharedData.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/round-trip.yml").path
+    static let fixture = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/round-trip.yml").path
 
     static func yamlFixture() throws -> Glossary { try YAMLGlossaryReader.read(contentsOf: fixture) }
 

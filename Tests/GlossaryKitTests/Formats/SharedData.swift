@@ -1,15 +1,12 @@
 import Foundation
+import TestLocations
 import TestScratch
 
 /// Locates `../shared/data` next to the package, for tests that read real material.
 enum SharedData {
-    /// The package root: three levels above this file (Tests/GlossaryKitTests/Formats/).
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
     /// `../shared/data` relative to the package root, or `nil` (with a printed reason) when absent.
     static func directory(_ test: String = #function) -> URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
+        let url = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared/data")
         if FileManager.default.fileExists(atPath: url.path) { return url }
         print("skipped \(test): \(url.path) is absent")
         return nil

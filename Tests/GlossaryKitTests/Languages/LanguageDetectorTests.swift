@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("Language detection: undecided paragraphs and section headings")
 struct LanguageDetectorTests {
@@ -34,7 +35,7 @@ struct LanguageDetectorTests {
     }
 
     static func fixture() throws -> SourceText {
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross/headings.md")
+        let url = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross/headings.md")
         return try SourceText(path: url.path, bytes: Array(try Data(contentsOf: url)))
     }
 

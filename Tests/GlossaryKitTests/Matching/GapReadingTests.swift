@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// The matcher analyses a word in its context only after a gap its analyzer reads across (a
 /// hyphen, an apostrophe); after any other it takes the word's own readings, computed once per
@@ -65,7 +66,7 @@ struct GapReadingTests {
             let description = type(of: rule).description
             return (description.triggeringExamples + description.nonTriggeringExamples).map { $0.text.replacingOccurrences(of: "↓", with: "") }
         }
-        let seed = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed")
+        let seed = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared/seed")
         if let names = try? FileManager.default.contentsOfDirectory(atPath: seed.path) {
             for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
                 if let text = try? String(contentsOf: seed.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
@@ -73,7 +74,7 @@ struct GapReadingTests {
         } else {
             TestSupport.skip("../shared/seed is absent: only the rule examples are compared")
         }
-        let project = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path])
+        let project = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path])
         for text in texts {
             try Self.expectSameMatches(text, glossary: RuleExamples.glossary)
             try Self.expectSameMatches(text, glossary: project)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 @Suite("SARIF and GitHub output")
@@ -8,7 +9,7 @@ struct SARIFReporterTests {
     /// A report over the sample draft with the project glossary, fingerprints included.
     static func sampleReport() -> CheckReport {
         let runner = CheckRunner(checker: TestSupport.projectChecker, jobs: 1)
-        let path = TestSupport.packageRoot.appendingPathComponent("Examples/abstract.md").path
+        let path = TestPackage.root.appendingPathComponent("Examples/abstract.md").path
         var report = runner.run(files: [path]).report
         // Paths as a CI run prints them: relative to the repository.
         for index in report.findings.indices {
@@ -68,7 +69,7 @@ struct SARIFReporterTests {
 
     /// Lint output: the lint rules with descriptions, every result tied to one, fingerprints.
     @Test func lintOutputListsTheLintRulesAndValidates() throws {
-        let fixtures = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
+        let fixtures = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
         let report = try GlossaryLinter().lint(paths: [fixtures])
         #expect(Set(report.findings.map(\.rule)).count >= 4, "the fixtures must exercise several lint rules")
         let sarif = Reporter.render(report, format: .sarif, rules: GlossaryLinter.ruleDescriptions(for: report))
