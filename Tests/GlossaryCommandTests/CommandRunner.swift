@@ -20,11 +20,6 @@ struct CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
-    static var sharedData: URL? {
-        let url = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
     /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`.
     static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
         let process = Process()

@@ -118,12 +118,8 @@ struct ParallelCommandTests {
         #expect(separate.stdout.contains("one language: one set per paragraph"))
     }
 
-    @Test func theSeedKeepsItsFindingsAndCoverage() throws {
-        guard let shared = CommandRunner.sharedData else {
-            print("skipped: ../shared is absent")
-            return
-        }
-        let seed = shared.appendingPathComponent("seed/000_1beee4b83e3e15a5.txt").path
+    @Test(.needsSeed) func theSeedKeepsItsFindingsAndCoverage() throws {
+        let seed = SharedData.seed.path
         let coverage = try CommandRunner.run(["coverage", "--format", "json", seed])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
         let concepts = try #require(json["concepts"] as? [[String: Any]])

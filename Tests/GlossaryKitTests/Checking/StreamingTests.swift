@@ -94,11 +94,8 @@ struct StreamingTests {
         #expect(findings.contains { !Rules.all.map(\.id).contains($0.rule) }, "the sections were aligned")
     }
 
-    @Test func realTextsGiveTheSameFindingsStreamed() throws {
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("shared/data is absent: the UDHR and Perda texts are not compared")
-            return
-        }
+    @Test(.needsSharedData) func realTextsGiveTheSameFindingsStreamed() throws {
+        let data = SharedData.data
         let udhr = TestSupport.udhrChecker
         let texts = [
             ("parallel/udhr/udhr-ind.derived.txt", udhr), ("parallel/udhr/udhr-eng.derived.txt", udhr),

@@ -88,12 +88,8 @@ struct EvaluationTests {
     }
 
     /// The analyzers over the real texts in ../shared/data; prints the survey.
-    @Test func realTextSurvey() throws {
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("../shared/data is absent; the real-text survey needs it")
-            return
-        }
-        let report = try RealTextSurvey(checker: TestSupport.projectChecker, dataFolder: data.path).run()
+    @Test(.needsSharedData) func realTextSurvey() throws {
+        let report = try RealTextSurvey(checker: TestSupport.projectChecker, dataFolder: SharedData.data.path).run()
         print(report)
         for name in ["udhr-ind", "udhr-eng", "udhr-sun", "nusax-sundanese"] {
             #expect(report.contains(name), "the survey lists \(name)")

@@ -85,8 +85,8 @@ struct LanguageDetectorTests {
         #expect(GlossaryChecker.chunkEnd(bytes, from: 0, size: 10) == 39)
     }
 
-    @Test func theSeedsHeadingsGoWithTheirSections() throws {
-        guard let seed = TestSupport.seed else { return TestSupport.skip("../shared/seed is absent") }
+    @Test(.needsSeed) func theSeedsHeadingsGoWithTheirSections() throws {
+        let seed = SharedData.seed
         let source = try SourceText(path: seed.path, bytes: Array(try Data(contentsOf: seed)))
         let found = try Self.languages(source)
         let headings = found.filter { ["ABSTRAK", "ABSTRACT", "RINGKESAN"].contains($0.0) }

@@ -1,21 +1,10 @@
 import Foundation
 @testable import GlossaryKit
 import TestLocations
+import Testing
 
 /// Shared helpers for the GlossaryKit tests.
 enum TestSupport {
-    /// `../shared/data` beside the checkout, or nil (tests then skip with a printed reason).
-    static var sharedData: URL? {
-        let url = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared/data")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
-    /// `../shared/seed` beside the checkout, or nil.
-    static var seed: URL? {
-        let url = TestPackage.root.deletingLastPathComponent().appendingPathComponent("shared/seed/000_1beee4b83e3e15a5.txt")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
     /// A folder of generated benchmark data (`Benchmarks/run.py` writes `.build-bench/data-…`)
     /// with a corpus and a 1k-concept glossary, or nil.
     static var benchmarkData: URL? {
@@ -40,10 +29,6 @@ enum TestSupport {
         var bytes = Array(handle.readData(ofLength: count))
         while let last = bytes.last, last != 0x0A { bytes.removeLast() }
         return (folder, bytes)
-    }
-
-    static func skip(_ reason: String) {
-        print("skipped: \(reason)")
     }
 
     /// A checker over the rule examples' glossary.
@@ -76,5 +61,13 @@ enum TestSupport {
     ) throws -> [(text: String, concept: String, match: TermMatch)] {
         let document = try checker.analyze(SourceText(path: "test.txt", string: text), options: CheckOptions(language: language))
         return document.matches.map { (document.writtenText(of: $0), document.glossary[concept: $0.term].id, $0) }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only when `Benchmarks/run.py` has generated its data; otherwise it is
+    /// reported as skipped.
+    static var needsBenchmarkData: Self {
+        .enabled(if: TestSupport.benchmarkData != nil, "needs benchmark data: run Benchmarks/run.py to generate it")
     }
 }
