@@ -27,24 +27,39 @@ struct CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[2]
     }
 
+    /// The compiled-glossary cache of every child: a folder inside the test process's scratch
+    /// folder, removed with it, so that `swift test` never writes into the user's
+    /// `~/.cache/glossary`.
+    static let cacheFolder = TestScratch.root.appendingPathComponent("glossary-cache", isDirectory: true)
+
     /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`.
-    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
-        try run(executable: binary, arguments, in: directory ?? TestPackage.root, input: input)
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, input: String? = nil, environment: [String: String] = [:]
+    ) throws -> Result {
+        try run(executable: binary, arguments, in: directory ?? TestPackage.root, input: input, environment: environment)
     }
 
     /// Runs `executable arguments…` in `directory`, feeding `input`, and waits at most
     /// `timeLimit` seconds for it before killing it and throwing ``TimedOut``.
     ///
+    /// The child gets this process's environment with `GLOSSARY_CACHE_DIR` set to
+    /// ``cacheFolder``, then `environment` on top.
+    ///
     /// Standard input is written, and standard output and standard error are read, each on a
     /// thread of its own: a pipe holds only 64 KiB, so a child that fills one stream while this
     /// side waits for the end of another would block forever.
     static func run(
-        executable: URL, _ arguments: [String], in directory: URL, input: String? = nil, timeLimit: TimeInterval = 600
+        executable: URL, _ arguments: [String], in directory: URL, input: String? = nil,
+        environment: [String: String] = [:], timeLimit: TimeInterval = 600
     ) throws -> Result {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        var childEnvironment = ProcessInfo.processInfo.environment
+        childEnvironment["GLOSSARY_CACHE_DIR"] = cacheFolder.path
+        childEnvironment.merge(environment) { _, given in given }
+        process.environment = childEnvironment
         let outputPipe = Pipe(), errorPipe = Pipe(), inputPipe = Pipe()
         process.standardOutput = outputPipe
         process.standardError = errorPipe

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GlossaryKit
 import TestLocations
 
 /// The runner the end-to-end tests rely on.
@@ -9,7 +10,7 @@ struct CommandRunnerTests {
     /// that deadlocks fails the test instead of hanging the whole run. A stuck thread is left
     /// behind; its child dies with the test process, when the pipe it writes to closes.
     static func finishing<T: Sendable>(
-        within seconds: TimeInterval, sourceLocation: SourceLocation = #_sourceLocation,
+        within seconds: TimeInterval, sourceLocation: Testing.SourceLocation = #_sourceLocation,
         _ body: @escaping @Sendable () throws -> T
     ) throws -> T? {
         let outcome = Outcome<T>()
@@ -54,6 +55,36 @@ struct CommandRunnerTests {
         let output = try #require(result)
         #expect(output.status == 0)
         #expect(output.stdout == input)
+    }
+
+    /// Every child caches compiled glossaries in the scratch ``CommandRunner/cacheFolder``, never
+    /// in the user's cache. `XDG_CACHE_HOME`, which the tool consults before the home folder,
+    /// points at a sentinel folder: a child that wrote to the standard location would create it.
+    @Test func childrenCacheInTheScratchFolder() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        // A concept of its own gives a cache key that no other run produces.
+        let glossary = folder.appendingPathComponent("g.yml")
+        let yaml = "concepts:\n  - id: isolation-\(UUID().uuidString)\n    terms:\n      en:\n        - colour\n"
+        try yaml.write(to: glossary, atomically: true, encoding: .utf8)
+        try "The colour is red.\n".write(to: folder.appendingPathComponent("t.txt"), atomically: true, encoding: .utf8)
+        let key = GlossaryCache.key(files: [(glossary.standardizedFileURL.path, Array(yaml.utf8))])
+
+        func check(_ environment: [String: String]) throws -> (scratch: Bool, sentinel: Bool) {
+            let sentinel = folder.appendingPathComponent("xdg-cache-\(UUID().uuidString)")
+            var environment = environment
+            environment["XDG_CACHE_HOME"] = sentinel.path
+            let result = try CommandRunner.run(["check", "--glossary", glossary.path, "t.txt"], in: folder, environment: environment)
+            #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
+            return (
+                GlossaryCache(path: CommandRunner.cacheFolder.path).load(key: key) != nil,
+                FileManager.default.fileExists(atPath: sentinel.path))
+        }
+        let isolated = try check([:])
+        #expect(isolated.scratch, "the scratch cache has the glossary")
+        #expect(!isolated.sentinel, "nothing was written to the standard cache location")
+        // The sentinel does catch a child that uses the standard location.
+        let standard = try check(["GLOSSARY_CACHE_DIR": ""])
+        #expect(standard.sentinel)
     }
 
     /// A child that outlives its time limit is killed and reported.
