@@ -27,10 +27,11 @@ struct CommandRunner {
         return FileManager.default.fileExists(atPath: url.path) ? url : nil
     }
 
-    /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`.
-    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil) throws -> Result {
+    /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`;
+    /// `executable` runs another copy of the binary.
+    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil, executable: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
