@@ -13,9 +13,10 @@ struct CheckCommand: ParsableCommand {
             abstract_su.txt, en/…), else it is detected per paragraph. Files that differ only by \
             a language tag (report.id.md, report.en.md; id/report.md, en/report.md) and the \
             configuration's parallel sets are aligned as versions of one text and checked with \
-            the cross-language rules (--no-parallel: not). Folders are searched for text files \
-            and XLIFF, PO, TMX and .xcstrings files. Findings can be silenced \
-            with glossary-ignore / glossary-disable comments or a --baseline file.
+            the cross-language rules (--no-parallel: not). Folders are searched for \
+            \(HelpText.folderTextExtensions) files and bilingual \(HelpText.folderBilingualExtensions) \
+            files, hidden folders skipped; i18n JSON files are checked when named. Findings can be \
+            silenced with glossary-ignore / glossary-disable comments or a --baseline file.
             """)
 
     @OptionGroup var glossary: GlossaryOptions

@@ -5,7 +5,9 @@ import GlossaryKit
 struct GlossaryOptions: ParsableArguments {
     @Option(
         name: [.customLong("glossary"), .customShort("g")],
-        help: ArgumentHelp("A glossary file or folder (YAML, TBX, CSV); repeatable. Default: the nearest glossary/ folder.", valueName: "path"))
+        help: ArgumentHelp(
+            "A glossary file or folder (\(HelpText.glossaryFormats)); repeatable. Default: the nearest glossary/ folder.",
+            valueName: "path"))
     var paths: [String] = []
 
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the compiled-glossary cache (~/.cache/glossary, or $GLOSSARY_CACHE_DIR).")
