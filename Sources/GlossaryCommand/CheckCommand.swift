@@ -122,7 +122,7 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.input(error)
             }
-            Output.error("glossary: recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(writeBaseline)")
+            Output.error("glossary: recorded \(English.counted(report.findings.count, "finding")) in \(writeBaseline)")
             return
         }
 
@@ -151,14 +151,14 @@ struct CheckCommand: ParsableCommand {
             }
             if dryRun {
                 Output.print(diffs)
-                let summary = fixedFindings == 0 ? "nothing to fix" : "would fix \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")"
+                let summary = fixedFindings == 0 ? "nothing to fix" : "would fix \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))"
                 Output.error("glossary: \(summary)")
                 if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
                 if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
                 return
             }
             if fixedFiles > 0 {
-                Output.error("glossary: fixed \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")")
+                Output.error("glossary: fixed \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))")
                 // Check again, so that what is reported (and its positions) is what is left.
                 let again = runner.run(inputs: inputs)
                 report = again.report

@@ -52,6 +52,6 @@ struct ConvertCommand: ParsableCommand {
         }
         for diagnostic in report.diagnostics { Output.error(diagnostic.description) }
         for omission in report.omissions { Output.error("warning: \(output) cannot hold \(omission)") }
-        Output.error("wrote \(report.concepts) concepts, \(report.terms) terms to \(output)")
+        Output.error("wrote \(English.counted(report.concepts, "concept")), \(English.counted(report.terms, "term")) to \(output)")
     }
 }
