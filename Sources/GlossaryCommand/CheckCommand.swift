@@ -208,8 +208,15 @@ struct CheckCommand: ParsableCommand {
 
     /// The configuration: `--config`, else `.glossary.yml` found from the current folder.
     private func loadConfiguration() throws -> Configuration? {
-        if noConfig { return nil }
-        guard let path = config ?? Configuration.discover() else { return nil }
+        if noConfig {
+            glossary.note("configuration: none (--no-config)")
+            return nil
+        }
+        guard let path = config ?? Configuration.discover() else {
+            glossary.note("configuration: none (no \(Configuration.fileName) here or in a parent folder, up to the repository root or the home folder)")
+            return nil
+        }
+        glossary.note("configuration: \(GlossaryOptions.shown(path))" + (config == nil ? "" : " (--config)"))
         do {
             return try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id)))
         } catch {

@@ -28,10 +28,16 @@ struct CommandRunner {
     }
 
     /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`;
-    /// `executable` runs another copy of the binary.
-    static func run(_ arguments: [String], in directory: URL? = nil, input: String? = nil, executable: URL? = nil) throws -> Result {
+    /// `executable` runs another copy of the binary, `environment` adds to or replaces variables.
+    static func run(
+        _ arguments: [String], in directory: URL? = nil, input: String? = nil, executable: URL? = nil,
+        environment: [String: String] = [:]
+    ) throws -> Result {
         let process = Process()
         process.executableURL = executable ?? binary
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         process.arguments = arguments
         process.currentDirectoryURL = directory ?? packageRoot
         let out = Pipe(), err = Pipe(), inPipe = Pipe()
