@@ -33,8 +33,20 @@ let package = Package(
                 "CICU",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Languages/Data")],
+            swiftSettings: swiftSettings,
+            // The language data is compiled in rather than shipped as a resource bundle, so a
+            // copied binary, or an app built on the library, needs no files beside it.
+            plugins: ["EmbedLanguageDataPlugin"]
+        ),
+        // Writes Languages/Data/*.yml into a Swift file of GlossaryKit at build time.
+        .executableTarget(
+            name: "EmbedLanguageData",
             swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedLanguageDataPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedLanguageData"]
         ),
         .executableTarget(
             name: "GlossaryCommand",

@@ -32,11 +32,15 @@ struct CommandRunner {
     /// `~/.cache/glossary`.
     static let cacheFolder = TestScratch.root.appendingPathComponent("glossary-cache", isDirectory: true)
 
-    /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`.
+    /// Runs `glossary arguments…` in `directory` (default: the package root), feeding `input`;
+    /// `executable` runs another copy of the binary, `environment` adds to or replaces variables.
     static func run(
-        _ arguments: [String], in directory: URL? = nil, input: String? = nil, environment: [String: String] = [:]
+        _ arguments: [String], in directory: URL? = nil, input: String? = nil, executable: URL? = nil,
+        environment: [String: String] = [:]
     ) throws -> Result {
-        try run(executable: binary, arguments, in: directory ?? TestPackage.root, input: input, environment: environment)
+        try run(
+            executable: executable ?? binary, arguments, in: directory ?? TestPackage.root, input: input,
+            environment: environment)
     }
 
     /// Runs `executable arguments…` in `directory`, feeding `input`, and waits at most

@@ -14,7 +14,7 @@ public struct GlossaryCache: Sendable {
     private var directory: URL { URL(fileURLWithPath: path) }
 
     /// The version of the code that compiles glossaries; part of every key.
-    public static let toolVersion = "glossary-0.1.0"
+    public static let toolVersion = "glossary-\(GlossaryKitInfo.version)"
 
     public init(path: String) {
         self.path = path

@@ -258,8 +258,8 @@ public struct RealTextSurvey: Sendable {
                     }
                 }
             }
-            output += "\(language.rawValue): \(words.count) distinct words (texts"
-                + (rootSet.isEmpty ? ")" : " and \(rootSet.count) root words)")
+            output += "\(language.rawValue): \(English.counted(words.count, "distinct word")) (texts"
+                + (rootSet.isEmpty ? ")" : " and \(English.counted(rootSet.count, "root word")))")
                 + "; words with a reading, by phenomenon: "
                 + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
             if !rootSet.isEmpty {
@@ -292,7 +292,7 @@ public struct RealTextSurvey: Sendable {
                     if infixReadings.contains(where: { sundaneseRoots.contains($0.key) }) { infix.root += 1 }
                 }
             }
-            output += "su affixed words \(path.split(separator: "/").last!): \(Set(words).count) words; "
+            output += "su affixed words \(path.split(separator: "/").last!): \(English.counted(Set(words).count, "word")); "
                 + "-na readings \(clitic.words) (stem is a root: \(clitic.root)); "
                 + "plural-infix readings \(infix.words) (stem is a root: \(infix.root))\n"
         }
