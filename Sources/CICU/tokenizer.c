@@ -1,6 +1,7 @@
 // Word tokenising and folding over system ICU. The only file that includes ICU's headers
 //, so that no Swift module ever sees them.
 #include "CICU.h"
+#include "buffer.h"
 #include "lexicon_internal.h"
 
 #include <pthread.h>
@@ -76,20 +77,9 @@ struct gk_tokenizer {
     int32_t scratch2Capacity;
 };
 
-static int grow(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize) {
-    if (needed <= *capacity) return 1;
-    int32_t newCapacity = *capacity > 0 ? *capacity : 256;
-    while (newCapacity < needed) newCapacity *= 2;
-    void *grown = realloc(*buffer, (size_t)newCapacity * elementSize);
-    if (!grown) return 0;
-    *buffer = grown;
-    *capacity = newCapacity;
-    return 1;
-}
-
 gk_tokenizer *gk_tokenizer_create(int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
-    gk_tokenizer *t = calloc(1, sizeof(gk_tokenizer));
+    gk_tokenizer *t = gk_calloc(1, sizeof(gk_tokenizer));
     if (!t) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
     t->breaker = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
     t->casefold = unorm2_getNFKCCasefoldInstance(&status);
@@ -107,29 +97,29 @@ gk_tokenizer *gk_tokenizer_create(int32_t *error) {
 void gk_tokenizer_destroy(gk_tokenizer *t) {
     if (!t) return;
     if (t->breaker) ubrk_close(t->breaker);
-    free(t->text16);
-    free(t->byteOffsets);
-    free(t->memoSlots);
-    free(t->memoKeys);
-    free(t->memoEntries);
-    free(t->memoFolded);
-    free(t->segments);
-    free(t->lineClasses);
-    free(t->lineOffsets);
-    free(t->word16);
-    free(t->tokens);
-    free(t->folded);
-    free(t->scratch);
-    free(t->scratch2);
-    free(t);
+    gk_free(t->text16);
+    gk_free(t->byteOffsets);
+    gk_free(t->memoSlots);
+    gk_free(t->memoKeys);
+    gk_free(t->memoEntries);
+    gk_free(t->memoFolded);
+    gk_free(t->segments);
+    gk_free(t->lineClasses);
+    gk_free(t->lineOffsets);
+    gk_free(t->word16);
+    gk_free(t->tokens);
+    gk_free(t->folded);
+    gk_free(t->scratch);
+    gk_free(t->scratch2);
+    gk_free(t);
 }
 
 // Decodes well-formed UTF-8 into UTF-16, remembering where each unit came from. The input was
 // validated by the caller; a malformed sequence is still decoded defensively as U+FFFD.
 static int32_t decode(gk_tokenizer *t, const uint8_t *s, int32_t length) {
-    if (!grow((void **)&t->text16, &t->text16Capacity, length + 1, sizeof(UChar))) return -1;
+    if (!gk_reserve((void **)&t->text16, &t->text16Capacity, length + 1, sizeof(UChar))) return -1;
     int32_t offsetsCapacity = t->text16Capacity;
-    t->byteOffsets = realloc(t->byteOffsets, (size_t)offsetsCapacity * sizeof(int32_t));
+    t->byteOffsets = gk_realloc(t->byteOffsets, (size_t)offsetsCapacity * sizeof(int32_t));
     if (!t->byteOffsets) return -1;
     int32_t i = 0, n = 0;
     while (i < length) {
@@ -156,7 +146,7 @@ static int32_t decode(gk_tokenizer *t, const uint8_t *s, int32_t length) {
 
 // Appends UTF-16 `u` of length `len` to the folded buffer as UTF-8.
 static int appendUTF8(gk_tokenizer *t, const UChar *u, int32_t len) {
-    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + len * 3 + 1, 1)) return 0;
+    if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + len * 3 + 1, 1)) return 0;
     uint8_t *out = t->folded + t->foldedLength;
     int32_t o = 0;
     for (int32_t k = 0; k < len; k++) {
@@ -180,12 +170,12 @@ static int32_t normalize(const UNormalizer2 *form, const UChar *in, int32_t len,
     UChar **buffer = which == 0 ? &t->scratch : &t->scratch2;
     int32_t *capacity = which == 0 ? &t->scratchCapacity : &t->scratch2Capacity;
     if (*capacity < len * 3 + 16) {
-        if (!grow((void **)buffer, capacity, len * 3 + 16, sizeof(UChar))) return -1;
+        if (!gk_reserve((void **)buffer, capacity, len * 3 + 16, sizeof(UChar))) return -1;
     }
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR) {
-        if (!grow((void **)buffer, capacity, n + 1, sizeof(UChar))) return -1;
+        if (!gk_reserve((void **)buffer, capacity, n + 1, sizeof(UChar))) return -1;
         status = U_ZERO_ERROR;
         n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
     }
@@ -209,7 +199,7 @@ static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, i
     token->foldedStart = t->foldedLength;
     if (ascii) {
         // NFKC_Casefold of ASCII is ASCII lowercasing; skipping ICU here is exact, not approximate.
-        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + byteLength + 1, 1)) return 0;
+        if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + byteLength + 1, 1)) return 0;
         uint8_t *out = t->folded + t->foldedLength;
         for (int32_t k = 0; k < byteLength; k++) {
             uint8_t c = bytes[k];
@@ -221,7 +211,7 @@ static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, i
         token->bareLength = byteLength;
         return 1;
     }
-    if (!grow((void **)&t->word16, &t->word16Capacity, byteLength + 1, sizeof(UChar))) return 0;
+    if (!gk_reserve((void **)&t->word16, &t->word16Capacity, byteLength + 1, sizeof(UChar))) return 0;
     int32_t len = 0;
     UErrorCode status = U_ZERO_ERROR;
     u_strFromUTF8(t->word16, t->word16Capacity, &len, (const char *)bytes, byteLength, &status);
@@ -314,7 +304,7 @@ static inline uint8_t fastClass(uint32_t c) {
 }
 
 static int appendSegment(gk_tokenizer *t, int32_t start, int32_t end, int32_t kind) {
-    if (!grow((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 1, sizeof(gk_segment))) return 0;
+    if (!gk_reserve((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 1, sizeof(gk_segment))) return 0;
     t->segments[t->segmentCount++] = (gk_segment){ start, end, kind };
     return 1;
 }
@@ -331,8 +321,8 @@ static int appendSegment(gk_tokenizer *t, int32_t start, int32_t end, int32_t ki
 // looks across one.
 static int fastLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
     int32_t capacity = to - from + 2;
-    if (!grow((void **)&t->lineClasses, &t->lineClassCapacity, capacity, 1)) return -1;
-    if (!grow((void **)&t->lineOffsets, &t->lineOffsetCapacity, capacity, sizeof(int32_t))) return -1;
+    if (!gk_reserve((void **)&t->lineClasses, &t->lineClassCapacity, capacity, 1)) return -1;
+    if (!gk_reserve((void **)&t->lineOffsets, &t->lineOffsetCapacity, capacity, sizeof(int32_t))) return -1;
     uint8_t *cls = t->lineClasses;
     int32_t *off = t->lineOffsets;
     int32_t n = 0;
@@ -590,7 +580,7 @@ typedef struct {
 // only a joiner in the last byte looks at it.
 static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_t after, gk_carry *carry) {
     // At most 33 words end in a block (one byte each with a byte between, and one running in).
-    if (!grow((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 33, sizeof(gk_segment))) return 0;
+    if (!gk_reserve((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 33, sizeof(gk_segment))) return 0;
     uint64_t letter = b->letter, digit = b->digit, connector = b->connector;
     // "Before" masks: bit i says what byte i - 1 is; "after" masks: what byte i + 1 is.
     uint64_t letterBefore = letter << 1 | carry->letter;
@@ -819,7 +809,7 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
 int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
     if (error) return error;
-    if (!grow((void **)&t->tokens, &t->tokenCapacity, t->segmentCount + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
+    if (!gk_reserve((void **)&t->tokens, &t->tokenCapacity, t->segmentCount + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
     for (int32_t index = 0; index < t->segmentCount; index++) {
         gk_segment segment = t->segments[index];
         gk_token *token = &t->tokens[index];
@@ -892,13 +882,13 @@ static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *word
             word->type = gk_lexicon_insert_hashed(types, folded, token->foldedLength, hash);
         } else {
             // The bare form follows the folded one in the buffer; join them with a 0 byte.
-            uint8_t *key = malloc((size_t)(token->foldedLength + token->bareLength + 1));
+            uint8_t *key = gk_malloc((size_t)(token->foldedLength + token->bareLength + 1));
             if (!key) return 0;
             memcpy(key, folded, (size_t)token->foldedLength);
             key[token->foldedLength] = 0;
             memcpy(key + token->foldedLength + 1, t->folded + token->bareStart, (size_t)token->bareLength);
             word->type = gk_lexicon_insert(types, key, token->foldedLength + token->bareLength + 1);
-            free(key);
+            gk_free(key);
         }
         if (word->type < 0) return 0;
     }
@@ -957,9 +947,9 @@ typedef struct gk_memo_entry_s {
 } gk_memo_entry;
 
 static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon *types, const uint32_t *flags) {
-    free(t->memoSlots);
+    gk_free(t->memoSlots);
     t->memoSlotCount = 1 << 12;
-    t->memoSlots = calloc((size_t)t->memoSlotCount, sizeof(gk_memo_slot));
+    t->memoSlots = gk_calloc((size_t)t->memoSlotCount, sizeof(gk_memo_slot));
     t->memoCount = 0;
     t->memoKeysLength = 0;
     t->memoFoldedLength = 0;
@@ -998,7 +988,7 @@ static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t lengt
 
 static int growMemo(gk_tokenizer *t) {
     int32_t count = t->memoSlotCount * 2;
-    gk_memo_slot *slots = calloc((size_t)count, sizeof(gk_memo_slot));
+    gk_memo_slot *slots = gk_calloc((size_t)count, sizeof(gk_memo_slot));
     if (!slots) return 0;
     uint32_t mask = (uint32_t)count - 1;
     for (int32_t i = 0; i < t->memoSlotCount; i++) {
@@ -1007,7 +997,7 @@ static int growMemo(gk_tokenizer *t) {
         while (slots[index].entry != 0) index = (index + 1) & mask;
         slots[index] = t->memoSlots[i];
     }
-    free(t->memoSlots);
+    gk_free(t->memoSlots);
     t->memoSlots = slots;
     t->memoSlotCount = count;
     return 1;
@@ -1022,14 +1012,14 @@ static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t
     // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
     if (t->memoKeysLength + storedLength > INT32_MAX / 2 || t->memoCount + 1 >= 0x1FFFFF) return 1;
     gk_memo_slot *slot = memoSlot(t, key, length, hash, head);
-    if (!grow((void **)&t->memoEntries, &t->memoEntryCapacity, t->memoCount + 1, sizeof(gk_memo_entry))) return 0;
-    if (!grow((void **)&t->memoKeys, &t->memoKeysCapacity, (int32_t)t->memoKeysLength + storedLength + 1, 1)) return 0;
+    if (!gk_reserve((void **)&t->memoEntries, &t->memoEntryCapacity, t->memoCount + 1, sizeof(gk_memo_entry))) return 0;
+    if (!gk_reserve((void **)&t->memoKeys, &t->memoKeysCapacity, (int32_t)t->memoKeysLength + storedLength + 1, 1)) return 0;
     uint8_t *stored = t->memoKeys + t->memoKeysLength;
     if (length >= MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
     memcpy(stored, key, (size_t)length);
     int32_t memoFolded = -1;
     if (foldedStart >= 0) {
-        if (!grow((void **)&t->memoFolded, &t->memoFoldedCapacity, t->memoFoldedLength + foldedLength + 1, 1)) return 0;
+        if (!gk_reserve((void **)&t->memoFolded, &t->memoFoldedCapacity, t->memoFoldedLength + foldedLength + 1, 1)) return 0;
         memcpy(t->memoFolded + t->memoFoldedLength, t->folded + foldedStart, (size_t)foldedLength);
         memoFolded = t->memoFoldedLength;
         t->memoFoldedLength += foldedLength;
@@ -1096,7 +1086,7 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
 // form copied to the folded buffer.
 static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex) {
     const gk_memo_entry *entry = &t->memoEntries[entryIndex];
-    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
+    if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
     memcpy(t->folded + t->foldedLength, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
     word->bare = entry->bare;
     word->foldedStart = t->foldedLength;
@@ -1141,7 +1131,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // a short word is stored as two whole 64-bit words.)
         // The batch's words lie in text order, so its span is at least their total length.
         int32_t batchBytes = t->segments[batchEnd - 1].end - t->segments[batch].start;
-        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+        if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
         uint32_t mask = (uint32_t)t->memoSlotCount - 1;
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments[index];
@@ -1251,7 +1241,7 @@ const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded; }
 int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->foldedLength; }
 
 void gk_tokenizer_forget(gk_tokenizer *t) {
-    free(t->memoSlots);
+    gk_free(t->memoSlots);
     t->memoSlots = NULL;
     t->memoCount = 0;
 }
@@ -1263,9 +1253,9 @@ int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capaci
     int32_t len16 = 0;
     u_strFromUTF8(NULL, 0, &len16, (const char *)utf8, length, &status);
     status = U_ZERO_ERROR;
-    UChar *in = malloc((size_t)(len16 + 1) * sizeof(UChar));
-    UChar *normalized = malloc((size_t)(len16 * 3 + 4) * sizeof(UChar));
-    if (!in || !normalized) { free(in); free(normalized); return -U_MEMORY_ALLOCATION_ERROR; }
+    UChar *in = gk_malloc((size_t)(len16 + 1) * sizeof(UChar));
+    UChar *normalized = gk_malloc((size_t)(len16 * 3 + 4) * sizeof(UChar));
+    if (!in || !normalized) { gk_free(in); gk_free(normalized); return -U_MEMORY_ALLOCATION_ERROR; }
     u_strFromUTF8(in, len16 + 1, NULL, (const char *)utf8, length, &status);
     int32_t n = unorm2_normalize(nfc, in, len16, normalized, len16 * 3 + 4, &status);
     int32_t needed = 0;
@@ -1273,8 +1263,8 @@ int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capaci
         u_strToUTF8((char *)out, capacity, &needed, normalized, n, &status);
         if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
     }
-    free(in);
-    free(normalized);
+    gk_free(in);
+    gk_free(normalized);
     if (U_FAILURE(status)) return -(int32_t)status;
     return needed;
 }

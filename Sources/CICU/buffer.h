@@ -1,0 +1,34 @@
+// Memory for the tokenizer's C files: how its buffers grow, and the allocation calls they all
+// go through.
+#ifndef CICU_BUFFER_H
+#define CICU_BUFFER_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+
+// Every allocation of the tokenizer's files goes through these.
+static inline void *gk_malloc(size_t size) { return malloc(size); }
+static inline void *gk_calloc(size_t count, size_t size) { return calloc(count, size); }
+static inline void *gk_realloc(void *block, size_t size) { return realloc(block, size); }
+static inline void gk_free(void *block) { free(block); }
+
+// Grows `*buffer` (an array of `*capacity` elements of `elementSize` bytes) to hold at least
+// `needed` elements. Returns 1, or 0 when memory runs out; the buffer and its capacity are then
+// unchanged.
+int gk_grow(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize);
+
+// gk_grow with its common case, room enough already, inline.
+static inline int gk_reserve(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize) {
+    if (needed <= *capacity) return 1;
+    return gk_grow(buffer, capacity, needed, elementSize);
+}
+
+// A growing run of bytes: the folded forms of a scan's words, and the memo's copies of them.
+typedef struct {
+    uint8_t *bytes;
+    int32_t length;         // bytes in use; length <= capacity
+    int32_t capacity;
+} gk_bytes;
+
+#endif
