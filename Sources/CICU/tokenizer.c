@@ -2,6 +2,8 @@
 //, so that no Swift module ever sees them.
 #include "CICU.h"
 #include "buffer.h"
+#include "segments.h"
+#include "wordbreak.h"
 #include "lexicon_internal.h"
 
 #include <pthread.h>
@@ -16,13 +18,6 @@
 #include <emmintrin.h>
 #endif
 
-/// A word segment: byte range and GK_TOKEN_* kind.
-typedef struct {
-    int32_t start;
-    int32_t end;
-    int32_t kind;
-} gk_segment;
-
 struct gk_tokenizer {
     UBreakIterator *breaker;
     const UNormalizer2 *casefold;   // NFKC_Casefold
@@ -33,14 +28,8 @@ struct gk_tokenizer {
     int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
     int32_t text16Capacity;
 
-    gk_segment *segments;   // the words of the current run
-    int32_t segmentCount;
-    int32_t segmentCapacity;
-
-    uint8_t *lineClasses;   // the fast path's per-code-point classes and byte offsets of a line
-    int32_t lineClassCapacity;
-    int32_t *lineOffsets;
-    int32_t lineOffsetCapacity;
+    gk_segment_list segments;   // the words of the current run
+    gk_line_scratch lines;      // the state machine's classes and byte offsets of a line
 
     int64_t fastLines;      // lines split by the fast path and by ICU, for tests and benchmarks
     int64_t icuLines;
@@ -103,9 +92,8 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
     gk_free(t->memoKeys);
     gk_free(t->memoEntries);
     gk_free(t->memoFolded);
-    gk_free(t->segments);
-    gk_free(t->lineClasses);
-    gk_free(t->lineOffsets);
+    gk_free(t->segments.items);
+    gk_line_scratch_free(&t->lines);
     gk_free(t->word16);
     gk_free(t->tokens);
     gk_free(t->folded);
@@ -246,177 +234,20 @@ static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, i
     return 1;
 }
 
-// Word-break classes of the fast path: the Unicode word-break property (UAX #29) of the code
-// points it handles, as ICU's default word rules use them.
-enum {
-    WB_OTHER, WB_LETTER, WB_NUMBER, WB_MID_LETTER, WB_MID_NUM_LETTER, WB_MID_NUM, WB_EXTEND_NUM_LETTER,
-    WB_SPACE, WB_CR, WB_LF, WB_NEWLINE, WB_EXTEND,
-    // A code point the fast path leaves to ICU (its line is segmented by the break iterator).
-    WB_UNHANDLED
-};
-
-// The fast path's classes of code points below FAST_LIMIT and of General Punctuation; filled once
-// from ICU's own Word_Break property, so that the two paths classify alike. Other scripts (Hebrew
-// with its quote rules, Thai and CJK with dictionaries, emoji with ZWJ sequences…) stay with ICU.
-#define FAST_LIMIT 0x0590
-#define PUNCTUATION_START 0x2000
-#define PUNCTUATION_END 0x2070
-static uint8_t fastClasses[FAST_LIMIT];
-static uint8_t punctuationClasses[PUNCTUATION_END - PUNCTUATION_START];
-static pthread_once_t fastClassesOnce = PTHREAD_ONCE_INIT;
-
-static uint8_t classFromProperty(UChar32 c) {
-    // ICU's word rules count '@' as a letter ("@user" and "user@host" are one word each).
-    if (c == '@') return WB_LETTER;
-    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
-    case U_WB_ALETTER: return WB_LETTER;
-    case U_WB_NUMERIC: return WB_NUMBER;
-    // ICU's word rules take ':' (and its full-width forms) out of MidLetter: "a:b" is three segments.
-    case U_WB_MIDLETTER: return c == ':' ? WB_OTHER : WB_MID_LETTER;
-    case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return WB_MID_NUM_LETTER;
-    case U_WB_MIDNUM: return WB_MID_NUM;
-    case U_WB_EXTENDNUMLET: return WB_EXTEND_NUM_LETTER;
-    case U_WB_WSEGSPACE: return WB_SPACE;
-    case U_WB_CR: return WB_CR;
-    case U_WB_LF: return WB_LF;
-    case U_WB_NEWLINE: return WB_NEWLINE;
-    case U_WB_EXTEND: case U_WB_FORMAT: return WB_EXTEND;
-    // '"' only joins Hebrew letters (WB7b, WB7c), which the fast path never sees.
-    case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: return WB_OTHER;
-    default: return WB_UNHANDLED;   // ZWJ, Hebrew_Letter, Katakana, Regional_Indicator, …
-    }
-}
-
 static void fillAsciiFlags(void);
-
-static void fillFastClasses(void) {
-    for (UChar32 c = 0; c < FAST_LIMIT; c++) fastClasses[c] = classFromProperty(c);
-    for (UChar32 c = PUNCTUATION_START; c < PUNCTUATION_END; c++) {
-        punctuationClasses[c - PUNCTUATION_START] = classFromProperty(c);
-    }
-    fillAsciiFlags();
-}
-
-static inline uint8_t fastClass(uint32_t c) {
-    if (c < FAST_LIMIT) return fastClasses[c];
-    if (c >= PUNCTUATION_START && c < PUNCTUATION_END) return punctuationClasses[c - PUNCTUATION_START];
-    return WB_UNHANDLED;
-}
-
-static int appendSegment(gk_tokenizer *t, int32_t start, int32_t end, int32_t kind) {
-    if (!gk_reserve((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 1, sizeof(gk_segment))) return 0;
-    t->segments[t->segmentCount++] = (gk_segment){ start, end, kind };
-    return 1;
-}
-
-// Segments one line (s[from..to), ending after its '\n' or at the end of the text) by the word
-// rules of UAX #29 as ICU implements them: WB3 (CR × LF), WB3d (spaces stay together), WB4
-// (marks and format characters join the letter before them), WB5–WB13b (letters, digits and
-// connectors joined across '.', '\'', ’, '·', ',', ';', '_'). Appends the word segments (kind
-// from ICU's rule status: 200 letter, 100 number) and returns 1, or returns 0 without appending
-// when the line holds something the fast path leaves to ICU: an unhandled code point, a mark
-// after anything but a letter, a word ending in a lone connector after a connector run's start.
-//
-// Lines are independent: WB3a/WB3b break after every line feed whatever follows, and no rule
-// looks across one.
-static int fastLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
-    int32_t capacity = to - from + 2;
-    if (!gk_reserve((void **)&t->lineClasses, &t->lineClassCapacity, capacity, 1)) return -1;
-    if (!gk_reserve((void **)&t->lineOffsets, &t->lineOffsetCapacity, capacity, sizeof(int32_t))) return -1;
-    uint8_t *cls = t->lineClasses;
-    int32_t *off = t->lineOffsets;
-    int32_t n = 0;
-    for (int32_t i = from; i < to;) {
-        uint8_t b = s[i];
-        uint32_t c;
-        int32_t size;
-        if (b < 0x80) { c = b; size = 1; }
-        else if ((b & 0xE0) == 0xC0 && i + 1 < to) { c = ((b & 0x1Fu) << 6) | (s[i+1] & 0x3Fu); size = 2; }
-        else if ((b & 0xF0) == 0xE0 && i + 2 < to) { c = ((b & 0x0Fu) << 12) | ((s[i+1] & 0x3Fu) << 6) | (s[i+2] & 0x3Fu); size = 3; }
-        else return 0;
-        uint8_t k = fastClass(c);
-        if (k == WB_UNHANDLED) return 0;
-        cls[n] = k;
-        off[n] = i;
-        n++;
-        i += size;
-    }
-    cls[n] = WB_OTHER;      // a sentinel: no rule joins across it
-    cls[n + 1] = WB_OTHER;
-    off[n] = to;
-    int32_t first = t->segmentCount;
-    int32_t i = 0;
-    while (i < n) {
-        uint8_t c = cls[i];
-        if (c == WB_LETTER || c == WB_NUMBER || c == WB_EXTEND_NUM_LETTER) {
-            int32_t start = i;
-            uint8_t last = c;
-            i++;
-            for (;;) {
-                uint8_t d = cls[i];
-                if (d == WB_EXTEND) {
-                    if (last != WB_LETTER) goto unhandled;
-                    i++;
-                } else if (d == WB_LETTER || d == WB_NUMBER || d == WB_EXTEND_NUM_LETTER) {
-                    last = d;
-                    i++;
-                } else if ((d == WB_MID_LETTER || d == WB_MID_NUM_LETTER) && last == WB_LETTER && cls[i + 1] == WB_LETTER) {
-                    i += 2;
-                } else if ((d == WB_MID_NUM || d == WB_MID_NUM_LETTER) && last == WB_NUMBER && cls[i + 1] == WB_NUMBER) {
-                    i += 2;
-                } else {
-                    if (cls[i + 1] == WB_EXTEND && (d == WB_MID_LETTER || d == WB_MID_NUM_LETTER || d == WB_MID_NUM)) goto unhandled;
-                    break;
-                }
-            }
-            // ICU's status is the last rule's: a word ending in a letter is a letter word, one
-            // ending in a digit a number; trailing connectors keep the status of what they
-            // follow when there is one ("1_" number), two or more make a letter word ("1__").
-            int32_t kind;
-            if (last == WB_LETTER) kind = GK_TOKEN_LETTER;
-            else if (last == WB_NUMBER) kind = GK_TOKEN_NUMBER;
-            else {
-                int32_t run = 0, k = i - 1;
-                while (k >= start && cls[k] == WB_EXTEND_NUM_LETTER) { run++; k--; }
-                if (run >= 2) kind = GK_TOKEN_LETTER;
-                else if (k < start) kind = 0;                       // a lone '_'
-                else if (cls[k] == WB_NUMBER) kind = GK_TOKEN_NUMBER;
-                else if (cls[k] == WB_LETTER || cls[k] == WB_EXTEND) kind = GK_TOKEN_LETTER;
-                else goto unhandled;
-            }
-            if (kind && !appendSegment(t, off[start], off[i], kind)) return -1;
-            continue;
-        }
-        if (c == WB_EXTEND) goto unhandled;
-        if (c == WB_SPACE) {
-            while (cls[i] == WB_SPACE) i++;
-            if (cls[i] == WB_EXTEND) goto unhandled;
-            continue;
-        }
-        if (c == WB_CR) {
-            i += cls[i + 1] == WB_LF ? 2 : 1;
-            continue;
-        }
-        if (cls[i + 1] == WB_EXTEND && c != WB_LF && c != WB_NEWLINE) goto unhandled;
-        i++;
-    }
-    return 1;
-unhandled:
-    t->segmentCount = first;
-    return 0;
-}
+static pthread_once_t asciiFlagsOnce = PTHREAD_ONCE_INIT;
 
 // The mask path. For ASCII the rules above come down to this: a word is a run of letters, digits
 // and connectors ('_'), where a MidLetter or MidNumLet between two letters (WB6, WB7) and a MidNum
 // or MidNumLet between two digits (WB11, WB12) joins too; nothing else joins or breaks anything
 // (ASCII has no marks). Whether a joiner joins depends on its two neighbours only, so 64 bytes at
 // a time become bit masks, and words are found with shifts and bit scans instead of a branch at
-// every character, which the state machine of fastLine mispredicts at nearly every word boundary.
+// every character, which the state machine of gk_fast_line mispredicts at nearly every word boundary.
 // The few letters of two or three bytes in a mostly ASCII text (é, ß, ж) are given the masks of
 // an ASCII letter, every byte alike, so the same rules apply to them. A line with anything else
-// beyond ASCII (a mark, a joiner like ’, a code point left to ICU) goes to fastLine as before.
+// beyond ASCII (a mark, a joiner like ’, a code point left to ICU) goes to gk_fast_line as before.
 
-// What an ASCII byte is for the mask path (bits of asciiFlags), derived from fastClasses.
+// What an ASCII byte is for the mask path (bits of asciiFlags), derived from gk_fast_classes.
 enum {
     AF_LETTER = 1,              // ALetter, and '@' (see classFromProperty)
     AF_DIGIT = 2,               // Numeric
@@ -544,7 +375,7 @@ static void fillAsciiFlags(void) {
     for (int c = 0; c < 256; c++) {
         uint8_t f = 0;
         if (c >= 0x80) f = AF_HIGH;
-        else switch (fastClasses[c]) {
+        else switch (gk_fast_classes[c]) {
         case WB_LETTER: f = AF_LETTER; break;
         case WB_NUMBER: f = AF_DIGIT; break;
         case WB_EXTEND_NUM_LETTER: f = AF_CONNECTOR; break;
@@ -580,7 +411,7 @@ typedef struct {
 // only a joiner in the last byte looks at it.
 static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_t after, gk_carry *carry) {
     // At most 33 words end in a block (one byte each with a byte between, and one running in).
-    if (!gk_reserve((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 33, sizeof(gk_segment))) return 0;
+    if (!gk_reserve((void **)&t->segments.items, &t->segments.capacity, t->segments.count + 33, sizeof(gk_segment))) return 0;
     uint64_t letter = b->letter, digit = b->digit, connector = b->connector;
     // "Before" masks: bit i says what byte i - 1 is; "after" masks: what byte i + 1 is.
     uint64_t letterBefore = letter << 1 | carry->letter;
@@ -593,7 +424,7 @@ static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_
     uint64_t wordBefore = word << 1 | carry->word;
     uint64_t starts = word & ~wordBefore;   // a word's first byte
     uint64_t ends = ~word & wordBefore;     // the byte after a word's last
-    // The kind of a word whose last byte this is, as fastLine gives it: a letter or a digit gives
+    // The kind of a word whose last byte this is, as gk_fast_line gives it: a letter or a digit gives
     // its own; a connector after a connector or a letter makes a letter word, after a digit a
     // number, and after anything else (a lone '_') no word at all. A joiner is never last.
     uint64_t letterWord = letter | (connector & (connectorBefore | letterBefore));
@@ -601,7 +432,7 @@ static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_
     uint64_t letterEnd = letterWord << 1 | carry->letterWord;
     uint64_t numberEnd = numberWord << 1 | carry->numberWord;
 
-    gk_segment *out = t->segments + t->segmentCount;
+    gk_segment *out = t->segments.items + t->segments.count;
     if (carry->word && ends) {
         // The first end belongs to the word running in from the block before.
         int e = __builtin_ctzll(ends);
@@ -619,7 +450,7 @@ static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_
         out += kind != 0;   // a lone '_' is written over by the next word
     }
     if (starts) carry->wordStart = base + __builtin_ctzll(starts);   // the one still running
-    t->segmentCount = (int32_t)(out - t->segments);
+    t->segments.count = (int32_t)(out - t->segments.items);
     carry->letter = letter >> 63;
     carry->digit = digit >> 63;
     carry->connector = connector >> 63;
@@ -646,7 +477,7 @@ static uint8_t multiByteFlags(const uint8_t *s, int32_t i, int32_t length, int *
     } else {
         return 0xFF;
     }
-    switch (fastClass(c)) {
+    switch (gk_word_break_class(c)) {
     case WB_LETTER: return AF_LETTER;
     case WB_NUMBER: return AF_DIGIT;
     case WB_OTHER: case WB_SPACE: case WB_NEWLINE: return 0;
@@ -661,7 +492,7 @@ typedef struct {
 } gk_spill;
 
 // Gives the multi-byte code points of the block at s + base the masks of their class. Returns -1,
-// or the offset in the block of the first code point that needs fastLine.
+// or the offset in the block of the first code point that needs gk_fast_line.
 static int patchBlock(const uint8_t *s, int32_t base, int32_t length, gk_block *b, gk_spill *spill) {
     uint64_t high = b->high;
     uint64_t letter = 0, digit = 0;
@@ -689,11 +520,11 @@ static int patchBlock(const uint8_t *s, int32_t base, int32_t length, gk_block *
 }
 
 // Splits the lines from s[from] (a line start) on: appends their words, and returns where it
-// stopped: at the start of the first line that needs fastLine (see patchBlock), or at `length`.
+// stopped: at the start of the first line that needs gk_fast_line (see patchBlock), or at `length`.
 // Returns -1 when memory runs out. Newlines need no pass of their own: they are one more mask,
-// which says where the line that needs fastLine starts and counts the lines.
+// which says where the line that needs gk_fast_line starts and counts the lines.
 static int32_t maskedLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t length) {
-    int32_t first = t->segmentCount;
+    int32_t first = t->segments.count;
     int32_t lineStart = from;   // just after the last '\n' seen
     int64_t lines = 0;
     gk_carry carry = { 0 };
@@ -709,11 +540,11 @@ static int32_t maskedLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int3
         }
         int stop = b.high ? patchBlock(s, base, length, &b, &spill) : -1;
         if (stop >= 0) {
-            // The line of that code point goes to fastLine: drop its words appended so far and
+            // The line of that code point goes to gk_fast_line: drop its words appended so far and
             // split this block only up to that line.
             uint64_t newlinesBefore = b.newline & (((uint64_t)1 << stop) - 1);
             if (newlinesBefore) lineStart = base + 64 - __builtin_clzll(newlinesBefore);
-            while (t->segmentCount > first && t->segments[t->segmentCount - 1].start >= lineStart) t->segmentCount--;
+            while (t->segments.count > first && t->segments.items[t->segments.count - 1].start >= lineStart) t->segments.count--;
             int32_t keep = lineStart - base;
             if (keep > 0) {
                 // The byte before the line is a '\n', so no word runs into it.
@@ -730,7 +561,7 @@ static int32_t maskedLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int3
         if (available > 64) {
             after = asciiFlags[s[base + 64]];
             if (after & AF_HIGH) {
-                // (One the masks cannot take makes the next block hand this line to fastLine.)
+                // (One the masks cannot take makes the next block hand this line to gk_fast_line.)
                 int size;
                 uint8_t f = multiByteFlags(s, base + 64, length, &size);
                 after = f == 0xFF ? 0 : f;
@@ -746,7 +577,7 @@ static int32_t maskedLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int3
     // A word running to the end of the text (a shorter last block has ended it already).
     if (carry.word) {
         int32_t kind = (int32_t)carry.letterWord * GK_TOKEN_LETTER + (int32_t)carry.numberWord * GK_TOKEN_NUMBER;
-        if (kind && !appendSegment(t, carry.wordStart, length, kind)) return -1;
+        if (kind && !gk_segments_append(&t->segments, carry.wordStart, length, kind)) return -1;
     }
     if (lineStart < length) lines++;   // the last line has no '\n'
     t->fastLines += lines;
@@ -763,7 +594,7 @@ static int32_t icuLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t 
     int32_t previous = ubrk_first(t->breaker);
     for (int32_t next = ubrk_next(t->breaker); next != UBRK_DONE; next = ubrk_next(t->breaker)) {
         int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
-        if (kind && !appendSegment(t, from + t->byteOffsets[previous], from + t->byteOffsets[next], kind)) {
+        if (kind && !gk_segments_append(&t->segments, from + t->byteOffsets[previous], from + t->byteOffsets[next], kind)) {
             return -U_MEMORY_ALLOCATION_ERROR;
         }
         previous = next;
@@ -776,8 +607,9 @@ static int32_t icuLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t 
 // iterator elsewhere (or everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a negative ICU
 // error code.
 static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_t options) {
-    pthread_once(&fastClassesOnce, fillFastClasses);
-    t->segmentCount = 0;
+    gk_word_break_prepare();
+    pthread_once(&asciiFlagsOnce, fillAsciiFlags);
+    t->segments.count = 0;
     t->foldedLength = 0;
     if (options & GK_SEGMENT_ICU_ONLY) {
         t->icuLines++;
@@ -793,7 +625,7 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
         // A line the mask path cannot take (or any line, if it is off).
         const uint8_t *newline = memchr(s + from, '\n', (size_t)(length - from));
         int32_t to = newline ? (int32_t)(newline - s) + 1 : length;
-        int fast = fastLine(t, s, from, to);
+        int fast = gk_fast_line(&t->lines, &t->segments, s, from, to);
         if (fast < 0) return -U_MEMORY_ALLOCATION_ERROR;
         if (fast) t->fastLines++;
         else {
@@ -809,16 +641,16 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
 int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
     if (error) return error;
-    if (!gk_reserve((void **)&t->tokens, &t->tokenCapacity, t->segmentCount + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
-    for (int32_t index = 0; index < t->segmentCount; index++) {
-        gk_segment segment = t->segments[index];
+    if (!gk_reserve((void **)&t->tokens, &t->tokenCapacity, t->segments.count + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
+    for (int32_t index = 0; index < t->segments.count; index++) {
+        gk_segment segment = t->segments.items[index];
         gk_token *token = &t->tokens[index];
         token->start = segment.start;
         token->end = segment.end;
         token->kind = segment.kind;
         if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, options, token)) return -U_MEMORY_ALLOCATION_ERROR;
     }
-    return t->segmentCount;
+    return t->segments.count;
 }
 
 // Classifies the bytes between two words: a hard break (blank line, masked text), or the id of
@@ -1097,7 +929,7 @@ static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex)
 
 int32_t gk_tokenizer_split(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
-    return error ? error : t->segmentCount;
+    return error ? error : t->segments.count;
 }
 
 int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
@@ -1109,11 +941,11 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         if (!resetMemo(t, words, types, flags)) return -U_MEMORY_ALLOCATION_ERROR;
     }
     gk_pending pending[MEMO_BATCH];
-    for (int32_t batch = 0; batch < t->segmentCount; batch += MEMO_BATCH) {
-        int32_t batchEnd = batch + MEMO_BATCH < t->segmentCount ? batch + MEMO_BATCH : t->segmentCount;
+    for (int32_t batch = 0; batch < t->segments.count; batch += MEMO_BATCH) {
+        int32_t batchEnd = batch + MEMO_BATCH < t->segments.count ? batch + MEMO_BATCH : t->segments.count;
         if (!useMemo) {
             for (int32_t index = batch; index < batchEnd; index++) {
-                gk_segment segment = t->segments[index];
+                gk_segment segment = t->segments.items[index];
                 gk_scanned *word = &scanned[index];
                 gk_token token;
                 if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) {
@@ -1130,11 +962,11 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // own keys), hash every key and prefetch its slot. (Sixteen bytes to spare in the buffer:
         // a short word is stored as two whole 64-bit words.)
         // The batch's words lie in text order, so its span is at least their total length.
-        int32_t batchBytes = t->segments[batchEnd - 1].end - t->segments[batch].start;
+        int32_t batchBytes = t->segments.items[batchEnd - 1].end - t->segments.items[batch].start;
         if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
         uint32_t mask = (uint32_t)t->memoSlotCount - 1;
         for (int32_t index = batch; index < batchEnd; index++) {
-            gk_segment segment = t->segments[index];
+            gk_segment segment = t->segments.items[index];
             const uint8_t *written = utf8 + segment.start;
             int32_t writtenLength = segment.end - segment.start;
             gk_pending *p = &pending[index - batch];
@@ -1186,7 +1018,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // so that these cache misses overlap too.
         int32_t laterWords[MEMO_BATCH], laterEntries[MEMO_BATCH], laterCount = 0;
         for (int32_t index = batch; index < batchEnd; index++) {
-            gk_segment segment = t->segments[index];
+            gk_segment segment = t->segments.items[index];
             int32_t later;
             if (!resolveWord(t, &scanned[index], utf8 + segment.start, segment.end - segment.start,
                              &pending[index - batch], words, types, flags, flagCount, &later)) {
@@ -1207,8 +1039,8 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
     }
     int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
     int32_t previousEnd = 0;
-    for (int32_t index = 0; index < t->segmentCount; index++) {
-        gk_segment segment = t->segments[index];
+    for (int32_t index = 0; index < t->segments.count; index++) {
+        gk_segment segment = t->segments.items[index];
         gk_scanned *word = &scanned[index];
         word->start = segment.start + base;
         word->end = segment.end + base;
