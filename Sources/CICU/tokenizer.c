@@ -3,6 +3,7 @@
 #include "CICU.h"
 #include "blocks.h"
 #include "buffer.h"
+#include "icubreak.h"
 #include "segments.h"
 #include "swar.h"
 #include "wordbreak.h"
@@ -10,21 +11,16 @@
 
 #include <stdlib.h>
 #include <string.h>
-#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
 #include <unicode/unorm2.h>
 #include <unicode/ustring.h>
 #include <unicode/uversion.h>
 
 struct gk_tokenizer {
-    UBreakIterator *breaker;
+    gk_icu_splitter *icu;           // ICU's break iterator and its UTF-16 copy of a line
     const UNormalizer2 *casefold;   // NFKC_Casefold
     const UNormalizer2 *nfd;
     const UNormalizer2 *nfc;
-
-    UChar *text16;          // a line given to ICU, as UTF-16
-    int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
-    int32_t text16Capacity;
 
     gk_segment_list segments;   // the words of the current run
     gk_line_scratch lines;      // the state machine's classes and byte offsets of a line
@@ -69,7 +65,11 @@ gk_tokenizer *gk_tokenizer_create(int32_t *error) {
     UErrorCode status = U_ZERO_ERROR;
     gk_tokenizer *t = gk_calloc(1, sizeof(gk_tokenizer));
     if (!t) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    t->breaker = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
+    t->icu = gk_icu_splitter_create(error);
+    if (!t->icu) {
+        gk_tokenizer_destroy(t);
+        return NULL;
+    }
     t->casefold = unorm2_getNFKCCasefoldInstance(&status);
     t->nfd = unorm2_getNFDInstance(&status);
     t->nfc = unorm2_getNFCInstance(&status);
@@ -84,9 +84,7 @@ gk_tokenizer *gk_tokenizer_create(int32_t *error) {
 
 void gk_tokenizer_destroy(gk_tokenizer *t) {
     if (!t) return;
-    if (t->breaker) ubrk_close(t->breaker);
-    gk_free(t->text16);
-    gk_free(t->byteOffsets);
+    gk_icu_splitter_destroy(t->icu);
     gk_free(t->memoSlots);
     gk_free(t->memoKeys);
     gk_free(t->memoEntries);
@@ -99,36 +97,6 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
     gk_free(t->scratch);
     gk_free(t->scratch2);
     gk_free(t);
-}
-
-// Decodes well-formed UTF-8 into UTF-16, remembering where each unit came from. The input was
-// validated by the caller; a malformed sequence is still decoded defensively as U+FFFD.
-static int32_t decode(gk_tokenizer *t, const uint8_t *s, int32_t length) {
-    if (!gk_reserve((void **)&t->text16, &t->text16Capacity, length + 1, sizeof(UChar))) return -1;
-    int32_t offsetsCapacity = t->text16Capacity;
-    t->byteOffsets = gk_realloc(t->byteOffsets, (size_t)offsetsCapacity * sizeof(int32_t));
-    if (!t->byteOffsets) return -1;
-    int32_t i = 0, n = 0;
-    while (i < length) {
-        uint8_t b = s[i];
-        uint32_t c;
-        int32_t size;
-        if (b < 0x80) { c = b; size = 1; }
-        else if ((b & 0xE0) == 0xC0 && i + 1 < length) { c = ((b & 0x1F) << 6) | (s[i+1] & 0x3F); size = 2; }
-        else if ((b & 0xF0) == 0xE0 && i + 2 < length) { c = ((b & 0x0F) << 12) | ((s[i+1] & 0x3F) << 6) | (s[i+2] & 0x3F); size = 3; }
-        else if ((b & 0xF8) == 0xF0 && i + 3 < length) { c = ((b & 0x07) << 18) | ((s[i+1] & 0x3F) << 12) | ((s[i+2] & 0x3F) << 6) | (s[i+3] & 0x3F); size = 4; }
-        else { c = 0xFFFD; size = 1; }
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            t->byteOffsets[n] = i; t->text16[n++] = (UChar)(0xD800 + (c >> 10));
-            t->byteOffsets[n] = i; t->text16[n++] = (UChar)(0xDC00 + (c & 0x3FF));
-        } else {
-            t->byteOffsets[n] = i; t->text16[n++] = (UChar)c;
-        }
-        i += size;
-    }
-    t->byteOffsets[n] = length;
-    return n;
 }
 
 // Appends UTF-16 `u` of length `len` to the folded buffer as UTF-8.
@@ -169,14 +137,6 @@ static int32_t normalize(const UNormalizer2 *form, const UChar *in, int32_t len,
     if (U_FAILURE(status)) return -1;
     *out = *buffer;
     return n;
-}
-
-static int32_t kindOf(int32_t ruleStatus) {
-    if (ruleStatus >= UBRK_WORD_IDEO && ruleStatus < UBRK_WORD_IDEO_LIMIT) return GK_TOKEN_IDEO;
-    if (ruleStatus >= UBRK_WORD_KANA && ruleStatus < UBRK_WORD_KANA_LIMIT) return GK_TOKEN_KANA;
-    if (ruleStatus >= UBRK_WORD_LETTER && ruleStatus < UBRK_WORD_LETTER_LIMIT) return GK_TOKEN_LETTER;
-    if (ruleStatus >= UBRK_WORD_NUMBER && ruleStatus < UBRK_WORD_NUMBER_LIMIT) return GK_TOKEN_NUMBER;
-    return 0;
 }
 
 // Folds one word (UTF-8 bytes) into the folded buffer, filling the token's folded and bare ranges.
@@ -233,24 +193,6 @@ static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, i
     return 1;
 }
 
-// Segments s[from..to) with ICU's break iterator, appending the word segments.
-static int32_t icuLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
-    int32_t n16 = decode(t, s + from, to - from);
-    if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
-    UErrorCode status = U_ZERO_ERROR;
-    ubrk_setText(t->breaker, t->text16, n16, &status);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    int32_t previous = ubrk_first(t->breaker);
-    for (int32_t next = ubrk_next(t->breaker); next != UBRK_DONE; next = ubrk_next(t->breaker)) {
-        int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
-        if (kind && !gk_segments_append(&t->segments, from + t->byteOffsets[previous], from + t->byteOffsets[next], kind)) {
-            return -U_MEMORY_ALLOCATION_ERROR;
-        }
-        previous = next;
-    }
-    return 0;
-}
-
 // Splits the text into word segments (t->segments), line by line: runs of lines of ASCII and
 // letters 64 bytes at a time, other lines with the fast path where it applies, ICU's break
 // iterator elsewhere (or everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a negative ICU
@@ -260,7 +202,7 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
     t->foldedLength = 0;
     if (options & GK_SEGMENT_ICU_ONLY) {
         t->icuLines++;
-        return length > 0 ? icuLine(t, s, 0, length) : 0;
+        return length > 0 ? gk_icu_split(t->icu, &t->segments, s, 0, length) : 0;
     }
     int32_t from = 0;
     while (from < length) {
@@ -275,7 +217,7 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
         if (fast) t->fastLines++;
         else {
             t->icuLines++;
-            int32_t error = icuLine(t, s, from, to);
+            int32_t error = gk_icu_split(t->icu, &t->segments, s, from, to);
             if (error) return error;
         }
         from = to;
