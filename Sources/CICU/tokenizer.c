@@ -3,6 +3,7 @@
 #include "CICU.h"
 #include "blocks.h"
 #include "buffer.h"
+#include "fold.h"
 #include "icubreak.h"
 #include "segments.h"
 #include "swar.h"
@@ -18,18 +19,13 @@
 
 struct gk_tokenizer {
     gk_icu_splitter *icu;           // ICU's break iterator and its UTF-16 copy of a line
-    const UNormalizer2 *casefold;   // NFKC_Casefold
-    const UNormalizer2 *nfd;
-    const UNormalizer2 *nfc;
+    gk_folder *folder;              // ICU's normalisers and their buffers
 
     gk_segment_list segments;   // the words of the current run
     gk_line_scratch lines;      // the state machine's classes and byte offsets of a line
 
     int64_t fastLines;      // lines split by the fast path and by ICU, for tests and benchmarks
     int64_t icuLines;
-
-    UChar *word16;          // a non-ASCII word as UTF-16, for ICU's normalisers
-    int32_t word16Capacity;
 
     gk_token *tokens;
     int32_t tokenCapacity;
@@ -50,19 +46,11 @@ struct gk_tokenizer {
     int32_t memoFoldedCapacity;
 
 
-    uint8_t *folded;
-    int32_t foldedLength;
-    int32_t foldedCapacity;
-
-    UChar *scratch;         // per-word normalisation buffers
-    int32_t scratchCapacity;
-    UChar *scratch2;
-    int32_t scratch2Capacity;
+    gk_bytes folded;        // the folded forms of the words of the current run
 };
 
 gk_tokenizer *gk_tokenizer_create(int32_t *error) {
     gk_blocks_prepare();
-    UErrorCode status = U_ZERO_ERROR;
     gk_tokenizer *t = gk_calloc(1, sizeof(gk_tokenizer));
     if (!t) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
     t->icu = gk_icu_splitter_create(error);
@@ -70,15 +58,11 @@ gk_tokenizer *gk_tokenizer_create(int32_t *error) {
         gk_tokenizer_destroy(t);
         return NULL;
     }
-    t->casefold = unorm2_getNFKCCasefoldInstance(&status);
-    t->nfd = unorm2_getNFDInstance(&status);
-    t->nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) {
-        *error = status;
+    t->folder = gk_folder_create(error);
+    if (!t->folder) {
         gk_tokenizer_destroy(t);
         return NULL;
     }
-    *error = 0;
     return t;
 }
 
@@ -91,106 +75,10 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
     gk_free(t->memoFolded);
     gk_free(t->segments.items);
     gk_line_scratch_free(&t->lines);
-    gk_free(t->word16);
     gk_free(t->tokens);
-    gk_free(t->folded);
-    gk_free(t->scratch);
-    gk_free(t->scratch2);
+    gk_free(t->folded.bytes);
+    gk_folder_destroy(t->folder);
     gk_free(t);
-}
-
-// Appends UTF-16 `u` of length `len` to the folded buffer as UTF-8.
-static int appendUTF8(gk_tokenizer *t, const UChar *u, int32_t len) {
-    if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + len * 3 + 1, 1)) return 0;
-    uint8_t *out = t->folded + t->foldedLength;
-    int32_t o = 0;
-    for (int32_t k = 0; k < len; k++) {
-        uint32_t c = u[k];
-        if (c >= 0xD800 && c < 0xDC00 && k + 1 < len && u[k+1] >= 0xDC00 && u[k+1] < 0xE000) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (u[k+1] - 0xDC00);
-            k++;
-        }
-        if (c < 0x80) out[o++] = (uint8_t)c;
-        else if (c < 0x800) { out[o++] = 0xC0 | (c >> 6); out[o++] = 0x80 | (c & 0x3F); }
-        else if (c < 0x10000) { out[o++] = 0xE0 | (c >> 12); out[o++] = 0x80 | ((c >> 6) & 0x3F); out[o++] = 0x80 | (c & 0x3F); }
-        else { out[o++] = 0xF0 | (c >> 18); out[o++] = 0x80 | ((c >> 12) & 0x3F); out[o++] = 0x80 | ((c >> 6) & 0x3F); out[o++] = 0x80 | (c & 0x3F); }
-    }
-    t->foldedLength += o;
-    return 1;
-}
-
-// Normalises `in` into scratch buffer `which` (0 or 1), growing only that buffer, so that an
-// input living in the other buffer stays valid.
-static int32_t normalize(const UNormalizer2 *form, const UChar *in, int32_t len, UChar **out, gk_tokenizer *t, int which) {
-    UChar **buffer = which == 0 ? &t->scratch : &t->scratch2;
-    int32_t *capacity = which == 0 ? &t->scratchCapacity : &t->scratch2Capacity;
-    if (*capacity < len * 3 + 16) {
-        if (!gk_reserve((void **)buffer, capacity, len * 3 + 16, sizeof(UChar))) return -1;
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) {
-        if (!gk_reserve((void **)buffer, capacity, n + 1, sizeof(UChar))) return -1;
-        status = U_ZERO_ERROR;
-        n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
-    }
-    if (U_FAILURE(status)) return -1;
-    *out = *buffer;
-    return n;
-}
-
-// Folds one word (UTF-8 bytes) into the folded buffer, filling the token's folded and bare ranges.
-static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, int32_t options, gk_token *token) {
-    int ascii = !(options & GK_FOLD_ICU_ONLY);
-    for (int32_t k = 0; ascii && k < byteLength; k++) if (bytes[k] >= 0x80) { ascii = 0; break; }
-    token->foldedStart = t->foldedLength;
-    if (ascii) {
-        // NFKC_Casefold of ASCII is ASCII lowercasing; skipping ICU here is exact, not approximate.
-        if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + byteLength + 1, 1)) return 0;
-        uint8_t *out = t->folded + t->foldedLength;
-        for (int32_t k = 0; k < byteLength; k++) {
-            uint8_t c = bytes[k];
-            out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        t->foldedLength += byteLength;
-        token->foldedLength = byteLength;
-        token->bareStart = token->foldedStart;
-        token->bareLength = byteLength;
-        return 1;
-    }
-    if (!gk_reserve((void **)&t->word16, &t->word16Capacity, byteLength + 1, sizeof(UChar))) return 0;
-    int32_t len = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    u_strFromUTF8(t->word16, t->word16Capacity, &len, (const char *)bytes, byteLength, &status);
-    if (U_FAILURE(status)) return 0;
-    const UChar *word = t->word16;
-    UChar *folded;
-    int32_t foldedLen = normalize(t->casefold, word, len, &folded, t, 0);
-    if (foldedLen < 0) return 0;
-    for (int32_t k = 0; k < foldedLen; k++) if (folded[k] == 0x2019) folded[k] = '\'';
-    if (!appendUTF8(t, folded, foldedLen)) return 0;
-    token->foldedLength = t->foldedLength - token->foldedStart;
-    token->bareStart = token->foldedStart;
-    token->bareLength = token->foldedLength;
-    if (!(options & GK_FOLD_ACCENTS)) return 1;
-
-    UChar *decomposed;
-    int32_t decomposedLen = normalize(t->nfd, folded, foldedLen, &decomposed, t, 1);
-    if (decomposedLen < 0) return 0;
-    int32_t kept = 0, removed = 0;
-    for (int32_t k = 0; k < decomposedLen; k++) {
-        if (u_charType(decomposed[k]) == U_NON_SPACING_MARK) { removed++; continue; }
-        decomposed[kept++] = decomposed[k];
-    }
-    if (removed == 0) return 1;
-    // Recompose what is left (a base letter may still carry a spacing mark) into scratch 0.
-    UChar *recomposed;
-    int32_t recomposedLen = normalize(t->nfc, decomposed, kept, &recomposed, t, 0);
-    if (recomposedLen < 0) return 0;
-    token->bareStart = t->foldedLength;
-    if (!appendUTF8(t, recomposed, recomposedLen)) return 0;
-    token->bareLength = t->foldedLength - token->bareStart;
-    return 1;
 }
 
 // Splits the text into word segments (t->segments), line by line: runs of lines of ASCII and
@@ -199,7 +87,7 @@ static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, i
 // error code.
 static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_t options) {
     t->segments.count = 0;
-    t->foldedLength = 0;
+    t->folded.length = 0;
     if (options & GK_SEGMENT_ICU_ONLY) {
         t->icuLines++;
         return length > 0 ? gk_icu_split(t->icu, &t->segments, s, 0, length) : 0;
@@ -235,7 +123,7 @@ int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, i
         token->start = segment.start;
         token->end = segment.end;
         token->kind = segment.kind;
-        if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, options, token)) return -U_MEMORY_ALLOCATION_ERROR;
+        if (!gk_fold_word(t->folder, utf8 + segment.start, segment.end - segment.start, options, &t->folded, token)) return -U_MEMORY_ALLOCATION_ERROR;
     }
     return t->segments.count;
 }
@@ -289,12 +177,12 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
 // Looks a folded word up: its id in `words` (and its accent-free form's), or its id among the
 // text's unknown words in `types`. Fills everything of `word` but its position, gap and flags.
 static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *words, gk_lexicon *types, gk_scanned *word) {
-    const uint8_t *folded = t->folded + token->foldedStart;
+    const uint8_t *folded = t->folded.bytes + token->foldedStart;
     uint32_t hash = gk_lexicon_hash(folded, token->foldedLength);
     word->folded = words ? gk_lexicon_find_hashed(words, folded, token->foldedLength, hash) : -1;
     word->bare = token->bareStart == token->foldedStart
         ? word->folded
-        : (words ? gk_lexicon_find(words, t->folded + token->bareStart, token->bareLength) : -1);
+        : (words ? gk_lexicon_find(words, t->folded.bytes + token->bareStart, token->bareLength) : -1);
     word->type = -1;
     if (types && word->folded < 0) {
         if (token->bareStart == token->foldedStart) {
@@ -305,7 +193,7 @@ static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *word
             if (!key) return 0;
             memcpy(key, folded, (size_t)token->foldedLength);
             key[token->foldedLength] = 0;
-            memcpy(key + token->foldedLength + 1, t->folded + token->bareStart, (size_t)token->bareLength);
+            memcpy(key + token->foldedLength + 1, t->folded.bytes + token->bareStart, (size_t)token->bareLength);
             word->type = gk_lexicon_insert(types, key, token->foldedLength + token->bareLength + 1);
             gk_free(key);
         }
@@ -439,7 +327,7 @@ static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t
     int32_t memoFolded = -1;
     if (foldedStart >= 0) {
         if (!gk_reserve((void **)&t->memoFolded, &t->memoFoldedCapacity, t->memoFoldedLength + foldedLength + 1, 1)) return 0;
-        memcpy(t->memoFolded + t->memoFoldedLength, t->folded + foldedStart, (size_t)foldedLength);
+        memcpy(t->memoFolded + t->memoFoldedLength, t->folded.bytes + foldedStart, (size_t)foldedLength);
         memoFolded = t->memoFoldedLength;
         t->memoFoldedLength += foldedLength;
     }
@@ -468,7 +356,7 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
                        const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types,
                        const uint32_t *flags, int32_t flagCount, int32_t *later) {
     *later = -1;
-    const uint8_t *key = pending->ascii ? t->folded + pending->keyOffset : written;
+    const uint8_t *key = pending->ascii ? t->folded.bytes + pending->keyOffset : written;
     gk_memo_slot *slot = memoSlot(t, key, writtenLength, pending->hash, pending->head);
     if (slot->entry != 0) {
         fromSlotID(slot->id, word);
@@ -488,15 +376,15 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
         token.foldedStart = token.bareStart = pending->keyOffset;
         token.foldedLength = token.bareLength = writtenLength;
     } else {
-        if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS, &token)) return 0;
+        if (!gk_fold_word(t->folder, written, writtenLength, GK_FOLD_ACCENTS, &t->folded, &token)) return 0;
     }
     if (!lookUp(t, &token, words, types, word)) return 0;
     word->lexiconFlags = lexiconFlags(word, flags, flagCount);
     // Keep only the folded form in the buffer (the accent-free one was for the look-up).
-    if (!pending->ascii) t->foldedLength = token.foldedStart + token.foldedLength;
+    if (!pending->ascii) t->folded.length = token.foldedStart + token.foldedLength;
     word->foldedStart = token.foldedStart;
     word->foldedLength = token.foldedLength;
-    key = pending->ascii ? t->folded + pending->keyOffset : written;
+    key = pending->ascii ? t->folded.bytes + pending->keyOffset : written;
     return memoize(t, key, writtenLength, pending->hash, pending->head, word,
                    pending->ascii ? -1 : token.foldedStart, token.foldedLength);
 }
@@ -505,12 +393,12 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
 // form copied to the folded buffer.
 static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex) {
     const gk_memo_entry *entry = &t->memoEntries[entryIndex];
-    if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
-    memcpy(t->folded + t->foldedLength, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
+    if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, t->folded.length + entry->foldedLength + 1, 1)) return 0;
+    memcpy(t->folded.bytes + t->folded.length, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
     word->bare = entry->bare;
-    word->foldedStart = t->foldedLength;
+    word->foldedStart = t->folded.length;
     word->foldedLength = entry->foldedLength;
-    t->foldedLength += entry->foldedLength;
+    t->folded.length += entry->foldedLength;
     return 1;
 }
 
@@ -535,7 +423,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 gk_segment segment = t->segments.items[index];
                 gk_scanned *word = &scanned[index];
                 gk_token token;
-                if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) {
+                if (!gk_fold_word(t->folder, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &t->folded, &token)) {
                     return -U_MEMORY_ALLOCATION_ERROR;
                 }
                 if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
@@ -550,14 +438,14 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // a short word is stored as two whole 64-bit words.)
         // The batch's words lie in text order, so its span is at least their total length.
         int32_t batchBytes = t->segments.items[batchEnd - 1].end - t->segments.items[batch].start;
-        if (!gk_reserve((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+        if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, t->folded.length + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
         uint32_t mask = (uint32_t)t->memoSlotCount - 1;
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments.items[index];
             const uint8_t *written = utf8 + segment.start;
             int32_t writtenLength = segment.end - segment.start;
             gk_pending *p = &pending[index - batch];
-            uint8_t *out = t->folded + t->foldedLength;
+            uint8_t *out = t->folded.bytes + t->folded.length;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
             if (writtenLength <= MEMO_INLINE && length - segment.start >= 16) {
                 // Most words: up to sixteen bytes, with sixteen bytes of text from their start.
@@ -570,14 +458,14 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 first &= writtenLength >= 8 ? ~0ull : ~(~0ull << (8 * writtenLength));
                 second &= writtenLength <= 8 ? 0 : writtenLength == 16 ? ~0ull : ~(~0ull << (8 * (writtenLength - 8)));
                 p->ascii = ((first | second) & BYTES(0x80)) == 0;
-                p->keyOffset = t->foldedLength;
+                p->keyOffset = t->folded.length;
                 if (p->ascii) {
                     // An upper-case letter's test bit (0x80), shifted down twice, is its case bit.
                     first |= byteIn(first, 'A', 'Z') >> 2;
                     second |= byteIn(second, 'A', 'Z') >> 2;
                     memcpy(out, &first, 8);
                     memcpy(out + 8, &second, 8);
-                    t->foldedLength += writtenLength;
+                    t->folded.length += writtenLength;
                 }
                 p->head[0] = first;
                 p->head[1] = second;
@@ -593,9 +481,9 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
             p->ascii = high < 0x80;
-            p->keyOffset = t->foldedLength;
+            p->keyOffset = t->folded.length;
             const uint8_t *key = p->ascii ? out : written;
-            if (p->ascii) t->foldedLength += writtenLength;
+            if (p->ascii) t->folded.length += writtenLength;
             p->hash = gk_lexicon_hash(key, writtenLength);
             keyHead(key, writtenLength, p->head);
             __builtin_prefetch(&t->memoSlots[p->hash & mask]);
@@ -655,37 +543,14 @@ void gk_tokenizer_line_counts(const gk_tokenizer *t, int64_t *fast, int64_t *icu
 
 const gk_token *gk_tokenizer_tokens(const gk_tokenizer *t) { return t->tokens; }
 
-const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded; }
+const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded.bytes; }
 
-int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->foldedLength; }
+int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->folded.length; }
 
 void gk_tokenizer_forget(gk_tokenizer *t) {
     gk_free(t->memoSlots);
     t->memoSlots = NULL;
     t->memoCount = 0;
-}
-
-int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    int32_t len16 = 0;
-    u_strFromUTF8(NULL, 0, &len16, (const char *)utf8, length, &status);
-    status = U_ZERO_ERROR;
-    UChar *in = gk_malloc((size_t)(len16 + 1) * sizeof(UChar));
-    UChar *normalized = gk_malloc((size_t)(len16 * 3 + 4) * sizeof(UChar));
-    if (!in || !normalized) { gk_free(in); gk_free(normalized); return -U_MEMORY_ALLOCATION_ERROR; }
-    u_strFromUTF8(in, len16 + 1, NULL, (const char *)utf8, length, &status);
-    int32_t n = unorm2_normalize(nfc, in, len16, normalized, len16 * 3 + 4, &status);
-    int32_t needed = 0;
-    if (U_SUCCESS(status)) {
-        u_strToUTF8((char *)out, capacity, &needed, normalized, n, &status);
-        if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
-    }
-    gk_free(in);
-    gk_free(normalized);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    return needed;
 }
 
 void gk_icu_version(char *out, int32_t capacity) {
