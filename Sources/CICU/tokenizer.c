@@ -1,52 +1,52 @@
-// Word tokenising and folding over system ICU. The only file that includes ICU's headers
-//, so that no Swift module ever sees them.
+// The scan driver: gk_tokenizer, which splits a text into words with the splitters of the other
+// files, then completes each word (folds it, looks it up, remembers it) for the Swift layer.
+//
+// The tokenizer's files, by concern:
+//   buffer.c     how buffers grow; the allocation calls all of them go through
+//   segments.h   the list of word segments every splitter appends to
+//   blocks.c     the mask path: mostly ASCII lines, 64 bytes at a time as bit masks
+//   wordbreak.c  the UAX #29 state machine, for the lines the masks cannot take
+//   icubreak.c   ICU's break iterator: the reference, and the lines the state machine cannot take
+//   fold.c       folding with ICU's normalisers (NFKC_Casefold, the accent-free form); gk_nfc
+//   memo.c       the memo of distinct words
+// Only .c files include ICU's headers (so no Swift module ever sees them): the concerns that hold
+// ICU objects (gk_icu_splitter, gk_folder) are opaque to the others.
+//
+// State: a tokenizer owns one of each concern's state, composed below, and touches it only
+// through that concern's functions; of its own it keeps the tokens of the last run, the folded
+// forms of the last split's words, and the line counters. Invariants:
+// - after a split, `segments` holds the text's words in text order and `folded` is empty; a scan
+//   or a run appends the words' folded forms to it, and each record or token points into it;
+// - `tokens` has room for the words of the last run;
+// - the memo only answers for the lexicons and flags it was last reset with (see memo.c).
 #include "CICU.h"
 #include "blocks.h"
 #include "buffer.h"
 #include "fold.h"
 #include "icubreak.h"
+#include "memo.h"
 #include "segments.h"
 #include "swar.h"
 #include "wordbreak.h"
 #include "lexicon_internal.h"
 
-#include <stdlib.h>
 #include <string.h>
-#include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
+#include <unicode/utypes.h>
 #include <unicode/uversion.h>
 
 struct gk_tokenizer {
-    gk_icu_splitter *icu;           // ICU's break iterator and its UTF-16 copy of a line
-    gk_folder *folder;              // ICU's normalisers and their buffers
-
-    gk_segment_list segments;   // the words of the current run
+    gk_segment_list segments;   // the words of the last split
+    gk_bytes folded;            // the folded forms of the last scan's or run's words
+    gk_memo memo;               // the distinct words of the texts scanned (see gk_tokenizer_scan_words)
     gk_line_scratch lines;      // the state machine's classes and byte offsets of a line
+    gk_icu_splitter *icu;       // ICU's break iterator and its UTF-16 copy of a line
+    gk_folder *folder;          // ICU's normalisers and their buffers
 
-    int64_t fastLines;      // lines split by the fast path and by ICU, for tests and benchmarks
-    int64_t icuLines;
-
-    gk_token *tokens;
+    gk_token *tokens;           // the words of the last gk_tokenizer_run
     int32_t tokenCapacity;
 
-    struct gk_memo_slot_s *memoSlots;   // distinct words of the texts scanned (see gk_tokenizer_scan_words)
-    int32_t memoSlotCount;
-    const gk_lexicon *memoWords;
-    const gk_lexicon *memoTypes;
-    const uint32_t *memoFlags;
-    struct gk_memo_entry_s *memoEntries;
-    int32_t memoCount;
-    int32_t memoEntryCapacity;
-    uint8_t *memoKeys;
-    int64_t memoKeysLength;
-    int32_t memoKeysCapacity;
-    uint8_t *memoFolded;
-    int32_t memoFoldedLength;
-    int32_t memoFoldedCapacity;
-
-
-    gk_bytes folded;        // the folded forms of the words of the current run
+    int64_t fastLines;          // lines split by the fast paths and by ICU, for tests and benchmarks
+    int64_t icuLines;
 };
 
 gk_tokenizer *gk_tokenizer_create(int32_t *error) {
@@ -69,10 +69,7 @@ gk_tokenizer *gk_tokenizer_create(int32_t *error) {
 void gk_tokenizer_destroy(gk_tokenizer *t) {
     if (!t) return;
     gk_icu_splitter_destroy(t->icu);
-    gk_free(t->memoSlots);
-    gk_free(t->memoKeys);
-    gk_free(t->memoEntries);
-    gk_free(t->memoFolded);
+    gk_memo_free(&t->memo);
     gk_free(t->segments.items);
     gk_line_scratch_free(&t->lines);
     gk_free(t->tokens);
@@ -82,7 +79,7 @@ void gk_tokenizer_destroy(gk_tokenizer *t) {
 }
 
 // Splits the text into word segments (t->segments), line by line: runs of lines of ASCII and
-// letters 64 bytes at a time, other lines with the fast path where it applies, ICU's break
+// letters 64 bytes at a time, other lines with the state machine where it applies, ICU's break
 // iterator elsewhere (or everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a negative ICU
 // error code.
 static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_t options) {
@@ -202,40 +199,7 @@ static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *word
     return 1;
 }
 
-// The memo of distinct words: a text of a million words has a few tens of thousands of distinct
-// ones, so each is folded and looked up once and every later occurrence costs one probe in a
-// small table. An ASCII word is keyed by its folded form (lower-casing it is cheap and merges
-// "The" with "the"); any other word by its bytes as written, which spares ICU's normalisers on
-// every repeat. The two key sets cannot collide: only the second has bytes of 0x80 and above.
-//
-// A slot (32 bytes, two to a cache line) holds the key's first sixteen bytes, its length and the
-// look-up results, so a repeated word of up to sixteen bytes is found with one memory access;
-// longer keys compare the rest in the key store. Probes are made in batches whose slots are
-// prefetched first, so that the table's cache misses overlap instead of following one another.
-// The results depend on the lexicons the memo was filled with: a scan with other lexicons starts
-// a new memo, and so does one that would outgrow MEMO_LIMIT words.
-#define MEMO_LIMIT (1 << 18)
-#define MEMO_LONG 2047
-#define MEMO_INLINE 16
 #define MEMO_BATCH 16
-
-typedef struct gk_memo_slot_s {
-    uint64_t head[2];       // the key's first sixteen bytes, zero-padded (keys never contain 0)
-    uint32_t hash;
-    uint32_t entry;         // entry index + 1 (0: empty) in the low 21 bits; min(length, MEMO_LONG) above
-    int32_t id;             // the folded word's id (>= 0), or -2 - its type id, or -1 (neither)
-    uint32_t lexiconFlags;  // the record's lexiconFlags
-} gk_memo_slot;
-
-// A word is in `words` or among the types, never both: one field holds either id.
-static inline int32_t slotID(const gk_scanned *word) {
-    return word->folded >= 0 ? word->folded : (word->type >= 0 ? -2 - word->type : -1);
-}
-
-static inline void fromSlotID(int32_t id, gk_scanned *word) {
-    word->folded = id >= 0 ? id : -1;
-    word->type = id <= -2 ? -2 - id : -1;
-}
 
 // The record's summary of the word table's values for its folded and accent-free ids (see
 // gk_scanned.lexiconFlags).
@@ -244,101 +208,6 @@ static inline uint16_t lexiconFlags(const gk_scanned *word, const uint32_t *flag
     uint32_t folded = word->folded >= 0 && word->folded < count ? flags[word->folded] : 0;
     uint32_t bare = word->bare >= 0 && word->bare < count ? flags[word->bare] : 0;
     return (uint16_t)(((folded | bare) & 1u) | ((folded >> 15) & 0xFFFEu));
-}
-
-typedef struct gk_memo_entry_s {
-    int64_t keyStart;       // in memoKeys
-    int32_t bare;
-    int32_t foldedStart;    // in memoFolded, for words not keyed by their folded form; else -1
-    int32_t foldedLength;
-} gk_memo_entry;
-
-static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon *types, const uint32_t *flags) {
-    gk_free(t->memoSlots);
-    t->memoSlotCount = 1 << 12;
-    t->memoSlots = gk_calloc((size_t)t->memoSlotCount, sizeof(gk_memo_slot));
-    t->memoCount = 0;
-    t->memoKeysLength = 0;
-    t->memoFoldedLength = 0;
-    t->memoWords = words;
-    t->memoTypes = types;
-    t->memoFlags = flags;
-    return t->memoSlots != NULL;
-}
-
-static inline void keyHead(const uint8_t *key, int32_t length, uint64_t head[2]) {
-    head[0] = head[1] = 0;
-    memcpy(head, key, (size_t)(length < MEMO_INLINE ? length : MEMO_INLINE));
-}
-
-// The slot of `key`: where it is, or the empty slot where it would go.
-static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2]) {
-    uint32_t mask = (uint32_t)t->memoSlotCount - 1;
-    uint32_t lengthTag = (uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21;
-    for (uint32_t index = hash & mask;; index = (index + 1) & mask) {
-        gk_memo_slot *slot = &t->memoSlots[index];
-        if (slot->entry == 0) return slot;
-        if (slot->hash != hash || slot->head[0] != head[0] || slot->head[1] != head[1]
-            || (slot->entry & ~0x1FFFFFu) != lengthTag) continue;
-        if (length <= MEMO_INLINE) return slot;
-        const gk_memo_entry *entry = &t->memoEntries[(slot->entry & 0x1FFFFFu) - 1];
-        const uint8_t *stored = t->memoKeys + entry->keyStart;
-        if (length >= MEMO_LONG) {
-            int32_t storedLength;
-            memcpy(&storedLength, stored, sizeof storedLength);
-            if (storedLength != length) continue;
-            stored += sizeof storedLength;
-        }
-        if (memcmp(stored + MEMO_INLINE, key + MEMO_INLINE, (size_t)(length - MEMO_INLINE)) == 0) return slot;
-    }
-}
-
-static int growMemo(gk_tokenizer *t) {
-    int32_t count = t->memoSlotCount * 2;
-    gk_memo_slot *slots = gk_calloc((size_t)count, sizeof(gk_memo_slot));
-    if (!slots) return 0;
-    uint32_t mask = (uint32_t)count - 1;
-    for (int32_t i = 0; i < t->memoSlotCount; i++) {
-        if (t->memoSlots[i].entry == 0) continue;
-        uint32_t index = t->memoSlots[i].hash & mask;
-        while (slots[index].entry != 0) index = (index + 1) & mask;
-        slots[index] = t->memoSlots[i];
-    }
-    gk_free(t->memoSlots);
-    t->memoSlots = slots;
-    t->memoSlotCount = count;
-    return 1;
-}
-
-// Remembers `key` (not present) with the results in `word` and, when `foldedStart` >= 0, the
-// folded form at that offset of the folded buffer. Returns 0 when memory runs out.
-static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2],
-                   const gk_scanned *word, int32_t foldedStart, int32_t foldedLength) {
-    if ((t->memoCount + 1) * 2 > t->memoSlotCount && !growMemo(t)) return 0;
-    int32_t storedLength = length >= MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
-    // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
-    if (t->memoKeysLength + storedLength > INT32_MAX / 2 || t->memoCount + 1 >= 0x1FFFFF) return 1;
-    gk_memo_slot *slot = memoSlot(t, key, length, hash, head);
-    if (!gk_reserve((void **)&t->memoEntries, &t->memoEntryCapacity, t->memoCount + 1, sizeof(gk_memo_entry))) return 0;
-    if (!gk_reserve((void **)&t->memoKeys, &t->memoKeysCapacity, (int32_t)t->memoKeysLength + storedLength + 1, 1)) return 0;
-    uint8_t *stored = t->memoKeys + t->memoKeysLength;
-    if (length >= MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
-    memcpy(stored, key, (size_t)length);
-    int32_t memoFolded = -1;
-    if (foldedStart >= 0) {
-        if (!gk_reserve((void **)&t->memoFolded, &t->memoFoldedCapacity, t->memoFoldedLength + foldedLength + 1, 1)) return 0;
-        memcpy(t->memoFolded + t->memoFoldedLength, t->folded.bytes + foldedStart, (size_t)foldedLength);
-        memoFolded = t->memoFoldedLength;
-        t->memoFoldedLength += foldedLength;
-    }
-    t->memoEntries[t->memoCount] = (gk_memo_entry){ t->memoKeysLength, word->bare, memoFolded, foldedLength };
-    t->memoKeysLength += storedLength;
-    t->memoCount++;
-    *slot = (gk_memo_slot){
-        { head[0], head[1] }, hash,
-        (uint32_t)t->memoCount | ((uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21),
-        slotID(word), word->lexiconFlags };
-    return 1;
 }
 
 // A word of a batch between its first look (fold if ASCII, hash, prefetch) and its probe.
@@ -351,22 +220,21 @@ typedef struct {
 
 // Finds (or folds, looks up and remembers) one word whose key was prepared in `pending`. A
 // repeated non-ASCII word also needs its memo entry (accent-free id, folded form), which is
-// elsewhere in memory: its index goes to *later, for finishRepeated, and is -1 otherwise.
+// elsewhere in memory: its index goes to *later, for gk_memo_complete, and is -1 otherwise.
 static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written, int32_t writtenLength,
                        const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types,
                        const uint32_t *flags, int32_t flagCount, int32_t *later) {
     *later = -1;
     const uint8_t *key = pending->ascii ? t->folded.bytes + pending->keyOffset : written;
-    gk_memo_slot *slot = memoSlot(t, key, writtenLength, pending->hash, pending->head);
-    if (slot->entry != 0) {
-        fromSlotID(slot->id, word);
-        word->lexiconFlags = (uint16_t)slot->lexiconFlags;
+    gk_memo_slot *slot = gk_memo_probe(&t->memo, key, writtenLength, pending->hash, pending->head);
+    if (gk_memo_found(slot)) {
+        gk_memo_recall(slot, word);
         if (pending->ascii) {
             word->bare = word->folded;
             word->foldedStart = pending->keyOffset;
             word->foldedLength = writtenLength;
         } else {
-            *later = (int32_t)(slot->entry & 0x1FFFFFu) - 1;
+            *later = gk_memo_entry_index(slot);
         }
         return 1;
     }
@@ -385,21 +253,8 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
     word->foldedStart = token.foldedStart;
     word->foldedLength = token.foldedLength;
     key = pending->ascii ? t->folded.bytes + pending->keyOffset : written;
-    return memoize(t, key, writtenLength, pending->hash, pending->head, word,
-                   pending->ascii ? -1 : token.foldedStart, token.foldedLength);
-}
-
-// Completes a repeated non-ASCII word from its memo entry: its accent-free id, and its folded
-// form copied to the folded buffer.
-static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex) {
-    const gk_memo_entry *entry = &t->memoEntries[entryIndex];
-    if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, t->folded.length + entry->foldedLength + 1, 1)) return 0;
-    memcpy(t->folded.bytes + t->folded.length, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
-    word->bare = entry->bare;
-    word->foldedStart = t->folded.length;
-    word->foldedLength = entry->foldedLength;
-    t->folded.length += entry->foldedLength;
-    return 1;
+    return gk_memo_remember(&t->memo, key, writtenLength, pending->hash, pending->head, word,
+                            pending->ascii ? NULL : t->folded.bytes + token.foldedStart, token.foldedLength);
 }
 
 int32_t gk_tokenizer_split(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
@@ -411,9 +266,8 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                                 const gk_lexicon *gaps, gk_lexicon *types, const uint32_t *flags, int32_t flagCount,
                                 int32_t options, gk_scanned *scanned) {
     int useMemo = !(options & GK_FOLD_ICU_ONLY);
-    if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoFlags != flags
-                    || t->memoCount >= MEMO_LIMIT)) {
-        if (!resetMemo(t, words, types, flags)) return -U_MEMORY_ALLOCATION_ERROR;
+    if (useMemo && !gk_memo_serves(&t->memo, words, types, flags)) {
+        if (!gk_memo_reset(&t->memo, words, types, flags)) return -U_MEMORY_ALLOCATION_ERROR;
     }
     gk_pending pending[MEMO_BATCH];
     for (int32_t batch = 0; batch < t->segments.count; batch += MEMO_BATCH) {
@@ -439,7 +293,6 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // The batch's words lie in text order, so its span is at least their total length.
         int32_t batchBytes = t->segments.items[batchEnd - 1].end - t->segments.items[batch].start;
         if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, t->folded.length + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
-        uint32_t mask = (uint32_t)t->memoSlotCount - 1;
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments.items[index];
             const uint8_t *written = utf8 + segment.start;
@@ -447,10 +300,10 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
             gk_pending *p = &pending[index - batch];
             uint8_t *out = t->folded.bytes + t->folded.length;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            if (writtenLength <= MEMO_INLINE && length - segment.start >= 16) {
+            if (writtenLength <= GK_MEMO_INLINE && length - segment.start >= 16) {
                 // Most words: up to sixteen bytes, with sixteen bytes of text from their start.
                 // Two 64-bit words, cut to the word, are its key's head (zero-padded like
-                // keyHead's), its folded form once lower-cased, and its hash, with no loop over
+                // gk_memo_key_head's), its folded form once lower-cased, and its hash, with no loop over
                 // its bytes and no call.
                 uint64_t first, second;
                 memcpy(&first, written, 8);
@@ -470,7 +323,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 p->head[0] = first;
                 p->head[1] = second;
                 p->hash = gk_hash_short(first, second, writtenLength);
-                __builtin_prefetch(&t->memoSlots[p->hash & mask]);
+                gk_memo_prefetch(&t->memo, p->hash);
                 continue;
             }
 #endif
@@ -485,8 +338,8 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
             const uint8_t *key = p->ascii ? out : written;
             if (p->ascii) t->folded.length += writtenLength;
             p->hash = gk_lexicon_hash(key, writtenLength);
-            keyHead(key, writtenLength, p->head);
-            __builtin_prefetch(&t->memoSlots[p->hash & mask]);
+            gk_memo_key_head(key, writtenLength, p->head);
+            gk_memo_prefetch(&t->memo, p->hash);
         }
         // Then the probes, whose slots are on their way to the cache. The memo entries of the
         // repeated non-ASCII words are fetched after them (and their folded forms after those),
@@ -500,16 +353,16 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 return -U_MEMORY_ALLOCATION_ERROR;
             }
             if (later >= 0) {
-                __builtin_prefetch(&t->memoEntries[later]);
+                gk_memo_prefetch_entry(&t->memo, later);
                 laterWords[laterCount] = index;
                 laterEntries[laterCount++] = later;
             }
         }
         for (int32_t k = 0; k < laterCount; k++) {
-            __builtin_prefetch(t->memoFolded + t->memoEntries[laterEntries[k]].foldedStart);
+            gk_memo_prefetch_folded(&t->memo, laterEntries[k]);
         }
         for (int32_t k = 0; k < laterCount; k++) {
-            if (!finishRepeated(t, &scanned[laterWords[k]], laterEntries[k])) return -U_MEMORY_ALLOCATION_ERROR;
+            if (!gk_memo_complete(&t->memo, laterEntries[k], &scanned[laterWords[k]], &t->folded)) return -U_MEMORY_ALLOCATION_ERROR;
         }
     }
     int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
@@ -548,9 +401,7 @@ const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded.byt
 int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->folded.length; }
 
 void gk_tokenizer_forget(gk_tokenizer *t) {
-    gk_free(t->memoSlots);
-    t->memoSlots = NULL;
-    t->memoCount = 0;
+    gk_memo_forget(&t->memo);
 }
 
 void gk_icu_version(char *out, int32_t capacity) {

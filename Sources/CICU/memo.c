@@ -1,0 +1,96 @@
+// The memo of distinct words: a text of a million words has a few tens of thousands of distinct
+// ones, so each is folded and looked up once and every later occurrence costs one probe in a
+// small table. An ASCII word is keyed by its folded form (lower-casing it is cheap and merges
+// "The" with "the"); any other word by its bytes as written, which spares ICU's normalisers on
+// every repeat. The two key sets cannot collide: only the second has bytes of 0x80 and above.
+//
+// A slot (32 bytes, two to a cache line) holds the key's first sixteen bytes, its length and the
+// look-up results, so a repeated word of up to sixteen bytes is found with one memory access;
+// longer keys compare the rest in the key store. The scan probes in batches whose slots are
+// prefetched first, so that the table's cache misses overlap instead of following one another.
+//
+// State: a gk_memo, owned by one tokenizer and changed only here (memo.h reads it). Invariants:
+// - the results hold for the lexicons and flags the memo was reset with: a scan with others
+//   starts a new memo, and so does one that would outgrow GK_MEMO_LIMIT words;
+// - slots is NULL (nothing remembered) or an open-addressing table of slotCount slots, a power
+//   of two and at least twice count; every remembered key is in exactly one slot, reached from
+//   hash & (slotCount - 1) before any empty slot;
+// - a slot's entry index (21 bits) indexes entries; an entry's keyStart indexes keys, and its
+//   foldedStart (when not -1) the folded store;
+// - remembering is all or nothing: the slot is written last, so a word is either found whole
+//   or not at all, also when memory runs out halfway.
+#include "memo.h"
+
+int gk_memo_reset(gk_memo *memo, const gk_lexicon *words, const gk_lexicon *types, const uint32_t *flags) {
+    gk_free(memo->slots);
+    memo->slotCount = 1 << 12;
+    memo->slots = gk_calloc((size_t)memo->slotCount, sizeof(gk_memo_slot));
+    memo->count = 0;
+    memo->keysLength = 0;
+    memo->folded.length = 0;
+    memo->words = words;
+    memo->types = types;
+    memo->flags = flags;
+    return memo->slots != NULL;
+}
+
+void gk_memo_forget(gk_memo *memo) {
+    gk_free(memo->slots);
+    memo->slots = NULL;
+    memo->count = 0;
+}
+
+void gk_memo_free(gk_memo *memo) {
+    gk_free(memo->slots);
+    gk_free(memo->entries);
+    gk_free(memo->keys);
+    gk_free(memo->folded.bytes);
+    *memo = (gk_memo){ 0 };
+}
+
+static int growSlots(gk_memo *memo) {
+    int32_t count = memo->slotCount * 2;
+    gk_memo_slot *slots = gk_calloc((size_t)count, sizeof(gk_memo_slot));
+    if (!slots) return 0;
+    uint32_t mask = (uint32_t)count - 1;
+    for (int32_t i = 0; i < memo->slotCount; i++) {
+        if (memo->slots[i].entry == 0) continue;
+        uint32_t index = memo->slots[i].hash & mask;
+        while (slots[index].entry != 0) index = (index + 1) & mask;
+        slots[index] = memo->slots[i];
+    }
+    gk_free(memo->slots);
+    memo->slots = slots;
+    memo->slotCount = count;
+    return 1;
+}
+
+int gk_memo_remember(gk_memo *memo, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2],
+                     const gk_scanned *word, const uint8_t *folded, int32_t foldedLength) {
+    if ((memo->count + 1) * 2 > memo->slotCount && !growSlots(memo)) return 0;
+    int32_t storedLength = length >= GK_MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
+    // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
+    if (memo->keysLength + storedLength > INT32_MAX / 2 || memo->count + 1 >= 0x1FFFFF) return 1;
+    gk_memo_slot *slot = gk_memo_probe(memo, key, length, hash, head);
+    if (!gk_reserve((void **)&memo->entries, &memo->entryCapacity, memo->count + 1, sizeof(gk_memo_entry))) return 0;
+    if (!gk_reserve((void **)&memo->keys, &memo->keysCapacity, (int32_t)memo->keysLength + storedLength + 1, 1)) return 0;
+    uint8_t *stored = memo->keys + memo->keysLength;
+    if (length >= GK_MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
+    memcpy(stored, key, (size_t)length);
+    int32_t foldedStart = -1;
+    if (folded) {
+        gk_bytes *store = &memo->folded;
+        if (!gk_reserve((void **)&store->bytes, &store->capacity, store->length + foldedLength + 1, 1)) return 0;
+        memcpy(store->bytes + store->length, folded, (size_t)foldedLength);
+        foldedStart = store->length;
+        store->length += foldedLength;
+    }
+    memo->entries[memo->count] = (gk_memo_entry){ memo->keysLength, word->bare, foldedStart, foldedLength };
+    memo->keysLength += storedLength;
+    memo->count++;
+    *slot = (gk_memo_slot){
+        { head[0], head[1] }, hash,
+        (uint32_t)memo->count | ((uint32_t)(length < GK_MEMO_LONG ? length : GK_MEMO_LONG) << 21),
+        gk_memo_slot_id(word), word->lexiconFlags };
+    return 1;
+}
