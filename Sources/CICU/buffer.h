@@ -1,5 +1,5 @@
 // Memory for the tokenizer's C files: how its buffers grow, and the allocation calls they all
-// go through.
+// go through (so that debug builds can make one fail, for the tests; see buffer.c).
 #ifndef CICU_BUFFER_H
 #define CICU_BUFFER_H
 
@@ -7,11 +7,19 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-// Every allocation of the tokenizer's files goes through these.
+// Every allocation of the tokenizer's files goes through these: libc's own calls, except in
+// debug builds (what `swift test` builds), where they count blocks and fail on request.
+#if defined(DEBUG)
+void *gk_malloc(size_t size);
+void *gk_calloc(size_t count, size_t size);
+void *gk_realloc(void *block, size_t size);
+void gk_free(void *block);
+#else
 static inline void *gk_malloc(size_t size) { return malloc(size); }
 static inline void *gk_calloc(size_t count, size_t size) { return calloc(count, size); }
 static inline void *gk_realloc(void *block, size_t size) { return realloc(block, size); }
 static inline void gk_free(void *block) { free(block); }
+#endif
 
 // Grows `*buffer` (an array of `*capacity` elements of `elementSize` bytes) to hold at least
 // `needed` elements. Returns 1, or 0 when memory runs out; the buffer and its capacity are then
