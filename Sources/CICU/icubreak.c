@@ -3,7 +3,9 @@
 //
 // State: a gk_icu_splitter, owned by one tokenizer: the break iterator, and the line being split
 // as UTF-16 (text16) with the byte offset each unit came from (byteOffsets, one more entry than
-// units, for the end). Only this file touches them.
+// units, for the end). Only this file touches them. Invariant: text16 has room for
+// text16Capacity units and byteOffsets for offsetCapacity entries, each grown on its own, so
+// that a buffer that cannot grow stays as it was (and is freed with the splitter).
 #include "icubreak.h"
 #include "CICU.h"
 
@@ -12,8 +14,9 @@
 struct gk_icu_splitter {
     UBreakIterator *breaker;
     UChar *text16;          // a line given to ICU, as UTF-16
-    int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
     int32_t text16Capacity;
+    int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
+    int32_t offsetCapacity;
 };
 
 gk_icu_splitter *gk_icu_splitter_create(int32_t *error) {
@@ -41,10 +44,10 @@ void gk_icu_splitter_destroy(gk_icu_splitter *icu) {
 // Decodes well-formed UTF-8 into UTF-16, remembering where each unit came from. The input was
 // validated by the caller; a malformed sequence is still decoded defensively as U+FFFD.
 static int32_t decode(gk_icu_splitter *icu, const uint8_t *s, int32_t length) {
+    // A line of n bytes has at most n UTF-16 units (a unit per byte at most, two for the four
+    // bytes of a supplementary code point), and the offsets one more, for the end.
     if (!gk_reserve((void **)&icu->text16, &icu->text16Capacity, length + 1, sizeof(UChar))) return -1;
-    int32_t offsetsCapacity = icu->text16Capacity;
-    icu->byteOffsets = gk_realloc(icu->byteOffsets, (size_t)offsetsCapacity * sizeof(int32_t));
-    if (!icu->byteOffsets) return -1;
+    if (!gk_reserve((void **)&icu->byteOffsets, &icu->offsetCapacity, length + 1, sizeof(int32_t))) return -1;
     int32_t i = 0, n = 0;
     while (i < length) {
         uint8_t b = s[i];
