@@ -186,7 +186,7 @@ typedef struct {
 // only a joiner in the last byte looks at it.
 static int wordsOfBlock(gk_segment_list *segments, const gk_block *b, int32_t base, uint8_t after, gk_carry *carry) {
     // At most 33 words end in a block (one byte each with a byte between, and one running in).
-    if (!gk_reserve((void **)&segments->items, &segments->capacity, segments->count + 33, sizeof(gk_segment))) return 0;
+    if (!gk_reserve((void **)&segments->items, &segments->capacity, (int64_t)segments->count + 33, sizeof(gk_segment))) return 0;
     uint64_t letter = b->letter, digit = b->digit, connector = b->connector;
     // "Before" masks: bit i says what byte i - 1 is; "after" masks: what byte i + 1 is.
     uint64_t letterBefore = letter << 1 | carry->letter;

@@ -7,14 +7,18 @@
 #include "buffer.h"
 #include "CICU.h"
 
-int gk_grow(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize) {
+int gk_grow(void **buffer, int32_t *capacity, int64_t needed, size_t elementSize) {
     if (needed <= *capacity) return 1;
-    int32_t newCapacity = *capacity > 0 ? *capacity : 256;
+    if (needed > INT32_MAX || (uint64_t)needed > SIZE_MAX / elementSize) return 0;
+    // Doubled in 64 bits (it stays below 2^32), then cut to the largest capacity there is.
+    int64_t newCapacity = *capacity > 0 ? *capacity : 256;
     while (newCapacity < needed) newCapacity *= 2;
+    if (newCapacity > INT32_MAX) newCapacity = INT32_MAX;
+    if ((uint64_t)newCapacity > SIZE_MAX / elementSize) newCapacity = needed;
     void *grown = gk_realloc(*buffer, (size_t)newCapacity * elementSize);
     if (!grown) return 0;
     *buffer = grown;
-    *capacity = newCapacity;
+    *capacity = (int32_t)newCapacity;
     return 1;
 }
 

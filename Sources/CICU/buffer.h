@@ -22,12 +22,14 @@ static inline void gk_free(void *block) { free(block); }
 #endif
 
 // Grows `*buffer` (an array of `*capacity` elements of `elementSize` bytes) to hold at least
-// `needed` elements. Returns 1, or 0 when memory runs out; the buffer and its capacity are then
-// unchanged.
-int gk_grow(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize);
+// `needed` elements. Returns 1, or 0 when memory runs out or `needed` exceeds INT32_MAX (the
+// limit of every capacity and offset); the buffer and its capacity are then unchanged. `needed`
+// is 64 bits wide so that callers add lengths without overflowing: a sum of int32_t lengths
+// must be cast to int64_t before it is formed.
+int gk_grow(void **buffer, int32_t *capacity, int64_t needed, size_t elementSize);
 
 // gk_grow with its common case, room enough already, inline.
-static inline int gk_reserve(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize) {
+static inline int gk_reserve(void **buffer, int32_t *capacity, int64_t needed, size_t elementSize) {
     if (needed <= *capacity) return 1;
     return gk_grow(buffer, capacity, needed, elementSize);
 }

@@ -52,7 +52,7 @@ void gk_folder_destroy(gk_folder *folder) {
 
 // Appends UTF-16 `u` of length `len` to `folded` as UTF-8.
 static int appendUTF8(gk_bytes *folded, const UChar *u, int32_t len) {
-    if (!gk_reserve((void **)&folded->bytes, &folded->capacity, folded->length + len * 3 + 1, 1)) return 0;
+    if (!gk_reserve((void **)&folded->bytes, &folded->capacity, (int64_t)folded->length + (int64_t)len * 3 + 1, 1)) return 0;
     uint8_t *out = folded->bytes + folded->length;
     int32_t o = 0;
     for (int32_t k = 0; k < len; k++) {
@@ -75,13 +75,11 @@ static int appendUTF8(gk_bytes *folded, const UChar *u, int32_t len) {
 static int32_t normalize(const UNormalizer2 *form, const UChar *in, int32_t len, UChar **out, gk_folder *folder, int which) {
     UChar **buffer = which == 0 ? &folder->scratch : &folder->scratch2;
     int32_t *capacity = which == 0 ? &folder->scratchCapacity : &folder->scratch2Capacity;
-    if (*capacity < len * 3 + 16) {
-        if (!gk_reserve((void **)buffer, capacity, len * 3 + 16, sizeof(UChar))) return -1;
-    }
+    if (!gk_reserve((void **)buffer, capacity, (int64_t)len * 3 + 16, sizeof(UChar))) return -1;
     UErrorCode status = U_ZERO_ERROR;
     int32_t n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR) {
-        if (!gk_reserve((void **)buffer, capacity, n + 1, sizeof(UChar))) return -1;
+        if (!gk_reserve((void **)buffer, capacity, (int64_t)n + 1, sizeof(UChar))) return -1;
         status = U_ZERO_ERROR;
         n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
     }
@@ -96,7 +94,7 @@ int gk_fold_word(gk_folder *folder, const uint8_t *bytes, int32_t byteLength, in
     token->foldedStart = folded->length;
     if (ascii) {
         // NFKC_Casefold of ASCII is ASCII lowercasing; skipping ICU here is exact, not approximate.
-        if (!gk_reserve((void **)&folded->bytes, &folded->capacity, folded->length + byteLength + 1, 1)) return 0;
+        if (!gk_reserve((void **)&folded->bytes, &folded->capacity, (int64_t)folded->length + byteLength + 1, 1)) return 0;
         uint8_t *out = folded->bytes + folded->length;
         for (int32_t k = 0; k < byteLength; k++) {
             uint8_t c = bytes[k];
@@ -108,7 +106,7 @@ int gk_fold_word(gk_folder *folder, const uint8_t *bytes, int32_t byteLength, in
         token->bareLength = byteLength;
         return 1;
     }
-    if (!gk_reserve((void **)&folder->word16, &folder->word16Capacity, byteLength + 1, sizeof(UChar))) return 0;
+    if (!gk_reserve((void **)&folder->word16, &folder->word16Capacity, (int64_t)byteLength + 1, sizeof(UChar))) return 0;
     int32_t len = 0;
     UErrorCode status = U_ZERO_ERROR;
     u_strFromUTF8(folder->word16, folder->word16Capacity, &len, (const char *)bytes, byteLength, &status);
@@ -150,11 +148,14 @@ int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capaci
     int32_t len16 = 0;
     u_strFromUTF8(NULL, 0, &len16, (const char *)utf8, length, &status);
     status = U_ZERO_ERROR;
-    UChar *in = gk_malloc((size_t)(len16 + 1) * sizeof(UChar));
-    UChar *normalized = gk_malloc((size_t)(len16 * 3 + 4) * sizeof(UChar));
+    // NFC makes at most three units of one (Unicode's bound), and ICU's capacities are int32_t.
+    int64_t normalizedCapacity = (int64_t)len16 * 3 + 4;
+    if (normalizedCapacity > INT32_MAX) return -U_MEMORY_ALLOCATION_ERROR;
+    UChar *in = gk_malloc(((size_t)len16 + 1) * sizeof(UChar));
+    UChar *normalized = gk_malloc((size_t)normalizedCapacity * sizeof(UChar));
     if (!in || !normalized) { gk_free(in); gk_free(normalized); return -U_MEMORY_ALLOCATION_ERROR; }
     u_strFromUTF8(in, len16 + 1, NULL, (const char *)utf8, length, &status);
-    int32_t n = unorm2_normalize(nfc, in, len16, normalized, len16 * 3 + 4, &status);
+    int32_t n = unorm2_normalize(nfc, in, len16, normalized, (int32_t)normalizedCapacity, &status);
     int32_t needed = 0;
     if (U_SUCCESS(status)) {
         u_strToUTF8((char *)out, capacity, &needed, normalized, n, &status);

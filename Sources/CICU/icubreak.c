@@ -46,8 +46,8 @@ void gk_icu_splitter_destroy(gk_icu_splitter *icu) {
 static int32_t decode(gk_icu_splitter *icu, const uint8_t *s, int32_t length) {
     // A line of n bytes has at most n UTF-16 units (a unit per byte at most, two for the four
     // bytes of a supplementary code point), and the offsets one more, for the end.
-    if (!gk_reserve((void **)&icu->text16, &icu->text16Capacity, length + 1, sizeof(UChar))) return -1;
-    if (!gk_reserve((void **)&icu->byteOffsets, &icu->offsetCapacity, length + 1, sizeof(int32_t))) return -1;
+    if (!gk_reserve((void **)&icu->text16, &icu->text16Capacity, (int64_t)length + 1, sizeof(UChar))) return -1;
+    if (!gk_reserve((void **)&icu->byteOffsets, &icu->offsetCapacity, (int64_t)length + 1, sizeof(int32_t))) return -1;
     int32_t i = 0, n = 0;
     while (i < length) {
         uint8_t b = s[i];

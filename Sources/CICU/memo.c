@@ -72,15 +72,15 @@ int gk_memo_remember(gk_memo *memo, const uint8_t *key, int32_t length, uint32_t
     // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
     if (memo->keysLength + storedLength > INT32_MAX / 2 || memo->count + 1 >= 0x1FFFFF) return 1;
     gk_memo_slot *slot = gk_memo_probe(memo, key, length, hash, head);
-    if (!gk_reserve((void **)&memo->entries, &memo->entryCapacity, memo->count + 1, sizeof(gk_memo_entry))) return 0;
-    if (!gk_reserve((void **)&memo->keys, &memo->keysCapacity, (int32_t)memo->keysLength + storedLength + 1, 1)) return 0;
+    if (!gk_reserve((void **)&memo->entries, &memo->entryCapacity, (int64_t)memo->count + 1, sizeof(gk_memo_entry))) return 0;
+    if (!gk_reserve((void **)&memo->keys, &memo->keysCapacity, memo->keysLength + storedLength + 1, 1)) return 0;
     uint8_t *stored = memo->keys + memo->keysLength;
     if (length >= GK_MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
     memcpy(stored, key, (size_t)length);
     int32_t foldedStart = -1;
     if (folded) {
         gk_bytes *store = &memo->folded;
-        if (!gk_reserve((void **)&store->bytes, &store->capacity, store->length + foldedLength + 1, 1)) return 0;
+        if (!gk_reserve((void **)&store->bytes, &store->capacity, (int64_t)store->length + foldedLength + 1, 1)) return 0;
         memcpy(store->bytes + store->length, folded, (size_t)foldedLength);
         foldedStart = store->length;
         store->length += foldedLength;

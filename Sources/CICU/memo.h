@@ -130,7 +130,7 @@ static inline void gk_memo_prefetch_folded(const gk_memo *memo, int32_t index) {
 // its folded form appended to `folded`. Returns 0 when memory runs out.
 static inline int gk_memo_complete(const gk_memo *memo, int32_t index, gk_scanned *word, gk_bytes *folded) {
     const gk_memo_entry *entry = &memo->entries[index];
-    if (!gk_reserve((void **)&folded->bytes, &folded->capacity, folded->length + entry->foldedLength + 1, 1)) return 0;
+    if (!gk_reserve((void **)&folded->bytes, &folded->capacity, (int64_t)folded->length + entry->foldedLength + 1, 1)) return 0;
     memcpy(folded->bytes + folded->length, memo->folded.bytes + entry->foldedStart, (size_t)entry->foldedLength);
     word->bare = entry->bare;
     word->foldedStart = folded->length;

@@ -23,7 +23,7 @@ typedef struct {
 
 // Appends a segment; returns 0 when memory runs out.
 static inline int gk_segments_append(gk_segment_list *list, int32_t start, int32_t end, int32_t kind) {
-    if (!gk_reserve((void **)&list->items, &list->capacity, list->count + 1, sizeof(gk_segment))) return 0;
+    if (!gk_reserve((void **)&list->items, &list->capacity, (int64_t)list->count + 1, sizeof(gk_segment))) return 0;
     list->items[list->count++] = (gk_segment){ start, end, kind };
     return 1;
 }

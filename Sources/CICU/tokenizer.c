@@ -113,7 +113,7 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
 int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
     if (error) return error;
-    if (!gk_reserve((void **)&t->tokens, &t->tokenCapacity, t->segments.count + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
+    if (!gk_reserve((void **)&t->tokens, &t->tokenCapacity, (int64_t)t->segments.count + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
     for (int32_t index = 0; index < t->segments.count; index++) {
         gk_segment segment = t->segments.items[index];
         gk_token *token = &t->tokens[index];
@@ -186,12 +186,14 @@ static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *word
             word->type = gk_lexicon_insert_hashed(types, folded, token->foldedLength, hash);
         } else {
             // The bare form follows the folded one in the buffer; join them with a 0 byte.
-            uint8_t *key = gk_malloc((size_t)(token->foldedLength + token->bareLength + 1));
+            int64_t keyLength = (int64_t)token->foldedLength + token->bareLength + 1;
+            if (keyLength > INT32_MAX) return 0;
+            uint8_t *key = gk_malloc((size_t)keyLength);
             if (!key) return 0;
             memcpy(key, folded, (size_t)token->foldedLength);
             key[token->foldedLength] = 0;
             memcpy(key + token->foldedLength + 1, t->folded.bytes + token->bareStart, (size_t)token->bareLength);
-            word->type = gk_lexicon_insert(types, key, token->foldedLength + token->bareLength + 1);
+            word->type = gk_lexicon_insert(types, key, (int32_t)keyLength);
             gk_free(key);
         }
         if (word->type < 0) return 0;
@@ -292,7 +294,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // a short word is stored as two whole 64-bit words.)
         // The batch's words lie in text order, so its span is at least their total length.
         int32_t batchBytes = t->segments.items[batchEnd - 1].end - t->segments.items[batch].start;
-        if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, t->folded.length + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+        if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, (int64_t)t->folded.length + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments.items[index];
             const uint8_t *written = utf8 + segment.start;

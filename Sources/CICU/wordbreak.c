@@ -70,7 +70,7 @@ void gk_line_scratch_free(gk_line_scratch *scratch) {
 // Lines are independent: WB3a/WB3b break after every line feed whatever follows, and no rule
 // looks across one.
 int gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint8_t *s, int32_t from, int32_t to) {
-    int32_t capacity = to - from + 2;
+    int64_t capacity = (int64_t)to - from + 2;
     if (!gk_reserve((void **)&scratch->classes, &scratch->classCapacity, capacity, 1)) return -1;
     if (!gk_reserve((void **)&scratch->offsets, &scratch->offsetCapacity, capacity, sizeof(int32_t))) return -1;
     uint8_t *cls = scratch->classes;

@@ -133,4 +133,56 @@ struct TokenizerMemoryTests {
         // Every path allocates several buffers: the loop must have made some of them fail.
         #expect(failures >= 5)
     }
+
+    /// What a tokenizer call on a thread of its own came to, read once the thread signals.
+    final class Outcome: @unchecked Sendable {
+        let done = DispatchSemaphore(value: 0)
+        var error: (any Error)?
+        var mapped = true
+        var largestRefused: Int64 = 0
+    }
+
+    @Test(arguments: [true, false])
+    func aLineOfMoreThanTwoToTheThirtyBytesIsRefusedCleanly(icuOnly: Bool) throws {
+        // One line of 2^30 + 4096 bytes (address space only: untouched pages read as zeros),
+        // starting with א so that the fast path hands it to the state machine. Splitting it
+        // needs a buffer of more than 2^30 elements (its UTF-16 copy for ICU, its classes for the
+        // state machine), whose capacity, doubled from 256, passes 2^30. The hooks refuse every
+        // allocation above 64 MiB, so the call must fail with out-of-memory, having asked for
+        // room enough; it runs on a thread of its own so that a growth loop that never ends
+        // fails the test instead of hanging the run.
+        let length = (1 << 30) + 4096
+        let outcome = Outcome()
+        Thread {
+            defer { outcome.done.signal() }
+            let memory = mmap(nil, length, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0)
+            guard let memory, memory != UnsafeMutableRawPointer(bitPattern: -1) else {
+                outcome.mapped = false
+                return
+            }
+            defer { munmap(memory, length) }
+            let bytes = memory.bindMemory(to: UInt8.self, capacity: length)
+            bytes[0] = 0xD7
+            bytes[1] = 0x90
+            _ = gk_debug_fail_allocations(-1, 64 << 20)
+            do {
+                let tokenizer = try ICUWordTokenizer()
+                _ = try tokenizer.words(in: UnsafeBufferPointer(start: bytes, count: length), icuOnly: icuOnly)
+            } catch {
+                outcome.error = error
+            }
+            var live: Int64 = 0
+            gk_debug_allocations(&live, &outcome.largestRefused)
+            _ = gk_debug_fail_allocations(-1, 0)
+        }.start()
+        guard outcome.done.wait(timeout: .now() + 120) == .success else {
+            Issue.record("the tokenizer has not returned after two minutes: growing a buffer past 2^30 elements never ends")
+            return
+        }
+        try #require(outcome.mapped, "could not reserve \(length) bytes of address space")
+        #expect(outcome.error as? TextError == .icu(code: Self.outOfMemory, operation: "splitting words"))
+        // UTF-16 units for ICU, one class byte per code point for the state machine.
+        let needed = icuOnly ? (Int64(length) + 1) * 2 : Int64(length) + 2
+        #expect(outcome.largestRefused >= needed)
+    }
 }
