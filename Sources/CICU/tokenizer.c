@@ -97,13 +97,18 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
         // A line the mask path cannot take (or any line, if it is off).
         const uint8_t *newline = memchr(s + from, '\n', (size_t)(length - from));
         int32_t to = newline ? (int32_t)(newline - s) + 1 : length;
-        int fast = gk_fast_line(&t->lines, &t->segments, s, from, to);
-        if (fast < 0) return -U_MEMORY_ALLOCATION_ERROR;
-        if (fast) t->fastLines++;
-        else {
+        switch (gk_fast_line(&t->lines, &t->segments, s, from, to)) {
+        case GK_LINE_SPLIT:
+            t->fastLines++;
+            break;
+        case GK_LINE_FOR_ICU: {
             t->icuLines++;
             int32_t error = gk_icu_split(t->icu, &t->segments, s, from, to);
             if (error) return error;
+            break;
+        }
+        case GK_LINE_NO_MEMORY:
+            return -U_MEMORY_ALLOCATION_ERROR;
         }
         from = to;
     }

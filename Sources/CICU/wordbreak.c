@@ -5,9 +5,9 @@
 // State: the class tables, filled once from ICU's Word_Break property (so that the fast path
 // and ICU classify alike) and read-only afterwards, so shared by all threads; and a tokenizer's
 // gk_line_scratch, the classes and offsets of the line being split, which only gk_fast_line
-// touches. Invariant: a line it splits gets exactly the segments ICU's break iterator would
-// give it; a line it cannot split exactly gets none (it returns 0 and leaves the list as it
-// found it).
+// touches. Invariants: a line it splits gets exactly the segments ICU's break iterator would
+// give it; a line it cannot split exactly, or cannot split for want of memory, gets none (the
+// list is left as it was found, and the outcome says which).
 #include "wordbreak.h"
 #include "CICU.h"
 
@@ -63,16 +63,20 @@ void gk_line_scratch_free(gk_line_scratch *scratch) {
 // rules of UAX #29 as ICU implements them: WB3 (CR × LF), WB3d (spaces stay together), WB4
 // (marks and format characters join the letter before them), WB5–WB13b (letters, digits and
 // connectors joined across '.', '\'', ’, '·', ',', ';', '_'). Appends the word segments (kind
-// from ICU's rule status: 200 letter, 100 number) and returns 1, or returns 0 without appending
-// when the line holds something the fast path leaves to ICU: an unhandled code point, a mark
-// after anything but a letter, a word ending in a lone connector after a connector run's start.
+// from ICU's rule status: 200 letter, 100 number) and returns GK_LINE_SPLIT; or returns
+// GK_LINE_FOR_ICU when the line holds something the fast path leaves to ICU (an unhandled code
+// point, a mark after anything but a letter, a word ending in a lone connector after a connector
+// run's start), or GK_LINE_NO_MEMORY, in both cases with the list as it was.
 //
 // Lines are independent: WB3a/WB3b break after every line feed whatever follows, and no rule
 // looks across one.
-int gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint8_t *s, int32_t from, int32_t to) {
+gk_line_outcome gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint8_t *s, int32_t from,
+                             int32_t to) {
     int64_t capacity = (int64_t)to - from + 2;
-    if (!gk_reserve((void **)&scratch->classes, &scratch->classCapacity, capacity, 1)) return -1;
-    if (!gk_reserve((void **)&scratch->offsets, &scratch->offsetCapacity, capacity, sizeof(int32_t))) return -1;
+    if (!gk_reserve((void **)&scratch->classes, &scratch->classCapacity, capacity, 1)) return GK_LINE_NO_MEMORY;
+    if (!gk_reserve((void **)&scratch->offsets, &scratch->offsetCapacity, capacity, sizeof(int32_t))) {
+        return GK_LINE_NO_MEMORY;
+    }
     uint8_t *cls = scratch->classes;
     int32_t *off = scratch->offsets;
     int32_t n = 0;
@@ -83,9 +87,9 @@ int gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint
         if (b < 0x80) { c = b; size = 1; }
         else if ((b & 0xE0) == 0xC0 && i + 1 < to) { c = ((b & 0x1Fu) << 6) | (s[i+1] & 0x3Fu); size = 2; }
         else if ((b & 0xF0) == 0xE0 && i + 2 < to) { c = ((b & 0x0Fu) << 12) | ((s[i+1] & 0x3Fu) << 6) | (s[i+2] & 0x3Fu); size = 3; }
-        else return 0;
+        else return GK_LINE_FOR_ICU;
         uint8_t k = gk_word_break_class(c);
-        if (k == WB_UNHANDLED) return 0;
+        if (k == WB_UNHANDLED) return GK_LINE_FOR_ICU;
         cls[n] = k;
         off[n] = i;
         n++;
@@ -134,7 +138,10 @@ int gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint
                 else if (cls[k] == WB_LETTER || cls[k] == WB_EXTEND) kind = GK_TOKEN_LETTER;
                 else goto unhandled;
             }
-            if (kind && !gk_segments_append(segments, off[start], off[i], kind)) return -1;
+            if (kind && !gk_segments_append(segments, off[start], off[i], kind)) {
+                segments->count = first;
+                return GK_LINE_NO_MEMORY;
+            }
             continue;
         }
         if (c == WB_EXTEND) goto unhandled;
@@ -150,8 +157,8 @@ int gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint
         if (cls[i + 1] == WB_EXTEND && c != WB_LF && c != WB_NEWLINE) goto unhandled;
         i++;
     }
-    return 1;
+    return GK_LINE_SPLIT;
 unhandled:
     segments->count = first;
-    return 0;
+    return GK_LINE_FOR_ICU;
 }

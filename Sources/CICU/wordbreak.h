@@ -43,8 +43,16 @@ typedef struct {
 
 void gk_line_scratch_free(gk_line_scratch *scratch);
 
-// Splits the line s[from..to) into `segments` (see wordbreak.c): 1 when done, 0 when the line
-// needs ICU (nothing appended), -1 when memory runs out.
-int gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint8_t *s, int32_t from, int32_t to);
+// What gk_fast_line did with a line. Three outcomes, named, so that no caller can take running
+// out of memory for a line split (as a test of "nonzero" would).
+typedef enum {
+    GK_LINE_SPLIT,          // its words are appended
+    GK_LINE_FOR_ICU,        // it holds something only ICU splits exactly: nothing appended
+    GK_LINE_NO_MEMORY       // memory ran out: nothing appended
+} gk_line_outcome;
+
+// Splits the line s[from..to) into `segments` (see wordbreak.c).
+gk_line_outcome gk_fast_line(gk_line_scratch *scratch, gk_segment_list *segments, const uint8_t *s, int32_t from,
+                             int32_t to);
 
 #endif
