@@ -9,7 +9,8 @@
 // longer keys compare the rest in the key store. The scan probes in batches whose slots are
 // prefetched first, so that the table's cache misses overlap instead of following one another.
 //
-// State: a gk_memo, owned by one tokenizer and changed only here (memo.h reads it). Invariants:
+// State: a gk_memo, owned by one tokenizer and changed only by this file and the inline
+// functions of memo.h (the per-word ones, kept inline for the scan's sake). Invariants:
 // - the results hold for the lexicons and flags the memo was reset with: a scan with others
 //   starts a new memo, and so does one that would outgrow GK_MEMO_LIMIT words;
 // - slots is NULL (nothing remembered) or an open-addressing table of slotCount slots, a power
@@ -48,7 +49,7 @@ void gk_memo_free(gk_memo *memo) {
     *memo = (gk_memo){ 0 };
 }
 
-static int growSlots(gk_memo *memo) {
+int gk_memo_grow(gk_memo *memo) {
     int32_t count = memo->slotCount * 2;
     gk_memo_slot *slots = gk_calloc((size_t)count, sizeof(gk_memo_slot));
     if (!slots) return 0;
@@ -62,35 +63,5 @@ static int growSlots(gk_memo *memo) {
     gk_free(memo->slots);
     memo->slots = slots;
     memo->slotCount = count;
-    return 1;
-}
-
-int gk_memo_remember(gk_memo *memo, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2],
-                     const gk_scanned *word, const uint8_t *folded, int32_t foldedLength) {
-    if ((memo->count + 1) * 2 > memo->slotCount && !growSlots(memo)) return 0;
-    int32_t storedLength = length >= GK_MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
-    // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
-    if (memo->keysLength + storedLength > INT32_MAX / 2 || memo->count + 1 >= 0x1FFFFF) return 1;
-    gk_memo_slot *slot = gk_memo_probe(memo, key, length, hash, head);
-    if (!gk_reserve((void **)&memo->entries, &memo->entryCapacity, (int64_t)memo->count + 1, sizeof(gk_memo_entry))) return 0;
-    if (!gk_reserve((void **)&memo->keys, &memo->keysCapacity, memo->keysLength + storedLength + 1, 1)) return 0;
-    uint8_t *stored = memo->keys + memo->keysLength;
-    if (length >= GK_MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
-    memcpy(stored, key, (size_t)length);
-    int32_t foldedStart = -1;
-    if (folded) {
-        gk_bytes *store = &memo->folded;
-        if (!gk_reserve((void **)&store->bytes, &store->capacity, (int64_t)store->length + foldedLength + 1, 1)) return 0;
-        memcpy(store->bytes + store->length, folded, (size_t)foldedLength);
-        foldedStart = store->length;
-        store->length += foldedLength;
-    }
-    memo->entries[memo->count] = (gk_memo_entry){ memo->keysLength, word->bare, foldedStart, foldedLength };
-    memo->keysLength += storedLength;
-    memo->count++;
-    *slot = (gk_memo_slot){
-        { head[0], head[1] }, hash,
-        (uint32_t)memo->count | ((uint32_t)(length < GK_MEMO_LONG ? length : GK_MEMO_LONG) << 21),
-        gk_memo_slot_id(word), word->lexiconFlags };
     return 1;
 }

@@ -69,9 +69,21 @@ static inline void gk_memo_key_head(const uint8_t *key, int32_t length, uint64_t
     memcpy(head, key, (size_t)(length < GK_MEMO_INLINE ? length : GK_MEMO_INLINE));
 }
 
+// Where a batch's first look prefetches its slots: the table as it is before the batch's probes,
+// read once rather than at every word (a probe may then grow the table, which wastes the
+// prefetches, never misleads them).
+typedef struct {
+    const gk_memo_slot *slots;
+    uint32_t mask;
+} gk_memo_prefetcher;
+
+static inline gk_memo_prefetcher gk_memo_prefetcher_of(const gk_memo *memo) {
+    return (gk_memo_prefetcher){ memo->slots, (uint32_t)memo->slotCount - 1 };
+}
+
 // Starts fetching the slot a key of this hash is probed at first.
-static inline void gk_memo_prefetch(const gk_memo *memo, uint32_t hash) {
-    __builtin_prefetch(&memo->slots[hash & ((uint32_t)memo->slotCount - 1)]);
+static inline void gk_memo_prefetch(gk_memo_prefetcher prefetcher, uint32_t hash) {
+    __builtin_prefetch(&prefetcher.slots[hash & prefetcher.mask]);
 }
 
 // The slot of `key`: where it is, or the empty slot where it would go.
@@ -139,9 +151,41 @@ static inline int gk_memo_complete(const gk_memo *memo, int32_t index, gk_scanne
     return 1;
 }
 
+// Doubles the slot table. Returns 0 when memory runs out (the table is then as it was).
+int gk_memo_grow(gk_memo *memo);
+
 // Remembers `key` (not present) with the results in `word` and, for a word not keyed by its
-// folded form, that form (`folded`, else NULL). Returns 0 when memory runs out.
-int gk_memo_remember(gk_memo *memo, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2],
-                     const gk_scanned *word, const uint8_t *folded, int32_t foldedLength);
+// folded form, that form (`folded`, else NULL). Returns 0 when memory runs out. Inline, like the
+// probe: a call for every new word costs the scan about one percent.
+static inline int gk_memo_remember(gk_memo *memo, const uint8_t *key, int32_t length, uint32_t hash,
+                                   const uint64_t head[2], const gk_scanned *word, const uint8_t *folded,
+                                   int32_t foldedLength) {
+    if ((memo->count + 1) * 2 > memo->slotCount && !gk_memo_grow(memo)) return 0;
+    int32_t storedLength = length >= GK_MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
+    // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
+    if (memo->keysLength + storedLength > INT32_MAX / 2 || memo->count + 1 >= 0x1FFFFF) return 1;
+    gk_memo_slot *slot = gk_memo_probe(memo, key, length, hash, head);
+    if (!gk_reserve((void **)&memo->entries, &memo->entryCapacity, (int64_t)memo->count + 1, sizeof(gk_memo_entry))) return 0;
+    if (!gk_reserve((void **)&memo->keys, &memo->keysCapacity, memo->keysLength + storedLength + 1, 1)) return 0;
+    uint8_t *stored = memo->keys + memo->keysLength;
+    if (length >= GK_MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
+    memcpy(stored, key, (size_t)length);
+    int32_t foldedStart = -1;
+    if (folded) {
+        gk_bytes *store = &memo->folded;
+        if (!gk_reserve((void **)&store->bytes, &store->capacity, (int64_t)store->length + foldedLength + 1, 1)) return 0;
+        memcpy(store->bytes + store->length, folded, (size_t)foldedLength);
+        foldedStart = store->length;
+        store->length += foldedLength;
+    }
+    memo->entries[memo->count] = (gk_memo_entry){ memo->keysLength, word->bare, foldedStart, foldedLength };
+    memo->keysLength += storedLength;
+    memo->count++;
+    *slot = (gk_memo_slot){
+        { head[0], head[1] }, hash,
+        (uint32_t)memo->count | ((uint32_t)(length < GK_MEMO_LONG ? length : GK_MEMO_LONG) << 21),
+        gk_memo_slot_id(word), word->lexiconFlags };
+    return 1;
+}
 
 #endif

@@ -206,6 +206,7 @@ static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *word
     return 1;
 }
 
+// Words per batch of a scan: their slots are prefetched together before any is probed.
 #define MEMO_BATCH 16
 
 // The record's summary of the word table's values for its folded and accent-free ids (see
@@ -300,6 +301,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // The batch's words lie in text order, so its span is at least their total length.
         int32_t batchBytes = t->segments.items[batchEnd - 1].end - t->segments.items[batch].start;
         if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, (int64_t)t->folded.length + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+        gk_memo_prefetcher prefetcher = gk_memo_prefetcher_of(&t->memo);
         for (int32_t index = batch; index < batchEnd; index++) {
             gk_segment segment = t->segments.items[index];
             const uint8_t *written = utf8 + segment.start;
@@ -330,7 +332,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 p->head[0] = first;
                 p->head[1] = second;
                 p->hash = gk_hash_short(first, second, writtenLength);
-                gk_memo_prefetch(&t->memo, p->hash);
+                gk_memo_prefetch(prefetcher, p->hash);
                 continue;
             }
 #endif
@@ -346,7 +348,7 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
             if (p->ascii) t->folded.length += writtenLength;
             p->hash = gk_lexicon_hash(key, writtenLength);
             gk_memo_key_head(key, writtenLength, p->head);
-            gk_memo_prefetch(&t->memo, p->hash);
+            gk_memo_prefetch(prefetcher, p->hash);
         }
         // Then the probes, whose slots are on their way to the cache. The memo entries of the
         // repeated non-ASCII words are fetched after them (and their folded forms after those),
