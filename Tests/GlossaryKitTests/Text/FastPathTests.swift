@@ -76,7 +76,7 @@ struct FastPathTests {
 
     @Test func randomASCIIAcrossBlockBoundaries() throws {
         // Lines of ASCII, with now and then a letter of two bytes, are split 64 bytes at a time
-        // with bit masks (maskedLines in tokenizer.c): words and joiner chains that cross a block
+        // with bit masks (gk_masked_lines in blocks.c): words and joiner chains that cross a block
         // boundary, a joiner as a block's first or last byte, a letter whose bytes straddle two
         // blocks, words at the very start and end of the text, runs of '_'. Every fifth string
         // also gets a character the masks cannot take (’, a mark, a connector of three bytes, ·,
