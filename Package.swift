@@ -70,7 +70,8 @@ let package = Package(
         ),
         .testTarget(
             name: "GlossaryKitTests",
-            dependencies: ["GlossaryKit", "TestLocations", "TestScratch"],
+            // CICU directly too: the tokenizer's memory tests drive its allocation hooks.
+            dependencies: ["CICU", "GlossaryKit", "TestLocations", "TestScratch"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
