@@ -48,6 +48,13 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedLanguageData"]
         ),
+        // The language server behind `glossary lsp`: the protocol, documents and positions;
+        // only its Adapter/ calls GlossaryKit.
+        .target(
+            name: "GlossaryLanguageServer",
+            dependencies: ["GlossaryKit"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "GlossaryCommand",
             dependencies: [
@@ -72,6 +79,11 @@ let package = Package(
             name: "GlossaryKitTests",
             dependencies: ["GlossaryKit", "TestLocations", "TestScratch"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GlossaryLanguageServerTests",
+            dependencies: ["GlossaryLanguageServer", "TestLocations", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
