@@ -59,6 +59,7 @@ let package = Package(
             name: "GlossaryCommand",
             dependencies: [
                 "GlossaryKit",
+                "GlossaryLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings

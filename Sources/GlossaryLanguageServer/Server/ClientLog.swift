@@ -9,7 +9,8 @@ public final class ClientLog: @unchecked Sendable {
     private let send: (Message) -> Void
     private let lock = NSLock()
     private var open = false
-    /// Whether `log` messages of type `log` (the chatty ones) are sent at all.
+    /// Whether `log` messages of type `log` (the chatty ones) are sent at all, and every
+    /// message is also written to standard error (`--verbose`).
     public let isVerbose: Bool
 
     init(verbose: Bool, send: @escaping (Message) -> Void) {
@@ -35,9 +36,11 @@ public final class ClientLog: @unchecked Sendable {
     }
 
     private func emit(_ method: String, _ type: MessageType, _ message: String) {
-        if lock.withLock({ open }) {
+        let isOpen = lock.withLock { open }
+        if isOpen {
             send(.notification(method: method, params: ["type": .integer(type.rawValue), "message": .string(message)]))
-        } else if method == "window/logMessage" {
+        }
+        if method == "window/logMessage" && (!isOpen || isVerbose) {
             FileHandle.standardError.write(Data("glossary lsp: \(message)\n".utf8))
         }
     }
