@@ -100,8 +100,12 @@ struct DiagnosticsTests {
         session.open(workspace.uri("tool.id.py"), "# Para TKI pulang.", languageID: "python")
         session.open(workspace.uri("notes.id.txt"), "Para TKI pulang.", languageID: "plaintext")
         session.open(workspace.uri("unnamed.id.md"), "Para TKI pulang.", languageID: "some-other-id")
+        // Zed may send its language names as ids.
+        session.open(workspace.uri("zed.id.log"), "Para TKI pulang.", languageID: "Plain Text")
+        session.open(workspace.uri("other.id.log"), "Para TKI pulang.", languageID: "log")
         let published = session.publish()
-        #expect(Set(published.compactMap { $0["uri"]?.stringValue }) == [workspace.uri("notes.id.txt"), workspace.uri("unnamed.id.md")])
+        #expect(Set(published.compactMap { $0["uri"]?.stringValue })
+            == [workspace.uri("notes.id.txt"), workspace.uri("unnamed.id.md"), workspace.uri("zed.id.log")])
         #expect(published.allSatisfy { Self.diagnostics($0).count == 1 })
     }
 
