@@ -21,8 +21,9 @@ struct LspCommand: ParsableCommand {
     var stdio = false
 
     func run() throws {
-        let status = LanguageServerMain.run(options: LanguageServerOptions(
-            glossaryPaths: glossary.paths, usesCache: !glossary.noCache, verbose: glossary.verbose))
+        let status = LanguageServerMain.run(
+            options: LanguageServerOptions(
+                glossaryPaths: glossary.paths, usesCache: !glossary.noCache, verbose: glossary.verbose))
         throw ExitCode(status)
     }
 }

@@ -56,7 +56,9 @@ final class GlossaryAdapter: LanguageFeatures {
     func setWorkspaceFolders(_ folders: [WorkspaceFolder]) {
         self.folders = folders.compactMap(\.path).map { Paths.absolute($0) }.sorted { $0.count > $1.count }
         for folder in folders where folder.path == nil {
-            log.log(.warning, "the workspace folder \(folder.uri) is not a local folder; its documents are checked from their own folders")
+            log.log(
+                .warning,
+                "the workspace folder \(folder.uri) is not a local folder; its documents are checked from their own folders")
         }
     }
 
@@ -137,14 +139,17 @@ final class GlossaryAdapter: LanguageFeatures {
             do {
                 project.configuration = try ProjectDiscovery.readConfiguration(contentsOf: file)
             } catch {
-                log.show(.error, "glossary: the configuration cannot be used, so documents under \(folder) are not checked: \(error)")
+                log.show(
+                    .error, "glossary: the configuration cannot be used, so documents under \(folder) are not checked: \(error)")
                 return project
             }
         }
-        guard let (paths, origin) = ProjectDiscovery.glossaryPaths(
-            named: options.glossaryPaths, configuration: project.configuration, from: folder)
+        guard
+            let (paths, origin) = ProjectDiscovery.glossaryPaths(
+                named: options.glossaryPaths, configuration: project.configuration, from: folder)
         else {
-            var message = "glossary: no glossary for \(folder): no \(Configuration.fileName) names one and no glossary/ folder of"
+            var message =
+                "glossary: no glossary for \(folder): no \(Configuration.fileName) names one and no glossary/ folder of"
                 + " glossary files is there or in a parent folder (up to the repository root or the home folder);"
                 + " documents there are not checked. Add one, or start the server with --glossary PATH."
             for passed in GlossaryLoader.passedOver(from: folder) {
@@ -165,7 +170,10 @@ final class GlossaryAdapter: LanguageFeatures {
             let checker = GlossaryChecker(compiled: compiled)
             checkers[paths] = checker
             project.checker = checker
-            log.log(.info, "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))")
+            log.log(
+                .info,
+                "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))"
+            )
         } catch {
             log.show(.error, "glossary: the glossary cannot be loaded, so documents under \(folder) are not checked: \(error)")
         }

@@ -19,7 +19,9 @@ public struct DocumentStore: Sendable {
     /// Applies `changes` to the document at `uri`.
     ///
     /// - Throws: `invalidParams` when the document is not open or a change cannot be applied.
-    public mutating func change(uri: String, version: Int, changes: [ContentChange], encoding: PositionEncoding) throws(ResponseError) {
+    public mutating func change(uri: String, version: Int, changes: [ContentChange], encoding: PositionEncoding)
+        throws(ResponseError)
+    {
         guard var document = documents[uri] else {
             throw ResponseError(.invalidParams, "didChange for a document that is not open: \(uri)")
         }

@@ -106,7 +106,8 @@ public struct DocumentText: Equatable, Sendable {
 
     /// The LSP range of the bytes `range`, in `encoding`.
     public func range(of range: Range<Int>, encoding: PositionEncoding) -> TextRange {
-        TextRange(start: position(of: range.lowerBound, encoding: encoding), end: position(of: range.upperBound, encoding: encoding))
+        TextRange(
+            start: position(of: range.lowerBound, encoding: encoding), end: position(of: range.upperBound, encoding: encoding))
     }
 
     /// The length of the UTF-8 sequence that starts with `lead`.

@@ -87,8 +87,12 @@ public enum EditedSpan: Equatable, Sendable {
             let delta = new.count - old.count
             // Offsets before the edit stay, offsets after it move; offsets inside it are now
             // somewhere in the new text.
-            let lower = span.lowerBound <= old.lowerBound ? span.lowerBound : span.lowerBound >= old.upperBound ? span.lowerBound + delta : new.lowerBound
-            let upper = span.upperBound <= old.lowerBound ? span.upperBound : span.upperBound >= old.upperBound ? span.upperBound + delta : new.upperBound
+            let lower =
+                span.lowerBound <= old.lowerBound
+                ? span.lowerBound : span.lowerBound >= old.upperBound ? span.lowerBound + delta : new.lowerBound
+            let upper =
+                span.upperBound <= old.lowerBound
+                ? span.upperBound : span.upperBound >= old.upperBound ? span.upperBound + delta : new.upperBound
             self = .span(min(lower, new.lowerBound)..<max(upper, new.upperBound))
         }
     }

@@ -101,10 +101,14 @@ public struct JSONParser {
         }
         while true {
             skipWhiteSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else { throw error("an object key (a string) was expected") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
+                throw error("an object key (a string) was expected")
+            }
             let key = try parseString()
             skipWhiteSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("':' was expected after an object key") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else {
+                throw error("':' was expected after an object key")
+            }
             index += 1
             members[key] = try parseValue()
             skipWhiteSpace()

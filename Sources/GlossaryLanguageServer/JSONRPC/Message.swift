@@ -50,7 +50,12 @@ public enum Message: Equatable, Sendable {
     ///   be read, so that the client can match the answer to its request.
     public init(_ json: JSONValue) throws(Invalid) {
         guard case let .object(members) = json else {
-            throw Invalid(id: nil, error: ResponseError(.invalidRequest, "a message must be a JSON object, not \(json.typeName == "array" ? "an array (LSP has no batches)" : "a \(json.typeName)")"))
+            throw Invalid(
+                id: nil,
+                error: ResponseError(
+                    .invalidRequest,
+                    "a message must be a JSON object, not \(json.typeName == "array" ? "an array (LSP has no batches)" : "a \(json.typeName)")"
+                ))
         }
         let rawID = members["id"]
         let id = rawID.flatMap(RequestID.init)

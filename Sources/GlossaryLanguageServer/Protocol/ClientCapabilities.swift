@@ -54,7 +54,8 @@ struct InitializeParams {
         switch members["processId"] {
         case nil, .null?: processID = nil
         case let .integer(value)? where value > 0 && value <= Int(Int32.max): processID = Int32(value)
-        case let other?: throw ResponseError(.invalidParams, "\(what).processId must be a process id or null, not \(other.serializedString)")
+        case let other?:
+            throw ResponseError(.invalidParams, "\(what).processId must be a process id or null, not \(other.serializedString)")
         }
         capabilities = ClientCapabilities(json: members["capabilities"])
         if case let .array(folders)? = members["workspaceFolders"] {

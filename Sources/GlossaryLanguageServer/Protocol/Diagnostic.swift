@@ -17,7 +17,10 @@ public struct Diagnostic: Equatable, Sendable {
     public var source: String?
     public var message: String
 
-    public init(range: TextRange, severity: DiagnosticSeverity, code: String? = nil, codeDescription: String? = nil, source: String? = nil, message: String) {
+    public init(
+        range: TextRange, severity: DiagnosticSeverity, code: String? = nil, codeDescription: String? = nil,
+        source: String? = nil, message: String
+    ) {
         self.range = range
         self.severity = severity
         self.code = code
@@ -33,7 +36,9 @@ public struct Diagnostic: Equatable, Sendable {
             "range": range.json, "severity": .integer(severity.rawValue), "message": .string(message),
         ]
         if let code { members["code"] = .string(code) }
-        if let codeDescription, capabilities.diagnosticCodeDescription { members["codeDescription"] = ["href": .string(codeDescription)] }
+        if let codeDescription, capabilities.diagnosticCodeDescription {
+            members["codeDescription"] = ["href": .string(codeDescription)]
+        }
         if let source { members["source"] = .string(source) }
         return .object(members)
     }

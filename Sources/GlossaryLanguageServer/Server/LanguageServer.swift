@@ -154,7 +154,7 @@ public final class LanguageServer {
                     "save": ["includeText": false],
                 ],
                 "workspace": [
-                    "workspaceFolders": ["supported": true, "changeNotifications": true],
+                    "workspaceFolders": ["supported": true, "changeNotifications": true]
                 ],
             ],
             "serverInfo": ["name": .string(features.serverName), "version": .string(features.serverVersion)],

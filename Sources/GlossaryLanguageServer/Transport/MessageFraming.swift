@@ -74,7 +74,9 @@ public struct FrameDecoder {
             guard start < buffer.count else { return nil }
             guard let end = headerEnd() else {
                 if buffer.count - start > MessageFraming.maximumHeaderLength {
-                    return failure("a header part longer than \(MessageFraming.maximumHeaderLength) bytes without an end (an empty line)", resumingAt: start + 1)
+                    return failure(
+                        "a header part longer than \(MessageFraming.maximumHeaderLength) bytes without an end (an empty line)",
+                        resumingAt: start + 1)
                 }
                 return nil
             }
@@ -152,11 +154,13 @@ public struct FrameDecoder {
             let value = text[text.index(after: colon)...].trimmingSpaces()
             guard name == "content-length" else { continue }
             guard !value.isEmpty, value.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }),
-                  let parsed = Int(value) else {
+                let parsed = Int(value)
+            else {
                 return .failure(HeaderError("Content-Length is not a number: \(value.prefix(40).debugDescription)"))
             }
             guard parsed <= MessageFraming.maximumContentLength else {
-                return .failure(HeaderError("Content-Length \(parsed) is over the limit of \(MessageFraming.maximumContentLength) bytes"))
+                return .failure(
+                    HeaderError("Content-Length \(parsed) is over the limit of \(MessageFraming.maximumContentLength) bytes"))
             }
             if let length, length != parsed {
                 return .failure(HeaderError("two different Content-Length headers"))

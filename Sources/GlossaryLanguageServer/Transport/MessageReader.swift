@@ -31,13 +31,15 @@ struct MessageReader {
         while let item = decoder.next() {
             switch item {
             case let .invalidHeader(reason):
-                received.replies.append(.response(id: nil, result: .failure(ResponseError(.parseError, "unreadable message header: \(reason)"))))
+                received.replies.append(
+                    .response(id: nil, result: .failure(ResponseError(.parseError, "unreadable message header: \(reason)"))))
             case let .body(body):
                 let json: JSONValue
                 do {
                     json = try JSONParser.parse(body)
                 } catch {
-                    received.replies.append(.response(id: nil, result: .failure(ResponseError(.parseError, "the message is no JSON: \(error)"))))
+                    received.replies.append(
+                        .response(id: nil, result: .failure(ResponseError(.parseError, "the message is no JSON: \(error)"))))
                     continue
                 }
                 let message: Message

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Positions: LSP positions, byte offsets and the CLI's columns")
@@ -71,8 +72,11 @@ struct DocumentTextTests {
         var boundaries = [0]
         for scalar in text.string.unicodeScalars { boundaries.append(boundaries.last! + String(scalar).utf8.count) }
         for encoding in PositionEncoding.allCases {
-            for offset in boundaries where !(offset > 0 && text.bytes[offset - 1] == 0x0D && offset < text.bytes.count && text.bytes[offset] == 0x0A) {
-                #expect(text.offset(of: text.position(of: offset, encoding: encoding), encoding: encoding) == offset, "\(offset) in \(encoding)")
+            for offset in boundaries
+            where !(offset > 0 && text.bytes[offset - 1] == 0x0D && offset < text.bytes.count && text.bytes[offset] == 0x0A) {
+                #expect(
+                    text.offset(of: text.position(of: offset, encoding: encoding), encoding: encoding) == offset,
+                    "\(offset) in \(encoding)")
             }
         }
     }

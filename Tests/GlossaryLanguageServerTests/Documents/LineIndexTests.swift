@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Line index")
@@ -10,13 +11,16 @@ struct LineIndexTests {
         var generator = SeededGenerator(seed: 11)
         let pieces: [[UInt8]] = ["\r", "\n", "\r\n", "a", "é", "😀", "bc", ""].map { Array($0.utf8) }
         for _ in 0..<300 {
-            var text = DocumentText(bytes: (0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! })
+            var text = DocumentText(
+                bytes: (0..<Int.random(in: 0...12, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! })
             for _ in 0..<20 {
                 // Cut only at character boundaries, as edits from positions do.
                 let boundaries = (0...text.bytes.count).filter { $0 == text.bytes.count || text.bytes[$0] & 0xC0 != 0x80 }
                 let a = boundaries.randomElement(using: &generator)!
                 let b = boundaries.randomElement(using: &generator)!
-                let replacement = (0..<Int.random(in: 0...3, using: &generator)).flatMap { _ in pieces.randomElement(using: &generator)! }
+                let replacement = (0..<Int.random(in: 0...3, using: &generator)).flatMap { _ in
+                    pieces.randomElement(using: &generator)!
+                }
                 let before = text.bytes
                 text.replace(min(a, b)..<max(a, b), with: replacement)
                 #expect(text.lines == LineIndex(text.bytes), "\(before) → \(text.bytes)")

@@ -1,23 +1,29 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Text document synchronisation")
 struct TextDocumentTests {
-    static func change(_ startLine: Int, _ startCharacter: Int, _ endLine: Int, _ endCharacter: Int, _ text: String) -> ContentChange {
+    static func change(_ startLine: Int, _ startCharacter: Int, _ endLine: Int, _ endCharacter: Int, _ text: String)
+        -> ContentChange
+    {
         ContentChange(
-            range: TextRange(start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter)),
+            range: TextRange(
+                start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter)
+            ),
             text: text)
     }
 
     /// Each change applies to the text the previous change left.
     @Test func appliesChangesInOrder() throws {
         var document = TextDocument(uri: "file:///d.md", languageID: "markdown", version: 1, text: "one\ntwo\n")
-        try document.apply([
-            Self.change(0, 0, 0, 3, "ONE\r\nhalf"),  // now "ONE\r\nhalf\ntwo\n"
-            Self.change(2, 0, 2, 3, "2"),  // line 2 is "two" only after the first change
-            ContentChange(range: nil, text: "whole\n"),
-            Self.change(1, 0, 1, 0, "end"),
-        ], version: 5, encoding: .utf16)
+        try document.apply(
+            [
+                Self.change(0, 0, 0, 3, "ONE\r\nhalf"),  // now "ONE\r\nhalf\ntwo\n"
+                Self.change(2, 0, 2, 3, "2"),  // line 2 is "two" only after the first change
+                ContentChange(range: nil, text: "whole\n"),
+                Self.change(1, 0, 1, 0, "end"),
+            ], version: 5, encoding: .utf16)
         #expect(document.text.string == "whole\nend")
         #expect(document.version == 5)
         #expect(document.text.lines == LineIndex(document.text.bytes))
@@ -52,16 +58,21 @@ struct TextDocumentTests {
         var generator = SeededGenerator(seed: 5)
         let pieces = ["a", "é", "😀", "\n", "\r\n", "xy", ""]
         for _ in 0..<300 {
-            var document = TextDocument(uri: "file:///d.md", languageID: "markdown", version: 0, text: "first line\nsecond 😀 line\r\nthird")
+            var document = TextDocument(
+                uri: "file:///d.md", languageID: "markdown", version: 0, text: "first line\nsecond 😀 line\r\nthird")
             document.markChecked()
             let checked = document.text.bytes
             for round in 0..<Int.random(in: 1...6, using: &generator) {
                 let lines = document.text.lines.lineCount
-                var start = Position(line: Int.random(in: 0..<lines, using: &generator), character: Int.random(in: 0...12, using: &generator))
-                var end = Position(line: Int.random(in: 0..<lines, using: &generator), character: Int.random(in: 0...12, using: &generator))
+                var start = Position(
+                    line: Int.random(in: 0..<lines, using: &generator), character: Int.random(in: 0...12, using: &generator))
+                var end = Position(
+                    line: Int.random(in: 0..<lines, using: &generator), character: Int.random(in: 0...12, using: &generator))
                 if end < start { swap(&start, &end) }
-                let text = (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-                try document.apply([ContentChange(range: TextRange(start: start, end: end), text: text)], version: round + 1, encoding: .utf16)
+                let text = (0..<Int.random(in: 0...3, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                    .joined()
+                try document.apply(
+                    [ContentChange(range: TextRange(start: start, end: end), text: text)], version: round + 1, encoding: .utf16)
             }
             let now = document.text.bytes
             guard case let .span(span) = document.edited else {
@@ -71,8 +82,11 @@ struct TextDocumentTests {
             // The bytes of the new text that differ from the checked text: after the common
             // prefix, before the common suffix (which may not overlap the prefix).
             let prefix = zip(checked, now).prefix { $0 == $1 }.count
-            let suffix = min(zip(checked.reversed(), now.reversed()).prefix { $0 == $1 }.count, min(checked.count, now.count) - prefix)
-            #expect(span.lowerBound <= prefix && now.count - suffix <= span.upperBound, "\(span) vs \(prefix)..<\(now.count - suffix)")
+            let suffix = min(
+                zip(checked.reversed(), now.reversed()).prefix { $0 == $1 }.count, min(checked.count, now.count) - prefix)
+            #expect(
+                span.lowerBound <= prefix && now.count - suffix <= span.upperBound, "\(span) vs \(prefix)..<\(now.count - suffix)"
+            )
         }
     }
 

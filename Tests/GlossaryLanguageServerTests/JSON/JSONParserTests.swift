@@ -1,14 +1,16 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("JSON reading and writing")
 struct JSONParserTests {
     @Test func readsEveryKindOfValue() throws {
         let value = try JSONParser.parse(#" {"a": [1, -2, 0, 1.5, -0.25e2, 1E3], "b": true, "c": false, "d": null, "e": "x"} "#)
-        #expect(value == [
-            "a": [.integer(1), .integer(-2), .integer(0), .double(1.5), .double(-25), .double(1000)],
-            "b": true, "c": false, "d": nil, "e": "x",
-        ])
+        #expect(
+            value == [
+                "a": [.integer(1), .integer(-2), .integer(0), .double(1.5), .double(-25), .double(1000)],
+                "b": true, "c": false, "d": nil, "e": "x",
+            ])
         #expect(try JSONParser.parse("[]") == [])
         #expect(try JSONParser.parse("{}") == .object([:]))
         #expect(try JSONParser.parse("\"\"") == "")
@@ -17,7 +19,7 @@ struct JSONParserTests {
     @Test func keepsIntegersApartFromOtherNumbers() throws {
         #expect(try JSONParser.parse("9223372036854775807") == .integer(Int.max))
         // Too large for an integer: still a number, not an id or a position.
-        #expect(try JSONParser.parse("9223372036854775808") == .double(9223372036854775808))
+        #expect(try JSONParser.parse("9223372036854775808") == .double(9_223_372_036_854_775_808))
         #expect(try JSONParser.parse("1.0") == .double(1))
     }
 
@@ -81,11 +83,15 @@ struct JSONParserTests {
             case 1: return .bool(Bool.random(using: &generator))
             case 2: return .integer(Int.random(in: -1_000_000...1_000_000, using: &generator))
             case 3: return .double(Double(Int.random(in: -1000...1000, using: &generator)) / 8 + 0.125)
-            case 4: return .string((0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+            case 4:
+                return .string(
+                    (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
             case 5: return .array((0..<Int.random(in: 0...4, using: &generator)).map { _ in random(depth: depth + 1) })
             default:
                 var members: [String: JSONValue] = [:]
-                for index in 0..<Int.random(in: 0...4, using: &generator) { members["k\(index)\(pieces[index])"] = random(depth: depth + 1) }
+                for index in 0..<Int.random(in: 0...4, using: &generator) {
+                    members["k\(index)\(pieces[index])"] = random(depth: depth + 1)
+                }
                 return .object(members)
             }
         }

@@ -1,15 +1,21 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("JSON-RPC messages")
 struct MessageTests {
     @Test func readsRequestsNotificationsAndResponses() throws {
-        #expect(try Message(["jsonrpc": "2.0", "id": 1, "method": "shutdown"]) == .request(id: .number(1), method: "shutdown", params: nil))
-        #expect(try Message(["jsonrpc": "2.0", "id": "a", "method": "m", "params": [1]]) == .request(id: .string("a"), method: "m", params: [1]))
+        #expect(
+            try Message(["jsonrpc": "2.0", "id": 1, "method": "shutdown"])
+                == .request(id: .number(1), method: "shutdown", params: nil))
+        #expect(
+            try Message(["jsonrpc": "2.0", "id": "a", "method": "m", "params": [1]])
+                == .request(id: .string("a"), method: "m", params: [1]))
         #expect(try Message(["jsonrpc": "2.0", "method": "exit"]) == .notification(method: "exit", params: nil))
         #expect(try Message(["jsonrpc": "2.0", "id": 4, "result": nil]) == .response(id: .number(4), result: .success(nil)))
-        #expect(try Message(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "bad"]])
-            == .response(id: nil, result: .failure(ResponseError(.parseError, "bad"))))
+        #expect(
+            try Message(["jsonrpc": "2.0", "id": nil, "error": ["code": -32700, "message": "bad"]])
+                == .response(id: nil, result: .failure(ResponseError(.parseError, "bad"))))
     }
 
     @Test(arguments: [
@@ -38,14 +44,18 @@ struct MessageTests {
     }
 
     @Test func writesResponsesWithAResultEvenWhenItIsNull() {
-        #expect(Message.response(id: .number(2), result: .success(nil)).json.serializedString == #"{"id":2,"jsonrpc":"2.0","result":null}"#)
-        #expect(Message.response(id: nil, result: .failure(ResponseError(.parseError, "x"))).json.serializedString
-            == #"{"error":{"code":-32700,"message":"x"},"id":null,"jsonrpc":"2.0"}"#)
+        #expect(
+            Message.response(id: .number(2), result: .success(nil)).json.serializedString
+                == #"{"id":2,"jsonrpc":"2.0","result":null}"#)
+        #expect(
+            Message.response(id: nil, result: .failure(ResponseError(.parseError, "x"))).json.serializedString
+                == #"{"error":{"code":-32700,"message":"x"},"id":null,"jsonrpc":"2.0"}"#)
     }
 
     @Test func errorCodesAreTheSpecificationsNumbers() {
-        #expect([ErrorCode.parseError, .invalidRequest, .methodNotFound, .invalidParams, .internalError].map(\.rawValue)
-            == [-32700, -32600, -32601, -32602, -32603])
+        #expect(
+            [ErrorCode.parseError, .invalidRequest, .methodNotFound, .invalidParams, .internalError].map(\.rawValue)
+                == [-32700, -32600, -32601, -32602, -32603])
         #expect([ErrorCode.serverNotInitialized, .requestCancelled, .requestFailed].map(\.rawValue) == [-32002, -32800, -32803])
     }
 }

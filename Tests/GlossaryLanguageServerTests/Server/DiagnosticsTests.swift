@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Diagnostics from the checker")
@@ -27,7 +28,9 @@ struct DiagnosticsTests {
         #expect(diagnostic["source"] == "glossary")
         #expect(diagnostic["severity"] == 2)
         #expect(diagnostic["codeDescription"]?["href"]?.stringValue == GlossaryAdapter.rulesDocumentation)
-        #expect(diagnostic["message"]?.stringValue?.hasPrefix("'TKI' is deprecated for concept 'migrant-worker'; use 'pekerja migran'") == true)
+        #expect(
+            diagnostic["message"]?.stringValue?.hasPrefix(
+                "'TKI' is deprecated for concept 'migrant-worker'; use 'pekerja migran'") == true)
         #expect(published.first?["version"] == 1)
         #expect(published.first?["uri"] == .string(uri))
     }
@@ -104,22 +107,24 @@ struct DiagnosticsTests {
         session.open(workspace.uri("zed.id.log"), "Para TKI pulang.", languageID: "Plain Text")
         session.open(workspace.uri("other.id.log"), "Para TKI pulang.", languageID: "log")
         let published = session.publish()
-        #expect(Set(published.compactMap { $0["uri"]?.stringValue })
-            == [workspace.uri("notes.id.txt"), workspace.uri("unnamed.id.md"), workspace.uri("zed.id.log")])
+        #expect(
+            Set(published.compactMap { $0["uri"]?.stringValue })
+                == [workspace.uri("notes.id.txt"), workspace.uri("unnamed.id.md"), workspace.uri("zed.id.log")])
         #expect(published.allSatisfy { Self.diagnostics($0).count == 1 })
     }
 
     /// The configuration works as for `glossary check`: severities, rules turned off, excludes,
     /// languages by path.
     @Test func followsTheConfigurationOfTheWorkspace() throws {
-        let workspace = try TestWorkspace(configuration: """
-            languages:
-              "docs/id/**": id
-            exclude:
-              - "drafts/**"
-            rules:
-              deprecated-term: error
-            """)
+        let workspace = try TestWorkspace(
+            configuration: """
+                languages:
+                  "docs/id/**": id
+                exclude:
+                  - "drafts/**"
+                rules:
+                  deprecated-term: error
+                """)
         let session = TestSession()
         session.initialize(folders: [workspace])
         session.open(workspace.uri("docs/id/laporan.md"), "Para TKI pulang.")
@@ -157,15 +162,17 @@ struct DiagnosticsTests {
         let uri = workspace.uri("report.en.md")
         session.open(uri, "The International Labour Organization met. Guest workers came.")
         #expect(Self.diagnostics(session.publish().first).isEmpty)
-        try workspace.write("glossary/terms.yml", TestWorkspace.glossary + """
+        try workspace.write(
+            "glossary/terms.yml",
+            TestWorkspace.glossary + """
 
-              - id: guest-worker
-                terms:
-                  en:
-                    - migrant worker
-                    - term: guest worker
-                      status: deprecated
-            """)
+                  - id: guest-worker
+                    terms:
+                      en:
+                        - migrant worker
+                        - term: guest worker
+                          status: deprecated
+                """)
         // Saving another file changes nothing.
         session.notify("textDocument/didSave", ["textDocument": ["uri": .string(workspace.uri("notes.md"))]])
         #expect(session.publish().isEmpty)
@@ -178,15 +185,16 @@ struct DiagnosticsTests {
     /// glossary found from its own folder.
     @Test func findsTheGlossaryPerWorkspaceFolder() throws {
         let withTerms = try TestWorkspace()
-        let other = try TestWorkspace(glossary: """
-            concepts:
-              - id: file
-                terms:
-                  id:
-                    - berkas
-                    - term: fail
-                      status: deprecated
-            """)
+        let other = try TestWorkspace(
+            glossary: """
+                concepts:
+                  - id: file
+                    terms:
+                      id:
+                        - berkas
+                        - term: fail
+                          status: deprecated
+                """)
         let outside = try TestWorkspace()
         let session = TestSession()
         session.initialize(folders: [withTerms, other])
@@ -194,7 +202,8 @@ struct DiagnosticsTests {
         session.open(withTerms.uri("a.id.md"), text)
         session.open(other.uri("a.id.md"), text)
         session.open(outside.uri("sub/a.id.md"), text)
-        let published = Dictionary(uniqueKeysWithValues: session.publish().map { ($0["uri"]?.stringValue ?? "", Self.diagnostics($0)) })
+        let published = Dictionary(
+            uniqueKeysWithValues: session.publish().map { ($0["uri"]?.stringValue ?? "", Self.diagnostics($0)) })
         #expect(published[withTerms.uri("a.id.md")]?.compactMap { $0["message"]?.stringValue?.prefix(5) } == ["'TKI'"])
         #expect(published[other.uri("a.id.md")]?.compactMap { $0["message"]?.stringValue?.prefix(6) } == ["'fail'"])
         #expect(published[outside.uri("sub/a.id.md")]?.count == 1)
@@ -210,7 +219,9 @@ struct DiagnosticsTests {
         let sent = session.takeSent()
         let shown = sent.filter { if case .notification("window/showMessage", _) = $0 { true } else { false } }
         #expect(shown.count == 1)
-        let published = sent.compactMap { if case let .notification("textDocument/publishDiagnostics", params) = $0 { params } else { nil } }
+        let published = sent.compactMap {
+            if case let .notification("textDocument/publishDiagnostics", params) = $0 { params } else { nil }
+        }
         #expect(published.count == 2)
         #expect(published.allSatisfy { Self.diagnostics($0).isEmpty })
     }

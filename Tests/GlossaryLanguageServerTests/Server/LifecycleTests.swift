@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Server lifecycle")

@@ -1,5 +1,6 @@
 import Foundation
 import TestScratch
+
 @testable import GlossaryLanguageServer
 
 /// A workspace folder of our own in the scratch folder: a repository root (so that discovery
@@ -113,7 +114,13 @@ final class TestSession {
     }
 
     func open(_ uri: String, _ text: String, languageID: String = "markdown", version: Int = 1) {
-        notify("textDocument/didOpen", ["textDocument": ["uri": .string(uri), "languageId": .string(languageID), "version": .integer(version), "text": .string(text)]])
+        notify(
+            "textDocument/didOpen",
+            [
+                "textDocument": [
+                    "uri": .string(uri), "languageId": .string(languageID), "version": .integer(version), "text": .string(text),
+                ]
+            ])
     }
 
     func change(_ uri: String, version: Int, _ changes: [(TextRange?, String)]) {
@@ -122,7 +129,9 @@ final class TestSession {
             if let range { event["range"] = range.json }
             return .object(event)
         }
-        notify("textDocument/didChange", ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": .array(events)])
+        notify(
+            "textDocument/didChange",
+            ["textDocument": ["uri": .string(uri), "version": .integer(version)], "contentChanges": .array(events)])
     }
 
     /// Publishes every pending diagnostic, as the main loop does when no message waits; returns
@@ -137,6 +146,7 @@ final class TestSession {
 
 extension TextRange {
     init(_ startLine: Int, _ startCharacter: Int, _ endLine: Int, _ endCharacter: Int) {
-        self.init(start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter))
+        self.init(
+            start: Position(line: startLine, character: startCharacter), end: Position(line: endLine, character: endCharacter))
     }
 }

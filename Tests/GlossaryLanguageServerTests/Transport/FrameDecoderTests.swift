@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Base protocol framing")
@@ -60,7 +61,8 @@ struct FrameDecoderTests {
 
     @Test func acceptsOtherHeadersAnyCaseAndBlankLinesBetweenMessages() {
         var decoder = FrameDecoder()
-        decoder.append(Self.frame("{}", header: "content-type: application/vscode-jsonrpc; charset=utf-8\r\nCONTENT-LENGTH:2\r\n\r\n"))
+        decoder.append(
+            Self.frame("{}", header: "content-type: application/vscode-jsonrpc; charset=utf-8\r\nCONTENT-LENGTH:2\r\n\r\n"))
         decoder.append(Array("\r\n".utf8) + Self.frame("[]", header: "Content-Length:   2  \r\nX-Other: y\r\n\r\n"))
         #expect(Self.drain(&decoder) == [.body(Array("{}".utf8)), .body(Array("[]".utf8))])
     }

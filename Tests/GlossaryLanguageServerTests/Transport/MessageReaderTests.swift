@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryLanguageServer
 
 @Suite("Reading messages from the client")
@@ -13,7 +14,8 @@ struct MessageReaderTests {
 
     @Test func answersMalformedJSONWithAParseErrorAndReadsOn() {
         var reader = MessageReader(cancellations: CancellationRegistry())
-        let received = reader.receive(Self.frame("{\"jsonrpc\": \"2.0\", \"id\": 1,") + Self.frame(["jsonrpc": "2.0", "method": "exit"]))
+        let received = reader.receive(
+            Self.frame("{\"jsonrpc\": \"2.0\", \"id\": 1,") + Self.frame(["jsonrpc": "2.0", "method": "exit"]))
         #expect(received.messages == [.notification(method: "exit", params: nil)])
         #expect(received.replies.count == 1)
         guard case let .response(id, .failure(error)) = received.replies.first else {
@@ -38,7 +40,8 @@ struct MessageReaderTests {
 
     @Test func answersABadHeaderWithAParseError() {
         var reader = MessageReader(cancellations: CancellationRegistry())
-        let received = reader.receive(Array("Content-Length: nine\r\n\r\n{}".utf8) + Self.frame(["jsonrpc": "2.0", "method": "exit"]))
+        let received = reader.receive(
+            Array("Content-Length: nine\r\n\r\n{}".utf8) + Self.frame(["jsonrpc": "2.0", "method": "exit"]))
         #expect(received.messages == [.notification(method: "exit", params: nil)])
         guard case let .response(nil, .failure(error)) = received.replies.first else {
             Issue.record("expected an error response with a null id")
