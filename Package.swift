@@ -48,10 +48,18 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedLanguageData"]
         ),
+        // The language server behind `glossary lsp`: the protocol, documents and positions;
+        // only its Adapter/ calls GlossaryKit.
+        .target(
+            name: "GlossaryLanguageServer",
+            dependencies: ["GlossaryKit"],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "GlossaryCommand",
             dependencies: [
                 "GlossaryKit",
+                "GlossaryLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -73,6 +81,11 @@ let package = Package(
             // CICU directly too: the tokenizer's memory tests drive its allocation hooks.
             dependencies: ["CICU", "GlossaryKit", "TestLocations", "TestScratch"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GlossaryLanguageServerTests",
+            dependencies: ["GlossaryLanguageServer", "TestLocations", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

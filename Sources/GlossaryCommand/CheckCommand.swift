@@ -223,7 +223,7 @@ struct CheckCommand: ParsableCommand {
         }
         glossary.note("configuration: \(GlossaryOptions.shown(path))" + (config == nil ? "" : " (--config)"))
         do {
-            return try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id)))
+            return try ProjectDiscovery.readConfiguration(contentsOf: path)
         } catch {
             throw CommandFailure.input(error)
         }

@@ -21,32 +21,37 @@ struct GlossaryOptions: ParsableArguments {
     /// The glossary paths: `--glossary`, else the configuration's glossaries, else the nearest
     /// `glossary/` folder. With `--verbose`, says which.
     func resolvedPaths(configuration: Configuration? = nil) throws -> [String] {
-        if !paths.isEmpty {
-            note("glossary: \(paths.joined(separator: ", ")) (--glossary)")
-            return paths
+        guard let (found, origin) = ProjectDiscovery.glossaryPaths(named: paths, configuration: configuration) else {
+            throw Self.notFound(otherwise: "pass --glossary PATH")
         }
-        if let configuration, !configuration.glossaries.isEmpty {
-            let file = configuration.file.map(Self.shown) ?? Configuration.fileName
-            note("glossary: \(configuration.glossaries.map(Self.shown).joined(separator: ", ")) (the glossary setting of \(file))")
-            return configuration.glossaries
+        switch origin {
+        case .named:
+            note("glossary: \(found.joined(separator: ", ")) (--glossary)")
+        case .configuration:
+            let file = configuration?.file.map(Self.shown) ?? Configuration.fileName
+            note("glossary: \(found.map(Self.shown).joined(separator: ", ")) (the glossary setting of \(file))")
+        case .discovered:
+            note("glossary: \(found.map(Self.shown).joined(separator: ", ")) (the nearest glossary/ folder with glossary files)")
         }
-        let found = try Self.discovered(otherwise: "pass --glossary PATH")
-        note("glossary: \(Self.shown(found)) (the nearest glossary/ folder with glossary files)")
-        return [found]
+        return found
     }
 
     /// The nearest `glossary/` folder with glossary files, or a failure that says to `otherwise`
     /// (“pass a path”) and names the `glossary/` folders that were passed over.
     static func discovered(otherwise: String) throws(CommandFailure) -> String {
-        guard let found = GlossaryLoader.discover() else {
-            var message = "no glossary: \(otherwise), or run in a folder that has a glossary/ folder of glossary files"
-                + " (here or in a parent folder, up to the repository root or the home folder)"
-            for folder in GlossaryLoader.passedOver() {
-                message += "; \(shown(folder)) was passed over: it has no \(HelpText.glossaryExtensions) file at its top level"
-            }
-            throw CommandFailure.input(InputError(message))
-        }
+        guard let found = GlossaryLoader.discover() else { throw notFound(otherwise: otherwise) }
         return found
+    }
+
+    /// The failure when no glossary is found: it says to `otherwise` and names the `glossary/`
+    /// folders that were passed over.
+    private static func notFound(otherwise: String) -> CommandFailure {
+        var message = "no glossary: \(otherwise), or run in a folder that has a glossary/ folder of glossary files"
+            + " (here or in a parent folder, up to the repository root or the home folder)"
+        for folder in GlossaryLoader.passedOver() {
+            message += "; \(shown(folder)) was passed over: it has no \(HelpText.glossaryExtensions) file at its top level"
+        }
+        return CommandFailure.input(InputError(message))
     }
 
     /// `path` relative to the current folder when it is inside it, else as it is.
