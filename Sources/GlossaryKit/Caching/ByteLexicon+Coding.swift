@@ -30,3 +30,23 @@ extension ByteLexicon {
         try reader.skip(size)
     }
 }
+
+/// A lexicon is stored only in the cache, in the layout above: its ids are positions in a C hash
+/// table, which no other coder could restore.
+extension ByteLexicon: Codable {
+    convenience init(from decoder: any Decoder) throws {
+        guard let cache = decoder as? TableDecoder else {
+            throw DecodingError.typeMismatch(
+                ByteLexicon.self, .init(codingPath: decoder.codingPath, debugDescription: "a lexicon is read only from the glossary cache"))
+        }
+        try self.init(reading: &cache.input.reader)
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        guard let cache = encoder as? TableEncoder else {
+            throw EncodingError.invalidValue(
+                self, .init(codingPath: encoder.codingPath, debugDescription: "a lexicon is written only to the glossary cache"))
+        }
+        write(to: &cache.output.writer)
+    }
+}
