@@ -146,6 +146,23 @@ struct TableCodingTests {
         #expect(throws: EncodingError.self) { try Self.encoded([Int?.none]) }
     }
 
+    /// The compiled glossary's tables are such a description: written and read back, they are
+    /// the same tables.
+    @Test func compiledTablesRoundTrip() throws {
+        let compiled = try CompiledGlossary(GlossaryCacheTests.detailedGlossary)
+        let bytes = try Self.encoded(compiled.tables)
+        let tables = try Self.decoded(CompiledGlossary.Tables.self, bytes)
+        #expect(tables.languages == compiled.tables.languages)
+        #expect(Array(tables.flags) == Array(compiled.tables.flags))
+        #expect(Array(tables.edges.storage) == Array(compiled.tables.edges.storage))
+        #expect(tables.words.count == compiled.tables.words.count)
+        #expect(tables.prefixes.storage.mapValues { $0.storage.mapValues { $0.map(\.stem) } }
+            == compiled.tables.prefixes.storage.mapValues { $0.storage.mapValues { $0.map(\.stem) } })
+        #expect(tables.entries.exactWords == compiled.tables.entries.exactWords)
+        #expect(!tables.prefixes.isEmpty)
+        #expect(try Self.encoded(tables) == bytes)
+    }
+
     /// The same pairs make the same bytes, whatever order they were inserted in: a dictionary's
     /// own order changes from process to process.
     @Test func keyOrderedDictionariesCodeTheSameWayWhateverTheirHistory() throws {
