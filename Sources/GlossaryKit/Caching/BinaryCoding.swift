@@ -18,15 +18,20 @@ struct BinaryWriter {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    /// Four zero bytes for a number known later, which `patch(_:at:)` writes; returns where.
-    mutating func reserveUInt32() -> Int {
-        bytes.append(contentsOf: [0, 0, 0, 0])
-        return bytes.count - 4
+    /// Zero bytes for a number known later, which `patch(_:at:)` writes; returns where.
+    mutating func reserve<Value: FixedWidthInteger>(_ type: Value.Type) -> Int {
+        bytes.append(contentsOf: repeatElement(0, count: MemoryLayout<Value>.size))
+        return bytes.count - MemoryLayout<Value>.size
     }
 
-    /// Overwrites the four bytes at `offset` (from `reserveUInt32`) with `value`.
-    mutating func patch(_ value: UInt32, at offset: Int) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.replaceSubrange(offset..<(offset + 4), with: $0) }
+    /// Four zero bytes for a number known later; returns where.
+    mutating func reserveUInt32() -> Int { reserve(UInt32.self) }
+
+    /// Overwrites the bytes at `offset` (from `reserve`) with `value`.
+    mutating func patch<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { value in
+            bytes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset..<(offset + value.count)]).copyMemory(from: value) }
+        }
     }
 
     /// The number of bytes written.

@@ -188,12 +188,6 @@ struct GlossaryCacheTests {
         #expect(notBase != nil)
     }
 
-    @Test func cacheFromAnotherFormatIsRejected() throws {
-        var bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
-        bytes[0] ^= 0x40
-        #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(bytes) }
-    }
-
     @Test func storeThenLoadThroughTheFileSystem() throws {
         let folder = TestScratch.url("cache-test")
         defer { try? FileManager.default.removeItem(at: folder) }
