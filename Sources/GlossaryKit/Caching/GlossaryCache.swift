@@ -10,9 +10,15 @@ import Foundation
 /// (`CacheEntry`): an entry that is damaged, or stored under another key's name, is ignored and
 /// rewritten. Entries are written atomically (a temporary file, then a rename) and never
 /// changed in place.
+///
+/// The cache is bounded (`Limits`): after each store, entries unused for longer than the
+/// maximum age are removed, then the least recently used ones until the total size is within
+/// the maximum (`prune(keeping:)`).
 public struct GlossaryCache: Sendable {
     /// The folder entries live in.
     public let path: String
+    /// How much the cache may hold.
+    public let limits: Limits
 
     private var directory: URL { URL(fileURLWithPath: path) }
 
@@ -22,8 +28,9 @@ public struct GlossaryCache: Sendable {
     /// The suffix of an entry's file name: `<key>.glossary-cache`.
     static let entrySuffix = ".glossary-cache"
 
-    public init(path: String) {
+    public init(path: String, limits: Limits = .standard) {
         self.path = path
+        self.limits = limits
     }
 
     /// `$GLOSSARY_CACHE_DIR`, else `$XDG_CACHE_HOME/glossary`, else `~/.cache/glossary`.
@@ -141,17 +148,23 @@ public struct GlossaryCache: Sendable {
     /// The compiled glossary stored under `key`, or nil when there is none, or it is unreadable,
     /// damaged or not `key`'s.
     ///
-    /// The file is mapped, and its large tables are used where they lie.
+    /// The file is mapped, and its large tables are used where they lie. A successful load marks
+    /// the entry as used (its modification time), for pruning.
     public func load(key: String) -> CompiledGlossary? {
-        guard key.utf8.count == 16, var reader = BinaryReader(contentsOfFile: url(for: key).path) else { return nil }
-        return try? CacheEntry.read(&reader, key: key)
+        let path = url(for: key).path
+        guard key.utf8.count == 16, var reader = BinaryReader(contentsOfFile: path),
+              let compiled = try? CacheEntry.read(&reader, key: key) else { return nil }
+        markUsed(path)
+        return compiled
     }
 
-    /// Stores `compiled` under `key`. Failing to write (a read-only home, a full disk) is not an
-    /// error: the cache only saves time.
+    /// Stores `compiled` under `key`, then prunes the cache. Failing to write (a read-only home,
+    /// a full disk) is not an error: the cache only saves time. An entry larger than
+    /// `limits.maximumBytes` is not stored.
     public func store(_ compiled: CompiledGlossary, key: String) {
         guard key.utf8.count == 16 else { return }
         let bytes = CacheEntry.bytes(of: compiled, key: key)
+        guard bytes.count <= limits.maximumBytes else { return }
         let temporary = directory.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier)\(Self.temporarySuffix)")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -162,7 +175,9 @@ public struct GlossaryCache: Sendable {
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
+            return
         }
+        prune(keeping: key)
     }
 
     /// The suffix of an entry being written: `.<key>.<process id>.tmp`.
