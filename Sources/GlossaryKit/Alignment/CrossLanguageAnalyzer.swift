@@ -58,7 +58,7 @@ public struct CrossLanguageAnalyzer: Sendable {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
         let types = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, types: types, wordFlags: compiled.flags)
+            segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, types: types, wordFlags: compiled.tables.flags)
         let cache = WordReadingCache(compiled: compiled, types: types)
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []

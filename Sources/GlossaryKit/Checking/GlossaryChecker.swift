@@ -111,8 +111,8 @@ public final class GlossaryChecker: Sendable {
                 MarkdownMasker.apply(relevant, to: &chunk, original: raw, offset: offset)
             }
             let text = try tokenizer.scan(
-                source, chunk: chunk, at: 0, words: compiled.words, gaps: compiled.gapLexicon, types: types,
-                wordFlags: compiled.flags)
+                source, chunk: chunk, at: 0, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, types: types,
+                wordFlags: compiled.tables.flags)
             let languages: [LanguageTag?] = declared.map { tag in text.paragraphs.map { _ in tag } }
                 ?? detectLanguages(text, previous: previousLanguage)
             var cursor = PositionCursor(base: position)
@@ -232,7 +232,7 @@ public final class GlossaryChecker: Sendable {
     /// previous chunk's last language, before the first; a short heading before a paragraph in a
     /// new language takes that language).
     private func detectLanguages(_ text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
-        let languages = compiled.detectorLanguages
+        let languages = compiled.tables.detectorLanguages
         guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
         var decided: [LanguageTag?] = []
         var wordCounts: [Int] = []

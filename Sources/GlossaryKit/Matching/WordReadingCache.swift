@@ -45,7 +45,7 @@ final class WordReadingCache {
     init(compiled: CompiledGlossary, types: ByteLexicon) {
         self.compiled = compiled
         self.types = types
-        let slots = compiled.analyzerLanguages.count + 1
+        let slots = compiled.tables.analyzerLanguages.count + 1
         byType = Array(repeating: [], count: slots)
         byWord = Array(repeating: [:], count: slots)
         wordStates = Array(repeating: AnswerTable(), count: slots)
@@ -75,8 +75,8 @@ final class WordReadingCache {
     /// The slot of `language`: its analyzer's index, or the last slot when unknown (every
     /// analyzer applies).
     func slot(for language: LanguageTag?) -> Int {
-        guard let language else { return compiled.analyzerLanguages.count }
-        return compiled.analyzerLanguages.firstIndex(where: language.overlaps)
+        guard let language else { return compiled.tables.analyzerLanguages.count }
+        return compiled.tables.analyzerLanguages.firstIndex(where: language.overlaps)
             ?? -1
     }
 
@@ -85,8 +85,8 @@ final class WordReadingCache {
         guard slot >= 0 else { return [] }
         if word.folded >= 0 {
             if let cached = byWord[slot][word.folded] { return cached }
-            let text = compiled.words.string(word.folded)
-            let bare = word.bare >= 0 && word.bare != word.folded ? compiled.words.string(word.bare) : text
+            let text = compiled.tables.words.string(word.folded)
+            let bare = word.bare >= 0 && word.bare != word.folded ? compiled.tables.words.string(word.bare) : text
             let result = analyse(folded: text, bare: bare, slot: slot)
             byWord[slot][word.folded] = result
             return result
@@ -114,7 +114,7 @@ final class WordReadingCache {
     /// The folded and accent-free text of a word.
     func texts(of word: ScannedWord, in text: ScannedText, at index: Int) -> (folded: String, bare: String) {
         let folded = text.foldedText(index)
-        if word.bare >= 0 { return (folded, compiled.words.string(word.bare)) }
+        if word.bare >= 0 { return (folded, compiled.tables.words.string(word.bare)) }
         if word.folded < 0, word.type >= 0 {
             let key = types.bytes(word.type)
             if let zero = key.firstIndex(of: 0) {
@@ -129,7 +129,7 @@ final class WordReadingCache {
         for analyzer in compiled.analyzers(inSlot: slot) {
             for (word, accent) in bare == folded ? [(folded, false)] : [(folded, false), (bare, true)] {
                 for analysis in analyzer.analyses(ofWord: word) {
-                    guard let id = compiled.words.find(analysis.key), compiled.isBase(id) else { continue }
+                    guard let id = compiled.tables.words.find(analysis.key), compiled.isBase(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     if accent { phenomena.insert(.accent) }
                     result.append(Reading(base: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))

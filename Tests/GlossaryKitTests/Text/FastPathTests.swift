@@ -32,7 +32,7 @@ struct FastPathTests {
         for referencePath in [false, true] {
             let scanned = try bytes.withUnsafeBufferPointer { buffer in
                 try ICUWordTokenizer().scan(
-                    buffer, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon(), icuOnly: referencePath)
+                    buffer, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, types: ByteLexicon(), icuOnly: referencePath)
             }
             let folded = scanned.words.map { word in
                 String(decoding: scanned.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
@@ -147,7 +147,7 @@ struct FastPathTests {
             var results: [[String]] = []
             for reference in [false, true] {
                 let scanned = try Tokenizer(referencePath: reference).scan(
-                    source, markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, types: ByteLexicon())
+                    source, markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, types: ByteLexicon())
                 results.append(scanned.words.indices.map { scanned.foldedText($0) })
             }
             #expect(results[0] == results[1], "round \(round)")

@@ -53,7 +53,7 @@ struct TokenizerMemoryTests {
                 case .scan, .scanReference:
                     let compiled = FastPathTests.projectCompiled
                     let scanned = try tokenizer.scan(
-                        buffer, words: compiled.words, gaps: compiled.gapLexicon, types: types,
+                        buffer, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, types: types,
                         icuOnly: self == .scanReference)
                     return scanned.words.map { word in
                         let folded = scanned.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)]
