@@ -33,13 +33,33 @@ let package = Package(
                 "CICU",
                 .product(name: "Yams", package: "Yams"),
             ],
-            resources: [.copy("Languages/Data")],
+            swiftSettings: swiftSettings,
+            // The language data is compiled in rather than shipped as a resource bundle, so a
+            // copied binary, or an app built on the library, needs no files beside it.
+            plugins: ["EmbedLanguageDataPlugin"]
+        ),
+        // Writes Languages/Data/*.yml into a Swift file of GlossaryKit at build time.
+        .executableTarget(
+            name: "EmbedLanguageData",
+            swiftSettings: swiftSettings
+        ),
+        .plugin(
+            name: "EmbedLanguageDataPlugin",
+            capability: .buildTool(),
+            dependencies: ["EmbedLanguageData"]
+        ),
+        // The language server behind `glossary lsp`: the protocol, documents and positions;
+        // only its Adapter/ calls GlossaryKit.
+        .target(
+            name: "GlossaryLanguageServer",
+            dependencies: ["GlossaryKit"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "GlossaryCommand",
             dependencies: [
                 "GlossaryKit",
+                "GlossaryLanguageServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings
@@ -50,16 +70,28 @@ let package = Package(
             path: "Tests/TestScratch",
             swiftSettings: swiftSettings
         ),
+        // Where both test targets find their material: the checkout, and ../shared beside it.
+        .target(
+            name: "TestLocations",
+            path: "Tests/TestLocations",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GlossaryKitTests",
-            dependencies: ["GlossaryKit", "TestScratch"],
+            // CICU directly too: the tokenizer's memory tests drive its allocation hooks.
+            dependencies: ["CICU", "GlossaryKit", "TestLocations", "TestScratch"],
             resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "GlossaryLanguageServerTests",
+            dependencies: ["GlossaryLanguageServer", "TestLocations", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GlossaryCommandTests",
             // Depending on the executable makes `swift test` build it; the tests run the binary.
-            dependencies: ["GlossaryKit", "GlossaryCommand", "TestScratch"],
+            dependencies: ["GlossaryKit", "GlossaryCommand", "TestLocations", "TestScratch"],
             swiftSettings: swiftSettings
         ),
     ],

@@ -2,8 +2,11 @@
 """Python baselines for the benchmark: the same glossary terms found in the same corpus with
 pyahocorasick (with word-boundary filtering) and flashtext.
 
-Usage: baselines.py GLOSSARY.yml CORPUS.txt [REPEAT] [LIBRARY]  -> prints one JSON line per
+Usage: baselines.py GLOSSARY CORPUS.txt [REPEAT] [LIBRARY]  -> prints one JSON line per
 available library (or only LIBRARY: pyahocorasick or flashtext), its fastest of REPEAT scans.
+GLOSSARY is a generated YAML glossary (Benchmarks/generate.py) or a TSV one with a header row
+naming a `term` column, one term per row (../shared/bench/termbase_corpus.py writes
+`concept<TAB>lang<TAB>term`).
 Matching is case-insensitive (the text is lower-cased first, as both libraries need), whole words
 only; neither library knows inflection, so they find fewer occurrences than glossary does.
 """
@@ -13,6 +16,13 @@ import time
 
 
 def load_terms(path):
+    """The terms of a benchmark glossary, lower-cased, in file order (duplicates kept)."""
+    if path.endswith(".tsv"):
+        return load_tsv_terms(path)
+    return load_yaml_terms(path)
+
+
+def load_yaml_terms(path):
     # The generated glossaries are simple enough to read without a YAML library:
     # "        - text" or "        - {term: text, status: …}".
     terms = []
@@ -25,6 +35,23 @@ def load_terms(path):
             if value.startswith("{term:"):
                 value = value[len("{term:"):].split(", status:")[0].strip()
             terms.append(value.lower())
+    return terms
+
+
+def load_tsv_terms(path):
+    # A long-layout TSV: the header names the columns, and the `term` column holds one term per
+    # row. The generated files have no quotes, tabs or line breaks inside a field, so a split on
+    # tabs reads them; a row without a term (a concept with no terms) is skipped.
+    with open(path, encoding="utf-8-sig") as handle:
+        header = handle.readline().rstrip("\r\n").split("\t")
+        if "term" not in header:
+            raise SystemExit(f"{path}:1:1: error: the header has no `term` column: {header}")
+        column = header.index("term")
+        terms = []
+        for line in handle:
+            fields = line.rstrip("\r\n").split("\t")
+            if column < len(fields) and fields[column]:
+                terms.append(fields[column].lower())
     return terms
 
 

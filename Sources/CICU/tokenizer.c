@@ -1,815 +1,114 @@
-// Word tokenising and folding over system ICU. The only file that includes ICU's headers
-//, so that no Swift module ever sees them.
+// The scan driver: gk_tokenizer, which splits a text into words with the splitters of the other
+// files, then completes each word (folds it, looks it up, remembers it) for the Swift layer.
+//
+// The tokenizer's files, by concern:
+//   buffer.c     how buffers grow; the allocation calls all of them go through
+//   segments.h   the list of word segments every splitter appends to
+//   blocks.c     the mask path: mostly ASCII lines, 64 bytes at a time as bit masks
+//   wordbreak.c  the UAX #29 state machine, for the lines the masks cannot take
+//   icubreak.c   ICU's break iterator: the reference, and the lines the state machine cannot take
+//   fold.c       folding with ICU's normalisers (NFKC_Casefold, the accent-free form); gk_nfc
+//   memo.c       the memo of distinct words
+// Only .c files include ICU's headers (so no Swift module ever sees them): the concerns that hold
+// ICU objects (gk_icu_splitter, gk_folder) are opaque to the others.
+//
+// State: a tokenizer owns one of each concern's state, composed below, and touches it only
+// through that concern's functions; of its own it keeps the tokens of the last run, the folded
+// forms of the last split's words, and the line counters. Invariants:
+// - after a split, `segments` holds the text's words in text order and `folded` is empty; a scan
+//   or a run appends the words' folded forms to it, and each record or token points into it;
+// - `tokens` has room for the words of the last run;
+// - the memo only answers for the lexicons and flags it was last reset with (see memo.c).
 #include "CICU.h"
+#include "blocks.h"
+#include "buffer.h"
+#include "fold.h"
+#include "icubreak.h"
+#include "memo.h"
+#include "segments.h"
+#include "swar.h"
+#include "wordbreak.h"
 #include "lexicon_internal.h"
 
-#include <pthread.h>
-#include <stdlib.h>
 #include <string.h>
-#include <unicode/ubrk.h>
-#include <unicode/uchar.h>
-#include <unicode/unorm2.h>
-#include <unicode/ustring.h>
+#include <unicode/utypes.h>
 #include <unicode/uversion.h>
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
-
-/// A word segment: byte range and GK_TOKEN_* kind.
-typedef struct {
-    int32_t start;
-    int32_t end;
-    int32_t kind;
-} gk_segment;
 
 struct gk_tokenizer {
-    UBreakIterator *breaker;
-    const UNormalizer2 *casefold;   // NFKC_Casefold
-    const UNormalizer2 *nfd;
-    const UNormalizer2 *nfc;
+    gk_segment_list segments;   // the words of the last split
+    gk_bytes folded;            // the folded forms of the last scan's or run's words
+    gk_memo memo;               // the distinct words of the texts scanned (see gk_tokenizer_scan_words)
+    gk_line_scratch lines;      // the state machine's classes and byte offsets of a line
+    gk_icu_splitter *icu;       // ICU's break iterator and its UTF-16 copy of a line
+    gk_folder *folder;          // ICU's normalisers and their buffers
 
-    UChar *text16;          // a line given to ICU, as UTF-16
-    int32_t *byteOffsets;   // byte offset of each UTF-16 unit, plus one past the end
-    int32_t text16Capacity;
-
-    gk_segment *segments;   // the words of the current run
-    int32_t segmentCount;
-    int32_t segmentCapacity;
-
-    uint8_t *lineClasses;   // the fast path's per-code-point classes and byte offsets of a line
-    int32_t lineClassCapacity;
-    int32_t *lineOffsets;
-    int32_t lineOffsetCapacity;
-
-    int64_t fastLines;      // lines split by the fast path and by ICU, for tests and benchmarks
-    int64_t icuLines;
-
-    UChar *word16;          // a non-ASCII word as UTF-16, for ICU's normalisers
-    int32_t word16Capacity;
-
-    gk_token *tokens;
+    gk_token *tokens;           // the words of the last gk_tokenizer_run
     int32_t tokenCapacity;
 
-    struct gk_memo_slot_s *memoSlots;   // distinct words of the texts scanned (see gk_tokenizer_scan_words)
-    int32_t memoSlotCount;
-    const gk_lexicon *memoWords;
-    const gk_lexicon *memoTypes;
-    const uint32_t *memoFlags;
-    struct gk_memo_entry_s *memoEntries;
-    int32_t memoCount;
-    int32_t memoEntryCapacity;
-    uint8_t *memoKeys;
-    int64_t memoKeysLength;
-    int32_t memoKeysCapacity;
-    uint8_t *memoFolded;
-    int32_t memoFoldedLength;
-    int32_t memoFoldedCapacity;
-
-
-    uint8_t *folded;
-    int32_t foldedLength;
-    int32_t foldedCapacity;
-
-    UChar *scratch;         // per-word normalisation buffers
-    int32_t scratchCapacity;
-    UChar *scratch2;
-    int32_t scratch2Capacity;
+    int64_t fastLines;          // lines split by the fast paths and by ICU, for tests and benchmarks
+    int64_t icuLines;
 };
 
-static int grow(void **buffer, int32_t *capacity, int32_t needed, size_t elementSize) {
-    if (needed <= *capacity) return 1;
-    int32_t newCapacity = *capacity > 0 ? *capacity : 256;
-    while (newCapacity < needed) newCapacity *= 2;
-    void *grown = realloc(*buffer, (size_t)newCapacity * elementSize);
-    if (!grown) return 0;
-    *buffer = grown;
-    *capacity = newCapacity;
-    return 1;
-}
-
 gk_tokenizer *gk_tokenizer_create(int32_t *error) {
-    UErrorCode status = U_ZERO_ERROR;
-    gk_tokenizer *t = calloc(1, sizeof(gk_tokenizer));
+    gk_blocks_prepare();
+    gk_tokenizer *t = gk_calloc(1, sizeof(gk_tokenizer));
     if (!t) { *error = U_MEMORY_ALLOCATION_ERROR; return NULL; }
-    t->breaker = ubrk_open(UBRK_WORD, "", NULL, 0, &status);
-    t->casefold = unorm2_getNFKCCasefoldInstance(&status);
-    t->nfd = unorm2_getNFDInstance(&status);
-    t->nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) {
-        *error = status;
+    t->icu = gk_icu_splitter_create(error);
+    if (!t->icu) {
         gk_tokenizer_destroy(t);
         return NULL;
     }
-    *error = 0;
+    t->folder = gk_folder_create(error);
+    if (!t->folder) {
+        gk_tokenizer_destroy(t);
+        return NULL;
+    }
     return t;
 }
 
 void gk_tokenizer_destroy(gk_tokenizer *t) {
     if (!t) return;
-    if (t->breaker) ubrk_close(t->breaker);
-    free(t->text16);
-    free(t->byteOffsets);
-    free(t->memoSlots);
-    free(t->memoKeys);
-    free(t->memoEntries);
-    free(t->memoFolded);
-    free(t->segments);
-    free(t->lineClasses);
-    free(t->lineOffsets);
-    free(t->word16);
-    free(t->tokens);
-    free(t->folded);
-    free(t->scratch);
-    free(t->scratch2);
-    free(t);
-}
-
-// Decodes well-formed UTF-8 into UTF-16, remembering where each unit came from. The input was
-// validated by the caller; a malformed sequence is still decoded defensively as U+FFFD.
-static int32_t decode(gk_tokenizer *t, const uint8_t *s, int32_t length) {
-    if (!grow((void **)&t->text16, &t->text16Capacity, length + 1, sizeof(UChar))) return -1;
-    int32_t offsetsCapacity = t->text16Capacity;
-    t->byteOffsets = realloc(t->byteOffsets, (size_t)offsetsCapacity * sizeof(int32_t));
-    if (!t->byteOffsets) return -1;
-    int32_t i = 0, n = 0;
-    while (i < length) {
-        uint8_t b = s[i];
-        uint32_t c;
-        int32_t size;
-        if (b < 0x80) { c = b; size = 1; }
-        else if ((b & 0xE0) == 0xC0 && i + 1 < length) { c = ((b & 0x1F) << 6) | (s[i+1] & 0x3F); size = 2; }
-        else if ((b & 0xF0) == 0xE0 && i + 2 < length) { c = ((b & 0x0F) << 12) | ((s[i+1] & 0x3F) << 6) | (s[i+2] & 0x3F); size = 3; }
-        else if ((b & 0xF8) == 0xF0 && i + 3 < length) { c = ((b & 0x07) << 18) | ((s[i+1] & 0x3F) << 12) | ((s[i+2] & 0x3F) << 6) | (s[i+3] & 0x3F); size = 4; }
-        else { c = 0xFFFD; size = 1; }
-        if (c >= 0x10000) {
-            c -= 0x10000;
-            t->byteOffsets[n] = i; t->text16[n++] = (UChar)(0xD800 + (c >> 10));
-            t->byteOffsets[n] = i; t->text16[n++] = (UChar)(0xDC00 + (c & 0x3FF));
-        } else {
-            t->byteOffsets[n] = i; t->text16[n++] = (UChar)c;
-        }
-        i += size;
-    }
-    t->byteOffsets[n] = length;
-    return n;
-}
-
-// Appends UTF-16 `u` of length `len` to the folded buffer as UTF-8.
-static int appendUTF8(gk_tokenizer *t, const UChar *u, int32_t len) {
-    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + len * 3 + 1, 1)) return 0;
-    uint8_t *out = t->folded + t->foldedLength;
-    int32_t o = 0;
-    for (int32_t k = 0; k < len; k++) {
-        uint32_t c = u[k];
-        if (c >= 0xD800 && c < 0xDC00 && k + 1 < len && u[k+1] >= 0xDC00 && u[k+1] < 0xE000) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (u[k+1] - 0xDC00);
-            k++;
-        }
-        if (c < 0x80) out[o++] = (uint8_t)c;
-        else if (c < 0x800) { out[o++] = 0xC0 | (c >> 6); out[o++] = 0x80 | (c & 0x3F); }
-        else if (c < 0x10000) { out[o++] = 0xE0 | (c >> 12); out[o++] = 0x80 | ((c >> 6) & 0x3F); out[o++] = 0x80 | (c & 0x3F); }
-        else { out[o++] = 0xF0 | (c >> 18); out[o++] = 0x80 | ((c >> 12) & 0x3F); out[o++] = 0x80 | ((c >> 6) & 0x3F); out[o++] = 0x80 | (c & 0x3F); }
-    }
-    t->foldedLength += o;
-    return 1;
-}
-
-// Normalises `in` into scratch buffer `which` (0 or 1), growing only that buffer, so that an
-// input living in the other buffer stays valid.
-static int32_t normalize(const UNormalizer2 *form, const UChar *in, int32_t len, UChar **out, gk_tokenizer *t, int which) {
-    UChar **buffer = which == 0 ? &t->scratch : &t->scratch2;
-    int32_t *capacity = which == 0 ? &t->scratchCapacity : &t->scratch2Capacity;
-    if (*capacity < len * 3 + 16) {
-        if (!grow((void **)buffer, capacity, len * 3 + 16, sizeof(UChar))) return -1;
-    }
-    UErrorCode status = U_ZERO_ERROR;
-    int32_t n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
-    if (status == U_BUFFER_OVERFLOW_ERROR) {
-        if (!grow((void **)buffer, capacity, n + 1, sizeof(UChar))) return -1;
-        status = U_ZERO_ERROR;
-        n = unorm2_normalize(form, in, len, *buffer, *capacity, &status);
-    }
-    if (U_FAILURE(status)) return -1;
-    *out = *buffer;
-    return n;
-}
-
-static int32_t kindOf(int32_t ruleStatus) {
-    if (ruleStatus >= UBRK_WORD_IDEO && ruleStatus < UBRK_WORD_IDEO_LIMIT) return GK_TOKEN_IDEO;
-    if (ruleStatus >= UBRK_WORD_KANA && ruleStatus < UBRK_WORD_KANA_LIMIT) return GK_TOKEN_KANA;
-    if (ruleStatus >= UBRK_WORD_LETTER && ruleStatus < UBRK_WORD_LETTER_LIMIT) return GK_TOKEN_LETTER;
-    if (ruleStatus >= UBRK_WORD_NUMBER && ruleStatus < UBRK_WORD_NUMBER_LIMIT) return GK_TOKEN_NUMBER;
-    return 0;
-}
-
-// Folds one word (UTF-8 bytes) into the folded buffer, filling the token's folded and bare ranges.
-static int foldWord(gk_tokenizer *t, const uint8_t *bytes, int32_t byteLength, int32_t options, gk_token *token) {
-    int ascii = !(options & GK_FOLD_ICU_ONLY);
-    for (int32_t k = 0; ascii && k < byteLength; k++) if (bytes[k] >= 0x80) { ascii = 0; break; }
-    token->foldedStart = t->foldedLength;
-    if (ascii) {
-        // NFKC_Casefold of ASCII is ASCII lowercasing; skipping ICU here is exact, not approximate.
-        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + byteLength + 1, 1)) return 0;
-        uint8_t *out = t->folded + t->foldedLength;
-        for (int32_t k = 0; k < byteLength; k++) {
-            uint8_t c = bytes[k];
-            out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
-        }
-        t->foldedLength += byteLength;
-        token->foldedLength = byteLength;
-        token->bareStart = token->foldedStart;
-        token->bareLength = byteLength;
-        return 1;
-    }
-    if (!grow((void **)&t->word16, &t->word16Capacity, byteLength + 1, sizeof(UChar))) return 0;
-    int32_t len = 0;
-    UErrorCode status = U_ZERO_ERROR;
-    u_strFromUTF8(t->word16, t->word16Capacity, &len, (const char *)bytes, byteLength, &status);
-    if (U_FAILURE(status)) return 0;
-    const UChar *word = t->word16;
-    UChar *folded;
-    int32_t foldedLen = normalize(t->casefold, word, len, &folded, t, 0);
-    if (foldedLen < 0) return 0;
-    for (int32_t k = 0; k < foldedLen; k++) if (folded[k] == 0x2019) folded[k] = '\'';
-    if (!appendUTF8(t, folded, foldedLen)) return 0;
-    token->foldedLength = t->foldedLength - token->foldedStart;
-    token->bareStart = token->foldedStart;
-    token->bareLength = token->foldedLength;
-    if (!(options & GK_FOLD_ACCENTS)) return 1;
-
-    UChar *decomposed;
-    int32_t decomposedLen = normalize(t->nfd, folded, foldedLen, &decomposed, t, 1);
-    if (decomposedLen < 0) return 0;
-    int32_t kept = 0, removed = 0;
-    for (int32_t k = 0; k < decomposedLen; k++) {
-        if (u_charType(decomposed[k]) == U_NON_SPACING_MARK) { removed++; continue; }
-        decomposed[kept++] = decomposed[k];
-    }
-    if (removed == 0) return 1;
-    // Recompose what is left (a base letter may still carry a spacing mark) into scratch 0.
-    UChar *recomposed;
-    int32_t recomposedLen = normalize(t->nfc, decomposed, kept, &recomposed, t, 0);
-    if (recomposedLen < 0) return 0;
-    token->bareStart = t->foldedLength;
-    if (!appendUTF8(t, recomposed, recomposedLen)) return 0;
-    token->bareLength = t->foldedLength - token->bareStart;
-    return 1;
-}
-
-// Word-break classes of the fast path: the Unicode word-break property (UAX #29) of the code
-// points it handles, as ICU's default word rules use them.
-enum {
-    WB_OTHER, WB_LETTER, WB_NUMBER, WB_MID_LETTER, WB_MID_NUM_LETTER, WB_MID_NUM, WB_EXTEND_NUM_LETTER,
-    WB_SPACE, WB_CR, WB_LF, WB_NEWLINE, WB_EXTEND,
-    // A code point the fast path leaves to ICU (its line is segmented by the break iterator).
-    WB_UNHANDLED
-};
-
-// The fast path's classes of code points below FAST_LIMIT and of General Punctuation; filled once
-// from ICU's own Word_Break property, so that the two paths classify alike. Other scripts (Hebrew
-// with its quote rules, Thai and CJK with dictionaries, emoji with ZWJ sequences…) stay with ICU.
-#define FAST_LIMIT 0x0590
-#define PUNCTUATION_START 0x2000
-#define PUNCTUATION_END 0x2070
-static uint8_t fastClasses[FAST_LIMIT];
-static uint8_t punctuationClasses[PUNCTUATION_END - PUNCTUATION_START];
-static pthread_once_t fastClassesOnce = PTHREAD_ONCE_INIT;
-
-static uint8_t classFromProperty(UChar32 c) {
-    // ICU's word rules count '@' as a letter ("@user" and "user@host" are one word each).
-    if (c == '@') return WB_LETTER;
-    switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
-    case U_WB_ALETTER: return WB_LETTER;
-    case U_WB_NUMERIC: return WB_NUMBER;
-    // ICU's word rules take ':' (and its full-width forms) out of MidLetter: "a:b" is three segments.
-    case U_WB_MIDLETTER: return c == ':' ? WB_OTHER : WB_MID_LETTER;
-    case U_WB_MIDNUMLET: case U_WB_SINGLE_QUOTE: return WB_MID_NUM_LETTER;
-    case U_WB_MIDNUM: return WB_MID_NUM;
-    case U_WB_EXTENDNUMLET: return WB_EXTEND_NUM_LETTER;
-    case U_WB_WSEGSPACE: return WB_SPACE;
-    case U_WB_CR: return WB_CR;
-    case U_WB_LF: return WB_LF;
-    case U_WB_NEWLINE: return WB_NEWLINE;
-    case U_WB_EXTEND: case U_WB_FORMAT: return WB_EXTEND;
-    // '"' only joins Hebrew letters (WB7b, WB7c), which the fast path never sees.
-    case U_WB_OTHER: case U_WB_DOUBLE_QUOTE: return WB_OTHER;
-    default: return WB_UNHANDLED;   // ZWJ, Hebrew_Letter, Katakana, Regional_Indicator, …
-    }
-}
-
-static void fillAsciiFlags(void);
-
-static void fillFastClasses(void) {
-    for (UChar32 c = 0; c < FAST_LIMIT; c++) fastClasses[c] = classFromProperty(c);
-    for (UChar32 c = PUNCTUATION_START; c < PUNCTUATION_END; c++) {
-        punctuationClasses[c - PUNCTUATION_START] = classFromProperty(c);
-    }
-    fillAsciiFlags();
-}
-
-static inline uint8_t fastClass(uint32_t c) {
-    if (c < FAST_LIMIT) return fastClasses[c];
-    if (c >= PUNCTUATION_START && c < PUNCTUATION_END) return punctuationClasses[c - PUNCTUATION_START];
-    return WB_UNHANDLED;
-}
-
-static int appendSegment(gk_tokenizer *t, int32_t start, int32_t end, int32_t kind) {
-    if (!grow((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 1, sizeof(gk_segment))) return 0;
-    t->segments[t->segmentCount++] = (gk_segment){ start, end, kind };
-    return 1;
-}
-
-// Segments one line (s[from..to), ending after its '\n' or at the end of the text) by the word
-// rules of UAX #29 as ICU implements them: WB3 (CR × LF), WB3d (spaces stay together), WB4
-// (marks and format characters join the letter before them), WB5–WB13b (letters, digits and
-// connectors joined across '.', '\'', ’, '·', ',', ';', '_'). Appends the word segments (kind
-// from ICU's rule status: 200 letter, 100 number) and returns 1, or returns 0 without appending
-// when the line holds something the fast path leaves to ICU: an unhandled code point, a mark
-// after anything but a letter, a word ending in a lone connector after a connector run's start.
-//
-// Lines are independent: WB3a/WB3b break after every line feed whatever follows, and no rule
-// looks across one.
-static int fastLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
-    int32_t capacity = to - from + 2;
-    if (!grow((void **)&t->lineClasses, &t->lineClassCapacity, capacity, 1)) return -1;
-    if (!grow((void **)&t->lineOffsets, &t->lineOffsetCapacity, capacity, sizeof(int32_t))) return -1;
-    uint8_t *cls = t->lineClasses;
-    int32_t *off = t->lineOffsets;
-    int32_t n = 0;
-    for (int32_t i = from; i < to;) {
-        uint8_t b = s[i];
-        uint32_t c;
-        int32_t size;
-        if (b < 0x80) { c = b; size = 1; }
-        else if ((b & 0xE0) == 0xC0 && i + 1 < to) { c = ((b & 0x1Fu) << 6) | (s[i+1] & 0x3Fu); size = 2; }
-        else if ((b & 0xF0) == 0xE0 && i + 2 < to) { c = ((b & 0x0Fu) << 12) | ((s[i+1] & 0x3Fu) << 6) | (s[i+2] & 0x3Fu); size = 3; }
-        else return 0;
-        uint8_t k = fastClass(c);
-        if (k == WB_UNHANDLED) return 0;
-        cls[n] = k;
-        off[n] = i;
-        n++;
-        i += size;
-    }
-    cls[n] = WB_OTHER;      // a sentinel: no rule joins across it
-    cls[n + 1] = WB_OTHER;
-    off[n] = to;
-    int32_t first = t->segmentCount;
-    int32_t i = 0;
-    while (i < n) {
-        uint8_t c = cls[i];
-        if (c == WB_LETTER || c == WB_NUMBER || c == WB_EXTEND_NUM_LETTER) {
-            int32_t start = i;
-            uint8_t last = c;
-            i++;
-            for (;;) {
-                uint8_t d = cls[i];
-                if (d == WB_EXTEND) {
-                    if (last != WB_LETTER) goto unhandled;
-                    i++;
-                } else if (d == WB_LETTER || d == WB_NUMBER || d == WB_EXTEND_NUM_LETTER) {
-                    last = d;
-                    i++;
-                } else if ((d == WB_MID_LETTER || d == WB_MID_NUM_LETTER) && last == WB_LETTER && cls[i + 1] == WB_LETTER) {
-                    i += 2;
-                } else if ((d == WB_MID_NUM || d == WB_MID_NUM_LETTER) && last == WB_NUMBER && cls[i + 1] == WB_NUMBER) {
-                    i += 2;
-                } else {
-                    if (cls[i + 1] == WB_EXTEND && (d == WB_MID_LETTER || d == WB_MID_NUM_LETTER || d == WB_MID_NUM)) goto unhandled;
-                    break;
-                }
-            }
-            // ICU's status is the last rule's: a word ending in a letter is a letter word, one
-            // ending in a digit a number; trailing connectors keep the status of what they
-            // follow when there is one ("1_" number), two or more make a letter word ("1__").
-            int32_t kind;
-            if (last == WB_LETTER) kind = GK_TOKEN_LETTER;
-            else if (last == WB_NUMBER) kind = GK_TOKEN_NUMBER;
-            else {
-                int32_t run = 0, k = i - 1;
-                while (k >= start && cls[k] == WB_EXTEND_NUM_LETTER) { run++; k--; }
-                if (run >= 2) kind = GK_TOKEN_LETTER;
-                else if (k < start) kind = 0;                       // a lone '_'
-                else if (cls[k] == WB_NUMBER) kind = GK_TOKEN_NUMBER;
-                else if (cls[k] == WB_LETTER || cls[k] == WB_EXTEND) kind = GK_TOKEN_LETTER;
-                else goto unhandled;
-            }
-            if (kind && !appendSegment(t, off[start], off[i], kind)) return -1;
-            continue;
-        }
-        if (c == WB_EXTEND) goto unhandled;
-        if (c == WB_SPACE) {
-            while (cls[i] == WB_SPACE) i++;
-            if (cls[i] == WB_EXTEND) goto unhandled;
-            continue;
-        }
-        if (c == WB_CR) {
-            i += cls[i + 1] == WB_LF ? 2 : 1;
-            continue;
-        }
-        if (cls[i + 1] == WB_EXTEND && c != WB_LF && c != WB_NEWLINE) goto unhandled;
-        i++;
-    }
-    return 1;
-unhandled:
-    t->segmentCount = first;
-    return 0;
-}
-
-// The mask path. For ASCII the rules above come down to this: a word is a run of letters, digits
-// and connectors ('_'), where a MidLetter or MidNumLet between two letters (WB6, WB7) and a MidNum
-// or MidNumLet between two digits (WB11, WB12) joins too; nothing else joins or breaks anything
-// (ASCII has no marks). Whether a joiner joins depends on its two neighbours only, so 64 bytes at
-// a time become bit masks, and words are found with shifts and bit scans instead of a branch at
-// every character, which the state machine of fastLine mispredicts at nearly every word boundary.
-// The few letters of two or three bytes in a mostly ASCII text (é, ß, ж) are given the masks of
-// an ASCII letter, every byte alike, so the same rules apply to them. A line with anything else
-// beyond ASCII (a mark, a joiner like ’, a code point left to ICU) goes to fastLine as before.
-
-// What an ASCII byte is for the mask path (bits of asciiFlags), derived from fastClasses.
-enum {
-    AF_LETTER = 1,              // ALetter, and '@' (see classFromProperty)
-    AF_DIGIT = 2,               // Numeric
-    AF_CONNECTOR = 4,           // ExtendNumLet
-    AF_JOINS_LETTERS = 8,       // MidLetter or MidNumLet
-    AF_JOINS_DIGITS = 16,       // MidNum or MidNumLet
-    AF_NEWLINE = 32,            // '\n', where segment() ends a line
-    AF_HIGH = 64                // a byte of a multi-byte sequence (see patchBlock)
-};
-static uint8_t asciiFlags[256];
-static int maskPath;            // every ASCII byte has a class the mask path knows
-
-// One block of 64 bytes: bit i of each mask is about byte i.
-typedef struct {
-    uint64_t letter, digit, connector, joinsLetters, joinsDigits, newline, high;
-} gk_block;
-
-// The reference classifier: a table look-up per byte.
-static void classifyBytes(const uint8_t *p, gk_block *b) {
-    uint64_t letter = 0, digit = 0, connector = 0, joinsLetters = 0, joinsDigits = 0, newline = 0, high = 0;
-    for (int i = 0; i < 64; i++) {
-        uint64_t f = asciiFlags[p[i]];
-        letter |= (f & 1) << i;
-        digit |= (f >> 1 & 1) << i;
-        connector |= (f >> 2 & 1) << i;
-        joinsLetters |= (f >> 3 & 1) << i;
-        joinsDigits |= (f >> 4 & 1) << i;
-        newline |= (f >> 5 & 1) << i;
-        high |= (f >> 6 & 1) << i;
-    }
-    *b = (gk_block){ letter, digit, connector, joinsLetters, joinsDigits, newline, high };
-}
-
-// The faster classifiers spell the classes out as byte comparisons. Each is used only when it
-// agrees with the reference on every byte value (so with the classes ICU gives), else the next.
-enum { CLASSIFY_BYTES, CLASSIFY_WORDS, CLASSIFY_SSE2 };
-static int asciiClassifier;
-
-// Eight bytes at a time in a 64-bit word (for machines without SSE2). With the high bits
-// cleared, adding a constant below 0x80 to each byte cannot carry into the next, so each test
-// leaves its answer in the byte's high bit; a multiplication gathers the eight high bits.
-#define BYTES(c) (0x0101010101010101ull * (uint8_t)(c))
-static inline uint64_t byteIs(uint64_t low, uint8_t c) {
-    return ~((low ^ BYTES(c)) + BYTES(0x7F)) & BYTES(0x80);
-}
-static inline uint64_t byteIn(uint64_t low, uint8_t first, uint8_t last) {
-    return (low + BYTES(0x80 - first)) & ~(low + BYTES(0x7F - last)) & BYTES(0x80);
-}
-static inline uint64_t highBits(uint64_t m) {
-    return ((m >> 7) * 0x0102040810204080ull) >> 56;
-}
-
-static void classifyWords(const uint8_t *p, gk_block *b) {
-    uint64_t letter = 0, digit = 0, connector = 0, joinsLetters = 0, joinsDigits = 0, newline = 0, high = 0;
-    for (int k = 0; k < 8; k++) {
-        uint64_t x;
-        memcpy(&x, p + 8 * k, 8);
-        uint64_t ascii = ~x & BYTES(0x80), low = x & BYTES(0x7F);
-        uint64_t isLetter = (byteIn(low | BYTES(0x20), 'a', 'z') | byteIs(low, '@')) & ascii;
-        uint64_t joinsBoth = (byteIs(low, '.') | byteIs(low, '\'')) & ascii;
-        int shift = 8 * k;
-        letter |= highBits(isLetter) << shift;
-        digit |= highBits(byteIn(low, '0', '9') & ascii) << shift;
-        connector |= highBits(byteIs(low, '_') & ascii) << shift;
-        joinsLetters |= highBits(joinsBoth) << shift;
-        joinsDigits |= highBits(joinsBoth | ((byteIs(low, ',') | byteIs(low, ';')) & ascii)) << shift;
-        newline |= highBits(byteIs(low, '\n') & ascii) << shift;
-        high |= highBits(x & BYTES(0x80)) << shift;
-    }
-    *b = (gk_block){ letter, digit, connector, joinsLetters, joinsDigits, newline, high };
-}
-
-#if defined(__SSE2__)
-static void classifySSE2(const uint8_t *p, gk_block *b) {
-    uint64_t letter = 0, digit = 0, connector = 0, joinsLetters = 0, joinsDigits = 0, newline = 0, high = 0;
-    for (int k = 0; k < 4; k++) {
-        __m128i v = _mm_loadu_si128((const __m128i *)(const void *)(p + 16 * k));
-        // Ranges as one signed comparison: x + 0x80 - first (wrapping) is below -128 + size
-        // exactly when first <= x < first + size. Letters are a–z once the case bit is set.
-        __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
-        __m128i isLetter = _mm_or_si128(
-            _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8((char)(0x80 - 'a'))), _mm_set1_epi8((char)(-128 + 26))),
-            _mm_cmpeq_epi8(v, _mm_set1_epi8('@')));
-        __m128i isDigit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8((char)(0x80 - '0'))), _mm_set1_epi8((char)(-128 + 10)));
-        __m128i joinsBoth = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('.')), _mm_cmpeq_epi8(v, _mm_set1_epi8('\'')));
-        __m128i isMidNum = _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')), _mm_cmpeq_epi8(v, _mm_set1_epi8(';')));
-        int shift = 16 * k;
-        letter |= (uint64_t)(uint32_t)_mm_movemask_epi8(isLetter) << shift;
-        digit |= (uint64_t)(uint32_t)_mm_movemask_epi8(isDigit) << shift;
-        connector |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('_'))) << shift;
-        joinsLetters |= (uint64_t)(uint32_t)_mm_movemask_epi8(joinsBoth) << shift;
-        joinsDigits |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_or_si128(joinsBoth, isMidNum)) << shift;
-        newline |= (uint64_t)(uint32_t)_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n'))) << shift;
-        high |= (uint64_t)(uint32_t)_mm_movemask_epi8(v) << shift;
-    }
-    *b = (gk_block){ letter, digit, connector, joinsLetters, joinsDigits, newline, high };
-}
-#endif
-
-static inline void classifyBlock(const uint8_t *p, gk_block *b) {
-    switch (asciiClassifier) {
-#if defined(__SSE2__)
-    case CLASSIFY_SSE2: classifySSE2(p, b); return;
-#endif
-    case CLASSIFY_WORDS: classifyWords(p, b); return;
-    default: classifyBytes(p, b); return;
-    }
-}
-
-// Whether `classify` agrees with the reference on all 256 byte values.
-static int classifierAgrees(void (*classify)(const uint8_t *, gk_block *)) {
-    uint8_t bytes[256];
-    for (int c = 0; c < 256; c++) bytes[c] = (uint8_t)c;
-    for (int quarter = 0; quarter < 4; quarter++) {
-        gk_block fast, reference;
-        classify(bytes + 64 * quarter, &fast);
-        classifyBytes(bytes + 64 * quarter, &reference);
-        if (memcmp(&fast, &reference, sizeof fast) != 0) return 0;
-    }
-    return 1;
-}
-
-static void fillAsciiFlags(void) {
-    maskPath = 1;
-    for (int c = 0; c < 256; c++) {
-        uint8_t f = 0;
-        if (c >= 0x80) f = AF_HIGH;
-        else switch (fastClasses[c]) {
-        case WB_LETTER: f = AF_LETTER; break;
-        case WB_NUMBER: f = AF_DIGIT; break;
-        case WB_EXTEND_NUM_LETTER: f = AF_CONNECTOR; break;
-        case WB_MID_LETTER: f = AF_JOINS_LETTERS; break;
-        case WB_MID_NUM_LETTER: f = AF_JOINS_LETTERS | AF_JOINS_DIGITS; break;
-        case WB_MID_NUM: f = AF_JOINS_DIGITS; break;
-        // Neither in a word nor joining one, whatever their neighbours.
-        case WB_OTHER: case WB_SPACE: case WB_CR: case WB_LF: case WB_NEWLINE: break;
-        // A mark (WB4) or a code point left to ICU would need the state machine.
-        default: maskPath = 0; break;
-        }
-        if (c == '\n') f |= AF_NEWLINE;
-        asciiFlags[c] = f;
-    }
-    asciiClassifier = CLASSIFY_BYTES;
-#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-    if (classifierAgrees(classifyWords)) asciiClassifier = CLASSIFY_WORDS;
-#endif
-#if defined(__SSE2__)
-    if (classifierAgrees(classifySSE2)) asciiClassifier = CLASSIFY_SSE2;
-#endif
-}
-
-// What one block passes to the next: the classes of its last byte, whether a word runs on into
-// the next block, and where that word started.
-typedef struct {
-    uint64_t letter, digit, connector, word, letterWord, numberWord;   // 0 or 1
-    int32_t wordStart;
-} gk_carry;
-
-// Appends the words of the block at `base` that end in it (a word still running at its end is
-// left in `carry`). `after` holds the flags of the byte after the block (0 past the text's end):
-// only a joiner in the last byte looks at it.
-static int wordsOfBlock(gk_tokenizer *t, const gk_block *b, int32_t base, uint8_t after, gk_carry *carry) {
-    // At most 33 words end in a block (one byte each with a byte between, and one running in).
-    if (!grow((void **)&t->segments, &t->segmentCapacity, t->segmentCount + 33, sizeof(gk_segment))) return 0;
-    uint64_t letter = b->letter, digit = b->digit, connector = b->connector;
-    // "Before" masks: bit i says what byte i - 1 is; "after" masks: what byte i + 1 is.
-    uint64_t letterBefore = letter << 1 | carry->letter;
-    uint64_t digitBefore = digit << 1 | carry->digit;
-    uint64_t connectorBefore = connector << 1 | carry->connector;
-    uint64_t letterAfter = letter >> 1 | (uint64_t)(after & AF_LETTER) << 63;
-    uint64_t digitAfter = digit >> 1 | (uint64_t)(after >> 1 & 1) << 63;
-    uint64_t joined = (b->joinsLetters & letterBefore & letterAfter) | (b->joinsDigits & digitBefore & digitAfter);
-    uint64_t word = letter | digit | connector | joined;
-    uint64_t wordBefore = word << 1 | carry->word;
-    uint64_t starts = word & ~wordBefore;   // a word's first byte
-    uint64_t ends = ~word & wordBefore;     // the byte after a word's last
-    // The kind of a word whose last byte this is, as fastLine gives it: a letter or a digit gives
-    // its own; a connector after a connector or a letter makes a letter word, after a digit a
-    // number, and after anything else (a lone '_') no word at all. A joiner is never last.
-    uint64_t letterWord = letter | (connector & (connectorBefore | letterBefore));
-    uint64_t numberWord = digit | (connector & digitBefore);
-    uint64_t letterEnd = letterWord << 1 | carry->letterWord;
-    uint64_t numberEnd = numberWord << 1 | carry->numberWord;
-
-    gk_segment *out = t->segments + t->segmentCount;
-    if (carry->word && ends) {
-        // The first end belongs to the word running in from the block before.
-        int e = __builtin_ctzll(ends);
-        ends &= ends - 1;
-        int32_t kind = (int32_t)(letterEnd >> e & 1) * GK_TOKEN_LETTER + (int32_t)(numberEnd >> e & 1) * GK_TOKEN_NUMBER;
-        *out = (gk_segment){ carry->wordStart, base + e, kind };
-        out += kind != 0;
-    }
-    while (ends) {
-        int st = __builtin_ctzll(starts), e = __builtin_ctzll(ends);
-        starts &= starts - 1;
-        ends &= ends - 1;
-        int32_t kind = (int32_t)(letterEnd >> e & 1) * GK_TOKEN_LETTER + (int32_t)(numberEnd >> e & 1) * GK_TOKEN_NUMBER;
-        *out = (gk_segment){ base + st, base + e, kind };
-        out += kind != 0;   // a lone '_' is written over by the next word
-    }
-    if (starts) carry->wordStart = base + __builtin_ctzll(starts);   // the one still running
-    t->segmentCount = (int32_t)(out - t->segments);
-    carry->letter = letter >> 63;
-    carry->digit = digit >> 63;
-    carry->connector = connector >> 63;
-    carry->word = word >> 63;
-    carry->letterWord = letterWord >> 63;
-    carry->numberWord = numberWord >> 63;
-    return 1;
-}
-
-// The flags of the code point of two or three bytes at s[i] (i < length), its length in *size;
-// or 0xFF when the mask path cannot take it: a mark (it joins what precedes it, WB4), a joiner
-// (its neighbours are not the bytes beside its own), a connector (a word's kind counts the
-// connectors it ends with, not their bytes), a code point the fast path leaves to ICU, a
-// sequence of four bytes, or malformed UTF-8.
-static uint8_t multiByteFlags(const uint8_t *s, int32_t i, int32_t length, int *size) {
-    uint8_t lead = s[i];
-    uint32_t c;
-    if ((lead & 0xE0) == 0xC0 && length - i >= 2 && (s[i + 1] & 0xC0) == 0x80) {
-        c = ((lead & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu);
-        *size = 2;
-    } else if ((lead & 0xF0) == 0xE0 && length - i >= 3 && (s[i + 1] & 0xC0) == 0x80 && (s[i + 2] & 0xC0) == 0x80) {
-        c = ((lead & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu);
-        *size = 3;
-    } else {
-        return 0xFF;
-    }
-    switch (fastClass(c)) {
-    case WB_LETTER: return AF_LETTER;
-    case WB_NUMBER: return AF_DIGIT;
-    case WB_OTHER: case WB_SPACE: case WB_NEWLINE: return 0;
-    default: return 0xFF;
-    }
-}
-
-// The bytes at the start of a block that end a code point begun in the block before.
-typedef struct {
-    int count;
-    uint8_t flags;
-} gk_spill;
-
-// Gives the multi-byte code points of the block at s + base the masks of their class. Returns -1,
-// or the offset in the block of the first code point that needs fastLine.
-static int patchBlock(const uint8_t *s, int32_t base, int32_t length, gk_block *b, gk_spill *spill) {
-    uint64_t high = b->high;
-    uint64_t letter = 0, digit = 0;
-    if (spill->count) {
-        uint64_t bits = ((uint64_t)1 << spill->count) - 1;
-        if (spill->flags & AF_LETTER) letter |= bits;
-        if (spill->flags & AF_DIGIT) digit |= bits;
-        high &= ~bits;
-        spill->count = 0;
-    }
-    int stop = -1;
-    while (high) {
-        int p = __builtin_ctzll(high), size;
-        uint8_t f = multiByteFlags(s, base + p, length, &size);
-        if (f == 0xFF) { stop = p; break; }
-        uint64_t bits = (((uint64_t)1 << size) - 1) << p;   // the bytes in this block
-        if (p + size > 64) *spill = (gk_spill){ p + size - 64, f };
-        if (f & AF_LETTER) letter |= bits;
-        if (f & AF_DIGIT) digit |= bits;
-        high &= ~bits;
-    }
-    b->letter |= letter;
-    b->digit |= digit;
-    return stop;
-}
-
-// Splits the lines from s[from] (a line start) on: appends their words, and returns where it
-// stopped: at the start of the first line that needs fastLine (see patchBlock), or at `length`.
-// Returns -1 when memory runs out. Newlines need no pass of their own: they are one more mask,
-// which says where the line that needs fastLine starts and counts the lines.
-static int32_t maskedLines(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t length) {
-    int32_t first = t->segmentCount;
-    int32_t lineStart = from;   // just after the last '\n' seen
-    int64_t lines = 0;
-    gk_carry carry = { 0 };
-    gk_spill spill = { 0, 0 };
-    for (int32_t base = from;; base += 64) {
-        int32_t available = length - base;
-        gk_block b;
-        if (available >= 64) classifyBlock(s + base, &b);
-        else {
-            uint8_t tail[64] = { 0 };   // a 0 byte neither is in a word nor joins one
-            memcpy(tail, s + base, (size_t)available);
-            classifyBlock(tail, &b);
-        }
-        int stop = b.high ? patchBlock(s, base, length, &b, &spill) : -1;
-        if (stop >= 0) {
-            // The line of that code point goes to fastLine: drop its words appended so far and
-            // split this block only up to that line.
-            uint64_t newlinesBefore = b.newline & (((uint64_t)1 << stop) - 1);
-            if (newlinesBefore) lineStart = base + 64 - __builtin_clzll(newlinesBefore);
-            while (t->segmentCount > first && t->segments[t->segmentCount - 1].start >= lineStart) t->segmentCount--;
-            int32_t keep = lineStart - base;
-            if (keep > 0) {
-                // The byte before the line is a '\n', so no word runs into it.
-                uint64_t mask = ((uint64_t)1 << keep) - 1;
-                gk_block kept = { b.letter & mask, b.digit & mask, b.connector & mask, b.joinsLetters & mask,
-                                  b.joinsDigits & mask, b.newline & mask, 0 };
-                if (!wordsOfBlock(t, &kept, base, 0, &carry)) return -1;
-                lines += __builtin_popcountll(kept.newline);
-            }
-            t->fastLines += lines;
-            return lineStart;
-        }
-        uint8_t after = 0;
-        if (available > 64) {
-            after = asciiFlags[s[base + 64]];
-            if (after & AF_HIGH) {
-                // (One the masks cannot take makes the next block hand this line to fastLine.)
-                int size;
-                uint8_t f = multiByteFlags(s, base + 64, length, &size);
-                after = f == 0xFF ? 0 : f;
-            }
-        }
-        if (!wordsOfBlock(t, &b, base, after, &carry)) return -1;
-        if (b.newline) {
-            lineStart = base + 64 - __builtin_clzll(b.newline);
-            lines += __builtin_popcountll(b.newline);
-        }
-        if (available <= 64) break;
-    }
-    // A word running to the end of the text (a shorter last block has ended it already).
-    if (carry.word) {
-        int32_t kind = (int32_t)carry.letterWord * GK_TOKEN_LETTER + (int32_t)carry.numberWord * GK_TOKEN_NUMBER;
-        if (kind && !appendSegment(t, carry.wordStart, length, kind)) return -1;
-    }
-    if (lineStart < length) lines++;   // the last line has no '\n'
-    t->fastLines += lines;
-    return length;
-}
-
-// Segments s[from..to) with ICU's break iterator, appending the word segments.
-static int32_t icuLine(gk_tokenizer *t, const uint8_t *s, int32_t from, int32_t to) {
-    int32_t n16 = decode(t, s + from, to - from);
-    if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
-    UErrorCode status = U_ZERO_ERROR;
-    ubrk_setText(t->breaker, t->text16, n16, &status);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    int32_t previous = ubrk_first(t->breaker);
-    for (int32_t next = ubrk_next(t->breaker); next != UBRK_DONE; next = ubrk_next(t->breaker)) {
-        int32_t kind = kindOf(ubrk_getRuleStatus(t->breaker));
-        if (kind && !appendSegment(t, from + t->byteOffsets[previous], from + t->byteOffsets[next], kind)) {
-            return -U_MEMORY_ALLOCATION_ERROR;
-        }
-        previous = next;
-    }
-    return 0;
+    gk_icu_splitter_destroy(t->icu);
+    gk_memo_free(&t->memo);
+    gk_free(t->segments.items);
+    gk_line_scratch_free(&t->lines);
+    gk_free(t->tokens);
+    gk_free(t->folded.bytes);
+    gk_folder_destroy(t->folder);
+    gk_free(t);
 }
 
 // Splits the text into word segments (t->segments), line by line: runs of lines of ASCII and
-// letters 64 bytes at a time, other lines with the fast path where it applies, ICU's break
+// letters 64 bytes at a time, other lines with the state machine where it applies, ICU's break
 // iterator elsewhere (or everywhere, with GK_SEGMENT_ICU_ONLY). Returns 0 or a negative ICU
 // error code.
 static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_t options) {
-    pthread_once(&fastClassesOnce, fillFastClasses);
-    t->segmentCount = 0;
-    t->foldedLength = 0;
+    t->segments.count = 0;
+    t->folded.length = 0;
     if (options & GK_SEGMENT_ICU_ONLY) {
         t->icuLines++;
-        return length > 0 ? icuLine(t, s, 0, length) : 0;
+        return length > 0 ? gk_icu_split(t->icu, &t->segments, s, 0, length) : 0;
     }
     int32_t from = 0;
     while (from < length) {
-        if (maskPath) {
-            from = maskedLines(t, s, from, length);
-            if (from < 0) return -U_MEMORY_ALLOCATION_ERROR;
-            if (from == length) break;
-        }
+        from = gk_masked_lines(&t->segments, s, from, length, &t->fastLines);
+        if (from < 0) return -U_MEMORY_ALLOCATION_ERROR;
+        if (from == length) break;
         // A line the mask path cannot take (or any line, if it is off).
         const uint8_t *newline = memchr(s + from, '\n', (size_t)(length - from));
         int32_t to = newline ? (int32_t)(newline - s) + 1 : length;
-        int fast = fastLine(t, s, from, to);
-        if (fast < 0) return -U_MEMORY_ALLOCATION_ERROR;
-        if (fast) t->fastLines++;
-        else {
+        switch (gk_fast_line(&t->lines, &t->segments, s, from, to)) {
+        case GK_LINE_SPLIT:
+            t->fastLines++;
+            break;
+        case GK_LINE_FOR_ICU: {
             t->icuLines++;
-            int32_t error = icuLine(t, s, from, to);
+            int32_t error = gk_icu_split(t->icu, &t->segments, s, from, to);
             if (error) return error;
+            break;
+        }
+        case GK_LINE_NO_MEMORY:
+            return -U_MEMORY_ALLOCATION_ERROR;
         }
         from = to;
     }
@@ -819,16 +118,16 @@ static int32_t segment(gk_tokenizer *t, const uint8_t *s, int32_t length, int32_
 int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
     if (error) return error;
-    if (!grow((void **)&t->tokens, &t->tokenCapacity, t->segmentCount + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
-    for (int32_t index = 0; index < t->segmentCount; index++) {
-        gk_segment segment = t->segments[index];
+    if (!gk_reserve((void **)&t->tokens, &t->tokenCapacity, (int64_t)t->segments.count + 1, sizeof(gk_token))) return -U_MEMORY_ALLOCATION_ERROR;
+    for (int32_t index = 0; index < t->segments.count; index++) {
+        gk_segment segment = t->segments.items[index];
         gk_token *token = &t->tokens[index];
         token->start = segment.start;
         token->end = segment.end;
         token->kind = segment.kind;
-        if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, options, token)) return -U_MEMORY_ALLOCATION_ERROR;
+        if (!gk_fold_word(t->folder, utf8 + segment.start, segment.end - segment.start, options, &t->folded, token)) return -U_MEMORY_ALLOCATION_ERROR;
     }
-    return t->segmentCount;
+    return t->segments.count;
 }
 
 // Classifies the bytes between two words: a hard break (blank line, masked text), or the id of
@@ -880,65 +179,35 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
 // Looks a folded word up: its id in `words` (and its accent-free form's), or its id among the
 // text's unknown words in `types`. Fills everything of `word` but its position, gap and flags.
 static int lookUp(gk_tokenizer *t, const gk_token *token, const gk_lexicon *words, gk_lexicon *types, gk_scanned *word) {
-    const uint8_t *folded = t->folded + token->foldedStart;
+    const uint8_t *folded = t->folded.bytes + token->foldedStart;
     uint32_t hash = gk_lexicon_hash(folded, token->foldedLength);
     word->folded = words ? gk_lexicon_find_hashed(words, folded, token->foldedLength, hash) : -1;
     word->bare = token->bareStart == token->foldedStart
         ? word->folded
-        : (words ? gk_lexicon_find(words, t->folded + token->bareStart, token->bareLength) : -1);
+        : (words ? gk_lexicon_find(words, t->folded.bytes + token->bareStart, token->bareLength) : -1);
     word->type = -1;
     if (types && word->folded < 0) {
         if (token->bareStart == token->foldedStart) {
             word->type = gk_lexicon_insert_hashed(types, folded, token->foldedLength, hash);
         } else {
             // The bare form follows the folded one in the buffer; join them with a 0 byte.
-            uint8_t *key = malloc((size_t)(token->foldedLength + token->bareLength + 1));
+            int64_t keyLength = (int64_t)token->foldedLength + token->bareLength + 1;
+            if (keyLength > INT32_MAX) return 0;
+            uint8_t *key = gk_malloc((size_t)keyLength);
             if (!key) return 0;
             memcpy(key, folded, (size_t)token->foldedLength);
             key[token->foldedLength] = 0;
-            memcpy(key + token->foldedLength + 1, t->folded + token->bareStart, (size_t)token->bareLength);
-            word->type = gk_lexicon_insert(types, key, token->foldedLength + token->bareLength + 1);
-            free(key);
+            memcpy(key + token->foldedLength + 1, t->folded.bytes + token->bareStart, (size_t)token->bareLength);
+            word->type = gk_lexicon_insert(types, key, (int32_t)keyLength);
+            gk_free(key);
         }
         if (word->type < 0) return 0;
     }
     return 1;
 }
 
-// The memo of distinct words: a text of a million words has a few tens of thousands of distinct
-// ones, so each is folded and looked up once and every later occurrence costs one probe in a
-// small table. An ASCII word is keyed by its folded form (lower-casing it is cheap and merges
-// "The" with "the"); any other word by its bytes as written, which spares ICU's normalisers on
-// every repeat. The two key sets cannot collide: only the second has bytes of 0x80 and above.
-//
-// A slot (32 bytes, two to a cache line) holds the key's first sixteen bytes, its length and the
-// look-up results, so a repeated word of up to sixteen bytes is found with one memory access;
-// longer keys compare the rest in the key store. Probes are made in batches whose slots are
-// prefetched first, so that the table's cache misses overlap instead of following one another.
-// The results depend on the lexicons the memo was filled with: a scan with other lexicons starts
-// a new memo, and so does one that would outgrow MEMO_LIMIT words.
-#define MEMO_LIMIT (1 << 18)
-#define MEMO_LONG 2047
-#define MEMO_INLINE 16
+// Words per batch of a scan: their slots are prefetched together before any is probed.
 #define MEMO_BATCH 16
-
-typedef struct gk_memo_slot_s {
-    uint64_t head[2];       // the key's first sixteen bytes, zero-padded (keys never contain 0)
-    uint32_t hash;
-    uint32_t entry;         // entry index + 1 (0: empty) in the low 21 bits; min(length, MEMO_LONG) above
-    int32_t id;             // the folded word's id (>= 0), or -2 - its type id, or -1 (neither)
-    uint32_t lexiconFlags;  // the record's lexiconFlags
-} gk_memo_slot;
-
-// A word is in `words` or among the types, never both: one field holds either id.
-static inline int32_t slotID(const gk_scanned *word) {
-    return word->folded >= 0 ? word->folded : (word->type >= 0 ? -2 - word->type : -1);
-}
-
-static inline void fromSlotID(int32_t id, gk_scanned *word) {
-    word->folded = id >= 0 ? id : -1;
-    word->type = id <= -2 ? -2 - id : -1;
-}
 
 // The record's summary of the word table's values for its folded and accent-free ids (see
 // gk_scanned.lexiconFlags).
@@ -947,101 +216,6 @@ static inline uint16_t lexiconFlags(const gk_scanned *word, const uint32_t *flag
     uint32_t folded = word->folded >= 0 && word->folded < count ? flags[word->folded] : 0;
     uint32_t bare = word->bare >= 0 && word->bare < count ? flags[word->bare] : 0;
     return (uint16_t)(((folded | bare) & 1u) | ((folded >> 15) & 0xFFFEu));
-}
-
-typedef struct gk_memo_entry_s {
-    int64_t keyStart;       // in memoKeys
-    int32_t bare;
-    int32_t foldedStart;    // in memoFolded, for words not keyed by their folded form; else -1
-    int32_t foldedLength;
-} gk_memo_entry;
-
-static int resetMemo(gk_tokenizer *t, const gk_lexicon *words, const gk_lexicon *types, const uint32_t *flags) {
-    free(t->memoSlots);
-    t->memoSlotCount = 1 << 12;
-    t->memoSlots = calloc((size_t)t->memoSlotCount, sizeof(gk_memo_slot));
-    t->memoCount = 0;
-    t->memoKeysLength = 0;
-    t->memoFoldedLength = 0;
-    t->memoWords = words;
-    t->memoTypes = types;
-    t->memoFlags = flags;
-    return t->memoSlots != NULL;
-}
-
-static inline void keyHead(const uint8_t *key, int32_t length, uint64_t head[2]) {
-    head[0] = head[1] = 0;
-    memcpy(head, key, (size_t)(length < MEMO_INLINE ? length : MEMO_INLINE));
-}
-
-// The slot of `key`: where it is, or the empty slot where it would go.
-static gk_memo_slot *memoSlot(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2]) {
-    uint32_t mask = (uint32_t)t->memoSlotCount - 1;
-    uint32_t lengthTag = (uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21;
-    for (uint32_t index = hash & mask;; index = (index + 1) & mask) {
-        gk_memo_slot *slot = &t->memoSlots[index];
-        if (slot->entry == 0) return slot;
-        if (slot->hash != hash || slot->head[0] != head[0] || slot->head[1] != head[1]
-            || (slot->entry & ~0x1FFFFFu) != lengthTag) continue;
-        if (length <= MEMO_INLINE) return slot;
-        const gk_memo_entry *entry = &t->memoEntries[(slot->entry & 0x1FFFFFu) - 1];
-        const uint8_t *stored = t->memoKeys + entry->keyStart;
-        if (length >= MEMO_LONG) {
-            int32_t storedLength;
-            memcpy(&storedLength, stored, sizeof storedLength);
-            if (storedLength != length) continue;
-            stored += sizeof storedLength;
-        }
-        if (memcmp(stored + MEMO_INLINE, key + MEMO_INLINE, (size_t)(length - MEMO_INLINE)) == 0) return slot;
-    }
-}
-
-static int growMemo(gk_tokenizer *t) {
-    int32_t count = t->memoSlotCount * 2;
-    gk_memo_slot *slots = calloc((size_t)count, sizeof(gk_memo_slot));
-    if (!slots) return 0;
-    uint32_t mask = (uint32_t)count - 1;
-    for (int32_t i = 0; i < t->memoSlotCount; i++) {
-        if (t->memoSlots[i].entry == 0) continue;
-        uint32_t index = t->memoSlots[i].hash & mask;
-        while (slots[index].entry != 0) index = (index + 1) & mask;
-        slots[index] = t->memoSlots[i];
-    }
-    free(t->memoSlots);
-    t->memoSlots = slots;
-    t->memoSlotCount = count;
-    return 1;
-}
-
-// Remembers `key` (not present) with the results in `word` and, when `foldedStart` >= 0, the
-// folded form at that offset of the folded buffer. Returns 0 when memory runs out.
-static int memoize(gk_tokenizer *t, const uint8_t *key, int32_t length, uint32_t hash, const uint64_t head[2],
-                   const gk_scanned *word, int32_t foldedStart, int32_t foldedLength) {
-    if ((t->memoCount + 1) * 2 > t->memoSlotCount && !growMemo(t)) return 0;
-    int32_t storedLength = length >= MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
-    // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
-    if (t->memoKeysLength + storedLength > INT32_MAX / 2 || t->memoCount + 1 >= 0x1FFFFF) return 1;
-    gk_memo_slot *slot = memoSlot(t, key, length, hash, head);
-    if (!grow((void **)&t->memoEntries, &t->memoEntryCapacity, t->memoCount + 1, sizeof(gk_memo_entry))) return 0;
-    if (!grow((void **)&t->memoKeys, &t->memoKeysCapacity, (int32_t)t->memoKeysLength + storedLength + 1, 1)) return 0;
-    uint8_t *stored = t->memoKeys + t->memoKeysLength;
-    if (length >= MEMO_LONG) { memcpy(stored, &length, sizeof length); stored += sizeof length; }
-    memcpy(stored, key, (size_t)length);
-    int32_t memoFolded = -1;
-    if (foldedStart >= 0) {
-        if (!grow((void **)&t->memoFolded, &t->memoFoldedCapacity, t->memoFoldedLength + foldedLength + 1, 1)) return 0;
-        memcpy(t->memoFolded + t->memoFoldedLength, t->folded + foldedStart, (size_t)foldedLength);
-        memoFolded = t->memoFoldedLength;
-        t->memoFoldedLength += foldedLength;
-    }
-    t->memoEntries[t->memoCount] = (gk_memo_entry){ t->memoKeysLength, word->bare, memoFolded, foldedLength };
-    t->memoKeysLength += storedLength;
-    t->memoCount++;
-    *slot = (gk_memo_slot){
-        { head[0], head[1] }, hash,
-        (uint32_t)t->memoCount | ((uint32_t)(length < MEMO_LONG ? length : MEMO_LONG) << 21),
-        slotID(word), word->lexiconFlags };
-    return 1;
 }
 
 // A word of a batch between its first look (fold if ASCII, hash, prefetch) and its probe.
@@ -1054,22 +228,21 @@ typedef struct {
 
 // Finds (or folds, looks up and remembers) one word whose key was prepared in `pending`. A
 // repeated non-ASCII word also needs its memo entry (accent-free id, folded form), which is
-// elsewhere in memory: its index goes to *later, for finishRepeated, and is -1 otherwise.
+// elsewhere in memory: its index goes to *later, for gk_memo_complete, and is -1 otherwise.
 static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written, int32_t writtenLength,
                        const gk_pending *pending, const gk_lexicon *words, gk_lexicon *types,
                        const uint32_t *flags, int32_t flagCount, int32_t *later) {
     *later = -1;
-    const uint8_t *key = pending->ascii ? t->folded + pending->keyOffset : written;
-    gk_memo_slot *slot = memoSlot(t, key, writtenLength, pending->hash, pending->head);
-    if (slot->entry != 0) {
-        fromSlotID(slot->id, word);
-        word->lexiconFlags = (uint16_t)slot->lexiconFlags;
+    const uint8_t *key = pending->ascii ? t->folded.bytes + pending->keyOffset : written;
+    gk_memo_slot *slot = gk_memo_probe(&t->memo, key, writtenLength, pending->hash, pending->head);
+    if (gk_memo_found(slot)) {
+        gk_memo_recall(slot, word);
         if (pending->ascii) {
             word->bare = word->folded;
             word->foldedStart = pending->keyOffset;
             word->foldedLength = writtenLength;
         } else {
-            *later = (int32_t)(slot->entry & 0x1FFFFFu) - 1;
+            *later = gk_memo_entry_index(slot);
         }
         return 1;
     }
@@ -1079,54 +252,40 @@ static int resolveWord(gk_tokenizer *t, gk_scanned *word, const uint8_t *written
         token.foldedStart = token.bareStart = pending->keyOffset;
         token.foldedLength = token.bareLength = writtenLength;
     } else {
-        if (!foldWord(t, written, writtenLength, GK_FOLD_ACCENTS, &token)) return 0;
+        if (!gk_fold_word(t->folder, written, writtenLength, GK_FOLD_ACCENTS, &t->folded, &token)) return 0;
     }
     if (!lookUp(t, &token, words, types, word)) return 0;
     word->lexiconFlags = lexiconFlags(word, flags, flagCount);
     // Keep only the folded form in the buffer (the accent-free one was for the look-up).
-    if (!pending->ascii) t->foldedLength = token.foldedStart + token.foldedLength;
+    if (!pending->ascii) t->folded.length = token.foldedStart + token.foldedLength;
     word->foldedStart = token.foldedStart;
     word->foldedLength = token.foldedLength;
-    key = pending->ascii ? t->folded + pending->keyOffset : written;
-    return memoize(t, key, writtenLength, pending->hash, pending->head, word,
-                   pending->ascii ? -1 : token.foldedStart, token.foldedLength);
-}
-
-// Completes a repeated non-ASCII word from its memo entry: its accent-free id, and its folded
-// form copied to the folded buffer.
-static int finishRepeated(gk_tokenizer *t, gk_scanned *word, int32_t entryIndex) {
-    const gk_memo_entry *entry = &t->memoEntries[entryIndex];
-    if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + entry->foldedLength + 1, 1)) return 0;
-    memcpy(t->folded + t->foldedLength, t->memoFolded + entry->foldedStart, (size_t)entry->foldedLength);
-    word->bare = entry->bare;
-    word->foldedStart = t->foldedLength;
-    word->foldedLength = entry->foldedLength;
-    t->foldedLength += entry->foldedLength;
-    return 1;
+    key = pending->ascii ? t->folded.bytes + pending->keyOffset : written;
+    return gk_memo_remember(&t->memo, key, writtenLength, pending->hash, pending->head, word,
+                            pending->ascii ? NULL : t->folded.bytes + token.foldedStart, token.foldedLength);
 }
 
 int32_t gk_tokenizer_split(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t options) {
     int32_t error = segment(t, utf8, length, options);
-    return error ? error : t->segmentCount;
+    return error ? error : t->segments.count;
 }
 
 int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t length, int32_t base, const gk_lexicon *words,
                                 const gk_lexicon *gaps, gk_lexicon *types, const uint32_t *flags, int32_t flagCount,
                                 int32_t options, gk_scanned *scanned) {
     int useMemo = !(options & GK_FOLD_ICU_ONLY);
-    if (useMemo && (!t->memoSlots || t->memoWords != words || t->memoTypes != types || t->memoFlags != flags
-                    || t->memoCount >= MEMO_LIMIT)) {
-        if (!resetMemo(t, words, types, flags)) return -U_MEMORY_ALLOCATION_ERROR;
+    if (useMemo && !gk_memo_serves(&t->memo, words, types, flags)) {
+        if (!gk_memo_reset(&t->memo, words, types, flags)) return -U_MEMORY_ALLOCATION_ERROR;
     }
     gk_pending pending[MEMO_BATCH];
-    for (int32_t batch = 0; batch < t->segmentCount; batch += MEMO_BATCH) {
-        int32_t batchEnd = batch + MEMO_BATCH < t->segmentCount ? batch + MEMO_BATCH : t->segmentCount;
+    for (int32_t batch = 0; batch < t->segments.count; batch += MEMO_BATCH) {
+        int32_t batchEnd = batch + MEMO_BATCH < t->segments.count ? batch + MEMO_BATCH : t->segments.count;
         if (!useMemo) {
             for (int32_t index = batch; index < batchEnd; index++) {
-                gk_segment segment = t->segments[index];
+                gk_segment segment = t->segments.items[index];
                 gk_scanned *word = &scanned[index];
                 gk_token token;
-                if (!foldWord(t, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &token)) {
+                if (!gk_fold_word(t->folder, utf8 + segment.start, segment.end - segment.start, GK_FOLD_ACCENTS | GK_FOLD_ICU_ONLY, &t->folded, &token)) {
                     return -U_MEMORY_ALLOCATION_ERROR;
                 }
                 if (!lookUp(t, &token, words, types, word)) return -U_MEMORY_ALLOCATION_ERROR;
@@ -1140,20 +299,20 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
         // own keys), hash every key and prefetch its slot. (Sixteen bytes to spare in the buffer:
         // a short word is stored as two whole 64-bit words.)
         // The batch's words lie in text order, so its span is at least their total length.
-        int32_t batchBytes = t->segments[batchEnd - 1].end - t->segments[batch].start;
-        if (!grow((void **)&t->folded, &t->foldedCapacity, t->foldedLength + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
-        uint32_t mask = (uint32_t)t->memoSlotCount - 1;
+        int32_t batchBytes = t->segments.items[batchEnd - 1].end - t->segments.items[batch].start;
+        if (!gk_reserve((void **)&t->folded.bytes, &t->folded.capacity, (int64_t)t->folded.length + batchBytes + 16, 1)) return -U_MEMORY_ALLOCATION_ERROR;
+        gk_memo_prefetcher prefetcher = gk_memo_prefetcher_of(&t->memo);
         for (int32_t index = batch; index < batchEnd; index++) {
-            gk_segment segment = t->segments[index];
+            gk_segment segment = t->segments.items[index];
             const uint8_t *written = utf8 + segment.start;
             int32_t writtenLength = segment.end - segment.start;
             gk_pending *p = &pending[index - batch];
-            uint8_t *out = t->folded + t->foldedLength;
+            uint8_t *out = t->folded.bytes + t->folded.length;
 #if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
-            if (writtenLength <= MEMO_INLINE && length - segment.start >= 16) {
+            if (writtenLength <= GK_MEMO_INLINE && length - segment.start >= 16) {
                 // Most words: up to sixteen bytes, with sixteen bytes of text from their start.
                 // Two 64-bit words, cut to the word, are its key's head (zero-padded like
-                // keyHead's), its folded form once lower-cased, and its hash, with no loop over
+                // gk_memo_key_head's), its folded form once lower-cased, and its hash, with no loop over
                 // its bytes and no call.
                 uint64_t first, second;
                 memcpy(&first, written, 8);
@@ -1161,19 +320,19 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 first &= writtenLength >= 8 ? ~0ull : ~(~0ull << (8 * writtenLength));
                 second &= writtenLength <= 8 ? 0 : writtenLength == 16 ? ~0ull : ~(~0ull << (8 * (writtenLength - 8)));
                 p->ascii = ((first | second) & BYTES(0x80)) == 0;
-                p->keyOffset = t->foldedLength;
+                p->keyOffset = t->folded.length;
                 if (p->ascii) {
                     // An upper-case letter's test bit (0x80), shifted down twice, is its case bit.
                     first |= byteIn(first, 'A', 'Z') >> 2;
                     second |= byteIn(second, 'A', 'Z') >> 2;
                     memcpy(out, &first, 8);
                     memcpy(out + 8, &second, 8);
-                    t->foldedLength += writtenLength;
+                    t->folded.length += writtenLength;
                 }
                 p->head[0] = first;
                 p->head[1] = second;
                 p->hash = gk_hash_short(first, second, writtenLength);
-                __builtin_prefetch(&t->memoSlots[p->hash & mask]);
+                gk_memo_prefetch(prefetcher, p->hash);
                 continue;
             }
 #endif
@@ -1184,41 +343,41 @@ int32_t gk_tokenizer_scan_words(gk_tokenizer *t, const uint8_t *utf8, int32_t le
                 out[k] = (uint8_t)(c >= 'A' && c <= 'Z' ? c + 32 : c);
             }
             p->ascii = high < 0x80;
-            p->keyOffset = t->foldedLength;
+            p->keyOffset = t->folded.length;
             const uint8_t *key = p->ascii ? out : written;
-            if (p->ascii) t->foldedLength += writtenLength;
+            if (p->ascii) t->folded.length += writtenLength;
             p->hash = gk_lexicon_hash(key, writtenLength);
-            keyHead(key, writtenLength, p->head);
-            __builtin_prefetch(&t->memoSlots[p->hash & mask]);
+            gk_memo_key_head(key, writtenLength, p->head);
+            gk_memo_prefetch(prefetcher, p->hash);
         }
         // Then the probes, whose slots are on their way to the cache. The memo entries of the
         // repeated non-ASCII words are fetched after them (and their folded forms after those),
         // so that these cache misses overlap too.
         int32_t laterWords[MEMO_BATCH], laterEntries[MEMO_BATCH], laterCount = 0;
         for (int32_t index = batch; index < batchEnd; index++) {
-            gk_segment segment = t->segments[index];
+            gk_segment segment = t->segments.items[index];
             int32_t later;
             if (!resolveWord(t, &scanned[index], utf8 + segment.start, segment.end - segment.start,
                              &pending[index - batch], words, types, flags, flagCount, &later)) {
                 return -U_MEMORY_ALLOCATION_ERROR;
             }
             if (later >= 0) {
-                __builtin_prefetch(&t->memoEntries[later]);
+                gk_memo_prefetch_entry(&t->memo, later);
                 laterWords[laterCount] = index;
                 laterEntries[laterCount++] = later;
             }
         }
         for (int32_t k = 0; k < laterCount; k++) {
-            __builtin_prefetch(t->memoFolded + t->memoEntries[laterEntries[k]].foldedStart);
+            gk_memo_prefetch_folded(&t->memo, laterEntries[k]);
         }
         for (int32_t k = 0; k < laterCount; k++) {
-            if (!finishRepeated(t, &scanned[laterWords[k]], laterEntries[k])) return -U_MEMORY_ALLOCATION_ERROR;
+            if (!gk_memo_complete(&t->memo, laterEntries[k], &scanned[laterWords[k]], &t->folded)) return -U_MEMORY_ALLOCATION_ERROR;
         }
     }
     int32_t spaceGap = gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
     int32_t previousEnd = 0;
-    for (int32_t index = 0; index < t->segmentCount; index++) {
-        gk_segment segment = t->segments[index];
+    for (int32_t index = 0; index < t->segments.count; index++) {
+        gk_segment segment = t->segments.items[index];
         gk_scanned *word = &scanned[index];
         word->start = segment.start + base;
         word->end = segment.end + base;
@@ -1246,37 +405,12 @@ void gk_tokenizer_line_counts(const gk_tokenizer *t, int64_t *fast, int64_t *icu
 
 const gk_token *gk_tokenizer_tokens(const gk_tokenizer *t) { return t->tokens; }
 
-const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded; }
+const uint8_t *gk_tokenizer_folded(const gk_tokenizer *t) { return t->folded.bytes; }
 
-int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->foldedLength; }
+int32_t gk_tokenizer_folded_length(const gk_tokenizer *t) { return t->folded.length; }
 
 void gk_tokenizer_forget(gk_tokenizer *t) {
-    free(t->memoSlots);
-    t->memoSlots = NULL;
-    t->memoCount = 0;
-}
-
-int32_t gk_nfc(const uint8_t *utf8, int32_t length, uint8_t *out, int32_t capacity) {
-    UErrorCode status = U_ZERO_ERROR;
-    const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    int32_t len16 = 0;
-    u_strFromUTF8(NULL, 0, &len16, (const char *)utf8, length, &status);
-    status = U_ZERO_ERROR;
-    UChar *in = malloc((size_t)(len16 + 1) * sizeof(UChar));
-    UChar *normalized = malloc((size_t)(len16 * 3 + 4) * sizeof(UChar));
-    if (!in || !normalized) { free(in); free(normalized); return -U_MEMORY_ALLOCATION_ERROR; }
-    u_strFromUTF8(in, len16 + 1, NULL, (const char *)utf8, length, &status);
-    int32_t n = unorm2_normalize(nfc, in, len16, normalized, len16 * 3 + 4, &status);
-    int32_t needed = 0;
-    if (U_SUCCESS(status)) {
-        u_strToUTF8((char *)out, capacity, &needed, normalized, n, &status);
-        if (status == U_BUFFER_OVERFLOW_ERROR || status == U_STRING_NOT_TERMINATED_WARNING) status = U_ZERO_ERROR;
-    }
-    free(in);
-    free(normalized);
-    if (U_FAILURE(status)) return -(int32_t)status;
-    return needed;
+    gk_memo_forget(&t->memo);
 }
 
 void gk_icu_version(char *out, int32_t capacity) {

@@ -13,9 +13,11 @@ struct CheckCommand: ParsableCommand {
             abstract_su.txt, en/…), else it is detected per paragraph. Files that differ only by \
             a language tag (report.id.md, report.en.md; id/report.md, en/report.md) and the \
             configuration's parallel sets are aligned as versions of one text and checked with \
-            the cross-language rules (--no-parallel: not). Folders are searched for text files \
-            and XLIFF, PO, TMX and .xcstrings files. Findings can be silenced \
-            with glossary-ignore / glossary-disable comments or a --baseline file.
+            the cross-language rules (--no-parallel: not). Folders are searched for \
+            \(HelpText.folderTextExtensions) files and bilingual \(HelpText.folderBilingualExtensions) \
+            files, hidden folders skipped; i18n JSON files are checked when named. With no path, \
+            the configuration's include patterns choose the files of its folder. Findings can be \
+            silenced with glossary-ignore / glossary-disable comments or a --baseline file.
             """)
 
     @OptionGroup var glossary: GlossaryOptions
@@ -57,11 +59,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "With --fix: print a unified diff of the fixes instead of writing them.")
     var dryRun = false
 
-    @Argument(help: ArgumentHelp("Files or folders to check; - reads standard input.", valueName: "path"))
+    @Argument(help: ArgumentHelp(
+        "Files or folders to check; - reads standard input. Default: the files of the configuration's folder that its include patterns choose.",
+        valueName: "path"))
     var paths: [String] = []
 
     func validate() throws {
-        if paths.isEmpty && !staged { throw ValidationError("give at least one file or folder to check (or - for standard input, or --staged)") }
         if let language, LanguageTag(language) == nil {
             throw ValidationError("'\(language)' is not a valid language tag (e.g. id, en, su, en-GB)")
         }
@@ -83,6 +86,9 @@ struct CheckCommand: ParsableCommand {
 
     private func check() throws {
         let configuration = try loadConfiguration()
+        // Without paths, what to check comes from the configuration: settle that before the
+        // glossary is loaded, so that a usage error is reported as one.
+        let searched = paths.isEmpty && !staged ? try defaultPaths(configuration: configuration) : paths
         let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration))
         // The checker lives as long as the process: freeing a large glossary's hundreds of
         // thousands of terms one by one on the way out would only delay the exit.
@@ -104,7 +110,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
-        let inputs = try self.inputs(configuration: configuration)
+        let inputs = try self.inputs(searching: searched, configuration: configuration)
         var (report, errors) = runner.run(inputs: inputs)
         let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
         for note in groups.skipped { Output.error("note: " + note) }
@@ -121,7 +127,7 @@ struct CheckCommand: ParsableCommand {
             } catch {
                 throw CommandFailure.input(error)
             }
-            Output.error("glossary: recorded \(report.findings.count) finding\(report.findings.count == 1 ? "" : "s") in \(writeBaseline)")
+            Output.error("glossary: recorded \(English.counted(report.findings.count, "finding")) in \(writeBaseline)")
             return
         }
 
@@ -150,14 +156,14 @@ struct CheckCommand: ParsableCommand {
             }
             if dryRun {
                 Output.print(diffs)
-                let summary = fixedFindings == 0 ? "nothing to fix" : "would fix \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")"
+                let summary = fixedFindings == 0 ? "nothing to fix" : "would fix \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))"
                 Output.error("glossary: \(summary)")
                 if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
                 if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
                 return
             }
             if fixedFiles > 0 {
-                Output.error("glossary: fixed \(fixedFindings) finding\(fixedFindings == 1 ? "" : "s") in \(fixedFiles) file\(fixedFiles == 1 ? "" : "s")")
+                Output.error("glossary: fixed \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))")
                 // Check again, so that what is reported (and its positions) is what is left.
                 let again = runner.run(inputs: inputs)
                 report = again.report
@@ -207,18 +213,49 @@ struct CheckCommand: ParsableCommand {
 
     /// The configuration: `--config`, else `.glossary.yml` found from the current folder.
     private func loadConfiguration() throws -> Configuration? {
-        if noConfig { return nil }
-        guard let path = config ?? Configuration.discover() else { return nil }
+        if noConfig {
+            glossary.note("configuration: none (--no-config)")
+            return nil
+        }
+        guard let path = config ?? Configuration.discover() else {
+            glossary.note("configuration: none (no \(Configuration.fileName) here or in a parent folder, up to the repository root or the home folder)")
+            return nil
+        }
+        glossary.note("configuration: \(GlossaryOptions.shown(path))" + (config == nil ? "" : " (--config)"))
         do {
-            return try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id)))
+            return try ProjectDiscovery.readConfiguration(contentsOf: path)
         } catch {
             throw CommandFailure.input(error)
         }
     }
 
-    /// What to check: the staged files, or the files and folders given, filtered by the
+    /// What to check when no path is given: the configuration's folder, whose files its
+    /// `include` patterns choose, as a path relative to the current folder (`.` when it is
+    /// here). Without such a configuration there is nothing to go by: a usage error.
+    private func defaultPaths(configuration: Configuration?) throws -> [String] {
+        guard let configuration, !configuration.include.isEmpty else {
+            let reason = configuration.map { "\($0.file.map(GlossaryOptions.shown) ?? Configuration.fileName) has none" }
+                ?? (noConfig ? "--no-config is given" : "no \(Configuration.fileName) was found")
+            // Reported as the usage errors of `validate()` are, with this command's usage.
+            Output.error("""
+                Error: give at least one file or folder to check (or - for standard input, or --staged); \
+                with no path, check takes the files that the configuration's include patterns choose, but \(reason)
+                Usage: \(GlossaryTool.usageString(for: Self.self))
+                  See 'glossary check --help' for more information.
+                """)
+            throw ExitCode(ExitStatus.usage)
+        }
+        let root = Paths.relative(configuration.root, to: FileManager.default.currentDirectoryPath)
+        glossary.note("""
+            checking the files \(root == "." ? "in this folder" : "in the folder \(root)") that the include patterns of \
+            \(configuration.file.map(GlossaryOptions.shown) ?? Configuration.fileName) choose
+            """)
+        return [root]
+    }
+
+    /// What to check: the staged files, or the files and folders `searched`, filtered by the
     /// configuration's include and exclude patterns.
-    private func inputs(configuration: Configuration?) throws -> [CheckRunner.Input] {
+    private func inputs(searching searched: [String], configuration: Configuration?) throws -> [CheckRunner.Input] {
         if staged {
             let roots = paths.map { Paths.absolute($0) }
             do {
@@ -237,7 +274,9 @@ struct CheckCommand: ParsableCommand {
         }
         let files: [String]
         do {
-            files = try CheckRunner.files(for: paths)
+            // Without paths, `searched` is the configuration's folder, `.` when it is here: the
+            // files are named as seen from here, without `./`.
+            files = try CheckRunner.files(for: searched).map { paths.isEmpty && $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 }
         } catch {
             throw CommandFailure.input(error)
         }

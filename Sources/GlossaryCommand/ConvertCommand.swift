@@ -9,9 +9,9 @@ extension CSVLayout: ExpressibleByArgument {}
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert a glossary between YAML, TBX, CSV and TSV.",
+        abstract: "Convert a glossary between \(English.list(GlossaryFormat.allCases.map(\.displayName), "and")).",
         discussion: """
-            The formats come from the file extensions (.yml/.yaml, .tbx, .csv, .tsv) or --to. \
+            The formats come from the file extensions (\(HelpText.convertibleExtensions)) or --to. \
             Data the target format cannot hold is listed as a warning. Exit status 2 on unreadable \
             input or when OUT exists without --force.
             """)
@@ -22,7 +22,7 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to write.", valueName: "out"))
     var output: String
 
-    @Option(help: "The output format: yaml, tbx, csv or tsv (default: from OUT's extension).")
+    @Option(help: "The output format: \(English.list(GlossaryFormat.allCases.map(\.rawValue), "or")) (default: from OUT's extension).")
     var to: GlossaryFormat?
 
     @Option(name: .customLong("csv-layout"), help: "CSV/TSV layout: wide (one row per concept) or long (one row per term).")
@@ -33,12 +33,12 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if to == nil, GlossaryFormat(path: output) == nil {
-            throw ValidationError("cannot tell the output format from '\(output)'; pass --to yaml|tbx|csv|tsv")
+            throw ValidationError("cannot tell the output format from '\(output)'; pass --to \(GlossaryFormat.allCases.map(\.rawValue).joined(separator: "|"))")
         }
         var isDirectory: ObjCBool = false
         let isFolder = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
         if !isFolder, GlossaryFormat(path: input) == nil {
-            throw ValidationError("cannot tell the format of '\(input)'; use .yml, .yaml, .tbx, .csv or .tsv")
+            throw ValidationError("cannot tell the format of '\(input)'; use \(HelpText.convertibleExtensions)")
         }
     }
 
@@ -52,6 +52,6 @@ struct ConvertCommand: ParsableCommand {
         }
         for diagnostic in report.diagnostics { Output.error(diagnostic.description) }
         for omission in report.omissions { Output.error("warning: \(output) cannot hold \(omission)") }
-        Output.error("wrote \(report.concepts) concepts, \(report.terms) terms to \(output)")
+        Output.error("wrote \(English.counted(report.concepts, "concept")), \(English.counted(report.terms, "term")) to \(output)")
     }
 }

@@ -21,7 +21,9 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(
         name: [.customLong("glossary"), .customShort("g")],
-        help: ArgumentHelp("A glossary file or folder; repeatable. Default: glossary/ and Evaluation/glossary.yml.", valueName: "path"))
+        help: ArgumentHelp(
+            "A glossary file or folder (\(HelpText.glossaryFormats)); repeatable. Default: glossary/ and Evaluation/glossary.yml.",
+            valueName: "path"))
     var glossaries: [String] = []
 
     @Flag(help: "Survey the real texts in ../shared/data instead of evaluating the corpus.")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import GlossaryKit
 
 /// `glossary`: keeps terminology consistent within and across languages.
 struct GlossaryTool: ParsableCommand {
@@ -9,10 +10,10 @@ struct GlossaryTool: ParsableCommand {
             Exit status: 0 when no finding reaches --fail-on, 1 when one does, 2 for bad usage, \
             unreadable input or an invalid glossary.
             """,
-        version: "0.1.0",
+        version: GlossaryKitInfo.version,
         subcommands: [
             CheckCommand.self, LookupCommand.self, LintCommand.self, ConvertCommand.self, CoverageCommand.self,
-            EvaluateCommand.self, InitCommand.self, InstallHookCommand.self,
+            EvaluateCommand.self, InitCommand.self, InstallHookCommand.self, LspCommand.self,
         ],
         defaultSubcommand: nil)
 }

@@ -33,6 +33,8 @@ struct InitCommand: ParsableCommand {
             }
             written.append(path)
         }
-        Output.print("Wrote \(written.joined(separator: " and ")). Edit them, then run `glossary check docs/`.\n")
+        // Run with no path, check takes the files the starter configuration's include patterns
+        // choose in this folder: the command works here as soon as it is written.
+        Output.print("Wrote \(written.joined(separator: " and ")). Edit them, then run `\(StarterFiles.nextCommand)`.\n")
     }
 }

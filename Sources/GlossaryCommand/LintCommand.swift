@@ -5,12 +5,13 @@ import GlossaryKit
 struct LintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lint",
-        abstract: "Validate glossary files (YAML, TBX, CSV).",
+        abstract: "Validate glossary files (\(HelpText.glossaryFormats)).",
         discussion: """
             Reports duplicate concept ids, terms shared by two concepts, deprecated terms equal to \
             preferred ones, concepts without a preferred term or a required language, terms the \
             tokenizer splits unexpectedly, bad language tags, unknown fields and TBX dialect \
-            violations. With no path, lints the nearest glossary/ folder.
+            violations. A folder's \(HelpText.glossaryExtensions) files are read, hidden and build \
+            folders skipped. With no path, lints the nearest glossary/ folder with glossary files.
             """)
 
     @OptionGroup var output: OutputOptions

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestLocations
 
 @Suite("glossary check, end to end")
 struct CheckCommandTests {
@@ -100,12 +101,8 @@ struct CheckCommandTests {
         #expect(result.stdout.contains("note.md:1:5: warning: 'color' is deprecated"))
     }
 
-    @Test func seedFindings() throws {
-        guard let shared = CommandRunner.sharedData else {
-            print("skipped: ../shared is absent")
-            return
-        }
-        let seed = shared.appendingPathComponent("seed/000_1beee4b83e3e15a5.txt").path
+    @Test(.needsSeed) func seedFindings() throws {
+        let seed = SharedData.seed.path
         let result = try CommandRunner.run(["check", "--format", "json", seed])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestLocations
 
 @Suite("glossary convert and lint")
 struct ConvertLintCommandTests {
@@ -43,7 +44,7 @@ struct ConvertLintCommandTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let tbx = folder.appendingPathComponent("terms.tbx")
         try FileManager.default.copyItem(
-            at: CommandRunner.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx"), to: tbx)
+            at: TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx"), to: tbx)
         try Data("The International Labour Organization met.\n".utf8).write(to: folder.appendingPathComponent("clean.en.md"))
         let warning = "terms.tbx:7:17: warning: unknown administrativeStatus value 'oddValue'"
         let clean = try CommandRunner.run(["check", "--no-cache", "-g", tbx.path, "clean.en.md"], in: folder)
@@ -59,7 +60,7 @@ struct ConvertLintCommandTests {
     }
 
     @Test func lintReportsFindingsWithExitStatusOne() throws {
-        let fixture = CommandRunner.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint/problems.yml").path
+        let fixture = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint/problems.yml").path
         let result = try CommandRunner.run(["lint", fixture])
         #expect(result.status == 1)
         #expect(result.stdout.contains("problems.yml:9:11: error:"))

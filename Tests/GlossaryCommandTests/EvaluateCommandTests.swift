@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestLocations
 
 @Suite("glossary evaluate, end to end")
 struct EvaluateCommandTests {
@@ -31,13 +32,19 @@ struct EvaluateCommandTests {
         #expect(result.stderr.contains("en.txt:2:5: error: unknown phenomenon 'stemmed'"))
     }
 
-    @Test func realTextsSurveyOrSkip() throws {
-        let result = try CommandRunner.run(["evaluate", "--real-texts"])
-        #expect(result.status == 0)
-        if CommandRunner.sharedData == nil {
-            #expect(result.stdout.hasPrefix("skipped:"))
-        } else {
-            #expect(result.stdout.contains("udhr-sun"))
-        }
+    @Test(.needsSharedData) func realTextsSurvey() throws {
+        let result = try CommandRunner.run(["evaluate", "--real-texts", "--data", SharedData.data.path])
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.contains("udhr-sun"))
+    }
+
+    /// Outside a checkout with `../shared/data` beside it, `--real-texts` says what it needs.
+    @Test func realTextsWithoutDataSayWhatTheyNeed() throws {
+        let project = try CommandRunner.temporaryFolder()
+        try FileManager.default.copyItem(
+            at: TestPackage.root.appendingPathComponent("glossary"), to: project.appendingPathComponent("glossary"))
+        let result = try CommandRunner.run(["evaluate", "--real-texts"], in: project)
+        #expect(result.status == 0, "stderr: \(result.stderr)")
+        #expect(result.stdout.hasPrefix("skipped: no real-text folder"), "\(result.stdout)")
     }
 }

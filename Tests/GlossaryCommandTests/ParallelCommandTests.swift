@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestLocations
 
 @Suite("check and coverage: translation sets by file name and configuration, bilingual files in folders")
 struct ParallelCommandTests {
@@ -56,7 +57,7 @@ struct ParallelCommandTests {
     }
 
     @Test func configuredParallelSetsAreAlignedAndChecked() throws {
-        let glossary = CommandRunner.packageRoot.appendingPathComponent("glossary").path
+        let glossary = TestPackage.root.appendingPathComponent("glossary").path
         // Folder names that are not language tags: only the configuration can tell the set.
         let root = try Self.folder([
             ".glossary.yml": "glossary: [\"\(glossary)\"]\nparallel: [\"docs/{lang}_version/**\"]\n",
@@ -106,23 +107,20 @@ struct ParallelCommandTests {
         ])
         let result = try CommandRunner.run(["coverage", root.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let tables = result.stdout.components(separatedBy: "concept ").count - 1
-        #expect(tables == 2, "\(result.stdout)")
+        // One header line per table.
+        func tables(_ output: String) -> Int { output.split(separator: "\n").filter { $0.hasPrefix("concept ") }.count }
+        #expect(tables(result.stdout) == 2, "\(result.stdout)")
         // Members in the glossary's (sorted) language order.
         #expect(result.stdout.contains("a.en.md, \(root.path)/a.id.md:"), "\(result.stdout)")
         #expect(result.stdout.contains("b/en/x.md, \(root.path)/b/id/x.md, \(root.path)/b/su/x.md:"), "\(result.stdout)")
         #expect(result.stdout.contains("concept         en  id  su"), "\(result.stdout)")
         let separate = try CommandRunner.run(["coverage", "--no-parallel", root.path])
-        #expect(separate.stdout.components(separatedBy: "concept ").count - 1 == 5, "\(separate.stdout)")
+        #expect(tables(separate.stdout) == 5, "\(separate.stdout)")
         #expect(separate.stdout.contains("one language: one set per paragraph"))
     }
 
-    @Test func theSeedKeepsItsFindingsAndCoverage() throws {
-        guard let shared = CommandRunner.sharedData else {
-            print("skipped: ../shared is absent")
-            return
-        }
-        let seed = shared.appendingPathComponent("seed/000_1beee4b83e3e15a5.txt").path
+    @Test(.needsSeed) func theSeedKeepsItsFindingsAndCoverage() throws {
+        let seed = SharedData.seed.path
         let coverage = try CommandRunner.run(["coverage", "--format", "json", seed])
         let json = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
         let concepts = try #require(json["concepts"] as? [[String: Any]])

@@ -55,20 +55,12 @@ struct Project {
         try CommandRunner.run(arguments, in: folder.map { root.appendingPathComponent($0) } ?? root, input: input)
     }
 
-    /// Runs git in the project; returns status and combined output.
+    /// Runs git in the project through the runner, so that a hook it starts uses the scratch
+    /// cache too; returns the status and standard output followed by standard error.
     @discardableResult
     func git(_ arguments: String...) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["git"] + arguments
-        process.currentDirectoryURL = root
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, output)
+        let result = try CommandRunner.run(executable: URL(fileURLWithPath: "/usr/bin/env"), ["git"] + arguments, in: root)
+        return (result.status, result.stdout + result.stderr)
     }
 
     func remove() { try? FileManager.default.removeItem(at: root) }

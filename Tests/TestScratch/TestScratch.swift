@@ -20,6 +20,13 @@ public enum TestScratch {
     public static func url(_ name: String) -> URL {
         root.appendingPathComponent("\(name)-\(UUID().uuidString)")
     }
+
+    /// A new file inside `root` holding `contents`, named with the extension `ext`; its path.
+    public static func file(_ contents: String, extension ext: String) throws -> String {
+        let url = url("file").appendingPathExtension(ext)
+        try Data(contents.utf8).write(to: url)
+        return url.path
+    }
 }
 
 /// `TestScratch.root` for the exit handler, which cannot capture values.

@@ -205,6 +205,16 @@ int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length);
 /// a new column.
 void gk_advance_position(const uint8_t *bytes, int64_t from, int64_t to, int64_t *line, int64_t *column);
 
+/// Test support, compiled into debug builds only: from now on, on the calling thread, the
+/// tokenizer's allocation after `after` successful ones fails (-1: none), and so does each of more
+/// than `limit` bytes (0: no limit). Returns 1, or 0 in release builds, where it does nothing.
+int32_t gk_debug_fail_allocations(int32_t after, int64_t limit);
+
+/// What the test hooks saw on the calling thread (debug builds; zeros elsewhere): the number of
+/// blocks the tokenizer has allocated and not freed, and the largest allocation refused since
+/// the last gk_debug_fail_allocations.
+void gk_debug_allocations(int64_t *live, int64_t *largestRefused);
+
 /// Writes the ICU version ("72.1") into `out`, NUL-terminated.
 void gk_icu_version(char *out, int32_t capacity);
 

@@ -1,31 +1,68 @@
 import ArgumentParser
+import Foundation
 import GlossaryKit
 
-/// Where the glossary comes from: `--glossary` (repeatable), else the nearest `glossary/` folder.
+/// Where the glossary comes from: `--glossary` (repeatable), else the configuration's, else the
+/// nearest `glossary/` folder.
 struct GlossaryOptions: ParsableArguments {
     @Option(
         name: [.customLong("glossary"), .customShort("g")],
-        help: ArgumentHelp("A glossary file or folder (YAML, TBX, CSV); repeatable. Default: the nearest glossary/ folder.", valueName: "path"))
+        help: ArgumentHelp(
+            "A glossary file or folder (\(HelpText.glossaryFormats)); repeatable. Default: the nearest glossary/ folder.",
+            valueName: "path"))
     var paths: [String] = []
 
     @Flag(name: .customLong("no-cache"), help: "Do not read or write the compiled-glossary cache (~/.cache/glossary, or $GLOSSARY_CACHE_DIR).")
     var noCache = false
 
-    /// The glossary paths: `--glossary`, else the configuration's glossaries, else the nearest
-    /// `glossary/` folder.
-    func resolvedPaths(configuration: Configuration? = nil) throws -> [String] {
-        if !paths.isEmpty { return paths }
-        if let configured = configuration?.glossaries, !configured.isEmpty { return configured }
-        return [try Self.discovered(otherwise: "pass --glossary PATH")]
-    }
+    @Flag(name: .long, help: "Say on standard error which glossary (and configuration) is used, and why.")
+    var verbose = false
 
-    /// The nearest `glossary/` folder, or a failure that says to `otherwise` (“pass a path”).
-    static func discovered(otherwise: String) throws(CommandFailure) -> String {
-        guard let found = GlossaryLoader.discover() else {
-            throw CommandFailure.input(InputError(
-                "no glossary: \(otherwise) or run inside a folder that has a glossary/ folder (here or above)"))
+    /// The glossary paths: `--glossary`, else the configuration's glossaries, else the nearest
+    /// `glossary/` folder. With `--verbose`, says which.
+    func resolvedPaths(configuration: Configuration? = nil) throws -> [String] {
+        guard let (found, origin) = ProjectDiscovery.glossaryPaths(named: paths, configuration: configuration) else {
+            throw Self.notFound(otherwise: "pass --glossary PATH")
+        }
+        switch origin {
+        case .named:
+            note("glossary: \(found.joined(separator: ", ")) (--glossary)")
+        case .configuration:
+            let file = configuration?.file.map(Self.shown) ?? Configuration.fileName
+            note("glossary: \(found.map(Self.shown).joined(separator: ", ")) (the glossary setting of \(file))")
+        case .discovered:
+            note("glossary: \(found.map(Self.shown).joined(separator: ", ")) (the nearest glossary/ folder with glossary files)")
         }
         return found
+    }
+
+    /// The nearest `glossary/` folder with glossary files, or a failure that says to `otherwise`
+    /// (“pass a path”) and names the `glossary/` folders that were passed over.
+    static func discovered(otherwise: String) throws(CommandFailure) -> String {
+        guard let found = GlossaryLoader.discover() else { throw notFound(otherwise: otherwise) }
+        return found
+    }
+
+    /// The failure when no glossary is found: it says to `otherwise` and names the `glossary/`
+    /// folders that were passed over.
+    private static func notFound(otherwise: String) -> CommandFailure {
+        var message = "no glossary: \(otherwise), or run in a folder that has a glossary/ folder of glossary files"
+            + " (here or in a parent folder, up to the repository root or the home folder)"
+        for folder in GlossaryLoader.passedOver() {
+            message += "; \(shown(folder)) was passed over: it has no \(HelpText.glossaryExtensions) file at its top level"
+        }
+        return CommandFailure.input(InputError(message))
+    }
+
+    /// `path` relative to the current folder when it is inside it, else as it is.
+    static func shown(_ path: String) -> String {
+        let relative = Paths.relative(path, to: FileManager.default.currentDirectoryPath)
+        return relative.hasPrefix("../") || relative == ".." ? path : relative
+    }
+
+    /// Prints `message` as a note on standard error when `--verbose` is given.
+    func note(_ message: @autoclosure () -> String) {
+        if verbose { Output.error("note: " + message()) }
     }
 
     /// The merged glossary, or an error message and exit status 2.
@@ -42,8 +79,10 @@ struct GlossaryOptions: ParsableArguments {
     func loadCompiled(configuration: Configuration? = nil) throws -> CompiledGlossary {
         let paths = try resolvedPaths(configuration: configuration)
         do {
-            return try GlossaryLoader.loadCompiled(
-                paths: paths, cache: noCache ? nil : GlossaryCache.standard, onWarning: Self.printWarning).0
+            let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
+                paths: paths, cache: noCache ? nil : GlossaryCache.standard, onWarning: Self.printWarning)
+            note(fromCache ? "glossary: compiled form read from the cache in \(GlossaryCache.standard.path)" : "glossary: read and compiled")
+            return compiled
         } catch let error as InputError {
             throw CommandFailure.input(error)
         }

@@ -35,7 +35,7 @@ public enum ParallelAligner {
                     id: "paragraph \(index + 1)" + (heading(of: pivot.segments[index], in: pivot).map { " (\($0))" } ?? ""), members: versions.indices.map { SegmentReference(text: $0, segment: index) },
                     confidence: confidence, method: "paragraph \(index + 1) of \(pivot.segments.count)"))
             }
-            let note = "\(versions.count) versions aligned paragraph by paragraph (\(counts[0]) paragraphs each)"
+            let note = "\(English.counted(versions.count, "version")) aligned paragraph by paragraph (\(English.counted(counts[0], "paragraph")) each)"
                 + lowConfidenceNote(sets)
             return TranslationCorpus(texts: versions, sets: sets, notes: [note])
         }
@@ -125,6 +125,6 @@ public enum ParallelAligner {
         let low = sets.filter { !$0.isReliable }.count
         let mean = sets.isEmpty ? 1 : sets.map(\.confidence).reduce(0, +) / Double(sets.count)
         let shown = (mean * 100).rounded() / 100
-        return "; mean confidence \(shown)" + (low == 0 ? "" : "; \(low) of \(sets.count) sets below \(TranslationSet.reliableConfidence), not checked for missing terms")
+        return "; mean confidence \(shown)" + (low == 0 ? "" : "; \(low) of \(English.counted(sets.count, "set")) below \(TranslationSet.reliableConfidence), not checked for missing terms")
     }
 }

@@ -79,7 +79,7 @@ public enum SectionAligner {
                         members: group.map { SegmentReference(text: 0, segment: $0.paragraphs.lowerBound + offset) },
                         confidence: confidence, method: "language sections paired paragraph by paragraph"))
                 }
-                notes.append("language sections \(languages) aligned paragraph by paragraph (\(counts[0]) paragraphs each)"
+                notes.append("language sections \(languages) aligned paragraph by paragraph (\(English.counted(counts[0], "paragraph")) each)"
                              + ParallelAligner.lowConfidenceNote(groupSets))
             } else {
                 // Each section acts as its own text for the length aligner.

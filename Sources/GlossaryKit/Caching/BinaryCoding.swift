@@ -9,17 +9,33 @@ struct BinaryWriter {
 
     mutating func write(_ value: UInt8) { bytes.append(value) }
 
-    mutating func write(_ value: Int32) {
+    mutating func write(_ value: Int32) { write(fixed: value) }
+    mutating func write(_ value: UInt32) { write(fixed: value) }
+    mutating func write(_ value: UInt64) { write(fixed: value) }
+
+    /// An integer in its full width, little-endian.
+    mutating func write<Value: FixedWidthInteger>(fixed value: Value) {
         withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
     }
 
-    mutating func write(_ value: UInt32) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    /// Zero bytes for a number known later, which `patch(_:at:)` writes; returns where.
+    mutating func reserve<Value: FixedWidthInteger>(_ type: Value.Type) -> Int {
+        bytes.append(contentsOf: repeatElement(0, count: MemoryLayout<Value>.size))
+        return bytes.count - MemoryLayout<Value>.size
     }
 
-    mutating func write(_ value: UInt64) {
-        withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) }
+    /// Four zero bytes for a number known later; returns where.
+    mutating func reserveUInt32() -> Int { reserve(UInt32.self) }
+
+    /// Overwrites the bytes at `offset` (from `reserve`) with `value`.
+    mutating func patch<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
+        withUnsafeBytes(of: value.littleEndian) { value in
+            bytes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset..<(offset + value.count)]).copyMemory(from: value) }
+        }
     }
+
+    /// The number of bytes written.
+    var count: Int { bytes.count }
 
     /// A count, index or length: a non-negative number below 2³¹, in one to five bytes.
     mutating func write(_ value: Int) {
@@ -186,6 +202,19 @@ struct BinaryReader: @unchecked Sendable {
         UnsafeBufferPointer(start: base + offset, count: count - offset)
     }
 
+    /// Moves to byte `offset`, which must lie within the bytes (or just past them).
+    mutating func seek(to offset: Int) throws(Corrupt) {
+        guard offset >= 0, offset <= count else { throw Corrupt() }
+        self.offset = offset
+    }
+
+    /// The bytes at `range`, which lies within the reader's bytes; valid while this reader (or
+    /// a copy of it) exists.
+    func bytes(in range: Range<Int>) -> UnsafeBufferPointer<UInt8> {
+        precondition(range.lowerBound >= 0 && range.upperBound <= count, "a range outside the bytes")
+        return UnsafeBufferPointer(start: base + range.lowerBound, count: range.count)
+    }
+
     /// Skips `length` bytes that were read through `remaining`.
     mutating func skip(_ length: Int) throws(Corrupt) {
         guard length >= 0, length <= count - offset else { throw Corrupt() }
@@ -198,7 +227,8 @@ struct BinaryReader: @unchecked Sendable {
         return base[offset]
     }
 
-    private mutating func readRaw<T: FixedWidthInteger>(_ type: T.Type) throws(Corrupt) -> T {
+    /// An integer written by `BinaryWriter.write(fixed:)`.
+    mutating func readFixed<T: FixedWidthInteger>(_ type: T.Type) throws(Corrupt) -> T {
         let size = MemoryLayout<T>.size
         guard size <= count - offset else { throw Corrupt() }
         let value = UnsafeRawPointer(base).loadUnaligned(fromByteOffset: offset, as: T.self)
@@ -206,9 +236,9 @@ struct BinaryReader: @unchecked Sendable {
         return T(littleEndian: value)
     }
 
-    mutating func readInt32() throws(Corrupt) -> Int32 { try readRaw(Int32.self) }
-    mutating func readUInt32() throws(Corrupt) -> UInt32 { try readRaw(UInt32.self) }
-    mutating func readUInt64() throws(Corrupt) -> UInt64 { try readRaw(UInt64.self) }
+    mutating func readInt32() throws(Corrupt) -> Int32 { try readFixed(Int32.self) }
+    mutating func readUInt32() throws(Corrupt) -> UInt32 { try readFixed(UInt32.self) }
+    mutating func readUInt64() throws(Corrupt) -> UInt64 { try readFixed(UInt64.self) }
 
     /// A count, index or length written by `BinaryWriter.write(_: Int)`.
     mutating func readInt() throws(Corrupt) -> Int {

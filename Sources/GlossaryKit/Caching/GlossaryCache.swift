@@ -3,36 +3,60 @@ import Foundation
 /// Keeps compiled glossaries on disk, so that a hook run on one small file does not parse and
 /// compile the glossary every time.
 ///
-/// A cache entry is keyed by a hash of the glossary files' paths and contents, the cache format
-/// and the tool's version: any edit to any glossary file, or a new tool, makes a new key, so a
-/// stale entry is never used. Entries are written atomically (a temporary file, then a rename);
-/// an unreadable or corrupt entry is ignored and rewritten.
+/// An entry is keyed by a hash of the glossary files' paths and contents, the cache format, the
+/// layout of an entry's facts, the tool's version, the ICU version and the built-in language
+/// data: any edit to any glossary file, or a new tool, ICU or language data, makes a new key, so
+/// a stale entry is never used. Each entry holds its key and a checksum of all its bytes
+/// (`CacheEntry`): an entry that is damaged, or stored under another key's name, is ignored and
+/// rewritten. Entries are written atomically (a temporary file, then a rename) and never
+/// changed in place.
+///
+/// The cache is bounded (`Limits`): after each store, entries unused for longer than the
+/// maximum age are removed, then the least recently used ones until the total size is within
+/// the maximum (`prune(keeping:)`).
 public struct GlossaryCache: Sendable {
     /// The folder entries live in.
     public let path: String
+    /// How much the cache may hold.
+    public let limits: Limits
 
     private var directory: URL { URL(fileURLWithPath: path) }
 
     /// The version of the code that compiles glossaries; part of every key.
-    public static let toolVersion = "glossary-0.1.0"
+    public static let toolVersion = "glossary-\(GlossaryKitInfo.version)"
 
-    public init(path: String) {
+    /// The suffix of an entry's file name: `<key>.glossary-cache`.
+    static let entrySuffix = ".glossary-cache"
+
+    public init(path: String, limits: Limits = .standard) {
         self.path = path
+        self.limits = limits
     }
 
     /// `$GLOSSARY_CACHE_DIR`, else `$XDG_CACHE_HOME/glossary`, else `~/.cache/glossary`.
     public static var standard: GlossaryCache {
-        let environment = ProcessInfo.processInfo.environment
+        standard(environment: ProcessInfo.processInfo.environment)
+    }
+
+    /// The standard cache as `environment` and `home` place it: `GLOSSARY_CACHE_DIR`, else
+    /// `XDG_CACHE_HOME/glossary`, else `.cache/glossary` in `home`; empty variables count as unset.
+    ///
+    /// Taking both as values lets a test say where the cache would go without reading or
+    /// writing the user's real one.
+    static func standard(
+        environment: [String: String], home: URL = FileManager.default.homeDirectoryForCurrentUser
+    ) -> GlossaryCache {
         if let path = environment["GLOSSARY_CACHE_DIR"], !path.isEmpty {
             return GlossaryCache(path: path)
         }
         if let path = environment["XDG_CACHE_HOME"], !path.isEmpty {
             return GlossaryCache(path: URL(fileURLWithPath: path).appendingPathComponent("glossary").path)
         }
-        return GlossaryCache(path: FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".cache/glossary").path)
+        return GlossaryCache(path: home.appendingPathComponent(".cache/glossary").path)
     }
 
-    /// The key of a set of glossary files: a 64-bit hash of their paths and bytes.
+    /// The key of a set of glossary files: a 64-bit hash of their paths and bytes, and of what
+    /// else a compiled glossary depends on (`KeyHasher`).
     ///
     /// - Complexity: O(*n*) in the files' total size.
     public static func key(files: [(path: String, bytes: [UInt8])]) -> String {
@@ -41,6 +65,24 @@ public struct GlossaryCache: Sendable {
             file.bytes.withUnsafeBufferPointer { hasher.add(path: file.path, bytes: $0) }
         }
         return hasher.key
+    }
+
+    /// A hash of the language data compiled into the library (every file of
+    /// `Languages/Data/`), computed once per run.
+    static let languageDataHash = hash(
+        languageData: LanguageData.embeddedFiles.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
+
+    /// A hash of language data files, each given by name and text.
+    static func hash(languageData files: [(name: String, text: String)]) -> UInt64 {
+        var bytes: [UInt8] = []
+        for file in files {
+            bytes += file.name.utf8
+            bytes.append(0)
+            bytes += String(file.text.utf8.count).utf8
+            bytes.append(0)
+            bytes += file.text.utf8
+        }
+        return bytes.withUnsafeBytes { Checksum.of($0) }
     }
 
     /// Accumulates a cache key.
@@ -52,9 +94,17 @@ public struct GlossaryCache: Sendable {
     struct KeyHasher {
         private var hash: UInt64 = 0xCBF2_9CE4_8422_2325
 
-        init() {
-            mix(GlossaryCache.toolVersion)
+        /// A hasher whose key covers, besides the glossary files added later, the code and data
+        /// a compiled glossary depends on; tests pass other values to see that each counts.
+        init(
+            tool: String = GlossaryCache.toolVersion, icu: String = ICU.version,
+            languageData: UInt64 = GlossaryCache.languageDataHash
+        ) {
+            mix(tool)
             mix(String(CompiledGlossary.cacheFormat))
+            mix(CompiledGlossary.EntryFacts.layout)
+            mix("icu " + icu)
+            mix("language data " + String(languageData, radix: 16))
         }
 
         /// Adds one glossary file.
@@ -91,35 +141,47 @@ public struct GlossaryCache: Sendable {
         }
     }
 
-    private func url(for key: String) -> URL {
-        directory.appendingPathComponent("\(key).glossary-cache")
+    func url(for key: String) -> URL {
+        directory.appendingPathComponent(key + Self.entrySuffix)
     }
 
-    /// The compiled glossary stored under `key`, or nil when there is none or it is unreadable.
+    /// The compiled glossary stored under `key`, or nil when there is none, or it is unreadable,
+    /// damaged or not `key`'s.
     ///
-    /// The file is read into one buffer, which is freed once decoded.
+    /// The file is mapped, and its large tables are used where they lie. A successful load marks
+    /// the entry as used (its modification time), for pruning.
     public func load(key: String) -> CompiledGlossary? {
-        guard var reader = BinaryReader(contentsOfFile: url(for: key).path) else { return nil }
-        return try? CompiledGlossary(decoding: &reader)
+        let path = url(for: key).path
+        guard key.utf8.count == 16, var reader = BinaryReader(contentsOfFile: path),
+              let compiled = try? CacheEntry.read(&reader, key: key) else { return nil }
+        markUsed(path)
+        return compiled
     }
 
-    /// Stores `compiled` under `key`. Failing to write (a read-only home, a full disk) is not an
-    /// error: the cache only saves time.
+    /// Stores `compiled` under `key`, then prunes the cache. Failing to write (a read-only home,
+    /// a full disk) is not an error: the cache only saves time. An entry larger than
+    /// `limits.maximumBytes` is not stored.
     public func store(_ compiled: CompiledGlossary, key: String) {
-        var writer = BinaryWriter()
-        compiled.encode(into: &writer)
-        let temporary = directory.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier).tmp")
+        guard key.utf8.count == 16 else { return }
+        let bytes = CacheEntry.bytes(of: compiled, key: key)
+        guard bytes.count <= limits.maximumBytes else { return }
+        let temporary = directory.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier)\(Self.temporarySuffix)")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Self.writeFile(writer.bytes, to: temporary.path)
+            try Self.writeFile(bytes, to: temporary.path)
             if rename(temporary.path, url(for: key).path) != 0 {
                 try? FileManager.default.removeItem(at: temporary)
+                return
             }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             return
         }
+        prune(keeping: key)
     }
+
+    /// The suffix of an entry being written: `.<key>.<process id>.tmp`.
+    static let temporarySuffix = ".tmp"
 
     private struct WriteError: Error {}
 

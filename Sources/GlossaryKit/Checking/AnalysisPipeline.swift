@@ -14,7 +14,7 @@ struct AnalysisPipeline {
     init(compiled: CompiledGlossary, matcher: TermMatcher) {
         self.compiled = compiled
         self.matcher = matcher
-        detector = LanguageDetector(languages: compiled.detectorLanguages)
+        detector = LanguageDetector(languages: compiled.tables.detectorLanguages)
     }
 
     /// How many distinct unknown words the reading cache of one text holds before it starts
@@ -51,8 +51,8 @@ struct AnalysisPipeline {
             var wordBase = 0
             while let chunk = try chunker.next() {
                 let text = try tokenizer.scan(
-                    chunk.source, chunk: chunk.masked, at: 0, words: compiled.words, gaps: compiled.gapLexicon,
-                    unknownWords: unknownWords, wordFlags: compiled.flags)
+                    chunk.source, chunk: chunk.masked, at: 0, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
+                    unknownWords: unknownWords, wordFlags: compiled.tables.flags)
                 let languages = declared.map { tag in text.paragraphs.map { _ in tag } }
                     ?? detector.paragraphLanguages(of: text, previous: previousLanguage)
                 let (document, end) = analyze(

@@ -69,7 +69,7 @@ public struct CrossLanguageAnalyzer: Sendable {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            segmented.text, markup: markup, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.flags)
+            segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.tables.flags)
         let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []

@@ -17,8 +17,8 @@ public struct TermLookup: Sendable {
     public func concepts(matching text: String) throws -> [Concept] {
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: unknownWords,
-            wordFlags: compiled.flags)
+            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: unknownWords,
+            wordFlags: compiled.tables.flags)
         guard !scanned.words.isEmpty else { return [] }
         let matches = TermMatcher(compiled).matches(
             in: scanned, range: 0..<scanned.words.count, language: nil,

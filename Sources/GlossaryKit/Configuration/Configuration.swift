@@ -33,7 +33,8 @@ public struct Configuration: Sendable {
         self.root = Paths.absolute(root)
     }
 
-    /// The `.glossary.yml` in `directory` or its nearest ancestor that has one.
+    /// The `.glossary.yml` in `directory` or its nearest parent that has one, up to the
+    /// repository root or the home folder (`Paths.searchedFolders(from:)`).
     public static func discover(from directory: String? = nil) -> String? {
         Paths.nearest(fileName, folder: false, from: directory)
     }

@@ -3,6 +3,11 @@ public enum StarterFiles {
     /// The glossary written beside the configuration.
     public static let glossaryPath = "glossary/terms.yml"
 
+    /// The command `glossary init` suggests next. It works in the folder the files were written
+    /// to: with no path, `check` takes the files that the configuration's `include` patterns
+    /// choose.
+    public static let nextCommand = "glossary check"
+
     /// A `.glossary.yml` with every setting shown and explained.
     public static let configuration = """
         # glossary configuration (reference: docs/workflows.md in the glossary sources).
@@ -24,7 +29,8 @@ public enum StarterFiles {
         parallel:
           - "docs/{lang}/**"
 
-        # Which files to check (when folders are searched, and for files given by name).
+        # Which files to check: when folders are searched, for files given by name, and (with
+        # `glossary check` and no path) in this file's folder.
         include:
           - "**/*.md"
           - "**/*.txt"

@@ -109,7 +109,7 @@ public struct CoverageTable: Sendable {
             output += "\nby segment:\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / \($0.concept)" }
         }
         let gaps = rows.filter { $0.gaps.contains(true) }.count
-        output += "\n\(rows.count) concepts in \(setCount) translation sets; \(gaps) with a gap (—: named in another language, not in this one)\n"
+        output += "\n\(English.counted(rows.count, "concept")) in \(English.counted(setCount, "translation set")); \(gaps) with a gap (—: named in another language, not in this one)\n"
         return output
     }
 

@@ -57,7 +57,7 @@ public struct RealTextSurvey: Sendable {
             // The same words the checker scanned, as tokens with text (match.tokens index them).
             let compiled = checker.compiled
             let scanned = try Tokenizer().scan(
-                text.source, markup: text.markup, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: ByteLexicon())
+                text.source, markup: text.markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon())
             let tokens = scanned.words.indices.map(scanned.token(at:))
             for token in tokens where token.kind == .letter {
                 wordsByLanguage[text.language, default: []].insert(token.folded)
@@ -261,8 +261,8 @@ public struct RealTextSurvey: Sendable {
                     }
                 }
             }
-            output += "\(language.rawValue): \(words.count) distinct words (texts"
-                + (rootSet.isEmpty ? ")" : " and \(rootSet.count) root words)")
+            output += "\(language.rawValue): \(English.counted(words.count, "distinct word")) (texts"
+                + (rootSet.isEmpty ? ")" : " and \(English.counted(rootSet.count, "root word")))")
                 + "; words with a reading, by phenomenon: "
                 + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
             if !rootSet.isEmpty {
@@ -295,7 +295,7 @@ public struct RealTextSurvey: Sendable {
                     if infixReadings.contains(where: { sundaneseRoots.contains($0.key) }) { infix.root += 1 }
                 }
             }
-            output += "su affixed words \(path.split(separator: "/").last!): \(Set(words).count) words; "
+            output += "su affixed words \(path.split(separator: "/").last!): \(English.counted(Set(words).count, "word")); "
                 + "-na readings \(clitic.words) (stem is a root: \(clitic.root)); "
                 + "plural-infix readings \(infix.words) (stem is a root: \(infix.root))\n"
         }

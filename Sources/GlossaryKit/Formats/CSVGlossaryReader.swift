@@ -97,7 +97,7 @@ struct CSVRowDecoder {
 
     private func checkWidth(_ record: [CSV.Field]) throws(InputError) {
         if record.count > header.count, record[header.count...].contains(where: { !$0.value.isEmpty }) {
-            throw error(record[header.count], "this row has \(record.count) fields but the header has \(header.count)")
+            throw error(record[header.count], "this row has \(English.counted(record.count, "field")) but the header has \(header.count)")
         }
     }
 

@@ -7,15 +7,24 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     case csv
     case tsv
 
-    /// The format a file name's extension names, or `nil`.
-    public init?(path: String) {
-        switch URL(fileURLWithPath: path).pathExtension.lowercased() {
-        case "yml", "yaml": self = .yaml
-        case "tbx", "xml": self = .tbx
-        case "csv": self = .csv
-        case "tsv", "tab": self = .tsv
-        default: return nil
+    /// The file name endings of this format, the usual one first.
+    public var fileExtensions: [String] {
+        switch self {
+        case .yaml: ["yml", "yaml"]
+        case .tbx: ["tbx", "xml"]
+        case .csv: ["csv"]
+        case .tsv: ["tsv", "tab"]
         }
+    }
+
+    /// The format's name as people write it: `YAML`, `TBX`, `CSV`, `TSV`.
+    public var displayName: String { rawValue.uppercased() }
+
+    /// The format a file name's extension names (one of its `fileExtensions`), or `nil`.
+    public init?(path: String) {
+        let ext = URL(fileURLWithPath: path).pathExtension.lowercased()
+        guard let format = Self.allCases.first(where: { $0.fileExtensions.contains(ext) }) else { return nil }
+        self = format
     }
 
     /// Reads a TBX, CSV or TSV glossary file.
@@ -24,7 +33,7 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     public static func read(_ path: String, csvOptions: CSVGlossaryReader.Options = .init()) throws(InputError) -> Glossary {
         guard let format = GlossaryFormat(path: path) else {
             throw InputError(location: SourceLocation(file: path, line: 1, column: 1),
-                              message: "unknown glossary format; use .yml, .yaml, .tbx, .csv or .tsv")
+                              message: "unknown glossary format; use " + English.list(allCases.flatMap(\.fileExtensions).map { "." + $0 }, "or"))
         }
         switch format {
         case .tbx: return try TBXReader.read(contentsOf: path)
@@ -75,7 +84,8 @@ public enum GlossaryConverter {
 
         public var description: String {
             switch self {
-            case let .unknownFormat(path): "\(path): cannot tell the format from the extension; pass --to yaml|tbx|csv|tsv"
+            case let .unknownFormat(path):
+                "\(path): cannot tell the format from the extension; pass --to \(GlossaryFormat.allCases.map(\.rawValue).joined(separator: "|"))"
             case let .outputExists(path): "\(path) exists; pass --force to overwrite it"
             case let .read(error): error.description
             case let .write(path, reason): "\(path): cannot write: \(reason)"

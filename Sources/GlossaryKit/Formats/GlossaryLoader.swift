@@ -9,14 +9,43 @@ public enum GlossaryLoader {
     /// `GlossaryFileReaders`.
     public static var allExtensions: [String] { extensions + GlossaryFileReaders.extensions }
 
-    /// The `glossary/` folder in `directory` or its nearest ancestor that has one, as git finds
-    /// `.git`.
+    /// The glossary a command uses when none is named: the nearest `glossary/` folder that holds
+    /// glossary files at its top level, looking in `directory` (default: the current folder) and
+    /// its parents up to the repository root or the home folder (`Paths.searchedFolders(from:)`).
+    ///
+    /// A folder named `glossary` without glossary files at its top level — a clone of a project
+    /// of that name, a folder of web pages — is passed over, so it is never read as a glossary.
     public static func discover(from directory: String? = nil) -> String? {
-        Paths.nearest("glossary", folder: true, from: directory)
+        Paths.nearest("glossary", folder: true, from: directory, where: holdsGlossaryFiles)
+    }
+
+    /// The `glossary/` folders `discover(from:)` passed over because they hold no glossary file
+    /// at their top level, nearest first; for a message when nothing was found.
+    public static func passedOver(from directory: String? = nil) -> [String] {
+        Paths.searchedFolders(from: directory).compactMap { folder in
+            let candidate = (folder as NSString).appendingPathComponent("glossary")
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
+                  !holdsGlossaryFiles(candidate) else { return nil }
+            return candidate
+        }
+    }
+
+    /// Whether `folder` has a glossary file (a file with one of `allExtensions`, not hidden)
+    /// directly inside it.
+    public static func holdsGlossaryFiles(_ folder: String) -> Bool {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.contains { name in
+            var isDirectory: ObjCBool = false
+            return !name.hasPrefix(".") && allExtensions.contains((name as NSString).pathExtension.lowercased())
+                && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+                && !isDirectory.boolValue
+        }
     }
 
     /// The glossary files at `path`: the file itself, or every glossary file below the folder,
-    /// sorted so that loading is deterministic.
+    /// sorted so that loading is deterministic. Hidden files and folders and build folders
+    /// (`Paths.isSkippedFolder`) are not searched.
     public static func files(at path: String) throws(InputError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
@@ -29,7 +58,11 @@ public enum GlossaryLoader {
         var files: [String] = []
         while let relative = enumerator.nextObject() as? String {
             let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
+            if Paths.isSkippedFolder(name) {
+                // A file of that name is not a glossary file either; for a folder, nothing below it is read.
+                enumerator.skipDescendants()
+                continue
+            }
             let ext = (name as NSString).pathExtension.lowercased()
             if allExtensions.contains(ext) {
                 files.append((path as NSString).appendingPathComponent(relative))

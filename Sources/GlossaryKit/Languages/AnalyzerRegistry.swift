@@ -3,17 +3,17 @@
 public struct AnalyzerRegistry: Sendable {
     private var analyzers: [String: any LanguageAnalyzer]
 
-    /// The built-in analyzers, read from the bundled language data.
+    /// The built-in analyzers, read from the language data compiled into the library.
     public static let standard: AnalyzerRegistry = {
         do {
             return try AnalyzerRegistry(analyzers: [
-                LanguageDataAnalyzer(data: .bundled("id")),
-                LanguageDataAnalyzer(data: .bundled("su")),
-                LanguageDataAnalyzer(data: .bundled("en")),
+                LanguageDataAnalyzer(data: .builtIn("id")),
+                LanguageDataAnalyzer(data: .builtIn("su")),
+                LanguageDataAnalyzer(data: .builtIn("en")),
             ])
         } catch {
-            // The data files ship inside the module's resource bundle; without them the build is
-            // broken, not the user's input.
+            // The data files are compiled into the library and checked by its tests; one that
+            // does not parse means the build is broken, not the user's input.
             fatalError("GlossaryKit's language data could not be read: \(error)")
         }
     }()

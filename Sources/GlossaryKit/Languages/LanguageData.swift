@@ -4,6 +4,8 @@ internal import Yams
 /// The linguistic data of one language, read from `Languages/Data/<tag>.yml`.
 ///
 /// Linguists extend a language by editing that file: no Swift is needed. Every list is optional.
+/// The build compiles the files into the library (`EmbedLanguageDataPlugin` writes their text into
+/// `embeddedFiles`), so nothing is looked up on disk at run time.
 struct LanguageData: Decodable, Sendable {
     var language: String
     /// Function words for paragraph language detection.
@@ -88,18 +90,12 @@ struct LanguageData: Decodable, Sendable {
         reduplicationJoins = try container.decodeIfPresent([String].self, forKey: .reduplicationJoins) ?? ["-"]
     }
 
-    /// Loads the bundled data file for `name` (`id`, `en`, `su`).
-    static func bundled(_ name: String) throws -> LanguageData {
-        guard let url = Bundle.module.url(forResource: name, withExtension: "yml", subdirectory: "Data")
-                ?? Bundle.module.url(forResource: name, withExtension: "yml") else {
-            throw InputError("language data '\(name).yml' is missing from the GlossaryKit resources")
+    /// Parses the built-in data file for `name` (`id`, `en`, `su`), compiled into the library.
+    static func builtIn(_ name: String) throws -> LanguageData {
+        guard let text = embeddedFiles[name] else {
+            throw InputError("GlossaryKit has no built-in language data '\(name).yml'")
         }
-        return try load(url)
-    }
-
-    /// Loads a language data file.
-    static func load(_ url: URL) throws -> LanguageData {
-        try parse(String(contentsOf: url, encoding: .utf8), path: url.path)
+        return try parse(text, path: "Languages/Data/\(name).yml")
     }
 
     /// Parses and checks the text of a language data file.

@@ -7,46 +7,18 @@
 ///
 /// The trie's edges live in one hash table keyed by (node, gap, word), and the entries ending at
 /// each node in one flat list, so a large glossary costs a few arrays instead of a dictionary per
-/// node, and the cache restores them with copies.
+/// node, which the cache uses where they lie in its file. `Tables` lists everything compiling
+/// makes.
 public final class CompiledGlossary: Sendable {
     public let glossary: Glossary
-    /// `glossary.languages`, computed once: the glossary's own property walks every term.
-    public let languages: [LanguageTag]
     let registry: AnalyzerRegistry
-    /// Every term word and stopword.
-    let words: ByteLexicon
-    /// Gap signatures found inside terms; `" "` is 0.
-    let gapLexicon: ByteLexicon
-    /// Languages of the glossary with a word analyzer, in a fixed order (bit positions below).
-    let analyzerLanguages: [LanguageTag]
+    /// Everything compiling made of `glossary`.
+    let tables: Tables
     /// The analyzers of `analyzerLanguages`.
     let analyzers: [any WordFormAnalyzer]
-    /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–30 = a stopword
-    /// of detector language *n* (at most 15: the scanner copies them into 16 bits of each word,
-    /// `ScannedWord.lexiconFlags`).
-    let flags: PinnedArray<UInt32>
-    /// (node, gap, word) → child node. The root is node 0.
-    let edges: EdgeTable
-    /// Per word id: the root's child along that word (a term's first word), or 0 for none.
-    ///
-    /// Every match starts with a root edge, and a large glossary's edge table is tens of
-    /// megabytes that no cache holds: read here, a term's first step costs one access to an
-    /// array the size of `flags` instead of a probe at a random place of the edge table.
-    let rootChildren: PinnedArray<Int32>
-    /// Entries that end at each node.
-    let terminals: TerminalTable
-    /// For `match: prefix` terms: node → first three letters of the last word → (gap, last word, entry).
-    let prefixes: [Int32: [String: [PrefixEntry]]]
-    let entries: [Entry]
-    /// What the matcher asks of every entry a path reaches, four bytes each (see `EntryFacts`):
-    /// a large glossary's `entries` do not stay in the processor's cache, these mostly do.
-    let entryFacts: [EntryFacts]
-    /// The distinct languages of the entries: `EntryFacts.language` indexes this list.
-    let entryLanguages: [LanguageTag]
-    /// The longest term, in words.
-    let maximumLength: Int
-    /// Languages of the stopword bits in `flags`, for paragraph language detection.
-    let detectorLanguages: [LanguageTag]
+
+    /// `glossary.languages`, computed once: the glossary's own property walks every term.
+    public var languages: [LanguageTag] { tables.languages }
 
     static let spaceGap: Int32 = 0
     /// The bit of `flags` that marks a term's word (`isTermWord`).
@@ -54,69 +26,7 @@ public final class CompiledGlossary: Sendable {
     /// How many languages' stopwords `flags` can mark.
     static let maximumDetectorLanguages = 15
 
-    /// One way of writing one term: its written form, or one of its listed forms.
-    struct Entry: Sendable {
-        var reference: TermReference
-        var language: LanguageTag
-        /// The term's status, for the matches: a rule reads it there instead of in the
-        /// glossary model, far away in memory when the glossary is large.
-        var status: TermStatus
-        var isCaseSensitive: Bool
-        var foldsAccents: Bool
-        var mode: MatchMode
-        var isAbbreviated: Bool
-        var allowsPluralInfix: Bool
-        /// The words as written (NFC), for the case check.
-        var exactWords: [String]
-        /// Reached through accent-free keys: the text may lack the term's accents.
-        var viaBareKeys: Bool
-        var isListedForm: Bool
-    }
-
-    /// An entry's language (as an index into `entryLanguages`) and the flags of its term that
-    /// decide which readings it accepts, in one 32-bit value.
-    struct EntryFacts: Sendable, Equatable {
-        private var bits: UInt32
-
-        private static let caseSensitive: UInt32 = 1 << 16
-        private static let foldsAccents: UInt32 = 1 << 17
-        private static let abbreviated: UInt32 = 1 << 18
-        private static let pluralInfix: UInt32 = 1 << 19
-        private static let viaBareKeys: UInt32 = 1 << 20
-        private static let exact: UInt32 = 1 << 21
-
-        init(_ entry: Entry, language: Int) {
-            self.init(
-                language: language, isCaseSensitive: entry.isCaseSensitive, foldsAccents: entry.foldsAccents,
-                isAbbreviated: entry.isAbbreviated, allowsPluralInfix: entry.allowsPluralInfix,
-                viaBareKeys: entry.viaBareKeys, isExact: entry.mode == .exact)
-        }
-
-        init(
-            language: Int, isCaseSensitive: Bool, foldsAccents: Bool, isAbbreviated: Bool, allowsPluralInfix: Bool,
-            viaBareKeys: Bool, isExact: Bool
-        ) {
-            precondition(language <= 0xFFFF, "at most 65,536 languages")
-            bits = UInt32(language)
-            if isCaseSensitive { bits |= Self.caseSensitive }
-            if foldsAccents { bits |= Self.foldsAccents }
-            if isAbbreviated { bits |= Self.abbreviated }
-            if allowsPluralInfix { bits |= Self.pluralInfix }
-            if viaBareKeys { bits |= Self.viaBareKeys }
-            if isExact { bits |= Self.exact }
-        }
-
-        var language: Int { Int(bits & 0xFFFF) }
-        var isCaseSensitive: Bool { bits & Self.caseSensitive != 0 }
-        var foldsAccents: Bool { bits & Self.foldsAccents != 0 }
-        var isAbbreviated: Bool { bits & Self.abbreviated != 0 }
-        var allowsPluralInfix: Bool { bits & Self.pluralInfix != 0 }
-        var viaBareKeys: Bool { bits & Self.viaBareKeys != 0 }
-        /// `match: exact`.
-        var isExact: Bool { bits & Self.exact != 0 }
-    }
-
-    struct PrefixEntry: Sendable {
+    struct PrefixEntry: Sendable, Codable {
         var gap: Int32
         var stem: String
         var entry: Int32
@@ -147,87 +57,43 @@ public final class CompiledGlossary: Sendable {
                     let tokens = try tokenizer.tokenize(term: form)
                     guard !tokens.isEmpty else { continue }
                     let bytes = Array(form.utf8)
-                    let exact = tokens.map { ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self)) }
+                    // Case-sensitive entries alone need their words as written.
+                    let exact = !term.isCaseSensitive ? [] : tokens.map {
+                        ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
+                    }
                     var entry = Entry(
-                        reference: reference, language: term.language, status: term.status, isCaseSensitive: term.isCaseSensitive,
-                        foldsAccents: folds, mode: term.matchMode, isAbbreviated: term.type.isAbbreviated,
-                        allowsPluralInfix: term.allowsPluralInfix, exactWords: exact, viaBareKeys: false,
-                        isListedForm: listed)
+                        reference: reference,
+                        facts: EntryFacts(
+                            language: builder.entryLanguage(term.language), status: term.status, mode: term.matchMode,
+                            isCaseSensitive: term.isCaseSensitive, foldsAccents: folds, isAbbreviated: term.type.isAbbreviated,
+                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed),
+                        exactWords: exact)
                     builder.insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
                     if folds, tokens.contains(where: { $0.bare != $0.folded }) {
-                        entry.viaBareKeys = true
+                        entry.facts.viaBareKeys = true
                         builder.insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
                     }
                 }
             }
         }
-        // Case-sensitive entries alone need their words as written.
-        let entries = builder.entries.map { entry -> Entry in
-            var entry = entry
-            if !entry.isCaseSensitive { entry.exactWords = [] }
-            return entry
-        }
-        self.init(parts: Parts(
-            glossary: glossary, languages: languages, registry: registry, words: builder.words, gapLexicon: builder.gaps,
-            analyzerLanguages: builder.analyzerLanguages, detectorLanguages: builder.detectorLanguages,
-            flags: PinnedArray(builder.finish()), edges: EdgeTable(builder.edges),
-            rootChildren: PinnedArray(builder.finishRootChildren()),
-            terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)), prefixes: builder.prefixes,
-            entries: entries, maximumLength: builder.maximumLength))
+        self.init(
+            glossary: glossary,
+            tables: Tables(
+                languages: languages, analyzerLanguages: builder.analyzerLanguages,
+                detectorLanguages: builder.detectorLanguages, words: builder.words, gapLexicon: builder.gaps,
+                flags: PinnedArray(builder.finish()), rootChildren: PinnedArray(builder.finishRootChildren()),
+                edges: EdgeTable(builder.edges), terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)),
+                prefixes: KeyOrderedDictionary(builder.prefixes.mapValues { KeyOrderedDictionary($0) }), entries: EntryTable(builder.entries, languages: builder.entryLanguages),
+                maximumLength: builder.maximumLength),
+            registry: registry)
     }
 
-    /// Everything a compiled glossary consists of, whether compiled or read from the cache.
-    struct Parts {
-        var glossary: Glossary
-        /// `glossary.languages`.
-        var languages: [LanguageTag]
-        var registry: AnalyzerRegistry
-        var words: ByteLexicon
-        var gapLexicon: ByteLexicon
-        var analyzerLanguages: [LanguageTag]
-        var detectorLanguages: [LanguageTag]
-        var flags: PinnedArray<UInt32>
-        var edges: EdgeTable
-        var rootChildren: PinnedArray<Int32>
-        var terminals: TerminalTable
-        var prefixes: [Int32: [String: [PrefixEntry]]]
-        var entries: [Entry]
-        var maximumLength: Int
-        /// `entryFacts` and `entryLanguages` when the reader has them at hand; else they are
-        /// derived from `entries`.
-        var entryFacts: (facts: [EntryFacts], languages: [LanguageTag])? = nil
-    }
-
-    init(parts: Parts) {
-        glossary = parts.glossary
-        languages = parts.languages
-        registry = parts.registry
-        words = parts.words
-        gapLexicon = parts.gapLexicon
-        analyzerLanguages = parts.analyzerLanguages
-        analyzers = parts.analyzerLanguages.compactMap { parts.registry.analyzer(for: $0) as? any WordFormAnalyzer }
-        detectorLanguages = parts.detectorLanguages
-        flags = parts.flags
-        edges = parts.edges
-        rootChildren = parts.rootChildren
-        terminals = parts.terminals
-        prefixes = parts.prefixes
-        entries = parts.entries
-        if let given = parts.entryFacts {
-            (entryFacts, entryLanguages) = given
-        } else {
-            var entryLanguages: [LanguageTag] = []
-            entryFacts = parts.entries.map { entry in
-                // A glossary has a handful of languages: a list beats hashing each tag.
-                let language = entryLanguages.firstIndex(of: entry.language) ?? {
-                    entryLanguages.append(entry.language)
-                    return entryLanguages.count - 1
-                }()
-                return EntryFacts(entry, language: language)
-            }
-            self.entryLanguages = entryLanguages
-        }
-        maximumLength = parts.maximumLength
+    /// A compiled glossary of `glossary` made of `tables`, compiled or read from the cache.
+    init(glossary: Glossary, tables: Tables, registry: AnalyzerRegistry) {
+        self.glossary = glossary
+        self.tables = tables
+        self.registry = registry
+        analyzers = tables.analyzerLanguages.compactMap { registry.analyzer(for: $0) as? any WordFormAnalyzer }
     }
 
     /// Accumulates the lexicon and the trie while compiling.
@@ -244,6 +110,8 @@ public final class CompiledGlossary: Sendable {
         var terminals: [Int32: [Int32]] = [:]
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
         var entries: [Entry] = []
+        /// The distinct languages of the entries, in first-seen order (`EntryFacts.language`).
+        var entryLanguages: [LanguageTag] = []
         var nodeCount: Int32 = 1
         var maximumLength = 0
 
@@ -267,6 +135,14 @@ public final class CompiledGlossary: Sendable {
             }
         }
 
+        /// The index of `language` among the entries' languages, adding it when new.
+        mutating func entryLanguage(_ language: LanguageTag) -> Int {
+            // A glossary has a handful of languages: a list beats hashing each tag.
+            if let index = entryLanguages.firstIndex(of: language) { return index }
+            entryLanguages.append(language)
+            return entryLanguages.count - 1
+        }
+
         mutating func id(ofWord word: String) -> Int32 {
             let id = words.insert(word)
             flagTable[id, default: 0] |= CompiledGlossary.baseFlag
@@ -277,7 +153,7 @@ public final class CompiledGlossary: Sendable {
             entries.append(entry)
             let entryIndex = Int32(entries.count - 1)
             maximumLength = max(maximumLength, termWords.count)
-            let isPrefix = entry.mode == .prefix && termWords.last.map { $0.count >= 3 } == true
+            let isPrefix = entry.facts.mode == .prefix && termWords.last.map { $0.count >= 3 } == true
             var node: Int32 = 0
             let walked = isPrefix ? termWords.count - 1 : termWords.count
             for index in 0..<walked {
@@ -317,7 +193,7 @@ public final class CompiledGlossary: Sendable {
     }
 
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
-    public var vocabularySize: Int { words.count }
+    public var vocabularySize: Int { tables.words.count }
 
     /// The analyzers of analyzer group `group`: its language's one, or all of them for the
     /// last group ("language unknown"); a slice, so asking costs no copy.
@@ -330,16 +206,16 @@ public final class CompiledGlossary: Sendable {
     /// - Complexity: O(1) expected; a root edge is one array access.
     @inline(__always)
     func child(of node: Int32, gap: Int32, word: Int32) -> Int32? {
-        guard node == 0 else { return edges[EdgeKey(node: node, gap: gap, word: word)] }
+        guard node == 0 else { return tables.edges[EdgeKey(node: node, gap: gap, word: word)] }
         // A term's first word has no gap before it: the root's edges all have gap 0.
-        guard gap == 0, word >= 0, Int(word) < rootChildren.count else { return nil }
-        let child = rootChildren[Int(word)]
+        guard gap == 0, word >= 0, Int(word) < tables.rootChildren.count else { return nil }
+        let child = tables.rootChildren[Int(word)]
         return child != 0 ? child : nil
     }
 
     /// Whether word `id` is a term's word.
     @inline(__always)
-    func isTermWord(_ id: Int32) -> Bool { id >= 0 && flags[Int(id)] & Self.baseFlag != 0 }
+    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
 }
 
 /// A set of phenomena as a bit mask, for compact storage of readings.

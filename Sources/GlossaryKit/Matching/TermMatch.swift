@@ -1,6 +1,6 @@
 /// An occurrence of a glossary term in a text.
 public struct TermMatch: Sendable, Hashable {
-    /// The words of the text that make up the occurrence (indices into `TokenizedText.tokens`).
+    /// The words of the text that make up the occurrence (indices into the scanned words).
     public var tokens: Range<Int>
     /// The bytes of the occurrence in the source text.
     public var bytes: Range<Int>

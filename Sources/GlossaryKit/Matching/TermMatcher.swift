@@ -34,12 +34,12 @@ public struct TermMatcher: Sendable {
         private var search: Search
         private let hasRootPrefixes: Bool
         /// The analyzer group of each paragraph language met, and which entry languages are in
-        /// it (by `CompiledGlossary.entryLanguages` index): a handful, so a list.
+        /// it (by `CompiledGlossary.EntryTable.languages` index): a handful, so a list.
         private var groups: [(language: LanguageTag?, group: Int, inLanguage: [Bool])] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
-            hasRootPrefixes = matcher.compiled.prefixes[0] != nil
+            hasRootPrefixes = matcher.compiled.tables.prefixes[0] != nil
         }
 
         /// The terms in the words of `range`, written in `language` (nil: unknown).
@@ -65,7 +65,7 @@ public struct TermMatcher: Sendable {
                 inLanguage = known.inLanguage
             } else {
                 group = cache.analyzerGroup(for: language)
-                inLanguage = search.compiled.entryLanguages.map { entryLanguage in
+                inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
                 groups.append((language, group, inLanguage))
@@ -131,7 +131,7 @@ private struct Search {
     private(set) var range: Range<Int> = 0..<0
     private(set) var language: LanguageTag?
     private(set) var group = -1
-    /// Per entry language (`CompiledGlossary.entryLanguages`): whether it is the paragraph's.
+    /// Per entry language (`CompiledGlossary.EntryTable.languages`): whether it is the paragraph's.
     private(set) var inLanguage: [Bool] = []
 
     /// The readings met from the current start on; `known` says which belong to which word.
@@ -176,10 +176,10 @@ private struct Search {
     }
 
     private mutating func walk(node: Int32, position: Int, depth: Int) {
-        if depth > 0, let ends = compiled.terminals[node] {
+        if depth > 0, let ends = compiled.tables.terminals[node] {
             for entry in ends { consider(entry: entry, end: position, depth: depth) }
         }
-        guard position < range.upperBound, depth < compiled.maximumLength else { return }
+        guard position < range.upperBound, depth < compiled.tables.maximumLength else { return }
         let gap: Int32
         if depth == 0 {
             gap = 0
@@ -187,7 +187,7 @@ private struct Search {
             gap = text.words[position].gap
             guard gap >= 0 else { return }
         }
-        if !compiled.prefixes.isEmpty, let byStem = compiled.prefixes[node] {
+        if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
             where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
@@ -217,7 +217,7 @@ private struct Search {
     }
 
     private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
-        let facts = compiled.entryFacts[Int(entryIndex)]
+        let facts = compiled.tables.entries.facts(entryIndex)
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
         for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
@@ -283,7 +283,7 @@ private struct Search {
         let window = text.tokens(from: index, to: min(range.upperBound, index + 4))
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
-                guard let id = compiled.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 readings.append(Reading(
                     termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
                     explanation: analysis.explanation, suffix: analysis.suffix))
@@ -306,13 +306,13 @@ private struct Search {
 
     /// The match of the winning candidate, with every term the same words could be.
     private func match(from start: Int, best: Candidate) -> TermMatch {
-        let entry = compiled.entries[Int(best.entry)]
+        let entry = compiled.tables.entries[best.entry]
         // Every term the same words could be, best first: other languages' and listed forms.
         var alternatives = [entry.reference]
         let others = candidates.filter { $0.end == best.end && $0.entry != best.entry }
         if !others.isEmpty {
             for candidate in others.sorted(by: Self.isBetter) {
-                let reference = compiled.entries[Int(candidate.entry)].reference
+                let reference = compiled.tables.entries.reference(candidate.entry)
                 if !alternatives.contains(reference) { alternatives.append(reference) }
             }
         }
@@ -327,11 +327,11 @@ private struct Search {
                 if !written.isEmpty { explanations.append(written) }
             }
         }
-        if entry.viaBareKeys {
+        if entry.facts.viaBareKeys {
             phenomena.insert(.accent)
             if !explanations.contains("accents folded") { explanations.append("accents folded") }
         }
-        if entry.isListedForm {
+        if entry.facts.isListedForm {
             phenomena.insert(.listedForm)
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
         }
@@ -347,7 +347,7 @@ private struct Search {
             caseMismatch: best.caseMismatch,
             suffix: steps.last.map { readings[Int($0.reading)].suffix } ?? "",
             paragraphLanguage: language)
-        match.termStatus = entry.status
+        match.termStatus = entry.facts.status
         return match
     }
 
@@ -425,7 +425,7 @@ private struct Search {
         }
         guard facts.isCaseSensitive else { return false }
         // Only a case-sensitive entry needs its words as written: the full entry is read here.
-        let exactWords = compiled.entries[Int(entry)].exactWords
+        let exactWords = compiled.tables.entries.exactWords[entry] ?? []
         var mismatch = false
         for index in 0..<min(depth, exactWords.count) {
             let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))

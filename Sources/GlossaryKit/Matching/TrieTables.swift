@@ -3,31 +3,26 @@
 ///
 /// A Swift dictionary of the same edges costs a hashed insertion per edge to rebuild from the
 /// cache; this table is its own serialised form, used in place in the mapped cache file.
-struct EdgeTable: Sendable {
+struct EdgeTable: Sendable, Codable {
     /// Four values per slot: node, gap, word, child. A child of 0 marks an empty slot: the root,
     /// node 0, is no node's child. The slot count is a power of two.
     let storage: PinnedArray<Int32>
     /// The number of edges.
     let count: Int
+    /// `hashProbe` of the hash function the slots were placed with: under another one the
+    /// table finds nothing.
+    let placedWith: UInt64
 
     fileprivate static let slotWidth = 4
 
-    /// The finished table of `building`.
-    init(_ building: Building) {
-        storage = PinnedArray(building.storage)
-        count = building.count
-    }
-
-    /// A table over `storage` as `storage` returned it.
+    /// Whether the slot count is a power of two, the table keeps an empty slot (so every probe
+    /// ends), `count` is the number of edges and the slots were placed with this hash function.
     ///
-    /// - Throws: `BinaryReader.Corrupt` unless the slot count is a power of two, the table keeps an
-    ///   empty slot (so every probe ends) and `count` is the number of edges.
     /// - Complexity: O(*n*) in the number of slots.
-    init(storage: PinnedArray<Int32>, count: Int) throws(BinaryReader.Corrupt) {
+    var isConsistent: Bool {
         let slots = storage.count / Self.slotWidth
-        guard storage.count % Self.slotWidth == 0, slots > 0, slots & (slots - 1) == 0, count < slots else {
-            throw BinaryReader.Corrupt()
-        }
+        guard placedWith == Self.hashProbe, storage.count % Self.slotWidth == 0, slots > 0, slots & (slots - 1) == 0,
+              count < slots else { return false }
         let used = storage.withUnsafeBufferPointer { storage -> Int? in
             var used = 0
             for base in stride(from: 3, to: storage.count, by: Self.slotWidth) where storage[base] != 0 {
@@ -36,13 +31,11 @@ struct EdgeTable: Sendable {
             }
             return used
         }
-        guard used == count else { throw BinaryReader.Corrupt() }
-        self.storage = storage
-        self.count = count
+        return used == count
     }
 
     /// Mixes the three parts of a key. The cache stores slots by this hash: changing it calls for
-    /// a new `CompiledGlossary.cacheFormat` (the cache also stores `hashProbe` to catch a change).
+    /// a new `CompiledGlossary.cacheFormat` (`placedWith` catches a change all the same).
     @inline(__always)
     static func hash(_ key: CompiledGlossary.EdgeKey) -> Int {
         var hash = UInt64(UInt32(bitPattern: key.node)) &* 0x9E37_79B9_7F4A_7C15
@@ -124,11 +117,45 @@ struct EdgeTable: Sendable {
 
 /// The entries that end at each trie node, as one flat list with an offset per node (compressed
 /// rows): two arrays, however many nodes, instead of an array per node.
-struct TerminalTable: Sendable {
+struct TerminalTable: Sendable, Codable {
     /// The entries of node *n* are `entries[starts[n]..<starts[n + 1]]`.
     let starts: PinnedArray<Int32>
     let entries: PinnedArray<Int32>
 
+    /// Whether the offsets run from 0 to the list's end without going back, and every entry is
+    /// below `entryCount`.
+    ///
+    /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
+    func isConsistent(entryCount: Int) -> Bool {
+        guard starts.first == 0, starts.last.map(Int.init) == entries.count else { return false }
+        let ordered = starts.withUnsafeBufferPointer { starts in
+            (1..<starts.count).allSatisfy { starts[$0] >= starts[$0 - 1] }
+        }
+        let inRange = entries.withUnsafeBufferPointer { entries in
+            entries.allSatisfy { $0 >= 0 && Int($0) < entryCount }
+        }
+        return ordered && inRange
+    }
+
+    /// The number of nodes.
+    var nodeCount: Int { starts.count - 1 }
+
+    /// The entries that end at `node`, or nil when none does.
+    subscript(node: Int32) -> Slice<PinnedArray<Int32>>? {
+        guard node >= 0, Int(node) < nodeCount else { return nil }
+        let start = Int(starts[Int(node)]), end = Int(starts[Int(node) + 1])
+        return start < end ? entries[start..<end] : nil
+    }
+}
+
+extension EdgeTable {
+    /// The finished table of `building`.
+    init(_ building: Building) {
+        self.init(storage: PinnedArray(building.storage), count: building.count, placedWith: Self.hashProbe)
+    }
+}
+
+extension TerminalTable {
     /// The lists of `byNode`, for nodes `0..<nodeCount`.
     ///
     /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
@@ -141,35 +168,6 @@ struct TerminalTable: Sendable {
             let start = Int(counts[Int(node)])
             for (offset, entry) in list.enumerated() { entries[start + offset] = entry }
         }
-        starts = PinnedArray(counts)
-        self.entries = PinnedArray(entries)
-    }
-
-    /// A table over arrays as `starts` and `entries` returned them.
-    ///
-    /// - Throws: `BinaryReader.Corrupt` unless the offsets run from 0 to the list's end without
-    ///   going back, and every entry is below `entryCount`.
-    /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
-    init(starts: PinnedArray<Int32>, entries: PinnedArray<Int32>, entryCount: Int) throws(BinaryReader.Corrupt) {
-        guard starts.first == 0, starts.last.map(Int.init) == entries.count else { throw BinaryReader.Corrupt() }
-        let ordered = starts.withUnsafeBufferPointer { starts in
-            (1..<starts.count).allSatisfy { starts[$0] >= starts[$0 - 1] }
-        }
-        let inRange = entries.withUnsafeBufferPointer { entries in
-            entries.allSatisfy { $0 >= 0 && Int($0) < entryCount }
-        }
-        guard ordered, inRange else { throw BinaryReader.Corrupt() }
-        self.starts = starts
-        self.entries = entries
-    }
-
-    /// The number of nodes.
-    var nodeCount: Int { starts.count - 1 }
-
-    /// The entries that end at `node`, or nil when none does.
-    subscript(node: Int32) -> Slice<PinnedArray<Int32>>? {
-        guard node >= 0, Int(node) < nodeCount else { return nil }
-        let start = Int(starts[Int(node)]), end = Int(starts[Int(node) + 1])
-        return start < end ? entries[start..<end] : nil
+        self.init(starts: PinnedArray(counts), entries: PinnedArray(entries))
     }
 }

@@ -45,7 +45,7 @@ final class WordReadingCache {
     init(compiled: CompiledGlossary, unknownWords: ByteLexicon) {
         self.compiled = compiled
         self.unknownWords = unknownWords
-        let groups = compiled.analyzerLanguages.count + 1
+        let groups = compiled.tables.analyzerLanguages.count + 1
         byUnknownWord = Array(repeating: [], count: groups)
         byWord = Array(repeating: [:], count: groups)
         wordStates = Array(repeating: AnswerTable(), count: groups)
@@ -73,11 +73,11 @@ final class WordReadingCache {
     }
 
     /// The analyzer group of `language`: which analyzers read the words of a paragraph in it.
-    /// Group *i* is the analyzer of `compiled.analyzerLanguages[i]`; the last group, for a
+    /// Group *i* is the analyzer of `compiled.tables.analyzerLanguages[i]`; the last group, for a
     /// paragraph whose language is unknown, has every analyzer; -1 is a language without one.
     func analyzerGroup(for language: LanguageTag?) -> Int {
-        guard let language else { return compiled.analyzerLanguages.count }
-        return compiled.analyzerLanguages.firstIndex(where: language.overlaps)
+        guard let language else { return compiled.tables.analyzerLanguages.count }
+        return compiled.tables.analyzerLanguages.firstIndex(where: language.overlaps)
             ?? -1
     }
 
@@ -86,8 +86,8 @@ final class WordReadingCache {
         guard group >= 0 else { return [] }
         if word.folded >= 0 {
             if let cached = byWord[group][word.folded] { return cached }
-            let text = compiled.words.string(word.folded)
-            let bare = word.bare >= 0 && word.bare != word.folded ? compiled.words.string(word.bare) : text
+            let text = compiled.tables.words.string(word.folded)
+            let bare = word.bare >= 0 && word.bare != word.folded ? compiled.tables.words.string(word.bare) : text
             let result = analyse(folded: text, bare: bare, group: group)
             byWord[group][word.folded] = result
             return result
@@ -117,7 +117,7 @@ final class WordReadingCache {
         for analyzer in compiled.analyzers(inGroup: group) {
             for (word, accent) in bare == folded ? [(folded, false)] : [(folded, false), (bare, true)] {
                 for analysis in analyzer.analyses(ofWord: word) {
-                    guard let id = compiled.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                    guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     if accent { phenomena.insert(.accent) }
                     result.append(Reading(termWord: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))

@@ -59,3 +59,21 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
     public static let english = LanguageTag("en")!
     public static let sundanese = LanguageTag("su")!
 }
+
+extension LanguageTag: Codable {
+    /// Decodes a tag from its text, which must be a well-formed tag.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let tag = LanguageTag(text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "'\(text)' is not a language tag")
+        }
+        self = tag
+    }
+
+    /// Encodes the tag as its canonical text.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(rawValue)
+    }
+}

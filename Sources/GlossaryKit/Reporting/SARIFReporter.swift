@@ -188,9 +188,3 @@ extension String {
         return result
     }
 }
-
-/// Facts about the library that reports name.
-public enum GlossaryKitInfo {
-    /// The library's and tool's version.
-    public static let version = "0.1.0"
-}

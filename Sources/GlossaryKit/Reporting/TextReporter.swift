@@ -49,11 +49,11 @@ public enum TextReporter {
 
     /// `3 warnings, 1 error in 2 files.` or `No findings in 2 files.`
     public static func summary(_ report: CheckReport) -> String {
-        let files = report.fileCount == 1 ? "1 file" : "\(report.fileCount) files"
+        let files = English.counted(report.fileCount, "file")
         var parts: [String] = []
         for severity in [Severity.error, .warning, .info] {
             let count = report.count(severity)
-            if count > 0 { parts.append("\(count) \(severity.rawValue)\(count == 1 ? "" : "s")") }
+            if count > 0 { parts.append(English.counted(count, severity.rawValue)) }
         }
         var hidden: [String] = []
         if report.suppressedCount > 0 { hidden.append("\(report.suppressedCount) suppressed") }

@@ -42,7 +42,7 @@ public struct TermCountRule: CrossLanguageRule {
                 for (concept, expected) in sourceCounts.sorted(by: { $0.key < $1.key }) {
                     guard let found = counts[concept], found < expected else { continue }
                     let entry = corpus.glossary.concepts[concept]
-                    let message = "concept '\(entry.id)' occurs \(expected) times in the \(sourceLanguage) segment but \(found) in this \(group.language) one"
+                    let message = "concept '\(entry.id)' occurs \(English.counted(expected, "time")) in the \(sourceLanguage) segment but \(found) in this \(group.language) one"
                     findings.append(corpus.finding(
                         atSegment: group.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
                         concept: entry.id, message: message))

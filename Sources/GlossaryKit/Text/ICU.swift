@@ -187,7 +187,7 @@ extension ICUWordTokenizer {
 /// safe once insertion has finished (hence `@unchecked Sendable`).
 final class ByteLexicon: @unchecked Sendable {
     fileprivate let handle: OpaquePointer
-    /// What keeps the bytes of a table used in place valid (see `init(reading:)`).
+    /// What keeps the bytes of a table used in place valid (see `init(borrowing:owner:)`).
     private let owner: AnyObject?
 
     init() {
@@ -207,36 +207,37 @@ final class ByteLexicon: @unchecked Sendable {
         self.owner = owner
     }
 
-    /// Writes the hash table as it is in memory, for `init(reading:)`.
+    /// The number of bytes `serialize(into:)` writes.
+    var serializedSize: Int { Int(gk_lexicon_serialized_size(handle)) }
+
+    /// Writes the hash table as it is in memory (in the host's byte order) to `target`, which
+    /// holds `serializedSize` bytes and starts at an 8-byte boundary, so that
+    /// `init(borrowing:owner:)` can use it where it lies.
     ///
     /// - Complexity: O(*n*) in the table's size.
-    func write(to writer: inout BinaryWriter) {
-        let size = Int(gk_lexicon_serialized_size(handle))
-        writer.write(size)
-        writer.align(8)
-        writer.append(count: size) { gk_lexicon_serialize(handle, $0) }
+    func serialize(into target: UnsafeMutablePointer<UInt8>) {
+        gk_lexicon_serialize(handle, target)
     }
 
-    /// A lexicon over a table written by `write(to:)`, used where it lies in the reader's bytes
-    /// (the mapped cache file, kept mapped while the lexicon exists): no insertion per word, no
-    /// copy. Inserting a word later copies the table first.
+    /// A table's bytes that are not one `serialize(into:)` wrote.
+    struct InconsistentTable: Error {}
+
+    /// A lexicon over the table `serialize(into:)` wrote, which must fill `bytes` exactly, used
+    /// where it lies: no insertion per word, no copy. `owner` keeps the bytes valid and unchanged
+    /// while the lexicon exists (the glossary cache's mapped file); inserting a word later copies
+    /// the table first.
     ///
-    /// - Throws: `BinaryReader.Corrupt` when the bytes are truncated or inconsistent, or were
+    /// - Throws: `InconsistentTable` when the bytes are truncated or inconsistent, or were
     ///   written with another hash function.
     /// - Complexity: O(*n*) in the table's size, to check its slots and offsets.
-    convenience init(reading reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
-        let size = try reader.readInt()
-        try reader.align(8)
-        let bytes = reader.remaining
-        guard size <= bytes.count else { throw BinaryReader.Corrupt() }
+    convenience init(borrowing bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) throws(InconsistentTable) {
         var consumed: Int64 = 0
-        guard let handle = gk_lexicon_borrow(bytes.baseAddress, Int64(size), &consumed) else {
-            throw BinaryReader.Corrupt()
+        guard let handle = gk_lexicon_borrow(bytes.baseAddress, Int64(bytes.count), &consumed) else {
+            throw InconsistentTable()
         }
-        self.init(handle: handle, owner: reader.owner)
+        self.init(handle: handle, owner: owner)
         // Trailing bytes mean the recorded size and the table disagree.
-        guard consumed == Int64(size) else { throw BinaryReader.Corrupt() }
-        try reader.skip(size)
+        guard consumed == Int64(bytes.count) else { throw InconsistentTable() }
     }
 
     /// The id of `text`, inserting it when absent.

@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
-/// The done-when checks on real data from `../shared/data` and the seed (skipped with a
-/// printed reason when absent).
+/// The done-when checks on real data from `../shared/data` and the seed (reported as
+/// skipped when absent).
 @Suite("Cross-language on real data")
 struct RealDataTests {
     /// The Panduan Pembakuan Istilah TSV (no, en, id; alternatives after "," or ";") read with
@@ -30,13 +31,9 @@ struct RealDataTests {
         Set(text.lowercased().split { !$0.isLetter }.map(String.init))
     }
 
-    @Test func symfonyValidatorsAgainstThePanduan() throws {
-        guard let data = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
-        let xliff = data.appendingPathComponent("xliff/symfony/validators.id.xlf")
-        let tsv = data.appendingPathComponent("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv")
-        guard FileManager.default.fileExists(atPath: xliff.path), FileManager.default.fileExists(atPath: tsv.path) else {
-            return TestSupport.skip("the Symfony XLIFF or the Panduan TSV is absent")
-        }
+    @Test(.needsSharedData) func symfonyValidatorsAgainstThePanduan() throws {
+        let xliff = SharedData.data.appendingPathComponent("xliff/symfony/validators.id.xlf")
+        let tsv = SharedData.data.appendingPathComponent("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv")
         var glossary = try Self.panduanGlossary(tsv)
         #expect(glossary.concepts.count > 600)
         let fileConcept = try #require(glossary.concepts.first { $0.terms.contains { $0.text == "file" && $0.language == .english } })
@@ -94,8 +91,8 @@ struct RealDataTests {
         print("Symfony validators.id.xlf: \(findings.count) findings; untranslated 'file' in units \(untranslatedFile.sorted()); 'valid' kept in units \(valid.sorted { Int($0) ?? 0 < Int($1) ?? 0 })")
     }
 
-    @Test func everySharedBilingualFileIsRead() throws {
-        guard let data = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
+    @Test(.needsSharedData) func everySharedBilingualFileIsRead() throws {
+        let data = SharedData.data
         var paths: [String] = []
         for folder in ["xliff", "po", "tmx", "xcstrings"] {
             let root = data.appendingPathComponent(folder)
@@ -121,8 +118,8 @@ struct RealDataTests {
         #expect(corpus[0].sourceLanguage == .english)
     }
 
-    @Test func seedCoverageHasTheKeyConceptsInAllThreeLanguages() throws {
-        guard let seed = TestSupport.seed else { return TestSupport.skip("../shared/seed is absent") }
+    @Test(.needsSeed) func seedCoverageHasTheKeyConceptsInAllThreeLanguages() throws {
+        let seed = SharedData.seed
         let checker = CrossLanguageChecker(compiled: TestSupport.projectChecker.compiled)
         let corpora = try checker.coverageCorpus(paths: [seed.path])
         let table = CoverageTable(corpora[0])
@@ -134,8 +131,8 @@ struct RealDataTests {
         #expect(table.notes.first?.contains("aligned paragraph by paragraph") == true)
     }
 
-    @Test func seedCheckAddsNoCrossLanguageFinding() throws {
-        guard let seed = TestSupport.seed else { return TestSupport.skip("../shared/seed is absent") }
+    @Test(.needsSeed) func seedCheckAddsNoCrossLanguageFinding() throws {
+        let seed = SharedData.seed
         let source = try SourceText(path: seed.path, bytes: Array(Data(contentsOf: seed)))
         let findings = try TestSupport.projectChecker.check(source)
         let crossIDs = Set(Rules.crossLanguage.map(\.id))
@@ -147,12 +144,10 @@ struct RealDataTests {
         #expect(corpus.sets.allSatisfy { $0.isReliable })
     }
 
-    @Test func udhrByArticle() throws {
-        guard let data = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
-        let folder = data.appendingPathComponent("parallel/udhr")
+    @Test(.needsSharedData) func udhrByArticle() throws {
+        let folder = SharedData.data.appendingPathComponent("parallel/udhr")
         let paths = ["udhr-ind.derived.txt", "udhr-eng.derived.txt", "udhr-sun.derived.txt"].map { folder.appendingPathComponent($0).path }
-        guard paths.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return TestSupport.skip("the UDHR texts are absent") }
-        let glossary = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path])
+        let glossary = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path])
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
         let corpus = try checker.coverageCorpus(paths: paths)[0]
         // Title, preamble and 30 articles, one block each, in every language.

@@ -57,10 +57,13 @@ struct GlossaryCacheTests {
         let compiled = try CompiledGlossary(original)
         let decoded = try Self.decoded(Self.encoded(compiled))
         // The matcher's per-entry facts are read straight from the cache, not derived again.
-        #expect(decoded.entryFacts == compiled.entryFacts)
-        #expect(decoded.entryLanguages == compiled.entryLanguages)
-        #expect(Array(decoded.rootChildren) == Array(compiled.rootChildren))
-        #expect(decoded.entries.map(\.status) == compiled.entries.map(\.status))
+        #expect(Array(decoded.tables.entries.facts) == Array(compiled.tables.entries.facts))
+        #expect(decoded.tables.entries.languages == compiled.tables.entries.languages)
+        #expect(Array(decoded.tables.rootChildren) == Array(compiled.tables.rootChildren))
+        #expect(decoded.tables.entries.exactWords == compiled.tables.entries.exactWords)
+        let statuses = (0..<Int32(compiled.tables.entries.count)).map { compiled.tables.entries.facts($0).status }
+        #expect(Set(statuses) == Set(TermStatus.allCases))
+        #expect((0..<Int32(decoded.tables.entries.count)).map { decoded.tables.entries.facts($0).status } == statuses)
         #expect(decoded.glossary.name == original.name)
         #expect(decoded.glossary.requiredLanguages == original.requiredLanguages)
         #expect(decoded.glossary.properties == original.properties)
@@ -158,7 +161,7 @@ struct GlossaryCacheTests {
         let compiled = try CompiledGlossary(RuleExamples.glossary)
         var rootEdges = 0
         for word in 0..<Int32(compiled.vocabularySize) {
-            let viaTable = compiled.edges[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: word)]
+            let viaTable = compiled.tables.edges[CompiledGlossary.EdgeKey(node: 0, gap: 0, word: word)]
             #expect(compiled.child(of: 0, gap: 0, word: word) == viaTable)
             if viaTable != nil { rootEdges += 1 }
         }
@@ -166,26 +169,23 @@ struct GlossaryCacheTests {
         #expect(compiled.child(of: 0, gap: 1, word: 0) == nil)
         #expect(compiled.child(of: 0, gap: 0, word: -1) == nil)
         // A child beyond the last node, and one along a word that is no term's word.
-        let nodeCount = Int32(compiled.terminals.nodeCount)
+        let nodeCount = Int32(compiled.tables.terminals.nodeCount)
         let notBase = (0..<compiled.vocabularySize).first { !compiled.isTermWord(Int32($0)) }
         for (word, child) in [(0, nodeCount), (notBase ?? 0, Int32(1))] {
-            var children = Array(compiled.rootChildren)
+            var children = Array(compiled.tables.rootChildren)
             children[word] = child
-            let damaged = CompiledGlossary(parts: CompiledGlossary.Parts(
-                glossary: compiled.glossary, languages: compiled.languages, registry: compiled.registry,
-                words: compiled.words, gapLexicon: compiled.gapLexicon, analyzerLanguages: compiled.analyzerLanguages,
-                detectorLanguages: compiled.detectorLanguages, flags: compiled.flags, edges: compiled.edges,
-                rootChildren: PinnedArray(children), terminals: compiled.terminals, prefixes: compiled.prefixes,
-                entries: compiled.entries, maximumLength: compiled.maximumLength))
+            let tables = compiled.tables
+            let damaged = CompiledGlossary(
+                glossary: compiled.glossary,
+                tables: CompiledGlossary.Tables(
+                    languages: tables.languages, analyzerLanguages: tables.analyzerLanguages,
+                    detectorLanguages: tables.detectorLanguages, words: tables.words, gapLexicon: tables.gapLexicon,
+                    flags: tables.flags, rootChildren: PinnedArray(children), edges: tables.edges, terminals: tables.terminals,
+                    prefixes: tables.prefixes, entries: tables.entries, maximumLength: tables.maximumLength),
+                registry: compiled.registry)
             #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(Self.encoded(damaged)) }
         }
         #expect(notBase != nil)
-    }
-
-    @Test func cacheFromAnotherFormatIsRejected() throws {
-        var bytes = Self.encoded(try CompiledGlossary(RuleExamples.glossary))
-        bytes[0] ^= 0x40
-        #expect(throws: BinaryReader.Corrupt.self) { try Self.decoded(bytes) }
     }
 
     @Test func storeThenLoadThroughTheFileSystem() throws {
@@ -311,14 +311,18 @@ struct TrieTableTests {
 
         let finished = EdgeTable(table)
         for (key, child) in expected { #expect(finished[key] == child) }
-        let restored = try EdgeTable(storage: PinnedArray(table.storage), count: table.count)
+        #expect(finished.isConsistent)
+        let probe = EdgeTable.hashProbe
+        let restored = EdgeTable(storage: PinnedArray(table.storage), count: table.count, placedWith: probe)
+        #expect(restored.isConsistent)
         for (key, child) in expected { #expect(restored[key] == child) }
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1) }
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count) }
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray([]), count: 0) }
+        #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1, placedWith: probe).isConsistent)
+        #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count, placedWith: probe ^ 1).isConsistent)
+        #expect(!EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count, placedWith: probe).isConsistent)
+        #expect(!EdgeTable(storage: PinnedArray([]), count: 0, placedWith: probe).isConsistent)
         var negative = table.storage
         negative[negative.firstIndex { $0 != 0 }! / 4 * 4 + 3] = -1
-        #expect(throws: BinaryReader.Corrupt.self) { try EdgeTable(storage: PinnedArray(negative), count: table.count) }
+        #expect(!EdgeTable(storage: PinnedArray(negative), count: table.count, placedWith: probe).isConsistent)
     }
 
     @Test func emptyEdgeTableFindsNothing() {
@@ -332,12 +336,9 @@ struct TrieTableTests {
         #expect(table.nodeCount == 6)
         for node in Int32(0)..<6 { #expect(table[node].map(Array.init) == byNode[node], "node \(node)") }
         #expect(table[-1] == nil && table[6] == nil)
-        let restored = try TerminalTable(starts: table.starts, entries: table.entries, entryCount: 5)
-        #expect(restored[2].map(Array.init) == [0, 3, 1])
-        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: table.starts, entries: table.entries, entryCount: 4) }
-        #expect(throws: BinaryReader.Corrupt.self) {
-            try TerminalTable(starts: PinnedArray([0, 2, 1]), entries: PinnedArray([0, 1]), entryCount: 5)
-        }
-        #expect(throws: BinaryReader.Corrupt.self) { try TerminalTable(starts: PinnedArray([]), entries: PinnedArray([]), entryCount: 0) }
+        #expect(table.isConsistent(entryCount: 5))
+        #expect(!table.isConsistent(entryCount: 4))
+        #expect(!TerminalTable(starts: PinnedArray([0, 2, 1]), entries: PinnedArray([0, 1])).isConsistent(entryCount: 5))
+        #expect(!TerminalTable(starts: PinnedArray([]), entries: PinnedArray([])).isConsistent(entryCount: 0))
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 /// A file checked through a mapping, chunk by chunk, must give exactly what the same bytes give
@@ -72,7 +73,7 @@ struct StreamingTests {
     }
 
     @Test func byteOrderMarkAndCRLFFixture() throws {
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
+        let url = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
         let bytes = try [UInt8](Data(contentsOf: url))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         try Self.expectSameFindings(bytes, name: "bom-crlf.en.txt", checker: TestSupport.exampleChecker)
@@ -80,7 +81,7 @@ struct StreamingTests {
 
     @Test func languageSectionsAreStillAligned() throws {
         // A trilingual abstract: its cross-language findings come from reading it whole.
-        let folder = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross")
+        let folder = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross")
         for name in ["headings.md"] {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
             try Self.expectSameFindings(bytes, name: name, checker: TestSupport.projectChecker)
@@ -93,11 +94,8 @@ struct StreamingTests {
         #expect(findings.contains { !Rules.all.map(\.id).contains($0.rule) }, "the sections were aligned")
     }
 
-    @Test func realTextsGiveTheSameFindingsStreamed() throws {
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("shared/data is absent: the UDHR and Perda texts are not compared")
-            return
-        }
+    @Test(.needsSharedData) func realTextsGiveTheSameFindingsStreamed() throws {
+        let data = SharedData.data
         let udhr = TestSupport.udhrChecker
         let texts = [
             ("parallel/udhr/udhr-ind.derived.txt", udhr), ("parallel/udhr/udhr-eng.derived.txt", udhr),
@@ -117,7 +115,7 @@ struct StreamingTests {
     }
 
     @Test func evaluationSentencesGiveTheSameFindingsStreamed() throws {
-        let root = TestSupport.packageRoot
+        let root = TestPackage.root
         let checker = try GlossaryChecker(glossary: GlossaryLoader.load(
             paths: [root.appendingPathComponent("glossary").path, root.appendingPathComponent("Evaluation/glossary.yml").path]))
         var found = 0

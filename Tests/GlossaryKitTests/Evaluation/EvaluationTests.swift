@@ -1,11 +1,12 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// The corpus format, the evaluator's arithmetic, and the figures on the project's corpus.
 @Suite("Evaluation")
 struct EvaluationTests {
-    static let evaluationFolder = TestSupport.packageRoot.appendingPathComponent("Evaluation")
+    static let evaluationFolder = TestPackage.root.appendingPathComponent("Evaluation")
 
     @Test func markupBecomesPlainTextWithByteRanges() throws {
         let sentences = try EvaluationCorpus.parse("""
@@ -64,7 +65,7 @@ struct EvaluationTests {
     @Test func projectCorpusMeetsTheTargets() throws {
         let corpus = try EvaluationCorpus.load(path: Self.evaluationFolder.appendingPathComponent("corpus").path)
         let glossary = try GlossaryLoader.load(paths: [
-            TestSupport.packageRoot.appendingPathComponent("glossary").path,
+            TestPackage.root.appendingPathComponent("glossary").path,
             Self.evaluationFolder.appendingPathComponent("glossary.yml").path,
         ])
         let report = try Evaluator(checker: GlossaryChecker(glossary: glossary)).evaluate(corpus)
@@ -87,12 +88,8 @@ struct EvaluationTests {
     }
 
     /// The analyzers over the real texts in ../shared/data; prints the survey.
-    @Test func realTextSurvey() throws {
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("../shared/data is absent; the real-text survey needs it")
-            return
-        }
-        let report = try RealTextSurvey(checker: TestSupport.projectChecker, dataFolder: data.path).run()
+    @Test(.needsSharedData) func realTextSurvey() throws {
+        let report = try RealTextSurvey(checker: TestSupport.projectChecker, dataFolder: SharedData.data.path).run()
         print(report)
         for name in ["udhr-ind", "udhr-eng", "udhr-sun", "nusax-sundanese"] {
             #expect(report.contains(name), "the survey lists \(name)")

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 @Suite("--fix")
@@ -159,7 +160,7 @@ struct FixerTests {
     }
 
     @Test func keepsBOMAndCRLFByteForByte() throws {
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
+        let url = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/bom-crlf.en.txt")
         let original = Array(try Data(contentsOf: url))
         #expect(original.starts(with: [0xEF, 0xBB, 0xBF]))
         let (source, findings) = try checked(original)

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("CSV parser")
 struct CSVParserTests {
@@ -122,8 +123,8 @@ struct CSVGlossaryTests {
         }
     }
 
-    @Test func readsTheDerivedComputerTermList() throws {
-        guard let path = SharedData.path("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv") else { return }
+    @Test(.needsSharedData) func readsTheDerivedComputerTermList() throws {
+        let path = SharedData.path("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv")
         let reader = CSVGlossaryReader(options: .init(layout: .wide, idColumn: "no", languageColumns: ["en", "id"], termSeparators: [",", ";"]))
         let glossary = try reader.read(contentsOf: path)
         let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count - 1

@@ -1,12 +1,13 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 @Suite("Glossary loader")
 struct GlossaryLoaderTests {
     /// A TBX-Basic file with one interpreted value (an unknown administrative status at 7:17).
-    static let tbxWithWarnings = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx")
+    static let tbxWithWarnings = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/warnings.tbx")
 
     static func folder(_ files: [String: String]) throws -> URL {
         let url = TestScratch.url("loader")
@@ -33,7 +34,7 @@ struct GlossaryLoaderTests {
 
     @Test func yamlGlossariesHaveNoWarnings() throws {
         var warnings: [FormatDiagnostic] = []
-        _ = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path], warnings: &warnings)
+        _ = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path], warnings: &warnings)
         #expect(warnings.isEmpty)
     }
 

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("Glossary lint")
 struct LintTests {
-    static let fixtures = SharedData.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
+    static let fixtures = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
 
     static func findings(_ file: String) throws -> [Finding] {
         try GlossaryLinter().lint(paths: [fixtures + "/" + file]).findings
@@ -41,26 +42,22 @@ struct LintTests {
         #expect(findings.first?.message.contains("colour") == true)
     }
 
-    @Test func tbxDialectViolationsAreFindings() throws {
-        guard let path = SharedData.path("tbx/ltac-tbx-test-files/min_bad.tbx") else { return }
+    @Test(.needsSharedData) func tbxDialectViolationsAreFindings() throws {
+        let path = SharedData.path("tbx/ltac-tbx-test-files/min_bad.tbx")
         let findings = try GlossaryLinter().lint(paths: [path]).findings.filter { $0.severity == .error }
         #expect(findings.map(\.location.line).sorted() == [21, 41, 803])
     }
 
     @Test func projectGlossaryIsClean() throws {
-        let glossary = SharedData.packageRoot.appendingPathComponent("glossary").path
-        guard FileManager.default.fileExists(atPath: glossary) else {
-            print("skipped: no glossary/ folder")
-            return
-        }
+        let glossary = TestPackage.root.appendingPathComponent("glossary").path
         let report = try GlossaryLinter().lint(paths: [glossary])
         #expect(report.findings == [], "\(report.findings.map { "\($0.location) [\($0.rule)] \($0.message)" })")
     }
 
     @Test func projectGlossaryRoundTripsThroughTBXAndCSV() throws {
-        let folder = SharedData.packageRoot.appendingPathComponent("glossary").path
-        guard FileManager.default.fileExists(atPath: folder) else { return }
-        for file in try GlossaryLoader.files(at: folder) {
+        let files = try GlossaryLoader.files(at: TestPackage.root.appendingPathComponent("glossary").path)
+        #expect(!files.isEmpty)
+        for file in files {
             let original = try GlossaryLoader.read(file: file)
             let (tbx, reason) = TBXWriter.render(original)
             #expect(reason == nil, "\(file): \(reason ?? "")")

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("Format round trips")
 struct RoundTripTests {
-    static let fixture = SharedData.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/round-trip.yml").path
+    static let fixture = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/formats/round-trip.yml").path
 
     static func yamlFixture() throws -> Glossary { try YAMLGlossaryReader.read(contentsOf: fixture) }
 
@@ -29,10 +30,9 @@ struct RoundTripTests {
         #expect(yaml.contains("          status: forbidden\n"))
     }
 
-    @Test(arguments: TBXReaderTests.goodFiles)
+    @Test(.needsSharedData, arguments: TBXReaderTests.goodFiles)
     func tbxToYAMLToTBXLosesNothing(_ file: String) throws {
-        guard let path = SharedData.path("tbx/" + file) else { return }
-        let original = try TBXReader.read(contentsOf: path)
+        let original = try TBXReader.read(contentsOf: SharedData.path("tbx/" + file))
         let yaml = YAMLGlossaryWriter.string(from: original)
         let viaYAML = try YAMLGlossaryReader.read(yaml, path: "converted.yml")
         #expect(ModelComparison.difference(original, viaYAML) == nil)
@@ -45,10 +45,9 @@ struct RoundTripTests {
 
     /// Our own check of the TBX rules on what the writer emits (see docs/tbx.md): TBX-Basic
     /// input exports as valid TBX-Basic; input with data outside TBX-Basic exports as valid TBX-Core.
-    @Test(arguments: TBXReaderTests.goodFiles)
+    @Test(.needsSharedData, arguments: TBXReaderTests.goodFiles)
     func exportedTBXFollowsTheDialectItDeclares(_ file: String) throws {
-        guard let path = SharedData.path("tbx/" + file) else { return }
-        let (tbx, reason) = TBXWriter.render(try TBXReader.read(contentsOf: path))
+        let (tbx, reason) = TBXWriter.render(try TBXReader.read(contentsOf: SharedData.path("tbx/" + file)))
         let output = try TBXReader.load(data: Data(tbx.utf8), path: "exported.tbx")
         #expect(output.dialect == (reason == nil ? .basic : .core))
         #expect(output.diagnostics.filter { $0.severity == .error } == [], "\(output.diagnostics.prefix(5))")

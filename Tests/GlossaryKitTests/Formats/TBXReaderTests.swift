@@ -4,6 +4,8 @@ import FoundationXML
 #endif
 import Testing
 @testable import GlossaryKit
+import TestLocations
+import TestScratch
 
 @Suite("TBX reader")
 struct TBXReaderTests {
@@ -15,9 +17,9 @@ struct TBXReaderTests {
         "eurotermbank/eurotermbank-sync-sample.tbx",
     ]
 
-    @Test(arguments: goodFiles)
+    @Test(.needsSharedData, arguments: goodFiles)
     func goodFileLoadsCleanly(_ file: String) throws {
-        guard let path = SharedData.path("tbx/" + file) else { return }
+        let path = SharedData.path("tbx/" + file)
         let output = try TBXReader.load(contentsOf: path)
         #expect(output.diagnostics.filter { $0.severity == .error } == [])
         #expect(!output.glossary.concepts.isEmpty)
@@ -26,21 +28,20 @@ struct TBXReaderTests {
 
     /// The `*_bad.tbx` files list their expected errors in a comment; these are the lines of the
     /// elements that break each rule.
-    @Test(arguments: [
+    @Test(.needsSharedData, arguments: [
         ("ltac-tbx-test-files/basic_bad.tbx", [24, 26, 69, 97, 140]),
         ("ltac-tbx-test-files/min_bad.tbx", [21, 41, 803]),
         ("ltac-tbx-test-files/core_structure_bad.tbx", [15, 21, 27, 27, 32, 46]),
     ])
     func badFileReportsEachViolation(_ file: String, _ lines: [Int]) throws {
-        guard let path = SharedData.path("tbx/" + file) else { return }
+        let path = SharedData.path("tbx/" + file)
         let errors = try TBXReader.validate(contentsOf: path).filter { $0.severity == .error }
         #expect(errors.map(\.location.line) == lines, "\(errors)")
         #expect(errors.allSatisfy { $0.location.file == path && $0.location.column > 0 })
     }
 
-    @Test func basicBadMessagesNameTheRule() throws {
-        guard let path = SharedData.path("tbx/ltac-tbx-test-files/basic_bad.tbx") else { return }
-        let messages = try TBXReader.validate(contentsOf: path).map(\.message)
+    @Test(.needsSharedData) func basicBadMessagesNameTheRule() throws {
+        let messages = try TBXReader.validate(contentsOf: SharedData.path("tbx/ltac-tbx-test-files/basic_bad.tbx")).map(\.message)
         #expect(messages.contains { $0.contains("'nominal'") && $0.contains("partOfSpeech") })
         #expect(messages.contains { $0.contains("theWrongType") })
         #expect(messages.contains { $0.contains("wrongType") && $0.contains("transacNote") })
@@ -48,8 +49,8 @@ struct TBXReaderTests {
         #expect(messages.contains { $0.contains("source") && $0.contains("descripGrp") })
     }
 
-    @Test func poorlyFormedXMLGivesLineAndColumn() throws {
-        guard let path = SharedData.path("tbx/ltac-tbx-test-files/poorly_formed_xml.tbx") else { return }
+    @Test(.needsSharedData) func poorlyFormedXMLGivesLineAndColumn() throws {
+        let path = SharedData.path("tbx/ltac-tbx-test-files/poorly_formed_xml.tbx")
         #expect {
             try TBXReader.read(contentsOf: path)
         } throws: { error in
@@ -60,8 +61,8 @@ struct TBXReaderTests {
     }
 
     /// Counts concepts, terms and statuses with a plain XML walk and compares with the importer.
-    @Test func basicGoodCountsMatchAnIndependentWalk() throws {
-        guard let path = SharedData.path("tbx/ltac-tbx-test-files/basic_good.tbx") else { return }
+    @Test(.needsSharedData) func basicGoodCountsMatchAnIndependentWalk() throws {
+        let path = SharedData.path("tbx/ltac-tbx-test-files/basic_good.tbx")
         final class Counter: NSObject, XMLParserDelegate {
             var concepts = 0, terms = 0
             var statuses: [String: Int] = [:]
@@ -94,9 +95,8 @@ struct TBXReaderTests {
         #expect(counter.concepts == 45 && counter.terms == 113)
     }
 
-    @Test func basicGoodKeepsDefinitionsContextsAndTransactions() throws {
-        guard let path = SharedData.path("tbx/ltac-tbx-test-files/basic_good.tbx") else { return }
-        let glossary = try TBXReader.read(contentsOf: path)
+    @Test(.needsSharedData) func basicGoodKeepsDefinitionsContextsAndTransactions() throws {
+        let glossary = try TBXReader.read(contentsOf: SharedData.path("tbx/ltac-tbx-test-files/basic_good.tbx"))
         let c1 = try #require(glossary.concept(withID: "c1"))
         #expect(c1.subject == "General")
         #expect(c1.note?.hasPrefix("G-Source:") == true)
@@ -114,8 +114,8 @@ struct TBXReaderTests {
         #expect(types.isSuperset(of: [.acronym, .shortForm, .variant, .fullForm]))
     }
 
-    @Test func martifAndMinDialectsMapStatuses() throws {
-        guard let dir = SharedData.directory() else { return }
+    @Test(.needsSharedData) func martifAndMinDialectsMapStatuses() throws {
+        let dir = SharedData.data
         let weblate = try TBXReader.load(contentsOf: dir.appendingPathComponent("tbx/weblate/fr-extended-metadata.tbx").path)
         #expect(weblate.dialect == .martif)
         let bus = try #require(weblate.glossary.concept(withID: "e001"))
@@ -176,7 +176,7 @@ struct TBXSecurityTests {
         <conceptEntry id="x"><langSec xml:lang="en"><termSec><term>&secret;</term></termSec></langSec></conceptEntry>
         </body></text></tbx>
         """
-        let path = try SharedData.temporaryFile(xml, extension: "tbx")
+        let path = try TestScratch.file(xml, extension: "tbx")
         #expect {
             try TBXReader.read(contentsOf: path)
         } throws: { error in
@@ -193,7 +193,7 @@ struct TBXSecurityTests {
         }
         let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n  \(declarations)\n]>\n<tbx xml:lang=\"en\"><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>&lol9;</term></termSec></langSec></conceptEntry></body></text></tbx>"
         #expect(throws: InputError.self) { try TBXReader.load(data: Data(xml.utf8), path: "bomb.tbx") }
-        let path = try SharedData.temporaryFile(xml, extension: "tbx")
+        let path = try TestScratch.file(xml, extension: "tbx")
         #expect {
             try TBXReader.read(contentsOf: path)
         } throws: { error in

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 @Suite("YAML glossary reader")
@@ -141,7 +142,7 @@ struct YAMLGlossaryReaderTests {
     }
 
     @Test func projectGlossaryLoads() throws {
-        let glossary = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path])
+        let glossary = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path])
         #expect(glossary.concepts.count >= 25)
         for concept in glossary.concepts {
             #expect(Set(concept.languages).isSuperset(of: [.indonesian, .english, .sundanese]), "\(concept.id)")

@@ -6,11 +6,24 @@ import Testing
 @Suite("Language data")
 struct LanguageDataTests {
     @Test(arguments: ["id", "en", "su"])
-    func bundledFilesLoadWithoutProblems(_ name: String) throws {
-        let data = try LanguageData.bundled(name)
+    func builtInFilesLoadWithoutProblems(_ name: String) throws {
+        let data = try LanguageData.builtIn(name)
         #expect(data.language == name)
         #expect(data.problems.isEmpty)
         #expect(!data.stopwords.isEmpty)
+    }
+
+    /// The build plugin embeds every data file in the source folder, and exactly its text.
+    @Test func everyDataFileIsCompiledInUnchanged() throws {
+        let folder = URL(fileURLWithPath: #filePath)
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/GlossaryKit/Languages/Data")
+        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yml") }
+        #expect(Set(names.map { String($0.dropLast(4)) }) == Set(LanguageData.embeddedFiles.keys))
+        for name in names {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            #expect(LanguageData.embeddedFiles[String(name.dropLast(4))] == text, "\(name)")
+        }
     }
 
     @Test func malformedRulesAreReportedWithTheFile() throws {

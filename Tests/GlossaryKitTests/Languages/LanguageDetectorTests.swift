@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 @Suite("Language detection: undecided paragraphs and section headings")
 struct LanguageDetectorTests {
@@ -34,7 +35,7 @@ struct LanguageDetectorTests {
     }
 
     static func fixture() throws -> SourceText {
-        let url = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross/headings.md")
+        let url = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross/headings.md")
         return try SourceText(path: url.path, bytes: Array(try Data(contentsOf: url)))
     }
 
@@ -84,8 +85,8 @@ struct LanguageDetectorTests {
         #expect(TextChunker.chunkEnd(bytes, from: 0, size: 10) == 39)
     }
 
-    @Test func theSeedsHeadingsGoWithTheirSections() throws {
-        guard let seed = TestSupport.seed else { return TestSupport.skip("../shared/seed is absent") }
+    @Test(.needsSeed) func theSeedsHeadingsGoWithTheirSections() throws {
+        let seed = SharedData.seed
         let source = try SourceText(path: seed.path, bytes: Array(try Data(contentsOf: seed)))
         let found = try Self.languages(source)
         let headings = found.filter { ["ABSTRAK", "ABSTRACT", "RINGKESAN"].contains($0.0) }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// The matcher analyses a word in its context only after a gap its analyzer reads across (a
 /// hyphen, an apostrophe); after any other it takes the word's own readings, computed once per
@@ -59,24 +60,31 @@ struct GapReadingTests {
         }
     }
 
-    /// The seed abstracts and the rule examples, with the project glossary and the examples'.
-    @Test func realTexts() throws {
-        var texts = Rules.all.flatMap { rule in
+    /// The same matches for each of `texts` with the rule examples' glossary and the project's.
+    static func expectSameMatchesWithBothGlossaries(_ texts: [String]) throws {
+        let project = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path])
+        for text in texts {
+            try expectSameMatches(text, glossary: RuleExamples.glossary)
+            try expectSameMatches(text, glossary: project)
+        }
+    }
+
+    /// The rule examples.
+    @Test func ruleExamples() throws {
+        let texts = Rules.all.flatMap { rule in
             let description = type(of: rule).description
             return (description.triggeringExamples + description.nonTriggeringExamples).map { $0.text.replacingOccurrences(of: "↓", with: "") }
         }
-        let seed = TestSupport.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed")
-        if let names = try? FileManager.default.contentsOfDirectory(atPath: seed.path) {
-            for name in names.sorted() where name.hasSuffix(".md") || name.hasSuffix(".txt") {
-                if let text = try? String(contentsOf: seed.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
-            }
-        } else {
-            TestSupport.skip("../shared/seed is absent: only the rule examples are compared")
+        try Self.expectSameMatchesWithBothGlossaries(texts)
+    }
+
+    /// The seed abstracts.
+    @Test(.needsSeed) func seedTexts() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: SharedData.seedFolder.path).sorted()
+        let texts = try names.filter { $0.hasSuffix(".md") || $0.hasSuffix(".txt") }.map {
+            try String(contentsOf: SharedData.seedFolder.appendingPathComponent($0), encoding: .utf8)
         }
-        let project = try GlossaryLoader.load(paths: [TestSupport.packageRoot.appendingPathComponent("glossary").path])
-        for text in texts {
-            try Self.expectSameMatches(text, glossary: RuleExamples.glossary)
-            try Self.expectSameMatches(text, glossary: project)
-        }
+        #expect(!texts.isEmpty)
+        try Self.expectSameMatchesWithBothGlossaries(texts)
     }
 }

@@ -9,8 +9,8 @@ import Testing
 struct LexiconFlagsTests {
     /// The record's summary of the table, computed here from the ids alone.
     static func expectedFlags(_ word: ScannedWord, in compiled: CompiledGlossary) -> UInt16 {
-        let folded = word.folded >= 0 ? compiled.flags[Int(word.folded)] : 0
-        let bare = word.bare >= 0 ? compiled.flags[Int(word.bare)] : 0
+        let folded = word.folded >= 0 ? compiled.tables.flags[Int(word.folded)] : 0
+        let bare = word.bare >= 0 ? compiled.tables.flags[Int(word.bare)] : 0
         return UInt16((folded | bare) & 1) | UInt16(truncatingIfNeeded: folded >> 15) & 0xFFFE
     }
 
@@ -36,15 +36,15 @@ struct LexiconFlagsTests {
 
     @Test func eachWordCarriesTheTablesFlags() throws {
         let compiled = try CompiledGlossary(RuleExamples.glossary)
-        #expect(compiled.detectorLanguages.count >= 3)
+        #expect(compiled.tables.detectorLanguages.count >= 3)
         var termWords = 0, stopwords = 0, viaBare = 0
         for reference in [false, true] {
             // One tokenizer for all texts, so that later texts find their words in the memo.
             let tokenizer = try Tokenizer(referencePath: reference)
             for text in Self.texts() {
                 let scanned = try tokenizer.scan(
-                    SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.words,
-                    gaps: compiled.gapLexicon, unknownWords: ByteLexicon(), wordFlags: compiled.flags)
+                    SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
+                    gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon(), wordFlags: compiled.tables.flags)
                 #expect(scanned.hasLexiconFlags)
                 for word in scanned.words {
                     #expect(word.lexiconFlags == Self.expectedFlags(word, in: compiled), "\(text)")
@@ -60,8 +60,8 @@ struct LexiconFlagsTests {
     @Test func withoutTheTableTheFlagsAreZeroAndMarkedAbsent() throws {
         let compiled = try CompiledGlossary(RuleExamples.glossary)
         let scanned = try Tokenizer().scan(
-            SourceText(path: "t.txt", string: "the labour of the TKI"), markup: .plain, words: compiled.words,
-            gaps: compiled.gapLexicon, unknownWords: ByteLexicon())
+            SourceText(path: "t.txt", string: "the labour of the TKI"), markup: .plain, words: compiled.tables.words,
+            gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon())
         #expect(!scanned.hasLexiconFlags)
         #expect(scanned.words.allSatisfy { $0.lexiconFlags == 0 })
     }
@@ -72,11 +72,11 @@ struct LexiconFlagsTests {
         var found = 0
         for text in Self.texts() {
             var results: [[TermMatch]] = []
-            for flags in [compiled.flags, nil] {
+            for flags in [compiled.tables.flags, nil] {
                 let unknownWords = ByteLexicon()
                 let scanned = try Tokenizer().scan(
-                    SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.words,
-                    gaps: compiled.gapLexicon, unknownWords: unknownWords, wordFlags: flags)
+                    SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
+                    gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: flags)
                 let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
                 var matches: [TermMatch] = []
                 for paragraph in scanned.paragraphs {
@@ -104,16 +104,16 @@ struct LexiconFlagsTests {
     static func referenceLanguages(_ text: String, checker: GlossaryChecker) throws -> [LanguageTag?] {
         let compiled = checker.compiled
         let scanned = try Tokenizer().scan(
-            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.words, gaps: compiled.gapLexicon)
+            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon)
         var decided: [LanguageTag?] = [], letters: [Int] = []
         for paragraph in scanned.paragraphs {
-            var counts = [Int](repeating: 0, count: compiled.detectorLanguages.count)
+            var counts = [Int](repeating: 0, count: compiled.tables.detectorLanguages.count)
             for word in scanned.words[paragraph] where word.folded >= 0 {
-                for index in counts.indices where compiled.flags[Int(word.folded)] >> (16 + UInt32(index)) & 1 != 0 {
+                for index in counts.indices where compiled.tables.flags[Int(word.folded)] >> (16 + UInt32(index)) & 1 != 0 {
                     counts[index] += 1
                 }
             }
-            decided.append(LanguageDetector.decide(languages: compiled.detectorLanguages, counts: counts))
+            decided.append(LanguageDetector.decide(languages: compiled.tables.detectorLanguages, counts: counts))
             letters.append(scanned.words[paragraph].filter { $0.kind == WordKind.letter.rawValue }.count)
         }
         return LanguageDetector.fillUndecided(decided, wordCounts: letters, previous: nil)
@@ -143,15 +143,15 @@ struct LexiconFlagsTests {
 
     @Test func paragraphLanguagesAreTheTablesWithUpToFourLanguages() throws {
         let checker = TestSupport.exampleChecker
-        #expect(checker.compiled.detectorLanguages.count <= 4)
-        let stopwords = checker.compiled.detectorLanguages.map { Array(AnalyzerRegistry.standard.analyzer(for: $0).stopwords).sorted() }
+        #expect(checker.compiled.tables.detectorLanguages.count <= 4)
+        let stopwords = checker.compiled.tables.detectorLanguages.map { Array(AnalyzerRegistry.standard.analyzer(for: $0).stopwords).sorted() }
         var decided = Set<LanguageTag>()
         for text in Self.mixedTexts(stopwords, seed: 3) {
             let document = try checker.analyze(SourceText(path: "t.txt", string: text))
             #expect(document.paragraphs.map(\.language) == (try Self.referenceLanguages(text, checker: checker)))
             decided.formUnion(document.paragraphs.compactMap(\.language))
         }
-        #expect(decided.count == checker.compiled.detectorLanguages.count)
+        #expect(decided.count == checker.compiled.tables.detectorLanguages.count)
     }
 
     @Test func paragraphLanguagesAreTheTablesWithSixLanguages() throws {
@@ -164,8 +164,8 @@ struct LexiconFlagsTests {
         var yaml = "concepts:\n  - id: one\n    terms:\n"
         for language in ["id", "en", "su", "fr", "de", "nl"] { yaml += "      \(language): [kata \(language)]\n" }
         let checker = try GlossaryChecker(glossary: YAMLGlossaryReader.read(yaml, path: "six.yml"), registry: registry)
-        #expect(checker.compiled.detectorLanguages.count == 6)
-        let stopwords = checker.compiled.detectorLanguages.map { Array(registry.analyzer(for: $0).stopwords).sorted() }
+        #expect(checker.compiled.tables.detectorLanguages.count == 6)
+        let stopwords = checker.compiled.tables.detectorLanguages.map { Array(registry.analyzer(for: $0).stopwords).sorted() }
         var decided = Set<LanguageTag>()
         for text in Self.mixedTexts(stopwords, seed: 4) {
             let document = try checker.analyze(SourceText(path: "t.txt", string: text))

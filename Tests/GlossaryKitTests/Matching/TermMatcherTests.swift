@@ -106,13 +106,13 @@ struct TermMatcherTests {
 
     @Test func compiledGlossarySharesWords() throws {
         let compiled = checker.compiled
-        let baseWords = compiled.flags.filter { $0 & CompiledGlossary.baseFlag != 0 }.count
+        let baseWords = compiled.tables.flags.filter { $0 & CompiledGlossary.baseFlag != 0 }.count
         // labour, trafficking, decent, work, country, programme, us, café, kopi, héjo, hejo (a
         // prefix term keeps its last word out of the trie).
         #expect(baseWords == 11)
-        #expect(compiled.maximumLength == 4)
+        #expect(compiled.tables.maximumLength == 4)
         // Inflected forms are not stored: they are read once per distinct word of a text.
-        #expect(compiled.words.find("programmes") == nil)
+        #expect(compiled.tables.words.find("programmes") == nil)
     }
 
     @Test func inflectedReadingsAreCachedPerDistinctWord() throws {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 import TestScratch
 
 @Suite("SARIF and GitHub output")
@@ -8,7 +9,7 @@ struct SARIFReporterTests {
     /// A report over the sample draft with the project glossary, fingerprints included.
     static func sampleReport() -> CheckReport {
         let runner = CheckRunner(checker: TestSupport.projectChecker, jobs: 1)
-        let path = TestSupport.packageRoot.appendingPathComponent("Examples/abstract.md").path
+        let path = TestPackage.root.appendingPathComponent("Examples/abstract.md").path
         var report = runner.run(files: [path]).report
         // Paths as a CI run prints them: relative to the repository.
         for index in report.findings.indices {
@@ -18,13 +19,28 @@ struct SARIFReporterTests {
         return report
     }
 
-    /// Validates `sarif` against the SARIF 2.1.0 schema in `../shared` with python3's
-    /// jsonschema, together with a copy broken on purpose that must be rejected (so the validation
-    /// itself is shown to work). Skips when the schema, python3 or jsonschema is missing.
+    /// The SARIF 2.1.0 schema in `../shared/data`.
+    static let schema = SharedData.data.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
+
+    /// Whether SARIF can be validated here: the schema is there and python3 can import jsonschema.
+    static let canValidate = FileManager.default.fileExists(atPath: schema.path) && pythonImports("jsonschema")
+
+    /// Whether `python3` runs and can import `module`.
+    static func pythonImports(_ module: String) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", "import \(module)"]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        do { try process.run() } catch { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+
+    /// Validates `sarif` against ``schema`` with python3's jsonschema, together with a copy
+    /// broken on purpose that must be rejected (so the validation itself is shown to work).
+    /// Tests that call it carry `.needsSARIFValidator`.
     static func expectValidSARIF(_ sarif: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
-        guard let shared = TestSupport.sharedData else { return TestSupport.skip("../shared/data is absent") }
-        let schema = shared.appendingPathComponent("schemas/sarif-schema-2.1.0.json")
-        guard FileManager.default.fileExists(atPath: schema.path) else { return TestSupport.skip("no SARIF schema in ../shared") }
         let folder = TestScratch.url("sarif")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -35,10 +51,7 @@ struct SARIFReporterTests {
         try Data(sarif.replacingOccurrences(of: "\"startLine\": ", with: "\"startLine\": -").utf8).write(to: broken)
         let script = """
             import json, sys
-            try:
-                import jsonschema
-            except ImportError:
-                print("SKIP: python3 has no jsonschema"); sys.exit(3)
+            import jsonschema
             schema = json.load(open(sys.argv[1]))
             for path in sys.argv[2:]:
                 errors = sorted(jsonschema.Draft7Validator(schema).iter_errors(json.load(open(path))), key=str)
@@ -46,33 +59,40 @@ struct SARIFReporterTests {
             """
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", "-c", script, schema.path, valid.path, broken.path]
+        process.arguments = ["python3", "-c", script, Self.schema.path, valid.path, broken.path]
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
-        do { try process.run() } catch { return TestSupport.skip("python3 cannot be started: \(error)") }
+        try process.run()
         let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         process.waitUntilExit()
-        if process.terminationStatus == 3 || process.terminationStatus == 127 { return TestSupport.skip(output) }
         #expect(process.terminationStatus == 0, "\(output)", sourceLocation: sourceLocation)
         let lines = output.split(separator: "\n")
         #expect(lines.first == "valid.sarif 0 ", "\(output)", sourceLocation: sourceLocation)
         #expect(lines.last?.hasPrefix("broken.sarif 0") == false, "\(output)", sourceLocation: sourceLocation)
     }
 
-    @Test func validatesAgainstTheSARIFSchema() throws {
+    @Test(.needsSARIFValidator) func validatesAgainstTheSARIFSchema() throws {
         let report = Self.sampleReport()
         #expect(report.findings.contains { $0.fix != nil }, "the sample must exercise fixes")
         try Self.expectValidSARIF(SARIFReporter.render(report))
     }
 
-    /// Lint output: the lint rules with descriptions, every result tied to one, fingerprints.
-    @Test func lintOutputListsTheLintRulesAndValidates() throws {
-        let fixtures = TestSupport.packageRoot.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
+    /// The lint fixtures' report and its SARIF output.
+    static func lintSARIF() throws -> (report: CheckReport, sarif: String) {
+        let fixtures = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
         let report = try GlossaryLinter().lint(paths: [fixtures])
         #expect(Set(report.findings.map(\.rule)).count >= 4, "the fixtures must exercise several lint rules")
-        let sarif = Reporter.render(report, format: .sarif, rules: GlossaryLinter.ruleDescriptions(for: report))
-        try Self.expectValidSARIF(sarif)
+        return (report, Reporter.render(report, format: .sarif, rules: GlossaryLinter.ruleDescriptions(for: report)))
+    }
+
+    @Test(.needsSARIFValidator) func lintOutputValidatesAgainstTheSARIFSchema() throws {
+        try Self.expectValidSARIF(Self.lintSARIF().sarif)
+    }
+
+    /// Lint output: the lint rules with descriptions, every result tied to one, fingerprints.
+    @Test func lintOutputListsTheLintRules() throws {
+        let (report, sarif) = try Self.lintSARIF()
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
@@ -156,5 +176,13 @@ struct SARIFReporterTests {
         #expect(lines[1].hasPrefix("::notice file="))
         #expect(lines[2].hasPrefix("::error file="))
         #expect(GitHubReporter.render(CheckReport(findings: [], fileCount: 1)).isEmpty)
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only where SARIF can be validated (the schema in ../shared/data, python3 with
+    /// jsonschema); otherwise it is reported as skipped.
+    fileprivate static var needsSARIFValidator: Self {
+        .enabled(if: SARIFReporterTests.canValidate, "needs \(SARIFReporterTests.schema.path) and python3 with jsonschema")
     }
 }

@@ -1,28 +1,14 @@
 import Foundation
 @testable import GlossaryKit
+import TestLocations
+import Testing
 
 /// Shared helpers for the GlossaryKit tests.
 enum TestSupport {
-    /// The package's root folder, found from this file's path.
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
-    /// `../shared/data` beside the checkout, or nil (tests then skip with a printed reason).
-    static var sharedData: URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
-    /// `../shared/seed` beside the checkout, or nil.
-    static var seed: URL? {
-        let url = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/seed/000_1beee4b83e3e15a5.txt")
-        return FileManager.default.fileExists(atPath: url.path) ? url : nil
-    }
-
     /// A folder of generated benchmark data (`Benchmarks/run.py` writes `.build-bench/data-…`)
     /// with a corpus and a 1k-concept glossary, or nil.
     static var benchmarkData: URL? {
-        let folder = packageRoot.appendingPathComponent(".build-bench")
+        let folder = TestPackage.root.appendingPathComponent(".build-bench")
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
         for name in names.sorted().reversed() where name.hasPrefix("data-") {
             let url = folder.appendingPathComponent(name)
@@ -45,20 +31,16 @@ enum TestSupport {
         return (folder, bytes)
     }
 
-    static func skip(_ reason: String) {
-        print("skipped: \(reason)")
-    }
-
     /// A checker over the rule examples' glossary.
     static let exampleChecker: GlossaryChecker = try! GlossaryChecker(glossary: RuleExamples.glossary)
 
     /// A checker over the project's own glossary folder.
     static let projectChecker: GlossaryChecker = try! GlossaryChecker(
-        glossary: GlossaryLoader.load(paths: [packageRoot.appendingPathComponent("glossary").path]))
+        glossary: GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path]))
 
     /// A checker over `Examples/udhr-glossary.yml`, the glossary written for the UDHR texts.
     static let udhrChecker: GlossaryChecker = try! GlossaryChecker(glossary: GlossaryLoader.load(
-        paths: [packageRoot.appendingPathComponent("Examples/udhr-glossary.yml").path]))
+        paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path]))
 
     /// A checker over a glossary written inline.
     static func checker(yaml: String) throws -> GlossaryChecker {
@@ -79,5 +61,13 @@ enum TestSupport {
     ) throws -> [(text: String, concept: String, match: TermMatch)] {
         let document = try checker.analyze(SourceText(path: "test.txt", string: text), options: CheckOptions(language: language))
         return document.matches.map { (document.writtenText(of: $0), document.glossary[concept: $0.term].id, $0) }
+    }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the test only when `Benchmarks/run.py` has generated its data; otherwise it is
+    /// reported as skipped.
+    static var needsBenchmarkData: Self {
+        .enabled(if: TestSupport.benchmarkData != nil, "needs benchmark data: run Benchmarks/run.py to generate it")
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// The scanner splits lines of Latin, Greek and Cyrillic text into words itself (UAX #29 as ICU
 /// implements it) and lower-cases ASCII words itself, instead of calling ICU's break iterator and
@@ -31,7 +32,7 @@ struct FastPathTests {
         for referencePath in [false, true] {
             let scanned = try bytes.withUnsafeBufferPointer { buffer in
                 try ICUWordTokenizer().scan(
-                    buffer, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: ByteLexicon(), icuOnly: referencePath)
+                    buffer, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon(), icuOnly: referencePath)
             }
             let folded = scanned.words.map { word in
                 String(decoding: scanned.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
@@ -75,7 +76,7 @@ struct FastPathTests {
 
     @Test func randomASCIIAcrossBlockBoundaries() throws {
         // Lines of ASCII, with now and then a letter of two bytes, are split 64 bytes at a time
-        // with bit masks (maskedLines in tokenizer.c): words and joiner chains that cross a block
+        // with bit masks (gk_masked_lines in blocks.c): words and joiner chains that cross a block
         // boundary, a joiner as a block's first or last byte, a letter whose bytes straddle two
         // blocks, words at the very start and end of the text, runs of '_'. Every fifth string
         // also gets a character the masks cannot take (’, a mark, a connector of three bytes, ·,
@@ -146,7 +147,7 @@ struct FastPathTests {
             var results: [[String]] = []
             for reference in [false, true] {
                 let scanned = try Tokenizer(referencePath: reference).scan(
-                    source, markup: .plain, words: compiled.words, gaps: compiled.gapLexicon, unknownWords: ByteLexicon())
+                    source, markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon())
                 results.append(scanned.words.indices.map { scanned.foldedText($0) })
             }
             #expect(results[0] == results[1], "round \(round)")
@@ -166,13 +167,10 @@ struct FastPathTests {
         #expect(result.words == 12 && result.fastShare == 1)
     }
 
-    @Test func everyTextFileOfTheSharedData() throws {
+    @Test(.needsSharedData) func everyTextFileOfTheSharedData() throws {
         // Every text file of ../shared/data (texts, word lists, TBX, XLIFF, PO, TMX, JSON, String
         // Catalogs, HTML): whatever the format, its bytes must split the same both ways.
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("../shared/data is absent")
-            return
-        }
+        let data = SharedData.data
         let textExtensions: Set<String> = [
             "txt", "md", "csv", "tsv", "json", "xliff", "xlf", "tbx", "tmx", "po", "xcstrings", "strings",
             "stringsdict", "html",
@@ -190,11 +188,7 @@ struct FastPathTests {
         #expect(files > 100 && words > 100_000)
     }
 
-    @Test func realTexts() throws {
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("../shared/data is absent")
-            return
-        }
+    @Test(.needsSharedData) func realTexts() throws {
         let files = [
             "parallel/udhr/udhr-eng.derived.txt", "parallel/udhr/udhr-ind.derived.txt", "parallel/udhr/udhr-sun.derived.txt",
             "parallel/nusax/nusax-mt-test-id-en-su.csv",
@@ -203,19 +197,15 @@ struct FastPathTests {
             "lang-resources/sustem-sundanese/Dataset1.txt",
         ]
         for file in files {
-            let url = data.appendingPathComponent(file)
-            guard let contents = FileManager.default.contents(atPath: url.path) else { continue }
+            let contents = try #require(FileManager.default.contents(atPath: SharedData.path(file)), "\(file) is missing")
             let result = try compare(Array(contents), file)
             #expect(result.fastShare > 0.9, "\(file): the fast path split only \(result.fastShare) of the lines")
         }
     }
 
-    @Test func benchmarkCorpusSample() throws {
-        // The benchmark corpus, when it has been generated (Benchmarks/run.py), else a skip.
-        guard let (_, bytes) = TestSupport.benchmarkCorpusPrefix(4 << 20) else {
-            TestSupport.skip("no benchmark corpus (run Benchmarks/run.py to generate one)")
-            return
-        }
+    /// The benchmark corpus, when it has been generated.
+    @Test(.needsBenchmarkData) func benchmarkCorpusSample() throws {
+        let (_, bytes) = try #require(TestSupport.benchmarkCorpusPrefix(4 << 20))
         let result = try compare(bytes, "benchmark corpus")
         #expect(result.fastShare == 1)
     }
@@ -233,11 +223,7 @@ struct FastPathTests {
         return slow.matches.count
     }
 
-    @Test func matchesAndFindingsOnRealTexts() throws {
-        guard let data = TestSupport.sharedData else {
-            TestSupport.skip("../shared/data is absent")
-            return
-        }
+    @Test(.needsSharedData) func matchesAndFindingsOnRealTexts() throws {
         let udhr = TestSupport.udhrChecker
         var matches = 0
         for (file, checker) in [
@@ -246,17 +232,14 @@ struct FastPathTests {
             ("texts-id/perda-diy-6-2025-perdagangan-orang/perda-diy-6-2025.excerpt-pasal-1-11.md", TestSupport.projectChecker),
             ("parallel/nusax/nusax-mt-test-id-en-su.csv", TestSupport.projectChecker),
         ] {
-            guard let contents = FileManager.default.contents(atPath: data.appendingPathComponent(file).path) else { continue }
+            let contents = try #require(FileManager.default.contents(atPath: SharedData.path(file)), "\(file) is missing")
             matches += try compareMatches(Array(contents), path: file, checker: checker)
         }
         #expect(matches > 100)
     }
 
-    @Test func matchesAndFindingsOnTheBenchmarkCorpus() throws {
-        guard let (root, bytes) = TestSupport.benchmarkCorpusPrefix(2 << 20) else {
-            TestSupport.skip("no benchmark data (run Benchmarks/run.py to generate it)")
-            return
-        }
+    @Test(.needsBenchmarkData) func matchesAndFindingsOnTheBenchmarkCorpus() throws {
+        let (root, bytes) = try #require(TestSupport.benchmarkCorpusPrefix(2 << 20))
         let checker = try GlossaryChecker(glossary: GlossaryLoader.load(paths: [root.appendingPathComponent("glossary-1000.yml").path]))
         #expect(try compareMatches(bytes, path: "corpus.txt", checker: checker) > 1_000)
     }

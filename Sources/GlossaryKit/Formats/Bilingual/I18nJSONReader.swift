@@ -57,7 +57,7 @@ public enum I18nJSONReader {
         }
         let sets = keyOrder.map { TranslationSet(id: "key '\($0)'", members: keyed[$0]!, method: "i18n JSON key") }
         return TranslationCorpus(texts: texts, sets: sets, sourceLanguage: lead,
-                                 notes: ["i18n JSON: \(sources.count) files matched by key, \(sets.count) keys"])
+                                 notes: ["i18n JSON: \(English.counted(sources.count, "file")) matched by key, \(English.counted(sets.count, "key"))"])
     }
 
     static func flatten(_ node: PositionedJSON, prefix: String, into leaves: inout [(String, PositionedString)]) {

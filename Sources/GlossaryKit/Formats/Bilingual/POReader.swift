@@ -106,7 +106,7 @@ public enum POReader {
             if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "PO entry")) }
         }
         return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: sourceLanguage,
-                                 notes: ["PO: \(sets.count) entries, \(sourceLanguage) → \(target)"])
+                                 notes: ["PO: \(English.counted(sets.count, "entry", plural: "entries")), \(sourceLanguage) → \(target)"])
     }
 
     /// Appends decoded text whose bytes map to `offsets` (verbatim where the file has the same bytes).

@@ -45,7 +45,7 @@ public enum StringCatalogReader {
             if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "String Catalog key")) }
         }
         return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: sourceTag,
-                                 notes: ["String Catalog: \(sets.count) keys"])
+                                 notes: ["String Catalog: \(English.counted(sets.count, "key"))"])
     }
 
     /// The `stringUnit` values of a localization and of its variations, depth first.

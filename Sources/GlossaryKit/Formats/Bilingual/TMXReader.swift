@@ -38,6 +38,6 @@ public enum TMXReader {
             if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "TMX translation unit")) }
         }
         return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: declared,
-                                 notes: ["TMX: \(sets.count) translation units"])
+                                 notes: ["TMX: \(English.counted(sets.count, "translation unit"))"])
     }
 }

@@ -78,7 +78,7 @@ public enum XLIFFReader {
             throw error("unsupported XLIFF version '\(version)' (1.2 and 2.x are read)", at: root, in: source)
         }
         return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: sourceLanguage,
-                                 notes: ["XLIFF \(version): \(sets.count) translation units"])
+                                 notes: ["XLIFF \(version): \(English.counted(sets.count, "translation unit"))"])
     }
 
     /// Every element named `name` below `element`, in document order (units may sit in groups).

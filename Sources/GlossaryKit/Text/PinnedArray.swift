@@ -3,7 +3,8 @@
 ///
 /// The compiled glossary's large tables (word flags, trie edges, terminal lists) are read from
 /// the cache in place: no copy, no fresh pages to zero, and the system can share and drop the
-/// file's pages like any page cache.
+/// file's pages like any page cache. It lives in Text/, the lowest layer that reads one (the
+/// scanner reads the word flags through it); the cache's reader makes the borrowed ones.
 struct PinnedArray<Element: FixedWidthInteger>: RandomAccessCollection, @unchecked Sendable {
     // @unchecked: the elements are never written after creation, and the owner only keeps them
     // alive, so sharing across threads is safe.

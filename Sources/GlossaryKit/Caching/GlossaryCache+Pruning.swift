@@ -1,0 +1,117 @@
+import Foundation
+
+extension GlossaryCache {
+    /// How much the cache may hold.
+    public struct Limits: Sendable, Equatable {
+        /// The most bytes all entries may take together. An entry larger than this alone is not
+        /// stored.
+        public var maximumBytes: Int
+        /// How long an entry may go unused before it is removed, in seconds.
+        public var maximumAge: Double
+
+        public init(maximumBytes: Int, maximumAge: Double) {
+            self.maximumBytes = maximumBytes
+            self.maximumAge = maximumAge
+        }
+
+        /// 512 MiB (a dozen entries of 100k-concept glossaries), and 30 days.
+        public static let standard = Limits(maximumBytes: 512 << 20, maximumAge: 30 * 24 * 3600)
+    }
+
+    /// How long a temporary file of a writer or pruner may stay before it is taken for one left
+    /// by a process that died.
+    static let abandonedAfter: TimeInterval = 3600
+
+    /// A successful load refreshes the entry's last use at most this often, so that most runs
+    /// write nothing to the cache folder.
+    static let useResolution: TimeInterval = 60
+
+    /// Records that the entry at `path` was just used: its modification time, which pruning
+    /// reads as its last use (access times are not kept on many systems).
+    func markUsed(_ path: String, now: Date = Date()) {
+        var status = stat()
+        guard stat(path, &status) == 0, now.timeIntervalSince1970 - Self.modificationTime(status) >= Self.useResolution else {
+            return
+        }
+        // A cache on a read-only disk stays as it is.
+        _ = utimensat(AT_FDCWD, path, nil, 0)
+    }
+
+    /// Brings the cache within `limits`: removes entries unused for longer than
+    /// `limits.maximumAge`, then the least recently used entries, oldest first, until all take
+    /// at most `limits.maximumBytes`; the entry of `kept` (just stored) stays. Temporary files
+    /// left by processes that died go too; files the cache did not write are left alone.
+    ///
+    /// Removing an entry never harms a process reading it: a reader has the file mapped, and the
+    /// mapping keeps its bytes until it is unmapped; entries are never truncated or rewritten in
+    /// place. An entry is first renamed to a name of this process's, then checked to be the file
+    /// that was judged old and to be unused since, then unlinked; otherwise it is put back (see
+    /// `remove(_:judged:)`).
+    ///
+    /// - Complexity: O(*n* log *n*) in the number of files in the cache folder.
+    func prune(keeping kept: String?, now: Date = Date()) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
+        let nowSeconds = now.timeIntervalSince1970
+        let keptName = kept.map { $0 + Self.entrySuffix }
+        var entries: [(name: String, status: stat)] = []
+        for name in names {
+            var status = stat()
+            guard lstat(file(name), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
+            let idle = nowSeconds - Self.modificationTime(status)
+            if name.hasSuffix(Self.entrySuffix), !name.hasPrefix(".") {
+                if idle > limits.maximumAge, name != keptName {
+                    remove(name, judged: status)
+                } else {
+                    entries.append((name, status))
+                }
+            } else if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || name.hasSuffix(Self.claimSuffix),
+                      idle > Self.abandonedAfter {
+                unlink(file(name))
+            }
+        }
+        var total = entries.reduce(0) { $0 + Int($1.status.st_size) }
+        guard total > limits.maximumBytes else { return }
+        entries.sort { Self.modificationTime($0.status) < Self.modificationTime($1.status) }
+        for entry in entries where total > limits.maximumBytes && entry.name != keptName {
+            if remove(entry.name, judged: entry.status) { total -= Int(entry.status.st_size) }
+        }
+    }
+
+    /// The suffix of an entry that a pruner has claimed: `.<entry>.<process id>.prune`.
+    static let claimSuffix = ".prune"
+
+    /// Removes entry file `name`, which was judged removable when it had `judged` as its status.
+    ///
+    /// The entry is renamed first, so that two pruners never both remove it and a writer that
+    /// replaces it meanwhile is noticed: when the renamed file is not the one judged (a writer
+    /// replaced it) or was used since (`markUsed`), it is linked back under its name, unless a
+    /// newer entry has taken the name since.
+    ///
+    /// - Returns: whether the judged entry was removed.
+    @discardableResult
+    func remove(_ name: String, judged: stat) -> Bool {
+        let claimed = file(".\(name).\(ProcessInfo.processInfo.processIdentifier)\(Self.claimSuffix)")
+        guard rename(file(name), claimed) == 0 else { return false }
+        var now = stat()
+        let unchanged = lstat(claimed, &now) == 0 && now.st_dev == judged.st_dev && now.st_ino == judged.st_ino
+            && Self.modificationTime(now) == Self.modificationTime(judged)
+        if !unchanged { _ = link(claimed, file(name)) }
+        unlink(claimed)
+        return unchanged
+    }
+
+    private func file(_ name: String) -> String {
+        directory.appendingPathComponent(name).path
+    }
+
+    private var directory: URL { URL(fileURLWithPath: path) }
+
+    /// A file's modification time, in seconds since 1970.
+    static func modificationTime(_ status: stat) -> TimeInterval {
+        #if canImport(Darwin)
+        TimeInterval(status.st_mtimespec.tv_sec) + TimeInterval(status.st_mtimespec.tv_nsec) / 1e9
+        #else
+        TimeInterval(status.st_mtim.tv_sec) + TimeInterval(status.st_mtim.tv_nsec) / 1e9
+        #endif
+    }
+}

@@ -1,0 +1,223 @@
+import Foundation
+import GlossaryKit
+
+/// The language server's one bridge to the glossary library: it finds each document's
+/// configuration and glossary as `glossary check` does, keeps every glossary compiled once, and
+/// turns findings into LSP diagnostics.
+///
+/// A document is checked as if `glossary check` ran in the workspace folder that holds it (the
+/// deepest one, for nested folders), or in its own folder when it is in none: the same
+/// `.glossary.yml` (its languages, includes and excludes, rule severities) and the same
+/// glossary (`--glossary` given to `glossary lsp`, else the configuration's, else the nearest
+/// `glossary/` folder; see `ProjectDiscovery`). The text is the editor's, not the file on disk.
+///
+/// Only Markdown and plain-text documents are checked for now.
+final class GlossaryAdapter: LanguageFeatures {
+    /// Where the rules are documented: each diagnostic's `codeDescription` links here, the
+    /// README's table of rules. The one place to change when the rules get pages of their own
+    /// (or the repository moves).
+    static let rulesDocumentation = "https://github.com/glossary-project/glossary/blob/main/README.md#rules"
+
+    /// What a diagnostic says it comes from.
+    static let source = "glossary"
+
+    private let options: LanguageServerOptions
+    private let log: ClientLog
+    /// The workspace folders' paths, deepest first, so the first that holds a file is its own.
+    private var folders: [String] = []
+    /// The configuration and glossary of each folder checks run from, found on first use.
+    private var projects: [String: Project] = [:]
+    /// Compiled glossaries by their paths: folders that share a glossary share its checker.
+    private var checkers: [[String]: GlossaryChecker] = [:]
+
+    /// What checks run from one folder use.
+    private struct Project {
+        var configuration: Configuration?
+        var glossaryPaths: [String] = []
+        var checker: GlossaryChecker?
+
+        /// Whether a change to the file at `path` changes the checks of this project.
+        func depends(on path: String) -> Bool {
+            if configuration?.file.map({ Paths.absolute($0) }) == path { return true }
+            // A project without a glossary may get one when a glossary file appears.
+            if checker == nil { return GlossaryLoader.allExtensions.contains((path as NSString).pathExtension.lowercased()) }
+            return glossaryPaths.map { Paths.absolute($0) }.contains { path == $0 || path.hasPrefix($0 + "/") }
+        }
+    }
+
+    init(options: LanguageServerOptions, log: ClientLog) {
+        self.options = options
+        self.log = log
+    }
+
+    var serverName: String { "glossary" }
+    var serverVersion: String { GlossaryKitInfo.version }
+
+    func setWorkspaceFolders(_ folders: [WorkspaceFolder]) {
+        self.folders = folders.compactMap(\.path).map { Paths.absolute($0) }.sorted { $0.count > $1.count }
+        for folder in folders where folder.path == nil {
+            log.log(
+                .warning,
+                "the workspace folder \(folder.uri) is not a local folder; its documents are checked from their own folders")
+        }
+    }
+
+    func fileSaved(uri: String) -> Bool {
+        guard let path = DocumentURI.path(of: uri).map({ Paths.absolute($0) }) else { return false }
+        let isConfiguration = (path as NSString).lastPathComponent == Configuration.fileName
+        guard isConfiguration || projects.values.contains(where: { $0.depends(on: path) }) else { return false }
+        log.log(.info, "\(path) changed: reloading the configuration and glossary")
+        // Found and compiled again on the next check; the glossary cache makes an unchanged
+        // glossary cheap to load again.
+        projects = [:]
+        checkers = [:]
+        return true
+    }
+
+    // MARK: Diagnostics
+
+    func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]? {
+        let path = DocumentURI.path(of: document.uri).map { Paths.absolute($0) }
+        guard let markup = Self.markup(languageID: document.languageID, path: path) else { return nil }
+        let project = project(for: path.map { folder(for: $0) } ?? folders.first ?? FileManager.default.currentDirectoryPath)
+        // Without a glossary there is nothing to check against; the reason has been shown once.
+        guard let checker = project.checker else { return [] }
+        // An untitled document is named as the editor names it, so that no language is read
+        // from a name it does not have.
+        let name = path ?? "untitled"
+        if let configuration = project.configuration, path != nil, !configuration.includes(name) { return [] }
+        let checkOptions = CheckOptions(
+            language: path.flatMap { project.configuration?.language(forPath: $0) }, markup: markup,
+            severities: project.configuration?.severities ?? [:])
+        // The whole text is checked on every change. `document.edited` is the span edited
+        // since the last check: a paragraph cache would analyse only the paragraphs it touches
+        // (`GlossaryChecker.analyze`) and reuse the others' words and matches, shifted, before
+        // the rules run over the whole document (some rules, like `inconsistent-term`, count
+        // across paragraphs).
+        let (result, _) = CheckRunner.check(
+            .contents(path: name, bytes: document.text.bytes), checker: checker, options: checkOptions)
+        switch result {
+        case let .checked(_, findings):
+            return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
+        case let .streamed(_, findings):
+            return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
+        case let .failed(error):
+            // An invalid suppression directive: shown where it is, as the CLI shows it.
+            return [Self.diagnostic(error, in: document.text, encoding: encoding)]
+        }
+    }
+
+    /// The markup to read a document as, from its language id, else its file name; nil for a
+    /// document that is neither Markdown nor plain text.
+    static func markup(languageID: String, path: String?) -> Tokenizer.Markup? {
+        switch languageID.lowercased() {
+        case "markdown", "mdx": return .markdown
+        case "plaintext", "text", "plain text": return .plain
+        default:
+            guard let path, CheckRunner.textExtensions.contains((path as NSString).pathExtension.lowercased()) else { return nil }
+            return Tokenizer.Markup(path: path)
+        }
+    }
+
+    /// The folder checks of the file at `path` run from: the deepest workspace folder that
+    /// holds it, else its own folder.
+    private func folder(for path: String) -> String {
+        folders.first { path.hasPrefix($0 == "/" ? "/" : $0 + "/") } ?? (path as NSString).deletingLastPathComponent
+    }
+
+    /// The configuration and checker of checks run from `folder`, found and compiled on first use.
+    private func project(for folder: String) -> Project {
+        if let project = projects[folder] { return project }
+        let project = loadProject(folder)
+        projects[folder] = project
+        return project
+    }
+
+    private func loadProject(_ folder: String) -> Project {
+        var project = Project()
+        if let file = Configuration.discover(from: folder) {
+            do {
+                project.configuration = try ProjectDiscovery.readConfiguration(contentsOf: file)
+            } catch {
+                log.show(
+                    .error, "glossary: the configuration cannot be used, so documents under \(folder) are not checked: \(error)")
+                return project
+            }
+        }
+        guard
+            let (paths, origin) = ProjectDiscovery.glossaryPaths(
+                named: options.glossaryPaths, configuration: project.configuration, from: folder)
+        else {
+            var message =
+                "glossary: no glossary for \(folder): no \(Configuration.fileName) names one and no glossary/ folder of"
+                + " glossary files is there or in a parent folder (up to the repository root or the home folder);"
+                + " documents there are not checked. Add one, or start the server with --glossary PATH."
+            for passed in GlossaryLoader.passedOver(from: folder) {
+                message += " \(passed) was passed over: it has no glossary file at its top level."
+            }
+            log.show(.warning, message)
+            return project
+        }
+        project.glossaryPaths = paths
+        if let checker = checkers[paths] {
+            project.checker = checker
+            return project
+        }
+        do {
+            let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
+                paths: paths, cache: options.usesCache ? GlossaryCache.standard : nil,
+                onWarning: { self.log.log(.warning, "\($0.location): warning: \($0.message) [\($0.rule)]") })
+            let checker = GlossaryChecker(compiled: compiled)
+            checkers[paths] = checker
+            project.checker = checker
+            log.log(
+                .info,
+                "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))"
+            )
+        } catch {
+            log.show(.error, "glossary: the glossary cannot be loaded, so documents under \(folder) are not checked: \(error)")
+        }
+        return project
+    }
+
+    private static func describe(_ origin: ProjectDiscovery.GlossaryOrigin) -> String {
+        switch origin {
+        case .named: "--glossary"
+        case .configuration: "the glossary setting of \(Configuration.fileName)"
+        case .discovered: "the nearest glossary/ folder"
+        }
+    }
+
+    // MARK: Findings as diagnostics
+
+    static func diagnostic(_ finding: Finding, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {
+        // The message says what the CLI's text output says under the finding's line.
+        var message = finding.message
+        if let explanation = finding.matchExplanation {
+            message += "\nmatched '\(finding.text)' as \(explanation)"
+        }
+        if let note = finding.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+            message += "\nnote: \(note)"
+        }
+        return Diagnostic(
+            range: text.range(of: finding.byteRange, encoding: encoding), severity: severity(finding.severity),
+            code: finding.rule, codeDescription: rulesDocumentation, source: source, message: message)
+    }
+
+    static func severity(_ severity: Severity) -> DiagnosticSeverity {
+        switch severity {
+        case .error: .error
+        case .warning: .warning
+        case .info: .information
+        }
+    }
+
+    /// An error that stops the check of a document, at its place when it has one.
+    static func diagnostic(_ error: InputError, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {
+        let start = error.location.map { text.offset(cliLine: $0.line, column: $0.column) } ?? 0
+        var end = start
+        while end < text.bytes.count, text.bytes[end] != 0x0A, text.bytes[end] != 0x0D { end += 1 }
+        return Diagnostic(
+            range: text.range(of: start..<end, encoding: encoding), severity: .error, source: source, message: error.message)
+    }
+}

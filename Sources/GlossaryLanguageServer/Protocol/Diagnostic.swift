@@ -1,0 +1,53 @@
+/// How serious a diagnostic is, as LSP numbers it.
+public enum DiagnosticSeverity: Int, Sendable {
+    case error = 1
+    case warning = 2
+    case information = 3
+    case hint = 4
+}
+
+/// A problem shown in the editor (LSP's `Diagnostic`).
+public struct Diagnostic: Equatable, Sendable {
+    public var range: TextRange
+    public var severity: DiagnosticSeverity
+    /// The rule id.
+    public var code: String?
+    /// Where the rule is documented (`codeDescription.href`).
+    public var codeDescription: String?
+    public var source: String?
+    public var message: String
+
+    public init(
+        range: TextRange, severity: DiagnosticSeverity, code: String? = nil, codeDescription: String? = nil,
+        source: String? = nil, message: String
+    ) {
+        self.range = range
+        self.severity = severity
+        self.code = code
+        self.codeDescription = codeDescription
+        self.source = source
+        self.message = message
+    }
+
+    /// The diagnostic as JSON for a client with `capabilities`: `codeDescription` only when the
+    /// client says it can show one.
+    func json(for capabilities: ClientCapabilities) -> JSONValue {
+        var members: [String: JSONValue] = [
+            "range": range.json, "severity": .integer(severity.rawValue), "message": .string(message),
+        ]
+        if let code { members["code"] = .string(code) }
+        if let codeDescription, capabilities.diagnosticCodeDescription {
+            members["codeDescription"] = ["href": .string(codeDescription)]
+        }
+        if let source { members["source"] = .string(source) }
+        return .object(members)
+    }
+}
+
+/// The kinds of `window/showMessage` and `window/logMessage`.
+public enum MessageType: Int, Sendable {
+    case error = 1
+    case warning = 2
+    case info = 3
+    case log = 4
+}

@@ -1,0 +1,24 @@
+/// What the server asks of the checking library.
+///
+/// The server speaks the protocol (lifecycle, documents, positions); everything that needs the
+/// glossary goes through this protocol, whose one implementation, ``GlossaryAdapter``, is the
+/// only file of this module that imports `GlossaryKit`. A new feature (code actions, hover)
+/// adds a requirement here and its implementation there.
+///
+/// Every requirement is called on the server's one worker thread, one at a time.
+public protocol LanguageFeatures: AnyObject {
+    /// The `serverInfo` of the `initialize` result.
+    var serverName: String { get }
+    var serverVersion: String { get }
+
+    /// The folders open in the editor: at `initialize`, and again after each change.
+    func setWorkspaceFolders(_ folders: [WorkspaceFolder])
+
+    /// The diagnostics of `document`, with positions in `encoding`; nil when the document is
+    /// not of a kind this server checks (its old diagnostics, if any, are left alone).
+    func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]?
+
+    /// The file at `uri` was saved. Returns whether every open document must be checked again,
+    /// because the file was a glossary or a configuration that checks depend on.
+    func fileSaved(uri: String) -> Bool
+}

@@ -1,0 +1,266 @@
+/// The protocol side of the server: the lifecycle, the open documents and the diagnostics
+/// they are owed, one message at a time.
+///
+/// It neither reads nor writes the streams (``LanguageServerMain`` does, on threads of its
+/// own) and it knows nothing of glossaries (its ``LanguageFeatures`` does), so it can be driven
+/// message by message.
+///
+/// Diagnostics are not computed as each change arrives: a change marks its document stale, and
+/// ``publishNextDiagnostics()`` is called when no message is waiting. A burst of keystrokes
+/// costs one check, of the text as it stands after the last of them, and what is published
+/// always carries the version it was computed from.
+public final class LanguageServer {
+    /// Where the server is in its life.
+    public enum State: Equatable, Sendable {
+        /// Waiting for `initialize`: every other request is refused, notifications are dropped.
+        case uninitialized
+        /// Answered `initialize`: serving.
+        case running
+        /// Answered `shutdown`: waiting for `exit`; requests are refused as invalid.
+        case shutDown
+    }
+
+    public private(set) var state = State.uninitialized
+    /// The encoding positions are counted in, settled by `initialize`.
+    public private(set) var encoding = PositionEncoding.utf16
+    public private(set) var capabilities = ClientCapabilities()
+    public private(set) var documents = DocumentStore()
+    public private(set) var workspaceFolders: [WorkspaceFolder] = []
+    /// Set by `exit`: 0 after `shutdown`, 1 without.
+    public private(set) var exitCode: Int32?
+
+    private let features: any LanguageFeatures
+    private let send: (Message) -> Void
+    private let cancellations: CancellationRegistry
+    private let log: ClientLog
+    /// Called with the client's process id from `initialize`, to watch it.
+    private let watchParentProcess: (Int32) -> Void
+    /// Documents whose diagnostics are out of date, oldest first, and the same as a set.
+    private var stale: [String] = []
+    private var staleSet: Set<String> = []
+
+    public init(
+        features: any LanguageFeatures, log: ClientLog, cancellations: CancellationRegistry,
+        watchParentProcess: @escaping (Int32) -> Void = { _ in }, send: @escaping (Message) -> Void
+    ) {
+        self.features = features
+        self.log = log
+        self.cancellations = cancellations
+        self.watchParentProcess = watchParentProcess
+        self.send = send
+    }
+
+    /// The exit status when the input ends without `exit`: as if `exit` had come.
+    public var exitCodeAtEndOfInput: Int32 { state == .shutDown ? 0 : 1 }
+
+    // MARK: Messages
+
+    /// Handles one message from the client.
+    public func handle(_ message: Message) {
+        switch message {
+        case let .request(id, method, params):
+            handleRequest(id: id, method: method, params: params)
+        case let .notification(method, params):
+            handleNotification(method: method, params: params)
+        case let .response(id, result):
+            // This server sends no requests yet, so no response is expected.
+            if case let .failure(error) = result {
+                log.log(.warning, "the client answered \(id.map(String.init(describing:)) ?? "null") with an error: \(error)")
+            }
+        }
+    }
+
+    private func respond(_ id: RequestID, _ result: Result<JSONValue, ResponseError>) {
+        cancellations.finished(id)
+        send(.response(id: id, result: result))
+    }
+
+    private func handleRequest(id: RequestID, method: String, params: JSONValue?) {
+        if cancellations.isCancelled(id) {
+            respond(id, .failure(ResponseError(.requestCancelled, "\(method) was cancelled")))
+            return
+        }
+        switch state {
+        case .uninitialized:
+            guard method == "initialize" else {
+                respond(id, .failure(ResponseError(.serverNotInitialized, "\(method) before initialize")))
+                return
+            }
+            respond(id, Result { () throws(ResponseError) in try initialize(params: params) })
+        case .running:
+            switch method {
+            case "initialize":
+                respond(id, .failure(ResponseError(.invalidRequest, "initialize may be sent only once")))
+            case "shutdown":
+                state = .shutDown
+                respond(id, .success(.null))
+            default:
+                respond(id, .failure(ResponseError(.methodNotFound, "no method \(method)")))
+            }
+        case .shutDown:
+            respond(id, .failure(ResponseError(.invalidRequest, "\(method) after shutdown")))
+        }
+    }
+
+    private func handleNotification(method: String, params: JSONValue?) {
+        if method == "exit" {
+            exitCode = state == .shutDown ? 0 : 1
+            return
+        }
+        if method == "$/cancelRequest" {
+            // Normally seen by the reading thread already; harmless twice.
+            if let id = CancellationRegistry.cancelledID(params: params) { cancellations.cancel(id) }
+            return
+        }
+        guard state == .running else {
+            if state == .uninitialized { log.log(.warning, "dropped \(method): it came before initialize") }
+            return
+        }
+        do throws(ResponseError) {
+            switch method {
+            case "initialized", "workspace/didChangeConfiguration", "$/setTrace":
+                break
+            case "textDocument/didOpen": try didOpen(params)
+            case "textDocument/didChange": try didChange(params)
+            case "textDocument/didClose": try didClose(params)
+            case "textDocument/didSave": try didSave(params)
+            case "workspace/didChangeWorkspaceFolders": try didChangeWorkspaceFolders(params)
+            default:
+                // `$/` notifications may be ignored silently; others are worth a line in the log.
+                if !method.hasPrefix("$/") { log.log(.log, "ignored the notification \(method)") }
+            }
+        } catch {
+            log.log(.error, "\(method): \(error.message)")
+        }
+    }
+
+    // MARK: Lifecycle
+
+    private func initialize(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try InitializeParams(json: params)
+        capabilities = parsed.capabilities
+        encoding = PositionEncoding.negotiate(offered: capabilities.positionEncodings)
+        workspaceFolders = parsed.workspaceFolders
+        state = .running
+        log.openToClient()
+        features.setWorkspaceFolders(workspaceFolders)
+        if let pid = parsed.processID { watchParentProcess(pid) }
+        return [
+            "capabilities": [
+                "positionEncoding": .string(encoding.rawValue),
+                "textDocumentSync": [
+                    "openClose": true,
+                    "change": 2,  // TextDocumentSyncKind.Incremental
+                    "save": ["includeText": false],
+                ],
+                "workspace": [
+                    "workspaceFolders": ["supported": true, "changeNotifications": true]
+                ],
+            ],
+            "serverInfo": ["name": .string(features.serverName), "version": .string(features.serverVersion)],
+        ]
+    }
+
+    // MARK: Documents
+
+    private func didOpen(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didOpen params"
+        let item = try (params ?? .null).object(what).object("textDocument", in: what)
+        let itemName = "\(what).textDocument"
+        let document = TextDocument(
+            uri: try item.string("uri", in: itemName), languageID: try item.string("languageId", in: itemName),
+            version: try item.integer("version", in: itemName), text: try item.string("text", in: itemName))
+        documents.open(document)
+        markStale(document.uri)
+    }
+
+    private func didChange(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didChange params"
+        let members = try (params ?? .null).object(what)
+        let identifier = try members.object("textDocument", in: what)
+        let uri = try identifier.string("uri", in: "\(what).textDocument")
+        let version = try identifier.integer("version", in: "\(what).textDocument")
+        var changes: [ContentChange] = []
+        for (index, change) in try members.array("contentChanges", in: what).enumerated() {
+            changes.append(try ContentChange(json: change, in: "\(what).contentChanges[\(index)]"))
+        }
+        try documents.change(uri: uri, version: version, changes: changes, encoding: encoding)
+        markStale(uri)
+    }
+
+    private func didClose(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didClose params"
+        let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
+        guard documents.close(uri: uri) else { return }
+        if staleSet.remove(uri) != nil { stale.removeAll { $0 == uri } }
+        // Diagnostics of a closed document are the server's to clear.
+        publish(uri: uri, version: nil, diagnostics: [])
+    }
+
+    private func didSave(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didSave params"
+        let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
+        if features.fileSaved(uri: uri) {
+            for open in documents.uris { markStale(open) }
+        }
+    }
+
+    private func didChangeWorkspaceFolders(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didChangeWorkspaceFolders params"
+        let event = try (params ?? .null).object(what).object("event", in: what)
+        var removed: [WorkspaceFolder] = []
+        for (index, folder) in try event.array("removed", in: "\(what).event").enumerated() {
+            removed.append(try WorkspaceFolder(json: folder, in: "\(what).event.removed[\(index)]"))
+        }
+        var added: [WorkspaceFolder] = []
+        for (index, folder) in try event.array("added", in: "\(what).event").enumerated() {
+            added.append(try WorkspaceFolder(json: folder, in: "\(what).event.added[\(index)]"))
+        }
+        let removedURIs = Set(removed.map(\.uri))
+        workspaceFolders = workspaceFolders.filter { !removedURIs.contains($0.uri) } + added
+        features.setWorkspaceFolders(workspaceFolders)
+        for open in documents.uris { markStale(open) }
+    }
+
+    // MARK: Diagnostics
+
+    private func markStale(_ uri: String) {
+        if staleSet.insert(uri).inserted { stale.append(uri) }
+    }
+
+    /// Whether some document's diagnostics are out of date.
+    public var hasStaleDiagnostics: Bool { !stale.isEmpty }
+
+    /// Checks the document that has waited longest and publishes its diagnostics.
+    ///
+    /// One document per call, so that a message that arrives while many documents wait (after
+    /// the glossary was reloaded) is handled after one check, not after all of them.
+    public func publishNextDiagnostics() {
+        guard !stale.isEmpty else { return }
+        let uri = stale.removeFirst()
+        staleSet.remove(uri)
+        guard let document = documents[uri] else { return }
+        guard let diagnostics = features.diagnostics(for: document, encoding: encoding) else { return }
+        documents.markChecked(uri: uri)
+        publish(uri: uri, version: document.version, diagnostics: diagnostics)
+    }
+
+    private func publish(uri: String, version: Int?, diagnostics: [Diagnostic]) {
+        var params: [String: JSONValue] = [
+            "uri": .string(uri), "diagnostics": .array(diagnostics.map { $0.json(for: capabilities) }),
+        ]
+        if let version { params["version"] = .integer(version) }
+        send(.notification(method: "textDocument/publishDiagnostics", params: .object(params)))
+    }
+}
+
+extension Result where Failure == ResponseError {
+    /// The result of `body`, or the error it threw.
+    fileprivate init(_ body: () throws(ResponseError) -> Success) {
+        do {
+            self = .success(try body())
+        } catch {
+            self = .failure(error)
+        }
+    }
+}
