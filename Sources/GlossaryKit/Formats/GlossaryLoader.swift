@@ -18,11 +18,14 @@ public enum GlossaryLoader {
     /// The glossary files at `path`: the file itself, or every glossary file below the folder,
     /// sorted so that loading is deterministic.
     public static func files(at path: String) throws(InputError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such glossary file or folder", file: path)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            var link = stat()
+            if code == ENOENT, lstat(path, &link) != 0 { throw InputError("no such glossary file or folder", file: path) }
+            throw InputFile.openError(path, errno: code)
         }
-        guard isDirectory.boolValue else { return [path] }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return [path] }
         guard let enumerator = FileManager.default.enumerator(atPath: path) else {
             throw InputError("cannot list the glossary folder", file: path)
         }
@@ -49,6 +52,9 @@ public enum GlossaryLoader {
     /// Reads one glossary file, choosing the reader by its extension, and appends what the
     /// reader noticed without failing (TBX dialect diagnostics) to `warnings`.
     public static func read(file path: String, warnings: inout [FormatDiagnostic]) throws(InputError) -> Glossary {
+        // Every reader gets a regular file: a device, a named pipe or a /proc file is refused
+        // here, before a reader that opens the file itself could block on it or read it forever.
+        try InputFile.requireRegularFile(path)
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "tbx" {
             let output = try TBXReader.load(contentsOf: path)
