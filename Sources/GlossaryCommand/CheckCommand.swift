@@ -241,7 +241,20 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input(error)
         }
-        return files.filter { configuration?.includes($0) ?? true }.map { .file($0) }
+        let kept = files.filter { configuration?.includes($0) ?? true }
+        // Checking nothing would pass: a mistyped folder in CI must fail instead.
+        guard !kept.isEmpty else { throw CommandFailure.input(InputError(Self.nothingToCheck(paths: paths, found: files.count, configuration: configuration))) }
+        return kept.map { .file($0) }
+    }
+
+    /// Why the paths gave no file to check.
+    static func nothingToCheck(paths: [String], found: Int, configuration: Configuration?) -> String {
+        if found > 0, let configuration {
+            let files = found == 1 ? "the file found is" : "all \(found) files found are"
+            return "no files to check: \(files) left out by the include and exclude patterns of \(configuration.file ?? ".glossary.yml")"
+        }
+        let endings = CheckRunner.folderExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
+        return "no files to check in \(paths.joined(separator: ", ")): folders are searched for \(endings) files (hidden ones skipped)"
     }
 }
 

@@ -26,21 +26,13 @@ public enum GlossaryLoader {
             throw InputFile.openError(path, errno: code)
         }
         guard status.st_mode & S_IFMT == S_IFDIR else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw InputError("cannot list the glossary folder", file: path)
-        }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if name.hasPrefix(".") { continue }
-            let ext = (name as NSString).pathExtension.lowercased()
-            if allExtensions.contains(ext) {
-                files.append((path as NSString).appendingPathComponent(relative))
-            }
+        // Files whose names start with "." are skipped; hidden folders are searched.
+        let files = try FolderWalk.files(below: path, skippingHiddenFolders: false) { name in
+            allExtensions.contains((name as NSString).pathExtension.lowercased())
         }
         if files.isEmpty { throw InputError(
                 "the glossary folder has no glossary files (" + allExtensions.map { "." + $0 }.joined(separator: ", ") + ")", file: path) }
-        return files.sorted()
+        return files
     }
 
     /// Reads one glossary file, choosing the reader by its extension.
@@ -87,8 +79,11 @@ public enum GlossaryLoader {
     public static func load(paths: [String], warnings: inout [FormatDiagnostic]) throws(InputError) -> Glossary {
         var merged = Glossary()
         var seen: [String: SourceLocation?] = [:]
+        // One file named twice (a file and the folder it is in, a link) is read once.
+        var files: Set<FolderWalk.FileID> = []
         for path in paths {
-            for file in try files(at: path) {
+            for file in try self.files(at: path) {
+                if let id = FolderWalk.FileID(path: file), !files.insert(id).inserted { continue }
                 let glossary = try read(file: file, warnings: &warnings)
                 for concept in glossary.concepts {
                     if let first = seen[concept.id] {
