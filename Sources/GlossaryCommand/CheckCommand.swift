@@ -133,7 +133,7 @@ struct CheckCommand: ParsableCommand {
             let byFile = Dictionary(grouping: report.findings, by: \.location.file)
             for input in inputs {
                 guard let source = report.sources[input.path], let findings = byFile[input.path],
-                      let fileFix = Fixer.fix(source, findings: findings) else { continue }
+                      let fileFix = runner.fix(source, findings: findings) else { continue }
                 if dryRun {
                     diffs += UnifiedDiff.render(fileFix)
                 } else {

@@ -161,6 +161,22 @@ public struct CheckRunner: Sendable {
         return (report, errors)
     }
 
+    /// The fix `--fix` applies to `source` for its `findings`: `Fixer.fix`, leaving alone the
+    /// words of every term the glossary approves (see `Fixer.approvedRanges(in:)`), which the
+    /// text is analysed again for (with the options its check had).
+    ///
+    /// - Returns: nil when nothing would change.
+    public func fix(_ source: SourceText, findings: [Finding]) -> Fixer.FileFix? {
+        guard findings.contains(where: { $0.fix != nil }) else { return nil }
+        var fileOptions = options
+        if fileOptions.language == nil, let configuration {
+            fileOptions.language = configuration.language(forPath: source.path)
+        }
+        // Without the analysis no edit could be shown to spare approved terms: none is made.
+        guard let document = try? checker.analyze(source, options: fileOptions) else { return nil }
+        return Fixer.fix(source, findings: findings, protecting: Fixer.approvedRanges(in: document))
+    }
+
     /// Reads and checks one input, fingerprints its findings and drops suppressed ones; returns
     /// how many were suppressed.
     public static func check(_ input: Input, checker: GlossaryChecker, options: CheckOptions, obeysSuppressions: Bool = true) -> (FileResult, suppressed: Int) {
