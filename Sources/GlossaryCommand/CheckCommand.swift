@@ -57,6 +57,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "With --fix: print a unified diff of the fixes instead of writing them.")
     var dryRun = false
 
+    @Flag(name: .long, help: "With --fix: fix read-only files too (they stay read-only).")
+    var force = false
+
     @Argument(help: ArgumentHelp("Files or folders to check; - reads standard input.", valueName: "path"))
     var paths: [String] = []
 
@@ -67,6 +70,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if force && !fix { throw ValidationError("--force goes with --fix") }
         if fix && staged { throw ValidationError("--fix changes working-tree files; it cannot be combined with --staged") }
         if fix && paths.contains("-") { throw ValidationError("--fix cannot change standard input") }
         if parallel && noParallel { throw ValidationError("--parallel and --no-parallel exclude each other") }
@@ -105,6 +109,7 @@ struct CheckCommand: ParsableCommand {
         }
         let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
         let inputs = try self.inputs(configuration: configuration)
+        if fix { try refuseFixingSettings(inputs, configuration: configuration) }
         var (report, errors) = runner.run(inputs: inputs)
         let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
         for note in groups.skipped { Output.error("note: " + note) }
@@ -138,7 +143,7 @@ struct CheckCommand: ParsableCommand {
                     diffs += UnifiedDiff.render(fileFix)
                 } else {
                     do {
-                        try Fixer.write(fileFix)
+                        try Fixer.write(fileFix, force: force)
                     } catch {
                         Output.error(error.description)
                         errors.append(error)
@@ -168,6 +173,28 @@ struct CheckCommand: ParsableCommand {
         Reporter.write(report, format: output.format, to: Output.print)
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
         if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// Refuses `--fix` when a text to fix is a file this run reads as settings — a glossary
+    /// file, the configuration, the baseline — under any name (compared by device and inode):
+    /// a fix would rewrite terms in the glossary itself. Nothing is checked or written then.
+    private func refuseFixingSettings(_ inputs: [CheckRunner.Input], configuration: Configuration?) throws {
+        var settings: [FileIdentity: String] = [:]
+        func add(_ path: String, _ what: String) {
+            if let id = FileIdentity(path: path), settings[id] == nil { settings[id] = what }
+        }
+        for path in try glossary.resolvedPaths(configuration: configuration) {
+            for file in (try? GlossaryLoader.files(at: path)) ?? [] { add(file, "a glossary file of this run") }
+        }
+        if let file = configuration?.file { add(file, "the configuration of this run") }
+        if let baseline { add(baseline, "the baseline of this run") }
+        var refused = false
+        for input in inputs {
+            guard case let .file(path) = input, let id = FileIdentity(path: path), let what = settings[id] else { continue }
+            Output.error(InputError("is \(what); --fix does not rewrite it (leave it out of the paths)", file: path).description)
+            refused = true
+        }
+        if refused { throw ExitCode(ExitStatus.usage) }
     }
 
     /// The translation sets among the inputs: all of them with `--parallel`; else, unless

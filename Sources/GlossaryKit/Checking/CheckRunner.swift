@@ -58,10 +58,10 @@ public struct CheckRunner: Sendable {
     ///   are named as such) or a folder that cannot be read.
     public static func files(for paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
-        var seen: Set<FolderWalk.FileID> = []
+        var seen: Set<FileIdentity> = []
         /// Adds `file` unless the same file is already listed.
         func add(_ file: String) {
-            if let id = FolderWalk.FileID(path: file), !seen.insert(id).inserted { return }
+            if let id = FileIdentity(path: file), !seen.insert(id).inserted { return }
             files.append(file)
         }
         for path in paths {

@@ -131,20 +131,17 @@ public enum Fixer {
         return FileFix(path: source.path, original: source.bytes, fixed: fixed, edits: edits)
     }
 
-    /// Writes `fix.fixed` over `fix.path` atomically: a temporary file in the same folder with
-    /// the original's permissions, then `rename(2)`. Refuses when the file changed since it was
-    /// read. A symbolic link is followed, so the link stays and its target is replaced.
+    /// Writes `fix.fixed` over `fix.path` when the file still holds `fix.original`, losing
+    /// nothing another program writes meanwhile and keeping the file's owner, group and mode
+    /// (see `FileReplacement`). A symbolic link is followed, so the link stays and its target
+    /// is replaced.
     ///
-    /// - Throws: `InputError` naming the file; the original is then untouched.
-    public static func write(_ fix: FileFix) throws(InputError) {
+    /// - Parameter force: fix a read-only file too.
+    /// - Throws: `InputError` naming the file when it changed, is locked by another program, has
+    ///   other hard links, is read-only, or cannot be replaced; the file then holds what it
+    ///   held, with whatever other programs added.
+    public static func write(_ fix: FileFix, force: Bool = false) throws(InputError) {
         let target = URL(fileURLWithPath: fix.path).resolvingSymlinksInPath().path
-        guard let current = FileManager.default.contents(atPath: target) else {
-            throw InputError("cannot read the file again before fixing it; not changed", file: fix.path)
-        }
-        guard Array(current) == fix.original else {
-            throw InputError("the file changed while it was checked; not fixed (run again)", file: fix.path)
-        }
-        try AtomicFile.write(fix.fixed, to: target, reportingAs: fix.path)
+        try FileReplacement.replace(target, reportingAs: fix.path, expecting: fix.original, with: fix.fixed, force: force)
     }
 }
-

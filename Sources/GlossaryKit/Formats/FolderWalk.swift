@@ -13,24 +13,6 @@ import Foundation
 /// Folders are identified by device and inode, and the entries of a folder are read as bytes
 /// (`readdir(3)`), not through a layer that might drop a name it cannot decode.
 enum FolderWalk {
-    /// Device and inode: what makes two paths the same file or folder.
-    struct FileID: Hashable {
-        var device: UInt64
-        var inode: UInt64
-
-        init(_ status: stat) {
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-        }
-
-        /// The file `path` names, following links; nil when it cannot be reached.
-        init?(path: String) {
-            var status = stat()
-            guard stat(path, &status) == 0 else { return nil }
-            self.init(status)
-        }
-    }
-
     /// The files below `folder` whose names `wanted` accepts, as paths that begin with
     /// `folder`, sorted.
     ///
@@ -41,8 +23,8 @@ enum FolderWalk {
     ///   not valid UTF-8.
     /// - Complexity: O(entries below `folder`), each folder read once.
     static func files(below folder: String, skippingHiddenFolders: Bool, wanted: (String) -> Bool) throws(InputError) -> [String] {
-        var visited: Set<FileID> = []
-        if let id = FileID(path: folder) { visited.insert(id) }
+        var visited: Set<FileIdentity> = []
+        if let id = FileIdentity(path: folder) { visited.insert(id) }
         var pending = [folder]
         var found: [String] = []
         while let current = pending.popLast() {
@@ -61,7 +43,7 @@ enum FolderWalk {
                 var status = stat()
                 if stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
                     if hidden && skippingHiddenFolders { continue }
-                    if visited.insert(FileID(status)).inserted { pending.append(path) }
+                    if visited.insert(FileIdentity(status)).inserted { pending.append(path) }
                     continue
                 }
                 if !hidden && wanted(name) { found.append(path) }

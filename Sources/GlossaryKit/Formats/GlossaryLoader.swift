@@ -80,10 +80,10 @@ public enum GlossaryLoader {
         var merged = Glossary()
         var seen: [String: SourceLocation?] = [:]
         // One file named twice (a file and the folder it is in, a link) is read once.
-        var files: Set<FolderWalk.FileID> = []
+        var files: Set<FileIdentity> = []
         for path in paths {
             for file in try self.files(at: path) {
-                if let id = FolderWalk.FileID(path: file), !files.insert(id).inserted { continue }
+                if let id = FileIdentity(path: file), !files.insert(id).inserted { continue }
                 let glossary = try read(file: file, warnings: &warnings)
                 for concept in glossary.concepts {
                     if let first = seen[concept.id] {
