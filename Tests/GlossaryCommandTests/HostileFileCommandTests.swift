@@ -79,6 +79,24 @@ struct HostileFileCommandTests {
         #expect(String(decoding: try project.read("a.md"), as: UTF8.self) == "The labour office.\n")
     }
 
+    @Test func aStagedFileWithANameThatIsNotUTF8IsChecked() throws {
+        let project = try Project(git: true)
+        defer { project.remove() }
+        let path = Array(project.root.path.utf8) + Array("/bad".utf8) + [0xFF] + Array(".md".utf8) + [0]
+        let descriptor = path.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        let text = Array("The labor office.\n".utf8)
+        _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        try project.git("add", ".")
+        // The hook's command: the finding stops the commit, under a readable name.
+        let result = try project.run(["check", "--staged"])
+        #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
+        #expect(result.stdout.contains("bad\\xFF.md:1:5:"), "\(result.stdout)")
+    }
+
     @Test func fixRefusesTheGlossaryConfigurationAndBaselineOfTheRun() throws {
         let project = try Project()
         defer { project.remove() }

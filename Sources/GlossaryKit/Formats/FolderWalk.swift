@@ -32,7 +32,7 @@ enum FolderWalk {
                 guard let name = entry.name else {
                     // The extension is ASCII, so whether the file is wanted is known without
                     // decoding the rest.
-                    let shown = current + "/" + escaped(entry.bytes)
+                    let shown = current + "/" + PathBytes.text(entry.bytes)
                     if wanted(shown) {
                         throw InputError("the file name is not valid UTF-8 (shown with \\x escapes); rename the file to check it", file: shown)
                     }
@@ -69,35 +69,5 @@ enum FolderWalk {
             result.append((bytes, String(validating: bytes, as: UTF8.self)))
         }
         return result
-    }
-
-    /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xHH`.
-    static func escaped(_ bytes: [UInt8]) -> String {
-        var result = ""
-        var index = 0
-        while index < bytes.count {
-            // The longest valid sequence starting here (1 to 4 bytes).
-            var decoded: String?
-            for length in 1...4 where index + length <= bytes.count {
-                if let text = String(validating: bytes[index..<(index + length)], as: UTF8.self) {
-                    decoded = text
-                    index += length
-                    break
-                }
-            }
-            if let decoded {
-                result += decoded
-            } else {
-                result += "\\x" + String(bytes[index], radix: 16, uppercase: true).leftPadded(to: 2)
-                index += 1
-            }
-        }
-        return result
-    }
-}
-
-private extension String {
-    func leftPadded(to length: Int) -> String {
-        count >= length ? self : String(repeating: "0", count: length - count) + self
     }
 }
