@@ -10,18 +10,18 @@ struct HostileFileCommandTests {
         defer { project.remove() }
         try project.write("TKI and labor.\n", to: "a.md")
         #expect(mkfifo(project.root.appendingPathComponent("pipe").path, 0o600) == 0)
+        // Devices that end at once (a regression then fails instead of reading without end);
+        // named pipes, which would block a regression, are tested in SpecialFileTests.
         for arguments in [
-            ["check", "-g", "/dev/zero", "a.md"],
-            ["check", "-g", "pipe", "a.md"],
-            ["check", "--config", "/dev/urandom", "a.md"],
-            ["check", "--baseline", "pipe", "a.md"],
-            ["check", "/dev/zero"],
-            ["check", "pipe"],
-            ["lookup", "-g", "pipe", "labor"],
+            ["check", "-g", "/dev/null", "a.md"],
+            ["check", "--config", "/dev/null", "a.md"],
+            ["check", "--baseline", "/dev/null", "a.md"],
+            ["check", "/dev/null"],
+            ["lookup", "-g", "/dev/null", "labor"],
         ] {
             let result = try project.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.contains("is a device") || result.stderr.contains("is a named pipe"), "\(arguments): \(result.stderr)")
+            #expect(result.stderr.contains("/dev/null: error: is a device, not a regular file"), "\(arguments): \(result.stderr)")
         }
         let written = try project.run(["check", "--write-baseline", "pipe", "a.md"])
         #expect(written.status == 2 && written.stderr.contains("not written"), "\(written.stderr)")
