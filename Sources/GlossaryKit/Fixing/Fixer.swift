@@ -28,8 +28,10 @@ public enum Fixer {
         public var edits: [Edit]
     }
 
-    /// Rules whose fix wins when two findings share a range, most trusted first.
-    static let priority = ["deprecated-term", "inconsistent-term"]
+    /// Rules whose fix wins when two findings share a range, most trusted first: the order in
+    /// which the built-in rules list their findings at one place (`Rules.all`), so that the
+    /// fixer knows no rule by name.
+    static let priority = Rules.all.map(\.id)
 
     /// The byte ranges of the matches in `document` that are a term the glossary approves
     /// (preferred or admitted), or could also be read as an approved term of another concept,
