@@ -7,8 +7,8 @@ import FoundationXML
 /// readers need to point findings at the exact characters of a `<target>`.
 ///
 /// Parsing is done by Foundation's `XMLParser` (libxml2): well-formedness, entities, CDATA and
-/// encoding are its business. External entities are never loaded, and a DOCTYPE that declares
-/// entities is refused before parsing (no entity expansion attacks). `XMLParser` reports the
+/// encoding are its business; it sees only documents `XMLInputCheck` has passed (UTF-8, no
+/// entity declarations) and never loads a DTD. `XMLParser` reports the
 /// line and column of the `>` that ends each start and end tag; from these the tree records the
 /// byte offset where each element's content starts, and `extract` walks the raw bytes in step
 /// with the parsed text to give every extracted character its own file offset.
@@ -53,16 +53,12 @@ struct PositionedXML {
     let source: SourceText
     let root: Element
 
-    /// Parses `source`, refusing DOCTYPE entity declarations.
+    /// Parses `source`, after `XMLInputCheck` has passed it.
     ///
-    /// - Throws: `InputError` at the line and column where the parser stopped.
+    /// - Throws: `InputError` at the line and column where the check or the parser stopped.
     init(_ source: SourceText, format: String) throws(InputError) {
         self.source = source
-        if let offset = Self.entityDeclaration(in: source.bytes) {
-            let position = source.position(of: offset)
-            throw InputError("\(format): DOCTYPE entity declarations are not accepted (entity expansion is a security risk)",
-                             file: source.path, line: position.line, column: position.column, in: source.text(0..<source.bytes.count))
-        }
+        try XMLInputCheck.check(document: source.bytes, path: source.path)
         let builder = Builder(source: source)
         let parser = XMLParser(data: Data(source.bytes))
         parser.shouldResolveExternalEntities = false
@@ -96,33 +92,6 @@ struct PositionedXML {
         case 85: "extra content after the document element"
         default: "parser error \(code)"
         }
-    }
-
-    /// The offset of `<!ENTITY` inside a DOCTYPE's internal subset, if any.
-    static func entityDeclaration(in bytes: [UInt8]) -> Int? {
-        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
-        guard let start = find(doctype, in: bytes, from: 0) else { return nil }
-        var index = start + doctype.count
-        var quote: UInt8?
-        var inSubset = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: "[") {
-                inSubset = true
-            } else if byte == UInt8(ascii: "]") {
-                inSubset = false
-            } else if byte == UInt8(ascii: ">") && !inSubset {
-                return nil
-            } else if inSubset && byte == UInt8(ascii: "<") && bytes[index...].starts(with: entity) {
-                return index
-            }
-            index += 1
-        }
-        return nil
     }
 
     static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
