@@ -1,4 +1,5 @@
-/// What every XML reader (TBX, XLIFF, TMX) checks before a parser sees a byte.
+/// What every XML reader (TBX, XLIFF, TMX) checks before a parser sees a byte, and the limits
+/// every XML tree builder keeps.
 ///
 /// The parser (libxml2, through Foundation's `XMLParser`) is given only documents that are
 /// UTF-8 without a signature of another encoding, and whose prolog `XMLPrologTokenizer` has read
@@ -8,6 +9,14 @@
 /// (`XMLCheckedFileStream`), a document in memory at once (`check(document:path:)`); the messages
 /// are the same.
 enum XMLInputCheck {
+    /// How deep elements may nest. Real term bases and translation files nest a few dozen levels
+    /// at most; the limit keeps the tree builders' memory and every walk over a tree bounded
+    /// (documented in docs/cross-language.md, "XML input").
+    static let maximumDepth = 1_000
+
+    /// The message for an element nested deeper than `maximumDepth`.
+    static let depthMessage = "elements are nested more than \(maximumDepth) levels deep; such a file is refused to keep reading bounded"
+
     /// The most bytes of prolog (declarations before the root element) read from a streamed file.
     static let prologLimit = 1 << 20
 

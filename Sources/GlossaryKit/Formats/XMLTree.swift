@@ -38,18 +38,25 @@ final class XMLElementNode {
         return XMLText.collapse(raw)
     }
 
+    /// Appends the text of this element and its descendants in document order.
+    ///
+    /// - Complexity: O(the subtree's size), walked with a stack of its own: nesting is bounded
+    ///   (`XMLInputCheck.maximumDepth`) but recursion would still cost a stack frame per level.
     private func appendText(to raw: inout String) {
-        var runIndex = 0
-        for (index, child) in children.enumerated() {
-            while runIndex < textRuns.count, textRuns[runIndex].beforeChild <= index {
-                raw += textRuns[runIndex].text
+        // The elements being walked: the next child to visit and the next text run.
+        var open: [(node: XMLElementNode, child: Int, run: Int)] = [(self, 0, 0)]
+        while let (node, child, run) = open.last {
+            var runIndex = run
+            while runIndex < node.textRuns.count, node.textRuns[runIndex].beforeChild <= child {
+                raw += node.textRuns[runIndex].text
                 runIndex += 1
             }
-            child.appendText(to: &raw)
-        }
-        while runIndex < textRuns.count {
-            raw += textRuns[runIndex].text
-            runIndex += 1
+            if child < node.children.count {
+                open[open.count - 1] = (node, child + 1, runIndex)
+                open.append((node.children[child], 0, 0))
+            } else {
+                open.removeLast()
+            }
         }
     }
 
@@ -227,6 +234,7 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard frame.count + building.count < XMLInputCheck.maximumDepth else { return fail(XMLInputCheck.depthMessage) }
         let name = Self.localName(elementName)
         let line = parser.lineNumber
         let column = parser.columnNumber

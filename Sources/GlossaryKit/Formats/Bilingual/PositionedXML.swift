@@ -65,6 +65,11 @@ struct PositionedXML {
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
         let success = parser.parse()
+        WorkMeter.record(builder.steps)
+        if let tooDeep = builder.tooDeep {
+            throw InputError(XMLInputCheck.depthMessage, file: source.path, line: tooDeep.line, column: tooDeep.column,
+                             in: source.text(0..<source.bytes.count))
+        }
         // swift-corelibs-foundation's parse() can return true after a recoverable libxml2 error
         // (an end tag that does not match): any reported error fails the file.
         if !success || builder.root == nil || builder.errorCode != nil || parser.parserError != nil {
@@ -104,44 +109,45 @@ struct PositionedXML {
         return nil
     }
 
-    /// The byte offset of a 1-based line and column (in Unicode scalars) of `source`.
-    static func offset(line: Int, column: Int, in source: SourceText, lineStarts: [Int]) -> Int {
-        guard line >= 1 && line <= lineStarts.count else { return source.bytes.count }
-        var index = lineStarts[line - 1]
-        if line == 1 { index = max(index, source.contentStart) }
-        var remaining = column - 1
-        while remaining > 0 && index < source.bytes.count {
-            index += 1
-            while index < source.bytes.count && source.bytes[index] & 0xC0 == 0x80 { index += 1 }
-            remaining -= 1
-        }
-        return index
-    }
-
     /// Appends the text of `element` to `builder`, each character mapped to its file byte.
     ///
     /// Child elements named in `skipping` (inline codes such as `<ph>`, `<bpt>`) contribute no
     /// text; any other child element (`<g>`, `<mrk>`, `<pc>`) contributes its text. Skipped and
     /// empty inline elements become a space so that the words on either side stay apart.
+    ///
+    /// - Complexity: O(*n*) in the bytes of `element`, at any depth: the tree is walked with a
+    ///   stack of its own, not by recursion.
     func extract(_ element: Element, skipping: Set<String>, into builder: inout SegmentedTextBuilder) {
-        var cursor = element.contentStart
         let bytes = source.bytes
-        for child in element.children {
-            switch child {
+        // The elements being walked, outermost first: the next child to visit, and the file
+        // offset the text walk has reached in the element's content.
+        var open: [(element: Element, next: Int, cursor: Int)] = [(element, 0, element.contentStart)]
+        var steps = 0
+        while let (current, next, cursor) = open.last {
+            guard next < current.children.count else {
+                open.removeLast()
+                continue
+            }
+            steps += 1
+            open[open.count - 1].next = next + 1
+            switch current.children[next] {
             case let .element(inner):
+                // The walk goes on past the child's end tag.
+                var after = inner.contentEnd
+                while after < bytes.count && bytes[after] != UInt8(ascii: ">") { after += 1 }
+                steps += after - inner.contentEnd
+                open[open.count - 1].cursor = after + 1
                 if skipping.contains(inner.localName) || inner.children.isEmpty {
                     builder.append(decoded: " ", at: max(cursor, inner.contentStart - 1))
                 } else {
-                    extract(inner, skipping: skipping, into: &builder)
+                    open.append((inner, 0, inner.contentStart))
                 }
-                // Past the child's end tag.
-                cursor = inner.contentEnd
-                while cursor < bytes.count && bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                cursor += 1
             case let .text(text):
-                cursor = appendText(text, from: cursor, limit: element.contentEnd, into: &builder)
+                steps += text.utf8.count
+                open[open.count - 1].cursor = appendText(text, from: cursor, limit: current.contentEnd, into: &builder)
             }
         }
+        WorkMeter.record(steps)
     }
 
     /// Appends `text`, matching it against the raw bytes from `cursor`; returns the new cursor.
@@ -200,23 +206,62 @@ struct PositionedXML {
         var errorLine: Int?
         var errorColumn: Int?
         var errorCode: Int?
+        /// Where an element opened deeper than `XMLInputCheck.maximumDepth`.
+        var tooDeep: (line: Int, column: Int)?
+        /// The last position the parser reported and its byte offset, to go on from.
+        private var last = (line: 1, column: 1, offset: 0)
+        /// Bytes walked to turn positions into offsets (see `WorkMeter`).
+        var steps = 0
 
         init(source: SourceText) {
             self.source = source
-            var starts = [0]
-            for (index, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-            lineStarts = starts
+            lineStarts = source.bytes.withUnsafeBufferPointer { [0] + ByteSearch.lineStarts(in: $0, from: 0) }
+            last.offset = source.contentStart
+        }
+
+        /// The byte offset of a 1-based line and column (in Unicode scalars).
+        ///
+        /// - Complexity: amortised O(1) per scalar of the file: the parser reports positions in
+        ///   file order, so the walk goes on from the previous one (or from its line's start).
+        func offset(line: Int, column: Int) -> Int {
+            let bytes = source.bytes
+            guard line >= 1 && line <= lineStarts.count else { return bytes.count }
+            var index: Int
+            var remaining: Int
+            if line == last.line && column >= last.column {
+                index = last.offset
+                remaining = column - last.column
+            } else {
+                index = line == 1 ? max(lineStarts[0], source.contentStart) : lineStarts[line - 1]
+                remaining = column - 1
+            }
+            let start = index
+            while remaining > 0 && index < bytes.count {
+                index += 1
+                while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+                remaining -= 1
+            }
+            steps += index - start
+            last = (line, column - remaining, index)
+            return index
         }
 
         /// The offset of the `>` the parser is at, found from its line and column.
         func tagEnd(_ parser: XMLParser) -> Int {
-            var offset = PositionedXML.offset(line: parser.lineNumber, column: parser.columnNumber, in: source, lineStarts: lineStarts)
+            var offset = offset(line: parser.lineNumber, column: parser.columnNumber)
             // Robustness: step to the nearest '>' at or after the reported place.
+            let start = offset
             while offset < source.bytes.count && source.bytes[offset] != UInt8(ascii: ">") { offset += 1 }
+            steps += offset - start
             return offset
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            guard stack.count < XMLInputCheck.maximumDepth else {
+                tooDeep = (parser.lineNumber, parser.columnNumber)
+                parser.abortParsing()
+                return
+            }
             let end = tagEnd(parser)
             let element = Element(name: elementName, attributes: attributes, contentStart: min(end + 1, source.bytes.count),
                                   line: parser.lineNumber, column: parser.columnNumber)
@@ -235,7 +280,7 @@ struct PositionedXML {
             }
             // Back from the end tag's '>' to its '<'.
             var start = min(end, source.bytes.count - 1)
-            while start > element.contentStart && source.bytes[start] != UInt8(ascii: "<") { start -= 1 }
+            while start > element.contentStart && source.bytes[start] != UInt8(ascii: "<") { start -= 1; steps += 1 }
             element.contentEnd = max(element.contentStart, start)
         }
 
@@ -247,17 +292,23 @@ struct PositionedXML {
             append(String(decoding: CDATABlock, as: UTF8.self))
         }
 
+        /// Adds character data to the open element, joining it to the text before it: the parser
+        /// hands one text over in pieces (at every entity or character reference).
         private func append(_ string: String) {
             guard let element = stack.last else { return }
-            if case let .text(previous) = element.children.last {
-                element.children[element.children.count - 1] = .text(previous + string)
+            steps += string.utf8.count
+            if case var .text(previous) = element.children.last {
+                // Taken out first, so that the string is not shared and grows in place.
+                element.children.removeLast()
+                previous += string
+                element.children.append(.text(previous))
             } else {
                 element.children.append(.text(string))
             }
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            guard errorLine == nil else { return }
+            guard errorLine == nil, tooDeep == nil else { return }
             errorLine = parser.lineNumber
             errorColumn = parser.columnNumber
             errorCode = (parseError as NSError).code

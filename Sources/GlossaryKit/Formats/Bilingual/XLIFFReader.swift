@@ -81,11 +81,20 @@ public enum XLIFFReader {
                                  notes: ["XLIFF \(version): \(English.counted(sets.count, "translation unit"))"])
     }
 
-    /// Every element named `name` below `element`, in document order (units may sit in groups).
+    /// Every element named `name` below `element`, in document order (units may sit in groups);
+    /// the search does not go below a match.
+    ///
+    /// - Complexity: O(elements below `element`), without recursion.
     static func descendants(of element: PositionedXML.Element, named name: String) -> [PositionedXML.Element] {
         var result: [PositionedXML.Element] = []
-        for case let .element(child) in element.children {
-            if child.localName == name { result.append(child) } else { result += descendants(of: child, named: name) }
+        // Children still to visit, the next one last.
+        var pending: [PositionedXML.Element] = element.children.reversed().compactMap { if case let .element(child) = $0 { child } else { nil } }
+        while let child = pending.popLast() {
+            if child.localName == name {
+                result.append(child)
+            } else {
+                for case let .element(grandchild) in child.children.reversed() { pending.append(grandchild) }
+            }
         }
         return result
     }
