@@ -22,6 +22,8 @@ struct PositionedXML {
         let contentStart: Int
         /// Byte offset of the end tag's `<` (or `contentStart` for `<empty/>`).
         var contentEnd: Int
+        /// Whether the element is written `<empty/>`, without an end tag.
+        var isSelfClosing = false
         let line: Int
         let column: Int
 
@@ -132,11 +134,14 @@ struct PositionedXML {
             open[open.count - 1].next = next + 1
             switch current.children[next] {
             case let .element(inner):
-                // The walk goes on past the child's end tag.
+                // The walk goes on past the child's end tag (a self-closing child has none).
                 var after = inner.contentEnd
-                while after < bytes.count && bytes[after] != UInt8(ascii: ">") { after += 1 }
-                steps += after - inner.contentEnd
-                open[open.count - 1].cursor = after + 1
+                if !inner.isSelfClosing {
+                    while after < bytes.count && bytes[after] != UInt8(ascii: ">") { after += 1 }
+                    steps += after - inner.contentEnd
+                    after += 1
+                }
+                open[open.count - 1].cursor = after
                 if skipping.contains(inner.localName) || inner.children.isEmpty {
                     builder.append(decoded: " ", at: max(cursor, inner.contentStart - 1))
                 } else {
@@ -266,21 +271,27 @@ struct PositionedXML {
             let element = Element(name: elementName, attributes: attributes, contentStart: min(end + 1, source.bytes.count),
                                   line: parser.lineNumber, column: parser.columnNumber)
             if end > 0 && source.bytes[end - 1] == UInt8(ascii: "/") {
-                element.contentEnd = element.contentStart
+                element.isSelfClosing = true
             }
             if let parent = stack.last { parent.children.append(.element(element)) } else if root == nil { root = element }
             stack.append(element)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            guard let element = stack.popLast() else { return }
-            let end = tagEnd(parser)
-            if element.contentEnd == element.contentStart, end < source.bytes.count, end + 1 == element.contentStart {
-                return // <empty/>
+            guard let element = stack.popLast(), !element.isSelfClosing else { return }
+            // The parser reports the place just past the end tag's '>' (some versions: at it).
+            let bytes = source.bytes
+            var end = offset(line: parser.lineNumber, column: parser.columnNumber)
+            if end > element.contentStart, end - 1 < bytes.count, bytes[end - 1] == UInt8(ascii: ">") {
+                end -= 1
+            } else {
+                let start = end
+                while end < bytes.count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+                steps += end - start
             }
             // Back from the end tag's '>' to its '<'.
-            var start = min(end, source.bytes.count - 1)
-            while start > element.contentStart && source.bytes[start] != UInt8(ascii: "<") { start -= 1; steps += 1 }
+            var start = min(end, bytes.count - 1)
+            while start > element.contentStart && bytes[start] != UInt8(ascii: "<") { start -= 1; steps += 1 }
             element.contentEnd = max(element.contentStart, start)
         }
 
