@@ -41,14 +41,15 @@ final class XMLCheckedFileStream: InputStream {
         if descriptor >= 0 { _ = closeFile(descriptor) }
     }
 
-    /// Opens the file; a file that cannot be opened fails the first read.
+    /// Opens the file, which must be a regular one (`InputFile.openRegularFile`); a file that
+    /// cannot be opened fails the first read.
     override func open() {
-        descriptor = openFile(path)
-        if descriptor < 0 {
-            failure = InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
-            status = .error
-        } else {
+        do throws(InputError) {
+            descriptor = try InputFile.openRegularFile(path).descriptor
             status = .open
+        } catch {
+            failure = error
+            status = .error
         }
     }
 
@@ -147,9 +148,7 @@ final class XMLCheckedFileStream: InputStream {
     }
 }
 
-// The POSIX calls, outside the class, whose `open`, `close` and `read` methods hide them.
-
-private func openFile(_ path: String) -> Int32 { open(path, O_RDONLY | O_CLOEXEC) }
+// The POSIX calls, outside the class, whose `close` and `read` methods hide them.
 
 private func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
 
