@@ -24,6 +24,18 @@ enum CacheEntry {
     ///
     /// - Complexity: O(*n*) in the compiled glossary's size.
     static func bytes(of compiled: CompiledGlossary, key: String) -> [UInt8] {
+        bytes(key: key) { compiled.encode(into: &$0) }
+    }
+
+    /// An entry under `key` whose content is `body`, whatever it holds, with a header that
+    /// vouches for it: what the fuzz target of the decoder feeds it, so that mutated content
+    /// gets past the checksum.
+    static func bytes(wrapping body: [UInt8], key: String) -> [UInt8] {
+        bytes(key: key) { writer in for byte in body { writer.write(byte) } }
+    }
+
+    /// The entry under `key` whose content `writeBody` writes.
+    private static func bytes(key: String, writeBody: (inout BinaryWriter) -> Void) -> [UInt8] {
         precondition(key.utf8.count == 16, "a cache key is 16 hexadecimal digits")
         var writer = BinaryWriter()
         for byte in kind { writer.write(byte) }
@@ -32,7 +44,7 @@ enum CacheEntry {
         writer.write(UInt32(0))
         for byte in key.utf8 { writer.write(byte) }
         let lengthAt = writer.reserve(UInt64.self)
-        compiled.encode(into: &writer)
+        writeBody(&writer)
         writer.patch(UInt64(writer.count - headerSize), at: lengthAt)
         let checksum = writer.bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[checksummed...])) }
         writer.patch(checksum, at: checksumAt)

@@ -169,7 +169,11 @@ public enum InputFile {
 
     /// Reads `path` as UTF-8 text, rejecting invalid UTF-8 with its line and byte offset.
     public static func readText(_ path: String) throws(InputError) -> String {
-        let bytes = try readBytes(path)
+        try text(readBytes(path), path: path)
+    }
+
+    /// `bytes`, read from `path`, as text: what `readText(_:)` makes of a file's bytes.
+    static func text(_ bytes: [UInt8], path: String) throws(InputError) -> String {
         do {
             let source = try SourceText(path: path, bytes: bytes)
             return String(decoding: source.bytes[source.contentStart...], as: UTF8.self)

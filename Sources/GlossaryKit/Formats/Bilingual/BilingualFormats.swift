@@ -27,6 +27,14 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
     /// - Throws: `InputError` for an unreadable file, invalid UTF-8 or a malformed file (with
     ///   line and column).
     public static func read(paths: [String]) throws(InputError) -> [TranslationCorpus] {
+        try read(paths: paths) { path, format throws(InputError) in try readSource(path, isXML: format.isXML) }
+    }
+
+    /// Reads `paths` as `read(paths:)` does, with each file's text from `text(path, format)`
+    /// (the fuzz targets hand in bytes that are in no file).
+    static func read(
+        paths: [String], text: (String, BilingualFormat) throws(InputError) -> SourceText
+    ) throws(InputError) -> [TranslationCorpus] {
         var corpora: [TranslationCorpus] = []
         var json: [String: [SourceText]] = [:]
         var jsonFolders: [String] = []
@@ -34,7 +42,7 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
             guard let format = BilingualFormat(path: path) else {
                 throw InputError("not a bilingual file (expected .xlf, .xliff, .po, .tmx, .xcstrings or .json)", file: path)
             }
-            let source = try readSource(path, isXML: format == .xliff || format == .tmx)
+            let source = try text(path, format)
             switch format {
             case .xliff: corpora.append(try XLIFFReader.read(source))
             case .po: corpora.append(try POReader.read(source))
@@ -52,10 +60,18 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
         return corpora
     }
 
+    /// Whether the format is XML (its text may be refused as UTF-16 or UTF-32 by name).
+    var isXML: Bool { self == .xliff || self == .tmx }
+
     /// Reads a file as UTF-8 text, with the line and column of invalid bytes; an XML file in
     /// UTF-16 or UTF-32 is named as such (`XMLInputCheck`).
     static func readSource(_ path: String, isXML: Bool = false) throws(InputError) -> SourceText {
-        let bytes = try InputFile.readBytes(path)
+        try source(InputFile.readBytes(path), path: path, isXML: isXML)
+    }
+
+    /// `bytes`, read from `path`, as UTF-8 text: what `readSource(_:isXML:)` makes of a file's
+    /// bytes.
+    static func source(_ bytes: [UInt8], path: String, isXML: Bool) throws(InputError) -> SourceText {
         if isXML { try XMLInputCheck.checkSignature(bytes, path: path) }
         do {
             return try SourceText(path: path, bytes: bytes)

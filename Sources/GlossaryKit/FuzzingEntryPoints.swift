@@ -1,0 +1,60 @@
+/// Ways into readers that are internal, for the fuzz targets in `Fuzz/` only.
+///
+/// The fuzz targets feed bytes straight to each reader, with no file in between, and some
+/// readers have no public entry point that takes bytes (Markdown masking, the cache decoder, the
+/// bilingual readers as `BilingualFormat.read(paths:)` dispatches them). This namespace exposes
+/// exactly those, under `@_spi(Fuzzing)`: a client sees them only with
+/// `@_spi(Fuzzing) import GlossaryKit`, they are no part of the library's API, and they may
+/// change with any release. Each is a thin call of the code the tool runs, never a copy of it,
+/// so that what is fuzzed is what ships.
+@_spi(Fuzzing)
+public enum FuzzingEntryPoints {
+    /// `bytes` with the regions that are not prose masked (`MarkdownMasker.mask(_:markdown:)`).
+    ///
+    /// - Complexity: O(*n*).
+    public static func mask(_ bytes: [UInt8], markdown: Bool) -> [UInt8] {
+        MarkdownMasker.mask(bytes, markdown: markdown)
+    }
+
+    /// The regions `mask(_:markdown:)` hides, sorted (`MarkdownMasker.maskedRanges(_:markdown:)`).
+    public static func maskedRanges(_ bytes: [UInt8], markdown: Bool) -> [Range<Int>] {
+        MarkdownMasker.maskedRanges(bytes, markdown: markdown)
+    }
+
+    /// `bytes` as the text of a glossary or configuration file named `path`, as
+    /// `InputFile.readText(_:)` decodes a file's bytes.
+    public static func text(_ bytes: [UInt8], path: String) throws(InputError) -> String {
+        try InputFile.text(bytes, path: path)
+    }
+
+    /// The translation corpora of bilingual files given by name and bytes, read as
+    /// `BilingualFormat.read(paths:)` reads the files (the format chosen by each name).
+    public static func readBilingual(_ files: [(path: String, bytes: [UInt8])]) throws(InputError) -> [TranslationCorpus] {
+        try BilingualFormat.read(paths: files.map(\.path)) { path, format throws(InputError) in
+            // Names are unique in what the targets hand in; the first file of a name is used.
+            let bytes = files.first { $0.path == path }?.bytes ?? []
+            return try BilingualFormat.source(bytes, path: path, isXML: format.isXML)
+        }
+    }
+
+    /// The compiled glossary in cache entry `bytes` stored under `key` (16 hexadecimal
+    /// digits), or nil when the cache would refuse the entry (`GlossaryCache.load(key:)`).
+    public static func decodeCacheEntry(_ bytes: [UInt8], key: String) -> CompiledGlossary? {
+        var reader = BinaryReader(bytes)
+        return try? CacheEntry.read(&reader, key: key)
+    }
+
+    /// The cache entry the cache would write for `compiled` under `key`.
+    public static func cacheEntry(of compiled: CompiledGlossary, key: String) -> [UInt8] {
+        CacheEntry.bytes(of: compiled, key: key)
+    }
+
+    /// A cache entry under `key` whose content is `body`, with a valid header and checksum, so
+    /// that the decoder behind the checksum sees the mutated bytes.
+    public static func cacheEntry(wrapping body: [UInt8], key: String) -> [UInt8] {
+        CacheEntry.bytes(wrapping: body, key: key)
+    }
+
+    /// The size of an entry's header: an entry's content starts here.
+    public static var cacheEntryHeaderSize: Int { CacheEntry.headerSize }
+}
