@@ -1,0 +1,14 @@
+import FuzzSupport
+
+/// The String Catalog reader, on the bytes of one file `fuzz.xcstrings`, then the check of what it read: see
+/// `BilingualChecks.run(_:what:)` for what must hold.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+    BilingualChecks.run([("fuzz.xcstrings", FuzzDriver.bytes(data, size))], what: "StringCatalog")
+    return 0
+}
+
+@_cdecl("FuzzStringCatalog_main")
+func fuzzMain(_ argc: CInt, _ argv: FuzzDriver.Arguments) -> CInt {
+    FuzzDriver.run(argc, argv, fuzzOne)
+}
