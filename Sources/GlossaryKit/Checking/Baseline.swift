@@ -86,7 +86,7 @@ public struct Baseline: Sendable, Equatable {
         // JSON is YAML, and Yams' node marks give positions for every error.
         let root = try YAMLDocument.compose(text, path: path, what: "baseline JSON")
         func fail(_ message: String, _ node: Node) -> InputError {
-            InputError(message, file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, in: text)
+            YAMLPositions(text).error(message, file: path, at: node.mark, in: text)
         }
         guard let root, case let .mapping(mapping) = root else {
             throw InputError("not a baseline: expected an object with \"version\" and \"findings\" (write one with --write-baseline)", file: path)

@@ -16,7 +16,7 @@ public enum ConfigurationReader {
         var configuration = Configuration(root: (Paths.absolute(path) as NSString).deletingLastPathComponent)
         configuration.file = path
         guard let root = try YAMLDocument.compose(text, path: path, what: "YAML") else { return configuration }
-        let reader = Reader(path: path, text: text)
+        let reader = Reader(path: path, text: text, positions: YAMLPositions(text))
         guard case let .mapping(mapping) = root else { throw reader.error("expected a mapping of settings (\(keys.joined(separator: ", ")))", at: root) }
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
@@ -97,12 +97,13 @@ public enum ConfigurationReader {
     private struct Reader {
         let path: String
         let text: String
+        let positions: YAMLPositions
 
         func error(_ message: String, at node: Node, columnOffset: Int = 0) -> InputError {
-            var column = (node.mark?.column ?? 1) + columnOffset
+            var offset = columnOffset
             // A quoted scalar's mark is at the quote.
-            if columnOffset > 0, case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { column += 1 }
-            return InputError(message, file: path, line: node.mark?.line ?? 1, column: column, in: text)
+            if columnOffset > 0, case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { offset += 1 }
+            return positions.error(message, file: path, at: node.mark, columnOffset: offset, in: text)
         }
 
         func unknownKey(_ key: String, allowed: [String], in what: String, at node: Node, noun: String = "key") -> InputError {

@@ -113,10 +113,11 @@ enum YAMLDocument {
         do {
             return try walk.expand(root)
         } catch let crossing {
+            let (line, column) = YAMLPositions(scalars: scalars).position(line: crossing.line, column: crossing.column)
             throw InputError(
                 "aliases expand the \(what) to more than \(walk.limit) nodes (\(written) are written): an alias repeats "
                     + "the whole node its anchor marks; write the repeated part out, or repeat it less",
-                file: path, line: crossing.line, column: crossing.column, in: text)
+                file: path, line: line, column: column, in: text)
         }
     }
 

@@ -7,22 +7,23 @@ enum YAMLErrors {
     /// The error as `file:line:col` with the offending line, whatever Yams reported.
     static func inputError(_ error: any Error, path: String, text: String, what: String) -> InputError {
         guard let error = error as? YamlError else { return InputError("cannot parse \(what): \(error)", file: path) }
+        let positions = YAMLPositions(text)
         switch error {
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
-            return InputError("invalid \(what): \(problem)", file: path, line: mark.line, column: mark.column, in: text)
+            return positions.error("invalid \(what): \(problem)", file: path, at: mark, in: text)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
-            let (line, column) = secondOccurrence(of: key, in: text, from: context.mark.line) ?? (context.mark.line, context.mark.column)
+            let mapping = positions.position(of: context.mark)
+            let (line, column) = secondOccurrence(of: key, in: text, from: mapping.line) ?? mapping
             return InputError("duplicate key '\(key)' in \(what)", file: path, line: line, column: column, in: text)
         case let .reader(problem, offset, value, yaml):
             // Yams gives the offset in characters of the text it read (`yaml`, which has the
-            // same lines and columns as `text`); libyaml's marks count lines and scalars.
+            // same lines and columns as `text`).
             let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
             guard let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
                 return InputError("invalid \(what): \(problem)\(character)", file: path)
             }
-            let scalars = Array(yaml.unicodeScalars)
-            let position = YAMLLines(scalars).position(of: yaml.unicodeScalars.distance(from: yaml.startIndex, to: index))
+            let position = YAMLPositions(yaml).position(ofScalar: yaml.unicodeScalars.distance(from: yaml.startIndex, to: index))
             return InputError("invalid \(what): \(problem)\(character)", file: path, line: position.line, column: position.column, in: text)
         default:
             return InputError("invalid \(what): \(error)", file: path)

@@ -12,7 +12,7 @@ public enum YAMLGlossaryReader {
         // Positioned: a syntax error at its mark, a duplicate key at its second occurrence, an
         // alias that expands the document too far at the alias.
         guard let root = try YAMLDocument.compose(text, path: path, what: "YAML", resolver: .basic) else { return Glossary() }
-        return try Parser(path: path, text: text).glossary(root)
+        return try Parser(path: path, text: text, positions: YAMLPositions(text)).glossary(root)
     }
 
     /// Reads and parses the glossary file at `path`.
@@ -25,14 +25,15 @@ public enum YAMLGlossaryReader {
     private struct Parser {
         let path: String
         let text: String
+        let positions: YAMLPositions
 
         func error(_ message: String, at node: Node) -> InputError {
-            let mark = node.mark
-            return InputError(message, file: path, line: mark?.line ?? 1, column: mark?.column ?? 1, in: text)
+            positions.error(message, file: path, at: node.mark, in: text)
         }
 
         func location(of node: Node) -> SourceLocation {
-            SourceLocation(file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+            let (line, column) = positions.position(of: node.mark)
+            return SourceLocation(file: path, line: line, column: column)
         }
 
         /// The entries of a mapping, checking each key against `allowed`.
@@ -119,7 +120,7 @@ public enum YAMLGlossaryReader {
                     for item in sequence {
                         let concept = try concept(item)
                         if ids[concept.id] != nil {
-                            throw error("duplicate concept id '\(concept.id)' (first defined at line \(ids[concept.id]?.mark?.line ?? 0))", at: item)
+                            throw error("duplicate concept id '\(concept.id)' (first defined at line \(positions.position(of: ids[concept.id]?.mark).line))", at: item)
                         }
                         ids[concept.id] = item
                         glossary.concepts.append(concept)

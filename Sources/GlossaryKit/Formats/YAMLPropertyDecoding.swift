@@ -5,11 +5,10 @@ extension YAMLPropertyCoding {
     /// one-pair mappings and `{name, value, language}` mappings).
     ///
     /// For the YAML reader; errors carry the node's file, line and column.
-    static func properties(from node: Node, file: String, text: String?) throws(InputError) -> [Property] {
+    static func properties(from node: Node, file: String, text: String) throws(InputError) -> [Property] {
         func error(_ node: Node, _ message: String) -> InputError {
-            let line = node.mark?.line ?? 1
-            let column = node.mark?.column ?? 1
-            return InputError(message, file: file, line: line, column: column, in: text)
+            // Made only on the way out: an error ends the reading.
+            YAMLPositions(text).error(message, file: file, at: node.mark, in: text)
         }
         func string(_ node: Node, what: String) throws(InputError) -> String {
             guard case let .scalar(scalar) = node else { throw error(node, "\(what) must be a string") }
