@@ -64,10 +64,14 @@ public enum Expect {
 
     /// Two lists of findings are the same, finding by finding.
     public static func same(_ found: [Finding], _ expected: [Finding], what: String) {
-        Invariant.require(found.count == expected.count, "\(what): \(found.count) findings, expected \(expected.count)")
-        for (one, other) in zip(found, expected) where one != other {
-            Invariant.fail("\(what): \(describe(one)) ≠ \(describe(other))")
-        }
+        guard found != expected else { return }
+        let onlyFound = found.filter { !expected.contains($0) }.prefix(8).map(describe)
+        let onlyExpected = expected.filter { !found.contains($0) }.prefix(8).map(describe)
+        Invariant.fail("""
+            \(what): \(found.count) findings, expected \(expected.count)
+            only in the first: \(onlyFound.joined(separator: "\n  "))
+            only in the second: \(onlyExpected.joined(separator: "\n  "))
+            """)
     }
 
     /// A finding in one line, for messages.
