@@ -91,6 +91,14 @@ struct CSVRowDecoder {
         InputError(file: path, line: field.line, column: field.column, message: message)
     }
 
+    /// A concept id as the YAML reader takes it (`Concept.isValidID`), so that a glossary read
+    /// here can be converted and read back.
+    private func requireValidID(_ id: String, _ field: CSV.Field) throws(InputError) {
+        guard Concept.isValidID(id) else {
+            throw error(field, "concept id '\(id)' may only contain \(Concept.idCharacters)")
+        }
+    }
+
     private func checkWidth(_ record: [CSV.Field]) throws(InputError) {
         if record.count > header.count, record[header.count...].contains(where: { !$0.value.isEmpty }) {
             throw error(record[header.count], "this row has \(English.counted(record.count, "field")) but the header has \(header.count)")
@@ -146,7 +154,9 @@ struct CSVRowDecoder {
                 let value = field.value.trimmingCharacters(in: .whitespaces)
                 if value.isEmpty { continue }
                 switch columns[index] {
-                case .id: concept.id = value
+                case .id:
+                    try requireValidID(value, field)
+                    concept.id = value
                 case .subject: concept.subject = value
                 case .definition: concept.definition = value
                 case .note: concept.note = value
@@ -272,6 +282,7 @@ struct CSVRowDecoder {
             }
             let anchor = record[0]
             let conceptID = field("concept")?.value.trimmingCharacters(in: .whitespaces) ?? ""
+            if let idField = field("concept"), !conceptID.isEmpty { try requireValidID(conceptID, idField) }
             var slot: Int
             if !conceptID.isEmpty, let existing = positions[conceptID] {
                 slot = existing

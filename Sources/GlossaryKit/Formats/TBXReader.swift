@@ -201,7 +201,17 @@ final class TBXModelBuilder {
     private func entry(_ node: XMLElementNode) {
         entryCount += 1
         var concept = Concept(id: node.attributes["id"] ?? "", location: location(node))
-        if let id = node.attributes["id"] { usedIDs.insert(id) }
+        if let id = node.attributes["id"] {
+            if Concept.isValidID(id) {
+                usedIDs.insert(id)
+            } else {
+                // Left empty, the concept gets an id made from its first term (`finish`), as one
+                // without an id does: a glossary read here must be writable as YAML.
+                report(.error, node, rule: "tbx-core-structure",
+                       "id '\(id)' is no concept id (\(Concept.idCharacters) only); one is made from the first term")
+                concept.id = ""
+            }
+        }
         var properties: [Property] = []
         for (key, value) in node.attributes.sorted(by: { $0.key < $1.key }) where key != "id" && !key.hasPrefix("xmlns") {
             properties.append(Property(name: "@\(key)", value: value))

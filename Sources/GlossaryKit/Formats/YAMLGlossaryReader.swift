@@ -139,8 +139,8 @@ public enum YAMLGlossaryReader {
                 switch key {
                 case "id":
                     let id = try nonEmptyString(value, "concept id")
-                    guard id.unicodeScalars.allSatisfy({ CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0) }) else {
-                        throw error("concept id '\(id)' may only contain letters, digits, '-', '_', '.', ':'", at: value)
+                    guard Concept.isValidID(id) else {
+                        throw error("concept id '\(id)' may only contain \(Concept.idCharacters)", at: value)
                     }
                     concept.id = id
                 case "definition": concept.definition = try string(value, "definition")
