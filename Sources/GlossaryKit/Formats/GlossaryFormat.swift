@@ -117,6 +117,10 @@ public enum GlossaryConverter {
             default:
                 glossary = try GlossaryFormat.read(input, csvOptions: csvOptions)
             }
+            // As `GlossaryLoader.load` refuses them (a folder went through it): a concept id
+            // defined twice would be written to a file no reader takes back.
+            var seen: [String: SourceLocation?] = [:]
+            if !inputIsFolder { try GlossaryLoader.requireUniqueIDs(glossary, file: input, seen: &seen) }
         } catch {
             throw .read(error)
         }

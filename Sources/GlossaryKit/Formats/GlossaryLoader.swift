@@ -115,20 +115,28 @@ public enum GlossaryLoader {
             for file in try self.files(at: path) {
                 if let id = FileIdentity(path: file), !files.insert(id).inserted { continue }
                 let glossary = try read(file: file, warnings: &warnings)
-                for concept in glossary.concepts {
-                    if let first = seen[concept.id] {
-                        let location = concept.location ?? SourceLocation(file: file, line: 1, column: 1)
-                        let text = try? InputFile.readText(file)
-                        throw InputError(
-                            "duplicate concept id '\(concept.id)'" + (first.map { "; first defined at \($0)" } ?? ""),
-                            file: file, line: location.line, column: location.column, in: text)
-                    }
-                    seen[concept.id] = concept.location
-                }
+                try requireUniqueIDs(glossary, file: file, seen: &seen)
                 merged.merge(glossary)
             }
         }
         return merged
+    }
+
+    /// Throws at the first concept of `glossary`, read from `file`, whose id is in `seen` (the
+    /// concepts read before it, in this glossary or in earlier files), and adds each id to it.
+    ///
+    /// - Complexity: O(*n*) in the number of concepts.
+    static func requireUniqueIDs(_ glossary: Glossary, file: String, seen: inout [String: SourceLocation?]) throws(InputError) {
+        for concept in glossary.concepts {
+            if let first = seen[concept.id] {
+                let location = concept.location ?? SourceLocation(file: file, line: 1, column: 1)
+                let text = try? InputFile.readText(file)
+                throw InputError(
+                    "duplicate concept id '\(concept.id)'" + (first.map { "; first defined at \($0)" } ?? ""),
+                    file: file, line: location.line, column: location.column, in: text)
+            }
+            seen[concept.id] = concept.location
+        }
     }
 }
 

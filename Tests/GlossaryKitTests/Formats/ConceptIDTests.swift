@@ -55,4 +55,23 @@ struct ConceptIDTests {
         let back = try YAMLGlossaryReader.read(YAMLGlossaryWriter.string(from: output.glossary), path: "g.yml")
         #expect(back.concepts.map(\.id) == ["migrant-worker", "C002"])
     }
+
+    @Test func convertRefusesAConceptIdDefinedTwiceInOneFile() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("concept-id-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let input = folder + "/g.csv", output = folder + "/g.yml"
+        try "concept,en\nc1,worker\nc2,labour\nc1,migrant worker\n".write(toFile: input, atomically: true, encoding: .utf8)
+        #expect {
+            try GlossaryConverter.convert(input: input, output: output)
+        } throws: { error in
+            guard case let .read(inputError) = error as? GlossaryConverter.Failure else { return false }
+            return inputError.location?.line == 4 && inputError.message.contains("duplicate concept id 'c1'")
+        }
+        #expect(!FileManager.default.fileExists(atPath: output), "nothing is written")
+        // Without the duplicate the file converts, and the YAML reads back.
+        try "concept,en\nc1,worker\nc2,labour\n".write(toFile: input, atomically: true, encoding: .utf8)
+        _ = try GlossaryConverter.convert(input: input, output: output)
+        #expect(try YAMLGlossaryReader.read(contentsOf: output).concepts.map(\.id) == ["c1", "c2"])
+    }
 }
