@@ -259,6 +259,7 @@ enum FileReplacement {
             }
             // Its owner and mode if they can be given; the content matters more.
             try? own(descriptor, like: status, name: name)
+            fsync(descriptor)
             close(descriptor)
             throw InputError("\(outcome), but another program changed \(which); what it wrote is kept in \(kept)", file: name)
         case .busy:
@@ -313,8 +314,8 @@ enum FileReplacement {
         return file
     }
 
-    /// Creates the file `path` (which must not exist) holding `bytes`, flushed to disk, readable
-    /// by its owner only; returns it open for reading, with no other descriptor open.
+    /// Creates the file `path` (which must not exist) holding `bytes`, readable by its owner
+    /// only; returns it open for reading, with no other descriptor open. `own` flushes it.
     private static func create(_ bytes: [UInt8], at path: String, name: String) throws(InputError) -> Int32 {
         let writer = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard writer >= 0 else {
@@ -333,7 +334,6 @@ enum FileReplacement {
                 offset += written
             }
         }
-        if failure == nil, fsync(writer) != 0 { failure = "cannot write the file (\(String(cString: strerror(errno))))" }
         // Opened before the writer is closed: what is held open is the file written, whatever
         // happens to the name.
         let reader = failure == nil ? open(path, O_RDONLY | O_CLOEXEC) : -1
@@ -346,7 +346,8 @@ enum FileReplacement {
         return reader
     }
 
-    /// Gives the open file the owner, group and mode of `status`, and flushes that to disk.
+    /// Gives the open file the owner, group and mode of `status`, and flushes it to disk, its
+    /// content with them (`fsync` flushes the file, whichever descriptor it is given).
     private static func own(_ descriptor: Int32, like status: stat, name: String) throws(InputError) {
         // The owner first: changing it clears the set-user-ID bits a mode may hold.
         if fchown(descriptor, status.st_uid, status.st_gid) != 0 {
