@@ -139,9 +139,11 @@ public enum Fixer {
     /// is replaced.
     ///
     /// - Parameter force: fix a read-only file too.
-    /// - Throws: `InputError` naming the file when it changed, is locked by another program, has
-    ///   other hard links, is read-only, or cannot be replaced; the file then holds what it
-    ///   held, with whatever other programs added.
+    /// - Throws: `InputError` naming the file when it changed, is locked or held open for
+    ///   writing by another program, has other hard links, is read-only, or cannot be replaced;
+    ///   the file then holds what it held, with whatever other programs wrote. Also when another
+    ///   program wrote to the old file just as the fix replaced it in a way that cannot be carried
+    ///   over; the message then says the fix was written, and where what was written is kept.
     public static func write(_ fix: FileFix, force: Bool = false) throws(InputError) {
         let target = URL(fileURLWithPath: fix.path).resolvingSymlinksInPath().path
         try FileReplacement.replace(target, reportingAs: fix.path, expecting: fix.original, with: fix.fixed, force: force)
