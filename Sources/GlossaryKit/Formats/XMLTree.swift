@@ -182,7 +182,9 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
         let ok = parser.parse()
         if let failure = stream?.failure { throw failure }
         if let failure { throw failure }
-        if !ok {
+        // From memory, swift-corelibs-foundation's parse() recovers from some errors (an end
+        // tag that does not match) and returns true after reporting them: any error fails.
+        if !ok || firstError != nil {
             let line = firstError?.line ?? parser.lineNumber
             let column = firstError?.column ?? parser.columnNumber
             var detail = (firstError?.error ?? parser.parserError as NSError?).map(Self.describe) ?? "the XML is not well-formed"

@@ -60,6 +60,36 @@ struct TBXReaderTests {
         }
     }
 
+    /// Foundation's parser recovers from a mismatched end tag when it reads from memory and
+    /// reports success after the error; from memory as from a file, the reader refuses the
+    /// file at the first error. Found by the TBX fuzz target (both ways must agree).
+    @Test func malformedXMLInMemoryIsRefusedAsFromAFile() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <tbx type="TBX-Core" style="dca" xml:lang="en" xmlns="urn:iso:std:iso:30042:ed-2"><text><body>
+            <conceptEntry id="c1"><langSec xml:lang="en"><termSec><term>unclosed
+            </termSec></langSec></conceptEntry>
+            <conceptEntry id="c2"><langSec xml:lang="en"><termSec><term>disc</term></termSec></langSec></conceptEntry>
+            </body></text></tbx>
+            """
+        let file = try TestScratch.file(xml, extension: "tbx")
+        let loads: [() throws -> TBXReader.Output] = [
+            { try TBXReader.load(data: Data(xml.utf8), path: "m.tbx") }, { try TBXReader.load(contentsOf: file) },
+        ]
+        for load in loads {
+            #expect {
+                try load()
+            } throws: { error in
+                guard let error = error as? InputError else { return false }
+                return error.location?.line == 4 && error.message.contains("not well-formed")
+                    && error.message.contains("<term> from line 3")
+            }
+        }
+        // The same entries, well-formed, read either way.
+        let fixed = xml.replacingOccurrences(of: "unclosed\n", with: "unclosed</term>\n")
+        #expect(try TBXReader.load(data: Data(fixed.utf8), path: "m.tbx").glossary.concepts.count == 2)
+    }
+
     /// Counts concepts, terms and statuses with a plain XML walk and compares with the importer.
     @Test(.needsSharedData) func basicGoodCountsMatchAnIndependentWalk() throws {
         let path = SharedData.path("tbx/ltac-tbx-test-files/basic_good.tbx")
