@@ -4,8 +4,9 @@
 #   Fuzz/fuzz.sh build                     build every target (AddressSanitizer + libFuzzer)
 #   Fuzz/fuzz.sh seeds                     make the seed corpora from ../shared/data and the repository
 #   Fuzz/fuzz.sh run [-t SECONDS] [TARGET…] fuzz each target (all by default) for SECONDS (60)
-#   Fuzz/fuzz.sh regress [TARGET…]         run each target once over its committed seeds and crash
-#                                          reproducers; fails on any crash (what CI runs)
+#   Fuzz/fuzz.sh regress [TARGET…]         run each target once over its seeds (from ../shared/data
+#                                          and committed) and crash reproducers; fails on any
+#                                          crash (what CI runs)
 #   Fuzz/fuzz.sh repro TARGET FILE…        run a target on saved inputs (a crash to reproduce)
 #   Fuzz/fuzz.sh minimize TARGET FILE      shrink a crashing input; writes FILE.min
 #   Fuzz/fuzz.sh list                      the targets
@@ -48,6 +49,9 @@ check_target() {
 }
 
 build() {
+  # SwiftPM keeps the build plan of a dependency by path across builds and misses a file added
+  # to the main package since: plan afresh every time (it costs a second).
+  rm -f "$scratch/$configuration.yaml"
   # Every module, the main package's included (C too), is built with AddressSanitizer and
   # instrumented for coverage; libFuzzer itself is linked into the fuzz targets only (see
   # Fuzz/Package.swift). Gold cannot link AddressSanitizer objects: lld links.
@@ -69,7 +73,7 @@ require_built() {
 common_options=(-timeout=20 -rss_limit_mb=4096 -detect_leaks=0 -print_final_stats=1)
 
 command="${1:-}"
-[ -n "$command" ] || { sed -n '2,13s/^# \{0,1\}//p' "$0"; exit 2; }
+[ -n "$command" ] || { sed -n '2,14s/^# \{0,1\}//p' "$0"; exit 2; }
 shift
 case "$command" in
   list)
@@ -116,10 +120,16 @@ case "$command" in
     [ ${#selected[@]} -gt 0 ] || mapfile -t selected < <(targets)
     for target in "${selected[@]}"; do check_target "$target"; done
     require_built "${selected[@]}"
+    # The seeds made from ../shared/data, afresh (not the working corpora, which runs grow).
+    seeds="$scratch/regress-seeds"
+    rm -rf "$seeds"
+    bash Fuzz/make-seeds.sh "$shared" "$seeds" "$binaries" >/dev/null
+    findings="$scratch/findings/regress"
+    mkdir -p "$findings"
     failed=()
     for target in "${selected[@]}"; do
       inputs=()
-      for folder in "Fuzz/Seeds/$target" "Fuzz/Regressions/$target"; do
+      for folder in "$seeds/$target" "Fuzz/Seeds/$target" "Fuzz/Regressions/$target"; do
         [ -d "$folder" ] && inputs+=("$folder")
       done
       if [ ${#inputs[@]} -eq 0 ]; then
@@ -131,7 +141,7 @@ case "$command" in
       log="$(mktemp)"
       # -runs=0 runs every input once and stops; a crash, an invariant broken or a sanitizer
       # report exits non-zero.
-      if "$binaries/$target" "${common_options[@]}" -runs=0 "${inputs[@]}" >"$log" 2>&1; then
+      if "$binaries/$target" "${common_options[@]}" -runs=0 -artifact_prefix="$findings/$target-" "${inputs[@]}" >"$log" 2>&1; then
         echo "$target: $count inputs, no crash"
       else
         echo "$target: FAILED on its committed inputs" >&2
@@ -149,7 +159,7 @@ case "$command" in
     target="${1:?target}"; shift
     check_target "$target"
     require_built "$target"
-    "$binaries/$target" "${common_options[@]}" "$@"
+    "$binaries/$target" "${common_options[@]}" -artifact_prefix="$scratch/findings/" "$@"
     ;;
   minimize)
     target="${1:?target}"; file="${2:?file}"
