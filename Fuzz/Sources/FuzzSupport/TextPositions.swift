@@ -38,12 +38,14 @@ public struct TextPositions {
         return (line, column)
     }
 
-    /// The number of columns of 1-based `line`, without its line ending (`\n`, or `\r\n`).
+    /// The number of columns of 1-based `line`, without its line ending (`\n`, or `\r\n`). A
+    /// `\r` that no `\n` follows, at the end of the text, is a column like any other.
     public func columns(ofLine line: Int) -> Int {
         var start = lineStarts[line - 1]
         if line == 1 { start = max(start, min(contentStart, bytes.count)) }
-        var end = line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
-        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        let endsWithNewline = line < lineStarts.count
+        var end = endsWithNewline ? lineStarts[line] - 1 : bytes.count
+        if endsWithNewline && end > start && bytes[end - 1] == 0x0D { end -= 1 }
         var count = 0
         for index in start..<max(start, end) where bytes[index] & 0xC0 != 0x80 { count += 1 }
         return count
