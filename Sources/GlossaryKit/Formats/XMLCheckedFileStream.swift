@@ -1,8 +1,8 @@
 import Foundation
 
 /// A file read for `XMLParser` in chunks, each handed over only after it was checked as
-/// `XMLInputCheck` requires: no UTF-16 or UTF-32 signature, valid UTF-8, and a prolog without
-/// entity declarations.
+/// `XMLInputCheck` requires: no UTF-16 or UTF-32 signature, valid UTF-8, a prolog without
+/// entity declarations, and no processing instruction without data.
 ///
 /// Streaming keeps a large term base out of memory; checking each chunk before the parser gets it
 /// means the parser never sees a byte that was not checked, even if the file changes while it is
@@ -27,6 +27,7 @@ final class XMLCheckedFileStream: InputStream {
     private var position = TextPosition(line: 1, column: 1)
     private var endOfFile = false
     private var status: Stream.Status = .notOpen
+    private var instructions = XMLEmptyInstructionScanner()
 
     /// A stream over the file at `path`, read `chunkSize` bytes at a time after a first read
     /// of `prologLimit` bytes, which must hold the whole prolog.
@@ -112,6 +113,10 @@ final class XMLCheckedFileStream: InputStream {
             try chunk.withUnsafeBufferPointer { bytes throws(InputError) in
                 _ = try XMLPrologTokenizer.rootStart(in: UnsafeBufferPointer(rebasing: bytes[..<checked]), isWholeDocument: endOfFile, path: path)
             }
+        }
+        try chunk.withUnsafeBufferPointer { bytes throws(InputError) in
+            let contentStart = isFirst && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            try instructions.scan(UnsafeBufferPointer(rebasing: bytes[min(contentStart, checked)..<checked]), path: path)
         }
         carry = Array(chunk[checked...])
         ready = Array(chunk[..<checked])
