@@ -272,4 +272,28 @@ struct BilingualFormatTests {
         #expect(BilingualFormat(path: "en.json") == .i18nJSON)
         #expect(BilingualFormat(path: "notes.md") == nil)
     }
+
+    /// Escapes give bytes, and a string's bytes across its continuation lines must be UTF-8:
+    /// `\xFF` once became U+FFFD, three bytes with one file offset, and the reader indexed past
+    /// its offsets (a crash found by the PO fuzz target).
+    @Test func poEscapesThatAreNotUTF8AreAnErrorAtTheEscape() throws {
+        func read(_ msgstr: String) -> Result<TranslationCorpus, InputError> {
+            let po = "msgid \"\"\nmsgstr \"Language: id\\n\"\n\nmsgid \"Migrant workers\"\nmsgstr \(msgstr)\n"
+            do throws(InputError) { return .success(try POReader.read(SourceText(path: "id.po", string: po))) } catch { return .failure(error) }
+        }
+        for (msgstr, line, column) in [(#""TKI \xFF""#, 5, 13), (#""a\303""#, 5, 10), ("\"ok\"\n\"\\xC3\"", 6, 2)] {
+            guard case let .failure(error) = read(msgstr) else {
+                Issue.record("\(msgstr): read without an error")
+                continue
+            }
+            #expect(error.location?.line == line && error.location?.column == column, "\(msgstr): \(error)")
+            #expect(error.message.contains("not UTF-8"), "\(msgstr): \(error)")
+        }
+        // Escaped bytes that make UTF-8, in one string or split over a continuation line, read.
+        for msgstr in [#""pekerja migran \xC3\xA9""#, #""\303\251""#, "\"\\xC3\"\n\"\\xA9 TKI\""] {
+            let corpus = try read(msgstr).get()
+            let target = try #require(corpus.sets.first?.members.last)
+            #expect(corpus.texts[0].string(of: corpus[target]).contains("é"), "\(msgstr)")
+        }
+    }
 }

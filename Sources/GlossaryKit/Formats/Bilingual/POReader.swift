@@ -12,7 +12,8 @@ public enum POReader {
     private struct Entry {
         var line = 0
         var context: String?
-        var strings: [(keyword: String, text: String, offsets: [Int])] = []
+        /// Each string's decoded bytes (UTF-8 once checked), with a file offset per byte.
+        var strings: [(keyword: String, bytes: [UInt8], offsets: [Int])] = []
     }
 
     /// Reads one PO file.
@@ -49,7 +50,7 @@ public enum POReader {
                 guard !current.strings.isEmpty else { throw fail("a string continuation before any keyword", index) }
                 let (text, offsets, after) = try decodeString(bytes, from: index, end: end, fail: fail)
                 try expectLineEnd(bytes, after, end, fail)
-                current.strings[current.strings.count - 1].text += text
+                current.strings[current.strings.count - 1].bytes += text
                 current.strings[current.strings.count - 1].offsets += offsets
                 continue
             }
@@ -67,7 +68,7 @@ public enum POReader {
             guard quote < end && bytes[quote] == UInt8(ascii: "\"") else { throw fail("expected a quoted string after \(keyword)", quote) }
             let (text, offsets, after) = try decodeString(bytes, from: quote, end: end, fail: fail)
             try expectLineEnd(bytes, after, end, fail)
-            if keyword == "msgctxt" { current.context = text; continue }
+            if keyword == "msgctxt" { current.context = String(decoding: text, as: UTF8.self); continue }
             if isMsgstr { sawMsgstr = true }
             current.strings.append((keyword, text, offsets))
         }
@@ -76,7 +77,19 @@ public enum POReader {
         var target: LanguageTag?
         var builder = SegmentedTextBuilder(file: source, format: "PO")
         var sets: [TranslationSet] = []
+        // Escapes (`\xC3`, `\303`) give bytes, and the bytes of a string and its continuation
+        // lines make its text: they must be UTF-8 as a whole, like the file.
+        var decodedEntries: [(line: Int, context: String?, strings: [(keyword: String, text: String, offsets: [Int])])] = []
         for entry in entries {
+            var strings: [(keyword: String, text: String, offsets: [Int])] = []
+            for string in entry.strings {
+                let bad = string.bytes.withUnsafeBufferPointer { ByteSearch.firstInvalidUTF8(in: $0) }
+                if let bad { throw fail("escape sequences make bytes that are not UTF-8 (byte 0x\(String(string.bytes[bad], radix: 16, uppercase: true)))", string.offsets[bad]) }
+                strings.append((string.keyword, String(decoding: string.bytes, as: UTF8.self), string.offsets))
+            }
+            decodedEntries.append((entry.line, entry.context, strings))
+        }
+        for entry in decodedEntries {
             if entry.context == nil, entry.strings.first?.keyword == "msgid", entry.strings.first?.text.isEmpty == true {
                 // The header: "Language: id\n".
                 for line in (entry.strings.first { $0.keyword.hasPrefix("msgstr") }?.text ?? "").split(separator: "\n") {
@@ -91,7 +104,7 @@ public enum POReader {
         guard let target else {
             throw InputError("PO: cannot tell the target language: add a \"Language: xx\" header or name the file xx.po", file: source.path)
         }
-        for entry in entries {
+        for entry in decodedEntries {
             if entry.context == nil, entry.strings.first?.keyword == "msgid", entry.strings.first?.text.isEmpty == true { continue }
             let msgid = entry.strings.first { $0.keyword == "msgid" }?.text ?? ""
             let id = "entry at line \(entry.line)" + (entry.context.map { " (msgctxt '\($0)')" } ?? "") + " '" + String(msgid.prefix(40)) + (msgid.count > 40 ? "…" : "") + "'"
@@ -130,16 +143,16 @@ public enum POReader {
         guard index == end else { throw fail("unexpected text after the closing quote", index) }
     }
 
-    /// Decodes the quoted string at `start`; returns its text, a file offset per UTF-8 byte and
+    /// Decodes the quoted string at `start`; returns its bytes, a file offset per byte and
     /// the offset after the closing quote.
-    private static func decodeString(_ bytes: [UInt8], from start: Int, end: Int, fail: (String, Int) -> InputError) throws(InputError) -> (String, [Int], Int) {
+    private static func decodeString(_ bytes: [UInt8], from start: Int, end: Int, fail: (String, Int) -> InputError) throws(InputError) -> ([UInt8], [Int], Int) {
         var value: [UInt8] = []
         var offsets: [Int] = []
         var index = start + 1
         while true {
             guard index < end else { throw fail("unterminated string (a string must close on its line)", start) }
             let byte = bytes[index]
-            if byte == UInt8(ascii: "\"") { return (String(decoding: value, as: UTF8.self), offsets, index + 1) }
+            if byte == UInt8(ascii: "\"") { return (value, offsets, index + 1) }
             if byte != UInt8(ascii: "\\") { value.append(byte); offsets.append(index); index += 1; continue }
             guard index + 1 < end else { throw fail("unterminated escape", index) }
             let next = bytes[index + 1]
@@ -156,7 +169,8 @@ public enum POReader {
             case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "?"): decoded = [next]
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var code = 0
-                while length < 4 && index + length - 1 < end && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index + length - 1]) {
+                // Up to three octal digits, as in C (`\303`).
+                while length < 5 && index + length - 1 < end && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index + length - 1]) {
                     code = code * 8 + Int(bytes[index + length - 1] - UInt8(ascii: "0"))
                     length += 1
                 }
