@@ -170,6 +170,7 @@ struct CSVRowDecoder {
             if concept.terms.isEmpty, concept.id.isEmpty { continue }
             concepts.append(concept)
         }
+        try requireTerms(concepts)
         return Glossary(concepts: assignIDs(concepts))
     }
 
@@ -329,6 +330,7 @@ struct CSVRowDecoder {
             }
             concepts[slot].terms.append(term)
         }
+        try requireTerms(concepts)
         return Glossary(concepts: assignIDs(concepts))
     }
 
@@ -376,6 +378,15 @@ struct CSVRowDecoder {
             result.append(Property(name: pair[0], value: pair[1], language: language))
         }
         return result
+    }
+
+    /// Every concept has a term, as the YAML reader requires, so that a glossary read here can
+    /// be converted and read back: a row with an id and no term (wide layout), or a concept
+    /// whose rows have no term (long layout), is an error at its first row.
+    private func requireTerms(_ concepts: [Concept]) throws(InputError) {
+        guard let empty = concepts.first(where: \.terms.isEmpty) else { return }
+        let location = empty.location ?? SourceLocation(file: path, line: 1, column: 1)
+        throw InputError(file: path, line: location.line, column: location.column, message: "concept '\(empty.id)' has no terms")
     }
 
     private mutating func assignIDs(_ concepts: [Concept]) -> [Concept] {

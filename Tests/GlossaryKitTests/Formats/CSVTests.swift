@@ -135,4 +135,25 @@ struct CSVGlossaryTests {
         let ai = try #require(glossary.concepts.first { $0.terms.contains { $0.text == "artificial intelligence" } })
         #expect(ai.terms(in: .indonesian).map(\.text) == ["kecerdasan buatan", "intelegensi buatan"])
     }
+
+    /// A concept needs a term, in CSV as in YAML, or a converted glossary does not read back
+    /// (found by the CSV glossary fuzz target: a wide row with an id and nothing else).
+    @Test func aConceptWithoutTermsIsAnErrorAtItsRow() throws {
+        for (csv, line) in [
+            ("\u{FEFF}concept;en;id\nstatus\n", 2),
+            ("concept,en,id\nc1,worker,pekerja\nc2,,\n", 3),
+            ("concept,language,term,definition\nc1,en,worker,\nc2,,,a definition\n", 3),
+        ] {
+            #expect {
+                try CSVGlossaryReader().read(data: Data(csv.utf8), path: "g.csv")
+            } throws: { error in
+                let error = error as? InputError
+                return error?.location?.line == line && error?.location?.column == 1 && error?.message.contains("has no terms") == true
+            }
+        }
+        // Rows of a long-layout concept that carry only its data are fine when another row has a term.
+        let long = try CSVGlossaryReader().read(data: Data("concept,language,term,definition\nc1,,,a definition\nc1,en,worker,\n".utf8), path: "g.csv")
+        #expect(long.concepts.map(\.id) == ["c1"])
+        #expect(long.concepts.first?.definition == "a definition")
+    }
 }
