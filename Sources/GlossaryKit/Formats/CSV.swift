@@ -120,9 +120,14 @@ public enum CSV {
                 index += 1; column += 1
                 if index == scalars.count { record.append(Field(value: "", line: line, column: column)); endRecord(); break }
             } else {
-                if scalar == "\r" { index += 1; if index < scalars.count, scalars[index] == "\n" { index += 1 } }
-                else { index += 1 }
-                line += 1; column = 1
+                // A lone CR ends a record too (classic Mac files), but lines end at LF only, as
+                // everywhere in the tool: after it the line goes on, one column further.
+                if scalar == "\r", !(index + 1 < scalars.count && scalars[index + 1] == "\n") {
+                    index += 1; column += 1
+                } else {
+                    index += scalar == "\r" ? 2 : 1
+                    line += 1; column = 1
+                }
                 endRecord()
             }
         }

@@ -156,4 +156,19 @@ struct CSVGlossaryTests {
         #expect(long.concepts.map(\.id) == ["c1"])
         #expect(long.concepts.first?.definition == "a definition")
     }
+
+    /// A lone CR ends a record but not a line: positions after it stay on its line, as the
+    /// tool counts lines everywhere (found by the CSV glossary fuzz target, which saw an error
+    /// reported on a line below the one it was on).
+    @Test func aLoneCarriageReturnEndsARecordButNotALine() throws {
+        #expect {
+            try CSV.parse("concept,en\rc1,\"a\"x\nc2,b\n", separator: ",", path: "g.csv")
+        } throws: { error in
+            let error = error as? InputError
+            return error?.location?.line == 1 && error?.location?.column == 18 && error?.sourceLine == "concept,en\rc1,\"a\"x"
+        }
+        let records = try CSV.parse("concept,en\rc1,a\r\nc2,b\nc3,c", separator: ",", path: "g.csv")
+        #expect(records.map { $0.map(\.value) } == [["concept", "en"], ["c1", "a"], ["c2", "b"], ["c3", "c"]])
+        #expect(records.map { $0.map { [$0.line, $0.column] } } == [[[1, 1], [1, 9]], [[1, 12], [1, 15]], [[2, 1], [2, 4]], [[3, 1], [3, 4]]])
+    }
 }
