@@ -102,7 +102,8 @@ struct XMLPrologTokenizer {
             index += 1
             try skipSpace()
             let valueStart = index + 1
-            try readLiteral()
+            // A document that ends inside the value: the parser reports it incomplete.
+            guard try readLiteral() else { return }
             if name == "encoding" {
                 let value = String(decoding: bytes[valueStart..<(index - 1)], as: UTF8.self)
                 guard ["utf-8", "utf8", "us-ascii", "ascii"].contains(value.lowercased()) else {
@@ -205,18 +206,26 @@ struct XMLPrologTokenizer {
         try ranOut()
     }
 
-    /// A literal in double or single quotes.
-    private mutating func readLiteral() throws(InputError) {
-        guard index < bytes.count else { return try ranOut() }
+    /// A literal in double or single quotes; whether it closed before the document ended.
+    @discardableResult
+    private mutating func readLiteral() throws(InputError) -> Bool {
+        guard index < bytes.count else {
+            try ranOut()
+            return false
+        }
         let quote = bytes[index]
         guard quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") else { throw error("a quoted value is expected") }
         index += 1
         while index < bytes.count {
-            if bytes[index] == quote { index += 1; return }
+            if bytes[index] == quote {
+                index += 1
+                return true
+            }
             try checkCharacter()
             index += 1
         }
         try ranOut()
+        return false
     }
 
     private mutating func readName(_ what: String) throws(InputError) {

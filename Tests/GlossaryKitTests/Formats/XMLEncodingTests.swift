@@ -139,4 +139,16 @@ struct XMLEncodingTests {
         #expect(stream.read(&buffer, maxLength: buffer.count) == -1)
         #expect(stream.failure?.message.contains("longer than 64 bytes") == true)
     }
+
+    /// A document that ends inside a value of its XML declaration is incomplete, not a crash:
+    /// the encoding's value was cut from its opening quote to one byte before the end, a range
+    /// that runs backwards (found by the TMX fuzz target).
+    @Test(arguments: XMLReaderHarness.allCases, [#"<?xml version="1.0" encoding=""#, "<?xml version='1.0' encoding='UTF", #"<?xml version=""#])
+    func aDocumentEndingInsideTheDeclarationIsAnError(_ reader: XMLReaderHarness, _ document: String) throws {
+        let error = try #require(reader.read(document).error, "\(reader): read without an error")
+        #expect(error.location?.line == 1, "\(reader): \(error)")
+        // The declaration, closed, names an encoding that is checked as before.
+        #expect(reader.read(reader.document(prolog: #"<?xml version="1.0" encoding="Latin-1"?>"#, body: "safe")).error?.message
+            .contains("names the encoding 'Latin-1'") == true)
+    }
 }
