@@ -61,7 +61,7 @@ public struct CSVGlossaryReader: Sendable {
         let separator = options.separator ?? (path.lowercased().hasSuffix(".tsv") ? "\t" : CSV.detectSeparator(in: text))
         let records = try CSV.parse(text, separator: separator, path: path)
         guard let header = records.first else { return Glossary() }
-        let names = header.map { $0.value.trimmingCharacters(in: .whitespaces) }
+        let names = header.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
         let lowered = names.map { $0.lowercased() }
         let layout = options.layout ?? ((lowered.contains("term") && (lowered.contains("language") || lowered.contains("lang"))) ? .long : .wide)
         var decoder = CSVRowDecoder(path: path, header: header, names: names, options: options)
@@ -151,7 +151,7 @@ struct CSVRowDecoder {
             var concept = Concept(id: "", location: SourceLocation(file: path, line: first.line, column: first.column))
             var properties: [Property] = []
             for (index, field) in record.enumerated() where index < columns.count {
-                let value = field.value.trimmingCharacters(in: .whitespaces)
+                let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
                 if value.isEmpty { continue }
                 switch columns[index] {
                 case .id:
@@ -179,13 +179,13 @@ struct CSVRowDecoder {
     func terms(in field: CSV.Field, language: LanguageTag) throws(InputError) -> [Term] {
         var result: [Term] = []
         for piece in split(field.value, separators: options.termSeparators) {
-            var text = piece.text.trimmingCharacters(in: .whitespaces)
+            var text = piece.text.trimmingCharacters(in: .whitespacesAndNewlines)
             var status = TermStatus.preferred
             var type = TermType.fullForm
             if let open = piece.bracket {
-                let inside = String(piece.text[piece.text.index(after: open)...]).trimmingCharacters(in: .whitespaces)
+                let inside = String(piece.text[piece.text.index(after: open)...]).trimmingCharacters(in: .whitespacesAndNewlines)
                 if inside.hasSuffix("]") {
-                    let words = inside.dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                    let words = inside.dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
                     var parsedStatus: TermStatus?
                     var parsedType: TermType?
                     var allKnown = !words.isEmpty
@@ -195,7 +195,7 @@ struct CSVRowDecoder {
                         else { allKnown = false }
                     }
                     if allKnown {
-                        text = String(piece.text[..<open]).trimmingCharacters(in: .whitespaces)
+                        text = String(piece.text[..<open]).trimmingCharacters(in: .whitespacesAndNewlines)
                         status = parsedStatus ?? .preferred
                         type = parsedType ?? .fullForm
                     } else if words.count == 1 || words.contains(where: { TermStatus(rawValue: $0) != nil || TermType(rawValue: $0) != nil }) {
@@ -282,7 +282,7 @@ struct CSVRowDecoder {
                 return field.value.isEmpty ? nil : field
             }
             let anchor = record[0]
-            let conceptID = field("concept")?.value.trimmingCharacters(in: .whitespaces) ?? ""
+            let conceptID = field("concept")?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
             if let idField = field("concept"), !conceptID.isEmpty { try requireValidID(conceptID, idField) }
             var slot: Int
             if !conceptID.isEmpty, let existing = positions[conceptID] {
@@ -295,10 +295,10 @@ struct CSVRowDecoder {
             try fillConcept(&concepts[slot], field: field)
             guard let termField = field("term") else { continue }
             guard let languageField = field("language") else { throw error(termField, "this term has no language") }
-            guard let language = LanguageTag(languageField.value.trimmingCharacters(in: .whitespaces)) else {
+            guard let language = LanguageTag(languageField.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                 throw error(languageField, "'\(languageField.value)' is not a BCP 47 language tag")
             }
-            var term = Term(text: termField.value.trimmingCharacters(in: .whitespaces), language: language,
+            var term = Term(text: termField.value.trimmingCharacters(in: .whitespacesAndNewlines), language: language,
                             location: SourceLocation(file: path, line: termField.line, column: termField.column))
             if let f = field("status") {
                 guard let status = TermStatus(rawValue: f.value.lowercased()) else { throw error(f, "unknown status '\(f.value)'; use preferred, admitted, deprecated or forbidden") }
@@ -317,7 +317,7 @@ struct CSVRowDecoder {
                 guard let mode = MatchMode(rawValue: f.value.lowercased()) else { throw error(f, "unknown match mode '\(f.value)'; use exact, inflected or prefix") }
                 term.matchMode = mode
             }
-            if let f = field("forms") { term.forms = split(f.value, separators: ["|"]).map { unescape($0.text.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty } }
+            if let f = field("forms") { term.forms = split(f.value, separators: ["|"]).map { unescape($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.isEmpty } }
             if let f = field("plural-infix") { term.allowsPluralInfix = try bool(f) }
             term.partOfSpeech = field("part-of-speech")?.value
             term.note = field("note")?.value

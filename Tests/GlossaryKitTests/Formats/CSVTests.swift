@@ -171,4 +171,15 @@ struct CSVGlossaryTests {
         #expect(records.map { $0.map(\.value) } == [["concept", "en"], ["c1", "a"], ["c2", "b"], ["c3", "c"]])
         #expect(records.map { $0.map { [$0.line, $0.column] } } == [[[1, 1], [1, 9]], [[1, 12], [1, 15]], [[2, 1], [2, 4]], [[3, 1], [3, 4]]])
     }
+
+    /// Values are trimmed as the YAML reader trims them (all white space and line breaks), so a
+    /// term of a vertical tab is no term, and what is read writes as YAML that reads back the
+    /// same (found by the CSV glossary fuzz target: a term "\u{0B}" written to YAML read as empty).
+    @Test func valuesAreTrimmedAsInYAML() throws {
+        let glossary = try CSVGlossaryReader().read(data: Data("concept,en\n,\u{0B}\nc2,\"\u{0B}worker\n\"\n".utf8), path: "g.csv")
+        #expect(glossary.concepts.map(\.id) == ["c2"])
+        #expect(glossary.concepts.flatMap(\.terms).map(\.text) == ["worker"])
+        let yaml = YAMLGlossaryWriter.string(from: glossary)
+        #expect(YAMLGlossaryWriter.string(from: try YAMLGlossaryReader.read(yaml, path: "g.yml")) == yaml)
+    }
 }
