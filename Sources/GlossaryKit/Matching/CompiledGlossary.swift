@@ -244,6 +244,9 @@ struct PhenomenonSet: Sendable, Hashable {
         case .spelling: 8
         case .listedForm: 9
         case .prefix: 10
+        case .compound: 11
+        case .lineBreak: 12
+        case .invisible: 13
         }
         return 1 << index
     }
