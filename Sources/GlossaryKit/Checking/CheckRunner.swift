@@ -162,7 +162,7 @@ public struct CheckRunner: Sendable {
         case let .contents(path, bytes): result = checkBytes(bytes, path: path, checker: checker, options: options)
         }
         let markdown = (options.markup ?? Tokenizer.Markup(path: input.path)) == .markdown
-        let known = Set(checker.rules.map(\.id))
+        let known = checker.ruleIDs
         // Consumed, so that the findings are fingerprinted and filtered in place, not copied.
         switch consume result {
         case let .failed(error):

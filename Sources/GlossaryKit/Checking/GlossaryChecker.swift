@@ -30,6 +30,10 @@ public final class GlossaryChecker: Sendable {
 
     public var glossary: Glossary { compiled.glossary }
 
+    /// The ids of every rule the checker runs, monolingual and cross-language: what suppression
+    /// directives may name.
+    public var ruleIDs: Set<String> { Set(rules.map(\.id) + crossRules.map(\.id)) }
+
     /// The pipeline every text of this checker goes through.
     var pipeline: AnalysisPipeline { AnalysisPipeline(compiled: compiled, matcher: matcher) }
 

@@ -136,7 +136,7 @@ extension CheckReport {
             var (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
             Fingerprint.assign(to: &found)
             if obeysSuppressions {
-                let known = Set(checker.rules.map(\.id))
+                let known = checker.ruleIDs
                 var kept: [Finding] = []
                 for (index, source) in sources.enumerated() {
                     let inFile = found.filter { $0.location.file == group.files[index] || $0.location.file == source.path }

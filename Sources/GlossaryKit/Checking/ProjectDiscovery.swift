@@ -28,9 +28,9 @@ public enum ProjectDiscovery {
         return GlossaryLoader.discover(from: directory).map { ([$0], .discovered) }
     }
 
-    /// Reads the configuration file at `path`, which may set the severity of any rule of
-    /// `Rules.all`.
+    /// Reads the configuration file at `path`, which may set the severity of any built-in rule,
+    /// monolingual (`Rules.all`) or cross-language (`Rules.crossLanguage`).
     public static func readConfiguration(contentsOf path: String) throws(InputError) -> Configuration {
-        try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id)))
+        try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id) + Rules.crossLanguage.map(\.id)))
     }
 }
