@@ -60,6 +60,7 @@ extension Rules {
     /// Every built-in cross-language rule, in the order their findings are listed.
     public static let crossLanguage: [any CrossLanguageRule] = [
         MissingTranslationRule(),
+        DivergentTermRule(),
         UntranslatedTermRule(),
         InconsistentTranslationRule(),
         TermCountRule(),

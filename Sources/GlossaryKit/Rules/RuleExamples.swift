@@ -2,6 +2,8 @@
 public enum RuleExamples {
     /// YAML source of the example glossary.
     public static let yaml = """
+    # Malay (ms) is here for the cross-language examples of four versions; labour-trafficking
+    # has no Malay term on purpose: a version that cannot name a concept is not counted.
     concepts:
       - id: labour-trafficking
         terms:
@@ -33,6 +35,10 @@ public enum RuleExamples {
             - Organisasi Buruh Internasional
             - term: ILO
               type: acronym
+          ms:
+            - Pertubuhan Buruh Antarabangsa
+            - term: ILO
+              type: acronym
       - id: migrant-worker
         terms:
           en:
@@ -51,6 +57,8 @@ public enum RuleExamples {
             - term: TKI
               type: acronym
               status: deprecated
+          ms:
+            - pekerja migran
     """
 
     /// The parsed example glossary.
@@ -58,4 +66,9 @@ public enum RuleExamples {
         // The literal above is part of the library and is tested to parse.
         try! YAMLGlossaryReader.read(yaml, path: "<rule examples>")
     }
+}
+
+extension LanguageTag {
+    /// Malay: the fourth language of the cross-language examples (see `RuleExamples.yaml`).
+    static let malay = LanguageTag("ms")!
 }
