@@ -126,7 +126,7 @@ struct RealDataTests {
         #expect(table.languages == [.indonesian, .english, .sundanese])
         for concept in ["ilo", "labour-trafficking", "human-trafficking", "dwcp", "east-nusa-tenggara"] {
             let row = try #require(table.rows.first { $0.concept == concept }, "\(concept)")
-            #expect(row.counts.allSatisfy { $0 > 0 } && !row.gaps.contains(true), "\(concept): \(row.counts)")
+            #expect(row.counts.allSatisfy { $0 > 0 } && !row.hasGap, "\(concept): \(row.counts)")
         }
         #expect(table.notes.first?.contains("aligned paragraph by paragraph") == true)
     }
