@@ -48,6 +48,30 @@ public struct TranslationCorpus: Sendable {
         texts[reference.text].segments[reference.segment]
     }
 
+    /// The corpus with `source` as its source language, when it declares none: its segments in
+    /// `source` become sources and the others targets, so that the cross-language rules compare
+    /// each target with the source instead of every version with every other.
+    ///
+    /// A corpus whose input declares a source (XLIFF `source-language`, a PO file's msgid) keeps
+    /// it: which text is the source is a fact of such a file, not a setting. A corpus with no
+    /// version in `source` stays undirected. A note says which happened.
+    public func directed(by source: LanguageTag?) -> TranslationCorpus {
+        guard let source, sourceLanguage == nil else { return self }
+        var corpus = self
+        guard languages.contains(source) else {
+            corpus.notes.append("no \(source) version, the declared source: the versions are compared with each other")
+            return corpus
+        }
+        corpus.sourceLanguage = source
+        corpus.notes.append("\(source) is the declared source: the other versions are compared with it")
+        for text in corpus.texts.indices {
+            for index in corpus.texts[text].segments.indices where corpus.texts[text].segments[index].role == .version {
+                corpus.texts[text].segments[index].role = corpus.texts[text].segments[index].language == source ? .source : .target
+            }
+        }
+        return corpus
+    }
+
     /// The languages of the corpus, in order of first appearance.
     public var languages: [LanguageTag] {
         var result: [LanguageTag] = []

@@ -6,6 +6,11 @@ public struct CheckOptions: Sendable {
     public var markup: Tokenizer.Markup?
     /// Per-rule severity overrides: `.some(nil)` switches a rule off.
     public var severities: [String: Severity?]
+    /// The language the versions of a text are translated from (`--source`, or `source:` in the
+    /// configuration), a language of the glossary: it makes parallel files and language
+    /// sections directed, as a bilingual file's own source does. Nil: versions are undirected.
+    /// A bilingual file that declares its source keeps it.
+    public var sourceLanguage: LanguageTag?
     /// About how many bytes are scanned at a time (a chunk ends at a blank line).
     public var chunkSize: Int
     /// Split and fold every word with ICU instead of the fast paths: the reference the
@@ -25,11 +30,13 @@ public struct CheckOptions: Sendable {
 
     public init(
         language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:],
-        chunkSize: Int = 1 << 20, streamingThreshold: Int = CheckOptions.defaultStreamingThreshold
+        sourceLanguage: LanguageTag? = nil, chunkSize: Int = 1 << 20,
+        streamingThreshold: Int = CheckOptions.defaultStreamingThreshold
     ) {
         self.language = language
         self.markup = markup
         self.severities = severities
+        self.sourceLanguage = sourceLanguage
         self.chunkSize = chunkSize
         self.streamingThreshold = streamingThreshold
     }

@@ -26,7 +26,7 @@ public struct CrossLanguageChecker: Sendable {
         let known = analyzer.compiled.languages
         func map(_ tag: LanguageTag?) -> LanguageTag? {
             guard let tag else { return nil }
-            return known.first { $0 == tag } ?? known.first { tag.isWithin($0) } ?? known.first { $0.language == tag.language } ?? tag
+            return SourceLanguage.glossaryLanguage(for: tag, known: known) ?? tag
         }
         for text in corpus.texts.indices {
             for segment in corpus.texts[text].segments.indices {
@@ -38,14 +38,17 @@ public struct CrossLanguageChecker: Sendable {
     }
 
     /// Analyses a corpus (after normalising its languages).
-    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
-        try analyzer.analyze(normalized(corpus), markup: markup)
+    ///
+    /// - Parameter sourceLanguage: the declared source language (`CheckOptions.sourceLanguage`),
+    ///   for a corpus whose input declares none (`TranslationCorpus.directed(by:)`).
+    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil, sourceLanguage: LanguageTag? = nil) throws(TextError) -> AnalyzedCorpus {
+        try analyzer.analyze(normalized(corpus).directed(by: sourceLanguage), markup: markup)
     }
 
     /// Every finding on a corpus read from bilingual files: the monolingual rules on each
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
-        let analyzed = try analyze(corpus)
+        let analyzed = try analyze(corpus, sourceLanguage: options.sourceLanguage)
         let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities))
         var findings: [Finding] = []
         for text in analyzed.texts {
@@ -86,7 +89,7 @@ public struct CrossLanguageChecker: Sendable {
             segmented = try analyzer.paragraphs(of: source, options: options)
         }
         guard let corpus = SectionAligner.align(segmented) else { return [] }
-        return crossFindings(try analyze(corpus, markup: options.markup), options: options, excluding: monolingual)
+        return crossFindings(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage), options: options, excluding: monolingual)
     }
 
     /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
@@ -118,8 +121,8 @@ public struct CrossLanguageChecker: Sendable {
     /// each file on its own).
     public func parallelFindings(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
         let corpus = try parallelCorpus(sources, languages: languages, options: options)
-        let analyzed = try analyze(corpus, markup: options.markup)
-        return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
+        let analyzed = try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage)
+        return (crossFindings(analyzed, options: options, excluding: monolingual), analyzed.notes)
     }
 }
 

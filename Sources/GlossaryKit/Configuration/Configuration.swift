@@ -1,7 +1,7 @@
 import Foundation
 
-/// A project's settings from `.glossary.yml`: glossaries, languages by path, parallel sets,
-/// which files to check, rule severities and the failing severity.
+/// A project's settings from `.glossary.yml`: glossaries, languages by path, parallel sets and
+/// their source language, which files to check, rule severities and the failing severity.
 ///
 /// Paths and patterns are relative to the folder holding the file (`root`). Command-line options
 /// win over the file. See `docs/workflows.md` for the reference.
@@ -19,6 +19,10 @@ public struct Configuration: Sendable {
     public var languages: [(glob: Glob, language: LanguageTag)] = []
     /// Sets of parallel documents: patterns with `{lang}`, like `docs/{lang}/**`.
     public var parallelSets: [ParallelSet] = []
+    /// The language the versions of a text are translated from (`source:`): it makes parallel
+    /// files and language sections directed. Checked against the glossary only once it is
+    /// loaded (`SourceLanguage.resolve(named:configuration:known:)`), hence its place.
+    public var sourceLanguage: LanguageSetting?
     /// When not empty, only files matching one of these are checked.
     public var include: [Glob] = []
     /// Files matching one of these are never checked.
@@ -81,6 +85,26 @@ public struct Configuration: Sendable {
         let relative = relativePath(path)
         if !include.isEmpty, !include.contains(where: { $0.matches(relative) }) { return false }
         return !exclude.contains { $0.matches(relative) }
+    }
+}
+
+/// A language set in the configuration, with where it is set: a setting that can be judged only
+/// once the glossary is known reports its errors at its own line.
+public struct LanguageSetting: Sendable, Equatable {
+    public var language: LanguageTag
+    public var location: SourceLocation
+    /// The line that sets it, for the caret display.
+    public var line: String?
+
+    public init(language: LanguageTag, location: SourceLocation, line: String? = nil) {
+        self.language = language
+        self.location = location
+        self.line = line
+    }
+
+    /// An error at the setting: `file:line:col: error: message`, the line and a caret.
+    public func error(_ message: String) -> InputError {
+        InputError(message, location: location, sourceLine: line)
     }
 }
 

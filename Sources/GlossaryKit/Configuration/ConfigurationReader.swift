@@ -7,7 +7,7 @@ internal import Yams
 /// names the file, line and column and quotes the line with a caret.
 public enum ConfigurationReader {
     /// The keys a configuration may have.
-    public static let keys = ["glossary", "languages", "parallel", "include", "exclude", "rules", "fail-on"]
+    public static let keys = ["glossary", "languages", "parallel", "source", "include", "exclude", "rules", "fail-on"]
 
     /// Parses configuration text; `path` names the file in errors and its folder is the root.
     ///
@@ -59,6 +59,12 @@ public enum ConfigurationReader {
                         throw reader.error(error.message, at: node, columnOffset: error.column - 1)
                     }
                 }
+            case "source":
+                let text = try reader.scalar(value, "source")
+                guard let language = LanguageTag(text) else {
+                    throw reader.error("'\(text)' is not a valid BCP 47 language tag for source (e.g. en, id, su, en-GB)", at: value)
+                }
+                configuration.sourceLanguage = reader.setting(language, at: value)
             case "include":
                 configuration.include = try reader.list(value, "include").map { node throws(InputError) in try reader.glob(node, "include pattern") }
             case "exclude":
@@ -109,6 +115,14 @@ public enum ConfigurationReader {
             // A quoted scalar's mark is at the quote.
             if columnOffset > 0, case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { column += 1 }
             return InputError(message, file: path, line: node.mark?.line ?? 1, column: column, in: text)
+        }
+
+        /// `language` as set at `node`, so that a later check can point at it.
+        func setting(_ language: LanguageTag, at node: Node) -> LanguageSetting {
+            let line = node.mark?.line ?? 1
+            return LanguageSetting(
+                language: language, location: SourceLocation(file: path, line: line, column: node.mark?.column ?? 1),
+                line: InputError.line(line, of: text))
         }
 
         func unknownKey(_ key: String, allowed: [String], in what: String, at node: Node, noun: String = "key") -> InputError {

@@ -29,6 +29,12 @@ public enum StarterFiles {
         parallel:
           - "docs/{lang}/**"
 
+        # The language the versions of a text are translated from (one of the glossary's): each
+        # version is then checked as a translation of it — every concept it names must be in the
+        # others — as a bilingual file (XLIFF, PO) is against the source it declares. Without it,
+        # the versions are compared with each other. `--source LANG` wins.
+        # source: en
+
         # Which files to check: when folders are searched, for files given by name, and (with
         # `glossary check` and no path) in this file's folder.
         include:
@@ -38,11 +44,15 @@ public enum StarterFiles {
           - "node_modules/**"
           - "CHANGELOG.md"
 
-        # Severity per rule: off, info, warning or error.
+        # Severity per rule: off, info, warning or error. The cross-language rules compare
+        # versions: missing-translation (a concept the source, or most versions, name) and
+        # divergent-term (one named in fewer than half of the versions; off to hide them).
         rules:
           deprecated-term: warning
           inconsistent-term: warning
           term-case: warning
+          missing-translation: warning
+          divergent-term: info
 
         # The least severe finding that makes `glossary check` fail: info, warning or error.
         fail-on: warning

@@ -246,8 +246,12 @@ extension CrossLanguageChecker {
     /// - Any other file stands alone: its language sections, or in one language one set per
     ///   paragraph.
     ///
-    /// Folders are searched like `glossary check` does (`CheckRunner.files(for:)`).
-    public func coverageCorpus(paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic) throws(InputError) -> [AnalyzedCorpus] {
+    /// Folders are searched like `glossary check` does (`CheckRunner.files(for:)`). A
+    /// configuration's `parallel` sets are formed first, as `glossary check` forms them;
+    /// `options.sourceLanguage` makes the corpora that declare no source directed.
+    public func coverageCorpus(
+        paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic, configuration: Configuration? = nil
+    ) throws(InputError) -> [AnalyzedCorpus] {
         guard !paths.isEmpty else { throw InputError("give at least one file") }
         var hasFolder = false
         for path in paths where path != "-" {
@@ -263,13 +267,13 @@ extension CrossLanguageChecker {
         var result: [AnalyzedCorpus] = []
         if !bilingual.isEmpty {
             for corpus in try BilingualFormat.read(paths: bilingual) {
-                do { result.append(try analyze(corpus)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
+                do { result.append(try analyze(corpus, sourceLanguage: options.sourceLanguage)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
             }
         }
         let plain = files.filter { BilingualFormat(path: $0) == nil }
         guard !plain.isEmpty else { return result }
         var sets: [(files: [String], languages: [LanguageTag?]?)] = []
-        let groups = grouping == .automatic && options.language == nil ? ParallelFiles.groups(plain, known: glossary.languages).groups : []
+        let groups = grouping == .automatic && options.language == nil ? ParallelFiles.groups(plain, configuration: configuration, byName: true, known: glossary.languages).groups : []
         if grouping == .automatic, !hasFolder, plain.count > 1, groups.isEmpty || (groups.count == 1 && groups[0].files.count == plain.count) {
             // The files given are the versions of one text.
             sets.append((plain, groups.first?.languages))
@@ -295,10 +299,10 @@ extension CrossLanguageChecker {
                         texts: [segmented],
                         sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
                         notes: ["one language: one set per paragraph"])
-                    result.append(try analyze(corpus, markup: options.markup))
+                    result.append(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage))
                 } else {
                     let corpus = try parallelCorpus(sources, languages: set.languages, options: options)
-                    result.append(try analyze(corpus, markup: options.markup))
+                    result.append(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage))
                 }
             } catch {
                 throw InputError(error.description, file: set.files[0])
