@@ -8,8 +8,11 @@ public enum SARIFReporter {
     /// The SARIF schema this output follows.
     public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    /// The check rules' descriptions, which a check report's run describes.
-    public static var checkRules: [RuleDocumentation] { Rules.all.map { type(of: $0).description.documentation } }
+    /// The check rules' descriptions, which a check report's run describes: the monolingual
+    /// rules and the cross-language ones, whose findings a check reports too.
+    public static var checkRules: [RuleDocumentation] {
+        Rules.all.map { type(of: $0).description.documentation } + Rules.crossLanguage.map { type(of: $0).description.documentation }
+    }
 
     public static func render(_ report: CheckReport, rules: [RuleDocumentation] = SARIFReporter.checkRules, toolVersion: String = GlossaryKitInfo.version) -> String {
         ReportOutput.collecting { write(report, rules: rules, toolVersion: toolVersion, to: &$0) }
