@@ -14,10 +14,10 @@
 ///   `TKI-na`, `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in,
 ///   accent folding on by default (é ≡ e), because Sundanese is often typed without é, and older
 ///   or scholarly spellings of eu (`ö`, `ɨ`).
-/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), listed irregular plurals,
-///   possessive 's and s', and British/American spelling families (labour/labor,
-///   programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not stem derivations:
-///   *labourer* is not *labour*.
+/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), irregular plurals listed and by
+///   ending (`fishermen`, `housewives`), possessive 's and s', and British/American spelling
+///   families (labour/labor, programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not
+///   stem derivations: *labourer* is not *labour*.
 public struct LanguageDataAnalyzer: WordFormAnalyzer {
     /// The shared machinery, configured by the language's data.
     let rules: RuleBasedAnalyzer

@@ -35,6 +35,11 @@ struct LanguageData: Decodable, Sendable {
     var pluralExceptions: [String] = []
     /// Irregular plurals: plural → singular.
     var irregularPlurals: [String: String] = [:]
+    /// Irregular plurals by ending: each is `[plural ending, singular ending]` (`[men, man]`
+    /// reads *fishermen* as *fisherman*).
+    var irregularPluralEndings: [[String]] = []
+    /// Whole words that end like an irregular plural ending but are not that plural (`omen`).
+    var irregularPluralExceptions: [String] = []
     /// Possessive endings on a word (`'s`).
     var possessives: [String] = []
     /// Whole-word spelling families: every word in a family is a spelling of the others.
@@ -59,6 +64,8 @@ struct LanguageData: Decodable, Sendable {
         case pluralEndings = "plural-endings"
         case pluralExceptions = "plural-exceptions"
         case irregularPlurals = "irregular-plurals"
+        case irregularPluralEndings = "irregular-plural-endings"
+        case irregularPluralExceptions = "irregular-plural-exceptions"
         case spellingWords = "spelling-words"
         case spellingEndings = "spelling-endings"
         case letterSpellings = "letter-spellings"
@@ -81,6 +88,8 @@ struct LanguageData: Decodable, Sendable {
         pluralEndings = try container.decodeIfPresent([[String]].self, forKey: .pluralEndings) ?? []
         pluralExceptions = try container.decodeIfPresent([String].self, forKey: .pluralExceptions) ?? []
         irregularPlurals = try container.decodeIfPresent([String: String].self, forKey: .irregularPlurals) ?? [:]
+        irregularPluralEndings = try container.decodeIfPresent([[String]].self, forKey: .irregularPluralEndings) ?? []
+        irregularPluralExceptions = try container.decodeIfPresent([String].self, forKey: .irregularPluralExceptions) ?? []
         possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
         spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
         spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []
@@ -126,6 +135,9 @@ struct LanguageData: Decodable, Sendable {
         var result: [String] = []
         for rule in pluralEndings where rule.count != 2 || rule[0].isEmpty {
             result.append("plural-endings entry \(rule) must be [ending, replacement]")
+        }
+        for rule in irregularPluralEndings where rule.count != 2 || rule[0].isEmpty {
+            result.append("irregular-plural-endings entry \(rule) must be [plural ending, singular ending]")
         }
         for rule in spellingEndings where !(2...3).contains(rule.count) || rule[0].isEmpty || rule[1].isEmpty
             || (rule.count == 3 && Int(rule[2]) == nil) {

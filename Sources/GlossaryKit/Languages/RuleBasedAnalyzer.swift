@@ -22,6 +22,8 @@ struct RuleBasedAnalyzer: Sendable {
     /// The exceptions of the form `.*suffix` (a literal suffix), checked without a regex.
     private let pluralExceptionSuffixes: [String]
     private let letterSpellings: [(from: String, to: String)]
+    private let irregularPluralEndings: [(plural: String, singular: String)]
+    private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
 
     /// A reading of one word inside `wordReadings`.
@@ -58,6 +60,8 @@ struct RuleBasedAnalyzer: Sendable {
         pluralExceptionSuffixes = data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) }
         pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
             .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
+        irregularPluralEndings = data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
+        irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
     }
@@ -225,6 +229,11 @@ struct RuleBasedAnalyzer: Sendable {
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
+            for singular in irregularSingulars(of: stem.key) where singular != data.irregularPlurals[stem.key] {
+                stems.append(Stem(
+                    key: singular, phenomena: stem.phenomena + [.plural],
+                    explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
+            }
             for rule in data.pluralEndings where rule.count == 2 && stem.key.endsWithBytes(rule[0]) {
                 let root = stem.key.droppingBytes(of: rule[0])
                 guard root.count >= 2, !isPluralException(root) else { continue }
@@ -252,6 +261,17 @@ struct RuleBasedAnalyzer: Sendable {
             }
         }
         return readings
+    }
+
+    /// The singulars that the irregular plural endings give for `word`: *fisherman* for
+    /// *fishermen*, *housewife* for *housewives*; none for a listed exception (*omen*).
+    private func irregularSingulars(of word: String) -> [String] {
+        var result: [String] = []
+        for rule in irregularPluralEndings where word.endsWithBytes(rule.plural) && word.utf8.count > rule.plural.utf8.count {
+            guard !irregularPluralExceptions.contains(word) else { return [] }
+            result.append(word.droppingBytes(of: rule.plural) + rule.singular)
+        }
+        return result
     }
 
     private func isPluralException(_ root: String) -> Bool {

@@ -16,6 +16,35 @@ struct EnglishAnalyzerTests {
         #expect(children.explanation == "'child' (plural 'children')")
     }
 
+    @Test(arguments: ["fishermen", "Fishermen", "FISHERMEN"])
+    func irregularPluralEndings(_ word: String) throws {
+        let match = try #require(try MorphologyFixture.single("three \(word) left", .english))
+        #expect(match.phenomena == [.plural])
+        #expect(match.explanation == "'fisherman' (plural '\(word)')")
+        #expect(MorphologyFixture.checker.glossary[term: match.term].text == "fisherman")
+    }
+
+    @Test func irregularPluralEndingsWithAPossessive() throws {
+        let singular = try #require(try MorphologyFixture.single("the fishermen's union", .english))
+        #expect(Set(singular.phenomena) == [.plural, .possessive])
+        let plural = try #require(try MorphologyFixture.single("the housewives' association", .english))
+        #expect(Set(plural.phenomena) == [.plural, .possessive])
+        #expect(try found("Housewives and thieves") == ["housewife=Housewives", "thief=thieves"])
+    }
+
+    @Test(arguments: ["an omen", "Amen", "two specimens", "it serves", "this relieves them", "the caves", "the chiefs"])
+    func wordsThatOnlyLookLikeIrregularPlurals(_ text: String) throws {
+        #expect(try found(text) == [])
+    }
+
+    @Test func irregularPluralExceptionsGiveNoReading() throws {
+        // "serves" is still the plural of "serve", but never of "serf".
+        for (word, singular) in [("omen", "oman"), ("abdomen", "abdoman"), ("serves", "serf"), ("relieves", "relief")] {
+            #expect(try MorphologyFixture.readings(of: word, .english).allSatisfy { $0.key != singular })
+        }
+        #expect(try MorphologyFixture.readings(of: "halves", .english).contains { $0.key == "half" })
+    }
+
     @Test func pluralsOnlyOnTheLastWord() throws {
         #expect(try found("migrants worker") == ["worker=worker"])
     }

@@ -33,10 +33,12 @@ struct LanguageDataTests {
             plural-endings: [[s]]
             spelling-endings: [[our, or, three]]
             not-clitic: [rumah]
+            irregular-plural-endings: [[men]]
             """
         #expect(throws: InputError.self) { try LanguageData.parse(text, path: "xx.yml") }
         let problems = try LanguageData.decode(text, path: "xx.yml").problems
-        #expect(problems.count == 3)
+        #expect(problems.count == 4)
+        #expect(problems.contains { $0.contains("irregular-plural-endings") })
         #expect(problems.contains { $0.contains("rumah") })
     }
 

@@ -91,6 +91,27 @@ enum MorphologyFixture {
           - id: witness
             terms:
               en: [witness]
+          - id: fisher
+            terms:
+              en:
+                - fisher
+                - term: fisherman
+                  status: deprecated
+          - id: housewife
+            terms:
+              en: [housewife]
+          - id: thief
+            terms:
+              en: [thief]
+          - id: oman
+            terms:
+              en: [Oman]
+          - id: relief
+            terms:
+              en: [relief]
+          - id: cafe
+            terms:
+              en: [cafe]
           - id: centre
             terms:
               en: [crisis centre]
