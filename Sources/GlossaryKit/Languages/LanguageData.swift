@@ -40,6 +40,12 @@ struct LanguageData: Decodable, Sendable {
     var irregularPluralEndings: [[String]] = []
     /// Whole words that end like an irregular plural ending but are not that plural (`omen`).
     var irregularPluralExceptions: [String] = []
+    /// Prepositions after which a term's word is its head and takes the plural too: `of` in
+    /// *victim of trafficking* (*victims of trafficking*).
+    var headPrepositions: [String] = []
+    /// Modifiers that agree with their head in number and take the plural with it: `woman` in
+    /// *woman migrant worker* (*women migrant workers*).
+    var numberAgreeingModifiers: [String] = []
     /// Possessive endings on a word (`'s`).
     var possessives: [String] = []
     /// Whole-word spelling families: every word in a family is a spelling of the others.
@@ -66,6 +72,8 @@ struct LanguageData: Decodable, Sendable {
         case irregularPlurals = "irregular-plurals"
         case irregularPluralEndings = "irregular-plural-endings"
         case irregularPluralExceptions = "irregular-plural-exceptions"
+        case headPrepositions = "head-prepositions"
+        case numberAgreeingModifiers = "number-agreeing-modifiers"
         case spellingWords = "spelling-words"
         case spellingEndings = "spelling-endings"
         case letterSpellings = "letter-spellings"
@@ -90,6 +98,8 @@ struct LanguageData: Decodable, Sendable {
         irregularPlurals = try container.decodeIfPresent([String: String].self, forKey: .irregularPlurals) ?? [:]
         irregularPluralEndings = try container.decodeIfPresent([[String]].self, forKey: .irregularPluralEndings) ?? []
         irregularPluralExceptions = try container.decodeIfPresent([String].self, forKey: .irregularPluralExceptions) ?? []
+        headPrepositions = try container.decodeIfPresent([String].self, forKey: .headPrepositions) ?? []
+        numberAgreeingModifiers = try container.decodeIfPresent([String].self, forKey: .numberAgreeingModifiers) ?? []
         possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
         spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
         spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []

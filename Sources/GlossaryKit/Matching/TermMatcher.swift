@@ -398,10 +398,11 @@ private struct Search {
     /// whether the text writes a case-sensitive term in another case.
     ///
     /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
-    /// case and accent folding; endings (clitics, plurals, possessives) only on the last word;
-    /// the plural infix only where the term opts in. A case-sensitive term written all in lower
-    /// case is another word (`us` is not `US`) and is rejected; written in mixed or upper case it
-    /// is accepted and flagged.
+    /// case and accent folding; endings (clitics, plurals, possessives) only on the last word,
+    /// except a plural on a head before a linking preposition or on a modifier that agrees in
+    /// number (`PluralPositions`); the plural infix only where the term opts in. A
+    /// case-sensitive term written all in lower case is another word (`us` is not `US`) and is
+    /// rejected; written in mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
         for index in 0..<depth {
@@ -413,8 +414,16 @@ private struct Search {
             if phenomena.contains(.hyphenatedClitic) || phenomena.contains(.possessive) {
                 guard isLast, !facts.isExact else { return nil }
             }
-            if phenomena.contains(.clitic) || phenomena.contains(.plural) {
+            if phenomena.contains(.clitic) {
                 guard isLast, inflects else { return nil }
+            }
+            if phenomena.contains(.plural) {
+                guard inflects else { return nil }
+                if !isLast {
+                    let word = readings[Int(path[index].reading)].termWord
+                    let next = readings[Int(path[index + 1].reading)].termWord
+                    guard compiled.pluralPositions.allowsPlural(language: facts.language, word: word, next: next) else { return nil }
+                }
             }
             if phenomena.contains(.reduplication) || phenomena.contains(.spelling) {
                 guard inflects else { return nil }

@@ -47,6 +47,35 @@ struct EnglishAnalyzerTests {
 
     @Test func pluralsOnlyOnTheLastWord() throws {
         #expect(try found("migrants worker") == ["worker=worker"])
+        #expect(try found("woman migrants worker") == ["worker=worker"])
+    }
+
+    @Test func theHeadBeforeALinkingPrepositionTakesThePlural() throws {
+        let victims = try #require(try MorphologyFixture.single("214 victims of trafficking", .english))
+        #expect(MorphologyFixture.checker.glossary[concept: victims.term].id == "trafficking-victim")
+        #expect(victims.phenomena == [.plural])
+        #expect(victims.explanation == "'victim' + plural -s")
+        #expect(try found("Countries of origin differ") == ["country-of-origin=Countries of origin"])
+        #expect(try found("COUNTRIES OF ORIGIN") == ["country-of-origin=COUNTRIES OF ORIGIN"])
+        // The possessive stays on the last word of the whole phrase.
+        let possessive = try #require(try MorphologyFixture.single("the country of origin's embassy", .english))
+        #expect(possessive.phenomena == [.possessive])
+    }
+
+    @Test func modifiersThatAgreeInNumberTakeThePluralWithTheHead() throws {
+        #expect(try found("Women migrant workers met") == ["woman-migrant-worker=Women migrant workers"])
+        let both = try #require(try MorphologyFixture.single("WOMEN MIGRANT WORKERS", .english))
+        #expect(both.phenomena == [.plural])
+        #expect(both.explanation == "'woman' (plural 'WOMEN'), 'WORKER' + plural -s")
+    }
+
+    @Test func wordsOutsideTheHeadKeepTheirNumber() throws {
+        // The words before "of" are not this term's; the plural after a non-head word is not read.
+        // (The fixture's prefix term "traffick" finds "trafficking" on its own.)
+        #expect(try found("the victims of the trafficking ring") == ["victim=victims", "traffick=trafficking"])
+        #expect(try found("victims for trafficking") == ["victim=victims", "traffick=trafficking"])
+        #expect(try found("women and migrant workers") == ["migrant-worker=migrant workers"])
+        #expect(try found("the country's origins") == [])
     }
 
     @Test func possessives() throws {

@@ -91,6 +91,15 @@ enum MorphologyFixture {
           - id: witness
             terms:
               en: [witness]
+          - id: trafficking-victim
+            terms:
+              en: [victim of trafficking]
+          - id: country-of-origin
+            terms:
+              en: [country of origin]
+          - id: woman-migrant-worker
+            terms:
+              en: [woman migrant worker]
           - id: fisher
             terms:
               en:
