@@ -86,13 +86,16 @@ struct RuleBasedAnalyzer: Sendable {
             for reading in wordReadings(word) {
                 var phenomena = base + reading.phenomena
                 var explanation = "'\(reading.key)'" + reading.explanation + note
+                var suffix = reading.suffix
                 if apostropheFollows, reading.phenomena.contains(.plural), !reading.phenomena.contains(.possessive) {
+                    // The apostrophe belongs to the word: the reading covers it, and a fix keeps it.
                     phenomena.append(.possessive)
                     explanation += " + possessive '"
+                    suffix += "'"
                 }
                 result.append(WordAnalysis(
                     key: reading.key, tokenCount: 1, phenomena: phenomena,
-                    explanation: explanation, suffix: reading.suffix))
+                    explanation: explanation, suffix: suffix))
             }
             guard let next else { continue }
             // A clitic after a hyphen: ILO-nya, TKI-na, 2017-nya.

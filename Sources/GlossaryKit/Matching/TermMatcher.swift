@@ -275,20 +275,60 @@ private struct Search {
         // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
         // context.
         let analyzers = compiled.analyzers(inGroup: group)
-        if index + 1 >= range.upperBound || !isReadAcross(gapBefore: index + 1, by: analyzers) {
+        guard let (window, wordCount) = contextWindow(at: index, by: analyzers) else {
             guard hasOwn else { return }
             readings.append(contentsOf: cache.readings(of: word, group: group))
             return
         }
-        let window = text.tokens(from: index, to: min(range.upperBound, index + 4))
         for analyzer in analyzers {
-            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 readings.append(Reading(
                     termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
                     explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
+    }
+
+    /// The words from `index` on as the analyzers read them in context, with how many of them
+    /// are the text's words; nil when the word reads as on its own.
+    ///
+    /// A single quotation mark after the word is shown as what it is: an apostrophe (*workers'
+    /// rights*), or, when it closes a quotation (*the word 'workers' is old*), a closing quotation
+    /// mark, which no analyzer reads as a possessive. At the end of a paragraph an apostrophe
+    /// (*they were the employers'.*) is shown as the gap before an empty word.
+    private mutating func contextWindow(at index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> (tokens: [Token], words: Int)? {
+        let end = Int(text.words[index].end)
+        if index + 1 < range.upperBound {
+            guard isReadAcross(gapBefore: index + 1, by: analyzers) else { return nil }
+            var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+            if window.count > 1, window[1].gapBefore.hasPrefix("'"), closesQuotation(at: end) {
+                window[1].gapBefore = "\"" + window[1].gapBefore.dropFirst()
+            }
+            return (window, window.count)
+        }
+        guard apostropheLength(at: end) > 0, !closesQuotation(at: end),
+              analyzers.contains(where: { $0.readsAcross(gap: "'") }) else { return nil }
+        var window = text.tokens(from: index, to: index + 1)
+        window.append(Token(start: end, end: end, folded: "", bare: "", kind: .letter, gapBefore: "'"))
+        return (window, 1)
+    }
+
+    /// Whether the single quotation mark at byte `offset` closes a quotation that opened in the
+    /// paragraph (`QuotationMark`).
+    private func closesQuotation(at offset: Int) -> Bool {
+        // From the end of the previous paragraph: a quotation may open before the first word.
+        let start = range.lowerBound > 0 ? Int(text.words[range.lowerBound - 1].end) : 0
+        return text.source.bytes.withUnsafeBufferPointer { QuotationMark.closesQuotation($0, at: offset, from: start) }
+    }
+
+    /// The length in bytes of the apostrophe (`'` or `’`) at byte `offset`, 0 when there is none.
+    private func apostropheLength(at offset: Int) -> Int {
+        let bytes = text.source.bytes
+        guard offset < bytes.count else { return 0 }
+        if bytes[offset] == UInt8(ascii: "'") { return 1 }
+        if offset + 2 < bytes.count, bytes[offset] == 0xE2, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0x99 { return 3 }
+        return 0
     }
 
     /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
@@ -336,7 +376,10 @@ private struct Search {
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
         }
         let words = text.words
-        let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
+        var end = Int(words[best.end - 1].end)
+        // A plural possessive covers its apostrophe (workers'): the reading's suffix says so.
+        if let last = steps.last, readings[Int(last.reading)].suffix.hasSuffix("'") { end += apostropheLength(at: end) }
+        let bytes = Int(words[start].start)..<end
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,

@@ -88,6 +88,32 @@ struct EnglishAnalyzerTests {
         #expect(try found("children's rights") == ["child=children's"])
     }
 
+    @Test func aPluralPossessiveCoversItsApostrophe() throws {
+        let workers = try #require(try MorphologyFixture.single("the workers' dormitories", .english))
+        #expect(Set(workers.phenomena) == [.plural, .possessive])
+        #expect(workers.suffix == "s'")
+        #expect(try found("the workers' dormitories") == ["worker=workers'"])
+        #expect(try found("Migrant workers’ remittances rose") == ["migrant-worker=Migrant workers’"])
+        // At the end of a paragraph, and inside a quotation made with other marks.
+        #expect(try found("The agency's rooms were the workers'.") == ["worker=workers'"])
+        #expect(try found("\"Workers' voices matter,\" the banner read.") == ["worker=Workers'"])
+        #expect(try found("Children's and workers' rooms") == ["child=Children's", "worker=workers'"])
+    }
+
+    @Test(arguments: [
+        ("The word 'workers' is old.", ["worker=workers"]),
+        ("‘Workers’ is the word we use,’ said the organiser.", ["worker=Workers"]),
+        ("'Victims', she said, 'never pay.'", ["victim=Victims"]),
+        ("Tick one box: 'workers' or 'farmers'.", ["worker=workers"]),
+        ("The categories are ‘workers’, ‘victims’ and ‘witnesses’.", ["worker=workers", "victim=victims", "witness=witnesses"]),
+        ("He called them 'migrant workers' to mock the word.", ["migrant-worker=migrant workers"]),
+    ])
+    func aClosingQuotationMarkIsNotAPossessive(_ text: String, _ expected: [String]) throws {
+        let matches = try TestSupport.matches(text, language: .english, checker: MorphologyFixture.checker)
+        #expect(matches.map { "\($0.concept)=\($0.text)" } == expected)
+        #expect(matches.allSatisfy { $0.match.phenomena == [.plural] })
+    }
+
     @Test func wordsEndingInSThatAreNotPlurals() throws {
         #expect(try found("let us see") == [])
         for word in ["status", "bus", "analysis", "us", "crisis"] {

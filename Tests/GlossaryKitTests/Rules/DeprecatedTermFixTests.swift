@@ -22,6 +22,32 @@ struct DeprecatedTermFixTests {
         #expect(finding.suggestions == ["International Labour Organization", "ILO"])
     }
 
+    /// A glossary of inflecting deprecated terms, for the fixes of inflected forms.
+    static let inflecting = try! TestSupport.checker(yaml: """
+        concepts:
+          - id: migrant-worker
+            terms:
+              en:
+                - migrant worker
+                - term: guest worker
+                  status: deprecated
+        """)
+
+    func inflectedFix(_ text: String, _ language: LanguageTag = .english) throws -> (written: String, fix: String?)? {
+        let finding = try TestSupport.findings(text, language: language, checker: Self.inflecting).first { $0.rule == "deprecated-term" }
+        return finding.map { (String(decoding: Array(text.utf8)[$0.byteRange], as: UTF8.self), $0.fix) }
+    }
+
+    @Test func aPluralPossessiveKeepsItsApostrophe() throws {
+        let possessive = try #require(try inflectedFix("The guest workers' rights were ignored."))
+        #expect(possessive.written == "guest workers'" && possessive.fix == "migrant workers'")
+        let typographic = try #require(try inflectedFix("The guest workers’ rights were ignored."))
+        #expect(typographic.written == "guest workers’" && typographic.fix == "migrant workers’")
+        // A closing quotation mark stays outside the finding and the fix.
+        let quoted = try #require(try inflectedFix("The word 'guest workers' is old."))
+        #expect(quoted.written == "guest workers" && quoted.fix == "migrant workers")
+    }
+
     /// White space is squeezed as splitting on it and joining with one space would: the quick
     /// answer for plain text must not differ on tabs, runs, ends, no-break or line separators.
     @Test func squeezingWhiteSpaceAgreesWithSplittingAndJoining() {
