@@ -448,6 +448,10 @@ private struct Search {
     /// rejected; written in mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
+        // An acronym takes a plural written solid (NGOs) only where its written case shows
+        // where it ends: the words that need it are checked as written below (`AcronymForm`).
+        let takesAcronymForms = facts.isAbbreviated && !facts.isExact && facts.isCaseSensitive
+        var acronymForms: UInt64 = 0
         for index in 0..<depth {
             let phenomena = readings[Int(path[index].reading)].phenomena
             if phenomena.isEmpty { continue }
@@ -461,7 +465,8 @@ private struct Search {
                 guard isLast, inflects else { return nil }
             }
             if phenomena.contains(.plural) {
-                guard inflects else { return nil }
+                guard inflects || (takesAcronymForms && isLast) else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
                 if !isLast {
                     let word = readings[Int(path[index].reading)].termWord
                     let next = readings[Int(path[index + 1].reading)].termWord
@@ -481,12 +486,34 @@ private struct Search {
         var mismatch = false
         for index in 0..<min(depth, exactWords.count) {
             let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))
+            if acronymForms & (1 << UInt64(index)) != 0 {
+                guard isAcronymForm(written, of: exactWords[index], at: index) else { return nil }
+                continue
+            }
             if TermMatcher.differsInCase(written, from: exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
                 mismatch = true
             }
         }
         return mismatch
+    }
+
+    /// Whether the word at `path[index]`, written `written`, is the acronym `acronym` with the
+    /// ending its reading needs, written as `AcronymForm` accepts it.
+    private func isAcronymForm(_ written: String, of acronym: String, at index: Int) -> Bool {
+        let position = Int(path[index].start)
+        return AcronymForm.isWrittenWithEnding(written, acronym: acronym) { isInCapitals(around: position) }
+    }
+
+    /// Whether a word next to the word at `position`, in the same paragraph, shows that the text
+    /// there is written in capitals (`AcronymForm.isWrittenInCapitals`).
+    private func isInCapitals(around position: Int) -> Bool {
+        for neighbour in [position - 1, position + 1] where range.contains(neighbour) {
+            let after = max(position, neighbour)
+            guard text.words[after].gap != ByteLexicon.hardGap else { continue }
+            if AcronymForm.isWrittenInCapitals(text.source.text(text.words[neighbour].range)) { return true }
+        }
+        return false
     }
 }
 

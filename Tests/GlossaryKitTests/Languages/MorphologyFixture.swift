@@ -48,6 +48,13 @@ enum MorphologyFixture {
               en: [{term: ILO, type: acronym}]
               id: [{term: ILO, type: acronym}]
               su: [{term: ILO, type: acronym}]
+          - id: ngo
+            terms:
+              en:
+                - non-governmental organization
+                - term: NGO
+                  type: acronym
+                  status: admitted
           - id: us
             terms:
               en: [{term: US, type: acronym}]
