@@ -440,16 +440,18 @@ private struct Search {
     /// Whether entry `entry`, with `facts`, accepts the readings of `path[0..<depth]`: nil rejects, otherwise
     /// whether the text writes a case-sensitive term in another case.
     ///
-    /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
-    /// case and accent folding; endings (clitics, plurals, possessives) only on the last word,
-    /// except a plural on a head before a linking preposition or on a modifier that agrees in
-    /// number (`PluralPositions`); the plural infix only where the term opts in. A
-    /// case-sensitive term written all in lower case is another word (`us` is not `US`) and is
-    /// rejected; written in mixed or upper case it is accepted and flagged.
+    /// Acronyms take a clitic after a hyphen and an English 's, and a plural or a clitic written
+    /// solid only as `AcronymForm` accepts it; `match: exact` takes only case and accent
+    /// folding; endings (clitics, plurals, possessives) only on the last word, except a plural on
+    /// a head before a linking preposition or on a modifier that agrees in number
+    /// (`PluralPositions`); the plural infix only where the term opts in. A case-sensitive term
+    /// written all in lower case is another word (`us` is not `US`) and is rejected; written in
+    /// mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
-        // An acronym takes a plural written solid (NGOs) only where its written case shows
-        // where it ends: the words that need it are checked as written below (`AcronymForm`).
+        // An acronym takes a plural or a clitic written solid (NGOs, TKInya) only where its
+        // written case shows where it ends: the words that need it are checked as written below
+        // (`AcronymForm`).
         let takesAcronymForms = facts.isAbbreviated && !facts.isExact && facts.isCaseSensitive
         var acronymForms: UInt64 = 0
         for index in 0..<depth {
@@ -462,7 +464,8 @@ private struct Search {
                 guard isLast, !facts.isExact else { return nil }
             }
             if phenomena.contains(.clitic) {
-                guard isLast, inflects else { return nil }
+                guard isLast, inflects || takesAcronymForms else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
             }
             if phenomena.contains(.plural) {
                 guard inflects || (takesAcronymForms && isLast) else { return nil }

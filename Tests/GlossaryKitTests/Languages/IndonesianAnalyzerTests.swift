@@ -34,11 +34,23 @@ struct IndonesianAnalyzerTests {
         #expect(match.phenomena == [.hyphenatedClitic])
     }
 
-    @Test func acronymsTakeNoJoinedCliticAndNoReduplication() throws {
-        #expect(try found("TKInya pulang") == [])
-        #expect(try found("ILOnya") == [])
-        let pair = try TestSupport.matches("TKI-TKI", language: .indonesian, checker: MorphologyFixture.checker)
-        #expect(pair.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
+    @Test(arguments: ["nya", "ku", "mu", "lah", "kah", "nyalah"])
+    func cliticsJoinedToAnAcronymInLowerCase(_ clitic: String) throws {
+        let match = try #require(try MorphologyFixture.single("Kalau TKI\(clitic) pulang", .indonesian))
+        #expect(match.phenomena == [.clitic])
+        #expect(match.explanation == "'TKI' + -\(clitic)")
+        #expect(match.suffix == clitic)
+        #expect(!match.caseMismatch)
+    }
+
+    @Test func cliticsJoinedToAnAcronymInCapitalsOnlyInCapitals() throws {
+        #expect(try found("TKINYA DITAHAN DI BANDARA") == ["migrant-worker=TKINYA"])
+        #expect(try found("Data TKINYA belum ada") == [])
+    }
+
+    @Test(arguments: ["tkinya pulang", "Tkinya pulang", "TKINya pulang", "ARTINYA, PEMERINTAH TIDAK HADIR", "ILOnyaa"])
+    func wordsThatOnlyBeginWithAnAcronym(_ text: String) throws {
+        #expect(try found(text).filter { $0.hasPrefix("migrant-worker=") || $0.hasPrefix("ilo=") } == [])
     }
 
     @Test func reduplicationMarksThePlural() throws {

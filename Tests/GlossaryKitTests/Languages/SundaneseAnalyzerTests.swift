@@ -26,7 +26,16 @@ struct SundaneseAnalyzerTests {
     @Test func hyphenatedNaAfterAcronyms() throws {
         #expect(try found("TKI-na indit") == ["migrant-worker=TKI-na"])
         #expect(try found("laporan ILO-na") == ["ilo=ILO-na"])
-        #expect(try found("TKIna") == [])
+    }
+
+    @Test func naJoinedToAnAcronym() throws {
+        let match = try #require(try MorphologyFixture.single("Lamun TKIna teu boga kontrak", .sundanese))
+        #expect(match.phenomena == [.clitic])
+        #expect(match.explanation == "'TKI' + -na")
+        #expect(try found("laporan ILOna") == ["ilo=ILOna"])
+        #expect(try found("TKINA DITAHAN DI BANDARA") == ["migrant-worker=TKINA"])
+        #expect(try found("grup wa ngabahas tkina") == [])
+        #expect(try found("Tkina mulang") == [])
     }
 
     @Test(arguments: ["kana", "dina", "tina", "mana", "rencana", "sarana", "warna", "guna"])

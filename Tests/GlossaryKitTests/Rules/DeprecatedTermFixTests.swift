@@ -17,6 +17,15 @@ struct DeprecatedTermFixTests {
         #expect(try fix("Banyak TKI pulang.", .indonesian) == "pekerja migran")
     }
 
+    /// An acronym's clitic written solid stays on the replacement, in the case it was written.
+    @Test func aCliticJoinedToAnAcronymStaysOnTheFullForm() throws {
+        #expect(try fix("Semua TKInya pulang.", .indonesian) == "pekerja migrannya")
+        #expect(try fix("Bukan kapten, TKInyalah yang melapor.", .indonesian) == "pekerja migrannyalah")
+        #expect(try fix("TKINYA DITAHAN DI BANDARA", .indonesian) == "PEKERJA MIGRANNYA")
+        #expect(try fix("Lamun TKIna teu boga kontrak.", .sundanese) == "pekerja migranna")
+        #expect(try fix("TKInya pulang.", .indonesian) == "Pekerja migrannya")
+    }
+
     @Test func suggestionsListTheSameShapeFirst() throws {
         let finding = try #require(try TestSupport.findings("The International Labor Organization met.", language: .english).first)
         #expect(finding.suggestions == ["International Labour Organization", "ILO"])
