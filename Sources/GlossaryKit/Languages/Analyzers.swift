@@ -43,6 +43,8 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
 
     public func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
+
+    public func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { rules.bindsToNext(tokens, at: index) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).

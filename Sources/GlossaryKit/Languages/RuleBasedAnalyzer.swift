@@ -137,6 +137,18 @@ struct RuleBasedAnalyzer: Sendable {
         gap == "-" || gap.hasPrefix("'") || (data.reduplication && reduplicationJoins.contains(gap))
     }
 
+    /// Whether the word at `index` and the next make one derived word: a reduplication whose
+    /// second half adds an ending that is no clitic (*kapal-kapalan*, *orang-orangan*,
+    /// *LSM-LSMan*, *pekerja-pekerjaan*). Such a word is a derivation, and its first half is not
+    /// the word on its own.
+    func bindsToNext(_ tokens: [Token], at index: Int) -> Bool {
+        guard data.reduplication, index + 1 < tokens.count else { return false }
+        let word = tokens[index].folded, next = tokens[index + 1]
+        guard reduplicationJoins.contains(next.gapBefore), next.folded.count > word.count,
+              next.folded.hasPrefix(word), next.folded.allSatisfy(\.isLetter) else { return false }
+        return !cliticStems(next.folded).contains { $0.stem == word }
+    }
+
     /// Readings of one word on its own (no hyphenated group, no following apostrophe), other than
     /// the word itself: what `analyses(of:at:)` proposes for a single token, without accent folding.
     func analyses(ofWord word: String) -> [WordAnalysis] {

@@ -280,6 +280,11 @@ private struct Search {
             readings.append(contentsOf: cache.readings(of: word, group: group))
             return
         }
+        // The first half of a derived reduplication (kapal-kapalan) is no word on its own.
+        if analyzers.contains(where: { $0.bindsToNext(window, at: 0) }) {
+            readings.removeSubrange(first...)
+            return
+        }
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
@@ -449,9 +454,9 @@ private struct Search {
     /// mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
-        // An acronym takes a plural or a clitic written solid (NGOs, TKInya) only where its
-        // written case shows where it ends: the words that need it are checked as written below
-        // (`AcronymForm`).
+        // An acronym takes a plural or a clitic written solid (NGOs, TKInya), or a
+        // reduplication (TKI-TKI), only where its written case shows where it ends: the words
+        // that need it are checked as written below (`AcronymForm`).
         let takesAcronymForms = facts.isAbbreviated && !facts.isExact && facts.isCaseSensitive
         var acronymForms: UInt64 = 0
         for index in 0..<depth {
@@ -476,7 +481,11 @@ private struct Search {
                     guard compiled.pluralPositions.allowsPlural(language: facts.language, word: word, next: next) else { return nil }
                 }
             }
-            if phenomena.contains(.reduplication) || phenomena.contains(.spelling) {
+            if phenomena.contains(.reduplication) {
+                guard inflects || takesAcronymForms else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
+            }
+            if phenomena.contains(.spelling) {
                 guard inflects else { return nil }
             }
             if phenomena.contains(.pluralInfix) {
@@ -502,10 +511,20 @@ private struct Search {
     }
 
     /// Whether the word at `path[index]`, written `written`, is the acronym `acronym` with the
-    /// ending its reading needs, written as `AcronymForm` accepts it.
+    /// ending its reading needs, written as `AcronymForm` accepts it; or, for a reduplication,
+    /// whether both halves are the acronym as written, joined by a hyphen (TKI-TKI, TKI - TKI),
+    /// the second perhaps with a clitic (TKI-TKInya).
     private func isAcronymForm(_ written: String, of acronym: String, at index: Int) -> Bool {
         let position = Int(path[index].start)
-        return AcronymForm.isWrittenWithEnding(written, acronym: acronym) { isInCapitals(around: position) }
+        let reading = readings[Int(path[index].reading)]
+        guard reading.tokenCount == 2, reading.phenomena.contains(.reduplication) else {
+            return AcronymForm.isWrittenWithEnding(written, acronym: acronym) { isInCapitals(around: position) }
+        }
+        // Two acronyms side by side with a space between are two occurrences (or a slip).
+        guard written == acronym, text.words[position + 1].gap != CompiledGlossary.spaceGap else { return false }
+        let second = ICU.nfc(text.source.text(text.words[position + 1].range))
+        return second == acronym || reading.phenomena.contains(.clitic)
+            && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
     }
 
     /// Whether a word next to the word at `position`, in the same paragraph, shows that the text

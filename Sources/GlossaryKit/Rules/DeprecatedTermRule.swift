@@ -18,6 +18,7 @@ public struct DeprecatedTermRule: Rule {
             RuleExample("Banyak ↓TKI berangkat dari Kupang.", language: .indonesian),
             RuleExample("Data ↓TKI-nya belum lengkap.", language: .indonesian),
             RuleExample("Data ↓TKInya belum lengkap.", language: .indonesian),
+            RuleExample("Para ↓TKI-TKI pulang.", language: .indonesian),
             RuleExample("Loba ↓TKI-na nu mulang.", language: .sundanese),
             RuleExample("They spoke of a ↓slave trade in workers.", language: .english),
         ],

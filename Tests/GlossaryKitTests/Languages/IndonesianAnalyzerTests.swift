@@ -63,6 +63,31 @@ struct IndonesianAnalyzerTests {
         #expect(try MorphologyFixture.single("Pekerja-pekerja migran", .indonesian)?.explanation == "'Pekerja' reduplicated")
     }
 
+    @Test func aReduplicatedAcronymIsOneOccurrence() throws {
+        let pair = try #require(try MorphologyFixture.single("TKI-TKI yang dideportasi", .indonesian))
+        #expect(pair.phenomena == [.reduplication])
+        #expect(pair.explanation == "'TKI' reduplicated")
+        #expect(try found("TKI-TKI yang dideportasi") == ["migrant-worker=TKI-TKI"])
+        #expect(try found("mengumpulkan TKI - TKI") == ["migrant-worker=TKI - TKI"])
+        let withClitic = try #require(try MorphologyFixture.single("Semua TKI-TKInya berangkat", .indonesian))
+        #expect(Set(withClitic.phenomena) == [.reduplication, .clitic])
+    }
+
+    @Test(arguments: [
+        ("TKI-tki", ["migrant-worker=TKI"]), ("TKI TKI", ["migrant-worker=TKI", "migrant-worker=TKI"]),
+        ("TKI2 pulang", []), ("Tki-Tki pulang", ["migrant-worker=Tki", "migrant-worker=Tki"]),
+    ])
+    func acronymsReduplicatedOnlyWithAHyphenAndInTheirCase(_ text: String, _ expected: [String]) throws {
+        let matches = try TestSupport.matches(text, language: .indonesian, checker: MorphologyFixture.checker)
+        #expect(matches.map { "\($0.concept)=\($0.text)" } == expected)
+        #expect(matches.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
+    }
+
+    @Test(arguments: ["LSM-LSMan", "pekerja-pekerjaan", "korban-korbanan"])
+    func aReduplicationWithADerivationalEndingIsAnotherWord(_ text: String) throws {
+        #expect(try found("Banyak \(text) muncul") == [])
+    }
+
     @Test func onlyFullReduplicationIsRead() throws {
         // Different halves are two words, not a plural.
         #expect(try found("pekerja-buruh") == ["worker=pekerja", "worker=buruh"])

@@ -51,6 +51,13 @@ struct SundaneseAnalyzerTests {
         #expect(Set(both.phenomena) == [.reduplication, .clitic])
     }
 
+    @Test func aReduplicatedAcronymIsOneOccurrence() throws {
+        #expect(try found("TKI-TKI nu dideportasi") == ["migrant-worker=TKI-TKI"])
+        let withClitic = try #require(try MorphologyFixture.single("Kabéh TKI-TKIna indit", .sundanese))
+        #expect(Set(withClitic.phenomena) == [.reduplication, .clitic])
+        #expect(try found("Loba TKI-TKIan") == [])
+    }
+
     @Test func pluralInfixOnlyWhereTheTermOptsIn() throws {
         let workers = try #require(try MorphologyFixture.single("paragawé", .sundanese))
         #expect(workers.phenomena == [.pluralInfix])

@@ -26,6 +26,15 @@ struct DeprecatedTermFixTests {
         #expect(try fix("TKInya pulang.", .indonesian) == "Pekerja migrannya")
     }
 
+    /// A reduplicated acronym is one finding, with no automatic fix: the plural of the full
+    /// form is the writer's choice (pekerja-pekerja migran, para pekerja migran).
+    @Test func aReduplicatedAcronymIsOneFindingWithoutFix() throws {
+        let findings = try TestSupport.findings("TKI-TKI itu pulang.", language: .indonesian).filter { $0.rule == "deprecated-term" }
+        #expect(findings.count == 1)
+        #expect(findings.first?.byteRange == 0..<7)
+        #expect(findings.first?.fix == nil)
+    }
+
     @Test func suggestionsListTheSameShapeFirst() throws {
         let finding = try #require(try TestSupport.findings("The International Labor Organization met.", language: .english).first)
         #expect(finding.suggestions == ["International Labour Organization", "ILO"])
