@@ -29,6 +29,8 @@ struct LanguageData: Decodable, Sendable {
     var reduplication: Bool = false
     /// Sundanese-style plural infixes inserted after the first consonant (`ar`, `al`).
     var pluralInfixes: [String] = []
+    /// Words that only look infixed (`barang`, `sarikat`): never read with the infix undone.
+    var pluralInfixExceptions: [String] = []
     /// English-style plural endings: each is `[ending, replacement]`, tried in order.
     var pluralEndings: [[String]] = []
     /// Stems (before the ending) that a plural ending may not follow; regular expressions.
@@ -67,6 +69,7 @@ struct LanguageData: Decodable, Sendable {
         case minimumStem = "minimum-stem"
         case notClitic = "not-clitic"
         case pluralInfixes = "plural-infixes"
+        case pluralInfixExceptions = "plural-infix-exceptions"
         case pluralEndings = "plural-endings"
         case pluralExceptions = "plural-exceptions"
         case irregularPlurals = "irregular-plurals"
@@ -93,6 +96,7 @@ struct LanguageData: Decodable, Sendable {
         notClitic = try container.decodeIfPresent([String].self, forKey: .notClitic) ?? []
         reduplication = try container.decodeIfPresent(Bool.self, forKey: .reduplication) ?? false
         pluralInfixes = try container.decodeIfPresent([String].self, forKey: .pluralInfixes) ?? []
+        pluralInfixExceptions = try container.decodeIfPresent([String].self, forKey: .pluralInfixExceptions) ?? []
         pluralEndings = try container.decodeIfPresent([[String]].self, forKey: .pluralEndings) ?? []
         pluralExceptions = try container.decodeIfPresent([String].self, forKey: .pluralExceptions) ?? []
         irregularPlurals = try container.decodeIfPresent([String: String].self, forKey: .irregularPlurals) ?? [:]

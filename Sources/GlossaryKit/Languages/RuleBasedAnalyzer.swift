@@ -25,6 +25,8 @@ struct RuleBasedAnalyzer: Sendable {
     private let irregularPluralEndings: [(plural: String, singular: String)]
     private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
+    /// The listed words that only look infixed, as listed and without accents.
+    private let pluralInfixExceptions: Set<String>
 
     /// A reading of one word inside `wordReadings`.
     private struct Stem {
@@ -64,6 +66,9 @@ struct RuleBasedAnalyzer: Sendable {
         irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
+        pluralInfixExceptions = Set(data.pluralInfixExceptions.flatMap {
+            [$0, $0.folding(options: .diacriticInsensitive, locale: nil)]
+        })
     }
 
     /// All readings of the word at `index`, except the word itself.
@@ -300,10 +305,12 @@ struct RuleBasedAnalyzer: Sendable {
     ///
     /// The infix follows the first consonant of a word that starts with one (*b-ar-udak*,
     /// *p-ar-agawé*, *l-al-eutik*) and is a prefix of a word that starts with a vowel
-    /// (*ar-indit*). The stem must keep at least three letters.
+    /// (*ar-indit*). The stem must keep at least three letters. Words listed as
+    /// `plural-infix-exceptions` (*barang*) have none.
     private func infixStems(_ word: String) -> [(String, String)] {
         // Most words contain no infix at all: say so before splitting them into characters.
-        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }) else { return [] }
+        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }),
+              !pluralInfixExceptions.contains(word) else { return [] }
         let letters = Array(word)
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
         var result: [(String, String)] = []

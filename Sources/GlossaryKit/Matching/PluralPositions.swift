@@ -1,6 +1,7 @@
 /// Which words of a multi-word term, besides its last, may take the plural: the head before a
 /// linking preposition (*victims of trafficking*, *countries of origin*) and the modifiers that
-/// agree with their head in number (*women migrant workers*).
+/// agree with their head in number (*women migrant workers*); and in which languages every word
+/// of a term takes the plural infix (Sundanese *paragawé*, *hak paragawé*).
 ///
 /// Each language says which words these are in its data (`head-prepositions`,
 /// `number-agreeing-modifiers`); a language without them inflects the last word only. The table
@@ -12,6 +13,8 @@ struct PluralPositions: Sendable {
     /// of its number-agreeing modifiers, that are term words.
     private let prepositions: [Set<Int32>]
     private let modifiers: [Set<Int32>]
+    /// Per entry language: whether its analyzer reads a plural infix.
+    private let infixes: [Bool]
 
     /// The positions for the entry languages `languages`, from `registry`'s analyzers, over the
     /// lexicon `words`.
@@ -21,13 +24,24 @@ struct PluralPositions: Sendable {
         func ids(_ list: [String]) -> Set<Int32> { Set(list.compactMap { words.find($0) }) }
         var prepositions: [Set<Int32>] = []
         var modifiers: [Set<Int32>] = []
+        var infixes: [Bool] = []
         for language in languages {
             let data = (registry.analyzer(for: language) as? LanguageDataAnalyzer)?.rules.data
             prepositions.append(ids(data?.headPrepositions ?? []))
             modifiers.append(ids(data?.numberAgreeingModifiers ?? []))
+            infixes.append(!(data?.pluralInfixes ?? []).isEmpty)
         }
         self.prepositions = prepositions
         self.modifiers = modifiers
+        self.infixes = infixes
+    }
+
+    /// Whether the words of a term of entry language `language` take the plural infix: the
+    /// language has one (a term in another language may still opt in with `plural-infix: true`).
+    ///
+    /// - Complexity: O(1).
+    func allowsPluralInfix(language: Int) -> Bool {
+        language < infixes.count && infixes[language]
     }
 
     /// Whether, in a term of entry language `language`, the word `word` that the word `next`

@@ -449,9 +449,9 @@ private struct Search {
     /// solid only as `AcronymForm` accepts it; `match: exact` takes only case and accent
     /// folding; endings (clitics, plurals, possessives) only on the last word, except a plural on
     /// a head before a linking preposition or on a modifier that agrees in number
-    /// (`PluralPositions`); the plural infix only where the term opts in. A case-sensitive term
-    /// written all in lower case is another word (`us` is not `US`) and is rejected; written in
-    /// mixed or upper case it is accepted and flagged.
+    /// (`PluralPositions`); the plural infix in a language that has one, or where the term opts
+    /// in. A case-sensitive term written all in lower case is another word (`us` is not `US`)
+    /// and is rejected; written in mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
         // An acronym takes a plural or a clitic written solid (NGOs, TKInya), or a
@@ -489,7 +489,7 @@ private struct Search {
                 guard inflects else { return nil }
             }
             if phenomena.contains(.pluralInfix) {
-                guard inflects, facts.allowsPluralInfix else { return nil }
+                guard inflects, facts.allowsPluralInfix || compiled.pluralPositions.allowsPluralInfix(language: facts.language) else { return nil }
             }
         }
         guard facts.isCaseSensitive else { return false }

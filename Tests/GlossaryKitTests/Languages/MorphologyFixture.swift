@@ -83,6 +83,12 @@ enum MorphologyFixture {
           - id: small
             terms:
               su: [leutik]
+          - id: brush
+            terms:
+              su: [sikat]
+          - id: friend
+            terms:
+              su: [kawan]
           - id: destination
             terms:
               su: [nagara tujuan]

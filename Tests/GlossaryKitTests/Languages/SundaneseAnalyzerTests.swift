@@ -58,18 +58,32 @@ struct SundaneseAnalyzerTests {
         #expect(try found("Loba TKI-TKIan") == [])
     }
 
-    @Test func pluralInfixOnlyWhereTheTermOptsIn() throws {
+    @Test func pluralInfixOnEveryWordOfEveryTerm() throws {
         let workers = try #require(try MorphologyFixture.single("paragawé", .sundanese))
         #expect(workers.phenomena == [.pluralInfix])
         #expect(workers.explanation == "'pagawé' with plural infix -ar-")
         #expect(try found("barudak") == ["child=barudak"])
         #expect(try found("dalahar") == ["eating=dalahar"])
         #expect(try found("paragawéna") == ["worker=paragawéna"])
-        // "leutik" does not opt in, so "laleutik" is not read as it.
-        #expect(try found("laleutik") == [])
-        // The infix is Sundanese: an Indonesian paragraph does not read it.
-        #expect(try found("leutik") == ["small=leutik"])
+        // No term needs to opt in: "leutik" and "hak pagawé" do not.
+        #expect(try found("laleutik") == ["small=laleutik"])
+        #expect(try found("Hak paragawé kudu dijaga") == ["labour-rights=Hak paragawé"])
+        #expect(try found("hak-hak paragawé") == ["labour-rights=hak-hak paragawé"])
+        #expect(try found("Paragawe kantor") == ["worker=Paragawe"])
+    }
+
+    @Test func pluralInfixIsSundaneseOnly() throws {
+        // An Indonesian paragraph does not read it, nor does an Indonesian term in a paragraph
+        // of unknown language (the Sundanese analyzer reads every word there).
         #expect(try MorphologyFixture.found("paragawé", .indonesian) == [])
+        let unknown = try TestSupport.matches("parekerja", language: nil, checker: MorphologyFixture.checker)
+        #expect(unknown.isEmpty)
+    }
+
+    @Test(arguments: ["sarikat", "Sarikat", "barang", "kalawan", "paranti", "paréntah", "parentah", "lalaki"])
+    func wordsThatOnlyLookInfixed(_ word: String) throws {
+        #expect(try MorphologyFixture.readings(of: word, .sundanese).allSatisfy { !$0.phenomena.contains(.pluralInfix) })
+        #expect(try found("\(word) éta") == [])
     }
 
     @Test func accentsFoldByDefault() throws {
