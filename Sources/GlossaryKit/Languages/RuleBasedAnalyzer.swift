@@ -149,7 +149,8 @@ struct RuleBasedAnalyzer: Sendable {
     func bindsToNext(_ tokens: [Token], at index: Int) -> Bool {
         guard data.reduplication, index + 1 < tokens.count else { return false }
         let word = tokens[index].folded, next = tokens[index + 1]
-        guard reduplicationJoins.contains(next.gapBefore), next.folded.count > word.count,
+        // Two words a space apart are two words, whatever their letters.
+        guard next.gapBefore != " ", reduplicationJoins.contains(next.gapBefore), next.folded.count > word.count,
               next.folded.hasPrefix(word), next.folded.allSatisfy(\.isLetter) else { return false }
         return !cliticStems(next.folded).contains { $0.stem == word }
     }

@@ -340,13 +340,24 @@ private struct Search {
     /// of the gap lexicon is remembered.
     private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
         let gap = text.words[index].gap
-        if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
+        if gap == ByteLexicon.hardGap { return false }
+        // Across a plain space an analyzer reads only a reduplication written without a hyphen
+        // (pekerja pekerja migran): only the same word twice, one space apart, is worth asking.
+        if gap == CompiledGlossary.spaceGap, !repeatsWord(at: index) { return false }
         let key = group << 32 | Int(gap)
         if gap >= 0, let known = gapsReadAcross[key] { return known }
         let signature = text.gapSignature(before: index)
         let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }
         if gap >= 0 { gapsReadAcross[key] = answer }
         return answer
+    }
+
+    /// Whether word `index` is the word before it again, after exactly one space (not a line
+    /// break, where a repeated word is a slip more often than a reduplication).
+    private func repeatsWord(at index: Int) -> Bool {
+        let before = text.words[index - 1], word = text.words[index]
+        let same = before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
+        return same && word.start == before.end + 1 && text.source.bytes[Int(before.end)] == 0x20
     }
 
     /// The match of the winning candidate, with every term the same words could be.

@@ -45,6 +45,11 @@ struct EnglishAnalyzerTests {
         #expect(try MorphologyFixture.readings(of: "halves", .english).contains { $0.key == "half" })
     }
 
+    @Test func englishDoesNotReduplicate() throws {
+        #expect(try found("the worker worker") == ["worker=worker", "worker=worker"])
+        #expect(try found("the worker-worker") == ["worker=worker", "worker=worker"])
+    }
+
     @Test func pluralsOnlyOnTheLastWord() throws {
         #expect(try found("migrants worker") == ["worker=worker"])
         #expect(try found("woman migrants worker") == ["worker=worker"])

@@ -88,6 +88,31 @@ struct IndonesianAnalyzerTests {
         #expect(try found("Banyak \(text) muncul") == [])
     }
 
+    @Test func reduplicationWrittenWithASpace() throws {
+        let pair = try #require(try MorphologyFixture.single("Pekerja pekerja migran pulang", .indonesian))
+        #expect(pair.phenomena == [.reduplication])
+        #expect(pair.explanation == "'Pekerja' reduplicated")
+        #expect(try found("pekerja pekerja migran") == ["migrant-worker=pekerja pekerja migran"])
+        // Written with a space, the halves must be the same word; a clitic needs the hyphen.
+        #expect(try found("korban korbannya") == ["victim=korban", "victim=korbannya"])
+        #expect(try found("hak hak pekerja") == ["labour-rights=hak hak pekerja"])
+    }
+
+    /// Only the same word, one space apart on one line, and not an acronym: at a line break, after
+    /// punctuation or two spaces, or for an acronym, the two words are two occurrences.
+    @Test(arguments: [
+        ("pekerja\npekerja migran", ["worker=pekerja", "migrant-worker=pekerja migran"]),
+        ("pekerja  pekerja migran", ["worker=pekerja", "migrant-worker=pekerja migran"]),
+        ("pekerja, pekerja migran", ["worker=pekerja", "migrant-worker=pekerja migran"]),
+        ("pekerja buruh migran", ["worker=pekerja", "worker=buruh"]),
+        ("TKI TKI", ["migrant-worker=TKI", "migrant-worker=TKI"]),
+    ])
+    func wordsThatRepeatOtherwise(_ text: String, _ expected: [String]) throws {
+        let matches = try TestSupport.matches(text, language: .indonesian, checker: MorphologyFixture.checker)
+        #expect(matches.map { "\($0.concept)=\($0.text)" } == expected)
+        #expect(matches.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
+    }
+
     @Test func onlyFullReduplicationIsRead() throws {
         // Different halves are two words, not a plural.
         #expect(try found("pekerja-buruh") == ["worker=pekerja", "worker=buruh"])

@@ -51,6 +51,27 @@ struct SundaneseAnalyzerTests {
         #expect(Set(both.phenomena) == [.reduplication, .clitic])
     }
 
+    @Test func reduplicationWrittenWithASpace() throws {
+        #expect(try found("pagawé pagawé pabrik") == ["worker=pagawé pagawé"])
+        #expect(try found("hak hak pagawé") == ["labour-rights=hak hak pagawé"])
+        #expect(try found("pagawé\npagawé") == ["worker=pagawé", "worker=pagawé"])
+    }
+
+    /// A detached *na* is its own word: the clitic written apart (*TKI na geus mulang*) or the
+    /// preposition *na* (= *dina*, in: *TKI na kapal*), which cannot be told apart without the
+    /// sentence's syntax. The term before it is found; the *na* stays outside the occurrence,
+    /// and a fix replaces the term alone.
+    @Test func aDetachedNaIsLeftOutsideTheOccurrence() throws {
+        #expect(try found("TKI na geus mulang") == ["migrant-worker=TKI"])
+        #expect(try found("TKI na kapal éta") == ["migrant-worker=TKI"])
+        #expect(try found("pekerja migran na mulang") == ["migrant-worker=pekerja migran"])
+        #expect(try found("pagawé na kabur") == ["worker=pagawé"])
+        #expect(try found("na") == [])
+        let finding = try #require(try TestSupport.findings("TKI na geus mulang.", language: .sundanese)
+            .first { $0.rule == "deprecated-term" })
+        #expect(finding.byteRange == 0..<3 && finding.fix == "Pekerja migran")
+    }
+
     @Test func aReduplicatedAcronymIsOneOccurrence() throws {
         #expect(try found("TKI-TKI nu dideportasi") == ["migrant-worker=TKI-TKI"])
         let withClitic = try #require(try MorphologyFixture.single("Kabéh TKI-TKIna indit", .sundanese))
