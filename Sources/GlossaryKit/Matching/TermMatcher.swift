@@ -515,6 +515,9 @@ private struct Search {
             }
             if TermMatcher.differsInCase(written, from: exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
+                // An acronym in mixed case before a capitalised word is part of a name (the
+                // Vietnamese name Ngo Van Thanh), not a misspelt NGO.
+                if facts.isAbbreviated, startsName(after: depth) { return nil }
                 mismatch = true
             }
         }
@@ -536,6 +539,15 @@ private struct Search {
         let second = ICU.nfc(text.source.text(text.words[position + 1].range))
         return second == acronym || reading.phenomena.contains(.clitic)
             && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
+    }
+
+    /// Whether the word after the words of `path[0..<depth]` follows them after a space and
+    /// begins with a capital, as the next part of a name does.
+    private func startsName(after depth: Int) -> Bool {
+        let last = path[depth - 1]
+        let next = Int(last.start) + readings[Int(last.reading)].tokenCount
+        guard range.contains(next), text.words[next].gap == CompiledGlossary.spaceGap else { return false }
+        return text.source.text(text.words[next].range).first?.isUppercase == true
     }
 
     /// Whether a word next to the word at `position`, in the same paragraph, shows that the text

@@ -49,6 +49,15 @@ struct AcronymFormTests {
         #expect(try found(text).allSatisfy { !$0.hasPrefix("ngo=") && !$0.hasPrefix("us=") })
     }
 
+    /// An acronym written in mixed case is a case mistake (*The Ngo said*), unless a capitalised
+    /// word follows: then it is part of a name.
+    @Test func anAcronymInMixedCaseBeforeACapitalisedWordIsPartOfAName() throws {
+        #expect(try found("Ngo Van Thanh, a fisher from Nghe An, spent two years on the vessel.") == ["fisher=fisher"])
+        let mistake = try #require(try MorphologyFixture.single("The Ngo said no.", .english))
+        #expect(mistake.caseMismatch)
+        #expect(try found("The NGO Van was parked outside.") == ["ngo=NGO"])
+    }
+
     @Test func anAcronymsPluralIsNoCaseMistake() throws {
         let findings = try TestSupport.findings("Several NGOs filed a complaint.", language: .english, checker: MorphologyFixture.checker)
         #expect(findings.allSatisfy { $0.rule != "term-case" })
