@@ -173,6 +173,12 @@ struct LanguageData: Decodable, Sendable {
         for word in notClitic where !clitics.contains(where: { word.hasSuffix($0) }) {
             result.append("not-clitic word '\(word)' does not end with any enclitic or particle, so listing it has no effect")
         }
+        for word in irregularPluralExceptions where !irregularPluralEndings.contains(where: { !$0.isEmpty && word.hasSuffix($0[0]) }) {
+            result.append("irregular-plural-exceptions word '\(word)' does not end with any irregular plural ending, so listing it has no effect")
+        }
+        for word in pluralInfixExceptions where !pluralInfixes.contains(where: { word.contains($0) }) {
+            result.append("plural-infix-exceptions word '\(word)' contains no plural infix, so listing it has no effect")
+        }
         if minimumStem < 1 { result.append("minimum-stem must be at least 1") }
         return result
     }
