@@ -271,7 +271,7 @@ public struct RealTextSurvey: Sendable {
                 for line in suspicious.prefix(listLimit * 2) { output += "    \(line)\n" }
                 if suspicious.count > listLimit * 2 { output += "    … \(suspicious.count - listLimit * 2) more\n" }
                 if !infixLookalikes.isEmpty {
-                    output += "  root words that read as another root with a plural infix (only terms with plural-infix: true take it): \(infixLookalikes.count), e.g. "
+                    output += "  root words that read as another root with a plural infix (add them to plural-infix-exceptions): \(infixLookalikes.count), e.g. "
                         + infixLookalikes.prefix(listLimit).joined(separator: ", ") + "\n"
                 }
             }

@@ -11,13 +11,13 @@
 ///   Snowball's Indonesian stemmer does) would turn a mention of traders into a finding about
 ///   trafficking.
 /// - **Sundanese** (`su.yml`): possessive/definite -na, -nana and (after n) -ana (`migranna`,
-///   `TKI-na`, `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in,
-///   accent folding on by default (é ≡ e), because Sundanese is often typed without é, and older
-///   or scholarly spellings of eu (`ö`, `ɨ`).
-/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), listed irregular plurals,
-///   possessive 's and s', and British/American spelling families (labour/labor,
-///   programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not stem derivations:
-///   *labourer* is not *labour*.
+///   `TKI-na`, `tujuanana`), reduplication, the plural infix -ar-/-al- on every term (not in
+///   the listed look-alikes: `barang`), accent folding on by default (é ≡ e), because Sundanese
+///   is often typed without é, and older or scholarly spellings of eu (`ö`, `ɨ`).
+/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), irregular plurals listed and by
+///   ending (`fishermen`, `housewives`), possessive 's and s', and British/American spelling
+///   families (labour/labor, programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not
+///   stem derivations: *labourer* is not *labour*.
 public struct LanguageDataAnalyzer: WordFormAnalyzer {
     /// The shared machinery, configured by the language's data.
     let rules: RuleBasedAnalyzer
@@ -43,6 +43,8 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
     public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
 
     public func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
+
+    public func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { rules.bindsToNext(tokens, at: index) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).

@@ -30,10 +30,20 @@ public protocol WordFormAnalyzer: LanguageAnalyzer {
     /// `gap` (a gap signature, as `Token.gapBefore` gives it: `"-"`, `"'"`, `", "`) than
     /// `analyses(ofWord:)` reads it on its own. The matcher analyses a word in its context only
     /// after such a gap; after any other it uses the word's own readings, computed once per
-    /// distinct word. The default, every gap, is always right, and slow.
+    /// distinct word. The default, every gap, is always right, and slow. Across a plain space
+    /// (`" "`) the matcher asks only where the same word follows: reading across it may give a
+    /// reduplication written without a hyphen (*pekerja pekerja*), and nothing else.
     func readsAcross(gap: String) -> Bool
+
+    /// Whether the word at `index` is only the first half of one word made with the next (a
+    /// reduplication with a derivational ending: *kapal-kapalan*, *LSM-LSMan*), so that it is no
+    /// term's word on its own. The matcher asks only where `readsAcross(gap:)` is true. The
+    /// default: never.
+    func bindsToNext(_ tokens: [Token], at index: Int) -> Bool
 }
 
 extension WordFormAnalyzer {
     public func readsAcross(gap: String) -> Bool { true }
+
+    public func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { false }
 }

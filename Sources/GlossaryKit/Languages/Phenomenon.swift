@@ -37,7 +37,8 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     case invisible
 
     /// Phenomena that only the last word of a term may show (`perdagangan tenaga kerjanya`, not
-    /// `perdagangannya tenaga kerja`).
+    /// `perdagangannya tenaga kerja`); the plural also on the words `PluralPositions` allows
+    /// (`victims of trafficking`).
     var isFinalOnly: Bool {
         switch self {
         case .clitic, .hyphenatedClitic, .plural, .possessive: true

@@ -16,6 +16,8 @@ public final class CompiledGlossary: Sendable {
     let tables: Tables
     /// The analyzers of `analyzerLanguages`.
     let analyzers: [any WordFormAnalyzer]
+    /// The words of a term other than its last that may take the plural, per entry language.
+    let pluralPositions: PluralPositions
 
     /// `glossary.languages`, computed once: the glossary's own property walks every term.
     public var languages: [LanguageTag] { tables.languages }
@@ -94,6 +96,7 @@ public final class CompiledGlossary: Sendable {
         self.tables = tables
         self.registry = registry
         analyzers = tables.analyzerLanguages.compactMap { registry.analyzer(for: $0) as? any WordFormAnalyzer }
+        pluralPositions = PluralPositions(languages: tables.entries.languages, registry: registry, words: tables.words)
     }
 
     /// Accumulates the lexicon and the trie while compiling.

@@ -275,14 +275,18 @@ private struct Search {
         // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
         // context.
         let analyzers = compiled.analyzers(inGroup: group)
-        if index + 1 >= range.upperBound || !isReadAcross(gapBefore: index + 1, by: analyzers) {
+        guard let (window, wordCount) = contextWindow(at: index, by: analyzers) else {
             guard hasOwn else { return }
             readings.append(contentsOf: cache.readings(of: word, group: group))
             return
         }
-        let window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+        // The first half of a derived reduplication (kapal-kapalan) is no word on its own.
+        if analyzers.contains(where: { $0.bindsToNext(window, at: 0) }) {
+            readings.removeSubrange(first...)
+            return
+        }
         for analyzer in analyzers {
-            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 readings.append(Reading(
                     termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
@@ -291,17 +295,69 @@ private struct Search {
         }
     }
 
+    /// The words from `index` on as the analyzers read them in context, with how many of them
+    /// are the text's words; nil when the word reads as on its own.
+    ///
+    /// A single quotation mark after the word is shown as what it is: an apostrophe (*workers'
+    /// rights*), or, when it closes a quotation (*the word 'workers' is old*), a closing quotation
+    /// mark, which no analyzer reads as a possessive. At the end of a paragraph an apostrophe
+    /// (*they were the employers'.*) is shown as the gap before an empty word.
+    private mutating func contextWindow(at index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> (tokens: [Token], words: Int)? {
+        let end = Int(text.words[index].end)
+        if index + 1 < range.upperBound {
+            guard isReadAcross(gapBefore: index + 1, by: analyzers) else { return nil }
+            var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+            if window.count > 1, window[1].gapBefore.hasPrefix("'"), closesQuotation(at: end) {
+                window[1].gapBefore = "\"" + window[1].gapBefore.dropFirst()
+            }
+            return (window, window.count)
+        }
+        guard apostropheLength(at: end) > 0, !closesQuotation(at: end),
+              analyzers.contains(where: { $0.readsAcross(gap: "'") }) else { return nil }
+        var window = text.tokens(from: index, to: index + 1)
+        window.append(Token(start: end, end: end, folded: "", bare: "", kind: .letter, gapBefore: "'"))
+        return (window, 1)
+    }
+
+    /// Whether the single quotation mark at byte `offset` closes a quotation that opened in the
+    /// paragraph (`QuotationMark`).
+    private func closesQuotation(at offset: Int) -> Bool {
+        // From the end of the previous paragraph: a quotation may open before the first word.
+        let start = range.lowerBound > 0 ? Int(text.words[range.lowerBound - 1].end) : 0
+        return text.source.bytes.withUnsafeBufferPointer { QuotationMark.closesQuotation($0, at: offset, from: start) }
+    }
+
+    /// The length in bytes of the apostrophe (`'` or `’`) at byte `offset`, 0 when there is none.
+    private func apostropheLength(at offset: Int) -> Int {
+        let bytes = text.source.bytes
+        guard offset < bytes.count else { return 0 }
+        if bytes[offset] == UInt8(ascii: "'") { return 1 }
+        if offset + 2 < bytes.count, bytes[offset] == 0xE2, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0x99 { return 3 }
+        return 0
+    }
+
     /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
     /// of the gap lexicon is remembered.
     private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
         let gap = text.words[index].gap
-        if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
+        if gap == ByteLexicon.hardGap { return false }
+        // Across a plain space an analyzer reads only a reduplication written without a hyphen
+        // (pekerja pekerja migran): only the same word twice, one space apart, is worth asking.
+        if gap == CompiledGlossary.spaceGap, !repeatsWord(at: index) { return false }
         let key = group << 32 | Int(gap)
         if gap >= 0, let known = gapsReadAcross[key] { return known }
         let signature = text.gapSignature(before: index)
         let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }
         if gap >= 0 { gapsReadAcross[key] = answer }
         return answer
+    }
+
+    /// Whether word `index` is the word before it again, after exactly one space (not a line
+    /// break, where a repeated word is a slip more often than a reduplication).
+    private func repeatsWord(at index: Int) -> Bool {
+        let before = text.words[index - 1], word = text.words[index]
+        let same = before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
+        return same && word.start == before.end + 1 && text.source.bytes[Int(before.end)] == 0x20
     }
 
     /// The match of the winning candidate, with every term the same words could be.
@@ -336,7 +392,10 @@ private struct Search {
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
         }
         let words = text.words
-        let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
+        var end = Int(words[best.end - 1].end)
+        // A plural possessive covers its apostrophe (workers'): the reading's suffix says so.
+        if let last = steps.last, readings[Int(last.reading)].suffix.hasSuffix("'") { end += apostropheLength(at: end) }
+        let bytes = Int(words[start].start)..<end
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
@@ -397,13 +456,20 @@ private struct Search {
     /// Whether entry `entry`, with `facts`, accepts the readings of `path[0..<depth]`: nil rejects, otherwise
     /// whether the text writes a case-sensitive term in another case.
     ///
-    /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
-    /// case and accent folding; endings (clitics, plurals, possessives) only on the last word;
-    /// the plural infix only where the term opts in. A case-sensitive term written all in lower
-    /// case is another word (`us` is not `US`) and is rejected; written in mixed or upper case it
-    /// is accepted and flagged.
+    /// Acronyms take a clitic after a hyphen and an English 's, and a plural or a clitic written
+    /// solid only as `AcronymForm` accepts it; `match: exact` takes only case and accent
+    /// folding; endings (clitics, plurals, possessives) only on the last word, except a plural on
+    /// a head before a linking preposition or on a modifier that agrees in number
+    /// (`PluralPositions`); the plural infix in a language that has one, or where the term opts
+    /// in. A case-sensitive term written all in lower case is another word (`us` is not `US`)
+    /// and is rejected; written in mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
+        // An acronym takes a plural or a clitic written solid (NGOs, TKInya), or a
+        // reduplication (TKI-TKI), only where its written case shows where it ends: the words
+        // that need it are checked as written below (`AcronymForm`).
+        let takesAcronymForms = facts.isAbbreviated && !facts.isExact && facts.isCaseSensitive
+        var acronymForms: UInt64 = 0
         for index in 0..<depth {
             let phenomena = readings[Int(path[index].reading)].phenomena
             if phenomena.isEmpty { continue }
@@ -413,14 +479,28 @@ private struct Search {
             if phenomena.contains(.hyphenatedClitic) || phenomena.contains(.possessive) {
                 guard isLast, !facts.isExact else { return nil }
             }
-            if phenomena.contains(.clitic) || phenomena.contains(.plural) {
-                guard isLast, inflects else { return nil }
+            if phenomena.contains(.clitic) {
+                guard isLast, inflects || takesAcronymForms else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
             }
-            if phenomena.contains(.reduplication) || phenomena.contains(.spelling) {
+            if phenomena.contains(.plural) {
+                guard inflects || (takesAcronymForms && isLast) else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
+                if !isLast {
+                    let word = readings[Int(path[index].reading)].termWord
+                    let next = readings[Int(path[index + 1].reading)].termWord
+                    guard compiled.pluralPositions.allowsPlural(language: facts.language, word: word, next: next) else { return nil }
+                }
+            }
+            if phenomena.contains(.reduplication) {
+                guard inflects || takesAcronymForms else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
+            }
+            if phenomena.contains(.spelling) {
                 guard inflects else { return nil }
             }
             if phenomena.contains(.pluralInfix) {
-                guard inflects, facts.allowsPluralInfix else { return nil }
+                guard inflects, facts.allowsPluralInfix || compiled.pluralPositions.allowsPluralInfix(language: facts.language) else { return nil }
             }
         }
         guard facts.isCaseSensitive else { return false }
@@ -429,12 +509,56 @@ private struct Search {
         var mismatch = false
         for index in 0..<min(depth, exactWords.count) {
             let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))
+            if acronymForms & (1 << UInt64(index)) != 0 {
+                guard isAcronymForm(written, of: exactWords[index], at: index) else { return nil }
+                continue
+            }
             if TermMatcher.differsInCase(written, from: exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
+                // An acronym in mixed case before a capitalised word is part of a name (the
+                // Vietnamese name Ngo Van Thanh), not a misspelt NGO.
+                if facts.isAbbreviated, startsName(after: depth) { return nil }
                 mismatch = true
             }
         }
         return mismatch
+    }
+
+    /// Whether the word at `path[index]`, written `written`, is the acronym `acronym` with the
+    /// ending its reading needs, written as `AcronymForm` accepts it; or, for a reduplication,
+    /// whether both halves are the acronym as written, joined by a hyphen (TKI-TKI, TKI - TKI),
+    /// the second perhaps with a clitic (TKI-TKInya).
+    private func isAcronymForm(_ written: String, of acronym: String, at index: Int) -> Bool {
+        let position = Int(path[index].start)
+        let reading = readings[Int(path[index].reading)]
+        guard reading.tokenCount == 2, reading.phenomena.contains(.reduplication) else {
+            return AcronymForm.isWrittenWithEnding(written, acronym: acronym) { isInCapitals(around: position) }
+        }
+        // Two acronyms side by side with a space between are two occurrences (or a slip).
+        guard written == acronym, text.words[position + 1].gap != CompiledGlossary.spaceGap else { return false }
+        let second = ICU.nfc(text.source.text(text.words[position + 1].range))
+        return second == acronym || reading.phenomena.contains(.clitic)
+            && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
+    }
+
+    /// Whether the word after the words of `path[0..<depth]` follows them after a space and
+    /// begins with a capital, as the next part of a name does.
+    private func startsName(after depth: Int) -> Bool {
+        let last = path[depth - 1]
+        let next = Int(last.start) + readings[Int(last.reading)].tokenCount
+        guard range.contains(next), text.words[next].gap == CompiledGlossary.spaceGap else { return false }
+        return text.source.text(text.words[next].range).first?.isUppercase == true
+    }
+
+    /// Whether a word next to the word at `position`, in the same paragraph, shows that the text
+    /// there is written in capitals (`AcronymForm.isWrittenInCapitals`).
+    private func isInCapitals(around position: Int) -> Bool {
+        for neighbour in [position - 1, position + 1] where range.contains(neighbour) {
+            let after = max(position, neighbour)
+            guard text.words[after].gap != ByteLexicon.hardGap else { continue }
+            if AcronymForm.isWrittenInCapitals(text.source.text(text.words[neighbour].range)) { return true }
+        }
+        return false
     }
 }
 

@@ -17,6 +17,8 @@ public struct DeprecatedTermRule: Rule {
             RuleExample("The ↓International Labor Organization met in Geneva.", language: .english),
             RuleExample("Banyak ↓TKI berangkat dari Kupang.", language: .indonesian),
             RuleExample("Data ↓TKI-nya belum lengkap.", language: .indonesian),
+            RuleExample("Data ↓TKInya belum lengkap.", language: .indonesian),
+            RuleExample("Para ↓TKI-TKI pulang.", language: .indonesian),
             RuleExample("Loba ↓TKI-na nu mulang.", language: .sundanese),
             RuleExample("They spoke of a ↓slave trade in workers.", language: .english),
         ],
@@ -25,6 +27,7 @@ public struct DeprecatedTermRule: Rule {
             RuleExample("Banyak pekerja migran berangkat dari Kupang.", language: .indonesian),
             RuleExample("Loba pekerja migran nu mulang.", language: .sundanese),
             RuleExample("The tki file format is unrelated.", language: .english),
+            RuleExample("Grup wa desa ramai membahas tkinya.", language: .indonesian),
         ])
 
     /// Each finding depends on one match alone: chunks are checked one by one.

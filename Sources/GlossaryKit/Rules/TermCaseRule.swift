@@ -24,6 +24,8 @@ public struct TermCaseRule: Rule {
             RuleExample("Laporan ILO-nya sudah terbit.", language: .indonesian),
             RuleExample("The word ilo means nothing here.", language: .english),
             RuleExample("Laporan ILO-na geus medal.", language: .sundanese),
+            RuleExample("Laporan ILOnya sudah terbit.", language: .indonesian),
+            RuleExample("Ilo Santos, a fisher, spoke first.", language: .english),
         ])
 
     /// Each finding depends on one match alone: chunks are checked one by one.

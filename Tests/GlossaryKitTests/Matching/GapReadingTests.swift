@@ -17,6 +17,7 @@ struct GapReadingTests {
         var stopwords: Set<String> { wrapped.stopwords }
         func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { wrapped.analyses(of: tokens, at: index) }
         func analyses(ofWord word: String) -> [WordAnalysis] { wrapped.analyses(ofWord: word) }
+        func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { wrapped.bindsToNext(tokens, at: index) }
     }
 
     static let everyGap = AnalyzerRegistry(analyzers: [LanguageTag.indonesian, .sundanese, .english].map {
