@@ -27,13 +27,18 @@ public struct AnalyzedDocument: Sendable {
         public var bytes: Range<Int>
         /// The paragraph's words, as indices over the whole text (`TermMatch.tokens` uses them).
         public var words: Range<Int>
-        /// The language the paragraph is written in, nil when unknown.
+        /// The language the paragraph is written in, nil when unknown; the likeliest one when
+        /// `languageIsUncertain`.
         public var language: LanguageTag?
+        /// Whether the detector's evidence leaves the language open (`DetectedLanguage`); a
+        /// paragraph whose language was given is certain.
+        public var languageIsUncertain: Bool
 
-        public init(bytes: Range<Int>, words: Range<Int>, language: LanguageTag?) {
+        public init(bytes: Range<Int>, words: Range<Int>, language: LanguageTag?, languageIsUncertain: Bool = false) {
             self.bytes = bytes
             self.words = words
             self.language = language
+            self.languageIsUncertain = languageIsUncertain
         }
     }
 
