@@ -75,7 +75,8 @@ struct AnalysisPipeline {
     }
 
     /// The analysed document of one scanned chunk, whose paragraphs are in `languages`, and the
-    /// line and column just past the chunk.
+    /// line and column just past the chunk. A paragraph of uncertain language is matched against
+    /// every language's terms (`TermMatcher.Session.forEachMatch`).
     private func analyze(
         _ chunk: TextChunker.Chunk, text: ScannedText, languages: [DetectedLanguage], matching: Bool, wordBase: Int,
         whole: UnsafeBufferPointer<UInt8>, contentStart: Int, cache: WordReadingCache
@@ -90,7 +91,7 @@ struct AnalysisPipeline {
         let end = chunk.source.bytes.withUnsafeBufferPointer { local in
             for (paragraph, detected) in zip(text.paragraphs, languages) {
                 if matching {
-                    session.forEachMatch(in: paragraph, language: detected.language) { match, isInLanguage in
+                    session.forEachMatch(in: paragraph, language: detected.language, isUncertain: detected.isUncertain) { match, isInLanguage in
                         var match = match
                         placement.place(&match, in: local)
                         if !isInLanguage { outOfLanguage.append(matches.count) }

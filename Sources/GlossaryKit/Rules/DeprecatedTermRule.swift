@@ -1,5 +1,12 @@
 /// Reports a deprecated term (a warning) or a forbidden one (an error) and names the preferred
 /// term of the same language.
+///
+/// A deprecated term is wrong wherever it is, so on a paragraph whose language is uncertain (a
+/// heading, a one-line reply) the rule judges the terms of every language
+/// (`AnalyzedDocument.matchesInPossibleLanguage`): *guest workers* in a short English paragraph
+/// after Indonesian ones is reported. Except when the same words are a term in good standing of
+/// another language, which the paragraph may well be in: Sundanese deprecates *perdagangan tenaga
+/// kerja*, the Indonesian preferred term, so in a paragraph that could be either it is not reported.
 public struct DeprecatedTermRule: Rule {
     public init() {}
 
@@ -35,12 +42,13 @@ public struct DeprecatedTermRule: Rule {
     public func check(_ document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
         let concepts = document.glossary.concepts
-        for match in document.matchesInParagraphLanguage {
+        for match in document.matchesInPossibleLanguage {
             // The status alone first: most matches are of terms in good standing. The matcher
             // gives it with the match; the model is read only for a match made otherwise.
             let status = match.termStatus ?? concepts[match.term.concept].terms[match.term.term].status
             guard status == .deprecated || status == .forbidden else { continue }
             let term = document.glossary[term: match.term]
+            if match.paragraphLanguageIsUncertain, Self.isInGoodStandingElsewhere(match, term: term, glossary: document.glossary) { continue }
             let concept = document.glossary[concept: match.term]
             // A full form is replaced by a full form, an acronym by an acronym: "International
             // Labor Organization" becomes "International Labour Organization", not "ILO".
@@ -66,5 +74,16 @@ public struct DeprecatedTermRule: Rule {
                 message: message, suggestions: preferred, fix: fix, note: term.note))
         }
         return findings
+    }
+
+    /// Whether `term`, found at `match`, is also listed in good standing (preferred or
+    /// admitted) for another language: the same words (`TermMatch.alternatives` with the same
+    /// text, not merely a spelling variant of it).
+    static func isInGoodStandingElsewhere(_ match: TermMatch, term: Term, glossary: Glossary) -> Bool {
+        let text = term.text.lowercased()
+        return match.alternatives.contains { reference in
+            let other = glossary[term: reference]
+            return !other.language.overlaps(term.language) && other.status.isAcceptable && other.text.lowercased() == text
+        }
     }
 }
