@@ -118,6 +118,36 @@ struct LanguageDetectorTests {
         #expect(languages([decided(id), twoEnglish, decided(id)]) == [id, en, id])
     }
 
+    /// The stopword lists' words shared by two languages count for both: *di* and *mana* are
+    /// Indonesian and Sundanese, *can* is English and Sundanese ("not yet"), and the Indonesian
+    /// names of a document's parts are used in Sundanese writing too (*Kata kunci*).
+    @Test func aWordOfTwoLanguagesCountsForBoth() throws {
+        let compiled = TestSupport.projectChecker.compiled
+        let languages = compiled.tables.detectorLanguages
+        func counted(_ word: String) throws -> Set<String> {
+            let id = try #require(compiled.tables.words.find(word), "\(word)")
+            return Set(languages.indices.filter { compiled.tables.flags[Int(id)] >> (16 + UInt32($0)) & 1 != 0 }.map { languages[$0].rawValue })
+        }
+        #expect(try counted("di") == ["id", "su"])
+        #expect(try counted("mana") == ["id", "su"])
+        #expect(try counted("can") == ["en", "su"])
+        #expect(try counted("kunci") == ["id", "su"])
+        #expect(try counted("keywords") == ["en"])
+        #expect(try counted("yang") == ["id"])
+        #expect(try counted("nuhun") == ["su"])
+        // So a Sundanese question is not Indonesian for its two shared words, and a Sundanese
+        // keyword line written with the Indonesian label stays in its section.
+        let text = """
+            Ieu téh carita ti lembur, anu dicaritakeun ku urang lembur sorangan.
+
+            Di nagara mana?
+
+            Kata kunci: calo, pekerja migran
+            """
+        let found = try Self.languages(SourceText(path: "t.txt", string: text))
+        #expect(found.map(\.1) == ["su", "su", "su"])
+    }
+
     static func fixture() throws -> SourceText {
         let url = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross/headings.md")
         return try SourceText(path: url.path, bytes: Array(try Data(contentsOf: url)))
