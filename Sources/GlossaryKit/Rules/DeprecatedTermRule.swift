@@ -4,9 +4,11 @@
 /// A deprecated term is wrong wherever it is, so on a paragraph whose language is uncertain (a
 /// heading, a one-line reply) the rule judges the terms of every language
 /// (`AnalyzedDocument.matchesInPossibleLanguage`): *guest workers* in a short English paragraph
-/// after Indonesian ones is reported. Except when the same words are a term in good standing of
-/// another language, which the paragraph may well be in: Sundanese deprecates *perdagangan tenaga
-/// kerja*, the Indonesian preferred term, so in a paragraph that could be either it is not reported.
+/// after Indonesian ones is reported. Except a term of another language than the paragraph's
+/// likely one that the glossary also lists in good standing for a third language, which the
+/// paragraph may well be in: Sundanese deprecates *perdagangan tenaga kerja*, the Indonesian
+/// preferred term, so in a short paragraph taken for English it is not reported (in one taken
+/// for Sundanese it is: the Indonesian term left untranslated).
 public struct DeprecatedTermRule: Rule {
     public init() {}
 
@@ -48,7 +50,8 @@ public struct DeprecatedTermRule: Rule {
             let status = match.termStatus ?? concepts[match.term.concept].terms[match.term.term].status
             guard status == .deprecated || status == .forbidden else { continue }
             let term = document.glossary[term: match.term]
-            if match.paragraphLanguageIsUncertain, Self.isInGoodStandingElsewhere(match, term: term, glossary: document.glossary) { continue }
+            if match.paragraphLanguageIsUncertain, !Self.isOfLikelyLanguage(match, term: term),
+               Self.isInGoodStandingElsewhere(match, term: term, glossary: document.glossary) { continue }
             let concept = document.glossary[concept: match.term]
             // A full form is replaced by a full form, an acronym by an acronym: "International
             // Labor Organization" becomes "International Labour Organization", not "ILO".
@@ -74,6 +77,11 @@ public struct DeprecatedTermRule: Rule {
                 message: message, suggestions: preferred, fix: fix, note: term.note))
         }
         return findings
+    }
+
+    /// Whether `term`, found at `match`, is of the paragraph's likely language.
+    static func isOfLikelyLanguage(_ match: TermMatch, term: Term) -> Bool {
+        match.paragraphLanguage.map(term.language.overlaps) ?? true
     }
 
     /// Whether `term`, found at `match`, is also listed in good standing (preferred or
