@@ -63,7 +63,7 @@ public final class GlossaryChecker: Sendable {
     public func check(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let document = try analyze(source, options: options)
         var sections = LanguageSections()
-        sections.add(document.paragraphLanguages)
+        sections.add(document.paragraphs)
         return try addingSectionFindings(
             to: findings(in: document, options: options), hasSections: sections.areSections, options: options
         ) { (source, document.paragraphs) }
@@ -88,7 +88,7 @@ public final class GlossaryChecker: Sendable {
             path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
             passed: { releaser.passed($0) }
         ) { chunk in
-            sections.add(chunk.paragraphs.map(\.language))
+            sections.add(chunk.paragraphs)
             runner.add(chunk)
         }
         file.releaseAll()

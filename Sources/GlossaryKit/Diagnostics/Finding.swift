@@ -9,8 +9,11 @@ public struct Finding: Sendable, Hashable {
     /// The rule's public id, e.g. `deprecated-term`.
     public var rule: String
     public var severity: Severity
-    /// The language of the text where the finding is.
+    /// The language of the text where the finding is: the language of the term concerned.
     public var language: LanguageTag?
+    /// Whether the language of the text there is uncertain (a short or mixed paragraph): then
+    /// `language` is that of the term found, which the text's own language may not be.
+    public var languageIsUncertain = false
     /// The concept concerned.
     public var concept: String?
     /// The offending text as written.

@@ -18,6 +18,10 @@ public struct TermMatch: Sendable, Hashable {
     public var suffix: String
     /// The language of the paragraph, when known.
     public var paragraphLanguage: LanguageTag?
+    /// Whether the paragraph's language is uncertain (`DetectedLanguage`): `paragraphLanguage` is
+    /// then only the likeliest, the paragraph was matched against every language's terms, and
+    /// the term may be of another language.
+    public var paragraphLanguageIsUncertain = false
     /// The text as written at `bytes`. This and the fields below are filled in by the pipeline
     /// while the text's bytes are at hand, so that rules and findings never need the text
     /// again (a long file is checked without holding it).

@@ -33,9 +33,10 @@ public struct TermMatcher: Sendable {
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
-        /// The analyzer group of each paragraph language met, and which entry languages are in
-        /// it (by `CompiledGlossary.EntryTable.languages` index): a handful, so a list.
-        private var groups: [(language: LanguageTag?, group: Int, inLanguage: [Bool])] = []
+        /// The analyzer group of each paragraph language met (and whether it was uncertain), and
+        /// which entry languages are in it (by `CompiledGlossary.EntryTable.languages` index): a
+        /// handful, so a list.
+        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool])] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -55,22 +56,30 @@ public struct TermMatcher: Sendable {
         /// unknown), in text order, and whether the term is of that language (always, when the
         /// language is unknown): the monolingual rules judge only those.
         ///
+        /// When the language `isUncertain` (`DetectedLanguage`), every language's analyzer reads
+        /// the words, as for an unknown language, so that a term of another language is found
+        /// in all its forms; `language` is then only the likeliest, whose terms win a tie
+        /// between terms of the same words, and the matches say that it is uncertain
+        /// (`TermMatch.paragraphLanguageIsUncertain`).
+        ///
         /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
-        mutating func forEachMatch(in range: Range<Int>, language: LanguageTag?, _ body: (TermMatch, _ isInLanguage: Bool) -> Void) {
+        mutating func forEachMatch(
+            in range: Range<Int>, language: LanguageTag?, isUncertain: Bool = false, _ body: (TermMatch, _ isInLanguage: Bool) -> Void
+        ) {
             let cache = search.cache
             let group: Int
             let inLanguage: [Bool]
-            if let known = groups.first(where: { $0.language == language }) {
+            if let known = groups.first(where: { $0.language == language && $0.isUncertain == isUncertain }) {
                 group = known.group
                 inLanguage = known.inLanguage
             } else {
-                group = cache.analyzerGroup(for: language)
+                group = cache.analyzerGroup(for: isUncertain ? nil : language)
                 inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
-                groups.append((language, group, inLanguage))
+                groups.append((language, isUncertain, group, inLanguage))
             }
-            search.start(range: range, language: language, group: group, inLanguage: inLanguage)
+            search.start(range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage)
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
@@ -127,9 +136,10 @@ private struct Search {
     let compiled: CompiledGlossary
     let text: ScannedText
     let cache: WordReadingCache
-    /// The paragraph being matched, its language and analyzer group.
+    /// The paragraph being matched, its language (and whether that is uncertain) and analyzer group.
     private(set) var range: Range<Int> = 0..<0
     private(set) var language: LanguageTag?
+    private(set) var isUncertain = false
     private(set) var group = -1
     /// Per entry language (`CompiledGlossary.EntryTable.languages`): whether it is the paragraph's.
     private(set) var inLanguage: [Bool] = []
@@ -153,10 +163,11 @@ private struct Search {
         self.cache = cache
     }
 
-    /// Moves on to the paragraph `range`, in `language`, read by analyzer `group`.
-    mutating func start(range: Range<Int>, language: LanguageTag?, group: Int, inLanguage: [Bool]) {
+    /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer `group`.
+    mutating func start(range: Range<Int>, language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool]) {
         self.range = range
         self.language = language
+        self.isUncertain = isUncertain
         self.group = group
         self.inLanguage = inLanguage
     }
@@ -406,6 +417,7 @@ private struct Search {
             caseMismatch: best.caseMismatch,
             suffix: steps.last.map { readings[Int($0.reading)].suffix } ?? "",
             paragraphLanguage: language)
+        match.paragraphLanguageIsUncertain = isUncertain
         match.termStatus = entry.facts.status
         return match
     }

@@ -1,6 +1,9 @@
 /// JSON for programs:
 /// `{"findings":[{"file","line","column","endLine","endColumn","rule","severity","language",
 /// "concept","text","message","suggestions":[…]}],"summary":{…}}`.
+///
+/// Optional keys follow when they apply: `languageUncertain` (true when the paragraph's language
+/// is uncertain and `language` is the language of the term found), `matchedAs`, `fix`, `note`.
 public enum JSONReporter {
     /// The report as indented JSON.
     ///
@@ -87,6 +90,10 @@ public enum JSONReporter {
             }
             text.append(literal: "\n      ]")
         }
+        if finding.languageIsUncertain {
+            key("languageUncertain")
+            text.append(literal: "true")
+        }
         if let explanation = finding.matchExplanation { string("matchedAs", explanation) }
         if let fix = finding.fix { string("fix", fix) }
         if let note = finding.note { string("note", note) }
@@ -109,6 +116,7 @@ public enum JSONReporter {
             ("message", .string(finding.message)),
             ("suggestions", .array(finding.suggestions.map { .string($0) })),
         ]
+        if finding.languageIsUncertain { pairs.append(("languageUncertain", .bool(true))) }
         if let explanation = finding.matchExplanation { pairs.append(("matchedAs", .string(explanation))) }
         if let fix = finding.fix { pairs.append(("fix", .string(fix))) }
         if let note = finding.note { pairs.append(("note", .string(note))) }

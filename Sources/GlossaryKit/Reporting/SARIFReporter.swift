@@ -108,6 +108,7 @@ public enum SARIFReporter {
         var properties: [(String, JSONValue)] = []
         if let concept = finding.concept { properties.append(("concept", .string(concept))) }
         if let language = finding.language { properties.append(("language", .string(language.rawValue))) }
+        if finding.languageIsUncertain { properties.append(("languageUncertain", .bool(true))) }
         if !finding.suggestions.isEmpty { properties.append(("suggestions", .array(finding.suggestions.map { .string($0) }))) }
         if let note = finding.note { properties.append(("note", .string(note))) }
         if !properties.isEmpty { pairs.append(("properties", .object(properties))) }

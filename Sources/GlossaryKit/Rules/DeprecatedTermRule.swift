@@ -1,5 +1,14 @@
 /// Reports a deprecated term (a warning) or a forbidden one (an error) and names the preferred
 /// term of the same language.
+///
+/// A deprecated term is wrong wherever it is, so on a paragraph whose language is uncertain (a
+/// heading, a one-line reply) the rule judges the terms of every language
+/// (`AnalyzedDocument.matchesInPossibleLanguage`): *guest workers* in a short English paragraph
+/// after Indonesian ones is reported. Except a term of another language than the paragraph's
+/// likely one that the glossary also lists in good standing for a third language, which the
+/// paragraph may well be in: Sundanese deprecates *perdagangan tenaga kerja*, the Indonesian
+/// preferred term, so in a short paragraph taken for English it is not reported (in one taken
+/// for Sundanese it is: the Indonesian term left untranslated).
 public struct DeprecatedTermRule: Rule {
     public init() {}
 
@@ -38,12 +47,14 @@ public struct DeprecatedTermRule: Rule {
     public func check(_ document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
         let concepts = document.glossary.concepts
-        for match in document.matchesInParagraphLanguage {
+        for match in document.matchesInPossibleLanguage {
             // The status alone first: most matches are of terms in good standing. The matcher
             // gives it with the match; the model is read only for a match made otherwise.
             let status = match.termStatus ?? concepts[match.term.concept].terms[match.term.term].status
             guard status == .deprecated || status == .forbidden else { continue }
             let term = document.glossary[term: match.term]
+            if match.paragraphLanguageIsUncertain, !Self.isOfLikelyLanguage(match, term: term),
+               Self.isInGoodStandingElsewhere(match, term: term, glossary: document.glossary) { continue }
             let concept = document.glossary[concept: match.term]
             // A full form is replaced by a full form, an acronym by an acronym: "International
             // Labor Organization" becomes "International Labour Organization", not "ILO".
@@ -69,5 +80,21 @@ public struct DeprecatedTermRule: Rule {
                 message: message, suggestions: preferred, fix: fix, note: term.note))
         }
         return findings
+    }
+
+    /// Whether `term`, found at `match`, is of the paragraph's likely language.
+    static func isOfLikelyLanguage(_ match: TermMatch, term: Term) -> Bool {
+        match.paragraphLanguage.map(term.language.overlaps) ?? true
+    }
+
+    /// Whether `term`, found at `match`, is also listed in good standing (preferred or
+    /// admitted) for another language: the same words (`TermMatch.alternatives` with the same
+    /// text, not merely a spelling variant of it).
+    static func isInGoodStandingElsewhere(_ match: TermMatch, term: Term, glossary: Glossary) -> Bool {
+        let text = term.text.lowercased()
+        return match.alternatives.contains { reference in
+            let other = glossary[term: reference]
+            return !other.language.overlaps(term.language) && other.status.isAcceptable && other.text.lowercased() == text
+        }
     }
 }

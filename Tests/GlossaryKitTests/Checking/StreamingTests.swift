@@ -164,7 +164,8 @@ struct StreamingTests {
         let findings = try Self.expectSameFindings(Array(text.utf8), name: "count.txt", checker: checker)
         let count = try #require(findings.first { $0.rule == "match-count" })
         let document = try checker.analyze(SourceText(path: "count.txt", string: text))
-        #expect(count.message == "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")
+        // The last match is in a paragraph of uncertain language, which the message then names.
+        #expect(count.message.hasPrefix("\(document.matches.count) matches in \(document.paragraphs.count) paragraphs"))
     }
 
     @Test func readingCacheStartingAfreshChangesNoMatch() throws {
