@@ -49,6 +49,8 @@ int64_t gk_utf8_first_invalid(const uint8_t *bytes, int64_t length) {
             if (((a | b | c | d) & 0x8080808080808080ull) != 0) break;
             i += 32;
         }
+        // The blocks may have reached the end: no byte past it is read.
+        if (i >= length) break;
         if (i + 8 <= length) {
             uint64_t chunk;
             memcpy(&chunk, bytes + i, 8);

@@ -58,6 +58,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("dry-run"), help: "With --fix: print a unified diff of the fixes instead of writing them.")
     var dryRun = false
 
+    @Flag(name: .long, help: "With --fix: fix read-only files too (they stay read-only).")
+    var force = false
+
     @Argument(help: ArgumentHelp(
         "Files or folders to check; - reads standard input. Default: the files of the configuration's folder that its include patterns choose.",
         valueName: "path"))
@@ -69,6 +72,7 @@ struct CheckCommand: ParsableCommand {
         }
         if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
+        if force && !fix { throw ValidationError("--force goes with --fix") }
         if fix && staged { throw ValidationError("--fix changes working-tree files; it cannot be combined with --staged") }
         if fix && paths.contains("-") { throw ValidationError("--fix cannot change standard input") }
         if parallel && noParallel { throw ValidationError("--parallel and --no-parallel exclude each other") }
@@ -110,6 +114,7 @@ struct CheckCommand: ParsableCommand {
         }
         let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
         let inputs = try self.inputs(searching: searched, configuration: configuration)
+        if fix { try refuseFixingSettings(inputs, configuration: configuration) }
         var (report, errors) = runner.run(inputs: inputs)
         let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
         for note in groups.skipped { Output.error("note: " + note) }
@@ -138,12 +143,12 @@ struct CheckCommand: ParsableCommand {
             let byFile = Dictionary(grouping: report.findings, by: \.location.file)
             for input in inputs {
                 guard let source = report.sources[input.path], let findings = byFile[input.path],
-                      let fileFix = Fixer.fix(source, findings: findings) else { continue }
+                      let fileFix = runner.fix(source, findings: findings) else { continue }
                 if dryRun {
                     diffs += UnifiedDiff.render(fileFix)
                 } else {
                     do {
-                        try Fixer.write(fileFix)
+                        try Fixer.write(fileFix, force: force)
                     } catch {
                         Output.error(error.description)
                         errors.append(error)
@@ -173,6 +178,28 @@ struct CheckCommand: ParsableCommand {
         Reporter.write(report, format: output.format, to: Output.print)
         if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
         if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
+    }
+
+    /// Refuses `--fix` when a text to fix is a file this run reads as settings — a glossary
+    /// file, the configuration, the baseline — under any name (compared by device and inode):
+    /// a fix would rewrite terms in the glossary itself. Nothing is checked or written then.
+    private func refuseFixingSettings(_ inputs: [CheckRunner.Input], configuration: Configuration?) throws {
+        var settings: [FileIdentity: String] = [:]
+        func add(_ path: String, _ what: String) {
+            if let id = FileIdentity(path: path), settings[id] == nil { settings[id] = what }
+        }
+        for path in try glossary.resolvedPaths(configuration: configuration) {
+            for file in (try? GlossaryLoader.files(at: path)) ?? [] { add(file, "a glossary file of this run") }
+        }
+        if let file = configuration?.file { add(file, "the configuration of this run") }
+        if let baseline { add(baseline, "the baseline of this run") }
+        var refused = false
+        for input in inputs {
+            guard case let .file(path) = input, let id = FileIdentity(path: path), let what = settings[id] else { continue }
+            Output.error(InputError("is \(what); --fix does not rewrite it (leave it out of the paths)", file: path).description)
+            refused = true
+        }
+        if refused { throw ExitCode(ExitStatus.usage) }
     }
 
     /// The translation sets among the inputs: all of them with `--parallel`; else, unless
@@ -261,7 +288,26 @@ struct CheckCommand: ParsableCommand {
         } catch {
             throw CommandFailure.input(error)
         }
-        return files.filter { configuration?.includes($0) ?? true }.map { .file($0) }
+        let kept = files.filter { configuration?.includes($0) ?? true }
+        guard kept.isEmpty else { return kept.map { .file($0) } }
+        let reason = Self.nothingToCheck(paths: paths, found: files.count, configuration: configuration)
+        // Paths that were named and give nothing are a mistake (a mistyped folder in CI must
+        // fail, not pass). Without paths, the configuration chose: a project with no texts yet,
+        // as `glossary init` leaves it, is not one, and gets a note instead.
+        guard paths.isEmpty else { throw CommandFailure.input(InputError(reason)) }
+        Output.error("note: " + reason)
+        return []
+    }
+
+    /// Why the paths gave no file to check.
+    static func nothingToCheck(paths: [String], found: Int, configuration: Configuration?) -> String {
+        if found > 0, let configuration {
+            let files = found == 1 ? "the file found is" : "all \(found) files found are"
+            return "no files to check: \(files) left out by the include and exclude patterns of \(configuration.file ?? ".glossary.yml")"
+        }
+        let endings = CheckRunner.folderExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
+        let searched = paths.isEmpty ? "the configuration's folder" : paths.joined(separator: ", ")
+        return "no files to check in \(searched): folders are searched for \(endings) files (hidden and build folders skipped)"
     }
 }
 

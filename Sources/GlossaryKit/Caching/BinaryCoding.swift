@@ -311,7 +311,8 @@ final class ReadOnlyMapping {
 
     /// Maps the regular file at `path`, or returns nil when it cannot be opened or mapped.
     init?(path: String) {
-        let descriptor = open(path, O_RDONLY)
+        // O_NONBLOCK: a named pipe put where an entry belongs must not make the run wait.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var status = stat()

@@ -84,12 +84,7 @@ public struct Baseline: Sendable, Equatable {
     /// Parses baseline JSON; errors name `path`, line and column.
     public static func read(_ text: String, path: String) throws(InputError) -> Baseline {
         // JSON is YAML, and Yams' node marks give positions for every error.
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw YAMLErrors.inputError(error, path: path, text: text, what: "baseline JSON")
-        }
+        let root = try YAMLDocument.compose(text, path: path, what: "baseline JSON")
         func fail(_ message: String, _ node: Node) -> InputError {
             InputError(message, file: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1, in: text)
         }

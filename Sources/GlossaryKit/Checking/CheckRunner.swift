@@ -48,28 +48,36 @@ public struct CheckRunner: Sendable {
     public static var folderExtensions: Set<String> { textExtensions.union(bilingualExtensions) }
 
     /// The files to check for `paths`: files as given, folders searched for text and bilingual
-    /// files (`folderExtensions`, hidden files and folders skipped), `-` for standard input.
+    /// files (`folderExtensions`, hidden files, hidden and build folders skipped, links to folders followed;
+    /// see `FolderWalk`), `-` for standard input.
+    ///
+    /// A file named twice — `a.md ./a.md`, through a link, a hard link, or inside a folder also
+    /// given — is listed once, under its first name: it is one file, checked and fixed once.
+    ///
+    /// - Throws: `InputError` for a path that does not exist (a link to nothing and a link loop
+    ///   are named as such) or a folder that cannot be read.
     public static func files(for paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
+        var seen: Set<FileIdentity> = []
+        /// Adds `file` unless the same file is already listed.
+        func add(_ file: String) {
+            if let id = FileIdentity(path: file), !seen.insert(id).inserted { return }
+            files.append(file)
+        }
         for path in paths {
             if path == "-" { files.append(path); continue }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-                throw InputError("no such file or folder", file: path)
+            var status = stat()
+            guard stat(path, &status) == 0 else {
+                let code = errno
+                var link = stat()
+                if code == ENOENT, lstat(path, &link) != 0 { throw InputError("no such file or folder", file: path) }
+                throw InputFile.openError(path, errno: code)
             }
-            if !isDirectory.boolValue { files.append(path); continue }
-            guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-                throw InputError("cannot list folder", file: path)
+            guard status.st_mode & S_IFMT == S_IFDIR else { add(path); continue }
+            let found = try FolderWalk.files(below: path, skipsFolder: Paths.isSkippedFolder) { name in
+                folderExtensions.contains((name as NSString).pathExtension.lowercased())
             }
-            var found: [String] = []
-            while let relative = enumerator.nextObject() as? String {
-                let components = relative.split(separator: "/")
-                if components.contains(where: { $0.hasPrefix(".") }) { continue }
-                if folderExtensions.contains((relative as NSString).pathExtension.lowercased()) {
-                    found.append((path as NSString).appendingPathComponent(relative))
-                }
-            }
-            files += found.sorted()
+            found.forEach(add)
         }
         return files
     }
@@ -151,6 +159,22 @@ public struct CheckRunner: Sendable {
         var report = CheckReport(findings: findings, fileCount: checked, sources: sources, suppressedCount: suppressed, baselinedCount: known)
         report.streamed = streamed
         return (report, errors)
+    }
+
+    /// The fix `--fix` applies to `source` for its `findings`: `Fixer.fix`, leaving alone the
+    /// words of every term the glossary approves (see `Fixer.approvedRanges(in:)`), which the
+    /// text is analysed again for (with the options its check had).
+    ///
+    /// - Returns: nil when nothing would change.
+    public func fix(_ source: SourceText, findings: [Finding]) -> Fixer.FileFix? {
+        guard findings.contains(where: { $0.fix != nil }) else { return nil }
+        var fileOptions = options
+        if fileOptions.language == nil, let configuration {
+            fileOptions.language = configuration.language(forPath: source.path)
+        }
+        // Without the analysis no edit could be shown to spare approved terms: none is made.
+        guard let document = try? checker.analyze(source, options: fileOptions) else { return nil }
+        return Fixer.fix(source, findings: findings, protecting: Fixer.approvedRanges(in: document))
     }
 
     /// Reads and checks one input, fingerprints its findings and drops suppressed ones; returns

@@ -34,6 +34,44 @@ public struct Suppressions: Sendable, Equatable {
     }
 
     public private(set) var directives: [Directive] = []
+    /// What the directives say about each rule they may name, for `suppresses(_:)`.
+    private var byRule: [String: RuleDirectives] = [:]
+    /// What the directives that name no rule say, for a rule not among the known ones.
+    private var forOtherRules = RuleDirectives()
+
+    /// The directives that apply to one rule, ready to be asked about a finding.
+    private struct RuleDirectives: Sendable, Equatable {
+        /// The lines an ignore directive silences.
+        var ignoredLines: Set<Int> = []
+        /// The offsets of the disable and enable directives, in order.
+        var toggles: [Int] = []
+        /// Whether each toggle disables (true) or enables the rule.
+        var disables: [Bool] = []
+
+        mutating func add(_ directive: Directive) {
+            switch directive.kind {
+            case .ignore: ignoredLines.insert(directive.targetLine)
+            case .disable, .enable:
+                toggles.append(directive.offset)
+                disables.append(directive.kind == .disable)
+            }
+        }
+
+        /// Whether a finding on `line` starting at byte `offset` is silenced.
+        ///
+        /// - Complexity: O(log *d*) in the rule's disable and enable directives.
+        func suppresses(line: Int, offset: Int, steps: inout Int) -> Bool {
+            if ignoredLines.contains(line) { return true }
+            // The last toggle before the finding decides.
+            var low = 0, high = toggles.count
+            while low < high {
+                let middle = (low + high) / 2
+                if toggles[middle] < offset { low = middle + 1 } else { high = middle }
+                steps += 1
+            }
+            return low > 0 && disables[low - 1]
+        }
+    }
 
     /// An empty set: nothing is suppressed.
     public init() {}
@@ -45,6 +83,7 @@ public struct Suppressions: Sendable, Equatable {
     /// - Complexity: O(*n*) in the text's length.
     public init(parsing source: SourceText, markdown: Bool, knownRules: Set<String>) throws(InputError) {
         self.init()
+        defer { index(knownRules) }
         try source.bytes.withUnsafeBufferPointer { bytes throws(InputError) in
             try parse(
                 bytes, contentStart: source.contentStart, markdown: markdown, knownRules: knownRules,
@@ -67,6 +106,7 @@ public struct Suppressions: Sendable, Equatable {
     /// - Complexity: O(*n*) in the file's length.
     public init(parsing file: MappedFile, markdown: Bool, knownRules: Set<String>) throws(InputError) {
         self.init()
+        defer { index(knownRules) }
         var releaser = PageReleaser(file)
         var lines = LineCounter(file.bytes, passed: { releaser.passed($0) })
         defer { file.releaseAll() }
@@ -92,6 +132,7 @@ public struct Suppressions: Sendable, Equatable {
     ) throws(InputError) {
         let fenced = markdown ? MarkdownMasker.fencedCodeBlocks(bytes, passed: passed) : []
         var candidates: [(offset: Int, argumentEnd: Int, trailingEnd: Int?)] = []
+        var steps = 0
         if markdown {
             // Directives start an HTML comment: `<!--` white space `glossary-…`.
             var index = contentStart
@@ -100,6 +141,7 @@ public struct Suppressions: Sendable, Equatable {
                 while fence < fenced.count, fenced[fence].upperBound <= open { fence += 1 }
                 let close = Self.find(Array("-->".utf8), in: bytes, from: open + 4, passed: passed) ?? bytes.count
                 index = min(bytes.count, close + 3)
+                steps += index - open
                 if fence < fenced.count, fenced[fence].contains(open) { continue }
                 var start = open + 4
                 while start < close, Self.isBlank(bytes[start]) || bytes[start] == 0x0A || bytes[start] == 0x0D { start += 1 }
@@ -109,14 +151,26 @@ public struct Suppressions: Sendable, Equatable {
         } else {
             var index = contentStart
             let needle = Array("glossary-".utf8)
+            // The end of the line of the last candidate: candidates on one line share it.
+            var lineEnd = -1
             while let found = Self.find(needle, in: bytes, from: index, passed: passed) {
                 index = found + needle.count
                 guard Self.directive(in: bytes, at: found) != nil else { continue }
                 if found > 0, Self.isWordByte(bytes[found - 1]) { continue }
-                let lineEnd = bytes[found...].firstIndex(of: 0x0A) ?? bytes.count
+                if found > lineEnd {
+                    lineEnd = found
+                    while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+                    steps += lineEnd - found
+                }
                 candidates.append((found, lineEnd, nil))
             }
         }
+        // Where the line of the candidate being read starts, found going forward from the last.
+        var lineStart = contentStart
+        var lineScanned = contentStart
+        // The offset of the previous directive (-1 before the first).
+        var previous = -1
+        let commentPunctuation = Set("#/%;-*<!>".utf8)
         for candidate in candidates {
             let (kind, length) = Self.directive(in: bytes, at: candidate.offset)!
             let line = lineOf(candidate.offset)
@@ -137,40 +191,52 @@ public struct Suppressions: Sendable, Equatable {
                 rules.insert(word)
                 cursor = end
             }
+            steps += cursor - candidate.offset
             // On a line of its own: only blanks and comment punctuation before it on its line, and
-            // (Markdown) nothing but blanks after the comment.
-            let lineStart = bytes[..<candidate.offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? contentStart
-            let commentPunctuation = Set("#/%;-*<!>".utf8)
-            let before = bytes[lineStart..<candidate.offset]
-            var alone = before.allSatisfy { Self.isBlank($0) || commentPunctuation.contains($0) }
+            // (Markdown) nothing but blanks after the comment. Before it, the walk back stops at
+            // the first other byte, and never goes past the previous directive (whose word is such
+            // a byte); after it, at the first byte that is not blank.
+            ByteSearch.forEach(0x0A, in: bytes, from: lineScanned, to: candidate.offset) { lineStart = $0 + 1 }
+            steps += (candidate.offset - lineScanned) / 8
+            lineScanned = candidate.offset
+            var before = candidate.offset
+            let floor = max(lineStart, previous)
+            while before > floor, Self.isBlank(bytes[before - 1]) || commentPunctuation.contains(bytes[before - 1]) { before -= 1 }
+            steps += candidate.offset - before
+            var alone = before == lineStart && previous < lineStart
+            previous = candidate.offset
             var lastLine = line
             if let trailingEnd = candidate.trailingEnd {
-                let afterEnd = bytes[trailingEnd...].firstIndex(of: 0x0A) ?? bytes.count
-                alone = alone && bytes[trailingEnd..<afterEnd].allSatisfy { Self.isBlank($0) || $0 == 0x0D }
+                var after = trailingEnd
+                while after < bytes.count, Self.isBlank(bytes[after]) || bytes[after] == 0x0D { after += 1 }
+                steps += after - trailingEnd
+                alone = alone && (after == bytes.count || bytes[after] == 0x0A)
                 lastLine = lineOf(max(candidate.offset, trailingEnd - 1))
             }
             directives.append(Directive(
                 kind: kind, rules: rules.isEmpty ? nil : rules, line: line, offset: candidate.offset,
                 targetLine: alone ? lastLine + 1 : line))
         }
+        WorkMeter.record(steps)
+    }
+
+    /// Sorts the directives by the rules they apply to, for `suppresses(_:)`.
+    private mutating func index(_ knownRules: Set<String>) {
+        for rule in knownRules { byRule[rule] = RuleDirectives() }
+        for directive in directives {
+            for rule in directive.rules ?? knownRules { byRule[rule]?.add(directive) }
+            if directive.rules == nil { forOtherRules.add(directive) }
+        }
     }
 
     /// Whether `finding` is silenced by a directive.
+    ///
+    /// - Complexity: O(log *d*) in the directives that apply to the finding's rule.
     public func suppresses(_ finding: Finding) -> Bool {
-        var disabled = false
-        for directive in directives {
-            let applies = directive.rules.map { $0.contains(finding.rule) } ?? true
-            guard applies else { continue }
-            switch directive.kind {
-            case .ignore:
-                if directive.targetLine == finding.location.line { return true }
-            case .disable:
-                if directive.offset < finding.byteRange.lowerBound { disabled = true }
-            case .enable:
-                if directive.offset < finding.byteRange.lowerBound { disabled = false }
-            }
-        }
-        return disabled
+        var steps = 1
+        defer { WorkMeter.record(steps) }
+        let directives = byRule[finding.rule] ?? forOtherRules
+        return directives.suppresses(line: finding.location.line, offset: finding.byteRange.lowerBound, steps: &steps)
     }
 
     /// The directive keyword at `index`, if one starts there and ends at a word boundary.

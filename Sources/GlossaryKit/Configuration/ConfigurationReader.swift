@@ -15,13 +15,7 @@ public enum ConfigurationReader {
     public static func read(_ text: String, path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
         var configuration = Configuration(root: (Paths.absolute(path) as NSString).deletingLastPathComponent)
         configuration.file = path
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text)
-        } catch {
-            throw YAMLErrors.inputError(error, path: path, text: text, what: "YAML")
-        }
-        guard let root else { return configuration }
+        guard let root = try YAMLDocument.compose(text, path: path, what: "YAML") else { return configuration }
         let reader = Reader(path: path, text: text)
         guard case let .mapping(mapping) = root else { throw reader.error("expected a mapping of settings (\(keys.joined(separator: ", ")))", at: root) }
         var seen: Set<String> = []

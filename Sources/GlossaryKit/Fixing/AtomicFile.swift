@@ -13,10 +13,15 @@ public enum AtomicFile {
     /// - Parameters:
     ///   - name: the path errors name (default: `path`).
     ///   - mode: the permissions to give the file instead of keeping the existing ones.
-    /// - Throws: `InputError`; the file at `path` is then unchanged.
+    /// - Throws: `InputError`, also when `path` exists and is not a regular file; the file at
+    ///   `path` is then unchanged.
     public static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil) throws(InputError) {
         let shown = name ?? path
         var status = stat()
+        // rename(2) would put a regular file where a device, a pipe or a folder was.
+        if stat(path, &status) == 0, let problem = InputFile.problem(with: status, descriptor: nil) {
+            throw InputError(problem.replacingOccurrences(of: "; it is not read", with: "") + "; not written", file: shown)
+        }
         let permissions: mode_t = mode.map { mode_t($0) } ?? (stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644)
         let folder = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent

@@ -6,8 +6,12 @@ import Foundation
 /// Only the byte ranges of fixable findings change; every other byte (BOM, line endings, other
 /// encodings' look-alikes) is kept. Each byte range is replaced once: when several findings
 /// share it (`deprecated-term` and `inconsistent-term` on one word) the deprecated-term fix wins,
-/// and a finding overlapping an already replaced range is skipped. Applying the fixes again to
-/// the result changes nothing, because the replacements are the preferred terms.
+/// and a finding overlapping an already replaced range is skipped.
+///
+/// A fix never replaces words the glossary approves: an edit that touches the words of a
+/// preferred or admitted term (`approvedRanges(in:)`), or words that could also be read as one,
+/// is dropped. So the replacements, which are preferred terms, are never replaced in turn, and
+/// applying the fixes again to the result changes nothing.
 public enum Fixer {
     /// One replacement.
     public struct Edit: Sendable, Equatable {
@@ -24,11 +28,31 @@ public enum Fixer {
         public var edits: [Edit]
     }
 
-    /// Rules whose fix wins when two findings share a range, most trusted first.
-    static let priority = ["deprecated-term", "inconsistent-term"]
+    /// Rules whose fix wins when two findings share a range, most trusted first: the order in
+    /// which the built-in rules list their findings at one place (`Rules.all`), so that the
+    /// fixer knows no rule by name.
+    static let priority = Rules.all.map(\.id)
 
-    /// The edits for `findings` in `source`: one per byte range, non-overlapping, in text order.
-    public static func edits(for findings: [Finding], in source: SourceText) -> [Edit] {
+    /// The byte ranges of the matches in `document` that are a term the glossary approves
+    /// (preferred or admitted), or could also be read as an approved term of another concept,
+    /// sorted: the words no fix may touch.
+    ///
+    /// Readings of the match's own concept do not count: `labor` also reads as a spelling of
+    /// the preferred `labour`, which is what the fix writes.
+    ///
+    /// - Complexity: O(*m*) in the document's matches and their alternatives.
+    public static func approvedRanges(in document: AnalyzedDocument) -> [Range<Int>] {
+        let glossary = document.glossary
+        return document.matches.filter { match in
+            glossary[term: match.term].status.isAcceptable || match.alternatives.contains {
+                $0.concept != match.term.concept && glossary[term: $0].status.isAcceptable
+            }
+        }.map(\.bytes).sorted { $0.lowerBound < $1.lowerBound }
+    }
+
+    /// The edits for `findings` in `source`: one per byte range, non-overlapping, in text order,
+    /// none touching a range in `protected` (sorted by lower bound).
+    public static func edits(for findings: [Finding], in source: SourceText, protecting protected: [Range<Int>] = []) -> [Edit] {
         var candidates: [(edit: Edit, rank: Int)] = []
         for finding in findings {
             guard let fix = finding.fix, finding.byteRange.upperBound <= source.bytes.count,
@@ -38,6 +62,7 @@ public enum Fixer {
             guard written == finding.text else { continue }
             let replacement = keepingSeparators(of: written, in: fix)
             guard replacement != written else { continue }
+            guard !overlaps(finding.byteRange, protected) else { continue }
             let rank = priority.firstIndex(of: finding.rule) ?? priority.count
             candidates.append((Edit(range: finding.byteRange, replacement: Array(replacement.utf8), rule: finding.rule), rank))
         }
@@ -48,6 +73,24 @@ public enum Fixer {
             edits.append(candidate.edit)
         }
         return edits
+    }
+
+    /// Whether `range` shares a byte with a range of `sorted` (sorted by lower bound).
+    ///
+    /// - Complexity: O(log *n* + overlapping ranges).
+    static func overlaps(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
+        // The first range that ends after `range` starts; ranges before it end too early.
+        var low = 0, high = sorted.count
+        while low < high {
+            let middle = (low + high) / 2
+            if sorted[middle].upperBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        // Ranges may nest (a longer match and an alternative), so look on while they start in time.
+        for candidate in sorted[low...] {
+            if candidate.lowerBound >= range.upperBound { break }
+            if candidate.overlaps(range) { return true }
+        }
+        return false
     }
 
     /// `fix` with the white space between its words taken from `written` when both have the same
@@ -80,29 +123,29 @@ public enum Fixer {
         return result
     }
 
-    /// The fix of `source` for `findings`, nil when nothing would change.
-    public static func fix(_ source: SourceText, findings: [Finding]) -> FileFix? {
-        let edits = edits(for: findings, in: source)
+    /// The fix of `source` for `findings`, touching no range in `protected` (sorted by lower
+    /// bound); nil when nothing would change.
+    public static func fix(_ source: SourceText, findings: [Finding], protecting protected: [Range<Int>] = []) -> FileFix? {
+        let edits = edits(for: findings, in: source, protecting: protected)
         guard !edits.isEmpty else { return nil }
         let fixed = apply(edits, to: source.bytes)
         guard fixed != source.bytes else { return nil }
         return FileFix(path: source.path, original: source.bytes, fixed: fixed, edits: edits)
     }
 
-    /// Writes `fix.fixed` over `fix.path` atomically: a temporary file in the same folder with
-    /// the original's permissions, then `rename(2)`. Refuses when the file changed since it was
-    /// read. A symbolic link is followed, so the link stays and its target is replaced.
+    /// Writes `fix.fixed` over `fix.path` when the file still holds `fix.original`, losing
+    /// nothing another program writes meanwhile and keeping the file's owner, group and mode
+    /// (see `FileReplacement`). A symbolic link is followed, so the link stays and its target
+    /// is replaced.
     ///
-    /// - Throws: `InputError` naming the file; the original is then untouched.
-    public static func write(_ fix: FileFix) throws(InputError) {
+    /// - Parameter force: fix a read-only file too.
+    /// - Throws: `InputError` naming the file when it changed, is locked or held open for
+    ///   writing by another program, has other hard links, is read-only, or cannot be replaced;
+    ///   the file then holds what it held, with whatever other programs wrote. Also when another
+    ///   program wrote to the old file just as the fix replaced it in a way that cannot be carried
+    ///   over; the message then says the fix was written, and where what was written is kept.
+    public static func write(_ fix: FileFix, force: Bool = false) throws(InputError) {
         let target = URL(fileURLWithPath: fix.path).resolvingSymlinksInPath().path
-        guard let current = FileManager.default.contents(atPath: target) else {
-            throw InputError("cannot read the file again before fixing it; not changed", file: fix.path)
-        }
-        guard Array(current) == fix.original else {
-            throw InputError("the file changed while it was checked; not fixed (run again)", file: fix.path)
-        }
-        try AtomicFile.write(fix.fixed, to: target, reportingAs: fix.path)
+        try FileReplacement.replace(target, reportingAs: fix.path, expecting: fix.original, with: fix.fixed, force: force)
     }
 }
-

@@ -52,11 +52,7 @@ public struct CSVGlossaryReader: Sendable {
 
     /// Reads the spreadsheet at `path`.
     public func read(contentsOf path: String) throws(InputError) -> Glossary {
-        let data: Data
-        do { data = try Data(contentsOf: URL(fileURLWithPath: path)) } catch {
-            throw InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot read the file: \(error.localizedDescription)")
-        }
-        return try read(data: data, path: path)
+        return try read(data: Data(InputFile.readBytes(path)), path: path)
     }
 
     /// Reads a spreadsheet from memory; `path` labels errors and picks tab for `.tsv`.

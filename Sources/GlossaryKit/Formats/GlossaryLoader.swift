@@ -47,30 +47,22 @@ public enum GlossaryLoader {
     /// sorted so that loading is deterministic. Hidden files and folders and build folders
     /// (`Paths.isSkippedFolder`) are not searched.
     public static func files(at path: String) throws(InputError) -> [String] {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such glossary file or folder", file: path)
+        var status = stat()
+        guard stat(path, &status) == 0 else {
+            let code = errno
+            var link = stat()
+            if code == ENOENT, lstat(path, &link) != 0 { throw InputError("no such glossary file or folder", file: path) }
+            throw InputFile.openError(path, errno: code)
         }
-        guard isDirectory.boolValue else { return [path] }
-        guard let enumerator = FileManager.default.enumerator(atPath: path) else {
-            throw InputError("cannot list the glossary folder", file: path)
-        }
-        var files: [String] = []
-        while let relative = enumerator.nextObject() as? String {
-            let name = (relative as NSString).lastPathComponent
-            if Paths.isSkippedFolder(name) {
-                // A file of that name is not a glossary file either; for a folder, nothing below it is read.
-                enumerator.skipDescendants()
-                continue
-            }
-            let ext = (name as NSString).pathExtension.lowercased()
-            if allExtensions.contains(ext) {
-                files.append((path as NSString).appendingPathComponent(relative))
-            }
+        guard status.st_mode & S_IFMT == S_IFDIR else { return [path] }
+        // Hidden files and folders and build folders are skipped: a checkout's `.build/` holds
+        // other packages' YAML files, which are no glossary of this project.
+        let files = try FolderWalk.files(below: path, skipsFolder: Paths.isSkippedFolder) { name in
+            allExtensions.contains((name as NSString).pathExtension.lowercased())
         }
         if files.isEmpty { throw InputError(
                 "the glossary folder has no glossary files (" + allExtensions.map { "." + $0 }.joined(separator: ", ") + ")", file: path) }
-        return files.sorted()
+        return files
     }
 
     /// Reads one glossary file, choosing the reader by its extension.
@@ -82,6 +74,9 @@ public enum GlossaryLoader {
     /// Reads one glossary file, choosing the reader by its extension, and appends what the
     /// reader noticed without failing (TBX dialect diagnostics) to `warnings`.
     public static func read(file path: String, warnings: inout [FormatDiagnostic]) throws(InputError) -> Glossary {
+        // Every reader gets a regular file: a device, a named pipe or a /proc file is refused
+        // here, before a reader that opens the file itself could block on it or read it forever.
+        try InputFile.requireRegularFile(path)
         let ext = (path as NSString).pathExtension.lowercased()
         if ext == "tbx" {
             let output = try TBXReader.load(contentsOf: path)
@@ -114,8 +109,11 @@ public enum GlossaryLoader {
     public static func load(paths: [String], warnings: inout [FormatDiagnostic]) throws(InputError) -> Glossary {
         var merged = Glossary()
         var seen: [String: SourceLocation?] = [:]
+        // One file named twice (a file and the folder it is in, a link) is read once.
+        var files: Set<FileIdentity> = []
         for path in paths {
-            for file in try files(at: path) {
+            for file in try self.files(at: path) {
+                if let id = FileIdentity(path: file), !files.insert(id).inserted { continue }
                 let glossary = try read(file: file, warnings: &warnings)
                 for concept in glossary.concepts {
                     if let first = seen[concept.id] {

@@ -1,62 +1,170 @@
 import Foundation
 
-/// Reads input files with errors that say what went wrong and where.
+/// Reads input files — texts, glossaries, configuration, baselines — with errors that say what
+/// went wrong and where.
+///
+/// Only regular files are read, and `-` (standard input) where a command accepts it. A device
+/// (`/dev/zero`, `/dev/urandom`) never ends, a named pipe blocks until someone writes to it, a
+/// socket is no file, and the files of the kernel's `/proc` and `/sys` file systems are regular in
+/// name only: their size is 0 whatever they hold, and `/proc/self/mem` is the process's memory.
+/// All of these are refused before a byte is read, and a pipe is opened without waiting for a
+/// writer.
+///
+/// What is read into memory is bounded by `maximumSize` (1 GiB), standard input included; a text
+/// larger than the streaming threshold is mapped instead (`MappedFile`), which reads nothing
+/// ahead.
 public enum InputFile {
-    /// Reads the bytes of `path` (`-` reads standard input).
+    /// The most bytes read whole from one file or from standard input.
+    public static let maximumSize = 1 << 30
+
+    /// Reads the bytes of `path` (`-` reads standard input), at most `maximumSize`.
+    ///
+    /// - Throws: `InputError` naming the file when it is missing, not a regular file, larger
+    ///   than the limit, or unreadable.
     public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
-        if path == "-" {
-            return Array(FileHandle.standardInput.readDataToEndOfFile())
-        }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw InputError("no such file", file: path)
-        }
-        guard !isDirectory.boolValue else { throw InputError("is a folder, expected a file", file: path) }
-        guard let bytes = readDirectly(path) else {
-            throw InputError("cannot read file (permission denied?)", file: path)
-        }
-        return bytes
+        try readBytes(path, limit: maximumSize)
     }
 
-    /// The bytes of a regular file, read straight into the array (no intermediate `Data`), or nil
-    /// when it cannot be opened or read.
-    private static func readDirectly(_ path: String) -> [UInt8]? {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
+    /// Reads the bytes of `path` (`-` reads standard input), refusing more than `limit`.
+    static func readBytes(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        if path == "-" {
+            return try readAll(STDIN_FILENO, expected: 0, limit: limit, name: "<stdin>")
+        }
+        let (descriptor, status) = try openRegularFile(path)
         defer { close(descriptor) }
+        guard Int(status.st_size) <= limit else { throw tooLarge(path, limit: limit) }
+        return try readAll(descriptor, expected: Int(status.st_size), limit: limit, name: path)
+    }
+
+    /// Opens `path` for reading when it is a regular file, without blocking on a named pipe.
+    ///
+    /// - Returns: the open descriptor (the caller closes it) and its status.
+    /// - Throws: `InputError` saying what `path` is when it is not a regular file, or why it
+    ///   cannot be opened (missing, a link to nothing, a link loop, no permission).
+    static func openRegularFile(_ path: String) throws(InputError) -> (descriptor: Int32, status: stat) {
+        // O_NONBLOCK: opening a named pipe for reading would otherwise wait for a writer. It has
+        // no effect on reading a regular file.
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
+        guard descriptor >= 0 else { throw openError(path, errno: errno) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else {
+            let code = errno
+            close(descriptor)
+            throw InputError("cannot read the file (\(String(cString: strerror(code))))", file: path)
+        }
+        if let problem = problem(with: status, descriptor: descriptor) {
+            close(descriptor)
+            throw InputError(problem, file: path)
+        }
+        return (descriptor, status)
+    }
+
+    /// Checks that `path` names a regular file a reader may open itself (the TBX reader
+    /// streams its file), with the errors of `openRegularFile`.
+    public static func requireRegularFile(_ path: String) throws(InputError) {
+        let (descriptor, _) = try openRegularFile(path)
+        close(descriptor)
+    }
+
+    /// What is wrong with reading a file of `status`, nil for a regular file; with the open
+    /// `descriptor`, a file of `/proc` or `/sys` is refused too.
+    static func problem(with status: stat, descriptor: Int32?) -> String? {
+        switch status.st_mode & S_IFMT {
+        case S_IFREG:
+            if let descriptor, let system = kernelFileSystem(descriptor) {
+                // A size of 0 whatever they hold; /proc/self/mem is the process's memory.
+                return "is a file of the kernel's \(system) file system, not a regular file (its size says nothing of what it holds); it is not read"
+            }
+            return nil
+        case S_IFDIR: return "is a folder, expected a file"
+        case S_IFCHR, S_IFBLK: return "is a device, not a regular file; it is not read"
+        case S_IFIFO: return "is a named pipe, not a regular file; it is not read"
+        case S_IFSOCK: return "is a socket, not a regular file; it is not read"
+        default: return "is not a regular file; it is not read"
+        }
+    }
+
+    /// `/proc` or `/sys` when the open file lives on that kernel file system (the device of
+    /// the folder the system mounts it on).
+    private static func kernelFileSystem(_ descriptor: Int32) -> String? {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
-        var failed = false
-        /// Reads into `buffer` until it is full or the file ends; returns how much was read.
-        func fill(_ buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
-            var length = 0
-            while length < buffer.count {
-                let count = read(descriptor, buffer.baseAddress! + length, buffer.count - length)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    failed = true
-                    break
+        return kernelFileSystems.first { $0.device == status.st_dev }?.name
+    }
+
+    /// The devices of `/proc` and `/sys` where they are mounted (a folder of that name on the
+    /// root's device, in a container without them, is an ordinary folder).
+    private static let kernelFileSystems: [(name: String, device: dev_t)] = {
+        var root = stat()
+        guard stat("/", &root) == 0 else { return [] }
+        return ["/proc", "/sys"].compactMap { name in
+            var status = stat()
+            return stat(name, &status) == 0 && status.st_dev != root.st_dev ? (name, status.st_dev) : nil
+        }
+    }()
+
+    /// The error for a failed `open(2)` of `path`.
+    static func openError(_ path: String, errno code: Int32) -> InputError {
+        switch code {
+        case ENOENT:
+            var status = stat()
+            if lstat(path, &status) == 0, status.st_mode & S_IFMT == S_IFLNK {
+                let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: path)).map { " (\($0))" } ?? ""
+                return InputError("is a symbolic link to a missing file\(target)", file: path)
+            }
+            return InputError("no such file", file: path)
+        case ELOOP:
+            return InputError("is a symbolic link loop (too many levels of symbolic links)", file: path)
+        case EACCES:
+            return InputError("cannot read the file: permission denied", file: path)
+        case ENOTDIR:
+            return InputError("no such file (a part of the path is not a folder)", file: path)
+        default:
+            return InputError("cannot open the file (\(String(cString: strerror(code))))", file: path)
+        }
+    }
+
+    private static func tooLarge(_ name: String, limit: Int) -> InputError {
+        InputError("is larger than \(limit >> 20) MiB, the most that is read into memory", file: name)
+    }
+
+    /// Reads `descriptor` to its end, refusing more than `limit` bytes; `expected` (the size
+    /// `fstat` gave) sizes the first buffer.
+    private static func readAll(_ descriptor: Int32, expected: Int, limit: Int, name: String) throws(InputError) -> [UInt8] {
+        // One byte more than expected, to notice a file that grew (or reports no size).
+        var capacity = min(max(expected, 0), limit) + 1
+        var bytes: [UInt8] = []
+        while true {
+            var failure: Int32 = 0
+            var full = false
+            let chunk = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, initialized in
+                initialized = 0
+                while initialized < buffer.count {
+                    let count = read(descriptor, buffer.baseAddress! + initialized, buffer.count - initialized)
+                    if count < 0 {
+                        if errno == EINTR { continue }
+                        if errno == EAGAIN {
+                            // Standard input opened without blocking by another program: wait for it.
+                            var request = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+                            _ = poll(&request, 1, -1)
+                            continue
+                        }
+                        failure = errno
+                        return
+                    }
+                    if count == 0 { return }
+                    initialized += count
                 }
-                if count == 0 { break }
-                length += count
+                full = true
             }
-            return length
-        }
-        // The size fstat gives, plus one byte to notice a file that grew (or reports no size).
-        let expected = max(Int(status.st_size), 0) + 1
-        var full = false
-        var bytes = [UInt8](unsafeUninitializedCapacity: expected) { buffer, initialized in
-            initialized = fill(buffer)
-            full = initialized == buffer.count
-        }
-        while !failed && full {
-            let more = [UInt8](unsafeUninitializedCapacity: max(bytes.count, 1 << 16)) { buffer, initialized in
-                initialized = fill(buffer)
-                full = initialized == buffer.count
+            if failure != 0 {
+                throw InputError("cannot read the file (\(String(cString: strerror(failure))))", file: name)
             }
-            bytes += more
+            if bytes.isEmpty { bytes = chunk } else { bytes += chunk }
+            guard bytes.count <= limit else { throw tooLarge(name, limit: limit) }
+            guard full else { return bytes }
+            capacity = min(max(bytes.count, 1 << 16), limit + 1 - bytes.count)
         }
-        return failed ? nil : bytes
     }
 
     /// Reads `path` as UTF-8 text, rejecting invalid UTF-8 with its line and byte offset.

@@ -38,18 +38,25 @@ final class XMLElementNode {
         return XMLText.collapse(raw)
     }
 
+    /// Appends the text of this element and its descendants in document order.
+    ///
+    /// - Complexity: O(the subtree's size), walked with a stack of its own: nesting is bounded
+    ///   (`XMLInputCheck.maximumDepth`) but recursion would still cost a stack frame per level.
     private func appendText(to raw: inout String) {
-        var runIndex = 0
-        for (index, child) in children.enumerated() {
-            while runIndex < textRuns.count, textRuns[runIndex].beforeChild <= index {
-                raw += textRuns[runIndex].text
+        // The elements being walked: the next child to visit and the next text run.
+        var open: [(node: XMLElementNode, child: Int, run: Int)] = [(self, 0, 0)]
+        while let (node, child, run) = open.last {
+            var runIndex = run
+            while runIndex < node.textRuns.count, node.textRuns[runIndex].beforeChild <= child {
+                raw += node.textRuns[runIndex].text
                 runIndex += 1
             }
-            child.appendText(to: &raw)
-        }
-        while runIndex < textRuns.count {
-            raw += textRuns[runIndex].text
-            runIndex += 1
+            if child < node.children.count {
+                open[open.count - 1] = (node, child + 1, runIndex)
+                open.append((node.children[child], 0, 0))
+            } else {
+                open.removeLast()
+            }
         }
     }
 
@@ -125,9 +132,9 @@ enum XMLSubtreeContext {
 /// `body` and of `back` is built as a small tree and passed on when it ends. `text`, `body` and
 /// `back` themselves are never built, so a 50 MB term base never sits in memory as a tree.
 ///
-/// Security: the prolog is scanned before parsing and any entity declaration (internal subset
-/// `<!ENTITY`) is refused, which rules out entity-expansion bombs and external entities; the parser
-/// additionally never resolves external entities or loads a DTD.
+/// Security: the parser sees only bytes `XMLInputCheck` has passed (UTF-8, a prolog without
+/// entity declarations), it never loads a DTD, and elements may nest at most
+/// `XMLInputCheck.maximumDepth` levels.
 final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
     typealias RootHandler = (_ name: String, _ attributes: [String: String], _ line: Int, _ column: Int) -> Void
     typealias SubtreeHandler = (_ node: XMLElementNode, _ context: XMLSubtreeContext) -> Void
@@ -154,28 +161,26 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
         self.onStrayText = onStrayText
     }
 
-    /// Parses the file at `path`.
+    /// Parses the file at `path`, streamed.
     func run() throws(InputError) {
-        try XMLPrologScanner.check(path: path)
-        guard let stream = InputStream(fileAtPath: path) else {
-            throw InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
-        }
-        try run(parser: XMLParser(stream: stream), text: nil)
+        let stream = XMLCheckedFileStream(path: path)
+        try run(parser: XMLParser(stream: stream), text: nil, stream: stream)
     }
 
     /// Parses an in-memory document; `path` only labels locations.
     func run(data: Data) throws(InputError) {
-        try XMLPrologScanner.check(bytes: Array(data.prefix(XMLPrologScanner.limit)), path: path, text: String(decoding: data, as: UTF8.self))
-        try run(parser: XMLParser(data: data), text: String(decoding: data, as: UTF8.self))
+        try XMLInputCheck.check(document: Array(data), path: path)
+        try run(parser: XMLParser(data: data), text: String(decoding: data, as: UTF8.self), stream: nil)
     }
 
-    private func run(parser: XMLParser, text: String?) throws(InputError) {
+    private func run(parser: XMLParser, text: String?, stream: XMLCheckedFileStream?) throws(InputError) {
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.shouldReportNamespacePrefixes = false
         parser.delegate = self
         self.parser = parser
         let ok = parser.parse()
+        if let failure = stream?.failure { throw failure }
         if let failure { throw failure }
         if !ok {
             let line = firstError?.line ?? parser.lineNumber
@@ -229,6 +234,7 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        guard frame.count + building.count < XMLInputCheck.maximumDepth else { return fail(XMLInputCheck.depthMessage) }
         let name = Self.localName(elementName)
         let line = parser.lineNumber
         let column = parser.columnNumber
@@ -284,121 +290,5 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
         self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
-    }
-
-    func parser(_ parser: XMLParser, foundInternalEntityDeclarationWithName name: String, value: String?) {
-        fail("entity declarations are refused (entity '\(name)'): they can expand without bound")
-    }
-
-    func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
-        fail("external entities are refused (entity '\(name)')")
-    }
-
-    func parser(_ parser: XMLParser, resolveExternalEntityName name: String, systemID: String?) -> Data? {
-        fail("external entities are refused (entity '\(name)')")
-        return nil
-    }
-}
-
-/// Checks the prolog of an XML document for entity declarations before any parser sees it.
-///
-/// An internal DTD subset (`<!DOCTYPE x [ … ]>`) may declare entities; a few nested ones expand
-/// to gigabytes ("billion laughs") and a `SYSTEM` entity reads local files. A term base never
-/// needs either, so any `<!ENTITY` in the prolog is an error. A `<!DOCTYPE … SYSTEM "x.dtd">`
-/// without a subset is harmless because the DTD is never loaded.
-enum XMLPrologScanner {
-    /// The most bytes of prolog examined; a prolog longer than this is refused.
-    static let limit = 1 << 20
-
-    static func check(path: String) throws(InputError) {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InputError(location: SourceLocation(file: path, line: 1, column: 1), message: "cannot open the file")
-        }
-        defer { try? handle.close() }
-        let bytes = (try? handle.read(upToCount: limit)).map(Array.init) ?? []
-        try check(bytes: bytes, path: path, text: nil)
-    }
-
-    static func check(bytes: [UInt8], path: String, text: String?) throws(InputError) {
-        var index = 0
-        var line = 1
-        var lineStart = 0
-        func error(_ message: String, at offset: Int) -> InputError {
-            // Column counts scalars from the line start.
-            let column = String(decoding: bytes[lineStart..<min(offset, bytes.count)], as: UTF8.self).unicodeScalars.count + 1
-            let sourceLine = text.flatMap { SourceLines.line(line, of: $0) } ?? SourceLines.line(line, ofFile: path)
-            return InputError(location: SourceLocation(file: path, line: line, column: column), message: message, sourceLine: sourceLine)
-        }
-        func starts(_ literal: String, at offset: Int) -> Bool {
-            let pattern = Array(literal.utf8)
-            return offset + pattern.count <= bytes.count && Array(bytes[offset..<offset + pattern.count]) == pattern
-        }
-        func advance(to offset: Int) {
-            while index < offset && index < bytes.count {
-                if bytes[index] == 0x0A { line += 1; lineStart = index + 1 }
-                index += 1
-            }
-        }
-        func find(_ literal: String, from offset: Int) -> Int? {
-            let pattern = Array(literal.utf8)
-            var cursor = offset
-            while cursor + pattern.count <= bytes.count {
-                if bytes[cursor] == pattern[0], Array(bytes[cursor..<cursor + pattern.count]) == pattern { return cursor }
-                cursor += 1
-            }
-            return nil
-        }
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "<") else { advance(to: index + 1); continue }
-            if starts("<?", at: index) {
-                guard let end = find("?>", from: index) else { return }
-                advance(to: end + 2)
-            } else if starts("<!--", at: index) {
-                guard let end = find("-->", from: index + 4) else { return }
-                advance(to: end + 3)
-            } else if starts("<!ENTITY", at: index) {
-                throw error("entity declarations are refused: they can expand without bound (billion laughs) or read local files (XXE)", at: index)
-            } else if starts("<!DOCTYPE", at: index) {
-                // Walk the declaration, honouring quotes; stop at `[` or the closing `>`.
-                var cursor = index + 9
-                var quote: UInt8?
-                while cursor < bytes.count {
-                    let byte = bytes[cursor]
-                    if let open = quote {
-                        if byte == open { quote = nil }
-                    } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                        quote = byte
-                    } else if byte == UInt8(ascii: "[") {
-                        advance(to: cursor + 1)
-                        break
-                    } else if byte == UInt8(ascii: ">") {
-                        advance(to: cursor + 1)
-                        break
-                    }
-                    cursor += 1
-                }
-                if cursor >= bytes.count { return }
-                if bytes[cursor] == UInt8(ascii: ">") { continue }
-                // Inside the internal subset.
-                while index < bytes.count {
-                    if starts("<!--", at: index) {
-                        guard let end = find("-->", from: index + 4) else { return }
-                        advance(to: end + 3)
-                    } else if starts("<!ENTITY", at: index) {
-                        throw error("entity declarations are refused: they can expand without bound (billion laughs) or read local files (XXE)", at: index)
-                    } else if starts("]", at: index) {
-                        advance(to: index + 1)
-                        break
-                    } else {
-                        advance(to: index + 1)
-                    }
-                }
-            } else {
-                return // the root element starts: the prolog is over
-            }
-        }
-        if bytes.count >= limit {
-            throw error("the XML prolog is longer than \(limit) bytes", at: bytes.count)
-        }
     }
 }

@@ -14,8 +14,16 @@ enum YAMLErrors {
             let key = duplicates.first ?? "?"
             let (line, column) = secondOccurrence(of: key, in: text, from: context.mark.line) ?? (context.mark.line, context.mark.column)
             return InputError("duplicate key '\(key)' in \(what)", file: path, line: line, column: column, in: text)
-        case let .reader(problem, offset, _, _):
-            return InputError("cannot read \(what): \(problem)\(offset.map { " at byte \($0)" } ?? "")", file: path)
+        case let .reader(problem, offset, value, yaml):
+            // Yams gives the offset in characters of the text it read (`yaml`, which has the
+            // same lines and columns as `text`); libyaml's marks count lines and scalars.
+            let character = value >= 0 ? String(format: " (U+%04X)", value) : ""
+            guard let offset, let index = yaml.index(yaml.startIndex, offsetBy: offset, limitedBy: yaml.endIndex) else {
+                return InputError("invalid \(what): \(problem)\(character)", file: path)
+            }
+            let scalars = Array(yaml.unicodeScalars)
+            let position = YAMLLines(scalars).position(of: yaml.unicodeScalars.distance(from: yaml.startIndex, to: index))
+            return InputError("invalid \(what): \(problem)\(character)", file: path, line: position.line, column: position.column, in: text)
         default:
             return InputError("invalid \(what): \(error)", file: path)
         }

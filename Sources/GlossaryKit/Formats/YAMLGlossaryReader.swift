@@ -9,14 +9,9 @@ internal import Yams
 public enum YAMLGlossaryReader {
     /// Parses the YAML text of one glossary file.
     public static func read(_ text: String, path: String) throws(InputError) -> Glossary {
-        let root: Node?
-        do {
-            root = try Yams.compose(yaml: text, .basic)
-        } catch {
-            // Positioned: a syntax error at its mark, a duplicate key at its second occurrence.
-            throw YAMLErrors.inputError(error, path: path, text: text, what: "YAML")
-        }
-        guard let root else { return Glossary() }
+        // Positioned: a syntax error at its mark, a duplicate key at its second occurrence, an
+        // alias that expands the document too far at the alias.
+        guard let root = try YAMLDocument.compose(text, path: path, what: "YAML", resolver: .basic) else { return Glossary() }
         return try Parser(path: path, text: text).glossary(root)
     }
 

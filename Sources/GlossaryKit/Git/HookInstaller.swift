@@ -5,8 +5,10 @@ import Foundation
 ///
 /// The hook goes where git looks for hooks: `core.hooksPath` when set, else the repository's
 /// hooks folder (`git rev-parse --git-path hooks`, which also handles worktrees). A hook this
-/// tool wrote is recognised by its marker line and replaced; any other hook is kept unless
-/// `force` is set, and then it is first copied to `pre-commit.backup` (or `.backup.1`, …).
+/// tool wrote — byte for byte the script it writes, for whatever binary — is replaced. Any other
+/// hook is first copied to `pre-commit.backup` (or `.backup.1`, …): one with the marker line
+/// (an edited copy of ours, or another script that quotes it) is replaced after that; one
+/// without it is kept unless `force` is set.
 public enum HookInstaller {
     /// The line that identifies a hook written by `glossary install-hook`.
     public static let marker = "# glossary-hook: installed by `glossary install-hook`"
@@ -55,10 +57,22 @@ public enum HookInstaller {
             """
     }
 
+    /// Whether `bytes` are exactly the script `script(executable:)` writes, for the binary its
+    /// `glossary=` line names: a hook this tool wrote and nobody changed.
+    static func isOwnScript(_ bytes: [UInt8]) -> Bool {
+        guard let text = String(validating: bytes, as: UTF8.self),
+              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("glossary=") }) else { return false }
+        // The line is `glossary='…'` with each ' written '\'' (see `script(executable:)`).
+        let quoted = line.dropFirst("glossary=".count)
+        guard quoted.count >= 2, quoted.hasPrefix("'"), quoted.hasSuffix("'") else { return false }
+        let executable = String(quoted.dropFirst().dropLast()).replacingOccurrences(of: "'\\''", with: "'")
+        return Array(script(executable: executable.isEmpty ? nil : executable).utf8) == bytes
+    }
+
     /// Writes the hook for the repository holding `directory`.
     ///
-    /// - Throws: `InputError` outside a repository, when a foreign hook exists and `force` is
-    ///   false, or when the file cannot be written.
+    /// - Throws: `InputError` outside a repository, when a foreign hook without the marker line
+    ///   exists and `force` is false, or when a file cannot be written; nothing is changed then.
     public static func install(in directory: String? = nil, executable: String?, force: Bool) throws(InputError) -> Outcome {
         let folder = try hooksFolder(in: directory)
         let hook = folder + "/pre-commit"
@@ -70,11 +84,14 @@ public enum HookInstaller {
         }
         var outcome = Outcome.installed(hook: hook)
         if manager.fileExists(atPath: hook) || (try? manager.destinationOfSymbolicLink(atPath: hook)) != nil {
-            let existing = manager.contents(atPath: hook).map { String(decoding: $0, as: UTF8.self) } ?? ""
-            if existing.contains(marker) {
+            var link = stat()
+            let isLink = lstat(hook, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+            let existing = isLink ? nil : manager.contents(atPath: hook)
+            if let existing, isOwnScript(Array(existing)) {
                 outcome = .updated(hook: hook)
             } else {
-                guard force else {
+                let mentionsMarker = existing.map { String(decoding: $0, as: UTF8.self).contains(marker) } ?? false
+                guard force || mentionsMarker else {
                     throw InputError(
                         "a pre-commit hook that glossary did not write is already there; rerun with --force to replace it (it will be kept as pre-commit.backup), or call `glossary check --staged` from it",
                         file: hook)

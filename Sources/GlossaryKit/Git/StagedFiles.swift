@@ -5,10 +5,13 @@ import Foundation
 public enum StagedFiles {
     /// One staged file.
     public struct Entry: Sendable, Equatable {
-        /// The path relative to the current folder, as findings name it.
+        /// The path relative to the current folder, as findings name it; a byte that is not part
+        /// of valid UTF-8 is written `\xHH` (see `PathBytes`).
         public var path: String
-        /// The path relative to the repository's top folder.
+        /// The path relative to the repository's top folder, as text (escaped like `path`).
         public var repositoryPath: String
+        /// The path relative to the repository's top folder, byte for byte as git stores it.
+        public var repositoryPathBytes: [UInt8]
         /// The index blob's object id.
         public var blob: String
     }
@@ -16,28 +19,39 @@ public enum StagedFiles {
     /// The added, copied, modified and renamed files in the index of the repository holding
     /// `directory` (default: the current folder). Symbolic links and submodules are left out.
     ///
+    /// Paths are read as bytes (`git diff --cached --raw -z`, which also gives each file's mode
+    /// and blob, so no path is passed back to git): a name that is not valid UTF-8 is listed
+    /// and checked like any other, not dropped.
+    ///
     /// - Throws: `InputError` outside a git repository or when git fails.
     public static func list(in directory: String? = nil) throws(InputError) -> [Entry] {
         let here = directory ?? FileManager.default.currentDirectoryPath
         let top = try Git.checked(["rev-parse", "--show-toplevel"], in: here, what: "--staged needs a git repository")
             .text.trimmingCharacters(in: .newlines)
-        let prefix = try Git.checked(["rev-parse", "--show-prefix"], in: here, what: "--staged needs a git repository")
-            .text.trimmingCharacters(in: .newlines)
+        var prefix = try Git.checked(["rev-parse", "--show-prefix"], in: here, what: "--staged needs a git repository").stdout
+        while prefix.last == 0x0A { prefix.removeLast() }
         let changed = try Git.checked(
-            ["-c", "core.quotepath=off", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR"],
-            in: top, what: "cannot list staged files")
-        let paths = split(changed.stdout)
-        guard !paths.isEmpty else { return [] }
-        // Blob ids and modes from the index, for exactly these paths.
-        let listing = try Git.checked(["ls-files", "--stage", "-z", "--"] + paths.map { ":(literal)" + $0 }, in: top, what: "cannot read the index")
+            ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--diff-filter=ACMR"], in: top, what: "cannot list staged files")
         var entries: [Entry] = []
-        for record in split(listing.stdout) {
-            // "<mode> <object> <stage>\t<path>"
-            guard let tab = record.firstIndex(of: "\t") else { continue }
-            let fields = record[..<tab].split(separator: " ")
-            let path = String(record[record.index(after: tab)...])
-            guard fields.count == 3, fields[0] == "100644" || fields[0] == "100755", fields[2] == "0" else { continue }
-            entries.append(Entry(path: displayPath(path, prefix: prefix), repositoryPath: path, blob: String(fields[1])))
+        var fields = changed.stdout.split(separator: 0, omittingEmptySubsequences: false)[...]
+        // Each record: ":<old mode> <new mode> <old blob> <new blob> <status>", its path, and a
+        // second path for a rename or copy (the new one).
+        while let header = fields.popFirst(), !header.isEmpty {
+            let parts = header.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            guard parts.count == 5, parts[0].hasPrefix(":"), let status = parts[4].first else {
+                throw InputError("cannot read git's list of staged files (\(String(decoding: header, as: UTF8.self)))")
+            }
+            guard var path = fields.popFirst() else { break }
+            if status == "R" || status == "C" {
+                guard let destination = fields.popFirst() else { break }
+                path = destination
+            }
+            // Regular files only; a blob of zeros is a file only announced (`git add -N`).
+            guard parts[1] == "100644" || parts[1] == "100755", parts[3].contains(where: { $0 != "0" }) else { continue }
+            let bytes = Array(path)
+            entries.append(Entry(
+                path: PathBytes.text(displayPath(bytes, prefix: prefix)), repositoryPath: PathBytes.text(bytes),
+                repositoryPathBytes: bytes, blob: parts[3]))
         }
         return entries
     }
@@ -73,15 +87,11 @@ public enum StagedFiles {
         return zip(entries, contents).map { .contents(path: $0.path, bytes: $1) }
     }
 
-    /// `path` (relative to the top folder) relative to the folder `prefix` names.
-    static func displayPath(_ path: String, prefix: String) -> String {
+    /// `path` (relative to the top folder) relative to the folder `prefix` names, as bytes.
+    static func displayPath(_ path: [UInt8], prefix: [UInt8]) -> [UInt8] {
         guard !prefix.isEmpty else { return path }
-        if path.hasPrefix(prefix) { return String(path.dropFirst(prefix.count)) }
-        let depth = prefix.split(separator: "/").count
-        return String(repeating: "../", count: depth) + path
-    }
-
-    private static func split(_ bytes: [UInt8]) -> [String] {
-        bytes.split(separator: 0, omittingEmptySubsequences: true).map { String(decoding: $0, as: UTF8.self) }
+        if path.starts(with: prefix) { return Array(path.dropFirst(prefix.count)) }
+        let depth = prefix.split(separator: 0x2F).count
+        return Array(String(repeating: "../", count: depth).utf8) + path
     }
 }

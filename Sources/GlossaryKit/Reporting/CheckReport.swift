@@ -171,6 +171,30 @@ extension CheckReport {
         return streamed[finding.location.file]?.lineText(containing: finding.byteRange.lowerBound)
     }
 
+    /// What the text reporter prints under `finding`: a window of its line, cut from the file's
+    /// bytes without reading the whole line (`LineExcerpt`); nil when the file is not known.
+    func excerpt(of finding: Finding) -> LineExcerpt? {
+        let cut: LineExcerpt?
+        if let source = sources[finding.location.file] {
+            cut = source.bytes.withUnsafeBufferPointer { LineExcerpt.cut(from: $0, contentStart: source.contentStart, finding: finding) }
+        } else if let file = streamed[finding.location.file] {
+            cut = LineExcerpt.cut(from: file.bytes, contentStart: file.contentStart, finding: finding)
+            // Give back the pages read (and those the kernel read around them).
+            let margin = 1 << 17
+            file.release(max(0, finding.byteRange.lowerBound - margin)..<min(file.bytes.count, finding.byteRange.upperBound + margin))
+        } else {
+            return nil
+        }
+        if let cut { return cut }
+        // The finding's column does not fit its offset: cut the line the column counts in.
+        guard let line = lineText(of: finding) else { return nil }
+        let width = finding.endLocation.line == finding.location.line
+            ? max(1, finding.endLocation.column - finding.location.column)
+            : max(1, line.unicodeScalars.count - finding.location.column + 1)
+        let (text, column) = TextReporter.excerpt(of: line, around: finding.location.column, width: width)
+        return LineExcerpt(text: text, column: column, width: width)
+    }
+
     /// Whether the file `path` was checked (held whole or streamed).
     public func hasChecked(_ path: String) -> Bool {
         sources[path] != nil || streamed[path] != nil

@@ -11,13 +11,9 @@ public enum TextReporter {
         for finding in report.findings {
             defer { output.flushIfLarge() }
             output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
-            if let line = report.lineText(of: finding) {
-                let width = finding.endLocation.line == finding.location.line
-                    ? max(1, finding.endLocation.column - finding.location.column)
-                    : max(1, line.unicodeScalars.count - finding.location.column + 1)
-                let (excerpt, column) = Self.excerpt(of: line, around: finding.location.column, width: width)
-                output += excerpt + "\n"
-                output += InputError.caret(under: column, in: excerpt) + String(repeating: "~", count: width - 1) + "\n"
+            if let excerpt = report.excerpt(of: finding) {
+                output += excerpt.text + "\n"
+                output += InputError.caret(under: excerpt.column, in: excerpt.text) + String(repeating: "~", count: excerpt.width - 1) + "\n"
             }
             if let explanation = finding.matchExplanation {
                 output += "  matched '\(finding.text)' as \(explanation)\n"
@@ -31,8 +27,10 @@ public enum TextReporter {
 
     /// The line itself when it is short; else a window of it around the finding, with `…` where
     /// it was cut (prose paragraphs are often one long line). Returns the column of the finding in
-    /// the excerpt.
-    static func excerpt(of line: String, around column: Int, width: Int, context: Int = 50) -> (String, Int) {
+    /// the excerpt. `LineExcerpt` cuts the same window from the file's bytes without the line.
+    ///
+    /// - Complexity: O(the line's length).
+    static func excerpt(of line: String, around column: Int, width: Int, context: Int = LineExcerpt.context) -> (String, Int) {
         let scalars = Array(line.unicodeScalars)
         guard scalars.count > 2 * context + width + 20 else { return (line, column) }
         var start = max(0, column - 1 - context)

@@ -192,7 +192,8 @@ public struct InconsistentTermRule: Rule {
                     let term = glossary[term: form.term]
                     for match in group.kept[index] {
                         let written = match.written
-                        let fix = form.spelling == nil
+                        // A fix never replaces a term the glossary approves (`Fixer`).
+                        let fix = form.spelling == nil && !term.status.isAcceptable
                             ? match.replacement(written: written, term: term.text, preferred: expectedText,
                                                 atSentenceStart: match.lookBehind.startsSentence)
                             : nil

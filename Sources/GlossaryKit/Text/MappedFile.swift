@@ -26,21 +26,14 @@ public final class MappedFile: @unchecked Sendable {
 
     /// Maps the regular file at `path`.
     ///
-    /// - Throws: `InputError` when the file cannot be opened, is not a regular file, or cannot
-    ///   be mapped.
+    /// - Throws: `InputError` when the file cannot be opened, is not a regular file (see
+    ///   `InputFile`), or cannot be mapped.
     /// - Complexity: O(1): no byte is read.
     public init(path: String) throws(InputError) {
         self.path = path
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            let reason = errno == ENOENT ? "no such file" : "cannot open file (\(String(cString: strerror(errno))))"
-            throw InputError(reason, file: path)
-        }
+        // Refuses what is not a regular file (a device, a named pipe, /proc) without blocking.
+        let (descriptor, status) = try InputFile.openRegularFile(path)
         defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
-            throw InputError("is not a regular file; cannot be mapped", file: path)
-        }
         let size = Int(status.st_size)
         guard size > 0 else {
             base = nil

@@ -95,12 +95,14 @@ enum MarkdownMasker {
         triggers.sort()
         var ranges: [Range<Int>] = []
         var index = 0
+        var steps = bytes.count / 8 + triggers.count
         for trigger in triggers where trigger >= index {
-            if let found = url(at: trigger, in: bytes, after: ranges.last) {
+            if let found = url(at: trigger, in: bytes, after: ranges.last, steps: &steps) {
                 ranges.append(found)
                 index = found.upperBound
             }
         }
+        WorkMeter.record(steps)
         return ranges
     }
 
@@ -111,7 +113,8 @@ enum MarkdownMasker {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
-            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "."), let end = url(at: index, in: bytes, after: ranges.last) {
+            var steps = 0
+            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "."), let end = url(at: index, in: bytes, after: ranges.last, steps: &steps) {
                 ranges.append(end)
                 index = end.upperBound
                 continue
@@ -122,18 +125,24 @@ enum MarkdownMasker {
     }
 
     /// The URL whose scheme or "www" ends at `index` (a ':' or '.'), unless it overlaps `last`.
-    private static func url(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, after last: Range<Int>?) -> Range<Int>? {
+    /// `steps` counts the bytes walked (see `WorkMeter`).
+    private static func url(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, after last: Range<Int>?, steps: inout Int) -> Range<Int>? {
         // Walk back over the scheme or the "www".
         var start = index
         while start > 0, bytes[start - 1] | 0x20 >= 0x61, bytes[start - 1] | 0x20 <= 0x7A { start -= 1 }
+        steps += index - start
         guard start < index, start == 0 || !isWordByte(bytes[start - 1]),
-              let end = urlEnd(bytes, from: start), end > index else { return nil }
+              let end = urlEnd(bytes, from: start, steps: &steps), end > index else { return nil }
         if let last, last.upperBound > start { return nil }
         return start..<end
     }
 
     /// Inline code, HTML comments and tags, link destinations and URLs in Markdown, outside the
     /// blocks already masked.
+    ///
+    /// - Complexity: O(*n*). No search runs again over text an earlier one has read: a link
+    ///   destination's `)` is remembered until it is passed, and a code span's closing run is
+    ///   looked up in an index of the paragraph's backtick runs (`CodeSpanParagraph`).
     private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>], passed: (Int) -> Void) -> [Range<Int>] {
         var inline: [Range<Int>] = []
         var index = 0
@@ -142,7 +151,13 @@ enum MarkdownMasker {
         let urls = urlRanges(bytes, passed: passed)
         var urlIndex = 0
         var report = passedInterval
+        var steps = 0
+        // The last search for a link destination's end: the first ')' or line feed at or after
+        // `from` is at `stop`, so a search from anywhere in between ends there too.
+        var destination = (from: 0, stop: -1)
+        var paragraph: CodeSpanParagraph?
         while index < bytes.count {
+            steps += 1
             if index >= report { passed(index); report = index + passedInterval }
             if blockIndex < blocked.count, index >= blocked[blockIndex].lowerBound {
                 index = max(index, blocked[blockIndex].upperBound)
@@ -159,7 +174,12 @@ enum MarkdownMasker {
             if byte == UInt8(ascii: "`") {
                 var run = 0
                 while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
-                if let close = findBacktickRun(bytes, from: index + run, length: run) {
+                steps += run
+                let start = index + run
+                if paragraph.map({ start >= $0.end }) ?? true {
+                    paragraph = CodeSpanParagraph(bytes, from: start, steps: &steps)
+                }
+                if let close = paragraph?.closingRun(length: run, from: start, steps: &steps) {
                     inline.append(index..<(close + run))
                     index = close + run
                     continue
@@ -170,19 +190,27 @@ enum MarkdownMasker {
             if byte == UInt8(ascii: "<") {
                 if startsWith(bytes, at: index, "<!--") {
                     let end = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
+                    steps += end - index
                     inline.append(index..<end)
                     index = end
                     continue
                 }
-                if let end = htmlTagEnd(bytes, from: index) {
+                if let end = htmlTagEnd(bytes, from: index, steps: &steps) {
                     inline.append(index..<end)
                     index = end
                     continue
                 }
             }
             if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
-                if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
-                   bytes[close] == UInt8(ascii: ")") {
+                let from = index + 2
+                if !(destination.from <= from && from <= destination.stop) {
+                    var stop = from
+                    while stop < bytes.count, bytes[stop] != UInt8(ascii: ")"), bytes[stop] != 0x0A { stop += 1 }
+                    steps += stop - from
+                    destination = (from, stop)
+                }
+                let close = destination.stop
+                if close < bytes.count, bytes[close] == UInt8(ascii: ")") {
                     inline.append((index + 1)..<(close + 1))
                     index = close + 1
                     continue
@@ -190,7 +218,63 @@ enum MarkdownMasker {
             }
             index += 1
         }
+        WorkMeter.record(steps)
         return inline
+    }
+
+    /// The backtick runs of the paragraph a code span opens in, so that each opening run finds
+    /// its closing run (the next run of the same length) without searching the paragraph again.
+    ///
+    /// A code span does not cross a blank line (two line feeds with only spaces, tabs or carriage
+    /// returns between them), so the paragraph is read from the first opening run to its end
+    /// once, and serves every opening run in it.
+    private struct CodeSpanParagraph {
+        /// The offset of the line feed that ends the blank line after the paragraph, or the end
+        /// of the text.
+        let end: Int
+        /// The start of every run of backticks from the first opening run to `end`, by length.
+        private var runs: [Int: [Int]] = [:]
+
+        /// Reads the paragraph from `start`, just after an opening run.
+        init(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, steps: inout Int) {
+            var index = start
+            var newlineSeen = false
+            var end = bytes.count
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == 0x0A {
+                    if newlineSeen { end = index; break }
+                    newlineSeen = true
+                } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
+                    newlineSeen = false
+                }
+                if byte == UInt8(ascii: "`") {
+                    var run = 0
+                    while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                    runs[run, default: []].append(index)
+                    index += run
+                    continue
+                }
+                index += 1
+            }
+            steps += index - start
+            self.end = end
+        }
+
+        /// The start of the first run of exactly `length` backticks at or after `start` in the
+        /// paragraph, or nil.
+        ///
+        /// - Complexity: O(log *r*) in the runs of that length.
+        func closingRun(length: Int, from start: Int, steps: inout Int) -> Int? {
+            guard let starts = runs[length] else { return nil }
+            var low = 0, high = starts.count
+            while low < high {
+                let middle = (low + high) / 2
+                if starts[middle] < start { low = middle + 1 } else { high = middle }
+                steps += 1
+            }
+            return low < starts.count ? starts[low] : nil
+        }
     }
 
     private static func isWordByte(_ byte: UInt8) -> Bool {
@@ -210,19 +294,16 @@ enum MarkdownMasker {
         }
     }
 
+    /// The first occurrence of `needle` at or after `start`, found by the C library.
     private static func find(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: StaticString, from start: Int) -> Int? {
-        let needle = needle.withUTF8Buffer { Array($0) }
-        guard needle.count <= bytes.count else { return nil }
-        var index = start
-        while index + needle.count <= bytes.count {
-            if bytes[index] == needle[0] && Array(bytes[index..<(index + needle.count)]) == needle { return index }
-            index += 1
+        guard start < bytes.count else { return nil }
+        return needle.withUTF8Buffer { pattern in
+            ByteSearch.find(pattern, in: UnsafeBufferPointer(rebasing: bytes[start...])).map { $0 + start }
         }
-        return nil
     }
 
     /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
-    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+    private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, steps: inout Int) -> Int? {
         guard startsWith(bytes, at: index, "https://") || startsWith(bytes, at: index, "http://")
             || startsWith(bytes, at: index, "ftp://") || startsWith(bytes, at: index, "www.") else { return nil }
         var end = index
@@ -234,6 +315,7 @@ enum MarkdownMasker {
             }
             end += 1
         }
+        steps += end - index
         // Trailing sentence punctuation belongs to the sentence, not to the URL.
         while end > index, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
                             UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "_")].contains(bytes[end - 1]) {
@@ -243,42 +325,19 @@ enum MarkdownMasker {
     }
 
     /// Where an HTML tag or autolink starting at `index` ends, or nil when `<` starts no tag.
-    private static func htmlTagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+    private static func htmlTagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, steps: inout Int) -> Int? {
         guard index + 1 < bytes.count else { return nil }
         let next = bytes[index + 1]
         let startsTag = (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
         guard startsTag else { return nil }
         var end = index + 1
+        defer { steps += end - index }
         while end < bytes.count, bytes[end] != UInt8(ascii: ">") {
             if bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }
             if bytes[end] == UInt8(ascii: "<") { return nil }
             end += 1
         }
         return end < bytes.count ? end + 1 : nil
-    }
-
-    private static func findBacktickRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> Int? {
-        var index = start
-        var newlineSeen = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte == 0x0A {
-                // A code span does not cross a blank line.
-                if newlineSeen { return nil }
-                newlineSeen = true
-            } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
-                newlineSeen = false
-            }
-            if byte == UInt8(ascii: "`") {
-                var run = 0
-                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
-                if run == length { return index }
-                index += run
-                continue
-            }
-            index += 1
-        }
-        return nil
     }
 
     /// Fenced code blocks: from an opening fence line to the closing fence line (or the end).
@@ -292,9 +351,11 @@ enum MarkdownMasker {
         var lineStart = 0
         var open: (start: Int, fence: UInt8, length: Int)?
         var report = passedInterval
+        var steps = 0
         while lineStart < bytes.count {
             if lineStart >= report { passed(lineStart); report = lineStart + passedInterval }
             let lineEnd = bytes[lineStart...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
+            steps += lineEnd - lineStart
             var index = lineStart
             var indent = 0
             while index < lineEnd && bytes[index] == 0x20 && indent < 4 { index += 1; indent += 1 }
@@ -318,6 +379,7 @@ enum MarkdownMasker {
             lineStart = lineEnd
         }
         if let current = open { blocks.append(current.start..<bytes.count) }
+        WorkMeter.record(steps)
         return blocks
     }
 }

@@ -140,7 +140,7 @@ public struct SourceText: Sendable {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
         }
-        WorkCounter.add(index - start, .positionBytes)
+        WorkMeter.record(index - start)
         return (line, column)
     }
 

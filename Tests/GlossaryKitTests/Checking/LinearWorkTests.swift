@@ -32,9 +32,9 @@ struct LinearWorkTests {
 
     /// The findings on `corpus` and the bytes walked to place them.
     static func work(_ corpus: TranslationCorpus) throws -> (findings: Int, positionBytes: Int) {
-        let counter = WorkCounter()
-        let findings = try WorkCounter.$current.withValue(counter) { try checker.check(corpus) }
-        return (findings.count, counter[.positionBytes])
+        var findings: [Finding] = []
+        let steps = try WorkMeter.count { findings = try checker.check(corpus) }
+        return (findings.count, steps)
     }
 
     @Test(arguments: ["PO", "i18n JSON", "XLIFF"])

@@ -61,6 +61,32 @@ struct StagedFilesTests {
         #expect(working.findings.filter { $0.rule == "deprecated-term" }.isEmpty)
     }
 
+    @Test func aNameThatIsNotUTF8IsCheckedNotSkipped() throws {
+        let repository = try TemporaryRepository()
+        defer { repository.remove() }
+        try repository.write("Clean.\n", to: "docs/ok.en.md")
+        let name = Array("docs/bad".utf8) + [0xFF] + Array(".en.md".utf8)
+        let path = Array(repository.root.path.utf8) + [0x2F] + name + [0]
+        let descriptor = path.withUnsafeBufferPointer { bytes in
+            bytes.withMemoryRebound(to: CChar.self) { open($0.baseAddress!, O_WRONLY | O_CREAT, 0o644) }
+        }
+        #expect(descriptor >= 0)
+        let text = Array("The International Labor Organization met.\n".utf8)
+        _ = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        close(descriptor)
+        try repository.git("add", ".")
+
+        let entries = try StagedFiles.list(in: repository.root.path).sorted { $0.path < $1.path }
+        #expect(entries.map(\.path) == ["docs/bad\\xFF.en.md", "docs/ok.en.md"])
+        #expect(entries.first?.repositoryPathBytes == name)
+        let inputs = try StagedFiles.inputs(in: repository.root.path) { _ in true }
+        let report = CheckRunner(checker: TestSupport.exampleChecker, jobs: 1).run(inputs: inputs).report
+        #expect(report.findings.contains { $0.rule == "deprecated-term" && $0.location.file == "docs/bad\\xFF.en.md" }, "\(report.findings)")
+        // From a subfolder too.
+        let below = try StagedFiles.list(in: repository.root.appendingPathComponent("docs").path)
+        #expect(Set(below.map(\.path)) == ["bad\\xFF.en.md", "ok.en.md"])
+    }
+
     @Test func pathsAreRelativeToTheCurrentFolder() throws {
         let repository = try TemporaryRepository()
         defer { repository.remove() }

@@ -13,6 +13,17 @@ struct ByteSearchTests {
         }
     }
 
+    /// A text of whole 32-byte blocks of ASCII ends where the fast loop stops: the byte after it
+    /// (here 0xFF, outside the buffer) was once read and taken for the text's first bad byte.
+    @Test(arguments: [32, 64, 96, 224])
+    func utf8CheckStopsAtTheEndOfWholeBlocks(_ length: Int) {
+        let bytes = [UInt8](repeating: UInt8(ascii: "a"), count: length) + [0xFF]
+        bytes.withUnsafeBufferPointer { buffer in
+            #expect(ByteSearch.firstInvalidUTF8(in: UnsafeBufferPointer(rebasing: buffer[..<length])) == nil)
+            #expect(ByteSearch.firstInvalidUTF8(in: buffer) == length)
+        }
+    }
+
     /// The vector search (sixteen starts at a time, then the library's search for the tail)
     /// against a plain loop: random texts over a small alphabet, so that needles occur often,
     /// partly and wholly, at every offset, in the tail and straddling a block.

@@ -34,7 +34,7 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
             guard let format = BilingualFormat(path: path) else {
                 throw InputError("not a bilingual file (expected .xlf, .xliff, .po, .tmx, .xcstrings or .json)", file: path)
             }
-            let source = try readSource(path)
+            let source = try readSource(path, isXML: format == .xliff || format == .tmx)
             switch format {
             case .xliff: corpora.append(try XLIFFReader.read(source))
             case .po: corpora.append(try POReader.read(source))
@@ -52,20 +52,19 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
         return corpora
     }
 
-    /// Reads a file as UTF-8 text, with the line and column of invalid bytes.
-    static func readSource(_ path: String) throws(InputError) -> SourceText {
+    /// Reads a file as UTF-8 text, with the line and column of invalid bytes; an XML file in
+    /// UTF-16 or UTF-32 is named as such (`XMLInputCheck`).
+    static func readSource(_ path: String, isXML: Bool = false) throws(InputError) -> SourceText {
         let bytes = try InputFile.readBytes(path)
+        if isXML { try XMLInputCheck.checkSignature(bytes, path: path) }
         do {
             return try SourceText(path: path, bytes: bytes)
         } catch {
-            if case let .invalidUTF8(line, offset, _) = error {
-                let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
-                return try { () throws(InputError) -> SourceText in
-                    throw InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column))
-                }()
-            }
-            throw InputError(error.description, file: path)
+            guard case let .invalidUTF8(_, offset, byte) = error else { throw InputError(error.description, file: path) }
+            let contentStart = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            var position = TextPosition(line: 1, column: 1)
+            bytes.withUnsafeBufferPointer { ByteSearch.advance(&position, in: $0, from: contentStart, to: offset) }
+            throw XMLInputCheck.invalidUTF8(at: offset, byte: byte, position: position, path: path)
         }
     }
 }

@@ -7,8 +7,8 @@ import FoundationXML
 /// readers need to point findings at the exact characters of a `<target>`.
 ///
 /// Parsing is done by Foundation's `XMLParser` (libxml2): well-formedness, entities, CDATA and
-/// encoding are its business. External entities are never loaded, and a DOCTYPE that declares
-/// entities is refused before parsing (no entity expansion attacks). `XMLParser` reports the
+/// encoding are its business; it sees only documents `XMLInputCheck` has passed (UTF-8, no
+/// entity declarations) and never loads a DTD. `XMLParser` reports the
 /// line and column of the `>` that ends each start and end tag; from these the tree records the
 /// byte offset where each element's content starts, and `extract` walks the raw bytes in step
 /// with the parsed text to give every extracted character its own file offset.
@@ -22,6 +22,8 @@ struct PositionedXML {
         let contentStart: Int
         /// Byte offset of the end tag's `<` (or `contentStart` for `<empty/>`).
         var contentEnd: Int
+        /// Whether the element is written `<empty/>`, without an end tag.
+        var isSelfClosing = false
         let line: Int
         let column: Int
 
@@ -53,22 +55,23 @@ struct PositionedXML {
     let source: SourceText
     let root: Element
 
-    /// Parses `source`, refusing DOCTYPE entity declarations.
+    /// Parses `source`, after `XMLInputCheck` has passed it.
     ///
-    /// - Throws: `InputError` at the line and column where the parser stopped.
+    /// - Throws: `InputError` at the line and column where the check or the parser stopped.
     init(_ source: SourceText, format: String) throws(InputError) {
         self.source = source
-        if let offset = Self.entityDeclaration(in: source.bytes) {
-            let position = source.position(of: offset)
-            throw InputError("\(format): DOCTYPE entity declarations are not accepted (entity expansion is a security risk)",
-                             file: source.path, line: position.line, column: position.column, in: source.text(0..<source.bytes.count))
-        }
+        try XMLInputCheck.check(document: source.bytes, path: source.path)
         let builder = Builder(source: source)
         let parser = XMLParser(data: Data(source.bytes))
         parser.shouldResolveExternalEntities = false
         parser.shouldProcessNamespaces = false
         parser.delegate = builder
         let success = parser.parse()
+        WorkMeter.record(builder.steps)
+        if let tooDeep = builder.tooDeep {
+            throw InputError(XMLInputCheck.depthMessage, file: source.path, line: tooDeep.line, column: tooDeep.column,
+                             in: source.text(0..<source.bytes.count))
+        }
         // swift-corelibs-foundation's parse() can return true after a recoverable libxml2 error
         // (an end tag that does not match): any reported error fails the file.
         if !success || builder.root == nil || builder.errorCode != nil || parser.parserError != nil {
@@ -98,33 +101,6 @@ struct PositionedXML {
         }
     }
 
-    /// The offset of `<!ENTITY` inside a DOCTYPE's internal subset, if any.
-    static func entityDeclaration(in bytes: [UInt8]) -> Int? {
-        let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
-        guard let start = find(doctype, in: bytes, from: 0) else { return nil }
-        var index = start + doctype.count
-        var quote: UInt8?
-        var inSubset = false
-        while index < bytes.count {
-            let byte = bytes[index]
-            if let open = quote {
-                if byte == open { quote = nil }
-            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
-                quote = byte
-            } else if byte == UInt8(ascii: "[") {
-                inSubset = true
-            } else if byte == UInt8(ascii: "]") {
-                inSubset = false
-            } else if byte == UInt8(ascii: ">") && !inSubset {
-                return nil
-            } else if inSubset && byte == UInt8(ascii: "<") && bytes[index...].starts(with: entity) {
-                return index
-            }
-            index += 1
-        }
-        return nil
-    }
-
     static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
         guard needle.count <= bytes.count else { return nil }
         var index = start
@@ -135,44 +111,48 @@ struct PositionedXML {
         return nil
     }
 
-    /// The byte offset of a 1-based line and column (in Unicode scalars) of `source`.
-    static func offset(line: Int, column: Int, in source: SourceText, lineStarts: [Int]) -> Int {
-        guard line >= 1 && line <= lineStarts.count else { return source.bytes.count }
-        var index = lineStarts[line - 1]
-        if line == 1 { index = max(index, source.contentStart) }
-        var remaining = column - 1
-        while remaining > 0 && index < source.bytes.count {
-            index += 1
-            while index < source.bytes.count && source.bytes[index] & 0xC0 == 0x80 { index += 1 }
-            remaining -= 1
-        }
-        return index
-    }
-
     /// Appends the text of `element` to `builder`, each character mapped to its file byte.
     ///
     /// Child elements named in `skipping` (inline codes such as `<ph>`, `<bpt>`) contribute no
     /// text; any other child element (`<g>`, `<mrk>`, `<pc>`) contributes its text. Skipped and
     /// empty inline elements become a space so that the words on either side stay apart.
+    ///
+    /// - Complexity: O(*n*) in the bytes of `element`, at any depth: the tree is walked with a
+    ///   stack of its own, not by recursion.
     func extract(_ element: Element, skipping: Set<String>, into builder: inout SegmentedTextBuilder) {
-        var cursor = element.contentStart
         let bytes = source.bytes
-        for child in element.children {
-            switch child {
+        // The elements being walked, outermost first: the next child to visit, and the file
+        // offset the text walk has reached in the element's content.
+        var open: [(element: Element, next: Int, cursor: Int)] = [(element, 0, element.contentStart)]
+        var steps = 0
+        while let (current, next, cursor) = open.last {
+            guard next < current.children.count else {
+                open.removeLast()
+                continue
+            }
+            steps += 1
+            open[open.count - 1].next = next + 1
+            switch current.children[next] {
             case let .element(inner):
+                // The walk goes on past the child's end tag (a self-closing child has none).
+                var after = inner.contentEnd
+                if !inner.isSelfClosing {
+                    while after < bytes.count && bytes[after] != UInt8(ascii: ">") { after += 1 }
+                    steps += after - inner.contentEnd
+                    after += 1
+                }
+                open[open.count - 1].cursor = after
                 if skipping.contains(inner.localName) || inner.children.isEmpty {
                     builder.append(decoded: " ", at: max(cursor, inner.contentStart - 1))
                 } else {
-                    extract(inner, skipping: skipping, into: &builder)
+                    open.append((inner, 0, inner.contentStart))
                 }
-                // Past the child's end tag.
-                cursor = inner.contentEnd
-                while cursor < bytes.count && bytes[cursor] != UInt8(ascii: ">") { cursor += 1 }
-                cursor += 1
             case let .text(text):
-                cursor = appendText(text, from: cursor, limit: element.contentEnd, into: &builder)
+                steps += text.utf8.count
+                open[open.count - 1].cursor = appendText(text, from: cursor, limit: current.contentEnd, into: &builder)
             }
         }
+        WorkMeter.record(steps)
     }
 
     /// Appends `text`, matching it against the raw bytes from `cursor`; returns the new cursor.
@@ -231,42 +211,87 @@ struct PositionedXML {
         var errorLine: Int?
         var errorColumn: Int?
         var errorCode: Int?
+        /// Where an element opened deeper than `XMLInputCheck.maximumDepth`.
+        var tooDeep: (line: Int, column: Int)?
+        /// The last position the parser reported and its byte offset, to go on from.
+        private var last = (line: 1, column: 1, offset: 0)
+        /// Bytes walked to turn positions into offsets (see `WorkMeter`).
+        var steps = 0
 
         init(source: SourceText) {
             self.source = source
-            var starts = [0]
-            for (index, byte) in source.bytes.enumerated() where byte == 0x0A { starts.append(index + 1) }
-            lineStarts = starts
+            lineStarts = source.bytes.withUnsafeBufferPointer { [0] + ByteSearch.lineStarts(in: $0, from: 0) }
+            last.offset = source.contentStart
+        }
+
+        /// The byte offset of a 1-based line and column (in Unicode scalars).
+        ///
+        /// - Complexity: amortised O(1) per scalar of the file: the parser reports positions in
+        ///   file order, so the walk goes on from the previous one (or from its line's start).
+        func offset(line: Int, column: Int) -> Int {
+            let bytes = source.bytes
+            guard line >= 1 && line <= lineStarts.count else { return bytes.count }
+            var index: Int
+            var remaining: Int
+            if line == last.line && column >= last.column {
+                index = last.offset
+                remaining = column - last.column
+            } else {
+                index = line == 1 ? max(lineStarts[0], source.contentStart) : lineStarts[line - 1]
+                remaining = column - 1
+            }
+            let start = index
+            while remaining > 0 && index < bytes.count {
+                index += 1
+                while index < bytes.count && bytes[index] & 0xC0 == 0x80 { index += 1 }
+                remaining -= 1
+            }
+            steps += index - start
+            last = (line, column - remaining, index)
+            return index
         }
 
         /// The offset of the `>` the parser is at, found from its line and column.
         func tagEnd(_ parser: XMLParser) -> Int {
-            var offset = PositionedXML.offset(line: parser.lineNumber, column: parser.columnNumber, in: source, lineStarts: lineStarts)
+            var offset = offset(line: parser.lineNumber, column: parser.columnNumber)
             // Robustness: step to the nearest '>' at or after the reported place.
+            let start = offset
             while offset < source.bytes.count && source.bytes[offset] != UInt8(ascii: ">") { offset += 1 }
+            steps += offset - start
             return offset
         }
 
         func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            guard stack.count < XMLInputCheck.maximumDepth else {
+                tooDeep = (parser.lineNumber, parser.columnNumber)
+                parser.abortParsing()
+                return
+            }
             let end = tagEnd(parser)
             let element = Element(name: elementName, attributes: attributes, contentStart: min(end + 1, source.bytes.count),
                                   line: parser.lineNumber, column: parser.columnNumber)
             if end > 0 && source.bytes[end - 1] == UInt8(ascii: "/") {
-                element.contentEnd = element.contentStart
+                element.isSelfClosing = true
             }
             if let parent = stack.last { parent.children.append(.element(element)) } else if root == nil { root = element }
             stack.append(element)
         }
 
         func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName: String?) {
-            guard let element = stack.popLast() else { return }
-            let end = tagEnd(parser)
-            if element.contentEnd == element.contentStart, end < source.bytes.count, end + 1 == element.contentStart {
-                return // <empty/>
+            guard let element = stack.popLast(), !element.isSelfClosing else { return }
+            // The parser reports the place just past the end tag's '>' (some versions: at it).
+            let bytes = source.bytes
+            var end = offset(line: parser.lineNumber, column: parser.columnNumber)
+            if end > element.contentStart, end - 1 < bytes.count, bytes[end - 1] == UInt8(ascii: ">") {
+                end -= 1
+            } else {
+                let start = end
+                while end < bytes.count && bytes[end] != UInt8(ascii: ">") { end += 1 }
+                steps += end - start
             }
             // Back from the end tag's '>' to its '<'.
-            var start = min(end, source.bytes.count - 1)
-            while start > element.contentStart && source.bytes[start] != UInt8(ascii: "<") { start -= 1 }
+            var start = min(end, bytes.count - 1)
+            while start > element.contentStart && bytes[start] != UInt8(ascii: "<") { start -= 1; steps += 1 }
             element.contentEnd = max(element.contentStart, start)
         }
 
@@ -278,17 +303,23 @@ struct PositionedXML {
             append(String(decoding: CDATABlock, as: UTF8.self))
         }
 
+        /// Adds character data to the open element, joining it to the text before it: the parser
+        /// hands one text over in pieces (at every entity or character reference).
         private func append(_ string: String) {
             guard let element = stack.last else { return }
-            if case let .text(previous) = element.children.last {
-                element.children[element.children.count - 1] = .text(previous + string)
+            steps += string.utf8.count
+            if case var .text(previous) = element.children.last {
+                // Taken out first, so that the string is not shared and grows in place.
+                element.children.removeLast()
+                previous += string
+                element.children.append(.text(previous))
             } else {
                 element.children.append(.text(string))
             }
         }
 
         func parser(_ parser: XMLParser, parseErrorOccurred parseError: any Error) {
-            guard errorLine == nil else { return }
+            guard errorLine == nil, tooDeep == nil else { return }
             errorLine = parser.lineNumber
             errorColumn = parser.columnNumber
             errorCode = (parseError as NSError).code

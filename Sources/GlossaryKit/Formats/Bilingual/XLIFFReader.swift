@@ -19,41 +19,25 @@ public enum XLIFFReader {
             throw error("expected an <xliff> root element, found <\(root.name)>", at: root, in: source)
         }
         let version = root.attribute("version") ?? ""
-        var builder = SegmentedTextBuilder(file: source, format: "XLIFF \(version)")
-        var sets: [TranslationSet] = []
+        var reader = Reader(tree: tree, builder: SegmentedTextBuilder(file: source, format: "XLIFF \(version)"))
         var sourceLanguage: LanguageTag?
-        func language(_ value: String?, _ name: String, _ element: PositionedXML.Element) throws(InputError) -> LanguageTag? {
-            guard let value else { return nil }
-            guard let tag = LanguageTag(value) else { throw error("'\(value)' in \(name) is not a valid language tag", at: element, in: source) }
-            return tag
-        }
         if version.hasPrefix("1.") {
             for file in root.elements("file") {
-                guard let sourceTag = try language(file.attribute("source-language"), "source-language", file) else {
+                guard let sourceTag = try reader.language(file, "source-language") else {
                     throw error("<file> has no source-language attribute", at: file, in: source)
                 }
-                let targetTag = try language(file.attribute("target-language"), "target-language", file)
+                let targetTag = try reader.language(file, "target-language")
                 sourceLanguage = sourceLanguage ?? sourceTag
                 for unit in descendants(of: file, named: "trans-unit") {
                     let id = "unit " + (unit.attribute("id") ?? unit.attribute("resname") ?? "?")
-                    var members: [SegmentReference] = []
-                    if let element = unit.elements("source").first {
-                        tree.extract(element, skipping: inlineCodes, into: &builder)
-                        if let index = builder.endSegment(id: id, language: sourceTag, role: .source) { members.append(SegmentReference(text: 0, segment: index)) }
-                    }
-                    if let element = unit.elements("target").first {
-                        tree.extract(element, skipping: inlineCodes, into: &builder)
-                        let tag = try language(element.attribute("xml:lang"), "xml:lang", element) ?? targetTag
-                        if let index = builder.endSegment(id: id, language: tag, role: .target) { members.append(SegmentReference(text: 0, segment: index)) }
-                    }
-                    if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "XLIFF translation unit")) }
+                    try reader.readPair(in: unit, id: id, languages: (sourceTag, targetTag), method: "XLIFF translation unit")
                 }
             }
         } else if version.hasPrefix("2.") {
-            guard let sourceTag = try language(root.attribute("srcLang"), "srcLang", root) else {
+            guard let sourceTag = try reader.language(root, "srcLang") else {
                 throw error("<xliff> has no srcLang attribute", at: root, in: source)
             }
-            let targetTag = try language(root.attribute("trgLang"), "trgLang", root)
+            let targetTag = try reader.language(root, "trgLang")
             sourceLanguage = sourceTag
             for unit in descendants(of: root, named: "unit") {
                 let unitID = unit.attribute("id") ?? "?"
@@ -62,30 +46,71 @@ public enum XLIFFReader {
                 }
                 for (number, segment) in segments.enumerated() {
                     let id = "unit \(unitID)" + (segments.count > 1 ? " segment \(segment.attribute("id") ?? String(number + 1))" : "")
-                    var members: [SegmentReference] = []
-                    if let element = segment.elements("source").first {
-                        tree.extract(element, skipping: inlineCodes, into: &builder)
-                        if let index = builder.endSegment(id: id, language: sourceTag, role: .source) { members.append(SegmentReference(text: 0, segment: index)) }
-                    }
-                    if let element = segment.elements("target").first {
-                        tree.extract(element, skipping: inlineCodes, into: &builder)
-                        if let index = builder.endSegment(id: id, language: targetTag, role: .target) { members.append(SegmentReference(text: 0, segment: index)) }
-                    }
-                    if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "XLIFF segment")) }
+                    try reader.readPair(in: segment, id: id, languages: (sourceTag, targetTag), method: "XLIFF segment")
                 }
             }
         } else {
             throw error("unsupported XLIFF version '\(version)' (1.2 and 2.x are read)", at: root, in: source)
         }
-        return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: sourceLanguage,
-                                 notes: ["XLIFF \(version): \(English.counted(sets.count, "translation unit"))"])
+        return TranslationCorpus(texts: [reader.builder.build()], sets: reader.sets, sourceLanguage: sourceLanguage,
+                                 notes: ["XLIFF \(version): \(English.counted(reader.sets.count, "translation unit"))"])
     }
 
-    /// Every element named `name` below `element`, in document order (units may sit in groups).
+    /// What XLIFF 1.2 and 2.x share: a `<source>` and a `<target>` in a container (a 1.2
+    /// `<trans-unit>`, a 2.x `<segment>` or `<ignorable>`) become one translation set.
+    private struct Reader {
+        let tree: PositionedXML
+        var builder: SegmentedTextBuilder
+        var sets: [TranslationSet] = []
+
+        /// The language tag in `element`'s attribute `name`, if there is one.
+        ///
+        /// - Throws: `InputError` at `element` when the value is not a language tag.
+        func language(_ element: PositionedXML.Element, _ name: String) throws(InputError) -> LanguageTag? {
+            guard let value = element.attribute(name) else { return nil }
+            guard let tag = LanguageTag(value) else {
+                throw XLIFFReader.error("'\(value)' in \(name) is not a valid language tag", at: element, in: tree.source)
+            }
+            return tag
+        }
+
+        /// Reads the source and target in `container` as the set `id`; a target's own `xml:lang`
+        /// overrides the file's target language.
+        mutating func readPair(
+            in container: PositionedXML.Element, id: String, languages: (source: LanguageTag, target: LanguageTag?), method: String
+        ) throws(InputError) {
+            var members: [SegmentReference] = []
+            if let element = container.elements("source").first {
+                tree.extract(element, skipping: inlineCodes, into: &builder)
+                if let index = builder.endSegment(id: id, language: languages.source, role: .source) {
+                    members.append(SegmentReference(text: 0, segment: index))
+                }
+            }
+            if let element = container.elements("target").first {
+                tree.extract(element, skipping: inlineCodes, into: &builder)
+                let tag = try language(element, "xml:lang") ?? languages.target
+                if let index = builder.endSegment(id: id, language: tag, role: .target) {
+                    members.append(SegmentReference(text: 0, segment: index))
+                }
+            }
+            if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: method)) }
+        }
+    }
+
+    /// Every element named `name` below `element`, in document order (units may sit in groups);
+    /// the search does not go below a match.
+    ///
+    /// - Complexity: O(elements below `element`), without recursion.
     static func descendants(of element: PositionedXML.Element, named name: String) -> [PositionedXML.Element] {
         var result: [PositionedXML.Element] = []
-        for case let .element(child) in element.children {
-            if child.localName == name { result.append(child) } else { result += descendants(of: child, named: name) }
+        // Children still to visit, the next one last.
+        var pending: [PositionedXML.Element] = element.children.reversed().compactMap { if case let .element(child) = $0 { child } else { nil } }
+        while let child = pending.popLast() {
+            if child.localName == name {
+                result.append(child)
+            } else {
+                for case let .element(grandchild) in child.children.reversed() { pending.append(grandchild) }
+            }
         }
         return result
     }

@@ -1,0 +1,117 @@
+@testable import GlossaryKit
+
+/// The Markdown masking rules read byte by byte, each search run afresh from where it starts:
+/// slow on hostile input, but plain to check `MarkdownMasker`'s linear search against.
+enum ReferenceMasker {
+    /// The regions `MarkdownMasker.maskedRanges(_:markdown: true)` must give, sorted.
+    static func maskedRanges(_ text: [UInt8]) -> [Range<Int>] {
+        text.withUnsafeBufferPointer { bytes in
+            let blocks = MarkdownMasker.fencedCodeBlocks(bytes)
+            let ranges = blocks + inlineRanges(bytes, skipping: blocks)
+            return ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+        }
+    }
+
+    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>]) -> [Range<Int>] {
+        var inline: [Range<Int>] = []
+        var index = 0
+        var blockIndex = 0
+        let urls = MarkdownMasker.urlRangesByteByByte(bytes)
+        var urlIndex = 0
+        while index < bytes.count {
+            if blockIndex < blocks.count, index >= blocks[blockIndex].lowerBound {
+                index = max(index, blocks[blockIndex].upperBound)
+                blockIndex += 1
+                continue
+            }
+            while urlIndex < urls.count, urls[urlIndex].upperBound <= index { urlIndex += 1 }
+            if urlIndex < urls.count, urls[urlIndex].lowerBound == index {
+                inline.append(urls[urlIndex])
+                index = urls[urlIndex].upperBound
+                continue
+            }
+            let byte = bytes[index]
+            if byte == UInt8(ascii: "`") {
+                var run = 0
+                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                if let close = closingRun(bytes, from: index + run, length: run) {
+                    inline.append(index..<(close + run))
+                    index = close + run
+                    continue
+                }
+                index += run
+                continue
+            }
+            if byte == UInt8(ascii: "<") {
+                if starts(bytes, at: index, "<!--") {
+                    var end = bytes.count
+                    for position in (index + 4)..<max(index + 4, bytes.count - 2) where starts(bytes, at: position, "-->") {
+                        end = position + 3
+                        break
+                    }
+                    inline.append(index..<end)
+                    index = end
+                    continue
+                }
+                if let end = tagEnd(bytes, from: index) {
+                    inline.append(index..<end)
+                    index = end
+                    continue
+                }
+            }
+            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
+                   bytes[close] == UInt8(ascii: ")") {
+                    inline.append((index + 1)..<(close + 1))
+                    index = close + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        return inline
+    }
+
+    private static func starts(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int, _ literal: String) -> Bool {
+        let pattern = Array(literal.utf8)
+        return index + pattern.count <= bytes.count && Array(bytes[index..<(index + pattern.count)]) == pattern
+    }
+
+    private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
+        guard index + 1 < bytes.count else { return nil }
+        let next = bytes[index + 1]
+        guard (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else { return nil }
+        var end = index + 1
+        while end < bytes.count, bytes[end] != UInt8(ascii: ">") {
+            if bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }
+            if bytes[end] == UInt8(ascii: "<") { return nil }
+            end += 1
+        }
+        return end < bytes.count ? end + 1 : nil
+    }
+
+    /// The start of the next run of exactly `length` backticks from `start`, unless a blank line
+    /// comes first.
+    private static func closingRun(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, length: Int) -> Int? {
+        var index = start
+        var newlineSeen = false
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A {
+                if newlineSeen { return nil }
+                newlineSeen = true
+            } else if byte != 0x20 && byte != 0x0D && byte != 0x09 {
+                newlineSeen = false
+            }
+            if byte == UInt8(ascii: "`") {
+                var run = 0
+                while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
+                if run == length { return index }
+                index += run
+                continue
+            }
+            index += 1
+        }
+        return nil
+    }
+}
