@@ -21,6 +21,10 @@ public final class CompiledGlossary: Sendable {
     public var languages: [LanguageTag] { tables.languages }
 
     static let spaceGap: Int32 = 0
+    /// The gap ids of a hyphen and of a hyphen that ends a line (`Gap.lineBreakHyphen`): every
+    /// compiled glossary has both, so that the matcher knows them in a text by their ids.
+    let hyphenGap: Int32
+    let lineBreakHyphenGap: Int32
     /// The bit of `flags` that marks a term's word (`isTermWord`).
     static let baseFlag: UInt32 = 1
     /// How many languages' stopwords `flags` can mark.
@@ -93,6 +97,9 @@ public final class CompiledGlossary: Sendable {
         self.glossary = glossary
         self.tables = tables
         self.registry = registry
+        // (An id no scanned gap has, should a table lack them.)
+        hyphenGap = tables.gapLexicon.find("-") ?? Int32.min
+        lineBreakHyphenGap = tables.gapLexicon.find(Gap.lineBreakHyphen) ?? Int32.min
         analyzers = tables.analyzerLanguages.compactMap { registry.analyzer(for: $0) as? any WordFormAnalyzer }
     }
 
@@ -118,6 +125,8 @@ public final class CompiledGlossary: Sendable {
         init(registry: AnalyzerRegistry, glossaryLanguages: [LanguageTag]) {
             self.registry = registry
             gaps.insert(" ")
+            gaps.insert("-")
+            gaps.insert(Gap.lineBreakHyphen)
             // Analyzers that generate forms, for every language of the glossary.
             for language in glossaryLanguages {
                 guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,

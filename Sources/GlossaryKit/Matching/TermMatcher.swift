@@ -75,15 +75,18 @@ public struct TermMatcher: Sendable {
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
             let hasLexiconFlags = search.text.hasLexiconFlags
+            let lineBreakHyphen = compiled.lineBreakHyphenGap
             search.text.words.withUnsafeBufferPointer { words in
                 while index < range.upperBound {
                     let word = words[index]
                     // Most words are no term's word and read as none: skip them after a look-up
-                    // (in the word's record when the scan copied the glossary's flags there).
+                    // (in the word's record when the scan copied the glossary's flags there),
+                    // unless a hyphen at the line's end joins them to the next (`traf-⏎ficking`).
                     let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
                         : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
-                    if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group) {
+                    if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
+                        && !(index + 1 < range.upperBound && words[index + 1].gap == lineBreakHyphen) {
                         index += 1
                         continue
                     }
@@ -217,6 +220,11 @@ private struct Search {
     }
 
     private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
+        // A term that ends where a hyphen at the line's end splits a word is that word's first
+        // part (`maid-⏎en`), not the term.
+        if end < range.upperBound, text.words[end].gap == compiled.lineBreakHyphenGap, continuesWordAcrossLineBreak(at: end) {
+            return
+        }
         let facts = compiled.tables.entries.facts(entryIndex)
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
@@ -252,7 +260,8 @@ private struct Search {
     }
 
     /// Appends the readings of the word at `index`: as written, and the analyzer's readings of
-    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
+    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`),
+    /// and joined to the next across a hyphen that ends the line (`traf-⏎ficking`).
     private mutating func appendReadings(at index: Int) {
         let words = text.words
         let word = words[index]
@@ -263,6 +272,9 @@ private struct Search {
         if word.bare != word.folded, compiled.isTermWord(word.bare) {
             readings.append(Reading(
                 termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
+        }
+        if index + 1 < range.upperBound, words[index + 1].gap == compiled.lineBreakHyphenGap {
+            appendReadingsAcrossLineBreak(at: index)
         }
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
@@ -289,6 +301,70 @@ private struct Search {
                     explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
+    }
+
+    /// Appends the readings of the word at `index` and the next, which a hyphen at the end of a
+    /// line separates: the two joined into one word when that is a term's word or a reading of
+    /// one (`traf-⏎ficking`, `maji-⏎kannya` = *majikan* + -nya), and the analyzers' readings
+    /// across the hyphen as if the line did not end there (`majikan-⏎majikan`, `ABK-⏎nya`).
+    /// Each has the phenomenon `lineBreak`.
+    ///
+    /// Whether the hyphen is the typesetter's or the writer's (*co-⏎workers*), only the words
+    /// tell: a joined reading is made only when the joined word is a term's, and the hyphenated
+    /// prefixes of the term's language keep the second word from being read on its own.
+    private mutating func appendReadingsAcrossLineBreak(at index: Int) {
+        let lineBreak = PhenomenonSet([.lineBreak])
+        let folded = text.foldedText(index) + text.foldedText(index + 1)
+        let bare = text.bareText(index) + text.bareText(index + 1)
+        let forms = bare == folded ? [(folded, false)] : [(folded, false), (bare, true)]
+        for (joined, accent) in forms {
+            var base = lineBreak
+            if accent { base.insert(.accent) }
+            if let id = compiled.tables.words.find(joined), compiled.isTermWord(id) {
+                readings.append(Reading(
+                    termWord: id, tokenCount: 2, phenomena: base, key: joined,
+                    explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""), suffix: ""))
+            }
+            guard group >= 0 else { continue }
+            for analyzer in compiled.analyzers(inGroup: group) {
+                for analysis in analyzer.analyses(ofWord: joined) {
+                    guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                    var phenomena = PhenomenonSet(analysis.phenomena)
+                    phenomena.formUnion(base)
+                    readings.append(Reading(
+                        termWord: id, tokenCount: 2, phenomena: phenomena, key: analysis.key,
+                        explanation: analysis.explanation + ", hyphenated across a line break", suffix: analysis.suffix))
+                }
+            }
+        }
+        // Read in context as though the hyphen were inside the line: a reduplication or a
+        // hyphenated clitic broken at the line's end. Only readings that reach across it count.
+        guard group >= 0 else { return }
+        var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+        guard window.count > 1 else { return }
+        window[1].gapBefore = "-"
+        for analyzer in compiled.analyzers(inGroup: group) {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount >= 2 && analysis.tokenCount <= window.count {
+                guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                var phenomena = PhenomenonSet(analysis.phenomena)
+                phenomena.formUnion(lineBreak)
+                readings.append(Reading(
+                    termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena, key: analysis.key,
+                    explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
+            }
+        }
+    }
+
+    /// Whether the word at `index`, after a hyphen that ends a line, continues the word before
+    /// it rather than starting one: it starts in lower case (`traf-⏎ficking`, `maid-⏎en`), or both
+    /// are written in capitals (`PERDA-⏎GANGAN`).
+    private func continuesWordAcrossLineBreak(at index: Int) -> Bool {
+        let next = text.source.text(text.words[index].range)
+        guard let first = next.first(where: \.isLetter) else { return false }
+        if first.isLowercase { return true }
+        guard next.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
+        let previous = text.source.text(text.words[index - 1].range)
+        return previous.last(where: \.isLetter)?.isUppercase == true
     }
 
     /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
@@ -337,6 +413,11 @@ private struct Search {
         }
         let words = text.words
         let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
+        let invisible = InvisibleCharacter.names(in: text.source.bytes[bytes])
+        if !invisible.isEmpty {
+            phenomena.insert(.invisible)
+            explanations.append(English.list(invisible, "and") + " ignored")
+        }
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
