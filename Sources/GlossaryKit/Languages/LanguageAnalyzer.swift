@@ -13,6 +13,9 @@ public protocol LanguageAnalyzer: Sendable {
     var foldsAccentsByDefault: Bool { get }
     /// Function words, for paragraph language detection.
     var stopwords: Set<String> { get }
+    /// How the language writes compounds (closed, hyphenated, open) and which hyphenated prefixes
+    /// make new words; none by default.
+    var compoundRules: CompoundRules { get }
     /// Readings of the word at `index` other than the word as written (which the matcher always
     /// tries). May cover following tokens joined by hyphens.
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
@@ -32,6 +35,10 @@ public protocol WordFormAnalyzer: LanguageAnalyzer {
     /// after such a gap; after any other it uses the word's own readings, computed once per
     /// distinct word. The default, every gap, is always right, and slow.
     func readsAcross(gap: String) -> Bool
+}
+
+extension LanguageAnalyzer {
+    public var compoundRules: CompoundRules { .none }
 }
 
 extension WordFormAnalyzer {

@@ -56,6 +56,7 @@ public final class CompiledGlossary: Sendable {
                 let reference = TermReference(concept: conceptIndex, term: termIndex)
                 let analyzer = registry.analyzer(for: term.language)
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
+                let compounds = analyzer.compoundRules
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
                     let tokens = try tokenizer.tokenize(term: form)
@@ -70,7 +71,8 @@ public final class CompiledGlossary: Sendable {
                         facts: EntryFacts(
                             language: builder.entryLanguage(term.language), status: term.status, mode: term.matchMode,
                             isCaseSensitive: term.isCaseSensitive, foldsAccents: folds, isAbbreviated: term.type.isAbbreviated,
-                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed),
+                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
+                            allowsHyphenForSpace: compounds.hyphenAndSpaceInterchange),
                         exactWords: exact)
                     builder.insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
                     if folds, tokens.contains(where: { $0.bare != $0.folded }) {
@@ -158,15 +160,25 @@ public final class CompiledGlossary: Sendable {
             return id
         }
 
+        /// Adds the entry and its path through the trie. A hyphen between two words is stored as
+        /// a space (the entry keeps where its hyphens are), so that one path serves the term
+        /// written with either; the matcher compares the text's hyphens with the entry's.
         mutating func insert(words termWords: [String], gaps wordGaps: [String], entry: Entry) {
+            var entry = entry
+            entry.hyphens = 0
+            for index in 1..<min(wordGaps.count, 32) where wordGaps[index] == "-" { entry.hyphens |= 1 << UInt32(index) }
+            entry.facts.isHyphenated = entry.hyphens != 0
             entries.append(entry)
             let entryIndex = Int32(entries.count - 1)
             maximumLength = max(maximumLength, termWords.count)
             let isPrefix = entry.facts.mode == .prefix && termWords.last.map { $0.count >= 3 } == true
             var node: Int32 = 0
             let walked = isPrefix ? termWords.count - 1 : termWords.count
+            func edgeGap(_ index: Int) -> Int32 {
+                index == 0 || wordGaps[index] == "-" ? CompiledGlossary.spaceGap : gaps.insert(wordGaps[index])
+            }
             for index in 0..<walked {
-                let gap = index == 0 ? 0 : gaps.insert(wordGaps[index])
+                let gap = edgeGap(index)
                 let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
                 if let child = edges[key] {
                     node = child
@@ -178,7 +190,7 @@ public final class CompiledGlossary: Sendable {
                 }
             }
             if isPrefix, let stem = termWords.last {
-                let gap = walked == 0 ? 0 : gaps.insert(wordGaps[walked])
+                let gap = edgeGap(walked)
                 prefixes[node, default: [:]][String(stem.prefix(3)), default: []]
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {

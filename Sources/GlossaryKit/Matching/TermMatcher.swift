@@ -121,6 +121,8 @@ private struct Candidate {
     /// Its steps: `Search.candidateSteps[steps]`.
     var steps: Range<Int>
     var caseMismatch: Bool
+    /// Where the text and the term write hyphens between the words (`Entry.hyphens`).
+    var hyphens: (text: UInt32, term: UInt32)
 }
 
 /// The leftmost-longest search in the paragraphs of one text: the matcher's working state, kept
@@ -190,10 +192,12 @@ private struct Search {
             gap = text.words[position].gap
             guard gap >= 0 else { return }
         }
+        // The trie stores a hyphen between words as a space (`consider` compares the hyphens).
+        let edgeGap = gap == compiled.hyphenGap ? CompiledGlossary.spaceGap : gap
         if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
-            where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
+            where prefixEntry.gap == edgeGap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
                 readings.append(Reading(
                     termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
@@ -205,7 +209,7 @@ private struct Search {
         let options = readings(at: position)
         for option in options {
             let reading = readings[option]
-            guard let child = compiled.child(of: node, gap: gap, word: reading.termWord) else { continue }
+            guard let child = compiled.child(of: node, gap: edgeGap, word: reading.termWord) else { continue }
             setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
             walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
         }
@@ -229,10 +233,18 @@ private struct Search {
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
         for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
+        // A hyphen for a space or a space for a hyphen (`jual-beli manusia`, `live in maid`),
+        // where the term's language reads them alike.
+        let hyphens = (text: textHyphens(depth: depth), term: compiled.tables.entries.hyphens(entryIndex))
+        if hyphens.text != hyphens.term {
+            guard facts.allowsHyphenForSpace else { return }
+            cost += Phenomenon.compound.cost
+        }
         let inLanguage = self.inLanguage[facts.language]
         let candidate = Candidate(
             end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
-            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch)
+            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch,
+            hyphens: hyphens)
         // One candidate per entry: the best way the words reach it.
         if let index = candidates.firstIndex(where: { $0.entry == entryIndex }) {
             guard Self.isBetter(candidate, than: candidates[index]) else { return }
@@ -246,6 +258,16 @@ private struct Search {
             if let best, !Self.isBetter(candidate, than: candidates[best]) { return }
             best = candidates.count - 1
         }
+    }
+
+    /// Where the path `path[0..<depth]` crosses a hyphen in the text, as `Entry.hyphens` says it
+    /// of a term: bit *i* for a hyphen before the path's word *i*.
+    private func textHyphens(depth: Int) -> UInt32 {
+        var hyphens: UInt32 = 0
+        for index in 1..<min(depth, 32) where text.words[Int(path[index].start)].gap == compiled.hyphenGap {
+            hyphens |= 1 << UInt32(index)
+        }
+        return hyphens
     }
 
     /// The indices in `readings` of the readings of the word at `position`, computed once per
@@ -410,6 +432,12 @@ private struct Search {
         if entry.facts.isListedForm {
             phenomena.insert(.listedForm)
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
+        }
+        if best.hyphens.text != best.hyphens.term {
+            phenomena.insert(.compound)
+            let added = best.hyphens.text & ~best.hyphens.term, removed = best.hyphens.term & ~best.hyphens.text
+            let how = removed == 0 ? "with a hyphen" : added == 0 ? "with a space for its hyphen" : "with its hyphens elsewhere"
+            explanations.append("'\(compiled.glossary[term: entry.reference].text)' written \(how)")
         }
         let words = text.words
         let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)

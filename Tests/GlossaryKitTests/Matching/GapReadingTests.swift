@@ -15,6 +15,7 @@ struct GapReadingTests {
         var language: LanguageTag { wrapped.language }
         var foldsAccentsByDefault: Bool { wrapped.foldsAccentsByDefault }
         var stopwords: Set<String> { wrapped.stopwords }
+        var compoundRules: CompoundRules { wrapped.compoundRules }
         func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { wrapped.analyses(of: tokens, at: index) }
         func analyses(ofWord word: String) -> [WordAnalysis] { wrapped.analyses(ofWord: word) }
     }
