@@ -25,6 +25,9 @@ public final class CompiledGlossary: Sendable {
     /// compiled glossary has both, so that the matcher knows them in a text by their ids.
     let hyphenGap: Int32
     let lineBreakHyphenGap: Int32
+    /// The compound rules of each entry language (`EntryTable.languages`), which the matcher
+    /// applies to the entry's matches.
+    let entryCompoundRules: [CompoundRules]
     /// The bit of `flags` that marks a term's word (`isTermWord`).
     static let baseFlag: UInt32 = 1
     /// How many languages' stopwords `flags` can mark.
@@ -51,15 +54,30 @@ public final class CompiledGlossary: Sendable {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
+        // Every term's words first, by language: the parts a closed compound may split into.
+        var tokenized: [String: [Token]] = [:]
+        var knownWords: [LanguageTag: Set<String>] = [:]
+        for concept in glossary.concepts {
+            for term in concept.terms {
+                for form in [term.text] + term.forms {
+                    let tokens = try tokenized[form] ?? tokenizer.tokenize(term: form)
+                    tokenized[form] = tokens
+                    knownWords[term.language, default: []].formUnion(tokens.flatMap { [$0.folded, $0.bare] })
+                }
+            }
+        }
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
             for (termIndex, term) in concept.terms.enumerated() {
                 let reference = TermReference(concept: conceptIndex, term: termIndex)
                 let analyzer = registry.analyzer(for: term.language)
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
-                let compounds = analyzer.compoundRules
+                // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
+                // nor (their words as written being fixed) case-sensitive or prefix terms.
+                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : analyzer.compoundRules
+                let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
-                    let tokens = try tokenizer.tokenize(term: form)
+                    let tokens = tokenized[form] ?? []
                     guard !tokens.isEmpty else { continue }
                     let bytes = Array(form.utf8)
                     // Case-sensitive entries alone need their words as written.
@@ -74,10 +92,20 @@ public final class CompiledGlossary: Sendable {
                             allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
                             allowsHyphenForSpace: compounds.hyphenAndSpaceInterchange),
                         exactWords: exact)
-                    builder.insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
-                    if folds, tokens.contains(where: { $0.bare != $0.folded }) {
-                        entry.facts.viaBareKeys = true
-                        builder.insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
+                    var keys = [tokens.map(\.folded)]
+                    if folds, tokens.contains(where: { $0.bare != $0.folded }) { keys.append(tokens.map(\.bare)) }
+                    for (index, words) in keys.enumerated() {
+                        entry.facts.viaBareKeys = index > 0
+                        entry.facts.compoundVariant = nil
+                        builder.insert(words: words, gaps: tokens.map(\.gapBefore), entry: entry)
+                        guard variesAsCompound else { continue }
+                        for variant in CompoundVariant.variants(
+                            words: words, gaps: tokens.map(\.gapBefore), isLetterWord: tokens.map { $0.kind == .letter }, rules: compounds,
+                            known: knownWords[term.language] ?? [])
+                        {
+                            entry.facts.compoundVariant = variant.kind
+                            builder.insert(words: variant.words, gaps: variant.gaps, entry: entry)
+                        }
                     }
                 }
             }
@@ -102,6 +130,7 @@ public final class CompiledGlossary: Sendable {
         // (An id no scanned gap has, should a table lack them.)
         hyphenGap = tables.gapLexicon.find("-") ?? Int32.min
         lineBreakHyphenGap = tables.gapLexicon.find(Gap.lineBreakHyphen) ?? Int32.min
+        entryCompoundRules = tables.entries.languages.map { registry.analyzer(for: $0).compoundRules }
         analyzers = tables.analyzerLanguages.compactMap { registry.analyzer(for: $0) as? any WordFormAnalyzer }
     }
 

@@ -23,8 +23,10 @@ extension CompiledGlossary {
         private static let statusShift: UInt32 = 24
         private static let hyphenated: UInt32 = 1 << 27
         private static let hyphenSpace: UInt32 = 1 << 28
+        private static let closedVariant: UInt32 = 1 << 29
+        private static let openVariant: UInt32 = 1 << 30
         /// The bits above the last flag, always 0.
-        private static let unused: UInt32 = ~0 << 29
+        private static let unused: UInt32 = ~0 << 31
         private static let modes = MatchMode.allCases
         private static let statuses = TermStatus.allCases
 
@@ -33,12 +35,12 @@ extension CompiledGlossary {
         static let layout =
             "language 0-15, case-sensitive 16, folds-accents 17, abbreviated 18, plural-infix 19, via-bare-keys 20, "
             + "listed-form 21, mode 22-23 \(modes.map(\.rawValue)), status 24-26 \(statuses.map(\.rawValue)), "
-            + "hyphenated 27, hyphen-space 28"
+            + "hyphenated 27, hyphen-space 28, closed-variant 29, open-variant 30"
 
         init(
             language: Int, status: TermStatus, mode: MatchMode, isCaseSensitive: Bool, foldsAccents: Bool,
             isAbbreviated: Bool, allowsPluralInfix: Bool, viaBareKeys: Bool, isListedForm: Bool,
-            isHyphenated: Bool = false, allowsHyphenForSpace: Bool = false
+            isHyphenated: Bool = false, allowsHyphenForSpace: Bool = false, compoundVariant: CompoundVariant.Kind? = nil
         ) {
             precondition(language <= 0xFFFF, "at most 65,536 languages")
             precondition(Self.modes.count <= 4 && Self.statuses.count <= 8, "a mode or status beyond its bits")
@@ -53,6 +55,7 @@ extension CompiledGlossary {
             if isListedForm { rawValue |= Self.listedForm }
             if isHyphenated { rawValue |= Self.hyphenated }
             if allowsHyphenForSpace { rawValue |= Self.hyphenSpace }
+            self.compoundVariant = compoundVariant
         }
 
         /// Facts as `rawValue` gave them, taken on trust: the matcher's path.
@@ -64,7 +67,7 @@ extension CompiledGlossary {
         /// Facts as `rawValue` gave them, or nil when the bits name a language (of
         /// `languageCount`), mode or status that does not exist.
         init?(rawValue: UInt32, languageCount: Int) {
-            guard rawValue & Self.unused == 0 else { return nil }
+            guard rawValue & Self.unused == 0, rawValue & Self.closedVariant == 0 || rawValue & Self.openVariant == 0 else { return nil }
             self.rawValue = rawValue
             guard language < languageCount, modeIndex < Self.modes.count, statusIndex < Self.statuses.count else {
                 return nil
@@ -93,6 +96,19 @@ extension CompiledGlossary {
         /// The term's language reads a hyphen and a space between words alike
         /// (`CompoundRules.hyphenAndSpaceInterchange`); otherwise the text must write the term's.
         var allowsHyphenForSpace: Bool { rawValue & Self.hyphenSpace != 0 }
+        /// Which other way of writing the term as a compound the entry is (`CompoundVariant`),
+        /// nil for the term as written.
+        var compoundVariant: CompoundVariant.Kind? {
+            get { rawValue & Self.closedVariant != 0 ? .closed : rawValue & Self.openVariant != 0 ? .open : nil }
+            set {
+                rawValue &= ~(Self.closedVariant | Self.openVariant)
+                switch newValue {
+                case .closed: rawValue |= Self.closedVariant
+                case .open: rawValue |= Self.openVariant
+                case nil: break
+                }
+            }
+        }
         var mode: MatchMode { Self.modes[modeIndex] }
         /// `match: exact`.
         var isExact: Bool { mode == .exact }

@@ -149,8 +149,16 @@ private struct Search {
     var candidates: [Candidate] = []
     var candidateSteps: [Step] = []
     var best: Int?
+    /// The word before the current start when a hyphen joins it to the start (`anti-trafficking`,
+    /// `non-pemerintah`): a derivational prefix of the paragraph's language there makes the start
+    /// no term's, one of a term's language that term's.
+    var hyphenatedBefore: String?
     /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
     private var gapsReadAcross: [Int: Bool] = [:]
+    /// The derivational prefixes of the paragraph's language (of every analyzer's language when
+    /// it is unknown), by analyzer group: a word hyphenated to one is no term's word.
+    private var paragraphPrefixes: Set<String> = []
+    private var prefixesByGroup: [Int: Set<String>] = [:]
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
@@ -164,6 +172,12 @@ private struct Search {
         self.language = language
         self.group = group
         self.inLanguage = inLanguage
+        if let known = prefixesByGroup[group] {
+            paragraphPrefixes = known
+        } else {
+            paragraphPrefixes = group < 0 ? [] : compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
+            prefixesByGroup[group] = paragraphPrefixes
+        }
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
@@ -175,6 +189,16 @@ private struct Search {
         candidates.removeAll(keepingCapacity: true)
         candidateSteps.removeAll(keepingCapacity: true)
         best = nil
+        hyphenatedBefore = nil
+        if start > range.lowerBound {
+            let gap = text.words[start].gap
+            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap {
+                let before = text.foldedText(start - 1)
+                // A prefix of the text's language makes another word of any term's.
+                if paragraphPrefixes.contains(before) { return nil }
+                hyphenatedBefore = before
+            }
+        }
         walk(node: 0, position: start, depth: 0)
         guard let best else { return nil }
         return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
@@ -230,16 +254,27 @@ private struct Search {
             return
         }
         let facts = compiled.tables.entries.facts(entryIndex)
+        let compounds = compiled.entryCompoundRules[facts.language]
+        // A word with a hyphenated prefix is another word: anti-trafficking, co-worker.
+        if let prefix = hyphenatedBefore, compounds.prefixes.contains(prefix) { return }
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
         for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
         // A hyphen for a space or a space for a hyphen (`jual-beli manusia`, `live in maid`),
-        // where the term's language reads them alike.
-        let hyphens = (text: textHyphens(depth: depth), term: compiled.tables.entries.hyphens(entryIndex))
+        // where the term's language reads them alike; or the term written closed or open.
+        let termHyphens = compiled.tables.entries.hyphens(entryIndex)
+        let hyphens = (text: textHyphens(depth: depth), term: termHyphens)
         if hyphens.text != hyphens.term {
             guard facts.allowsHyphenForSpace else { return }
-            cost += Phenomenon.compound.cost
+            // A term's hyphen written as a space after a subject or a modal is a verb and its
+            // particle: "they live in", not "a live in maid".
+            if hyphens.term & ~hyphens.text != 0, !compounds.notBeforeOpenCompound.isEmpty,
+               let start = path.first.map({ Int($0.start) }), start > range.lowerBound,
+               compounds.notBeforeOpenCompound.contains(text.foldedText(start - 1)) {
+                return
+            }
         }
+        if hyphens.text != hyphens.term || facts.compoundVariant != nil { cost += Phenomenon.compound.cost }
         let inLanguage = self.inLanguage[facts.language]
         let candidate = Candidate(
             end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
@@ -433,7 +468,11 @@ private struct Search {
             phenomena.insert(.listedForm)
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
         }
-        if best.hyphens.text != best.hyphens.term {
+        if let variant = entry.facts.compoundVariant {
+            phenomena.insert(.compound)
+            let how = variant == .closed ? "closed" : best.hyphens.text != 0 ? "with a hyphen" : "open"
+            explanations.append("'\(compiled.glossary[term: entry.reference].text)' written \(how)")
+        } else if best.hyphens.text != best.hyphens.term {
             phenomena.insert(.compound)
             let added = best.hyphens.text & ~best.hyphens.term, removed = best.hyphens.term & ~best.hyphens.text
             let how = removed == 0 ? "with a hyphen" : added == 0 ? "with a space for its hyphen" : "with its hyphens elsewhere"

@@ -113,4 +113,138 @@ struct CompoundTests {
         #expect(compiled.child(of: node, gap: compiled.hyphenGap, word: kupu) == nil)
         #expect(compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: kupu) != nil)
     }
+
+    /// English compounds, closed and open, and Indonesian ones with a prefix.
+    static let closed = try! TestSupport.checker(yaml: """
+        concepts:
+          - id: domestic-worker
+            terms:
+              en:
+                - domestic worker
+                - term: housemaid
+                  status: deprecated
+                - term: maid
+                  status: deprecated
+          - id: migrant-worker
+            terms:
+              en:
+                - migrant worker
+                - term: guest worker
+                  status: deprecated
+          - id: crew
+            terms:
+              en: [crew member]
+          - id: broker
+            terms:
+              en:
+                - recruitment broker
+                - term: middleman
+                  status: deprecated
+          - id: ngo
+            terms:
+              en: [non-governmental organization]
+              id: [organisasi nonpemerintah]
+          - id: worker
+            terms:
+              en: [worker]
+          - id: government
+            terms:
+              en: [government]
+              id: [pemerintah]
+          - id: employer
+            terms:
+              en: [employer]
+          - id: tki
+            terms:
+              id:
+                - term: TKI
+                  type: acronym
+          - id: victim
+            terms:
+              id: [korban]
+          - id: exact
+            terms:
+              en:
+                - term: workhouse
+                  match: exact
+        """)
+
+    func closedFound(_ text: String, _ language: LanguageTag = .english) throws -> [String] {
+        try found(text, language, checker: Self.closed)
+    }
+
+    @Test func aTermWrittenClosed() throws {
+        #expect(try closedFound("Guestworkers arrived from Turkey.") == ["migrant-worker=Guestworkers"])
+        #expect(try closedFound("a guestworker scheme, every crewmember") == ["migrant-worker=guestworker", "crew=crewmember"])
+        #expect(try closedFound("Nongovernmental organizations reported it.") == ["ngo=Nongovernmental organizations"])
+        let match = try #require(try TestSupport.matches("a guestworker", language: .english, checker: Self.closed).first?.match)
+        #expect(match.phenomena == [.compound])
+        #expect(match.explanation == "'guest worker' written closed")
+    }
+
+    @Test func aClosedWordWrittenOpenOrHyphenated() throws {
+        #expect(try closedFound("a house-maid, two house maids and the HOUSE-MAID'S room") == [
+            "domestic-worker=house-maid", "domestic-worker=house maids", "domestic-worker=HOUSE-MAID'S",
+        ])
+        #expect(try closedFound("No middle man was charged; the middle-men took it.") == [
+            "broker=middle man", "broker=middle-men",
+        ])
+        let match = try #require(try TestSupport.matches("a house-maid", language: .english, checker: Self.closed).first?.match)
+        #expect(match.explanation == "'housemaid' written with a hyphen")
+        #expect(try TestSupport.matches("a house maid", language: .english, checker: Self.closed).first?.match.explanation
+            == "'housemaid' written open")
+        // A prefix the language writes apart: non + pemerintah.
+        #expect(try closedFound("organisasi non-pemerintah dan organisasi non pemerintah", .indonesian) == [
+            "ngo=organisasi non-pemerintah", "ngo=organisasi non pemerintah",
+        ])
+    }
+
+    @Test func theLongFormHidesTheShorterTermInIt() throws {
+        // maid is a term too, and worker: the compound is reported, not its last word.
+        #expect(try closedFound("The guest-worker programme ended.") == ["migrant-worker=guest-worker"])
+        #expect(try closedFound("She was a house-maid.") == ["domestic-worker=house-maid"])
+        #expect(try closedFound("Domestic-worker organisations") == ["domestic-worker=Domestic-worker"])
+    }
+
+    @Test func closedWordsSplitOnlyIntoKnownParts() throws {
+        let compiled = Self.closed.compiled
+        // house and middle are listed parts, maid and man known; "hou" + "semaid" is no split.
+        #expect(compiled.tables.words.find("house") != nil && compiled.tables.words.find("middle") != nil)
+        #expect(compiled.tables.words.find("hou") == nil && compiled.tables.words.find("semaid") == nil)
+        // Other words that end like a term's word are not it, and words apart are not a compound.
+        #expect(try closedFound("the bridesmaid and the mermaid") == [])
+        #expect(try closedFound("In the big house, maids slept on the floor.") == ["domestic-worker=maids"])
+        #expect(try closedFound("Every guest, worker and volunteer") == ["worker=worker"])
+        #expect(try closedFound("The crew, members of the union, refused.") == [])
+        // `match: exact` keeps its written form only.
+        #expect(try closedFound("the work house") == [])
+        #expect(try closedFound("the workhouse") == ["exact=workhouse"])
+    }
+
+    @Test func aHyphenatedPrefixMakesAnotherWord() throws {
+        #expect(try closedFound("Her co-worker and the co-workers") == [])
+        #expect(try closedFound("Anti-government protests; a pro-employer reform") == [])
+        #expect(try closedFound("Non-migrant workers earn less.") == ["worker=workers"])
+        #expect(try closedFound("Sektor non-pemerintah", .indonesian) == [])
+        #expect(try closedFound("urusan ke-TKI-an, eks-TKI, non-TKI", .indonesian) == [])
+        // Across a line break too: a real hyphen (co-⏎workers) or a prefix split off (ber-⏎korban).
+        #expect(try closedFound("Her co-\nworkers paid.") == [])
+        #expect(try closedFound("Mereka rela ber-\nkorban.", .indonesian) == [])
+        // A word that is no prefix leaves the term alone; so does a prefix written apart.
+        #expect(try closedFound("farm-workers and the non workers") == ["worker=workers", "worker=workers"])
+        #expect(try closedFound("the pro government", .english) == ["government=government"])
+    }
+
+    @Test func anOpenCompoundAfterASubjectIsAVerbPhrase() throws {
+        let liveIn = Self.checker
+        #expect(try found("They live in maids' quarters.", .english, checker: liveIn) == [])
+        #expect(try found("Workers who live in domestic worker housing", .english, checker: liveIn) == [
+            "worker=Workers", "worker=worker",
+        ])
+        #expect(try found("She wants to live in maid quarters.", .english, checker: liveIn) == [])
+        #expect(try found("A live in maid is on call.", .english, checker: liveIn) == ["live-in=live in maid"])
+        #expect(try found("Wanted: Live in maid.", .english, checker: liveIn) == ["live-in=Live in maid"])
+        // Written with its hyphen it is the compound after any word.
+        #expect(try found("They live-in maids", .english, checker: liveIn) == ["live-in=live-in maids"])
+    }
 }
