@@ -234,8 +234,16 @@ private struct Search {
         for option in options {
             let reading = readings[option]
             guard let child = compiled.child(of: node, gap: edgeGap, word: reading.termWord) else { continue }
-            setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
+            let step = Step(reading: Int32(option), start: Int32(position))
+            setStep(step, at: depth)
             walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
+            // A reduplication is also the term's own reduplicated word, both halves: kupu2 or
+            // kupu-⏎kupu for the kupu-kupu of kupu-kupu malam. (The trie knows the hyphen
+            // between the halves as a space.)
+            guard reading.phenomena.contains(.reduplication), depth + 1 < compiled.tables.maximumLength,
+                  let twice = compiled.child(of: child, gap: CompiledGlossary.spaceGap, word: reading.termWord) else { continue }
+            setStep(step, at: depth + 1)
+            walk(node: twice, position: position + reading.tokenCount, depth: depth + 2)
         }
     }
 
@@ -259,11 +267,13 @@ private struct Search {
         if let prefix = hyphenatedBefore, compounds.prefixes.contains(prefix) { return }
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
-        for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
+        for (index, step) in path[0..<depth].enumerated() where index == 0 || path[index - 1].start != step.start {
+            cost += readings[Int(step.reading)].phenomena.cost
+        }
         // A hyphen for a space or a space for a hyphen (`jual-beli manusia`, `live in maid`),
         // where the term's language reads them alike; or the term written closed or open.
         let termHyphens = compiled.tables.entries.hyphens(entryIndex)
-        let hyphens = (text: textHyphens(depth: depth), term: termHyphens)
+        let hyphens = (text: textHyphens(depth: depth, term: termHyphens), term: termHyphens)
         if hyphens.text != hyphens.term {
             guard facts.allowsHyphenForSpace else { return }
             // A term's hyphen written as a space after a subject or a modal is a verb and its
@@ -296,11 +306,17 @@ private struct Search {
     }
 
     /// Where the path `path[0..<depth]` crosses a hyphen in the text, as `Entry.hyphens` says it
-    /// of a term: bit *i* for a hyphen before the path's word *i*.
-    private func textHyphens(depth: Int) -> UInt32 {
+    /// of a term: bit *i* for a hyphen before the path's word *i*. Between the two halves of a
+    /// reduplication read as one word (`kupu2`), the term's own separator counts as written.
+    private func textHyphens(depth: Int, term: UInt32) -> UInt32 {
         var hyphens: UInt32 = 0
-        for index in 1..<min(depth, 32) where text.words[Int(path[index].start)].gap == compiled.hyphenGap {
-            hyphens |= 1 << UInt32(index)
+        for index in 1..<min(depth, 32) {
+            let bit: UInt32 = 1 << UInt32(index)
+            if path[index].start == path[index - 1].start {
+                hyphens |= term & bit
+            } else if text.words[Int(path[index].start)].gap == compiled.hyphenGap {
+                hyphens |= bit
+            }
         }
         return hyphens
     }
@@ -452,7 +468,9 @@ private struct Search {
         var phenomena = PhenomenonSet([])
         var explanations: [String] = []
         let steps = candidateSteps[best.steps]
-        for step in steps {
+        for (index, step) in zip(steps.indices, steps) {
+            // (A reduplication that is two of the term's words is one step twice.)
+            if index > steps.startIndex, steps[index - 1].start == step.start { continue }
             let reading = readings[Int(step.reading)]
             phenomena.formUnion(reading.phenomena)
             if !reading.explanation.isEmpty {
