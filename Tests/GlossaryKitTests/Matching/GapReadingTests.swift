@@ -49,7 +49,7 @@ struct GapReadingTests {
             }
         }
         let vocabulary = words.sorted() + ["dan", "the", "jeung", "rights", "ILO", "TKI", "pekerja", "kerja"]
-        let gaps = [" ", " ", " ", ", ", ". ", "-", " - ", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—", " – ", "\n", "\n\n", "\"", "*"]
+        let gaps = [" ", " ", " ", ", ", ". ", "-", " - ", "-\n", "\u{AD}", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—", " – ", "\n", "\n\n", "\"", "*"]
         var generator = SeededGenerator(seed: 0x6A95)
         for _ in 0..<150 {
             var text = ""
