@@ -33,9 +33,10 @@ public struct TermMatcher: Sendable {
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
-        /// The analyzer group of each paragraph language met, and which entry languages are in
-        /// it (by `CompiledGlossary.EntryTable.languages` index): a handful, so a list.
-        private var groups: [(language: LanguageTag?, group: Int, inLanguage: [Bool])] = []
+        /// The analyzer group of each paragraph language met, which entry languages are in it
+        /// (by `CompiledGlossary.EntryTable.languages` index) and its derivational prefixes (of
+        /// every analyzer's language when it is unknown): a handful, so a list.
+        private var groups: [(language: LanguageTag?, group: Int, inLanguage: [Bool], prefixes: Set<String>)] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -60,42 +61,70 @@ public struct TermMatcher: Sendable {
             let cache = search.cache
             let group: Int
             let inLanguage: [Bool]
+            let prefixes: Set<String>
             if let known = groups.first(where: { $0.language == language }) {
                 group = known.group
                 inLanguage = known.inLanguage
+                prefixes = known.prefixes
             } else {
                 group = cache.analyzerGroup(for: language)
                 inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
-                groups.append((language, group, inLanguage))
+                prefixes = group < 0 ? [] : search.compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
+                groups.append((language, group, inLanguage, prefixes))
             }
-            search.start(range: range, language: language, group: group, inLanguage: inLanguage)
+            search.start(range: range, language: language, group: group, inLanguage: inLanguage, prefixes: prefixes)
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
             let hasLexiconFlags = search.text.hasLexiconFlags
             let lineBreakHyphen = compiled.lineBreakHyphenGap
             search.text.words.withUnsafeBufferPointer { words in
-                while index < range.upperBound {
-                    let word = words[index]
-                    // Most words are no term's word and read as none: skip them after a look-up
-                    // (in the word's record when the scan copied the glossary's flags there),
-                    // unless a hyphen at the line's end joins them to the next (`traf-⏎ficking`).
+                /// Whether no term starts at `word`: most words are no term's word and read as
+                /// none, which a look-up says (in the word's record when the scan copied the
+                /// glossary's flags there).
+                func startsNoTerm(_ word: ScannedWord) -> Bool {
                     let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
                         : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
-                    if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
-                        && !(index + 1 < range.upperBound && words[index + 1].gap == lineBreakHyphen) {
-                        index += 1
-                        continue
+                    return !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
+                }
+                /// The loop over the words, once with and once without looking for hyphens at
+                /// the ends of lines, so that the common text, which has none, pays nothing for
+                /// them.
+                @inline(__always)
+                func matchWords(lookingForLineBreakHyphens: Bool) {
+                    // Words before `unmatched` are inside a match or were tried as a start.
+                    var unmatched = range.lowerBound
+                    while index < range.upperBound {
+                        let word = words[index]
+                        // A hyphen at the line's end may join the word before, skipped as no
+                        // term's, to this one (`traf-⏎ficking`): that word is a start after all.
+                        if lookingForLineBreakHyphens, word.gap == lineBreakHyphen, index - 1 >= unmatched,
+                           startsNoTerm(words[index - 1]), let (match, isInLanguage) = search.longestMatch(at: index - 1) {
+                            body(match, isInLanguage)
+                            index = match.tokens.upperBound
+                            unmatched = index
+                            continue
+                        }
+                        if startsNoTerm(word) {
+                            index += 1
+                            continue
+                        }
+                        if let (match, isInLanguage) = search.longestMatch(at: index) {
+                            body(match, isInLanguage)
+                            index = match.tokens.upperBound
+                        } else {
+                            index += 1
+                        }
+                        unmatched = index
                     }
-                    if let (match, isInLanguage) = search.longestMatch(at: index) {
-                        body(match, isInLanguage)
-                        index = match.tokens.upperBound
-                    } else {
-                        index += 1
-                    }
+                }
+                if search.text.hasLineBreakHyphens {
+                    matchWords(lookingForLineBreakHyphens: true)
+                } else {
+                    matchWords(lookingForLineBreakHyphens: false)
                 }
             }
         }
@@ -149,16 +178,16 @@ private struct Search {
     var candidates: [Candidate] = []
     var candidateSteps: [Step] = []
     var best: Int?
-    /// The word before the current start when a hyphen joins it to the start (`anti-trafficking`,
-    /// `non-pemerintah`): a derivational prefix of the paragraph's language there makes the start
-    /// no term's, one of a term's language that term's.
-    var hyphenatedBefore: String?
+    /// The position of the word before the current start when a hyphen joins it to the start
+    /// (`anti-trafficking`, `non-pemerintah`): a derivational prefix of the paragraph's language
+    /// there makes the start no term's, one of a term's language that term's. (A position, not
+    /// the word, so that the common start, after no hyphen, stores and frees no string.)
+    var hyphenatedBefore: Int?
     /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
     private var gapsReadAcross: [Int: Bool] = [:]
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
-    /// it is unknown), by analyzer group: a word hyphenated to one is no term's word.
+    /// it is unknown): a word hyphenated to one is no term's word.
     private var paragraphPrefixes: Set<String> = []
-    private var prefixesByGroup: [Int: Set<String>] = [:]
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
@@ -166,22 +195,19 @@ private struct Search {
         self.cache = cache
     }
 
-    /// Moves on to the paragraph `range`, in `language`, read by analyzer `group`.
-    mutating func start(range: Range<Int>, language: LanguageTag?, group: Int, inLanguage: [Bool]) {
+    /// Moves on to the paragraph `range`, in `language`, read by analyzer `group`, whose
+    /// derivational `prefixes` make a hyphenated word another word.
+    mutating func start(range: Range<Int>, language: LanguageTag?, group: Int, inLanguage: [Bool], prefixes: Set<String>) {
         self.range = range
         self.language = language
         self.group = group
         self.inLanguage = inLanguage
-        if let known = prefixesByGroup[group] {
-            paragraphPrefixes = known
-        } else {
-            paragraphPrefixes = group < 0 ? [] : compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
-            prefixesByGroup[group] = paragraphPrefixes
-        }
+        paragraphPrefixes = prefixes
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
     /// paragraph's language.
+    @inline(__always)
     mutating func longestMatch(at start: Int) -> (TermMatch, isInLanguage: Bool)? {
         readings.removeAll(keepingCapacity: true)
         known.removeAll(keepingCapacity: true)
@@ -192,21 +218,44 @@ private struct Search {
         hyphenatedBefore = nil
         if start > range.lowerBound {
             let gap = text.words[start].gap
-            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap {
-                let before = text.foldedText(start - 1)
-                // A prefix of the text's language makes another word of any term's.
-                if paragraphPrefixes.contains(before) { return nil }
-                hyphenatedBefore = before
-            }
+            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return nil }
         }
-        walk(node: 0, position: start, depth: 0)
+        walk(node: 0, position: start, depth: 0, hyphens: Hyphens())
         guard let best else { return nil }
         return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
     }
 
-    private mutating func walk(node: Int32, position: Int, depth: Int) {
+    /// Whether a term may start at `start`, which a hyphen joins to the word before: not when
+    /// that word is a derivational prefix of the paragraph's language (`anti-trafficking`,
+    /// `ke-TKI-an`). A prefix of only some term's language is left to `consider`.
+    @inline(never)
+    private mutating func admitsStart(afterHyphenAt start: Int) -> Bool {
+        if paragraphPrefixes.contains(text.foldedText(start - 1)) { return false }
+        hyphenatedBefore = start - 1
+        return true
+    }
+
+    /// Where a path crosses hyphens in the text, as `Entry.hyphens` says it of a term: bit *i* for
+    /// a hyphen before the path's word *i*; and which of its words are the second half of a
+    /// reduplication read as one word (`kupu2`), where the term's own separator counts as
+    /// written.
+    private struct Hyphens {
+        var written: UInt32 = 0
+        var secondHalves: UInt32 = 0
+
+        /// The text's hyphens compared with a term's `hyphens`.
+        func compared(with term: UInt32) -> UInt32 { written | (term & secondHalves) }
+
+        /// These with one more word, after `gap`, at `depth`.
+        func adding(gap: Int32, hyphen: Int32, at depth: Int) -> Hyphens {
+            guard gap == hyphen, depth > 0, depth < 32 else { return self }
+            return Hyphens(written: written | 1 << UInt32(depth), secondHalves: secondHalves)
+        }
+    }
+
+    private mutating func walk(node: Int32, position: Int, depth: Int, hyphens: Hyphens) {
         if depth > 0, let ends = compiled.tables.terminals[node] {
-            for entry in ends { consider(entry: entry, end: position, depth: depth) }
+            for entry in ends { consider(entry: entry, end: position, depth: depth, hyphens: hyphens) }
         }
         guard position < range.upperBound, depth < compiled.tables.maximumLength else { return }
         let gap: Int32
@@ -218,6 +267,7 @@ private struct Search {
         }
         // The trie stores a hyphen between words as a space (`consider` compares the hyphens).
         let edgeGap = gap == compiled.hyphenGap ? CompiledGlossary.spaceGap : gap
+        let next = hyphens.adding(gap: gap, hyphen: compiled.hyphenGap, at: depth)
         if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
@@ -227,24 +277,37 @@ private struct Search {
                     termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
                     explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
-                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1)
+                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1, hyphens: next)
             }
         }
         let options = readings(at: position)
         for option in options {
-            let reading = readings[option]
-            guard let child = compiled.child(of: node, gap: edgeGap, word: reading.termWord) else { continue }
+            // The reading's fields, not the reading: a copy would hold its strings across the
+            // recursive walk, which may append to `readings`.
+            let termWord = readings[option].termWord
+            guard let child = compiled.child(of: node, gap: edgeGap, word: termWord) else { continue }
+            let end = position + readings[option].tokenCount
             let step = Step(reading: Int32(option), start: Int32(position))
             setStep(step, at: depth)
-            walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
-            // A reduplication is also the term's own reduplicated word, both halves: kupu2 or
-            // kupu-⏎kupu for the kupu-kupu of kupu-kupu malam. (The trie knows the hyphen
-            // between the halves as a space.)
-            guard reading.phenomena.contains(.reduplication), depth + 1 < compiled.tables.maximumLength,
-                  let twice = compiled.child(of: child, gap: CompiledGlossary.spaceGap, word: reading.termWord) else { continue }
-            setStep(step, at: depth + 1)
-            walk(node: twice, position: position + reading.tokenCount, depth: depth + 2)
+            walk(node: child, position: end, depth: depth + 1, hyphens: next)
+            if readings[option].phenomena.contains(.reduplication) {
+                walkBothHalves(of: step, termWord: termWord, after: child, end: end, depth: depth, hyphens: next)
+            }
         }
+    }
+
+    /// Walks on from `node`, the trie node after the reduplication read at `step`, as if the
+    /// reading were the term's own reduplicated word: both halves, two steps for one reading
+    /// (`kupu2` or `kupu-⏎kupu` for the *kupu-kupu* of *kupu-kupu malam*). The trie knows the
+    /// hyphen between the halves as a space; the term's own separator there counts as written.
+    @inline(never)
+    private mutating func walkBothHalves(of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens) {
+        guard depth + 1 < compiled.tables.maximumLength,
+              let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord) else { return }
+        setStep(step, at: depth + 1)
+        var halves = hyphens
+        halves.secondHalves |= 1 << UInt32(depth + 1)
+        walk(node: twice, position: end, depth: depth + 2, hyphens: halves)
     }
 
     private mutating func setStep(_ step: Step, at depth: Int) {
@@ -255,34 +318,31 @@ private struct Search {
         }
     }
 
-    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
+    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int, hyphens pathHyphens: Hyphens) {
         // A term that ends where a hyphen at the line's end splits a word is that word's first
         // part (`maid-⏎en`), not the term.
         if end < range.upperBound, text.words[end].gap == compiled.lineBreakHyphenGap, continuesWordAcrossLineBreak(at: end) {
             return
         }
         let facts = compiled.tables.entries.facts(entryIndex)
-        let compounds = compiled.entryCompoundRules[facts.language]
         // A word with a hyphenated prefix is another word: anti-trafficking, co-worker.
-        if let prefix = hyphenatedBefore, compounds.prefixes.contains(prefix) { return }
+        if let before = hyphenatedBefore, compiled.entryCompoundRules[facts.language].prefixes.contains(text.foldedText(before)) {
+            return
+        }
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
-        for (index, step) in path[0..<depth].enumerated() where index == 0 || path[index - 1].start != step.start {
+        // (A reduplication that is two of the term's words is one step twice: its cost counts once.)
+        var previousStart: Int32 = -1
+        for step in path[0..<depth] where step.start != previousStart {
             cost += readings[Int(step.reading)].phenomena.cost
+            previousStart = step.start
         }
         // A hyphen for a space or a space for a hyphen (`jual-beli manusia`, `live in maid`),
         // where the term's language reads them alike; or the term written closed or open.
         let termHyphens = compiled.tables.entries.hyphens(entryIndex)
-        let hyphens = (text: textHyphens(depth: depth, term: termHyphens), term: termHyphens)
+        let hyphens = (text: pathHyphens.compared(with: termHyphens), term: termHyphens)
         if hyphens.text != hyphens.term {
-            guard facts.allowsHyphenForSpace else { return }
-            // A term's hyphen written as a space after a subject or a modal is a verb and its
-            // particle: "they live in", not "a live in maid".
-            if hyphens.term & ~hyphens.text != 0, !compounds.notBeforeOpenCompound.isEmpty,
-               let start = path.first.map({ Int($0.start) }), start > range.lowerBound,
-               compounds.notBeforeOpenCompound.contains(text.foldedText(start - 1)) {
-                return
-            }
+            guard facts.allowsHyphenForSpace, !isVerbPhrase(hyphens, language: facts.language) else { return }
         }
         if hyphens.text != hyphens.term || facts.compoundVariant != nil { cost += Phenomenon.compound.cost }
         let inLanguage = self.inLanguage[facts.language]
@@ -305,20 +365,15 @@ private struct Search {
         }
     }
 
-    /// Where the path `path[0..<depth]` crosses a hyphen in the text, as `Entry.hyphens` says it
-    /// of a term: bit *i* for a hyphen before the path's word *i*. Between the two halves of a
-    /// reduplication read as one word (`kupu2`), the term's own separator counts as written.
-    private func textHyphens(depth: Int, term: UInt32) -> UInt32 {
-        var hyphens: UInt32 = 0
-        for index in 1..<min(depth, 32) {
-            let bit: UInt32 = 1 << UInt32(index)
-            if path[index].start == path[index - 1].start {
-                hyphens |= term & bit
-            } else if text.words[Int(path[index].start)].gap == compiled.hyphenGap {
-                hyphens |= bit
-            }
+    /// Whether a term's hyphen written as a space makes the term's first words a verb and its
+    /// particle: after a subject or a modal of the term's language ("they live in maids'
+    /// quarters" is not "live-in maid", `CompoundRules.notBeforeOpenCompound`).
+    private func isVerbPhrase(_ hyphens: (text: UInt32, term: UInt32), language: Int) -> Bool {
+        guard hyphens.term & ~hyphens.text != 0, let start = path.first.map({ Int($0.start) }), start > range.lowerBound else {
+            return false
         }
-        return hyphens
+        let markers = compiled.entryCompoundRules[language].notBeforeOpenCompound
+        return !markers.isEmpty && markers.contains(text.foldedText(start - 1))
     }
 
     /// The indices in `readings` of the readings of the word at `position`, computed once per

@@ -63,6 +63,22 @@ struct TextLayoutTests {
         #expect(try found("PARA PE-\nKERJA MIGRAN", .indonesian) == ["migrant-worker=PE-\nKERJA MIGRAN"])
     }
 
+    /// The matcher skips a word that is no term's word, then looks back from a hyphen that ends
+    /// a line: the fragment before it starts a term wherever it stands.
+    @Test func aFragmentStartsATermWhereverItStands() throws {
+        // First word of the text, and of a paragraph after another.
+        #expect(try found("Traf-\nficking is a crime.") == [])
+        #expect(try found("mi-\ngrant workers") == ["migrant-worker=mi-\ngrant workers"])
+        #expect(try found("Done.\n\nmi-\ngrant workers") == ["migrant-worker=mi-\ngrant workers"])
+        // Right after a match, and after a word that was tried as a start and matched nothing.
+        #expect(try found("a worker mi-\ngrant workers") == ["worker=worker", "migrant-worker=mi-\ngrant workers"])
+        #expect(try found("a migrant mi-\ngrant worker") == ["migrant-worker=mi-\ngrant worker"])
+        // A term's word before the hyphen: tried as a start in its own right, joined there.
+        #expect(try found("the fisher-\nman left") == ["fisher=fisher-\nman"])
+        // Two in a row.
+        #expect(try found("mi-\ngrant work-\ners") == ["migrant-worker=mi-\ngrant work-\ners"])
+    }
+
     @Test func aJoinedWordThatIsNoTermsWordIsNotJoined() throws {
         // traf-⏎ficked, work-⏎force: nothing to match, and no part on its own either.
         #expect(try found("They had traf-\nficked people.") == [])
