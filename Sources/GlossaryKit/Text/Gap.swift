@@ -37,7 +37,8 @@ enum Gap {
                 index += 2
                 continue
             }
-            if let length = InvisibleCharacter.length(in: gap, at: index) {
+            // (Every invisible character starts with a byte above 0xC1: ASCII skips the look-up.)
+            if byte > 0xC1, let length = InvisibleCharacter.length(in: gap, at: index) {
                 index += length
                 continue
             }
@@ -63,7 +64,7 @@ enum Gap {
             index += 1
         }
         if inSpace {
-            if newlines == 1 && result == [0x2D] { return lineBreakHyphen }
+            if newlines == 1 && result.count == 1 && result[0] == 0x2D { return lineBreakHyphen }
             result.append(0x20)
         }
         return String(decoding: result, as: UTF8.self)

@@ -29,6 +29,10 @@ enum InvisibleCharacter {
     ///
     /// - Complexity: O(*n*) in the number of bytes.
     static func names<Bytes: Collection<UInt8>>(in bytes: Bytes) -> [String] {
+        // Most text has none: one pass over its contiguous bytes says so (every invisible
+        // character starts with a byte above 0xC1; ASCII text has none).
+        let mayHave = bytes.withContiguousStorageIfAvailable { $0.contains { $0 > 0xC1 } } ?? true
+        guard mayHave else { return [] }
         var found: [String] = []
         var index = bytes.startIndex
         while index < bytes.endIndex {
