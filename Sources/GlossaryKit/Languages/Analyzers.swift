@@ -23,6 +23,7 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
     let rules: RuleBasedAnalyzer
     public let language: LanguageTag
     public let stopwords: Set<String>
+    public let compoundRules: CompoundRules
 
     /// The analyzer of the language `data` describes.
     init(data: LanguageData) {
@@ -32,6 +33,7 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
         self.language = language
         rules = RuleBasedAnalyzer(data: data)
         stopwords = Set(data.stopwords)
+        compoundRules = CompoundRules(data: data)
     }
 
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }

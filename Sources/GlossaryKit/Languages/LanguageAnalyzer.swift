@@ -13,6 +13,9 @@ public protocol LanguageAnalyzer: Sendable {
     var foldsAccentsByDefault: Bool { get }
     /// Function words, for paragraph language detection.
     var stopwords: Set<String> { get }
+    /// How the language writes compounds (closed, hyphenated, open) and which hyphenated prefixes
+    /// make new words; none by default.
+    var compoundRules: CompoundRules { get }
     /// Readings of the word at `index` other than the word as written (which the matcher always
     /// tries). May cover following tokens joined by hyphens.
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
@@ -40,6 +43,10 @@ public protocol WordFormAnalyzer: LanguageAnalyzer {
     /// term's word on its own. The matcher asks only where `readsAcross(gap:)` is true. The
     /// default: never.
     func bindsToNext(_ tokens: [Token], at index: Int) -> Bool
+}
+
+extension LanguageAnalyzer {
+    public var compoundRules: CompoundRules { .none }
 }
 
 extension WordFormAnalyzer {

@@ -62,6 +62,16 @@ struct LanguageData: Decodable, Sendable {
     /// Gap signatures that join the two halves of a reduplication (`-`, and ` - ` as some texts
     /// space the hyphen: *hak - hak*).
     var reduplicationJoins: [String] = ["-"]
+    /// Compounds (`CompoundRules`): a hyphen and a space inside a term are interchangeable
+    /// (`hyphen-space`); compounds may be written closed, hyphenated or open (`closed-compounds`);
+    /// hyphenated prefixes that make a new word (`derivational-prefixes`); words that may be part
+    /// of a closed compound (`compound-parts`); words after which an open-written hyphenated term
+    /// is separate words (`open-compound-not-after`).
+    var hyphenSpace: Bool = false
+    var closedCompounds: Bool = false
+    var derivationalPrefixes: [String] = []
+    var compoundParts: [String] = []
+    var openCompoundNotAfter: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case language, stopwords, enclitics, particles, reduplication, possessives
@@ -83,6 +93,11 @@ struct LanguageData: Decodable, Sendable {
         case encliticContexts = "enclitic-contexts"
         case reduplicationMarks = "reduplication-marks"
         case reduplicationJoins = "reduplication-joins"
+        case hyphenSpace = "hyphen-space"
+        case closedCompounds = "closed-compounds"
+        case derivationalPrefixes = "derivational-prefixes"
+        case compoundParts = "compound-parts"
+        case openCompoundNotAfter = "open-compound-not-after"
     }
 
     init(from decoder: any Decoder) throws {
@@ -111,6 +126,11 @@ struct LanguageData: Decodable, Sendable {
         reduplicationMarks = try container.decodeIfPresent([String].self, forKey: .reduplicationMarks) ?? []
         letterSpellings = try container.decodeIfPresent([[String]].self, forKey: .letterSpellings) ?? []
         reduplicationJoins = try container.decodeIfPresent([String].self, forKey: .reduplicationJoins) ?? ["-"]
+        hyphenSpace = try container.decodeIfPresent(Bool.self, forKey: .hyphenSpace) ?? false
+        closedCompounds = try container.decodeIfPresent(Bool.self, forKey: .closedCompounds) ?? false
+        derivationalPrefixes = try container.decodeIfPresent([String].self, forKey: .derivationalPrefixes) ?? []
+        compoundParts = try container.decodeIfPresent([String].self, forKey: .compoundParts) ?? []
+        openCompoundNotAfter = try container.decodeIfPresent([String].self, forKey: .openCompoundNotAfter) ?? []
     }
 
     /// Parses the built-in data file for `name` (`id`, `en`, `su`), compiled into the library.
@@ -180,6 +200,12 @@ struct LanguageData: Decodable, Sendable {
             result.append("plural-infix-exceptions word '\(word)' contains no plural infix, so listing it has no effect")
         }
         if minimumStem < 1 { result.append("minimum-stem must be at least 1") }
+        for (key, words) in [("derivational-prefixes", derivationalPrefixes), ("compound-parts", compoundParts),
+                             ("open-compound-not-after", openCompoundNotAfter)] {
+            for word in words where word.isEmpty || word != word.lowercased() || word.contains(where: { $0 == " " || $0 == "-" }) {
+                result.append("\(key) entry '\(word)' must be one word in lower case")
+            }
+        }
         return result
     }
 }

@@ -24,12 +24,15 @@ public final class LintContext {
         return tokens
     }
 
-    /// The term as the matcher compares it: folded words joined by their gaps; accents removed
-    /// when the term folds accents (or its language does by default: Sundanese).
+    /// The term as the matcher compares it: folded words joined by their gaps (a hyphen as a
+    /// space where the language reads them alike); accents removed when the term folds accents
+    /// (or its language does by default: Sundanese).
     public func normalized(_ term: Term) -> String {
         let foldsAccents = term.foldsAccents ?? (term.language.language == "su")
+        let hyphenIsSpace = AnalyzerRegistry.standard.analyzer(for: term.language).compoundRules.hyphenAndSpaceInterchange
         return tokens(term.text).enumerated().map { index, token in
-            (index == 0 ? "" : (token.gapBefore == " " ? " " : token.gapBefore)) + (foldsAccents ? token.bare : token.folded)
+            let gap = token.gapBefore == " " || (hyphenIsSpace && token.gapBefore == "-") ? " " : token.gapBefore
+            return (index == 0 ? "" : gap) + (foldsAccents ? token.bare : token.folded)
         }.joined()
     }
 }

@@ -23,6 +23,13 @@ public final class CompiledGlossary: Sendable {
     public var languages: [LanguageTag] { tables.languages }
 
     static let spaceGap: Int32 = 0
+    /// The gap ids of a hyphen and of a hyphen that ends a line (`Gap.lineBreakHyphen`): every
+    /// compiled glossary has both, so that the matcher knows them in a text by their ids.
+    let hyphenGap: Int32
+    let lineBreakHyphenGap: Int32
+    /// The compound rules of each entry language (`EntryTable.languages`), which the matcher
+    /// applies to the entry's matches.
+    let entryCompoundRules: [CompoundRules]
     /// The bit of `flags` that marks a term's word (`isTermWord`).
     static let baseFlag: UInt32 = 1
     /// How many languages' stopwords `flags` can mark.
@@ -49,14 +56,30 @@ public final class CompiledGlossary: Sendable {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
+        // Every term's words first, by language: the parts a closed compound may split into.
+        var tokenized: [String: [Token]] = [:]
+        var knownWords: [LanguageTag: Set<String>] = [:]
+        for concept in glossary.concepts {
+            for term in concept.terms {
+                for form in [term.text] + term.forms {
+                    let tokens = try tokenized[form] ?? tokenizer.tokenize(term: form)
+                    tokenized[form] = tokens
+                    knownWords[term.language, default: []].formUnion(tokens.flatMap { [$0.folded, $0.bare] })
+                }
+            }
+        }
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
             for (termIndex, term) in concept.terms.enumerated() {
                 let reference = TermReference(concept: conceptIndex, term: termIndex)
                 let analyzer = registry.analyzer(for: term.language)
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
+                // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
+                // nor (their words as written being fixed) case-sensitive or prefix terms.
+                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : analyzer.compoundRules
+                let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
-                    let tokens = try tokenizer.tokenize(term: form)
+                    let tokens = tokenized[form] ?? []
                     guard !tokens.isEmpty else { continue }
                     let bytes = Array(form.utf8)
                     // Case-sensitive entries alone need their words as written.
@@ -68,12 +91,23 @@ public final class CompiledGlossary: Sendable {
                         facts: EntryFacts(
                             language: builder.entryLanguage(term.language), status: term.status, mode: term.matchMode,
                             isCaseSensitive: term.isCaseSensitive, foldsAccents: folds, isAbbreviated: term.type.isAbbreviated,
-                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed),
+                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
+                            allowsHyphenForSpace: compounds.hyphenAndSpaceInterchange),
                         exactWords: exact)
-                    builder.insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
-                    if folds, tokens.contains(where: { $0.bare != $0.folded }) {
-                        entry.facts.viaBareKeys = true
-                        builder.insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
+                    var keys = [tokens.map(\.folded)]
+                    if folds, tokens.contains(where: { $0.bare != $0.folded }) { keys.append(tokens.map(\.bare)) }
+                    for (index, words) in keys.enumerated() {
+                        entry.facts.viaBareKeys = index > 0
+                        entry.facts.compoundVariant = nil
+                        builder.insert(words: words, gaps: tokens.map(\.gapBefore), entry: entry)
+                        guard variesAsCompound else { continue }
+                        for variant in CompoundVariant.variants(
+                            words: words, gaps: tokens.map(\.gapBefore), isLetterWord: tokens.map { $0.kind == .letter }, rules: compounds,
+                            known: knownWords[term.language] ?? [])
+                        {
+                            entry.facts.compoundVariant = variant.kind
+                            builder.insert(words: variant.words, gaps: variant.gaps, entry: entry)
+                        }
                     }
                 }
             }
@@ -95,6 +129,10 @@ public final class CompiledGlossary: Sendable {
         self.glossary = glossary
         self.tables = tables
         self.registry = registry
+        // (An id no scanned gap has, should a table lack them.)
+        hyphenGap = tables.gapLexicon.find("-") ?? Int32.min
+        lineBreakHyphenGap = tables.gapLexicon.find(Gap.lineBreakHyphen) ?? Int32.min
+        entryCompoundRules = tables.entries.languages.map { registry.analyzer(for: $0).compoundRules }
         analyzers = tables.analyzerLanguages.compactMap { registry.analyzer(for: $0) as? any WordFormAnalyzer }
         pluralPositions = PluralPositions(languages: tables.entries.languages, registry: registry, words: tables.words)
     }
@@ -121,6 +159,8 @@ public final class CompiledGlossary: Sendable {
         init(registry: AnalyzerRegistry, glossaryLanguages: [LanguageTag]) {
             self.registry = registry
             gaps.insert(" ")
+            gaps.insert("-")
+            gaps.insert(Gap.lineBreakHyphen)
             // Analyzers that generate forms, for every language of the glossary.
             for language in glossaryLanguages {
                 guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,
@@ -152,15 +192,25 @@ public final class CompiledGlossary: Sendable {
             return id
         }
 
+        /// Adds the entry and its path through the trie. A hyphen between two words is stored as
+        /// a space (the entry keeps where its hyphens are), so that one path serves the term
+        /// written with either; the matcher compares the text's hyphens with the entry's.
         mutating func insert(words termWords: [String], gaps wordGaps: [String], entry: Entry) {
+            var entry = entry
+            entry.hyphens = 0
+            for index in 1..<min(wordGaps.count, 32) where wordGaps[index] == "-" { entry.hyphens |= 1 << UInt32(index) }
+            entry.facts.isHyphenated = entry.hyphens != 0
             entries.append(entry)
             let entryIndex = Int32(entries.count - 1)
             maximumLength = max(maximumLength, termWords.count)
             let isPrefix = entry.facts.mode == .prefix && termWords.last.map { $0.count >= 3 } == true
             var node: Int32 = 0
             let walked = isPrefix ? termWords.count - 1 : termWords.count
+            func edgeGap(_ index: Int) -> Int32 {
+                index == 0 || wordGaps[index] == "-" ? CompiledGlossary.spaceGap : gaps.insert(wordGaps[index])
+            }
             for index in 0..<walked {
-                let gap = index == 0 ? 0 : gaps.insert(wordGaps[index])
+                let gap = edgeGap(index)
                 let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
                 if let child = edges[key] {
                     node = child
@@ -172,7 +222,7 @@ public final class CompiledGlossary: Sendable {
                 }
             }
             if isPrefix, let stem = termWords.last {
-                let gap = walked == 0 ? 0 : gaps.insert(wordGaps[walked])
+                let gap = edgeGap(walked)
                 prefixes[node, default: [:]][String(stem.prefix(3)), default: []]
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {

@@ -33,10 +33,11 @@ public struct TermMatcher: Sendable {
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
-        /// The analyzer group of each paragraph language met (and whether it was uncertain), and
-        /// which entry languages are in it (by `CompiledGlossary.EntryTable.languages` index): a
-        /// handful, so a list.
-        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool])] = []
+        /// The analyzer group of each paragraph language met (and whether it was uncertain), which
+        /// entry languages are in it (by `CompiledGlossary.EntryTable.languages` index) and its
+        /// derivational prefixes (of every analyzer's language when it is unknown): a handful, so
+        /// a list.
+        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>)] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -69,39 +70,70 @@ public struct TermMatcher: Sendable {
             let cache = search.cache
             let group: Int
             let inLanguage: [Bool]
+            let prefixes: Set<String>
             if let known = groups.first(where: { $0.language == language && $0.isUncertain == isUncertain }) {
                 group = known.group
                 inLanguage = known.inLanguage
+                prefixes = known.prefixes
             } else {
                 group = cache.analyzerGroup(for: isUncertain ? nil : language)
                 inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
-                groups.append((language, isUncertain, group, inLanguage))
+                prefixes = group < 0 ? [] : search.compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
+                groups.append((language, isUncertain, group, inLanguage, prefixes))
             }
-            search.start(range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage)
+            search.start(range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage, prefixes: prefixes)
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
             let hasLexiconFlags = search.text.hasLexiconFlags
+            let lineBreakHyphen = compiled.lineBreakHyphenGap
             search.text.words.withUnsafeBufferPointer { words in
-                while index < range.upperBound {
-                    let word = words[index]
-                    // Most words are no term's word and read as none: skip them after a look-up
-                    // (in the word's record when the scan copied the glossary's flags there).
+                /// Whether no term starts at `word`: most words are no term's word and read as
+                /// none, which a look-up says (in the word's record when the scan copied the
+                /// glossary's flags there).
+                func startsNoTerm(_ word: ScannedWord) -> Bool {
                     let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
                         : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
-                    if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group) {
-                        index += 1
-                        continue
+                    return !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
+                }
+                /// The loop over the words, once with and once without looking for hyphens at
+                /// the ends of lines, so that the common text, which has none, pays nothing for
+                /// them.
+                @inline(__always)
+                func matchWords(lookingForLineBreakHyphens: Bool) {
+                    // Words before `unmatched` are inside a match or were tried as a start.
+                    var unmatched = range.lowerBound
+                    while index < range.upperBound {
+                        let word = words[index]
+                        // A hyphen at the line's end may join the word before, skipped as no
+                        // term's, to this one (`traf-⏎ficking`): that word is a start after all.
+                        if lookingForLineBreakHyphens, word.gap == lineBreakHyphen, index - 1 >= unmatched,
+                           startsNoTerm(words[index - 1]), let (match, isInLanguage) = search.longestMatch(at: index - 1) {
+                            body(match, isInLanguage)
+                            index = match.tokens.upperBound
+                            unmatched = index
+                            continue
+                        }
+                        if startsNoTerm(word) {
+                            index += 1
+                            continue
+                        }
+                        if let (match, isInLanguage) = search.longestMatch(at: index) {
+                            body(match, isInLanguage)
+                            index = match.tokens.upperBound
+                        } else {
+                            index += 1
+                        }
+                        unmatched = index
                     }
-                    if let (match, isInLanguage) = search.longestMatch(at: index) {
-                        body(match, isInLanguage)
-                        index = match.tokens.upperBound
-                    } else {
-                        index += 1
-                    }
+                }
+                if search.text.hasLineBreakHyphens {
+                    matchWords(lookingForLineBreakHyphens: true)
+                } else {
+                    matchWords(lookingForLineBreakHyphens: false)
                 }
             }
         }
@@ -127,6 +159,8 @@ private struct Candidate {
     /// Its steps: `Search.candidateSteps[steps]`.
     var steps: Range<Int>
     var caseMismatch: Bool
+    /// Where the text and the term write hyphens between the words (`Entry.hyphens`).
+    var hyphens: (text: UInt32, term: UInt32)
 }
 
 /// The leftmost-longest search in the paragraphs of one text: the matcher's working state, kept
@@ -154,8 +188,16 @@ private struct Search {
     var candidates: [Candidate] = []
     var candidateSteps: [Step] = []
     var best: Int?
+    /// The position of the word before the current start when a hyphen joins it to the start
+    /// (`anti-trafficking`, `non-pemerintah`): a derivational prefix of the paragraph's language
+    /// there makes the start no term's, one of a term's language that term's. (A position, not
+    /// the word, so that the common start, after no hyphen, stores and frees no string.)
+    var hyphenatedBefore: Int?
     /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
     private var gapsReadAcross: [Int: Bool] = [:]
+    /// The derivational prefixes of the paragraph's language (of every analyzer's language when
+    /// it is unknown): a word hyphenated to one is no term's word.
+    private var paragraphPrefixes: Set<String> = []
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
@@ -163,17 +205,20 @@ private struct Search {
         self.cache = cache
     }
 
-    /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer `group`.
-    mutating func start(range: Range<Int>, language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool]) {
+    /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer
+    /// `group`, whose derivational `prefixes` make a hyphenated word another word.
+    mutating func start(range: Range<Int>, language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>) {
         self.range = range
         self.language = language
         self.isUncertain = isUncertain
         self.group = group
         self.inLanguage = inLanguage
+        paragraphPrefixes = prefixes
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
     /// paragraph's language.
+    @inline(__always)
     mutating func longestMatch(at start: Int) -> (TermMatch, isInLanguage: Bool)? {
         readings.removeAll(keepingCapacity: true)
         known.removeAll(keepingCapacity: true)
@@ -181,14 +226,47 @@ private struct Search {
         candidates.removeAll(keepingCapacity: true)
         candidateSteps.removeAll(keepingCapacity: true)
         best = nil
-        walk(node: 0, position: start, depth: 0)
+        hyphenatedBefore = nil
+        if start > range.lowerBound {
+            let gap = text.words[start].gap
+            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return nil }
+        }
+        walk(node: 0, position: start, depth: 0, hyphens: Hyphens())
         guard let best else { return nil }
         return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
     }
 
-    private mutating func walk(node: Int32, position: Int, depth: Int) {
+    /// Whether a term may start at `start`, which a hyphen joins to the word before: not when
+    /// that word is a derivational prefix of the paragraph's language (`anti-trafficking`,
+    /// `ke-TKI-an`). A prefix of only some term's language is left to `consider`.
+    @inline(never)
+    private mutating func admitsStart(afterHyphenAt start: Int) -> Bool {
+        if paragraphPrefixes.contains(text.foldedText(start - 1)) { return false }
+        hyphenatedBefore = start - 1
+        return true
+    }
+
+    /// Where a path crosses hyphens in the text, as `Entry.hyphens` says it of a term: bit *i* for
+    /// a hyphen before the path's word *i*; and which of its words are the second half of a
+    /// reduplication read as one word (`kupu2`), where the term's own separator counts as
+    /// written.
+    private struct Hyphens {
+        var written: UInt32 = 0
+        var secondHalves: UInt32 = 0
+
+        /// The text's hyphens compared with a term's `hyphens`.
+        func compared(with term: UInt32) -> UInt32 { written | (term & secondHalves) }
+
+        /// These with one more word, after `gap`, at `depth`.
+        func adding(gap: Int32, hyphen: Int32, at depth: Int) -> Hyphens {
+            guard gap == hyphen, depth > 0, depth < 32 else { return self }
+            return Hyphens(written: written | 1 << UInt32(depth), secondHalves: secondHalves)
+        }
+    }
+
+    private mutating func walk(node: Int32, position: Int, depth: Int, hyphens: Hyphens) {
         if depth > 0, let ends = compiled.tables.terminals[node] {
-            for entry in ends { consider(entry: entry, end: position, depth: depth) }
+            for entry in ends { consider(entry: entry, end: position, depth: depth, hyphens: hyphens) }
         }
         guard position < range.upperBound, depth < compiled.tables.maximumLength else { return }
         let gap: Int32
@@ -198,25 +276,49 @@ private struct Search {
             gap = text.words[position].gap
             guard gap >= 0 else { return }
         }
+        // The trie stores a hyphen between words as a space (`consider` compares the hyphens).
+        let edgeGap = gap == compiled.hyphenGap ? CompiledGlossary.spaceGap : gap
+        let next = hyphens.adding(gap: gap, hyphen: compiled.hyphenGap, at: depth)
         if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
-            where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
+            where prefixEntry.gap == edgeGap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
                 readings.append(Reading(
                     termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
                     explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
-                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1)
+                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1, hyphens: next)
             }
         }
         let options = readings(at: position)
         for option in options {
-            let reading = readings[option]
-            guard let child = compiled.child(of: node, gap: gap, word: reading.termWord) else { continue }
-            setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
-            walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
+            // The reading's fields, not the reading: a copy would hold its strings across the
+            // recursive walk, which may append to `readings`.
+            let termWord = readings[option].termWord
+            guard let child = compiled.child(of: node, gap: edgeGap, word: termWord) else { continue }
+            let end = position + readings[option].tokenCount
+            let step = Step(reading: Int32(option), start: Int32(position))
+            setStep(step, at: depth)
+            walk(node: child, position: end, depth: depth + 1, hyphens: next)
+            if readings[option].phenomena.contains(.reduplication) {
+                walkBothHalves(of: step, termWord: termWord, after: child, end: end, depth: depth, hyphens: next)
+            }
         }
+    }
+
+    /// Walks on from `node`, the trie node after the reduplication read at `step`, as if the
+    /// reading were the term's own reduplicated word: both halves, two steps for one reading
+    /// (`kupu2` or `kupu-⏎kupu` for the *kupu-kupu* of *kupu-kupu malam*). The trie knows the
+    /// hyphen between the halves as a space; the term's own separator there counts as written.
+    @inline(never)
+    private mutating func walkBothHalves(of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens) {
+        guard depth + 1 < compiled.tables.maximumLength,
+              let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord) else { return }
+        setStep(step, at: depth + 1)
+        var halves = hyphens
+        halves.secondHalves |= 1 << UInt32(depth + 1)
+        walk(node: twice, position: end, depth: depth + 2, hyphens: halves)
     }
 
     private mutating func setStep(_ step: Step, at depth: Int) {
@@ -227,15 +329,38 @@ private struct Search {
         }
     }
 
-    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
+    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int, hyphens pathHyphens: Hyphens) {
+        // A term that ends where a hyphen at the line's end splits a word is that word's first
+        // part (`maid-⏎en`), not the term.
+        if end < range.upperBound, text.words[end].gap == compiled.lineBreakHyphenGap, continuesWordAcrossLineBreak(at: end) {
+            return
+        }
         let facts = compiled.tables.entries.facts(entryIndex)
+        // A word with a hyphenated prefix is another word: anti-trafficking, co-worker.
+        if let before = hyphenatedBefore, compiled.entryCompoundRules[facts.language].prefixes.contains(text.foldedText(before)) {
+            return
+        }
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
-        for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
+        // (A reduplication that is two of the term's words is one step twice: its cost counts once.)
+        var previousStart: Int32 = -1
+        for step in path[0..<depth] where step.start != previousStart {
+            cost += readings[Int(step.reading)].phenomena.cost
+            previousStart = step.start
+        }
+        // A hyphen for a space or a space for a hyphen (`jual-beli manusia`, `live in maid`),
+        // where the term's language reads them alike; or the term written closed or open.
+        let termHyphens = compiled.tables.entries.hyphens(entryIndex)
+        let hyphens = (text: pathHyphens.compared(with: termHyphens), term: termHyphens)
+        if hyphens.text != hyphens.term {
+            guard facts.allowsHyphenForSpace, !isVerbPhrase(hyphens, language: facts.language) else { return }
+        }
+        if hyphens.text != hyphens.term || facts.compoundVariant != nil { cost += Phenomenon.compound.cost }
         let inLanguage = self.inLanguage[facts.language]
         let candidate = Candidate(
             end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
-            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch)
+            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch,
+            hyphens: hyphens)
         // One candidate per entry: the best way the words reach it.
         if let index = candidates.firstIndex(where: { $0.entry == entryIndex }) {
             guard Self.isBetter(candidate, than: candidates[index]) else { return }
@@ -251,6 +376,17 @@ private struct Search {
         }
     }
 
+    /// Whether a term's hyphen written as a space makes the term's first words a verb and its
+    /// particle: after a subject or a modal of the term's language ("they live in maids'
+    /// quarters" is not "live-in maid", `CompoundRules.notBeforeOpenCompound`).
+    private func isVerbPhrase(_ hyphens: (text: UInt32, term: UInt32), language: Int) -> Bool {
+        guard hyphens.term & ~hyphens.text != 0, let start = path.first.map({ Int($0.start) }), start > range.lowerBound else {
+            return false
+        }
+        let markers = compiled.entryCompoundRules[language].notBeforeOpenCompound
+        return !markers.isEmpty && markers.contains(text.foldedText(start - 1))
+    }
+
     /// The indices in `readings` of the readings of the word at `position`, computed once per
     /// start.
     private mutating func readings(at position: Int) -> Range<Int> {
@@ -263,7 +399,8 @@ private struct Search {
     }
 
     /// Appends the readings of the word at `index`: as written, and the analyzer's readings of
-    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
+    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`),
+    /// and joined to the next across a hyphen that ends the line (`traf-⏎ficking`).
     private mutating func appendReadings(at index: Int) {
         let words = text.words
         let word = words[index]
@@ -274,6 +411,9 @@ private struct Search {
         if word.bare != word.folded, compiled.isTermWord(word.bare) {
             readings.append(Reading(
                 termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
+        }
+        if index + 1 < range.upperBound, words[index + 1].gap == compiled.lineBreakHyphenGap {
+            appendReadingsAcrossLineBreak(at: index)
         }
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
@@ -347,6 +487,70 @@ private struct Search {
         return 0
     }
 
+    /// Appends the readings of the word at `index` and the next, which a hyphen at the end of a
+    /// line separates: the two joined into one word when that is a term's word or a reading of
+    /// one (`traf-⏎ficking`, `maji-⏎kannya` = *majikan* + -nya), and the analyzers' readings
+    /// across the hyphen as if the line did not end there (`majikan-⏎majikan`, `ABK-⏎nya`).
+    /// Each has the phenomenon `lineBreak`.
+    ///
+    /// Whether the hyphen is the typesetter's or the writer's (*co-⏎workers*), only the words
+    /// tell: a joined reading is made only when the joined word is a term's, and the hyphenated
+    /// prefixes of the term's language keep the second word from being read on its own.
+    private mutating func appendReadingsAcrossLineBreak(at index: Int) {
+        let lineBreak = PhenomenonSet([.lineBreak])
+        let folded = text.foldedText(index) + text.foldedText(index + 1)
+        let bare = text.bareText(index) + text.bareText(index + 1)
+        let forms = bare == folded ? [(folded, false)] : [(folded, false), (bare, true)]
+        for (joined, accent) in forms {
+            var base = lineBreak
+            if accent { base.insert(.accent) }
+            if let id = compiled.tables.words.find(joined), compiled.isTermWord(id) {
+                readings.append(Reading(
+                    termWord: id, tokenCount: 2, phenomena: base, key: joined,
+                    explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""), suffix: ""))
+            }
+            guard group >= 0 else { continue }
+            for analyzer in compiled.analyzers(inGroup: group) {
+                for analysis in analyzer.analyses(ofWord: joined) {
+                    guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                    var phenomena = PhenomenonSet(analysis.phenomena)
+                    phenomena.formUnion(base)
+                    readings.append(Reading(
+                        termWord: id, tokenCount: 2, phenomena: phenomena, key: analysis.key,
+                        explanation: analysis.explanation + ", hyphenated across a line break", suffix: analysis.suffix))
+                }
+            }
+        }
+        // Read in context as though the hyphen were inside the line: a reduplication or a
+        // hyphenated clitic broken at the line's end. Only readings that reach across it count.
+        guard group >= 0 else { return }
+        var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+        guard window.count > 1 else { return }
+        window[1].gapBefore = "-"
+        for analyzer in compiled.analyzers(inGroup: group) {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount >= 2 && analysis.tokenCount <= window.count {
+                guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                var phenomena = PhenomenonSet(analysis.phenomena)
+                phenomena.formUnion(lineBreak)
+                readings.append(Reading(
+                    termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena, key: analysis.key,
+                    explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
+            }
+        }
+    }
+
+    /// Whether the word at `index`, after a hyphen that ends a line, continues the word before
+    /// it rather than starting one: it starts in lower case (`traf-⏎ficking`, `maid-⏎en`), or both
+    /// are written in capitals (`PERDA-⏎GANGAN`).
+    private func continuesWordAcrossLineBreak(at index: Int) -> Bool {
+        let next = text.source.text(text.words[index].range)
+        guard let first = next.first(where: \.isLetter) else { return false }
+        if first.isLowercase { return true }
+        guard next.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
+        let previous = text.source.text(text.words[index - 1].range)
+        return previous.last(where: \.isLetter)?.isUppercase == true
+    }
+
     /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
     /// of the gap lexicon is remembered.
     private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
@@ -386,7 +590,9 @@ private struct Search {
         var phenomena = PhenomenonSet([])
         var explanations: [String] = []
         let steps = candidateSteps[best.steps]
-        for step in steps {
+        for (index, step) in zip(steps.indices, steps) {
+            // (A reduplication that is two of the term's words is one step twice.)
+            if index > steps.startIndex, steps[index - 1].start == step.start { continue }
             let reading = readings[Int(step.reading)]
             phenomena.formUnion(reading.phenomena)
             if !reading.explanation.isEmpty {
@@ -402,11 +608,26 @@ private struct Search {
             phenomena.insert(.listedForm)
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
         }
+        if let variant = entry.facts.compoundVariant {
+            phenomena.insert(.compound)
+            let how = variant == .closed ? "closed" : best.hyphens.text != 0 ? "with a hyphen" : "open"
+            explanations.append("'\(compiled.glossary[term: entry.reference].text)' written \(how)")
+        } else if best.hyphens.text != best.hyphens.term {
+            phenomena.insert(.compound)
+            let added = best.hyphens.text & ~best.hyphens.term, removed = best.hyphens.term & ~best.hyphens.text
+            let how = removed == 0 ? "with a hyphen" : added == 0 ? "with a space for its hyphen" : "with its hyphens elsewhere"
+            explanations.append("'\(compiled.glossary[term: entry.reference].text)' written \(how)")
+        }
         let words = text.words
         var end = Int(words[best.end - 1].end)
         // A plural possessive covers its apostrophe (workers'): the reading's suffix says so.
         if let last = steps.last, readings[Int(last.reading)].suffix.hasSuffix("'") { end += apostropheLength(at: end) }
         let bytes = Int(words[start].start)..<end
+        let invisible = InvisibleCharacter.names(in: text.source.bytes[bytes])
+        if !invisible.isEmpty {
+            phenomena.insert(.invisible)
+            explanations.append(English.list(invisible, "and") + " ignored")
+        }
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,

@@ -5,12 +5,14 @@ extension TermMatch {
     /// clitic or plural ending; at the start of a sentence its first letter is capitalised
     /// (`TKI berangkat.` → `Pekerja migran berangkat.`).
     ///
-    /// Nil when the written form is not simply the term plus an ending (a reduplication, an
-    /// infix, `policies` for `policy`, `fishermen` for `fisherman`, another spelling), or when
-    /// the preferred term does not take the same plural ending (`NGOs` for an `agency`): then no
-    /// automatic fix is safe.
+    /// Invisible characters in the written form (a soft hyphen, a zero-width space) go with the
+    /// word they are in. Nil when the written form is not simply the term plus an ending (a
+    /// reduplication, an infix, `policies` for `policy`, `fishermen` for `fisherman`, another
+    /// spelling, a word hyphenated across a line break), or when the preferred term does not take
+    /// the same plural ending (`NGOs` for an `agency`): then no automatic fix is safe.
     func replacement(written: String, term: String, preferred: String, atSentenceStart: Bool = false) -> String? {
         if phenomena.contains(.reduplication) || phenomena.contains(.pluralInfix) { return nil }
+        let written = phenomena.contains(.invisible) ? InvisibleCharacter.removing(from: written) : written
         let suffix = self.suffix
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
         let squeezedBase = squeezingWhiteSpace(base)

@@ -46,6 +46,10 @@ public struct ScannedText: Sendable {
     public let paragraphs: [Range<Int>]
     /// Whether the words' `lexiconFlags` were filled from the glossary's word table.
     let hasLexiconFlags: Bool
+    /// Whether a hyphen ends a line before some word (`Gap.lineBreakHyphen`): a word may be
+    /// hyphenated across a line break (`traf-⏎ficking`). Most texts have none, and the matcher
+    /// then looks for none.
+    let hasLineBreakHyphens: Bool
     /// The lexicons the words' ids refer to: the glossary's words, its gaps, and the distinct
     /// unknown words of the scan (nil when the scan kept none; `ScannedWord.unknownWord`).
     let lexicon: ByteLexicon
@@ -65,12 +69,18 @@ public struct ScannedText: Sendable {
         self.unknownWords = unknownWords
         var paragraphs: [Range<Int>] = []
         var start = 0
-        for (index, word) in words.enumerated() where word.isParagraphStart && index > 0 {
+        // (The one pass over the words that every scan makes anyway.)
+        let lineBreakHyphen = gapLexicon.find(Gap.lineBreakHyphen) ?? Int32.min
+        var hasLineBreakHyphens = false
+        for (index, word) in words.enumerated() {
+            hasLineBreakHyphens = hasLineBreakHyphens || word.gap == lineBreakHyphen
+            guard word.isParagraphStart && index > 0 else { continue }
             paragraphs.append(start..<index)
             start = index
         }
         if start < words.count { paragraphs.append(start..<words.count) }
         self.paragraphs = paragraphs
+        self.hasLineBreakHyphens = hasLineBreakHyphens
     }
 
     /// The folded text of word `index`.

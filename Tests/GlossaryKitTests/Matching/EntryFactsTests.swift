@@ -11,16 +11,19 @@ struct EntryFactsTests {
         var seen = Set<UInt32>()
         for status in TermStatus.allCases {
             for mode in MatchMode.allCases {
-                for bits in 0..<64 {
+                for bits in 0..<768 {
                     for language in [0, 1, 0xFFFF] {
                         let flag = { (bit: Int) in bits & (1 << bit) != 0 }
                         let facts = Facts(
                             language: language, status: status, mode: mode, isCaseSensitive: flag(0), foldsAccents: flag(1),
-                            isAbbreviated: flag(2), allowsPluralInfix: flag(3), viaBareKeys: flag(4), isListedForm: flag(5))
+                            isAbbreviated: flag(2), allowsPluralInfix: flag(3), viaBareKeys: flag(4), isListedForm: flag(5),
+                            isHyphenated: flag(6), allowsHyphenForSpace: flag(7),
+                            compoundVariant: bits >> 8 == 1 ? .closed : bits >> 8 == 2 ? .open : nil)
                         #expect(facts.language == language && facts.status == status && facts.mode == mode)
                         #expect(facts.isExact == (mode == .exact))
                         #expect([facts.isCaseSensitive, facts.foldsAccents, facts.isAbbreviated, facts.allowsPluralInfix,
-                                 facts.viaBareKeys, facts.isListedForm] == (0..<6).map(flag))
+                                 facts.viaBareKeys, facts.isListedForm, facts.isHyphenated, facts.allowsHyphenForSpace] == (0..<8).map(flag))
+                        #expect(facts.compoundVariant == (bits >> 8 == 1 ? .closed : bits >> 8 == 2 ? .open : nil))
                         #expect(Facts(rawValue: facts.rawValue, languageCount: language + 1) == facts)
                         #expect(Facts(rawValue: facts.rawValue, languageCount: language) == nil)
                         seen.insert(facts.rawValue)
@@ -29,7 +32,7 @@ struct EntryFactsTests {
             }
         }
         // No two combinations share an encoding.
-        #expect(seen.count == TermStatus.allCases.count * MatchMode.allCases.count * 64 * 3)
+        #expect(seen.count == TermStatus.allCases.count * MatchMode.allCases.count * 768 * 3)
     }
 
     @Test func bitsThatNameNothingAreRefused() {
@@ -37,12 +40,14 @@ struct EntryFactsTests {
             language: 0, status: .preferred, mode: .inflected, isCaseSensitive: false, foldsAccents: false,
             isAbbreviated: false, allowsPluralInfix: false, viaBareKeys: false, isListedForm: false).rawValue
         #expect(Facts(rawValue: valid, languageCount: 1) != nil)
-        // A fourth mode, a fifth to eighth status, any bit above the status.
+        // A fourth mode, a fifth to eighth status, any bit above the last flag.
         #expect(Facts(rawValue: valid | 3 << 22, languageCount: 1) == nil)
         for status in UInt32(TermStatus.allCases.count)..<8 {
             #expect(Facts(rawValue: valid & ~(7 << 24) | status << 24, languageCount: 1) == nil)
         }
-        for bit in UInt32(27)..<32 { #expect(Facts(rawValue: valid | 1 << bit, languageCount: 1) == nil) }
+        #expect(Facts(rawValue: valid | 1 << 31, languageCount: 1) == nil)
+        // Both kinds of compound variant at once.
+        #expect(Facts(rawValue: valid | 3 << 29, languageCount: 1) == nil)
     }
 
     /// The compiled entries say what their terms say, whether compiled or read from the cache.
