@@ -74,6 +74,7 @@ public final class CompiledGlossary: Sendable {
                         builder.insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
                     }
                 }
+                try builder.insertExceptions(of: term, reference: reference, foldsAccents: folds, tokenizer: tokenizer)
             }
         }
         self.init(
@@ -174,6 +175,32 @@ public final class CompiledGlossary: Sendable {
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {
                 terminals[node, default: []].append(entryIndex)
+            }
+        }
+
+        /// Adds the exception phrases of `term` as entries of their own, in the same trie as the
+        /// terms, so that one walk finds both: a phrase matches as a term would (case ignored,
+        /// accents folded where the term folds them, inflected), and the matcher reports no match
+        /// of it but exempts the matches of the term's concept inside it.
+        mutating func insertExceptions(
+            of term: Term, reference: TermReference, foldsAccents folds: Bool, tokenizer: Tokenizer
+        ) throws {
+            for (phrase, exception) in term.exceptions.enumerated() {
+                let tokens = try tokenizer.tokenize(term: exception.text)
+                // A phrase without words can never match (`glossary lint` reports it).
+                guard !tokens.isEmpty else { continue }
+                var entry = Entry(
+                    reference: reference,
+                    facts: EntryFacts(
+                        language: entryLanguage(term.language), status: term.status, mode: .inflected,
+                        isCaseSensitive: false, foldsAccents: folds, isAbbreviated: false,
+                        allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: false, isException: true),
+                    exactWords: [], exceptionPhrase: Int32(phrase))
+                insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
+                if folds, tokens.contains(where: { $0.bare != $0.folded }) {
+                    entry.facts.viaBareKeys = true
+                    insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
+                }
             }
         }
 

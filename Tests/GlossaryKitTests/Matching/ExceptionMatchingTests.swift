@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+@testable import GlossaryKit
+
+/// Exception phrases (`TermException`): found in the same walk as the terms, they exempt the
+/// matches of their term's concept that they cover whole, and nothing else.
+@Suite("Exception phrases in matching")
+struct ExceptionMatchingTests {
+    static let yaml = """
+        concepts:
+          - id: domestic-worker
+            terms:
+              en:
+                - domestic worker
+                - term: maid
+                  status: deprecated
+                  exceptions: [maid of honour, Old Maid, Maid of Orléans]
+              id:
+                - pekerja rumah tangga
+                - term: pembantu
+                  status: deprecated
+                  exceptions: [pembantu rektor, unsur pembantu]
+                - term: pembantu rumah tangga
+                  status: deprecated
+              su:
+                - pekerja rumah tangga
+                - term: pembantu
+                  status: deprecated
+                  exceptions: [Pembantu Létnan]
+          - id: crew-member
+            terms:
+              id:
+                - awak kapal
+                - term: ABK
+                  type: acronym
+                  exceptions: [anak berkebutuhan khusus (ABK), siswa ABK]
+          - id: recruitment-broker
+            terms:
+              id:
+                - perekrut
+                - term: calo
+                  status: admitted
+                  exceptions: [calo tiket]
+          - id: child
+            terms:
+              id: [anak]
+          - id: child-labour
+            terms:
+              id: [pekerja anak]
+          - id: country-of-origin
+            terms:
+              en:
+                - term: country of origin
+                  exceptions: [country of origin labelling]
+          - id: country
+            terms:
+              en: [country]
+        """
+
+    static let checker = try! TestSupport.checker(yaml: yaml)
+
+    /// The written text and concept of each match in `text`.
+    static func found(_ text: String, _ language: LanguageTag?) throws -> [String] {
+        try TestSupport.matches(text, language: language, checker: checker).map { "\($0.text)=\($0.concept)" }
+    }
+
+    @Test func aPhraseExemptsTheTermItContainsAndNothingBeside() throws {
+        #expect(try Self.found("She was the maid of honour at the wedding.", .english) == [])
+        #expect(try Self.found("The maid of honour praised the maid.", .english) == ["maid=domestic-worker"])
+        #expect(try Self.found("They played Old Maid until dark.", .english) == [])
+        #expect(try Self.found("An old maid is no maid.", .english) == ["maid=domestic-worker"])
+        // The words apart are no phrase.
+        #expect(try Self.found("The maid, of honour and courage, stayed.", .english) == ["maid=domestic-worker"])
+        #expect(try Self.found("Pembantu itu dipanggil pembantu rektor.", .indonesian) == ["Pembantu=domestic-worker"])
+    }
+
+    @Test func aPhraseMatchesAsATermDoes() throws {
+        // Case, inflection of the last word, accent folding where the term folds accents.
+        #expect(try Self.found("THE MAID OF HONOUR SPOKE.", .english) == [])
+        #expect(try Self.found("The children played Old Maids.", .english) == [])
+        #expect(try Self.found("The Maid of Honour's speech was short.", .english) == [])
+        #expect(try Self.found("Ia pensiun sebagai Pembantu Letnan.", .sundanese) == [])
+        #expect(try Self.found("Sakola narima siswa ABK-na.", .sundanese) == [])
+        // English folds no accents: the phrase with é does not exempt the plain spelling.
+        #expect(try Self.found("Joan was the Maid of Orleans.", .english) == ["Maid=domestic-worker"])
+        #expect(try Self.found("Joan was the Maid of Orléans.", .english) == [])
+    }
+
+    @Test func termsOfOtherConceptsInsideAPhraseAreStillFound() throws {
+        #expect(try Self.found("Sekolah menerima anak berkebutuhan khusus (ABK) sejak 2018.", .indonesian) == ["anak=child"])
+        // The longest match at a start is exempt: the best one that is not wins there.
+        #expect(try Self.found("New rules on country of origin labelling apply.", .english) == ["country=country"])
+        #expect(try Self.found("The country of origin must help.", .english) == ["country of origin=country-of-origin"])
+    }
+
+    @Test func aPhraseThatStartsInsideAnEarlierMatchStillExempts() throws {
+        // "pekerja anak" is matched first; the phrase starts at its second word.
+        #expect(try Self.found("Data pekerja anak berkebutuhan khusus (ABK) belum ada.", .indonesian) == ["pekerja anak=child-labour"])
+    }
+
+    @Test func aMatchThatReachesBeyondThePhraseStands() throws {
+        #expect(try Self.found("Dinas itu unsur pembantu bupati.", .indonesian) == [])
+        #expect(try Self.found("Ia menjadi unsur pembantu rumah tangga itu.", .indonesian) == ["pembantu rumah tangga=domestic-worker"])
+    }
+
+    @Test func aPhraseExemptsInEveryParagraphLanguageAndEveryLanguagesTerm() throws {
+        // The Indonesian phrase in a Sundanese paragraph, where the Sundanese term is taken.
+        #expect(try Self.found("Dinas sosial téh unsur pembantu bupati.", .sundanese) == [])
+        // In an English paragraph, and in a paragraph of unknown language.
+        #expect(try Self.found("We met the pembantu rektor of the university.", .english) == [])
+        #expect(try Self.found("pembantu rektor", nil) == [])
+        // The Sundanese term's phrase in an Indonesian paragraph.
+        #expect(try Self.found("Ia pensiun sebagai Pembantu Létnan.", .indonesian) == [])
+    }
+
+    @Test func everyRuleHonoursTheExemption() throws {
+        func rules(_ text: String) throws -> [String] {
+            try TestSupport.findings(text, language: .indonesian, checker: Self.checker).map(\.rule)
+        }
+        // deprecated-term
+        #expect(try rules("Surat itu ditandatangani pembantu rektor.") == [])
+        #expect(try rules("Surat itu ditandatangani pembantu.") == ["deprecated-term"])
+        // inconsistent-term
+        #expect(try rules("Perekrut itu datang. Polisi menangkap calo tiket.") == [])
+        #expect(try rules("Perekrut itu datang. Polisi menangkap calo itu.") == ["inconsistent-term"])
+        // term-case
+        #expect(try rules("Sekolah menerima siswa Abk.") == [])
+        #expect(try rules("Kapal membawa Abk.") == ["term-case"])
+    }
+
+    @Test func crossLanguageRulesAndCoverageCountNoExemptOccurrence() throws {
+        let checker = CrossLanguageChecker(compiled: Self.checker.compiled)
+        let example = TranslationExample([
+            [(.english, "The rector's deputy opened the seminar."), (.indonesian, "Pembantu rektor membuka seminar.")],
+            [(.english, "The domestic worker left."), (.indonesian, "Pembantu itu pergi.")],
+        ])
+        let analyzed = try checker.analyze(example.corpus().corpus)
+        #expect(checker.crossFindings(analyzed).filter { $0.message.contains("domestic-worker") }.isEmpty)
+        let coverage = CoverageTable(analyzed)
+        let row = try #require(coverage.rows.first { $0.concept == "domestic-worker" })
+        // One occurrence per language: the second set's, not the rector's deputy.
+        #expect(row.counts == coverage.languages.map { _ in 1 }, "\(coverage.languages) \(row.counts)")
+    }
+
+    @Test func aGlossaryWithoutPhrasesCompilesNoExceptionEntries() throws {
+        var glossary = try YAMLGlossaryReader.read(Self.yaml, path: "g.yml")
+        let compiled = Self.checker.compiled
+        let exceptionEntries = (0..<Int32(compiled.tables.entries.count)).filter { compiled.tables.entries.facts($0).isException }
+        #expect(exceptionEntries.count == compiled.tables.entries.exceptionPhrases.count)
+        #expect(!exceptionEntries.isEmpty)
+        for index in glossary.concepts.indices {
+            for term in glossary.concepts[index].terms.indices { glossary.concepts[index].terms[term].exceptions = [] }
+        }
+        let plain = try CompiledGlossary(glossary)
+        #expect(plain.tables.entries.exceptionPhrases.isEmpty)
+        #expect((0..<Int32(plain.tables.entries.count)).allSatisfy { !plain.tables.entries.facts($0).isException })
+    }
+}
