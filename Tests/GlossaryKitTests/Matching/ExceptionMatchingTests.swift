@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import GlossaryKit
+import TestLocations
 
 /// Exception phrases (`TermException`): found in the same walk as the terms, they exempt the
 /// matches of their term's concept that they cover whole, and nothing else.
@@ -154,5 +155,31 @@ struct ExceptionMatchingTests {
         let plain = try CompiledGlossary(glossary)
         #expect(plain.tables.entries.exceptionPhrases.isEmpty)
         #expect((0..<Int32(plain.tables.entries.count)).allSatisfy { !plain.tables.entries.facts($0).isException })
+    }
+
+    /// Outside the phrases, a glossary with exceptions finds exactly what it finds without them:
+    /// the phrases' words (now words of the lexicon) change nothing else.
+    @Test func outsideThePhrasesNothingChanges() throws {
+        let project = try GlossaryLoader.load(paths: [
+            TestPackage.root.appendingPathComponent("glossary").path,
+            TestPackage.root.appendingPathComponent("Evaluation/glossary.yml").path,
+        ])
+        var plain = project
+        for index in plain.concepts.indices {
+            for term in plain.concepts[index].terms.indices { plain.concepts[index].terms[term].exceptions = [] }
+        }
+        #expect(project.concepts.contains { $0.terms.contains { !$0.exceptions.isEmpty } })
+        let withPhrases = GlossaryChecker(compiled: try CompiledGlossary(project))
+        let without = GlossaryChecker(compiled: try CompiledGlossary(plain))
+        let corpus = try EvaluationCorpus.load(path: TestPackage.root.appendingPathComponent("Evaluation/corpus").path)
+        var compared = 0
+        for sentence in corpus.sentences where !sentence.traps.contains(where: { $0.category == "exception" }) {
+            let source = SourceText(path: "s.txt", string: sentence.text)
+            let options = CheckOptions(language: sentence.language)
+            #expect(try withPhrases.analyze(source, options: options).matches == without.analyze(source, options: options).matches,
+                    "\(sentence.file):\(sentence.line): \(sentence.text)")
+            compared += 1
+        }
+        #expect(compared > 500)
     }
 }
