@@ -21,8 +21,14 @@ public final class CompiledGlossary: Sendable {
     public var languages: [LanguageTag] { tables.languages }
 
     static let spaceGap: Int32 = 0
-    /// The bit of `flags` that marks a term's word (`isTermWord`).
+    /// The bit of `flags` that marks a term's word or the first word of an exception phrase:
+    /// a word a match may start at (`mayStartMatch`), which the scanner copies into each word.
     static let baseFlag: UInt32 = 1
+    /// The bit of `flags` that marks a word found only after the first word of exception phrases
+    /// (*the* in *country of origin of the goods*): a word of the trie (`isTermWord`) that no
+    /// match starts at, so that the matcher passes it by as it passes an unknown word instead of
+    /// walking from every *the*, *dan* and *atau* of a text. The scanner does not copy it.
+    static let phraseWordFlag: UInt32 = 2
     /// How many languages' stopwords `flags` can mark.
     static let maximumDetectorLanguages = 15
 
@@ -144,9 +150,9 @@ public final class CompiledGlossary: Sendable {
             return entryLanguages.count - 1
         }
 
-        mutating func id(ofWord word: String) -> Int32 {
+        mutating func id(ofWord word: String, flag: UInt32 = CompiledGlossary.baseFlag) -> Int32 {
             let id = words.insert(word)
-            flagTable[id, default: 0] |= CompiledGlossary.baseFlag
+            flagTable[id, default: 0] |= flag
             return id
         }
 
@@ -159,7 +165,8 @@ public final class CompiledGlossary: Sendable {
             let walked = isPrefix ? termWords.count - 1 : termWords.count
             for index in 0..<walked {
                 let gap = index == 0 ? 0 : gaps.insert(wordGaps[index])
-                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
+                let flag = entry.facts.isException && index > 0 ? CompiledGlossary.phraseWordFlag : CompiledGlossary.baseFlag
+                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index], flag: flag))
                 if let child = edges[key] {
                     node = child
                 } else {
@@ -240,9 +247,14 @@ public final class CompiledGlossary: Sendable {
         return child != 0 ? child : nil
     }
 
-    /// Whether word `id` is a term's word.
+    /// Whether word `id` is a word of the trie: a term's word or an exception phrase's.
     @inline(__always)
-    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
+    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & (Self.baseFlag | Self.phraseWordFlag) != 0 }
+
+    /// Whether a match may start at word `id` as written: it is a term's word or the first word
+    /// of an exception phrase (what the scanner copies into `ScannedWord.lexiconFlags`).
+    @inline(__always)
+    func mayStartMatch(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
 }
 
 /// A set of phenomena as a bit mask, for compact storage of readings.

@@ -119,7 +119,7 @@ public struct TermMatcher: Sendable {
                     // (in the word's record when the scan copied the glossary's flags there).
                     let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
-                        : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
+                        : compiled.mayStartMatch(word.folded) || compiled.mayStartMatch(word.bare)
                     if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group) {
                         index += 1
                         continue

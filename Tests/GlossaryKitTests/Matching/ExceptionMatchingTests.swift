@@ -157,6 +157,40 @@ struct ExceptionMatchingTests {
         #expect((0..<Int32(plain.tables.entries.count)).allSatisfy { !plain.tables.entries.facts($0).isException })
     }
 
+    /// A phrase's first word starts matches like a term's word; its later words are words of
+    /// the trie that no match starts at (the matcher passes them by), with or without the flags
+    /// the scanner copies into the words.
+    @Test func onlyAPhrasesFirstWordStartsAMatch() throws {
+        let compiled = Self.checker.compiled
+        func flags(_ word: String) throws -> UInt32 {
+            compiled.tables.flags[Int(try #require(compiled.tables.words.find(word)))]
+        }
+        #expect(try flags("old") & CompiledGlossary.baseFlag != 0)
+        #expect(try flags("honour") == CompiledGlossary.phraseWordFlag)
+        #expect(try flags("labelling") == CompiledGlossary.phraseWordFlag)
+        // A term's word keeps its flag wherever it stands in a phrase.
+        #expect(try flags("maid") & CompiledGlossary.baseFlag != 0)
+        let texts = [
+            "The maid of honour of the old maid. Old Maids and honours, honour and maid.",
+            "Siswa ABK, anak berkebutuhan khusus (ABK) dan pekerja anak berkebutuhan khusus (ABK).",
+            "Dinas sosial téh unsur pembantu bupati; pembantu rumah tangga, unsur pembantu rumah tangga.",
+        ]
+        for text in texts {
+            var results: [[TermMatch]] = []
+            for wordFlags in [compiled.tables.flags, nil] {
+                let unknownWords = ByteLexicon()
+                let scanned = try Tokenizer().scan(
+                    SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
+                    gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: wordFlags)
+                results.append(TermMatcher(compiled).matches(
+                    in: scanned, range: 0..<scanned.words.count, language: nil,
+                    cache: WordReadingCache(compiled: compiled, unknownWords: unknownWords)))
+            }
+            #expect(results[0] == results[1], "\(text)")
+            #expect(!results[0].isEmpty)
+        }
+    }
+
     /// Outside the phrases, a glossary with exceptions finds exactly what it finds without them:
     /// the phrases' words (now words of the lexicon) change nothing else.
     @Test func outsideThePhrasesNothingChanges() throws {
