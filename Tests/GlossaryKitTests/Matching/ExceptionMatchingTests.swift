@@ -136,11 +136,75 @@ struct ExceptionMatchingTests {
             [(.english, "The domestic worker left."), (.indonesian, "Pembantu itu pergi.")],
         ])
         let analyzed = try checker.analyze(example.corpus().corpus)
-        #expect(checker.crossFindings(analyzed).filter { $0.message.contains("domestic-worker") }.isEmpty)
+        #expect(checker.crossFindings(analyzed).filter { $0.concept == "domestic-worker" }.isEmpty)
         let coverage = CoverageTable(analyzed)
         let row = try #require(coverage.rows.first { $0.concept == "domestic-worker" })
         // One occurrence per language: the second set's, not the rector's deputy.
         #expect(row.counts == coverage.languages.map { _ in 1 }, "\(coverage.languages) \(row.counts)")
+    }
+
+    /// Beside its phrase the term is counted and reported by the cross-language rules as usual.
+    @Test func crossLanguageRulesReportTheTermBesideItsPhrase() throws {
+        let checker = CrossLanguageChecker(compiled: Self.checker.compiled)
+        func rules(_ english: String, _ indonesian: String) throws -> [String] {
+            let example = TranslationExample([[(.english, english), (.indonesian, indonesian)]], sourceLanguage: .english)
+            return checker.crossFindings(try checker.analyze(example.corpus().corpus))
+                .filter { $0.concept == "domestic-worker" }.map(\.rule)
+        }
+        // An exempt occurrence is no translation of the concept either.
+        let translated = try rules("The domestic worker opened the door.", "Pembantu membuka pintu.")
+        let exempt = try rules("The domestic worker opened the door.", "Pembantu rektor membuka pintu.")
+        #expect(translated == [])
+        #expect(exempt == ["missing-translation"])
+        // untranslated-term: the English term kept in the Indonesian version.
+        #expect(try rules("The maid of honour smiled.", "Sang maid of honour tersenyum.") == [])
+        #expect(try rules("The maid smiled.", "Sang maid tersenyum.") == ["untranslated-term"])
+    }
+
+    /// `--fix` rewrites the deprecated term beside a phrase and leaves the phrase as written.
+    @Test func fixLeavesTheWordsOfAPhraseAlone() throws {
+        func fixed(_ text: String, _ language: LanguageTag) throws -> String {
+            let source = SourceText(path: "t.txt", string: text)
+            let findings = try Self.checker.check(source, options: CheckOptions(language: language))
+            guard let fix = Fixer.fix(source, findings: findings) else { return text }
+            return String(decoding: fix.fixed, as: UTF8.self)
+        }
+        #expect(try fixed("The maid of honour thanked the maid.\n", .english) == "The maid of honour thanked the domestic worker.\n")
+        #expect(try fixed("They played Old Maid.\n", .english) == "They played Old Maid.\n")
+        #expect(try fixed("Pembantu rektor memanggil pembantu.\n", .indonesian) == "Pembantu rektor memanggil pekerja rumah tangga.\n")
+    }
+
+    /// Words that are terms of two concepts: a phrase of one leaves the other, which is then no
+    /// longer ambiguous there; outside the phrase both stay.
+    @Test func aPhraseRemovesItsConceptFromAnAmbiguousMatch() throws {
+        let checker = try TestSupport.checker(yaml: """
+            concepts:
+              - id: crew-member
+                terms:
+                  id:
+                    - awak kapal
+                    - term: ABK
+                      type: acronym
+                      exceptions: [siswa ABK]
+              - id: special-needs-child
+                terms:
+                  id:
+                    - anak berkebutuhan khusus
+                    - term: ABK
+                      type: acronym
+            """)
+        func concepts(_ text: String) throws -> [[String]] {
+            let document = try checker.analyze(SourceText(path: "t.txt", string: text), options: CheckOptions(language: .indonesian))
+            return document.matches.map { match in
+                ([match.term] + match.alternatives).map { document.glossary[concept: $0].id }.reduce(into: []) { ids, id in
+                    if !ids.contains(id) { ids.append(id) }
+                }
+            }
+        }
+        let ambiguous = try concepts("Kapal itu membawa sepuluh ABK.")
+        let exempt = try concepts("Sekolah itu menerima siswa ABK.")
+        #expect(ambiguous == [["crew-member", "special-needs-child"]])
+        #expect(exempt == [["special-needs-child"]])
     }
 
     @Test func aGlossaryWithoutPhrasesCompilesNoExceptionEntries() throws {
