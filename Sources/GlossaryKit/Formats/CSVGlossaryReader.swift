@@ -255,7 +255,7 @@ struct CSVRowDecoder {
         }
         let known: Set<String> = [
             "concept", "language", "term", "status", "type", "case-sensitive", "accent-folding", "match", "forms",
-            "plural-infix", "part-of-speech", "note", "context", "properties", "definition", "subject",
+            "plural-infix", "exceptions", "part-of-speech", "note", "context", "properties", "definition", "subject",
             "concept-note", "concept-properties",
         ]
         guard index["term"] != nil, index["language"] != nil else {
@@ -307,6 +307,13 @@ struct CSVRowDecoder {
             }
             if let f = field("forms") { term.forms = split(f.value, separators: ["|"]).map { unescape($0.text.trimmingCharacters(in: .whitespaces)) }.filter { !$0.isEmpty } }
             if let f = field("plural-infix") { term.allowsPluralInfix = try bool(f) }
+            if let f = field("exceptions") {
+                let place = SourceLocation(file: path, line: f.line, column: f.column)
+                term.exceptions = split(f.value, separators: ["|"])
+                    .map { unescape($0.text.trimmingCharacters(in: .whitespaces)) }
+                    .filter { !$0.isEmpty }
+                    .map { TermException($0, location: place) }
+            }
             term.partOfSpeech = field("part-of-speech")?.value
             term.note = field("note")?.value
             term.context = field("context")?.value

@@ -27,6 +27,7 @@ public struct GlossaryLinter {
         MissingPreferredTermRule(),
         MissingRequiredLanguageRule(),
         TermTokenizationRule(),
+        TermExceptionRule(),
     ]
 
     /// The rule of a file that cannot be read as a glossary at all.

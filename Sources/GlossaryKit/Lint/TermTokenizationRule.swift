@@ -40,8 +40,6 @@ public struct TermTokenizationRule: LintRule {
                 """),
         ])
 
-    private static let sentencePunctuation: Set<Character> = [".", "!", "?", ";", "。", "؟"]
-
     public func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
@@ -63,8 +61,7 @@ public struct TermTokenizationRule: LintRule {
         guard let first = tokens.first, let last = tokens.last else {
             return (.error, "'\(text)' has no words the tokenizer can match")
         }
-        for token in tokens.dropFirst() where token.gapBefore == Token.hardBreak || token.gapBefore.contains(where: sentencePunctuation.contains) {
-            let gap = token.gapBefore == Token.hardBreak ? "a line break" : "'\(token.gapBefore.trimmingCharacters(in: .whitespaces))'"
+        if let gap = context.sentenceBreak(in: tokens) {
             return (.warning, "'\(text)' spans \(gap), which ends a sentence; it will not match running text")
         }
         let bytes = Array(text.utf8)

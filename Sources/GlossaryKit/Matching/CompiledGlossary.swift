@@ -30,8 +30,14 @@ public final class CompiledGlossary: Sendable {
     /// The compound rules of each entry language (`EntryTable.languages`), which the matcher
     /// applies to the entry's matches.
     let entryCompoundRules: [CompoundRules]
-    /// The bit of `flags` that marks a term's word (`isTermWord`).
+    /// The bit of `flags` that marks a term's word or the first word of an exception phrase:
+    /// a word a match may start at (`mayStartMatch`), which the scanner copies into each word.
     static let baseFlag: UInt32 = 1
+    /// The bit of `flags` that marks a word found only after the first word of exception phrases
+    /// (*the* in *country of origin of the goods*): a word of the trie (`isTermWord`) that no
+    /// match starts at, so that the matcher passes it by as it passes an unknown word instead of
+    /// walking from every *the*, *dan* and *atau* of a text. The scanner does not copy it.
+    static let phraseWordFlag: UInt32 = 2
     /// How many languages' stopwords `flags` can mark.
     static let maximumDetectorLanguages = 15
 
@@ -110,6 +116,7 @@ public final class CompiledGlossary: Sendable {
                         }
                     }
                 }
+                try builder.insertExceptions(of: term, reference: reference, foldsAccents: folds, tokenizer: tokenizer)
             }
         }
         self.init(
@@ -186,9 +193,9 @@ public final class CompiledGlossary: Sendable {
             return entryLanguages.count - 1
         }
 
-        mutating func id(ofWord word: String) -> Int32 {
+        mutating func id(ofWord word: String, flag: UInt32 = CompiledGlossary.baseFlag) -> Int32 {
             let id = words.insert(word)
-            flagTable[id, default: 0] |= CompiledGlossary.baseFlag
+            flagTable[id, default: 0] |= flag
             return id
         }
 
@@ -211,7 +218,8 @@ public final class CompiledGlossary: Sendable {
             }
             for index in 0..<walked {
                 let gap = edgeGap(index)
-                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
+                let flag = entry.facts.isException && index > 0 ? CompiledGlossary.phraseWordFlag : CompiledGlossary.baseFlag
+                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index], flag: flag))
                 if let child = edges[key] {
                     node = child
                 } else {
@@ -227,6 +235,32 @@ public final class CompiledGlossary: Sendable {
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {
                 terminals[node, default: []].append(entryIndex)
+            }
+        }
+
+        /// Adds the exception phrases of `term` as entries of their own, in the same trie as the
+        /// terms, so that one walk finds both: a phrase matches as a term would (case ignored,
+        /// accents folded where the term folds them, inflected), and the matcher reports no match
+        /// of it but exempts the matches of the term's concept inside it.
+        mutating func insertExceptions(
+            of term: Term, reference: TermReference, foldsAccents folds: Bool, tokenizer: Tokenizer
+        ) throws {
+            for (phrase, exception) in term.exceptions.enumerated() {
+                let tokens = try tokenizer.tokenize(term: exception.text)
+                // A phrase without words can never match (`glossary lint` reports it).
+                guard !tokens.isEmpty else { continue }
+                var entry = Entry(
+                    reference: reference,
+                    facts: EntryFacts(
+                        language: entryLanguage(term.language), status: term.status, mode: .inflected,
+                        isCaseSensitive: false, foldsAccents: folds, isAbbreviated: false,
+                        allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: false, isException: true),
+                    exactWords: [], exceptionPhrase: Int32(phrase))
+                insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
+                if folds, tokens.contains(where: { $0.bare != $0.folded }) {
+                    entry.facts.viaBareKeys = true
+                    insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
+                }
             }
         }
 
@@ -266,9 +300,14 @@ public final class CompiledGlossary: Sendable {
         return child != 0 ? child : nil
     }
 
-    /// Whether word `id` is a term's word.
+    /// Whether word `id` is a word of the trie: a term's word or an exception phrase's.
     @inline(__always)
-    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
+    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & (Self.baseFlag | Self.phraseWordFlag) != 0 }
+
+    /// Whether a match may start at word `id` as written: it is a term's word or the first word
+    /// of an exception phrase (what the scanner copies into `ScannedWord.lexiconFlags`).
+    @inline(__always)
+    func mayStartMatch(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
 }
 
 /// A set of phenomena as a bit mask, for compact storage of readings.

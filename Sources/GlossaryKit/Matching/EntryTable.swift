@@ -8,7 +8,8 @@ extension CompiledGlossary {
     /// these mostly do) and the cache stores it as it is.
     ///
     /// Bits 0–15 hold the language; the flags follow (`layout` lists them), then the match mode
-    /// and the status as indices into their types' `allCases`.
+    /// and the status as indices into their types' `allCases`, then whether the entry is an
+    /// exception phrase.
     struct EntryFacts: Sendable, Hashable {
         /// The bits, as the cache stores them.
         private(set) var rawValue: UInt32
@@ -25,8 +26,9 @@ extension CompiledGlossary {
         private static let hyphenSpace: UInt32 = 1 << 28
         private static let closedVariant: UInt32 = 1 << 29
         private static let openVariant: UInt32 = 1 << 30
-        /// The bits above the last flag, always 0.
-        private static let unused: UInt32 = ~0 << 31
+        private static let exception: UInt32 = 1 << 31
+        /// The bits above the last flag, always 0: none are left.
+        private static let unused: UInt32 = 0
         private static let modes = MatchMode.allCases
         private static let statuses = TermStatus.allCases
 
@@ -35,12 +37,13 @@ extension CompiledGlossary {
         static let layout =
             "language 0-15, case-sensitive 16, folds-accents 17, abbreviated 18, plural-infix 19, via-bare-keys 20, "
             + "listed-form 21, mode 22-23 \(modes.map(\.rawValue)), status 24-26 \(statuses.map(\.rawValue)), "
-            + "hyphenated 27, hyphen-space 28, closed-variant 29, open-variant 30"
+            + "hyphenated 27, hyphen-space 28, closed-variant 29, open-variant 30, exception 31"
 
         init(
             language: Int, status: TermStatus, mode: MatchMode, isCaseSensitive: Bool, foldsAccents: Bool,
             isAbbreviated: Bool, allowsPluralInfix: Bool, viaBareKeys: Bool, isListedForm: Bool,
-            isHyphenated: Bool = false, allowsHyphenForSpace: Bool = false, compoundVariant: CompoundVariant.Kind? = nil
+            isHyphenated: Bool = false, allowsHyphenForSpace: Bool = false, compoundVariant: CompoundVariant.Kind? = nil,
+            isException: Bool = false
         ) {
             precondition(language <= 0xFFFF, "at most 65,536 languages")
             precondition(Self.modes.count <= 4 && Self.statuses.count <= 8, "a mode or status beyond its bits")
@@ -56,6 +59,7 @@ extension CompiledGlossary {
             if isHyphenated { rawValue |= Self.hyphenated }
             if allowsHyphenForSpace { rawValue |= Self.hyphenSpace }
             self.compoundVariant = compoundVariant
+            if isException { rawValue |= Self.exception }
         }
 
         /// Facts as `rawValue` gave them, taken on trust: the matcher's path.
@@ -109,6 +113,9 @@ extension CompiledGlossary {
                 }
             }
         }
+        /// One of the term's exception phrases (`TermException`), not a way of writing the term:
+        /// the matcher reports no match of it, and a match of the term's concept inside it is none.
+        var isException: Bool { rawValue & Self.exception != 0 }
         var mode: MatchMode { Self.modes[modeIndex] }
         /// `match: exact`.
         var isExact: Bool { mode == .exact }
@@ -129,6 +136,8 @@ extension CompiledGlossary {
         var exactWords: [String]
         /// Bit *i*: a hyphen comes before word *i* (1–31) as the glossary writes the term.
         var hyphens: UInt32 = 0
+        /// For an exception entry, the index of its phrase in the term's `exceptions`.
+        var exceptionPhrase: Int32?
     }
 
     /// The entries the trie's paths end at, as columns indexed by entry: what the matcher reads
@@ -145,6 +154,10 @@ extension CompiledGlossary {
         let exactWords: KeyOrderedDictionary<Int32, [String]>
         /// The hyphens (`Entry.hyphens`) of the hyphenated entries, by entry: a handful.
         let hyphens: KeyOrderedDictionary<Int32, UInt32>
+        /// The exception entries, each with the index of its phrase in its term's `exceptions`:
+        /// empty for the many glossaries without exceptions, which the matcher then never looks
+        /// for.
+        let exceptionPhrases: KeyOrderedDictionary<Int32, Int32>
 
         /// The columns of `entries`.
         ///
@@ -162,6 +175,11 @@ extension CompiledGlossary {
             var hyphens: [Int32: UInt32] = [:]
             for (index, entry) in entries.enumerated() where entry.hyphens != 0 { hyphens[Int32(index)] = entry.hyphens }
             self.hyphens = KeyOrderedDictionary(hyphens)
+            var exceptionPhrases: [Int32: Int32] = [:]
+            for (index, entry) in entries.enumerated() {
+                if let phrase = entry.exceptionPhrase { exceptionPhrases[Int32(index)] = phrase }
+            }
+            self.exceptionPhrases = KeyOrderedDictionary(exceptionPhrases)
         }
 
         /// The number of entries.
@@ -178,7 +196,9 @@ extension CompiledGlossary {
 
         /// Entry `index` whole.
         subscript(index: Int32) -> Entry {
-            Entry(reference: reference(index), facts: facts(index), exactWords: exactWords[index] ?? [], hyphens: hyphens(index))
+            Entry(
+                reference: reference(index), facts: facts(index), exactWords: exactWords[index] ?? [],
+                hyphens: hyphens(index), exceptionPhrase: exceptionPhrases[index])
         }
 
         /// The hyphens of entry `index` (`Entry.hyphens`): 0 unless its facts say it has some.
@@ -188,18 +208,19 @@ extension CompiledGlossary {
         }
 
         /// Whether the columns have one value per entry, every fact is well-formed, every
-        /// reference points at a term of a glossary whose concepts have `termCounts` terms, and
-        /// the case-sensitive entries, and they alone, have their written words.
+        /// reference points at a term of a glossary whose concepts have `termCounts` terms, the
+        /// case-sensitive entries, and they alone, have their written words, and the exception
+        /// entries, and they alone, have a phrase index.
         ///
         /// - Complexity: O(*n*) in the number of entries.
         func isConsistent(termCounts: [Int32]) -> Bool {
             guard concepts.count == count, terms.count == count, languages.count <= 0x10000 else { return false }
             let languageCount = languages.count
-            let caseSensitive = concepts.withUnsafeBufferPointer { concepts in
+            let counted = concepts.withUnsafeBufferPointer { concepts in
                 terms.withUnsafeBufferPointer { terms in
                     facts.withUnsafeBufferPointer { facts in
-                        termCounts.withUnsafeBufferPointer { termCounts -> Int? in
-                            var caseSensitive = 0, hyphenated = 0
+                        termCounts.withUnsafeBufferPointer { termCounts -> (caseSensitive: Int, exceptions: Int)? in
+                            var caseSensitive = 0, hyphenated = 0, exceptions = 0
                             for index in 0..<facts.count {
                                 let concept = Int(concepts[index]), term = terms[index]
                                 guard concept >= 0, concept < termCounts.count, term >= 0, term < termCounts[concept],
@@ -207,15 +228,19 @@ extension CompiledGlossary {
                                 else { return nil }
                                 if entry.isCaseSensitive { caseSensitive += 1 }
                                 if entry.isHyphenated { hyphenated += 1 }
+                                if entry.isException { exceptions += 1 }
                             }
-                            return hyphenated == hyphens.count ? caseSensitive : nil
+                            return hyphenated == hyphens.count ? (caseSensitive, exceptions) : nil
                         }
                     }
                 }
             }
-            return caseSensitive == exactWords.count
+            guard let counted else { return false }
+            return counted.caseSensitive == exactWords.count
                 && hyphens.storage.allSatisfy { $0.key >= 0 && Int($0.key) < count && facts($0.key).isHyphenated && $0.value != 0 }
                 && exactWords.storage.allSatisfy { $0.key >= 0 && Int($0.key) < count && facts($0.key).isCaseSensitive && !$0.value.isEmpty }
+                && counted.exceptions == exceptionPhrases.count
+                && exceptionPhrases.storage.allSatisfy { $0.key >= 0 && Int($0.key) < count && facts($0.key).isException && $0.value >= 0 }
         }
     }
 }

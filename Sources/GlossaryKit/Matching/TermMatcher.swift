@@ -9,6 +9,12 @@ import Foundation
 /// the term accepts; among equally long ones a term of the paragraph's language, then the closest
 /// reading, wins. Matching resumes after the match, so a term inside a longer term is not
 /// reported.
+///
+/// A term's exception phrases (`TermException`) are entries of the same trie: the walk that
+/// finds the terms at a start finds the phrases there too. A phrase is no match; it exempts
+/// every match of its term's concept that it covers whole, whatever the language of the term
+/// taken or of the paragraph, so the best match that is not exempt wins at that start
+/// (`Search.exemptions`).
 public struct TermMatcher: Sendable {
     public let compiled: CompiledGlossary
 
@@ -29,10 +35,30 @@ public struct TermMatcher: Sendable {
         return session.matches(in: range, language: language)
     }
 
+    /// An occurrence of an exception phrase: the entry (`CompiledGlossary.Entry.exceptionPhrase`
+    /// names the phrase) and the words it covers.
+    struct ExceptionHit: Hashable {
+        var entry: Int32
+        var tokens: Range<Int>
+    }
+
+    /// The terms in the words of `range`, as `matches(in:range:language:cache:)` finds them,
+    /// and the exception phrases met on the way, in text order: what `glossary lookup` shows.
+    func matchesAndExceptions(
+        in text: ScannedText, range: Range<Int>, language: LanguageTag?, cache: WordReadingCache
+    ) -> (matches: [TermMatch], exceptions: [ExceptionHit]) {
+        var session = Session(matcher: self, text: text, cache: cache)
+        session.keepsExceptionHits = true
+        let matches = session.matches(in: range, language: language)
+        return (matches, session.exceptionHits)
+    }
+
     /// Matching paragraph after paragraph of one scanned text, with one working memory.
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
+        /// Whether the glossary lists exception phrases: without, the matcher never looks for them.
+        private let hasExceptions: Bool
         /// The analyzer group of each paragraph language met (and whether it was uncertain), which
         /// entry languages are in it (by `CompiledGlossary.EntryTable.languages` index) and its
         /// derivational prefixes (of every analyzer's language when it is unknown): a handful, so
@@ -42,7 +68,17 @@ public struct TermMatcher: Sendable {
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
             hasRootPrefixes = matcher.compiled.tables.prefixes[0] != nil
+            hasExceptions = !matcher.compiled.tables.entries.exceptionPhrases.isEmpty
         }
+
+        /// Whether the exception phrases met are kept in `exceptionHits`.
+        var keepsExceptionHits: Bool {
+            get { search.keepsExceptionHits }
+            set { search.keepsExceptionHits = newValue }
+        }
+
+        /// The exception phrases met so far, when `keepsExceptionHits`.
+        var exceptionHits: [ExceptionHit] { search.exceptionHits }
 
         /// The terms in the words of `range`, written in `language` (nil: unknown).
         ///
@@ -89,6 +125,7 @@ public struct TermMatcher: Sendable {
             let hasRootPrefixes = hasRootPrefixes
             let hasLexiconFlags = search.text.hasLexiconFlags
             let lineBreakHyphen = compiled.lineBreakHyphenGap
+            let hasExceptions = hasExceptions
             search.text.words.withUnsafeBufferPointer { words in
                 /// Whether no term starts at `word`: most words are no term's word and read as
                 /// none, which a look-up says (in the word's record when the scan copied the
@@ -96,7 +133,7 @@ public struct TermMatcher: Sendable {
                 func startsNoTerm(_ word: ScannedWord) -> Bool {
                     let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
-                        : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
+                        : compiled.mayStartMatch(word.folded) || compiled.mayStartMatch(word.bare)
                     return !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
                 }
                 /// The loop over the words, once with and once without looking for hyphens at
@@ -113,6 +150,7 @@ public struct TermMatcher: Sendable {
                         if lookingForLineBreakHyphens, word.gap == lineBreakHyphen, index - 1 >= unmatched,
                            startsNoTerm(words[index - 1]), let (match, isInLanguage) = search.longestMatch(at: index - 1) {
                             body(match, isInLanguage)
+                            if hasExceptions { search.recordExceptions(startingIn: index..<match.tokens.upperBound) }
                             index = match.tokens.upperBound
                             unmatched = index
                             continue
@@ -123,6 +161,8 @@ public struct TermMatcher: Sendable {
                         }
                         if let (match, isInLanguage) = search.longestMatch(at: index) {
                             body(match, isInLanguage)
+                            // A phrase that starts inside the match may cover a later one.
+                            if hasExceptions { search.recordExceptions(startingIn: (index + 1)..<match.tokens.upperBound) }
                             index = match.tokens.upperBound
                         } else {
                             index += 1
@@ -193,6 +233,15 @@ private struct Search {
     /// there makes the start no term's, one of a term's language that term's. (A position, not
     /// the word, so that the common start, after no hyphen, stores and frees no string.)
     var hyphenatedBefore: Int?
+    /// The word the current walk started at.
+    private var walkStart = 0
+    /// The exception phrases met in the paragraph that may still cover a match: the concept
+    /// (`CompiledGlossary.EntryTable.concepts`) whose matches each exempts, and the word it ends
+    /// before. Each started at or before the current start; those that end there are dropped.
+    private var exemptions: [(concept: Int32, end: Int)] = []
+    /// Whether the phrases met are kept in `exceptionHits` (for lookup).
+    var keepsExceptionHits = false
+    private(set) var exceptionHits: [TermMatcher.ExceptionHit] = []
     /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
     private var gapsReadAcross: [Int: Bool] = [:]
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
@@ -214,12 +263,22 @@ private struct Search {
         self.group = group
         self.inLanguage = inLanguage
         paragraphPrefixes = prefixes
+        exemptions.removeAll(keepingCapacity: true)
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
     /// paragraph's language.
     @inline(__always)
     mutating func longestMatch(at start: Int) -> (TermMatch, isInLanguage: Bool)? {
+        if !exemptions.isEmpty { exemptions.removeAll { $0.end <= start } }
+        walk(from: start)
+        if !exemptions.isEmpty, let found = best, isExempt(candidates[found]) { best = bestNotExempt() }
+        guard let best else { return nil }
+        return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
+    }
+
+    /// Walks the trie from word `start` with emptied working memory.
+    private mutating func walk(from start: Int) {
         readings.removeAll(keepingCapacity: true)
         known.removeAll(keepingCapacity: true)
         path.removeAll(keepingCapacity: true)
@@ -227,13 +286,35 @@ private struct Search {
         candidateSteps.removeAll(keepingCapacity: true)
         best = nil
         hyphenatedBefore = nil
+        walkStart = start
         if start > range.lowerBound {
             let gap = text.words[start].gap
-            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return nil }
+            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return }
         }
         walk(node: 0, position: start, depth: 0, hyphens: Hyphens())
-        guard let best else { return nil }
-        return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
+    }
+
+    /// Records the exception phrases that start at the words of `starts`, which a match covers
+    /// (the terms found there are not reported: the match is).
+    mutating func recordExceptions(startingIn starts: Range<Int>) {
+        for start in starts { walk(from: start) }
+    }
+
+    /// Whether an exception phrase met covers `candidate` whole and exempts its concept.
+    private func isExempt(_ candidate: Candidate) -> Bool {
+        guard !exemptions.isEmpty else { return false }
+        let concept = compiled.tables.entries.concepts[Int(candidate.entry)]
+        return exemptions.contains { $0.concept == concept && $0.end >= candidate.end }
+    }
+
+    /// The best candidate that no exception phrase exempts.
+    private func bestNotExempt() -> Int? {
+        var result: Int?
+        for index in candidates.indices where !isExempt(candidates[index]) {
+            if let found = result, !Self.isBetter(candidates[index], than: candidates[found]) { continue }
+            result = index
+        }
+        return result
     }
 
     /// Whether a term may start at `start`, which a hyphen joins to the word before: not when
@@ -341,6 +422,11 @@ private struct Search {
             return
         }
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
+        if facts.isException {
+            exemptions.append((compiled.tables.entries.concepts[Int(entryIndex)], end))
+            if keepsExceptionHits { exceptionHits.append(TermMatcher.ExceptionHit(entry: entryIndex, tokens: walkStart..<end)) }
+            return
+        }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
         // (A reduplication that is two of the term's words is one step twice: its cost counts once.)
         var previousStart: Int32 = -1
@@ -580,7 +666,7 @@ private struct Search {
         let entry = compiled.tables.entries[best.entry]
         // Every term the same words could be, best first: other languages' and listed forms.
         var alternatives = [entry.reference]
-        let others = candidates.filter { $0.end == best.end && $0.entry != best.entry }
+        let others = candidates.filter { $0.end == best.end && $0.entry != best.entry && !isExempt($0) }
         if !others.isEmpty {
             for candidate in others.sorted(by: Self.isBetter) {
                 let reference = compiled.tables.entries.reference(candidate.entry)

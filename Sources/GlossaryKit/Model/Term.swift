@@ -16,6 +16,8 @@ public struct Term: Hashable, Sendable {
     public var forms: [String]
     /// Whether the Sundanese plural infix -ar-/-al- may be applied (`pagawé` → `paragawé`).
     public var allowsPluralInfix: Bool
+    /// Phrases in which the term does not name its concept (`maid of honour` for `maid`).
+    public var exceptions: [TermException]
     public var note: String?
     public var partOfSpeech: String?
     /// An example sentence showing the term in use.
@@ -35,6 +37,7 @@ public struct Term: Hashable, Sendable {
         matchMode: MatchMode = .inflected,
         forms: [String] = [],
         allowsPluralInfix: Bool = false,
+        exceptions: [TermException] = [],
         note: String? = nil,
         partOfSpeech: String? = nil,
         context: String? = nil,
@@ -50,6 +53,7 @@ public struct Term: Hashable, Sendable {
         self.matchMode = matchMode
         self.forms = forms
         self.allowsPluralInfix = allowsPluralInfix
+        self.exceptions = exceptions
         self.note = note
         self.partOfSpeech = partOfSpeech
         self.context = context
