@@ -827,7 +827,7 @@ private struct Search {
         let exactWords = compiled.tables.entries.exactWords[entry] ?? []
         var mismatch = false
         for index in 0..<min(depth, exactWords.count) {
-            let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))
+            let written = writtenForCase(Int(path[index].start))
             if acronymForms & (1 << UInt64(index)) != 0 {
                 guard isAcronymForm(written, of: exactWords[index], at: index) else { return nil }
                 continue
@@ -855,9 +855,15 @@ private struct Search {
         }
         // Two acronyms side by side with a space between are two occurrences (or a slip).
         guard written == acronym, text.words[position + 1].gap != CompiledGlossary.spaceGap else { return false }
-        let second = ICU.nfc(text.source.text(text.words[position + 1].range))
+        let second = writtenForCase(position + 1)
         return second == acronym || reading.phenomena.contains(.clitic)
             && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
+    }
+
+    /// The word at `position` as written, for comparing its case with a term's: in NFC, and
+    /// without the invisible characters matching ignores (*TKI\u{200B}nya* is *TKInya*).
+    private func writtenForCase(_ position: Int) -> String {
+        ICU.nfc(InvisibleCharacter.removing(from: text.source.text(text.words[position].range)))
     }
 
     /// Whether the word after the words of `path[0..<depth]` follows them after a space and

@@ -103,3 +103,23 @@ struct AcronymFormTests {
         #expect(!TermMatch.takesPluralS("worker", ending: "nya"))
     }
 }
+
+/// The case of an acronym with an ending is judged on the word without the invisible characters
+/// that matching ignores: a zero-width space or soft hyphen between the acronym and its clitic
+/// does not hide the acronym's case, and does not make a lower-case word an acronym.
+@Suite("Acronym forms with invisible characters")
+struct AcronymFormInvisibleCharacterTests {
+    @Test(arguments: ["TKI\u{200B}nya", "TKI\u{00AD}nya", "T\u{2060}KInya"])
+    func anAcronymsClitic(_ word: String) throws {
+        #expect(try MorphologyFixture.found("Banyak \(word) pulang.", .indonesian) == ["migrant-worker=\(word)"])
+    }
+
+    @Test(arguments: ["tki\u{200B}nya", "Tki\u{200B}nya", "TKI\u{200B}NYA"])
+    func aWordWrittenOtherwise(_ word: String) throws {
+        #expect(try MorphologyFixture.found("Banyak \(word) pulang.", .indonesian).isEmpty)
+    }
+
+    @Test func aSundaneseClitic() throws {
+        #expect(try MorphologyFixture.found("Loba TKI\u{200B}na balik.", .sundanese) == ["migrant-worker=TKI\u{200B}na"])
+    }
+}
