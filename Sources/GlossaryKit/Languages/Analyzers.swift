@@ -24,6 +24,7 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
     public let language: LanguageTag
     public let stopwords: Set<String>
     public let compoundRules: CompoundRules
+    public let falseFriends: Set<String>
 
     /// The analyzer of the language `data` describes.
     init(data: LanguageData) {
@@ -34,6 +35,7 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
         rules = RuleBasedAnalyzer(data: data)
         stopwords = Set(data.stopwords)
         compoundRules = CompoundRules(data: data)
+        falseFriends = Set(data.falseFriends)
     }
 
     public var foldsAccentsByDefault: Bool { rules.data.accentFolding }

@@ -1,7 +1,7 @@
 /// How a language writes the words of a compound: together (*housemaid*, *nonpemerintah*), with a
 /// hyphen (*house-maid*, *jual-beli manusia*) or apart (*house maid*, *jual beli manusia*), and
 /// which hyphenated words are derivations rather than compounds (*anti-trafficking*,
-/// *non-pemerintah*).
+/// *non-pemerintah*, *NGO-isation*).
 ///
 /// Compiling reads it to give each term its other ways of being written (closed forms of open
 /// and hyphenated words, open forms of closed words); the matcher reads it to accept a hyphen
@@ -20,6 +20,9 @@ public struct CompoundRules: Sendable, Hashable {
     /// *non-* (*anti-trafficking* is not *trafficking*). As the first part of a closed term word
     /// they are known parts (*non* + *pemerintah*).
     public var prefixes: Set<String>
+    /// Endings that, hyphenated to a word, make a new word and not the term: *-isation*, *-ism*
+    /// (*NGO-isation* is not *NGO*), Indonesian *-isasi*.
+    public var suffixes: Set<String>
     /// Words that, besides the glossary's own words, may be a part of a closed compound, so that
     /// the closed word splits there (*house* + *maid*, *middle* + *man*).
     public var parts: Set<String>
@@ -28,12 +31,14 @@ public struct CompoundRules: Sendable, Hashable {
     public var notBeforeOpenCompound: Set<String>
 
     public init(
-        hyphenAndSpaceInterchange: Bool = false, closedCompounds: Bool = false, prefixes: Set<String> = [], parts: Set<String> = [],
+        hyphenAndSpaceInterchange: Bool = false, closedCompounds: Bool = false, prefixes: Set<String> = [], suffixes: Set<String> = [],
+        parts: Set<String> = [],
         notBeforeOpenCompound: Set<String> = []
     ) {
         self.hyphenAndSpaceInterchange = hyphenAndSpaceInterchange
         self.closedCompounds = closedCompounds
         self.prefixes = prefixes
+        self.suffixes = suffixes
         self.parts = parts
         self.notBeforeOpenCompound = notBeforeOpenCompound
     }
@@ -45,7 +50,7 @@ public struct CompoundRules: Sendable, Hashable {
     init(data: LanguageData) {
         self.init(
             hyphenAndSpaceInterchange: data.hyphenSpace, closedCompounds: data.closedCompounds,
-            prefixes: Set(data.derivationalPrefixes), parts: Set(data.compoundParts),
+            prefixes: Set(data.derivationalPrefixes), suffixes: Set(data.derivationalSuffixes), parts: Set(data.compoundParts),
             notBeforeOpenCompound: Set(data.openCompoundNotAfter))
     }
 }

@@ -16,6 +16,11 @@ public protocol LanguageAnalyzer: Sendable {
     /// How the language writes compounds (closed, hyphenated, open) and which hyphenated prefixes
     /// make new words; none by default.
     var compoundRules: CompoundRules { get }
+    /// Words of this language that a term of another language writes alike with another
+    /// meaning (Indonesian *budak*, a slave; Sundanese *budak*, a child): in a paragraph that is
+    /// certainly in this language they are this language's words, not that term. None by
+    /// default.
+    var falseFriends: Set<String> { get }
     /// Readings of the word at `index` other than the word as written (which the matcher always
     /// tries). May cover following tokens joined by hyphens.
     func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis]
@@ -47,6 +52,8 @@ public protocol WordFormAnalyzer: LanguageAnalyzer {
 
 extension LanguageAnalyzer {
     public var compoundRules: CompoundRules { .none }
+
+    public var falseFriends: Set<String> { [] }
 }
 
 extension WordFormAnalyzer {

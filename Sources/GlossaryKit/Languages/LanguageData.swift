@@ -64,12 +64,17 @@ struct LanguageData: Decodable, Sendable {
     var reduplicationJoins: [String] = ["-"]
     /// Compounds (`CompoundRules`): a hyphen and a space inside a term are interchangeable
     /// (`hyphen-space`); compounds may be written closed, hyphenated or open (`closed-compounds`);
-    /// hyphenated prefixes that make a new word (`derivational-prefixes`); words that may be part
+    /// hyphenated prefixes that make a new word (`derivational-prefixes`) and hyphenated endings
+    /// that do (`derivational-suffixes`); words that may be part
     /// of a closed compound (`compound-parts`); words after which an open-written hyphenated term
     /// is separate words (`open-compound-not-after`).
     var hyphenSpace: Bool = false
     var closedCompounds: Bool = false
     var derivationalPrefixes: [String] = []
+    var derivationalSuffixes: [String] = []
+    /// Words of this language that another language's term writes alike with another meaning
+    /// (`false-friends`; `LanguageAnalyzer.falseFriends`).
+    var falseFriends: [String] = []
     var compoundParts: [String] = []
     var openCompoundNotAfter: [String] = []
 
@@ -96,6 +101,8 @@ struct LanguageData: Decodable, Sendable {
         case hyphenSpace = "hyphen-space"
         case closedCompounds = "closed-compounds"
         case derivationalPrefixes = "derivational-prefixes"
+        case derivationalSuffixes = "derivational-suffixes"
+        case falseFriends = "false-friends"
         case compoundParts = "compound-parts"
         case openCompoundNotAfter = "open-compound-not-after"
     }
@@ -129,6 +136,8 @@ struct LanguageData: Decodable, Sendable {
         hyphenSpace = try container.decodeIfPresent(Bool.self, forKey: .hyphenSpace) ?? false
         closedCompounds = try container.decodeIfPresent(Bool.self, forKey: .closedCompounds) ?? false
         derivationalPrefixes = try container.decodeIfPresent([String].self, forKey: .derivationalPrefixes) ?? []
+        derivationalSuffixes = try container.decodeIfPresent([String].self, forKey: .derivationalSuffixes) ?? []
+        falseFriends = try container.decodeIfPresent([String].self, forKey: .falseFriends) ?? []
         compoundParts = try container.decodeIfPresent([String].self, forKey: .compoundParts) ?? []
         openCompoundNotAfter = try container.decodeIfPresent([String].self, forKey: .openCompoundNotAfter) ?? []
     }
@@ -200,7 +209,9 @@ struct LanguageData: Decodable, Sendable {
             result.append("plural-infix-exceptions word '\(word)' contains no plural infix, so listing it has no effect")
         }
         if minimumStem < 1 { result.append("minimum-stem must be at least 1") }
-        for (key, words) in [("derivational-prefixes", derivationalPrefixes), ("compound-parts", compoundParts),
+        for (key, words) in [("derivational-prefixes", derivationalPrefixes), ("derivational-suffixes", derivationalSuffixes),
+                             ("false-friends", falseFriends),
+                             ("compound-parts", compoundParts),
                              ("open-compound-not-after", openCompoundNotAfter)] {
             for word in words where word.isEmpty || word != word.lowercased() || word.contains(where: { $0 == " " || $0 == "-" }) {
                 result.append("\(key) entry '\(word)' must be one word in lower case")

@@ -53,4 +53,12 @@ struct PluralPositions: Sendable {
         guard language < prepositions.count else { return false }
         return prepositions[language].contains(next) || modifiers[language].contains(word)
     }
+
+    /// Whether `word` is a head preposition of entry language `language`: a term with one links
+    /// its head to an object (*victims of trafficking*).
+    ///
+    /// - Complexity: O(1).
+    func isHeadPreposition(_ word: Int32, language: Int) -> Bool {
+        language < prepositions.count && prepositions[language].contains(word)
+    }
 }

@@ -61,9 +61,9 @@ public struct TermMatcher: Sendable {
         private let hasExceptions: Bool
         /// The analyzer group of each paragraph language met (and whether it was uncertain), which
         /// entry languages are in it (by `CompiledGlossary.EntryTable.languages` index) and its
-        /// derivational prefixes (of every analyzer's language when it is unknown): a handful, so
-        /// a list.
-        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>)] = []
+        /// derivational prefixes (of every analyzer's language when it is unknown) and false
+        /// friends (none unless the language is known and certain): a handful, so a list.
+        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>, falseFriends: Set<Int32>)] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -107,19 +107,27 @@ public struct TermMatcher: Sendable {
             let group: Int
             let inLanguage: [Bool]
             let prefixes: Set<String>
+            let falseFriends: Set<Int32>
             if let known = groups.first(where: { $0.language == language && $0.isUncertain == isUncertain }) {
                 group = known.group
                 inLanguage = known.inLanguage
                 prefixes = known.prefixes
+                falseFriends = known.falseFriends
             } else {
                 group = cache.analyzerGroup(for: isUncertain ? nil : language)
                 inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
                 prefixes = group < 0 ? [] : search.compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
-                groups.append((language, isUncertain, group, inLanguage, prefixes))
+                // As term-word ids: a false friend that is no term's word cannot be misread.
+                let compiled = search.compiled
+                falseFriends = isUncertain || language == nil || group < 0 ? [] : Set(
+                    compiled.analyzers(inGroup: group).flatMap(\.falseFriends).compactMap { compiled.tables.words.find($0) })
+                groups.append((language, isUncertain, group, inLanguage, prefixes, falseFriends))
             }
-            search.start(range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage, prefixes: prefixes)
+            search.start(
+                range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage, prefixes: prefixes,
+                falseFriends: falseFriends)
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
@@ -247,6 +255,9 @@ private struct Search {
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
     /// it is unknown): a word hyphenated to one is no term's word.
     private var paragraphPrefixes: Set<String> = []
+    /// The false friends of the paragraph's language (`LanguageAnalyzer.falseFriends`) that are
+    /// term words, by id: empty unless the language is known and certain.
+    private var paragraphFalseFriends: Set<Int32> = []
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
@@ -255,14 +266,19 @@ private struct Search {
     }
 
     /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer
-    /// `group`, whose derivational `prefixes` make a hyphenated word another word.
-    mutating func start(range: Range<Int>, language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>) {
+    /// `group`, whose derivational `prefixes` make a hyphenated word another word and whose
+    /// `falseFriends` are no other language's one-word term.
+    mutating func start(
+        range: Range<Int>, language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>,
+        falseFriends: Set<Int32>
+    ) {
         self.range = range
         self.language = language
         self.isUncertain = isUncertain
         self.group = group
         self.inLanguage = inLanguage
         paragraphPrefixes = prefixes
+        paragraphFalseFriends = falseFriends
         exemptions.removeAll(keepingCapacity: true)
     }
 
@@ -417,6 +433,13 @@ private struct Search {
             return
         }
         let facts = compiled.tables.entries.facts(entryIndex)
+        // A term whose last word a hyphen joins to the next is not whole there when the next is
+        // a derivational ending (`NGO-isation`), or when the term links its head to an object
+        // that the hyphen makes a compound's first part (`victims of trafficking-related
+        // violence`: the object is *trafficking-related violence*).
+        if end < range.upperBound, text.words[end].gap == compiled.hyphenGap, endsInsideHyphenatedWord(end: end, depth: depth, language: facts.language) {
+            return
+        }
         // A word with a hyphenated prefix is another word: anti-trafficking, co-worker.
         if let before = hyphenatedBefore, compiled.entryCompoundRules[facts.language].prefixes.contains(text.foldedText(before)) {
             return
@@ -443,6 +466,12 @@ private struct Search {
         }
         if hyphens.text != hyphens.term || facts.compoundVariant != nil { cost += Phenomenon.compound.cost }
         let inLanguage = self.inLanguage[facts.language]
+        // Another language's one-word term spelt like a word of the paragraph's own language
+        // with another meaning is that word (Indonesian *budak*, not Sundanese *budak*).
+        if !inLanguage, depth == 1, !paragraphFalseFriends.isEmpty,
+           paragraphFalseFriends.contains(readings[Int(path[0].reading)].termWord) {
+            return
+        }
         let candidate = Candidate(
             end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
             steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch,
@@ -460,6 +489,17 @@ private struct Search {
             if let best, !Self.isBetter(candidate, than: candidates[best]) { return }
             best = candidates.count - 1
         }
+    }
+
+    /// Whether a path of `depth` words ending before word `end`, which a hyphen joins to the
+    /// path's last word, stops inside a hyphenated word: `end` is a derivational ending of the
+    /// term's language (`CompoundRules.suffixes`), or the path holds a head preposition
+    /// (`PluralPositions`), whose object then runs on past the hyphen.
+    @inline(never)
+    private func endsInsideHyphenatedWord(end: Int, depth: Int, language: Int) -> Bool {
+        if compiled.entryCompoundRules[language].suffixes.contains(text.foldedText(end)) { return true }
+        guard depth > 2 else { return false }
+        return path[1..<(depth - 1)].contains { compiled.pluralPositions.isHeadPreposition(readings[Int($0.reading)].termWord, language: language) }
     }
 
     /// Whether a term's hyphen written as a space makes the term's first words a verb and its
