@@ -72,8 +72,12 @@ public struct CrossLanguageChecker: Sendable {
     /// The cross-language findings of one plain-text or Markdown document with sections in
     /// several languages; none for a document in one language.
     ///
-    /// - Parameter paragraphs: the document's paragraphs as the checker's pipeline found them,
-    ///   when at hand; nil finds them again.
+    /// - Parameters:
+    ///   - source: the whole document.
+    ///   - paragraphs: the document's paragraphs as the checker's pipeline found them, when at
+    ///     hand; nil finds them again.
+    ///   - options: the check's options; a set `language` means one language, so no sections.
+    ///   - monolingual: the document's findings already reported, which supersede these.
     public func sectionFindings(
         in source: SourceText, paragraphs: [AnalyzedDocument.Paragraph]? = nil, options: CheckOptions = CheckOptions(),
         monolingual: [Finding] = []
@@ -94,8 +98,11 @@ public struct CrossLanguageChecker: Sendable {
     /// A file's language is the one its name declares, else the one most of its paragraphs are
     /// detected in; every paragraph of the file takes it.
     ///
-    /// - Parameter languages: each file's language when the caller knows it (a configuration's
-    ///   parallel set); nil entries, or no array, use the file name or detection.
+    /// - Parameters:
+    ///   - sources: the versions, one file each.
+    ///   - languages: each file's language when the caller knows it (a configuration's parallel
+    ///     set); nil entries, or no array, use the file name or detection.
+    ///   - options: the check's options; its `language` applies to files without one of their own.
     public func parallelCorpus(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
         var texts: [SegmentedText] = []
         for (index, source) in sources.enumerated() {

@@ -78,7 +78,11 @@ public struct Suppressions: Sendable, Equatable {
 
     /// Reads the directives in `source`.
     ///
-    /// - Parameter knownRules: rule ids a directive may name; any other id is an error.
+    /// - Parameters:
+    ///   - source: the text whose directives are read.
+    ///   - markdown: whether the text is Markdown, where a directive counts only at the start of
+    ///     an HTML comment outside fenced code.
+    ///   - knownRules: rule ids a directive may name; any other id is an error.
     /// - Throws: `InputError` at the unknown rule id, with the line and a caret.
     /// - Complexity: O(*n*) in the text's length.
     public init(parsing source: SourceText, markdown: Bool, knownRules: Set<String>) throws(InputError) {

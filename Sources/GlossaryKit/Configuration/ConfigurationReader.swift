@@ -11,7 +11,10 @@ public enum ConfigurationReader {
 
     /// Parses configuration text; `path` names the file in errors and its folder is the root.
     ///
-    /// - Parameter knownRules: the rule ids `rules:` may name.
+    /// - Parameters:
+    ///   - text: the configuration's YAML text.
+    ///   - path: the configuration file's path.
+    ///   - knownRules: the rule ids `rules:` may name.
     public static func read(_ text: String, path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
         var configuration = Configuration(root: (Paths.absolute(path) as NSString).deletingLastPathComponent)
         configuration.file = path

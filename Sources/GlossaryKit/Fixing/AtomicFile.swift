@@ -11,6 +11,8 @@ public enum AtomicFile {
     /// permissions, else 0644), flushes it, then renames it over `path`.
     ///
     /// - Parameters:
+    ///   - bytes: the file's new content.
+    ///   - path: the file to replace or create.
     ///   - name: the path errors name (default: `path`).
     ///   - mode: the permissions to give the file instead of keeping the existing ones.
     /// - Throws: `InputError`, also when `path` exists and is not a regular file; the file at

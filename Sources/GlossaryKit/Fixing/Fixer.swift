@@ -138,7 +138,9 @@ public enum Fixer {
     /// (see `FileReplacement`). A symbolic link is followed, so the link stays and its target
     /// is replaced.
     ///
-    /// - Parameter force: fix a read-only file too.
+    /// - Parameters:
+    ///   - fix: the file's path, the bytes it must still hold and the bytes to write.
+    ///   - force: fix a read-only file too.
     /// - Throws: `InputError` naming the file when it changed, is locked or held open for
     ///   writing by another program, has other hard links, is read-only, or cannot be replaced;
     ///   the file then holds what it held, with whatever other programs wrote. Also when another

@@ -18,8 +18,10 @@ public enum I18nJSONReader {
 
     /// Reads the files of one message set, one per language.
     ///
-    /// - Parameter sourceLanguage: the language translated from; default `en` when one file is
-    ///   English, else the first file's.
+    /// - Parameters:
+    ///   - sources: the message files, one per language.
+    ///   - sourceLanguage: the language translated from; default `en` when one file is English,
+    ///     else the first file's.
     /// - Throws: `InputError` with line and column for invalid JSON or a top level that is not an
     ///   object; an error naming the file when its language cannot be told from its name.
     public static func read(_ sources: [SourceText], sourceLanguage: LanguageTag? = nil) throws(InputError) -> TranslationCorpus {
