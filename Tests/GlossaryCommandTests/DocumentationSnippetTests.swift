@@ -48,6 +48,14 @@ struct DocumentationSnippetTests {
         return blocks
     }
 
+    @Test("The landing page's sample finds the deprecated acronym with the project's glossary")
+    func overview() throws {
+        let output = try Self.run("Overview")
+        #expect(
+            output
+                == "draft.md:1:8: 'TKI' is deprecated for concept 'migrant-worker'; use 'pekerja migran' [deprecated-term]\n")
+    }
+
     @Test("Getting started prints the findings its article shows")
     func gettingStarted() throws {
         let output = try Self.run("GettingStarted")
