@@ -25,15 +25,18 @@ else
   status=1
 fi
 
-# The symbol graph of every target, public declarations only (the default), without the members
-# the compiler synthesizes.
-if ! swift package dump-symbol-graph --skip-synthesized-members >"$log" 2>&1; then
+# The symbol graph of GlossaryKit: public declarations only (the default), without the members
+# the compiler synthesizes. The command also tries every other module, and fails on the test
+# modules when the tests are not built; only GlossaryKit's graph is read, so it must be new.
+graph="$(dirname "$(swift build --show-bin-path)")/symbolgraph/GlossaryKit.symbols.json"
+rm -f "$graph"
+swift package dump-symbol-graph --skip-synthesized-members >"$log" 2>&1 || true
+if ! [ -s "$graph" ]; then
   cat "$log" >&2
-  echo "docs: could not extract the symbol graph" >&2
+  echo "docs: could not extract GlossaryKit's symbol graph ($graph)" >&2
   exit 1
 fi
-graphs=$(sed -n 's/^Files written to //p' "$log")
-if ! python3 .ci/documentation-coverage.py "$graphs/GlossaryKit.symbols.json"; then
+if ! python3 .ci/documentation-coverage.py "$graph"; then
   echo "docs: every public declaration of GlossaryKit needs a doc comment (listed above)" >&2
   status=1
 fi
