@@ -7,7 +7,7 @@
 /// let findings = try checker.check(corpus)
 /// ```
 public struct CrossLanguageChecker: Sendable {
-    public let analyzer: CrossLanguageAnalyzer
+    package let analyzer: CrossLanguageAnalyzer
     public let rules: [any Rule]
     public let crossRules: [any CrossLanguageRule]
 
@@ -125,7 +125,7 @@ public struct CrossLanguageChecker: Sendable {
 
 extension CheckRunner {
     /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
-    public static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
         do {
             let corpora = try BilingualFormat.read(paths: [path])
             let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
@@ -152,7 +152,7 @@ extension CheckReport {
     /// (`glossary check --parallel`, or a configuration's parallel set with its `languages`) and
     /// returns the alignment's notes for the caller to print.
     @discardableResult
-    public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+    package mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
         try addParallelFindings(
             ParallelGroup(files: files, languages: languages ?? files.map { _ in nil }, origin: .explicit),
             checker: checker, options: options, order: files)

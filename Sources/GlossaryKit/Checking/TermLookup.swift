@@ -34,7 +34,7 @@ public struct TermLookup: Sendable {
     }
 
     /// A readable listing of `concepts`.
-    public static func renderText(_ concepts: [Concept], query: String) -> String {
+    package static func renderText(_ concepts: [Concept], query: String) -> String {
         guard !concepts.isEmpty else { return "No concept has a term matching '\(query)'.\n" }
         var output = ""
         for concept in concepts {
@@ -56,7 +56,7 @@ public struct TermLookup: Sendable {
     }
 
     /// `concepts` as JSON.
-    public static func renderJSON(_ concepts: [Concept]) -> JSONValue {
+    package static func renderJSON(_ concepts: [Concept]) -> JSONValue {
         .object([("concepts", .array(concepts.map { concept in
             .object([
                 ("id", .string(concept.id)),

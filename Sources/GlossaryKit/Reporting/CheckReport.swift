@@ -6,7 +6,7 @@ public struct CheckReport: Sendable {
     /// The source texts by path, for quoting lines under findings.
     public var sources: [String: SourceText]
     /// The files checked without reading them whole, by path: lines are quoted from them.
-    public var streamed: [String: MappedFile] = [:]
+    package var streamed: [String: MappedFile] = [:]
     /// Findings left out by inline suppressions (`glossary-ignore`, `glossary-disable`).
     public var suppressedCount: Int
     /// Findings left out because the baseline lists them.
@@ -166,7 +166,7 @@ struct ReportOutput: ~Copyable {
 
 extension CheckReport {
     /// The text of the line `finding` starts on, when its file is known to the report.
-    public func lineText(of finding: Finding) -> String? {
+    package func lineText(of finding: Finding) -> String? {
         if let source = sources[finding.location.file] { return source.lineText(finding.location.line) }
         return streamed[finding.location.file]?.lineText(containing: finding.byteRange.lowerBound)
     }
@@ -196,7 +196,7 @@ extension CheckReport {
     }
 
     /// Whether the file `path` was checked (held whole or streamed).
-    public func hasChecked(_ path: String) -> Bool {
+    package func hasChecked(_ path: String) -> Bool {
         sources[path] != nil || streamed[path] != nil
     }
 }
