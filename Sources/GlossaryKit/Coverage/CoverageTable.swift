@@ -131,7 +131,7 @@ public struct CoverageTable: Sendable {
         return output
     }
 
-    public func renderJSON() -> JSONValue {
+    package func renderJSON() -> JSONValue {
         func row(_ row: Row) -> JSONValue {
             var pairs: [(String, JSONValue)] = []
             if let set = row.set { pairs.append(("set", .string(set))) }

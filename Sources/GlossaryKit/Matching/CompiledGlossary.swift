@@ -193,7 +193,7 @@ public final class CompiledGlossary: Sendable {
     }
 
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
-    public var vocabularySize: Int { tables.words.count }
+    package var vocabularySize: Int { tables.words.count }
 
     /// The analyzers of analyzer group `group`: its language's one, or all of them for the
     /// last group ("language unknown"); a slice, so asking costs no copy.

@@ -31,7 +31,7 @@ public struct TranslationExample: RuleExampleKind {
 
     /// The example as a corpus over one text (versions separated by blank lines), with the byte
     /// offsets of its `↓` marks.
-    public func corpus(path: String = "<example>") -> (corpus: TranslationCorpus, marks: [Int]) {
+    package func corpus(path: String = "<example>") -> (corpus: TranslationCorpus, marks: [Int]) {
         var text = ""
         var marks: [Int] = []
         var segments: [Segment] = []

@@ -8,7 +8,7 @@ public final class Tokenizer {
     /// show both give the same words and matches).
     let referencePath: Bool
 
-    public init() throws(TextError) {
+    package init() throws(TextError) {
         icu = try ICUWordTokenizer()
         referencePath = false
     }
@@ -65,7 +65,7 @@ public final class Tokenizer {
     }
 
     /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
-    public func tokenize(term: String) throws(TextError) -> [Token] {
+    package func tokenize(term: String) throws(TextError) -> [Token] {
         let bytes = Array(term.utf8)
         let raw = try bytes.withUnsafeBufferPointer { buffer throws(TextError) in try icu.words(in: buffer) }
         var tokens: [Token] = []
