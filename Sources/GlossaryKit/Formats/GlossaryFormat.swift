@@ -1,4 +1,4 @@
-import Foundation
+public import Foundation
 
 /// The file formats a glossary can be read from and written to.
 public enum GlossaryFormat: String, Sendable, CaseIterable {
@@ -76,7 +76,7 @@ public enum GlossaryConverter {
     }
 
     /// A conversion that cannot start.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: Error, Sendable, CustomStringConvertible, LocalizedError {
         case unknownFormat(String)
         case outputExists(String)
         case read(InputError)
@@ -91,6 +91,9 @@ public enum GlossaryConverter {
             case let .write(path, reason): "\(path): cannot write: \(reason)"
             }
         }
+
+        /// The same text as ``description``, for `localizedDescription`.
+        public var errorDescription: String? { description }
     }
 
     /// Reads `input` (a file, or a folder of glossary files merged), writes it to `output` in
