@@ -46,7 +46,7 @@ public struct CrossLanguageChecker: Sendable {
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let analyzed = try analyze(corpus)
-        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities))
+        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings))
         var findings: [Finding] = []
         for text in analyzed.texts {
             findings += runner.findings(in: text.document).map(text.segmented.inFile)
@@ -61,7 +61,7 @@ public struct CrossLanguageChecker: Sendable {
     /// `monolingual`, the findings already reported on the same files, is dropped: the more
     /// specific rule already said it.
     public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
-        let collector = FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
+        let collector = FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
         var findings: [Finding] = []
         for rule in crossRules where collector.runs(rule.id) {
             collector.add(rule.check(corpus), of: rule.id, to: &findings)

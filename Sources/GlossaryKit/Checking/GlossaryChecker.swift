@@ -99,7 +99,7 @@ public final class GlossaryChecker: Sendable {
 
     /// The collector of this checker's findings under `options`.
     func findingCollector(_ options: CheckOptions) -> FindingCollector {
-        FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
+        FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
     }
 
     /// `monolingual`, the findings of a text's monolingual rules, with the cross-language

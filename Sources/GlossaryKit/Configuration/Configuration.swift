@@ -23,8 +23,8 @@ package struct Configuration: Sendable {
     package var include: [Glob] = []
     /// Files matching one of these are never checked.
     package var exclude: [Glob] = []
-    /// Severity per rule id; `.some(nil)` switches a rule off.
-    package var severities: [String: Severity?] = [:]
+    /// The setting per rule id: off, or the severity of its findings.
+    package var ruleSettings: [String: RuleSetting] = [:]
     /// The least severe finding that fails the run.
     package var failOn: Severity?
 

@@ -68,9 +68,9 @@ package enum ConfigurationReader {
                     }
                     let level = try reader.scalar(severityNode, "severity")
                     if level == "off" {
-                        configuration.severities[rule] = .some(nil)
+                        configuration.ruleSettings[rule] = .off
                     } else if let severity = Severity(rawValue: level) {
-                        configuration.severities[rule] = .some(severity)
+                        configuration.ruleSettings[rule] = .severity(severity)
                     } else {
                         throw reader.error("unknown severity '\(level)' for rule '\(rule)' (use off, info, warning or error)", at: severityNode)
                     }
