@@ -15,6 +15,7 @@ public struct SegmentedText: Sendable {
     /// For each byte of `text` (and one past the end), the offset of the file byte it came from;
     /// nil when `text` is the file.
     public let fileOffsets: [Int]?
+    /// The segments, in the text's order.
     public var segments: [Segment]
     /// The file format, for messages: `XLIFF 1.2`, `PO`, `plain text`.
     public var format: String
@@ -38,6 +39,7 @@ public struct SegmentedText: Sendable {
         self.format = format
     }
 
+    /// The path of the file the segments come from.
     public var path: String { file.path }
 
     /// The file byte range of a range of `text`.

@@ -24,6 +24,7 @@ public struct CheckOptions: Sendable {
     /// keeps every feature on the one path; above it, memory would grow with the file.
     public static let defaultStreamingThreshold = 32 << 20
 
+    /// Options with the given language, markup and rule settings; nil and empty mean automatic.
     public init(
         language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, ruleSettings: [String: RuleSetting] = [:],
         chunkSize: Int = 1 << 20, streamingThreshold: Int = CheckOptions.defaultStreamingThreshold

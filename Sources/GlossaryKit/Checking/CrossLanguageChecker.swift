@@ -8,15 +8,19 @@
 /// ```
 public struct CrossLanguageChecker: Sendable {
     package let analyzer: CrossLanguageAnalyzer
+    /// The monolingual rules, run on each text of a corpus.
     public let rules: [any Rule]
+    /// The rules that compare the versions of a translation set.
     public let crossRules: [any CrossLanguageRule]
 
+    /// A checker for the glossary `compiled`, running `rules` on each text and `crossRules` on each corpus.
     public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
         analyzer = CrossLanguageAnalyzer(compiled: compiled)
         self.rules = rules
         self.crossRules = crossRules
     }
 
+    /// The glossary the checker checks against.
     public var glossary: Glossary { analyzer.glossary }
 
     /// `corpus` with every language tag replaced by the glossary language it falls within

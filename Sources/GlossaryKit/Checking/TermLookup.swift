@@ -2,12 +2,17 @@ import Foundation
 
 /// Finds the concepts a piece of text names: `glossary lookup`.
 public struct TermLookup: Sendable {
+    /// The glossary, compiled for matching.
     public let compiled: CompiledGlossary
 
+    /// A lookup in `glossary`, compiled here.
+    ///
+    /// - Throws: When the glossary cannot be compiled (a term that cannot be tokenized).
     public init(glossary: Glossary) throws {
         compiled = try CompiledGlossary(glossary)
     }
 
+    /// A lookup in a glossary compiled already.
     public init(compiled: CompiledGlossary) {
         self.compiled = compiled
     }

@@ -10,6 +10,7 @@
 /// node, which the cache uses where they lie in its file. `Tables` lists everything compiling
 /// makes.
 public final class CompiledGlossary: Sendable {
+    /// The glossary as loaded.
     public let glossary: Glossary
     let registry: AnalyzerRegistry
     /// Everything compiling made of `glossary`.

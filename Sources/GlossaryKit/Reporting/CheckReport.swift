@@ -1,5 +1,6 @@
 /// The findings of one run over one or more files, with what the reporters need to print them.
 public struct CheckReport: Sendable {
+    /// The findings, in the order they are reported.
     public var findings: [Finding]
     /// Number of files checked.
     public var fileCount: Int
@@ -12,6 +13,7 @@ public struct CheckReport: Sendable {
     /// Findings left out because the baseline lists them.
     public var baselinedCount: Int
 
+    /// A report of `findings` over `fileCount` files; `sources` lets reporters quote lines.
     public init(findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:], suppressedCount: Int = 0, baselinedCount: Int = 0) {
         self.findings = findings
         self.fileCount = fileCount
@@ -37,7 +39,9 @@ public struct CheckReport: Sendable {
 
 /// Output formats of `glossary check` and `glossary lint`.
 public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Compiler-style lines with the offending line and a caret, and a summary.
     case text
+    /// One JSON document with every finding.
     case json
     /// SARIF 2.1.0, for code-scanning services.
     case sarif

@@ -17,6 +17,7 @@ public struct LookBehind: Sendable, Hashable {
     /// emphasis (`(`, `[`, `*`, `_`): the place starts a quotation or gloss.
     public var followsOpener: Bool
 
+    /// What precedes a match, with each field given.
     public init(startsSentence: Bool, separators: UInt8, parenthesis: UInt8, followsOpener: Bool) {
         self.startsSentence = startsSentence
         self.separators = separators

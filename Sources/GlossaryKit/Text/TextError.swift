@@ -12,6 +12,7 @@ public enum TextError: Error, Sendable, Equatable {
 }
 
 extension TextError: CustomStringConvertible {
+    /// A sentence for the user.
     public var description: String {
         switch self {
         case let .invalidUTF8(line, offset, byte):

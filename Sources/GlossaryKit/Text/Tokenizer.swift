@@ -2,6 +2,9 @@
 ///
 /// A tokenizer holds ICU state and is not thread-safe; create one per thread or task. Creating
 /// one is cheap.
+///
+/// Of the tokenizer, only ``Markup`` is public API: a caller names a text's markup in
+/// ``CheckOptions``, and the checker does the tokenizing.
 public final class Tokenizer {
     private let icu: ICUWordTokenizer
     /// Whether `scan` takes ICU's path everywhere instead of the fast paths (for the tests that
@@ -26,7 +29,9 @@ public final class Tokenizer {
 
     /// The kind of markup a text is written in.
     public enum Markup: Sendable {
+        /// Plain text: every character is text.
         case plain
+        /// Markdown: code, URLs and markup are left out of the check.
         case markdown
 
         /// Guesses the markup from a file name: `.md`, `.markdown`, `.mdx` are Markdown.
