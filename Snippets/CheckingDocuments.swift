@@ -14,7 +14,7 @@ let findings = try checker.check(draft)
 
 // The same report the `glossary check` command prints: the line, a caret, notes, a summary.
 let report = CheckReport(findings: findings, fileCount: 1, sources: [path: draft])
-print(TextReporter.render(report), terminator: "")
+print(Reporter.render(report, format: .text), terminator: "")
 
 // snippet.language
 // A text in one known language: detection is skipped, and so are the cross-language rules.

@@ -11,11 +11,6 @@ do {
         print("warning: \(warning)")
     }
     print("\(glossary.concepts.count) concepts in \(glossary.languages.count) languages")
-
-    // The folder a command-line user would get without naming one.
-    if let folder = GlossaryLoader.discover() {
-        print("discovered: \(folder)")
-    }
 } catch {
     // A message with the file, line and column: `glossary/places.yml:3:5: error: …`.
     print(error)

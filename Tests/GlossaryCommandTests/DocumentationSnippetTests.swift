@@ -82,11 +82,7 @@ struct DocumentationSnippetTests {
         let output = try Self.run("LoadingFromFiles")
         let glossary = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path])
         #expect(glossary.concepts.count > 0)
-        let lines = output.split(separator: "\n").map(String.init)
-        #expect(lines.first == "\(glossary.concepts.count) concepts in \(glossary.languages.count) languages")
-        #expect(lines.last?.hasPrefix("discovered: ") == true)
-        #expect(lines.last?.hasSuffix("/glossary") == true)
-        #expect(!output.contains("error"))
+        #expect(output == "\(glossary.concepts.count) concepts in \(glossary.languages.count) languages\n")
     }
 
     @Test("Building in code finds the reduplicated plural and renders every format")

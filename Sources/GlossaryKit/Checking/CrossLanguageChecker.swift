@@ -7,16 +7,20 @@
 /// let findings = try checker.check(corpus)
 /// ```
 public struct CrossLanguageChecker: Sendable {
-    public let analyzer: CrossLanguageAnalyzer
+    package let analyzer: CrossLanguageAnalyzer
+    /// The monolingual rules, run on each text of a corpus.
     public let rules: [any Rule]
+    /// The rules that compare the versions of a translation set.
     public let crossRules: [any CrossLanguageRule]
 
+    /// A checker for the glossary `compiled`, running `rules` on each text and `crossRules` on each corpus.
     public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
         analyzer = CrossLanguageAnalyzer(compiled: compiled)
         self.rules = rules
         self.crossRules = crossRules
     }
 
+    /// The glossary the checker checks against.
     public var glossary: Glossary { analyzer.glossary }
 
     /// `corpus` with every language tag replaced by the glossary language it falls within
@@ -46,7 +50,7 @@ public struct CrossLanguageChecker: Sendable {
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let analyzed = try analyze(corpus)
-        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities))
+        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings))
         var findings: [Finding] = []
         for text in analyzed.texts {
             findings += runner.findings(in: text.document).map(text.segmented.inFile)
@@ -61,7 +65,7 @@ public struct CrossLanguageChecker: Sendable {
     /// `monolingual`, the findings already reported on the same files, is dropped: the more
     /// specific rule already said it.
     public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
-        let collector = FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
+        let collector = FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
         var findings: [Finding] = []
         for rule in crossRules where collector.runs(rule.id) {
             collector.add(rule.check(corpus), of: rule.id, to: &findings)
@@ -132,7 +136,7 @@ public struct CrossLanguageChecker: Sendable {
 
 extension CheckRunner {
     /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
-    public static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
         do {
             let corpora = try BilingualFormat.read(paths: [path])
             let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
@@ -159,7 +163,7 @@ extension CheckReport {
     /// (`glossary check --parallel`, or a configuration's parallel set with its `languages`) and
     /// returns the alignment's notes for the caller to print.
     @discardableResult
-    public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+    package mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
         try addParallelFindings(
             ParallelGroup(files: files, languages: languages ?? files.map { _ in nil }, origin: .explicit),
             checker: checker, options: options, order: files)

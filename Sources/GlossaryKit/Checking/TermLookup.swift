@@ -2,12 +2,17 @@ import Foundation
 
 /// Finds the concepts a piece of text names: `glossary lookup`.
 public struct TermLookup: Sendable {
+    /// The glossary, compiled for matching.
     public let compiled: CompiledGlossary
 
+    /// A lookup in `glossary`, compiled here.
+    ///
+    /// - Throws: When the glossary cannot be compiled (a term that cannot be tokenized).
     public init(glossary: Glossary) throws {
         compiled = try CompiledGlossary(glossary)
     }
 
+    /// A lookup in a glossary compiled already.
     public init(compiled: CompiledGlossary) {
         self.compiled = compiled
     }
@@ -34,7 +39,7 @@ public struct TermLookup: Sendable {
     }
 
     /// A readable listing of `concepts`.
-    public static func renderText(_ concepts: [Concept], query: String) -> String {
+    package static func renderText(_ concepts: [Concept], query: String) -> String {
         guard !concepts.isEmpty else { return "No concept has a term matching '\(query)'.\n" }
         var output = ""
         for concept in concepts {
@@ -56,7 +61,7 @@ public struct TermLookup: Sendable {
     }
 
     /// `concepts` as JSON.
-    public static func renderJSON(_ concepts: [Concept]) -> JSONValue {
+    package static func renderJSON(_ concepts: [Concept]) -> JSONValue {
         .object([("concepts", .array(concepts.map { concept in
             .object([
                 ("id", .string(concept.id)),

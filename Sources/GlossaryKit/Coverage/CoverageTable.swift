@@ -8,6 +8,7 @@ public struct CoverageTable: Sendable {
     public struct Row: Sendable {
         /// The translation set, for per-segment rows; nil in the totals.
         public var set: String?
+        /// The concept's id.
         public var concept: String
         /// Occurrences per language, parallel to `CoverageTable.languages`.
         public var counts: [Int]
@@ -15,6 +16,7 @@ public struct CoverageTable: Sendable {
         public var gaps: [Bool]
     }
 
+    /// The languages of the table's columns, in order.
     public var languages: [LanguageTag]
     /// Totals over the corpus, one row per concept named anywhere, in glossary order.
     public var rows: [Row]
@@ -74,9 +76,11 @@ public struct CoverageTable: Sendable {
 
     /// Output formats of `glossary coverage`.
     public enum Format: String, Sendable, CaseIterable {
+        /// Plain text for a terminal, JSON for programs, or a Markdown table.
         case text, json, markdown
     }
 
+    /// The table in `format`.
     public func render(_ format: Format) -> String {
         switch format {
         case .text: renderText()
@@ -113,6 +117,7 @@ public struct CoverageTable: Sendable {
         return output
     }
 
+    /// The table as a Markdown table, one row per concept.
     public func renderMarkdown() -> String {
         func table(_ rows: [Row], first: String, key: (Row) -> String) -> String {
             var output = "| \(first) | " + languages.map(\.rawValue).joined(separator: " | ") + " |\n"
@@ -131,7 +136,7 @@ public struct CoverageTable: Sendable {
         return output
     }
 
-    public func renderJSON() -> JSONValue {
+    package func renderJSON() -> JSONValue {
         func row(_ row: Row) -> JSONValue {
             var pairs: [(String, JSONValue)] = []
             if let set = row.set { pairs.append(("set", .string(set))) }

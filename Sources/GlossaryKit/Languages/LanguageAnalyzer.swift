@@ -35,5 +35,6 @@ public protocol WordFormAnalyzer: LanguageAnalyzer {
 }
 
 extension WordFormAnalyzer {
+    /// Reads across every gap: words joined by any punctuation may form one term.
     public func readsAcross(gap: String) -> Bool { true }
 }

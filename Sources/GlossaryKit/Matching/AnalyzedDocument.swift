@@ -19,6 +19,7 @@ public struct AnalyzedDocument: Sendable {
     /// unknown): the ones the monolingual rules judge. A term of another language (an English
     /// gloss in an Indonesian paragraph) is left to the cross-language rules.
     public let matchesInParagraphLanguage: [TermMatch]
+    /// The glossary the text was matched against.
     public let glossary: Glossary
 
     /// A paragraph: a run of text between blank lines.
@@ -30,6 +31,7 @@ public struct AnalyzedDocument: Sendable {
         /// The language the paragraph is written in, nil when unknown.
         public var language: LanguageTag?
 
+        /// A paragraph over `bytes` of the text and `words` of its scan, in `language`.
         public init(bytes: Range<Int>, words: Range<Int>, language: LanguageTag?) {
             self.bytes = bytes
             self.words = words

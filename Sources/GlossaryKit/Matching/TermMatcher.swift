@@ -9,10 +9,10 @@ import Foundation
 /// the term accepts; among equally long ones a term of the paragraph's language, then the closest
 /// reading, wins. Matching resumes after the match, so a term inside a longer term is not
 /// reported.
-public struct TermMatcher: Sendable {
-    public let compiled: CompiledGlossary
+package struct TermMatcher: Sendable {
+    package let compiled: CompiledGlossary
 
-    public init(_ compiled: CompiledGlossary) {
+    package init(_ compiled: CompiledGlossary) {
         self.compiled = compiled
     }
 

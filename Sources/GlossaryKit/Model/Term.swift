@@ -4,19 +4,24 @@ public struct Term: Hashable, Sendable {
     public var text: String
     /// The language the term belongs to.
     public var language: LanguageTag
+    /// How the glossary wants the term used: preferred, admitted, deprecated or forbidden.
     public var status: TermStatus
+    /// The term's shape: a full form, an acronym, an abbreviation, …
     public var type: TermType
     /// Whether case distinguishes this term from other words. Acronyms default to `true`.
     public var isCaseSensitive: Bool
     /// Whether é and e count as the same letter for this term; `nil` uses the language's default
     /// (on for Sundanese, off elsewhere).
     public var foldsAccents: Bool?
+    /// How the term is matched in a text: inflected forms, or exactly as written.
     public var matchMode: MatchMode
     /// Extra written forms that count as this term (irregular plurals, known misspellings).
     public var forms: [String]
     /// Whether the Sundanese plural infix -ar-/-al- may be applied (`pagawé` → `paragawé`).
     public var allowsPluralInfix: Bool
+    /// A note for writers and translators.
     public var note: String?
+    /// The part of speech, e.g. `noun`.
     public var partOfSpeech: String?
     /// An example sentence showing the term in use.
     public var context: String?
@@ -25,6 +30,7 @@ public struct Term: Hashable, Sendable {
     /// Where the term was defined, for diagnostics.
     public var location: SourceLocation?
 
+    /// A term `text` in `language`; the defaults make a preferred full form matched with its inflections.
     public init(
         text: String,
         language: LanguageTag,

@@ -1,12 +1,12 @@
 /// JSON for programs:
 /// `{"findings":[{"file","line","column","endLine","endColumn","rule","severity","language",
 /// "concept","text","message","suggestions":[…]}],"summary":{…}}`.
-public enum JSONReporter {
+package enum JSONReporter {
     /// The report as indented JSON.
     ///
     /// Findings are written one at a time rather than as one tree, so a run with hundreds of
     /// thousands of findings holds only the output text, not a second copy of it as values.
-    public static func render(_ report: CheckReport) -> String {
+    package static func render(_ report: CheckReport) -> String {
         ReportOutput.collecting { write(report, to: &$0) }
     }
 
@@ -30,7 +30,7 @@ public enum JSONReporter {
     }
 
     /// The report as one JSON value.
-    public static func json(_ report: CheckReport) -> JSONValue {
+    package static func json(_ report: CheckReport) -> JSONValue {
         .object([
             ("findings", .array(report.findings.map(json))),
             ("summary", summary(report)),

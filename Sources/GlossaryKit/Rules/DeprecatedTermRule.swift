@@ -1,9 +1,9 @@
 /// Reports a deprecated term (a warning) or a forbidden one (an error) and names the preferred
 /// term of the same language.
-public struct DeprecatedTermRule: Rule {
-    public init() {}
+package struct DeprecatedTermRule: Rule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "deprecated-term",
         name: "Deprecated term",
         summary: "A term the glossary deprecates or forbids is used.",
@@ -28,11 +28,11 @@ public struct DeprecatedTermRule: Rule {
         ])
 
     /// Each finding depends on one match alone: chunks are checked one by one.
-    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+    package func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
         EachChunkAccumulator(rule: self)
     }
 
-    public func check(_ document: AnalyzedDocument) -> [Finding] {
+    package func check(_ document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
         let concepts = document.glossary.concepts
         for match in document.matchesInParagraphLanguage {
