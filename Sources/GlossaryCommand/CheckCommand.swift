@@ -100,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             checker: checker,
             options: CheckOptions(
                 language: language.flatMap(LanguageTag.init), markup: markup?.markup,
-                severities: configuration?.severities ?? [:], sourceLanguage: sourceLanguage,
+                ruleSettings: configuration?.ruleSettings ?? [:], sourceLanguage: sourceLanguage,
                 // A fix rewrites the text, so it is read whole whatever its size.
                 streamingThreshold: fix ? .max : CheckOptions.defaultStreamingThreshold),
             jobs: jobs)

@@ -26,6 +26,8 @@ extension AnalyzedCorpus {
         /// The versions of the set that can name the concept: those in a language the glossary
         /// has a term of the concept in.
         public var versionCount: Int
+        /// Whether the concept is missing from a version most others name it in, or named in one
+        /// version alone.
         public var kind: Kind
     }
 

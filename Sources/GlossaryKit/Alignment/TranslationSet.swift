@@ -3,6 +3,7 @@
 public struct TranslationSet: Sendable, Hashable {
     /// What the set is: `unit 104`, `paragraph 3`, `article 4`.
     public var id: String
+    /// The segments that are versions of each other, one per language or more.
     public var members: [SegmentReference]
     /// How sure the alignment is that the members say the same thing, from 0 to 1. Sets read
     /// from a bilingual format are certain (1).
@@ -11,6 +12,7 @@ public struct TranslationSet: Sendable, Hashable {
     /// `sentences aligned by length (Gale–Church)`.
     public var method: String
 
+    /// A set of `members` found by `method`, with the aligner's `confidence` (1 when declared).
     public init(id: String, members: [SegmentReference], confidence: Double = 1, method: String) {
         self.id = id
         self.members = members
@@ -22,13 +24,16 @@ public struct TranslationSet: Sendable, Hashable {
     /// pairing would make every difference look like a missing translation.
     public static let reliableConfidence = 0.2
 
+    /// Whether the set is aligned well enough for rules that compare its versions.
     public var isReliable: Bool { confidence >= Self.reliableConfidence }
 }
 
 /// Texts and the translation sets that link their segments: everything the cross-language rules
 /// and `glossary coverage` work on.
 public struct TranslationCorpus: Sendable {
+    /// The texts the sets refer to; a ``SegmentReference`` indexes them.
     public var texts: [SegmentedText]
+    /// The translation sets over the texts.
     public var sets: [TranslationSet]
     /// The language translated from, when the input declares one (XLIFF `source-language`, a PO
     /// file's msgid). Nil for undirected versions: then the first language of each set leads.
@@ -37,6 +42,7 @@ public struct TranslationCorpus: Sendable {
     /// `paragraph counts differ (12, 14): sentences aligned by length (Gale–Church)`.
     public var notes: [String]
 
+    /// A corpus of `texts` with the translation `sets` over their segments.
     public init(texts: [SegmentedText], sets: [TranslationSet], sourceLanguage: LanguageTag? = nil, notes: [String] = []) {
         self.texts = texts
         self.sets = sets
@@ -44,6 +50,7 @@ public struct TranslationCorpus: Sendable {
         self.notes = notes
     }
 
+    /// The segment `reference` points to.
     public subscript(reference: SegmentReference) -> Segment {
         texts[reference.text].segments[reference.segment]
     }

@@ -3,16 +3,16 @@
 ///
 /// One analyzer serves one compiled glossary and may be used from any thread (it creates a
 /// tokenizer per call).
-public struct CrossLanguageAnalyzer: Sendable {
-    public let compiled: CompiledGlossary
+package struct CrossLanguageAnalyzer: Sendable {
+    package let compiled: CompiledGlossary
     private let matcher: TermMatcher
 
-    public init(compiled: CompiledGlossary) {
+    package init(compiled: CompiledGlossary) {
         self.compiled = compiled
         matcher = TermMatcher(compiled)
     }
 
-    public var glossary: Glossary { compiled.glossary }
+    package var glossary: Glossary { compiled.glossary }
 
     /// A plain-text or Markdown file as paragraphs, each with the language of its section.
     ///
@@ -24,7 +24,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     /// (`LanguageSections.sectionLanguages(of:)`).
     ///
     /// - Complexity: O(*n*) in the text's length.
-    public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
+    package func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
         try paragraphs(of: source, options: CheckOptions(language: language, markup: markup))
     }
 
@@ -70,7 +70,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     /// extracted from a bilingual format) and each segment's words are matched in the segment's
     /// language; the result is an analysed document whose paragraphs are the segments.
     /// - Complexity: O(*n*) in the text's length.
-    public func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
+    package func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
@@ -99,7 +99,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     }
 
     /// Matches every text of `corpus`.
-    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
+    package func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
         var texts: [AnalyzedText] = []
         for text in corpus.texts {
             texts.append(try analyze(text, markup: markup))

@@ -3,11 +3,11 @@
 ///
 /// Every front end (the CLI's `check` and `coverage`, the language server) resolves it here, so
 /// that they accept and refuse the same values.
-public enum SourceLanguage {
+package enum SourceLanguage {
     /// The glossary language `tag` falls within: `tag` itself, a broader tag of the glossary
     /// (`en-GB` → `en`), else one with the same primary language (`en-GB` → `en-US`); nil when the
     /// glossary has none.
-    public static func glossaryLanguage(for tag: LanguageTag, known: [LanguageTag]) -> LanguageTag? {
+    package static func glossaryLanguage(for tag: LanguageTag, known: [LanguageTag]) -> LanguageTag? {
         known.first { $0 == tag } ?? known.first { tag.isWithin($0) } ?? known.first { $0.language == tag.language }
     }
 
@@ -16,7 +16,7 @@ public enum SourceLanguage {
     ///
     /// - Throws: an `InputError` when the language is not one of the glossary's (`known`): at the
     ///   `source:` line of the configuration when it comes from there.
-    public static func resolve(named: LanguageTag?, configuration: Configuration?, known: [LanguageTag]) throws(InputError) -> LanguageTag? {
+    package static func resolve(named: LanguageTag?, configuration: Configuration?, known: [LanguageTag]) throws(InputError) -> LanguageTag? {
         let languages = known.map(\.rawValue).joined(separator: ", ")
         if let named {
             guard let language = glossaryLanguage(for: named, known: known) else {

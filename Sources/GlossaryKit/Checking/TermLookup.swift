@@ -2,26 +2,36 @@ import Foundation
 
 /// Finds the concepts a piece of text names: `glossary lookup`.
 public struct TermLookup: Sendable {
+    /// The glossary, compiled for matching.
     public let compiled: CompiledGlossary
 
     /// An exception phrase that a looked-up text contains: in it, `term` does not name `concept`.
     public struct Exemption: Sendable, Equatable {
+        /// The concept the phrase keeps its term from naming.
         public var concept: Concept
+        /// The term inside the phrase.
         public var term: Term
+        /// The exception phrase the text matches.
         public var phrase: TermException
     }
 
     /// What a text names: concepts, and the exception phrases that keep a concept's term in it
     /// from naming the concept.
     public struct Result: Sendable {
+        /// The concepts the text names, each with all its terms.
         public var concepts: [Concept]
+        /// The exception phrases the text matches.
         public var exemptions: [Exemption]
     }
 
+    /// A lookup in `glossary`, compiled here.
+    ///
+    /// - Throws: When the glossary cannot be compiled (a term that cannot be tokenized).
     public init(glossary: Glossary) throws {
         compiled = try CompiledGlossary(glossary)
     }
 
+    /// A lookup in a glossary compiled already.
     public init(compiled: CompiledGlossary) {
         self.compiled = compiled
     }
@@ -67,13 +77,13 @@ public struct TermLookup: Sendable {
     }
 
     /// A readable listing of `concepts`.
-    public static func renderText(_ concepts: [Concept], query: String) -> String {
+    package static func renderText(_ concepts: [Concept], query: String) -> String {
         renderText(Result(concepts: concepts, exemptions: []), query: query)
     }
 
     /// A readable listing of what `query` names: first the exception phrases it matches, then
     /// the concepts with all their terms.
-    public static func renderText(_ result: Result, query: String) -> String {
+    package static func renderText(_ result: Result, query: String) -> String {
         var output = ""
         for exemption in result.exemptions {
             output += "'\(exemption.phrase.text)' is an exception of '\(exemption.term.text)' (\(exemption.term.language)) in "
@@ -103,13 +113,13 @@ public struct TermLookup: Sendable {
     }
 
     /// `concepts` as JSON.
-    public static func renderJSON(_ concepts: [Concept]) -> JSONValue {
+    package static func renderJSON(_ concepts: [Concept]) -> JSONValue {
         renderJSON(Result(concepts: concepts, exemptions: []))
     }
 
     /// What `lookUp` found, as JSON: the concepts with their terms (each with its exception
     /// phrases), then the exception phrases the text matches.
-    public static func renderJSON(_ result: Result) -> JSONValue {
+    package static func renderJSON(_ result: Result) -> JSONValue {
         .object([
             ("concepts", .array(result.concepts.map { concept in
                 .object([

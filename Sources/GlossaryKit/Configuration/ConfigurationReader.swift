@@ -5,14 +5,14 @@ internal import Yams
 ///
 /// Every error — invalid YAML, an unknown key, a bad pattern, an unknown rule or severity —
 /// names the file, line and column and quotes the line with a caret.
-public enum ConfigurationReader {
+package enum ConfigurationReader {
     /// The keys a configuration may have.
-    public static let keys = ["glossary", "languages", "parallel", "source", "include", "exclude", "rules", "fail-on"]
+    package static let keys = ["glossary", "languages", "parallel", "source", "include", "exclude", "rules", "fail-on"]
 
     /// Parses configuration text; `path` names the file in errors and its folder is the root.
     ///
     /// - Parameter knownRules: the rule ids `rules:` may name.
-    public static func read(_ text: String, path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
+    package static func read(_ text: String, path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
         var configuration = Configuration(root: (Paths.absolute(path) as NSString).deletingLastPathComponent)
         configuration.file = path
         guard let root = try YAMLDocument.compose(text, path: path, what: "YAML") else { return configuration }
@@ -74,9 +74,9 @@ public enum ConfigurationReader {
                     }
                     let level = try reader.scalar(severityNode, "severity")
                     if level == "off" {
-                        configuration.severities[rule] = .some(nil)
+                        configuration.ruleSettings[rule] = .off
                     } else if let severity = Severity(rawValue: level) {
-                        configuration.severities[rule] = .some(severity)
+                        configuration.ruleSettings[rule] = .severity(severity)
                     } else {
                         throw reader.error("unknown severity '\(level)' for rule '\(rule)' (use off, info, warning or error)", at: severityNode)
                     }
@@ -95,7 +95,7 @@ public enum ConfigurationReader {
     }
 
     /// Reads and parses the configuration file at `path`.
-    public static func read(contentsOf path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
+    package static func read(contentsOf path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
         try read(InputFile.readText(path), path: path, knownRules: knownRules)
     }
 

@@ -1,15 +1,15 @@
 /// The files `glossary init` writes: a commented configuration and a small glossary to edit.
-public enum StarterFiles {
+package enum StarterFiles {
     /// The glossary written beside the configuration.
-    public static let glossaryPath = "glossary/terms.yml"
+    package static let glossaryPath = "glossary/terms.yml"
 
     /// The command `glossary init` suggests next. It works in the folder the files were written
     /// to: with no path, `check` takes the files that the configuration's `include` patterns
     /// choose.
-    public static let nextCommand = "glossary check"
+    package static let nextCommand = "glossary check"
 
     /// A `.glossary.yml` with every setting shown and explained.
-    public static let configuration = """
+    package static let configuration = """
         # glossary configuration (reference: docs/workflows.md in the glossary sources).
         # Paths and patterns are relative to this file's folder. Command-line options win.
 
@@ -60,7 +60,7 @@ public enum StarterFiles {
         """
 
     /// A glossary with one concept in Indonesian, English and Sundanese to start from.
-    public static let glossary = """
+    package static let glossary = """
         # Your project's glossary. Reference: docs/glossary-format.md in the glossary sources.
         name: Project terms
         required-languages: [id, en, su]

@@ -42,6 +42,7 @@ public struct CoverageTable: Sendable {
     public struct Row: Sendable {
         /// The translation set, for per-segment rows; nil in the totals.
         public var set: String?
+        /// The concept's id.
         public var concept: String
         /// Occurrences per language, parallel to `CoverageTable.languages`.
         public var counts: [Int]
@@ -52,6 +53,7 @@ public struct CoverageTable: Sendable {
         public var hasGap: Bool { gaps.contains { $0 != nil } }
     }
 
+    /// The languages of the table's columns, in order.
     public var languages: [LanguageTag]
     /// Totals over the corpus, one row per concept named anywhere, in glossary order.
     public var rows: [Row]
@@ -135,9 +137,11 @@ public struct CoverageTable: Sendable {
 
     /// Output formats of `glossary coverage`.
     public enum Format: String, Sendable, CaseIterable {
+        /// Plain text for a terminal, JSON for programs, or a Markdown table.
         case text, json, markdown
     }
 
+    /// The table in `format`.
     public func render(_ format: Format) -> String {
         switch format {
         case .text: renderText()
@@ -175,6 +179,7 @@ public struct CoverageTable: Sendable {
         return output
     }
 
+    /// The table as a Markdown table, one row per concept.
     public func renderMarkdown() -> String {
         func table(_ rows: [Row], first: String, key: (Row) -> String) -> String {
             var output = "| \(first) | " + languages.map(\.rawValue).joined(separator: " | ") + " |\n"
@@ -195,7 +200,7 @@ public struct CoverageTable: Sendable {
         return output
     }
 
-    public func renderJSON() -> JSONValue {
+    package func renderJSON() -> JSONValue {
         func row(_ row: Row) -> JSONValue {
             var pairs: [(String, JSONValue)] = []
             if let set = row.set { pairs.append(("set", .string(set))) }
@@ -249,7 +254,7 @@ extension CrossLanguageChecker {
     /// Folders are searched like `glossary check` does (`CheckRunner.files(for:)`). A
     /// configuration's `parallel` sets are formed first, as `glossary check` forms them;
     /// `options.sourceLanguage` makes the corpora that declare no source directed.
-    public func coverageCorpus(
+    package func coverageCorpus(
         paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic, configuration: Configuration? = nil
     ) throws(InputError) -> [AnalyzedCorpus] {
         guard !paths.isEmpty else { throw InputError("give at least one file") }

@@ -22,45 +22,45 @@ import Foundation
 /// Blank lines and lines starting with `#` are ignored. The markup is removed and the escapes are
 /// expanded before matching, so the checker sees only the sentence, and byte ranges point into it;
 /// an occurrence is found when a match covers exactly its words and names its concept.
-public struct EvaluationCorpus: Sendable {
+package struct EvaluationCorpus: Sendable {
     /// One labelled sentence.
-    public struct Sentence: Sendable {
-        public var language: LanguageTag
+    package struct Sentence: Sendable {
+        package var language: LanguageTag
         /// The sentence without markup.
-        public var text: String
-        public var file: String
-        public var line: Int
-        public var occurrences: [Occurrence]
-        public var traps: [Trap]
+        package var text: String
+        package var file: String
+        package var line: Int
+        package var occurrences: [Occurrence]
+        package var traps: [Trap]
     }
 
     /// An expected occurrence of a concept.
-    public struct Occurrence: Sendable, Hashable {
-        public var concept: String
+    package struct Occurrence: Sendable, Hashable {
+        package var concept: String
         /// UTF-8 byte range in `Sentence.text`.
-        public var bytes: Range<Int>
-        public var text: String
+        package var bytes: Range<Int>
+        package var text: String
         /// The phenomena the occurrence shows; empty for a verbatim occurrence.
-        public var phenomena: [Phenomenon]
+        package var phenomena: [Phenomenon]
     }
 
     /// Words that must not be matched.
-    public struct Trap: Sendable, Hashable {
-        public var bytes: Range<Int>
-        public var text: String
-        public var category: String
+    package struct Trap: Sendable, Hashable {
+        package var bytes: Range<Int>
+        package var text: String
+        package var category: String
     }
 
-    public var sentences: [Sentence]
+    package var sentences: [Sentence]
 
-    public init(sentences: [Sentence]) {
+    package init(sentences: [Sentence]) {
         self.sentences = sentences
     }
 
     /// Reads a corpus file, or every `*.txt` file of a folder (sorted by name).
     ///
     /// - Throws: `InputError` with the file, line and column of malformed markup.
-    public static func load(path: String) throws -> EvaluationCorpus {
+    package static func load(path: String) throws -> EvaluationCorpus {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw InputError("no evaluation corpus at '\(path)'")
@@ -82,7 +82,7 @@ public struct EvaluationCorpus: Sendable {
 
     /// Parses one corpus file. The language comes from a `# language: TAG` line, else from the
     /// file name (`id.txt`, `corpus.su.txt`, `jv.txt`: a two- or three-letter first part).
-    public static func parse(_ text: String, file: String) throws -> [Sentence] {
+    package static func parse(_ text: String, file: String) throws -> [Sentence] {
         var language = LanguageDetector.language(
             fromPath: file, known: [.indonesian, .english, .sundanese])
             ?? ((file as NSString).lastPathComponent.split(separator: ".").first
@@ -218,7 +218,7 @@ public struct EvaluationCorpus: Sendable {
     }
 
     /// The number of labelled occurrences per language.
-    public var occurrenceCounts: [LanguageTag: Int] {
+    package var occurrenceCounts: [LanguageTag: Int] {
         sentences.reduce(into: [:]) { $0[$1.language, default: 0] += $1.occurrences.count }
     }
 }

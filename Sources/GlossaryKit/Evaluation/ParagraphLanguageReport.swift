@@ -5,18 +5,18 @@
 /// A paragraph's terms are missed when its detected language is wrong *and* certain: only then
 /// is it matched and judged in another language alone. A wrong but uncertain paragraph is
 /// matched against every language's terms (`DetectedLanguage`), so nothing in it is silent.
-public struct ParagraphLanguageReport: Sendable {
+package struct ParagraphLanguageReport: Sendable {
     /// The counts of one row.
-    public struct Counts: Sendable, Equatable {
-        public var paragraphs = 0
-        public var correct = 0
-        public var uncertain = 0
+    package struct Counts: Sendable, Equatable {
+        package var paragraphs = 0
+        package var correct = 0
+        package var uncertain = 0
         /// Wrong and certain: the paragraphs whose terms would have been missed.
-        public var missed = 0
+        package var missed = 0
 
-        public var accuracy: Double { paragraphs == 0 ? 1 : Double(correct) / Double(paragraphs) }
-        public var uncertainShare: Double { paragraphs == 0 ? 0 : Double(uncertain) / Double(paragraphs) }
-        public var missedShare: Double { paragraphs == 0 ? 0 : Double(missed) / Double(paragraphs) }
+        package var accuracy: Double { paragraphs == 0 ? 1 : Double(correct) / Double(paragraphs) }
+        package var uncertainShare: Double { paragraphs == 0 ? 0 : Double(uncertain) / Double(paragraphs) }
+        package var missedShare: Double { paragraphs == 0 ? 0 : Double(missed) / Double(paragraphs) }
 
         mutating func add(correct isCorrect: Bool, uncertain isUncertain: Bool) {
             paragraphs += 1
@@ -27,38 +27,38 @@ public struct ParagraphLanguageReport: Sendable {
     }
 
     /// A paragraph detected in another language than its gold one.
-    public struct Error: Sendable, CustomStringConvertible {
-        public var file: String
-        public var line: Int
-        public var gold: LanguageTag
-        public var detected: LanguageTag?
-        public var isUncertain: Bool
+    package struct Error: Sendable, CustomStringConvertible {
+        package var file: String
+        package var line: Int
+        package var gold: LanguageTag
+        package var detected: LanguageTag?
+        package var isUncertain: Bool
         /// The paragraph's start, for the listing.
-        public var excerpt: String
+        package var excerpt: String
 
-        public var description: String {
+        package var description: String {
             "\(file):\(line): \(gold) detected as \(detected?.rawValue ?? "none")\(isUncertain ? " (uncertain)" : ", certain: its terms would be missed"): \(excerpt)"
         }
     }
 
     /// The length buckets, by the number of words (as the scan counts them, numbers included).
-    public static let buckets: [(name: String, words: ClosedRange<Int>)] = [
+    package static let buckets: [(name: String, words: ClosedRange<Int>)] = [
         ("1-2 words", 1...2), ("3-4 words", 3...4), ("5-8 words", 5...8), ("9+ words", 9...Int.max),
     ]
 
     /// The words of a short paragraph: headings, keyword lines, captions, one-line replies.
-    public static let shortParagraph = 1...8
+    package static let shortParagraph = 1...8
 
-    public private(set) var byLanguage: [LanguageTag: Counts] = [:]
+    package private(set) var byLanguage: [LanguageTag: Counts] = [:]
     /// Per bucket of `buckets`, in order.
-    public private(set) var byLength: [Counts] = Array(repeating: Counts(), count: buckets.count)
-    public private(set) var short = Counts()
-    public private(set) var all = Counts()
-    public private(set) var errors: [Error] = []
+    package private(set) var byLength: [Counts] = Array(repeating: Counts(), count: buckets.count)
+    package private(set) var short = Counts()
+    package private(set) var all = Counts()
+    package private(set) var errors: [Error] = []
     /// Paragraphs with a linguistic tag but no word the scan finds (only emoji, say): not counted.
-    public private(set) var wordless = 0
+    package private(set) var wordless = 0
 
-    public init() {}
+    package init() {}
 
     mutating func add(_ paragraph: ParagraphLanguageSet.Paragraph, file: String, excerpt: String, words: Int, detected: LanguageTag?, isUncertain: Bool) {
         let isCorrect = detected.map { $0.overlaps(paragraph.gold) } ?? false
@@ -76,7 +76,7 @@ public struct ParagraphLanguageReport: Sendable {
     mutating func addWordless() { wordless += 1 }
 
     /// The report as aligned tables, then the errors.
-    public func render(listErrors: Bool = true) -> String {
+    package func render(listErrors: Bool = true) -> String {
         func share(_ value: Double) -> String {
             let scaled = Int((value * 1000).rounded())
             let digits = String(scaled % 1000)
@@ -116,7 +116,7 @@ extension GlossaryChecker {
     /// without words (emoji only) is counted apart. `zxx` paragraphs are skipped.
     ///
     /// - Complexity: O(*n*) in the documents' length.
-    public func evaluateParagraphLanguages(_ set: ParagraphLanguageSet) throws -> ParagraphLanguageReport {
+    package func evaluateParagraphLanguages(_ set: ParagraphLanguageSet) throws -> ParagraphLanguageReport {
         var report = ParagraphLanguageReport()
         for document in set.documents {
             let source = SourceText(path: document.file, string: document.text)

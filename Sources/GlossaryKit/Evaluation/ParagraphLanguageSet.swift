@@ -18,35 +18,35 @@ import Foundation
 /// document as the checker sees it, Markdown included. `zxx` marks a paragraph without
 /// linguistic content (names, numbers, handles), which the evaluation skips. A paragraph without
 /// a tag is an error with file, line and column.
-public struct ParagraphLanguageSet: Sendable {
+package struct ParagraphLanguageSet: Sendable {
     /// One labelled document.
-    public struct Document: Sendable {
+    package struct Document: Sendable {
         /// The file the document was read from; its name's extension chooses the markup.
-        public var file: String
+        package var file: String
         /// The document without the tags.
-        public var text: String
-        public var paragraphs: [Paragraph]
+        package var text: String
+        package var paragraphs: [Paragraph]
     }
 
     /// One paragraph and its gold language.
-    public struct Paragraph: Sendable, Hashable {
+    package struct Paragraph: Sendable, Hashable {
         /// The language the author wrote it in; `zxx` for no linguistic content.
-        public var gold: LanguageTag
+        package var gold: LanguageTag
         /// Its UTF-8 bytes in `Document.text`, from its first character to the end of its last line.
-        public var bytes: Range<Int>
+        package var bytes: Range<Int>
         /// Its first line in the file (1-based).
-        public var line: Int
+        package var line: Int
 
         /// Whether the paragraph has linguistic content to detect (its tag is not `zxx`).
-        public var isLinguistic: Bool { gold != Self.noLinguisticContent }
+        package var isLinguistic: Bool { gold != Self.noLinguisticContent }
 
         /// The tag of a paragraph of names, numbers, handles or addresses only.
-        public static let noLinguisticContent = LanguageTag("zxx")!
+        package static let noLinguisticContent = LanguageTag("zxx")!
     }
 
-    public var documents: [Document]
+    package var documents: [Document]
 
-    public init(documents: [Document]) {
+    package init(documents: [Document]) {
         self.documents = documents
     }
 
@@ -54,7 +54,7 @@ public struct ParagraphLanguageSet: Sendable {
     ///
     /// - Throws: `InputError` when the path does not exist or a file is not UTF-8, and with the
     ///   file, line and column of a paragraph without a tag.
-    public static func load(path: String) throws -> ParagraphLanguageSet {
+    package static func load(path: String) throws -> ParagraphLanguageSet {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw InputError("no paragraph-language set at '\(path)'")
@@ -80,7 +80,7 @@ public struct ParagraphLanguageSet: Sendable {
     ///
     /// - Throws: `InputError` at a paragraph that does not start with `[tag] `.
     /// - Complexity: O(*n*) in the text's length.
-    public static func parse(_ text: String, file: String) throws -> Document {
+    package static func parse(_ text: String, file: String) throws -> Document {
         var output: [UInt8] = []
         output.reserveCapacity(text.utf8.count)
         var paragraphs: [Paragraph] = []

@@ -26,6 +26,7 @@ public struct CSVGlossaryReader: Sendable {
         /// What separates several terms in one cell (wide layout).
         public var termSeparators: [String]
 
+        /// Options for reading a spreadsheet; nil layout and separator are found from the file.
         public init(
             layout: CSVLayout? = nil,
             separator: Unicode.Scalar? = nil,
@@ -41,8 +42,10 @@ public struct CSVGlossaryReader: Sendable {
         }
     }
 
+    /// How the reader reads columns and cells.
     public var options: Options
 
+    /// A reader with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// Reads the spreadsheet at `path` with the default options.

@@ -9,6 +9,7 @@ import Foundation
 public enum CSVGlossaryWriter {
     /// A written spreadsheet and what it could not hold.
     public struct Output: Sendable {
+        /// The spreadsheet's text.
         public var text: String
         /// One line per kind of data left out (empty for the long layout except glossary-level data).
         public var omissions: [String]

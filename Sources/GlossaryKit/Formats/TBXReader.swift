@@ -13,7 +13,9 @@ public import Foundation
 public enum TBXReader {
     /// A loaded term base with what was noticed on the way.
     public struct Output: Sendable {
+        /// The glossary read.
         public var glossary: Glossary
+        /// The TBX dialect the file declares.
         public var dialect: TBXDialect
         /// Dialect-rule violations (`.error`) and values that had to be interpreted (`.warning`),
         /// in file order.

@@ -99,7 +99,7 @@ public enum YAMLGlossaryWriter {
 /// from name to string. Otherwise it is a sequence, in order, whose items are either a one-pair
 /// mapping `- name: value` or, for a property in a language, `- {name: …, value: …, language: …}`.
 /// Order matters for TBX groups (a `definition/source` belongs to the `definition` before it).
-public enum YAMLPropertyCoding {
+package enum YAMLPropertyCoding {
     static func write(_ properties: [Property], indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
         let names = properties.map(\.name)

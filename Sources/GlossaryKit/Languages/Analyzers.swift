@@ -18,13 +18,13 @@
 ///   ending (`fishermen`, `housewives`), possessive 's and s', and British/American spelling
 ///   families (labour/labor, programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not
 ///   stem derivations: *labourer* is not *labour*.
-public struct LanguageDataAnalyzer: WordFormAnalyzer {
+package struct LanguageDataAnalyzer: WordFormAnalyzer {
     /// The shared machinery, configured by the language's data.
     let rules: RuleBasedAnalyzer
-    public let language: LanguageTag
-    public let stopwords: Set<String>
-    public let compoundRules: CompoundRules
-    public let falseFriends: Set<String>
+    package let language: LanguageTag
+    package let stopwords: Set<String>
+    package let compoundRules: CompoundRules
+    package let falseFriends: Set<String>
 
     /// The analyzer of the language `data` describes.
     init(data: LanguageData) {
@@ -38,28 +38,28 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
         falseFriends = Set(data.falseFriends)
     }
 
-    public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
+    package var foldsAccentsByDefault: Bool { rules.data.accentFolding }
 
-    public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
+    package func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         rules.analyses(of: tokens, at: index)
     }
 
-    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
+    package func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
 
-    public func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
+    package func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
 
-    public func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { rules.bindsToNext(tokens, at: index) }
+    package func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { rules.bindsToNext(tokens, at: index) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).
-public struct NormalizingAnalyzer: LanguageAnalyzer {
-    public let language: LanguageTag
-    public var foldsAccentsByDefault: Bool { false }
-    public var stopwords: Set<String> { [] }
+package struct NormalizingAnalyzer: LanguageAnalyzer {
+    package let language: LanguageTag
+    package var foldsAccentsByDefault: Bool { false }
+    package var stopwords: Set<String> { [] }
 
-    public init(language: LanguageTag) {
+    package init(language: LanguageTag) {
         self.language = language
     }
 
-    public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { [] }
+    package func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { [] }
 }

@@ -30,6 +30,7 @@ public struct CompoundRules: Sendable, Hashable {
     /// compound: *they live in* begins a verb phrase, *a live in maid* is the compound.
     public var notBeforeOpenCompound: Set<String>
 
+    /// Rules as given; the defaults keep every term as written.
     public init(
         hyphenAndSpaceInterchange: Bool = false, closedCompounds: Bool = false, prefixes: Set<String> = [], suffixes: Set<String> = [],
         parts: Set<String> = [],

@@ -8,19 +8,19 @@
 /// every language's terms in it (`AnalyzedDocument.matchesInPossibleLanguage`), so that a wrong
 /// guess never silences a finding; and it does not make a language section of its own
 /// (`LanguageSections.sectionLanguages(of:)`).
-public struct DetectedLanguage: Sendable, Hashable {
+package struct DetectedLanguage: Sendable, Hashable {
     /// The most likely language; nil when nothing in or around the paragraph says.
-    public var language: LanguageTag?
+    package var language: LanguageTag?
     /// Whether the evidence leaves the language open.
-    public var isUncertain: Bool
+    package var isUncertain: Bool
 
-    public init(language: LanguageTag?, isUncertain: Bool) {
+    package init(language: LanguageTag?, isUncertain: Bool) {
         self.language = language
         self.isUncertain = isUncertain
     }
 
     /// A language given, not detected (`--lang`, a file name's tag): certain.
-    public static func declared(_ language: LanguageTag) -> DetectedLanguage {
+    package static func declared(_ language: LanguageTag) -> DetectedLanguage {
         DetectedLanguage(language: language, isUncertain: false)
     }
 }

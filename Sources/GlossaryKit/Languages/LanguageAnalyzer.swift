@@ -51,13 +51,17 @@ public protocol WordFormAnalyzer: LanguageAnalyzer {
 }
 
 extension LanguageAnalyzer {
+    /// No compound rules: every term as written.
     public var compoundRules: CompoundRules { .none }
 
+    /// No false friends: another language's terms are found in this language's text.
     public var falseFriends: Set<String> { [] }
 }
 
 extension WordFormAnalyzer {
+    /// Reads across every gap: words joined by any punctuation may form one term.
     public func readsAcross(gap: String) -> Bool { true }
 
+    /// Never binds: every word may be a term's word on its own.
     public func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { false }
 }

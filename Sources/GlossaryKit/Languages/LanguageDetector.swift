@@ -10,15 +10,15 @@
 /// neighbours' (`languages(from:languages:previous:)`).
 ///
 /// Checking a text and aligning its sections use this one detector, so they cannot disagree.
-public struct LanguageDetector: Sendable {
+package struct LanguageDetector: Sendable {
     /// The languages told apart, in the order of their stopword bits
     /// (`CompiledGlossary.detectorLanguages`: the glossary's languages whose analyzer has
     /// stopwords, at most 15).
-    public let languages: [LanguageTag]
+    package let languages: [LanguageTag]
 
     /// A detector of `languages`, given in the order of the stopword bits the scan copies into
     /// each word (a compiled glossary's `detectorLanguages`).
-    public init(languages: [LanguageTag]) {
+    package init(languages: [LanguageTag]) {
         self.languages = languages
     }
 
@@ -92,7 +92,7 @@ public struct LanguageDetector: Sendable {
 
     /// The most words a paragraph may have to count as a section heading (`ABSTRACT`,
     /// `RINGKESAN`, `Kata kunci`); chunks never end after one (`TextChunker`).
-    public static let headingWordLimit = TextChunker.headingWordLimit
+    package static let headingWordLimit = TextChunker.headingWordLimit
 
     /// The fewest hits with which a paragraph decided against the sections on both sides of it
     /// is certain: with fewer (two), a short reply or caption that happens to hold two function
@@ -194,14 +194,14 @@ public struct LanguageDetector: Sendable {
     /// The language a file's name declares: `report.id.md`, `abstract_su.txt`, `docs/en/x.md`.
     ///
     /// Only tags in `known` are recognised, so `notes.md` or `data.v2.txt` declare nothing.
-    public static func language(fromPath path: String, known: [LanguageTag]) -> LanguageTag? {
+    package static func language(fromPath path: String, known: [LanguageTag]) -> LanguageTag? {
         languageTag(inPath: path, known: known)?.language
     }
 
     /// The language a file's name declares (as `language(fromPath:known:)`) and the path with
     /// that tag replaced by `{lang}`: `report.{lang}.md`, `report_{lang}.md`, `{lang}/report.md`.
     /// Files whose keys are equal differ only by their language tag.
-    public static func languageTag(inPath path: String, known: [LanguageTag]) -> (language: LanguageTag, key: String)? {
+    package static func languageTag(inPath path: String, known: [LanguageTag]) -> (language: LanguageTag, key: String)? {
         var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let name = components.last, !name.isEmpty else { return nil }
         var stem = name

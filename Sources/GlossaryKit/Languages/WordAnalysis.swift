@@ -15,6 +15,7 @@ public struct WordAnalysis: Sendable, Hashable {
     /// the apostrophe after the last word too (`s'` in *workers'*).
     public var suffix: String
 
+    /// A reading of `tokenCount` words as `key`, with the phenomena that explain the form.
     public init(key: String, tokenCount: Int = 1, phenomena: [Phenomenon] = [], explanation: String = "", suffix: String = "") {
         self.key = key
         self.tokenCount = tokenCount

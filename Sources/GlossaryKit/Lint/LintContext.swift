@@ -1,8 +1,8 @@
 import Foundation
 
 /// What rules see: the files, and each term's tokens computed once.
-public final class LintContext {
-    public let files: [GlossaryLinter.File]
+package final class LintContext {
+    package let files: [GlossaryLinter.File]
     private let tokenizer: Tokenizer
     private var cache: [String: [Token]] = [:]
 
@@ -12,12 +12,12 @@ public final class LintContext {
     }
 
     /// Every concept with the file it came from.
-    public var concepts: [(file: String, concept: Concept)] {
+    package var concepts: [(file: String, concept: Concept)] {
         files.flatMap { file in file.glossary.concepts.map { (file.path, $0) } }
     }
 
     /// The tokens of a term text, or `[]` when tokenizing fails.
-    public func tokens(_ text: String) -> [Token] {
+    package func tokens(_ text: String) -> [Token] {
         if let cached = cache[text] { return cached }
         let tokens = (try? tokenizer.tokenize(term: text)) ?? []
         cache[text] = tokens
@@ -70,13 +70,13 @@ public final class LintContext {
 
     /// Whether the matcher folds accents for `term`: as it says, else as its language does by
     /// default (Sundanese).
-    public func foldsAccents(_ term: Term) -> Bool {
+    package func foldsAccents(_ term: Term) -> Bool {
         term.foldsAccents ?? (term.language.language == "su")
     }
 
     /// The words of `text` as the matcher compares them: folded, and without accents when
     /// `foldingAccents`.
-    public func words(of text: String, foldingAccents: Bool) -> [String] {
+    package func words(of text: String, foldingAccents: Bool) -> [String] {
         tokens(text).map { foldingAccents ? $0.bare : $0.folded }
     }
 
@@ -85,7 +85,7 @@ public final class LintContext {
 
     /// What separates two of `tokens` across a sentence end (`a line break`, `'.'`), or nil when
     /// they all stand in one sentence: a term or phrase spanning it never matches running text.
-    public func sentenceBreak(in tokens: [Token]) -> String? {
+    package func sentenceBreak(in tokens: [Token]) -> String? {
         for token in tokens.dropFirst() where token.gapBefore == Token.hardBreak || token.gapBefore.contains(where: Self.sentencePunctuation.contains) {
             return token.gapBefore == Token.hardBreak ? "a line break" : "'\(token.gapBefore.trimmingCharacters(in: .whitespaces))'"
         }
@@ -95,7 +95,7 @@ public final class LintContext {
     /// The term as the matcher compares it: folded words joined by their gaps (a hyphen as a
     /// space where the language reads them alike); accents removed when the term folds accents
     /// (or its language does by default: Sundanese).
-    public func normalized(_ term: Term) -> String {
+    package func normalized(_ term: Term) -> String {
         let foldsAccents = foldsAccents(term)
         let hyphenIsSpace = AnalyzerRegistry.standard.analyzer(for: term.language).compoundRules.hyphenAndSpaceInterchange
         return tokens(term.text).enumerated().map { index, token in

@@ -4,10 +4,10 @@
 /// A phrase that does not contain its term never covers an occurrence of it; one without words,
 /// or across a sentence end, never matches; one that is the term, or another term of the
 /// concept, exempts every occurrence of that term.
-public struct TermExceptionRule: LintRule {
-    public init() {}
+package struct TermExceptionRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "term-exception",
         name: "Term exception",
         summary: "An exception phrase does not contain its term, can never match, or exempts a whole term.",
@@ -57,7 +57,7 @@ public struct TermExceptionRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for file in context.files {
             for (conceptIndex, concept) in file.glossary.concepts.enumerated() {

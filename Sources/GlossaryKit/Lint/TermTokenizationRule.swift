@@ -3,10 +3,10 @@
 /// A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`)
 /// makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored
 /// when matching, so `C++` would also match `C`.
-public struct TermTokenizationRule: LintRule {
-    public init() {}
+package struct TermTokenizationRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "term-tokenization",
         name: "Term tokenization",
         summary: "A term has no words, spans sentence punctuation, or has characters outside its words.",
@@ -40,7 +40,7 @@ public struct TermTokenizationRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             for term in concept.terms {

@@ -27,6 +27,7 @@ public struct AnalyzedDocument: Sendable {
     /// a match on its own read these (`deprecated-term`), so that a wrong guess of a short
     /// paragraph's language never silences them.
     public let matchesInPossibleLanguage: [TermMatch]
+    /// The glossary the text was matched against.
     public let glossary: Glossary
 
     /// A paragraph: a run of text between blank lines.
@@ -42,6 +43,8 @@ public struct AnalyzedDocument: Sendable {
         /// paragraph whose language was given is certain.
         public var languageIsUncertain: Bool
 
+        /// A paragraph over `bytes` of the text and `words` of its scan, in `language`, and
+        /// whether that language is uncertain (`DetectedLanguage`).
         public init(bytes: Range<Int>, words: Range<Int>, language: LanguageTag?, languageIsUncertain: Bool = false) {
             self.bytes = bytes
             self.words = words

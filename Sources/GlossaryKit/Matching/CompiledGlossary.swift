@@ -10,6 +10,7 @@
 /// node, which the cache uses where they lie in its file. `Tables` lists everything compiling
 /// makes.
 public final class CompiledGlossary: Sendable {
+    /// The glossary as loaded.
     public let glossary: Glossary
     let registry: AnalyzerRegistry
     /// Everything compiling made of `glossary`.
@@ -280,7 +281,7 @@ public final class CompiledGlossary: Sendable {
     }
 
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
-    public var vocabularySize: Int { tables.words.count }
+    package var vocabularySize: Int { tables.words.count }
 
     /// The analyzers of analyzer group `group`: its language's one, or all of them for the
     /// last group ("language unknown"); a slice, so asking costs no copy.

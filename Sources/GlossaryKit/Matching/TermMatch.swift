@@ -28,6 +28,7 @@ public struct TermMatch: Sendable, Hashable {
     public var written: String = ""
     /// Where `bytes` starts and ends (1-based line, column in Unicode scalars).
     public var start = TextPosition.unknown
+    /// Where `bytes` ends (1-based line, column in Unicode scalars).
     public var end = TextPosition.unknown
     /// What precedes the occurrence in its text: whether a sentence starts there, and the
     /// punctuation that sets it off (`LookBehind`), for the rules that ask.

@@ -15,10 +15,10 @@ import Foundation
 /// every match of its term's concept that it covers whole, whatever the language of the term
 /// taken or of the paragraph, so the best match that is not exempt wins at that start
 /// (`Search.exemptions`).
-public struct TermMatcher: Sendable {
-    public let compiled: CompiledGlossary
+package struct TermMatcher: Sendable {
+    package let compiled: CompiledGlossary
 
-    public init(_ compiled: CompiledGlossary) {
+    package init(_ compiled: CompiledGlossary) {
         self.compiled = compiled
     }
 

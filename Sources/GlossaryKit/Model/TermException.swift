@@ -13,11 +13,13 @@ public struct TermException: Hashable, Sendable, ExpressibleByStringLiteral {
     /// Where the phrase is written, for diagnostics.
     public var location: SourceLocation?
 
+    /// The phrase `text`, written at `location` when it comes from a file.
     public init(_ text: String, location: SourceLocation? = nil) {
         self.text = text
         self.location = location
     }
 
+    /// The phrase written as a string literal, with no location.
     public init(stringLiteral text: String) {
         self.init(text)
     }

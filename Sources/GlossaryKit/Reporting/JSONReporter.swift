@@ -4,12 +4,12 @@
 ///
 /// Optional keys follow when they apply: `languageUncertain` (true when the paragraph's language
 /// is uncertain and `language` is the language of the term found), `matchedAs`, `fix`, `note`.
-public enum JSONReporter {
+package enum JSONReporter {
     /// The report as indented JSON.
     ///
     /// Findings are written one at a time rather than as one tree, so a run with hundreds of
     /// thousands of findings holds only the output text, not a second copy of it as values.
-    public static func render(_ report: CheckReport) -> String {
+    package static func render(_ report: CheckReport) -> String {
         ReportOutput.collecting { write(report, to: &$0) }
     }
 
@@ -33,7 +33,7 @@ public enum JSONReporter {
     }
 
     /// The report as one JSON value.
-    public static func json(_ report: CheckReport) -> JSONValue {
+    package static func json(_ report: CheckReport) -> JSONValue {
         .object([
             ("findings", .array(report.findings.map(json))),
             ("summary", summary(report)),

@@ -9,10 +9,10 @@
 /// paragraph may well be in: Sundanese deprecates *perdagangan tenaga kerja*, the Indonesian
 /// preferred term, so in a short paragraph taken for English it is not reported (in one taken
 /// for Sundanese it is: the Indonesian term left untranslated).
-public struct DeprecatedTermRule: Rule {
-    public init() {}
+package struct DeprecatedTermRule: Rule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "deprecated-term",
         name: "Deprecated term",
         summary: "A term the glossary deprecates or forbids is used.",
@@ -40,11 +40,11 @@ public struct DeprecatedTermRule: Rule {
         ])
 
     /// Each finding depends on one match alone: chunks are checked one by one.
-    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+    package func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
         EachChunkAccumulator(rule: self)
     }
 
-    public func check(_ document: AnalyzedDocument) -> [Finding] {
+    package func check(_ document: AnalyzedDocument) -> [Finding] {
         var findings: [Finding] = []
         let concepts = document.glossary.concepts
         for match in document.matchesInPossibleLanguage {

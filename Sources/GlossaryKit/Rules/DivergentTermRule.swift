@@ -1,10 +1,10 @@
 /// Reports a concept that fewer than half of the undirected versions of a text name, on each
 /// version that does not: a divergence nobody can tell the direction of, shown so that a
 /// reviewer sees every difference between the versions.
-public struct DivergentTermRule: CrossLanguageRule {
-    public init() {}
+package struct DivergentTermRule: CrossLanguageRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "divergent-term",
         name: "Divergent term",
         summary: "A concept is named in fewer than half of the versions of a text: left out of the others, or added to these.",
@@ -70,7 +70,7 @@ public struct DivergentTermRule: CrossLanguageRule {
                                  (.sundanese, "Pekerja migran.")]], confidence: 0.05),
         ])
 
-    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+    package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         for set in corpus.sets where set.isReliable {
             for absence in corpus.absences(in: set) where absence.kind == .divergence {

@@ -1,8 +1,8 @@
 /// Reports a concept named in one version of a text and not at all in another.
-public struct MissingTranslationRule: CrossLanguageRule {
-    public init() {}
+package struct MissingTranslationRule: CrossLanguageRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "missing-translation",
         name: "Missing translation",
         summary: "A concept named in the source, or in at least half of the versions, has no term of any status in an aligned version in another language.",
@@ -86,7 +86,7 @@ public struct MissingTranslationRule: CrossLanguageRule {
                                  (.indonesian, "Ringkas.")]], confidence: 0.05),
         ])
 
-    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+    package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         for set in corpus.sets where set.isReliable {
             for absence in corpus.absences(in: set) where absence.kind == .omission {

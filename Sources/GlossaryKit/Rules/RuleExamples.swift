@@ -1,7 +1,7 @@
 /// The small glossary the rules' examples are checked against (see each rule's description).
-public enum RuleExamples {
+package enum RuleExamples {
     /// YAML source of the example glossary.
-    public static let yaml = """
+    package static let yaml = """
     # Malay (ms) is here for the cross-language examples of four versions; labour-trafficking
     # has no Malay term on purpose: a version that cannot name a concept is not counted.
     concepts:
@@ -62,7 +62,7 @@ public enum RuleExamples {
     """
 
     /// The parsed example glossary.
-    public static var glossary: Glossary {
+    package static var glossary: Glossary {
         // The literal above is part of the library and is tested to parse.
         try! YAMLGlossaryReader.read(yaml, path: "<rule examples>")
     }

@@ -90,7 +90,7 @@ final class GlossaryAdapter: LanguageFeatures {
         if let configuration = project.configuration, path != nil, !configuration.includes(name) { return [] }
         let checkOptions = CheckOptions(
             language: path.flatMap { project.configuration?.language(forPath: $0) }, markup: markup,
-            severities: project.configuration?.severities ?? [:], sourceLanguage: project.sourceLanguage)
+            ruleSettings: project.configuration?.ruleSettings ?? [:], sourceLanguage: project.sourceLanguage)
         // The whole text is checked on every change. `document.edited` is the span edited
         // since the last check: a paragraph cache would analyse only the paragraphs it touches
         // (`GlossaryChecker.analyze`) and reuse the others' words and matches, shifted, before
