@@ -43,8 +43,11 @@ public struct CrossLanguageChecker: Sendable {
 
     /// Analyses a corpus (after normalising its languages).
     ///
-    /// - Parameter sourceLanguage: the declared source language (`CheckOptions.sourceLanguage`),
-    ///   for a corpus whose input declares none (`TranslationCorpus.directed(by:)`).
+    /// - Parameters:
+    ///   - corpus: the versions to analyse.
+    ///   - markup: how to read the texts; nil chooses by each text's path.
+    ///   - sourceLanguage: the declared source language (`CheckOptions.sourceLanguage`), for a
+    ///     corpus whose input declares none (`TranslationCorpus.directed(by:)`).
     public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil, sourceLanguage: LanguageTag? = nil) throws(TextError) -> AnalyzedCorpus {
         try analyzer.analyze(normalized(corpus).directed(by: sourceLanguage), markup: markup)
     }
