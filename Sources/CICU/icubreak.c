@@ -1,5 +1,7 @@
 // ICU's break iterator as a splitter: the reference that the fast paths must agree with, and
-// the splitter of every line they cannot take (Hebrew, CJK, emoji, marks after non-letters…).
+// the splitter of every line they cannot take (Hebrew, CJK, emoji, marks after non-letters, zero-
+// width spaces…). ICU breaks a word at a zero-width space; inside a Latin word it is invisible,
+// so the halves are joined again here, after ICU, which the fast paths leave every such line to.
 //
 // State: a gk_icu_splitter, owned by one tokenizer: the break iterator, and the line being split
 // as UTF-16 (text16) with the byte offset each unit came from (byteOffsets, one more entry than
@@ -8,6 +10,7 @@
 // that a buffer that cannot grow stays as it was (and is freed with the splitter).
 #include "icubreak.h"
 #include "CICU.h"
+#include "wordbreak.h"
 
 #include <unicode/ubrk.h>
 
@@ -79,7 +82,55 @@ static int32_t kindOf(int32_t ruleStatus) {
     return 0;
 }
 
+// The word-break class (wordbreak.h) of the code point of one to three bytes at s[i] (i < to),
+// or WB_UNHANDLED for any other (four bytes, malformed).
+static uint8_t classAt(const uint8_t *s, int32_t i, int32_t to) {
+    uint8_t b = s[i];
+    if (b < 0x80) return gk_word_break_class(b);
+    if ((b & 0xE0) == 0xC0 && to - i >= 2) return gk_word_break_class(((b & 0x1Fu) << 6) | (s[i + 1] & 0x3Fu));
+    if ((b & 0xF0) == 0xE0 && to - i >= 3) {
+        return gk_word_break_class(((b & 0x0Fu) << 12) | ((s[i + 1] & 0x3Fu) << 6) | (s[i + 2] & 0x3Fu));
+    }
+    return WB_UNHANDLED;
+}
+
+// Whether the word segments `left` and `right` of s[from..to) are one word split by zero-width
+// spaces: only U+200B lies between them, the code point before it is a letter, digit or mark and
+// the one after it a letter or digit, all of the scripts the fast path knows (Latin, Greek,
+// Cyrillic). Scripts written without spaces (Thai, Khmer, CJK) use U+200B between words, and
+// keep it there.
+static int splitByZeroWidthSpace(const uint8_t *s, int32_t from, int32_t to, const gk_segment *left, const gk_segment *right) {
+    if (left->kind != GK_TOKEN_LETTER && left->kind != GK_TOKEN_NUMBER) return 0;
+    if (right->kind != GK_TOKEN_LETTER && right->kind != GK_TOKEN_NUMBER) return 0;
+    int32_t i = left->end;
+    if (i == right->start) return 0;
+    for (; i < right->start; i += 3) {
+        if (right->start - i < 3 || s[i] != 0xE2 || s[i + 1] != 0x80 || s[i + 2] != 0x8B) return 0;
+    }
+    int32_t last = left->end - 1;
+    while (last > from && (s[last] & 0xC0) == 0x80) last--;
+    uint8_t before = classAt(s, last, to), after = classAt(s, right->start, to);
+    return (before == WB_LETTER || before == WB_NUMBER || before == WB_EXTEND) && (after == WB_LETTER || after == WB_NUMBER);
+}
+
+// Joins the segments from `first` on that zero-width spaces split (see splitByZeroWidthSpace):
+// the word takes the kind of its last part, as a word of letters then digits does.
+static void joinAcrossZeroWidthSpaces(gk_segment_list *segments, int32_t first, const uint8_t *s, int32_t from, int32_t to) {
+    int32_t kept = first;
+    for (int32_t k = first; k < segments->count; k++) {
+        gk_segment segment = segments->items[k];
+        if (kept > first && splitByZeroWidthSpace(s, from, to, &segments->items[kept - 1], &segment)) {
+            segments->items[kept - 1].end = segment.end;
+            segments->items[kept - 1].kind = segment.kind;
+            continue;
+        }
+        segments->items[kept++] = segment;
+    }
+    segments->count = kept;
+}
+
 int32_t gk_icu_split(gk_icu_splitter *icu, gk_segment_list *segments, const uint8_t *s, int32_t from, int32_t to) {
+    int32_t first = segments->count;
     int32_t n16 = decode(icu, s + from, to - from);
     if (n16 < 0) return -U_MEMORY_ALLOCATION_ERROR;
     UErrorCode status = U_ZERO_ERROR;
@@ -93,5 +144,6 @@ int32_t gk_icu_split(gk_icu_splitter *icu, gk_segment_list *segments, const uint
         }
         previous = next;
     }
+    joinAcrossZeroWidthSpaces(segments, first, s, from, to);
     return 0;
 }

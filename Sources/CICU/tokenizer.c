@@ -131,8 +131,13 @@ int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, i
 }
 
 // Classifies the bytes between two words: a hard break (blank line, masked text), or the id of
-// their signature in `gaps` (white-space runs as one space, U+2019 as ', other bytes kept). Must
-// agree with Gap.signature in the Swift text layer.
+// their signature in `gaps` (white-space runs as one space, U+2019 as ', invisible characters
+// left out, a hyphen that ends a line as "-\n", other bytes kept). Must agree with Gap.signature
+// in the Swift text layer.
+// Not inlined: the caller calls it only for a gap that is not one space, and inlined its
+// branches for Unicode spaces and invisible characters cost the per-word loops of the caller
+// registers (callgrind counted ~4 more instructions per word of a text).
+__attribute__((noinline))
 static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_lexicon *gaps, int *paragraph) {
     *paragraph = 0;
     if (to - from == 1 && s[from] == ' ') return gaps ? gk_lexicon_find(gaps, (const uint8_t *)" ", 1) : GK_GAP_UNKNOWN;
@@ -148,21 +153,29 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
             continue;
         }
         if (b == 0x1F) { hard = 1; continue; }
-        if (b == 0xC2 && i + 1 < to && s[i + 1] == 0xA0) { inSpace = 1; i += 1; continue; }
-        if (b == 0xE2 && i + 2 < to && s[i + 1] == 0x80) {
-            uint8_t third = s[i + 2];
-            if ((third >= 0x80 && third <= 0x8A) || third == 0xAF || third == 0xA8 || third == 0xA9) {
-                inSpace = 1;
-                if (third == 0xA8 || third == 0xA9) newlines++;
-                i += 2;
-                continue;
-            }
-            if (third == 0x99) {
-                if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; inSpace = 0; }
-                if (length < 64) signature[length++] = '\''; else tooLong = 1;
-                newlines = 0;
-                i += 2;
-                continue;
+        if (b >= 0xC2) {
+            if (b == 0xC2 && i + 1 < to && s[i + 1] == 0xA0) { inSpace = 1; i += 1; continue; }
+            // Soft hyphen, word joiner, zero-width no-break space: invisible, so nothing.
+            if (b == 0xC2 && i + 1 < to && s[i + 1] == 0xAD) { i += 1; continue; }
+            if (b == 0xE2 && i + 2 < to && s[i + 1] == 0x81 && s[i + 2] == 0xA0) { i += 2; continue; }
+            if (b == 0xEF && i + 2 < to && s[i + 1] == 0xBB && s[i + 2] == 0xBF) { i += 2; continue; }
+            if (b == 0xE2 && i + 2 < to && s[i + 1] == 0x80) {
+                uint8_t third = s[i + 2];
+                // Zero-width space, non-joiner and joiner: invisible too.
+                if (third >= 0x8B && third <= 0x8D) { i += 2; continue; }
+                if ((third >= 0x80 && third <= 0x8A) || third == 0xAF || third == 0xA8 || third == 0xA9) {
+                    inSpace = 1;
+                    if (third == 0xA8 || third == 0xA9) newlines++;
+                    i += 2;
+                    continue;
+                }
+                if (third == 0x99) {
+                    if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; inSpace = 0; }
+                    if (length < 64) signature[length++] = '\''; else tooLong = 1;
+                    newlines = 0;
+                    i += 2;
+                    continue;
+                }
             }
         }
         if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; inSpace = 0; }
@@ -170,7 +183,10 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
         newlines = 0;
     }
     if (hard) return GK_GAP_HARD;
-    if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; }
+    // A hyphen at the end of a line: a word hyphenated across the line break, or a hyphenated
+    // compound broken there; the matcher tells which.
+    if (inSpace && newlines == 1 && length == 1 && signature[0] == '-') signature[length++] = '\n';
+    else if (inSpace) { if (length < 64) signature[length++] = ' '; else tooLong = 1; }
     if (tooLong || !gaps) return GK_GAP_UNKNOWN;
     int32_t id = gk_lexicon_find(gaps, signature, length);
     return id >= 0 ? id : GK_GAP_UNKNOWN;

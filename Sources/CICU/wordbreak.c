@@ -23,6 +23,9 @@ static pthread_once_t classesOnce = PTHREAD_ONCE_INIT;
 static uint8_t classFromProperty(UChar32 c) {
     // ICU's word rules count '@' as a letter ("@user" and "user@host" are one word each).
     if (c == '@') return WB_LETTER;
+    // A zero-width space breaks a word for ICU, but inside a Latin word (text pasted from the web)
+    // it is invisible and the word is one: gk_icu_split joins the halves, so its lines go to ICU.
+    if (c == GK_ZERO_WIDTH_SPACE) return WB_UNHANDLED;
     switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
     case U_WB_ALETTER: return WB_LETTER;
     case U_WB_NUMERIC: return WB_NUMBER;

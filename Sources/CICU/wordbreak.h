@@ -14,6 +14,9 @@ enum {
     WB_UNHANDLED
 };
 
+// U+200B ZERO WIDTH SPACE, which the splitters join words across (see icubreak.c).
+#define GK_ZERO_WIDTH_SPACE 0x200B
+
 // The fast path's classes of code points below GK_FAST_LIMIT and of General Punctuation, filled
 // once by gk_word_break_prepare and only read afterwards.
 #define GK_FAST_LIMIT 0x0590

@@ -13,7 +13,8 @@ struct CheckCommand: ParsableCommand {
             abstract_su.txt, en/…), else it is detected per paragraph. Files that differ only by \
             a language tag (report.id.md, report.en.md; id/report.md, en/report.md) and the \
             configuration's parallel sets are aligned as versions of one text and checked with \
-            the cross-language rules (--no-parallel: not). Folders are searched for \
+            the cross-language rules (--no-parallel: not), each version against the others, or \
+            against the source with --source. Folders are searched for \
             \(HelpText.folderTextExtensions) files and bilingual \(HelpText.folderBilingualExtensions) \
             files, hidden folders skipped; i18n JSON files are checked when named. With no path, \
             the configuration's include patterns choose the files of its folder. Findings can be \
@@ -38,11 +39,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("no-parallel"), help: "Do not group files into translation sets by name (report.id.md, report.en.md) or by the configuration's parallel sets.")
     var noParallel = false
 
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: .glossary.yml here or in the nearest parent folder).", valueName: "file"))
-    var config: String?
+    @OptionGroup var configurationFile: ConfigurationOptions
 
-    @Flag(name: .customLong("no-config"), help: "Ignore .glossary.yml.")
-    var noConfig = false
+    @OptionGroup var source: SourceOptions
 
     @Flag(name: .long, help: "Check the staged content (the git index) of staged text files instead of the working tree; paths, if given, restrict which.")
     var staged = false
@@ -77,7 +76,6 @@ struct CheckCommand: ParsableCommand {
         if fix && staged { throw ValidationError("--fix changes working-tree files; it cannot be combined with --staged") }
         if fix && paths.contains("-") { throw ValidationError("--fix cannot change standard input") }
         if parallel && noParallel { throw ValidationError("--parallel and --no-parallel exclude each other") }
-        if config != nil && noConfig { throw ValidationError("--config and --no-config exclude each other") }
         if writeBaseline != nil && (fix || baseline != nil) {
             throw ValidationError("--write-baseline records the findings as they are; do not combine it with --fix or --baseline")
         }
@@ -89,11 +87,12 @@ struct CheckCommand: ParsableCommand {
     }
 
     private func check() throws {
-        let configuration = try loadConfiguration()
+        let configuration = try configurationFile.load(glossary: glossary)
         // Without paths, what to check comes from the configuration: settle that before the
         // glossary is loaded, so that a usage error is reported as one.
         let searched = paths.isEmpty && !staged ? try defaultPaths(configuration: configuration) : paths
         let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration))
+        let sourceLanguage = try source.resolve(configuration: configuration, known: checker.compiled.languages)
         // The checker lives as long as the process: freeing a large glossary's hundreds of
         // thousands of terms one by one on the way out would only delay the exit.
         _ = Unmanaged.passRetained(checker)
@@ -101,7 +100,7 @@ struct CheckCommand: ParsableCommand {
             checker: checker,
             options: CheckOptions(
                 language: language.flatMap(LanguageTag.init), markup: markup?.markup,
-                severities: configuration?.severities ?? [:],
+                ruleSettings: configuration?.ruleSettings ?? [:], sourceLanguage: sourceLanguage,
                 // A fix rewrites the text, so it is read whole whatever its size.
                 streamingThreshold: fix ? .max : CheckOptions.defaultStreamingThreshold),
             jobs: jobs)
@@ -238,31 +237,13 @@ struct CheckCommand: ParsableCommand {
         return errors
     }
 
-    /// The configuration: `--config`, else `.glossary.yml` found from the current folder.
-    private func loadConfiguration() throws -> Configuration? {
-        if noConfig {
-            glossary.note("configuration: none (--no-config)")
-            return nil
-        }
-        guard let path = config ?? Configuration.discover() else {
-            glossary.note("configuration: none (no \(Configuration.fileName) here or in a parent folder, up to the repository root or the home folder)")
-            return nil
-        }
-        glossary.note("configuration: \(GlossaryOptions.shown(path))" + (config == nil ? "" : " (--config)"))
-        do {
-            return try ProjectDiscovery.readConfiguration(contentsOf: path)
-        } catch {
-            throw CommandFailure.input(error)
-        }
-    }
-
     /// What to check when no path is given: the configuration's folder, whose files its
     /// `include` patterns choose, as a path relative to the current folder (`.` when it is
     /// here). Without such a configuration there is nothing to go by: a usage error.
     private func defaultPaths(configuration: Configuration?) throws -> [String] {
         guard let configuration, !configuration.include.isEmpty else {
             let reason = configuration.map { "\($0.file.map(GlossaryOptions.shown) ?? Configuration.fileName) has none" }
-                ?? (noConfig ? "--no-config is given" : "no \(Configuration.fileName) was found")
+                ?? (configurationFile.noConfig ? "--no-config is given" : "no \(Configuration.fileName) was found")
             // Reported as the usage errors of `validate()` are, with this command's usage.
             Output.error("""
                 Error: give at least one file or folder to check (or - for standard input, or --staged); \

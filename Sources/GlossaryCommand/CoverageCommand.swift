@@ -14,10 +14,18 @@ struct CoverageCommand: ParsableCommand {
             by sentence length), or bilingual files (XLIFF, PO, TMX, .xcstrings, i18n JSON). Files \
             (or a folder's files) whose names differ only by a language tag — report.id.md and \
             report.en.md, or id/report.md and en/report.md — are grouped into one table per text. \
-            A gap (—) is a language that does not name a concept another language names.
+            The configuration (.glossary.yml) gives the glossary, the source language and the \
+            parallel sets. A gap is a language that does not name a concept other versions name, \
+            marked as check reports it: — missing (named in the source, or in at least half of \
+            the versions), · divergent (named in fewer than half), ? not compared (a set aligned \
+            with low confidence).
             """)
 
     @OptionGroup var glossary: GlossaryOptions
+
+    @OptionGroup var configurationFile: ConfigurationOptions
+
+    @OptionGroup var source: SourceOptions
 
     @Option(name: .long, help: "Output format: text, json or markdown.")
     var format: CoverageTable.Format = .text
@@ -40,11 +48,15 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
-        let glossary = try self.glossary.load()
+        let configuration = try configurationFile.load(glossary: glossary)
+        let glossary = try self.glossary.load(configuration: configuration)
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
+        let sourceLanguage = try source.resolve(configuration: configuration, known: checker.analyzer.compiled.languages)
         let corpora: [AnalyzedCorpus]
         do {
-            corpora = try checker.coverageCorpus(paths: paths, options: CheckOptions(language: language.flatMap(LanguageTag.init)), grouping: noParallel ? .none : .automatic)
+            corpora = try checker.coverageCorpus(
+                paths: paths, options: CheckOptions(language: language.flatMap(LanguageTag.init), sourceLanguage: sourceLanguage),
+                grouping: noParallel ? .none : .automatic, configuration: configuration)
         } catch {
             throw CommandFailure.input(error)
         }

@@ -10,7 +10,11 @@ struct EvaluateCommand: ParsableCommand {
         discussion: """
             Checks every sentence of the labelled corpus (default: Evaluation/corpus) against the \
             glossary (default: glossary/ and Evaluation/glossary.yml) and prints precision and \
-            recall per language and per phenomenon, then every disagreement. With --real-texts it \
+            recall per language and per phenomenon, then every disagreement. Then it detects the \
+            language of every paragraph of the labelled mixed documents (default: \
+            Evaluation/paragraph-languages) and prints the accuracy per gold language and per \
+            paragraph length, the share of paragraphs marked uncertain and the share whose terms \
+            would have been missed, then every paragraph detected wrongly. With --real-texts it \
             instead runs the glossary and the language analyzers over the real texts in \
             ../shared/data and lists the matches that needed morphology and suspicious readings. \
             Exit status 1 when a language falls below --min-precision or --min-recall.
@@ -18,6 +22,11 @@ struct EvaluateCommand: ParsableCommand {
 
     @Option(help: ArgumentHelp("The labelled corpus: a file or a folder of *.txt files.", valueName: "path"))
     var corpus: String?
+
+    @Option(help: ArgumentHelp(
+        "The labelled mixed documents for paragraph-language detection: a file or a folder of *.md and *.txt files.",
+        valueName: "path"))
+    var paragraphLanguages: String?
 
     @Option(
         name: [.customLong("glossary"), .customShort("g")],
@@ -77,6 +86,14 @@ struct EvaluateCommand: ParsableCommand {
             throw CommandFailure.input(error)
         }
         Output.print(report.render(listErrors: !quiet))
+        if let setPath = paragraphLanguages ?? (corpus == nil ? defaults.paragraphLanguages : nil) {
+            do {
+                let languages = try checker.evaluateParagraphLanguages(ParagraphLanguageSet.load(path: setPath))
+                Output.print("\n" + languages.render(listErrors: !quiet))
+            } catch let error as InputError {
+                throw CommandFailure.input(error)
+            }
+        }
         let failing = report.byLanguage.filter { $0.value.precision < minPrecision || $0.value.recall < minRecall }
         if !failing.isEmpty {
             Output.error("below the thresholds: \(failing.keys.sorted().map(\.rawValue).joined(separator: ", "))")

@@ -6,7 +6,11 @@ struct LookupCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "lookup",
         abstract: "Show every concept with a term matching TEXT, with all its terms per language.",
-        discussion: "Matching ignores case and Unicode differences and accepts inflected forms (hak-hak pekerja, migrant workers).")
+        discussion: """
+            Matching ignores case and Unicode differences and accepts inflected forms (hak-hak pekerja, migrant workers). \
+            A text that matches one of a term's exception phrases (maid of honour) is reported as such: there the term \
+            names no concept.
+            """)
 
     @OptionGroup var glossary: GlossaryOptions
 
@@ -24,11 +28,12 @@ struct LookupCommand: ParsableCommand {
     func run() throws {
         let compiled = try self.glossary.loadCompiled()
         let lookup = TermLookup(compiled: compiled)
-        let concepts = try lookup.concepts(matching: text)
+        let result = try lookup.lookUp(text)
         switch format {
-        case .text: Output.print(TermLookup.renderText(concepts, query: text))
-        default: Output.print(TermLookup.renderJSON(concepts).serialized() + "\n")
+        case .text: Output.print(TermLookup.renderText(result, query: text))
+        default: Output.print(TermLookup.renderJSON(result).serialized() + "\n")
         }
-        if concepts.isEmpty { throw ExitCode(ExitStatus.findings) }
+        // An exception phrase names no concept: the status says whether a concept was found.
+        if result.concepts.isEmpty { throw ExitCode(ExitStatus.findings) }
     }
 }

@@ -27,6 +27,30 @@ struct ConvertLintCommandTests {
         #expect(try CommandRunner.run(["lint", yaml]).status == 0)
     }
 
+    /// The project glossary's exception phrases go through TBX and the long CSV layout and come
+    /// back, and still exempt what they exempted.
+    @Test func exceptionPhrasesSurviveConversionAndStillExempt() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let tbx = folder.appendingPathComponent("project.tbx").path
+        let csv = folder.appendingPathComponent("project.csv").path
+        let yaml = folder.appendingPathComponent("back.yml").path
+        for (from, to) in [("glossary", tbx), (tbx, csv), (csv, yaml)] {
+            let result = try CommandRunner.run(["convert", from, to])
+            #expect(result.status == 0, "\(result.stderr)")
+        }
+        #expect(try String(contentsOfFile: tbx, encoding: .utf8).contains("<note>glossary:exception=maid of honour</note>"))
+        #expect(try String(contentsOfFile: csv, encoding: .utf8).contains(",maid of honour | maid of honor | Old Maid | "))
+        #expect(try String(contentsOfFile: yaml, encoding: .utf8).contains("exceptions: [maid of honour, maid of honor, Old Maid, "))
+        #expect(try CommandRunner.run(["lint", yaml]).status == 0)
+        try Data("The maid of honour spoke. The maid was tired.\n".utf8).write(to: folder.appendingPathComponent("text.en.md"))
+        for glossary in ["glossary", tbx, csv, yaml] {
+            let result = try CommandRunner.run(["check", "--no-cache", "-g", glossary, folder.appendingPathComponent("text.en.md").path])
+            #expect(result.stdout.components(separatedBy: "[deprecated-term]").count == 2, "\(glossary): \(result.stdout)")
+            #expect(result.stdout.contains("text.en.md:1:31: warning: 'maid' is deprecated"), "\(glossary): \(result.stdout)")
+        }
+    }
+
     @Test func badInputExitsWithStatusTwo() throws {
         let folder = try CommandRunner.temporaryFolder()
         let broken = folder.appendingPathComponent("broken.tbx")

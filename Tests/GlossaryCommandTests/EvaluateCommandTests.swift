@@ -13,6 +13,25 @@ struct EvaluateCommandTests {
         }
     }
 
+    @Test func paragraphLanguagesArePrintedAfterTheTerms() throws {
+        let result = try CommandRunner.run(["evaluate", "--quiet"])
+        let table = try #require(result.stdout.range(of: "\nparagraph language   paragraphs  correct  accuracy  uncertain  missed\n"))
+        #expect(result.stdout[..<table.lowerBound].contains("\nphenomenon "))
+        for row in ["\nid ", "\nen ", "\nsu ", "\n1-2 words ", "\n9+ words ", "\nshort (1-8 words) "] {
+            #expect(("\n" + result.stdout[table.upperBound...]).contains(row), "missing row \(row)")
+        }
+        // --quiet lists no paragraph.
+        #expect(!result.stdout.contains("(uncertain): "))
+    }
+
+    @Test func aParagraphWithoutATagExitsTwo() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        try "[en] Fine.\n\nNo tag.\n".write(to: folder.appendingPathComponent("doc.md"), atomically: true, encoding: .utf8)
+        let result = try CommandRunner.run(["evaluate", "--paragraph-languages", folder.path])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("doc.md:3:1: error: a paragraph must start with its language in square brackets"))
+    }
+
     @Test func unreachableTargetsExitOne() throws {
         let folder = try CommandRunner.temporaryFolder()
         try "# language: en\nThe [[victim|victims|plural]] and the [[victim|witness]].\n"

@@ -77,7 +77,9 @@ struct WorkflowCommandTests {
         #expect(log["version"] as? String == "2.1.0")
         let github = try CommandRunner.run(["check", "--format", "github", "Examples/abstract.md"])
         #expect(github.status == 1)
-        #expect(github.stdout.hasPrefix("::warning file=Examples/abstract.md,line="))
+        // The sample's one divergence between its sections is a notice, its term problems warnings.
+        #expect(github.stdout.hasPrefix("::notice file=Examples/abstract.md,line=3,col=1,endLine=3,endColumn=5,title=glossary%3A divergent-term::"))
+        #expect(github.stdout.contains("\n::warning file=Examples/abstract.md,line="))
         #expect(github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning ") || $0.hasPrefix("::error ") || $0.hasPrefix("::notice ") })
         #expect(try CommandRunner.run(["lookup", "--format", "sarif", "ILO"]).status == 2)
     }

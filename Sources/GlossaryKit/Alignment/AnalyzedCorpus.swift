@@ -1,6 +1,7 @@
 /// A segmented text after matching (made by `CrossLanguageAnalyzer`): the analysed document of
 /// its text, whose paragraphs are its segments, and each segment's matches.
 public struct AnalyzedText: Sendable {
+    /// The text as segments, with the way back to its file's positions.
     public let segmented: SegmentedText
     /// The matched text as an analysed document whose paragraphs are the segments, so the
     /// monolingual rules run on it unchanged.
@@ -17,12 +18,18 @@ public struct AnalyzedText: Sendable {
 /// A translation corpus after matching (made by `CrossLanguageAnalyzer`): what the
 /// cross-language rules read.
 public struct AnalyzedCorpus: Sendable {
+    /// The analysed texts, in the corpus's order; a ``SegmentReference`` indexes them.
     public let texts: [AnalyzedText]
+    /// The translation sets: which segments are versions of each other.
     public let sets: [TranslationSet]
+    /// The declared source language (as in XLIFF); nil when the versions have no direction.
     public let sourceLanguage: LanguageTag?
+    /// Remarks made while building the corpus, for the user (a file skipped, a weak alignment).
     public let notes: [String]
+    /// The glossary the texts were matched against.
     public let glossary: Glossary
 
+    /// A corpus of analysed texts and their translation sets.
     public init(texts: [AnalyzedText], sets: [TranslationSet], sourceLanguage: LanguageTag?, notes: [String], glossary: Glossary) {
         self.texts = texts
         self.sets = sets
@@ -31,6 +38,7 @@ public struct AnalyzedCorpus: Sendable {
         self.glossary = glossary
     }
 
+    /// The segment `reference` points to.
     public subscript(reference: SegmentReference) -> Segment {
         texts[reference.text].segmented.segments[reference.segment]
     }

@@ -9,15 +9,15 @@ import Foundation
 /// 2/3…3/2), so that a language that needs more letters (Indonesian against English) is not
 /// penalised. As in the original, leaving a long sentence without a partner costs more than
 /// merging it into a neighbour's bead; such a bead then gets a low confidence.
-public enum GaleChurch {
+package enum GaleChurch {
     /// A group of segments of the first sequence aligned with a group of the second.
-    public struct Bead: Sendable, Hashable {
-        public var first: Range<Int>
-        public var second: Range<Int>
+    package struct Bead: Sendable, Hashable {
+        package var first: Range<Int>
+        package var second: Range<Int>
         /// From 0 to 1: how well the lengths agree (the two-sided tail probability of their
         /// difference under the length model), halved for 2–1, 1–2 and 2–2 beads and 0 for a
         /// segment left without a partner.
-        public var confidence: Double
+        package var confidence: Double
     }
 
     /// The prior probability of each bead shape, from Gale and Church's hand-aligned data.
@@ -31,7 +31,7 @@ public enum GaleChurch {
     /// The best sequence of beads for segment lengths `first` and `second` (in characters).
     ///
     /// - Complexity: O(*n* × *m*) time and space in the two counts.
-    public static func align(_ first: [Int], _ second: [Int]) -> [Bead] {
+    package static func align(_ first: [Int], _ second: [Int]) -> [Bead] {
         let n = first.count, m = second.count
         let ratio = ratio(first.reduce(0, +), second.reduce(0, +))
         var cost = [Double](repeating: .infinity, count: (n + 1) * (m + 1))
@@ -70,13 +70,13 @@ public enum GaleChurch {
 
     /// The expected length ratio of two texts: their total lengths' ratio, kept within 2/3…3/2 so
     /// that content present in one text only cannot make every pair look proportional.
-    public static func ratio(_ first: Int, _ second: Int) -> Double {
+    package static func ratio(_ first: Int, _ second: Int) -> Double {
         min(1.5, max(2.0 / 3.0, Double(max(1, second)) / Double(max(1, first))))
     }
 
     /// The probability of a length difference at least as large as between lengths `a` and `b`
     /// for a true translation pair: 2(1 − Φ(|δ|)). One for two empty segments.
-    public static func match(_ a: Int, _ b: Int, ratio: Double) -> Double {
+    package static func match(_ a: Int, _ b: Int, ratio: Double) -> Double {
         if a == 0 && b == 0 { return 1 }
         let mean = (Double(a) + Double(b) / ratio) / 2
         let delta = (Double(b) - Double(a) * ratio) / (max(mean, 1) * variance).squareRoot()

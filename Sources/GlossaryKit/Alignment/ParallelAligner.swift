@@ -7,7 +7,7 @@ import Foundation
 /// paragraphs are split into sentences and the sentences aligned by length (`GaleChurch`), and a
 /// note says so. Every set carries a confidence; sets below `TranslationSet.reliableConfidence`
 /// are reported as such and not used to claim that a term is missing.
-public enum ParallelAligner {
+package enum ParallelAligner {
     /// The length of a segment for alignment: its bytes that are not white space.
     static func length(_ segment: Segment, in text: SegmentedText) -> Int {
         text.text.bytes[segment.bytes].reduce(0) { $0 + ($1 == 0x20 || $1 == 0x0A || $1 == 0x09 || $1 == 0x0D || $1 & 0xC0 == 0x80 ? 0 : 1) }
@@ -18,7 +18,7 @@ public enum ParallelAligner {
     /// - Returns: the corpus; its texts are the inputs, or their sentence-segmented forms when the
     ///   paragraph counts differ.
     /// - Complexity: O(*p*) for equal paragraph counts; O(*s*²) in the number of sentences otherwise.
-    public static func align(_ versions: [SegmentedText]) -> TranslationCorpus {
+    package static func align(_ versions: [SegmentedText]) -> TranslationCorpus {
         guard let pivot = versions.first else { return TranslationCorpus(texts: [], sets: []) }
         let counts = versions.map(\.segments.count)
         let names = versions.map(\.path)

@@ -1,18 +1,18 @@
 /// Finds the language sections of one document (an abstract in Indonesian, then in English,
 /// then in Sundanese) and aligns them as versions of each other.
-public enum SectionAligner {
+package enum SectionAligner {
     /// A run of consecutive paragraphs in one language.
-    public struct Section: Sendable, Hashable {
-        public var language: LanguageTag
+    package struct Section: Sendable, Hashable {
+        package var language: LanguageTag
         /// Indices of the paragraphs (segments).
-        public var paragraphs: Range<Int>
+        package var paragraphs: Range<Int>
     }
 
     /// The sections of a paragraph-segmented text; paragraphs of unknown language join the
     /// section before them.
     ///
     /// - Complexity: O(*p*) in the number of paragraphs.
-    public static func sections(of text: SegmentedText) -> [Section] {
+    package static func sections(of text: SegmentedText) -> [Section] {
         var result: [Section] = []
         for (index, segment) in text.segments.enumerated() {
             if let last = result.last, segment.language == nil || segment.language == last.language {
@@ -28,10 +28,10 @@ public enum SectionAligner {
     /// that translate each other: a trilingual abstract has 2, a report with summaries in three
     /// languages a handful. A text that changes language every few paragraphs (a corpus, a
     /// glossary dump, a bilingual chat) is no set of versions, and aligning it would be noise.
-    public static let maximumSectionSwitches = 24
+    package static let maximumSectionSwitches = 24
 
     /// The largest ratio between the lengths of two sections that can be versions of each other.
-    public static let maximumLengthRatio = 2.0
+    package static let maximumLengthRatio = 2.0
 
     /// The translation sets of a multilingual document, or nil when it has one language.
     ///
@@ -40,7 +40,7 @@ public enum SectionAligner {
     /// `maximumLengthRatio` of each other. Within a group, sections with equal paragraph counts are paired
     /// paragraph by paragraph; otherwise paragraphs are aligned by length (Gale–Church), the
     /// first section leading.
-    public static func align(_ text: SegmentedText) -> TranslationCorpus? {
+    package static func align(_ text: SegmentedText) -> TranslationCorpus? {
         let sections = sections(of: text)
         var groups: [[Section]] = []
         for section in sections {

@@ -6,12 +6,14 @@
 public struct Segment: Sendable, Hashable {
     /// What the segment is in its file: `unit 104`, `paragraph 3`, `key auth.login`.
     public var id: String
+    /// The language of the segment's text; nil when unknown.
     public var language: LanguageTag?
     /// The segment's part in a bilingual pair, when its file says.
     public var role: SegmentRole
     /// The segment's bytes in `SegmentedText.text`.
     public var bytes: Range<Int>
 
+    /// A segment called `id`, in `language`, over `bytes` of its text.
     public init(id: String, language: LanguageTag?, role: SegmentRole = .version, bytes: Range<Int>) {
         self.id = id
         self.language = language
@@ -37,11 +39,13 @@ public struct SegmentReference: Sendable, Hashable, Comparable {
     /// Index into that text's `segments`.
     public var segment: Int
 
+    /// The segment at index `segment` of text number `text`.
     public init(text: Int, segment: Int) {
         self.text = text
         self.segment = segment
     }
 
+    /// Orders by text, then by segment within a text.
     public static func < (lhs: SegmentReference, rhs: SegmentReference) -> Bool {
         (lhs.text, lhs.segment) < (rhs.text, rhs.segment)
     }

@@ -15,6 +15,7 @@ public struct SegmentedText: Sendable {
     /// For each byte of `text` (and one past the end), the offset of the file byte it came from;
     /// nil when `text` is the file.
     public let fileOffsets: [Int]?
+    /// The segments, in the text's order.
     public var segments: [Segment]
     /// The file format, for messages: `XLIFF 1.2`, `PO`, `plain text`.
     public var format: String
@@ -38,6 +39,7 @@ public struct SegmentedText: Sendable {
         self.format = format
     }
 
+    /// The path of the file the segments come from.
     public var path: String { file.path }
 
     /// The file byte range of a range of `text`.
@@ -86,21 +88,21 @@ public struct SegmentedText: Sendable {
 /// Readers append a segment's pieces with `append(_:at:)` (verbatim text starting at a file
 /// offset), `append(decoded:at:)` (a character decoded from an escape, mapped to the escape) and
 /// close it with `endSegment`. Segments are separated by a blank line so that no term spans two.
-public struct SegmentedTextBuilder {
-    public let file: SourceText
-    public let format: String
+package struct SegmentedTextBuilder {
+    package let file: SourceText
+    package let format: String
     private var bytes: [UInt8] = []
     private var offsets: [Int] = []
     private var segments: [Segment] = []
     private var segmentStart: Int?
 
-    public init(file: SourceText, format: String) {
+    package init(file: SourceText, format: String) {
         self.file = file
         self.format = format
     }
 
     /// Appends `text`, copied verbatim from the file starting at byte `fileOffset`.
-    public mutating func append(_ text: some StringProtocol, at fileOffset: Int) {
+    package mutating func append(_ text: some StringProtocol, at fileOffset: Int) {
         begin()
         var offset = fileOffset
         for byte in text.utf8 {
@@ -112,7 +114,7 @@ public struct SegmentedTextBuilder {
 
     /// Appends `text` that stands for the file bytes starting at `fileOffset` without being a
     /// copy of them (a decoded escape, an entity): every byte maps to `fileOffset`.
-    public mutating func append(decoded text: some StringProtocol, at fileOffset: Int) {
+    package mutating func append(decoded text: some StringProtocol, at fileOffset: Int) {
         begin()
         for byte in text.utf8 {
             bytes.append(byte)
@@ -121,7 +123,7 @@ public struct SegmentedTextBuilder {
     }
 
     /// Ends the current segment; an empty one (no text at all) is dropped.
-    public mutating func endSegment(id: String, language: LanguageTag?, role: SegmentRole) -> Int? {
+    package mutating func endSegment(id: String, language: LanguageTag?, role: SegmentRole) -> Int? {
         defer { segmentStart = nil }
         guard let start = segmentStart, start < bytes.count else { return nil }
         segments.append(Segment(id: id, language: language, role: role, bytes: start..<bytes.count))
@@ -141,7 +143,7 @@ public struct SegmentedTextBuilder {
     }
 
     /// The segmented text.
-    public func build() -> SegmentedText {
+    package func build() -> SegmentedText {
         let text = SourceText(path: file.path, string: String(decoding: bytes, as: UTF8.self))
         return SegmentedText(
             text: text, file: file, fileOffsets: offsets + [offsets.last.map { $0 + 1 } ?? 0],

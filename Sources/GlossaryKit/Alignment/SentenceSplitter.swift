@@ -1,5 +1,5 @@
 /// Splits segments into sentences, for aligning texts whose paragraphs do not correspond.
-public enum SentenceSplitter {
+package enum SentenceSplitter {
     /// Words after which a full stop does not end a sentence.
     static let abbreviations: Set<String> = [
         "dr", "mr", "mrs", "ms", "prof", "no", "nr", "st", "vs", "etc", "e.g", "i.e", "dll", "dsb", "dst",
@@ -12,7 +12,7 @@ public enum SentenceSplitter {
     /// A full stop after a one-letter word or a known abbreviation does not end a sentence.
     ///
     /// - Complexity: O(*n*) in the range's length.
-    public static func sentences(in text: SourceText, range: Range<Int>) -> [Range<Int>] {
+    package static func sentences(in text: SourceText, range: Range<Int>) -> [Range<Int>] {
         let bytes = text.bytes
         var result: [Range<Int>] = []
         var start = range.lowerBound

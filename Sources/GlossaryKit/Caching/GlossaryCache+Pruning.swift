@@ -2,20 +2,20 @@ import Foundation
 
 extension GlossaryCache {
     /// How much the cache may hold.
-    public struct Limits: Sendable, Equatable {
+    package struct Limits: Sendable, Equatable {
         /// The most bytes all entries may take together. An entry larger than this alone is not
         /// stored.
-        public var maximumBytes: Int
+        package var maximumBytes: Int
         /// How long an entry may go unused before it is removed, in seconds.
-        public var maximumAge: Double
+        package var maximumAge: Double
 
-        public init(maximumBytes: Int, maximumAge: Double) {
+        package init(maximumBytes: Int, maximumAge: Double) {
             self.maximumBytes = maximumBytes
             self.maximumAge = maximumAge
         }
 
         /// 512 MiB (a dozen entries of 100k-concept glossaries), and 30 days.
-        public static let standard = Limits(maximumBytes: 512 << 20, maximumAge: 30 * 24 * 3600)
+        package static let standard = Limits(maximumBytes: 512 << 20, maximumAge: 30 * 24 * 3600)
     }
 
     /// How long a temporary file of a writer or pruner may stay before it is taken for one left

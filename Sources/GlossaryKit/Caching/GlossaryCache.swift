@@ -14,27 +14,27 @@ import Foundation
 /// The cache is bounded (`Limits`): after each store, entries unused for longer than the
 /// maximum age are removed, then the least recently used ones until the total size is within
 /// the maximum (`prune(keeping:)`).
-public struct GlossaryCache: Sendable {
+package struct GlossaryCache: Sendable {
     /// The folder entries live in.
-    public let path: String
+    package let path: String
     /// How much the cache may hold.
-    public let limits: Limits
+    package let limits: Limits
 
     private var directory: URL { URL(fileURLWithPath: path) }
 
     /// The version of the code that compiles glossaries; part of every key.
-    public static let toolVersion = "glossary-\(GlossaryKitInfo.version)"
+    package static let toolVersion = "glossary-\(GlossaryKitInfo.version)"
 
     /// The suffix of an entry's file name: `<key>.glossary-cache`.
     static let entrySuffix = ".glossary-cache"
 
-    public init(path: String, limits: Limits = .standard) {
+    package init(path: String, limits: Limits = .standard) {
         self.path = path
         self.limits = limits
     }
 
     /// `$GLOSSARY_CACHE_DIR`, else `$XDG_CACHE_HOME/glossary`, else `~/.cache/glossary`.
-    public static var standard: GlossaryCache {
+    package static var standard: GlossaryCache {
         standard(environment: ProcessInfo.processInfo.environment)
     }
 
@@ -59,7 +59,7 @@ public struct GlossaryCache: Sendable {
     /// else a compiled glossary depends on (`KeyHasher`).
     ///
     /// - Complexity: O(*n*) in the files' total size.
-    public static func key(files: [(path: String, bytes: [UInt8])]) -> String {
+    package static func key(files: [(path: String, bytes: [UInt8])]) -> String {
         var hasher = KeyHasher()
         for file in files {
             file.bytes.withUnsafeBufferPointer { hasher.add(path: file.path, bytes: $0) }
@@ -150,7 +150,7 @@ public struct GlossaryCache: Sendable {
     ///
     /// The file is mapped, and its large tables are used where they lie. A successful load marks
     /// the entry as used (its modification time), for pruning.
-    public func load(key: String) -> CompiledGlossary? {
+    package func load(key: String) -> CompiledGlossary? {
         let path = url(for: key).path
         guard key.utf8.count == 16, var reader = BinaryReader(contentsOfFile: path),
               let compiled = try? CacheEntry.read(&reader, key: key) else { return nil }
@@ -161,7 +161,7 @@ public struct GlossaryCache: Sendable {
     /// Stores `compiled` under `key`, then prunes the cache. Failing to write (a read-only home,
     /// a full disk) is not an error: the cache only saves time. An entry larger than
     /// `limits.maximumBytes` is not stored.
-    public func store(_ compiled: CompiledGlossary, key: String) {
+    package func store(_ compiled: CompiledGlossary, key: String) {
         guard key.utf8.count == 16 else { return }
         let bytes = CacheEntry.bytes(of: compiled, key: key)
         guard bytes.count <= limits.maximumBytes else { return }
@@ -209,7 +209,7 @@ extension GlossaryLoader {
     ///
     /// Reader warnings go to `onWarning`; a glossary that comes from the cache is not parsed, so
     /// its warnings are reported only on the run that parses it.
-    public static func loadCompiled(
+    package static func loadCompiled(
         paths: [String], cache: GlossaryCache?, onWarning: (FormatDiagnostic) -> Void = { _ in }
     ) throws -> (CompiledGlossary, fromCache: Bool) {
         guard let cache else { return (try CompiledGlossary(load(paths: paths, onWarning: onWarning)), false) }

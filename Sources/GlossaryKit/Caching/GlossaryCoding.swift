@@ -123,6 +123,7 @@ extension BinaryWriter {
         if term.context != nil { bits |= 128 }
         if !term.properties.isEmpty { bits |= 256 }
         if term.location != nil { bits |= 512 }
+        if !term.exceptions.isEmpty { bits |= 1024 }
         write(Int(bits))
         if !term.forms.isEmpty {
             write(term.forms.count)
@@ -133,6 +134,15 @@ extension BinaryWriter {
         if let context = term.context { write(context) }
         if !term.properties.isEmpty { write(term.properties, tags: &tags) }
         if let location = term.location { write(location, files: &files) }
+        if !term.exceptions.isEmpty {
+            write(term.exceptions.count)
+            for exception in term.exceptions {
+                write(exception.text)
+                // 0 for none, else 1 and the location.
+                write(exception.location == nil ? 0 : 1)
+                if let location = exception.location { write(location, files: &files) }
+            }
+        }
     }
 }
 
@@ -210,10 +220,20 @@ extension BinaryReader {
         let context = bits & 128 != 0 ? try readString() : nil
         let properties = bits & 256 != 0 ? try readProperties(tables) : []
         let location = bits & 512 != 0 ? try readLocation(tables) : nil
+        var exceptions: [TermException] = []
+        if bits & 1024 != 0 {
+            let count = try readElementCount()
+            exceptions.reserveCapacity(count)
+            for _ in 0..<count {
+                let text = try readString()
+                let place = try readIndex(below: 2) == 1 ? try readLocation(tables) : nil
+                exceptions.append(TermException(text, location: place))
+            }
+        }
         return Term(
             text: text, language: language, status: status, type: type, isCaseSensitive: bits & 1 != 0,
             foldsAccents: folds == 0 ? nil : folds == 2, matchMode: mode, forms: forms, allowsPluralInfix: bits & 2 != 0,
-            note: note, partOfSpeech: partOfSpeech, context: context, properties: properties, location: location)
+            exceptions: exceptions, note: note, partOfSpeech: partOfSpeech, context: context, properties: properties, location: location)
     }
 
     /// Reads a glossary written by `BinaryWriter.write(_: Glossary)`.

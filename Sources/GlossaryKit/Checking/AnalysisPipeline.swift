@@ -53,13 +53,13 @@ struct AnalysisPipeline {
                 let text = try tokenizer.scan(
                     chunk.source, chunk: chunk.masked, at: 0, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
                     unknownWords: unknownWords, wordFlags: compiled.tables.flags)
-                let languages = declared.map { tag in text.paragraphs.map { _ in tag } }
+                let languages = declared.map { tag in text.paragraphs.map { _ in DetectedLanguage.declared(tag) } }
                     ?? detector.paragraphLanguages(of: text, previous: previousLanguage)
                 let (document, end) = analyze(
                     chunk, text: text, languages: languages, matching: matching, wordBase: wordBase,
                     whole: bytes, contentStart: contentStart, cache: cache)
                 body(document)
-                previousLanguage = languages.last ?? previousLanguage
+                previousLanguage = languages.last?.language ?? previousLanguage
                 wordBase += text.words.count
                 chunker.finish(chunk, endingAt: end)
                 passed(chunk.end)
@@ -75,9 +75,10 @@ struct AnalysisPipeline {
     }
 
     /// The analysed document of one scanned chunk, whose paragraphs are in `languages`, and the
-    /// line and column just past the chunk.
+    /// line and column just past the chunk. A paragraph of uncertain language is matched against
+    /// every language's terms (`TermMatcher.Session.forEachMatch`).
     private func analyze(
-        _ chunk: TextChunker.Chunk, text: ScannedText, languages: [LanguageTag?], matching: Bool, wordBase: Int,
+        _ chunk: TextChunker.Chunk, text: ScannedText, languages: [DetectedLanguage], matching: Bool, wordBase: Int,
         whole: UnsafeBufferPointer<UInt8>, contentStart: Int, cache: WordReadingCache
     ) -> (AnalyzedDocument, end: TextPosition) {
         var placement = MatchPlacement(
@@ -88,9 +89,9 @@ struct AnalysisPipeline {
         var outOfLanguage: [Int] = []
         let offset = chunk.offset
         let end = chunk.source.bytes.withUnsafeBufferPointer { local in
-            for (paragraph, language) in zip(text.paragraphs, languages) {
+            for (paragraph, detected) in zip(text.paragraphs, languages) {
                 if matching {
-                    session.forEachMatch(in: paragraph, language: language) { match, isInLanguage in
+                    session.forEachMatch(in: paragraph, language: detected.language, isUncertain: detected.isUncertain) { match, isInLanguage in
                         var match = match
                         placement.place(&match, in: local)
                         if !isInLanguage { outOfLanguage.append(matches.count) }
@@ -100,7 +101,7 @@ struct AnalysisPipeline {
                 paragraphs.append(AnalyzedDocument.Paragraph(
                     bytes: (Int(text.words[paragraph.lowerBound].start) + offset)..<(Int(text.words[paragraph.upperBound - 1].end) + offset),
                     words: (paragraph.lowerBound + wordBase)..<(paragraph.upperBound + wordBase),
-                    language: language))
+                    language: detected.language, languageIsUncertain: detected.isUncertain))
             }
             return placement.endPosition(in: local)
         }

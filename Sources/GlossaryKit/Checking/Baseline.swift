@@ -9,28 +9,28 @@ internal import Yams
 /// break the match. Each entry absorbs one finding: when a file gains a second occurrence of a
 /// baselined finding, the new one is reported. File paths are stored relative to the baseline
 /// file's folder, so the run's current folder does not matter.
-public struct Baseline: Sendable, Equatable {
+package struct Baseline: Sendable, Equatable {
     /// One recorded finding.
-    public struct Entry: Sendable, Hashable {
+    package struct Entry: Sendable, Hashable {
         /// The file, relative to the baseline's folder.
-        public var file: String
-        public var fingerprint: String
-        public var rule: String
-        public var concept: String?
-        public var text: String
+        package var file: String
+        package var fingerprint: String
+        package var rule: String
+        package var concept: String?
+        package var text: String
     }
 
-    public var entries: [Entry]
+    package var entries: [Entry]
     /// The absolute folder of the baseline file, which entry paths are relative to.
-    public var root: String
+    package var root: String
 
-    public init(entries: [Entry], root: String) {
+    package init(entries: [Entry], root: String) {
         self.entries = entries
         self.root = Paths.absolute(root)
     }
 
     /// A baseline recording every finding of `report`.
-    public init(report: CheckReport, path: String) {
+    package init(report: CheckReport, path: String) {
         root = (Paths.absolute(path) as NSString).deletingLastPathComponent
         var entries: [Entry] = []
         var findings = report.findings
@@ -45,7 +45,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// Splits `findings` into those the baseline does not know (to report) and a count of those
     /// it absorbs.
-    public func filter(_ findings: [Finding]) -> (new: [Finding], known: Int) {
+    package func filter(_ findings: [Finding]) -> (new: [Finding], known: Int) {
         var remaining: [String: Int] = [:]
         for entry in entries { remaining[key(entry.file, entry.fingerprint), default: 0] += 1 }
         var new: [Finding] = []
@@ -65,7 +65,7 @@ public struct Baseline: Sendable, Equatable {
     private func key(_ file: String, _ fingerprint: String) -> String { file + "\u{0}" + fingerprint }
 
     /// The baseline as JSON text.
-    public func serialized() -> String {
+    package func serialized() -> String {
         JSONValue.object([
             ("version", .number(1)),
             ("tool", .string("glossary")),
@@ -82,7 +82,7 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// Parses baseline JSON; errors name `path`, line and column.
-    public static func read(_ text: String, path: String) throws(InputError) -> Baseline {
+    package static func read(_ text: String, path: String) throws(InputError) -> Baseline {
         // JSON is YAML, and Yams' node marks give positions for every error.
         let root = try YAMLDocument.compose(text, path: path, what: "baseline JSON")
         func fail(_ message: String, _ node: Node) -> InputError {
@@ -114,7 +114,7 @@ public struct Baseline: Sendable, Equatable {
     }
 
     /// Reads the baseline file at `path`.
-    public static func read(contentsOf path: String) throws(InputError) -> Baseline {
+    package static func read(contentsOf path: String) throws(InputError) -> Baseline {
         try read(InputFile.readText(path), path: path)
     }
 }

@@ -4,8 +4,14 @@ public struct CheckOptions: Sendable {
     public var language: LanguageTag?
     /// The markup; nil: from the file name.
     public var markup: Tokenizer.Markup?
-    /// Per-rule severity overrides: `.some(nil)` switches a rule off.
-    public var severities: [String: Severity?]
+    /// Settings by rule id: a rule switched off, or its findings' severity. A rule without a
+    /// setting runs at its default severity.
+    public var ruleSettings: [String: RuleSetting]
+    /// The language the versions of a text are translated from (`--source`, or `source:` in the
+    /// configuration), a language of the glossary: it makes parallel files and language
+    /// sections directed, as a bilingual file's own source does. Nil: versions are undirected.
+    /// A bilingual file that declares its source keeps it.
+    public var sourceLanguage: LanguageTag?
     /// About how many bytes are scanned at a time (a chunk ends at a blank line).
     public var chunkSize: Int
     /// Split and fold every word with ICU instead of the fast paths: the reference the
@@ -23,13 +29,16 @@ public struct CheckOptions: Sendable {
     /// keeps every feature on the one path; above it, memory would grow with the file.
     public static let defaultStreamingThreshold = 32 << 20
 
+    /// Options with the given language, markup and rule settings; nil and empty mean automatic.
     public init(
-        language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, severities: [String: Severity?] = [:],
-        chunkSize: Int = 1 << 20, streamingThreshold: Int = CheckOptions.defaultStreamingThreshold
+        language: LanguageTag? = nil, markup: Tokenizer.Markup? = nil, ruleSettings: [String: RuleSetting] = [:],
+        sourceLanguage: LanguageTag? = nil, chunkSize: Int = 1 << 20,
+        streamingThreshold: Int = CheckOptions.defaultStreamingThreshold
     ) {
         self.language = language
         self.markup = markup
-        self.severities = severities
+        self.ruleSettings = ruleSettings
+        self.sourceLanguage = sourceLanguage
         self.chunkSize = chunkSize
         self.streamingThreshold = streamingThreshold
     }

@@ -4,19 +4,19 @@ import Foundation
 ///
 /// Files are checked on all cores (or `jobs` threads); the report lists findings in the order of
 /// the files given and, within a file, in text order, whatever order the threads finish in.
-public struct CheckRunner: Sendable {
-    public let checker: GlossaryChecker
-    public var options: CheckOptions
+package struct CheckRunner: Sendable {
+    package let checker: GlossaryChecker
+    package var options: CheckOptions
     /// Threads to use; nil uses every core.
-    public var jobs: Int?
+    package var jobs: Int?
     /// The project configuration: languages by path (used when `options.language` is nil).
-    public var configuration: Configuration?
+    package var configuration: Configuration?
     /// Whether `glossary-ignore` and `glossary-disable` directives in the texts are obeyed.
-    public var obeysSuppressions = true
+    package var obeysSuppressions = true
     /// Known findings to leave out of the report.
-    public var baseline: Baseline?
+    package var baseline: Baseline?
 
-    public init(checker: GlossaryChecker, options: CheckOptions = CheckOptions(), jobs: Int? = nil) {
+    package init(checker: GlossaryChecker, options: CheckOptions = CheckOptions(), jobs: Int? = nil) {
         self.checker = checker
         self.options = options
         self.jobs = jobs
@@ -24,11 +24,11 @@ public struct CheckRunner: Sendable {
 
     /// One text to check: a file on disk (or `-`), or bytes from elsewhere (the git index) under
     /// the path findings should name.
-    public enum Input: Sendable {
+    package enum Input: Sendable {
         case file(String)
         case contents(path: String, bytes: [UInt8])
 
-        public var path: String {
+        package var path: String {
             switch self {
             case let .file(path): path
             case let .contents(path, _): path
@@ -37,15 +37,15 @@ public struct CheckRunner: Sendable {
     }
 
     /// Text file endings checked when a folder is given.
-    public static let textExtensions: Set<String> = ["md", "markdown", "mdx", "txt", "text"]
+    package static let textExtensions: Set<String> = ["md", "markdown", "mdx", "txt", "text"]
 
     /// Bilingual file endings checked when a folder is given (XLIFF, PO, TMX, String Catalogs).
     /// i18n JSON is not among them: an arbitrary `.json` file is not translation data, so JSON
     /// message files are checked only when named or configured.
-    public static let bilingualExtensions: Set<String> = ["xlf", "xliff", "po", "tmx", "xcstrings"]
+    package static let bilingualExtensions: Set<String> = ["xlf", "xliff", "po", "tmx", "xcstrings"]
 
     /// Every file ending a folder search picks up.
-    public static var folderExtensions: Set<String> { textExtensions.union(bilingualExtensions) }
+    package static var folderExtensions: Set<String> { textExtensions.union(bilingualExtensions) }
 
     /// The files to check for `paths`: files as given, folders searched for text and bilingual
     /// files (`folderExtensions`, hidden files, hidden and build folders skipped, links to folders followed;
@@ -56,7 +56,7 @@ public struct CheckRunner: Sendable {
     ///
     /// - Throws: `InputError` for a path that does not exist (a link to nothing and a link loop
     ///   are named as such) or a folder that cannot be read.
-    public static func files(for paths: [String]) throws(InputError) -> [String] {
+    package static func files(for paths: [String]) throws(InputError) -> [String] {
         var files: [String] = []
         var seen: Set<FileIdentity> = []
         /// Adds `file` unless the same file is already listed.
@@ -83,7 +83,7 @@ public struct CheckRunner: Sendable {
     }
 
     /// The outcome for one file.
-    public enum FileResult: Sendable {
+    package enum FileResult: Sendable {
         case checked(SourceText, [Finding])
         /// A file checked without reading it whole (see `CheckOptions.streamingThreshold`).
         case streamed(MappedFile, [Finding])
@@ -91,13 +91,13 @@ public struct CheckRunner: Sendable {
     }
 
     /// Checks `files` (paths, `-` for standard input).
-    public func run(files: [String]) -> (report: CheckReport, errors: [InputError]) {
+    package func run(files: [String]) -> (report: CheckReport, errors: [InputError]) {
         run(inputs: files.map { .file($0) })
     }
 
     /// Checks `inputs`: fingerprints every finding, drops the ones suppressed in the text, then
     /// the ones in the baseline.
-    public func run(inputs: [Input]) -> (report: CheckReport, errors: [InputError]) {
+    package func run(inputs: [Input]) -> (report: CheckReport, errors: [InputError]) {
         let files = inputs
         let results = ResultBox(count: files.count)
         let checker = checker
@@ -166,7 +166,7 @@ public struct CheckRunner: Sendable {
     /// text is analysed again for (with the options its check had).
     ///
     /// - Returns: nil when nothing would change.
-    public func fix(_ source: SourceText, findings: [Finding]) -> Fixer.FileFix? {
+    package func fix(_ source: SourceText, findings: [Finding]) -> Fixer.FileFix? {
         guard findings.contains(where: { $0.fix != nil }) else { return nil }
         var fileOptions = options
         if fileOptions.language == nil, let configuration {
@@ -179,14 +179,14 @@ public struct CheckRunner: Sendable {
 
     /// Reads and checks one input, fingerprints its findings and drops suppressed ones; returns
     /// how many were suppressed.
-    public static func check(_ input: Input, checker: GlossaryChecker, options: CheckOptions, obeysSuppressions: Bool = true) -> (FileResult, suppressed: Int) {
+    package static func check(_ input: Input, checker: GlossaryChecker, options: CheckOptions, obeysSuppressions: Bool = true) -> (FileResult, suppressed: Int) {
         let result: FileResult
         switch input {
         case let .file(path): result = checkFile(path, checker: checker, options: options)
         case let .contents(path, bytes): result = checkBytes(bytes, path: path, checker: checker, options: options)
         }
         let markdown = (options.markup ?? Tokenizer.Markup(path: input.path)) == .markdown
-        let known = Set(checker.rules.map(\.id))
+        let known = checker.ruleIDs
         // Consumed, so that the findings are fingerprinted and filtered in place, not copied.
         switch consume result {
         case let .failed(error):
@@ -226,7 +226,7 @@ public struct CheckRunner: Sendable {
     }
 
     /// Reads and checks one file.
-    public static func checkFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func checkFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
         if path != "-", BilingualFormat(path: path) != nil {
             return checkBilingualFile(path, checker: checker, options: options)
         }
@@ -245,7 +245,7 @@ public struct CheckRunner: Sendable {
 
     /// Checks the file at `path` without reading it whole (`GlossaryChecker.check(_:options:)`
     /// on a `MappedFile`).
-    public static func streamFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func streamFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
         let file: MappedFile
         do {
             file = try MappedFile(path: path)
@@ -267,7 +267,7 @@ public struct CheckRunner: Sendable {
     }
 
     /// Checks `bytes` as the text of `path`.
-    public static func checkBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func checkBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
         let source: SourceText
         do {
             source = try SourceText(path: path == "-" ? "<stdin>" : path, bytes: bytes)

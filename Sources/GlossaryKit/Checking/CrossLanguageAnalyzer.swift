@@ -3,25 +3,28 @@
 ///
 /// One analyzer serves one compiled glossary and may be used from any thread (it creates a
 /// tokenizer per call).
-public struct CrossLanguageAnalyzer: Sendable {
-    public let compiled: CompiledGlossary
+package struct CrossLanguageAnalyzer: Sendable {
+    package let compiled: CompiledGlossary
     private let matcher: TermMatcher
 
-    public init(compiled: CompiledGlossary) {
+    package init(compiled: CompiledGlossary) {
         self.compiled = compiled
         matcher = TermMatcher(compiled)
     }
 
-    public var glossary: Glossary { compiled.glossary }
+    package var glossary: Glossary { compiled.glossary }
 
-    /// A plain-text or Markdown file as paragraphs, each with its language.
+    /// A plain-text or Markdown file as paragraphs, each with the language of its section.
     ///
     /// The paragraphs and their languages are the checker's: `language` if given, else the one
     /// the file name declares, else detected per paragraph by `LanguageDetector` (paragraphs it
-    /// cannot decide on their own, a heading or a keyword line, go with their section).
+    /// cannot decide on their own, a heading or a keyword line, go with their section). A
+    /// paragraph of uncertain language in a language no section around it has (a one-line
+    /// reply in another language) has none: it is an aside, not a section
+    /// (`LanguageSections.sectionLanguages(of:)`).
     ///
     /// - Complexity: O(*n*) in the text's length.
-    public func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
+    package func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
         try paragraphs(of: source, options: CheckOptions(language: language, markup: markup))
     }
 
@@ -41,19 +44,21 @@ public struct CrossLanguageAnalyzer: Sendable {
 
     /// `source` segmented into `paragraphs`, as the pipeline found them: each segment runs from
     /// the paragraph's first word to the end of its last word's line (closing punctuation
-    /// included).
+    /// included), in the language of its section (`LanguageSections.sectionLanguages(of:)`:
+    /// nil for a paragraph of uncertain language that belongs to no section of its own).
     ///
     /// - Complexity: O(*p*) in the paragraphs, plus the bytes after each paragraph's last word on
     ///   its line.
     static func paragraphs(of source: SourceText, _ paragraphs: [AnalyzedDocument.Paragraph], markup: Tokenizer.Markup?) -> SegmentedText {
         let bytes = source.bytes
+        let languages = LanguageSections.sectionLanguages(of: paragraphs)
         var segments: [Segment] = []
         for (index, paragraph) in paragraphs.enumerated() {
             let lastWordEnd = paragraph.bytes.upperBound
             var end = lastWordEnd
             while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
             while end > lastWordEnd && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-            segments.append(Segment(id: "paragraph \(index + 1)", language: paragraph.language, bytes: paragraph.bytes.lowerBound..<end))
+            segments.append(Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: paragraph.bytes.lowerBound..<end))
         }
         let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
         return SegmentedText(file: source, segments: segments, format: format)
@@ -65,7 +70,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     /// extracted from a bilingual format) and each segment's words are matched in the segment's
     /// language; the result is an analysed document whose paragraphs are the segments.
     /// - Complexity: O(*n*) in the text's length.
-    public func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
+    package func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
@@ -94,7 +99,7 @@ public struct CrossLanguageAnalyzer: Sendable {
     }
 
     /// Matches every text of `corpus`.
-    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
+    package func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
         var texts: [AnalyzedText] = []
         for text in corpus.texts {
             texts.append(try analyze(text, markup: markup))

@@ -7,16 +7,20 @@
 /// let findings = try checker.check(corpus)
 /// ```
 public struct CrossLanguageChecker: Sendable {
-    public let analyzer: CrossLanguageAnalyzer
+    package let analyzer: CrossLanguageAnalyzer
+    /// The monolingual rules, run on each text of a corpus.
     public let rules: [any Rule]
+    /// The rules that compare the versions of a translation set.
     public let crossRules: [any CrossLanguageRule]
 
+    /// A checker for the glossary `compiled`, running `rules` on each text and `crossRules` on each corpus.
     public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
         analyzer = CrossLanguageAnalyzer(compiled: compiled)
         self.rules = rules
         self.crossRules = crossRules
     }
 
+    /// The glossary the checker checks against.
     public var glossary: Glossary { analyzer.glossary }
 
     /// `corpus` with every language tag replaced by the glossary language it falls within
@@ -26,7 +30,7 @@ public struct CrossLanguageChecker: Sendable {
         let known = analyzer.compiled.languages
         func map(_ tag: LanguageTag?) -> LanguageTag? {
             guard let tag else { return nil }
-            return known.first { $0 == tag } ?? known.first { tag.isWithin($0) } ?? known.first { $0.language == tag.language } ?? tag
+            return SourceLanguage.glossaryLanguage(for: tag, known: known) ?? tag
         }
         for text in corpus.texts.indices {
             for segment in corpus.texts[text].segments.indices {
@@ -38,15 +42,21 @@ public struct CrossLanguageChecker: Sendable {
     }
 
     /// Analyses a corpus (after normalising its languages).
-    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
-        try analyzer.analyze(normalized(corpus), markup: markup)
+    ///
+    /// - Parameters:
+    ///   - corpus: the versions to analyse.
+    ///   - markup: how to read the texts; nil chooses by each text's path.
+    ///   - sourceLanguage: the declared source language (`CheckOptions.sourceLanguage`), for a
+    ///     corpus whose input declares none (`TranslationCorpus.directed(by:)`).
+    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil, sourceLanguage: LanguageTag? = nil) throws(TextError) -> AnalyzedCorpus {
+        try analyzer.analyze(normalized(corpus).directed(by: sourceLanguage), markup: markup)
     }
 
     /// Every finding on a corpus read from bilingual files: the monolingual rules on each
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
-        let analyzed = try analyze(corpus)
-        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities))
+        let analyzed = try analyze(corpus, sourceLanguage: options.sourceLanguage)
+        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings))
         var findings: [Finding] = []
         for text in analyzed.texts {
             findings += runner.findings(in: text.document).map(text.segmented.inFile)
@@ -61,7 +71,7 @@ public struct CrossLanguageChecker: Sendable {
     /// `monolingual`, the findings already reported on the same files, is dropped: the more
     /// specific rule already said it.
     public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
-        let collector = FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
+        let collector = FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
         var findings: [Finding] = []
         for rule in crossRules where collector.runs(rule.id) {
             collector.add(rule.check(corpus), of: rule.id, to: &findings)
@@ -72,8 +82,12 @@ public struct CrossLanguageChecker: Sendable {
     /// The cross-language findings of one plain-text or Markdown document with sections in
     /// several languages; none for a document in one language.
     ///
-    /// - Parameter paragraphs: the document's paragraphs as the checker's pipeline found them,
-    ///   when at hand; nil finds them again.
+    /// - Parameters:
+    ///   - source: the whole document.
+    ///   - paragraphs: the document's paragraphs as the checker's pipeline found them, when at
+    ///     hand; nil finds them again.
+    ///   - options: the check's options; a set `language` means one language, so no sections.
+    ///   - monolingual: the document's findings already reported, which supersede these.
     public func sectionFindings(
         in source: SourceText, paragraphs: [AnalyzedDocument.Paragraph]? = nil, options: CheckOptions = CheckOptions(),
         monolingual: [Finding] = []
@@ -86,7 +100,7 @@ public struct CrossLanguageChecker: Sendable {
             segmented = try analyzer.paragraphs(of: source, options: options)
         }
         guard let corpus = SectionAligner.align(segmented) else { return [] }
-        return crossFindings(try analyze(corpus, markup: options.markup), options: options, excluding: monolingual)
+        return crossFindings(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage), options: options, excluding: monolingual)
     }
 
     /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
@@ -94,8 +108,11 @@ public struct CrossLanguageChecker: Sendable {
     /// A file's language is the one its name declares, else the one most of its paragraphs are
     /// detected in; every paragraph of the file takes it.
     ///
-    /// - Parameter languages: each file's language when the caller knows it (a configuration's
-    ///   parallel set); nil entries, or no array, use the file name or detection.
+    /// - Parameters:
+    ///   - sources: the versions, one file each.
+    ///   - languages: each file's language when the caller knows it (a configuration's parallel
+    ///     set); nil entries, or no array, use the file name or detection.
+    ///   - options: the check's options; its `language` applies to files without one of their own.
     public func parallelCorpus(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
         var texts: [SegmentedText] = []
         for (index, source) in sources.enumerated() {
@@ -118,14 +135,14 @@ public struct CrossLanguageChecker: Sendable {
     /// each file on its own).
     public func parallelFindings(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
         let corpus = try parallelCorpus(sources, languages: languages, options: options)
-        let analyzed = try analyze(corpus, markup: options.markup)
-        return (crossFindings(analyzed, options: options, excluding: monolingual), corpus.notes)
+        let analyzed = try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage)
+        return (crossFindings(analyzed, options: options, excluding: monolingual), analyzed.notes)
     }
 }
 
 extension CheckRunner {
     /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
-    public static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
         do {
             let corpora = try BilingualFormat.read(paths: [path])
             let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
@@ -152,7 +169,7 @@ extension CheckReport {
     /// (`glossary check --parallel`, or a configuration's parallel set with its `languages`) and
     /// returns the alignment's notes for the caller to print.
     @discardableResult
-    public mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+    package mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
         try addParallelFindings(
             ParallelGroup(files: files, languages: languages ?? files.map { _ in nil }, origin: .explicit),
             checker: checker, options: options, order: files)

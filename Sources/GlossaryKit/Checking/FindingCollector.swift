@@ -6,16 +6,16 @@
 /// all collect their findings here, so no rule is known by name outside `Rules/`: which rule
 /// supersedes which is each rule's own declaration (`RuleDescription.supersedes`).
 struct FindingCollector: Sendable {
-    /// Per-rule severity overrides: `.some(nil)` switches a rule off.
-    let severities: [String: Severity?]
+    /// The user's setting per rule id: off, or a severity for its findings.
+    let settings: [String: RuleSetting]
     /// The position of each monolingual rule in the checker's list: findings at one place
     /// follow it.
     private let ruleOrder: [String: Int]
     /// For each rule that declares some, the ids of the rules its findings supersede.
     private let supersedes: [String: [String]]
 
-    init(rules: [any Rule], crossRules: [any CrossLanguageRule], severities: [String: Severity?]) {
-        self.severities = severities
+    init(rules: [any Rule], crossRules: [any CrossLanguageRule], settings: [String: RuleSetting]) {
+        self.settings = settings
         ruleOrder = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.id, $0) })
         var supersedes: [String: [String]] = [:]
         for rule in rules where !type(of: rule).description.supersedes.isEmpty {
@@ -29,13 +29,13 @@ struct FindingCollector: Sendable {
 
     /// Whether the rule `id` runs at all.
     func runs(_ id: String) -> Bool {
-        if case .some(.none) = severities[id] { return false }
+        if settings[id] == .off { return false }
         return true
     }
 
     /// Appends `found`, the findings of rule `id`, to `findings` at the user's severity.
     func add(_ found: [Finding], of id: String, to findings: inout [Finding]) {
-        guard case let .some(.some(severity)) = severities[id] else {
+        guard case let .severity(severity) = settings[id] else {
             findings += found
             return
         }

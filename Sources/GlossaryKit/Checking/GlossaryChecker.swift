@@ -9,7 +9,9 @@
 /// let findings = try checker.check(SourceText(path: "draft.md", string: draft))
 /// ```
 public final class GlossaryChecker: Sendable {
+    /// The glossary, compiled for matching.
     public let compiled: CompiledGlossary
+    /// The rules run on each text, in the order their findings are listed at one place.
     public let rules: [any Rule]
     /// Rules over the language sections of a multilingual document.
     public let crossRules: [any CrossLanguageRule]
@@ -28,7 +30,12 @@ public final class GlossaryChecker: Sendable {
         matcher = TermMatcher(compiled)
     }
 
+    /// The glossary the checker checks against.
     public var glossary: Glossary { compiled.glossary }
+
+    /// The ids of every rule the checker runs, monolingual and cross-language: what suppression
+    /// directives may name.
+    package var ruleIDs: Set<String> { Set(rules.map(\.id) + crossRules.map(\.id)) }
 
     /// The pipeline every text of this checker goes through.
     var pipeline: AnalysisPipeline { AnalysisPipeline(compiled: compiled, matcher: matcher) }
@@ -59,7 +66,7 @@ public final class GlossaryChecker: Sendable {
     public func check(_ source: SourceText, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let document = try analyze(source, options: options)
         var sections = LanguageSections()
-        sections.add(document.paragraphLanguages)
+        sections.add(document.paragraphs)
         return try addingSectionFindings(
             to: findings(in: document, options: options), hasSections: sections.areSections, options: options
         ) { (source, document.paragraphs) }
@@ -84,7 +91,7 @@ public final class GlossaryChecker: Sendable {
             path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
             passed: { releaser.passed($0) }
         ) { chunk in
-            sections.add(chunk.paragraphs.map(\.language))
+            sections.add(chunk.paragraphs)
             runner.add(chunk)
         }
         file.releaseAll()
@@ -99,7 +106,7 @@ public final class GlossaryChecker: Sendable {
 
     /// The collector of this checker's findings under `options`.
     func findingCollector(_ options: CheckOptions) -> FindingCollector {
-        FindingCollector(rules: rules, crossRules: crossRules, severities: options.severities)
+        FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
     }
 
     /// `monolingual`, the findings of a text's monolingual rules, with the cross-language

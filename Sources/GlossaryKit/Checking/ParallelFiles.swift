@@ -5,9 +5,9 @@
 /// names): a configuration's `parallel` patterns first, then the naming convention — files that
 /// differ only by a language tag (`report.id.md`, `report.en.md`; `report_id.md`, `report_en.md`;
 /// `id/report.md`, `en/report.md`).
-public struct ParallelGroup: Sendable, Equatable {
+package struct ParallelGroup: Sendable, Equatable {
     /// How a group was found.
-    public enum Origin: Sendable, Equatable {
+    package enum Origin: Sendable, Equatable {
         /// Named on the command line with `--parallel`.
         case explicit
         /// A configuration's `parallel` pattern (the pattern).
@@ -17,19 +17,19 @@ public struct ParallelGroup: Sendable, Equatable {
     }
 
     /// The members: as given (explicit), or in the glossary's language order (configured, by name).
-    public var files: [String]
+    package var files: [String]
     /// Each member's language; nil: from its name, else detected.
-    public var languages: [LanguageTag?]
-    public var origin: Origin
+    package var languages: [LanguageTag?]
+    package var origin: Origin
 
-    public init(files: [String], languages: [LanguageTag?], origin: Origin) {
+    package init(files: [String], languages: [LanguageTag?], origin: Origin) {
         self.files = files
         self.languages = languages
         self.origin = origin
     }
 
     /// A line that says what was grouped and why, to prefix the alignment's notes with.
-    public var description: String {
+    package var description: String {
         let names = files.joined(separator: ", ")
         switch origin {
         case .explicit: return names
@@ -39,10 +39,10 @@ public struct ParallelGroup: Sendable, Equatable {
     }
 }
 
-public enum ParallelFiles {
+package enum ParallelFiles {
     /// Whether `path` can be a version in a parallel set: a plain-text or Markdown file, not a
     /// bilingual file nor standard input.
-    public static func isPlainText(_ path: String) -> Bool {
+    package static func isPlainText(_ path: String) -> Bool {
         path != "-" && path != "<stdin>" && BilingualFormat(path: path) == nil
     }
 
@@ -54,7 +54,7 @@ public enum ParallelFiles {
     /// in which one language occurs twice (`id/report.md` and `report.id.md` are different keys,
     /// but `id/report.md` and `id-ID/report.md` are one) is not formed; `skipped` explains why.
     /// Bilingual files and standard input are never grouped.
-    public static func groups(_ paths: [String], known: [LanguageTag]) -> (groups: [ParallelGroup], skipped: [String]) {
+    package static func groups(_ paths: [String], known: [LanguageTag]) -> (groups: [ParallelGroup], skipped: [String]) {
         var members: [String: [(path: String, language: LanguageTag)]] = [:]
         var order: [String] = []
         for path in paths where isPlainText(path) {
@@ -89,7 +89,7 @@ public enum ParallelFiles {
 
     /// The translation sets among `paths`: the configuration's parallel sets, then, when
     /// `byName`, the naming convention among the files no configured set took.
-    public static func groups(_ paths: [String], configuration: Configuration?, byName: Bool, known: [LanguageTag]) -> (groups: [ParallelGroup], skipped: [String]) {
+    package static func groups(_ paths: [String], configuration: Configuration?, byName: Bool, known: [LanguageTag]) -> (groups: [ParallelGroup], skipped: [String]) {
         let plain = paths.filter(isPlainText)
         var groups: [ParallelGroup] = []
         var taken = Set<String>()
@@ -117,7 +117,7 @@ extension CheckReport {
     /// `glossary-disable` directive of their file says so (when `obeysSuppressions`) and, when
     /// `baseline` is given, filtered by it. `order` lists the files in report order.
     @discardableResult
-    public mutating func addParallelFindings(_ group: ParallelGroup, checker: GlossaryChecker, options: CheckOptions, order: [String], obeysSuppressions: Bool = true, baseline: Baseline? = nil) throws(InputError) -> [String] {
+    package mutating func addParallelFindings(_ group: ParallelGroup, checker: GlossaryChecker, options: CheckOptions, order: [String], obeysSuppressions: Bool = true, baseline: Baseline? = nil) throws(InputError) -> [String] {
         guard group.files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
         var sources: [SourceText] = []
         for file in group.files {
@@ -136,7 +136,7 @@ extension CheckReport {
             var (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
             Fingerprint.assign(to: &found)
             if obeysSuppressions {
-                let known = Set(checker.rules.map(\.id))
+                let known = checker.ruleIDs
                 var kept: [Finding] = []
                 for (index, source) in sources.enumerated() {
                     let inFile = found.filter { $0.location.file == group.files[index] || $0.location.file == source.path }

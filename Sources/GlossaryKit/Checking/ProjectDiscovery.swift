@@ -6,9 +6,9 @@
 /// (`Configuration.discover(from:)`). The glossary is the one named by the caller, else the
 /// configuration's `glossary` setting, else the nearest `glossary/` folder that holds glossary
 /// files (`GlossaryLoader.discover(from:)`).
-public enum ProjectDiscovery {
+package enum ProjectDiscovery {
     /// Where a check's glossary paths came from.
-    public enum GlossaryOrigin: Sendable, Equatable {
+    package enum GlossaryOrigin: Sendable, Equatable {
         /// Named by the caller (`--glossary`).
         case named
         /// The `glossary` setting of the configuration.
@@ -20,7 +20,7 @@ public enum ProjectDiscovery {
     /// The glossary paths of a check run from `directory` (default: the current folder):
     /// `named` when it is not empty, else the configuration's glossaries, else the nearest
     /// `glossary/` folder; nil when there is none of the three.
-    public static func glossaryPaths(
+    package static func glossaryPaths(
         named: [String], configuration: Configuration?, from directory: String? = nil
     ) -> (paths: [String], origin: GlossaryOrigin)? {
         if !named.isEmpty { return (named, .named) }
@@ -28,9 +28,9 @@ public enum ProjectDiscovery {
         return GlossaryLoader.discover(from: directory).map { ([$0], .discovered) }
     }
 
-    /// Reads the configuration file at `path`, which may set the severity of any rule of
-    /// `Rules.all`.
-    public static func readConfiguration(contentsOf path: String) throws(InputError) -> Configuration {
-        try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id)))
+    /// Reads the configuration file at `path`, which may set the severity of any built-in rule,
+    /// monolingual (`Rules.all`) or cross-language (`Rules.crossLanguage`).
+    package static func readConfiguration(contentsOf path: String) throws(InputError) -> Configuration {
+        try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id) + Rules.crossLanguage.map(\.id)))
     }
 }

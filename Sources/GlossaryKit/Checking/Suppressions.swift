@@ -12,28 +12,28 @@
 /// line. A `--` ends the rule list, so a reason can follow:
 /// `<!-- glossary-ignore deprecated-term -- quotes the 1990 law -->`. The tokenizer masks HTML
 /// comments, so directives are read from the raw bytes here.
-public struct Suppressions: Sendable, Equatable {
+package struct Suppressions: Sendable, Equatable {
     /// The kinds of directive.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case ignore = "glossary-ignore"
         case disable = "glossary-disable"
         case enable = "glossary-enable"
     }
 
     /// One directive as written.
-    public struct Directive: Sendable, Equatable {
-        public var kind: Kind
+    package struct Directive: Sendable, Equatable {
+        package var kind: Kind
         /// The rules named; nil means every rule.
-        public var rules: Set<String>?
+        package var rules: Set<String>?
         /// 1-based line of the directive.
-        public var line: Int
+        package var line: Int
         /// Byte offset of the directive, for ordering against findings.
-        public var offset: Int
+        package var offset: Int
         /// For `ignore`: the line it silences.
-        public var targetLine: Int
+        package var targetLine: Int
     }
 
-    public private(set) var directives: [Directive] = []
+    package private(set) var directives: [Directive] = []
     /// What the directives say about each rule they may name, for `suppresses(_:)`.
     private var byRule: [String: RuleDirectives] = [:]
     /// What the directives that name no rule say, for a rule not among the known ones.
@@ -74,14 +74,18 @@ public struct Suppressions: Sendable, Equatable {
     }
 
     /// An empty set: nothing is suppressed.
-    public init() {}
+    package init() {}
 
     /// Reads the directives in `source`.
     ///
-    /// - Parameter knownRules: rule ids a directive may name; any other id is an error.
+    /// - Parameters:
+    ///   - source: the text whose directives are read.
+    ///   - markdown: whether the text is Markdown, where a directive counts only at the start of
+    ///     an HTML comment outside fenced code.
+    ///   - knownRules: rule ids a directive may name; any other id is an error.
     /// - Throws: `InputError` at the unknown rule id, with the line and a caret.
     /// - Complexity: O(*n*) in the text's length.
-    public init(parsing source: SourceText, markdown: Bool, knownRules: Set<String>) throws(InputError) {
+    package init(parsing source: SourceText, markdown: Bool, knownRules: Set<String>) throws(InputError) {
         self.init()
         defer { index(knownRules) }
         try source.bytes.withUnsafeBufferPointer { bytes throws(InputError) in
@@ -104,7 +108,7 @@ public struct Suppressions: Sendable, Equatable {
     ///
     /// - Throws: `InputError` at the unknown rule id, with the line and a caret.
     /// - Complexity: O(*n*) in the file's length.
-    public init(parsing file: MappedFile, markdown: Bool, knownRules: Set<String>) throws(InputError) {
+    package init(parsing file: MappedFile, markdown: Bool, knownRules: Set<String>) throws(InputError) {
         self.init()
         defer { index(knownRules) }
         var releaser = PageReleaser(file)
@@ -232,7 +236,7 @@ public struct Suppressions: Sendable, Equatable {
     /// Whether `finding` is silenced by a directive.
     ///
     /// - Complexity: O(log *d*) in the directives that apply to the finding's rule.
-    public func suppresses(_ finding: Finding) -> Bool {
+    package func suppresses(_ finding: Finding) -> Bool {
         var steps = 1
         defer { WorkMeter.record(steps) }
         let directives = byRule[finding.rule] ?? forOtherRules

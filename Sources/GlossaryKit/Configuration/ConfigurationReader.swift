@@ -5,14 +5,14 @@ internal import Yams
 ///
 /// Every error — invalid YAML, an unknown key, a bad pattern, an unknown rule or severity —
 /// names the file, line and column and quotes the line with a caret.
-public enum ConfigurationReader {
+package enum ConfigurationReader {
     /// The keys a configuration may have.
-    public static let keys = ["glossary", "languages", "parallel", "include", "exclude", "rules", "fail-on"]
+    package static let keys = ["glossary", "languages", "parallel", "source", "include", "exclude", "rules", "fail-on"]
 
     /// Parses configuration text; `path` names the file in errors and its folder is the root.
     ///
     /// - Parameter knownRules: the rule ids `rules:` may name.
-    public static func read(_ text: String, path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
+    package static func read(_ text: String, path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
         var configuration = Configuration(root: (Paths.absolute(path) as NSString).deletingLastPathComponent)
         configuration.file = path
         guard let root = try YAMLDocument.compose(text, path: path, what: "YAML") else { return configuration }
@@ -53,6 +53,12 @@ public enum ConfigurationReader {
                         throw reader.error(error.message, at: node, columnOffset: error.column - 1)
                     }
                 }
+            case "source":
+                let text = try reader.scalar(value, "source")
+                guard let language = LanguageTag(text) else {
+                    throw reader.error("'\(text)' is not a valid BCP 47 language tag for source (e.g. en, id, su, en-GB)", at: value)
+                }
+                configuration.sourceLanguage = reader.setting(language, at: value)
             case "include":
                 configuration.include = try reader.list(value, "include").map { node throws(InputError) in try reader.glob(node, "include pattern") }
             case "exclude":
@@ -68,9 +74,9 @@ public enum ConfigurationReader {
                     }
                     let level = try reader.scalar(severityNode, "severity")
                     if level == "off" {
-                        configuration.severities[rule] = .some(nil)
+                        configuration.ruleSettings[rule] = .off
                     } else if let severity = Severity(rawValue: level) {
-                        configuration.severities[rule] = .some(severity)
+                        configuration.ruleSettings[rule] = .severity(severity)
                     } else {
                         throw reader.error("unknown severity '\(level)' for rule '\(rule)' (use off, info, warning or error)", at: severityNode)
                     }
@@ -89,7 +95,7 @@ public enum ConfigurationReader {
     }
 
     /// Reads and parses the configuration file at `path`.
-    public static func read(contentsOf path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
+    package static func read(contentsOf path: String, knownRules: Set<String>) throws(InputError) -> Configuration {
         try read(InputFile.readText(path), path: path, knownRules: knownRules)
     }
 
@@ -104,6 +110,14 @@ public enum ConfigurationReader {
             // A quoted scalar's mark is at the quote.
             if columnOffset > 0, case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { offset += 1 }
             return positions.error(message, file: path, at: node.mark, columnOffset: offset, in: text)
+        }
+
+        /// `language` as set at `node`, so that a later check can point at it.
+        func setting(_ language: LanguageTag, at node: Node) -> LanguageSetting {
+            let line = node.mark?.line ?? 1
+            return LanguageSetting(
+                language: language, location: SourceLocation(file: path, line: line, column: node.mark?.column ?? 1),
+                line: InputError.line(line, of: text))
         }
 
         func unknownKey(_ key: String, allowed: [String], in what: String, at node: Node, noun: String = "key") -> InputError {

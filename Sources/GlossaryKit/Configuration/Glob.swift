@@ -16,9 +16,9 @@
 ///
 /// Matching never backtracks: a pattern like `*a*a*a*a*a*a*a*a*b` costs its length times the
 /// name's, not the number of ways its stars could split the name.
-public struct Glob: Sendable, Hashable, CustomStringConvertible {
+package struct Glob: Sendable, Hashable, CustomStringConvertible {
     /// The pattern as written.
-    public let pattern: String
+    package let pattern: String
     /// One component pattern per path component, per brace alternative.
     private let alternatives: [[Component]]
 
@@ -36,15 +36,15 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// A problem in a pattern, with the 1-based column (in characters) where it is.
-    public struct SyntaxError: Error, Sendable, Equatable {
-        public var message: String
-        public var column: Int
+    package struct SyntaxError: Error, Sendable, Equatable {
+        package var message: String
+        package var column: Int
     }
 
     /// Compiles `pattern`.
     ///
     /// - Throws: `SyntaxError` for an unclosed `{`, a stray `}`, an empty pattern or a trailing `\`.
-    public init(_ pattern: String, capturingLanguage: Bool = false) throws(SyntaxError) {
+    package init(_ pattern: String, capturingLanguage: Bool = false) throws(SyntaxError) {
         self.pattern = pattern
         guard !pattern.isEmpty else { throw SyntaxError(message: "empty pattern", column: 1) }
         var text = Array(pattern.unicodeScalars)
@@ -77,19 +77,19 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         self.alternatives = alternatives
     }
 
-    public var description: String { pattern }
+    package var description: String { pattern }
 
     /// Whether `path` (relative, `/`-separated) matches.
-    public func matches(_ path: String) -> Bool {
+    package func matches(_ path: String) -> Bool {
         match(path) != nil
     }
 
 
     /// What `{lang}` matched: its text and where (component index, scalar offset in it).
-    public struct Capture: Sendable, Equatable {
-        public var text: String
-        public var component: Int
-        public var offset: Int
+    package struct Capture: Sendable, Equatable {
+        package var text: String
+        package var component: Int
+        package var offset: Int
     }
 
     /// Matches `path`; on success returns what `{lang}` captured (nil inside when the pattern
@@ -97,7 +97,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Complexity: O(*p* × *n*) for a pattern of *p* characters and a path of *n*: no choice of
     ///   where a `*` or `**` ends is tried twice (see `matchComponents` and `matchName`).
-    public func match(_ path: String) -> Capture?? {
+    package func match(_ path: String) -> Capture?? {
         var steps = 0
         return match(path, steps: &steps)
     }
@@ -271,7 +271,7 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
 
     /// The most alternatives a pattern's braces may expand to: each is matched on its own, and
     /// nested or repeated braces multiply (`{a,b}` ten times is 1,024 alternatives).
-    public static let maximumAlternatives = 1024
+    package static let maximumAlternatives = 1024
 
     /// Expands braces into alternatives of pieces (`/` kept as a literal separator).
     private static func expand(_ text: [Unicode.Scalar], offset: Int, capturingLanguage: Bool) throws(SyntaxError) -> [[Piece]] {

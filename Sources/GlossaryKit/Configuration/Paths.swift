@@ -2,10 +2,10 @@ import Foundation
 
 /// Path arithmetic for configurations and baselines (absolute and relative forms of `/` paths),
 /// and the bounds of searches for project files.
-public enum Paths {
+package enum Paths {
     /// `path` made absolute against `directory` (default: the current folder), with `.` and `..`
     /// resolved textually.
-    public static func absolute(_ path: String, from directory: String? = nil) -> String {
+    package static func absolute(_ path: String, from directory: String? = nil) -> String {
         let base = directory ?? FileManager.default.currentDirectoryPath
         let joined = path.hasPrefix("/") ? path : base + "/" + path
         var components: [Substring] = []
@@ -21,7 +21,7 @@ public enum Paths {
 
     /// `path` relative to the folder `base` (both made absolute first): `docs/a.md`, or with `..`
     /// components when `path` is outside `base`.
-    public static func relative(_ path: String, to base: String) -> String {
+    package static func relative(_ path: String, to base: String) -> String {
         let target = absolute(path).split(separator: "/")
         let from = absolute(base).split(separator: "/")
         var common = 0
@@ -33,11 +33,11 @@ public enum Paths {
 
     /// Folder names that a search through a folder tree never enters, besides hidden folders:
     /// build output and installed dependencies (SwiftPM's `.build` is hidden already).
-    public static let buildFolderNames: Set<String> = ["build", "DerivedData", "node_modules"]
+    package static let buildFolderNames: Set<String> = ["build", "DerivedData", "node_modules"]
 
     /// Whether a search through a folder tree skips the folder named `name`: a hidden folder or a
     /// build folder (`buildFolderNames`).
-    public static func isSkippedFolder(_ name: some StringProtocol) -> Bool {
+    package static func isSkippedFolder(_ name: some StringProtocol) -> Bool {
         name.hasPrefix(".") || buildFolderNames.contains(String(name))
     }
 
@@ -48,7 +48,7 @@ public enum Paths {
     ///
     /// Stopping there keeps a search started inside one project from picking up files of an
     /// unrelated tree above it.
-    public static func searchedFolders(from directory: String? = nil, home: String? = nil) -> [String] {
+    package static func searchedFolders(from directory: String? = nil, home: String? = nil) -> [String] {
         let manager = FileManager.default
         // `$HOME` as the shell and git see it; Foundation's home folder may ignore it.
         let userHome = ProcessInfo.processInfo.environment["HOME"].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
@@ -68,7 +68,7 @@ public enum Paths {
 
     /// The path of `name` in the nearest of the `searchedFolders(from:)` that has one for which
     /// `accept` holds, as git finds `.git`; `folder` says whether a folder or a file is wanted.
-    public static func nearest(
+    package static func nearest(
         _ name: String, folder: Bool, from directory: String? = nil, where accept: (String) -> Bool = { _ in true }
     ) -> String? {
         for candidate in searchedFolders(from: directory).map({ ($0 as NSString).appendingPathComponent(name) }) {

@@ -1,15 +1,15 @@
 /// The files `glossary init` writes: a commented configuration and a small glossary to edit.
-public enum StarterFiles {
+package enum StarterFiles {
     /// The glossary written beside the configuration.
-    public static let glossaryPath = "glossary/terms.yml"
+    package static let glossaryPath = "glossary/terms.yml"
 
     /// The command `glossary init` suggests next. It works in the folder the files were written
     /// to: with no path, `check` takes the files that the configuration's `include` patterns
     /// choose.
-    public static let nextCommand = "glossary check"
+    package static let nextCommand = "glossary check"
 
     /// A `.glossary.yml` with every setting shown and explained.
-    public static let configuration = """
+    package static let configuration = """
         # glossary configuration (reference: docs/workflows.md in the glossary sources).
         # Paths and patterns are relative to this file's folder. Command-line options win.
 
@@ -29,6 +29,12 @@ public enum StarterFiles {
         parallel:
           - "docs/{lang}/**"
 
+        # The language the versions of a text are translated from (one of the glossary's): each
+        # version is then checked as a translation of it — every concept it names must be in the
+        # others — as a bilingual file (XLIFF, PO) is against the source it declares. Without it,
+        # the versions are compared with each other. `--source LANG` wins.
+        # source: en
+
         # Which files to check: when folders are searched, for files given by name, and (with
         # `glossary check` and no path) in this file's folder.
         include:
@@ -38,11 +44,15 @@ public enum StarterFiles {
           - "node_modules/**"
           - "CHANGELOG.md"
 
-        # Severity per rule: off, info, warning or error.
+        # Severity per rule: off, info, warning or error. The cross-language rules compare
+        # versions: missing-translation (a concept the source, or most versions, name) and
+        # divergent-term (one named in fewer than half of the versions; off to hide them).
         rules:
           deprecated-term: warning
           inconsistent-term: warning
           term-case: warning
+          missing-translation: warning
+          divergent-term: info
 
         # The least severe finding that makes `glossary check` fail: info, warning or error.
         fail-on: warning
@@ -50,7 +60,7 @@ public enum StarterFiles {
         """
 
     /// A glossary with one concept in Indonesian, English and Sundanese to start from.
-    public static let glossary = """
+    package static let glossary = """
         # Your project's glossary. Reference: docs/glossary-format.md in the glossary sources.
         name: Project terms
         required-languages: [id, en, su]

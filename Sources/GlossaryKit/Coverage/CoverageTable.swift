@@ -1,20 +1,59 @@
 import Foundation
 /// How often each concept is named in each language of a translation corpus: `glossary coverage`.
 ///
-/// A *gap* is a language where a concept has no occurrence although another language of the
-/// corpus (or of the same set, per segment) names it and the glossary has a term for it there.
+/// A *gap* is a language where a concept has no occurrence although other versions name it: the
+/// same absences `glossary check` reports (`AnalyzedCorpus.absences(in:)`), marked by kind, so
+/// that the table and the findings never disagree. A version is compared with the source when
+/// the corpus has one, else with the other versions; a language the glossary has no approved
+/// term of the concept in has no gap.
 public struct CoverageTable: Sendable {
+    /// Why a language does not name a concept that other versions name.
+    public enum Gap: String, Sendable, Hashable, CaseIterable {
+        /// Named in the source, or in at least half of the undirected versions: a missing
+        /// translation (`—`).
+        case missing
+        /// Named in fewer than half of the undirected versions: left out here or added there
+        /// (`·`).
+        case divergent
+        /// Not named here, in a translation set aligned with too little confidence to compare
+        /// (`?`).
+        case unaligned
+
+        /// The cell's mark.
+        public var mark: String {
+            switch self {
+            case .missing: "—"
+            case .divergent: "·"
+            case .unaligned: "?"
+            }
+        }
+
+        /// What the mark means, for the table's legend.
+        public var meaning: String {
+            switch self {
+            case .missing: "missing: named in the source, or in at least half of the versions, not in this one"
+            case .divergent: "divergent: named in fewer than half of the versions, not in this one (left out here, or added there)"
+            case .unaligned: "not compared: not named here, in a set aligned with low confidence"
+            }
+        }
+    }
+
     /// One concept's counts.
     public struct Row: Sendable {
         /// The translation set, for per-segment rows; nil in the totals.
         public var set: String?
+        /// The concept's id.
         public var concept: String
         /// Occurrences per language, parallel to `CoverageTable.languages`.
         public var counts: [Int]
-        /// Whether each language is a gap.
-        public var gaps: [Bool]
+        /// The gap in each language, if any.
+        public var gaps: [Gap?]
+
+        /// Whether the row has a gap of any kind.
+        public var hasGap: Bool { gaps.contains { $0 != nil } }
     }
 
+    /// The languages of the table's columns, in order.
     public var languages: [LanguageTag]
     /// Totals over the corpus, one row per concept named anywhere, in glossary order.
     public var rows: [Row]
@@ -27,7 +66,12 @@ public struct CoverageTable: Sendable {
 
     /// Counts the concepts of `corpus`.
     ///
-    /// - Complexity: O(*m*) in the number of matches.
+    /// In a set, a gap is an absence of the concept in that set; in the totals, a language that
+    /// never names the concept has the gravest gap any set gives it (missing, then divergent,
+    /// then unaligned), or none when no set compares it (it names no concept of that set's, or
+    /// it is the source).
+    ///
+    /// - Complexity: O(*m* + *s*·*v*·*c*) in the matches, and the sets' versions and concepts.
     public init(_ corpus: AnalyzedCorpus, bySegment: Bool = false) {
         let glossary = corpus.glossary
         var languages: [LanguageTag] = []
@@ -36,10 +80,8 @@ public struct CoverageTable: Sendable {
                 if let language = segment.language, !languages.contains(language) { languages.append(language) }
             }
         }
-        func hasTerms(_ concept: Int, _ language: LanguageTag) -> Bool {
-            !glossary.concepts[concept].terms(in: language).isEmpty
-        }
         var totals: [Int: [Int]] = [:]
+        var totalGaps: [Int: [Gap?]] = [:]
         var segmentRows: [Row] = []
         for set in corpus.sets {
             var counts: [Int: [Int]] = [:]
@@ -49,34 +91,57 @@ public struct CoverageTable: Sendable {
                     counts[match.term.concept, default: Array(repeating: 0, count: languages.count)][column] += 1
                 }
             }
-            let present = Set(set.members.compactMap { corpus[$0].language })
+            var gaps: [Int: [Gap?]] = [:]
+            for absence in corpus.absences(in: set) {
+                guard let column = languages.firstIndex(of: absence.language) else { continue }
+                let gap: Gap = !set.isReliable ? .unaligned : absence.kind == .omission ? .missing : .divergent
+                gaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column] = gap
+                let total = totalGaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column]
+                totalGaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column] = Self.graver(total, gap)
+            }
             for concept in counts.keys.sorted() {
                 let row = counts[concept]!
                 for column in row.indices { totals[concept, default: Array(repeating: 0, count: languages.count)][column] += row[column] }
                 if bySegment {
-                    let gaps = languages.enumerated().map { column, language in
-                        row[column] == 0 && present.contains(language) && hasTerms(concept, language)
-                    }
-                    segmentRows.append(Row(set: set.id, concept: glossary.concepts[concept].id, counts: row, gaps: gaps))
+                    segmentRows.append(Row(
+                        set: set.id, concept: glossary.concepts[concept].id, counts: row,
+                        gaps: gaps[concept] ?? Array(repeating: nil, count: languages.count)))
                 }
             }
         }
         self.languages = languages
         rows = totals.keys.sorted().map { concept in
             let counts = totals[concept]!
+            let gaps = totalGaps[concept] ?? Array(repeating: nil, count: languages.count)
+            // A language that names the concept in some set has no gap in the totals.
             return Row(set: nil, concept: glossary.concepts[concept].id, counts: counts,
-                       gaps: languages.enumerated().map { counts[$0.offset] == 0 && hasTerms(concept, $0.element) })
+                       gaps: counts.indices.map { counts[$0] == 0 ? gaps[$0] : nil })
         }
         self.segmentRows = segmentRows
         notes = corpus.notes
         setCount = corpus.sets.count
     }
 
+    /// The graver of two gaps: missing, then divergent, then unaligned.
+    private static func graver(_ first: Gap?, _ second: Gap) -> Gap {
+        guard let first else { return second }
+        let order = Gap.allCases
+        return order.firstIndex(of: first)! <= order.firstIndex(of: second)! ? first : second
+    }
+
+    /// The kinds of gap the table shows, in legend order.
+    private var shownGaps: [Gap] {
+        let shown = Set((rows + segmentRows).flatMap { $0.gaps.compactMap { $0 } })
+        return Gap.allCases.filter(shown.contains)
+    }
+
     /// Output formats of `glossary coverage`.
     public enum Format: String, Sendable, CaseIterable {
+        /// Plain text for a terminal, JSON for programs, or a Markdown table.
         case text, json, markdown
     }
 
+    /// The table in `format`.
     public func render(_ format: Format) -> String {
         switch format {
         case .text: renderText()
@@ -85,9 +150,9 @@ public struct CoverageTable: Sendable {
         }
     }
 
-    /// A cell: the count, or `—` for a gap.
+    /// A cell: the count, or the gap's mark.
     private func cell(_ row: Row, _ column: Int) -> String {
-        row.gaps[column] ? "—" : String(row.counts[column])
+        row.gaps[column]?.mark ?? String(row.counts[column])
     }
 
     /// Columns padded to their widest cell.
@@ -108,11 +173,13 @@ public struct CoverageTable: Sendable {
         if !segmentRows.isEmpty {
             output += "\nby segment:\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / \($0.concept)" }
         }
-        let gaps = rows.filter { $0.gaps.contains(true) }.count
-        output += "\n\(English.counted(rows.count, "concept")) in \(English.counted(setCount, "translation set")); \(gaps) with a gap (—: named in another language, not in this one)\n"
+        let gaps = rows.filter(\.hasGap).count
+        output += "\n\(English.counted(rows.count, "concept")) in \(English.counted(setCount, "translation set")); \(gaps) with a gap\n"
+        output += shownGaps.map { "\($0.mark)  \($0.meaning)\n" }.joined()
         return output
     }
 
+    /// The table as a Markdown table, one row per concept.
     public func renderMarkdown() -> String {
         func table(_ rows: [Row], first: String, key: (Row) -> String) -> String {
             var output = "| \(first) | " + languages.map(\.rawValue).joined(separator: " | ") + " |\n"
@@ -127,17 +194,21 @@ public struct CoverageTable: Sendable {
         if !segmentRows.isEmpty {
             output += "\n### By segment\n\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / `\($0.concept)`" }
         }
-        output += "\n— marks a gap: the concept is named in another language but not in this one.\n"
+        if !shownGaps.isEmpty {
+            output += "\n" + shownGaps.map { "\($0.mark) \($0.meaning)." }.joined(separator: "  \n") + "\n"
+        }
         return output
     }
 
-    public func renderJSON() -> JSONValue {
+    package func renderJSON() -> JSONValue {
         func row(_ row: Row) -> JSONValue {
             var pairs: [(String, JSONValue)] = []
             if let set = row.set { pairs.append(("set", .string(set))) }
             pairs.append(("concept", .string(row.concept)))
             pairs.append(("counts", .object(languages.indices.map { (languages[$0].rawValue, .number(row.counts[$0])) })))
-            pairs.append(("gaps", .array(languages.indices.filter { row.gaps[$0] }.map { .string(languages[$0].rawValue) })))
+            let gaps = languages.indices.filter { row.gaps[$0] != nil }
+            pairs.append(("gaps", .array(gaps.map { .string(languages[$0].rawValue) })))
+            pairs.append(("gapKinds", .object(gaps.map { (languages[$0].rawValue, .string(row.gaps[$0]!.rawValue)) })))
             return .object(pairs)
         }
         return .object([
@@ -146,7 +217,10 @@ public struct CoverageTable: Sendable {
             ("concepts", .array(rows.map(row))),
             ("segments", .array(segmentRows.map(row))),
             ("summary", .object([("sets", .number(setCount)), ("concepts", .number(rows.count)),
-                                 ("conceptsWithGaps", .number(rows.filter { $0.gaps.contains(true) }.count))])),
+                                 ("conceptsWithGaps", .number(rows.filter(\.hasGap).count)),
+                                 ("conceptsWithGapsByKind", .object(Gap.allCases.map { kind in
+                                     (kind.rawValue, .number(rows.filter { $0.gaps.contains(kind) }.count))
+                                 }))])),
         ])
     }
 }
@@ -177,8 +251,12 @@ extension CrossLanguageChecker {
     /// - Any other file stands alone: its language sections, or in one language one set per
     ///   paragraph.
     ///
-    /// Folders are searched like `glossary check` does (`CheckRunner.files(for:)`).
-    public func coverageCorpus(paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic) throws(InputError) -> [AnalyzedCorpus] {
+    /// Folders are searched like `glossary check` does (`CheckRunner.files(for:)`). A
+    /// configuration's `parallel` sets are formed first, as `glossary check` forms them;
+    /// `options.sourceLanguage` makes the corpora that declare no source directed.
+    package func coverageCorpus(
+        paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic, configuration: Configuration? = nil
+    ) throws(InputError) -> [AnalyzedCorpus] {
         guard !paths.isEmpty else { throw InputError("give at least one file") }
         var hasFolder = false
         for path in paths where path != "-" {
@@ -194,13 +272,13 @@ extension CrossLanguageChecker {
         var result: [AnalyzedCorpus] = []
         if !bilingual.isEmpty {
             for corpus in try BilingualFormat.read(paths: bilingual) {
-                do { result.append(try analyze(corpus)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
+                do { result.append(try analyze(corpus, sourceLanguage: options.sourceLanguage)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
             }
         }
         let plain = files.filter { BilingualFormat(path: $0) == nil }
         guard !plain.isEmpty else { return result }
         var sets: [(files: [String], languages: [LanguageTag?]?)] = []
-        let groups = grouping == .automatic && options.language == nil ? ParallelFiles.groups(plain, known: glossary.languages).groups : []
+        let groups = grouping == .automatic && options.language == nil ? ParallelFiles.groups(plain, configuration: configuration, byName: true, known: glossary.languages).groups : []
         if grouping == .automatic, !hasFolder, plain.count > 1, groups.isEmpty || (groups.count == 1 && groups[0].files.count == plain.count) {
             // The files given are the versions of one text.
             sets.append((plain, groups.first?.languages))
@@ -226,10 +304,10 @@ extension CrossLanguageChecker {
                         texts: [segmented],
                         sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
                         notes: ["one language: one set per paragraph"])
-                    result.append(try analyze(corpus, markup: options.markup))
+                    result.append(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage))
                 } else {
                     let corpus = try parallelCorpus(sources, languages: set.languages, options: options)
-                    result.append(try analyze(corpus, markup: options.markup))
+                    result.append(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage))
                 }
             } catch {
                 throw InputError(error.description, file: set.files[0])

@@ -8,13 +8,18 @@ public struct Finding: Sendable, Hashable {
     public var byteRange: Range<Int>
     /// The rule's public id, e.g. `deprecated-term`.
     public var rule: String
+    /// How serious the finding is, after the user's rule settings.
     public var severity: Severity
-    /// The language of the text where the finding is.
+    /// The language of the text where the finding is: the language of the term concerned.
     public var language: LanguageTag?
+    /// Whether the language of the text there is uncertain (a short or mixed paragraph): then
+    /// `language` is that of the term found, which the text's own language may not be.
+    public var languageIsUncertain = false
     /// The concept concerned.
     public var concept: String?
     /// The offending text as written.
     public var text: String
+    /// What is wrong, in a sentence.
     public var message: String
     /// Replacements to offer, best first.
     public var suggestions: [String]
@@ -28,6 +33,7 @@ public struct Finding: Sendable, Hashable {
     /// `Fingerprint`); set by `CheckRunner`, used by SARIF and baselines.
     public var fingerprint: String?
 
+    /// A finding from `location` to `endLocation` (`byteRange` in the file) of the rule `rule`.
     public init(
         location: SourceLocation, endLocation: SourceLocation, byteRange: Range<Int>, rule: String,
         severity: Severity, language: LanguageTag?, concept: String?, text: String, message: String,

@@ -1,25 +1,70 @@
+public import Foundation
+
 /// A problem with an input — a glossary, a text, a configuration — that stops the work.
 ///
 /// It names where the problem is (`file:line:col` when known) and, when the offending line is
 /// known, prints it with a caret under the column, like a compiler does. The CLI exits with
 /// status 2 on such an error.
-public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var location: SourceLocation?
-    /// The file, when no line is known.
-    public var file: String?
-    public var message: String
-    /// The text of the offending line, for the caret display.
-    public var sourceLine: String?
+///
+/// Switch on the case to learn where the problem is; ``message`` says what it is.
+public enum InputError: Error, Sendable, Equatable, CustomStringConvertible, LocalizedError {
+    /// A problem at a line and column of a file, such as a syntax error or a bad value.
+    ///
+    /// `sourceLine` is the text of that line, when known, shown with a caret under the column.
+    case atLocation(SourceLocation, message: String, sourceLine: String?)
+    /// A problem with a whole file: it is missing, unreadable, or not what was expected.
+    case inFile(path: String, message: String)
+    /// A problem that belongs to no one file, such as a missing input or a bad combination.
+    case general(message: String)
 
-    public init(_ message: String, file: String? = nil, location: SourceLocation? = nil, sourceLine: String? = nil) {
-        self.message = message
-        self.file = file ?? location?.file
-        self.location = location
-        self.sourceLine = sourceLine
+    /// What is wrong, without the place.
+    public package(set) var message: String {
+        get {
+            switch self {
+            case let .atLocation(_, message, _), let .inFile(_, message), let .general(message): message
+            }
+        }
+        set {
+            switch self {
+            case let .atLocation(location, _, sourceLine): self = .atLocation(location, message: newValue, sourceLine: sourceLine)
+            case let .inFile(path, _): self = .inFile(path: path, message: newValue)
+            case .general: self = .general(message: newValue)
+            }
+        }
+    }
+
+    /// Where the problem is, when a line and column are known.
+    public var location: SourceLocation? {
+        if case let .atLocation(location, _, _) = self { location } else { nil }
+    }
+
+    /// The file the problem is in, when one is known.
+    public var file: String? {
+        switch self {
+        case let .atLocation(location, _, _): location.file
+        case let .inFile(path, _): path
+        case .general: nil
+        }
+    }
+
+    /// The text of the offending line, for the caret display.
+    public var sourceLine: String? {
+        if case let .atLocation(_, _, sourceLine) = self { sourceLine } else { nil }
+    }
+
+    /// The case that fits what is known: a location, else a file, else neither.
+    package init(_ message: String, file: String? = nil, location: SourceLocation? = nil, sourceLine: String? = nil) {
+        if let location {
+            self = .atLocation(location, message: message, sourceLine: sourceLine)
+        } else if let file {
+            self = .inFile(path: file, message: message)
+        } else {
+            self = .general(message: message)
+        }
     }
 
     /// An error at a 1-based line and column of `text`, quoting the line.
-    public init(_ message: String, file: String, line: Int, column: Int, in text: String?) {
+    package init(_ message: String, file: String, line: Int, column: Int, in text: String?) {
         self.init(
             message, file: file, location: SourceLocation(file: file, line: line, column: column),
             sourceLine: text.flatMap { Self.line(line, of: $0) })
@@ -40,6 +85,9 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
         }
         return result
     }
+
+    /// The same text as ``description``, for `localizedDescription`.
+    public var errorDescription: String? { description }
 
     /// Spaces up to `column` (tabs kept so the caret lines up), then `^`.
     static func caret(under column: Int, in line: String) -> String {

@@ -1,7 +1,10 @@
 /// How serious a finding is. Ordered: `info` < `warning` < `error`.
 public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
+    /// Worth knowing: a suggestion rather than a problem.
     case info
+    /// Should be fixed: a deprecated term, an inconsistent one.
     case warning
+    /// Must be fixed: a forbidden term.
     case error
 
     private var rank: Int {
@@ -12,5 +15,6 @@ public enum Severity: String, Sendable, CaseIterable, Comparable, Codable {
         }
     }
 
+    /// Orders by seriousness: `info` < `warning` < `error`.
     public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
 }

@@ -12,48 +12,55 @@ import Foundation
 /// - `[[!|words as written|category]]`: a trap, words that must not be (part of) any occurrence,
 ///   with a free category such as `derivation` or `not-clitic`.
 ///
-/// Blank lines and lines starting with `#` are ignored. The markup is removed before matching, so
-/// the checker sees only the sentence; an occurrence is found when a match covers exactly its
-/// words and names its concept.
-public struct EvaluationCorpus: Sendable {
+/// Two escapes, inside and outside the markup, write what a one-line sentence cannot show:
+///
+/// - `⏎` (U+23CE) stands for a line break, so a sentence can hold text as it comes from a PDF
+///   (`traf-⏎ficking`);
+/// - `\u{XXXX}` (one to six hex digits) stands for that Unicode scalar, so zero-width characters and
+///   soft hyphens are visible in the file (`mig\u{200B}rant`).
+///
+/// Blank lines and lines starting with `#` are ignored. The markup is removed and the escapes are
+/// expanded before matching, so the checker sees only the sentence, and byte ranges point into it;
+/// an occurrence is found when a match covers exactly its words and names its concept.
+package struct EvaluationCorpus: Sendable {
     /// One labelled sentence.
-    public struct Sentence: Sendable {
-        public var language: LanguageTag
+    package struct Sentence: Sendable {
+        package var language: LanguageTag
         /// The sentence without markup.
-        public var text: String
-        public var file: String
-        public var line: Int
-        public var occurrences: [Occurrence]
-        public var traps: [Trap]
+        package var text: String
+        package var file: String
+        package var line: Int
+        package var occurrences: [Occurrence]
+        package var traps: [Trap]
     }
 
     /// An expected occurrence of a concept.
-    public struct Occurrence: Sendable, Hashable {
-        public var concept: String
+    package struct Occurrence: Sendable, Hashable {
+        package var concept: String
         /// UTF-8 byte range in `Sentence.text`.
-        public var bytes: Range<Int>
-        public var text: String
+        package var bytes: Range<Int>
+        package var text: String
         /// The phenomena the occurrence shows; empty for a verbatim occurrence.
-        public var phenomena: [Phenomenon]
+        package var phenomena: [Phenomenon]
     }
 
     /// Words that must not be matched.
-    public struct Trap: Sendable, Hashable {
-        public var bytes: Range<Int>
-        public var text: String
-        public var category: String
+    package struct Trap: Sendable, Hashable {
+        package var bytes: Range<Int>
+        package var text: String
+        package var category: String
     }
 
-    public var sentences: [Sentence]
+    package var sentences: [Sentence]
 
-    public init(sentences: [Sentence]) {
+    package init(sentences: [Sentence]) {
         self.sentences = sentences
     }
 
     /// Reads a corpus file, or every `*.txt` file of a folder (sorted by name).
     ///
     /// - Throws: `InputError` with the file, line and column of malformed markup.
-    public static func load(path: String) throws -> EvaluationCorpus {
+    package static func load(path: String) throws -> EvaluationCorpus {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) else {
             throw InputError("no evaluation corpus at '\(path)'")
@@ -75,7 +82,7 @@ public struct EvaluationCorpus: Sendable {
 
     /// Parses one corpus file. The language comes from a `# language: TAG` line, else from the
     /// file name (`id.txt`, `corpus.su.txt`, `jv.txt`: a two- or three-letter first part).
-    public static func parse(_ text: String, file: String) throws -> [Sentence] {
+    package static func parse(_ text: String, file: String) throws -> [Sentence] {
         var language = LanguageDetector.language(
             fromPath: file, known: [.indonesian, .english, .sundanese])
             ?? ((file as NSString).lastPathComponent.split(separator: ".").first
@@ -127,12 +134,16 @@ public struct EvaluationCorpus: Sendable {
                 guard parts.count == 2 || parts.count == 3, !parts[0].isEmpty, !parts[1].isEmpty else {
                     throw fail("expected [[concept|words]] or [[concept|words|phenomena]]", at: index)
                 }
+                // The words start after "[[", the concept and "|"; escapes in them are expanded too.
+                let wordsStart = index + 2 + parts[0].utf8.count + 1
+                let words = try expandEscapes(bytes[wordsStart..<(wordsStart + parts[1].utf8.count)], fail: fail)
                 let start = plain.count
-                plain += Array(parts[1].utf8)
+                plain += words
                 let range = start..<plain.count
+                let written = String(decoding: words, as: UTF8.self)
                 let label = parts.count == 3 ? parts[2].trimmingCharacters(in: .whitespaces) : ""
                 if parts[0] == "!" {
-                    traps.append(Trap(bytes: range, text: parts[1], category: label.isEmpty ? "trap" : label))
+                    traps.append(Trap(bytes: range, text: written, category: label.isEmpty ? "trap" : label))
                 } else {
                     var phenomena: [Phenomenon] = []
                     for name in label.split(separator: "+") where name != "identity" {
@@ -142,18 +153,58 @@ public struct EvaluationCorpus: Sendable {
                         phenomena.append(phenomenon)
                     }
                     occurrences.append(Occurrence(
-                        concept: parts[0], bytes: range, text: parts[1],
+                        concept: parts[0], bytes: range, text: written,
                         phenomena: Array(Set(phenomena)).sorted { $0.rawValue < $1.rawValue }))
                 }
                 index = close + 2
             } else {
-                plain.append(bytes[index])
-                index += 1
+                // Plain text up to the next "[[", escapes expanded.
+                var end = index + 1
+                while end < bytes.count, !(bytes[end] == UInt8(ascii: "[") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "[")) {
+                    end += 1
+                }
+                plain += try expandEscapes(bytes[index..<end], fail: fail)
+                index = end
             }
         }
         return Sentence(
             language: .english, text: String(decoding: plain, as: UTF8.self), file: file, line: number,
             occurrences: occurrences, traps: traps)
+    }
+
+    /// The bytes with the corpus escapes expanded: `⏎` becomes a line break, `\u{XXXX}` the scalar
+    /// U+XXXX. A backslash that does not start `\u{` is kept as written.
+    ///
+    /// - Parameter fail: makes the error for a message at a byte offset of the line.
+    /// - Throws: the error `fail` makes for an unclosed `\u{`, or for digits that are not hex or
+    ///   name no Unicode scalar (a surrogate, or beyond U+10FFFF).
+    static func expandEscapes(_ bytes: ArraySlice<UInt8>, fail: (String, Int) -> InputError) throws -> [UInt8] {
+        let lineBreakSymbol: [UInt8] = Array("\u{23CE}".utf8)
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count)
+        var index = bytes.startIndex
+        while index < bytes.endIndex {
+            if bytes[index] == lineBreakSymbol[0], bytes[index...].starts(with: lineBreakSymbol) {
+                result.append(UInt8(ascii: "\n"))
+                index += lineBreakSymbol.count
+            } else if bytes[index] == UInt8(ascii: "\\"), bytes[(index + 1)...].starts(with: Array("u{".utf8)) {
+                let digitsStart = index + 3
+                guard let close = bytes[digitsStart...].firstIndex(of: UInt8(ascii: "}")) else {
+                    throw fail("unclosed '\\u{': write '\\u{XXXX}' with one to six hex digits", index)
+                }
+                let digits = String(decoding: bytes[digitsStart..<close], as: UTF8.self)
+                guard (1...6).contains(digits.count), digits.allSatisfy(\.isHexDigit),
+                      let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value) else {
+                    throw fail("'\\u{\(digits)}' is not a Unicode scalar (one to six hex digits, not a surrogate, at most 10FFFF)", index)
+                }
+                result += Array(String(Character(scalar)).utf8)
+                index = close + 1
+            } else {
+                result.append(bytes[index])
+                index += 1
+            }
+        }
+        return result
     }
 
     private static func find(_ needle: [UInt8], in haystack: [UInt8], from start: Int) -> Int? {
@@ -167,7 +218,7 @@ public struct EvaluationCorpus: Sendable {
     }
 
     /// The number of labelled occurrences per language.
-    public var occurrenceCounts: [LanguageTag: Int] {
+    package var occurrenceCounts: [LanguageTag: Int] {
         sentences.reduce(into: [:]) { $0[$1.language, default: 0] += $1.occurrences.count }
     }
 }

@@ -5,10 +5,10 @@
 /// every other match is a false positive, every unfound occurrence a false negative. Counts are
 /// kept per language and per phenomenon: a found or missed occurrence counts under the phenomena
 /// its label gives, a false positive under the phenomena the matcher reported.
-public struct Evaluator: Sendable {
-    public let checker: GlossaryChecker
+package struct Evaluator: Sendable {
+    package let checker: GlossaryChecker
 
-    public init(checker: GlossaryChecker) {
+    package init(checker: GlossaryChecker) {
         self.checker = checker
     }
 
@@ -16,7 +16,7 @@ public struct Evaluator: Sendable {
     ///
     /// - Throws: `InputError` when the corpus names a concept the glossary does not have (a typo
     ///   in the corpus would otherwise count as a miss of the analyzers).
-    public func evaluate(_ corpus: EvaluationCorpus) throws -> EvaluationReport {
+    package func evaluate(_ corpus: EvaluationCorpus) throws -> EvaluationReport {
         let known = Set(checker.glossary.concepts.map(\.id))
         var report = EvaluationReport()
         for sentence in corpus.sentences {
@@ -45,65 +45,65 @@ public struct Evaluator: Sendable {
 }
 
 /// Precision and recall of one evaluation run, with every error listed.
-public struct EvaluationReport: Sendable {
+package struct EvaluationReport: Sendable {
     /// True positives, false positives and false negatives.
-    public struct Counts: Sendable, Equatable {
-        public var correct = 0
-        public var falsePositives = 0
-        public var missed = 0
+    package struct Counts: Sendable, Equatable {
+        package var correct = 0
+        package var falsePositives = 0
+        package var missed = 0
 
         /// Correct / found; 1 when nothing was found.
-        public var precision: Double {
+        package var precision: Double {
             correct + falsePositives == 0 ? 1 : Double(correct) / Double(correct + falsePositives)
         }
 
         /// Correct / expected; 1 when nothing was expected.
-        public var recall: Double {
+        package var recall: Double {
             correct + missed == 0 ? 1 : Double(correct) / Double(correct + missed)
         }
 
-        public var expected: Int { correct + missed }
-        public var found: Int { correct + falsePositives }
+        package var expected: Int { correct + missed }
+        package var found: Int { correct + falsePositives }
     }
 
     /// A match the matcher made, as the evaluation sees it.
-    public struct Found: Sendable {
-        public var concept: String
-        public var bytes: Range<Int>
-        public var text: String
-        public var phenomena: [Phenomenon]
-        public var explanation: String
+    package struct Found: Sendable {
+        package var concept: String
+        package var bytes: Range<Int>
+        package var text: String
+        package var phenomena: [Phenomenon]
+        package var explanation: String
     }
 
     /// One disagreement with the labels.
-    public struct Error: Sendable, CustomStringConvertible {
-        public enum Kind: String, Sendable {
+    package struct Error: Sendable, CustomStringConvertible {
+        package enum Kind: String, Sendable {
             case falsePositive = "false positive"
             case missed
             case trapHit = "trap hit"
             case phenomenon = "other phenomena"
         }
 
-        public var kind: Kind
-        public var file: String
-        public var line: Int
-        public var detail: String
+        package var kind: Kind
+        package var file: String
+        package var line: Int
+        package var detail: String
 
-        public var description: String { "\(file):\(line): \(kind.rawValue): \(detail)" }
+        package var description: String { "\(file):\(line): \(kind.rawValue): \(detail)" }
     }
 
-    public private(set) var byLanguage: [LanguageTag: Counts] = [:]
+    package private(set) var byLanguage: [LanguageTag: Counts] = [:]
     /// Keyed by phenomenon name, `identity` for verbatim occurrences.
-    public private(set) var byPhenomenon: [String: Counts] = [:]
+    package private(set) var byPhenomenon: [String: Counts] = [:]
     /// Per trap category: how many traps, and how many a match touched.
-    public private(set) var traps: [String: (total: Int, hit: Int)] = [:]
-    public private(set) var errors: [Error] = []
+    package private(set) var traps: [String: (total: Int, hit: Int)] = [:]
+    package private(set) var errors: [Error] = []
     /// Correct matches whose reported phenomena differ from the label.
-    public private(set) var phenomenonDisagreements = 0
+    package private(set) var phenomenonDisagreements = 0
 
-    public init() {}
+    package init() {}
 
-    public var total: Counts {
+    package var total: Counts {
         byLanguage.values.reduce(into: Counts()) {
             $0.correct += $1.correct
             $0.falsePositives += $1.falsePositives
@@ -163,7 +163,7 @@ public struct EvaluationReport: Sendable {
     }
 
     /// The report as aligned tables, then the errors.
-    public func render(listErrors: Bool = true) -> String {
+    package func render(listErrors: Bool = true) -> String {
         func number(_ value: Double) -> String {
             let scaled = Int((value * 1000).rounded())
             let digits = String(scaled % 1000)

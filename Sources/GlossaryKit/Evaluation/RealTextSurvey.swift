@@ -15,14 +15,14 @@ import Foundation
 ///    also used to measure how often a -na or plural-infix reading lands on a known root.
 ///
 /// Files that are absent are skipped and named in the report.
-public struct RealTextSurvey: Sendable {
-    public let checker: GlossaryChecker
+package struct RealTextSurvey: Sendable {
+    package let checker: GlossaryChecker
     /// The `shared/data` folder.
-    public let dataFolder: String
+    package let dataFolder: String
     /// How many examples each list shows.
-    public var listLimit = 25
+    package var listLimit = 25
 
-    public init(checker: GlossaryChecker, dataFolder: String) {
+    package init(checker: GlossaryChecker, dataFolder: String) {
         self.checker = checker
         self.dataFolder = dataFolder
     }
@@ -36,7 +36,7 @@ public struct RealTextSurvey: Sendable {
     }
 
     /// Runs both passes and renders the report.
-    public func run() throws -> String {
+    package func run() throws -> String {
         var output = "Real texts in \(dataFolder)\n"
         var skipped: [String] = []
         let texts = loadTexts(skipped: &skipped)
@@ -271,7 +271,7 @@ public struct RealTextSurvey: Sendable {
                 for line in suspicious.prefix(listLimit * 2) { output += "    \(line)\n" }
                 if suspicious.count > listLimit * 2 { output += "    … \(suspicious.count - listLimit * 2) more\n" }
                 if !infixLookalikes.isEmpty {
-                    output += "  root words that read as another root with a plural infix (only terms with plural-infix: true take it): \(infixLookalikes.count), e.g. "
+                    output += "  root words that read as another root with a plural infix (add them to plural-infix-exceptions): \(infixLookalikes.count), e.g. "
                         + infixLookalikes.prefix(listLimit).joined(separator: ", ") + "\n"
                 }
             }

@@ -6,16 +6,18 @@ import Darwin
 #endif
 
 /// Replaces a file's content all at once: readers see the old file or the new one, never a part.
-public enum AtomicFile {
+package enum AtomicFile {
     /// Writes `bytes` to a temporary file in `path`'s folder (with the existing file's
     /// permissions, else 0644), flushes it, then renames it over `path`.
     ///
     /// - Parameters:
+    ///   - bytes: the file's new content.
+    ///   - path: the file to replace or create.
     ///   - name: the path errors name (default: `path`).
     ///   - mode: the permissions to give the file instead of keeping the existing ones.
     /// - Throws: `InputError`, also when `path` exists and is not a regular file; the file at
     ///   `path` is then unchanged.
-    public static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil) throws(InputError) {
+    package static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil) throws(InputError) {
         let shown = name ?? path
         var status = stat()
         // rename(2) would put a regular file where a device, a pipe or a folder was.

@@ -12,20 +12,20 @@ import Foundation
 /// preferred or admitted term (`approvedRanges(in:)`), or words that could also be read as one,
 /// is dropped. So the replacements, which are preferred terms, are never replaced in turn, and
 /// applying the fixes again to the result changes nothing.
-public enum Fixer {
+package enum Fixer {
     /// One replacement.
-    public struct Edit: Sendable, Equatable {
-        public var range: Range<Int>
-        public var replacement: [UInt8]
-        public var rule: String
+    package struct Edit: Sendable, Equatable {
+        package var range: Range<Int>
+        package var replacement: [UInt8]
+        package var rule: String
     }
 
     /// The result of fixing one file.
-    public struct FileFix: Sendable {
-        public var path: String
-        public var original: [UInt8]
-        public var fixed: [UInt8]
-        public var edits: [Edit]
+    package struct FileFix: Sendable {
+        package var path: String
+        package var original: [UInt8]
+        package var fixed: [UInt8]
+        package var edits: [Edit]
     }
 
     /// Rules whose fix wins when two findings share a range, most trusted first: the order in
@@ -41,7 +41,7 @@ public enum Fixer {
     /// the preferred `labour`, which is what the fix writes.
     ///
     /// - Complexity: O(*m*) in the document's matches and their alternatives.
-    public static func approvedRanges(in document: AnalyzedDocument) -> [Range<Int>] {
+    package static func approvedRanges(in document: AnalyzedDocument) -> [Range<Int>] {
         let glossary = document.glossary
         return document.matches.filter { match in
             glossary[term: match.term].status.isAcceptable || match.alternatives.contains {
@@ -52,7 +52,7 @@ public enum Fixer {
 
     /// The edits for `findings` in `source`: one per byte range, non-overlapping, in text order,
     /// none touching a range in `protected` (sorted by lower bound).
-    public static func edits(for findings: [Finding], in source: SourceText, protecting protected: [Range<Int>] = []) -> [Edit] {
+    package static func edits(for findings: [Finding], in source: SourceText, protecting protected: [Range<Int>] = []) -> [Edit] {
         var candidates: [(edit: Edit, rank: Int)] = []
         for finding in findings {
             guard let fix = finding.fix, finding.byteRange.upperBound <= source.bytes.count,
@@ -110,7 +110,7 @@ public enum Fixer {
     }
 
     /// `bytes` with `edits` (sorted, non-overlapping) applied.
-    public static func apply(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
+    package static func apply(_ edits: [Edit], to bytes: [UInt8]) -> [UInt8] {
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 64)
         var position = 0
@@ -125,7 +125,7 @@ public enum Fixer {
 
     /// The fix of `source` for `findings`, touching no range in `protected` (sorted by lower
     /// bound); nil when nothing would change.
-    public static func fix(_ source: SourceText, findings: [Finding], protecting protected: [Range<Int>] = []) -> FileFix? {
+    package static func fix(_ source: SourceText, findings: [Finding], protecting protected: [Range<Int>] = []) -> FileFix? {
         let edits = edits(for: findings, in: source, protecting: protected)
         guard !edits.isEmpty else { return nil }
         let fixed = apply(edits, to: source.bytes)
@@ -138,13 +138,15 @@ public enum Fixer {
     /// (see `FileReplacement`). A symbolic link is followed, so the link stays and its target
     /// is replaced.
     ///
-    /// - Parameter force: fix a read-only file too.
+    /// - Parameters:
+    ///   - fix: the file's path, the bytes it must still hold and the bytes to write.
+    ///   - force: fix a read-only file too.
     /// - Throws: `InputError` naming the file when it changed, is locked or held open for
     ///   writing by another program, has other hard links, is read-only, or cannot be replaced;
     ///   the file then holds what it held, with whatever other programs wrote. Also when another
     ///   program wrote to the old file just as the fix replaced it in a way that cannot be carried
     ///   over; the message then says the fix was written, and where what was written is kept.
-    public static func write(_ fix: FileFix, force: Bool = false) throws(InputError) {
+    package static func write(_ fix: FileFix, force: Bool = false) throws(InputError) {
         let target = URL(fileURLWithPath: fix.path).resolvingSymlinksInPath().path
         try FileReplacement.replace(target, reportingAs: fix.path, expecting: fix.original, with: fix.fixed, force: force)
     }

@@ -3,9 +3,9 @@
 /// The diff is built from the edits themselves, not by comparing whole files: the lines an edit
 /// touches are the changed lines, with `context` unchanged lines around them; hunks whose context
 /// overlaps are merged. Lines are printed as they are in the file (a CRLF line keeps its `\r`).
-public enum UnifiedDiff {
+package enum UnifiedDiff {
     /// The diff for `fix`, with headers `--- a/PATH` and `+++ b/PATH`; empty when nothing changes.
-    public static func render(_ fix: Fixer.FileFix, context: Int = 3) -> String {
+    package static func render(_ fix: Fixer.FileFix, context: Int = 3) -> String {
         let oldLines = lines(of: fix.original)
         guard !fix.edits.isEmpty else { return "" }
         // Blocks of original lines (0-based, inclusive) touched by edits, with their new text.

@@ -1,18 +1,18 @@
-public import Foundation
+package import Foundation
 
 /// A small RFC 4180 reader and writer: quoted fields, doubled quotes, embedded line breaks,
 /// CRLF or LF, a leading UTF-8 byte order mark, and `,`, `;` or tab as separator.
-public enum CSV {
+package enum CSV {
     /// One field with the position of its first character.
-    public struct Field: Hashable, Sendable {
-        public var value: String
+    package struct Field: Hashable, Sendable {
+        package var value: String
         /// 1-based line and column (columns count Unicode scalars).
-        public var line: Int
-        public var column: Int
+        package var line: Int
+        package var column: Int
     }
 
     /// Decodes bytes as UTF-8 (a BOM is removed); the error names the line of the first bad byte.
-    public static func decode(_ data: Data, path: String) throws(InputError) -> String {
+    package static func decode(_ data: Data, path: String) throws(InputError) -> String {
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         if let text = String(validating: bytes, as: UTF8.self) { return text }
@@ -37,7 +37,7 @@ public enum CSV {
 
     /// The separator a header line uses: the most frequent of tab, `;` and `,` outside quotes
     /// (comma when none occurs).
-    public static func detectSeparator(in text: String) -> Unicode.Scalar {
+    package static func detectSeparator(in text: String) -> Unicode.Scalar {
         var counts: [Unicode.Scalar: Int] = ["\t": 0, ";": 0, ",": 0]
         var quoted = false
         for scalar in text.unicodeScalars {
@@ -53,7 +53,7 @@ public enum CSV {
     ///
     /// Empty lines are skipped. A quote inside an unquoted field, text after a closing quote, and
     /// a quoted field that never closes are errors with the line and column.
-    public static func parse(_ text: String, separator: Unicode.Scalar, path: String) throws(InputError) -> [[Field]] {
+    package static func parse(_ text: String, separator: Unicode.Scalar, path: String) throws(InputError) -> [[Field]] {
         let scalars = Array(text.unicodeScalars)
         var records: [[Field]] = []
         var record: [Field] = []
@@ -136,7 +136,7 @@ public enum CSV {
 
     /// One field as RFC 4180 writes it: quoted when it holds the separator, a quote, a line break
     /// or leading/trailing spaces.
-    public static func escape(_ value: String, separator: Unicode.Scalar) -> String {
+    package static func escape(_ value: String, separator: Unicode.Scalar) -> String {
         let needsQuotes = value.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }
@@ -144,7 +144,7 @@ public enum CSV {
     }
 
     /// Records joined with CRLF (as RFC 4180 and spreadsheets expect), ending with CRLF.
-    public static func write(_ records: [[String]], separator: Unicode.Scalar) -> String {
+    package static func write(_ records: [[String]], separator: Unicode.Scalar) -> String {
         var out = ""
         for record in records {
             out += record.map { escape($0, separator: separator) }.joined(separator: String(Character(separator)))

@@ -26,6 +26,7 @@ public struct CSVGlossaryReader: Sendable {
         /// What separates several terms in one cell (wide layout).
         public var termSeparators: [String]
 
+        /// Options for reading a spreadsheet; nil layout and separator are found from the file.
         public init(
             layout: CSVLayout? = nil,
             separator: Unicode.Scalar? = nil,
@@ -41,8 +42,10 @@ public struct CSVGlossaryReader: Sendable {
         }
     }
 
+    /// How the reader reads columns and cells.
     public var options: Options
 
+    /// A reader with `options`.
     public init(options: Options = Options()) { self.options = options }
 
     /// Reads the spreadsheet at `path` with the default options.
@@ -266,7 +269,7 @@ struct CSVRowDecoder {
         }
         let known: Set<String> = [
             "concept", "language", "term", "status", "type", "case-sensitive", "accent-folding", "match", "forms",
-            "plural-infix", "part-of-speech", "note", "context", "properties", "definition", "subject",
+            "plural-infix", "exceptions", "part-of-speech", "note", "context", "properties", "definition", "subject",
             "concept-note", "concept-properties",
         ]
         guard index["term"] != nil, index["language"] != nil else {
@@ -319,6 +322,13 @@ struct CSVRowDecoder {
             }
             if let f = field("forms") { term.forms = split(f.value, separators: ["|"]).map { unescape($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.isEmpty } }
             if let f = field("plural-infix") { term.allowsPluralInfix = try bool(f) }
+            if let f = field("exceptions") {
+                let place = SourceLocation(file: path, line: f.line, column: f.column)
+                term.exceptions = split(f.value, separators: ["|"])
+                    .map { unescape($0.text.trimmingCharacters(in: .whitespaces)) }
+                    .filter { !$0.isEmpty }
+                    .map { TermException($0, location: place) }
+            }
             term.partOfSpeech = field("part-of-speech")?.value
             term.note = field("note")?.value
             term.context = field("context")?.value

@@ -9,6 +9,7 @@ import Foundation
 public enum CSVGlossaryWriter {
     /// A written spreadsheet and what it could not hold.
     public struct Output: Sendable {
+        /// The spreadsheet's text.
         public var text: String
         /// One line per kind of data left out (empty for the long layout except glossary-level data).
         public var omissions: [String]
@@ -76,14 +77,14 @@ public enum CSVGlossaryWriter {
             records.append(row)
         }
         if lostTermData {
-            omissions.append("term notes, contexts, part of speech, matching options and term properties (use the long layout to keep them)")
+            omissions.append("term notes, contexts, part of speech, matching options, exceptions and term properties (use the long layout to keep them)")
         }
         return records
     }
 
     private static func hasOnlyWideData(_ term: Term) -> Bool {
         term.isCaseSensitive == term.type.isAbbreviated && term.foldsAccents == nil && term.matchMode == .inflected
-            && term.forms.isEmpty && !term.allowsPluralInfix && term.note == nil && term.partOfSpeech == nil
+            && term.forms.isEmpty && !term.allowsPluralInfix && term.exceptions.isEmpty && term.note == nil && term.partOfSpeech == nil
             && term.context == nil && term.properties.isEmpty
     }
 
@@ -112,6 +113,7 @@ public enum CSVGlossaryWriter {
             ("match", { _, term in term.map { $0.matchMode == .inflected ? "" : $0.matchMode.rawValue } ?? "" }),
             ("forms", { _, term in term?.forms.map(escapeTerm).joined(separator: " | ") ?? "" }),
             ("plural-infix", { _, term in term?.allowsPluralInfix == true ? "true" : "" }),
+            ("exceptions", { _, term in term?.exceptions.map { escapeTerm($0.text) }.joined(separator: " | ") ?? "" }),
             ("part-of-speech", { _, term in term?.partOfSpeech ?? "" }),
             ("note", { _, term in term?.note ?? "" }),
             ("context", { _, term in term?.context ?? "" }),

@@ -2,9 +2,9 @@ import Foundation
 
 /// Device and inode: what makes two paths one file or folder (`a.md`, `./a.md`, a symbolic or
 /// hard link to it).
-public struct FileIdentity: Hashable, Sendable {
-    public var device: UInt64
-    public var inode: UInt64
+package struct FileIdentity: Hashable, Sendable {
+    package var device: UInt64
+    package var inode: UInt64
 
     init(_ status: stat) {
         device = UInt64(status.st_dev)
@@ -12,7 +12,7 @@ public struct FileIdentity: Hashable, Sendable {
     }
 
     /// The file `path` names, following symbolic links; nil when it cannot be reached.
-    public init?(path: String) {
+    package init?(path: String) {
         var status = stat()
         guard stat(path, &status) == 0 else { return nil }
         self.init(status)

@@ -19,17 +19,24 @@ extension InputError {
 /// A problem found in a glossary file that does not stop it from loading: a rule of the file's
 /// dialect is broken, or a value had to be interpreted.
 public struct FormatDiagnostic: Hashable, Sendable, CustomStringConvertible {
+    /// How much a diagnostic matters: a warning loads anyway, an error breaks the dialect's rules.
     public enum Severity: String, Hashable, Sendable {
+        /// The file loads; a value was interpreted or a convention not followed.
         case warning
+        /// The file breaks a rule of its dialect (validation reports these).
         case error
     }
 
+    /// How much the diagnostic matters.
     public var severity: Severity
+    /// Where in the file the problem is.
     public var location: SourceLocation
     /// A short stable identifier of the rule, e.g. `tbx-basic-picklist`.
     public var rule: String
+    /// What is wrong, in a sentence.
     public var message: String
 
+    /// A diagnostic of `rule` at `location`.
     public init(severity: Severity, location: SourceLocation, rule: String, message: String) {
         self.severity = severity
         self.location = location
@@ -37,6 +44,7 @@ public struct FormatDiagnostic: Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
+    /// `file:line:col: severity: [rule] message`.
     public var description: String { "\(location): \(severity.rawValue): [\(rule)] \(message)" }
 }
 

@@ -1,10 +1,14 @@
-import Foundation
+public import Foundation
 
 /// The file formats a glossary can be read from and written to.
 public enum GlossaryFormat: String, Sendable, CaseIterable {
+    /// The project's YAML format (`.yml`, `.yaml`).
     case yaml
+    /// TBX, ISO 30042 (`.tbx`).
     case tbx
+    /// A comma-separated spreadsheet (`.csv`).
     case csv
+    /// A tab-separated spreadsheet (`.tsv`).
     case tsv
 
     /// The file name endings of this format, the usual one first.
@@ -67,7 +71,9 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
 public enum GlossaryConverter {
     /// What a conversion did.
     public struct Report: Sendable {
+        /// The number of concepts converted.
         public var concepts: Int
+        /// The number of terms converted.
         public var terms: Int
         /// Data the target format could not hold.
         public var omissions: [String]
@@ -76,12 +82,17 @@ public enum GlossaryConverter {
     }
 
     /// A conversion that cannot start.
-    public enum Failure: Error, Sendable, CustomStringConvertible {
+    public enum Failure: Error, Sendable, CustomStringConvertible, LocalizedError {
+        /// The format of the file at this path is not known from its extension.
         case unknownFormat(String)
+        /// The output file exists and overwriting was not asked for.
         case outputExists(String)
+        /// The input could not be read.
         case read(InputError)
+        /// The output could not be written.
         case write(path: String, reason: String)
 
+        /// A sentence for the user, naming the file.
         public var description: String {
             switch self {
             case let .unknownFormat(path):
@@ -91,6 +102,9 @@ public enum GlossaryConverter {
             case let .write(path, reason): "\(path): cannot write: \(reason)"
             }
         }
+
+        /// The same text as ``description``, for `localizedDescription`.
+        public var errorDescription: String? { description }
     }
 
     /// Reads `input` (a file, or a folder of glossary files merged), writes it to `output` in

@@ -15,13 +15,13 @@ public enum GlossaryLoader {
     ///
     /// A folder named `glossary` without glossary files at its top level — a clone of a project
     /// of that name, a folder of web pages — is passed over, so it is never read as a glossary.
-    public static func discover(from directory: String? = nil) -> String? {
+    package static func discover(from directory: String? = nil) -> String? {
         Paths.nearest("glossary", folder: true, from: directory, where: holdsGlossaryFiles)
     }
 
     /// The `glossary/` folders `discover(from:)` passed over because they hold no glossary file
     /// at their top level, nearest first; for a message when nothing was found.
-    public static func passedOver(from directory: String? = nil) -> [String] {
+    package static func passedOver(from directory: String? = nil) -> [String] {
         Paths.searchedFolders(from: directory).compactMap { folder in
             let candidate = (folder as NSString).appendingPathComponent("glossary")
             var isDirectory: ObjCBool = false
@@ -33,7 +33,7 @@ public enum GlossaryLoader {
 
     /// Whether `folder` has a glossary file (a file with one of `allExtensions`, not hidden)
     /// directly inside it.
-    public static func holdsGlossaryFiles(_ folder: String) -> Bool {
+    package static func holdsGlossaryFiles(_ folder: String) -> Bool {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
         return names.contains { name in
             var isDirectory: ObjCBool = false
@@ -141,12 +141,12 @@ public enum GlossaryLoader {
 }
 
 /// Readers for glossary formats other than YAML, by file extension.
-public enum GlossaryFileReaders {
+package enum GlossaryFileReaders {
     /// Extensions with a reader here.
-    public static var extensions: [String] { ["tbx", "csv", "tsv"] }
+    package static var extensions: [String] { ["tbx", "csv", "tsv"] }
 
     /// The reader for `ext`, if any.
-    public static func reader(forExtension ext: String) -> (@Sendable (String) throws(InputError) -> Glossary)? {
+    package static func reader(forExtension ext: String) -> (@Sendable (String) throws(InputError) -> Glossary)? {
         switch ext {
         case "tbx": { path throws(InputError) in try TBXReader.read(contentsOf: path) }
         case "csv", "tsv": { path throws(InputError) in try CSVGlossaryReader.read(contentsOf: path) }

@@ -13,15 +13,15 @@ import Foundation
 /// What is read into memory is bounded by `maximumSize` (1 GiB), standard input included; a text
 /// larger than the streaming threshold is mapped instead (`MappedFile`), which reads nothing
 /// ahead.
-public enum InputFile {
+package enum InputFile {
     /// The most bytes read whole from one file or from standard input.
-    public static let maximumSize = 1 << 30
+    package static let maximumSize = 1 << 30
 
     /// Reads the bytes of `path` (`-` reads standard input), at most `maximumSize`.
     ///
     /// - Throws: `InputError` naming the file when it is missing, not a regular file, larger
     ///   than the limit, or unreadable.
-    public static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
+    package static func readBytes(_ path: String) throws(InputError) -> [UInt8] {
         try readBytes(path, limit: maximumSize)
     }
 
@@ -61,7 +61,7 @@ public enum InputFile {
 
     /// Checks that `path` names a regular file a reader may open itself (the TBX reader
     /// streams its file), with the errors of `openRegularFile`.
-    public static func requireRegularFile(_ path: String) throws(InputError) {
+    package static func requireRegularFile(_ path: String) throws(InputError) {
         let (descriptor, _) = try openRegularFile(path)
         close(descriptor)
     }
@@ -168,7 +168,7 @@ public enum InputFile {
     }
 
     /// Reads `path` as UTF-8 text, rejecting invalid UTF-8 with its line and byte offset.
-    public static func readText(_ path: String) throws(InputError) -> String {
+    package static func readText(_ path: String) throws(InputError) -> String {
         try text(readBytes(path), path: path)
     }
 

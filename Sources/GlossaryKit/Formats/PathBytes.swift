@@ -1,10 +1,10 @@
 /// File names as the system stores them: bytes, which need not be valid UTF-8.
-public enum PathBytes {
+package enum PathBytes {
     /// `bytes` as text, each byte that is not part of valid UTF-8 written `\xHH`, so that a
     /// name can be shown (and told apart from others) whatever it holds.
     ///
     /// - Complexity: O(*n*).
-    public static func text(_ bytes: [UInt8]) -> String {
+    package static func text(_ bytes: [UInt8]) -> String {
         if let valid = String(validating: bytes, as: UTF8.self) { return valid }
         var result = ""
         var index = 0

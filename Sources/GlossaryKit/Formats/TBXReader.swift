@@ -13,7 +13,9 @@ public import Foundation
 public enum TBXReader {
     /// A loaded term base with what was noticed on the way.
     public struct Output: Sendable {
+        /// The glossary read.
         public var glossary: Glossary
+        /// The TBX dialect the file declares.
         public var dialect: TBXDialect
         /// Dialect-rule violations (`.error`) and values that had to be interpreted (`.warning`),
         /// in file order.
@@ -259,6 +261,7 @@ final class TBXModelBuilder {
         var text: String?
         var termLocation = location(node)
         var properties: [Property] = []
+        var exceptions: [TermException] = []
         if let id = node.attributes["id"] { properties.append(Property(name: "id", value: id)) }
         func walk(_ container: XMLElementNode) {
             for child in container.children {
@@ -278,6 +281,10 @@ final class TBXModelBuilder {
                     }
                 case "termGrp":
                     walk(child)
+                case "note" where child.attributes.isEmpty && child.fullText.hasPrefix(TBXWriter.exceptionNotePrefix):
+                    // Read here, not with the other option notes, to keep the note's place for lint.
+                    let phrase = child.fullText.dropFirst(TBXWriter.exceptionNotePrefix.count)
+                    exceptions.append(TermException(String(phrase), location: location(child)))
                 default:
                     appendCategory(child, language: nil, prefix: nil, into: &properties)
                 }
@@ -344,7 +351,7 @@ final class TBXModelBuilder {
         return Term(
             text: text, language: language, status: finalStatus, type: type, isCaseSensitive: isCaseSensitive,
             foldsAccents: foldsAccents, matchMode: matchMode, forms: forms, allowsPluralInfix: pluralInfix,
-            note: note, partOfSpeech: partOfSpeech, context: context, properties: properties, location: termLocation
+            exceptions: exceptions, note: note, partOfSpeech: partOfSpeech, context: context, properties: properties, location: termLocation
         )
     }
 

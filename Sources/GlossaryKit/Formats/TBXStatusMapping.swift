@@ -4,9 +4,9 @@
 /// martif), `usageStatus` (TBX-Min, TBX-Basic 2019), `normativeAuthorization` (ISO 12620) and the
 /// 2013 TBX-Min element `termStatus` — and tools write values outside the picklists (`obsolete`,
 /// `notRecommended`, `forbidden`). The table is documented in `docs/tbx.md`.
-public enum TBXStatusMapping {
+package enum TBXStatusMapping {
     /// The data categories that carry a term's status.
-    public static let statusCategories: Set<String> = [
+    package static let statusCategories: Set<String> = [
         "administrativeStatus", "usageStatus", "normativeAuthorization", "termStatus",
     ]
 
@@ -31,7 +31,7 @@ public enum TBXStatusMapping {
     }()
 
     /// The status a TBX value means, or `nil` for a value outside the table.
-    public static func status(forValue value: String) -> TermStatus? {
+    package static func status(forValue value: String) -> TermStatus? {
         table[value.lowercased()]
     }
 
@@ -39,7 +39,7 @@ public enum TBXStatusMapping {
     ///
     /// TBX-Basic's picklist has no forbidden value; `forbidden` is written as
     /// `forbiddenTerm-admn-sts`, which ISO 12620 lists and which the reader maps back.
-    public static func administrativeStatusValue(for status: TermStatus) -> String {
+    package static func administrativeStatusValue(for status: TermStatus) -> String {
         switch status {
         case .preferred: "preferredTerm-admn-sts"
         case .admitted: "admittedTerm-admn-sts"
@@ -67,10 +67,10 @@ public enum TBXStatusMapping {
 }
 
 /// How TBX `termType` values map onto `TermType`.
-public enum TBXTermTypeMapping {
+package enum TBXTermTypeMapping {
     /// The term type a TBX value means, or `nil` when the model has no such type (the value is
     /// then kept as a property).
-    public static func type(forValue value: String) -> TermType? {
+    package static func type(forValue value: String) -> TermType? {
         switch value.lowercased() {
         case "fullform", "full-form", "full form": .fullForm
         case "acronym": .acronym
@@ -83,7 +83,7 @@ public enum TBXTermTypeMapping {
     }
 
     /// The TBX spelling of a term type (`shortForm`).
-    public static func value(for type: TermType) -> String {
+    package static func value(for type: TermType) -> String {
         switch type {
         case .fullForm: "fullForm"
         case .acronym: "acronym"

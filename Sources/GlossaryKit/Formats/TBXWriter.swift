@@ -13,6 +13,10 @@ public enum TBXWriter {
     /// which TBX-Basic allows and a translator can read; the reader turns them back into fields.
     static let optionPrefix = "glossary:"
 
+    /// The prefix of a note that holds one of the term's exceptions (`TermException`):
+    /// `glossary:exception=maid of honour`, one note per phrase, after the matching options.
+    static let exceptionNotePrefix = optionPrefix + "exception="
+
     /// The option notes of a term, in a fixed order.
     static func optionNotes(_ term: Term) -> [Property] {
         var notes: [(String, String)] = []
@@ -21,6 +25,7 @@ public enum TBXWriter {
         if term.matchMode != .inflected { notes.append(("match", term.matchMode.rawValue)) }
         for form in term.forms { notes.append(("form", form)) }
         if term.allowsPluralInfix { notes.append(("plural-infix", "true")) }
+        for exception in term.exceptions { notes.append(("exception", exception.text)) }
         return notes.map { Property(name: "note", value: optionPrefix + $0.0 + "=" + $0.1) }
     }
 

@@ -89,6 +89,22 @@ public enum YAMLGlossaryReader {
             }
         }
 
+        /// The phrases of an `exceptions` value, each with its place. An empty phrase is kept for
+        /// `glossary lint` to report where it is (it can never match).
+        func exceptions(_ node: Node) throws(InputError) -> [TermException] {
+            let items: [Node]
+            switch node {
+            case .scalar: items = [node]
+            case let .sequence(sequence): items = Array(sequence)
+            default: throw error("expected a list of phrases for exceptions", at: node)
+            }
+            var result: [TermException] = []
+            for item in items {
+                result.append(TermException(try string(item, "an exception"), location: location(of: item)))
+            }
+            return result
+        }
+
         func language(_ node: Node) throws(InputError) -> LanguageTag {
             let text = try nonEmptyString(node, "language tag")
             guard let tag = LanguageTag(text) else {
@@ -175,7 +191,7 @@ public enum YAMLGlossaryReader {
                 return Term(text: try nonEmptyString(node, "term"), language: language, location: location(of: node))
             }
             let keys = ["term", "status", "type", "case-sensitive", "accent-folding", "match", "forms", "plural-infix",
-                        "note", "part-of-speech", "context", "properties"]
+                        "exceptions", "note", "part-of-speech", "context", "properties"]
             var text: String?
             var status = TermStatus.preferred
             var type = TermType.fullForm
@@ -207,6 +223,7 @@ public enum YAMLGlossaryReader {
                     term.matchMode = parsed
                 case "forms": term.forms = try strings(value, "forms")
                 case "plural-infix": term.allowsPluralInfix = try bool(value, "plural-infix")
+                case "exceptions": term.exceptions = try exceptions(value)
                 case "note": term.note = try string(value, "note")
                 case "part-of-speech": term.partOfSpeech = try string(value, "part-of-speech")
                 case "context": term.context = try string(value, "context")

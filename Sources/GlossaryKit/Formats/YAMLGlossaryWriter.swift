@@ -63,7 +63,7 @@ public enum YAMLGlossaryWriter {
     static func isSimple(_ term: Term) -> Bool {
         term.status == .preferred && term.type == .fullForm && term.isCaseSensitive == term.type.isAbbreviated
             && term.foldsAccents == nil && term.matchMode == .inflected && term.forms.isEmpty && !term.allowsPluralInfix
-            && term.note == nil && term.partOfSpeech == nil && term.context == nil && term.properties.isEmpty
+            && term.exceptions.isEmpty && term.note == nil && term.partOfSpeech == nil && term.context == nil && term.properties.isEmpty
     }
 
     private static func write(_ term: Term, indent: String, into out: inout String) {
@@ -80,6 +80,9 @@ public enum YAMLGlossaryWriter {
         if term.matchMode != .inflected { out += "\(pad)match: \(term.matchMode.rawValue)\n" }
         if !term.forms.isEmpty { out += "\(pad)forms: [\(term.forms.map(YAMLScalar.quoted).joined(separator: ", "))]\n" }
         if term.allowsPluralInfix { out += "\(pad)plural-infix: true\n" }
+        if !term.exceptions.isEmpty {
+            out += "\(pad)exceptions: [\(term.exceptions.map { YAMLScalar.quoted($0.text) }.joined(separator: ", "))]\n"
+        }
         if let note = term.note { out += "\(pad)note: \(YAMLScalar.quoted(note))\n" }
         if let partOfSpeech = term.partOfSpeech { out += "\(pad)part-of-speech: \(YAMLScalar.quoted(partOfSpeech))\n" }
         if let context = term.context { out += "\(pad)context: \(YAMLScalar.quoted(context))\n" }
@@ -96,7 +99,7 @@ public enum YAMLGlossaryWriter {
 /// from name to string. Otherwise it is a sequence, in order, whose items are either a one-pair
 /// mapping `- name: value` or, for a property in a language, `- {name: …, value: …, language: …}`.
 /// Order matters for TBX groups (a `definition/source` belongs to the `definition` before it).
-public enum YAMLPropertyCoding {
+package enum YAMLPropertyCoding {
     static func write(_ properties: [Property], indent: Int, into out: inout String) {
         let pad = String(repeating: " ", count: indent)
         let names = properties.map(\.name)

@@ -1,20 +1,20 @@
 import Foundation
 
 /// Runs `git` and reads what it prints: the only place the library starts a process.
-public enum Git {
+package enum Git {
     /// The output of one git command.
-    public struct Output: Sendable {
-        public var status: Int32
-        public var stdout: [UInt8]
-        public var stderr: String
+    package struct Output: Sendable {
+        package var status: Int32
+        package var stdout: [UInt8]
+        package var stderr: String
 
-        public var text: String { String(decoding: stdout, as: UTF8.self) }
+        package var text: String { String(decoding: stdout, as: UTF8.self) }
     }
 
     /// Runs `git arguments…` in `directory`, feeding `input` to its standard input.
     ///
     /// - Throws: `InputError` when git cannot be started.
-    public static func run(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil) throws(InputError) -> Output {
+    package static func run(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil) throws(InputError) -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments

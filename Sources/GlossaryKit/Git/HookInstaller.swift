@@ -9,19 +9,19 @@ import Foundation
 /// hook is first copied to `pre-commit.backup` (or `.backup.1`, …): one with the marker line
 /// (an edited copy of ours, or another script that quotes it) is replaced after that; one
 /// without it is kept unless `force` is set.
-public enum HookInstaller {
+package enum HookInstaller {
     /// The line that identifies a hook written by `glossary install-hook`.
-    public static let marker = "# glossary-hook: installed by `glossary install-hook`"
+    package static let marker = "# glossary-hook: installed by `glossary install-hook`"
 
     /// What `install` did.
-    public enum Outcome: Sendable, Equatable {
+    package enum Outcome: Sendable, Equatable {
         case installed(hook: String)
         case updated(hook: String)
         case replaced(hook: String, backup: String)
     }
 
     /// The folder git runs hooks from, for the repository holding `directory`.
-    public static func hooksFolder(in directory: String? = nil) throws(InputError) -> String {
+    package static func hooksFolder(in directory: String? = nil) throws(InputError) -> String {
         let here = directory ?? FileManager.default.currentDirectoryPath
         let top = try Git.checked(["rev-parse", "--show-toplevel"], in: here, what: "install-hook needs a git repository")
             .text.trimmingCharacters(in: .newlines)
@@ -38,7 +38,7 @@ public enum HookInstaller {
 
     /// The hook script. `executable` is tried first (the binary that installed the hook), then
     /// `glossary` on `PATH`.
-    public static func script(executable: String?) -> String {
+    package static func script(executable: String?) -> String {
         let quoted = executable.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" } ?? "''"
         return """
             #!/bin/sh
@@ -73,7 +73,7 @@ public enum HookInstaller {
     ///
     /// - Throws: `InputError` outside a repository, when a foreign hook without the marker line
     ///   exists and `force` is false, or when a file cannot be written; nothing is changed then.
-    public static func install(in directory: String? = nil, executable: String?, force: Bool) throws(InputError) -> Outcome {
+    package static func install(in directory: String? = nil, executable: String?, force: Bool) throws(InputError) -> Outcome {
         let folder = try hooksFolder(in: directory)
         let hook = folder + "/pre-commit"
         let manager = FileManager.default

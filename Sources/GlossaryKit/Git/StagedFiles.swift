@@ -2,18 +2,18 @@ import Foundation
 
 /// The staged content of a git repository: what `git commit` would record, which a pre-commit
 /// hook must judge (not the working tree, which may hold unstaged edits).
-public enum StagedFiles {
+package enum StagedFiles {
     /// One staged file.
-    public struct Entry: Sendable, Equatable {
+    package struct Entry: Sendable, Equatable {
         /// The path relative to the current folder, as findings name it; a byte that is not part
         /// of valid UTF-8 is written `\xHH` (see `PathBytes`).
-        public var path: String
+        package var path: String
         /// The path relative to the repository's top folder, as text (escaped like `path`).
-        public var repositoryPath: String
+        package var repositoryPath: String
         /// The path relative to the repository's top folder, byte for byte as git stores it.
-        public var repositoryPathBytes: [UInt8]
+        package var repositoryPathBytes: [UInt8]
         /// The index blob's object id.
-        public var blob: String
+        package var blob: String
     }
 
     /// The added, copied, modified and renamed files in the index of the repository holding
@@ -24,7 +24,7 @@ public enum StagedFiles {
     /// and checked like any other, not dropped.
     ///
     /// - Throws: `InputError` outside a git repository or when git fails.
-    public static func list(in directory: String? = nil) throws(InputError) -> [Entry] {
+    package static func list(in directory: String? = nil) throws(InputError) -> [Entry] {
         let here = directory ?? FileManager.default.currentDirectoryPath
         let top = try Git.checked(["rev-parse", "--show-toplevel"], in: here, what: "--staged needs a git repository")
             .text.trimmingCharacters(in: .newlines)
@@ -57,7 +57,7 @@ public enum StagedFiles {
     }
 
     /// The index content of `entries`, read in one `git cat-file --batch`.
-    public static func contents(of entries: [Entry], in directory: String? = nil) throws(InputError) -> [[UInt8]] {
+    package static func contents(of entries: [Entry], in directory: String? = nil) throws(InputError) -> [[UInt8]] {
         guard !entries.isEmpty else { return [] }
         let request = entries.map(\.blob).joined(separator: "\n") + "\n"
         let output = try Git.checked(["cat-file", "--batch"], in: directory, input: Array(request.utf8), what: "cannot read staged content")
@@ -81,7 +81,7 @@ public enum StagedFiles {
 
     /// The staged files to check, as inputs named by their paths relative to the current
     /// folder, restricted to those `accept` keeps.
-    public static func inputs(in directory: String? = nil, accept: (Entry) -> Bool) throws(InputError) -> [CheckRunner.Input] {
+    package static func inputs(in directory: String? = nil, accept: (Entry) -> Bool) throws(InputError) -> [CheckRunner.Input] {
         let entries = try list(in: directory).filter(accept)
         let contents = try contents(of: entries, in: directory)
         return zip(entries, contents).map { .contents(path: $0.path, bytes: $1) }

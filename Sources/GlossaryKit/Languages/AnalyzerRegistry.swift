@@ -18,6 +18,7 @@ public struct AnalyzerRegistry: Sendable {
         }
     }()
 
+    /// A registry of `analyzers`; a later analyzer for a language replaces an earlier one.
     public init(analyzers: [any LanguageAnalyzer]) {
         var table: [String: any LanguageAnalyzer] = [:]
         for analyzer in analyzers { table[analyzer.language.language] = analyzer }

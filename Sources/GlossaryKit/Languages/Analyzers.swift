@@ -11,18 +11,20 @@
 ///   Snowball's Indonesian stemmer does) would turn a mention of traders into a finding about
 ///   trafficking.
 /// - **Sundanese** (`su.yml`): possessive/definite -na, -nana and (after n) -ana (`migranna`,
-///   `TKI-na`, `tujuanana`), reduplication, the plural infix -ar-/-al- for terms that opt in,
-///   accent folding on by default (é ≡ e), because Sundanese is often typed without é, and older
-///   or scholarly spellings of eu (`ö`, `ɨ`).
-/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), listed irregular plurals,
-///   possessive 's and s', and British/American spelling families (labour/labor,
-///   programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not stem derivations:
-///   *labourer* is not *labour*.
-public struct LanguageDataAnalyzer: WordFormAnalyzer {
+///   `TKI-na`, `tujuanana`), reduplication, the plural infix -ar-/-al- on every term (not in
+///   the listed look-alikes: `barang`), accent folding on by default (é ≡ e), because Sundanese
+///   is often typed without é, and older or scholarly spellings of eu (`ö`, `ɨ`).
+/// - **English** (`en.yml`): regular plurals (-s, -es, -ies), irregular plurals listed and by
+///   ending (`fishermen`, `housewives`), possessive 's and s', and British/American spelling
+///   families (labour/labor, programme/program, -ise/-ize, -our/-or, -tre/-ter). It does not
+///   stem derivations: *labourer* is not *labour*.
+package struct LanguageDataAnalyzer: WordFormAnalyzer {
     /// The shared machinery, configured by the language's data.
     let rules: RuleBasedAnalyzer
-    public let language: LanguageTag
-    public let stopwords: Set<String>
+    package let language: LanguageTag
+    package let stopwords: Set<String>
+    package let compoundRules: CompoundRules
+    package let falseFriends: Set<String>
 
     /// The analyzer of the language `data` describes.
     init(data: LanguageData) {
@@ -32,28 +34,32 @@ public struct LanguageDataAnalyzer: WordFormAnalyzer {
         self.language = language
         rules = RuleBasedAnalyzer(data: data)
         stopwords = Set(data.stopwords)
+        compoundRules = CompoundRules(data: data)
+        falseFriends = Set(data.falseFriends)
     }
 
-    public var foldsAccentsByDefault: Bool { rules.data.accentFolding }
+    package var foldsAccentsByDefault: Bool { rules.data.accentFolding }
 
-    public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
+    package func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
         rules.analyses(of: tokens, at: index)
     }
 
-    public func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
+    package func analyses(ofWord word: String) -> [WordAnalysis] { rules.analyses(ofWord: word) }
 
-    public func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
+    package func readsAcross(gap: String) -> Bool { rules.readsAcross(gap: gap) }
+
+    package func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { rules.bindsToNext(tokens, at: index) }
 }
 
 /// Any other language: normalisation only (case, Unicode, and accents when a term asks).
-public struct NormalizingAnalyzer: LanguageAnalyzer {
-    public let language: LanguageTag
-    public var foldsAccentsByDefault: Bool { false }
-    public var stopwords: Set<String> { [] }
+package struct NormalizingAnalyzer: LanguageAnalyzer {
+    package let language: LanguageTag
+    package var foldsAccentsByDefault: Bool { false }
+    package var stopwords: Set<String> { [] }
 
-    public init(language: LanguageTag) {
+    package init(language: LanguageTag) {
         self.language = language
     }
 
-    public func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { [] }
+    package func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { [] }
 }

@@ -29,12 +29,25 @@ struct LanguageData: Decodable, Sendable {
     var reduplication: Bool = false
     /// Sundanese-style plural infixes inserted after the first consonant (`ar`, `al`).
     var pluralInfixes: [String] = []
+    /// Words that only look infixed (`barang`, `sarikat`): never read with the infix undone.
+    var pluralInfixExceptions: [String] = []
     /// English-style plural endings: each is `[ending, replacement]`, tried in order.
     var pluralEndings: [[String]] = []
     /// Stems (before the ending) that a plural ending may not follow; regular expressions.
     var pluralExceptions: [String] = []
     /// Irregular plurals: plural → singular.
     var irregularPlurals: [String: String] = [:]
+    /// Irregular plurals by ending: each is `[plural ending, singular ending]` (`[men, man]`
+    /// reads *fishermen* as *fisherman*).
+    var irregularPluralEndings: [[String]] = []
+    /// Whole words that end like an irregular plural ending but are not that plural (`omen`).
+    var irregularPluralExceptions: [String] = []
+    /// Prepositions after which a term's word is its head and takes the plural too: `of` in
+    /// *victim of trafficking* (*victims of trafficking*).
+    var headPrepositions: [String] = []
+    /// Modifiers that agree with their head in number and take the plural with it: `woman` in
+    /// *woman migrant worker* (*women migrant workers*).
+    var numberAgreeingModifiers: [String] = []
     /// Possessive endings on a word (`'s`).
     var possessives: [String] = []
     /// Whole-word spelling families: every word in a family is a spelling of the others.
@@ -49,6 +62,21 @@ struct LanguageData: Decodable, Sendable {
     /// Gap signatures that join the two halves of a reduplication (`-`, and ` - ` as some texts
     /// space the hyphen: *hak - hak*).
     var reduplicationJoins: [String] = ["-"]
+    /// Compounds (`CompoundRules`): a hyphen and a space inside a term are interchangeable
+    /// (`hyphen-space`); compounds may be written closed, hyphenated or open (`closed-compounds`);
+    /// hyphenated prefixes that make a new word (`derivational-prefixes`) and hyphenated endings
+    /// that do (`derivational-suffixes`); words that may be part
+    /// of a closed compound (`compound-parts`); words after which an open-written hyphenated term
+    /// is separate words (`open-compound-not-after`).
+    var hyphenSpace: Bool = false
+    var closedCompounds: Bool = false
+    var derivationalPrefixes: [String] = []
+    var derivationalSuffixes: [String] = []
+    /// Words of this language that another language's term writes alike with another meaning
+    /// (`false-friends`; `LanguageAnalyzer.falseFriends`).
+    var falseFriends: [String] = []
+    var compoundParts: [String] = []
+    var openCompoundNotAfter: [String] = []
 
     enum CodingKeys: String, CodingKey {
         case language, stopwords, enclitics, particles, reduplication, possessives
@@ -56,15 +84,27 @@ struct LanguageData: Decodable, Sendable {
         case minimumStem = "minimum-stem"
         case notClitic = "not-clitic"
         case pluralInfixes = "plural-infixes"
+        case pluralInfixExceptions = "plural-infix-exceptions"
         case pluralEndings = "plural-endings"
         case pluralExceptions = "plural-exceptions"
         case irregularPlurals = "irregular-plurals"
+        case irregularPluralEndings = "irregular-plural-endings"
+        case irregularPluralExceptions = "irregular-plural-exceptions"
+        case headPrepositions = "head-prepositions"
+        case numberAgreeingModifiers = "number-agreeing-modifiers"
         case spellingWords = "spelling-words"
         case spellingEndings = "spelling-endings"
         case letterSpellings = "letter-spellings"
         case encliticContexts = "enclitic-contexts"
         case reduplicationMarks = "reduplication-marks"
         case reduplicationJoins = "reduplication-joins"
+        case hyphenSpace = "hyphen-space"
+        case closedCompounds = "closed-compounds"
+        case derivationalPrefixes = "derivational-prefixes"
+        case derivationalSuffixes = "derivational-suffixes"
+        case falseFriends = "false-friends"
+        case compoundParts = "compound-parts"
+        case openCompoundNotAfter = "open-compound-not-after"
     }
 
     init(from decoder: any Decoder) throws {
@@ -78,9 +118,14 @@ struct LanguageData: Decodable, Sendable {
         notClitic = try container.decodeIfPresent([String].self, forKey: .notClitic) ?? []
         reduplication = try container.decodeIfPresent(Bool.self, forKey: .reduplication) ?? false
         pluralInfixes = try container.decodeIfPresent([String].self, forKey: .pluralInfixes) ?? []
+        pluralInfixExceptions = try container.decodeIfPresent([String].self, forKey: .pluralInfixExceptions) ?? []
         pluralEndings = try container.decodeIfPresent([[String]].self, forKey: .pluralEndings) ?? []
         pluralExceptions = try container.decodeIfPresent([String].self, forKey: .pluralExceptions) ?? []
         irregularPlurals = try container.decodeIfPresent([String: String].self, forKey: .irregularPlurals) ?? [:]
+        irregularPluralEndings = try container.decodeIfPresent([[String]].self, forKey: .irregularPluralEndings) ?? []
+        irregularPluralExceptions = try container.decodeIfPresent([String].self, forKey: .irregularPluralExceptions) ?? []
+        headPrepositions = try container.decodeIfPresent([String].self, forKey: .headPrepositions) ?? []
+        numberAgreeingModifiers = try container.decodeIfPresent([String].self, forKey: .numberAgreeingModifiers) ?? []
         possessives = try container.decodeIfPresent([String].self, forKey: .possessives) ?? []
         spellingWords = try container.decodeIfPresent([[String]].self, forKey: .spellingWords) ?? []
         spellingEndings = try container.decodeIfPresent([[String]].self, forKey: .spellingEndings) ?? []
@@ -88,6 +133,13 @@ struct LanguageData: Decodable, Sendable {
         reduplicationMarks = try container.decodeIfPresent([String].self, forKey: .reduplicationMarks) ?? []
         letterSpellings = try container.decodeIfPresent([[String]].self, forKey: .letterSpellings) ?? []
         reduplicationJoins = try container.decodeIfPresent([String].self, forKey: .reduplicationJoins) ?? ["-"]
+        hyphenSpace = try container.decodeIfPresent(Bool.self, forKey: .hyphenSpace) ?? false
+        closedCompounds = try container.decodeIfPresent(Bool.self, forKey: .closedCompounds) ?? false
+        derivationalPrefixes = try container.decodeIfPresent([String].self, forKey: .derivationalPrefixes) ?? []
+        derivationalSuffixes = try container.decodeIfPresent([String].self, forKey: .derivationalSuffixes) ?? []
+        falseFriends = try container.decodeIfPresent([String].self, forKey: .falseFriends) ?? []
+        compoundParts = try container.decodeIfPresent([String].self, forKey: .compoundParts) ?? []
+        openCompoundNotAfter = try container.decodeIfPresent([String].self, forKey: .openCompoundNotAfter) ?? []
     }
 
     /// Parses the built-in data file for `name` (`id`, `en`, `su`), compiled into the library.
@@ -127,6 +179,9 @@ struct LanguageData: Decodable, Sendable {
         for rule in pluralEndings where rule.count != 2 || rule[0].isEmpty {
             result.append("plural-endings entry \(rule) must be [ending, replacement]")
         }
+        for rule in irregularPluralEndings where rule.count != 2 || rule[0].isEmpty {
+            result.append("irregular-plural-endings entry \(rule) must be [plural ending, singular ending]")
+        }
         for rule in spellingEndings where !(2...3).contains(rule.count) || rule[0].isEmpty || rule[1].isEmpty
             || (rule.count == 3 && Int(rule[2]) == nil) {
             result.append("spelling-endings entry \(rule) must be [ending, ending] or [ending, ending, \"minimum stem\"]")
@@ -147,7 +202,21 @@ struct LanguageData: Decodable, Sendable {
         for word in notClitic where !clitics.contains(where: { word.hasSuffix($0) }) {
             result.append("not-clitic word '\(word)' does not end with any enclitic or particle, so listing it has no effect")
         }
+        for word in irregularPluralExceptions where !irregularPluralEndings.contains(where: { !$0.isEmpty && word.hasSuffix($0[0]) }) {
+            result.append("irregular-plural-exceptions word '\(word)' does not end with any irregular plural ending, so listing it has no effect")
+        }
+        for word in pluralInfixExceptions where !pluralInfixes.contains(where: { word.contains($0) }) {
+            result.append("plural-infix-exceptions word '\(word)' contains no plural infix, so listing it has no effect")
+        }
         if minimumStem < 1 { result.append("minimum-stem must be at least 1") }
+        for (key, words) in [("derivational-prefixes", derivationalPrefixes), ("derivational-suffixes", derivationalSuffixes),
+                             ("false-friends", falseFriends),
+                             ("compound-parts", compoundParts),
+                             ("open-compound-not-after", openCompoundNotAfter)] {
+            for word in words where word.isEmpty || word != word.lowercased() || word.contains(where: { $0 == " " || $0 == "-" }) {
+                result.append("\(key) entry '\(word)' must be one word in lower case")
+            }
+        }
         return result
     }
 }

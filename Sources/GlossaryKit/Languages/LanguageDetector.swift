@@ -1,39 +1,36 @@
-/// Tells which language each paragraph of a text is written in: the language-detection stage.
+/// Tells which language each paragraph of a text is written in, and whether that is certain: the
+/// language-detection stage.
 ///
 /// It counts, per language, the paragraph's words that are function words of that language (the
-/// analyzers' stopword lists). The compiled glossary marks each stopword in its word table with
-/// one bit per detector language, and the scan copies those bits into every word's record, so
-/// counting needs no look-up. A paragraph is decided when it has at least two such words and one
-/// language leads clearly; an undecided paragraph (a keyword line) takes the language of the
-/// paragraph before it, or, at the start of a text, of the first decided one, except a short one
-/// right before a paragraph in a new language, which is that section's heading and takes the new
-/// language (`fillUndecided(_:wordCounts:previous:)`).
+/// analyzers' stopword lists, which also hold a few words that name parts of a document:
+/// *Keywords*, *Lampiran*, *Catetan*). The compiled glossary marks each stopword in its word table
+/// with one bit per detector language, and the scan copies those bits into every word's record,
+/// so counting needs no look-up. The counts are each paragraph's `LanguageEvidence`; the
+/// paragraphs of a chunk are then decided together, each from its own evidence and its
+/// neighbours' (`languages(from:languages:previous:)`).
 ///
 /// Checking a text and aligning its sections use this one detector, so they cannot disagree.
-public struct LanguageDetector: Sendable {
+package struct LanguageDetector: Sendable {
     /// The languages told apart, in the order of their stopword bits
     /// (`CompiledGlossary.detectorLanguages`: the glossary's languages whose analyzer has
     /// stopwords, at most 15).
-    public let languages: [LanguageTag]
+    package let languages: [LanguageTag]
 
     /// A detector of `languages`, given in the order of the stopword bits the scan copies into
     /// each word (a compiled glossary's `detectorLanguages`).
-    public init(languages: [LanguageTag]) {
+    package init(languages: [LanguageTag]) {
         self.languages = languages
     }
 
-    /// Each paragraph's language, from the stopword bits the scan copied into each word's record
-    /// from the compiled lexicon's flags; undecided paragraphs take their section's
-    /// (`fillUndecided`, with `previous`, the previous chunk's last language, before the first;
-    /// a short heading before a paragraph in a new language takes that language).
+    /// Each paragraph's language and whether it is certain, from the stopword bits the scan
+    /// copied into each word's record from the compiled lexicon's flags, given `previous`, the
+    /// previous chunk's last language (see `languages(from:languages:previous:)`).
     ///
     /// - Complexity: O(*n*) in the words, without a branch per word.
-    func paragraphLanguages(of text: ScannedText, previous: LanguageTag?) -> [LanguageTag?] {
-        guard !languages.isEmpty else { return text.paragraphs.map { _ in previous } }
-        var decided: [LanguageTag?] = []
-        var wordCounts: [Int] = []
-        decided.reserveCapacity(text.paragraphs.count)
-        wordCounts.reserveCapacity(text.paragraphs.count)
+    func paragraphLanguages(of text: ScannedText, previous: LanguageTag?) -> [DetectedLanguage] {
+        guard !languages.isEmpty else { return text.paragraphs.map { _ in DetectedLanguage(language: previous, isUncertain: true) } }
+        var evidence: [LanguageEvidence] = []
+        evidence.reserveCapacity(text.paragraphs.count)
         var counts = [Int](repeating: 0, count: languages.count)
         let letter = WordKind.letter.rawValue
         precondition(text.hasLexiconFlags, "the text is scanned with the glossary's word flags")
@@ -69,12 +66,11 @@ public struct LanguageDetector: Sendable {
                             for index in 0..<languageCount { counts[index] &+= bits >> index & 1 }
                         }
                     }
-                    decided.append(Self.decide(languages: languages, counts: counts))
-                    wordCounts.append(letters)
+                    evidence.append(LanguageEvidence(counts: counts, words: letters))
                 }
             }
         }
-        return Self.fillUndecided(decided, wordCounts: wordCounts, previous: previous)
+        return Self.languages(from: evidence, languages: languages, previous: previous)
     }
 
     /// Adds the four 16-bit lanes of `lanes` to the first `counts` (as many as there are) and
@@ -85,78 +81,127 @@ public struct LanguageDetector: Sendable {
     }
 
     /// The language with the most stopword hits among `languages` (`counts` in the same order),
-    /// when it has at least two and a clear lead (a third more than the runner-up); nil
-    /// otherwise. It runs for every paragraph of every text.
+    /// when it decides the paragraph on its own (`LanguageEvidence.decides`: at least two hits
+    /// and a third more than the runner-up); nil otherwise.
     ///
     /// - Complexity: O(*n*) in the number of languages.
     static func decide(languages: [LanguageTag], counts: some Collection<Int>) -> LanguageTag? {
-        // The highest count and the runner-up (equal to it on a tie, which decides nothing).
-        var best = -1, first = Int.min, second = Int.min
-        for (index, count) in counts.enumerated() {
-            if count > first {
-                second = first
-                first = count
-                best = index
-            } else if count > second {
-                second = count
-            }
-        }
-        guard best >= 0, first >= 2 else { return nil }
-        if counts.count > 1 {
-            guard first * 3 >= second * 4 + 1, first > second else { return nil }
-        }
-        return languages[best]
+        let evidence = LanguageEvidence(counts: counts, words: 0)
+        return evidence.decides ? languages[evidence.leader] : nil
     }
 
     /// The most words a paragraph may have to count as a section heading (`ABSTRACT`,
     /// `RINGKESAN`, `Kata kunci`); chunks never end after one (`TextChunker`).
-    public static let headingWordLimit = TextChunker.headingWordLimit
+    package static let headingWordLimit = TextChunker.headingWordLimit
 
-    /// Gives each undecided paragraph a language from its section.
+    /// The fewest hits with which a paragraph decided against the sections on both sides of it
+    /// is certain: with fewer (two), a short reply or caption that happens to hold two function
+    /// words of another language stays uncertain.
+    static let contraryHits = 3
+
+    /// The languages of a chunk's paragraphs, from each one's `evidence` (in the order of
+    /// `languages`) and its neighbours'.
     ///
-    /// - An undecided paragraph takes the language of the paragraph before it (a keyword line
-    ///   belongs to its section); for the first paragraphs that is `previous` (the language the
-    ///   text before them ended in, when it is scanned in chunks), else the first decided one.
-    /// - But the last paragraph of an undecided run, when it has at most `headingWordLimit` words
-    ///   (`wordCounts`) and the paragraph after it is decided in a *different* language than the
-    ///   one before the run, is that new section's heading (`ABSTRACT` before the English
-    ///   abstract) and takes the following language.
+    /// **The language.** A paragraph's own words come first, its section second:
     ///
-    /// - Parameters:
-    ///   - decided: each paragraph's language as detected on its own, nil when undecided.
-    ///   - wordCounts: each paragraph's number of words; nil disables the heading rule.
-    ///   - previous: the language of the paragraph just before `decided[0]`, if any.
-    /// - Complexity: O(*p*) in the number of paragraphs.
-    public static func fillUndecided(_ decided: [LanguageTag?], wordCounts: [Int]? = nil, previous: LanguageTag? = nil) -> [LanguageTag?] {
-        var result = decided
-        var index = 0
-        while index < decided.count {
-            guard decided[index] == nil else { index += 1; continue }
-            var end = index
-            while end < decided.count && decided[end] == nil { end += 1 }
-            let before = index > 0 ? decided[index - 1] : previous
-            let after = end < decided.count ? decided[end] : nil
-            for undecided in index..<end { result[undecided] = before ?? after }
-            if let after, let before, after != before, let wordCounts, end - 1 < wordCounts.count,
-               wordCounts[end - 1] <= headingWordLimit {
-                result[end - 1] = after
+    /// 1. A paragraph that *leans* to one language (`LanguageEvidence.leans`: that language has
+    ///    the most hits, even a single one) is in that language: *The guest workers left early.*
+    ///    is English after an Indonesian paragraph.
+    /// 2. Any other paragraph (no hit, or a tie) takes its section's language: that of the
+    ///    paragraph before it, for the first paragraphs `previous` (the language the text before
+    ///    the chunk ended in), else the next paragraph that leans. On a tie, only a tied
+    ///    language can be chosen: the section's when it is one of them, else the next
+    ///    paragraph's, else the first tied one (*Sumber: …* ties Indonesian and Sundanese and is
+    ///    neither English nor what an English section around it says).
+    /// 3. A heading: a paragraph that does not decide on its own, of at most `headingWordLimit`
+    ///    words, right before a paragraph decided in a language other than the one before it,
+    ///    introduces that new section and takes its language (`ABSTRACT`, `RINGKESAN`, and
+    ///    `ABSTRAK` before an English abstract).
+    ///
+    /// **Certain or uncertain.** A paragraph is certain when its own words decide it
+    /// (`LanguageEvidence.decides`: at least two hits and a third more than any other language)
+    /// and, if its language is neither that of the nearest decided paragraph before it (or
+    /// `previous`) nor that of the nearest one after it, it has at least `contraryHits` hits.
+    /// Every other paragraph is uncertain: short (fewer than two hits), mixed (no clear lead),
+    /// or disagreeing with its section on thin evidence. A paragraph with no language is
+    /// uncertain.
+    ///
+    /// - Complexity: O(*p*) in the number of paragraphs (times the number of languages).
+    static func languages(from evidence: [LanguageEvidence], languages: [LanguageTag], previous: LanguageTag?) -> [DetectedLanguage] {
+        let count = evidence.count
+        // What each paragraph says alone: decided, leaning, or nothing (nil).
+        let own: [LanguageTag?] = evidence.map { $0.leans ? languages[$0.leader] : nil }
+        var guess = own
+        var start = 0
+        while start < count {
+            guard own[start] == nil else { start += 1; continue }
+            var end = start
+            while end < count && own[end] == nil { end += 1 }
+            let before = start > 0 ? own[start - 1] : previous
+            let after = end < count ? own[end] : nil
+            for paragraph in start..<end {
+                guess[paragraph] = Self.sectionLanguage(of: evidence[paragraph], before: before, after: after, languages: languages)
             }
-            index = end
+            start = end
+        }
+        for paragraph in 0..<max(0, count - 1) where !evidence[paragraph].decides && evidence[paragraph].words <= headingWordLimit {
+            let next = evidence[paragraph + 1]
+            guard next.decides, let before = paragraph > 0 ? guess[paragraph - 1] : previous,
+                  languages[next.leader] != before else { continue }
+            guess[paragraph] = languages[next.leader]
+        }
+        // The nearest decided language after each paragraph, then the certainty in one pass
+        // forward that carries the nearest decided language before.
+        var decidedAfter = [LanguageTag?](repeating: nil, count: count)
+        var next: LanguageTag?
+        for paragraph in stride(from: count - 1, through: 0, by: -1) {
+            decidedAfter[paragraph] = next
+            if evidence[paragraph].decides { next = languages[evidence[paragraph].leader] }
+        }
+        var decidedBefore = previous
+        var result: [DetectedLanguage] = []
+        result.reserveCapacity(count)
+        for paragraph in 0..<count {
+            let item = evidence[paragraph]
+            var isUncertain = !item.decides || guess[paragraph] == nil
+            if item.decides {
+                let language = languages[item.leader]
+                let after = decidedAfter[paragraph]
+                let contradicted = (decidedBefore != nil || after != nil) && decidedBefore != language && after != language
+                if contradicted && item.leaderHits < contraryHits { isUncertain = true }
+                decidedBefore = language
+            }
+            result.append(DetectedLanguage(language: guess[paragraph], isUncertain: isUncertain))
         }
         return result
+    }
+
+    /// The language of a paragraph that leans nowhere, in a section between `before` and `after`
+    /// (rule 2 of `languages(from:languages:previous:)`).
+    private static func sectionLanguage(
+        of evidence: LanguageEvidence, before: LanguageTag?, after: LanguageTag?, languages: [LanguageTag]
+    ) -> LanguageTag? {
+        guard evidence.topLanguages != 0 else { return before ?? after }
+        func isTied(_ language: LanguageTag?) -> Bool {
+            guard let language, let index = languages.firstIndex(of: language) else { return false }
+            return evidence.isAtTop(index)
+        }
+        if isTied(before) { return before }
+        if isTied(after) { return after }
+        return languages[evidence.leader]
     }
 
     /// The language a file's name declares: `report.id.md`, `abstract_su.txt`, `docs/en/x.md`.
     ///
     /// Only tags in `known` are recognised, so `notes.md` or `data.v2.txt` declare nothing.
-    public static func language(fromPath path: String, known: [LanguageTag]) -> LanguageTag? {
+    package static func language(fromPath path: String, known: [LanguageTag]) -> LanguageTag? {
         languageTag(inPath: path, known: known)?.language
     }
 
     /// The language a file's name declares (as `language(fromPath:known:)`) and the path with
     /// that tag replaced by `{lang}`: `report.{lang}.md`, `report_{lang}.md`, `{lang}/report.md`.
     /// Files whose keys are equal differ only by their language tag.
-    public static func languageTag(inPath path: String, known: [LanguageTag]) -> (language: LanguageTag, key: String)? {
+    package static func languageTag(inPath path: String, known: [LanguageTag]) -> (language: LanguageTag, key: String)? {
         var components = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard let name = components.last, !name.isEmpty else { return nil }
         var stem = name

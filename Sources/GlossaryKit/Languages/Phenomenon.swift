@@ -25,9 +25,20 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     case listedForm = "listed-form"
     /// The word starts with the term's last word (`match: prefix`).
     case prefix
+    /// A compound written closed, open or hyphenated unlike the glossary's form: `house-maid` and
+    /// `house maid` for `housemaid`, `guestworker` and the modifier `guest-worker` for `guest
+    /// worker`, `jual-beli manusia` for `jual beli manusia`.
+    case compound
+    /// A word hyphenated across a line break and joined again (`traf-⏎ficking`), or a
+    /// reduplication whose halves a line break separates (`majikan-⏎majikan`).
+    case lineBreak = "line-break"
+    /// A zero-width space, word joiner, zero-width (non-)joiner or soft hyphen inside a word,
+    /// ignored for matching (`traf\u{AD}ficking`).
+    case invisible
 
     /// Phenomena that only the last word of a term may show (`perdagangan tenaga kerjanya`, not
-    /// `perdagangannya tenaga kerja`).
+    /// `perdagangannya tenaga kerja`); the plural also on the words `PluralPositions` allows
+    /// (`victims of trafficking`).
     var isFinalOnly: Bool {
         switch self {
         case .clitic, .hyphenatedClitic, .plural, .possessive: true
@@ -39,8 +50,8 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     var cost: Int {
         switch self {
         case .identity, .listedForm: 0
-        case .accent: 1
-        case .clitic, .hyphenatedClitic, .reduplication, .plural, .possessive, .pluralInfix, .prefix: 2
+        case .accent, .invisible, .lineBreak: 1
+        case .clitic, .hyphenatedClitic, .reduplication, .plural, .possessive, .pluralInfix, .prefix, .compound: 2
         case .spelling: 3
         }
     }

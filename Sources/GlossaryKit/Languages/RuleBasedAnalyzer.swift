@@ -22,7 +22,11 @@ struct RuleBasedAnalyzer: Sendable {
     /// The exceptions of the form `.*suffix` (a literal suffix), checked without a regex.
     private let pluralExceptionSuffixes: [String]
     private let letterSpellings: [(from: String, to: String)]
+    private let irregularPluralEndings: [(plural: String, singular: String)]
+    private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
+    /// The listed words that only look infixed, as listed and without accents.
+    private let pluralInfixExceptions: Set<String>
 
     /// A reading of one word inside `wordReadings`.
     private struct Stem {
@@ -58,8 +62,13 @@ struct RuleBasedAnalyzer: Sendable {
         pluralExceptionSuffixes = data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) }
         pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
             .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
+        irregularPluralEndings = data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
+        irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
+        pluralInfixExceptions = Set(data.pluralInfixExceptions.flatMap {
+            [$0, $0.folding(options: .diacriticInsensitive, locale: nil)]
+        })
     }
 
     /// All readings of the word at `index`, except the word itself.
@@ -82,13 +91,16 @@ struct RuleBasedAnalyzer: Sendable {
             for reading in wordReadings(word) {
                 var phenomena = base + reading.phenomena
                 var explanation = "'\(reading.key)'" + reading.explanation + note
+                var suffix = reading.suffix
                 if apostropheFollows, reading.phenomena.contains(.plural), !reading.phenomena.contains(.possessive) {
+                    // The apostrophe belongs to the word: the reading covers it, and a fix keeps it.
                     phenomena.append(.possessive)
                     explanation += " + possessive '"
+                    suffix += "'"
                 }
                 result.append(WordAnalysis(
                     key: reading.key, tokenCount: 1, phenomena: phenomena,
-                    explanation: explanation, suffix: reading.suffix))
+                    explanation: explanation, suffix: suffix))
             }
             guard let next else { continue }
             // A clitic after a hyphen: ILO-nya, TKI-na, 2017-nya.
@@ -128,6 +140,19 @@ struct RuleBasedAnalyzer: Sendable {
     /// possessive). After any other gap a word reads as on its own.
     func readsAcross(gap: String) -> Bool {
         gap == "-" || gap.hasPrefix("'") || (data.reduplication && reduplicationJoins.contains(gap))
+    }
+
+    /// Whether the word at `index` and the next make one derived word: a reduplication whose
+    /// second half adds an ending that is no clitic (*kapal-kapalan*, *orang-orangan*,
+    /// *LSM-LSMan*, *pekerja-pekerjaan*). Such a word is a derivation, and its first half is not
+    /// the word on its own.
+    func bindsToNext(_ tokens: [Token], at index: Int) -> Bool {
+        guard data.reduplication, index + 1 < tokens.count else { return false }
+        let word = tokens[index].folded, next = tokens[index + 1]
+        // Two words a space apart are two words, whatever their letters.
+        guard next.gapBefore != " ", reduplicationJoins.contains(next.gapBefore), next.folded.count > word.count,
+              next.folded.hasPrefix(word), next.folded.allSatisfy(\.isLetter) else { return false }
+        return !cliticStems(next.folded).contains { $0.stem == word }
     }
 
     /// Readings of one word on its own (no hyphenated group, no following apostrophe), other than
@@ -225,6 +250,11 @@ struct RuleBasedAnalyzer: Sendable {
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
+            for singular in irregularSingulars(of: stem.key) where singular != data.irregularPlurals[stem.key] {
+                stems.append(Stem(
+                    key: singular, phenomena: stem.phenomena + [.plural],
+                    explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
+            }
             for rule in data.pluralEndings where rule.count == 2 && stem.key.endsWithBytes(rule[0]) {
                 let root = stem.key.droppingBytes(of: rule[0])
                 guard root.count >= 2, !isPluralException(root) else { continue }
@@ -254,6 +284,17 @@ struct RuleBasedAnalyzer: Sendable {
         return readings
     }
 
+    /// The singulars that the irregular plural endings give for `word`: *fisherman* for
+    /// *fishermen*, *housewife* for *housewives*; none for a listed exception (*omen*).
+    private func irregularSingulars(of word: String) -> [String] {
+        var result: [String] = []
+        for rule in irregularPluralEndings where word.endsWithBytes(rule.plural) && word.utf8.count > rule.plural.utf8.count {
+            guard !irregularPluralExceptions.contains(word) else { return [] }
+            result.append(word.droppingBytes(of: rule.plural) + rule.singular)
+        }
+        return result
+    }
+
     private func isPluralException(_ root: String) -> Bool {
         if pluralExceptionSuffixes.contains(where: { root.endsWithBytes($0) }) { return true }
         guard !pluralExceptions.isEmpty else { return false }
@@ -265,10 +306,12 @@ struct RuleBasedAnalyzer: Sendable {
     ///
     /// The infix follows the first consonant of a word that starts with one (*b-ar-udak*,
     /// *p-ar-agawé*, *l-al-eutik*) and is a prefix of a word that starts with a vowel
-    /// (*ar-indit*). The stem must keep at least three letters.
+    /// (*ar-indit*). The stem must keep at least three letters. Words listed as
+    /// `plural-infix-exceptions` (*barang*) have none.
     private func infixStems(_ word: String) -> [(String, String)] {
         // Most words contain no infix at all: say so before splitting them into characters.
-        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }) else { return [] }
+        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }),
+              !pluralInfixExceptions.contains(word) else { return [] }
         let letters = Array(word)
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
         var result: [(String, String)] = []

@@ -11,9 +11,11 @@ public struct WordAnalysis: Sendable, Hashable {
     /// A human-readable account, e.g. `'kerja' + -nya`.
     public var explanation: String
     /// Bytes at the end of the covered text that are not part of the term (the clitic, the plural
-    /// ending), so a fix can keep them: `nya` in `kerjanya`.
+    /// ending), so a fix can keep them: `nya` in `kerjanya`. A suffix that ends with `'` covers
+    /// the apostrophe after the last word too (`s'` in *workers'*).
     public var suffix: String
 
+    /// A reading of `tokenCount` words as `key`, with the phenomena that explain the form.
     public init(key: String, tokenCount: Int = 1, phenomena: [Phenomenon] = [], explanation: String = "", suffix: String = "") {
         self.key = key
         self.tokenCount = tokenCount

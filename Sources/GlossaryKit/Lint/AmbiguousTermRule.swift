@@ -2,10 +2,10 @@
 ///
 /// The matcher finds the words but cannot decide which concept the text means, so a finding would
 /// suggest the wrong replacement half of the time.
-public struct AmbiguousTermRule: LintRule {
-    public init() {}
+package struct AmbiguousTermRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "ambiguous-term",
         name: "Ambiguous term",
         summary: "The same normalised term names two concepts in one language.",
@@ -54,7 +54,7 @@ public struct AmbiguousTermRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var owners: [String: (concept: String, term: Term, location: SourceLocation)] = [:]
         var findings: [Finding] = []
         for (file, concept) in context.concepts {

@@ -3,10 +3,10 @@
 ///
 /// `Labour migrant` (preferred) and `labour migrant` (deprecated) normalise to the same words, so
 /// a check cannot tell whether a text used the right or the wrong one.
-public struct ConflictingStatusRule: LintRule {
-    public init() {}
+package struct ConflictingStatusRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "conflicting-term-status",
         name: "Conflicting term status",
         summary: "A term appears twice in one concept and language after normalisation.",
@@ -44,7 +44,7 @@ public struct ConflictingStatusRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             var seen: [String: Term] = [:]

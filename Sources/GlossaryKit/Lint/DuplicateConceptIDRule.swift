@@ -2,10 +2,10 @@
 ///
 /// Ids are how checks, lookups and conversions refer to a concept; two concepts with one id make
 /// every reference ambiguous.
-public struct DuplicateConceptIDRule: LintRule {
-    public init() {}
+package struct DuplicateConceptIDRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "duplicate-concept-id",
         name: "Duplicate concept id",
         summary: "A concept id is used by more than one concept.",
@@ -56,7 +56,7 @@ public struct DuplicateConceptIDRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var first: [String: SourceLocation] = [:]
         var findings: [Finding] = []
         for (file, concept) in context.concepts {

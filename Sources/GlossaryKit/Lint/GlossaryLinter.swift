@@ -6,20 +6,20 @@ import Foundation
 /// a concept id defined in two files is reported at both places. A file that cannot be read at
 /// all becomes one `invalid-glossary` finding at the place the reader stopped; TBX dialect
 /// violations become findings too. The checks on the model are the `LintRule`s in `rules`.
-public struct GlossaryLinter {
+package struct GlossaryLinter {
     /// One loaded file.
-    public struct File: Sendable {
-        public var path: String
-        public var glossary: Glossary
+    package struct File: Sendable {
+        package var path: String
+        package var glossary: Glossary
 
-        public init(path: String, glossary: Glossary) {
+        package init(path: String, glossary: Glossary) {
             self.path = path
             self.glossary = glossary
         }
     }
 
     /// The rules run on every lint, in the order their findings are listed.
-    public static let rules: [any LintRule] = [
+    package static let rules: [any LintRule] = [
         DuplicateConceptIDRule(),
         InvalidLanguageTagRule(),
         ConflictingStatusRule(),
@@ -27,17 +27,18 @@ public struct GlossaryLinter {
         MissingPreferredTermRule(),
         MissingRequiredLanguageRule(),
         TermTokenizationRule(),
+        TermExceptionRule(),
     ]
 
     /// The rule of a file that cannot be read as a glossary at all.
-    public static let invalidGlossaryRule = RuleDocumentation.lint(
+    package static let invalidGlossaryRule = RuleDocumentation.lint(
         id: "invalid-glossary", summary: "A glossary file cannot be read: invalid syntax, an unknown key or status, a bad value.",
         rationale: "The reader stopped at the place named; nothing else in the file was linted. Fix the error and lint again.",
         severity: .error)
 
     /// The descriptions of every rule `report`'s findings can name: the lint rules,
     /// `invalid-glossary`, and the TBX dialect rules that occur in it (`docs/tbx.md`).
-    public static func ruleDescriptions(for report: CheckReport) -> [RuleDocumentation] {
+    package static func ruleDescriptions(for report: CheckReport) -> [RuleDocumentation] {
         var descriptions = rules.map { type(of: $0).description.documentation } + [invalidGlossaryRule]
         var known = Set(descriptions.map(\.id))
         for finding in report.findings where known.insert(finding.rule).inserted {
@@ -51,14 +52,14 @@ public struct GlossaryLinter {
 
     private let tokenizer: Tokenizer
 
-    public init() throws(TextError) {
+    package init() throws(TextError) {
         tokenizer = try Tokenizer()
     }
 
     /// Lints the glossary files at `paths` (files or folders).
     ///
     /// - Throws: `InputError` when a path does not exist or a folder holds no glossary file.
-    public func lint(paths: [String]) throws(InputError) -> CheckReport {
+    package func lint(paths: [String]) throws(InputError) -> CheckReport {
         var files: [File] = []
         var findings: [Finding] = []
         var sources: [String: SourceText] = [:]
@@ -84,7 +85,7 @@ public struct GlossaryLinter {
     }
 
     /// Runs every rule over loaded files.
-    public func lint(_ files: [File]) -> [Finding] {
+    package func lint(_ files: [File]) -> [Finding] {
         let context = LintContext(files: files, tokenizer: tokenizer)
         return Self.rules.flatMap { $0.check(context) }
     }

@@ -3,10 +3,10 @@
 /// Readers reject tags that are not BCP 47 at all; this rule catches the ones that pass the
 /// syntax (a 5–8 letter primary subtag is reserved and never assigned) or say "undetermined",
 /// which a TBX `langSec` without `xml:lang` is read as.
-public struct InvalidLanguageTagRule: LintRule {
-    public init() {}
+package struct InvalidLanguageTagRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "invalid-language-tag",
         name: "Invalid language tag",
         summary: "A language tag names no language (5–8 letter primary subtag, or und).",
@@ -49,7 +49,7 @@ public struct InvalidLanguageTagRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for file in context.files {
             for tag in file.glossary.requiredLanguages where Self.problem(tag) != nil {

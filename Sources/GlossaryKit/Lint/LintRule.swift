@@ -2,25 +2,25 @@
 ///
 /// Its examples are glossary files with `↓` before each place a finding must start; the test
 /// suite lints each.
-public protocol LintRule: DescribedRule where Subject == LintContext, Example == LintExample {}
+package protocol LintRule: DescribedRule where Subject == LintContext, Example == LintExample {}
 
 /// Glossary files a lint rule is tried on: YAML texts, read as `a.yml`, `b.yml`, … in order, with
 /// `↓` before each place a finding must start (a term, a concept's `id`, or the start of the file
 /// for what concerns the whole file).
-public struct LintExample: RuleExampleKind {
+package struct LintExample: RuleExampleKind {
     /// The files' texts, with their marks.
-    public var files: [String]
+    package var files: [String]
 
-    public init(_ files: String...) {
+    package init(_ files: String...) {
         self.files = files
     }
 
-    public var description: String { files.joined(separator: "\n---\n") }
+    package var description: String { files.joined(separator: "\n---\n") }
 
-    public static var isShownInReports: Bool { false }
+    package static var isShownInReports: Bool { false }
 
     /// The name of file `index`: `a.yml`, `b.yml`, ….
-    public static func name(ofFile index: Int) -> String {
+    package static func name(ofFile index: Int) -> String {
         String(UnicodeScalar(UInt8(ascii: "a") + UInt8(index))) + ".yml"
     }
 
@@ -28,7 +28,7 @@ public struct LintExample: RuleExampleKind {
     ///
     /// - Throws: `InputError` when a file is no glossary (an example that does not parse is a
     ///   mistake in the rule, which the tests report).
-    public func glossaries() throws(InputError) -> (files: [GlossaryLinter.File], marks: [SourceLocation]) {
+    package func glossaries() throws(InputError) -> (files: [GlossaryLinter.File], marks: [SourceLocation]) {
         var files: [GlossaryLinter.File] = []
         var marks: [SourceLocation] = []
         for (index, marked) in self.files.enumerated() {

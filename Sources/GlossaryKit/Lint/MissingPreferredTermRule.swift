@@ -1,10 +1,10 @@
 /// Reports a concept that has terms in a language but no preferred one there.
 ///
 /// Without a preferred term, a finding on a deprecated term has nothing to suggest.
-public struct MissingPreferredTermRule: LintRule {
-    public init() {}
+package struct MissingPreferredTermRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "missing-preferred-term",
         name: "Missing preferred term",
         summary: "A concept has terms in a language but none of them is preferred.",
@@ -38,7 +38,7 @@ public struct MissingPreferredTermRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             for language in concept.languages where concept.preferredTerms(in: language).isEmpty {

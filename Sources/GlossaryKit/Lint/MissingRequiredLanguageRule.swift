@@ -1,8 +1,8 @@
 /// Reports a concept with no term in a language its file's `required-languages` lists.
-public struct MissingRequiredLanguageRule: LintRule {
-    public init() {}
+package struct MissingRequiredLanguageRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "missing-required-language",
         name: "Missing required language",
         summary: "A concept has no term in a required language.",
@@ -46,7 +46,7 @@ public struct MissingRequiredLanguageRule: LintRule {
                 """),
         ])
 
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for file in context.files {
             for concept in file.glossary.concepts {

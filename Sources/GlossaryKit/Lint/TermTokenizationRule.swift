@@ -3,10 +3,10 @@
 /// A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`)
 /// makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored
 /// when matching, so `C++` would also match `C`.
-public struct TermTokenizationRule: LintRule {
-    public init() {}
+package struct TermTokenizationRule: LintRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "term-tokenization",
         name: "Term tokenization",
         summary: "A term has no words, spans sentence punctuation, or has characters outside its words.",
@@ -40,9 +40,7 @@ public struct TermTokenizationRule: LintRule {
                 """),
         ])
 
-    private static let sentencePunctuation: Set<Character> = [".", "!", "?", ";", "。", "؟"]
-
-    public func check(_ context: LintContext) -> [Finding] {
+    package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for (file, concept) in context.concepts {
             for term in concept.terms {
@@ -63,8 +61,7 @@ public struct TermTokenizationRule: LintRule {
         guard let first = tokens.first, let last = tokens.last else {
             return (.error, "'\(text)' has no words the tokenizer can match")
         }
-        for token in tokens.dropFirst() where token.gapBefore == Token.hardBreak || token.gapBefore.contains(where: sentencePunctuation.contains) {
-            let gap = token.gapBefore == Token.hardBreak ? "a line break" : "'\(token.gapBefore.trimmingCharacters(in: .whitespaces))'"
+        if let gap = context.sentenceBreak(in: tokens) {
             return (.warning, "'\(text)' spans \(gap), which ends a sentence; it will not match running text")
         }
         let bytes = Array(text.utf8)

@@ -22,9 +22,11 @@ extension CompiledGlossary {
         let words: ByteLexicon
         /// Gap signatures found inside terms; `" "` is 0.
         let gapLexicon: ByteLexicon
-        /// Per word id: bit 0 = the word is a term's word (a trie edge label); bits 16–30 = a
-        /// stopword of detector language *n* (at most 15: the scanner copies them into 16 bits of
-        /// each word, `ScannedWord.lexiconFlags`).
+        /// Per word id: bit 0 = the word is a term's word or an exception phrase's first word
+        /// (a trie edge label a match may start with); bit 1 = a word only of exception phrases,
+        /// after their first word (an edge label no match starts with); bits 16–30 = a stopword
+        /// of detector language *n* (at most 15). The scanner copies bit 0 and bits 16–30 into 16
+        /// bits of each word, `ScannedWord.lexiconFlags`.
         let flags: PinnedArray<UInt32>
         /// Per word id: the root's child along that word (a term's first word), or 0 for none.
         ///

@@ -10,19 +10,35 @@
 /// node, which the cache uses where they lie in its file. `Tables` lists everything compiling
 /// makes.
 public final class CompiledGlossary: Sendable {
+    /// The glossary as loaded.
     public let glossary: Glossary
     let registry: AnalyzerRegistry
     /// Everything compiling made of `glossary`.
     let tables: Tables
     /// The analyzers of `analyzerLanguages`.
     let analyzers: [any WordFormAnalyzer]
+    /// The words of a term other than its last that may take the plural, per entry language.
+    let pluralPositions: PluralPositions
 
     /// `glossary.languages`, computed once: the glossary's own property walks every term.
     public var languages: [LanguageTag] { tables.languages }
 
     static let spaceGap: Int32 = 0
-    /// The bit of `flags` that marks a term's word (`isTermWord`).
+    /// The gap ids of a hyphen and of a hyphen that ends a line (`Gap.lineBreakHyphen`): every
+    /// compiled glossary has both, so that the matcher knows them in a text by their ids.
+    let hyphenGap: Int32
+    let lineBreakHyphenGap: Int32
+    /// The compound rules of each entry language (`EntryTable.languages`), which the matcher
+    /// applies to the entry's matches.
+    let entryCompoundRules: [CompoundRules]
+    /// The bit of `flags` that marks a term's word or the first word of an exception phrase:
+    /// a word a match may start at (`mayStartMatch`), which the scanner copies into each word.
     static let baseFlag: UInt32 = 1
+    /// The bit of `flags` that marks a word found only after the first word of exception phrases
+    /// (*the* in *country of origin of the goods*): a word of the trie (`isTermWord`) that no
+    /// match starts at, so that the matcher passes it by as it passes an unknown word instead of
+    /// walking from every *the*, *dan* and *atau* of a text. The scanner does not copy it.
+    static let phraseWordFlag: UInt32 = 2
     /// How many languages' stopwords `flags` can mark.
     static let maximumDetectorLanguages = 15
 
@@ -47,14 +63,30 @@ public final class CompiledGlossary: Sendable {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
+        // Every term's words first, by language: the parts a closed compound may split into.
+        var tokenized: [String: [Token]] = [:]
+        var knownWords: [LanguageTag: Set<String>] = [:]
+        for concept in glossary.concepts {
+            for term in concept.terms {
+                for form in [term.text] + term.forms {
+                    let tokens = try tokenized[form] ?? tokenizer.tokenize(term: form)
+                    tokenized[form] = tokens
+                    knownWords[term.language, default: []].formUnion(tokens.flatMap { [$0.folded, $0.bare] })
+                }
+            }
+        }
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
             for (termIndex, term) in concept.terms.enumerated() {
                 let reference = TermReference(concept: conceptIndex, term: termIndex)
                 let analyzer = registry.analyzer(for: term.language)
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
+                // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
+                // nor (their words as written being fixed) case-sensitive or prefix terms.
+                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : analyzer.compoundRules
+                let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
-                    let tokens = try tokenizer.tokenize(term: form)
+                    let tokens = tokenized[form] ?? []
                     guard !tokens.isEmpty else { continue }
                     let bytes = Array(form.utf8)
                     // Case-sensitive entries alone need their words as written.
@@ -66,14 +98,26 @@ public final class CompiledGlossary: Sendable {
                         facts: EntryFacts(
                             language: builder.entryLanguage(term.language), status: term.status, mode: term.matchMode,
                             isCaseSensitive: term.isCaseSensitive, foldsAccents: folds, isAbbreviated: term.type.isAbbreviated,
-                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed),
+                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
+                            allowsHyphenForSpace: compounds.hyphenAndSpaceInterchange),
                         exactWords: exact)
-                    builder.insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
-                    if folds, tokens.contains(where: { $0.bare != $0.folded }) {
-                        entry.facts.viaBareKeys = true
-                        builder.insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
+                    var keys = [tokens.map(\.folded)]
+                    if folds, tokens.contains(where: { $0.bare != $0.folded }) { keys.append(tokens.map(\.bare)) }
+                    for (index, words) in keys.enumerated() {
+                        entry.facts.viaBareKeys = index > 0
+                        entry.facts.compoundVariant = nil
+                        builder.insert(words: words, gaps: tokens.map(\.gapBefore), entry: entry)
+                        guard variesAsCompound else { continue }
+                        for variant in CompoundVariant.variants(
+                            words: words, gaps: tokens.map(\.gapBefore), isLetterWord: tokens.map { $0.kind == .letter }, rules: compounds,
+                            known: knownWords[term.language] ?? [])
+                        {
+                            entry.facts.compoundVariant = variant.kind
+                            builder.insert(words: variant.words, gaps: variant.gaps, entry: entry)
+                        }
                     }
                 }
+                try builder.insertExceptions(of: term, reference: reference, foldsAccents: folds, tokenizer: tokenizer)
             }
         }
         self.init(
@@ -93,7 +137,12 @@ public final class CompiledGlossary: Sendable {
         self.glossary = glossary
         self.tables = tables
         self.registry = registry
+        // (An id no scanned gap has, should a table lack them.)
+        hyphenGap = tables.gapLexicon.find("-") ?? Int32.min
+        lineBreakHyphenGap = tables.gapLexicon.find(Gap.lineBreakHyphen) ?? Int32.min
+        entryCompoundRules = tables.entries.languages.map { registry.analyzer(for: $0).compoundRules }
         analyzers = tables.analyzerLanguages.compactMap { registry.analyzer(for: $0) as? any WordFormAnalyzer }
+        pluralPositions = PluralPositions(languages: tables.entries.languages, registry: registry, words: tables.words)
     }
 
     /// Accumulates the lexicon and the trie while compiling.
@@ -118,6 +167,8 @@ public final class CompiledGlossary: Sendable {
         init(registry: AnalyzerRegistry, glossaryLanguages: [LanguageTag]) {
             self.registry = registry
             gaps.insert(" ")
+            gaps.insert("-")
+            gaps.insert(Gap.lineBreakHyphen)
             // Analyzers that generate forms, for every language of the glossary.
             for language in glossaryLanguages {
                 guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,
@@ -143,22 +194,33 @@ public final class CompiledGlossary: Sendable {
             return entryLanguages.count - 1
         }
 
-        mutating func id(ofWord word: String) -> Int32 {
+        mutating func id(ofWord word: String, flag: UInt32 = CompiledGlossary.baseFlag) -> Int32 {
             let id = words.insert(word)
-            flagTable[id, default: 0] |= CompiledGlossary.baseFlag
+            flagTable[id, default: 0] |= flag
             return id
         }
 
+        /// Adds the entry and its path through the trie. A hyphen between two words is stored as
+        /// a space (the entry keeps where its hyphens are), so that one path serves the term
+        /// written with either; the matcher compares the text's hyphens with the entry's.
         mutating func insert(words termWords: [String], gaps wordGaps: [String], entry: Entry) {
+            var entry = entry
+            entry.hyphens = 0
+            for index in 1..<min(wordGaps.count, 32) where wordGaps[index] == "-" { entry.hyphens |= 1 << UInt32(index) }
+            entry.facts.isHyphenated = entry.hyphens != 0
             entries.append(entry)
             let entryIndex = Int32(entries.count - 1)
             maximumLength = max(maximumLength, termWords.count)
             let isPrefix = entry.facts.mode == .prefix && termWords.last.map { $0.count >= 3 } == true
             var node: Int32 = 0
             let walked = isPrefix ? termWords.count - 1 : termWords.count
+            func edgeGap(_ index: Int) -> Int32 {
+                index == 0 || wordGaps[index] == "-" ? CompiledGlossary.spaceGap : gaps.insert(wordGaps[index])
+            }
             for index in 0..<walked {
-                let gap = index == 0 ? 0 : gaps.insert(wordGaps[index])
-                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index]))
+                let gap = edgeGap(index)
+                let flag = entry.facts.isException && index > 0 ? CompiledGlossary.phraseWordFlag : CompiledGlossary.baseFlag
+                let key = EdgeKey(node: node, gap: gap, word: id(ofWord: termWords[index], flag: flag))
                 if let child = edges[key] {
                     node = child
                 } else {
@@ -169,11 +231,37 @@ public final class CompiledGlossary: Sendable {
                 }
             }
             if isPrefix, let stem = termWords.last {
-                let gap = walked == 0 ? 0 : gaps.insert(wordGaps[walked])
+                let gap = edgeGap(walked)
                 prefixes[node, default: [:]][String(stem.prefix(3)), default: []]
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {
                 terminals[node, default: []].append(entryIndex)
+            }
+        }
+
+        /// Adds the exception phrases of `term` as entries of their own, in the same trie as the
+        /// terms, so that one walk finds both: a phrase matches as a term would (case ignored,
+        /// accents folded where the term folds them, inflected), and the matcher reports no match
+        /// of it but exempts the matches of the term's concept inside it.
+        mutating func insertExceptions(
+            of term: Term, reference: TermReference, foldsAccents folds: Bool, tokenizer: Tokenizer
+        ) throws {
+            for (phrase, exception) in term.exceptions.enumerated() {
+                let tokens = try tokenizer.tokenize(term: exception.text)
+                // A phrase without words can never match (`glossary lint` reports it).
+                guard !tokens.isEmpty else { continue }
+                var entry = Entry(
+                    reference: reference,
+                    facts: EntryFacts(
+                        language: entryLanguage(term.language), status: term.status, mode: .inflected,
+                        isCaseSensitive: false, foldsAccents: folds, isAbbreviated: false,
+                        allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: false, isException: true),
+                    exactWords: [], exceptionPhrase: Int32(phrase))
+                insert(words: tokens.map(\.folded), gaps: tokens.map(\.gapBefore), entry: entry)
+                if folds, tokens.contains(where: { $0.bare != $0.folded }) {
+                    entry.facts.viaBareKeys = true
+                    insert(words: tokens.map(\.bare), gaps: tokens.map(\.gapBefore), entry: entry)
+                }
             }
         }
 
@@ -193,7 +281,7 @@ public final class CompiledGlossary: Sendable {
     }
 
     /// The number of distinct words in the lexicon (term words, clitics, stopwords).
-    public var vocabularySize: Int { tables.words.count }
+    package var vocabularySize: Int { tables.words.count }
 
     /// The analyzers of analyzer group `group`: its language's one, or all of them for the
     /// last group ("language unknown"); a slice, so asking costs no copy.
@@ -213,9 +301,14 @@ public final class CompiledGlossary: Sendable {
         return child != 0 ? child : nil
     }
 
-    /// Whether word `id` is a term's word.
+    /// Whether word `id` is a word of the trie: a term's word or an exception phrase's.
     @inline(__always)
-    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
+    func isTermWord(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & (Self.baseFlag | Self.phraseWordFlag) != 0 }
+
+    /// Whether a match may start at word `id` as written: it is a term's word or the first word
+    /// of an exception phrase (what the scanner copies into `ScannedWord.lexiconFlags`).
+    @inline(__always)
+    func mayStartMatch(_ id: Int32) -> Bool { id >= 0 && tables.flags[Int(id)] & Self.baseFlag != 0 }
 }
 
 /// A set of phenomena as a bit mask, for compact storage of readings.
@@ -244,6 +337,9 @@ struct PhenomenonSet: Sendable, Hashable {
         case .spelling: 8
         case .listedForm: 9
         case .prefix: 10
+        case .compound: 11
+        case .lineBreak: 12
+        case .invisible: 13
         }
         return 1 << index
     }

@@ -18,12 +18,17 @@ public struct TermMatch: Sendable, Hashable {
     public var suffix: String
     /// The language of the paragraph, when known.
     public var paragraphLanguage: LanguageTag?
+    /// Whether the paragraph's language is uncertain (`DetectedLanguage`): `paragraphLanguage` is
+    /// then only the likeliest, the paragraph was matched against every language's terms, and
+    /// the term may be of another language.
+    public var paragraphLanguageIsUncertain = false
     /// The text as written at `bytes`. This and the fields below are filled in by the pipeline
     /// while the text's bytes are at hand, so that rules and findings never need the text
     /// again (a long file is checked without holding it).
     public var written: String = ""
     /// Where `bytes` starts and ends (1-based line, column in Unicode scalars).
     public var start = TextPosition.unknown
+    /// Where `bytes` ends (1-based line, column in Unicode scalars).
     public var end = TextPosition.unknown
     /// What precedes the occurrence in its text: whether a sentence starts there, and the
     /// punctuation that sets it off (`LookBehind`), for the rules that ask.

@@ -9,10 +9,16 @@ import Foundation
 /// the term accepts; among equally long ones a term of the paragraph's language, then the closest
 /// reading, wins. Matching resumes after the match, so a term inside a longer term is not
 /// reported.
-public struct TermMatcher: Sendable {
-    public let compiled: CompiledGlossary
+///
+/// A term's exception phrases (`TermException`) are entries of the same trie: the walk that
+/// finds the terms at a start finds the phrases there too. A phrase is no match; it exempts
+/// every match of its term's concept that it covers whole, whatever the language of the term
+/// taken or of the paragraph, so the best match that is not exempt wins at that start
+/// (`Search.exemptions`).
+package struct TermMatcher: Sendable {
+    package let compiled: CompiledGlossary
 
-    public init(_ compiled: CompiledGlossary) {
+    package init(_ compiled: CompiledGlossary) {
         self.compiled = compiled
     }
 
@@ -29,18 +35,50 @@ public struct TermMatcher: Sendable {
         return session.matches(in: range, language: language)
     }
 
+    /// An occurrence of an exception phrase: the entry (`CompiledGlossary.Entry.exceptionPhrase`
+    /// names the phrase) and the words it covers.
+    struct ExceptionHit: Hashable {
+        var entry: Int32
+        var tokens: Range<Int>
+    }
+
+    /// The terms in the words of `range`, as `matches(in:range:language:cache:)` finds them,
+    /// and the exception phrases met on the way, in text order: what `glossary lookup` shows.
+    func matchesAndExceptions(
+        in text: ScannedText, range: Range<Int>, language: LanguageTag?, cache: WordReadingCache
+    ) -> (matches: [TermMatch], exceptions: [ExceptionHit]) {
+        var session = Session(matcher: self, text: text, cache: cache)
+        session.keepsExceptionHits = true
+        let matches = session.matches(in: range, language: language)
+        return (matches, session.exceptionHits)
+    }
+
     /// Matching paragraph after paragraph of one scanned text, with one working memory.
     struct Session {
         private var search: Search
         private let hasRootPrefixes: Bool
-        /// The analyzer group of each paragraph language met, and which entry languages are in
-        /// it (by `CompiledGlossary.EntryTable.languages` index): a handful, so a list.
-        private var groups: [(language: LanguageTag?, group: Int, inLanguage: [Bool])] = []
+        /// Whether the glossary lists exception phrases: without, the matcher never looks for them.
+        private let hasExceptions: Bool
+        /// The analyzer group of each paragraph language met (and whether it was uncertain), which
+        /// entry languages are in it (by `CompiledGlossary.EntryTable.languages` index) and its
+        /// derivational prefixes (of every analyzer's language when it is unknown) and false
+        /// friends (none unless the language is known and certain): a handful, so a list.
+        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>, falseFriends: Set<Int32>)] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
             hasRootPrefixes = matcher.compiled.tables.prefixes[0] != nil
+            hasExceptions = !matcher.compiled.tables.entries.exceptionPhrases.isEmpty
         }
+
+        /// Whether the exception phrases met are kept in `exceptionHits`.
+        var keepsExceptionHits: Bool {
+            get { search.keepsExceptionHits }
+            set { search.keepsExceptionHits = newValue }
+        }
+
+        /// The exception phrases met so far, when `keepsExceptionHits`.
+        var exceptionHits: [ExceptionHit] { search.exceptionHits }
 
         /// The terms in the words of `range`, written in `language` (nil: unknown).
         ///
@@ -55,44 +93,95 @@ public struct TermMatcher: Sendable {
         /// unknown), in text order, and whether the term is of that language (always, when the
         /// language is unknown): the monolingual rules judge only those.
         ///
+        /// When the language `isUncertain` (`DetectedLanguage`), every language's analyzer reads
+        /// the words, as for an unknown language, so that a term of another language is found
+        /// in all its forms; `language` is then only the likeliest, whose terms win a tie
+        /// between terms of the same words, and the matches say that it is uncertain
+        /// (`TermMatch.paragraphLanguageIsUncertain`).
+        ///
         /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
-        mutating func forEachMatch(in range: Range<Int>, language: LanguageTag?, _ body: (TermMatch, _ isInLanguage: Bool) -> Void) {
+        mutating func forEachMatch(
+            in range: Range<Int>, language: LanguageTag?, isUncertain: Bool = false, _ body: (TermMatch, _ isInLanguage: Bool) -> Void
+        ) {
             let cache = search.cache
             let group: Int
             let inLanguage: [Bool]
-            if let known = groups.first(where: { $0.language == language }) {
+            let prefixes: Set<String>
+            let falseFriends: Set<Int32>
+            if let known = groups.first(where: { $0.language == language && $0.isUncertain == isUncertain }) {
                 group = known.group
                 inLanguage = known.inLanguage
+                prefixes = known.prefixes
+                falseFriends = known.falseFriends
             } else {
-                group = cache.analyzerGroup(for: language)
+                group = cache.analyzerGroup(for: isUncertain ? nil : language)
                 inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
-                groups.append((language, group, inLanguage))
+                prefixes = group < 0 ? [] : search.compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
+                // As term-word ids: a false friend that is no term's word cannot be misread.
+                let compiled = search.compiled
+                falseFriends = isUncertain || language == nil || group < 0 ? [] : Set(
+                    compiled.analyzers(inGroup: group).flatMap(\.falseFriends).compactMap { compiled.tables.words.find($0) })
+                groups.append((language, isUncertain, group, inLanguage, prefixes, falseFriends))
             }
-            search.start(range: range, language: language, group: group, inLanguage: inLanguage)
+            search.start(
+                range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage, prefixes: prefixes,
+                falseFriends: falseFriends)
             var index = range.lowerBound
             let compiled = search.compiled
             let hasRootPrefixes = hasRootPrefixes
             let hasLexiconFlags = search.text.hasLexiconFlags
+            let lineBreakHyphen = compiled.lineBreakHyphenGap
+            let hasExceptions = hasExceptions
             search.text.words.withUnsafeBufferPointer { words in
-                while index < range.upperBound {
-                    let word = words[index]
-                    // Most words are no term's word and read as none: skip them after a look-up
-                    // (in the word's record when the scan copied the glossary's flags there).
+                /// Whether no term starts at `word`: most words are no term's word and read as
+                /// none, which a look-up says (in the word's record when the scan copied the
+                /// glossary's flags there).
+                func startsNoTerm(_ word: ScannedWord) -> Bool {
                     let isTermWord = hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
-                        : compiled.isTermWord(word.folded) || compiled.isTermWord(word.bare)
-                    if !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group) {
-                        index += 1
-                        continue
+                        : compiled.mayStartMatch(word.folded) || compiled.mayStartMatch(word.bare)
+                    return !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
+                }
+                /// The loop over the words, once with and once without looking for hyphens at
+                /// the ends of lines, so that the common text, which has none, pays nothing for
+                /// them.
+                @inline(__always)
+                func matchWords(lookingForLineBreakHyphens: Bool) {
+                    // Words before `unmatched` are inside a match or were tried as a start.
+                    var unmatched = range.lowerBound
+                    while index < range.upperBound {
+                        let word = words[index]
+                        // A hyphen at the line's end may join the word before, skipped as no
+                        // term's, to this one (`traf-⏎ficking`): that word is a start after all.
+                        if lookingForLineBreakHyphens, word.gap == lineBreakHyphen, index - 1 >= unmatched,
+                           startsNoTerm(words[index - 1]), let (match, isInLanguage) = search.longestMatch(at: index - 1) {
+                            body(match, isInLanguage)
+                            if hasExceptions { search.recordExceptions(startingIn: index..<match.tokens.upperBound) }
+                            index = match.tokens.upperBound
+                            unmatched = index
+                            continue
+                        }
+                        if startsNoTerm(word) {
+                            index += 1
+                            continue
+                        }
+                        if let (match, isInLanguage) = search.longestMatch(at: index) {
+                            body(match, isInLanguage)
+                            // A phrase that starts inside the match may cover a later one.
+                            if hasExceptions { search.recordExceptions(startingIn: (index + 1)..<match.tokens.upperBound) }
+                            index = match.tokens.upperBound
+                        } else {
+                            index += 1
+                        }
+                        unmatched = index
                     }
-                    if let (match, isInLanguage) = search.longestMatch(at: index) {
-                        body(match, isInLanguage)
-                        index = match.tokens.upperBound
-                    } else {
-                        index += 1
-                    }
+                }
+                if search.text.hasLineBreakHyphens {
+                    matchWords(lookingForLineBreakHyphens: true)
+                } else {
+                    matchWords(lookingForLineBreakHyphens: false)
                 }
             }
         }
@@ -118,6 +207,8 @@ private struct Candidate {
     /// Its steps: `Search.candidateSteps[steps]`.
     var steps: Range<Int>
     var caseMismatch: Bool
+    /// Where the text and the term write hyphens between the words (`Entry.hyphens`).
+    var hyphens: (text: UInt32, term: UInt32)
 }
 
 /// The leftmost-longest search in the paragraphs of one text: the matcher's working state, kept
@@ -127,9 +218,10 @@ private struct Search {
     let compiled: CompiledGlossary
     let text: ScannedText
     let cache: WordReadingCache
-    /// The paragraph being matched, its language and analyzer group.
+    /// The paragraph being matched, its language (and whether that is uncertain) and analyzer group.
     private(set) var range: Range<Int> = 0..<0
     private(set) var language: LanguageTag?
+    private(set) var isUncertain = false
     private(set) var group = -1
     /// Per entry language (`CompiledGlossary.EntryTable.languages`): whether it is the paragraph's.
     private(set) var inLanguage: [Bool] = []
@@ -144,8 +236,28 @@ private struct Search {
     var candidates: [Candidate] = []
     var candidateSteps: [Step] = []
     var best: Int?
+    /// The position of the word before the current start when a hyphen joins it to the start
+    /// (`anti-trafficking`, `non-pemerintah`): a derivational prefix of the paragraph's language
+    /// there makes the start no term's, one of a term's language that term's. (A position, not
+    /// the word, so that the common start, after no hyphen, stores and frees no string.)
+    var hyphenatedBefore: Int?
+    /// The word the current walk started at.
+    private var walkStart = 0
+    /// The exception phrases met in the paragraph that may still cover a match: the concept
+    /// (`CompiledGlossary.EntryTable.concepts`) whose matches each exempts, and the word it ends
+    /// before. Each started at or before the current start; those that end there are dropped.
+    private var exemptions: [(concept: Int32, end: Int)] = []
+    /// Whether the phrases met are kept in `exceptionHits` (for lookup).
+    var keepsExceptionHits = false
+    private(set) var exceptionHits: [TermMatcher.ExceptionHit] = []
     /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
     private var gapsReadAcross: [Int: Bool] = [:]
+    /// The derivational prefixes of the paragraph's language (of every analyzer's language when
+    /// it is unknown): a word hyphenated to one is no term's word.
+    private var paragraphPrefixes: Set<String> = []
+    /// The false friends of the paragraph's language (`LanguageAnalyzer.falseFriends`) that are
+    /// term words, by id: empty unless the language is known and certain.
+    private var paragraphFalseFriends: Set<Int32> = []
 
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
@@ -153,31 +265,105 @@ private struct Search {
         self.cache = cache
     }
 
-    /// Moves on to the paragraph `range`, in `language`, read by analyzer `group`.
-    mutating func start(range: Range<Int>, language: LanguageTag?, group: Int, inLanguage: [Bool]) {
+    /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer
+    /// `group`, whose derivational `prefixes` make a hyphenated word another word and whose
+    /// `falseFriends` are no other language's one-word term.
+    mutating func start(
+        range: Range<Int>, language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>,
+        falseFriends: Set<Int32>
+    ) {
         self.range = range
         self.language = language
+        self.isUncertain = isUncertain
         self.group = group
         self.inLanguage = inLanguage
+        paragraphPrefixes = prefixes
+        paragraphFalseFriends = falseFriends
+        exemptions.removeAll(keepingCapacity: true)
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
     /// paragraph's language.
+    @inline(__always)
     mutating func longestMatch(at start: Int) -> (TermMatch, isInLanguage: Bool)? {
+        if !exemptions.isEmpty { exemptions.removeAll { $0.end <= start } }
+        walk(from: start)
+        if !exemptions.isEmpty, let found = best, isExempt(candidates[found]) { best = bestNotExempt() }
+        guard let best else { return nil }
+        return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
+    }
+
+    /// Walks the trie from word `start` with emptied working memory.
+    private mutating func walk(from start: Int) {
         readings.removeAll(keepingCapacity: true)
         known.removeAll(keepingCapacity: true)
         path.removeAll(keepingCapacity: true)
         candidates.removeAll(keepingCapacity: true)
         candidateSteps.removeAll(keepingCapacity: true)
         best = nil
-        walk(node: 0, position: start, depth: 0)
-        guard let best else { return nil }
-        return (match(from: start, best: candidates[best]), candidates[best].inLanguage)
+        hyphenatedBefore = nil
+        walkStart = start
+        if start > range.lowerBound {
+            let gap = text.words[start].gap
+            if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return }
+        }
+        walk(node: 0, position: start, depth: 0, hyphens: Hyphens())
     }
 
-    private mutating func walk(node: Int32, position: Int, depth: Int) {
+    /// Records the exception phrases that start at the words of `starts`, which a match covers
+    /// (the terms found there are not reported: the match is).
+    mutating func recordExceptions(startingIn starts: Range<Int>) {
+        for start in starts { walk(from: start) }
+    }
+
+    /// Whether an exception phrase met covers `candidate` whole and exempts its concept.
+    private func isExempt(_ candidate: Candidate) -> Bool {
+        guard !exemptions.isEmpty else { return false }
+        let concept = compiled.tables.entries.concepts[Int(candidate.entry)]
+        return exemptions.contains { $0.concept == concept && $0.end >= candidate.end }
+    }
+
+    /// The best candidate that no exception phrase exempts.
+    private func bestNotExempt() -> Int? {
+        var result: Int?
+        for index in candidates.indices where !isExempt(candidates[index]) {
+            if let found = result, !Self.isBetter(candidates[index], than: candidates[found]) { continue }
+            result = index
+        }
+        return result
+    }
+
+    /// Whether a term may start at `start`, which a hyphen joins to the word before: not when
+    /// that word is a derivational prefix of the paragraph's language (`anti-trafficking`,
+    /// `ke-TKI-an`). A prefix of only some term's language is left to `consider`.
+    @inline(never)
+    private mutating func admitsStart(afterHyphenAt start: Int) -> Bool {
+        if paragraphPrefixes.contains(text.foldedText(start - 1)) { return false }
+        hyphenatedBefore = start - 1
+        return true
+    }
+
+    /// Where a path crosses hyphens in the text, as `Entry.hyphens` says it of a term: bit *i* for
+    /// a hyphen before the path's word *i*; and which of its words are the second half of a
+    /// reduplication read as one word (`kupu2`), where the term's own separator counts as
+    /// written.
+    private struct Hyphens {
+        var written: UInt32 = 0
+        var secondHalves: UInt32 = 0
+
+        /// The text's hyphens compared with a term's `hyphens`.
+        func compared(with term: UInt32) -> UInt32 { written | (term & secondHalves) }
+
+        /// These with one more word, after `gap`, at `depth`.
+        func adding(gap: Int32, hyphen: Int32, at depth: Int) -> Hyphens {
+            guard gap == hyphen, depth > 0, depth < 32 else { return self }
+            return Hyphens(written: written | 1 << UInt32(depth), secondHalves: secondHalves)
+        }
+    }
+
+    private mutating func walk(node: Int32, position: Int, depth: Int, hyphens: Hyphens) {
         if depth > 0, let ends = compiled.tables.terminals[node] {
-            for entry in ends { consider(entry: entry, end: position, depth: depth) }
+            for entry in ends { consider(entry: entry, end: position, depth: depth, hyphens: hyphens) }
         }
         guard position < range.upperBound, depth < compiled.tables.maximumLength else { return }
         let gap: Int32
@@ -187,25 +373,49 @@ private struct Search {
             gap = text.words[position].gap
             guard gap >= 0 else { return }
         }
+        // The trie stores a hyphen between words as a space (`consider` compares the hyphens).
+        let edgeGap = gap == compiled.hyphenGap ? CompiledGlossary.spaceGap : gap
+        let next = hyphens.adding(gap: gap, hyphen: compiled.hyphenGap, at: depth)
         if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
-            where prefixEntry.gap == gap && folded.hasPrefix(prefixEntry.stem) {
+            where prefixEntry.gap == edgeGap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
                 readings.append(Reading(
                     termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
                     explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
-                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1)
+                consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1, hyphens: next)
             }
         }
         let options = readings(at: position)
         for option in options {
-            let reading = readings[option]
-            guard let child = compiled.child(of: node, gap: gap, word: reading.termWord) else { continue }
-            setStep(Step(reading: Int32(option), start: Int32(position)), at: depth)
-            walk(node: child, position: position + reading.tokenCount, depth: depth + 1)
+            // The reading's fields, not the reading: a copy would hold its strings across the
+            // recursive walk, which may append to `readings`.
+            let termWord = readings[option].termWord
+            guard let child = compiled.child(of: node, gap: edgeGap, word: termWord) else { continue }
+            let end = position + readings[option].tokenCount
+            let step = Step(reading: Int32(option), start: Int32(position))
+            setStep(step, at: depth)
+            walk(node: child, position: end, depth: depth + 1, hyphens: next)
+            if readings[option].phenomena.contains(.reduplication) {
+                walkBothHalves(of: step, termWord: termWord, after: child, end: end, depth: depth, hyphens: next)
+            }
         }
+    }
+
+    /// Walks on from `node`, the trie node after the reduplication read at `step`, as if the
+    /// reading were the term's own reduplicated word: both halves, two steps for one reading
+    /// (`kupu2` or `kupu-⏎kupu` for the *kupu-kupu* of *kupu-kupu malam*). The trie knows the
+    /// hyphen between the halves as a space; the term's own separator there counts as written.
+    @inline(never)
+    private mutating func walkBothHalves(of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens) {
+        guard depth + 1 < compiled.tables.maximumLength,
+              let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord) else { return }
+        setStep(step, at: depth + 1)
+        var halves = hyphens
+        halves.secondHalves |= 1 << UInt32(depth + 1)
+        walk(node: twice, position: end, depth: depth + 2, hyphens: halves)
     }
 
     private mutating func setStep(_ step: Step, at depth: Int) {
@@ -216,15 +426,56 @@ private struct Search {
         }
     }
 
-    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int) {
+    private mutating func consider(entry entryIndex: Int32, end: Int, depth: Int, hyphens pathHyphens: Hyphens) {
+        // A term that ends where a hyphen at the line's end splits a word is that word's first
+        // part (`maid-⏎en`), not the term.
+        if end < range.upperBound, text.words[end].gap == compiled.lineBreakHyphenGap, continuesWordAcrossLineBreak(at: end) {
+            return
+        }
         let facts = compiled.tables.entries.facts(entryIndex)
+        // A term whose last word a hyphen joins to the next is not whole there when the next is
+        // a derivational ending (`NGO-isation`), or when the term links its head to an object
+        // that the hyphen makes a compound's first part (`victims of trafficking-related
+        // violence`: the object is *trafficking-related violence*).
+        if end < range.upperBound, text.words[end].gap == compiled.hyphenGap, endsInsideHyphenatedWord(end: end, depth: depth, language: facts.language) {
+            return
+        }
+        // A word with a hyphenated prefix is another word: anti-trafficking, co-worker.
+        if let before = hyphenatedBefore, compiled.entryCompoundRules[facts.language].prefixes.contains(text.foldedText(before)) {
+            return
+        }
         guard let caseMismatch = accepts(entry: entryIndex, facts, depth: depth) else { return }
+        if facts.isException {
+            exemptions.append((compiled.tables.entries.concepts[Int(entryIndex)], end))
+            if keepsExceptionHits { exceptionHits.append(TermMatcher.ExceptionHit(entry: entryIndex, tokens: walkStart..<end)) }
+            return
+        }
         var cost = (facts.viaBareKeys ? 1 : 0) + (caseMismatch ? 1 : 0)
-        for step in path[0..<depth] { cost += readings[Int(step.reading)].phenomena.cost }
+        // (A reduplication that is two of the term's words is one step twice: its cost counts once.)
+        var previousStart: Int32 = -1
+        for step in path[0..<depth] where step.start != previousStart {
+            cost += readings[Int(step.reading)].phenomena.cost
+            previousStart = step.start
+        }
+        // A hyphen for a space or a space for a hyphen (`jual-beli manusia`, `live in maid`),
+        // where the term's language reads them alike; or the term written closed or open.
+        let termHyphens = compiled.tables.entries.hyphens(entryIndex)
+        let hyphens = (text: pathHyphens.compared(with: termHyphens), term: termHyphens)
+        if hyphens.text != hyphens.term {
+            guard facts.allowsHyphenForSpace, !isVerbPhrase(hyphens, language: facts.language) else { return }
+        }
+        if hyphens.text != hyphens.term || facts.compoundVariant != nil { cost += Phenomenon.compound.cost }
         let inLanguage = self.inLanguage[facts.language]
+        // Another language's one-word term spelt like a word of the paragraph's own language
+        // with another meaning is that word (Indonesian *budak*, not Sundanese *budak*).
+        if !inLanguage, depth == 1, !paragraphFalseFriends.isEmpty,
+           paragraphFalseFriends.contains(readings[Int(path[0].reading)].termWord) {
+            return
+        }
         let candidate = Candidate(
             end: end, cost: cost, inLanguage: inLanguage, entry: entryIndex,
-            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch)
+            steps: candidateSteps.count..<(candidateSteps.count + depth), caseMismatch: caseMismatch,
+            hyphens: hyphens)
         // One candidate per entry: the best way the words reach it.
         if let index = candidates.firstIndex(where: { $0.entry == entryIndex }) {
             guard Self.isBetter(candidate, than: candidates[index]) else { return }
@@ -240,6 +491,28 @@ private struct Search {
         }
     }
 
+    /// Whether a path of `depth` words ending before word `end`, which a hyphen joins to the
+    /// path's last word, stops inside a hyphenated word: `end` is a derivational ending of the
+    /// term's language (`CompoundRules.suffixes`), or the path holds a head preposition
+    /// (`PluralPositions`), whose object then runs on past the hyphen.
+    @inline(never)
+    private func endsInsideHyphenatedWord(end: Int, depth: Int, language: Int) -> Bool {
+        if compiled.entryCompoundRules[language].suffixes.contains(text.foldedText(end)) { return true }
+        guard depth > 2 else { return false }
+        return path[1..<(depth - 1)].contains { compiled.pluralPositions.isHeadPreposition(readings[Int($0.reading)].termWord, language: language) }
+    }
+
+    /// Whether a term's hyphen written as a space makes the term's first words a verb and its
+    /// particle: after a subject or a modal of the term's language ("they live in maids'
+    /// quarters" is not "live-in maid", `CompoundRules.notBeforeOpenCompound`).
+    private func isVerbPhrase(_ hyphens: (text: UInt32, term: UInt32), language: Int) -> Bool {
+        guard hyphens.term & ~hyphens.text != 0, let start = path.first.map({ Int($0.start) }), start > range.lowerBound else {
+            return false
+        }
+        let markers = compiled.entryCompoundRules[language].notBeforeOpenCompound
+        return !markers.isEmpty && markers.contains(text.foldedText(start - 1))
+    }
+
     /// The indices in `readings` of the readings of the word at `position`, computed once per
     /// start.
     private mutating func readings(at position: Int) -> Range<Int> {
@@ -252,7 +525,8 @@ private struct Search {
     }
 
     /// Appends the readings of the word at `index`: as written, and the analyzer's readings of
-    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`).
+    /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`),
+    /// and joined to the next across a hyphen that ends the line (`traf-⏎ficking`).
     private mutating func appendReadings(at index: Int) {
         let words = text.words
         let word = words[index]
@@ -263,6 +537,9 @@ private struct Search {
         if word.bare != word.folded, compiled.isTermWord(word.bare) {
             readings.append(Reading(
                 termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
+        }
+        if index + 1 < range.upperBound, words[index + 1].gap == compiled.lineBreakHyphenGap {
+            appendReadingsAcrossLineBreak(at: index)
         }
         // A word that is no term's word and has no one-word reading (cached per distinct word)
         // starts no reading across words either: those begin with the term's word or a reading
@@ -275,14 +552,18 @@ private struct Search {
         // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
         // context.
         let analyzers = compiled.analyzers(inGroup: group)
-        if index + 1 >= range.upperBound || !isReadAcross(gapBefore: index + 1, by: analyzers) {
+        guard let (window, wordCount) = contextWindow(at: index, by: analyzers) else {
             guard hasOwn else { return }
             readings.append(contentsOf: cache.readings(of: word, group: group))
             return
         }
-        let window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+        // The first half of a derived reduplication (kapal-kapalan) is no word on its own.
+        if analyzers.contains(where: { $0.bindsToNext(window, at: 0) }) {
+            readings.removeSubrange(first...)
+            return
+        }
         for analyzer in analyzers {
-            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= window.count {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 readings.append(Reading(
                     termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
@@ -291,11 +572,119 @@ private struct Search {
         }
     }
 
+    /// The words from `index` on as the analyzers read them in context, with how many of them
+    /// are the text's words; nil when the word reads as on its own.
+    ///
+    /// A single quotation mark after the word is shown as what it is: an apostrophe (*workers'
+    /// rights*), or, when it closes a quotation (*the word 'workers' is old*), a closing quotation
+    /// mark, which no analyzer reads as a possessive. At the end of a paragraph an apostrophe
+    /// (*they were the employers'.*) is shown as the gap before an empty word.
+    private mutating func contextWindow(at index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> (tokens: [Token], words: Int)? {
+        let end = Int(text.words[index].end)
+        if index + 1 < range.upperBound {
+            guard isReadAcross(gapBefore: index + 1, by: analyzers) else { return nil }
+            var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+            if window.count > 1, window[1].gapBefore.hasPrefix("'"), closesQuotation(at: end) {
+                window[1].gapBefore = "\"" + window[1].gapBefore.dropFirst()
+            }
+            return (window, window.count)
+        }
+        guard apostropheLength(at: end) > 0, !closesQuotation(at: end),
+              analyzers.contains(where: { $0.readsAcross(gap: "'") }) else { return nil }
+        var window = text.tokens(from: index, to: index + 1)
+        window.append(Token(start: end, end: end, folded: "", bare: "", kind: .letter, gapBefore: "'"))
+        return (window, 1)
+    }
+
+    /// Whether the single quotation mark at byte `offset` closes a quotation that opened in the
+    /// paragraph (`QuotationMark`).
+    private func closesQuotation(at offset: Int) -> Bool {
+        // From the end of the previous paragraph: a quotation may open before the first word.
+        let start = range.lowerBound > 0 ? Int(text.words[range.lowerBound - 1].end) : 0
+        return text.source.bytes.withUnsafeBufferPointer { QuotationMark.closesQuotation($0, at: offset, from: start) }
+    }
+
+    /// The length in bytes of the apostrophe (`'` or `’`) at byte `offset`, 0 when there is none.
+    private func apostropheLength(at offset: Int) -> Int {
+        let bytes = text.source.bytes
+        guard offset < bytes.count else { return 0 }
+        if bytes[offset] == UInt8(ascii: "'") { return 1 }
+        if offset + 2 < bytes.count, bytes[offset] == 0xE2, bytes[offset + 1] == 0x80, bytes[offset + 2] == 0x99 { return 3 }
+        return 0
+    }
+
+    /// Appends the readings of the word at `index` and the next, which a hyphen at the end of a
+    /// line separates: the two joined into one word when that is a term's word or a reading of
+    /// one (`traf-⏎ficking`, `maji-⏎kannya` = *majikan* + -nya), and the analyzers' readings
+    /// across the hyphen as if the line did not end there (`majikan-⏎majikan`, `ABK-⏎nya`).
+    /// Each has the phenomenon `lineBreak`.
+    ///
+    /// Whether the hyphen is the typesetter's or the writer's (*co-⏎workers*), only the words
+    /// tell: a joined reading is made only when the joined word is a term's, and the hyphenated
+    /// prefixes of the term's language keep the second word from being read on its own.
+    private mutating func appendReadingsAcrossLineBreak(at index: Int) {
+        let lineBreak = PhenomenonSet([.lineBreak])
+        let folded = text.foldedText(index) + text.foldedText(index + 1)
+        let bare = text.bareText(index) + text.bareText(index + 1)
+        let forms = bare == folded ? [(folded, false)] : [(folded, false), (bare, true)]
+        for (joined, accent) in forms {
+            var base = lineBreak
+            if accent { base.insert(.accent) }
+            if let id = compiled.tables.words.find(joined), compiled.isTermWord(id) {
+                readings.append(Reading(
+                    termWord: id, tokenCount: 2, phenomena: base, key: joined,
+                    explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""), suffix: ""))
+            }
+            guard group >= 0 else { continue }
+            for analyzer in compiled.analyzers(inGroup: group) {
+                for analysis in analyzer.analyses(ofWord: joined) {
+                    guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                    var phenomena = PhenomenonSet(analysis.phenomena)
+                    phenomena.formUnion(base)
+                    readings.append(Reading(
+                        termWord: id, tokenCount: 2, phenomena: phenomena, key: analysis.key,
+                        explanation: analysis.explanation + ", hyphenated across a line break", suffix: analysis.suffix))
+                }
+            }
+        }
+        // Read in context as though the hyphen were inside the line: a reduplication or a
+        // hyphenated clitic broken at the line's end. Only readings that reach across it count.
+        guard group >= 0 else { return }
+        var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
+        guard window.count > 1 else { return }
+        window[1].gapBefore = "-"
+        for analyzer in compiled.analyzers(inGroup: group) {
+            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount >= 2 && analysis.tokenCount <= window.count {
+                guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+                var phenomena = PhenomenonSet(analysis.phenomena)
+                phenomena.formUnion(lineBreak)
+                readings.append(Reading(
+                    termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena, key: analysis.key,
+                    explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
+            }
+        }
+    }
+
+    /// Whether the word at `index`, after a hyphen that ends a line, continues the word before
+    /// it rather than starting one: it starts in lower case (`traf-⏎ficking`, `maid-⏎en`), or both
+    /// are written in capitals (`PERDA-⏎GANGAN`).
+    private func continuesWordAcrossLineBreak(at index: Int) -> Bool {
+        let next = text.source.text(text.words[index].range)
+        guard let first = next.first(where: \.isLetter) else { return false }
+        if first.isLowercase { return true }
+        guard next.allSatisfy({ !$0.isLetter || $0.isUppercase }) else { return false }
+        let previous = text.source.text(text.words[index - 1].range)
+        return previous.last(where: \.isLetter)?.isUppercase == true
+    }
+
     /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
     /// of the gap lexicon is remembered.
     private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
         let gap = text.words[index].gap
-        if gap == CompiledGlossary.spaceGap || gap == ByteLexicon.hardGap { return false }
+        if gap == ByteLexicon.hardGap { return false }
+        // Across a plain space an analyzer reads only a reduplication written without a hyphen
+        // (pekerja pekerja migran): only the same word twice, one space apart, is worth asking.
+        if gap == CompiledGlossary.spaceGap, !repeatsWord(at: index) { return false }
         let key = group << 32 | Int(gap)
         if gap >= 0, let known = gapsReadAcross[key] { return known }
         let signature = text.gapSignature(before: index)
@@ -304,12 +693,20 @@ private struct Search {
         return answer
     }
 
+    /// Whether word `index` is the word before it again, after exactly one space (not a line
+    /// break, where a repeated word is a slip more often than a reduplication).
+    private func repeatsWord(at index: Int) -> Bool {
+        let before = text.words[index - 1], word = text.words[index]
+        let same = before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
+        return same && word.start == before.end + 1 && text.source.bytes[Int(before.end)] == 0x20
+    }
+
     /// The match of the winning candidate, with every term the same words could be.
     private func match(from start: Int, best: Candidate) -> TermMatch {
         let entry = compiled.tables.entries[best.entry]
         // Every term the same words could be, best first: other languages' and listed forms.
         var alternatives = [entry.reference]
-        let others = candidates.filter { $0.end == best.end && $0.entry != best.entry }
+        let others = candidates.filter { $0.end == best.end && $0.entry != best.entry && !isExempt($0) }
         if !others.isEmpty {
             for candidate in others.sorted(by: Self.isBetter) {
                 let reference = compiled.tables.entries.reference(candidate.entry)
@@ -319,7 +716,9 @@ private struct Search {
         var phenomena = PhenomenonSet([])
         var explanations: [String] = []
         let steps = candidateSteps[best.steps]
-        for step in steps {
+        for (index, step) in zip(steps.indices, steps) {
+            // (A reduplication that is two of the term's words is one step twice.)
+            if index > steps.startIndex, steps[index - 1].start == step.start { continue }
             let reading = readings[Int(step.reading)]
             phenomena.formUnion(reading.phenomena)
             if !reading.explanation.isEmpty {
@@ -335,8 +734,26 @@ private struct Search {
             phenomena.insert(.listedForm)
             explanations.append("a form listed for '\(compiled.glossary[term: entry.reference].text)'")
         }
+        if let variant = entry.facts.compoundVariant {
+            phenomena.insert(.compound)
+            let how = variant == .closed ? "closed" : best.hyphens.text != 0 ? "with a hyphen" : "open"
+            explanations.append("'\(compiled.glossary[term: entry.reference].text)' written \(how)")
+        } else if best.hyphens.text != best.hyphens.term {
+            phenomena.insert(.compound)
+            let added = best.hyphens.text & ~best.hyphens.term, removed = best.hyphens.term & ~best.hyphens.text
+            let how = removed == 0 ? "with a hyphen" : added == 0 ? "with a space for its hyphen" : "with its hyphens elsewhere"
+            explanations.append("'\(compiled.glossary[term: entry.reference].text)' written \(how)")
+        }
         let words = text.words
-        let bytes = Int(words[start].start)..<Int(words[best.end - 1].end)
+        var end = Int(words[best.end - 1].end)
+        // A plural possessive covers its apostrophe (workers'): the reading's suffix says so.
+        if let last = steps.last, readings[Int(last.reading)].suffix.hasSuffix("'") { end += apostropheLength(at: end) }
+        let bytes = Int(words[start].start)..<end
+        let invisible = InvisibleCharacter.names(in: text.source.bytes[bytes])
+        if !invisible.isEmpty {
+            phenomena.insert(.invisible)
+            explanations.append(English.list(invisible, "and") + " ignored")
+        }
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
@@ -347,6 +764,7 @@ private struct Search {
             caseMismatch: best.caseMismatch,
             suffix: steps.last.map { readings[Int($0.reading)].suffix } ?? "",
             paragraphLanguage: language)
+        match.paragraphLanguageIsUncertain = isUncertain
         match.termStatus = entry.facts.status
         return match
     }
@@ -397,13 +815,20 @@ private struct Search {
     /// Whether entry `entry`, with `facts`, accepts the readings of `path[0..<depth]`: nil rejects, otherwise
     /// whether the text writes a case-sensitive term in another case.
     ///
-    /// Acronyms take only a clitic after a hyphen or an English 's; `match: exact` takes only
-    /// case and accent folding; endings (clitics, plurals, possessives) only on the last word;
-    /// the plural infix only where the term opts in. A case-sensitive term written all in lower
-    /// case is another word (`us` is not `US`) and is rejected; written in mixed or upper case it
-    /// is accepted and flagged.
+    /// Acronyms take a clitic after a hyphen and an English 's, and a plural or a clitic written
+    /// solid only as `AcronymForm` accepts it; `match: exact` takes only case and accent
+    /// folding; endings (clitics, plurals, possessives) only on the last word, except a plural on
+    /// a head before a linking preposition or on a modifier that agrees in number
+    /// (`PluralPositions`); the plural infix in a language that has one, or where the term opts
+    /// in. A case-sensitive term written all in lower case is another word (`us` is not `US`)
+    /// and is rejected; written in mixed or upper case it is accepted and flagged.
     private func accepts(entry: Int32, _ facts: CompiledGlossary.EntryFacts, depth: Int) -> Bool? {
         let inflects = !facts.isExact && !facts.isAbbreviated
+        // An acronym takes a plural or a clitic written solid (NGOs, TKInya), or a
+        // reduplication (TKI-TKI), only where its written case shows where it ends: the words
+        // that need it are checked as written below (`AcronymForm`).
+        let takesAcronymForms = facts.isAbbreviated && !facts.isExact && facts.isCaseSensitive
+        var acronymForms: UInt64 = 0
         for index in 0..<depth {
             let phenomena = readings[Int(path[index].reading)].phenomena
             if phenomena.isEmpty { continue }
@@ -413,14 +838,28 @@ private struct Search {
             if phenomena.contains(.hyphenatedClitic) || phenomena.contains(.possessive) {
                 guard isLast, !facts.isExact else { return nil }
             }
-            if phenomena.contains(.clitic) || phenomena.contains(.plural) {
-                guard isLast, inflects else { return nil }
+            if phenomena.contains(.clitic) {
+                guard isLast, inflects || takesAcronymForms else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
             }
-            if phenomena.contains(.reduplication) || phenomena.contains(.spelling) {
+            if phenomena.contains(.plural) {
+                guard inflects || (takesAcronymForms && isLast) else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
+                if !isLast {
+                    let word = readings[Int(path[index].reading)].termWord
+                    let next = readings[Int(path[index + 1].reading)].termWord
+                    guard compiled.pluralPositions.allowsPlural(language: facts.language, word: word, next: next) else { return nil }
+                }
+            }
+            if phenomena.contains(.reduplication) {
+                guard inflects || takesAcronymForms else { return nil }
+                if !inflects { acronymForms |= 1 << UInt64(index) }
+            }
+            if phenomena.contains(.spelling) {
                 guard inflects else { return nil }
             }
             if phenomena.contains(.pluralInfix) {
-                guard inflects, facts.allowsPluralInfix else { return nil }
+                guard inflects, facts.allowsPluralInfix || compiled.pluralPositions.allowsPluralInfix(language: facts.language) else { return nil }
             }
         }
         guard facts.isCaseSensitive else { return false }
@@ -428,13 +867,63 @@ private struct Search {
         let exactWords = compiled.tables.entries.exactWords[entry] ?? []
         var mismatch = false
         for index in 0..<min(depth, exactWords.count) {
-            let written = ICU.nfc(text.source.text(text.words[Int(path[index].start)].range))
+            let written = writtenForCase(Int(path[index].start))
+            if acronymForms & (1 << UInt64(index)) != 0 {
+                guard isAcronymForm(written, of: exactWords[index], at: index) else { return nil }
+                continue
+            }
             if TermMatcher.differsInCase(written, from: exactWords[index]) {
                 if !written.contains(where: \.isUppercase) { return nil }
+                // An acronym in mixed case before a capitalised word is part of a name (the
+                // Vietnamese name Ngo Van Thanh), not a misspelt NGO.
+                if facts.isAbbreviated, startsName(after: depth) { return nil }
                 mismatch = true
             }
         }
         return mismatch
+    }
+
+    /// Whether the word at `path[index]`, written `written`, is the acronym `acronym` with the
+    /// ending its reading needs, written as `AcronymForm` accepts it; or, for a reduplication,
+    /// whether both halves are the acronym as written, joined by a hyphen (TKI-TKI, TKI - TKI),
+    /// the second perhaps with a clitic (TKI-TKInya).
+    private func isAcronymForm(_ written: String, of acronym: String, at index: Int) -> Bool {
+        let position = Int(path[index].start)
+        let reading = readings[Int(path[index].reading)]
+        guard reading.tokenCount == 2, reading.phenomena.contains(.reduplication) else {
+            return AcronymForm.isWrittenWithEnding(written, acronym: acronym) { isInCapitals(around: position) }
+        }
+        // Two acronyms side by side with a space between are two occurrences (or a slip).
+        guard written == acronym, text.words[position + 1].gap != CompiledGlossary.spaceGap else { return false }
+        let second = writtenForCase(position + 1)
+        return second == acronym || reading.phenomena.contains(.clitic)
+            && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
+    }
+
+    /// The word at `position` as written, for comparing its case with a term's: in NFC, and
+    /// without the invisible characters matching ignores (*TKI\u{200B}nya* is *TKInya*).
+    private func writtenForCase(_ position: Int) -> String {
+        ICU.nfc(InvisibleCharacter.removing(from: text.source.text(text.words[position].range)))
+    }
+
+    /// Whether the word after the words of `path[0..<depth]` follows them after a space and
+    /// begins with a capital, as the next part of a name does.
+    private func startsName(after depth: Int) -> Bool {
+        let last = path[depth - 1]
+        let next = Int(last.start) + readings[Int(last.reading)].tokenCount
+        guard range.contains(next), text.words[next].gap == CompiledGlossary.spaceGap else { return false }
+        return text.source.text(text.words[next].range).first?.isUppercase == true
+    }
+
+    /// Whether a word next to the word at `position`, in the same paragraph, shows that the text
+    /// there is written in capitals (`AcronymForm.isWrittenInCapitals`).
+    private func isInCapitals(around position: Int) -> Bool {
+        for neighbour in [position - 1, position + 1] where range.contains(neighbour) {
+            let after = max(position, neighbour)
+            guard text.words[after].gap != ByteLexicon.hardGap else { continue }
+            if AcronymForm.isWrittenInCapitals(text.source.text(text.words[neighbour].range)) { return true }
+        }
+        return false
     }
 }
 

@@ -5,11 +5,13 @@ public struct TermReference: Hashable, Sendable, Comparable {
     /// Index into that concept's `terms`.
     public var term: Int
 
+    /// The term at index `term` of the concept at index `concept`.
     public init(concept: Int, term: Int) {
         self.concept = concept
         self.term = term
     }
 
+    /// Orders by concept, then by term within a concept.
     public static func < (lhs: TermReference, rhs: TermReference) -> Bool {
         (lhs.concept, lhs.term) < (rhs.concept, rhs.term)
     }

@@ -41,6 +41,11 @@ final class WordReadingCache {
     @exclusivity(unchecked) private var wordStates: [AnswerTable]
     /// The same per unknown word id.
     @exclusivity(unchecked) private var unknownWordStates: [AnswerTable]
+    /// The group of every analyzer (a paragraph of unknown or uncertain language), when its
+    /// readings are those of each language's group in turn: then they are put together from
+    /// those groups' caches, so that a word met in paragraphs of a known language and of an
+    /// uncertain one is analysed once per language, not again. -1 when that does not hold.
+    private let unionGroup: Int
 
     init(compiled: CompiledGlossary, unknownWords: ByteLexicon) {
         self.compiled = compiled
@@ -50,6 +55,8 @@ final class WordReadingCache {
         byWord = Array(repeating: [:], count: groups)
         wordStates = Array(repeating: AnswerTable(), count: groups)
         unknownWordStates = Array(repeating: AnswerTable(), count: groups)
+        let languages = compiled.tables.analyzerLanguages.count
+        unionGroup = languages > 1 && compiled.analyzers.count == languages ? languages : -1
     }
 
     /// Whether `word` has any reading in group `group`: the matcher's quick test for the many words
@@ -88,7 +95,7 @@ final class WordReadingCache {
             if let cached = byWord[group][word.folded] { return cached }
             let text = compiled.tables.words.string(word.folded)
             let bare = word.bare >= 0 && word.bare != word.folded ? compiled.tables.words.string(word.bare) : text
-            let result = analyse(folded: text, bare: bare, group: group)
+            let result = group == unionGroup ? union(of: word) : analyse(folded: text, bare: bare, group: group)
             byWord[group][word.folded] = result
             return result
         }
@@ -107,8 +114,16 @@ final class WordReadingCache {
             folded = String(decoding: key, as: UTF8.self)
             bare = folded
         }
-        let result = analyse(folded: folded, bare: bare, group: group)
+        let result = group == unionGroup ? union(of: word) : analyse(folded: folded, bare: bare, group: group)
         byUnknownWord[group][id] = result
+        return result
+    }
+
+    /// The readings of `word` in every language's group, in the order of the groups: what
+    /// `analyse` gives for the group of every analyzer, from the cached groups.
+    private func union(of word: ScannedWord) -> [Reading] {
+        var result: [Reading] = []
+        for group in 0..<unionGroup { result += readings(of: word, group: group) }
         return result
     }
 

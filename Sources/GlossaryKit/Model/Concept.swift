@@ -6,16 +6,20 @@
 public struct Concept: Hashable, Sendable, Identifiable {
     /// A stable identifier, unique within a glossary, e.g. `labour-trafficking`.
     public var id: String
+    /// What the concept is, in a sentence.
     public var definition: String?
     /// Subject field, e.g. `labour migration`.
     public var subject: String?
+    /// A note for writers and translators.
     public var note: String?
     /// All terms, grouped by language in the order they were written.
     public var terms: [Term]
     /// Data kept for round trips (per-language definitions, sources, …).
     public var properties: [Property]
+    /// Where the concept was defined, for diagnostics.
     public var location: SourceLocation?
 
+    /// A concept called `id` with its terms in one or more languages.
     public init(
         id: String,
         definition: String? = nil,

@@ -4,10 +4,12 @@ public struct Glossary: Sendable {
     public var name: String?
     /// Languages every concept is expected to cover (for `glossary lint`).
     public var requiredLanguages: [LanguageTag]
+    /// The concepts, each with its terms in one or more languages.
     public var concepts: [Concept]
     /// Data kept for round trips (TBX header fields, …).
     public var properties: [Property]
 
+    /// A glossary of `concepts`; empty by default, to be built in code.
     public init(
         name: String? = nil,
         requiredLanguages: [LanguageTag] = [],

@@ -51,12 +51,17 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
         isWithin(other) || other.isWithin(self)
     }
 
+    /// The tag as written, e.g. `id` or `en-GB`.
     public var description: String { rawValue }
 
+    /// Orders by the tag's text.
     public static func < (lhs: LanguageTag, rhs: LanguageTag) -> Bool { lhs.rawValue < rhs.rawValue }
 
+    /// Indonesian (`id`).
     public static let indonesian = LanguageTag("id")!
+    /// English (`en`).
     public static let english = LanguageTag("en")!
+    /// Sundanese (`su`).
     public static let sundanese = LanguageTag("su")!
 }
 

@@ -10,6 +10,7 @@ public struct Property: Hashable, Sendable {
     /// The language the value is written in, when it is not the term's or the concept's.
     public var language: LanguageTag?
 
+    /// A property `name` with `value`, for `language` when it belongs to one.
     public init(name: String, value: String, language: LanguageTag? = nil) {
         self.name = name
         self.value = value

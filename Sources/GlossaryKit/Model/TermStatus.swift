@@ -4,9 +4,13 @@
 /// *admitted* term may be used, a *deprecated* term should be replaced (a warning) and a
 /// *forbidden* term must not appear (an error).
 public enum TermStatus: String, CaseIterable, Sendable, Comparable {
+    /// The approved term.
     case preferred
+    /// An accepted alternative to the preferred term.
     case admitted
+    /// A term to replace with the preferred one (a warning).
     case deprecated
+    /// A term that must not appear (an error).
     case forbidden
 
     /// Whether a writer may use the term without a finding.
@@ -21,5 +25,6 @@ public enum TermStatus: String, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// Orders from the most to the least acceptable.
     public static func < (lhs: TermStatus, rhs: TermStatus) -> Bool { lhs.rank < rhs.rank }
 }

@@ -1,17 +1,19 @@
 /// The findings of one run over one or more files, with what the reporters need to print them.
 public struct CheckReport: Sendable {
+    /// The findings, in the order they are reported.
     public var findings: [Finding]
     /// Number of files checked.
     public var fileCount: Int
     /// The source texts by path, for quoting lines under findings.
     public var sources: [String: SourceText]
     /// The files checked without reading them whole, by path: lines are quoted from them.
-    public var streamed: [String: MappedFile] = [:]
+    package var streamed: [String: MappedFile] = [:]
     /// Findings left out by inline suppressions (`glossary-ignore`, `glossary-disable`).
     public var suppressedCount: Int
     /// Findings left out because the baseline lists them.
     public var baselinedCount: Int
 
+    /// A report of `findings` over `fileCount` files; `sources` lets reporters quote lines.
     public init(findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:], suppressedCount: Int = 0, baselinedCount: Int = 0) {
         self.findings = findings
         self.fileCount = fileCount
@@ -37,7 +39,9 @@ public struct CheckReport: Sendable {
 
 /// Output formats of `glossary check` and `glossary lint`.
 public enum ReportFormat: String, CaseIterable, Sendable {
+    /// Compiler-style lines with the offending line and a caret, and a summary.
     case text
+    /// One JSON document with every finding.
     case json
     /// SARIF 2.1.0, for code-scanning services.
     case sarif
@@ -166,7 +170,7 @@ struct ReportOutput: ~Copyable {
 
 extension CheckReport {
     /// The text of the line `finding` starts on, when its file is known to the report.
-    public func lineText(of finding: Finding) -> String? {
+    package func lineText(of finding: Finding) -> String? {
         if let source = sources[finding.location.file] { return source.lineText(finding.location.line) }
         return streamed[finding.location.file]?.lineText(containing: finding.byteRange.lowerBound)
     }
@@ -196,7 +200,7 @@ extension CheckReport {
     }
 
     /// Whether the file `path` was checked (held whole or streamed).
-    public func hasChecked(_ path: String) -> Bool {
+    package func hasChecked(_ path: String) -> Bool {
         sources[path] != nil || streamed[path] != nil
     }
 }

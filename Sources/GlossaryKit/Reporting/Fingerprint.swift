@@ -6,14 +6,14 @@
 /// second `Labor` of concept `ilo` under `deprecated-term` is the same finding whatever line it
 /// moves to. Line numbers and the file's other content are not part of it. SARIF's
 /// `partialFingerprints` and baseline files use it.
-public enum Fingerprint {
+package enum Fingerprint {
     /// The version tag used as the key in SARIF's `partialFingerprints`.
-    public static let key = "glossaryFinding/v1"
+    package static let key = "glossaryFinding/v1"
 
     /// Fingerprints for the findings of one file, in the order given (text order).
     ///
     /// - Complexity: O(*n*) in the total length of the findings' texts.
-    public static func compute(forFileFindings findings: [Finding]) -> [String] {
+    package static func compute(forFileFindings findings: [Finding]) -> [String] {
         var occurrences: [String: Int] = [:]
         return findings.map { finding in
             let identity = identity(of: finding)
@@ -29,7 +29,7 @@ public enum Fingerprint {
     /// place: a run with hundreds of thousands of findings is not copied to compute them.
     ///
     /// - Complexity: O(*n*) in the total length of the findings' texts.
-    public static func assign(to findings: inout [Finding]) {
+    package static func assign(to findings: inout [Finding]) {
         // The counts of the file at hand are kept apart from the others', so that a run of
         // findings in one file (the usual order) updates one table in place.
         var otherFiles: [String: [String: Int]] = [:]

@@ -3,8 +3,8 @@
 ///
 /// Severities map to `error`, `warning` and `notice`. Property values escape `%`, `\r`, `\n`, `:`
 /// and `,`; the message escapes `%`, `\r` and `\n`, as the runner expects.
-public enum GitHubReporter {
-    public static func render(_ report: CheckReport) -> String {
+package enum GitHubReporter {
+    package static func render(_ report: CheckReport) -> String {
         ReportOutput.collecting { write(report, to: &$0) }
     }
 
@@ -31,7 +31,7 @@ public enum GitHubReporter {
     }
 
     /// Escapes a message: `%` → `%25`, CR → `%0D`, LF → `%0A`.
-    public static func escapeData(_ text: String) -> String {
+    package static func escapeData(_ text: String) -> String {
         var result = ""
         for scalar in text.unicodeScalars {
             switch scalar {
@@ -45,7 +45,7 @@ public enum GitHubReporter {
     }
 
     /// Escapes a property value: as `escapeData`, and `:` → `%3A`, `,` → `%2C`.
-    public static func escapeProperty(_ text: String) -> String {
+    package static func escapeProperty(_ text: String) -> String {
         var result = ""
         for scalar in escapeData(text).unicodeScalars {
             switch scalar {

@@ -1,12 +1,15 @@
 /// JSON for programs:
 /// `{"findings":[{"file","line","column","endLine","endColumn","rule","severity","language",
 /// "concept","text","message","suggestions":[…]}],"summary":{…}}`.
-public enum JSONReporter {
+///
+/// Optional keys follow when they apply: `languageUncertain` (true when the paragraph's language
+/// is uncertain and `language` is the language of the term found), `matchedAs`, `fix`, `note`.
+package enum JSONReporter {
     /// The report as indented JSON.
     ///
     /// Findings are written one at a time rather than as one tree, so a run with hundreds of
     /// thousands of findings holds only the output text, not a second copy of it as values.
-    public static func render(_ report: CheckReport) -> String {
+    package static func render(_ report: CheckReport) -> String {
         ReportOutput.collecting { write(report, to: &$0) }
     }
 
@@ -30,7 +33,7 @@ public enum JSONReporter {
     }
 
     /// The report as one JSON value.
-    public static func json(_ report: CheckReport) -> JSONValue {
+    package static func json(_ report: CheckReport) -> JSONValue {
         .object([
             ("findings", .array(report.findings.map(json))),
             ("summary", summary(report)),
@@ -87,6 +90,10 @@ public enum JSONReporter {
             }
             text.append(literal: "\n      ]")
         }
+        if finding.languageIsUncertain {
+            key("languageUncertain")
+            text.append(literal: "true")
+        }
         if let explanation = finding.matchExplanation { string("matchedAs", explanation) }
         if let fix = finding.fix { string("fix", fix) }
         if let note = finding.note { string("note", note) }
@@ -109,6 +116,7 @@ public enum JSONReporter {
             ("message", .string(finding.message)),
             ("suggestions", .array(finding.suggestions.map { .string($0) })),
         ]
+        if finding.languageIsUncertain { pairs.append(("languageUncertain", .bool(true))) }
         if let explanation = finding.matchExplanation { pairs.append(("matchedAs", .string(explanation))) }
         if let fix = finding.fix { pairs.append(("fix", .string(fix))) }
         if let note = finding.note { pairs.append(("note", .string(note))) }

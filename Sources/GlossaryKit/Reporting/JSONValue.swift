@@ -1,5 +1,5 @@
 /// A JSON value whose objects keep their keys in the order written, for stable, readable output.
-public indirect enum JSONValue: Sendable, Equatable {
+package indirect enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case number(Int)
@@ -7,12 +7,12 @@ public indirect enum JSONValue: Sendable, Equatable {
     case array([JSONValue])
     case object([(String, JSONValue)])
 
-    public static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
+    package static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
         lhs.serialized() == rhs.serialized()
     }
 
     /// The value as JSON text; `indent` spaces per level, or compact when nil.
-    public func serialized(indent: Int? = 2) -> String {
+    package func serialized(indent: Int? = 2) -> String {
         var output = ""
         write(into: &output, indent: indent, level: 0)
         return output

@@ -4,14 +4,17 @@
 /// `columnKind` `unicodeCodePoints` (columns count Unicode scalars, as everywhere in this tool),
 /// and per finding a result with its region, a `partialFingerprints` entry (see `Fingerprint`)
 /// that lets the service track it across commits, and `fixes` when `--fix` could repair it.
-public enum SARIFReporter {
+package enum SARIFReporter {
     /// The SARIF schema this output follows.
-    public static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+    package static let schemaURI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
-    /// The check rules' descriptions, which a check report's run describes.
-    public static var checkRules: [RuleDocumentation] { Rules.all.map { type(of: $0).description.documentation } }
+    /// The check rules' descriptions, which a check report's run describes: the monolingual
+    /// rules and the cross-language ones, whose findings a check reports too.
+    package static var checkRules: [RuleDocumentation] {
+        Rules.all.map { type(of: $0).description.documentation } + Rules.crossLanguage.map { type(of: $0).description.documentation }
+    }
 
-    public static func render(_ report: CheckReport, rules: [RuleDocumentation] = SARIFReporter.checkRules, toolVersion: String = GlossaryKitInfo.version) -> String {
+    package static func render(_ report: CheckReport, rules: [RuleDocumentation] = SARIFReporter.checkRules, toolVersion: String = GlossaryKitInfo.version) -> String {
         ReportOutput.collecting { write(report, rules: rules, toolVersion: toolVersion, to: &$0) }
     }
 
@@ -43,7 +46,7 @@ public enum SARIFReporter {
     }
 
     /// The SARIF log as a JSON value.
-    public static func json(_ report: CheckReport, rules: [RuleDocumentation], toolVersion: String) -> JSONValue {
+    package static func json(_ report: CheckReport, rules: [RuleDocumentation], toolVersion: String) -> JSONValue {
         let ruleIndex = Self.ruleIndex(rules)
         return log(results: .array(report.findings.map { result($0, ruleIndex: ruleIndex) }), rules: rules, toolVersion: toolVersion)
     }
@@ -105,6 +108,7 @@ public enum SARIFReporter {
         var properties: [(String, JSONValue)] = []
         if let concept = finding.concept { properties.append(("concept", .string(concept))) }
         if let language = finding.language { properties.append(("language", .string(language.rawValue))) }
+        if finding.languageIsUncertain { properties.append(("languageUncertain", .bool(true))) }
         if !finding.suggestions.isEmpty { properties.append(("suggestions", .array(finding.suggestions.map { .string($0) }))) }
         if let note = finding.note { properties.append(("note", .string(note))) }
         if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
@@ -160,7 +164,7 @@ public enum SARIFReporter {
     /// A URI reference for a path: relative paths stay relative (code scanning resolves them
     /// against the repository root), absolute ones become `file://` URIs; characters outside
     /// RFC 3986's unreserved set and `/` are percent-encoded.
-    public static func artifactURI(_ path: String) -> String {
+    package static func artifactURI(_ path: String) -> String {
         if path == "<stdin>" { return "stdin" }
         var encoded = ""
         for byte in path.utf8 {

@@ -2,8 +2,8 @@ import Foundation
 
 /// Compiler-style text: `path:line:col: warning: message [rule-id]`, the source line with carets
 /// under the term, notes, and a summary line.
-public enum TextReporter {
-    public static func render(_ report: CheckReport) -> String {
+package enum TextReporter {
+    package static func render(_ report: CheckReport) -> String {
         ReportOutput.collecting { write(report, to: &$0) }
     }
 
@@ -46,7 +46,7 @@ public enum TextReporter {
     }
 
     /// `3 warnings, 1 error in 2 files.` or `No findings in 2 files.`
-    public static func summary(_ report: CheckReport) -> String {
+    package static func summary(_ report: CheckReport) -> String {
         let files = English.counted(report.fileCount, "file")
         var parts: [String] = []
         for severity in [Severity.error, .warning, .info] {

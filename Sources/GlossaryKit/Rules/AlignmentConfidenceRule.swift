@@ -1,8 +1,8 @@
 /// Reports segments paired with low confidence, so that no alignment is wrong in silence.
-public struct AlignmentConfidenceRule: CrossLanguageRule {
-    public init() {}
+package struct AlignmentConfidenceRule: CrossLanguageRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "alignment-confidence",
         name: "Low-confidence alignment",
         summary: "Segments were paired as versions of each other, but their lengths make the pairing doubtful.",
@@ -24,7 +24,7 @@ public struct AlignmentConfidenceRule: CrossLanguageRule {
                                  (.indonesian, "ILO menerbitkan laporan.")]], confidence: 0.8),
         ])
 
-    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+    package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         for set in corpus.sets where !set.isReliable {
             guard let lead = set.members.first else { continue }

@@ -17,21 +17,24 @@ public struct TranslationExample: RuleExampleKind {
     /// The alignment confidence of every set.
     public var confidence: Double
 
+    /// A corpus of `sets`, each a list of (language, text) versions.
     public init(_ sets: [[(LanguageTag, String)]], sourceLanguage: LanguageTag? = nil, confidence: Double = 1) {
         self.sets = sets.map { $0.map { (language: $0.0, text: $0.1) } }
         self.sourceLanguage = sourceLanguage
         self.confidence = confidence
     }
 
+    /// No: a corpus does not fit on one line of a report.
     public static var isShownInReports: Bool { false }
 
+    /// The sets on one line: versions joined by `↔`, sets by `‖`.
     public var description: String {
         sets.map { set in set.map { "[\($0.language)] \($0.text)" }.joined(separator: " ↔ ") }.joined(separator: " ‖ ")
     }
 
     /// The example as a corpus over one text (versions separated by blank lines), with the byte
     /// offsets of its `↓` marks.
-    public func corpus(path: String = "<example>") -> (corpus: TranslationCorpus, marks: [Int]) {
+    package func corpus(path: String = "<example>") -> (corpus: TranslationCorpus, marks: [Int]) {
         var text = ""
         var marks: [Int] = []
         var segments: [Segment] = []
@@ -60,6 +63,7 @@ extension Rules {
     /// Every built-in cross-language rule, in the order their findings are listed.
     public static let crossLanguage: [any CrossLanguageRule] = [
         MissingTranslationRule(),
+        DivergentTermRule(),
         UntranslatedTermRule(),
         InconsistentTranslationRule(),
         TermCountRule(),

@@ -1,8 +1,8 @@
 /// Reports a concept named in two or more ways in one language of one document.
-public struct InconsistentTermRule: Rule {
-    public init() {}
+package struct InconsistentTermRule: Rule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "inconsistent-term",
         name: "Inconsistent term",
         summary: "One concept is named with different terms in the same language of one document.",
@@ -40,14 +40,14 @@ public struct InconsistentTermRule: Rule {
     /// The findings on a whole document: the accumulator given the document as one chunk.
     ///
     /// - Complexity: O(*m* log *m*) in the document's matches.
-    public func check(_ document: AnalyzedDocument) -> [Finding] {
+    package func check(_ document: AnalyzedDocument) -> [Finding] {
         var accumulator = Accumulator(path: document.path, glossary: document.glossary)
         _ = accumulator.add(document)
         return accumulator.finish()
     }
 
     /// Compares the forms of each concept across every chunk of a document.
-    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+    package func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
         Accumulator(path: path, glossary: glossary)
     }
 

@@ -1,9 +1,9 @@
 /// Reports a source concept rendered with different target terms across a file or set of files
 /// (Xbench's target inconsistency, per concept rather than per segment).
-public struct InconsistentTranslationRule: CrossLanguageRule {
-    public init() {}
+package struct InconsistentTranslationRule: CrossLanguageRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "inconsistent-translation",
         name: "Inconsistent translation",
         summary: "One source concept is rendered with different terms in the translations of a file or set of files.",
@@ -47,7 +47,7 @@ public struct InconsistentTranslationRule: CrossLanguageRule {
             ], sourceLanguage: .english),
         ])
 
-    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+    package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         corpus.unexpectedRenderings().map { occurrence in
             corpus.finding(
                 at: occurrence.match, inText: occurrence.text, rule: Self.description.id, severity: Self.description.defaultSeverity,

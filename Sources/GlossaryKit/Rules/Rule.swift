@@ -43,6 +43,7 @@ public protocol Rule: DescribedRule where Subject == AnalyzedDocument, Example =
 }
 
 extension Rule {
+    /// Keeps every chunk and checks them together at the end (a ``WholeDocumentAccumulator``).
     public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
         WholeDocumentAccumulator(rule: self, path: path, glossary: glossary)
     }
@@ -59,36 +60,46 @@ public protocol RuleAccumulator {
 /// Runs a rule on each chunk alone: right for a rule whose findings each depend on one match and
 /// the text at it (`deprecated-term`, `term-case`), and holds nothing between chunks.
 public struct EachChunkAccumulator: RuleAccumulator {
+    /// The rule run on each chunk.
     public let rule: any Rule
 
+    /// An accumulator that runs `rule` on each chunk as it comes.
     public init(rule: any Rule) {
         self.rule = rule
     }
 
+    /// The findings of the rule on this chunk alone.
     public mutating func add(_ chunk: AnalyzedDocument) -> [Finding] { rule.check(chunk) }
+    /// Nothing: every finding was returned with its chunk.
     public mutating func finish() -> [Finding] { [] }
 }
 
 /// Keeps every chunk and runs the rule once on all of them: right for any rule.
 public struct WholeDocumentAccumulator: RuleAccumulator {
+    /// The rule run once every chunk is in.
     public let rule: any Rule
+    /// The path of the file being checked.
     public let path: String
+    /// The glossary the chunks were matched against.
     public let glossary: Glossary
     private var paragraphs: [AnalyzedDocument.Paragraph] = []
     private var matches: [TermMatch] = []
 
+    /// An accumulator that keeps every chunk of `path` and runs `rule` on them at the end.
     public init(rule: any Rule, path: String, glossary: Glossary) {
         self.rule = rule
         self.path = path
         self.glossary = glossary
     }
 
+    /// Keeps the chunk; returns nothing yet.
     public mutating func add(_ chunk: AnalyzedDocument) -> [Finding] {
         paragraphs += chunk.paragraphs
         matches += chunk.matches
         return []
     }
 
+    /// The rule's findings on the whole document.
     public mutating func finish() -> [Finding] {
         let document = AnalyzedDocument(path: path, paragraphs: paragraphs, matches: matches, glossary: glossary)
         paragraphs = []
@@ -102,11 +113,13 @@ public struct WholeDocumentAccumulator: RuleAccumulator {
 public struct RuleDescription<Example: RuleExampleKind>: Sendable {
     /// The public rule id, e.g. `deprecated-term`. Stable: configurations and suppressions use it.
     public var id: String
+    /// A short human-readable name, e.g. `Deprecated term`.
     public var name: String
     /// One sentence.
     public var summary: String
     /// Why the rule exists and what to do about a finding.
     public var rationale: String
+    /// The severity of the rule's findings unless the user sets another.
     public var defaultSeverity: Severity
     /// The ids of rules whose findings this rule's findings make redundant at the same place
     /// (the same file and bytes): the more specific of two findings on the same words is kept.
@@ -117,6 +130,7 @@ public struct RuleDescription<Example: RuleExampleKind>: Sendable {
     /// Examples on which the rule must stay silent.
     public var nonTriggeringExamples: [Example]
 
+    /// A description of a rule with the given id, texts and examples.
     public init(
         id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity, supersedes: [String] = [],
         triggeringExamples: [Example], nonTriggeringExamples: [Example]
@@ -142,16 +156,23 @@ public struct RuleDescription<Example: RuleExampleKind>: Sendable {
 
 /// What reports say of a rule of any kind: its description, with the examples that fit on a line.
 public struct RuleDocumentation: Sendable {
+    /// The rule's public id, e.g. `deprecated-term`.
     public var id: String
+    /// A short human-readable name.
     public var name: String
+    /// What the rule checks, in one sentence.
     public var summary: String
+    /// Why the rule exists and what to do about a finding.
     public var rationale: String
+    /// The severity of the rule's findings unless the user sets another.
     public var defaultSeverity: Severity
     /// The triggering examples as one line each (`[id] Banyak ↓TKI berangkat.`), for the rules
     /// whose examples are texts; empty for the others.
     public var triggeringExamples: [String]
+    /// The non-triggering examples as one line each; empty for rules whose examples are not texts.
     public var nonTriggeringExamples: [String]
 
+    /// Documentation of a rule with the given id, texts and examples.
     public init(
         id: String, name: String, summary: String, rationale: String, defaultSeverity: Severity,
         triggeringExamples: [String] = [], nonTriggeringExamples: [String] = []
@@ -177,20 +198,25 @@ public protocol RuleExampleKind: Sendable, CustomStringConvertible {
 public struct RuleExample: RuleExampleKind {
     /// The text; `↓` marks where a finding starts (and is removed before checking).
     public var text: String
+    /// The language the text is in.
     public var language: LanguageTag
 
+    /// An example `text` in `language`.
     public init(_ text: String, language: LanguageTag) {
         self.text = text
         self.language = language
     }
 
+    /// `[language] text`.
     public var description: String { "[\(language)] \(text)" }
 
+    /// Yes: a one-line text fits in a report.
     public static var isShownInReports: Bool { true }
 }
 
 /// Every built-in rule, in the order their findings are listed when several share a place.
 public enum Rules {
+    /// The built-in monolingual rules, in the order their findings are listed at one place.
     public static let all: [any Rule] = [
         DeprecatedTermRule(),
         InconsistentTermRule(),

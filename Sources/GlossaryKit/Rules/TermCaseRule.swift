@@ -1,9 +1,9 @@
 /// Reports a case-sensitive term (an acronym, a name marked `case-sensitive: true`) written in
 /// another case.
-public struct TermCaseRule: Rule {
-    public init() {}
+package struct TermCaseRule: Rule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "term-case",
         name: "Term case",
         summary: "A case-sensitive term is written in another case.",
@@ -24,14 +24,16 @@ public struct TermCaseRule: Rule {
             RuleExample("Laporan ILO-nya sudah terbit.", language: .indonesian),
             RuleExample("The word ilo means nothing here.", language: .english),
             RuleExample("Laporan ILO-na geus medal.", language: .sundanese),
+            RuleExample("Laporan ILOnya sudah terbit.", language: .indonesian),
+            RuleExample("Ilo Santos, a fisher, spoke first.", language: .english),
         ])
 
     /// Each finding depends on one match alone: chunks are checked one by one.
-    public func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
+    package func accumulator(path: String, glossary: Glossary) -> any RuleAccumulator {
         EachChunkAccumulator(rule: self)
     }
 
-    public func check(_ document: AnalyzedDocument) -> [Finding] {
+    package func check(_ document: AnalyzedDocument) -> [Finding] {
         document.matchesInParagraphLanguage.filter(\.caseMismatch).map { match in
             let term = document.glossary[term: match.term]
             let written = document.writtenText(of: match)

@@ -1,8 +1,8 @@
 /// Reports a concept named fewer times in a translation than in its source segment.
-public struct TermCountRule: CrossLanguageRule {
-    public init() {}
+package struct TermCountRule: CrossLanguageRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "term-count",
         name: "Term count",
         summary: "A concept occurs fewer times in a translation than in the source segment.",
@@ -29,7 +29,7 @@ public struct TermCountRule: CrossLanguageRule {
                                  (.indonesian, "Perdagangan tenaga kerja (*labour trafficking*) meningkat.")]], sourceLanguage: .english),
         ])
 
-    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+    package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         guard corpus.sourceLanguage != nil else { return [] }
         for set in corpus.sets where set.isReliable {

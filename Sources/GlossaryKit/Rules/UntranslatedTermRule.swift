@@ -1,9 +1,9 @@
 /// Reports a term of another version's language left untranslated where the glossary gives a
 /// different term: "file" in an Indonesian target whose glossary says "berkas".
-public struct UntranslatedTermRule: CrossLanguageRule {
-    public init() {}
+package struct UntranslatedTermRule: CrossLanguageRule {
+    package init() {}
 
-    public static let description = RuleDescription(
+    package static let description = RuleDescription(
         id: "untranslated-term",
         name: "Untranslated term",
         summary: "A term of the source language is left as it is in a translation where the glossary gives a term of the target language.",
@@ -45,7 +45,7 @@ public struct UntranslatedTermRule: CrossLanguageRule {
                                  (.indonesian, "Perdagangan tenaga kerja meningkat.")]], sourceLanguage: .english),
         ])
 
-    public func check(_ corpus: AnalyzedCorpus) -> [Finding] {
+    package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         var reported = Set<SegmentReference>()
         // Where an untranslated term is also an inconsistent rendering, the message says so.

@@ -1,7 +1,9 @@
 /// Classifies the characters between two words.
 enum Gap {
     /// The signature of the bytes in `gap`: white-space runs collapse to one space, a blank line or
-    /// a masking mark makes a hard break, every other character is kept (U+2019 as ').
+    /// a masking mark makes a hard break, invisible characters (soft hyphen, zero-width space,
+    /// non-joiner and joiner, word joiner, zero-width no-break space) are left out, a hyphen that
+    /// ends a line is `Gap.lineBreakHyphen`, every other character is kept (U+2019 as ').
     ///
     /// - Complexity: O(*n*) in the gap's length; a single space, the common case, is O(1).
     static func signature(_ gap: ArraySlice<UInt8>) -> String {
@@ -35,6 +37,11 @@ enum Gap {
                 index += 2
                 continue
             }
+            // (Every invisible character starts with a byte above 0xC1: ASCII skips the look-up.)
+            if byte > 0xC1, let length = InvisibleCharacter.length(in: gap, at: index) {
+                index += length
+                continue
+            }
             if byte == 0xE2, index + 2 < gap.endIndex, gap[index + 1] == 0x80 {
                 let third = gap[index + 2]
                 if (0x80...0x8A).contains(third) || third == 0xAF || third == 0xA8 || third == 0xA9 {
@@ -56,7 +63,15 @@ enum Gap {
             newlines = byte == 0x0A ? newlines : 0
             index += 1
         }
-        if inSpace { result.append(0x20) }
+        if inSpace {
+            if newlines == 1 && result.count == 1 && result[0] == 0x2D { return lineBreakHyphen }
+            result.append(0x20)
+        }
         return String(decoding: result, as: UTF8.self)
     }
+
+    /// The signature of a hyphen at the end of a line (then white space with one line break): a
+    /// word hyphenated across the line break (`traf-⏎ficking`), or a hyphenated compound or
+    /// reduplication broken there (`majikan-⏎majikan`).
+    static let lineBreakHyphen = "-\n"
 }

@@ -5,7 +5,7 @@ internal import CICU
 import Glibc
 
 /// The kind of a word segment, from ICU's word-break rule status.
-public enum WordKind: UInt8, Sendable {
+package enum WordKind: UInt8, Sendable {
     case number = 1
     case letter = 2
     case kana = 3

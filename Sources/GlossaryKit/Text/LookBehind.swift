@@ -17,6 +17,7 @@ public struct LookBehind: Sendable, Hashable {
     /// emphasis (`(`, `[`, `*`, `_`): the place starts a quotation or gloss.
     public var followsOpener: Bool
 
+    /// What precedes a match, with each field given.
     public init(startsSentence: Bool, separators: UInt8, parenthesis: UInt8, followsOpener: Bool) {
         self.startsSentence = startsSentence
         self.separators = separators
@@ -28,7 +29,7 @@ public struct LookBehind: Sendable, Hashable {
     public static let none = LookBehind(startsSentence: false, separators: 0, parenthesis: 0, followsOpener: false)
 
     /// How far back `separators` looks for the parenthesis that opens a gloss.
-    public static let glossReach = 12
+    package static let glossReach = 12
 
     /// The bytes a gloss may be set off with (and every non-ASCII byte).
     private static let glossSeparators: Set<UInt8> = [
@@ -43,7 +44,7 @@ public struct LookBehind: Sendable, Hashable {
     /// (after a byte order mark).
     ///
     /// - Complexity: O(`glossReach` + the blanks and punctuation just before `offset`).
-    public init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, contentStart: Int) {
+    package init(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, contentStart: Int) {
         startsSentence = SentenceStart.isSentenceStart(bytes, at: offset, contentStart: contentStart)
         var count = 0
         var parenthesis = 0

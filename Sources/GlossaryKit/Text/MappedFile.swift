@@ -16,9 +16,9 @@ public final class MappedFile: @unchecked Sendable {
     /// The path the file was opened with.
     public let path: String
     /// The file's bytes (empty for an empty file).
-    public let bytes: UnsafeBufferPointer<UInt8>
+    package let bytes: UnsafeBufferPointer<UInt8>
     /// Offset of the first byte after a UTF-8 byte order mark (0 or 3), as in `SourceText`.
-    public let contentStart: Int
+    package let contentStart: Int
     private let base: UnsafeMutableRawPointer?
     private let pageSize = Int(sysconf(Int32(_SC_PAGESIZE)))
     /// More than the kernel maps around a faulting page (`fault_around_bytes`, 64 KiB).
@@ -61,7 +61,7 @@ public final class MappedFile: @unchecked Sendable {
     /// read, never a wrong byte.
     ///
     /// - Complexity: O(pages in `range`) in the kernel; no byte is read.
-    public func release(_ range: Range<Int>) {
+    package func release(_ range: Range<Int>) {
         guard let base, !range.isEmpty else { return }
         let start = max(0, range.lowerBound) / pageSize * pageSize
         let end = min(bytes.count, (range.upperBound + pageSize - 1) / pageSize * pageSize)
@@ -70,7 +70,7 @@ public final class MappedFile: @unchecked Sendable {
     }
 
     /// Gives back every resident page.
-    public func releaseAll() {
+    package func releaseAll() {
         release(0..<bytes.count)
     }
 
@@ -78,7 +78,7 @@ public final class MappedFile: @unchecked Sendable {
     /// `SourceText.lineText(_:)` gives for the same file and line).
     ///
     /// - Complexity: O(the line's length); the pages read are given back.
-    public func lineText(containing offset: Int) -> String {
+    package func lineText(containing offset: Int) -> String {
         let bytes = bytes
         var start = min(offset, bytes.count)
         while start > 0, bytes[start - 1] != 0x0A { start -= 1 }

@@ -1,24 +1,24 @@
 /// One word of a scanned text: where it is and which lexicon entries it is, without its text.
-public struct ScannedWord: Sendable, Hashable {
+package struct ScannedWord: Sendable, Hashable {
     /// Byte offset of the word's first byte (in the text's bytes).
-    public var start: Int32
+    package var start: Int32
     /// Byte offset just past the word.
-    public var end: Int32
+    package var end: Int32
     /// Lexicon id of the folded word, or -1 when no term could use it.
-    public var folded: Int32
+    package var folded: Int32
     /// Lexicon id of the accent-free folded word; equals `folded` when the word has no accents.
-    public var bare: Int32
+    package var bare: Int32
     /// When `folded` is -1: the word's id among the distinct unknown words of the scan (the
     /// words no term uses, each kept once with its accent-free form), else -1.
-    public var unknownWord: Int32
+    package var unknownWord: Int32
     /// Gap-lexicon id of the separator before the word, or a hard/unknown gap class.
-    public var gap: Int32
+    package var gap: Int32
     /// The folded word's bytes in `ScannedText.folded`.
-    public var foldedStart: Int32
-    public var foldedLength: Int32
-    public var kind: UInt8
+    package var foldedStart: Int32
+    package var foldedLength: Int32
+    package var kind: UInt8
     /// Whether a blank line (or the start of the text) comes before the word.
-    public var isParagraphStart: Bool
+    package var isParagraphStart: Bool
     /// What the compiled glossary's word table says of the word, when the scan was given it
     /// (`ScannedText.hasLexiconFlags`): bit 0, its folded or accent-free form is a term's word;
     /// bits 1–15, its folded form is a stopword of detector language 0–14. Copied from the
@@ -27,7 +27,7 @@ public struct ScannedWord: Sendable, Hashable {
     var lexiconFlags: UInt16
 
     /// The byte range of the word.
-    public var range: Range<Int> { Int(start)..<Int(end) }
+    package var range: Range<Int> { Int(start)..<Int(end) }
 }
 
 /// A text split into words and classified against a compiled glossary's lexicon: what the
@@ -37,15 +37,19 @@ public struct ScannedWord: Sendable, Hashable {
 /// This is the one representation of a text's words: one small record per word, and the folded
 /// text of all words in one buffer, so scanning allocates no string per word. The few words an
 /// analyzer reads in context are given to it as `Token`s (`tokens(from:to:)`).
-public struct ScannedText: Sendable {
-    public let source: SourceText
-    public let words: [ScannedWord]
+package struct ScannedText: Sendable {
+    package let source: SourceText
+    package let words: [ScannedWord]
     /// The folded form of every word, back to back (see `ScannedWord.foldedStart`).
-    public let folded: [UInt8]
+    package let folded: [UInt8]
     /// Paragraphs as ranges of `words` indices.
-    public let paragraphs: [Range<Int>]
+    package let paragraphs: [Range<Int>]
     /// Whether the words' `lexiconFlags` were filled from the glossary's word table.
     let hasLexiconFlags: Bool
+    /// Whether a hyphen ends a line before some word (`Gap.lineBreakHyphen`): a word may be
+    /// hyphenated across a line break (`traf-⏎ficking`). Most texts have none, and the matcher
+    /// then looks for none.
+    let hasLineBreakHyphens: Bool
     /// The lexicons the words' ids refer to: the glossary's words, its gaps, and the distinct
     /// unknown words of the scan (nil when the scan kept none; `ScannedWord.unknownWord`).
     let lexicon: ByteLexicon
@@ -65,16 +69,22 @@ public struct ScannedText: Sendable {
         self.unknownWords = unknownWords
         var paragraphs: [Range<Int>] = []
         var start = 0
-        for (index, word) in words.enumerated() where word.isParagraphStart && index > 0 {
+        // (The one pass over the words that every scan makes anyway.)
+        let lineBreakHyphen = gapLexicon.find(Gap.lineBreakHyphen) ?? Int32.min
+        var hasLineBreakHyphens = false
+        for (index, word) in words.enumerated() {
+            hasLineBreakHyphens = hasLineBreakHyphens || word.gap == lineBreakHyphen
+            guard word.isParagraphStart && index > 0 else { continue }
             paragraphs.append(start..<index)
             start = index
         }
         if start < words.count { paragraphs.append(start..<words.count) }
         self.paragraphs = paragraphs
+        self.hasLineBreakHyphens = hasLineBreakHyphens
     }
 
     /// The folded text of word `index`.
-    public func foldedText(_ index: Int) -> String {
+    package func foldedText(_ index: Int) -> String {
         let word = words[index]
         return String(decoding: folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
     }

@@ -118,7 +118,7 @@ struct TextChunker {
     /// Whether the paragraph that ends at `end` (a line break) is short enough to be a section
     /// heading (at most `headingWordLimit` words, found within 160 bytes after a blank line or
     /// `start`). A chunk does not end after such a paragraph, so that the heading and the
-    /// paragraph it introduces are detected together (`LanguageDetector.fillUndecided`).
+    /// paragraph it introduces are detected together (`LanguageDetector.languages(from:languages:previous:)`).
     static func endsWithShortParagraph(_ bytes: [UInt8], before end: Int, from start: Int) -> Bool {
         bytes.withUnsafeBufferPointer { endsWithShortParagraph($0, before: end, from: start) }
     }

@@ -1,3 +1,5 @@
+public import Foundation
+
 /// A problem with an input text: it cannot be read, decoded or tokenized.
 public enum TextError: Error, Sendable, Equatable {
     /// The bytes are not UTF-8: the sequence starting at `byteOffset` (from the file's start) on
@@ -10,6 +12,7 @@ public enum TextError: Error, Sendable, Equatable {
 }
 
 extension TextError: CustomStringConvertible {
+    /// A sentence for the user.
     public var description: String {
         switch self {
         case let .invalidUTF8(line, offset, byte):
@@ -21,4 +24,9 @@ extension TextError: CustomStringConvertible {
             return "text of \(bytes) bytes is too large for one pass"
         }
     }
+}
+
+extension TextError: LocalizedError {
+    /// The same text as ``description``, for `localizedDescription`.
+    public var errorDescription: String? { description }
 }

@@ -10,7 +10,7 @@ public struct Token: Sendable, Hashable {
     public var folded: String
     /// `folded` without combining marks, for accent-insensitive matching.
     public var bare: String
-    public var kind: WordKind
+    package var kind: WordKind
     /// What separates this word from the previous one, as a signature: runs of white space become
     /// one space, other characters stay (`"-"` in *pekerja-pekerja*, `"' "` in *workers' rights*).
     /// `Token.hardBreak` when a paragraph break or masked text (code, URL) lies between them, and
@@ -20,7 +20,7 @@ public struct Token: Sendable, Hashable {
     /// The gap signature that no term can span.
     public static let hardBreak = "\u{0}"
 
-    public init(start: Int, end: Int, folded: String, bare: String, kind: WordKind, gapBefore: String) {
+    package init(start: Int, end: Int, folded: String, bare: String, kind: WordKind, gapBefore: String) {
         self.start = start
         self.end = end
         self.folded = folded

@@ -2,13 +2,16 @@
 ///
 /// A tokenizer holds ICU state and is not thread-safe; create one per thread or task. Creating
 /// one is cheap.
+///
+/// Of the tokenizer, only ``Markup`` is public API: a caller names a text's markup in
+/// ``CheckOptions``, and the checker does the tokenizing.
 public final class Tokenizer {
     private let icu: ICUWordTokenizer
     /// Whether `scan` takes ICU's path everywhere instead of the fast paths (for the tests that
     /// show both give the same words and matches).
     let referencePath: Bool
 
-    public init() throws(TextError) {
+    package init() throws(TextError) {
         icu = try ICUWordTokenizer()
         referencePath = false
     }
@@ -26,7 +29,9 @@ public final class Tokenizer {
 
     /// The kind of markup a text is written in.
     public enum Markup: Sendable {
+        /// Plain text: every character is text.
         case plain
+        /// Markdown: code, URLs and markup are left out of the check.
         case markdown
 
         /// Guesses the markup from a file name: `.md`, `.markdown`, `.mdx` are Markdown.
@@ -65,7 +70,7 @@ public final class Tokenizer {
     }
 
     /// Tokenizes a short text such as a glossary term; offsets are relative to the string.
-    public func tokenize(term: String) throws(TextError) -> [Token] {
+    package func tokenize(term: String) throws(TextError) -> [Token] {
         let bytes = Array(term.utf8)
         let raw = try bytes.withUnsafeBufferPointer { buffer throws(TextError) in try icu.words(in: buffer) }
         var tokens: [Token] = []

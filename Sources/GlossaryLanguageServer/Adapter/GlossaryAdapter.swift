@@ -35,6 +35,8 @@ final class GlossaryAdapter: LanguageFeatures {
         var configuration: Configuration?
         var glossaryPaths: [String] = []
         var checker: GlossaryChecker?
+        /// The configuration's `source`, as a language of the glossary.
+        var sourceLanguage: LanguageTag?
 
         /// Whether a change to the file at `path` changes the checks of this project.
         func depends(on path: String) -> Bool {
@@ -88,7 +90,7 @@ final class GlossaryAdapter: LanguageFeatures {
         if let configuration = project.configuration, path != nil, !configuration.includes(name) { return [] }
         let checkOptions = CheckOptions(
             language: path.flatMap { project.configuration?.language(forPath: $0) }, markup: markup,
-            severities: project.configuration?.severities ?? [:])
+            ruleSettings: project.configuration?.ruleSettings ?? [:], sourceLanguage: project.sourceLanguage)
         // The whole text is checked on every change. `document.edited` is the span edited
         // since the last check: a paragraph cache would analyse only the paragraphs it touches
         // (`GlossaryChecker.analyze`) and reuse the others' words and matches, shifted, before
@@ -159,25 +161,36 @@ final class GlossaryAdapter: LanguageFeatures {
             return project
         }
         project.glossaryPaths = paths
-        if let checker = checkers[paths] {
-            project.checker = checker
+        guard let checker = checkers[paths] ?? loadChecker(paths: paths, origin: origin, folder: folder) else { return project }
+        do {
+            project.sourceLanguage = try SourceLanguage.resolve(
+                named: nil, configuration: project.configuration, known: checker.compiled.languages)
+        } catch {
+            log.show(.error, "glossary: the configuration cannot be used, so documents under \(folder) are not checked: \(error)")
             return project
         }
+        project.checker = checker
+        return project
+    }
+
+    /// Loads and compiles the glossary at `paths` for the documents under `folder`, and keeps it
+    /// for other folders with the same glossary; nil (and said so) when it cannot be loaded.
+    private func loadChecker(paths: [String], origin: ProjectDiscovery.GlossaryOrigin, folder: String) -> GlossaryChecker? {
         do {
             let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
                 paths: paths, cache: options.usesCache ? GlossaryCache.standard : nil,
                 onWarning: { self.log.log(.warning, "\($0.location): warning: \($0.message) [\($0.rule)]") })
             let checker = GlossaryChecker(compiled: compiled)
             checkers[paths] = checker
-            project.checker = checker
             log.log(
                 .info,
                 "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))"
             )
+            return checker
         } catch {
             log.show(.error, "glossary: the glossary cannot be loaded, so documents under \(folder) are not checked: \(error)")
+            return nil
         }
-        return project
     }
 
     private static func describe(_ origin: ProjectDiscovery.GlossaryOrigin) -> String {

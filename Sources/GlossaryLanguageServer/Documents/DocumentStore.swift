@@ -1,25 +1,25 @@
 /// The documents the client has open, by URI.
-public struct DocumentStore: Sendable {
+package struct DocumentStore: Sendable {
     private var documents: [String: TextDocument] = [:]
 
-    public init() {}
+    package init() {}
 
-    public subscript(uri: String) -> TextDocument? {
+    package subscript(uri: String) -> TextDocument? {
         documents[uri]
     }
 
-    public var uris: [String] { documents.keys.sorted() }
+    package var uris: [String] { documents.keys.sorted() }
 
     /// Opens `document`, replacing one already open under its URI (a client that reopens
     /// without closing knows best what the text is).
-    public mutating func open(_ document: TextDocument) {
+    package mutating func open(_ document: TextDocument) {
         documents[document.uri] = document
     }
 
     /// Applies `changes` to the document at `uri`.
     ///
     /// - Throws: `invalidParams` when the document is not open or a change cannot be applied.
-    public mutating func change(uri: String, version: Int, changes: [ContentChange], encoding: PositionEncoding)
+    package mutating func change(uri: String, version: Int, changes: [ContentChange], encoding: PositionEncoding)
         throws(ResponseError)
     {
         guard var document = documents[uri] else {
@@ -33,12 +33,12 @@ public struct DocumentStore: Sendable {
 
     /// Closes the document at `uri`; whether it was open.
     @discardableResult
-    public mutating func close(uri: String) -> Bool {
+    package mutating func close(uri: String) -> Bool {
         documents.removeValue(forKey: uri) != nil
     }
 
     /// Marks the document at `uri` as checked at its current text.
-    public mutating func markChecked(uri: String) {
+    package mutating func markChecked(uri: String) {
         documents[uri]?.markChecked()
     }
 }

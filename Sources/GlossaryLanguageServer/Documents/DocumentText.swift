@@ -3,30 +3,30 @@
 ///
 /// The bytes are what the checker reads and what findings point into, so they are kept as they
 /// are; positions are computed from them on demand, in whichever encoding was negotiated.
-public struct DocumentText: Equatable, Sendable {
-    public private(set) var bytes: [UInt8]
-    public private(set) var lines: LineIndex
+package struct DocumentText: Equatable, Sendable {
+    package private(set) var bytes: [UInt8]
+    package private(set) var lines: LineIndex
 
     /// The text of `string`.
-    public init(_ string: String) {
+    package init(_ string: String) {
         self.init(bytes: Array(string.utf8))
     }
 
     /// The text of `bytes`, which must be valid UTF-8 (the JSON reader guarantees it for every
     /// text that comes from a client).
-    public init(bytes: [UInt8]) {
+    package init(bytes: [UInt8]) {
         self.bytes = bytes
         lines = LineIndex(bytes)
     }
 
-    public var string: String { String(decoding: bytes, as: UTF8.self) }
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 
     /// Replaces the bytes in `range` with `replacement`.
     ///
     /// - Returns: the range the new bytes occupy.
     /// - Complexity: O(*n*) to move the bytes after the edit, O(*l*) to shift the line starts.
     @discardableResult
-    public mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>) -> Range<Int> {
+    package mutating func replace(_ range: Range<Int>, with replacement: some Collection<UInt8>) -> Range<Int> {
         let count = replacement.count
         bytes.replaceSubrange(range, with: replacement)
         lines.replace(range, count: count, in: bytes)
@@ -52,7 +52,7 @@ public struct DocumentText: Equatable, Sendable {
     /// UTF-8 sequence) means the start of that character, so that an edit never splits one.
     ///
     /// - Complexity: O(*c*) for the *c* bytes before the position on its line; O(1) in UTF-8.
-    public func offset(of position: Position, encoding: PositionEncoding) -> Int {
+    package func offset(of position: Position, encoding: PositionEncoding) -> Int {
         guard position.line < lines.lineCount else { return bytes.count }
         let start = lines.starts[position.line]
         let end = contentEnd(ofLine: position.line)
@@ -80,7 +80,7 @@ public struct DocumentText: Equatable, Sendable {
     /// the end.
     ///
     /// - Complexity: O(log *l* + *c*) for *l* lines and the *c* bytes before it on its line.
-    public func position(of offset: Int, encoding: PositionEncoding) -> Position {
+    package func position(of offset: Int, encoding: PositionEncoding) -> Position {
         let offset = min(max(offset, 0), bytes.count)
         let line = lines.line(containing: offset)
         let start = lines.starts[line]
@@ -98,14 +98,14 @@ public struct DocumentText: Equatable, Sendable {
     }
 
     /// The byte range of `range`, in `encoding`; nil when its end comes before its start.
-    public func byteRange(of range: TextRange, encoding: PositionEncoding) -> Range<Int>? {
+    package func byteRange(of range: TextRange, encoding: PositionEncoding) -> Range<Int>? {
         let lower = offset(of: range.start, encoding: encoding)
         let upper = offset(of: range.end, encoding: encoding)
         return lower <= upper ? lower..<upper : nil
     }
 
     /// The LSP range of the bytes `range`, in `encoding`.
-    public func range(of range: Range<Int>, encoding: PositionEncoding) -> TextRange {
+    package func range(of range: Range<Int>, encoding: PositionEncoding) -> TextRange {
         TextRange(
             start: position(of: range.lowerBound, encoding: encoding), end: position(of: range.upperBound, encoding: encoding))
     }
@@ -133,7 +133,7 @@ public struct DocumentText: Equatable, Sendable {
     ///
     /// - Complexity: O(*n*) up to the position: the CLI's lines are not indexed, since they are
     ///   needed only for the rare error that carries no byte offset.
-    public func offset(cliLine line: Int, column: Int) -> Int {
+    package func offset(cliLine line: Int, column: Int) -> Int {
         var offset = contentStart
         var current = 1
         while current < line {
@@ -152,7 +152,7 @@ public struct DocumentText: Equatable, Sendable {
     /// The 1-based CLI line and column (LF-ended lines, columns in Unicode scalars) of byte `offset`.
     ///
     /// - Complexity: O(*n*) up to the offset.
-    public func cliPosition(of offset: Int) -> (line: Int, column: Int) {
+    package func cliPosition(of offset: Int) -> (line: Int, column: Int) {
         let offset = min(max(offset, 0), bytes.count)
         var line = 1
         var lineStart = contentStart

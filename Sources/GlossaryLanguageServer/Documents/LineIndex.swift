@@ -6,14 +6,14 @@
 /// Whether an offset starts a line depends only on the byte before it and the byte at it, so an
 /// edit can change only the line starts it touches: those from the edit's start up to one past
 /// its end. ``replace(_:count:in:)`` recomputes those and shifts the ones after.
-public struct LineIndex: Equatable, Sendable {
+package struct LineIndex: Equatable, Sendable {
     /// The start of every line, ascending; the first is 0.
-    public private(set) var starts: [Int]
+    package private(set) var starts: [Int]
 
     /// The index of `bytes`.
     ///
     /// - Complexity: O(*n*).
-    public init(_ bytes: [UInt8]) {
+    package init(_ bytes: [UInt8]) {
         var starts = [0]
         bytes.withUnsafeBufferPointer { buffer in
             var index = 0
@@ -31,7 +31,7 @@ public struct LineIndex: Equatable, Sendable {
         self.starts = starts
     }
 
-    public var lineCount: Int { starts.count }
+    package var lineCount: Int { starts.count }
 
     /// Whether `offset` starts a line of `bytes`.
     static func isLineStart(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -49,7 +49,7 @@ public struct LineIndex: Equatable, Sendable {
     ///
     /// - Complexity: O(`count` + log *l*) to find and recompute, plus O(*l*) to shift the line
     ///   starts after the edit, for *l* lines.
-    public mutating func replace(_ range: Range<Int>, count: Int, in bytes: [UInt8]) {
+    package mutating func replace(_ range: Range<Int>, count: Int, in bytes: [UInt8]) {
         let delta = count - range.count
         // Line starts in [lower, upper] may change; those before stay, those after shift.
         let first = Self.firstIndex(in: starts) { $0 >= range.lowerBound }
@@ -67,7 +67,7 @@ public struct LineIndex: Equatable, Sendable {
     /// The line that holds `offset`: the last line starting at or before it.
     ///
     /// - Complexity: O(log *l*).
-    public func line(containing offset: Int) -> Int {
+    package func line(containing offset: Int) -> Int {
         Self.firstIndex(in: starts) { $0 > offset } - 1
     }
 

@@ -1,10 +1,10 @@
 /// One change of a `didChange` notification: the text that replaces `range`, or the whole text
 /// when `range` is nil.
-public struct ContentChange: Equatable, Sendable {
-    public var range: TextRange?
-    public var text: String
+package struct ContentChange: Equatable, Sendable {
+    package var range: TextRange?
+    package var text: String
 
-    public init(range: TextRange?, text: String) {
+    package init(range: TextRange?, text: String) {
         self.range = range
         self.text = text
     }
@@ -20,17 +20,17 @@ public struct ContentChange: Equatable, Sendable {
 }
 
 /// An open document: what the client sent in `didOpen` and every `didChange` since.
-public struct TextDocument: Sendable {
-    public let uri: String
+package struct TextDocument: Sendable {
+    package let uri: String
     /// The client's language id (`markdown`, `plaintext`, …).
-    public var languageID: String
-    public var version: Int
-    public private(set) var text: DocumentText
+    package var languageID: String
+    package var version: Int
+    package private(set) var text: DocumentText
     /// The part of the text edited since the document was last checked, in today's offsets: the
     /// seam for a checker that re-checks only the paragraphs an edit touched.
-    public private(set) var edited: EditedSpan = .everything
+    package private(set) var edited: EditedSpan = .everything
 
-    public init(uri: String, languageID: String, version: Int, text: String) {
+    package init(uri: String, languageID: String, version: Int, text: String) {
         self.uri = uri
         self.languageID = languageID
         self.version = version
@@ -41,7 +41,7 @@ public struct TextDocument: Sendable {
     /// `encoding`; all or none: a change whose range runs backwards leaves the document as it was.
     ///
     /// - Throws: `invalidParams` naming the change that could not be applied.
-    public mutating func apply(_ changes: [ContentChange], version: Int, encoding: PositionEncoding) throws(ResponseError) {
+    package mutating func apply(_ changes: [ContentChange], version: Int, encoding: PositionEncoding) throws(ResponseError) {
         var updated = text
         var edited = self.edited
         for (index, change) in changes.enumerated() {
@@ -63,7 +63,7 @@ public struct TextDocument: Sendable {
     }
 
     /// Marks the text as checked: later edits are counted from here.
-    public mutating func markChecked() {
+    package mutating func markChecked() {
         edited = .nothing
     }
 }
@@ -72,14 +72,14 @@ public struct TextDocument: Sendable {
 ///
 /// One span covering every edit is enough for a paragraph cache: paragraphs wholly before it
 /// are unchanged, paragraphs wholly after it are unchanged but moved by the length difference.
-public enum EditedSpan: Equatable, Sendable {
+package enum EditedSpan: Equatable, Sendable {
     case nothing
     /// The bytes, in the current text, that may differ.
     case span(Range<Int>)
     case everything
 
     /// Adds an edit that replaced `old` (offsets of the text before it) by the bytes now at `new`.
-    public mutating func record(replaced old: Range<Int>, by new: Range<Int>) {
+    package mutating func record(replaced old: Range<Int>, by new: Range<Int>) {
         switch self {
         case .everything: return
         case .nothing: self = .span(new)

@@ -5,18 +5,18 @@
 /// answered with a parse error rather than guessed at. Two things are repaired rather than
 /// refused, as JavaScript clients produce them: an escaped lone UTF-16 surrogate (`"\ud83d"`)
 /// becomes U+FFFD, and duplicate keys keep the last value.
-public struct JSONParser {
+package struct JSONParser {
     /// Why the text is no JSON, and the byte offset where that became clear.
-    public struct SyntaxError: Error, Equatable, CustomStringConvertible {
-        public var message: String
-        public var offset: Int
+    package struct SyntaxError: Error, Equatable, CustomStringConvertible {
+        package var message: String
+        package var offset: Int
 
-        public var description: String { "\(message) at byte \(offset)" }
+        package var description: String { "\(message) at byte \(offset)" }
     }
 
     /// How deeply arrays and objects may nest: deeper input is refused before it can exhaust
     /// the stack. LSP messages nest a dozen levels at most.
-    public static let maximumDepth = 256
+    package static let maximumDepth = 256
 
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
@@ -31,7 +31,7 @@ public struct JSONParser {
     /// - Throws: ``SyntaxError`` for anything that is not exactly one JSON value surrounded by
     ///   optional white space, or for invalid UTF-8 inside a string.
     /// - Complexity: O(*n*) in the length of the text.
-    public static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
+    package static func parse(_ bytes: [UInt8]) throws(SyntaxError) -> JSONValue {
         try bytes.withUnsafeBufferPointer { buffer throws(SyntaxError) in
             var parser = JSONParser(buffer)
             let value = try parser.parseValue()
@@ -42,7 +42,7 @@ public struct JSONParser {
     }
 
     /// `parse` over the UTF-8 of `text`.
-    public static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
+    package static func parse(_ text: String) throws(SyntaxError) -> JSONValue {
         try parse(Array(text.utf8))
     }
 

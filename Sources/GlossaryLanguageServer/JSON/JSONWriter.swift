@@ -6,14 +6,14 @@ extension JSONValue {
     /// JSON cannot spell, is written as `null`.
     ///
     /// - Complexity: O(*n*) in the size of the output, plus sorting each object's keys.
-    public func serialized() -> [UInt8] {
+    package func serialized() -> [UInt8] {
         var output: [UInt8] = []
         write(into: &output)
         return output
     }
 
     /// The value as compact JSON text.
-    public var serializedString: String {
+    package var serializedString: String {
         String(decoding: serialized(), as: UTF8.self)
     }
 

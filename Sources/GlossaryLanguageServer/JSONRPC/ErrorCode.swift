@@ -1,44 +1,44 @@
 /// The error codes of JSON-RPC 2.0 and the ones LSP adds.
-public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
-    public var rawValue: Int
+package struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
+    package var rawValue: Int
 
-    public init(rawValue: Int) {
+    package init(rawValue: Int) {
         self.rawValue = rawValue
     }
 
     /// The message is no JSON.
-    public static let parseError = ErrorCode(rawValue: -32700)
+    package static let parseError = ErrorCode(rawValue: -32700)
     /// The JSON is no valid request object.
-    public static let invalidRequest = ErrorCode(rawValue: -32600)
+    package static let invalidRequest = ErrorCode(rawValue: -32600)
     /// No such method, or not one this server offers.
-    public static let methodNotFound = ErrorCode(rawValue: -32601)
+    package static let methodNotFound = ErrorCode(rawValue: -32601)
     /// The parameters do not fit the method.
-    public static let invalidParams = ErrorCode(rawValue: -32602)
+    package static let invalidParams = ErrorCode(rawValue: -32602)
     /// The server failed in a way the request did not cause.
-    public static let internalError = ErrorCode(rawValue: -32603)
+    package static let internalError = ErrorCode(rawValue: -32603)
     /// LSP: a request came before `initialize` was answered.
-    public static let serverNotInitialized = ErrorCode(rawValue: -32002)
+    package static let serverNotInitialized = ErrorCode(rawValue: -32002)
     /// LSP: the client cancelled the request.
-    public static let requestCancelled = ErrorCode(rawValue: -32800)
+    package static let requestCancelled = ErrorCode(rawValue: -32800)
     /// LSP: the request was valid but could not be carried out; the message says why.
-    public static let requestFailed = ErrorCode(rawValue: -32803)
+    package static let requestFailed = ErrorCode(rawValue: -32803)
 
-    public var description: String { String(rawValue) }
+    package var description: String { String(rawValue) }
 }
 
 /// The `error` member of a response: a code, a message for people, and optional data.
-public struct ResponseError: Error, Equatable, Sendable, CustomStringConvertible {
-    public var code: ErrorCode
-    public var message: String
-    public var data: JSONValue?
+package struct ResponseError: Error, Equatable, Sendable, CustomStringConvertible {
+    package var code: ErrorCode
+    package var message: String
+    package var data: JSONValue?
 
-    public init(_ code: ErrorCode, _ message: String, data: JSONValue? = nil) {
+    package init(_ code: ErrorCode, _ message: String, data: JSONValue? = nil) {
         self.code = code
         self.message = message
         self.data = data
     }
 
-    public var description: String { "\(message) (\(code))" }
+    package var description: String { "\(message) (\(code))" }
 
     var json: JSONValue {
         var members: [String: JSONValue] = ["code": .integer(code.rawValue), "message": .string(message)]

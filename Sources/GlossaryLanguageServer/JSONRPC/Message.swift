@@ -1,5 +1,5 @@
 /// The id of a JSON-RPC request: LSP allows an integer or a string.
-public enum RequestID: Hashable, Sendable, CustomStringConvertible {
+package enum RequestID: Hashable, Sendable, CustomStringConvertible {
     case number(Int)
     case string(String)
 
@@ -18,7 +18,7 @@ public enum RequestID: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case let .number(value): String(value)
         case let .string(value): "\"\(value)\""
@@ -28,7 +28,7 @@ public enum RequestID: Hashable, Sendable, CustomStringConvertible {
 
 /// One JSON-RPC 2.0 message: a request (answered by a response with its id), a notification
 /// (never answered) or a response to a request of ours.
-public enum Message: Equatable, Sendable {
+package enum Message: Equatable, Sendable {
     case request(id: RequestID, method: String, params: JSONValue?)
     case notification(method: String, params: JSONValue?)
     /// A response; its id is nil only for an error about a message whose id could not be read.
@@ -36,9 +36,9 @@ public enum Message: Equatable, Sendable {
 
     /// Why a well-formed JSON value is still no message; answered with `error` under `id`
     /// (nil when the id itself could not be read).
-    public struct Invalid: Error, Equatable {
-        public var id: RequestID?
-        public var error: ResponseError
+    package struct Invalid: Error, Equatable {
+        package var id: RequestID?
+        package var error: ResponseError
     }
 
     /// The message `json` spells.
@@ -48,7 +48,7 @@ public enum Message: Equatable, Sendable {
     ///
     /// - Throws: ``Invalid`` with an `invalidRequest` error, and the request's id when it could
     ///   be read, so that the client can match the answer to its request.
-    public init(_ json: JSONValue) throws(Invalid) {
+    package init(_ json: JSONValue) throws(Invalid) {
         guard case let .object(members) = json else {
             throw Invalid(
                 id: nil,
@@ -100,7 +100,7 @@ public enum Message: Equatable, Sendable {
     }
 
     /// The message as a JSON-RPC 2.0 object.
-    public var json: JSONValue {
+    package var json: JSONValue {
         switch self {
         case let .request(id, method, params):
             var members: [String: JSONValue] = ["jsonrpc": "2.0", "id": id.json, "method": .string(method)]

@@ -2,15 +2,15 @@
 ///
 /// The rest of what the client declares is ignored. Values of the wrong type count as not
 /// declared: a capability is something the client offers, and an unreadable offer is no offer.
-public struct ClientCapabilities: Equatable, Sendable {
+package struct ClientCapabilities: Equatable, Sendable {
     /// `general.positionEncodings`, in the client's order of preference; nil when not given.
-    public var positionEncodings: [String]?
+    package var positionEncodings: [String]?
     /// `textDocument.publishDiagnostics.codeDescriptionSupport`.
-    public var diagnosticCodeDescription = false
+    package var diagnosticCodeDescription = false
     /// `workspace.workspaceFolders`: the client sends `workspace/didChangeWorkspaceFolders`.
-    public var workspaceFolders = false
+    package var workspaceFolders = false
 
-    public init() {}
+    package init() {}
 
     init(json: JSONValue?) {
         guard let json else { return }
@@ -21,17 +21,17 @@ public struct ClientCapabilities: Equatable, Sendable {
 }
 
 /// A folder open in the editor: its URI, and its path when it is a `file:` URI.
-public struct WorkspaceFolder: Equatable, Sendable {
-    public var uri: String
-    public var name: String
+package struct WorkspaceFolder: Equatable, Sendable {
+    package var uri: String
+    package var name: String
 
-    public init(uri: String, name: String) {
+    package init(uri: String, name: String) {
         self.uri = uri
         self.name = name
     }
 
     /// The local path of the folder, nil for a URI of another scheme.
-    public var path: String? { DocumentURI.path(of: uri) }
+    package var path: String? { DocumentURI.path(of: uri) }
 
     init(json: JSONValue, in what: String) throws(ResponseError) {
         let members = try json.object(what)

@@ -1,5 +1,5 @@
 /// How serious a diagnostic is, as LSP numbers it.
-public enum DiagnosticSeverity: Int, Sendable {
+package enum DiagnosticSeverity: Int, Sendable {
     case error = 1
     case warning = 2
     case information = 3
@@ -7,17 +7,17 @@ public enum DiagnosticSeverity: Int, Sendable {
 }
 
 /// A problem shown in the editor (LSP's `Diagnostic`).
-public struct Diagnostic: Equatable, Sendable {
-    public var range: TextRange
-    public var severity: DiagnosticSeverity
+package struct Diagnostic: Equatable, Sendable {
+    package var range: TextRange
+    package var severity: DiagnosticSeverity
     /// The rule id.
-    public var code: String?
+    package var code: String?
     /// Where the rule is documented (`codeDescription.href`).
-    public var codeDescription: String?
-    public var source: String?
-    public var message: String
+    package var codeDescription: String?
+    package var source: String?
+    package var message: String
 
-    public init(
+    package init(
         range: TextRange, severity: DiagnosticSeverity, code: String? = nil, codeDescription: String? = nil,
         source: String? = nil, message: String
     ) {
@@ -45,7 +45,7 @@ public struct Diagnostic: Equatable, Sendable {
 }
 
 /// The kinds of `window/showMessage` and `window/logMessage`.
-public enum MessageType: Int, Sendable {
+package enum MessageType: Int, Sendable {
     case error = 1
     case warning = 2
     case info = 3

@@ -3,10 +3,10 @@
 /// Documents are always named to the client by the URI it sent; paths are only for the files
 /// around them (configuration, glossary) and for what the checker reads from a name (language,
 /// markup).
-public enum DocumentURI {
+package enum DocumentURI {
     /// The local path a `file:` URI names, percent-escapes decoded; nil for another scheme
     /// (`untitled:`), a remote host, or an escape that is not UTF-8.
-    public static func path(of uri: String) -> String? {
+    package static func path(of uri: String) -> String? {
         guard uri.count > 5, uri.prefix(5).lowercased() == "file:" else { return nil }
         var rest = uri.dropFirst(5)
         if rest.hasPrefix("//") {
@@ -34,7 +34,7 @@ public enum DocumentURI {
 
     /// The `file:` URI of an absolute path: every byte outside the unreserved characters and
     /// `/` percent-escaped, as VS Code writes them.
-    public static func fileURI(path: String) -> String {
+    package static func fileURI(path: String) -> String {
         var uri = "file://"
         for byte in path.utf8 {
             switch byte {

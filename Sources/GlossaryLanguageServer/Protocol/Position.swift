@@ -1,19 +1,19 @@
 /// A place in a document as LSP gives it: a 0-based line and a 0-based offset in that line,
 /// counted in the code units of the negotiated ``PositionEncoding``.
-public struct Position: Hashable, Sendable, Comparable, CustomStringConvertible {
-    public var line: Int
-    public var character: Int
+package struct Position: Hashable, Sendable, Comparable, CustomStringConvertible {
+    package var line: Int
+    package var character: Int
 
-    public init(line: Int, character: Int) {
+    package init(line: Int, character: Int) {
         self.line = line
         self.character = character
     }
 
-    public static func < (lhs: Position, rhs: Position) -> Bool {
+    package static func < (lhs: Position, rhs: Position) -> Bool {
         (lhs.line, lhs.character) < (rhs.line, rhs.character)
     }
 
-    public var description: String { "\(line):\(character)" }
+    package var description: String { "\(line):\(character)" }
 
     init(json: JSONValue, in what: String) throws(ResponseError) {
         let members = try json.object(what)
@@ -25,16 +25,16 @@ public struct Position: Hashable, Sendable, Comparable, CustomStringConvertible 
 }
 
 /// A stretch of a document from `start` up to, not including, `end` (LSP's `Range`).
-public struct TextRange: Hashable, Sendable, CustomStringConvertible {
-    public var start: Position
-    public var end: Position
+package struct TextRange: Hashable, Sendable, CustomStringConvertible {
+    package var start: Position
+    package var end: Position
 
-    public init(start: Position, end: Position) {
+    package init(start: Position, end: Position) {
         self.start = start
         self.end = end
     }
 
-    public var description: String { "\(start)-\(end)" }
+    package var description: String { "\(start)-\(end)" }
 
     init(json: JSONValue, in what: String) throws(ResponseError) {
         let members = try json.object(what)

@@ -6,21 +6,21 @@ import Foundation
 /// `$/cancelRequest` at once, without waiting for the worker; the worker asks before it starts
 /// a request, and a long-running handler may ask as it goes. A cancellation for a request that
 /// is not waiting (already answered, or never sent) is ignored, as the specification asks.
-public final class CancellationRegistry: @unchecked Sendable {
+package final class CancellationRegistry: @unchecked Sendable {
     private let lock = NSLock()
     private var waiting: Set<RequestID> = []
     private var cancelled: Set<RequestID> = []
 
-    public init() {}
+    package init() {}
 
     /// A request with `id` has arrived.
-    public func received(_ id: RequestID) {
+    package func received(_ id: RequestID) {
         lock.withLock { _ = waiting.insert(id) }
     }
 
     /// The client cancelled `id`; whether it was still waiting.
     @discardableResult
-    public func cancel(_ id: RequestID) -> Bool {
+    package func cancel(_ id: RequestID) -> Bool {
         lock.withLock {
             guard waiting.contains(id) else { return false }
             cancelled.insert(id)
@@ -28,12 +28,12 @@ public final class CancellationRegistry: @unchecked Sendable {
         }
     }
 
-    public func isCancelled(_ id: RequestID) -> Bool {
+    package func isCancelled(_ id: RequestID) -> Bool {
         lock.withLock { cancelled.contains(id) }
     }
 
     /// `id` has been answered.
-    public func finished(_ id: RequestID) {
+    package func finished(_ id: RequestID) {
         lock.withLock {
             waiting.remove(id)
             cancelled.remove(id)

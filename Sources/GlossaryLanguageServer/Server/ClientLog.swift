@@ -5,13 +5,13 @@ import Foundation
 ///
 /// Before the server has answered `initialize` it may not send these; what is logged then goes
 /// to standard error, which clients keep in their log as well.
-public final class ClientLog: @unchecked Sendable {
+package final class ClientLog: @unchecked Sendable {
     private let send: (Message) -> Void
     private let lock = NSLock()
     private var open = false
     /// Whether `log` messages of type `log` (the chatty ones) are sent at all, and every
     /// message is also written to standard error (`--verbose`).
-    public let isVerbose: Bool
+    package let isVerbose: Bool
 
     init(verbose: Bool, send: @escaping (Message) -> Void) {
         self.send = send
@@ -24,13 +24,13 @@ public final class ClientLog: @unchecked Sendable {
     }
 
     /// Adds `message` to the client's log.
-    public func log(_ type: MessageType, _ message: String) {
+    package func log(_ type: MessageType, _ message: String) {
         if type == .log && !isVerbose { return }
         emit("window/logMessage", type, message)
     }
 
     /// Shows `message` to the person, and logs it.
-    public func show(_ type: MessageType, _ message: String) {
+    package func show(_ type: MessageType, _ message: String) {
         emit("window/showMessage", type, message)
         emit("window/logMessage", type, message)
     }

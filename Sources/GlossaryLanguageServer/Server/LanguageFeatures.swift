@@ -6,7 +6,7 @@
 /// adds a requirement here and its implementation there.
 ///
 /// Every requirement is called on the server's one worker thread, one at a time.
-public protocol LanguageFeatures: AnyObject {
+package protocol LanguageFeatures: AnyObject {
     /// The `serverInfo` of the `initialize` result.
     var serverName: String { get }
     var serverVersion: String { get }

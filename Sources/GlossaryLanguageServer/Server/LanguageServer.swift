@@ -9,9 +9,9 @@
 /// ``publishNextDiagnostics()`` is called when no message is waiting. A burst of keystrokes
 /// costs one check, of the text as it stands after the last of them, and what is published
 /// always carries the version it was computed from.
-public final class LanguageServer {
+package final class LanguageServer {
     /// Where the server is in its life.
-    public enum State: Equatable, Sendable {
+    package enum State: Equatable, Sendable {
         /// Waiting for `initialize`: every other request is refused, notifications are dropped.
         case uninitialized
         /// Answered `initialize`: serving.
@@ -20,14 +20,14 @@ public final class LanguageServer {
         case shutDown
     }
 
-    public private(set) var state = State.uninitialized
+    package private(set) var state = State.uninitialized
     /// The encoding positions are counted in, settled by `initialize`.
-    public private(set) var encoding = PositionEncoding.utf16
-    public private(set) var capabilities = ClientCapabilities()
-    public private(set) var documents = DocumentStore()
-    public private(set) var workspaceFolders: [WorkspaceFolder] = []
+    package private(set) var encoding = PositionEncoding.utf16
+    package private(set) var capabilities = ClientCapabilities()
+    package private(set) var documents = DocumentStore()
+    package private(set) var workspaceFolders: [WorkspaceFolder] = []
     /// Set by `exit`: 0 after `shutdown`, 1 without.
-    public private(set) var exitCode: Int32?
+    package private(set) var exitCode: Int32?
 
     private let features: any LanguageFeatures
     private let send: (Message) -> Void
@@ -39,7 +39,7 @@ public final class LanguageServer {
     private var stale: [String] = []
     private var staleSet: Set<String> = []
 
-    public init(
+    package init(
         features: any LanguageFeatures, log: ClientLog, cancellations: CancellationRegistry,
         watchParentProcess: @escaping (Int32) -> Void = { _ in }, send: @escaping (Message) -> Void
     ) {
@@ -51,12 +51,12 @@ public final class LanguageServer {
     }
 
     /// The exit status when the input ends without `exit`: as if `exit` had come.
-    public var exitCodeAtEndOfInput: Int32 { state == .shutDown ? 0 : 1 }
+    package var exitCodeAtEndOfInput: Int32 { state == .shutDown ? 0 : 1 }
 
     // MARK: Messages
 
     /// Handles one message from the client.
-    public func handle(_ message: Message) {
+    package func handle(_ message: Message) {
         switch message {
         case let .request(id, method, params):
             handleRequest(id: id, method: method, params: params)
@@ -229,13 +229,13 @@ public final class LanguageServer {
     }
 
     /// Whether some document's diagnostics are out of date.
-    public var hasStaleDiagnostics: Bool { !stale.isEmpty }
+    package var hasStaleDiagnostics: Bool { !stale.isEmpty }
 
     /// Checks the document that has waited longest and publishes its diagnostics.
     ///
     /// One document per call, so that a message that arrives while many documents wait (after
     /// the glossary was reloaded) is handled after one check, not after all of them.
-    public func publishNextDiagnostics() {
+    package func publishNextDiagnostics() {
         guard !stale.isEmpty else { return }
         let uri = stale.removeFirst()
         staleSet.remove(uri)

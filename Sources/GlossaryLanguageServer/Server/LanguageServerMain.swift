@@ -1,16 +1,16 @@
 import Foundation
 
 /// What `glossary lsp` is told on its command line.
-public struct LanguageServerOptions: Sendable {
+package struct LanguageServerOptions: Sendable {
     /// Glossary files or folders for every workspace (`--glossary`); empty: found per folder,
     /// as `glossary check` finds them.
-    public var glossaryPaths: [String]
+    package var glossaryPaths: [String]
     /// Whether compiled glossaries are read from and written to the cache.
-    public var usesCache: Bool
+    package var usesCache: Bool
     /// Whether the client's log gets the server's chatty messages too.
-    public var verbose: Bool
+    package var verbose: Bool
 
-    public init(glossaryPaths: [String] = [], usesCache: Bool = true, verbose: Bool = false) {
+    package init(glossaryPaths: [String] = [], usesCache: Bool = true, verbose: Bool = false) {
         self.glossaryPaths = glossaryPaths
         self.usesCache = usesCache
         self.verbose = verbose
@@ -25,10 +25,10 @@ public struct LanguageServerOptions: Sendable {
 /// order. Nothing but protocol messages is written to standard output: the descriptor is
 /// duplicated for the protocol and descriptor 1 is pointed at standard error, so that stray
 /// output can never corrupt the stream.
-public enum LanguageServerMain {
+package enum LanguageServerMain {
     /// Serves until the end; returns the exit status: 0 after `shutdown` and `exit`, 1 when the
     /// client exits or disappears without `shutdown`.
-    public static func run(options: LanguageServerOptions) -> Int32 {
+    package static func run(options: LanguageServerOptions) -> Int32 {
         signal(SIGPIPE, SIG_IGN)
         let output = dup(STDOUT_FILENO)
         guard output >= 0 else {

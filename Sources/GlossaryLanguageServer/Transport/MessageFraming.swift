@@ -6,16 +6,16 @@
 /// \r\n
 /// {"jsonrpc":"2.0","id":1,"method":"shutdown"}
 /// ```
-public enum MessageFraming {
+package enum MessageFraming {
     /// The bodies larger than this are refused as a bad header rather than buffered: 256 MiB,
     /// far beyond any document an editor sends, yet within memory.
-    public static let maximumContentLength = 1 << 28
+    package static let maximumContentLength = 1 << 28
 
     /// How long a header part may grow while its end is not in sight (real ones are under 100 bytes).
-    public static let maximumHeaderLength = 8192
+    package static let maximumHeaderLength = 8192
 
     /// `body` with its header, ready to write.
-    public static func frame(_ body: [UInt8]) -> [UInt8] {
+    package static func frame(_ body: [UInt8]) -> [UInt8] {
         Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
     }
 }
@@ -27,9 +27,9 @@ public enum MessageFraming {
 /// several messages. A header part that cannot be read is reported once and skipped with
 /// whatever follows it up to the next `Content-Length:` (where the next message most likely
 /// starts, as its body's length is unknown), so one bad frame costs one message, not the session.
-public struct FrameDecoder {
+package struct FrameDecoder {
     /// What ``next()`` found.
-    public enum Item: Equatable {
+    package enum Item: Equatable {
         /// A complete message body.
         case body([UInt8])
         /// A header part that could not be read, and why; the bytes up to the next plausible
@@ -43,10 +43,10 @@ public struct FrameDecoder {
     /// After a bad header: drop bytes until the next `Content-Length:`.
     private var resynchronizing = false
 
-    public init() {}
+    package init() {}
 
     /// Adds bytes read from the stream.
-    public mutating func append(_ bytes: some Collection<UInt8>) {
+    package mutating func append(_ bytes: some Collection<UInt8>) {
         // Read bytes are dropped from the front only now and then, so that a long run of small
         // messages does not move the buffer once per message.
         if start > 0 && (start == buffer.count || start >= 1 << 16) {
@@ -57,12 +57,12 @@ public struct FrameDecoder {
     }
 
     /// How many bytes wait for the rest of their message.
-    public var pendingByteCount: Int { buffer.count - start }
+    package var pendingByteCount: Int { buffer.count - start }
 
     /// The next complete body or header error, nil when more bytes are needed.
     ///
     /// - Complexity: O(*h*) for a header of *h* bytes, plus the copy of the body.
-    public mutating func next() -> Item? {
+    package mutating func next() -> Item? {
         while true {
             if resynchronizing {
                 guard let header = nextHeaderStart() else { return nil }

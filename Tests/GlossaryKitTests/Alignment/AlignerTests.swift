@@ -123,6 +123,35 @@ struct AlignerTests {
         #expect(SectionAligner.align(segmented) == nil)
     }
 
+    /// A paragraph of uncertain language opens the section of its language after it (a
+    /// heading), closes the one before it (a keyword line), or is an aside in neither.
+    @Test func onlyParagraphsOfCertainLanguageDelimitSections() {
+        func paragraph(_ language: LanguageTag?, uncertain: Bool) -> AnalyzedDocument.Paragraph {
+            AnalyzedDocument.Paragraph(bytes: 0..<1, words: 0..<1, language: language, languageIsUncertain: uncertain)
+        }
+        let id = LanguageTag.indonesian, en = LanguageTag.english, su = LanguageTag.sundanese
+        let paragraphs = [
+            paragraph(en, uncertain: true), paragraph(id, uncertain: true), paragraph(id, uncertain: false),
+            paragraph(en, uncertain: true), paragraph(id, uncertain: true), paragraph(id, uncertain: false),
+            paragraph(id, uncertain: true), paragraph(en, uncertain: true), paragraph(en, uncertain: false),
+            paragraph(su, uncertain: true), paragraph(nil, uncertain: true),
+        ]
+        #expect(LanguageSections.sectionLanguages(of: paragraphs) == [nil, id, id, nil, id, id, id, en, en, nil, nil])
+        #expect(LanguageSections.sectionLanguages(of: Array(paragraphs[0..<8])) == [nil, id, id, nil, id, id, id, nil])
+    }
+
+    /// A short reply in another language between two paragraphs of one language is an aside:
+    /// the document has no sections, and a term of the other language in it is no untranslated
+    /// term.
+    @Test func aShortReplyInAnotherLanguageIsNotASection() throws {
+        let text = "Para calo itu datang dari desa yang sama.\n\nOur sponsor: Bank Jabar.\n\nCalo itu sudah pergi dari desa ini.\n"
+        let source = SourceText(path: "chat.txt", string: text)
+        let segmented = try Self.checker.analyzer.paragraphs(of: source)
+        #expect(segmented.segments.map(\.language) == [.indonesian, nil, .indonesian])
+        #expect(SectionAligner.align(segmented) == nil)
+        #expect(try TestSupport.projectChecker.check(source).isEmpty)
+    }
+
     @Test func sentenceSplitter() {
         let text = SourceText(path: "t", string: "Dr. Smith met the ILO. It was 3 p.m. there! Then (they) left. e.g. nothing")
         let sentences = SentenceSplitter.sentences(in: text, range: 0..<text.bytes.count).map(text.text)

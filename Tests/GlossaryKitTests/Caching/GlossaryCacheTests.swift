@@ -19,6 +19,7 @@ struct GlossaryCacheTests {
             Term(
                 text: "café", language: .english, status: .preferred, type: .fullForm, isCaseSensitive: false,
                 foldsAccents: true, matchMode: .inflected, forms: ["cafés", "caffè"], allowsPluralInfix: false,
+                exceptions: [TermException("café au lait", location: SourceLocation(file: file, line: 8, column: 24)), "internet café"],
                 note: "With the accent.", partOfSpeech: "noun", context: "We met at the café.",
                 properties: [Property(name: "usage", value: "common")],
                 location: SourceLocation(file: file, line: 6, column: 9)),
@@ -79,6 +80,8 @@ struct GlossaryCacheTests {
             let freshChecker = GlossaryChecker(compiled: fresh), decodedChecker = GlossaryChecker(compiled: decoded)
             var texts = Self.exampleTexts
             texts.append(("We met at the Cafés and the CAFE, then at warkopnya; kopi hejo, paragawé.", .english))
+            // Exception phrases exempt the same matches.
+            texts.append(("An internet café sold café au lait; the café next door did not.", .english))
             var compared = 0
             for (text, language) in texts {
                 let source = SourceText(path: "test.txt", string: text)

@@ -10,7 +10,7 @@ struct FindingCollectorTests {
                        language: nil, concept: nil, text: "", message: rule)
     }
 
-    static let collector = FindingCollector(rules: Rules.all, crossRules: Rules.crossLanguage, severities: [:])
+    static let collector = FindingCollector(rules: Rules.all, crossRules: Rules.crossLanguage, settings: [:])
 
     @Test func aRuleSupersedesWhatItDeclaresAtTheSamePlaceOnly() {
         let earlier = [Self.finding("inconsistent-term", at: 4..<9)]
@@ -30,7 +30,7 @@ struct FindingCollectorTests {
             "untranslated-term a.md 20..<25",
         ])
         // Nothing supersedes without a rule that says so.
-        let silent = FindingCollector(rules: [DeprecatedTermRule()], crossRules: [InconsistentTranslationRule()], severities: [:])
+        let silent = FindingCollector(rules: [DeprecatedTermRule()], crossRules: [InconsistentTranslationRule()], settings: [:])
         #expect(silent.removingSuperseded(from: new, earlier: earlier).count == new.count)
     }
 
@@ -45,7 +45,7 @@ struct FindingCollectorTests {
     @Test func severitiesAreOverriddenOrSwitchOffARule() {
         let collector = FindingCollector(
             rules: Rules.all, crossRules: Rules.crossLanguage,
-            severities: ["deprecated-term": .error, "term-case": Severity?.none])
+            settings: ["deprecated-term": .severity(.error), "term-case": .off])
         #expect(!collector.runs("term-case"))
         #expect(collector.runs("deprecated-term") && collector.runs("inconsistent-term"))
         var findings: [Finding] = []

@@ -164,7 +164,8 @@ struct StreamingTests {
         let findings = try Self.expectSameFindings(Array(text.utf8), name: "count.txt", checker: checker)
         let count = try #require(findings.first { $0.rule == "match-count" })
         let document = try checker.analyze(SourceText(path: "count.txt", string: text))
-        #expect(count.message == "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")
+        // The last match is in a paragraph of uncertain language, which the message then names.
+        #expect(count.message.hasPrefix("\(document.matches.count) matches in \(document.paragraphs.count) paragraphs"))
     }
 
     @Test func readingCacheStartingAfreshChangesNoMatch() throws {
@@ -185,8 +186,8 @@ struct StreamingTests {
     @Test func severityOverridesApplyStreamed() throws {
         let text = String(repeating: Self.examplesText + "\n", count: 2)
         let path = try Self.temporaryFile("examples.txt", Array(text.utf8))
-        let severities: [String: Severity?] = ["term-case": .error, "inconsistent-term": nil]
-        let options = CheckOptions(severities: severities, chunkSize: 200)
+        let settings: [String: RuleSetting] = ["term-case": .severity(.error), "inconsistent-term": .off]
+        let options = CheckOptions(ruleSettings: settings, chunkSize: 200)
         let whole = try TestSupport.exampleChecker.check(SourceText(path: path, bytes: Array(text.utf8)), options: options)
         let streamed = try TestSupport.exampleChecker.check(MappedFile(path: path), options: options)
         #expect(streamed == whole)

@@ -43,8 +43,8 @@ struct ConfigurationReaderTests {
         #expect(configuration.includes("/project/docs/en/a.md"))
         #expect(!configuration.includes("/project/docs/archive/old.md"))
         #expect(!configuration.includes("/project/notes/c.md"))
-        #expect(configuration.severities["term-case"] == .some(nil))
-        #expect(configuration.severities["inconsistent-term"] == .some(.info))
+        #expect(configuration.ruleSettings["term-case"] == .off)
+        #expect(configuration.ruleSettings["inconsistent-term"] == .severity(.info))
         #expect(configuration.failOn == .error)
     }
 

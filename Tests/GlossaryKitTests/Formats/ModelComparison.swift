@@ -10,6 +10,7 @@ enum ModelComparison {
             concept.terms = concept.terms.map { term in
                 var term = term
                 term.location = nil
+                term.exceptions = term.exceptions.map { TermException($0.text) }
                 return term
             }
             return concept

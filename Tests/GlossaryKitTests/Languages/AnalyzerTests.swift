@@ -33,10 +33,12 @@ struct AnalyzerTests {
         #expect(try concepts("perdagangannya tenaga kerja", .indonesian).contains("labour-trafficking") == false)
     }
 
-    @Test func acronymsTakeOnlyAHyphenatedClitic() throws {
-        #expect(try concepts("TKInya", .indonesian).isEmpty)
+    @Test func acronymsTakeEndingsOnlyWhereTheirCaseShowsThem() throws {
+        #expect(try concepts("TKInya", .indonesian) == ["migrant-worker"])
+        #expect(try concepts("tkinya", .indonesian).isEmpty)
+        #expect(try concepts("Tkinya", .indonesian).isEmpty)
         let reduplicated = try TestSupport.matches("TKI-TKI", language: .indonesian, checker: TestSupport.projectChecker)
-        #expect(reduplicated.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
+        #expect(reduplicated.count == 1 && reduplicated[0].match.phenomena == [.reduplication])
     }
 
     @Test func sundaneseCliticsAndAccents() throws {

@@ -34,11 +34,23 @@ struct IndonesianAnalyzerTests {
         #expect(match.phenomena == [.hyphenatedClitic])
     }
 
-    @Test func acronymsTakeNoJoinedCliticAndNoReduplication() throws {
-        #expect(try found("TKInya pulang") == [])
-        #expect(try found("ILOnya") == [])
-        let pair = try TestSupport.matches("TKI-TKI", language: .indonesian, checker: MorphologyFixture.checker)
-        #expect(pair.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
+    @Test(arguments: ["nya", "ku", "mu", "lah", "kah", "nyalah"])
+    func cliticsJoinedToAnAcronymInLowerCase(_ clitic: String) throws {
+        let match = try #require(try MorphologyFixture.single("Kalau TKI\(clitic) pulang", .indonesian))
+        #expect(match.phenomena == [.clitic])
+        #expect(match.explanation == "'TKI' + -\(clitic)")
+        #expect(match.suffix == clitic)
+        #expect(!match.caseMismatch)
+    }
+
+    @Test func cliticsJoinedToAnAcronymInCapitalsOnlyInCapitals() throws {
+        #expect(try found("TKINYA DITAHAN DI BANDARA") == ["migrant-worker=TKINYA"])
+        #expect(try found("Data TKINYA belum ada") == [])
+    }
+
+    @Test(arguments: ["tkinya pulang", "Tkinya pulang", "TKINya pulang", "ARTINYA, PEMERINTAH TIDAK HADIR", "ILOnyaa"])
+    func wordsThatOnlyBeginWithAnAcronym(_ text: String) throws {
+        #expect(try found(text).filter { $0.hasPrefix("migrant-worker=") || $0.hasPrefix("ilo=") } == [])
     }
 
     @Test func reduplicationMarksThePlural() throws {
@@ -49,6 +61,56 @@ struct IndonesianAnalyzerTests {
         let withClitic = try #require(try MorphologyFixture.single("korban-korbannya", .indonesian))
         #expect(Set(withClitic.phenomena) == [.reduplication, .clitic])
         #expect(try MorphologyFixture.single("Pekerja-pekerja migran", .indonesian)?.explanation == "'Pekerja' reduplicated")
+    }
+
+    @Test func aReduplicatedAcronymIsOneOccurrence() throws {
+        let pair = try #require(try MorphologyFixture.single("TKI-TKI yang dideportasi", .indonesian))
+        #expect(pair.phenomena == [.reduplication])
+        #expect(pair.explanation == "'TKI' reduplicated")
+        #expect(try found("TKI-TKI yang dideportasi") == ["migrant-worker=TKI-TKI"])
+        #expect(try found("mengumpulkan TKI - TKI") == ["migrant-worker=TKI - TKI"])
+        let withClitic = try #require(try MorphologyFixture.single("Semua TKI-TKInya berangkat", .indonesian))
+        #expect(Set(withClitic.phenomena) == [.reduplication, .clitic])
+    }
+
+    @Test(arguments: [
+        ("TKI-tki", ["migrant-worker=TKI"]), ("TKI TKI", ["migrant-worker=TKI", "migrant-worker=TKI"]),
+        ("TKI2 pulang", []), ("Tki-Tki pulang", ["migrant-worker=Tki", "migrant-worker=Tki"]),
+    ])
+    func acronymsReduplicatedOnlyWithAHyphenAndInTheirCase(_ text: String, _ expected: [String]) throws {
+        let matches = try TestSupport.matches(text, language: .indonesian, checker: MorphologyFixture.checker)
+        #expect(matches.map { "\($0.concept)=\($0.text)" } == expected)
+        #expect(matches.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
+    }
+
+    @Test(arguments: ["LSM-LSMan", "pekerja-pekerjaan", "korban-korbanan"])
+    func aReduplicationWithADerivationalEndingIsAnotherWord(_ text: String) throws {
+        #expect(try found("Banyak \(text) muncul") == [])
+    }
+
+    @Test func reduplicationWrittenWithASpace() throws {
+        let pair = try #require(try MorphologyFixture.single("Pekerja pekerja migran pulang", .indonesian))
+        #expect(pair.phenomena == [.reduplication])
+        #expect(pair.explanation == "'Pekerja' reduplicated")
+        #expect(try found("pekerja pekerja migran") == ["migrant-worker=pekerja pekerja migran"])
+        // Written with a space, the halves must be the same word; a clitic needs the hyphen.
+        #expect(try found("korban korbannya") == ["victim=korban", "victim=korbannya"])
+        #expect(try found("hak hak pekerja") == ["labour-rights=hak hak pekerja"])
+    }
+
+    /// Only the same word, one space apart on one line, and not an acronym: at a line break, after
+    /// punctuation or two spaces, or for an acronym, the two words are two occurrences.
+    @Test(arguments: [
+        ("pekerja\npekerja migran", ["worker=pekerja", "migrant-worker=pekerja migran"]),
+        ("pekerja  pekerja migran", ["worker=pekerja", "migrant-worker=pekerja migran"]),
+        ("pekerja, pekerja migran", ["worker=pekerja", "migrant-worker=pekerja migran"]),
+        ("pekerja buruh migran", ["worker=pekerja", "worker=buruh"]),
+        ("TKI TKI", ["migrant-worker=TKI", "migrant-worker=TKI"]),
+    ])
+    func wordsThatRepeatOtherwise(_ text: String, _ expected: [String]) throws {
+        let matches = try TestSupport.matches(text, language: .indonesian, checker: MorphologyFixture.checker)
+        #expect(matches.map { "\($0.concept)=\($0.text)" } == expected)
+        #expect(matches.allSatisfy { !$0.match.phenomena.contains(.reduplication) })
     }
 
     @Test func onlyFullReduplicationIsRead() throws {

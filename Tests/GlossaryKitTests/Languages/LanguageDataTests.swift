@@ -33,10 +33,17 @@ struct LanguageDataTests {
             plural-endings: [[s]]
             spelling-endings: [[our, or, three]]
             not-clitic: [rumah]
+            irregular-plural-endings: [[men]]
+            irregular-plural-exceptions: [omen, house]
+            plural-infixes: [ar]
+            plural-infix-exceptions: [barang, budak]
             """
         #expect(throws: InputError.self) { try LanguageData.parse(text, path: "xx.yml") }
         let problems = try LanguageData.decode(text, path: "xx.yml").problems
-        #expect(problems.count == 3)
+        #expect(problems.count == 6)
+        #expect(problems.contains { $0.contains("irregular-plural-endings") })
+        // "omen" and "barang" could be misread, so listing them is right; "house" and "budak" not.
+        #expect(problems.contains { $0.contains("'house'") } && problems.contains { $0.contains("'budak'") })
         #expect(problems.contains { $0.contains("rumah") })
     }
 

@@ -3,35 +3,149 @@ import Testing
 @testable import GlossaryKit
 import TestLocations
 
-@Suite("Language detection: undecided paragraphs and section headings")
+@Suite("Language detection: evidence, sections, headings and certainty")
 struct LanguageDetectorTests {
     let id = LanguageTag.indonesian, en = LanguageTag.english, su = LanguageTag.sundanese
 
+    /// A paragraph of `words` words with `hits` stopword hits of id, en and su.
+    static func evidence(_ hits: [Int], words: Int = 20) -> LanguageEvidence {
+        LanguageEvidence(counts: hits, words: words)
+    }
+
+    /// A paragraph that decides `language` on its own (five hits), and one with none.
+    func decided(_ language: LanguageTag, words: Int = 20) -> LanguageEvidence {
+        Self.evidence([id, en, su].map { $0 == language ? 5 : 0 }, words: words)
+    }
+
+    func none(words: Int) -> LanguageEvidence { Self.evidence([0, 0, 0], words: words) }
+
+    /// The languages the detector gives paragraphs with `evidence`.
+    func languages(_ evidence: [LanguageEvidence], previous: LanguageTag? = nil) -> [LanguageTag?] {
+        LanguageDetector.languages(from: evidence, languages: [id, en, su], previous: previous).map(\.language)
+    }
+
+    /// Whether the detector is uncertain of each paragraph.
+    func uncertain(_ evidence: [LanguageEvidence], previous: LanguageTag? = nil) -> [Bool] {
+        LanguageDetector.languages(from: evidence, languages: [id, en, su], previous: previous).map(\.isUncertain)
+    }
+
+    @Test func theEvidenceKeepsTheLeaderItsLeadAndTheTies() {
+        let tie = Self.evidence([1, 0, 1])
+        #expect(tie.leader == 0 && tie.leaderHits == 1 && tie.runnerUpHits == 1 && !tie.leans && !tie.decides)
+        #expect(tie.isAtTop(0) && !tie.isAtTop(1) && tie.isAtTop(2))
+        let lean = Self.evidence([0, 1, 0])
+        #expect(lean.leader == 1 && lean.leans && !lean.decides)
+        #expect(Self.evidence([4, 3, 0]).leans && !Self.evidence([4, 3, 0]).decides)
+        #expect(Self.evidence([5, 3, 0]).decides)
+        let nothing = Self.evidence([0, 0, 0])
+        #expect(nothing.leader == -1 && nothing.topLanguages == 0 && !nothing.leans)
+    }
+
     @Test func aShortUndecidedParagraphBeforeANewLanguageIsItsHeading() {
-        #expect(LanguageDetector.fillUndecided([id, nil, en], wordCounts: [20, 1, 20]) == [id, en, en])
+        #expect(languages([decided(id), none(words: 1), decided(en)]) == [id, en, en])
         // Only the last paragraph of an undecided run is the heading; a keyword line stays.
-        #expect(LanguageDetector.fillUndecided([id, nil, nil, en], wordCounts: [20, 4, 1, 20]) == [id, id, en, en])
-        #expect(LanguageDetector.fillUndecided([id, nil, nil, en], wordCounts: [20, 2, 1, 20]) == [id, id, en, en])
+        #expect(languages([decided(id), none(words: 4), none(words: 1), decided(en)]) == [id, id, en, en])
+        #expect(languages([decided(id), none(words: 2), none(words: 1), decided(en)]) == [id, id, en, en])
+        // A heading word of the other language does not keep it out of the section it opens
+        // (the seed's ABSTRAK before its English abstract).
+        #expect(languages([decided(id), Self.evidence([1, 0, 0], words: 1), decided(en)]) == [id, en, en])
     }
 
     @Test func aLongerUndecidedParagraphKeepsTheLanguageBeforeIt() {
-        #expect(LanguageDetector.fillUndecided([id, nil, en], wordCounts: [20, LanguageDetector.headingWordLimit + 1, 20]) == [id, id, en])
+        #expect(languages([decided(id), none(words: LanguageDetector.headingWordLimit + 1), decided(en)]) == [id, id, en])
         // Before a paragraph in the same language it is part of the section.
-        #expect(LanguageDetector.fillUndecided([id, nil, id], wordCounts: [20, 1, 20]) == [id, id, id])
+        #expect(languages([decided(id), none(words: 1), decided(id)]) == [id, id, id])
         // At the end of the text there is no following section.
-        #expect(LanguageDetector.fillUndecided([id, nil], wordCounts: [20, 1]) == [id, id])
-        // Without word counts the heading rule is off (the former behaviour).
-        #expect(LanguageDetector.fillUndecided([id, nil, en]) == [id, id, en])
+        #expect(languages([decided(id), none(words: 1)]) == [id, id])
     }
 
     @Test func theFirstParagraphsTakeThePreviousChunksLanguageOrTheFirstDecidedOne() {
-        #expect(LanguageDetector.fillUndecided([nil, nil, en], wordCounts: [5, 5, 20]) == [en, en, en])
-        #expect(LanguageDetector.fillUndecided([nil, nil, en], wordCounts: [5, 5, 20], previous: id) == [id, id, en])
+        #expect(languages([none(words: 5), none(words: 5), decided(en)]) == [en, en, en])
+        #expect(languages([none(words: 5), none(words: 5), decided(en)], previous: id) == [id, id, en])
         // A heading at the start of a chunk, after a chunk in another language.
-        #expect(LanguageDetector.fillUndecided([nil, en], wordCounts: [1, 20], previous: id) == [en, en])
-        #expect(LanguageDetector.fillUndecided([nil, id], wordCounts: [1, 20], previous: id) == [id, id])
-        #expect(LanguageDetector.fillUndecided([nil, nil], wordCounts: [1, 1], previous: su) == [su, su])
-        #expect(LanguageDetector.fillUndecided([nil, nil], wordCounts: [1, 1]) == [nil, nil])
+        #expect(languages([none(words: 1), decided(en)], previous: id) == [en, en])
+        #expect(languages([none(words: 1), decided(id)], previous: id) == [id, id])
+        #expect(languages([none(words: 1), none(words: 1)], previous: su) == [su, su])
+        #expect(languages([none(words: 1), none(words: 1)]) == [nil, nil])
+    }
+
+    /// The rule behind "The guest workers left early." taken for Indonesian after an Indonesian
+    /// paragraph: a paragraph's own words, however few, come before its section's language.
+    @Test func aParagraphThatLeansToALanguageIsInItWhateverItsSection() {
+        let guestWorkers = Self.evidence([0, 1, 0], words: 5)
+        #expect(languages([decided(id), guestWorkers]) == [id, en])
+        #expect(languages([decided(id), guestWorkers, decided(id)]) == [id, en, id])
+        #expect(languages([guestWorkers], previous: su) == [en])
+        // And a leaning paragraph is what its undecided neighbours follow.
+        #expect(languages([decided(id), guestWorkers, none(words: 6)]) == [id, en, en])
+        // A lead is needed: a tie leans nowhere, more hits of one language outweigh another's.
+        #expect(languages([decided(su), Self.evidence([1, 1, 0], words: 5)]) == [su, id])
+        #expect(languages([decided(su), Self.evidence([1, 2, 0], words: 5)]) == [su, en])
+    }
+
+    @Test func aTiedParagraphTakesATiedLanguage() {
+        let idOrSu = Self.evidence([1, 0, 1], words: 5)
+        // The section's language when it is one of the tied ones.
+        #expect(languages([decided(su), idOrSu]) == [su, su])
+        #expect(languages([decided(id), idOrSu]) == [id, id])
+        // Else the next section's, else the first tied language: never one the words rule out.
+        #expect(languages([decided(en), idOrSu, decided(su)]) == [en, su, su])
+        #expect(languages([decided(en), idOrSu]) == [en, id])
+        #expect(languages([idOrSu], previous: en) == [id])
+    }
+
+    @Test func onlyAParagraphItsOwnWordsDecideIsCertain() {
+        // Decided paragraphs are certain, undecided ones (short, or mixed) are not.
+        #expect(uncertain([decided(id), none(words: 3), Self.evidence([0, 1, 0], words: 5), decided(id)]) == [false, true, true, false])
+        #expect(uncertain([Self.evidence([4, 4, 0]), Self.evidence([4, 3, 0])]) == [true, true])
+        // A paragraph without any language is uncertain.
+        #expect(uncertain([none(words: 3)]) == [true])
+        // Alone, a decided paragraph is certain.
+        #expect(uncertain([Self.evidence([0, 2, 0], words: 4)]) == [false])
+    }
+
+    @Test func aParagraphDecidedAgainstItsSectionOnThinEvidenceIsUncertain() {
+        let twoEnglish = Self.evidence([0, 2, 0], words: 4)
+        let threeEnglish = Self.evidence([0, LanguageDetector.contraryHits, 0], words: 6)
+        #expect(uncertain([decided(id), twoEnglish, decided(id)]) == [false, true, false])
+        #expect(uncertain([decided(id), twoEnglish]) == [false, true])
+        #expect(uncertain([twoEnglish], previous: su) == [true])
+        #expect(uncertain([decided(id), threeEnglish, decided(id)]) == [false, false, false])
+        // Agreeing with one side is enough: it starts or ends a section.
+        #expect(uncertain([decided(id), twoEnglish, decided(en)]) == [false, false, false])
+        #expect(uncertain([decided(en), twoEnglish, decided(id)]) == [false, false, false])
+        // The language stays the one its words say.
+        #expect(languages([decided(id), twoEnglish, decided(id)]) == [id, en, id])
+    }
+
+    /// The stopword lists' words shared by two languages count for both: *di* and *mana* are
+    /// Indonesian and Sundanese, *can* is English and Sundanese ("not yet"), and the Indonesian
+    /// names of a document's parts are used in Sundanese writing too (*Kata kunci*).
+    @Test func aWordOfTwoLanguagesCountsForBoth() throws {
+        let compiled = TestSupport.projectChecker.compiled
+        let languages = compiled.tables.detectorLanguages
+        func counted(_ word: String) throws -> Set<String> {
+            let id = try #require(compiled.tables.words.find(word), "\(word)")
+            return Set(languages.indices.filter { compiled.tables.flags[Int(id)] >> (16 + UInt32($0)) & 1 != 0 }.map { languages[$0].rawValue })
+        }
+        #expect(try counted("di") == ["id", "su"])
+        #expect(try counted("mana") == ["id", "su"])
+        #expect(try counted("can") == ["en", "su"])
+        #expect(try counted("kunci") == ["id", "su"])
+        #expect(try counted("keywords") == ["en"])
+        #expect(try counted("yang") == ["id"])
+        #expect(try counted("nuhun") == ["su"])
+        // So a Sundanese question is not Indonesian for its two shared words, and a Sundanese
+        // keyword line written with the Indonesian label stays in its section.
+        let text = """
+            Ieu téh carita ti lembur, anu dicaritakeun ku urang lembur sorangan.
+
+            Di nagara mana?
+
+            Kata kunci: calo, pekerja migran
+            """
+        let found = try Self.languages(SourceText(path: "t.txt", string: text))
+        #expect(found.map(\.1) == ["su", "su", "su"])
     }
 
     static func fixture() throws -> SourceText {
@@ -138,7 +252,7 @@ struct LanguageDetectorTests {
                 let options = CheckOptions(chunkSize: size)
                 let checked = try TestSupport.projectChecker.analyze(source, options: options).paragraphs
                 let aligned = try analyzer.paragraphs(of: source, options: options).segments
-                #expect(aligned.map(\.language) == checked.map(\.language), "\(source.path), chunk size \(size)")
+                #expect(aligned.map(\.language) == LanguageSections.sectionLanguages(of: checked), "\(source.path), chunk size \(size)")
                 #expect(aligned.map(\.bytes.lowerBound) == checked.map(\.bytes.lowerBound), "\(source.path), chunk size \(size)")
             }
         }

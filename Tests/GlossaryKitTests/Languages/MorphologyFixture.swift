@@ -48,6 +48,13 @@ enum MorphologyFixture {
               en: [{term: ILO, type: acronym}]
               id: [{term: ILO, type: acronym}]
               su: [{term: ILO, type: acronym}]
+          - id: ngo
+            terms:
+              en:
+                - non-governmental organization
+                - term: NGO
+                  type: acronym
+                  status: admitted
           - id: us
             terms:
               en: [{term: US, type: acronym}]
@@ -76,6 +83,12 @@ enum MorphologyFixture {
           - id: small
             terms:
               su: [leutik]
+          - id: brush
+            terms:
+              su: [sikat]
+          - id: friend
+            terms:
+              su: [kawan]
           - id: destination
             terms:
               su: [nagara tujuan]
@@ -91,6 +104,36 @@ enum MorphologyFixture {
           - id: witness
             terms:
               en: [witness]
+          - id: trafficking-victim
+            terms:
+              en: [victim of trafficking]
+          - id: country-of-origin
+            terms:
+              en: [country of origin]
+          - id: woman-migrant-worker
+            terms:
+              en: [woman migrant worker]
+          - id: fisher
+            terms:
+              en:
+                - fisher
+                - term: fisherman
+                  status: deprecated
+          - id: housewife
+            terms:
+              en: [housewife]
+          - id: thief
+            terms:
+              en: [thief]
+          - id: oman
+            terms:
+              en: [Oman]
+          - id: relief
+            terms:
+              en: [relief]
+          - id: cafe
+            terms:
+              en: [cafe]
           - id: centre
             terms:
               en: [crisis centre]

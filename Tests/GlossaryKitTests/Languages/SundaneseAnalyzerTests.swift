@@ -26,7 +26,16 @@ struct SundaneseAnalyzerTests {
     @Test func hyphenatedNaAfterAcronyms() throws {
         #expect(try found("TKI-na indit") == ["migrant-worker=TKI-na"])
         #expect(try found("laporan ILO-na") == ["ilo=ILO-na"])
-        #expect(try found("TKIna") == [])
+    }
+
+    @Test func naJoinedToAnAcronym() throws {
+        let match = try #require(try MorphologyFixture.single("Lamun TKIna teu boga kontrak", .sundanese))
+        #expect(match.phenomena == [.clitic])
+        #expect(match.explanation == "'TKI' + -na")
+        #expect(try found("laporan ILOna") == ["ilo=ILOna"])
+        #expect(try found("TKINA DITAHAN DI BANDARA") == ["migrant-worker=TKINA"])
+        #expect(try found("grup wa ngabahas tkina") == [])
+        #expect(try found("Tkina mulang") == [])
     }
 
     @Test(arguments: ["kana", "dina", "tina", "mana", "rencana", "sarana", "warna", "guna"])
@@ -42,18 +51,60 @@ struct SundaneseAnalyzerTests {
         #expect(Set(both.phenomena) == [.reduplication, .clitic])
     }
 
-    @Test func pluralInfixOnlyWhereTheTermOptsIn() throws {
+    @Test func reduplicationWrittenWithASpace() throws {
+        #expect(try found("pagawé pagawé pabrik") == ["worker=pagawé pagawé"])
+        #expect(try found("hak hak pagawé") == ["labour-rights=hak hak pagawé"])
+        #expect(try found("pagawé\npagawé") == ["worker=pagawé", "worker=pagawé"])
+    }
+
+    /// A detached *na* is its own word: the clitic written apart (*TKI na geus mulang*) or the
+    /// preposition *na* (= *dina*, in: *TKI na kapal*), which cannot be told apart without the
+    /// sentence's syntax. The term before it is found; the *na* stays outside the occurrence,
+    /// and a fix replaces the term alone.
+    @Test func aDetachedNaIsLeftOutsideTheOccurrence() throws {
+        #expect(try found("TKI na geus mulang") == ["migrant-worker=TKI"])
+        #expect(try found("TKI na kapal éta") == ["migrant-worker=TKI"])
+        #expect(try found("pekerja migran na mulang") == ["migrant-worker=pekerja migran"])
+        #expect(try found("pagawé na kabur") == ["worker=pagawé"])
+        #expect(try found("na") == [])
+        let finding = try #require(try TestSupport.findings("TKI na geus mulang.", language: .sundanese)
+            .first { $0.rule == "deprecated-term" })
+        #expect(finding.byteRange == 0..<3 && finding.fix == "Pekerja migran")
+    }
+
+    @Test func aReduplicatedAcronymIsOneOccurrence() throws {
+        #expect(try found("TKI-TKI nu dideportasi") == ["migrant-worker=TKI-TKI"])
+        let withClitic = try #require(try MorphologyFixture.single("Kabéh TKI-TKIna indit", .sundanese))
+        #expect(Set(withClitic.phenomena) == [.reduplication, .clitic])
+        #expect(try found("Loba TKI-TKIan") == [])
+    }
+
+    @Test func pluralInfixOnEveryWordOfEveryTerm() throws {
         let workers = try #require(try MorphologyFixture.single("paragawé", .sundanese))
         #expect(workers.phenomena == [.pluralInfix])
         #expect(workers.explanation == "'pagawé' with plural infix -ar-")
         #expect(try found("barudak") == ["child=barudak"])
         #expect(try found("dalahar") == ["eating=dalahar"])
         #expect(try found("paragawéna") == ["worker=paragawéna"])
-        // "leutik" does not opt in, so "laleutik" is not read as it.
-        #expect(try found("laleutik") == [])
-        // The infix is Sundanese: an Indonesian paragraph does not read it.
-        #expect(try found("leutik") == ["small=leutik"])
+        // No term needs to opt in: "leutik" and "hak pagawé" do not.
+        #expect(try found("laleutik") == ["small=laleutik"])
+        #expect(try found("Hak paragawé kudu dijaga") == ["labour-rights=Hak paragawé"])
+        #expect(try found("hak-hak paragawé") == ["labour-rights=hak-hak paragawé"])
+        #expect(try found("Paragawe kantor") == ["worker=Paragawe"])
+    }
+
+    @Test func pluralInfixIsSundaneseOnly() throws {
+        // An Indonesian paragraph does not read it, nor does an Indonesian term in a paragraph
+        // of unknown language (the Sundanese analyzer reads every word there).
         #expect(try MorphologyFixture.found("paragawé", .indonesian) == [])
+        let unknown = try TestSupport.matches("parekerja", language: nil, checker: MorphologyFixture.checker)
+        #expect(unknown.isEmpty)
+    }
+
+    @Test(arguments: ["sarikat", "Sarikat", "barang", "kalawan", "paranti", "paréntah", "parentah", "lalaki"])
+    func wordsThatOnlyLookInfixed(_ word: String) throws {
+        #expect(try MorphologyFixture.readings(of: word, .sundanese).allSatisfy { !$0.phenomena.contains(.pluralInfix) })
+        #expect(try found("\(word) éta") == [])
     }
 
     @Test func accentsFoldByDefault() throws {

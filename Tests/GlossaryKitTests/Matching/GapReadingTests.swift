@@ -15,8 +15,10 @@ struct GapReadingTests {
         var language: LanguageTag { wrapped.language }
         var foldsAccentsByDefault: Bool { wrapped.foldsAccentsByDefault }
         var stopwords: Set<String> { wrapped.stopwords }
+        var compoundRules: CompoundRules { wrapped.compoundRules }
         func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { wrapped.analyses(of: tokens, at: index) }
         func analyses(ofWord word: String) -> [WordAnalysis] { wrapped.analyses(ofWord: word) }
+        func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { wrapped.bindsToNext(tokens, at: index) }
     }
 
     static let everyGap = AnalyzerRegistry(analyzers: [LanguageTag.indonesian, .sundanese, .english].map {
@@ -48,7 +50,7 @@ struct GapReadingTests {
             }
         }
         let vocabulary = words.sorted() + ["dan", "the", "jeung", "rights", "ILO", "TKI", "pekerja", "kerja"]
-        let gaps = [" ", " ", " ", ", ", ". ", "-", " - ", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—", " – ", "\n", "\n\n", "\"", "*"]
+        let gaps = [" ", " ", " ", ", ", ". ", "-", " - ", "-\n", "\u{AD}", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—", " – ", "\n", "\n\n", "\"", "*"]
         var generator = SeededGenerator(seed: 0x6A95)
         for _ in 0..<150 {
             var text = ""

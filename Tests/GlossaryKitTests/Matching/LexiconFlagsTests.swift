@@ -100,12 +100,12 @@ struct LexiconFlagsTests {
         func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] { [] }
     }
 
-    /// The paragraph languages as the glossary's word table decides them, word by word.
-    static func referenceLanguages(_ text: String, checker: GlossaryChecker) throws -> [LanguageTag?] {
+    /// The paragraph languages (and their certainty) as the glossary's word table decides them, word by word.
+    static func referenceLanguages(_ text: String, checker: GlossaryChecker) throws -> [DetectedLanguage] {
         let compiled = checker.compiled
         let scanned = try Tokenizer().scan(
             SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon)
-        var decided: [LanguageTag?] = [], letters: [Int] = []
+        var evidence: [LanguageEvidence] = []
         for paragraph in scanned.paragraphs {
             var counts = [Int](repeating: 0, count: compiled.tables.detectorLanguages.count)
             for word in scanned.words[paragraph] where word.folded >= 0 {
@@ -113,10 +113,10 @@ struct LexiconFlagsTests {
                     counts[index] += 1
                 }
             }
-            decided.append(LanguageDetector.decide(languages: compiled.tables.detectorLanguages, counts: counts))
-            letters.append(scanned.words[paragraph].filter { $0.kind == WordKind.letter.rawValue }.count)
+            let letters = scanned.words[paragraph].filter { $0.kind == WordKind.letter.rawValue }.count
+            evidence.append(LanguageEvidence(counts: counts, words: letters))
         }
-        return LanguageDetector.fillUndecided(decided, wordCounts: letters, previous: nil)
+        return LanguageDetector.languages(from: evidence, languages: compiled.tables.detectorLanguages, previous: nil)
     }
 
     /// Paragraphs of stopwords of several languages in random proportions, other words, and one
@@ -148,7 +148,8 @@ struct LexiconFlagsTests {
         var decided = Set<LanguageTag>()
         for text in Self.mixedTexts(stopwords, seed: 3) {
             let document = try checker.analyze(SourceText(path: "t.txt", string: text))
-            #expect(document.paragraphs.map(\.language) == (try Self.referenceLanguages(text, checker: checker)))
+            #expect(document.paragraphs.map { DetectedLanguage(language: $0.language, isUncertain: $0.languageIsUncertain) }
+                == (try Self.referenceLanguages(text, checker: checker)))
             decided.formUnion(document.paragraphs.compactMap(\.language))
         }
         #expect(decided.count == checker.compiled.tables.detectorLanguages.count)
@@ -169,7 +170,8 @@ struct LexiconFlagsTests {
         var decided = Set<LanguageTag>()
         for text in Self.mixedTexts(stopwords, seed: 4) {
             let document = try checker.analyze(SourceText(path: "t.txt", string: text))
-            #expect(document.paragraphs.map(\.language) == (try Self.referenceLanguages(text, checker: checker)))
+            #expect(document.paragraphs.map { DetectedLanguage(language: $0.language, isUncertain: $0.languageIsUncertain) }
+                == (try Self.referenceLanguages(text, checker: checker)))
             decided.formUnion(document.paragraphs.compactMap(\.language))
         }
         #expect(decided.count == 6)

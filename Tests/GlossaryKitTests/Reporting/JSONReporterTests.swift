@@ -23,8 +23,8 @@ struct JSONReporterTests {
         let location = SourceLocation(file: "dir/\"quoted\".md", line: 3, column: 7)
         let end = SourceLocation(file: location.file, line: 4, column: 1)
         var findings: [Finding] = []
-        for variant in 0..<16 {
-            findings.append(Finding(
+        for variant in 0..<32 {
+            var finding = Finding(
                 location: location, endLocation: end, byteRange: 10..<20, rule: "deprecated-term",
                 severity: variant % 3 == 0 ? .error : .warning,
                 language: variant % 2 == 0 ? .indonesian : nil,
@@ -34,7 +34,9 @@ struct JSONReporterTests {
                 suggestions: Array(["pekerja migran", "buruh \"migran\"", "é"].prefix(variant % 4)),
                 matchExplanation: variant & 1 != 0 ? "'kerja' + -nya" : nil,
                 fix: variant & 2 != 0 ? "pekerja" : nil,
-                note: variant & 4 != 0 ? "note with \\ backslash" : nil))
+                note: variant & 4 != 0 ? "note with \\ backslash" : nil)
+            finding.languageIsUncertain = variant & 16 != 0
+            findings.append(finding)
         }
         let report = CheckReport(findings: findings, fileCount: 1)
         #expect(JSONReporter.render(report) == JSONReporter.json(report).serialized() + "\n")
@@ -44,6 +46,22 @@ struct JSONReporterTests {
             JSONReporter.json(finding).write(into: &expected, indent: 2, level: 2)
             #expect(written == expected)
         }
+    }
+
+    /// A finding on a paragraph of uncertain language says so; the others are written as before.
+    @Test func onlyAFindingOfUncertainLanguageHasTheKey() throws {
+        var finding = Finding(
+            location: SourceLocation(file: "a.md", line: 1, column: 1), endLocation: SourceLocation(file: "a.md", line: 1, column: 4),
+            byteRange: 0..<3, rule: "deprecated-term", severity: .warning, language: .english, concept: "c", text: "abc", message: "m")
+        func object(_ finding: Finding) throws -> [String: Any] {
+            let report = CheckReport(findings: [finding], fileCount: 1)
+            let parsed = try JSONSerialization.jsonObject(with: Data(JSONReporter.render(report).utf8)) as? [String: Any]
+            return try #require((parsed?["findings"] as? [[String: Any]])?.first)
+        }
+        #expect(try object(finding)["languageUncertain"] == nil)
+        finding.languageIsUncertain = true
+        #expect(try object(finding)["languageUncertain"] as? Bool == true)
+        #expect(try object(finding)["language"] as? String == "en")
     }
 
     /// The report buffer grows from a few kilobytes as pieces of every size are appended.

@@ -54,7 +54,7 @@ struct UntranslatedInconsistencyTests {
     @Test func withUntranslatedTermOffTheInconsistencyIsStillReported() throws {
         let (corpus, marks) = Self.example.corpus()
         let analyzed = try CrossLanguageRuleExampleTests.checker.analyze(corpus)
-        let findings = CrossLanguageRuleExampleTests.checker.crossFindings(analyzed, options: CheckOptions(severities: ["untranslated-term": Severity?.none]))
+        let findings = CrossLanguageRuleExampleTests.checker.crossFindings(analyzed, options: CheckOptions(ruleSettings: ["untranslated-term": .off]))
         #expect(findings.map(\.rule) == ["inconsistent-translation"])
         #expect(findings.map(\.byteRange.lowerBound) == marks)
         #expect(findings.first?.message.hasSuffix("use 'pekerja migran'") == true)

@@ -57,6 +57,7 @@ struct FastPathTests {
             ".", "'", "\u{2019}", "\u{2018}", ":", "·", "\u{2027}", ",", ";", "_", "-", "\u{AD}", "\u{301}",
             " ", "  ", "\t", "\n", "\r\n", "\r", "\u{0B}", "\u{85}", "\u{A0}", "\u{2003}", "\u{200B}", "\u{2028}",
             "\"", "\u{201C}", "(", "#", "@", "\u{1F}", "\u{5D0}", "\u{30A2}", "\u{4E00}", "\u{200D}", "\u{1F600}",
+            "\u{200C}", "\u{2060}", "\u{FEFF}", "\u{E01}",
         ]
         var generator = SeededGenerator(seed: 20261129)
         var words = 0, fastStrings = 0
@@ -124,6 +125,18 @@ struct FastPathTests {
             if !mixed { #expect(result.fastShare == 1, "string \(round) was not split by the fast paths alone") }
         }
         #expect(words > 100_000)
+    }
+
+    @Test func invisibleCharactersInsideWords() throws {
+        // Words with soft hyphens, zero-width spaces, joiners and word joiners, as text from PDFs
+        // and the web has them: both paths join a word split at a zero-width space alike.
+        let text = "Reports of human traf\u{AD}ficking, mi\u{AD}grant work\u{AD}ers and recruit\u{200B}ment;\n"
+            + "vic\u{200D}tims, em\u{200C}ployer, wor\u{2060}ker, Hu\u{200B}man rights, COVID\u{200B}19, ภาษา\u{200B}ไทย.\n"
+            + "kor\u{200B}\u{200B}ban e\u{301}\u{200B}x x\u{200B}\u{301} 1\u{200B}2 a_\u{200B}b \u{200B}word\u{200B}\n"
+        let result = try compare(Array(text.utf8), "invisible characters")
+        // 8 and 8 words on the first two lines (Thai keeps its two); on the third, korban, éx, x
+        // (a mark after U+200B is not the word's), 12, a_ and b (a connector is no letter), word.
+        #expect(result.words == 23)
     }
 
     @Test func ownSampleWithEveryASCIIClass() throws {

@@ -2,10 +2,15 @@ import Foundation
 
 /// The bilingual and multilingual file formats, chosen by file name.
 public enum BilingualFormat: String, Sendable, CaseIterable {
+    /// XLIFF (`.xlf`, `.xliff`).
     case xliff = "XLIFF"
+    /// A gettext catalog (`.po`, `.pot`).
     case po = "PO"
+    /// A translation memory (`.tmx`).
     case tmx = "TMX"
+    /// An Xcode string catalog (`.xcstrings`).
     case stringCatalog = "String Catalog"
+    /// A set of i18n JSON files, one per language (`en.json`, `locales/id.json`).
     case i18nJSON = "i18n JSON"
 
     /// The format of `path` by its extension: `.xlf`/`.xliff`, `.po`/`.pot`, `.tmx`,

@@ -1,9 +1,9 @@
 /// Reads i18n JSON message files, one per language (`en.json`, `id.json`), as translation sets:
 /// one set per key, the files matched by key. Nested objects are flattened with dots
 /// (`{"auth": {"login": …}}` is `auth.login`), array items by index (`items.0`).
-public enum I18nJSONReader {
+package enum I18nJSONReader {
     /// The language a file's name declares: `en.json`, `messages.id.json`, `id/common.json`.
-    public static func language(ofPath path: String) -> LanguageTag? {
+    package static func language(ofPath path: String) -> LanguageTag? {
         let components = path.split(separator: "/").map(String.init)
         guard let name = components.last else { return nil }
         let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
@@ -18,11 +18,13 @@ public enum I18nJSONReader {
 
     /// Reads the files of one message set, one per language.
     ///
-    /// - Parameter sourceLanguage: the language translated from; default `en` when one file is
-    ///   English, else the first file's.
+    /// - Parameters:
+    ///   - sources: the message files, one per language.
+    ///   - sourceLanguage: the language translated from; default `en` when one file is English,
+    ///     else the first file's.
     /// - Throws: `InputError` with line and column for invalid JSON or a top level that is not an
     ///   object; an error naming the file when its language cannot be told from its name.
-    public static func read(_ sources: [SourceText], sourceLanguage: LanguageTag? = nil) throws(InputError) -> TranslationCorpus {
+    package static func read(_ sources: [SourceText], sourceLanguage: LanguageTag? = nil) throws(InputError) -> TranslationCorpus {
         var texts: [SegmentedText] = []
         var keyed: [String: [SegmentReference]] = [:]
         var keyOrder: [String] = []

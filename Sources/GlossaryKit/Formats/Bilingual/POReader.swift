@@ -8,7 +8,7 @@ import Foundation
 /// set's id. Obsolete entries (`#~`) and the header are not segments; the header's `Language:`
 /// gives the target language, else the file name does (`id.po`, `django.id.po`). The source
 /// language is English, gettext's convention for msgids.
-public enum POReader {
+package enum POReader {
     private struct Entry {
         var line = 0
         var context: String?
@@ -20,7 +20,7 @@ public enum POReader {
     ///
     /// - Throws: `InputError` with the line and column of a syntax error (an unknown keyword,
     ///   an unterminated string, a bad escape, text after a string).
-    public static func read(_ source: SourceText, sourceLanguage: LanguageTag = .english) throws(InputError) -> TranslationCorpus {
+    package static func read(_ source: SourceText, sourceLanguage: LanguageTag = .english) throws(InputError) -> TranslationCorpus {
         let bytes = source.bytes
         let whole = source.text(0..<bytes.count)
         func fail(_ message: String, _ offset: Int) -> InputError {

@@ -3,12 +3,12 @@
 ///
 /// The source text is the source language's `stringUnit` when the catalog has one, else the key
 /// itself (Xcode's convention: the key is the source string).
-public enum StringCatalogReader {
+package enum StringCatalogReader {
     /// Reads one catalog.
     ///
     /// - Throws: `InputError` with line and column for invalid JSON or a missing `sourceLanguage`
     ///   or `strings`.
-    public static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
+    package static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
         var parser = PositionedJSONParser(source, format: "String Catalog")
         let json = try parser.parse()
         guard case .object = json else { throw parser.fail("expected an object at the top", at: json.offset) }

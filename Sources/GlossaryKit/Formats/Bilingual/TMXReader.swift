@@ -3,14 +3,14 @@
 ///
 /// The source language is the header's `srclang` (unless `*all*`). Inline codes (`<bpt>`,
 /// `<ept>`, `<it>`, `<ph>`, `<ut>`, `<sub>`) are skipped for matching; `<hi>` text is kept.
-public enum TMXReader {
+package enum TMXReader {
     static let inlineCodes: Set<String> = ["bpt", "ept", "it", "ph", "ut", "sub"]
 
     /// Reads one TMX file.
     ///
     /// - Throws: `InputError` with the line and column of malformed XML or a `<tuv>` without a
     ///   valid language.
-    public static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
+    package static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
         let tree = try PositionedXML(source, format: "TMX")
         let root = tree.root
         guard root.localName == "tmx" else {

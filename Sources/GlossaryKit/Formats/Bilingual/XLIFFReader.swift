@@ -5,14 +5,14 @@
 /// `<ph>`, `<sc>`, `<ec>` in 2.x — they hold native code, not text) but every character keeps
 /// its file position; the text of `<g>`, `<mrk>` and `<pc>` is kept. Languages come from
 /// `source-language`/`target-language` (1.2, per `<file>`) or `srcLang`/`trgLang` (2.x).
-public enum XLIFFReader {
+package enum XLIFFReader {
     static let inlineCodes: Set<String> = ["ph", "bpt", "ept", "it", "sub", "x", "bx", "ex", "sc", "ec", "sm", "em", "cp"]
 
     /// Reads one XLIFF file.
     ///
     /// - Throws: `InputError` with the line and column of malformed XML, a missing language or
     ///   an element where XLIFF does not allow it.
-    public static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
+    package static func read(_ source: SourceText) throws(InputError) -> TranslationCorpus {
         let tree = try PositionedXML(source, format: "XLIFF")
         let root = tree.root
         guard root.localName == "xliff" else {

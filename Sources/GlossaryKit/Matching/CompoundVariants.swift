@@ -1,0 +1,65 @@
+/// The other ways of writing a term as a compound, which compiling adds to the trie beside the
+/// term as the glossary writes it (`CompoundRules.closedCompounds`).
+///
+/// - A **closed** form joins two words that the term separates with a hyphen, or the two words of
+///   a two-word term: *guestworker* for *guest worker*, *nongovernmental organization* for
+///   *non-governmental organization*, *kupukupu malam* for *kupu-kupu malam*.
+/// - An **open** form splits a closed word of the term where both parts are known words: words of
+///   the glossary's terms in the term's language, or the language's `compound-parts`:
+///   *house maid* (and, since a hyphen reads as a space, *house-maid*) for *housemaid*, *middle
+///   man* for *middleman*, *non pemerintah* for *nonpemerintah*.
+///
+/// Only plausible forms are made, so that each costs an entry and a word or two, not a search per
+/// word of a text: the matcher meets them as it meets any term.
+struct CompoundVariant: Equatable {
+    enum Kind: Equatable {
+        /// Two words of the term written as one.
+        case closed
+        /// One word of the term written as two.
+        case open
+    }
+
+    var words: [String]
+    var gaps: [String]
+    var kind: Kind
+
+    /// Parts shorter than this many letters are known only when listed (`compound-parts`), so
+    /// that a term's short words (*of*, *in*) split no closed word.
+    static let shortestPart = 3
+
+    /// The closed and open forms of the term of `words` (folded) separated by `gaps` (as
+    /// `Token.gapBefore` gives them), under `rules`; `isLetterWord` says which words are made of
+    /// letters (numbers and symbols are never joined or split), `known` which words may be a
+    /// closed word's part.
+    ///
+    /// - Complexity: O(*n* · *m*) for *n* words of at most *m* letters, each split point one
+    ///   look-up in `known`.
+    static func variants(words: [String], gaps: [String], isLetterWord: [Bool], rules: CompoundRules, known: Set<String>) -> [CompoundVariant] {
+        guard rules.closedCompounds, words.count == gaps.count, words.count == isLetterWord.count else { return [] }
+        var result: [CompoundVariant] = []
+        for index in 1..<max(words.count, 1) where isLetterWord[index - 1] && isLetterWord[index] {
+            guard gaps[index] == "-" || (gaps[index] == " " && words.count == 2) else { continue }
+            var joined = words, joinedGaps = gaps
+            joined[index - 1] += joined.remove(at: index)
+            joinedGaps.remove(at: index)
+            result.append(CompoundVariant(words: joined, gaps: joinedGaps, kind: .closed))
+        }
+        func isPart(_ part: Substring) -> Bool {
+            let part = String(part)
+            return rules.parts.contains(part) || (part.count >= shortestPart && known.contains(part))
+        }
+        for (index, word) in words.enumerated() where isLetterWord[index] {
+            var split = word.index(after: word.startIndex)
+            while split < word.endIndex {
+                if isPart(word[..<split]), isPart(word[split...]) {
+                    var parts = words, partGaps = gaps
+                    parts.replaceSubrange(index...index, with: [String(word[..<split]), String(word[split...])])
+                    partGaps.insert(" ", at: index + 1)
+                    result.append(CompoundVariant(words: parts, gaps: partGaps, kind: .open))
+                }
+                split = word.index(after: split)
+            }
+        }
+        return result
+    }
+}
