@@ -57,4 +57,42 @@ public enum FuzzingEntryPoints {
 
     /// The size of an entry's header: an entry's content starts here.
     public static var cacheEntryHeaderSize: Int { CacheEntry.headerSize }
+
+    /// `source` fixed as `glossary check --fix` fixes it (`Fixer.fix(_:findings:protecting:)`,
+    /// protecting the approved terms of `document`, its analysis): the fixed bytes and each edit
+    /// as rule, byte range and replacement; nil when nothing is fixed.
+    public static func fix(
+        _ source: SourceText, findings: [Finding], document: AnalyzedDocument
+    ) -> (fixed: [UInt8], edits: [(rule: String, range: Range<Int>, replacement: [UInt8])])? {
+        guard let fix = Fixer.fix(source, findings: findings, protecting: Fixer.approvedRanges(in: document)) else { return nil }
+        return (fix.fixed, fix.edits.map { ($0.rule, $0.range, $0.replacement) })
+    }
+
+    /// Reads `text` as the configuration file `path` (`ConfigurationReader.read(_:path:knownRules:)`)
+    /// and puts it to work on `paths`, given relative to its folder, as the tool does: which it
+    /// includes, their languages, and the parallel sets it forms of them (each set as its
+    /// paths, absolute).
+    public static func readConfiguration(
+        _ text: String, path: String, knownRules: Set<String>, paths: [String]
+    ) throws(InputError) -> [[String]] {
+        let configuration = try ConfigurationReader.read(text, path: path, knownRules: knownRules)
+        let absolute = paths.map { configuration.root + "/" + $0 }
+        for path in absolute {
+            _ = configuration.includes(path)
+            _ = configuration.language(forPath: path)
+        }
+        return configuration.parallelDocuments(absolute).map { $0.map(\.path) }
+    }
+
+    /// The ids of every built-in rule a configuration may name: the monolingual and the
+    /// cross-language ones.
+    public static var ruleIDs: Set<String> { Set(Rules.all.map(\.id) + Rules.crossLanguage.map(\.id)) }
+
+    /// A linter, made once: it holds a tokenizer, and the fuzz targets run one input at a time.
+    nonisolated(unsafe) private static let linter = Result { () throws(TextError) in try GlossaryLinter() }
+
+    /// The findings `glossary lint` makes of `glossary` as one file.
+    public static func lint(_ glossary: Glossary) throws(TextError) -> [Finding] {
+        try linter.get().lint([GlossaryLinter.File(path: "fuzz", glossary: glossary)])
+    }
 }

@@ -1,5 +1,5 @@
 import FuzzSupport
-import GlossaryKit
+@_spi(Fuzzing) import GlossaryKit
 
 /// The whole check of a text held in memory, bytes → `GlossaryChecker.check` with the fuzzing
 /// glossary, as plain text or Markdown, with or without a language, in chunks of any size (the
@@ -42,7 +42,7 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
 func expectIdempotentFix(_ source: SourceText, findings: [Finding], options: CheckOptions) throws(TextError) {
     let checker = FuzzGlossary.checker
     let document = try checker.analyze(source, options: options)
-    guard let fix = Fixer.fix(source, findings: findings, protecting: Fixer.approvedRanges(in: document)) else { return }
+    guard let fix = FuzzingEntryPoints.fix(source, findings: findings, document: document) else { return }
     let fixed: SourceText
     do {
         fixed = try SourceText(path: source.path, bytes: fix.fixed)
@@ -50,7 +50,7 @@ func expectIdempotentFix(_ source: SourceText, findings: [Finding], options: Che
         Invariant.fail("fix: the fixed text is not UTF-8: \(error)")
     }
     let again = try checker.check(fixed, options: options)
-    let second = Fixer.fix(fixed, findings: again, protecting: Fixer.approvedRanges(in: try checker.analyze(fixed, options: options)))
+    let second = FuzzingEntryPoints.fix(fixed, findings: again, document: try checker.analyze(fixed, options: options))
     if let second {
         let edits = second.edits.map { "\($0.rule) \($0.range) '\(fixed.text($0.range))' → '\(String(decoding: $0.replacement, as: UTF8.self))'" }
         Invariant.fail("fix: a second fix changes the fixed text: \(edits.joined(separator: "; "))\nfixed text:\n\(String(decoding: fix.fixed, as: UTF8.self))")

@@ -1,12 +1,7 @@
-import GlossaryKit
+@_spi(Fuzzing) import GlossaryKit
 
 /// What every glossary reader's target does with a glossary it read.
 public enum GlossaryChecks {
-    /// The linter, made once (it holds a tokenizer); the targets run one input at a time.
-    nonisolated(unsafe) private static let linter: GlossaryLinter = {
-        do { return try GlossaryLinter() } catch { Invariant.fail("no linter: \(error)") }
-    }()
-
     /// A glossary that was read writes as YAML that reads back, and writing that again gives the
     /// same text: the writer quotes whatever a reader let in. The glossary then compiles (or
     /// refuses with an error) and is linted.
@@ -24,7 +19,11 @@ public enum GlossaryChecks {
         if let compiled = try? CompiledGlossary(glossary) {
             _ = GlossaryChecker(compiled: compiled)
         }
-        _ = linter.lint([GlossaryLinter.File(path: "fuzz", glossary: glossary)])
+        do {
+            _ = try FuzzingEntryPoints.lint(glossary)
+        } catch {
+            Invariant.fail("no linter: \(error)")
+        }
     }
 
     /// The YAML written for `glossary` reads back, and writing that again gives the same text.
