@@ -12,17 +12,26 @@ import Foundation
 /// freely, but never derivations: it has no rule that removes a prefix or a derivational suffix.
 struct RuleBasedAnalyzer: Sendable {
     let data: LanguageData
-    private let enclitics: [String]
-    private let particles: [String]
+    // The ending lists are indexed by their last byte (`EndingIndex`): the analyzers compare
+    // every distinct word of a text with them, and nearly every word ends in none.
+    private let enclitics: EndingIndex<String>
+    private let particles: EndingIndex<String>
     private let hyphenatedClitics: Set<String>
     private let notClitic: Set<String>
     private let spellingFamilies: [String: [String]]
-    private let spellingEndings: [(from: String, to: String, minimum: Int)]
+    /// Rules out most words before a look-up in `spellingFamilies`.
+    private let spellingFamilyFilter: WordSetFilter
+    private let spellingEndings: EndingIndex<(from: String, to: String, minimum: Int)>
+    private let pluralEndings: EndingIndex<(ending: String, replacement: String)>
     private let pluralExceptions: [NSRegularExpression]
     /// The exceptions of the form `.*suffix` (a literal suffix), checked without a regex.
-    private let pluralExceptionSuffixes: [String]
+    private let pluralExceptionSuffixes: EndingIndex<String>
     private let letterSpellings: [(from: String, to: String)]
-    private let irregularPluralEndings: [(plural: String, singular: String)]
+    /// Rules out most words before a look-up in the data's irregular plurals.
+    private let irregularPluralFilter: WordSetFilter
+    private let irregularPluralEndings: EndingIndex<(plural: String, singular: String)>
+    private let possessives: EndingIndex<String>
+    private let reduplicationMarks: EndingIndex<String>
     private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
     /// The listed words that only look infixed, as listed and without accents.
@@ -38,8 +47,8 @@ struct RuleBasedAnalyzer: Sendable {
 
     init(data: LanguageData) {
         self.data = data
-        enclitics = data.enclitics.sorted { $0.count > $1.count }
-        particles = data.particles.sorted { $0.count > $1.count }
+        enclitics = EndingIndex(data.enclitics.sorted { $0.count > $1.count })
+        particles = EndingIndex(data.particles.sorted { $0.count > $1.count })
         hyphenatedClitics = Set(data.enclitics + data.particles)
         notClitic = Set(data.notClitic)
         var families: [String: [String]] = [:]
@@ -47,22 +56,29 @@ struct RuleBasedAnalyzer: Sendable {
             for word in family { families[word, default: []] += family.filter { $0 != word } }
         }
         spellingFamilies = families
+        spellingFamilyFilter = WordSetFilter(families.keys)
         var endings: [(String, String, Int)] = []
         for rule in data.spellingEndings where rule.count >= 2 {
             let minimum = rule.count > 2 ? Int(rule[2]) ?? 0 : 0
             endings.append((rule[0], rule[1], minimum))
             endings.append((rule[1], rule[0], minimum))
         }
-        spellingEndings = endings
+        spellingEndings = EndingIndex<(from: String, to: String, minimum: Int)>(endings) { $0.from }
+        pluralEndings = EndingIndex<(ending: String, replacement: String)>(
+            data.pluralEndings.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { $0.ending }
+        possessives = EndingIndex(data.possessives)
+        reduplicationMarks = EndingIndex(data.reduplicationMarks)
         // `.*s` is by far the most common form of exception: a suffix test, without a regex.
         let metacharacters = Set("\\^$.|?*+()[]{}")
         let isSuffixPattern = { (pattern: String) in
             pattern.hasPrefix(".*") && pattern.count > 2 && !pattern.dropFirst(2).contains(where: metacharacters.contains)
         }
-        pluralExceptionSuffixes = data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) }
+        pluralExceptionSuffixes = EndingIndex(data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) })
         pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
             .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
-        irregularPluralEndings = data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
+        irregularPluralEndings = EndingIndex<(plural: String, singular: String)>(
+            data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }) { $0.plural }
+        irregularPluralFilter = WordSetFilter(data.irregularPlurals.keys)
         irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
@@ -191,6 +207,20 @@ struct RuleBasedAnalyzer: Sendable {
     /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
         guard !needle.isEmpty else { return true }
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                // A word and a letter sequence are a few bytes each: a plain scan, without a
+                // library search's setup.
+                guard pattern.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+                    var offset = 1
+                    while offset < pattern.count && haystack[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                return false
+            }
+        }
+        if let found, let found { return found }
         var text = text, needle = needle
         return text.withUTF8 { haystack in needle.withUTF8 { ByteSearch.find($0, in: haystack) != nil } }
     }
@@ -201,10 +231,12 @@ struct RuleBasedAnalyzer: Sendable {
     /// itself ends like a clitic is not lost; words listed as `not-clitic` are never split, and a
     /// stem must keep `minimum-stem` letters.
     func cliticStems(_ word: String) -> [(stem: String, clitic: String)] {
-        guard !notClitic.contains(word) else { return [] }
+        // Most words end in no clitic: say so before looking them up in `notClitic`.
+        let endingParticles = particles.matches(endingAt: word)
+        guard !endingParticles.isEmpty || enclitics.anyEnds(word), !notClitic.contains(word) else { return [] }
         var result: [(String, String)] = []
         var bases: [(String, String)] = [(word, "")]
-        for particle in particles where word.endsWithBytes(particle) {
+        for particle in endingParticles {
             let stem = word.droppingBytes(of: particle)
             if stem.count >= data.minimumStem && !notClitic.contains(stem) {
                 result.append((stem, particle))
@@ -212,7 +244,7 @@ struct RuleBasedAnalyzer: Sendable {
             }
         }
         for (base, removed) in bases {
-            for enclitic in enclitics where base.endsWithBytes(enclitic) {
+            for enclitic in enclitics.matches(endingAt: base) {
                 let stem = base.droppingBytes(of: enclitic)
                 if let context = data.encliticContexts[enclitic], !context.contains(where: { stem.endsWithBytes($0) }) {
                     continue
@@ -232,20 +264,20 @@ struct RuleBasedAnalyzer: Sendable {
             stems.append(Stem(key: stem, phenomena: [.clitic], explanation: " + -\(clitic)", suffix: clitic))
         }
         // Informal reduplication with a digit: pekerja2 = pekerja-pekerja.
-        for mark in data.reduplicationMarks where word.endsWithBytes(mark) {
+        for mark in reduplicationMarks.matches(endingAt: word) {
             let stem = word.droppingBytes(of: mark)
             if stem.count >= data.minimumStem, stem.allSatisfy(\.isLetter) {
                 stems.append(Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
             }
         }
-        for possessive in data.possessives where word.endsWithBytes(possessive) && word.count > possessive.count + 1 {
+        for possessive in possessives.matches(endingAt: word) where word.count > possessive.count + 1 {
             let stem = word.droppingBytes(of: possessive)
             stems.append(Stem(key: stem, phenomena: [.possessive], explanation: " + \(possessive)", suffix: possessive))
         }
         // Plurals apply to the word and to a possessive's stem (workers's is not English, but
         // women's is): irregular forms, then every plural ending that fits.
         for stem in stems where !stem.phenomena.contains(.clitic) {
-            if let singular = data.irregularPlurals[stem.key] {
+            if irregularPluralFilter.mayContain(stem.key), let singular = data.irregularPlurals[stem.key] {
                 stems.append(Stem(
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
@@ -255,12 +287,12 @@ struct RuleBasedAnalyzer: Sendable {
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
-            for rule in data.pluralEndings where rule.count == 2 && stem.key.endsWithBytes(rule[0]) {
-                let root = stem.key.droppingBytes(of: rule[0])
+            for rule in pluralEndings.matches(endingAt: stem.key) {
+                let root = stem.key.droppingBytes(of: rule.ending)
                 guard root.count >= 2, !isPluralException(root) else { continue }
                 stems.append(Stem(
-                    key: root + rule[1], phenomena: stem.phenomena + [.plural],
-                    explanation: " + plural -\(rule[0])" + stem.explanation, suffix: rule[0] + stem.suffix))
+                    key: root + rule.replacement, phenomena: stem.phenomena + [.plural],
+                    explanation: " + plural -\(rule.ending)" + stem.explanation, suffix: rule.ending + stem.suffix))
             }
         }
         if !data.pluralInfixes.isEmpty {
@@ -288,7 +320,7 @@ struct RuleBasedAnalyzer: Sendable {
     /// *fishermen*, *housewife* for *housewives*; none for a listed exception (*omen*).
     private func irregularSingulars(of word: String) -> [String] {
         var result: [String] = []
-        for rule in irregularPluralEndings where word.endsWithBytes(rule.plural) && word.utf8.count > rule.plural.utf8.count {
+        for rule in irregularPluralEndings.matches(endingAt: word) where word.utf8.count > rule.plural.utf8.count {
             guard !irregularPluralExceptions.contains(word) else { return [] }
             result.append(word.droppingBytes(of: rule.plural) + rule.singular)
         }
@@ -296,7 +328,7 @@ struct RuleBasedAnalyzer: Sendable {
     }
 
     private func isPluralException(_ root: String) -> Bool {
-        if pluralExceptionSuffixes.contains(where: { root.endsWithBytes($0) }) { return true }
+        if pluralExceptionSuffixes.anyEnds(root) { return true }
         guard !pluralExceptions.isEmpty else { return false }
         let range = NSRange(root.startIndex..., in: root)
         return pluralExceptions.contains { $0.firstMatch(in: root, range: range) != nil }
@@ -309,8 +341,11 @@ struct RuleBasedAnalyzer: Sendable {
     /// (*ar-indit*). The stem must keep at least three letters. Words listed as
     /// `plural-infix-exceptions` (*barang*) have none.
     private func infixStems(_ word: String) -> [(String, String)] {
-        // Most words contain no infix at all: say so before splitting them into characters.
-        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }),
+        // Most words have no infix where one can be, at the start or after the first letter: say
+        // so before splitting them into characters.
+        guard !word.isEmpty else { return [] }
+        let afterFirst = word[word.index(after: word.startIndex)...].utf8
+        guard data.pluralInfixes.contains(where: { word.utf8.starts(with: $0.utf8) || afterFirst.starts(with: $0.utf8) }),
               !pluralInfixExceptions.contains(word) else { return [] }
         let letters = Array(word)
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
@@ -330,8 +365,8 @@ struct RuleBasedAnalyzer: Sendable {
 
     /// Other spellings of `word` in its families.
     func spellingVariants(of word: String) -> [String] {
-        var result = spellingFamilies[word] ?? []
-        for rule in spellingEndings where word.endsWithBytes(rule.from) && word.count - rule.from.count >= rule.minimum {
+        var result = spellingFamilyFilter.mayContain(word) ? spellingFamilies[word] ?? [] : []
+        for rule in spellingEndings.matches(endingAt: word) where word.count - rule.from.count >= rule.minimum {
             let variant = word.droppingBytes(of: rule.from) + rule.to
             if variant != word && !result.contains(variant) { result.append(variant) }
         }
