@@ -49,7 +49,7 @@ struct EndingIndex<Element>: Sendable where Element: Sendable {
     ///   no allocation when none ends the word.
     func matches(endingAt word: String) -> [Element] {
         guard !elements.isEmpty else { return [] }
-        let bucket = word.utf8.last.map(Int.init) ?? 256
+        let bucket = Self.bucket(of: word)
         var result: [Element] = []
         for slot in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1]) {
             let position = Int(positions[slot])
@@ -63,12 +63,20 @@ struct EndingIndex<Element>: Sendable where Element: Sendable {
     /// - Complexity: as `matches(endingAt:)`, without an allocation.
     func anyEnds(_ word: String) -> Bool {
         guard !elements.isEmpty else { return false }
-        let bucket = word.utf8.last.map(Int.init) ?? 256
+        let bucket = Self.bucket(of: word)
         for slot in Int(bucketStarts[bucket])..<Int(bucketStarts[bucket + 1])
         where word.endsWithBytes(endings[Int(positions[slot])]) {
             return true
         }
         return false
+    }
+}
+
+extension EndingIndex {
+    /// The bucket of `word`: its last byte, or 256 for the empty word.
+    private static func bucket(of word: String) -> Int {
+        let utf8 = word.utf8
+        return utf8.isEmpty ? 256 : Int(utf8[utf8.index(before: utf8.endIndex)])
     }
 }
 

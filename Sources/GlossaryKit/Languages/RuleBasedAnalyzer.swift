@@ -32,6 +32,8 @@ struct RuleBasedAnalyzer: Sendable {
     private let irregularPluralEndings: EndingIndex<(plural: String, singular: String)>
     private let possessives: EndingIndex<String>
     private let reduplicationMarks: EndingIndex<String>
+    /// Every affix whose ending starts a reading of a word as written (`startsReadings`).
+    private let readingEndings: EndingIndex<String>
     private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
     /// The listed words that only look infixed, as listed and without accents.
@@ -79,6 +81,10 @@ struct RuleBasedAnalyzer: Sendable {
         irregularPluralEndings = EndingIndex<(plural: String, singular: String)>(
             data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }) { $0.plural }
         irregularPluralFilter = WordSetFilter(data.irregularPlurals.keys)
+        readingEndings = EndingIndex(
+            particles.elements + enclitics.elements + reduplicationMarks.elements + possessives.elements
+                + irregularPluralEndings.elements.map(\.plural) + pluralEndings.elements.map(\.ending)
+                + spellingEndings.elements.map(\.from))
         irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
@@ -257,8 +263,20 @@ struct RuleBasedAnalyzer: Sendable {
         return result
     }
 
+    /// Whether any rule of `wordReadings` applies to `word` as written: an affix that ends it, a
+    /// listed spelling family or irregular plural it may be in, an infix where one can be.
+    ///
+    /// Every reading starts with such a rule (the others apply to the stems it gives), so a word
+    /// for which this is false has none; that is nearly every word of a text, and this answers
+    /// for it without building a stem.
+    private func startsReadings(_ word: String) -> Bool {
+        readingEndings.anyEnds(word) || spellingFamilyFilter.mayContain(word) || irregularPluralFilter.mayContain(word)
+            || (!data.pluralInfixes.isEmpty && mayHaveInfix(word))
+    }
+
     /// Readings of a single word: clitics, possessives, plurals, infixes, spellings.
     private func wordReadings(_ word: String) -> [Stem] {
+        guard startsReadings(word) else { return [] }
         var stems: [Stem] = [Stem(key: word, phenomena: [], explanation: "", suffix: "")]
         for (stem, clitic) in cliticStems(word) {
             stems.append(Stem(key: stem, phenomena: [.clitic], explanation: " + -\(clitic)", suffix: clitic))
@@ -341,12 +359,8 @@ struct RuleBasedAnalyzer: Sendable {
     /// (*ar-indit*). The stem must keep at least three letters. Words listed as
     /// `plural-infix-exceptions` (*barang*) have none.
     private func infixStems(_ word: String) -> [(String, String)] {
-        // Most words have no infix where one can be, at the start or after the first letter: say
-        // so before splitting them into characters.
-        guard !word.isEmpty else { return [] }
-        let afterFirst = word[word.index(after: word.startIndex)...].utf8
-        guard data.pluralInfixes.contains(where: { word.utf8.starts(with: $0.utf8) || afterFirst.starts(with: $0.utf8) }),
-              !pluralInfixExceptions.contains(word) else { return [] }
+        // Most words have no infix where one can be: say so before splitting them into characters.
+        guard mayHaveInfix(word), !pluralInfixExceptions.contains(word) else { return [] }
         let letters = Array(word)
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
         var result: [(String, String)] = []
@@ -361,6 +375,24 @@ struct RuleBasedAnalyzer: Sendable {
             }
         }
         return result
+    }
+
+    /// Whether a plural infix's bytes start `word` or follow its first letter: where `infixStems`
+    /// looks for one.
+    ///
+    /// - Complexity: O(*k*) for infixes of *k* bytes in all; a word that starts with two ASCII
+    ///   bytes (nearly every one) needs no grapheme breaking.
+    private func mayHaveInfix(_ word: String) -> Bool {
+        let utf8 = word.utf8
+        guard let first = utf8.first else { return false }
+        // An ASCII letter is a character of its own unless a non-ASCII mark follows it
+        // (CR LF aside): then the first character is its first byte.
+        let second = utf8.index(after: utf8.startIndex)
+        let afterFirst = first < 0x80 && first != 13 && (second == utf8.endIndex || utf8[second] < 0x80)
+            ? second : word.index(after: word.startIndex)
+        return data.pluralInfixes.contains { infix in
+            utf8.starts(with: infix.utf8) || utf8[afterFirst...].starts(with: infix.utf8)
+        }
     }
 
     /// Other spellings of `word` in its families.
