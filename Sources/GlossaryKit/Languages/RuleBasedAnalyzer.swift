@@ -36,6 +36,8 @@ struct RuleBasedAnalyzer: Sendable {
     private let readingEndings: EndingIndex<String>
     private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
+    /// The UTF-8 bytes of each plural infix.
+    private let pluralInfixBytes: [[UInt8]]
     /// The listed words that only look infixed, as listed and without accents.
     private let pluralInfixExceptions: Set<String>
 
@@ -88,6 +90,7 @@ struct RuleBasedAnalyzer: Sendable {
         irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
+        pluralInfixBytes = data.pluralInfixes.map { Array($0.utf8) }
         pluralInfixExceptions = Set(data.pluralInfixExceptions.flatMap {
             [$0, $0.folding(options: .diacriticInsensitive, locale: nil)]
         })
@@ -180,9 +183,12 @@ struct RuleBasedAnalyzer: Sendable {
     /// Readings of one word on its own (no hyphenated group, no following apostrophe), other than
     /// the word itself: what `analyses(of:at:)` proposes for a single token, without accent folding.
     func analyses(ofWord word: String) -> [WordAnalysis] {
+        let modern = respelled(word)
+        // Nearly every word: in the standard spelling, and no rule applies to it.
+        if modern == nil && !startsReadings(word) { return [] }
         var result: [WordAnalysis] = []
         var spellings: [(String, [Phenomenon], String)] = [(word, [], "")]
-        if let modern = respelled(word) {
+        if let modern {
             spellings.append((modern, [.spelling], " (older spelling '\(word)')"))
             result.append(WordAnalysis(
                 key: modern, phenomena: [.spelling], explanation: "'\(modern)' spelt '\(word)' (older spelling)"))
@@ -383,16 +389,27 @@ struct RuleBasedAnalyzer: Sendable {
     /// - Complexity: O(*k*) for infixes of *k* bytes in all; a word that starts with two ASCII
     ///   bytes (nearly every one) needs no grapheme breaking.
     private func mayHaveInfix(_ word: String) -> Bool {
-        let utf8 = word.utf8
-        guard let first = utf8.first else { return false }
-        // An ASCII letter is a character of its own unless a non-ASCII mark follows it
-        // (CR LF aside): then the first character is its first byte.
-        let second = utf8.index(after: utf8.startIndex)
-        let afterFirst = first < 0x80 && first != 13 && (second == utf8.endIndex || utf8[second] < 0x80)
-            ? second : word.index(after: word.startIndex)
-        return data.pluralInfixes.contains { infix in
-            utf8.starts(with: infix.utf8) || utf8[afterFirst...].starts(with: infix.utf8)
+        let found = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first else { return false }
+            // An ASCII letter is a character of its own unless a non-ASCII mark follows it
+            // (CR LF aside): then the first character is its first byte.
+            let firstLength = first < 0x80 && first != 13 && (bytes.count == 1 || bytes[1] < 0x80)
+                ? 1 : word.utf8.distance(from: word.startIndex, to: word.index(after: word.startIndex))
+            return pluralInfixBytes.contains { infix in
+                Self.has(infix, in: bytes, at: 0) || Self.has(infix, in: bytes, at: firstLength)
+            }
         }
+        if let found { return found }
+        guard !word.isEmpty else { return false }
+        let afterFirst = word[word.index(after: word.startIndex)...]
+        return data.pluralInfixes.contains { word.utf8.starts(with: $0.utf8) || afterFirst.utf8.starts(with: $0.utf8) }
+    }
+
+    /// Whether `part` occurs in `bytes` at `offset`.
+    private static func has(_ part: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + part.count <= bytes.count else { return false }
+        for index in part.indices where bytes[offset + index] != part[index] { return false }
+        return true
     }
 
     /// Other spellings of `word` in its families.
