@@ -12,19 +12,32 @@ import Foundation
 /// freely, but never derivations: it has no rule that removes a prefix or a derivational suffix.
 struct RuleBasedAnalyzer: Sendable {
     let data: LanguageData
-    private let enclitics: [String]
-    private let particles: [String]
+    // The ending lists are indexed by their last byte (`EndingIndex`): the analyzers compare
+    // every distinct word of a text with them, and nearly every word ends in none.
+    private let enclitics: EndingIndex<String>
+    private let particles: EndingIndex<String>
     private let hyphenatedClitics: Set<String>
     private let notClitic: Set<String>
     private let spellingFamilies: [String: [String]]
-    private let spellingEndings: [(from: String, to: String, minimum: Int)]
+    /// Rules out most words before a look-up in `spellingFamilies`.
+    private let spellingFamilyFilter: WordSetFilter
+    private let spellingEndings: EndingIndex<(from: String, to: String, minimum: Int)>
+    private let pluralEndings: EndingIndex<(ending: String, replacement: String)>
     private let pluralExceptions: [NSRegularExpression]
     /// The exceptions of the form `.*suffix` (a literal suffix), checked without a regex.
-    private let pluralExceptionSuffixes: [String]
+    private let pluralExceptionSuffixes: EndingIndex<String>
     private let letterSpellings: [(from: String, to: String)]
-    private let irregularPluralEndings: [(plural: String, singular: String)]
+    /// Rules out most words before a look-up in the data's irregular plurals.
+    private let irregularPluralFilter: WordSetFilter
+    private let irregularPluralEndings: EndingIndex<(plural: String, singular: String)>
+    private let possessives: EndingIndex<String>
+    private let reduplicationMarks: EndingIndex<String>
+    /// Every affix whose ending starts a reading of a word as written (`startsReadings`).
+    private let readingEndings: EndingIndex<String>
     private let irregularPluralExceptions: Set<String>
     private let reduplicationJoins: Set<String>
+    /// The UTF-8 bytes of each plural infix.
+    private let pluralInfixBytes: [[UInt8]]
     /// The listed words that only look infixed, as listed and without accents.
     private let pluralInfixExceptions: Set<String>
 
@@ -38,8 +51,8 @@ struct RuleBasedAnalyzer: Sendable {
 
     init(data: LanguageData) {
         self.data = data
-        enclitics = data.enclitics.sorted { $0.count > $1.count }
-        particles = data.particles.sorted { $0.count > $1.count }
+        enclitics = EndingIndex(data.enclitics.sorted { $0.count > $1.count })
+        particles = EndingIndex(data.particles.sorted { $0.count > $1.count })
         hyphenatedClitics = Set(data.enclitics + data.particles)
         notClitic = Set(data.notClitic)
         var families: [String: [String]] = [:]
@@ -47,25 +60,37 @@ struct RuleBasedAnalyzer: Sendable {
             for word in family { families[word, default: []] += family.filter { $0 != word } }
         }
         spellingFamilies = families
+        spellingFamilyFilter = WordSetFilter(families.keys)
         var endings: [(String, String, Int)] = []
         for rule in data.spellingEndings where rule.count >= 2 {
             let minimum = rule.count > 2 ? Int(rule[2]) ?? 0 : 0
             endings.append((rule[0], rule[1], minimum))
             endings.append((rule[1], rule[0], minimum))
         }
-        spellingEndings = endings
+        spellingEndings = EndingIndex<(from: String, to: String, minimum: Int)>(endings) { $0.from }
+        pluralEndings = EndingIndex<(ending: String, replacement: String)>(
+            data.pluralEndings.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { $0.ending }
+        possessives = EndingIndex(data.possessives)
+        reduplicationMarks = EndingIndex(data.reduplicationMarks)
         // `.*s` is by far the most common form of exception: a suffix test, without a regex.
         let metacharacters = Set("\\^$.|?*+()[]{}")
         let isSuffixPattern = { (pattern: String) in
             pattern.hasPrefix(".*") && pattern.count > 2 && !pattern.dropFirst(2).contains(where: metacharacters.contains)
         }
-        pluralExceptionSuffixes = data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) }
+        pluralExceptionSuffixes = EndingIndex(data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) })
         pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
             .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
-        irregularPluralEndings = data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
+        irregularPluralEndings = EndingIndex<(plural: String, singular: String)>(
+            data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }) { $0.plural }
+        irregularPluralFilter = WordSetFilter(data.irregularPlurals.keys)
+        readingEndings = EndingIndex(
+            particles.elements + enclitics.elements + reduplicationMarks.elements + possessives.elements
+                + irregularPluralEndings.elements.map(\.plural) + pluralEndings.elements.map(\.ending)
+                + spellingEndings.elements.map(\.from))
         irregularPluralExceptions = Set(data.irregularPluralExceptions)
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
+        pluralInfixBytes = data.pluralInfixes.map { Array($0.utf8) }
         pluralInfixExceptions = Set(data.pluralInfixExceptions.flatMap {
             [$0, $0.folding(options: .diacriticInsensitive, locale: nil)]
         })
@@ -158,9 +183,12 @@ struct RuleBasedAnalyzer: Sendable {
     /// Readings of one word on its own (no hyphenated group, no following apostrophe), other than
     /// the word itself: what `analyses(of:at:)` proposes for a single token, without accent folding.
     func analyses(ofWord word: String) -> [WordAnalysis] {
+        let modern = respelled(word)
+        // Nearly every word: in the standard spelling, and no rule applies to it.
+        if modern == nil && !startsReadings(word) { return [] }
         var result: [WordAnalysis] = []
         var spellings: [(String, [Phenomenon], String)] = [(word, [], "")]
-        if let modern = respelled(word) {
+        if let modern {
             spellings.append((modern, [.spelling], " (older spelling '\(word)')"))
             result.append(WordAnalysis(
                 key: modern, phenomena: [.spelling], explanation: "'\(modern)' spelt '\(word)' (older spelling)"))
@@ -191,6 +219,20 @@ struct RuleBasedAnalyzer: Sendable {
     /// Whether the UTF-8 bytes of `needle` occur in those of `text`.
     static func containsBytes(_ text: String, _ needle: String) -> Bool {
         guard !needle.isEmpty else { return true }
+        let found = text.utf8.withContiguousStorageIfAvailable { haystack in
+            needle.utf8.withContiguousStorageIfAvailable { pattern in
+                // A word and a letter sequence are a few bytes each: a plain scan, without a
+                // library search's setup.
+                guard pattern.count <= haystack.count else { return false }
+                for start in 0...(haystack.count - pattern.count) where haystack[start] == pattern[0] {
+                    var offset = 1
+                    while offset < pattern.count && haystack[start + offset] == pattern[offset] { offset += 1 }
+                    if offset == pattern.count { return true }
+                }
+                return false
+            }
+        }
+        if let found, let found { return found }
         var text = text, needle = needle
         return text.withUTF8 { haystack in needle.withUTF8 { ByteSearch.find($0, in: haystack) != nil } }
     }
@@ -201,10 +243,12 @@ struct RuleBasedAnalyzer: Sendable {
     /// itself ends like a clitic is not lost; words listed as `not-clitic` are never split, and a
     /// stem must keep `minimum-stem` letters.
     func cliticStems(_ word: String) -> [(stem: String, clitic: String)] {
-        guard !notClitic.contains(word) else { return [] }
+        // Most words end in no clitic: say so before looking them up in `notClitic`.
+        let endingParticles = particles.matches(endingAt: word)
+        guard !endingParticles.isEmpty || enclitics.anyEnds(word), !notClitic.contains(word) else { return [] }
         var result: [(String, String)] = []
         var bases: [(String, String)] = [(word, "")]
-        for particle in particles where word.endsWithBytes(particle) {
+        for particle in endingParticles {
             let stem = word.droppingBytes(of: particle)
             if stem.count >= data.minimumStem && !notClitic.contains(stem) {
                 result.append((stem, particle))
@@ -212,7 +256,7 @@ struct RuleBasedAnalyzer: Sendable {
             }
         }
         for (base, removed) in bases {
-            for enclitic in enclitics where base.endsWithBytes(enclitic) {
+            for enclitic in enclitics.matches(endingAt: base) {
                 let stem = base.droppingBytes(of: enclitic)
                 if let context = data.encliticContexts[enclitic], !context.contains(where: { stem.endsWithBytes($0) }) {
                     continue
@@ -225,27 +269,39 @@ struct RuleBasedAnalyzer: Sendable {
         return result
     }
 
+    /// Whether any rule of `wordReadings` applies to `word` as written: an affix that ends it, a
+    /// listed spelling family or irregular plural it may be in, an infix where one can be.
+    ///
+    /// Every reading starts with such a rule (the others apply to the stems it gives), so a word
+    /// for which this is false has none; that is nearly every word of a text, and this answers
+    /// for it without building a stem.
+    private func startsReadings(_ word: String) -> Bool {
+        readingEndings.anyEnds(word) || spellingFamilyFilter.mayContain(word) || irregularPluralFilter.mayContain(word)
+            || (!data.pluralInfixes.isEmpty && mayHaveInfix(word))
+    }
+
     /// Readings of a single word: clitics, possessives, plurals, infixes, spellings.
     private func wordReadings(_ word: String) -> [Stem] {
+        guard startsReadings(word) else { return [] }
         var stems: [Stem] = [Stem(key: word, phenomena: [], explanation: "", suffix: "")]
         for (stem, clitic) in cliticStems(word) {
             stems.append(Stem(key: stem, phenomena: [.clitic], explanation: " + -\(clitic)", suffix: clitic))
         }
         // Informal reduplication with a digit: pekerja2 = pekerja-pekerja.
-        for mark in data.reduplicationMarks where word.endsWithBytes(mark) {
+        for mark in reduplicationMarks.matches(endingAt: word) {
             let stem = word.droppingBytes(of: mark)
             if stem.count >= data.minimumStem, stem.allSatisfy(\.isLetter) {
                 stems.append(Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
             }
         }
-        for possessive in data.possessives where word.endsWithBytes(possessive) && word.count > possessive.count + 1 {
+        for possessive in possessives.matches(endingAt: word) where word.count > possessive.count + 1 {
             let stem = word.droppingBytes(of: possessive)
             stems.append(Stem(key: stem, phenomena: [.possessive], explanation: " + \(possessive)", suffix: possessive))
         }
         // Plurals apply to the word and to a possessive's stem (workers's is not English, but
         // women's is): irregular forms, then every plural ending that fits.
         for stem in stems where !stem.phenomena.contains(.clitic) {
-            if let singular = data.irregularPlurals[stem.key] {
+            if irregularPluralFilter.mayContain(stem.key), let singular = data.irregularPlurals[stem.key] {
                 stems.append(Stem(
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
@@ -255,12 +311,12 @@ struct RuleBasedAnalyzer: Sendable {
                     key: singular, phenomena: stem.phenomena + [.plural],
                     explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
-            for rule in data.pluralEndings where rule.count == 2 && stem.key.endsWithBytes(rule[0]) {
-                let root = stem.key.droppingBytes(of: rule[0])
+            for rule in pluralEndings.matches(endingAt: stem.key) {
+                let root = stem.key.droppingBytes(of: rule.ending)
                 guard root.count >= 2, !isPluralException(root) else { continue }
                 stems.append(Stem(
-                    key: root + rule[1], phenomena: stem.phenomena + [.plural],
-                    explanation: " + plural -\(rule[0])" + stem.explanation, suffix: rule[0] + stem.suffix))
+                    key: root + rule.replacement, phenomena: stem.phenomena + [.plural],
+                    explanation: " + plural -\(rule.ending)" + stem.explanation, suffix: rule.ending + stem.suffix))
             }
         }
         if !data.pluralInfixes.isEmpty {
@@ -288,7 +344,7 @@ struct RuleBasedAnalyzer: Sendable {
     /// *fishermen*, *housewife* for *housewives*; none for a listed exception (*omen*).
     private func irregularSingulars(of word: String) -> [String] {
         var result: [String] = []
-        for rule in irregularPluralEndings where word.endsWithBytes(rule.plural) && word.utf8.count > rule.plural.utf8.count {
+        for rule in irregularPluralEndings.matches(endingAt: word) where word.utf8.count > rule.plural.utf8.count {
             guard !irregularPluralExceptions.contains(word) else { return [] }
             result.append(word.droppingBytes(of: rule.plural) + rule.singular)
         }
@@ -296,7 +352,7 @@ struct RuleBasedAnalyzer: Sendable {
     }
 
     private func isPluralException(_ root: String) -> Bool {
-        if pluralExceptionSuffixes.contains(where: { root.endsWithBytes($0) }) { return true }
+        if pluralExceptionSuffixes.anyEnds(root) { return true }
         guard !pluralExceptions.isEmpty else { return false }
         let range = NSRange(root.startIndex..., in: root)
         return pluralExceptions.contains { $0.firstMatch(in: root, range: range) != nil }
@@ -309,9 +365,8 @@ struct RuleBasedAnalyzer: Sendable {
     /// (*ar-indit*). The stem must keep at least three letters. Words listed as
     /// `plural-infix-exceptions` (*barang*) have none.
     private func infixStems(_ word: String) -> [(String, String)] {
-        // Most words contain no infix at all: say so before splitting them into characters.
-        guard data.pluralInfixes.contains(where: { Self.containsBytes(word, $0) }),
-              !pluralInfixExceptions.contains(word) else { return [] }
+        // Most words have no infix where one can be: say so before splitting them into characters.
+        guard mayHaveInfix(word), !pluralInfixExceptions.contains(word) else { return [] }
         let letters = Array(word)
         let vowels: Set<Character> = ["a", "e", "é", "i", "o", "u"]
         var result: [(String, String)] = []
@@ -328,10 +383,39 @@ struct RuleBasedAnalyzer: Sendable {
         return result
     }
 
+    /// Whether a plural infix's bytes start `word` or follow its first letter: where `infixStems`
+    /// looks for one.
+    ///
+    /// - Complexity: O(*k*) for infixes of *k* bytes in all; a word that starts with two ASCII
+    ///   bytes (nearly every one) needs no grapheme breaking.
+    private func mayHaveInfix(_ word: String) -> Bool {
+        let found = word.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard let first = bytes.first else { return false }
+            // An ASCII letter is a character of its own unless a non-ASCII mark follows it
+            // (CR LF aside): then the first character is its first byte.
+            let firstLength = first < 0x80 && first != 13 && (bytes.count == 1 || bytes[1] < 0x80)
+                ? 1 : word.utf8.distance(from: word.startIndex, to: word.index(after: word.startIndex))
+            return pluralInfixBytes.contains { infix in
+                Self.has(infix, in: bytes, at: 0) || Self.has(infix, in: bytes, at: firstLength)
+            }
+        }
+        if let found { return found }
+        guard !word.isEmpty else { return false }
+        let afterFirst = word[word.index(after: word.startIndex)...]
+        return data.pluralInfixes.contains { word.utf8.starts(with: $0.utf8) || afterFirst.utf8.starts(with: $0.utf8) }
+    }
+
+    /// Whether `part` occurs in `bytes` at `offset`.
+    private static func has(_ part: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Bool {
+        guard offset + part.count <= bytes.count else { return false }
+        for index in part.indices where bytes[offset + index] != part[index] { return false }
+        return true
+    }
+
     /// Other spellings of `word` in its families.
     func spellingVariants(of word: String) -> [String] {
-        var result = spellingFamilies[word] ?? []
-        for rule in spellingEndings where word.endsWithBytes(rule.from) && word.count - rule.from.count >= rule.minimum {
+        var result = spellingFamilyFilter.mayContain(word) ? spellingFamilies[word] ?? [] : []
+        for rule in spellingEndings.matches(endingAt: word) where word.count - rule.from.count >= rule.minimum {
             let variant = word.droppingBytes(of: rule.from) + rule.to
             if variant != word && !result.contains(variant) { result.append(variant) }
         }

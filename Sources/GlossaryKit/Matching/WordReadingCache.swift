@@ -130,16 +130,21 @@ final class WordReadingCache {
     private func analyse(folded: String, bare: String, group: Int) -> [Reading] {
         var result: [Reading] = []
         for analyzer in compiled.analyzers(inGroup: group) {
-            for (word, accent) in bare == folded ? [(folded, false)] : [(folded, false), (bare, true)] {
-                for analysis in analyzer.analyses(ofWord: word) {
-                    guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
-                    var phenomena = PhenomenonSet(analysis.phenomena)
-                    if accent { phenomena.insert(.accent) }
-                    result.append(Reading(termWord: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
-                }
-            }
+            appendReadings(analyzer.analyses(ofWord: folded), accent: false, to: &result)
+            if bare != folded { appendReadings(analyzer.analyses(ofWord: bare), accent: true, to: &result) }
         }
         return result
+    }
+
+    /// Appends the analyses that reach a term's word, as readings (of the word without its
+    /// accents when `accent`).
+    private func appendReadings(_ analyses: [WordAnalysis], accent: Bool, to result: inout [Reading]) {
+        for analysis in analyses {
+            guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
+            var phenomena = PhenomenonSet(analysis.phenomena)
+            if accent { phenomena.insert(.accent) }
+            result.append(Reading(termWord: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
+        }
     }
 }
 
