@@ -24,13 +24,13 @@ let targets = [
 ]
 
 let swiftSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
     name: "glossary-fuzz",
     dependencies: [
-        .package(name: "glossary", path: ".."),
+        .package(name: "glossary", path: "..")
     ],
     targets: [
         // The driver glue, the invariants every target asserts and the fixed glossary the
@@ -39,18 +39,19 @@ let package = Package(
             name: "FuzzSupport",
             dependencies: [.product(name: "GlossaryKit", package: "glossary")],
             swiftSettings: swiftSettings
-        ),
-    ] + targets.map { name in
-        .executableTarget(
-            name: name,
-            dependencies: ["FuzzSupport", .product(name: "GlossaryKit", package: "glossary")],
-            // No top-level code: the entry point is the `<target>_main` the file defines.
-            swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])],
-            // libFuzzer's driver is linked into the targets alone. The build instruments every
-            // module for coverage (`fuzz.sh`) but cannot link libFuzzer everywhere: it brings a
-            // `main` of its own, which clashes with the build tools' (EmbedLanguageData).
-            linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
         )
-    },
+    ]
+        + targets.map { name in
+            .executableTarget(
+                name: name,
+                dependencies: ["FuzzSupport", .product(name: "GlossaryKit", package: "glossary")],
+                // No top-level code: the entry point is the `<target>_main` the file defines.
+                swiftSettings: swiftSettings + [.unsafeFlags(["-parse-as-library"])],
+                // libFuzzer's driver is linked into the targets alone. The build instruments every
+                // module for coverage (`fuzz.sh`) but cannot link libFuzzer everywhere: it brings a
+                // `main` of its own, which clashes with the build tools' (EmbedLanguageData).
+                linkerSettings: [.unsafeFlags(["-sanitize=fuzzer,address"])]
+            )
+        },
     swiftLanguageModes: [.v6]
 )

@@ -26,7 +26,7 @@ struct EmbedLanguageDataPlugin: BuildToolPlugin {
                 executable: try context.tool(named: "EmbedLanguageData").url,
                 arguments: [output.path] + inputs.map(\.path),
                 inputFiles: inputs,
-                outputFiles: [output]),
+                outputFiles: [output])
         ]
     }
 }

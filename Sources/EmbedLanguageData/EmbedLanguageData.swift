@@ -42,15 +42,21 @@ enum EmbedLanguageData {
         if files.isEmpty { source += "        :\n" }
         for path in files {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
-            guard !name.isEmpty, name.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-") }) else {
-                FileHandle.standardError.write(Data("\(path): error: a language data file is named after its language tag (id.yml)\n".utf8))
+            guard !name.isEmpty,
+                name.unicodeScalars.allSatisfy({
+                    $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil || $0 == "-")
+                })
+            else {
+                FileHandle.standardError.write(
+                    Data("\(path): error: a language data file is named after its language tag (id.yml)\n".utf8))
                 exit(2)
             }
             let text: String
             do {
                 text = try String(contentsOfFile: path, encoding: .utf8)
             } catch {
-                FileHandle.standardError.write(Data("\(path): error: cannot read the language data file as UTF-8: \(error)\n".utf8))
+                FileHandle.standardError.write(
+                    Data("\(path): error: cannot read the language data file as UTF-8: \(error)\n".utf8))
                 exit(2)
             }
             source += "        \"\(name)\": " + rawLiteral(text) + ",\n"

@@ -24,7 +24,9 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var glossary: GlossaryOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of every text (a BCP 47 tag such as id, en, su).", valueName: "code"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("The language of every text (a BCP 47 tag such as id, en, su).", valueName: "code"))
     var language: String?
 
     @Option(name: .long, help: "Markup of the texts: plain or markdown (default: from the file name; plain for standard input).")
@@ -33,23 +35,35 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Threads to use (default: all cores).")
     var jobs: Int?
 
-    @Flag(name: .long, help: "The files are versions of one text in different languages: also align them and run the cross-language rules.")
+    @Flag(
+        name: .long,
+        help: "The files are versions of one text in different languages: also align them and run the cross-language rules.")
     var parallel = false
 
-    @Flag(name: .customLong("no-parallel"), help: "Do not group files into translation sets by name (report.id.md, report.en.md) or by the configuration's parallel sets.")
+    @Flag(
+        name: .customLong("no-parallel"),
+        help:
+            "Do not group files into translation sets by name (report.id.md, report.en.md) or by the configuration's parallel sets."
+    )
     var noParallel = false
 
     @OptionGroup var configurationFile: ConfigurationOptions
 
     @OptionGroup var source: SourceOptions
 
-    @Flag(name: .long, help: "Check the staged content (the git index) of staged text files instead of the working tree; paths, if given, restrict which.")
+    @Flag(
+        name: .long,
+        help:
+            "Check the staged content (the git index) of staged text files instead of the working tree; paths, if given, restrict which."
+    )
     var staged = false
 
     @Option(name: .long, help: ArgumentHelp("Report only findings not in this baseline file.", valueName: "file"))
     var baseline: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Record every current finding in this file and exit 0.", valueName: "file"))
+    @Option(
+        name: .customLong("write-baseline"),
+        help: ArgumentHelp("Record every current finding in this file and exit 0.", valueName: "file"))
     var writeBaseline: String?
 
     @Flag(name: .long, help: "Replace deprecated terms with the preferred term where exactly one is safe, in place.")
@@ -61,9 +75,10 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .long, help: "With --fix: fix read-only files too (they stay read-only).")
     var force = false
 
-    @Argument(help: ArgumentHelp(
-        "Files or folders to check; - reads standard input. Default: the files of the configuration's folder that its include patterns choose.",
-        valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "Files or folders to check; - reads standard input. Default: the files of the configuration's folder that its include patterns choose.",
+            valueName: "path"))
     var paths: [String] = []
 
     func validate() throws {
@@ -118,7 +133,8 @@ struct CheckCommand: ParsableCommand {
         var (report, errors) = runner.run(inputs: inputs)
         let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
         for note in groups.skipped { Output.error("note: " + note) }
-        errors += addCrossFileFindings(to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: true)
+        errors += addCrossFileFindings(
+            to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: true)
         for error in errors { Output.error(error.description) }
 
         if let writeBaseline {
@@ -143,7 +159,8 @@ struct CheckCommand: ParsableCommand {
             let byFile = Dictionary(grouping: report.findings, by: \.location.file)
             for input in inputs {
                 guard let source = report.sources[input.path], let findings = byFile[input.path],
-                      let fileFix = runner.fix(source, findings: findings) else { continue }
+                    let fileFix = runner.fix(source, findings: findings)
+                else { continue }
                 if dryRun {
                     diffs += UnifiedDiff.render(fileFix)
                 } else {
@@ -160,18 +177,23 @@ struct CheckCommand: ParsableCommand {
             }
             if dryRun {
                 Output.print(diffs)
-                let summary = fixedFindings == 0 ? "nothing to fix" : "would fix \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))"
+                let summary =
+                    fixedFindings == 0
+                    ? "nothing to fix"
+                    : "would fix \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))"
                 Output.error("glossary: \(summary)")
                 if !errors.isEmpty { throw ExitCode(ExitStatus.usage) }
                 if report.fails(at: failOn) { throw ExitCode(ExitStatus.findings) }
                 return
             }
             if fixedFiles > 0 {
-                Output.error("glossary: fixed \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))")
+                Output.error(
+                    "glossary: fixed \(English.counted(fixedFindings, "finding")) in \(English.counted(fixedFiles, "file"))")
                 // Check again, so that what is reported (and its positions) is what is left.
                 let again = runner.run(inputs: inputs)
                 report = again.report
-                _ = addCrossFileFindings(to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: false)
+                _ = addCrossFileFindings(
+                    to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: false)
             }
         }
 
@@ -205,7 +227,9 @@ struct CheckCommand: ParsableCommand {
     /// The translation sets among the inputs: all of them with `--parallel`; else, unless
     /// `--no-parallel` or `--lang`, the configuration's parallel sets and the files whose names differ only
     /// by a language tag.
-    private func parallelGroups(inputs: [CheckRunner.Input], configuration: Configuration?, known: [LanguageTag]) throws -> (groups: [ParallelGroup], skipped: [String]) {
+    private func parallelGroups(inputs: [CheckRunner.Input], configuration: Configuration?, known: [LanguageTag]) throws -> (
+        groups: [ParallelGroup], skipped: [String]
+    ) {
         let paths = inputs.map(\.path)
         if parallel {
             return ([ParallelGroup(files: paths, languages: paths.map { _ in nil }, origin: .explicit)], [])
@@ -217,7 +241,9 @@ struct CheckCommand: ParsableCommand {
 
     /// Adds the cross-language findings of every group whose files were all checked; returns the
     /// errors (an explicit `--parallel` set that cannot be aligned).
-    private func addCrossFileFindings(to report: inout CheckReport, groups: [ParallelGroup], runner: CheckRunner, order: [String], printNotes: Bool) -> [InputError] {
+    private func addCrossFileFindings(
+        to report: inout CheckReport, groups: [ParallelGroup], runner: CheckRunner, order: [String], printNotes: Bool
+    ) -> [InputError] {
         var errors: [InputError] = []
         for group in groups {
             // A file that could not be read or checked has already been reported.
@@ -242,10 +268,12 @@ struct CheckCommand: ParsableCommand {
     /// here). Without such a configuration there is nothing to go by: a usage error.
     private func defaultPaths(configuration: Configuration?) throws -> [String] {
         guard let configuration, !configuration.include.isEmpty else {
-            let reason = configuration.map { "\($0.file.map(GlossaryOptions.shown) ?? Configuration.fileName) has none" }
+            let reason =
+                configuration.map { "\($0.file.map(GlossaryOptions.shown) ?? Configuration.fileName) has none" }
                 ?? (configurationFile.noConfig ? "--no-config is given" : "no \(Configuration.fileName) was found")
             // Reported as the usage errors of `validate()` are, with this command's usage.
-            Output.error("""
+            Output.error(
+                """
                 Error: give at least one file or folder to check (or - for standard input, or --staged); \
                 with no path, check takes the files that the configuration's include patterns choose, but \(reason)
                 Usage: \(GlossaryTool.usageString(for: Self.self))
@@ -254,7 +282,8 @@ struct CheckCommand: ParsableCommand {
             throw ExitCode(ExitStatus.usage)
         }
         let root = Paths.relative(configuration.root, to: FileManager.default.currentDirectoryPath)
-        glossary.note("""
+        glossary.note(
+            """
             checking the files \(root == "." ? "in this folder" : "in the folder \(root)") that the include patterns of \
             \(configuration.file.map(GlossaryOptions.shown) ?? Configuration.fileName) choose
             """)
@@ -284,7 +313,9 @@ struct CheckCommand: ParsableCommand {
         do {
             // Without paths, `searched` is the configuration's folder, `.` when it is here: the
             // files are named as seen from here, without `./`.
-            files = try CheckRunner.files(for: searched).map { paths.isEmpty && $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0 }
+            files = try CheckRunner.files(for: searched).map {
+                paths.isEmpty && $0.hasPrefix("./") ? String($0.dropFirst(2)) : $0
+            }
         } catch {
             throw CommandFailure.input(error)
         }
@@ -303,7 +334,8 @@ struct CheckCommand: ParsableCommand {
     static func nothingToCheck(paths: [String], found: Int, configuration: Configuration?) -> String {
         if found > 0, let configuration {
             let files = found == 1 ? "the file found is" : "all \(found) files found are"
-            return "no files to check: \(files) left out by the include and exclude patterns of \(configuration.file ?? ".glossary.yml")"
+            return
+                "no files to check: \(files) left out by the include and exclude patterns of \(configuration.file ?? ".glossary.yml")"
         }
         let endings = CheckRunner.folderExtensions.sorted().map { "." + $0 }.joined(separator: ", ")
         let searched = paths.isEmpty ? "the configuration's folder" : paths.joined(separator: ", ")

@@ -22,7 +22,9 @@ struct ConvertCommand: ParsableCommand {
     @Argument(help: ArgumentHelp("The file to write.", valueName: "out"))
     var output: String
 
-    @Option(help: "The output format: \(English.list(GlossaryFormat.allCases.map(\.rawValue), "or")) (default: from OUT's extension).")
+    @Option(
+        help: "The output format: \(English.list(GlossaryFormat.allCases.map(\.rawValue), "or")) (default: from OUT's extension)."
+    )
     var to: GlossaryFormat?
 
     @Option(name: .customLong("csv-layout"), help: "CSV/TSV layout: wide (one row per concept) or long (one row per term).")
@@ -33,7 +35,9 @@ struct ConvertCommand: ParsableCommand {
 
     func validate() throws {
         if to == nil, GlossaryFormat(path: output) == nil {
-            throw ValidationError("cannot tell the output format from '\(output)'; pass --to \(GlossaryFormat.allCases.map(\.rawValue).joined(separator: "|"))")
+            throw ValidationError(
+                "cannot tell the output format from '\(output)'; pass --to \(GlossaryFormat.allCases.map(\.rawValue).joined(separator: "|"))"
+            )
         }
         var isDirectory: ObjCBool = false
         let isFolder = FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) && isDirectory.boolValue
@@ -52,6 +56,7 @@ struct ConvertCommand: ParsableCommand {
         }
         for diagnostic in report.diagnostics { Output.error(diagnostic.description) }
         for omission in report.omissions { Output.error("warning: \(output) cannot hold \(omission)") }
-        Output.error("wrote \(English.counted(report.concepts, "concept")), \(English.counted(report.terms, "term")) to \(output)")
+        Output.error(
+            "wrote \(English.counted(report.concepts, "concept")), \(English.counted(report.terms, "term")) to \(output)")
     }
 }

@@ -33,13 +33,21 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .customLong("by-segment"), help: "Also list the counts of every translation set (unit, paragraph, article).")
     var bySegment = false
 
-    @Option(name: .customLong("lang"), help: ArgumentHelp("The language of a single plain text (disables section detection).", valueName: "code"))
+    @Option(
+        name: .customLong("lang"),
+        help: ArgumentHelp("The language of a single plain text (disables section detection).", valueName: "code"))
     var language: String?
 
-    @Flag(name: .customLong("no-parallel"), help: "Give every file its own table instead of grouping files into translation sets by name (report.id.md, report.en.md) or taking several files as versions of one text.")
+    @Flag(
+        name: .customLong("no-parallel"),
+        help:
+            "Give every file its own table instead of grouping files into translation sets by name (report.id.md, report.en.md) or taking several files as versions of one text."
+    )
     var noParallel = false
 
-    @Argument(help: ArgumentHelp("The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
@@ -63,7 +71,8 @@ struct CoverageCommand: ParsableCommand {
         for (index, corpus) in corpora.enumerated() {
             if corpora.count > 1 {
                 let name = corpus.texts.map(\.segmented.path).joined(separator: ", ")
-                Output.print((index > 0 ? "\n" : "") + (format == .markdown ? "## \(name)\n\n" : format == .text ? "\(name):\n" : ""))
+                Output.print(
+                    (index > 0 ? "\n" : "") + (format == .markdown ? "## \(name)\n\n" : format == .text ? "\(name):\n" : ""))
             }
             Output.print(CoverageTable(corpus, bySegment: bySegment).render(format))
         }

@@ -23,9 +23,10 @@ struct EvaluateCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The labelled corpus: a file or a folder of *.txt files.", valueName: "path"))
     var corpus: String?
 
-    @Option(help: ArgumentHelp(
-        "The labelled mixed documents for paragraph-language detection: a file or a folder of *.md and *.txt files.",
-        valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The labelled mixed documents for paragraph-language detection: a file or a folder of *.md and *.txt files.",
+            valueName: "path"))
     var paragraphLanguages: String?
 
     @Option(
@@ -38,7 +39,9 @@ struct EvaluateCommand: ParsableCommand {
     @Flag(help: "Survey the real texts in ../shared/data instead of evaluating the corpus.")
     var realTexts = false
 
-    @Option(help: ArgumentHelp("The real-text folder for --real-texts. Default: ../shared/data beside the project.", valueName: "path"))
+    @Option(
+        help: ArgumentHelp(
+            "The real-text folder for --real-texts. Default: ../shared/data beside the project.", valueName: "path"))
     var data: String?
 
     @Flag(help: "Print only the tables, not every disagreement.")

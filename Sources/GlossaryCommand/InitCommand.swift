@@ -15,9 +15,13 @@ struct InitCommand: ParsableCommand {
             (Configuration.fileName, StarterFiles.configuration),
             (StarterFiles.glossaryPath, StarterFiles.glossary),
         ]
-        let existing = files.map(\.0).filter { manager.fileExists(atPath: $0) || (try? manager.destinationOfSymbolicLink(atPath: $0)) != nil }
+        let existing = files.map(\.0).filter {
+            manager.fileExists(atPath: $0) || (try? manager.destinationOfSymbolicLink(atPath: $0)) != nil
+        }
         guard existing.isEmpty else {
-            for path in existing { Output.error("\(path): error: already exists; glossary init writes nothing (move it away or edit it)") }
+            for path in existing {
+                Output.error("\(path): error: already exists; glossary init writes nothing (move it away or edit it)")
+            }
             throw ExitCode(ExitStatus.usage)
         }
         var written: [String] = []

@@ -27,7 +27,8 @@ struct InstallHookCommand: ParsableCommand {
         switch outcome {
         case let .installed(hook): Output.print("Installed the pre-commit hook at \(hook).\n")
         case let .updated(hook): Output.print("Updated the pre-commit hook at \(hook).\n")
-        case let .replaced(hook, backup): Output.print("Installed the pre-commit hook at \(hook); the previous hook is kept as \(backup).\n")
+        case let .replaced(hook, backup):
+            Output.print("Installed the pre-commit hook at \(hook); the previous hook is kept as \(backup).\n")
         }
     }
 

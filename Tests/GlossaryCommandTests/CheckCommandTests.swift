@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestLocations
+import Testing
 
 @Suite("glossary check, end to end")
 struct CheckCommandTests {
@@ -24,7 +24,10 @@ struct CheckCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         let first = try #require(findings.first)
-        for key in ["file", "line", "column", "endLine", "endColumn", "rule", "severity", "language", "concept", "text", "message", "suggestions"] {
+        for key in [
+            "file", "line", "column", "endLine", "endColumn", "rule", "severity", "language", "concept", "text", "message",
+            "suggestions",
+        ] {
             #expect(first[key] != nil, "missing \(key)")
         }
         let summary = try #require(json["summary"] as? [String: Any])
@@ -107,7 +110,9 @@ struct CheckCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let findings = try #require(json["findings"] as? [[String: Any]])
         func has(_ rule: String, _ language: String, _ text: String) -> Bool {
-            findings.contains { $0["rule"] as? String == rule && $0["language"] as? String == language && $0["text"] as? String == text }
+            findings.contains {
+                $0["rule"] as? String == rule && $0["language"] as? String == language && $0["text"] as? String == text
+            }
         }
         // The labour/labor trafficking inconsistency in the English part.
         #expect(has("inconsistent-term", "en", "labor trafficking"))

@@ -1,7 +1,7 @@
 import Foundation
-import Testing
 import GlossaryKit
 import TestLocations
+import Testing
 
 /// The runner the end-to-end tests rely on.
 @Suite("The command runner")
@@ -73,11 +73,13 @@ struct CommandRunnerTests {
             let sentinel = folder.appendingPathComponent("xdg-cache-\(UUID().uuidString)")
             var environment = environment
             environment["XDG_CACHE_HOME"] = sentinel.path
-            let result = try CommandRunner.run(["check", "--glossary", glossary.path, "t.txt"], in: folder, environment: environment)
+            let result = try CommandRunner.run(
+                ["check", "--glossary", glossary.path, "t.txt"], in: folder, environment: environment)
             #expect(result.status == 0, "\(result.stdout)\(result.stderr)")
             return (
                 GlossaryCache(path: CommandRunner.cacheFolder.path).load(key: key) != nil,
-                FileManager.default.fileExists(atPath: sentinel.path))
+                FileManager.default.fileExists(atPath: sentinel.path)
+            )
         }
         let isolated = try check([:])
         #expect(isolated.scratch, "the scratch cache has the glossary")

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestLocations
+import Testing
 
 @Suite("glossary convert and lint")
 struct ConvertLintCommandTests {
@@ -41,11 +41,14 @@ struct ConvertLintCommandTests {
         }
         #expect(try String(contentsOfFile: tbx, encoding: .utf8).contains("<note>glossary:exception=maid of honour</note>"))
         #expect(try String(contentsOfFile: csv, encoding: .utf8).contains(",maid of honour | maid of honor | Old Maid | "))
-        #expect(try String(contentsOfFile: yaml, encoding: .utf8).contains("exceptions: [maid of honour, maid of honor, Old Maid, "))
+        #expect(
+            try String(contentsOfFile: yaml, encoding: .utf8).contains("exceptions: [maid of honour, maid of honor, Old Maid, "))
         #expect(try CommandRunner.run(["lint", yaml]).status == 0)
         try Data("The maid of honour spoke. The maid was tired.\n".utf8).write(to: folder.appendingPathComponent("text.en.md"))
         for glossary in ["glossary", tbx, csv, yaml] {
-            let result = try CommandRunner.run(["check", "--no-cache", "-g", glossary, folder.appendingPathComponent("text.en.md").path])
+            let result = try CommandRunner.run([
+                "check", "--no-cache", "-g", glossary, folder.appendingPathComponent("text.en.md").path,
+            ])
             #expect(result.stdout.components(separatedBy: "[deprecated-term]").count == 2, "\(glossary): \(result.stdout)")
             #expect(result.stdout.contains("text.en.md:1:31: warning: 'maid' is deprecated"), "\(glossary): \(result.stdout)")
         }
@@ -78,7 +81,8 @@ struct ConvertLintCommandTests {
         #expect(!clean.stdout.contains("tbx-status-value"), "warnings go to standard error only")
         let lookup = try CommandRunner.run(["lookup", "--no-cache", "-g", tbx.path, "ILO Labour"], in: folder)
         #expect(lookup.stderr.contains(warning), "\(lookup.stderr)")
-        let found = try CommandRunner.run(["lookup", "--no-cache", "-g", tbx.path, "International Labor Organization"], in: folder)
+        let found = try CommandRunner.run(
+            ["lookup", "--no-cache", "-g", tbx.path, "International Labor Organization"], in: folder)
         #expect(found.status == 0, "\(found.stderr)")
         #expect(found.stderr.contains(warning))
     }
@@ -94,7 +98,9 @@ struct ConvertLintCommandTests {
         let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])
         let run = try #require((log["runs"] as? [[String: Any]])?.first)
         let rules = try #require(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
-        #expect(rules.contains { $0["id"] as? String == "ambiguous-term" } && !rules.contains { $0["id"] as? String == "deprecated-term" })
+        #expect(
+            rules.contains { $0["id"] as? String == "ambiguous-term" }
+                && !rules.contains { $0["id"] as? String == "deprecated-term" })
         let results = try #require(run["results"] as? [[String: Any]])
         #expect(!results.isEmpty && results.allSatisfy { $0["partialFingerprints"] != nil && $0["ruleIndex"] != nil })
         let json = try CommandRunner.run(["lint", "--format", "json", fixture])

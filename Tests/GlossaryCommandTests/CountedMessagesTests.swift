@@ -24,7 +24,8 @@ struct CountedMessagesTests {
         try Data(Self.xliff(units: units).utf8).write(to: file)
         let result = try CommandRunner.run(["coverage", "--no-cache", file.path])
         #expect(result.status == 0, "\(result.stderr)")
-        let expected = units == 1
+        let expected =
+            units == 1
             ? ["note: XLIFF 1.2: 1 translation unit\n", "\n1 concept in 1 translation set; "]
             : ["note: XLIFF 1.2: 2 translation units\n", "\n1 concept in 2 translation sets; "]
         for text in expected { #expect(result.stdout.contains(text), "\(result.stdout)") }
@@ -34,8 +35,10 @@ struct CountedMessagesTests {
     func parallelVersionsWithOneParagraph(paragraphs: Int) throws {
         let folder = try CommandRunner.temporaryFolder()
         let indonesian = folder.appendingPathComponent("r.id.md"), english = folder.appendingPathComponent("r.en.md")
-        try Data(Array(repeating: "ILO melindungi pekerja migran.", count: paragraphs).joined(separator: "\n\n").utf8).write(to: indonesian)
-        try Data(Array(repeating: "The ILO protects migrant workers.", count: paragraphs).joined(separator: "\n\n").utf8).write(to: english)
+        try Data(Array(repeating: "ILO melindungi pekerja migran.", count: paragraphs).joined(separator: "\n\n").utf8).write(
+            to: indonesian)
+        try Data(Array(repeating: "The ILO protects migrant workers.", count: paragraphs).joined(separator: "\n\n").utf8).write(
+            to: english)
         let result = try CommandRunner.run(["check", "--no-cache", "--parallel", indonesian.path, english.path])
         let each = paragraphs == 1 ? "1 paragraph each" : "2 paragraphs each"
         #expect(result.stderr.contains("note: 2 versions aligned paragraph by paragraph (\(each))"), "\(result.stderr)")

@@ -40,25 +40,34 @@ struct CoverageCommandTests {
     @Test func checkOfABilingualFileReportsUntranslatedTerms() throws {
         let folder = try CommandRunner.temporaryFolder()
         let file = folder.appendingPathComponent("app.xlf")
-        try Data("""
+        try Data(
+            """
             <xliff version="1.2"><file source-language="en" target-language="id"><body>
             <trans-unit id="1"><source>Every migrant worker has rights.</source>
             <target>Setiap migrant worker punya hak.</target></trans-unit>
             </body></file></xliff>
-            """.utf8).write(to: file)
+            """.utf8
+        ).write(to: file)
         let result = try CommandRunner.run(["check", file.path])
         #expect(result.status == 1)
-        #expect(result.stdout.contains("app.xlf:3:16: warning: 'migrant worker' is the en term for concept 'migrant-worker', left untranslated in this id text"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "app.xlf:3:16: warning: 'migrant worker' is the en term for concept 'migrant-worker', left untranslated in this id text"
+            ), "\(result.stdout)")
     }
 
     @Test func parallelFilesAreAligned() throws {
         let folder = try CommandRunner.temporaryFolder()
         let indonesian = folder.appendingPathComponent("report.id.md"), english = folder.appendingPathComponent("report.en.md")
         try Data("ILO melindungi pekerja migran di perbatasan.\n\nProgram ini berjalan baik.\n".utf8).write(to: indonesian)
-        try Data("The ILO protects migrant workers at the border.\n\nThe ILO programme works for migrant workers.\n".utf8).write(to: english)
+        try Data("The ILO protects migrant workers at the border.\n\nThe ILO programme works for migrant workers.\n".utf8).write(
+            to: english)
         let result = try CommandRunner.run(["check", "--parallel", indonesian.path, english.path])
         #expect(result.stderr.contains("note: 2 versions aligned paragraph by paragraph (2 paragraphs each)"), "\(result.stderr)")
-        #expect(result.stdout.contains("report.id.md:3:1: warning: concept 'ilo' is named in the en version but this id segment has no term for it"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains(
+                "report.id.md:3:1: warning: concept 'ilo' is named in the en version but this id segment has no term for it"),
+            "\(result.stdout)")
         #expect(result.status == 1)
         let single = try CommandRunner.run(["check", "--parallel", indonesian.path])
         #expect(single.status == 2)

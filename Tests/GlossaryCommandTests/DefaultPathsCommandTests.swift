@@ -38,7 +38,9 @@ struct DefaultPathsCommandTests {
         #expect(checked.status == 1, "\(checked.stderr)")
         #expect(checked.stdout.contains("docs/en/guide.md:1:3: warning: 'guest worker' is deprecated"), "\(checked.stdout)")
         #expect(checked.stdout.contains("notes.txt:1:8: warning: 'TKI' is deprecated"))
-        #expect(!checked.stdout.contains("node_modules") && !checked.stdout.contains("CHANGELOG") && !checked.stdout.contains("page.markdown"))
+        #expect(
+            !checked.stdout.contains("node_modules") && !checked.stdout.contains("CHANGELOG")
+                && !checked.stdout.contains("page.markdown"))
         #expect(checked.stdout.hasSuffix("2 warnings in 2 files.\n"))
         // From a subfolder, the files are named as seen from there.
         let below = try CommandRunner.run(command, in: folder.appendingPathComponent("docs"), environment: cache)

@@ -46,13 +46,18 @@ struct DiscoveryCommandTests {
         let result = try CommandRunner.run(["check", "--no-cache", "a.en.md"], in: root.appendingPathComponent("notes"))
         #expect(result.status == 2, "\(result.stdout)\(result.stderr)")
         #expect(result.stderr.contains("error: no glossary"))
-        #expect(result.stderr.contains("glossary was passed over: it has no .yml, .yaml, .tbx, .csv or .tsv file at its top level"), "\(result.stderr)")
+        #expect(
+            result.stderr.contains("glossary was passed over: it has no .yml, .yaml, .tbx, .csv or .tsv file at its top level"),
+            "\(result.stderr)")
         #expect(!result.stderr.contains("presubmit.yml") && !result.stderr.contains("en.yml"))
         // Inside the clone, its own glossary/ folder is the one.
         let inside = try CommandRunner.run(
             ["check", "--no-cache", "--verbose", "../../notes/a.en.md"], in: root.appendingPathComponent("glossary/Sources"))
         #expect(inside.status == 1, "\(inside.stderr)")
-        #expect(inside.stderr.contains("note: glossary: \(root.appendingPathComponent("glossary/glossary").path) (the nearest glossary/ folder with glossary files)"))
+        #expect(
+            inside.stderr.contains(
+                "note: glossary: \(root.appendingPathComponent("glossary/glossary").path) (the nearest glossary/ folder with glossary files)"
+            ))
     }
 
     @Test func theSearchStopsAtTheRepositoryRoot() throws {
@@ -68,7 +73,8 @@ struct DiscoveryCommandTests {
         #expect(outside.stderr.contains("no glossary"))
         // The repository's own glossary is found from below; the configuration above the
         // repository (which turns the rule off) is not read.
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("project/glossary"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("project/glossary"), withIntermediateDirectories: true)
         try Data(Self.glossary.utf8).write(to: root.appendingPathComponent("project/glossary/terms.yml"))
         let inside = try CommandRunner.run(["check", "--no-cache", "--verbose", "a.en.md"], in: docs)
         #expect(inside.status == 1, "\(inside.stdout)\(inside.stderr)")
@@ -91,7 +97,8 @@ struct DiscoveryCommandTests {
         let aboveHome = try CommandRunner.run(["check", "--no-cache", "a.en.md"], in: notes, environment: home)
         #expect(aboveHome.status == 2, "a glossary above the home folder is not used: \(aboveHome.stdout)")
         // One in the home folder itself is.
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("home/user/glossary"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("home/user/glossary"), withIntermediateDirectories: true)
         try Data(Self.glossary.utf8).write(to: root.appendingPathComponent("home/user/glossary/terms.yml"))
         let inHome = try CommandRunner.run(["check", "--no-cache", "a.en.md"], in: notes, environment: home)
         #expect(inHome.status == 1, "\(inHome.stderr)")
@@ -105,13 +112,16 @@ struct DiscoveryCommandTests {
         ])
         let discovered = try CommandRunner.run(["check", "--no-cache", "--verbose", "a.en.md"], in: root)
         #expect(discovered.status == 0)
-        #expect(discovered.stderr.contains("note: glossary: glossary (the nearest glossary/ folder with glossary files)"), "\(discovered.stderr)")
+        #expect(
+            discovered.stderr.contains("note: glossary: glossary (the nearest glossary/ folder with glossary files)"),
+            "\(discovered.stderr)")
         let named = try CommandRunner.run(["lookup", "--no-cache", "--verbose", "-g", "other/terms.yml", "labour"], in: root)
         #expect(named.status == 0)
         #expect(named.stderr.contains("note: glossary: other/terms.yml (--glossary)"))
         try Data("glossary: other/\n".utf8).write(to: root.appendingPathComponent(".glossary.yml"))
         let configured = try CommandRunner.run(["check", "--no-cache", "--verbose", "a.en.md"], in: root)
-        #expect(configured.stderr.contains("note: glossary: other (the glossary setting of .glossary.yml)"), "\(configured.stderr)")
+        #expect(
+            configured.stderr.contains("note: glossary: other (the glossary setting of .glossary.yml)"), "\(configured.stderr)")
         // Without --verbose, nothing is said.
         let quiet = try CommandRunner.run(["check", "--no-cache", "a.en.md"], in: root)
         #expect(quiet.stderr.isEmpty)

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestLocations
+import Testing
 
 @Suite("glossary evaluate, end to end")
 struct EvaluateCommandTests {
@@ -15,7 +15,8 @@ struct EvaluateCommandTests {
 
     @Test func paragraphLanguagesArePrintedAfterTheTerms() throws {
         let result = try CommandRunner.run(["evaluate", "--quiet"])
-        let table = try #require(result.stdout.range(of: "\nparagraph language   paragraphs  correct  accuracy  uncertain  missed\n"))
+        let table = try #require(
+            result.stdout.range(of: "\nparagraph language   paragraphs  correct  accuracy  uncertain  missed\n"))
         #expect(result.stdout[..<table.lowerBound].contains("\nphenomenon "))
         for row in ["\nid ", "\nen ", "\nsu ", "\n1-2 words ", "\n9+ words ", "\nshort (1-8 words) "] {
             #expect(("\n" + result.stdout[table.upperBound...]).contains(row), "missing row \(row)")

@@ -1,7 +1,7 @@
 import Foundation
 import GlossaryKit
-import Testing
 import TestLocations
+import Testing
 
 /// The help texts and the README say what the code does: the lists of formats and file types
 /// they give are held to the constants the code uses.
@@ -29,16 +29,18 @@ struct HelpTextTests {
     /// The README's text from `start` up to the first `end` after it.
     static func readme(from start: String, to end: String) throws -> String {
         let from = try #require(readme.range(of: start), "README has no '\(start)'")
-        let to = try #require(readme.range(of: end, range: from.upperBound..<readme.endIndex), "README has no '\(end)' after '\(start)'")
+        let to = try #require(
+            readme.range(of: end, range: from.upperBound..<readme.endIndex), "README has no '\(end)' after '\(start)'")
         return String(readme[from.lowerBound..<to.upperBound])
     }
 
     /// The file endings written in backticks in `text` (`` `.md` `` → `md`).
     static func backtickedExtensions(_ text: String) -> Set<String> {
         let parts = text.split(separator: "`", omittingEmptySubsequences: false)
-        return Set(parts.enumerated().compactMap { index, part in
-            index % 2 == 1 && part.hasPrefix(".") && !part.contains(" ") ? String(part.dropFirst()) : nil
-        })
+        return Set(
+            parts.enumerated().compactMap { index, part in
+                index % 2 == 1 && part.hasPrefix(".") && !part.contains(" ") ? String(part.dropFirst()) : nil
+            })
     }
 
     // MARK: Help

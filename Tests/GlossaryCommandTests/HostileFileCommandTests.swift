@@ -30,7 +30,8 @@ struct HostileFileCommandTests {
     @Test func aPathSetWithNoFilesIsAnError() throws {
         let project = try Project()
         defer { project.remove() }
-        try FileManager.default.createDirectory(at: project.root.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: project.root.appendingPathComponent("empty"), withIntermediateDirectories: true)
         try project.write("not a text", to: "images/logo.svg")
         for folder in ["empty", "images"] {
             let result = try project.run(["check", folder])
@@ -61,7 +62,9 @@ struct HostileFileCommandTests {
             atPath: project.root.appendingPathComponent("glossary-link").path, withDestinationPath: "glossary")
         let result = try project.run(["check", "-g", "glossary-link", "linkdir"])
         #expect(result.status == 1, "\(result.stderr)")
-        #expect(result.stdout.contains("linkdir/a.md:1:5: warning:") && result.stdout.contains("[deprecated-term]"), "\(result.stdout)")
+        #expect(
+            result.stdout.contains("linkdir/a.md:1:5: warning:") && result.stdout.contains("[deprecated-term]"),
+            "\(result.stdout)")
         #expect(result.stdout.contains("1 file"), "\(result.stdout)")
     }
 
@@ -69,7 +72,8 @@ struct HostileFileCommandTests {
         let project = try Project()
         defer { project.remove() }
         try project.write("The labor office.\n", to: "a.md")
-        try FileManager.default.createSymbolicLink(atPath: project.root.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: project.root.appendingPathComponent("b.md").path, withDestinationPath: "a.md")
         let checked = try project.run(["check", "a.md", "./a.md", "b.md"])
         #expect(checked.status == 1)
         #expect(checked.stdout.components(separatedBy: "[deprecated-term]").count == 2, "\(checked.stdout)")
@@ -113,14 +117,18 @@ struct HostileFileCommandTests {
         ] {
             let result = try project.run(arguments)
             #expect(result.status == 2, "\(arguments): \(result.stderr)")
-            #expect(result.stderr.contains("is a glossary file of this run; --fix does not rewrite it"), "\(arguments): \(result.stderr)")
+            #expect(
+                result.stderr.contains("is a glossary file of this run; --fix does not rewrite it"),
+                "\(arguments): \(result.stderr)")
             #expect(try project.read("glossary/terms.yml") == glossaryBefore)
             // Nothing is fixed, not even the text beside it.
             #expect(String(decoding: try project.read("a.md"), as: UTF8.self) == "The labor office.\n")
         }
         try project.write("fail-on: warning\n# labor\n", to: "settings.yml")
         let configuration = try project.run(["check", "--fix", "--config", "settings.yml", "a.md", "settings.yml"])
-        #expect(configuration.status == 2 && configuration.stderr.contains("is the configuration of this run"), "\(configuration.stderr)")
+        #expect(
+            configuration.status == 2 && configuration.stderr.contains("is the configuration of this run"),
+            "\(configuration.stderr)")
         try project.write("{\"version\": 1, \"findings\": []}\n", to: "base.json")
         let baseline = try project.run(["check", "--fix", "--baseline", "base.json", "a.md", "base.json"])
         #expect(baseline.status == 2 && baseline.stderr.contains("is the baseline of this run"), "\(baseline.stderr)")
@@ -167,7 +175,9 @@ struct HostileFileCommandTests {
                     if descriptor >= 0 {
                         let line = "appended \(number)"
                         let bytes = Array((line + "\n").utf8)
-                        if bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == bytes.count { lines.add(line) }
+                        if bytes.withUnsafeBytes({ write(descriptor, $0.baseAddress, $0.count) }) == bytes.count {
+                            lines.add(line)
+                        }
                         close(descriptor)
                     }
                     number += 1
@@ -185,7 +195,9 @@ struct HostileFileCommandTests {
             let prefix = final.hasPrefix(fixed) ? fixed : base
             #expect(final.hasPrefix(prefix), "trial \(trial): \(result.stderr)")
             let appended = final.dropFirst(prefix.count).split(separator: "\n").map(String.init)
-            #expect(appended.sorted() == lines.all.sorted(), "trial \(trial): \(lines.all.count) lines written, \(appended.count) kept")
+            #expect(
+                appended.sorted() == lines.all.sorted(),
+                "trial \(trial): \(lines.all.count) lines written, \(appended.count) kept")
             #expect((prefix == fixed) == (result.status != 2), "trial \(trial): exit \(result.status)")
             if result.status == 2 { #expect(result.stderr.contains("changed"), "\(result.stderr)") }
         }

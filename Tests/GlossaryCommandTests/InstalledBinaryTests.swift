@@ -29,24 +29,26 @@ struct InstalledBinaryTests {
         // `.resources` in it is changed (to `.resourcez`, same length), so any bundle look-up left
         // in the code would fail and the analyzers' data would be missing.
         var bytes = try Array(Data(contentsOf: CommandRunner.binary))
-        for offset in Self.offsets(of: Self.bundleSuffix, in: bytes) { bytes[offset + Self.bundleSuffix.count - 1] = UInt8(ascii: "z") }
+        for offset in Self.offsets(of: Self.bundleSuffix, in: bytes) {
+            bytes[offset + Self.bundleSuffix.count - 1] = UInt8(ascii: "z")
+        }
         let copy = bin.appendingPathComponent("glossary")
         try Data(bytes).write(to: copy)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: copy.path)
 
         let glossary = scratch.appendingPathComponent("terms.yml")
         try """
-            concepts:
-              - id: migrant-worker
-                terms:
-                  id:
-                    - pekerja migran
-                    - {term: TKI, type: acronym, status: deprecated}
-                  en:
-                    - migrant worker
-                    - {term: guest worker, status: deprecated}
+        concepts:
+          - id: migrant-worker
+            terms:
+              id:
+                - pekerja migran
+                - {term: TKI, type: acronym, status: deprecated}
+              en:
+                - migrant worker
+                - {term: guest worker, status: deprecated}
 
-            """.write(to: glossary, atomically: true, encoding: .utf8)
+        """.write(to: glossary, atomically: true, encoding: .utf8)
         // Readings from each built-in language's data: an Indonesian clitic, an English plural.
         let result = try CommandRunner.run(
             ["check", "--no-cache", "--no-config", "-g", glossary.path, "--lang", "id", "-"], in: empty,

@@ -28,7 +28,10 @@ struct LookupCommandTests {
     @Test func listsEachTermsExceptionPhrases() throws {
         let result = try CommandRunner.run(["lookup", "maid"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("    maid — deprecated\n        Presents the worker as a servant; use \"domestic worker\" (ILO C189).\n        exceptions: maid of honour; maid of honor; Old Maid;"))
+        #expect(
+            result.stdout.contains(
+                "    maid — deprecated\n        Presents the worker as a servant; use \"domestic worker\" (ILO C189).\n        exceptions: maid of honour; maid of honor; Old Maid;"
+            ))
         let json = try CommandRunner.run(["lookup", "--format", "json", "maid"])
         #expect(json.stdout.contains("\"exceptions\": [\n              \"maid of honour\","))
     }
@@ -38,13 +41,18 @@ struct LookupCommandTests {
     @Test func aTextThatIsAnExceptionPhraseSaysSo() throws {
         let result = try CommandRunner.run(["lookup", "Old Maids"])
         #expect(result.status == 1)
-        #expect(result.stdout.hasPrefix("'Old Maid' is an exception of 'maid' (en) in domestic-worker: there the term does not name the concept.\n"))
+        #expect(
+            result.stdout.hasPrefix(
+                "'Old Maid' is an exception of 'maid' (en) in domestic-worker: there the term does not name the concept.\n"))
         #expect(result.stdout.contains("No concept has a term matching 'Old Maids'."))
         let json = try CommandRunner.run(["lookup", "--format", "json", "calo tiket"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let exceptions = try #require(object["exceptions"] as? [[String: String]])
         #expect(exceptions.map { $0["language"] } == ["id", "su"])
-        #expect(exceptions.allSatisfy { $0["phrase"] == "calo tiket" && $0["term"] == "calo" && $0["concept"] == "recruitment-broker" })
+        #expect(
+            exceptions.allSatisfy {
+                $0["phrase"] == "calo tiket" && $0["term"] == "calo" && $0["concept"] == "recruitment-broker"
+            })
         #expect((object["concepts"] as? [Any])?.isEmpty == true)
     }
 

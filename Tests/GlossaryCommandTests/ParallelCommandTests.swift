@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TestLocations
+import Testing
 
 @Suite("check and coverage: translation sets by file name and configuration, bilingual files in folders")
 struct ParallelCommandTests {
@@ -22,23 +22,34 @@ struct ParallelCommandTests {
             let root = try Self.folder([id: Self.indonesian, en: Self.english, "notes.md": "Catatan saja.\n"])
             let result = try CommandRunner.run(["check", "--no-config", root.path])
             #expect(result.status == 1, "\(id): \(result.stdout)\(result.stderr)")
-            #expect(result.stdout.contains("\(id):3:8: warning: 'migrant worker' is the en term for concept 'migrant-worker', left untranslated in this id text"), "\(result.stdout)")
-            #expect(result.stdout.contains("(it also makes the translations inconsistent: concept 'migrant-worker'"), "\(result.stdout)")
+            #expect(
+                result.stdout.contains(
+                    "\(id):3:8: warning: 'migrant worker' is the en term for concept 'migrant-worker', left untranslated in this id text"
+                ), "\(result.stdout)")
+            #expect(
+                result.stdout.contains("(it also makes the translations inconsistent: concept 'migrant-worker'"),
+                "\(result.stdout)")
             #expect(!result.stdout.contains("[inconsistent-translation]"), "\(result.stdout)")
-            #expect(result.stderr.contains("by file name): 2 versions aligned paragraph by paragraph (2 paragraphs each)"), "\(result.stderr)")
+            #expect(
+                result.stderr.contains("by file name): 2 versions aligned paragraph by paragraph (2 paragraphs each)"),
+                "\(result.stderr)")
             #expect(!result.stderr.contains("notes.md"), "\(result.stderr)")
 
             let off = try CommandRunner.run(["check", "--no-config", "--no-parallel", root.path])
             #expect(off.status == 0, "\(off.stdout)")
             #expect(!off.stderr.contains("aligned"))
             // Named files are grouped as well as a folder's.
-            let named = try CommandRunner.run(["check", "--no-config", root.appendingPathComponent(id).path, root.appendingPathComponent(en).path])
+            let named = try CommandRunner.run([
+                "check", "--no-config", root.appendingPathComponent(id).path, root.appendingPathComponent(en).path,
+            ])
             #expect(named.status == 1 && named.stdout.contains("[untranslated-term]"))
         }
     }
 
     @Test func oneLanguageOrAnUnknownTagIsNotASet() throws {
-        let root = try Self.folder(["report.id.md": Self.indonesian, "report.fr.md": Self.english, "other.id.md": Self.indonesian])
+        let root = try Self.folder([
+            "report.id.md": Self.indonesian, "report.fr.md": Self.english, "other.id.md": Self.indonesian,
+        ])
         let result = try CommandRunner.run(["check", "--no-config", root.path])
         #expect(!result.stderr.contains("aligned"), "\(result.stderr)")
         #expect(!result.stdout.contains("[untranslated-term]"))
@@ -66,8 +77,11 @@ struct ParallelCommandTests {
         ])
         let result = try CommandRunner.run(["check", "docs"], in: root)
         #expect(result.status == 1, "\(result.stdout)\(result.stderr)")
-        #expect(result.stdout.contains("docs/id_version/guide.md:3:8: warning: 'migrant worker' is the en term"), "\(result.stdout)")
-        #expect(result.stderr.contains("(parallel set 'docs/{lang}_version/**' of the configuration): 2 versions aligned"), "\(result.stderr)")
+        #expect(
+            result.stdout.contains("docs/id_version/guide.md:3:8: warning: 'migrant worker' is the en term"), "\(result.stdout)")
+        #expect(
+            result.stderr.contains("(parallel set 'docs/{lang}_version/**' of the configuration): 2 versions aligned"),
+            "\(result.stderr)")
         let off = try CommandRunner.run(["check", "--no-parallel", "docs"], in: root)
         #expect(off.status == 0, "\(off.stdout)")
         // A malformed pattern is an error with its line and column.
@@ -80,11 +94,11 @@ struct ParallelCommandTests {
     @Test func folderSearchChecksBilingualFiles() throws {
         let root = try Self.folder([
             "app.xlf": """
-                <xliff version="1.2"><file source-language="en" target-language="id"><body>
-                <trans-unit id="1"><source>Every migrant worker has rights.</source>
-                <target>Setiap migrant worker punya hak.</target></trans-unit>
-                </body></file></xliff>
-                """,
+            <xliff version="1.2"><file source-language="en" target-language="id"><body>
+            <trans-unit id="1"><source>Every migrant worker has rights.</source>
+            <target>Setiap migrant worker punya hak.</target></trans-unit>
+            </body></file></xliff>
+            """,
             "messages.json": "{\"a\": \"Every migrant worker has rights.\"}",
             "readme.md": "Pekerja migran.\n",
         ])
@@ -131,7 +145,8 @@ struct ParallelCommandTests {
         }
         // No spurious cross-language finding on the seed.
         let check = try CommandRunner.run(["check", "--format", "json", seed])
-        let findings = try #require((try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]])
+        let findings = try #require(
+            (try JSONSerialization.jsonObject(with: Data(check.stdout.utf8)) as? [String: Any])?["findings"] as? [[String: Any]])
         let cross: Set<String> = ["missing-translation", "untranslated-term", "inconsistent-translation", "term-count"]
         #expect(!findings.contains { cross.contains($0["rule"] as? String ?? "") }, "\(findings.map { $0["rule"] ?? "" })")
     }

@@ -1,7 +1,7 @@
 import Foundation
 import GlossaryKit
-import Testing
 import TestLocations
+import Testing
 
 /// The version is written once, in `GlossaryKitInfo.version`: the tool, SARIF logs and the
 /// changelog name that one.

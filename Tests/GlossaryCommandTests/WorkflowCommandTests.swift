@@ -78,9 +78,14 @@ struct WorkflowCommandTests {
         let github = try CommandRunner.run(["check", "--format", "github", "Examples/abstract.md"])
         #expect(github.status == 1)
         // The sample's one divergence between its sections is a notice, its term problems warnings.
-        #expect(github.stdout.hasPrefix("::notice file=Examples/abstract.md,line=3,col=1,endLine=3,endColumn=5,title=glossary%3A divergent-term::"))
+        #expect(
+            github.stdout.hasPrefix(
+                "::notice file=Examples/abstract.md,line=3,col=1,endLine=3,endColumn=5,title=glossary%3A divergent-term::"))
         #expect(github.stdout.contains("\n::warning file=Examples/abstract.md,line="))
-        #expect(github.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("::warning ") || $0.hasPrefix("::error ") || $0.hasPrefix("::notice ") })
+        #expect(
+            github.stdout.split(separator: "\n").allSatisfy {
+                $0.hasPrefix("::warning ") || $0.hasPrefix("::error ") || $0.hasPrefix("::notice ")
+            })
         #expect(try CommandRunner.run(["lookup", "--format", "sarif", "ILO"]).status == 2)
     }
 
@@ -112,7 +117,8 @@ struct WorkflowCommandTests {
         try project.write("Buruh.\n", to: "docs/id/a.md")
         try project.write("Labor.\n", to: "docs/en/a.md")
         try project.write("Labor.\n", to: "docs/archive/old.md")
-        try project.write("""
+        try project.write(
+            """
             languages:
               "docs/{id,en}/**": en
               "docs/id/**": id
@@ -126,7 +132,8 @@ struct WorkflowCommandTests {
         #expect(!result.stdout.contains("archive"))
         // The first matching pattern wins: docs/id is English here, so buruh is not looked up as Indonesian.
         #expect(!result.stdout.contains("\"text\": \"Buruh\""))
-        try project.write("""
+        try project.write(
+            """
             languages:
               "docs/id/**": id
               "docs/en/**": en
@@ -221,7 +228,8 @@ struct WorkflowCommandTests {
         #expect(fix.status == 0, "\(fix.stdout)\(fix.stderr)")
         #expect(fix.stderr.contains("fixed 4 findings in 1 file"))
         // A paragraph's first word is capitalised; the rest keeps the writer's case.
-        #expect(try project.read("a.en.txt") == Data([0xEF, 0xBB, 0xBF] + Array("Labour, LABOUR.\r\n\r\nLabour and labour\r\n".utf8)))
+        #expect(
+            try project.read("a.en.txt") == Data([0xEF, 0xBB, 0xBF] + Array("Labour, LABOUR.\r\n\r\nLabour and labour\r\n".utf8)))
     }
 
     @Test func nothingToFixLeavesBytesAndModificationTime() throws {

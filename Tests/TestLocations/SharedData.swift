@@ -49,6 +49,7 @@ extension Trait where Self == ConditionTrait {
 
     /// Runs the test only when ``SharedData/seed`` is there; otherwise it is reported as skipped.
     public static var needsSeed: Self {
-        .enabled(if: SharedData.hasSeed, Comment(rawValue: "needs \(SharedData.seed.path) (or the same in $GLOSSARY_SHARED_DATA)"))
+        .enabled(
+            if: SharedData.hasSeed, Comment(rawValue: "needs \(SharedData.seed.path) (or the same in $GLOSSARY_SHARED_DATA)"))
     }
 }

@@ -36,8 +36,9 @@ func use(_ compiled: CompiledGlossary, what: String) {
     guard let again = FuzzingEntryPoints.decodeCacheEntry(entry, key: key) else {
         Invariant.fail("\(what): a decoded glossary encodes to an entry the decoder refuses")
     }
-    Invariant.require(FuzzingEntryPoints.cacheEntry(of: again, key: key) == entry,
-                      "\(what): decode → encode → decode → encode changed the bytes")
+    Invariant.require(
+        FuzzingEntryPoints.cacheEntry(of: again, key: key) == entry,
+        "\(what): decode → encode → decode → encode changed the bytes")
     // A text of the glossary's own terms, one per line and each twice in a sentence, so that
     // the matcher's tables are walked for real.
     var text = ""

@@ -29,7 +29,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         // after it, and the findings there may change with them (see above).
         var asTheToolRuns = input.options
         asTheToolRuns.chunkSize = CheckOptions().chunkSize
-        let wholeFindings = asTheToolRuns.chunkSize == input.options.chunkSize ? findings : try checker.check(source, options: asTheToolRuns)
+        let wholeFindings =
+            asTheToolRuns.chunkSize == input.options.chunkSize ? findings : try checker.check(source, options: asTheToolRuns)
         try expectIdempotentFix(source, findings: wholeFindings, options: asTheToolRuns)
     } catch {
         Invariant.fail("check: a UTF-8 text failed: \(error)")
@@ -52,8 +53,12 @@ func expectIdempotentFix(_ source: SourceText, findings: [Finding], options: Che
     let again = try checker.check(fixed, options: options)
     let second = FuzzingEntryPoints.fix(fixed, findings: again, document: try checker.analyze(fixed, options: options))
     if let second {
-        let edits = second.edits.map { "\($0.rule) \($0.range) '\(fixed.text($0.range))' → '\(String(decoding: $0.replacement, as: UTF8.self))'" }
-        Invariant.fail("fix: a second fix changes the fixed text: \(edits.joined(separator: "; "))\nfixed text:\n\(String(decoding: fix.fixed, as: UTF8.self))")
+        let edits = second.edits.map {
+            "\($0.rule) \($0.range) '\(fixed.text($0.range))' → '\(String(decoding: $0.replacement, as: UTF8.self))'"
+        }
+        Invariant.fail(
+            "fix: a second fix changes the fixed text: \(edits.joined(separator: "; "))\nfixed text:\n\(String(decoding: fix.fixed, as: UTF8.self))"
+        )
     }
 }
 

@@ -1,5 +1,5 @@
-@_spi(Fuzzing) import GlossaryKit
 import FuzzSupport
+@_spi(Fuzzing) import GlossaryKit
 
 /// The `.glossary.yml` reader: bytes → text → configuration, as the tool reads the file it
 /// discovers. It refuses the input with an error inside it, or returns a configuration whose

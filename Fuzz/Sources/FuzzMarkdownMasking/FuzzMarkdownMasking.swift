@@ -20,13 +20,15 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         var inRegion = [Bool](repeating: false, count: bytes.count)
         var previousStart = 0
         for range in ranges {
-            Invariant.require(!range.isEmpty && range.lowerBound >= 0 && range.upperBound <= bytes.count,
-                              "\(what): region \(range) of a \(bytes.count)-byte text")
+            Invariant.require(
+                !range.isEmpty && range.lowerBound >= 0 && range.upperBound <= bytes.count,
+                "\(what): region \(range) of a \(bytes.count)-byte text")
             Invariant.require(range.lowerBound >= previousStart, "\(what): regions out of order at \(range)")
             previousStart = range.lowerBound
             if isUTF8 {
-                Invariant.require(positions.isScalarBoundary(range.lowerBound) && positions.isScalarBoundary(range.upperBound),
-                                  "\(what): region \(range) cuts a character")
+                Invariant.require(
+                    positions.isScalarBoundary(range.lowerBound) && positions.isScalarBoundary(range.upperBound),
+                    "\(what): region \(range) cuts a character")
             }
             for index in range { inRegion[index] = true }
         }

@@ -23,7 +23,9 @@ public enum BilingualChecks {
         let checker = CrossLanguageChecker(compiled: FuzzGlossary.checker.compiled)
         for corpus in corpora {
             for text in corpus.texts {
-                guard let file = positions[text.path] else { Invariant.fail("\(what): a text of a file that was not read: \(text.path)") }
+                guard let file = positions[text.path] else {
+                    Invariant.fail("\(what): a text of a file that was not read: \(text.path)")
+                }
                 Invariant.require(text.file.bytes == file.bytes, "\(what): the text's file is not the bytes read")
                 let count = text.text.bytes.count
                 if let offsets = text.fileOffsets {
@@ -39,7 +41,8 @@ public enum BilingualChecks {
             for set in corpus.sets {
                 for member in set.members {
                     Invariant.require(
-                        corpus.texts.indices.contains(member.text) && corpus.texts[member.text].segments.indices.contains(member.segment),
+                        corpus.texts.indices.contains(member.text)
+                            && corpus.texts[member.text].segments.indices.contains(member.segment),
                         "\(what): set '\(set.id)' names segment \(member.segment) of text \(member.text), which does not exist")
                 }
             }

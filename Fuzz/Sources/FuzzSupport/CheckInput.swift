@@ -26,7 +26,8 @@ extension TextError {
         guard case let .invalidUTF8(line, offset, _) = self else {
             Invariant.fail("\(what): a text that is UTF-8 failed: \(self)")
         }
-        Invariant.require(offset >= 0 && offset < positions.bytes.count, "\(what): bad byte at \(offset) of \(positions.bytes.count)")
+        Invariant.require(
+            offset >= 0 && offset < positions.bytes.count, "\(what): bad byte at \(offset) of \(positions.bytes.count)")
         Invariant.require(positions.position(of: offset).line == line, "\(what): bad byte at \(offset) is not on line \(line)")
     }
 }

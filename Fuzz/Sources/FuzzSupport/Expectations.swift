@@ -49,11 +49,13 @@ public enum Expect {
             let end = positions.position(of: range.upperBound)
             Invariant.require(
                 finding.location.line == start.line && finding.location.column == start.column,
-                "\(what): location \(finding.location.line):\(finding.location.column), but the range starts at \(start.line):\(start.column): \(describe(finding))")
+                "\(what): location \(finding.location.line):\(finding.location.column), but the range starts at \(start.line):\(start.column): \(describe(finding))"
+            )
             Invariant.require(
                 finding.endLocation.file == finding.location.file
                     && finding.endLocation.line == end.line && finding.endLocation.column == end.column,
-                "\(what): end \(finding.endLocation.line):\(finding.endLocation.column), but the range ends at \(end.line):\(end.column): \(describe(finding))")
+                "\(what): end \(finding.endLocation.line):\(finding.endLocation.column), but the range ends at \(end.line):\(end.column): \(describe(finding))"
+            )
         }
     }
 
@@ -67,7 +69,8 @@ public enum Expect {
         guard found != expected else { return }
         let onlyFound = found.filter { !expected.contains($0) }.prefix(8).map(describe)
         let onlyExpected = expected.filter { !found.contains($0) }.prefix(8).map(describe)
-        Invariant.fail("""
+        Invariant.fail(
+            """
             \(what): \(found.count) findings, expected \(expected.count)
             only in the first: \(onlyFound.joined(separator: "\n  "))
             only in the second: \(onlyExpected.joined(separator: "\n  "))

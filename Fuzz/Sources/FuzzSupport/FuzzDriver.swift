@@ -30,7 +30,7 @@ public enum FuzzDriver {
     public static func run(_ argc: CInt, _ argv: Arguments, _ testOneInput: TestOneInput) -> CInt {
         var count = argc
         var arguments = argv
-        return LLVMFuzzerRunDriver(&count, &arguments, testOneInput)
+        return runFuzzerDriver(&count, &arguments, testOneInput)
     }
 
     /// The input as an array (empty for a null pointer).
@@ -41,7 +41,7 @@ public enum FuzzDriver {
 }
 
 @_silgen_name("LLVMFuzzerRunDriver")
-private func LLVMFuzzerRunDriver(
+private func runFuzzerDriver(
     _ argc: UnsafeMutablePointer<CInt>,
     _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
     _ callback: FuzzDriver.TestOneInput

@@ -11,7 +11,8 @@ public enum GlossaryChecks {
     /// trip; every id must still be one the YAML reader takes.
     public static func afterReading(_ glossary: Glossary, what: String) {
         for concept in glossary.concepts {
-            Invariant.require(Concept.isValidID(concept.id), "\(what): concept id '\(concept.id)' is not one the YAML reader takes")
+            Invariant.require(
+                Concept.isValidID(concept.id), "\(what): concept id '\(concept.id)' is not one the YAML reader takes")
         }
         if Set(glossary.concepts.map(\.id)).count == glossary.concepts.count {
             expectYAMLRoundTrip(glossary, what: what)

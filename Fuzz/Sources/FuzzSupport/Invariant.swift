@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// What a fuzz target asserts beyond "no crash": a broken invariant aborts the process, which

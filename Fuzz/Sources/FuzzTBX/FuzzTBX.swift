@@ -32,7 +32,8 @@ public func fuzzOne(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         Invariant.require(memory.diagnostics == streamed.diagnostics, "TBX: different diagnostics from a file and from memory")
         for diagnostic in memory.diagnostics {
             Expect.inside(
-                InputError.atLocation(diagnostic.location, message: diagnostic.message, sourceLine: nil), path: file, positions: positions,
+                InputError.atLocation(diagnostic.location, message: diagnostic.message, sourceLine: nil), path: file,
+                positions: positions,
                 what: "TBX diagnostic")
         }
         GlossaryChecks.afterReading(memory.glossary, what: "TBX")

@@ -3,7 +3,10 @@ import GlossaryKit
 
 /// Which `.glossary.yml` a command follows: `--config`, else the nearest one; `--no-config`: none.
 struct ConfigurationOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("The configuration file (default: .glossary.yml here or in the nearest parent folder).", valueName: "file"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "The configuration file (default: .glossary.yml here or in the nearest parent folder).", valueName: "file"))
     var config: String?
 
     @Flag(name: .customLong("no-config"), help: "Ignore .glossary.yml.")
@@ -21,7 +24,9 @@ struct ConfigurationOptions: ParsableArguments {
             return nil
         }
         guard let path = config ?? Configuration.discover() else {
-            glossary.note("configuration: none (no \(Configuration.fileName) here or in a parent folder, up to the repository root or the home folder)")
+            glossary.note(
+                "configuration: none (no \(Configuration.fileName) here or in a parent folder, up to the repository root or the home folder)"
+            )
             return nil
         }
         glossary.note("configuration: \(GlossaryOptions.shown(path))" + (config == nil ? "" : " (--config)"))
@@ -35,9 +40,11 @@ struct ConfigurationOptions: ParsableArguments {
 
 /// `--source LANG`: the language the versions of a text are translated from.
 struct SourceOptions: ParsableArguments {
-    @Option(name: .customLong("source"), help: ArgumentHelp(
-        "The language the versions of a text are translated from, one of the glossary's (such as en): parallel files and language sections are then checked as translations of it, as a bilingual file is of the source it declares. Default: the configuration's source, else none (the versions are compared with each other).",
-        valueName: "code"))
+    @Option(
+        name: .customLong("source"),
+        help: ArgumentHelp(
+            "The language the versions of a text are translated from, one of the glossary's (such as en): parallel files and language sections are then checked as translations of it, as a bilingual file is of the source it declares. Default: the configuration's source, else none (the versions are compared with each other).",
+            valueName: "code"))
     var language: String?
 
     func validate() throws {
@@ -50,7 +57,8 @@ struct SourceOptions: ParsableArguments {
     /// languages are `known`); an error (exit status 2) when it is not one.
     func resolve(configuration: Configuration?, known: [LanguageTag]) throws -> LanguageTag? {
         do {
-            return try SourceLanguage.resolve(named: language.flatMap(LanguageTag.init), configuration: configuration, known: known)
+            return try SourceLanguage.resolve(
+                named: language.flatMap(LanguageTag.init), configuration: configuration, known: known)
         } catch {
             throw CommandFailure.input(error)
         }

@@ -12,7 +12,9 @@ struct GlossaryOptions: ParsableArguments {
             valueName: "path"))
     var paths: [String] = []
 
-    @Flag(name: .customLong("no-cache"), help: "Do not read or write the compiled-glossary cache (~/.cache/glossary, or $GLOSSARY_CACHE_DIR).")
+    @Flag(
+        name: .customLong("no-cache"),
+        help: "Do not read or write the compiled-glossary cache (~/.cache/glossary, or $GLOSSARY_CACHE_DIR).")
     var noCache = false
 
     @Flag(name: .long, help: "Say on standard error which glossary (and configuration) is used, and why.")
@@ -46,7 +48,8 @@ struct GlossaryOptions: ParsableArguments {
     /// The failure when no glossary is found: it says to `otherwise` and names the `glossary/`
     /// folders that were passed over.
     private static func notFound(otherwise: String) -> CommandFailure {
-        var message = "no glossary: \(otherwise), or run in a folder that has a glossary/ folder of glossary files"
+        var message =
+            "no glossary: \(otherwise), or run in a folder that has a glossary/ folder of glossary files"
             + " (here or in a parent folder, up to the repository root or the home folder)"
         for folder in GlossaryLoader.passedOver() {
             message += "; \(shown(folder)) was passed over: it has no \(HelpText.glossaryExtensions) file at its top level"
@@ -81,7 +84,10 @@ struct GlossaryOptions: ParsableArguments {
         do {
             let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
                 paths: paths, cache: noCache ? nil : GlossaryCache.standard, onWarning: Self.printWarning)
-            note(fromCache ? "glossary: compiled form read from the cache in \(GlossaryCache.standard.path)" : "glossary: read and compiled")
+            note(
+                fromCache
+                    ? "glossary: compiled form read from the cache in \(GlossaryCache.standard.path)"
+                    : "glossary: read and compiled")
             return compiled
         } catch let error as InputError {
             throw CommandFailure.input(error)

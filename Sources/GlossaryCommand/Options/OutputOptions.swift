@@ -11,7 +11,11 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Output format: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations).")
     var format: ReportFormat = .text
 
-    @Option(name: .customLong("fail-on"), help: "Exit with status 1 when a finding is at least this severe: info, warning or error (default: for check, fail-on in .glossary.yml; else warning).")
+    @Option(
+        name: .customLong("fail-on"),
+        help:
+            "Exit with status 1 when a finding is at least this severe: info, warning or error (default: for check, fail-on in .glossary.yml; else warning)."
+    )
     var failOnOption: Severity?
 
     /// The `--fail-on` level, `warning` when not given.

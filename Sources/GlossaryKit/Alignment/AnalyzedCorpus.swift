@@ -30,7 +30,8 @@ public struct AnalyzedCorpus: Sendable {
     public let glossary: Glossary
 
     /// A corpus of analysed texts and their translation sets.
-    public init(texts: [AnalyzedText], sets: [TranslationSet], sourceLanguage: LanguageTag?, notes: [String], glossary: Glossary) {
+    public init(texts: [AnalyzedText], sets: [TranslationSet], sourceLanguage: LanguageTag?, notes: [String], glossary: Glossary)
+    {
         self.texts = texts
         self.sets = sets
         self.sourceLanguage = sourceLanguage
@@ -101,9 +102,10 @@ public struct AnalyzedCorpus: Sendable {
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
     ) -> Finding {
         let analyzed = texts[text]
-        return analyzed.segmented.inFile(analyzed.document.finding(
-            at: match, rule: rule, severity: severity, message: message,
-            suggestions: suggestions, fix: fix, note: note))
+        return analyzed.segmented.inFile(
+            analyzed.document.finding(
+                at: match, rule: rule, severity: severity, message: message,
+                suggestions: suggestions, fix: fix, note: note))
     }
 
     /// A finding about a whole segment (a missing term has no place of its own), positioned at

@@ -60,9 +60,10 @@ extension AnalyzedCorpus {
                 let namedIn = others.filter { named[$0].contains(concept) }.map { byLanguage[$0].language }
                 let versionCount = byLanguage.filter { !entry.terms(in: $0.language).isEmpty }.count
                 let kind: Absence.Kind = source != nil || 2 * namedIn.count >= versionCount ? .omission : .divergence
-                result.append(Absence(
-                    concept: concept, language: version.language, members: version.members,
-                    namedIn: namedIn, versionCount: versionCount, kind: kind))
+                result.append(
+                    Absence(
+                        concept: concept, language: version.language, members: version.members,
+                        namedIn: namedIn, versionCount: versionCount, kind: kind))
             }
         }
         return result

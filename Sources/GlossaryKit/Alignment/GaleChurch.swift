@@ -59,8 +59,7 @@ package enum GaleChurch {
             let a = first[(i - shape.first)..<i].reduce(0, +)
             let b = second[(j - shape.second)..<j].reduce(0, +)
             var confidence = match(a, b, ratio: ratio)
-            if shape.first == 0 || shape.second == 0 { confidence = 0 }
-            else if shape.first + shape.second > 2 { confidence /= 2 }
+            if shape.first == 0 || shape.second == 0 { confidence = 0 } else if shape.first + shape.second > 2 { confidence /= 2 }
             beads.append(Bead(first: (i - shape.first)..<i, second: (j - shape.second)..<j, confidence: confidence))
             i -= shape.first
             j -= shape.second

@@ -10,7 +10,9 @@ import Foundation
 package enum ParallelAligner {
     /// The length of a segment for alignment: its bytes that are not white space.
     static func length(_ segment: Segment, in text: SegmentedText) -> Int {
-        text.text.bytes[segment.bytes].reduce(0) { $0 + ($1 == 0x20 || $1 == 0x0A || $1 == 0x09 || $1 == 0x0D || $1 & 0xC0 == 0x80 ? 0 : 1) }
+        text.text.bytes[segment.bytes].reduce(0) {
+            $0 + ($1 == 0x20 || $1 == 0x0A || $1 == 0x09 || $1 == 0x0D || $1 & 0xC0 == 0x80 ? 0 : 1)
+        }
     }
 
     /// Aligns paragraph-segmented versions; the first leads.
@@ -31,25 +33,30 @@ package enum ParallelAligner {
                     let ratio = GaleChurch.ratio(lengths[0].reduce(0, +), lengths[other].reduce(0, +))
                     confidence = min(confidence, GaleChurch.match(lengths[0][index], lengths[other][index], ratio: ratio))
                 }
-                sets.append(TranslationSet(
-                    id: "paragraph \(index + 1)" + (heading(of: pivot.segments[index], in: pivot).map { " (\($0))" } ?? ""), members: versions.indices.map { SegmentReference(text: $0, segment: index) },
-                    confidence: confidence, method: "paragraph \(index + 1) of \(pivot.segments.count)"))
+                sets.append(
+                    TranslationSet(
+                        id: "paragraph \(index + 1)" + (heading(of: pivot.segments[index], in: pivot).map { " (\($0))" } ?? ""),
+                        members: versions.indices.map { SegmentReference(text: $0, segment: index) },
+                        confidence: confidence, method: "paragraph \(index + 1) of \(pivot.segments.count)"))
             }
-            let note = "\(English.counted(versions.count, "version")) aligned paragraph by paragraph (\(English.counted(counts[0], "paragraph")) each)"
+            let note =
+                "\(English.counted(versions.count, "version")) aligned paragraph by paragraph (\(English.counted(counts[0], "paragraph")) each)"
                 + lowConfidenceNote(sets)
             return TranslationCorpus(texts: versions, sets: sets, notes: [note])
         }
         let sentenceTexts = versions.map(sentenceSegmented)
         let sets = alignByLength(sentenceTexts, idPrefix: "sentence")
         let described = zip(names, counts).map { "\($0): \($1)" }.joined(separator: ", ")
-        let note = "paragraph counts differ (\(described)): sentences aligned by length (Gale–Church)"
+        let note =
+            "paragraph counts differ (\(described)): sentences aligned by length (Gale–Church)"
             + lowConfidenceNote(sets)
         return TranslationCorpus(texts: sentenceTexts, sets: sets, notes: [note])
     }
 
     /// Aligns the segments of several texts by length, the first text leading, and composes the
     /// pairwise alignments into sets.
-    static func alignByLength(_ texts: [SegmentedText], idPrefix: String, segmentsOf members: [[Int]]? = nil) -> [TranslationSet] {
+    static func alignByLength(_ texts: [SegmentedText], idPrefix: String, segmentsOf members: [[Int]]? = nil) -> [TranslationSet]
+    {
         let chosen = members ?? texts.map { Array($0.segments.indices) }
         let lengths = texts.indices.map { t in chosen[t].map { length(texts[t].segments[$0], in: texts[t]) } }
         let alignments = (1..<max(1, texts.count)).map { GaleChurch.align(lengths[0], lengths[$0]) }
@@ -60,14 +67,17 @@ package enum ParallelAligner {
                 members += range.map { SegmentReference(text: offset + 1, segment: chosen[offset + 1][$0]) }
             }
             let first = group.pivot.first.map { texts[0].segments[chosen[0][$0]].id } ?? "\(idPrefix) \(number + 1)"
-            return TranslationSet(id: first, members: members, confidence: group.confidence,
-                                  method: "\(idPrefix)s aligned by length (Gale–Church)")
+            return TranslationSet(
+                id: first, members: members, confidence: group.confidence,
+                method: "\(idPrefix)s aligned by length (Gale–Church)")
         }
     }
 
     /// Combines alignments of each text with the pivot into groups that every alignment agrees
     /// on: a group ends only where every alignment has a bead boundary.
-    static func compose(pivotCount: Int, alignments: [[GaleChurch.Bead]]) -> [(pivot: Range<Int>, others: [Range<Int>], confidence: Double)] {
+    static func compose(pivotCount: Int, alignments: [[GaleChurch.Bead]]) -> [(
+        pivot: Range<Int>, others: [Range<Int>], confidence: Double
+    )] {
         var cuts = Set(0...pivotCount)
         for beads in alignments {
             cuts.formIntersection(Set(beads.map(\.first.lowerBound) + [pivotCount]))
@@ -76,7 +86,10 @@ package enum ParallelAligner {
         if sorted.count < 2 { sorted = [0, pivotCount] }
         let groupCount = max(1, sorted.count - 1)
         var groups = (0..<groupCount).map { index in
-            (pivot: sorted[index]..<sorted[min(index + 1, sorted.count - 1)], others: [Range<Int>](repeating: 0..<0, count: alignments.count), confidence: alignments.isEmpty ? 1.0 : 1.0)
+            (
+                pivot: sorted[index]..<sorted[min(index + 1, sorted.count - 1)],
+                others: [Range<Int>](repeating: 0..<0, count: alignments.count), confidence: alignments.isEmpty ? 1.0 : 1.0
+            )
         }
         func group(containing position: Int) -> Int {
             var low = 0
@@ -88,7 +101,8 @@ package enum ParallelAligner {
             for bead in beads {
                 let target = group(containing: bead.first.lowerBound)
                 let current = groups[target].others[index]
-                groups[target].others[index] = seen[index][target]
+                groups[target].others[index] =
+                    seen[index][target]
                     ? min(current.lowerBound, bead.second.lowerBound)..<max(current.upperBound, bead.second.upperBound)
                     : bead.second
                 seen[index][target] = true
@@ -103,13 +117,17 @@ package enum ParallelAligner {
         var segments: [Segment] = []
         for (number, paragraph) in text.segments.enumerated() {
             for (index, sentence) in SentenceSplitter.sentences(in: text.text, range: paragraph.bytes).enumerated() {
-                segments.append(Segment(id: "paragraph \(number + 1), sentence \(index + 1)", language: paragraph.language, role: paragraph.role, bytes: sentence))
+                segments.append(
+                    Segment(
+                        id: "paragraph \(number + 1), sentence \(index + 1)", language: paragraph.language, role: paragraph.role,
+                        bytes: sentence))
             }
         }
         if text.fileOffsets == nil {
             return SegmentedText(file: text.file, segments: segments, format: text.format)
         }
-        return SegmentedText(text: text.text, file: text.file, fileOffsets: text.fileOffsets!, segments: segments, format: text.format)
+        return SegmentedText(
+            text: text.text, file: text.file, fileOffsets: text.fileOffsets!, segments: segments, format: text.format)
     }
 
     /// The first line of a segment when it is a short heading line followed by more text
@@ -125,6 +143,9 @@ package enum ParallelAligner {
         let low = sets.filter { !$0.isReliable }.count
         let mean = sets.isEmpty ? 1 : sets.map(\.confidence).reduce(0, +) / Double(sets.count)
         let shown = (mean * 100).rounded() / 100
-        return "; mean confidence \(shown)" + (low == 0 ? "" : "; \(low) of \(English.counted(sets.count, "set")) below \(TranslationSet.reliableConfidence), not checked for missing terms")
+        return "; mean confidence \(shown)"
+            + (low == 0
+                ? ""
+                : "; \(low) of \(English.counted(sets.count, "set")) below \(TranslationSet.reliableConfidence), not checked for missing terms")
     }
 }

@@ -54,9 +54,13 @@ package enum SectionAligner {
         // `maximumLengthRatio` is a quotation or a misdetected paragraph, not a translation.
         let multilingual = groups.filter { group in
             guard group.count >= 2 else { return false }
-            let totals = group.map { section in section.paragraphs.reduce(0) { $0 + ParallelAligner.length(text.segments[$1], in: text) } }
+            let totals = group.map { section in
+                section.paragraphs.reduce(0) { $0 + ParallelAligner.length(text.segments[$1], in: text) }
+            }
             let first = Double(max(1, totals[0]))
-            return totals.allSatisfy { Double($0) / first <= maximumLengthRatio && first / Double(max(1, $0)) <= maximumLengthRatio }
+            return totals.allSatisfy {
+                Double($0) / first <= maximumLengthRatio && first / Double(max(1, $0)) <= maximumLengthRatio
+            }
         }
         guard !multilingual.isEmpty else { return nil }
         var sets: [TranslationSet] = []
@@ -74,13 +78,15 @@ package enum SectionAligner {
                         let ratio = GaleChurch.ratio(lengths[0].reduce(0, +), lengths[other].reduce(0, +))
                         confidence = min(confidence, GaleChurch.match(lengths[0][offset], lengths[other][offset], ratio: ratio))
                     }
-                    groupSets.append(TranslationSet(
-                        id: prefix + "paragraph \(offset + 1) of each section",
-                        members: group.map { SegmentReference(text: 0, segment: $0.paragraphs.lowerBound + offset) },
-                        confidence: confidence, method: "language sections paired paragraph by paragraph"))
+                    groupSets.append(
+                        TranslationSet(
+                            id: prefix + "paragraph \(offset + 1) of each section",
+                            members: group.map { SegmentReference(text: 0, segment: $0.paragraphs.lowerBound + offset) },
+                            confidence: confidence, method: "language sections paired paragraph by paragraph"))
                 }
-                notes.append("language sections \(languages) aligned paragraph by paragraph (\(English.counted(counts[0], "paragraph")) each)"
-                             + ParallelAligner.lowConfidenceNote(groupSets))
+                notes.append(
+                    "language sections \(languages) aligned paragraph by paragraph (\(English.counted(counts[0], "paragraph")) each)"
+                        + ParallelAligner.lowConfidenceNote(groupSets))
             } else {
                 // Each section acts as its own text for the length aligner.
                 let texts = group.map { _ in text }
@@ -91,8 +97,9 @@ package enum SectionAligner {
                     set.id = prefix + set.id
                     return set
                 }
-                notes.append("language sections \(languages) have different paragraph counts (\(counts.map(String.init).joined(separator: ", "))): paragraphs aligned by length (Gale–Church)"
-                             + ParallelAligner.lowConfidenceNote(groupSets))
+                notes.append(
+                    "language sections \(languages) have different paragraph counts (\(counts.map(String.init).joined(separator: ", "))): paragraphs aligned by length (Gale–Church)"
+                        + ParallelAligner.lowConfidenceNote(groupSets))
             }
             sets += groupSets
         }

@@ -31,16 +31,22 @@ package enum SentenceSplitter {
                 while index < range.upperBound && isSpace(bytes[index]) { index += 1; start = index }
                 continue
             }
-            let isEnd = byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
+            let isEnd =
+                byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?")
                 || (byte == 0xE2 && index + 2 < range.upperBound && bytes[index + 1] == 0x80 && bytes[index + 2] == 0xA6)
             guard isEnd else { index += 1; continue }
             var end = index + (byte == 0xE2 ? 3 : 1)
-            while end < range.upperBound, [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "_")].contains(bytes[end]) || isClosingQuote(bytes, end) {
+            while end < range.upperBound,
+                [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "_")].contains(
+                    bytes[end]) || isClosingQuote(bytes, end)
+            {
                 end += bytes[end] >= 0x80 ? 3 : 1
             }
             var next = end
             while next < range.upperBound && (bytes[next] == 0x20 || bytes[next] == 0x09) { next += 1 }
-            if next > end, next < range.upperBound, startsSentence(bytes, next), byte != UInt8(ascii: ".") || !isAbbreviation(bytes, before: index, from: start) {
+            if next > end, next < range.upperBound, startsSentence(bytes, next),
+                byte != UInt8(ascii: ".") || !isAbbreviation(bytes, before: index, from: start)
+            {
                 close(at: end, next: next)
                 index = next
                 continue
@@ -55,13 +61,15 @@ package enum SentenceSplitter {
 
     private static func isClosingQuote(_ bytes: [UInt8], _ index: Int) -> Bool {
         // ” and ’ (E2 80 9D, E2 80 99).
-        index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99)
+        index + 2 < bytes.count && bytes[index] == 0xE2 && bytes[index + 1] == 0x80
+            && (bytes[index + 2] == 0x9D || bytes[index + 2] == 0x99)
     }
 
     private static func startsSentence(_ bytes: [UInt8], _ index: Int) -> Bool {
         let byte = bytes[index]
         if byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z") { return false }
-        return byte >= 0x80 || byte.isASCIIAlphanumeric || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(") || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
+        return byte >= 0x80 || byte.isASCIIAlphanumeric || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "(")
+            || byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_")
     }
 
     private static func isAbbreviation(_ bytes: [UInt8], before index: Int, from start: Int) -> Bool {

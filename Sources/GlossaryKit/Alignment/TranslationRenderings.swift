@@ -55,17 +55,26 @@ extension AnalyzedCorpus {
             guard renderings.count >= 2, let found = occurrences[key] else { continue }
             let concept = glossary.concepts[key.concept]
             let preferred = Set(concept.preferredTerms(in: key.target).map { $0.text.lowercased() })
-            let expected = renderings.first { preferred.contains($0.text) && $0.language == key.target }
-                ?? renderings.max { found[$0]!.count < found[$1]!.count || (found[$0]!.count == found[$1]!.count && renderings.firstIndex(of: $0)! > renderings.firstIndex(of: $1)!) }!
+            let expected =
+                renderings.first { preferred.contains($0.text) && $0.language == key.target }
+                ?? renderings.max {
+                    found[$0]!.count < found[$1]!.count
+                        || (found[$0]!.count == found[$1]!.count
+                            && renderings.firstIndex(of: $0)! > renderings.firstIndex(of: $1)!)
+                }!
             let counts = renderings.map { rendering in
-                "'\(rendering.text)'" + (rendering.language == key.target ? "" : " (\(rendering.language))") + " ×\(found[rendering]!.count)"
+                "'\(rendering.text)'" + (rendering.language == key.target ? "" : " (\(rendering.language))")
+                    + " ×\(found[rendering]!.count)"
             }.joined(separator: ", ")
             let sourceTerms = concept.preferredTerms(in: key.source).map(\.text)
             let sourceName = sourceTerms.first.map { " (\(key.source) '\($0)')" } ?? ""
-            let expectedTerm = concept.terms.first { $0.text.lowercased() == expected.text && $0.language == expected.language }?.text ?? expected.text
+            let expectedTerm =
+                concept.terms.first { $0.text.lowercased() == expected.text && $0.language == expected.language }?.text
+                ?? expected.text
             for rendering in renderings where rendering != expected {
                 for (match, text) in found[rendering]! {
-                    let summary = "concept '\(concept.id)'\(sourceName) is rendered in \(renderings.count) ways in the \(key.target) translations (\(counts))"
+                    let summary =
+                        "concept '\(concept.id)'\(sourceName) is rendered in \(renderings.count) ways in the \(key.target) translations (\(counts))"
                     result.append(UnexpectedRendering(match: match, text: text, summary: summary, expected: expectedTerm))
                 }
             }

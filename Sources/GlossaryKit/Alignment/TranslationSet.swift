@@ -73,7 +73,8 @@ public struct TranslationCorpus: Sendable {
         corpus.notes.append("\(source) is the declared source: the other versions are compared with it")
         for text in corpus.texts.indices {
             for index in corpus.texts[text].segments.indices where corpus.texts[text].segments[index].role == .version {
-                corpus.texts[text].segments[index].role = corpus.texts[text].segments[index].language == source ? .source : .target
+                corpus.texts[text].segments[index].role =
+                    corpus.texts[text].segments[index].language == source ? .source : .target
             }
         }
         return corpus

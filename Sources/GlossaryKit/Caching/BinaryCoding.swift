@@ -30,7 +30,9 @@ struct BinaryWriter {
     /// Overwrites the bytes at `offset` (from `reserve`) with `value`.
     mutating func patch<Value: FixedWidthInteger>(_ value: Value, at offset: Int) {
         withUnsafeBytes(of: value.littleEndian) { value in
-            bytes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset..<(offset + value.count)]).copyMemory(from: value) }
+            bytes.withUnsafeMutableBytes {
+                UnsafeMutableRawBufferPointer(rebasing: $0[offset..<(offset + value.count)]).copyMemory(from: value)
+            }
         }
     }
 
@@ -73,9 +75,9 @@ struct BinaryWriter {
         write(values.count)
         align(MemoryLayout<Element>.alignment)
         #if _endian(big)
-        for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
+            for value in values { withUnsafeBytes(of: value.littleEndian) { bytes.append(contentsOf: $0) } }
         #else
-        values.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
+            values.withUnsafeBufferPointer { bytes.append(contentsOf: UnsafeRawBufferPointer($0)) }
         #endif
     }
 
@@ -293,9 +295,10 @@ struct BinaryReader: @unchecked Sendable {
         let start = UnsafeRawPointer(base + offset)
         offset += length * size
         #if _endian(big)
-        return PinnedArray((0..<length).map { Element(littleEndian: start.loadUnaligned(fromByteOffset: $0 * size, as: Element.self)) })
+            return PinnedArray(
+                (0..<length).map { Element(littleEndian: start.loadUnaligned(fromByteOffset: $0 * size, as: Element.self)) })
         #else
-        return PinnedArray(borrowing: start.bindMemory(to: Element.self, capacity: length), count: length, owner: storage)
+            return PinnedArray(borrowing: start.bindMemory(to: Element.self, capacity: length), count: length, owner: storage)
         #endif
     }
 }
@@ -324,7 +327,8 @@ final class ReadOnlyMapping {
             return
         }
         guard let address = mmap(nil, length, PROT_READ, MAP_PRIVATE, descriptor, 0),
-              address != UnsafeMutableRawPointer(bitPattern: -1) else { return nil }
+            address != UnsafeMutableRawPointer(bitPattern: -1)
+        else { return nil }
         mapping = address
         bytes = UnsafeBufferPointer(start: address.assumingMemoryBound(to: UInt8.self), count: length)
     }

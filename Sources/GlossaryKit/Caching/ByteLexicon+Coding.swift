@@ -37,7 +37,8 @@ extension ByteLexicon: Codable {
     convenience init(from decoder: any Decoder) throws {
         guard let cache = decoder as? TableDecoder else {
             throw DecodingError.typeMismatch(
-                ByteLexicon.self, .init(codingPath: decoder.codingPath, debugDescription: "a lexicon is read only from the glossary cache"))
+                ByteLexicon.self,
+                .init(codingPath: decoder.codingPath, debugDescription: "a lexicon is read only from the glossary cache"))
         }
         try self.init(reading: &cache.input.reader)
     }

@@ -59,7 +59,8 @@ enum CacheEntry {
     /// - Complexity: O(*n*) in the file's size.
     static func read(_ reader: inout BinaryReader, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
         guard reader.offset == 0, reader.count >= headerSize,
-              reader.bytes(in: 0..<kind.count).elementsEqual(kind) else { throw BinaryReader.Corrupt() }
+            reader.bytes(in: 0..<kind.count).elementsEqual(kind)
+        else { throw BinaryReader.Corrupt() }
         try reader.skip(kind.count)
         let checksum = try reader.readUInt64()
         guard try reader.readUInt32() == CompiledGlossary.cacheFormat, try reader.readUInt32() == 0 else {

@@ -65,7 +65,8 @@ extension GlossaryCache {
                     entries.append((name, status))
                 }
             } else if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || name.hasSuffix(Self.claimSuffix),
-                      idle > Self.abandonedAfter {
+                idle > Self.abandonedAfter
+            {
                 unlink(file(name))
             }
         }
@@ -93,7 +94,8 @@ extension GlossaryCache {
         let claimed = file(".\(name).\(ProcessInfo.processInfo.processIdentifier)\(Self.claimSuffix)")
         guard rename(file(name), claimed) == 0 else { return false }
         var now = stat()
-        let unchanged = lstat(claimed, &now) == 0 && now.st_dev == judged.st_dev && now.st_ino == judged.st_ino
+        let unchanged =
+            lstat(claimed, &now) == 0 && now.st_dev == judged.st_dev && now.st_ino == judged.st_ino
             && Self.modificationTime(now) == Self.modificationTime(judged)
         if !unchanged { _ = link(claimed, file(name)) }
         unlink(claimed)
@@ -109,9 +111,9 @@ extension GlossaryCache {
     /// A file's modification time, in seconds since 1970.
     static func modificationTime(_ status: stat) -> TimeInterval {
         #if canImport(Darwin)
-        TimeInterval(status.st_mtimespec.tv_sec) + TimeInterval(status.st_mtimespec.tv_nsec) / 1e9
+            TimeInterval(status.st_mtimespec.tv_sec) + TimeInterval(status.st_mtimespec.tv_nsec) / 1e9
         #else
-        TimeInterval(status.st_mtim.tv_sec) + TimeInterval(status.st_mtim.tv_nsec) / 1e9
+            TimeInterval(status.st_mtim.tv_sec) + TimeInterval(status.st_mtim.tv_nsec) / 1e9
         #endif
     }
 }

@@ -118,7 +118,9 @@ package struct GlossaryCache: Sendable {
             let raw = UnsafeRawBufferPointer(bytes)
             var index = 0
             while index + 8 <= raw.count {
-                hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self))) &* 0x9FB2_1C65_1E98_DF25
+                hash =
+                    (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)))
+                    &* 0x9FB2_1C65_1E98_DF25
                 hash ^= hash >> 28
                 index += 8
             }
@@ -153,7 +155,8 @@ package struct GlossaryCache: Sendable {
     package func load(key: String) -> CompiledGlossary? {
         let path = url(for: key).path
         guard key.utf8.count == 16, var reader = BinaryReader(contentsOfFile: path),
-              let compiled = try? CacheEntry.read(&reader, key: key) else { return nil }
+            let compiled = try? CacheEntry.read(&reader, key: key)
+        else { return nil }
         markUsed(path)
         return compiled
     }
@@ -165,7 +168,8 @@ package struct GlossaryCache: Sendable {
         guard key.utf8.count == 16 else { return }
         let bytes = CacheEntry.bytes(of: compiled, key: key)
         guard bytes.count <= limits.maximumBytes else { return }
-        let temporary = directory.appendingPathComponent(".\(key).\(ProcessInfo.processInfo.processIdentifier)\(Self.temporarySuffix)")
+        let temporary = directory.appendingPathComponent(
+            ".\(key).\(ProcessInfo.processInfo.processIdentifier)\(Self.temporarySuffix)")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try Self.writeFile(bytes, to: temporary.path)

@@ -163,7 +163,8 @@ extension BinaryReader {
     }
 
     /// The cases `BinaryWriter.writeCases` listed, each of which must still exist.
-    mutating func readCases<Value: RawRepresentable>(of type: Value.Type) throws(Corrupt) -> [Value] where Value.RawValue == String {
+    mutating func readCases<Value: RawRepresentable>(of type: Value.Type) throws(Corrupt) -> [Value]
+    where Value.RawValue == String {
         var cases: [Value] = []
         for _ in 0..<(try readElementCount()) {
             guard let value = Value(rawValue: try readString()) else { throw Corrupt() }
@@ -233,7 +234,8 @@ extension BinaryReader {
         return Term(
             text: text, language: language, status: status, type: type, isCaseSensitive: bits & 1 != 0,
             foldsAccents: folds == 0 ? nil : folds == 2, matchMode: mode, forms: forms, allowsPluralInfix: bits & 2 != 0,
-            exceptions: exceptions, note: note, partOfSpeech: partOfSpeech, context: context, properties: properties, location: location)
+            exceptions: exceptions, note: note, partOfSpeech: partOfSpeech, context: context, properties: properties,
+            location: location)
     }
 
     /// Reads a glossary written by `BinaryWriter.write(_: Glossary)`.
@@ -273,19 +275,21 @@ extension BinaryReader {
         let decoded = DecodedParts(count: parts.count)
         let work = { @Sendable (index: Int) in
             var reader = parts[index].reader
-            decoded.set(index, Result { () throws(Corrupt) in
-                var concepts: [Concept] = []
-                var termCounts: [Int32] = []
-                concepts.reserveCapacity(parts[index].concepts)
-                termCounts.reserveCapacity(parts[index].concepts)
-                for _ in 0..<parts[index].concepts {
-                    let (concept, termCount) = try reader.readConcept(tables)
-                    concepts.append(concept)
-                    termCounts.append(termCount)
-                }
-                guard reader.isAtEnd else { throw Corrupt() }
-                return (concepts, termCounts)
-            })
+            decoded.set(
+                index,
+                Result { () throws(Corrupt) in
+                    var concepts: [Concept] = []
+                    var termCounts: [Int32] = []
+                    concepts.reserveCapacity(parts[index].concepts)
+                    termCounts.reserveCapacity(parts[index].concepts)
+                    for _ in 0..<parts[index].concepts {
+                        let (concept, termCount) = try reader.readConcept(tables)
+                        concepts.append(concept)
+                        termCounts.append(termCount)
+                    }
+                    guard reader.isAtEnd else { throw Corrupt() }
+                    return (concepts, termCounts)
+                })
         }
         if parts.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
             DispatchQueue.concurrentPerform(iterations: parts.count, execute: work)

@@ -30,7 +30,9 @@ struct TableDecoder: Decoder {
     ///
     /// - Throws: `BinaryReader.Corrupt` for bytes that are not a `Value` as `TableEncoder`
     ///   writes it, or that its `init(from:)` refuses.
-    static func decode<Value: Decodable>(_ type: Value.Type, from reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> Value {
+    static func decode<Value: Decodable>(_ type: Value.Type, from reader: inout BinaryReader) throws(BinaryReader.Corrupt)
+        -> Value
+    {
         let input = Input(reader: reader)
         do {
             let value = try Value(from: TableDecoder(input: input))
@@ -150,7 +152,9 @@ struct TableDecoder: Decoder {
             try decode(type, forKey: key)
         }
 
-        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws
+            -> KeyedDecodingContainer<NestedKey>
+        {
             throw BinaryReader.Corrupt()
         }
 
@@ -207,7 +211,9 @@ struct TableDecoder: Decoder {
             try decode(type)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<
+            NestedKey
+        > {
             throw BinaryReader.Corrupt()
         }
 

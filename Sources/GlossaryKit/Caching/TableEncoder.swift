@@ -30,7 +30,8 @@ struct TableEncoder: Encoder {
 
         func refuse(_ what: String) {
             if unsupported == nil {
-                unsupported = EncodingError.invalidValue(what, .init(codingPath: [], debugDescription: "the cache cannot store \(what)"))
+                unsupported = EncodingError.invalidValue(
+                    what, .init(codingPath: [], debugDescription: "the cache cannot store \(what)"))
             }
         }
     }
@@ -183,7 +184,8 @@ struct TableEncoder: Encoder {
             try encode(value)
         }
 
-        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey>
+        {
             output.refuse("a nested container")
             return TableEncoder(output: output).container(keyedBy: keyType)
         }

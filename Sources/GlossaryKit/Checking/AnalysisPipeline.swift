@@ -40,7 +40,8 @@ struct AnalysisPipeline {
         body: (AnalyzedDocument) -> Void
     ) throws(TextError) {
         // A session of the runner's worker carries the scanning state over from earlier texts.
-        let session = options.session.flatMap { $0.compiled === compiled && $0.referencePath == options.referencePath ? $0 : nil }
+        let session =
+            options.session.flatMap { $0.compiled === compiled && $0.referencePath == options.referencePath ? $0 : nil }
             ?? ScanSession(compiled: compiled, referencePath: options.referencePath)
         try session.use { (tokenizer, unknownWords, cache) throws(TextError) in
             var chunker = TextChunker(
@@ -53,7 +54,8 @@ struct AnalysisPipeline {
                 let text = try tokenizer.scan(
                     chunk.source, chunk: chunk.masked, at: 0, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
                     unknownWords: unknownWords, wordFlags: compiled.tables.flags)
-                let languages = declared.map { tag in text.paragraphs.map { _ in DetectedLanguage.declared(tag) } }
+                let languages =
+                    declared.map { tag in text.paragraphs.map { _ in DetectedLanguage.declared(tag) } }
                     ?? detector.paragraphLanguages(of: text, previous: previousLanguage)
                 let (document, end) = analyze(
                     chunk, text: text, languages: languages, matching: matching, wordBase: wordBase,
@@ -82,7 +84,8 @@ struct AnalysisPipeline {
         whole: UnsafeBufferPointer<UInt8>, contentStart: Int, cache: WordReadingCache
     ) -> (AnalyzedDocument, end: TextPosition) {
         var placement = MatchPlacement(
-            chunk: chunk.source, at: chunk.offset, position: chunk.position, wordBase: wordBase, in: whole, contentStart: contentStart)
+            chunk: chunk.source, at: chunk.offset, position: chunk.position, wordBase: wordBase, in: whole,
+            contentStart: contentStart)
         var session = TermMatcher.Session(matcher: matcher, text: text, cache: cache)
         var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []
@@ -91,22 +94,26 @@ struct AnalysisPipeline {
         let end = chunk.source.bytes.withUnsafeBufferPointer { local in
             for (paragraph, detected) in zip(text.paragraphs, languages) {
                 if matching {
-                    session.forEachMatch(in: paragraph, language: detected.language, isUncertain: detected.isUncertain) { match, isInLanguage in
+                    session.forEachMatch(in: paragraph, language: detected.language, isUncertain: detected.isUncertain) {
+                        match, isInLanguage in
                         var match = match
                         placement.place(&match, in: local)
                         if !isInLanguage { outOfLanguage.append(matches.count) }
                         matches.append(match)
                     }
                 }
-                paragraphs.append(AnalyzedDocument.Paragraph(
-                    bytes: (Int(text.words[paragraph.lowerBound].start) + offset)..<(Int(text.words[paragraph.upperBound - 1].end) + offset),
-                    words: (paragraph.lowerBound + wordBase)..<(paragraph.upperBound + wordBase),
-                    language: detected.language, languageIsUncertain: detected.isUncertain))
+                paragraphs.append(
+                    AnalyzedDocument.Paragraph(
+                        bytes: (Int(text.words[paragraph.lowerBound].start) + offset)..<(Int(
+                            text.words[paragraph.upperBound - 1].end) + offset),
+                        words: (paragraph.lowerBound + wordBase)..<(paragraph.upperBound + wordBase),
+                        language: detected.language, languageIsUncertain: detected.isUncertain))
             }
             return placement.endPosition(in: local)
         }
         let document = AnalyzedDocument(
-            path: chunk.source.path, paragraphs: paragraphs, matches: matches, outOfLanguage: outOfLanguage, glossary: compiled.glossary)
+            path: chunk.source.path, paragraphs: paragraphs, matches: matches, outOfLanguage: outOfLanguage,
+            glossary: compiled.glossary)
         return (document, end)
     }
 }

@@ -36,9 +36,10 @@ package struct Baseline: Sendable, Equatable {
         var findings = report.findings
         if findings.contains(where: { $0.fingerprint == nil }) { Fingerprint.assign(to: &findings) }
         for finding in findings {
-            entries.append(Entry(
-                file: Paths.relative(finding.location.file, to: root), fingerprint: finding.fingerprint ?? "",
-                rule: finding.rule, concept: finding.concept, text: finding.text))
+            entries.append(
+                Entry(
+                    file: Paths.relative(finding.location.file, to: root), fingerprint: finding.fingerprint ?? "",
+                    rule: finding.rule, concept: finding.concept, text: finding.text))
         }
         self.entries = entries
     }
@@ -69,15 +70,19 @@ package struct Baseline: Sendable, Equatable {
         JSONValue.object([
             ("version", .number(1)),
             ("tool", .string("glossary")),
-            ("findings", .array(entries.map { entry in
-                .object([
-                    ("file", .string(entry.file)),
-                    ("fingerprint", .string(entry.fingerprint)),
-                    ("rule", .string(entry.rule)),
-                    ("concept", JSONValue(entry.concept)),
-                    ("text", .string(entry.text)),
-                ])
-            })),
+            (
+                "findings",
+                .array(
+                    entries.map { entry in
+                        .object([
+                            ("file", .string(entry.file)),
+                            ("fingerprint", .string(entry.fingerprint)),
+                            ("rule", .string(entry.rule)),
+                            ("concept", JSONValue(entry.concept)),
+                            ("text", .string(entry.text)),
+                        ])
+                    })
+            ),
         ]).serialized() + "\n"
     }
 
@@ -89,10 +94,14 @@ package struct Baseline: Sendable, Equatable {
             YAMLPositions(text).error(message, file: path, at: node.mark, in: text)
         }
         guard let root, case let .mapping(mapping) = root else {
-            throw InputError("not a baseline: expected an object with \"version\" and \"findings\" (write one with --write-baseline)", file: path)
+            throw InputError(
+                "not a baseline: expected an object with \"version\" and \"findings\" (write one with --write-baseline)",
+                file: path)
         }
         guard let version = mapping["version"] else { throw fail("baseline has no \"version\"", root) }
-        guard version.int == 1 else { throw fail("unsupported baseline version \(version.string ?? "?") (this glossary reads version 1)", version) }
+        guard version.int == 1 else {
+            throw fail("unsupported baseline version \(version.string ?? "?") (this glossary reads version 1)", version)
+        }
         guard let findings = mapping["findings"], case let .sequence(items) = findings else {
             throw fail("baseline has no \"findings\" list", root)
         }
@@ -106,9 +115,10 @@ package struct Baseline: Sendable, Equatable {
                 return scalar.string
             }
             let concept: String? = if let node = fields["concept"], node.null == nil { node.string } else { nil }
-            entries.append(Entry(
-                file: try field("file"), fingerprint: try field("fingerprint"), rule: try field("rule"),
-                concept: concept, text: (fields["text"]?.string) ?? ""))
+            entries.append(
+                Entry(
+                    file: try field("file"), fingerprint: try field("fingerprint"), rule: try field("rule"),
+                    concept: concept, text: (fields["text"]?.string) ?? ""))
         }
         return Baseline(entries: entries, root: (Paths.absolute(path) as NSString).deletingLastPathComponent)
     }

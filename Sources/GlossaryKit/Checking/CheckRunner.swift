@@ -111,7 +111,8 @@ package struct CheckRunner: Sendable {
             if fileOptions.language == nil, let configuration {
                 fileOptions.language = configuration.language(forPath: files[index].path)
             }
-            let (result, suppressed) = Self.check(files[index], checker: checker, options: fileOptions, obeysSuppressions: obeysSuppressions)
+            let (result, suppressed) = Self.check(
+                files[index], checker: checker, options: fileOptions, obeysSuppressions: obeysSuppressions)
             results.set(index, result, suppressed: suppressed)
         }
         let threads = max(1, jobs ?? ProcessInfo.processInfo.activeProcessorCount)
@@ -156,7 +157,8 @@ package struct CheckRunner: Sendable {
         }
         var known = 0
         if let baseline { (findings, known) = baseline.filter(findings) }
-        var report = CheckReport(findings: findings, fileCount: checked, sources: sources, suppressedCount: suppressed, baselinedCount: known)
+        var report = CheckReport(
+            findings: findings, fileCount: checked, sources: sources, suppressedCount: suppressed, baselinedCount: known)
         report.streamed = streamed
         return (report, errors)
     }
@@ -179,7 +181,9 @@ package struct CheckRunner: Sendable {
 
     /// Reads and checks one input, fingerprints its findings and drops suppressed ones; returns
     /// how many were suppressed.
-    package static func check(_ input: Input, checker: GlossaryChecker, options: CheckOptions, obeysSuppressions: Bool = true) -> (FileResult, suppressed: Int) {
+    package static func check(_ input: Input, checker: GlossaryChecker, options: CheckOptions, obeysSuppressions: Bool = true)
+        -> (FileResult, suppressed: Int)
+    {
         let result: FileResult
         switch input {
         case let .file(path): result = checkFile(path, checker: checker, options: options)
@@ -192,16 +196,22 @@ package struct CheckRunner: Sendable {
         case let .failed(error):
             return (.failed(error), 0)
         case .checked(let source, var findings):
-            switch fingerprintAndFilter(&findings, obeysSuppressions: obeysSuppressions, { () throws(InputError) in
-                try Suppressions(parsing: source, markdown: markdown, knownRules: known)
-            }) {
+            switch fingerprintAndFilter(
+                &findings, obeysSuppressions: obeysSuppressions,
+                { () throws(InputError) in
+                    try Suppressions(parsing: source, markdown: markdown, knownRules: known)
+                })
+            {
             case let .success(suppressed): return (.checked(source, findings), suppressed)
             case let .failure(error): return (.failed(error), 0)
             }
         case .streamed(let file, var findings):
-            switch fingerprintAndFilter(&findings, obeysSuppressions: obeysSuppressions, { () throws(InputError) in
-                try Suppressions(parsing: file, markdown: markdown, knownRules: known)
-            }) {
+            switch fingerprintAndFilter(
+                &findings, obeysSuppressions: obeysSuppressions,
+                { () throws(InputError) in
+                    try Suppressions(parsing: file, markdown: markdown, knownRules: known)
+                })
+            {
             case let .success(suppressed): return (.streamed(file, findings), suppressed)
             case let .failure(error): return (.failed(error), 0)
             }
@@ -233,7 +243,8 @@ package struct CheckRunner: Sendable {
         // stat follows symbolic links, so a link to a large file is streamed too.
         var status = stat()
         if path != "-", stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG,
-           status.st_size > 0, Int(status.st_size) >= options.streamingThreshold {
+            status.st_size > 0, Int(status.st_size) >= options.streamingThreshold
+        {
             return streamFile(path, checker: checker, options: options)
         }
         do {
@@ -260,14 +271,16 @@ package struct CheckRunner: Sendable {
                 // order mark too, as for a text read whole).
                 let column = LineCounter(file.bytes).column(of: offset, contentStart: 0)
                 file.releaseAll()
-                return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
+                return .failed(
+                    InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
             }
             return .failed(InputError(error.description, file: path))
         }
     }
 
     /// Checks `bytes` as the text of `path`.
-    package static func checkBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+    package static func checkBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult
+    {
         let source: SourceText
         do {
             source = try SourceText(path: path == "-" ? "<stdin>" : path, bytes: bytes)
@@ -276,7 +289,8 @@ package struct CheckRunner: Sendable {
                 // The column counts the valid scalars before the bad byte on its line.
                 let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
                 let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
-                return .failed(InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
+                return .failed(
+                    InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
             }
             return .failed(InputError(error.description, file: path))
         }

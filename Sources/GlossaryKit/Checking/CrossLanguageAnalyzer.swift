@@ -24,7 +24,9 @@ package struct CrossLanguageAnalyzer: Sendable {
     /// (`LanguageSections.sectionLanguages(of:)`).
     ///
     /// - Complexity: O(*n*) in the text's length.
-    package func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil) throws(TextError) -> SegmentedText {
+    package func paragraphs(of source: SourceText, markup: Tokenizer.Markup? = nil, language: LanguageTag? = nil)
+        throws(TextError) -> SegmentedText
+    {
         try paragraphs(of: source, options: CheckOptions(language: language, markup: markup))
     }
 
@@ -49,7 +51,9 @@ package struct CrossLanguageAnalyzer: Sendable {
     ///
     /// - Complexity: O(*p*) in the paragraphs, plus the bytes after each paragraph's last word on
     ///   its line.
-    static func paragraphs(of source: SourceText, _ paragraphs: [AnalyzedDocument.Paragraph], markup: Tokenizer.Markup?) -> SegmentedText {
+    static func paragraphs(of source: SourceText, _ paragraphs: [AnalyzedDocument.Paragraph], markup: Tokenizer.Markup?)
+        -> SegmentedText
+    {
         let bytes = source.bytes
         let languages = LanguageSections.sectionLanguages(of: paragraphs)
         var segments: [Segment] = []
@@ -58,7 +62,8 @@ package struct CrossLanguageAnalyzer: Sendable {
             var end = lastWordEnd
             while end < bytes.count && bytes[end] != 0x0A && bytes[end] != 0x0D { end += 1 }
             while end > lastWordEnd && (bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09) { end -= 1 }
-            segments.append(Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: paragraph.bytes.lowerBound..<end))
+            segments.append(
+                Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: paragraph.bytes.lowerBound..<end))
         }
         let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
         return SegmentedText(file: source, segments: segments, format: format)
@@ -74,7 +79,8 @@ package struct CrossLanguageAnalyzer: Sendable {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+            segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
+            unknownWords: unknownWords, wordFlags: compiled.tables.flags)
         let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []
@@ -104,6 +110,7 @@ package struct CrossLanguageAnalyzer: Sendable {
         for text in corpus.texts {
             texts.append(try analyze(text, markup: markup))
         }
-        return AnalyzedCorpus(texts: texts, sets: corpus.sets, sourceLanguage: corpus.sourceLanguage, notes: corpus.notes, glossary: glossary)
+        return AnalyzedCorpus(
+            texts: texts, sets: corpus.sets, sourceLanguage: corpus.sourceLanguage, notes: corpus.notes, glossary: glossary)
     }
 }

@@ -14,7 +14,9 @@ public struct CrossLanguageChecker: Sendable {
     public let crossRules: [any CrossLanguageRule]
 
     /// A checker for the glossary `compiled`, running `rules` on each text and `crossRules` on each corpus.
-    public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
+    public init(
+        compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage
+    ) {
         analyzer = CrossLanguageAnalyzer(compiled: compiled)
         self.rules = rules
         self.crossRules = crossRules
@@ -48,7 +50,9 @@ public struct CrossLanguageChecker: Sendable {
     ///   - markup: how to read the texts; nil chooses by each text's path.
     ///   - sourceLanguage: the declared source language (`CheckOptions.sourceLanguage`), for a
     ///     corpus whose input declares none (`TranslationCorpus.directed(by:)`).
-    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil, sourceLanguage: LanguageTag? = nil) throws(TextError) -> AnalyzedCorpus {
+    public func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil, sourceLanguage: LanguageTag? = nil)
+        throws(TextError) -> AnalyzedCorpus
+    {
         try analyzer.analyze(normalized(corpus).directed(by: sourceLanguage), markup: markup)
     }
 
@@ -56,7 +60,8 @@ public struct CrossLanguageChecker: Sendable {
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         let analyzed = try analyze(corpus, sourceLanguage: options.sourceLanguage)
-        let runner = RuleRunner(rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings))
+        let runner = RuleRunner(
+            rules: rules, collector: FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings))
         var findings: [Finding] = []
         for text in analyzed.texts {
             findings += runner.findings(in: text.document).map(text.segmented.inFile)
@@ -70,7 +75,9 @@ public struct CrossLanguageChecker: Sendable {
     /// A finding that another finding supersedes (`RuleDescription.supersedes`), among these or
     /// `monolingual`, the findings already reported on the same files, is dropped: the more
     /// specific rule already said it.
-    public func crossFindings(_ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []) -> [Finding] {
+    public func crossFindings(
+        _ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []
+    ) -> [Finding] {
         let collector = FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
         var findings: [Finding] = []
         for rule in crossRules where collector.runs(rule.id) {
@@ -100,7 +107,9 @@ public struct CrossLanguageChecker: Sendable {
             segmented = try analyzer.paragraphs(of: source, options: options)
         }
         guard let corpus = SectionAligner.align(segmented) else { return [] }
-        return crossFindings(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage), options: options, excluding: monolingual)
+        return crossFindings(
+            try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage), options: options,
+            excluding: monolingual)
     }
 
     /// Reads versions of one text from separate plain-text or Markdown files and aligns them.
@@ -113,7 +122,9 @@ public struct CrossLanguageChecker: Sendable {
     ///   - languages: each file's language when the caller knows it (a configuration's parallel
     ///     set); nil entries, or no array, use the file name or detection.
     ///   - options: the check's options; its `language` applies to files without one of their own.
-    public func parallelCorpus(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions()) throws(TextError) -> TranslationCorpus {
+    public func parallelCorpus(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions())
+        throws(TextError) -> TranslationCorpus
+    {
         var texts: [SegmentedText] = []
         for (index, source) in sources.enumerated() {
             let known = languages.flatMap { index < $0.count ? $0[index] : nil } ?? options.language
@@ -133,7 +144,10 @@ public struct CrossLanguageChecker: Sendable {
 
     /// The cross-language findings of parallel files (the monolingual ones come from checking
     /// each file on its own).
-    public func parallelFindings(_ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions(), monolingual: [Finding] = []) throws(TextError) -> (findings: [Finding], notes: [String]) {
+    public func parallelFindings(
+        _ sources: [SourceText], languages: [LanguageTag?]? = nil, options: CheckOptions = CheckOptions(),
+        monolingual: [Finding] = []
+    ) throws(TextError) -> (findings: [Finding], notes: [String]) {
         let corpus = try parallelCorpus(sources, languages: languages, options: options)
         let analyzed = try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage)
         return (crossFindings(analyzed, options: options, excluding: monolingual), analyzed.notes)
@@ -169,7 +183,9 @@ extension CheckReport {
     /// (`glossary check --parallel`, or a configuration's parallel set with its `languages`) and
     /// returns the alignment's notes for the caller to print.
     @discardableResult
-    package mutating func addParallelFindings(files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions) throws(InputError) -> [String] {
+    package mutating func addParallelFindings(
+        files: [String], languages: [LanguageTag?]? = nil, checker: GlossaryChecker, options: CheckOptions
+    ) throws(InputError) -> [String] {
         try addParallelFindings(
             ParallelGroup(files: files, languages: languages ?? files.map { _ in nil }, origin: .explicit),
             checker: checker, options: options, order: files)

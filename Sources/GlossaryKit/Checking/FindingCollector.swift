@@ -81,7 +81,9 @@ struct FindingCollector: Sendable {
     static func ordered(_ findings: [Finding], paths: [String]) -> [Finding] {
         let fileOrder = Dictionary(paths.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         return findings.sorted {
-            (fileOrder[$0.location.file] ?? 0, $0.byteRange.lowerBound, $0.rule) < (fileOrder[$1.location.file] ?? 0, $1.byteRange.lowerBound, $1.rule)
+            (fileOrder[$0.location.file] ?? 0, $0.byteRange.lowerBound, $0.rule) < (
+                fileOrder[$1.location.file] ?? 0, $1.byteRange.lowerBound, $1.rule
+            )
         }
     }
 }

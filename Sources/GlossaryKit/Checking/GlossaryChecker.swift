@@ -18,12 +18,17 @@ public final class GlossaryChecker: Sendable {
     private let matcher: TermMatcher
 
     /// Compiles `glossary` for checking with `rules`.
-    public convenience init(glossary: Glossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage, registry: AnalyzerRegistry = .standard) throws {
+    public convenience init(
+        glossary: Glossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage,
+        registry: AnalyzerRegistry = .standard
+    ) throws {
         self.init(compiled: try CompiledGlossary(glossary, registry: registry), rules: rules, crossRules: crossRules)
     }
 
     /// Creates a checker over an already compiled glossary.
-    public init(compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage) {
+    public init(
+        compiled: CompiledGlossary, rules: [any Rule] = Rules.all, crossRules: [any CrossLanguageRule] = Rules.crossLanguage
+    ) {
         self.compiled = compiled
         self.rules = rules
         self.crossRules = crossRules
@@ -89,14 +94,15 @@ public final class GlossaryChecker: Sendable {
         var releaser = PageReleaser(file)
         try pipeline.run(
             path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
-            passed: { releaser.passed($0) }
-        ) { chunk in
-            sections.add(chunk.paragraphs)
-            runner.add(chunk)
-        }
+            passed: { releaser.passed($0) },
+            body: { chunk in
+                sections.add(chunk.paragraphs)
+                runner.add(chunk)
+            })
         file.releaseAll()
         let monolingual = runner.finish()
-        return try addingSectionFindings(to: monolingual, hasSections: sections.areSections, options: options) { () throws(TextError) in
+        return try addingSectionFindings(to: monolingual, hasSections: sections.areSections, options: options) {
+            () throws(TextError) in
             let source = try SourceText(path: file.path, bytes: Array(file.bytes))
             file.releaseAll()
             // The paragraphs were not kept while streaming: the pipeline finds them again.

@@ -69,8 +69,11 @@ package enum ParallelFiles {
             guard group.count >= 2 else { continue }
             let languages = group.map(\.language)
             if Set(languages).count < languages.count {
-                let repeated = Dictionary(grouping: languages, by: { $0 }).filter { $0.value.count > 1 }.keys.map(\.rawValue).sorted()
-                skipped.append("\(group.map(\.path).joined(separator: ", ")) not grouped as versions of \(key): more than one file in \(repeated.joined(separator: ", "))")
+                let repeated = Dictionary(grouping: languages, by: { $0 }).filter { $0.value.count > 1 }.keys.map(\.rawValue)
+                    .sorted()
+                skipped.append(
+                    "\(group.map(\.path).joined(separator: ", ")) not grouped as versions of \(key): more than one file in \(repeated.joined(separator: ", "))"
+                )
                 continue
             }
             let ordered = inLanguageOrder(group, known: known)
@@ -81,15 +84,21 @@ package enum ParallelFiles {
 
     /// `members` in the order of `known` (the glossary's languages), so that tables and the
     /// leading version of an undirected set do not depend on how a folder happens to sort.
-    static func inLanguageOrder(_ members: [(path: String, language: LanguageTag)], known: [LanguageTag]) -> [(path: String, language: LanguageTag)] {
+    static func inLanguageOrder(_ members: [(path: String, language: LanguageTag)], known: [LanguageTag]) -> [(
+        path: String, language: LanguageTag
+    )] {
         members.enumerated().sorted {
-            (known.firstIndex(of: $0.element.language) ?? known.count, $0.offset) < (known.firstIndex(of: $1.element.language) ?? known.count, $1.offset)
+            (known.firstIndex(of: $0.element.language) ?? known.count, $0.offset) < (
+                known.firstIndex(of: $1.element.language) ?? known.count, $1.offset
+            )
         }.map(\.element)
     }
 
     /// The translation sets among `paths`: the configuration's parallel sets, then, when
     /// `byName`, the naming convention among the files no configured set took.
-    package static func groups(_ paths: [String], configuration: Configuration?, byName: Bool, known: [LanguageTag]) -> (groups: [ParallelGroup], skipped: [String]) {
+    package static func groups(_ paths: [String], configuration: Configuration?, byName: Bool, known: [LanguageTag]) -> (
+        groups: [ParallelGroup], skipped: [String]
+    ) {
         let plain = paths.filter(isPlainText)
         var groups: [ParallelGroup] = []
         var taken = Set<String>()
@@ -98,7 +107,10 @@ package enum ParallelFiles {
                 let set = inLanguageOrder(members, known: known)
                 let languages = set.map(\.language)
                 guard Set(languages).count >= 2, Set(languages).count == languages.count else { continue }
-                let pattern = configuration.parallelSets.first { pattern in set.allSatisfy { pattern.member(configuration.relativePath($0.path)) != nil } }?.pattern ?? "parallel"
+                let pattern =
+                    configuration.parallelSets.first { pattern in
+                        set.allSatisfy { pattern.member(configuration.relativePath($0.path)) != nil }
+                    }?.pattern ?? "parallel"
                 groups.append(ParallelGroup(files: set.map(\.path), languages: languages, origin: .configuration(pattern)))
                 taken.formUnion(set.map(\.path))
             }
@@ -117,12 +129,16 @@ extension CheckReport {
     /// `glossary-disable` directive of their file says so (when `obeysSuppressions`) and, when
     /// `baseline` is given, filtered by it. `order` lists the files in report order.
     @discardableResult
-    package mutating func addParallelFindings(_ group: ParallelGroup, checker: GlossaryChecker, options: CheckOptions, order: [String], obeysSuppressions: Bool = true, baseline: Baseline? = nil) throws(InputError) -> [String] {
+    package mutating func addParallelFindings(
+        _ group: ParallelGroup, checker: GlossaryChecker, options: CheckOptions, order: [String], obeysSuppressions: Bool = true,
+        baseline: Baseline? = nil
+    ) throws(InputError) -> [String] {
         guard group.files.count >= 2 else { throw InputError("--parallel needs at least two files (the versions of one text)") }
         var sources: [SourceText] = []
         for file in group.files {
             guard ParallelFiles.isPlainText(file) else {
-                throw InputError("--parallel takes plain-text or Markdown versions, not bilingual files or standard input", file: file)
+                throw InputError(
+                    "--parallel takes plain-text or Markdown versions, not bilingual files or standard input", file: file)
             }
             if let source = self.sources[file] {
                 sources.append(source)
@@ -133,7 +149,8 @@ extension CheckReport {
         let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
         do {
             let languages = group.languages.contains { $0 != nil } ? group.languages : nil
-            var (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options, monolingual: findings)
+            var (found, notes) = try cross.parallelFindings(
+                sources, languages: languages, options: options, monolingual: findings)
             Fingerprint.assign(to: &found)
             if obeysSuppressions {
                 let known = checker.ruleIDs
@@ -141,7 +158,9 @@ extension CheckReport {
                 for (index, source) in sources.enumerated() {
                     let inFile = found.filter { $0.location.file == group.files[index] || $0.location.file == source.path }
                     let markdown = (options.markup ?? Tokenizer.Markup(path: source.path)) == .markdown
-                    guard let suppressions = try? Suppressions(parsing: source, markdown: markdown, knownRules: known) else { kept += inFile; continue }
+                    guard let suppressions = try? Suppressions(parsing: source, markdown: markdown, knownRules: known) else {
+                        kept += inFile; continue
+                    }
                     let left = inFile.filter { !suppressions.suppresses($0) }
                     suppressedCount += inFile.count - left.count
                     kept += left

@@ -16,7 +16,9 @@ package enum SourceLanguage {
     ///
     /// - Throws: an `InputError` when the language is not one of the glossary's (`known`): at the
     ///   `source:` line of the configuration when it comes from there.
-    package static func resolve(named: LanguageTag?, configuration: Configuration?, known: [LanguageTag]) throws(InputError) -> LanguageTag? {
+    package static func resolve(named: LanguageTag?, configuration: Configuration?, known: [LanguageTag]) throws(InputError)
+        -> LanguageTag?
+    {
         let languages = known.map(\.rawValue).joined(separator: ", ")
         if let named {
             guard let language = glossaryLanguage(for: named, known: known) else {
@@ -26,7 +28,8 @@ package enum SourceLanguage {
         }
         guard let setting = configuration?.sourceLanguage else { return nil }
         guard let language = glossaryLanguage(for: setting.language, known: known) else {
-            throw setting.error("source language '\(setting.language)' is not a language of the glossary (its languages: \(languages))")
+            throw setting.error(
+                "source language '\(setting.language)' is not a language of the glossary (its languages: \(languages))")
         }
         return language
     }

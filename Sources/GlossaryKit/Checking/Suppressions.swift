@@ -95,7 +95,8 @@ package struct Suppressions: Sendable, Equatable {
                 error: { message, offset in
                     let position = source.position(of: offset)
                     return InputError(
-                        message, file: source.path, location: SourceLocation(file: source.path, line: position.line, column: position.column),
+                        message, file: source.path,
+                        location: SourceLocation(file: source.path, line: position.line, column: position.column),
                         sourceLine: source.lineText(position.line))
                 })
         }
@@ -185,12 +186,14 @@ package struct Suppressions: Sendable, Equatable {
                 if Self.isBlank(byte) || byte == UInt8(ascii: ",") || byte == 0x0D || byte == 0x0A { cursor += 1; continue }
                 var end = cursor
                 while end < candidate.argumentEnd, !Self.isBlank(bytes[end]), bytes[end] != UInt8(ascii: ","),
-                      bytes[end] != 0x0D, bytes[end] != 0x0A { end += 1 }
+                    bytes[end] != 0x0D, bytes[end] != 0x0A
+                { end += 1 }
                 let word = String(decoding: bytes[cursor..<end], as: UTF8.self)
                 if word.hasPrefix("--") { break argumentLoop }
                 guard knownRules.contains(word) else {
                     let known = knownRules.sorted().joined(separator: ", ")
-                    throw error("unknown rule '\(word)' in \(kind.rawValue) (known rules: \(known); write a reason after --)", cursor)
+                    throw error(
+                        "unknown rule '\(word)' in \(kind.rawValue) (known rules: \(known); write a reason after --)", cursor)
                 }
                 rules.insert(word)
                 cursor = end
@@ -205,7 +208,9 @@ package struct Suppressions: Sendable, Equatable {
             lineScanned = candidate.offset
             var before = candidate.offset
             let floor = max(lineStart, previous)
-            while before > floor, Self.isBlank(bytes[before - 1]) || commentPunctuation.contains(bytes[before - 1]) { before -= 1 }
+            while before > floor, Self.isBlank(bytes[before - 1]) || commentPunctuation.contains(bytes[before - 1]) {
+                before -= 1
+            }
             steps += candidate.offset - before
             var alone = before == lineStart && previous < lineStart
             previous = candidate.offset
@@ -217,9 +222,10 @@ package struct Suppressions: Sendable, Equatable {
                 alone = alone && (after == bytes.count || bytes[after] == 0x0A)
                 lastLine = lineOf(max(candidate.offset, trailingEnd - 1))
             }
-            directives.append(Directive(
-                kind: kind, rules: rules.isEmpty ? nil : rules, line: line, offset: candidate.offset,
-                targetLine: alone ? lastLine + 1 : line))
+            directives.append(
+                Directive(
+                    kind: kind, rules: rules.isEmpty ? nil : rules, line: line, offset: candidate.offset,
+                    targetLine: alone ? lastLine + 1 : line))
         }
         WorkMeter.record(steps)
     }
@@ -265,7 +271,9 @@ package struct Suppressions: Sendable, Equatable {
     /// `passed` is told how far the search has come.
     ///
     /// - Complexity: O(*n*) in the bytes searched.
-    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, passed: (Int) -> Void) -> Int? {
+    private static func find(_ needle: [UInt8], in bytes: UnsafeBufferPointer<UInt8>, from start: Int, passed: (Int) -> Void)
+        -> Int?
+    {
         guard !needle.isEmpty, start >= 0, start <= bytes.count - needle.count, let base = bytes.baseAddress else { return nil }
         let window = 1 << 22
         var from = start

@@ -49,7 +49,8 @@ public struct TermLookup: Sendable {
     public func lookUp(_ text: String) throws -> Result {
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
-            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: unknownWords,
+            SourceText(path: "<lookup>", string: text), markup: .plain, words: compiled.tables.words,
+            gaps: compiled.tables.gapLexicon, unknownWords: unknownWords,
             wordFlags: compiled.tables.flags)
         guard !scanned.words.isEmpty else { return Result(concepts: [], exemptions: []) }
         let all = 0..<scanned.words.count
@@ -86,7 +87,8 @@ public struct TermLookup: Sendable {
     package static func renderText(_ result: Result, query: String) -> String {
         var output = ""
         for exemption in result.exemptions {
-            output += "'\(exemption.phrase.text)' is an exception of '\(exemption.term.text)' (\(exemption.term.language)) in "
+            output +=
+                "'\(exemption.phrase.text)' is an exception of '\(exemption.term.text)' (\(exemption.term.language)) in "
                 + "\(exemption.concept.id): there the term does not name the concept.\n"
         }
         if !result.exemptions.isEmpty { output += "\n" }
@@ -121,33 +123,49 @@ public struct TermLookup: Sendable {
     /// phrases), then the exception phrases the text matches.
     package static func renderJSON(_ result: Result) -> JSONValue {
         .object([
-            ("concepts", .array(result.concepts.map { concept in
-                .object([
-                    ("id", .string(concept.id)),
-                    ("subject", JSONValue(concept.subject)),
-                    ("definition", JSONValue(concept.definition)),
-                    ("note", JSONValue(concept.note)),
-                    ("terms", .object(concept.languages.map { language in
-                        (language.rawValue, .array(concept.terms(in: language).map { term in
-                            .object([
-                                ("term", .string(term.text)),
-                                ("status", .string(term.status.rawValue)),
-                                ("type", .string(term.type.rawValue)),
-                                ("note", JSONValue(term.note)),
-                                ("exceptions", .array(term.exceptions.map { .string($0.text) })),
-                            ])
-                        }))
-                    })),
-                ])
-            })),
-            ("exceptions", .array(result.exemptions.map { exemption in
-                .object([
-                    ("phrase", .string(exemption.phrase.text)),
-                    ("term", .string(exemption.term.text)),
-                    ("language", .string(exemption.term.language.rawValue)),
-                    ("concept", .string(exemption.concept.id)),
-                ])
-            })),
+            (
+                "concepts",
+                .array(
+                    result.concepts.map { concept in
+                        .object([
+                            ("id", .string(concept.id)),
+                            ("subject", JSONValue(concept.subject)),
+                            ("definition", JSONValue(concept.definition)),
+                            ("note", JSONValue(concept.note)),
+                            (
+                                "terms",
+                                .object(
+                                    concept.languages.map { language in
+                                        (
+                                            language.rawValue,
+                                            .array(
+                                                concept.terms(in: language).map { term in
+                                                    .object([
+                                                        ("term", .string(term.text)),
+                                                        ("status", .string(term.status.rawValue)),
+                                                        ("type", .string(term.type.rawValue)),
+                                                        ("note", JSONValue(term.note)),
+                                                        ("exceptions", .array(term.exceptions.map { .string($0.text) })),
+                                                    ])
+                                                })
+                                        )
+                                    })
+                            ),
+                        ])
+                    })
+            ),
+            (
+                "exceptions",
+                .array(
+                    result.exemptions.map { exemption in
+                        .object([
+                            ("phrase", .string(exemption.phrase.text)),
+                            ("term", .string(exemption.term.text)),
+                            ("language", .string(exemption.term.language.rawValue)),
+                            ("concept", .string(exemption.concept.id)),
+                        ])
+                    })
+            ),
         ])
     }
 

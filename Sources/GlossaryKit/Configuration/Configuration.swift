@@ -125,11 +125,14 @@ package struct ParallelSet: Sendable, Hashable {
     /// The language and the set key of `relativePath` (the path with the language replaced by
     /// `{lang}`, equal for all members of one set), when it belongs to the set.
     package func member(_ relativePath: String) -> (language: LanguageTag, key: String)? {
-        guard case let .some(.some(capture)) = glob.match(relativePath), let language = LanguageTag(capture.text) else { return nil }
+        guard case let .some(.some(capture)) = glob.match(relativePath), let language = LanguageTag(capture.text) else {
+            return nil
+        }
         var components = Glob.components(of: relativePath)
         guard capture.component >= 0, capture.component < components.count else { return nil }
         let scalars = components[capture.component]
-        components[capture.component] = Array(scalars[..<capture.offset]) + Array("{lang}".unicodeScalars)
+        components[capture.component] =
+            Array(scalars[..<capture.offset]) + Array("{lang}".unicodeScalars)
             + Array(scalars[(capture.offset + capture.text.unicodeScalars.count)...])
         return (language, components.map { String(String.UnicodeScalarView($0)) }.joined(separator: "/"))
     }

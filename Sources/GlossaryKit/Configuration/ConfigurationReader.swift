@@ -17,10 +17,14 @@ package enum ConfigurationReader {
         configuration.file = path
         guard let root = try YAMLDocument.compose(text, path: path, what: "YAML") else { return configuration }
         let reader = Reader(path: path, text: text, positions: YAMLPositions(text))
-        guard case let .mapping(mapping) = root else { throw reader.error("expected a mapping of settings (\(keys.joined(separator: ", ")))", at: root) }
+        guard case let .mapping(mapping) = root else {
+            throw reader.error("expected a mapping of settings (\(keys.joined(separator: ", ")))", at: root)
+        }
         var seen: Set<String> = []
         for (keyNode, value) in mapping {
-            guard let key = keyNode.string, case .scalar = keyNode else { throw reader.error("expected a setting name", at: keyNode) }
+            guard let key = keyNode.string, case .scalar = keyNode else {
+                throw reader.error("expected a setting name", at: keyNode)
+            }
             guard keys.contains(key) else { throw reader.unknownKey(key, allowed: keys, in: "the configuration", at: keyNode) }
             guard seen.insert(key).inserted else { throw reader.error("duplicate key '\(key)'", at: keyNode) }
             switch key {
@@ -40,7 +44,8 @@ package enum ConfigurationReader {
                     let glob = try reader.glob(patternNode, "language pattern")
                     let text = try reader.scalar(languageNode, "language")
                     guard let language = LanguageTag(text) else {
-                        throw reader.error("'\(text)' is not a valid BCP 47 language tag (e.g. id, en, su, en-GB)", at: languageNode)
+                        throw reader.error(
+                            "'\(text)' is not a valid BCP 47 language tag (e.g. id, en, su, en-GB)", at: languageNode)
                     }
                     configuration.languages.append((glob, language))
                 }
@@ -56,13 +61,18 @@ package enum ConfigurationReader {
             case "source":
                 let text = try reader.scalar(value, "source")
                 guard let language = LanguageTag(text) else {
-                    throw reader.error("'\(text)' is not a valid BCP 47 language tag for source (e.g. en, id, su, en-GB)", at: value)
+                    throw reader.error(
+                        "'\(text)' is not a valid BCP 47 language tag for source (e.g. en, id, su, en-GB)", at: value)
                 }
                 configuration.sourceLanguage = reader.setting(language, at: value)
             case "include":
-                configuration.include = try reader.list(value, "include").map { node throws(InputError) in try reader.glob(node, "include pattern") }
+                configuration.include = try reader.list(value, "include").map { node throws(InputError) in
+                    try reader.glob(node, "include pattern")
+                }
             case "exclude":
-                configuration.exclude = try reader.list(value, "exclude").map { node throws(InputError) in try reader.glob(node, "exclude pattern") }
+                configuration.exclude = try reader.list(value, "exclude").map { node throws(InputError) in
+                    try reader.glob(node, "exclude pattern")
+                }
             case "rules":
                 guard case let .mapping(rules) = value else {
                     throw reader.error("expected a mapping of rule ids to off, info, warning or error", at: value)
@@ -78,7 +88,8 @@ package enum ConfigurationReader {
                     } else if let severity = Severity(rawValue: level) {
                         configuration.ruleSettings[rule] = .severity(severity)
                     } else {
-                        throw reader.error("unknown severity '\(level)' for rule '\(rule)' (use off, info, warning or error)", at: severityNode)
+                        throw reader.error(
+                            "unknown severity '\(level)' for rule '\(rule)' (use off, info, warning or error)", at: severityNode)
                     }
                 }
             case "fail-on":
@@ -108,7 +119,9 @@ package enum ConfigurationReader {
         func error(_ message: String, at node: Node, columnOffset: Int = 0) -> InputError {
             var offset = columnOffset
             // A quoted scalar's mark is at the quote.
-            if columnOffset > 0, case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted { offset += 1 }
+            if columnOffset > 0, case let .scalar(scalar) = node, scalar.style == .singleQuoted || scalar.style == .doubleQuoted {
+                offset += 1
+            }
             return positions.error(message, file: path, at: node.mark, columnOffset: offset, in: text)
         }
 
@@ -122,7 +135,9 @@ package enum ConfigurationReader {
 
         func unknownKey(_ key: String, allowed: [String], in what: String, at node: Node, noun: String = "key") -> InputError {
             var message = "unknown \(noun) '\(key)' in \(what)"
-            if let suggestion = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }), editDistance(suggestion, key) <= 2 {
+            if let suggestion = allowed.min(by: { editDistance($0, key) < editDistance($1, key) }),
+                editDistance(suggestion, key) <= 2
+            {
                 message += "; did you mean '\(suggestion)'?"
             }
             message += " (known: \(allowed.joined(separator: ", ")))"
@@ -160,4 +175,3 @@ package enum ConfigurationReader {
         }
     }
 }
-

@@ -52,7 +52,8 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
         while text.starts(with: Array("./".unicodeScalars)) { text.removeFirst(2); anchored = true }
         if text.first == "/" { text.removeFirst(); anchored = true }
         if text.last == "/" { text += Array("**".unicodeScalars) }
-        let expanded = try Self.expand(text, offset: pattern.unicodeScalars.count - text.count, capturingLanguage: capturingLanguage)
+        let expanded = try Self.expand(
+            text, offset: pattern.unicodeScalars.count - text.count, capturingLanguage: capturingLanguage)
         var alternatives: [[Component]] = []
         for alternative in expanded {
             let hasSlash = alternative.contains { if case .literal("/") = $0 { true } else { false } }
@@ -83,7 +84,6 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
     package func matches(_ path: String) -> Bool {
         match(path) != nil
     }
-
 
     /// What `{lang}` matched: its text and where (component index, scalar offset in it).
     package struct Capture: Sendable, Equatable {
@@ -139,7 +139,8 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
                 case .globstar:
                     rest[i * columns + j] = rest[(i + 1) * columns + j] || (j < path.count && rest[i * columns + j + 1])
                 case let .pieces(pieces, capturing):
-                    rest[i * columns + j] = j < path.count && rest[(i + 1) * columns + j + 1]
+                    rest[i * columns + j] =
+                        j < path.count && rest[(i + 1) * columns + j + 1]
                         && matchName(pieces, capturing: capturing, path[j], steps: &steps) != nil
                 }
             }
@@ -220,7 +221,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
         }
         // How many language characters start at each position.
         var run = [Int](repeating: 0, count: text.count + 1)
-        for position in text.indices.reversed() where isLanguageCharacter(text[position]) { run[position] = run[position + 1] + 1 }
+        for position in text.indices.reversed() where isLanguageCharacter(text[position]) {
+            run[position] = run[position + 1] + 1
+        }
         let columns = text.count + 1
         var rest = [Bool](repeating: false, count: (pieces.count + 1) * columns)
         rest[pieces.count * columns + text.count] = true
@@ -234,7 +237,8 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
                 case .one:
                     rest[piece * columns + position] = position < text.count && rest[next + 1]
                 case .star:
-                    rest[piece * columns + position] = rest[next] || (position < text.count && rest[piece * columns + position + 1])
+                    rest[piece * columns + position] =
+                        rest[next] || (position < text.count && rest[piece * columns + position + 1])
                 case .capture:
                     var found = false
                     if run[position] > 0 {
@@ -261,7 +265,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
                 var length = 1
                 while !rest[next + position + length] { length += 1 }
                 if capture == nil {
-                    capture = Capture(text: String(String.UnicodeScalarView(text[position..<(position + length)])), component: 0, offset: position)
+                    capture = Capture(
+                        text: String(String.UnicodeScalarView(text[position..<(position + length)])), component: 0,
+                        offset: position)
                 }
                 position += length
             }
@@ -283,7 +289,9 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
                 let scalar = text[index]
                 switch scalar {
                 case "\\":
-                    guard index + 1 < text.count else { throw SyntaxError(message: "'\\' at the end of the pattern escapes nothing", column: offset + index + 1) }
+                    guard index + 1 < text.count else {
+                        throw SyntaxError(message: "'\\' at the end of the pattern escapes nothing", column: offset + index + 1)
+                    }
                     append(.literal(text[index + 1]))
                     index += 2
                 case "*": append(.star); index += 1
@@ -308,7 +316,8 @@ package struct Glob: Sendable, Hashable, CustomStringConvertible {
                     }
                     guard results.count * options.count <= maximumAlternatives else {
                         throw SyntaxError(
-                            message: "the braces make more than \(maximumAlternatives) alternatives; write fewer or split the pattern",
+                            message:
+                                "the braces make more than \(maximumAlternatives) alternatives; write fewer or split the pattern",
                             column: offset + open + 1)
                     }
                     var combined: [[Piece]] = []

@@ -74,7 +74,8 @@ package enum Paths {
         for candidate in searchedFolders(from: directory).map({ ($0 as NSString).appendingPathComponent(name) }) {
             var isDirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue == folder,
-               accept(candidate) {
+                accept(candidate)
+            {
                 return candidate
             }
         }

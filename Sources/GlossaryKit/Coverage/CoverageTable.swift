@@ -1,4 +1,5 @@
 import Foundation
+
 /// How often each concept is named in each language of a translation corpus: `glossary coverage`.
 ///
 /// A *gap* is a language where a concept has no occurrence although other versions name it: the
@@ -32,7 +33,8 @@ public struct CoverageTable: Sendable {
         public var meaning: String {
             switch self {
             case .missing: "missing: named in the source, or in at least half of the versions, not in this one"
-            case .divergent: "divergent: named in fewer than half of the versions, not in this one (left out here, or added there)"
+            case .divergent:
+                "divergent: named in fewer than half of the versions, not in this one (left out here, or added there)"
             case .unaligned: "not compared: not named here, in a set aligned with low confidence"
             }
         }
@@ -97,15 +99,19 @@ public struct CoverageTable: Sendable {
                 let gap: Gap = !set.isReliable ? .unaligned : absence.kind == .omission ? .missing : .divergent
                 gaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column] = gap
                 let total = totalGaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column]
-                totalGaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column] = Self.graver(total, gap)
+                totalGaps[absence.concept, default: Array(repeating: nil, count: languages.count)][column] = Self.graver(
+                    total, gap)
             }
             for concept in counts.keys.sorted() {
                 let row = counts[concept]!
-                for column in row.indices { totals[concept, default: Array(repeating: 0, count: languages.count)][column] += row[column] }
+                for column in row.indices {
+                    totals[concept, default: Array(repeating: 0, count: languages.count)][column] += row[column]
+                }
                 if bySegment {
-                    segmentRows.append(Row(
-                        set: set.id, concept: glossary.concepts[concept].id, counts: row,
-                        gaps: gaps[concept] ?? Array(repeating: nil, count: languages.count)))
+                    segmentRows.append(
+                        Row(
+                            set: set.id, concept: glossary.concepts[concept].id, counts: row,
+                            gaps: gaps[concept] ?? Array(repeating: nil, count: languages.count)))
                 }
             }
         }
@@ -114,8 +120,9 @@ public struct CoverageTable: Sendable {
             let counts = totals[concept]!
             let gaps = totalGaps[concept] ?? Array(repeating: nil, count: languages.count)
             // A language that names the concept in some set has no gap in the totals.
-            return Row(set: nil, concept: glossary.concepts[concept].id, counts: counts,
-                       gaps: counts.indices.map { counts[$0] == 0 ? gaps[$0] : nil })
+            return Row(
+                set: nil, concept: glossary.concepts[concept].id, counts: counts,
+                gaps: counts.indices.map { counts[$0] == 0 ? gaps[$0] : nil })
         }
         self.segmentRows = segmentRows
         notes = corpus.notes
@@ -174,7 +181,8 @@ public struct CoverageTable: Sendable {
             output += "\nby segment:\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / \($0.concept)" }
         }
         let gaps = rows.filter(\.hasGap).count
-        output += "\n\(English.counted(rows.count, "concept")) in \(English.counted(setCount, "translation set")); \(gaps) with a gap\n"
+        output +=
+            "\n\(English.counted(rows.count, "concept")) in \(English.counted(setCount, "translation set")); \(gaps) with a gap\n"
         output += shownGaps.map { "\($0.mark)  \($0.meaning)\n" }.joined()
         return output
     }
@@ -192,7 +200,8 @@ public struct CoverageTable: Sendable {
         var output = notes.map { "> \($0)\n" }.joined() + (notes.isEmpty ? "" : "\n")
         output += table(rows, first: "concept") { "`\($0.concept)`" }
         if !segmentRows.isEmpty {
-            output += "\n### By segment\n\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / `\($0.concept)`" }
+            output +=
+                "\n### By segment\n\n" + table(segmentRows, first: "segment / concept") { "\($0.set ?? "") / `\($0.concept)`" }
         }
         if !shownGaps.isEmpty {
             output += "\n" + shownGaps.map { "\($0.mark) \($0.meaning)." }.joined(separator: "  \n") + "\n"
@@ -216,11 +225,20 @@ public struct CoverageTable: Sendable {
             ("notes", .array(notes.map { .string($0) })),
             ("concepts", .array(rows.map(row))),
             ("segments", .array(segmentRows.map(row))),
-            ("summary", .object([("sets", .number(setCount)), ("concepts", .number(rows.count)),
-                                 ("conceptsWithGaps", .number(rows.filter(\.hasGap).count)),
-                                 ("conceptsWithGapsByKind", .object(Gap.allCases.map { kind in
-                                     (kind.rawValue, .number(rows.filter { $0.gaps.contains(kind) }.count))
-                                 }))])),
+            (
+                "summary",
+                .object([
+                    ("sets", .number(setCount)), ("concepts", .number(rows.count)),
+                    ("conceptsWithGaps", .number(rows.filter(\.hasGap).count)),
+                    (
+                        "conceptsWithGapsByKind",
+                        .object(
+                            Gap.allCases.map { kind in
+                                (kind.rawValue, .number(rows.filter { $0.gaps.contains(kind) }.count))
+                            })
+                    ),
+                ])
+            ),
         ])
     }
 }
@@ -255,7 +273,8 @@ extension CrossLanguageChecker {
     /// configuration's `parallel` sets are formed first, as `glossary check` forms them;
     /// `options.sourceLanguage` makes the corpora that declare no source directed.
     package func coverageCorpus(
-        paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic, configuration: Configuration? = nil
+        paths: [String], options: CheckOptions = CheckOptions(), grouping: Grouping = .automatic,
+        configuration: Configuration? = nil
     ) throws(InputError) -> [AnalyzedCorpus] {
         guard !paths.isEmpty else { throw InputError("give at least one file") }
         var hasFolder = false
@@ -267,19 +286,27 @@ extension CrossLanguageChecker {
         guard !files.isEmpty else { throw InputError("no text or bilingual files found", file: paths[0]) }
         let bilingual = files.filter { BilingualFormat(path: $0) != nil }
         if !hasFolder, !bilingual.isEmpty, bilingual.count != files.count {
-            throw InputError("mix of bilingual files and plain texts: give either bilingual files (.xlf, .po, .tmx, .xcstrings, .json) or plain texts", file: files.first { BilingualFormat(path: $0) == nil })
+            throw InputError(
+                "mix of bilingual files and plain texts: give either bilingual files (.xlf, .po, .tmx, .xcstrings, .json) or plain texts",
+                file: files.first { BilingualFormat(path: $0) == nil })
         }
         var result: [AnalyzedCorpus] = []
         if !bilingual.isEmpty {
             for corpus in try BilingualFormat.read(paths: bilingual) {
-                do { result.append(try analyze(corpus, sourceLanguage: options.sourceLanguage)) } catch { throw InputError(error.description, file: corpus.texts.first?.path) }
+                do { result.append(try analyze(corpus, sourceLanguage: options.sourceLanguage)) } catch {
+                    throw InputError(error.description, file: corpus.texts.first?.path)
+                }
             }
         }
         let plain = files.filter { BilingualFormat(path: $0) == nil }
         guard !plain.isEmpty else { return result }
         var sets: [(files: [String], languages: [LanguageTag?]?)] = []
-        let groups = grouping == .automatic && options.language == nil ? ParallelFiles.groups(plain, configuration: configuration, byName: true, known: glossary.languages).groups : []
-        if grouping == .automatic, !hasFolder, plain.count > 1, groups.isEmpty || (groups.count == 1 && groups[0].files.count == plain.count) {
+        let groups =
+            grouping == .automatic && options.language == nil
+            ? ParallelFiles.groups(plain, configuration: configuration, byName: true, known: glossary.languages).groups : []
+        if grouping == .automatic, !hasFolder, plain.count > 1,
+            groups.isEmpty || (groups.count == 1 && groups[0].files.count == plain.count)
+        {
             // The files given are the versions of one text.
             sets.append((plain, groups.first?.languages))
         } else {
@@ -300,10 +327,16 @@ extension CrossLanguageChecker {
             do {
                 if sources.count == 1 {
                     let segmented = try analyzer.paragraphs(of: sources[0], markup: options.markup, language: options.language)
-                    let corpus = SectionAligner.align(segmented) ?? TranslationCorpus(
-                        texts: [segmented],
-                        sets: segmented.segments.indices.map { TranslationSet(id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)], method: "paragraph") },
-                        notes: ["one language: one set per paragraph"])
+                    let corpus =
+                        SectionAligner.align(segmented)
+                        ?? TranslationCorpus(
+                            texts: [segmented],
+                            sets: segmented.segments.indices.map {
+                                TranslationSet(
+                                    id: segmented.segments[$0].id, members: [SegmentReference(text: 0, segment: $0)],
+                                    method: "paragraph")
+                            },
+                            notes: ["one language: one set per paragraph"])
                     result.append(try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage))
                 } else {
                     let corpus = try parallelCorpus(sources, languages: set.languages, options: options)

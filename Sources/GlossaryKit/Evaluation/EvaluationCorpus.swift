@@ -83,8 +83,9 @@ package struct EvaluationCorpus: Sendable {
     /// Parses one corpus file. The language comes from a `# language: TAG` line, else from the
     /// file name (`id.txt`, `corpus.su.txt`, `jv.txt`: a two- or three-letter first part).
     package static func parse(_ text: String, file: String) throws -> [Sentence] {
-        var language = LanguageDetector.language(
-            fromPath: file, known: [.indonesian, .english, .sundanese])
+        var language =
+            LanguageDetector.language(
+                fromPath: file, known: [.indonesian, .english, .sundanese])
             ?? ((file as NSString).lastPathComponent.split(separator: ".").first
                 .flatMap { (2...3).contains($0.count) ? LanguageTag(String($0)) : nil })
         var sentences: [Sentence] = []
@@ -104,7 +105,8 @@ package struct EvaluationCorpus: Sendable {
             }
             if line.isEmpty { continue }
             guard let language else {
-                throw InputError("the corpus file names no language: add '# language: TAG'", file: file, line: number, column: 1, in: text)
+                throw InputError(
+                    "the corpus file names no language: add '# language: TAG'", file: file, line: number, column: 1, in: text)
             }
             var sentence = try parseSentence(line, file: file, line: number, source: text)
             sentence.language = language
@@ -148,19 +150,24 @@ package struct EvaluationCorpus: Sendable {
                     var phenomena: [Phenomenon] = []
                     for name in label.split(separator: "+") where name != "identity" {
                         guard let phenomenon = Phenomenon(rawValue: String(name)) else {
-                            throw fail("unknown phenomenon '\(name)'; use one of \(Phenomenon.allCases.map(\.rawValue).joined(separator: ", "))", at: index)
+                            throw fail(
+                                "unknown phenomenon '\(name)'; use one of \(Phenomenon.allCases.map(\.rawValue).joined(separator: ", "))",
+                                at: index)
                         }
                         phenomena.append(phenomenon)
                     }
-                    occurrences.append(Occurrence(
-                        concept: parts[0], bytes: range, text: written,
-                        phenomena: Array(Set(phenomena)).sorted { $0.rawValue < $1.rawValue }))
+                    occurrences.append(
+                        Occurrence(
+                            concept: parts[0], bytes: range, text: written,
+                            phenomena: Array(Set(phenomena)).sorted { $0.rawValue < $1.rawValue }))
                 }
                 index = close + 2
             } else {
                 // Plain text up to the next "[[", escapes expanded.
                 var end = index + 1
-                while end < bytes.count, !(bytes[end] == UInt8(ascii: "[") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "[")) {
+                while end < bytes.count,
+                    !(bytes[end] == UInt8(ascii: "[") && end + 1 < bytes.count && bytes[end + 1] == UInt8(ascii: "["))
+                {
                     end += 1
                 }
                 plain += try expandEscapes(bytes[index..<end], fail: fail)
@@ -194,8 +201,11 @@ package struct EvaluationCorpus: Sendable {
                 }
                 let digits = String(decoding: bytes[digitsStart..<close], as: UTF8.self)
                 guard (1...6).contains(digits.count), digits.allSatisfy(\.isHexDigit),
-                      let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value) else {
-                    throw fail("'\\u{\(digits)}' is not a Unicode scalar (one to six hex digits, not a surrogate, at most 10FFFF)", index)
+                    let value = UInt32(digits, radix: 16), let scalar = Unicode.Scalar(value)
+                else {
+                    throw fail(
+                        "'\\u{\(digits)}' is not a Unicode scalar (one to six hex digits, not a surrogate, at most 10FFFF)", index
+                    )
                 }
                 result += Array(String(Character(scalar)).utf8)
                 index = close + 1

@@ -33,12 +33,14 @@ package struct Evaluator: Sendable {
             } catch {
                 throw InputError("cannot analyse the sentence: \(error)", file: sentence.file)
             }
-            report.add(sentence, found: document.matches.map { match in
-                EvaluationReport.Found(
-                    concept: document.glossary[concept: match.term].id, bytes: match.bytes,
-                    text: document.writtenText(of: match), phenomena: match.phenomena,
-                    explanation: match.explanation)
-            })
+            report.add(
+                sentence,
+                found: document.matches.map { match in
+                    EvaluationReport.Found(
+                        concept: document.glossary[concept: match.term].id, bytes: match.bytes,
+                        text: document.writtenText(of: match), phenomena: match.phenomena,
+                        explanation: match.explanation)
+                })
         }
         return report
     }
@@ -129,17 +131,21 @@ package struct EvaluationReport: Sendable {
                 let reported = Self.names(match.phenomena.filter { $0 != .listedForm })
                 if reported != Self.names(occurrence.phenomena.filter { $0 != .listedForm }) {
                     phenomenonDisagreements += 1
-                    errors.append(Error(
-                        kind: .phenomenon, file: sentence.file, line: sentence.line,
-                        detail: "'\(match.text)' labelled \(Self.names(occurrence.phenomena).joined(separator: "+")), matched as \(reported.joined(separator: "+")) (\(match.explanation))"))
+                    errors.append(
+                        Error(
+                            kind: .phenomenon, file: sentence.file, line: sentence.line,
+                            detail:
+                                "'\(match.text)' labelled \(Self.names(occurrence.phenomena).joined(separator: "+")), matched as \(reported.joined(separator: "+")) (\(match.explanation))"
+                        ))
                 }
             } else {
                 byLanguage[sentence.language, default: Counts()].falsePositives += 1
                 for name in Self.names(match.phenomena) { byPhenomenon[name, default: Counts()].falsePositives += 1 }
                 let how = match.explanation.isEmpty ? "" : " as \(match.explanation)"
-                errors.append(Error(
-                    kind: .falsePositive, file: sentence.file, line: sentence.line,
-                    detail: "'\(match.text)' → \(match.concept)\(how)"))
+                errors.append(
+                    Error(
+                        kind: .falsePositive, file: sentence.file, line: sentence.line,
+                        detail: "'\(match.text)' → \(match.concept)\(how)"))
             }
         }
         for position in unmatched {
@@ -148,16 +154,18 @@ package struct EvaluationReport: Sendable {
             for name in Self.names(occurrence.phenomena) { byPhenomenon[name, default: Counts()].missed += 1 }
             let near = found.filter { $0.bytes.overlaps(occurrence.bytes) }
                 .map { "'\($0.text)' → \($0.concept)" }.joined(separator: ", ")
-            errors.append(Error(
-                kind: .missed, file: sentence.file, line: sentence.line,
-                detail: "'\(occurrence.text)' (\(occurrence.concept))" + (near.isEmpty ? "" : "; found instead \(near)")))
+            errors.append(
+                Error(
+                    kind: .missed, file: sentence.file, line: sentence.line,
+                    detail: "'\(occurrence.text)' (\(occurrence.concept))" + (near.isEmpty ? "" : "; found instead \(near)")))
         }
         for trap in sentence.traps {
             let hit = found.contains { $0.bytes.overlaps(trap.bytes) }
             traps[trap.category, default: (0, 0)].total += 1
             if hit {
                 traps[trap.category, default: (0, 0)].hit += 1
-                errors.append(Error(kind: .trapHit, file: sentence.file, line: sentence.line, detail: "'\(trap.text)' (\(trap.category))"))
+                errors.append(
+                    Error(kind: .trapHit, file: sentence.file, line: sentence.line, detail: "'\(trap.text)' (\(trap.category))"))
             }
         }
     }
@@ -174,7 +182,8 @@ package struct EvaluationReport: Sendable {
                 + padLeft(String(counts.correct), 9) + padLeft(number(counts.precision), 11)
                 + padLeft(number(counts.recall), 8)
         }
-        let header = pad("", 20) + padLeft("expected", 9) + padLeft("found", 7) + padLeft("correct", 9)
+        let header =
+            pad("", 20) + padLeft("expected", 9) + padLeft("found", 7) + padLeft("correct", 9)
             + padLeft("precision", 11) + padLeft("recall", 8)
         var output = pad("language", 20) + String(header.dropFirst(20)) + "\n"
         for language in byLanguage.keys.sorted() {
@@ -188,7 +197,8 @@ package struct EvaluationReport: Sendable {
         }
         output += "\n" + pad("trap", 20) + padLeft("traps", 9) + padLeft("hit", 7) + "\n"
         for category in traps.keys.sorted() {
-            output += pad(category, 20) + padLeft(String(traps[category]!.total), 9) + padLeft(String(traps[category]!.hit), 7) + "\n"
+            output +=
+                pad(category, 20) + padLeft(String(traps[category]!.total), 9) + padLeft(String(traps[category]!.hit), 7) + "\n"
         }
         let trapTotal = traps.values.reduce(0) { $0 + $1.total }
         let trapHits = traps.values.reduce(0) { $0 + $1.hit }

@@ -60,7 +60,10 @@ package struct ParagraphLanguageReport: Sendable {
 
     package init() {}
 
-    mutating func add(_ paragraph: ParagraphLanguageSet.Paragraph, file: String, excerpt: String, words: Int, detected: LanguageTag?, isUncertain: Bool) {
+    mutating func add(
+        _ paragraph: ParagraphLanguageSet.Paragraph, file: String, excerpt: String, words: Int, detected: LanguageTag?,
+        isUncertain: Bool
+    ) {
         let isCorrect = detected.map { $0.overlaps(paragraph.gold) } ?? false
         byLanguage[paragraph.gold, default: Counts()].add(correct: isCorrect, uncertain: isUncertain)
         if let bucket = Self.buckets.firstIndex(where: { $0.words.contains(words) }) {
@@ -69,7 +72,10 @@ package struct ParagraphLanguageReport: Sendable {
         if Self.shortParagraph.contains(words) { short.add(correct: isCorrect, uncertain: isUncertain) }
         all.add(correct: isCorrect, uncertain: isUncertain)
         if !isCorrect {
-            errors.append(Error(file: file, line: paragraph.line, gold: paragraph.gold, detected: detected, isUncertain: isUncertain, excerpt: excerpt))
+            errors.append(
+                Error(
+                    file: file, line: paragraph.line, gold: paragraph.gold, detected: detected, isUncertain: isUncertain,
+                    excerpt: excerpt))
         }
     }
 
@@ -88,10 +94,13 @@ package struct ParagraphLanguageReport: Sendable {
         func padLeft(_ text: String, _ width: Int) -> String {
             text.count >= width ? " " + text : String(repeating: " ", count: width - text.count) + text
         }
-        let columns = padLeft("paragraphs", 11) + padLeft("correct", 9) + padLeft("accuracy", 10) + padLeft("uncertain", 11) + padLeft("missed", 8)
+        let columns =
+            padLeft("paragraphs", 11) + padLeft("correct", 9) + padLeft("accuracy", 10) + padLeft("uncertain", 11)
+            + padLeft("missed", 8)
         func row(_ name: String, _ counts: Counts) -> String {
             pad(name, 20) + padLeft(String(counts.paragraphs), 11) + padLeft(String(counts.correct), 9)
-                + padLeft(share(counts.accuracy), 10) + padLeft(share(counts.uncertainShare), 11) + padLeft(share(counts.missedShare), 8) + "\n"
+                + padLeft(share(counts.accuracy), 10) + padLeft(share(counts.uncertainShare), 11)
+                + padLeft(share(counts.missedShare), 8) + "\n"
         }
         var output = pad("paragraph language", 20) + columns + "\n"
         for language in byLanguage.keys.sorted() { output += row(language.rawValue, byLanguage[language]!) }
@@ -99,7 +108,8 @@ package struct ParagraphLanguageReport: Sendable {
         output += pad("paragraph length", 20) + columns + "\n"
         for (bucket, counts) in zip(Self.buckets, byLength) { output += row(bucket.name, counts) }
         output += row("short (1-8 words)", short)
-        output += "\nuncertain: matched against every language's terms; missed: detected wrongly and certain, so its terms would be missed\n"
+        output +=
+            "\nuncertain: matched against every language's terms; missed: detected wrongly and certain, so its terms would be missed\n"
         if wordless > 0 { output += "paragraphs without words, not counted: \(wordless)\n" }
         if listErrors && !errors.isEmpty {
             output += "\n" + errors.map(\.description).joined(separator: "\n") + "\n"

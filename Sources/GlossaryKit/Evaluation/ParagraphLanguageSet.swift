@@ -98,7 +98,9 @@ package struct ParagraphLanguageSet: Sendable {
                 inParagraph = true
             }
             output += bytes
-            if inParagraph { paragraphs[paragraphs.count - 1].bytes = paragraphs[paragraphs.count - 1].bytes.lowerBound..<output.count }
+            if inParagraph {
+                paragraphs[paragraphs.count - 1].bytes = paragraphs[paragraphs.count - 1].bytes.lowerBound..<output.count
+            }
             if offset < lines.count - 1 { output.append(UInt8(ascii: "\n")) }
         }
         return Document(file: file, text: String(decoding: output, as: UTF8.self), paragraphs: paragraphs)
@@ -110,8 +112,9 @@ package struct ParagraphLanguageSet: Sendable {
         var end = 1
         while end < bytes.count, end <= 4, (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(bytes[end]) { end += 1 }
         guard bytes.first == UInt8(ascii: "["), (3...4).contains(end), end + 1 < bytes.count,
-              bytes[end] == UInt8(ascii: "]"), bytes[end + 1] == UInt8(ascii: " "),
-              let tag = LanguageTag(String(decoding: bytes[1..<end], as: UTF8.self)) else {
+            bytes[end] == UInt8(ascii: "]"), bytes[end + 1] == UInt8(ascii: " "),
+            let tag = LanguageTag(String(decoding: bytes[1..<end], as: UTF8.self))
+        else {
             throw InputError(
                 "a paragraph must start with its language in square brackets and a space: '[id] ', '[en] ', '[su] ' or '[zxx] '",
                 file: file, line: line, column: 1, in: text)

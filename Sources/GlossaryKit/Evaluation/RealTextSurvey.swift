@@ -41,7 +41,8 @@ package struct RealTextSurvey: Sendable {
         var skipped: [String] = []
         let texts = loadTexts(skipped: &skipped)
         var wordsByLanguage: [LanguageTag: Set<String>] = [:]
-        var table = pad("text", 26) + pad("lang", 6) + padLeft("words", 8) + padLeft("matches", 9)
+        var table =
+            pad("text", 26) + pad("lang", 6) + padLeft("words", 8) + padLeft("matches", 9)
             + padLeft("inflected", 11) + "  by phenomenon\n"
         var listed = ""
         var nearMisses: [LanguageTag: [String: Int]] = [:]
@@ -57,7 +58,8 @@ package struct RealTextSurvey: Sendable {
             // The same words the checker scanned, as tokens with text (match.tokens index them).
             let compiled = checker.compiled
             let scanned = try Tokenizer().scan(
-                text.source, markup: text.markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon())
+                text.source, markup: text.markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
+                unknownWords: ByteLexicon())
             let tokens = scanned.words.indices.map(scanned.token(at:))
             for token in tokens where token.kind == .letter {
                 wordsByLanguage[text.language, default: []].insert(token.folded)
@@ -89,7 +91,8 @@ package struct RealTextSurvey: Sendable {
                 inflected[key]!.count += 1
             }
             let summary = perPhenomenon.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
-            table += pad(text.name, 26) + pad(text.language.rawValue, 6) + padLeft(String(tokens.count), 8)
+            table +=
+                pad(text.name, 26) + pad(text.language.rawValue, 6) + padLeft(String(tokens.count), 8)
                 + padLeft(String(document.matches.count), 9)
                 + padLeft(String(document.matches.filter { !$0.isVerbatim }.count), 11) + "  " + summary + "\n"
             if !order.isEmpty {
@@ -104,7 +107,8 @@ package struct RealTextSurvey: Sendable {
         output += "\n" + table + "\n" + listed
         for (language, misses) in nearMisses.sorted(by: { $0.key < $1.key }) {
             let top = misses.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(listLimit)
-            output += "\(language.rawValue): unmatched words that begin with a one-word term (word (term) ×count): "
+            output +=
+                "\(language.rawValue): unmatched words that begin with a one-word term (word (term) ×count): "
                 + top.map { "\($0.key) ×\($0.value)" }.joined(separator: ", ") + "\n"
         }
         output += try readingsReport(wordsByLanguage: wordsByLanguage, skipped: &skipped)
@@ -120,7 +124,8 @@ package struct RealTextSurvey: Sendable {
 
     private func read(_ path: String, skipped: inout [String]) -> String? {
         guard let data = FileManager.default.contents(atPath: url(path).path),
-              let text = String(data: data, encoding: .utf8) else {
+            let text = String(data: data, encoding: .utf8)
+        else {
             skipped.append("\(path): not found or not UTF-8")
             return nil
         }
@@ -139,9 +144,10 @@ package struct RealTextSurvey: Sendable {
         if let names = try? FileManager.default.contentsOfDirectory(atPath: url(perda).path) {
             for name in names.sorted() where name.hasSuffix(".md") && name != "SOURCE.md" {
                 if let text = read("\(perda)/\(name)", skipped: &skipped) {
-                    texts.append(Text(
-                        name: "perda-diy-6-2025", language: .indonesian,
-                        source: SourceText(path: "\(perda)/\(name)", string: text), markup: .markdown))
+                    texts.append(
+                        Text(
+                            name: "perda-diy-6-2025", language: .indonesian,
+                            source: SourceText(path: "\(perda)/\(name)", string: text), markup: .markdown))
                 }
             }
         } else {
@@ -151,16 +157,19 @@ package struct RealTextSurvey: Sendable {
         if let csv = read(nusax, skipped: &skipped) {
             let rows = Self.parseCSV(csv)
             if let header = rows.first {
-                for (column, language) in [("indonesian", LanguageTag.indonesian), ("english", .english), ("sundanese", .sundanese)] {
+                for (column, language) in [
+                    ("indonesian", LanguageTag.indonesian), ("english", .english), ("sundanese", .sundanese),
+                ] {
                     guard let index = header.firstIndex(of: column) else {
                         skipped.append("\(nusax): no column '\(column)'")
                         continue
                     }
                     // One sentence per paragraph, so no term spans two sentences.
                     let body = rows.dropFirst().compactMap { $0.count > index ? $0[index] : nil }.joined(separator: "\n\n")
-                    texts.append(Text(
-                        name: "nusax-\(column)", language: language,
-                        source: SourceText(path: "\(nusax)#\(column)", string: body), markup: .plain))
+                    texts.append(
+                        Text(
+                            name: "nusax-\(column)", language: language,
+                            source: SourceText(path: "\(nusax)#\(column)", string: body), markup: .plain))
                 }
             }
         }
@@ -235,7 +244,8 @@ package struct RealTextSurvey: Sendable {
         var output = "\nAnalyzer readings of every distinct word (whether or not the glossary has the stem)\n"
         let roots: [LanguageTag: Set<String>] = [
             .indonesian: wordList("lang-resources/sastrawi/kata-dasar.txt", skipped: &skipped).map(Set.init) ?? [],
-            .sundanese: wordList("lang-resources/sustem-sundanese/sunda-root-words.one-per-line.txt", skipped: &skipped).map(Set.init) ?? [],
+            .sundanese: wordList("lang-resources/sustem-sundanese/sunda-root-words.one-per-line.txt", skipped: &skipped).map(
+                Set.init) ?? [],
         ]
         for language in [LanguageTag.indonesian, .sundanese, .english] {
             let analyzer = checker.compiled.registry.analyzer(for: language)
@@ -250,7 +260,8 @@ package struct RealTextSurvey: Sendable {
                 let all = readings(word, analyzer, tokenizer)
                 for phenomenon in Set(all.flatMap(\.phenomena)) { counts[phenomenon.rawValue, default: 0] += 1 }
                 guard !rootSet.isEmpty else { continue }
-                for reading in all where reading.phenomena == [.pluralInfix] && rootSet.contains(word) && rootSet.contains(reading.key) {
+                for reading in all
+                where reading.phenomena == [.pluralInfix] && rootSet.contains(word) && rootSet.contains(reading.key) {
                     infixLookalikes.append("\(word) → \(reading.key)")
                 }
                 for reading in all where reading.phenomena == [.clitic] {
@@ -261,7 +272,8 @@ package struct RealTextSurvey: Sendable {
                     }
                 }
             }
-            output += "\(language.rawValue): \(English.counted(words.count, "distinct word")) (texts"
+            output +=
+                "\(language.rawValue): \(English.counted(words.count, "distinct word")) (texts"
                 + (rootSet.isEmpty ? ")" : " and \(English.counted(rootSet.count, "root word")))")
                 + "; words with a reading, by phenomenon: "
                 + counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ") + "\n"
@@ -271,7 +283,8 @@ package struct RealTextSurvey: Sendable {
                 for line in suspicious.prefix(listLimit * 2) { output += "    \(line)\n" }
                 if suspicious.count > listLimit * 2 { output += "    … \(suspicious.count - listLimit * 2) more\n" }
                 if !infixLookalikes.isEmpty {
-                    output += "  root words that read as another root with a plural infix (add them to plural-infix-exceptions): \(infixLookalikes.count), e.g. "
+                    output +=
+                        "  root words that read as another root with a plural infix (add them to plural-infix-exceptions): \(infixLookalikes.count), e.g. "
                         + infixLookalikes.prefix(listLimit).joined(separator: ", ") + "\n"
                 }
             }
@@ -295,7 +308,8 @@ package struct RealTextSurvey: Sendable {
                     if infixReadings.contains(where: { sundaneseRoots.contains($0.key) }) { infix.root += 1 }
                 }
             }
-            output += "su affixed words \(path.split(separator: "/").last!): \(English.counted(Set(words).count, "word")); "
+            output +=
+                "su affixed words \(path.split(separator: "/").last!): \(English.counted(Set(words).count, "word")); "
                 + "-na readings \(clitic.words) (stem is a root: \(clitic.root)); "
                 + "plural-infix readings \(infix.words) (stem is a root: \(infix.root))\n"
         }

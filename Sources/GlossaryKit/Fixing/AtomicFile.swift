@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Replaces a file's content all at once: readers see the old file or the new one, never a part.
@@ -17,7 +18,9 @@ package enum AtomicFile {
     ///   - mode: the permissions to give the file instead of keeping the existing ones.
     /// - Throws: `InputError`, also when `path` exists and is not a regular file; the file at
     ///   `path` is then unchanged.
-    package static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil) throws(InputError) {
+    package static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil)
+        throws(InputError)
+    {
         let shown = name ?? path
         var status = stat()
         // rename(2) would put a regular file where a device, a pipe or a folder was.
@@ -30,7 +33,8 @@ package enum AtomicFile {
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(base).glossary-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, permissions)
         guard descriptor >= 0 else {
-            throw InputError("cannot create a temporary file beside it (\(String(cString: strerror(errno)))); not changed", file: shown)
+            throw InputError(
+                "cannot create a temporary file beside it (\(String(cString: strerror(errno)))); not changed", file: shown)
         }
         var failure: String?
         bytes.withUnsafeBytes { buffer in
@@ -60,8 +64,8 @@ package enum AtomicFile {
 /// `write(2)`.
 private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
     #if canImport(Glibc)
-    Glibc.write(descriptor, buffer, count)
+        Glibc.write(descriptor, buffer, count)
     #else
-    Darwin.write(descriptor, buffer, count)
+        Darwin.write(descriptor, buffer, count)
     #endif
 }

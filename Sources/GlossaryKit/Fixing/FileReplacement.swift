@@ -1,13 +1,14 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 
-/// `struct flock`, named apart from the function `flock(2)`.
-private typealias RecordLock = Glibc.flock
+    /// `struct flock`, named apart from the function `flock(2)`.
+    private typealias RecordLock = Glibc.flock
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 
-private typealias RecordLock = Darwin.flock
+    private typealias RecordLock = Darwin.flock
 #endif
 
 /// Replaces a file whose content is known with new bytes, so that nothing another program writes
@@ -374,7 +375,8 @@ enum FileReplacement {
     /// or the file system cannot swap two names.
     private static func exchange(_ first: String, _ second: String) -> Int32? {
         guard let renameat2 = Self.renameat2 else { return nil }
-        let result = renameat2(AT_FDCWD, first, AT_FDCWD, second, 2 /* RENAME_EXCHANGE */)
+        let renameExchange: UInt32 = 2  // RENAME_EXCHANGE
+        let result = renameat2(AT_FDCWD, first, AT_FDCWD, second, renameExchange)
         if result != 0, errno == EINVAL || errno == ENOSYS || errno == EOPNOTSUPP { return nil }
         return result
     }
@@ -389,7 +391,9 @@ enum FileReplacement {
     private static func append(_ bytes: [UInt8], to path: String, name: String) throws(InputError) {
         let descriptor = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
         guard descriptor >= 0 else {
-            throw InputError("cannot append what another program wrote meanwhile (\(String(cString: strerror(errno)))); it was: \(String(decoding: bytes, as: UTF8.self))", file: name)
+            throw InputError(
+                "cannot append what another program wrote meanwhile (\(String(cString: strerror(errno)))); it was: \(String(decoding: bytes, as: UTF8.self))",
+                file: name)
         }
         defer { close(descriptor) }
         var offset = 0
@@ -397,7 +401,8 @@ enum FileReplacement {
             let written = bytes.withUnsafeBytes { write(descriptor, $0.baseAddress! + offset, $0.count - offset) }
             if written < 0 {
                 if errno == EINTR { continue }
-                throw InputError("cannot append what another program wrote meanwhile (\(String(cString: strerror(errno))))", file: name)
+                throw InputError(
+                    "cannot append what another program wrote meanwhile (\(String(cString: strerror(errno))))", file: name)
             }
             offset += written
         }

@@ -44,9 +44,10 @@ package enum Fixer {
     package static func approvedRanges(in document: AnalyzedDocument) -> [Range<Int>] {
         let glossary = document.glossary
         return document.matches.filter { match in
-            glossary[term: match.term].status.isAcceptable || match.alternatives.contains {
-                $0.concept != match.term.concept && glossary[term: $0].status.isAcceptable
-            }
+            glossary[term: match.term].status.isAcceptable
+                || match.alternatives.contains {
+                    $0.concept != match.term.concept && glossary[term: $0].status.isAcceptable
+                }
         }.map(\.bytes).sorted { $0.lowerBound < $1.lowerBound }
     }
 
@@ -56,7 +57,8 @@ package enum Fixer {
         var candidates: [(edit: Edit, rank: Int)] = []
         for finding in findings {
             guard let fix = finding.fix, finding.byteRange.upperBound <= source.bytes.count,
-                  finding.byteRange.lowerBound >= source.contentStart else { continue }
+                finding.byteRange.lowerBound >= source.contentStart
+            else { continue }
             let written = source.text(finding.byteRange)
             // The finding must describe these very bytes; a stale finding is never applied.
             guard written == finding.text else { continue }
@@ -66,7 +68,9 @@ package enum Fixer {
             let rank = priority.firstIndex(of: finding.rule) ?? priority.count
             candidates.append((Edit(range: finding.byteRange, replacement: Array(replacement.utf8), rule: finding.rule), rank))
         }
-        candidates.sort { ($0.edit.range.lowerBound, $0.rank, -$0.edit.range.count) < ($1.edit.range.lowerBound, $1.rank, -$1.edit.range.count) }
+        candidates.sort {
+            ($0.edit.range.lowerBound, $0.rank, -$0.edit.range.count) < ($1.edit.range.lowerBound, $1.rank, -$1.edit.range.count)
+        }
         var edits: [Edit] = []
         for candidate in candidates {
             if let last = edits.last, candidate.edit.range.lowerBound < last.range.upperBound { continue }

@@ -52,7 +52,9 @@ package enum UnifiedDiff {
                 replaced += fix.original[position..<stop]
                 for old in block.first...block.last {
                     body += "-" + text(oldLines[old], fix.original) + "\n"
-                    if old == oldLines.count - 1, !ends(with: oldLines[old], fix.original) { body += "\\ No newline at end of file\n" }
+                    if old == oldLines.count - 1, !ends(with: oldLines[old], fix.original) {
+                        body += "\\ No newline at end of file\n"
+                    }
                     oldCount += 1
                 }
                 let newLines = lines(of: replaced)
@@ -66,7 +68,9 @@ package enum UnifiedDiff {
             }
             while line <= hunkLast {
                 body += " " + text(oldLines[line], fix.original) + "\n"
-                if line == oldLines.count - 1, !ends(with: oldLines[line], fix.original) { body += "\\ No newline at end of file\n" }
+                if line == oldLines.count - 1, !ends(with: oldLines[line], fix.original) {
+                    body += "\\ No newline at end of file\n"
+                }
                 oldCount += 1; newCount += 1; line += 1
             }
             let oldStart = oldCount == 0 ? hunkFirst : hunkFirst + 1

@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A file held open for reading while it is being replaced, watched for other programs that
@@ -43,25 +44,25 @@ struct WatchedFile {
     /// for writing.
     mutating func lease(waitingUpTo patience: Duration) -> LeaseOutcome {
         #if os(Linux)
-        let clock = ContinuousClock()
-        let start = clock.now
-        while true {
-            // A lease's holder is told that someone waits by a signal, SIGIO unless another is
-            // set, and SIGIO ends a process that does not handle it. So the signal is set to
-            // SIGURG, which is ignored unless handled, and then no signal is sent at all
-            // (F_SETOWN 0). Letting a lease go resets both, so this is done each time.
-            _ = fcntl(descriptor, Self.setSignal, SIGURG)
-            if fcntl(descriptor, Self.setLease, Int32(F_RDLCK)) == 0 {
-                _ = fcntl(descriptor, F_SETOWN, 0)
-                isLeased = true
-                return .granted
+            let clock = ContinuousClock()
+            let start = clock.now
+            while true {
+                // A lease's holder is told that someone waits by a signal, SIGIO unless another is
+                // set, and SIGIO ends a process that does not handle it. So the signal is set to
+                // SIGURG, which is ignored unless handled, and then no signal is sent at all
+                // (F_SETOWN 0). Letting a lease go resets both, so this is done each time.
+                _ = fcntl(descriptor, Self.setSignal, SIGURG)
+                if fcntl(descriptor, Self.setLease, Int32(F_RDLCK)) == 0 {
+                    _ = fcntl(descriptor, F_SETOWN, 0)
+                    isLeased = true
+                    return .granted
+                }
+                guard errno == EAGAIN else { return .unavailable }
+                if clock.now - start >= patience { return .busy }
+                usleep(1000)
             }
-            guard errno == EAGAIN else { return .unavailable }
-            if clock.now - start >= patience { return .busy }
-            usleep(1000)
-        }
         #else
-        return .unavailable
+            return .unavailable
         #endif
     }
 
@@ -69,16 +70,16 @@ struct WatchedFile {
     /// let go (the lease is then being broken, or was, after the lease-break time).
     var othersAreWaiting: Bool {
         #if os(Linux)
-        return isLeased && fcntl(descriptor, Self.getLease) != Int32(F_RDLCK)
+            return isLeased && fcntl(descriptor, Self.getLease) != Int32(F_RDLCK)
         #else
-        return false
+            return false
         #endif
     }
 
     /// Lets the lease go: programs waiting to open the file go ahead.
     mutating func letGo() {
         #if os(Linux)
-        if isLeased { _ = fcntl(descriptor, Self.setLease, Int32(F_UNLCK)) }
+            if isLeased { _ = fcntl(descriptor, Self.setLease, Int32(F_UNLCK)) }
         #endif
         isLeased = false
     }
@@ -135,9 +136,9 @@ struct WatchedFile {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return [] }
         #if canImport(Glibc)
-        let (modified, changed) = (status.st_mtim, status.st_ctim)
+            let (modified, changed) = (status.st_mtim, status.st_ctim)
         #else
-        let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
+            let (modified, changed) = (status.st_mtimespec, status.st_ctimespec)
         #endif
         return [Int(status.st_size), modified.tv_sec, modified.tv_nsec, changed.tv_sec, changed.tv_nsec]
     }
@@ -157,9 +158,9 @@ struct WatchedFile {
     }
 
     #if os(Linux)
-    // From <fcntl.h>, which declares them only with _GNU_SOURCE, so Swift does not see them.
-    private static let setSignal: Int32 = 10  // F_SETSIG
-    private static let setLease: Int32 = 1024  // F_SETLEASE
-    private static let getLease: Int32 = 1025  // F_GETLEASE
+        // From <fcntl.h>, which declares them only with _GNU_SOURCE, so Swift does not see them.
+        private static let setSignal: Int32 = 10  // F_SETSIG
+        private static let setLease: Int32 = 1024  // F_SETLEASE
+        private static let getLease: Int32 = 1025  // F_GETLEASE
     #endif
 }

@@ -24,10 +24,12 @@ package enum CSV {
             let byte = bytes[index]
             let length = byte < 0x80 ? 1 : byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 0
             if length == 0 || index + length > bytes.endIndex
-                || String(validating: bytes[index..<index + length], as: UTF8.self) == nil {
+                || String(validating: bytes[index..<index + length], as: UTF8.self) == nil
+            {
                 let column = String(decoding: bytes[lineStart..<index], as: UTF8.self).unicodeScalars.count + 1
-                throw InputError(file: path, line: line, column: column,
-                                  message: "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8")
+                throw InputError(
+                    file: path, line: line, column: column,
+                    message: "invalid UTF-8 byte 0x\(String(byte, radix: 16, uppercase: true)); save the file as UTF-8")
             }
             if byte == 0x0A { line += 1; lineStart = index + 1 }
             index += length
@@ -61,8 +63,9 @@ package enum CSV {
         var line = 1
         var column = 1
         func error(_ message: String, line: Int, column: Int) -> InputError {
-            InputError(location: SourceLocation(file: path, line: line, column: column), message: message,
-                        sourceLine: SourceLines.line(line, of: text))
+            InputError(
+                location: SourceLocation(file: path, line: line, column: column), message: message,
+                sourceLine: SourceLines.line(line, of: text))
         }
         func endRecord() {
             if !(record.count == 1 && record[0].value.isEmpty) { records.append(record) }
@@ -100,14 +103,18 @@ package enum CSV {
                 }
                 if !closed { throw error("quoted field is never closed", line: startLine, column: startColumn) }
                 if index < scalars.count, scalars[index] != separator, scalars[index] != "\n", scalars[index] != "\r" {
-                    throw error("unexpected text after a closing quote; quotes inside a field must be doubled (\"\")", line: line, column: column)
+                    throw error(
+                        "unexpected text after a closing quote; quotes inside a field must be doubled (\"\")", line: line,
+                        column: column)
                 }
             } else {
                 while index < scalars.count {
                     let scalar = scalars[index]
                     if scalar == separator || scalar == "\n" || scalar == "\r" { break }
                     if scalar == "\"" {
-                        throw error("a quote inside an unquoted field; quote the whole field and double the quote (\"\")", line: line, column: column)
+                        throw error(
+                            "a quote inside an unquoted field; quote the whole field and double the quote (\"\")", line: line,
+                            column: column)
                     }
                     value.append(scalar)
                     index += 1; column += 1
@@ -137,7 +144,8 @@ package enum CSV {
     /// One field as RFC 4180 writes it: quoted when it holds the separator, a quote, a line break
     /// or leading/trailing spaces.
     package static func escape(_ value: String, separator: Unicode.Scalar) -> String {
-        let needsQuotes = value.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
+        let needsQuotes =
+            value.unicodeScalars.contains { $0 == separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }
             || value.first == " " || value.last == " "
         guard needsQuotes else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

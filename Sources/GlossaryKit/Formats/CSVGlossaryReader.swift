@@ -66,7 +66,9 @@ public struct CSVGlossaryReader: Sendable {
         guard let header = records.first else { return Glossary() }
         let names = header.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
         let lowered = names.map { $0.lowercased() }
-        let layout = options.layout ?? ((lowered.contains("term") && (lowered.contains("language") || lowered.contains("lang"))) ? .long : .wide)
+        let layout =
+            options.layout
+            ?? ((lowered.contains("term") && (lowered.contains("language") || lowered.contains("lang"))) ? .long : .wide)
         var decoder = CSVRowDecoder(path: path, header: header, names: names, options: options)
         switch layout {
         case .wide: return try decoder.wide(Array(records.dropFirst()))
@@ -104,14 +106,20 @@ struct CSVRowDecoder {
 
     private func checkWidth(_ record: [CSV.Field]) throws(InputError) {
         if record.count > header.count, record[header.count...].contains(where: { !$0.value.isEmpty }) {
-            throw error(record[header.count], "this row has \(English.counted(record.count, "field")) but the header has \(header.count)")
+            throw error(
+                record[header.count], "this row has \(English.counted(record.count, "field")) but the header has \(header.count)")
         }
     }
 
     // MARK: Wide
 
     mutating func wide(_ records: [[CSV.Field]]) throws(InputError) -> Glossary {
-        enum Column { case id, subject, definition, note, properties, terms(LanguageTag), languageData(LanguageTag, String), other(String) }
+        enum Column {
+            case id, subject, definition, note, properties
+            case terms(LanguageTag)
+            case languageData(LanguageTag, String)
+            case other(String)
+        }
         var columns: [Column] = []
         let languageColumns = options.languageColumns.map(Set.init)
         for (index, name) in names.enumerated() {
@@ -119,7 +127,9 @@ struct CSVRowDecoder {
             if name == options.idColumn || lowered == options.idColumn.lowercased() { columns.append(.id); continue }
             if let languageColumns {
                 if languageColumns.contains(name) {
-                    guard let tag = LanguageTag(name) else { throw error(header[index], "'\(name)' is not a BCP 47 language tag") }
+                    guard let tag = LanguageTag(name) else {
+                        throw error(header[index], "'\(name)' is not a BCP 47 language tag")
+                    }
                     columns.append(.terms(tag))
                 } else {
                     columns.append(.other(name))
@@ -145,7 +155,9 @@ struct CSVRowDecoder {
             }
         }
         guard columns.contains(where: { if case .terms = $0 { true } else { false } }) else {
-            throw error(header[0], "no language columns: name term columns with a language tag such as `en` or `id`, or pass the language columns")
+            throw error(
+                header[0],
+                "no language columns: name term columns with a language tag such as `en` or `id`, or pass the language columns")
         }
         var concepts: [Concept] = []
         for record in records {
@@ -193,24 +205,35 @@ struct CSVRowDecoder {
                     var parsedType: TermType?
                     var allKnown = !words.isEmpty
                     for word in words {
-                        if let value = TermStatus(rawValue: word) { parsedStatus = value }
-                        else if let value = TermType(rawValue: word) { parsedType = value }
-                        else { allKnown = false }
+                        if let value = TermStatus(rawValue: word) {
+                            parsedStatus = value
+                        } else if let value = TermType(rawValue: word) {
+                            parsedType = value
+                        } else {
+                            allKnown = false
+                        }
                     }
                     if allKnown {
                         text = String(piece.text[..<open]).trimmingCharacters(in: .whitespacesAndNewlines)
                         status = parsedStatus ?? .preferred
                         type = parsedType ?? .fullForm
-                    } else if words.count == 1 || words.contains(where: { TermStatus(rawValue: $0) != nil || TermType(rawValue: $0) != nil }) {
-                        throw error(field, "unknown status or type in '[\(inside)'; use preferred, admitted, deprecated, forbidden and full-form, acronym, abbreviation, short-form, variant, phrase (escape a literal bracket as \\[)")
+                    } else if words.count == 1
+                        || words.contains(where: { TermStatus(rawValue: $0) != nil || TermType(rawValue: $0) != nil })
+                    {
+                        throw error(
+                            field,
+                            "unknown status or type in '[\(inside)'; use preferred, admitted, deprecated, forbidden and full-form, acronym, abbreviation, short-form, variant, phrase (escape a literal bracket as \\[)"
+                        )
                     }
                 }
             }
             text = unescape(text)
             // An empty piece ("a | | b", a trailing separator) holds no term.
             if text.isEmpty { continue }
-            result.append(Term(text: text, language: language, status: status, type: type,
-                               location: SourceLocation(file: path, line: field.line, column: field.column)))
+            result.append(
+                Term(
+                    text: text, language: language, status: status, type: type,
+                    location: SourceLocation(file: path, line: field.line, column: field.column)))
         }
         return result
     }
@@ -249,9 +272,13 @@ struct CSVRowDecoder {
         var result = ""
         var escaped = false
         for character in text {
-            if escaped { result.append(character); escaped = false }
-            else if character == "\\" { escaped = true }
-            else { result.append(character) }
+            if escaped {
+                result.append(character); escaped = false
+            } else if character == "\\" {
+                escaped = true
+            } else {
+                result.append(character)
+            }
         }
         if escaped { result.append("\\") }
         return result
@@ -291,7 +318,8 @@ struct CSVRowDecoder {
             if !conceptID.isEmpty, let existing = positions[conceptID] {
                 slot = existing
             } else {
-                concepts.append(Concept(id: conceptID, location: SourceLocation(file: path, line: anchor.line, column: anchor.column)))
+                concepts.append(
+                    Concept(id: conceptID, location: SourceLocation(file: path, line: anchor.line, column: anchor.column)))
                 slot = concepts.count - 1
                 if !conceptID.isEmpty { positions[conceptID] = slot }
             }
@@ -301,15 +329,19 @@ struct CSVRowDecoder {
             guard let language = LanguageTag(languageField.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
                 throw error(languageField, "'\(languageField.value)' is not a BCP 47 language tag")
             }
-            var term = Term(text: termField.value.trimmingCharacters(in: .whitespacesAndNewlines), language: language,
-                            location: SourceLocation(file: path, line: termField.line, column: termField.column))
+            var term = Term(
+                text: termField.value.trimmingCharacters(in: .whitespacesAndNewlines), language: language,
+                location: SourceLocation(file: path, line: termField.line, column: termField.column))
             if let f = field("status") {
-                guard let status = TermStatus(rawValue: f.value.lowercased()) else { throw error(f, "unknown status '\(f.value)'; use preferred, admitted, deprecated or forbidden") }
+                guard let status = TermStatus(rawValue: f.value.lowercased()) else {
+                    throw error(f, "unknown status '\(f.value)'; use preferred, admitted, deprecated or forbidden")
+                }
                 term.status = status
             }
             if let f = field("type") {
                 guard let type = TermType(rawValue: f.value.lowercased()) ?? TBXTermTypeMapping.type(forValue: f.value) else {
-                    throw error(f, "unknown term type '\(f.value)'; use full-form, acronym, abbreviation, short-form, variant or phrase")
+                    throw error(
+                        f, "unknown term type '\(f.value)'; use full-form, acronym, abbreviation, short-form, variant or phrase")
                 }
                 term.type = type
                 term.isCaseSensitive = type.isAbbreviated
@@ -317,10 +349,16 @@ struct CSVRowDecoder {
             if let f = field("case-sensitive") { term.isCaseSensitive = try bool(f) }
             if let f = field("accent-folding") { term.foldsAccents = try bool(f) }
             if let f = field("match") {
-                guard let mode = MatchMode(rawValue: f.value.lowercased()) else { throw error(f, "unknown match mode '\(f.value)'; use exact, inflected or prefix") }
+                guard let mode = MatchMode(rawValue: f.value.lowercased()) else {
+                    throw error(f, "unknown match mode '\(f.value)'; use exact, inflected or prefix")
+                }
                 term.matchMode = mode
             }
-            if let f = field("forms") { term.forms = split(f.value, separators: ["|"]).map { unescape($0.text.trimmingCharacters(in: .whitespacesAndNewlines)) }.filter { !$0.isEmpty } }
+            if let f = field("forms") {
+                term.forms = split(f.value, separators: ["|"]).map {
+                    unescape($0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                }.filter { !$0.isEmpty }
+            }
             if let f = field("plural-infix") { term.allowsPluralInfix = try bool(f) }
             if let f = field("exceptions") {
                 let place = SourceLocation(file: path, line: f.line, column: f.column)
@@ -357,8 +395,11 @@ struct CSVRowDecoder {
         try merge(&concept.note, "concept-note")
         if let f = field("concept-properties") {
             let properties = try decodeProperties(f)
-            if concept.properties.isEmpty { concept.properties = properties }
-            else if concept.properties != properties { throw error(f, "concept-properties differ from an earlier row of concept '\(concept.id)'") }
+            if concept.properties.isEmpty {
+                concept.properties = properties
+            } else if concept.properties != properties {
+                throw error(f, "concept-properties differ from an earlier row of concept '\(concept.id)'")
+            }
         }
     }
 

@@ -63,28 +63,32 @@ public enum CSVGlossaryWriter {
             if hasDefinition { row.append(concept.definition ?? "") }
             if hasNote { row.append(concept.note ?? "") }
             for language in languages {
-                row.append(concept.terms(in: language).map { term in
-                    if !hasOnlyWideData(term) { lostTermData = true }
-                    var cell = escapeTerm(term.text)
-                    var tags: [String] = []
-                    if term.status != .preferred { tags.append(term.status.rawValue) }
-                    if term.type != .fullForm { tags.append(term.type.rawValue) }
-                    if !tags.isEmpty { cell += " [\(tags.joined(separator: ", "))]" }
-                    return cell
-                }.joined(separator: " | "))
+                row.append(
+                    concept.terms(in: language).map { term in
+                        if !hasOnlyWideData(term) { lostTermData = true }
+                        var cell = escapeTerm(term.text)
+                        var tags: [String] = []
+                        if term.status != .preferred { tags.append(term.status.rawValue) }
+                        if term.type != .fullForm { tags.append(term.type.rawValue) }
+                        if !tags.isEmpty { cell += " [\(tags.joined(separator: ", "))]" }
+                        return cell
+                    }.joined(separator: " | "))
             }
             if hasProperties { row.append(encodeProperties(concept.properties)) }
             records.append(row)
         }
         if lostTermData {
-            omissions.append("term notes, contexts, part of speech, matching options, exceptions and term properties (use the long layout to keep them)")
+            omissions.append(
+                "term notes, contexts, part of speech, matching options, exceptions and term properties (use the long layout to keep them)"
+            )
         }
         return records
     }
 
     private static func hasOnlyWideData(_ term: Term) -> Bool {
         term.isCaseSensitive == term.type.isAbbreviated && term.foldsAccents == nil && term.matchMode == .inflected
-            && term.forms.isEmpty && !term.allowsPluralInfix && term.exceptions.isEmpty && term.note == nil && term.partOfSpeech == nil
+            && term.forms.isEmpty && !term.allowsPluralInfix && term.exceptions.isEmpty && term.note == nil
+            && term.partOfSpeech == nil
             && term.context == nil && term.properties.isEmpty
     }
 
@@ -108,7 +112,10 @@ public enum CSVGlossaryWriter {
             ("term", { _, term in term?.text ?? "" }),
             ("status", { _, term in term?.status.rawValue ?? "" }),
             ("type", { _, term in term.map { $0.type == .fullForm ? "" : $0.type.rawValue } ?? "" }),
-            ("case-sensitive", { _, term in term.map { $0.isCaseSensitive == $0.type.isAbbreviated ? "" : String($0.isCaseSensitive) } ?? "" }),
+            (
+                "case-sensitive",
+                { _, term in term.map { $0.isCaseSensitive == $0.type.isAbbreviated ? "" : String($0.isCaseSensitive) } ?? "" }
+            ),
             ("accent-folding", { _, term in term?.foldsAccents.map(String.init) ?? "" }),
             ("match", { _, term in term.map { $0.matchMode == .inflected ? "" : $0.matchMode.rawValue } ?? "" }),
             ("forms", { _, term in term?.forms.map(escapeTerm).joined(separator: " | ") ?? "" }),
@@ -144,7 +151,9 @@ public enum CSVGlossaryWriter {
         let items: [[String]] = properties.map { property in
             [property.name, property.value] + (property.language.map { [$0.rawValue] } ?? [])
         }
-        guard let data = try? JSONSerialization.data(withJSONObject: items, options: [.withoutEscapingSlashes]) else { return "[]" }
+        guard let data = try? JSONSerialization.data(withJSONObject: items, options: [.withoutEscapingSlashes]) else {
+            return "[]"
+        }
         return String(decoding: data, as: UTF8.self)
     }
 }

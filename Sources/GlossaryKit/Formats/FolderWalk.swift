@@ -22,7 +22,9 @@ enum FolderWalk {
     /// - Throws: `InputError` when a folder cannot be read, or for a wanted file whose name is
     ///   not valid UTF-8.
     /// - Complexity: O(entries below `folder`), each folder read once.
-    static func files(below folder: String, skipsFolder: (String) -> Bool, wanted: (String) -> Bool) throws(InputError) -> [String] {
+    static func files(below folder: String, skipsFolder: (String) -> Bool, wanted: (String) -> Bool) throws(InputError)
+        -> [String]
+    {
         var visited: Set<FileIdentity> = []
         if let id = FileIdentity(path: folder) { visited.insert(id) }
         var pending = [folder]
@@ -34,7 +36,8 @@ enum FolderWalk {
                     // decoding the rest.
                     let shown = current + "/" + PathBytes.text(entry.bytes)
                     if wanted(shown) {
-                        throw InputError("the file name is not valid UTF-8 (shown with \\x escapes); rename the file to check it", file: shown)
+                        throw InputError(
+                            "the file name is not valid UTF-8 (shown with \\x escapes); rename the file to check it", file: shown)
                     }
                     continue
                 }
@@ -62,7 +65,9 @@ enum FolderWalk {
         while let entry = readdir(directory) {
             let bytes = withUnsafePointer(to: &entry.pointee.d_name) { pointer in
                 pointer.withMemoryRebound(to: UInt8.self, capacity: MemoryLayout.size(ofValue: entry.pointee.d_name)) { start in
-                    Array(UnsafeBufferPointer(start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
+                    Array(
+                        UnsafeBufferPointer(
+                            start: start, count: strlen(UnsafeRawPointer(start).assumingMemoryBound(to: CChar.self))))
                 }
             }
             if bytes == [0x2E] || bytes == [0x2E, 0x2E] { continue }

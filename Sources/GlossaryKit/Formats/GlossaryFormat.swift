@@ -36,8 +36,10 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     /// YAML is read by `YAMLGlossaryReader`; `GlossaryLoader` dispatches on the format.
     public static func read(_ path: String, csvOptions: CSVGlossaryReader.Options = .init()) throws(InputError) -> Glossary {
         guard let format = GlossaryFormat(path: path) else {
-            throw InputError(location: SourceLocation(file: path, line: 1, column: 1),
-                              message: "unknown glossary format; use " + English.list(allCases.flatMap(\.fileExtensions).map { "." + $0 }, "or"))
+            throw InputError(
+                location: SourceLocation(file: path, line: 1, column: 1),
+                message: "unknown glossary format; use " + English.list(allCases.flatMap(\.fileExtensions).map { "." + $0 }, "or")
+            )
         }
         switch format {
         case .tbx: return try TBXReader.read(contentsOf: path)
@@ -52,9 +54,15 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
         case .yaml: (YAMLGlossaryWriter.string(from: glossary), [])
         case .tbx: (TBXWriter.string(from: glossary), [])
         case .csv:
-            { let output = CSVGlossaryWriter.write(glossary, layout: csvLayout, separator: ","); return (output.text, output.omissions) }()
+            {
+                let output = CSVGlossaryWriter.write(glossary, layout: csvLayout, separator: ",");
+                return (output.text, output.omissions)
+            }()
         case .tsv:
-            { let output = CSVGlossaryWriter.write(glossary, layout: csvLayout, separator: "\t"); return (output.text, output.omissions) }()
+            {
+                let output = CSVGlossaryWriter.write(glossary, layout: csvLayout, separator: "\t");
+                return (output.text, output.omissions)
+            }()
         }
     }
 

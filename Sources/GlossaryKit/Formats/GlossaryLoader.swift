@@ -26,7 +26,8 @@ public enum GlossaryLoader {
             let candidate = (folder as NSString).appendingPathComponent("glossary")
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue,
-                  !holdsGlossaryFiles(candidate) else { return nil }
+                !holdsGlossaryFiles(candidate)
+            else { return nil }
             return candidate
         }
     }
@@ -38,7 +39,8 @@ public enum GlossaryLoader {
         return names.contains { name in
             var isDirectory: ObjCBool = false
             return !name.hasPrefix(".") && allExtensions.contains((name as NSString).pathExtension.lowercased())
-                && FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
+                && FileManager.default.fileExists(
+                    atPath: (folder as NSString).appendingPathComponent(name), isDirectory: &isDirectory)
                 && !isDirectory.boolValue
         }
     }
@@ -60,8 +62,11 @@ public enum GlossaryLoader {
         let files = try FolderWalk.files(below: path, skipsFolder: Paths.isSkippedFolder) { name in
             allExtensions.contains((name as NSString).pathExtension.lowercased())
         }
-        if files.isEmpty { throw InputError(
-                "the glossary folder has no glossary files (" + allExtensions.map { "." + $0 }.joined(separator: ", ") + ")", file: path) }
+        if files.isEmpty {
+            throw InputError(
+                "the glossary folder has no glossary files (" + allExtensions.map { "." + $0 }.joined(separator: ", ") + ")",
+                file: path)
+        }
         return files
     }
 

@@ -73,7 +73,8 @@ package enum InputFile {
         case S_IFREG:
             if let descriptor, let system = kernelFileSystem(descriptor) {
                 // A size of 0 whatever they hold; /proc/self/mem is the process's memory.
-                return "is a file of the kernel's \(system) file system, not a regular file (its size says nothing of what it holds); it is not read"
+                return
+                    "is a file of the kernel's \(system) file system, not a regular file (its size says nothing of what it holds); it is not read"
             }
             return nil
         case S_IFDIR: return "is a folder, expected a file"

@@ -65,7 +65,8 @@ enum TBXDataCategory {
         if self.element[type] == element { return type }
         // `admin` is where names from other formats go, so an unknown admin type is its bare name.
         if element == "admin", self.element[type] == nil, !reservedNames.contains(type),
-           !type.contains(":"), !type.contains("/") {
+            !type.contains(":"), !type.contains("/")
+        {
             return type
         }
         return "\(element):\(type)"

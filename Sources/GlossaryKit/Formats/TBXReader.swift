@@ -64,10 +64,14 @@ final class TBXModelBuilder {
     func streamer() -> XMLSubtreeStreamer {
         XMLSubtreeStreamer(
             path: path,
-            onRoot: { [unowned self] name, attributes, line, column in root(name: name, attributes: attributes, line: line, column: column) },
+            onRoot: { [unowned self] name, attributes, line, column in
+                root(name: name, attributes: attributes, line: line, column: column)
+            },
             onSubtree: { [unowned self] node, context in subtree(node, context: context) },
             onStrayText: { [unowned self] text, parent, line, column in
-                report(.error, line: line, column: column, rule: "tbx-core-structure", "text directly inside <\(parent)> is not allowed")
+                report(
+                    .error, line: line, column: column, rule: "tbx-core-structure",
+                    "text directly inside <\(parent)> is not allowed")
             }
         )
     }
@@ -88,7 +92,10 @@ final class TBXModelBuilder {
     }
 
     private func report(_ severity: FormatDiagnostic.Severity, line: Int, column: Int, rule: String, _ message: String) {
-        diagnostics.append(FormatDiagnostic(severity: severity, location: SourceLocation(file: path, line: line, column: column), rule: rule, message: message))
+        diagnostics.append(
+            FormatDiagnostic(
+                severity: severity, location: SourceLocation(file: path, line: line, column: column), rule: rule, message: message
+            ))
     }
 
     // MARK: Root and header
@@ -105,12 +112,16 @@ final class TBXModelBuilder {
             default: dialect = .other
             }
             if let style = attributes["style"], style != "dca" {
-                report(.warning, line: line, column: column, rule: "tbx-style", "style '\(style)' is read like DCA: elements named after data categories are kept as properties")
+                report(
+                    .warning, line: line, column: column, rule: "tbx-style",
+                    "style '\(style)' is read like DCA: elements named after data categories are kept as properties")
             }
         case "martif": dialect = .martif
         case "TBX": dialect = .min2013
         default:
-            report(.error, line: line, column: column, rule: "tbx-root", "the root element is <\(name)>, not <tbx>, <martif> or <TBX>; this is not a TBX file")
+            report(
+                .error, line: line, column: column, rule: "tbx-root",
+                "the root element is <\(name)>, not <tbx>, <martif> or <TBX>; this is not a TBX file")
         }
         if let lang = attributes["xml:lang"], lang != "en" {
             glossary.properties.append(Property(name: "xml:lang", value: lang))
@@ -129,7 +140,9 @@ final class TBXModelBuilder {
         case (.backChild, "refObjectSec"):
             back(node)
         case (.textChild, _):
-            report(.error, node, rule: "tbx-core-structure", "<\(node.name)> may not be a direct child of <text>; kept as a glossary property")
+            report(
+                .error, node, rule: "tbx-core-structure",
+                "<\(node.name)> may not be a direct child of <text>; kept as a glossary property")
             var properties: [Property] = []
             appendCategory(node, language: nil, prefix: nil, into: &properties)
             glossary.properties += properties
@@ -142,7 +155,9 @@ final class TBXModelBuilder {
         if isV3 { TBXValidator.check(node, context: context, dialect: dialect, path: path, into: &diagnostics) }
     }
 
-    private static let headerSections: Set<String> = ["sourceDesc", "publicationStmt", "encodingDesc", "revisionDesc", "titleStmt", "change"]
+    private static let headerSections: Set<String> = [
+        "sourceDesc", "publicationStmt", "encodingDesc", "revisionDesc", "titleStmt", "change",
+    ]
 
     private func header(_ node: XMLElementNode) {
         if dialect == .min2013 {
@@ -163,21 +178,34 @@ final class TBXModelBuilder {
         let section = Self.headerSections.contains(node.name) ? (node.name == "change" ? "revisionDesc" : node.name) : section
         switch node.name {
         case "title":
-            if glossary.name == nil { glossary.name = node.fullText } else { glossary.properties.append(Property(name: "title", value: node.fullText)) }
+            if glossary.name == nil {
+                glossary.name = node.fullText
+            } else {
+                glossary.properties.append(Property(name: "title", value: node.fullText))
+            }
             return
         case "p":
             let type = node.type
-            if type == nil, node.fullText.isEmpty { return } // an empty paragraph holds nothing
+            if type == nil, node.fullText.isEmpty { return }  // an empty paragraph holds nothing
             if type == "requiredLanguages", section == "sourceDesc" {
                 for word in node.fullText.split(separator: " ") {
-                    if let tag = LanguageTag(String(word)) { glossary.requiredLanguages.append(tag) }
-                    else { report(.warning, node, rule: "tbx-language", "'\(word)' in requiredLanguages is not a BCP 47 tag; ignored") }
+                    if let tag = LanguageTag(String(word)) {
+                        glossary.requiredLanguages.append(tag)
+                    } else {
+                        report(
+                            .warning, node, rule: "tbx-language", "'\(word)' in requiredLanguages is not a BCP 47 tag; ignored")
+                    }
                 }
                 return
             }
             let name: String
-            if section == "sourceDesc" || section == nil { name = type ?? "sourceDesc" } else { name = section! + (type.map { "/" + $0 } ?? "") }
-            glossary.properties.append(Property(name: name, value: node.fullText, language: node.attributes["xml:lang"].flatMap(LanguageTag.init)))
+            if section == "sourceDesc" || section == nil {
+                name = type ?? "sourceDesc"
+            } else {
+                name = section! + (type.map { "/" + $0 } ?? "")
+            }
+            glossary.properties.append(
+                Property(name: name, value: node.fullText, language: node.attributes["xml:lang"].flatMap(LanguageTag.init)))
             return
         default:
             break
@@ -193,7 +221,8 @@ final class TBXModelBuilder {
         for object in node.children {
             let id = object.attributes["id"] ?? ""
             for item in object.children {
-                glossary.properties.append(Property(name: "back/\(sectionType)/\(id)/\(item.type ?? item.name)", value: item.fullText))
+                glossary.properties.append(
+                    Property(name: "back/\(sectionType)/\(id)/\(item.type ?? item.name)", value: item.fullText))
             }
         }
     }
@@ -209,8 +238,9 @@ final class TBXModelBuilder {
             } else {
                 // Left empty, the concept gets an id made from its first term (`finish`), as one
                 // without an id does: a glossary read here must be writable as YAML.
-                report(.error, node, rule: "tbx-core-structure",
-                       "id '\(id)' is no concept id (\(Concept.idCharacters) only); one is made from the first term")
+                report(
+                    .error, node, rule: "tbx-core-structure",
+                    "id '\(id)' is no concept id (\(Concept.idCharacters) only); one is made from the first term")
                 concept.id = ""
             }
         }
@@ -230,10 +260,13 @@ final class TBXModelBuilder {
         concept.subject = Self.extractFirst("subjectField", language: nil, from: &properties)
         concept.note = Self.extractFirst("note", language: nil, from: &properties)
         // The order the writer emits: concept level (fields first), then each language's data.
-        concept.properties = Self.hoistFieldMembers(properties.filter { $0.language == nil }, fields: ["subjectField", "definition", "note"])
+        concept.properties =
+            Self.hoistFieldMembers(properties.filter { $0.language == nil }, fields: ["subjectField", "definition", "note"])
             + properties.filter { $0.language != nil }
         if concept.terms.isEmpty {
-            report(.warning, node, rule: "tbx-empty-entry", "entry \(concept.id.isEmpty ? "#\(entryCount)" : "'\(concept.id)'") has no terms")
+            report(
+                .warning, node, rule: "tbx-empty-entry",
+                "entry \(concept.id.isEmpty ? "#\(entryCount)" : "'\(concept.id)'") has no terms")
         }
         glossary.concepts.append(concept)
     }
@@ -244,7 +277,11 @@ final class TBXModelBuilder {
         if let raw, let tag = LanguageTag(raw) {
             language = tag
         } else {
-            report(.error, node, rule: "tbx-language", raw == nil ? "<\(node.name)> has no xml:lang; its terms are kept under 'und'" : "'\(raw!)' is not a BCP 47 language tag; its terms are kept under 'und'")
+            report(
+                .error, node, rule: "tbx-language",
+                raw == nil
+                    ? "<\(node.name)> has no xml:lang; its terms are kept under 'und'"
+                    : "'\(raw!)' is not a BCP 47 language tag; its terms are kept under 'und'")
             language = LanguageTag("und")!
         }
         for child in node.children {
@@ -276,7 +313,9 @@ final class TBXModelBuilder {
                     } else {
                         properties.append(Property(name: "term", value: child.fullText))
                         if !isV3 {
-                            report(.warning, child, rule: "tbx-structure", "a second <term> in one <\(node.name)> is kept as a property")
+                            report(
+                                .warning, child, rule: "tbx-structure",
+                                "a second <term> in one <\(node.name)> is kept as a property")
                         }
                     }
                 case "termGrp":
@@ -302,7 +341,10 @@ final class TBXModelBuilder {
             if let mapped = TBXStatusMapping.status(forValue: property.value) {
                 status = max(status ?? mapped, mapped)
             } else {
-                report(.warning, node, rule: "tbx-status-value", "unknown \(property.name) value '\(property.value)' for '\(text)'; kept as a property, status left as preferred")
+                report(
+                    .warning, node, rule: "tbx-status-value",
+                    "unknown \(property.name) value '\(property.value)' for '\(text)'; kept as a property, status left as preferred"
+                )
             }
         }
         let finalStatus = status ?? .preferred
@@ -312,7 +354,9 @@ final class TBXModelBuilder {
         }
 
         var type = TermType.fullForm
-        if let index = properties.firstIndex(where: { $0.name == "termType" }), let mapped = TBXTermTypeMapping.type(forValue: properties[index].value) {
+        if let index = properties.firstIndex(where: { $0.name == "termType" }),
+            let mapped = TBXTermTypeMapping.type(forValue: properties[index].value)
+        {
             type = mapped
             properties.remove(at: index)
         }
@@ -323,8 +367,10 @@ final class TBXModelBuilder {
         var pluralInfix = false
         properties.removeAll { property in
             guard property.name == "note", property.value.hasPrefix(TBXWriter.optionPrefix),
-                  let equals = property.value.firstIndex(of: "=") else { return false }
-            let key = property.value[property.value.index(property.value.startIndex, offsetBy: TBXWriter.optionPrefix.count)..<equals]
+                let equals = property.value.firstIndex(of: "=")
+            else { return false }
+            let key = property.value[
+                property.value.index(property.value.startIndex, offsetBy: TBXWriter.optionPrefix.count)..<equals]
             let value = String(property.value[property.value.index(after: equals)...])
             switch (key, value) {
             case ("case-sensitive", "true"), ("case-sensitive", "false"): isCaseSensitive = value == "true"
@@ -347,16 +393,21 @@ final class TBXModelBuilder {
             let head = property.name.split(separator: "/", maxSplits: 1).first.map(String.init) ?? property.name
             return TBXDataCategory.elementAndType(forPropertyName: head).element == "termNote"
         }
-        properties = properties.filter(isTermNote) + Self.hoistFieldMembers(properties.filter { !isTermNote($0) }, fields: ["context", "note"])
+        properties =
+            properties.filter(isTermNote)
+            + Self.hoistFieldMembers(properties.filter { !isTermNote($0) }, fields: ["context", "note"])
         return Term(
             text: text, language: language, status: finalStatus, type: type, isCaseSensitive: isCaseSensitive,
             foldsAccents: foldsAccents, matchMode: matchMode, forms: forms, allowsPluralInfix: pluralInfix,
-            exceptions: exceptions, note: note, partOfSpeech: partOfSpeech, context: context, properties: properties, location: termLocation
+            exceptions: exceptions, note: note, partOfSpeech: partOfSpeech, context: context, properties: properties,
+            location: termLocation
         )
     }
 
     /// Appends the properties one data-category element (or group) stands for.
-    private func appendCategory(_ node: XMLElementNode, language: LanguageTag?, prefix: String?, into properties: inout [Property]) {
+    private func appendCategory(
+        _ node: XMLElementNode, language: LanguageTag?, prefix: String?, into properties: inout [Property]
+    ) {
         let language = node.attributes["xml:lang"].flatMap(LanguageTag.init) ?? language
         if TBXDataCategory.groupElements.contains(node.name) {
             guard let first = node.children.first else {

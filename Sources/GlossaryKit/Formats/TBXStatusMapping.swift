@@ -53,8 +53,10 @@ package enum TBXStatusMapping {
         switch (category, dialect) {
         case ("usageStatus", _): ["preferred", "admitted", "notRecommended", "obsolete", "deprecated"]
         case ("administrativeStatus", _):
-            ["preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts",
-             "standardizedTerm-admn-sts", "legalTerm-admn-sts", "regulatedTerm-admn-sts", "forbiddenTerm-admn-sts"]
+            [
+                "preferredTerm-admn-sts", "admittedTerm-admn-sts", "deprecatedTerm-admn-sts", "supersededTerm-admn-sts",
+                "standardizedTerm-admn-sts", "legalTerm-admn-sts", "regulatedTerm-admn-sts", "forbiddenTerm-admn-sts",
+            ]
         case ("termStatus", _): ["preferred", "admitted", "notRecommended", "obsolete", "deprecated"]
         case ("partOfSpeech", .basic), ("partOfSpeech", .min):
             ["noun", "verb", "adjective", "adverb", "properNoun", "other"]

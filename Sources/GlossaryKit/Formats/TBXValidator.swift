@@ -26,9 +26,15 @@ enum TBXValidator {
         "termNote": ["partOfSpeech", "usageStatus"],
     ]
 
-    static func check(_ node: XMLElementNode, context: XMLSubtreeContext, dialect: TBXDialect, path: String, into diagnostics: inout [FormatDiagnostic]) {
+    static func check(
+        _ node: XMLElementNode, context: XMLSubtreeContext, dialect: TBXDialect, path: String,
+        into diagnostics: inout [FormatDiagnostic]
+    ) {
         func report(_ node: XMLElementNode, _ rule: String, _ message: String) {
-            diagnostics.append(FormatDiagnostic(severity: .error, location: SourceLocation(file: path, line: node.line, column: node.column), rule: rule, message: message))
+            diagnostics.append(
+                FormatDiagnostic(
+                    severity: .error, location: SourceLocation(file: path, line: node.line, column: node.column), rule: rule,
+                    message: message))
         }
         switch (context, node.name) {
         case (.rootChild, "tbxHeader"):
@@ -54,7 +60,9 @@ enum TBXValidator {
     enum Level { case concept, language, term }
 
     /// Why a data category breaks TBX-Basic, or `nil` when it is allowed there.
-    static func basicViolation(element: String, type: String?, value: String, level: Level, grouped: Bool) -> (rule: String, message: String)? {
+    static func basicViolation(element: String, type: String?, value: String, level: Level, grouped: Bool) -> (
+        rule: String, message: String
+    )? {
         guard let type else { return nil }
         if element == "transac", type != "transactionType" {
             return ("tbx-basic-category", "<transac> must have type=\"transactionType\" in TBX-Basic, not \"\(type)\"")
@@ -66,10 +74,16 @@ enum TBXValidator {
             return ("tbx-basic-category", "\"\(type)\" is not a TBX-Basic data category for <\(element)>")
         }
         if element == "admin", type == "source", !grouped, level != .term {
-            return ("tbx-basic-placement", "\"source\" at \(level == .concept ? "concept" : "language") level must be grouped with a definition or context in a <descripGrp>")
+            return (
+                "tbx-basic-placement",
+                "\"source\" at \(level == .concept ? "concept" : "language") level must be grouped with a definition or context in a <descripGrp>"
+            )
         }
         if element == "descrip", type == "definition", level == .term {
-            return ("tbx-basic-placement", "\"definition\" is not allowed at term level in TBX-Basic; put it in the <langSec> or <conceptEntry>")
+            return (
+                "tbx-basic-placement",
+                "\"definition\" is not allowed at term level in TBX-Basic; put it in the <langSec> or <conceptEntry>"
+            )
         }
         if let allowed = TBXStatusMapping.picklist(category: type, dialect: .basic), !allowed.contains(value) {
             return ("tbx-picklist", "'\(value)' is not an allowed value of \(type)")
@@ -77,11 +91,15 @@ enum TBXValidator {
         return nil
     }
 
-    private static func walk(_ node: XMLElementNode, level: Level, dialect: TBXDialect, report: (XMLElementNode, String, String) -> Void) {
+    private static func walk(
+        _ node: XMLElementNode, level: Level, dialect: TBXDialect, report: (XMLElementNode, String, String) -> Void
+    ) {
         for child in node.children {
             switch child.name {
             case "langSec":
-                if child.attributes["xml:lang"] == nil { report(child, "tbx-core-structure", "<langSec> must have an xml:lang attribute") }
+                if child.attributes["xml:lang"] == nil {
+                    report(child, "tbx-core-structure", "<langSec> must have an xml:lang attribute")
+                }
                 walk(child, level: .language, dialect: dialect, report: report)
             case "termSec":
                 let terms = child.children.filter { $0.name == "term" }
@@ -110,7 +128,9 @@ enum TBXValidator {
         }
     }
 
-    private static func category(_ node: XMLElementNode, level: Level, grouped: Bool, dialect: TBXDialect, report: (XMLElementNode, String, String) -> Void) {
+    private static func category(
+        _ node: XMLElementNode, level: Level, grouped: Bool, dialect: TBXDialect, report: (XMLElementNode, String, String) -> Void
+    ) {
         let type = node.type
         if typeRequired.contains(node.name), type == nil || type!.isEmpty {
             report(node, "tbx-core-structure", "<\(node.name)> must have a type attribute")
@@ -118,7 +138,9 @@ enum TBXValidator {
         }
         switch dialect {
         case .basic:
-            if let violation = basicViolation(element: node.name, type: type, value: node.fullText, level: level, grouped: grouped) {
+            if let violation = basicViolation(
+                element: node.name, type: type, value: node.fullText, level: level, grouped: grouped)
+            {
                 report(node, violation.rule, violation.message)
             }
             return

@@ -56,7 +56,10 @@ public enum TBXWriter {
         let rootLanguage = glossary.properties.first { $0.name == "xml:lang" }?.value ?? "en"
         let dialect = body.firstBasicViolation == nil ? "TBX-Basic" : "TBX-Core"
         out.line(0, #"<?xml version="1.0" encoding="UTF-8"?>"#)
-        out.line(0, #"<tbx type="\#(dialect)" style="dca" xml:lang="\#(XMLText.escape(rootLanguage, attribute: true))" xmlns="urn:iso:std:iso:30042:ed-2">"#)
+        out.line(
+            0,
+            #"<tbx type="\#(dialect)" style="dca" xml:lang="\#(XMLText.escape(rootLanguage, attribute: true))" xmlns="urn:iso:std:iso:30042:ed-2">"#
+        )
         writeHeader(glossary, into: &out)
         return (out.text + body.text, body.firstBasicViolation)
     }
@@ -76,11 +79,17 @@ public enum TBXWriter {
         var titles: [Property] = []
         for property in glossary.properties where property.name != "xml:lang" && !property.name.hasPrefix("back/") {
             let name = property.name
-            if name == "encodingDesc" || name.hasPrefix("encodingDesc/") { encoding.append(property) }
-            else if name == "revisionDesc" || name.hasPrefix("revisionDesc/") { revision.append(property) }
-            else if name == "publicationStmt" || name.hasPrefix("publicationStmt/") { publication.append(property) }
-            else if name == "title" { titles.append(property) }
-            else { source.append(property) }
+            if name == "encodingDesc" || name.hasPrefix("encodingDesc/") {
+                encoding.append(property)
+            } else if name == "revisionDesc" || name.hasPrefix("revisionDesc/") {
+                revision.append(property)
+            } else if name == "publicationStmt" || name.hasPrefix("publicationStmt/") {
+                publication.append(property)
+            } else if name == "title" {
+                titles.append(property)
+            } else {
+                source.append(property)
+            }
         }
         func paragraph(_ property: Property, section: String, level: Int) {
             var attributes = ""
@@ -137,7 +146,9 @@ public enum TBXWriter {
             let parts = property.name.split(separator: "/", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 4 else { continue }
             if sections.last?.type != parts[1] { sections.append((parts[1], [])) }
-            if sections[sections.count - 1].objects.last?.id != parts[2] { sections[sections.count - 1].objects.append((parts[2], [])) }
+            if sections[sections.count - 1].objects.last?.id != parts[2] {
+                sections[sections.count - 1].objects.append((parts[2], []))
+            }
             let last = sections[sections.count - 1].objects.count - 1
             sections[sections.count - 1].objects[last].items.append((parts[3], property.value))
         }
@@ -146,7 +157,8 @@ public enum TBXWriter {
         for section in sections {
             out.line(3, #"<refObjectSec type="\#(XMLText.escape(section.type, attribute: true))">"#)
             for object in section.objects {
-                out.line(4, object.id.isEmpty ? "<refObject>" : #"<refObject id="\#(XMLText.escape(object.id, attribute: true))">"#)
+                out.line(
+                    4, object.id.isEmpty ? "<refObject>" : #"<refObject id="\#(XMLText.escape(object.id, attribute: true))">"#)
                 for (type, value) in object.items {
                     out.line(5, #"<item type="\#(XMLText.escape(type, attribute: true))">\#(XMLText.escape(value))</item>"#)
                 }
@@ -202,11 +214,13 @@ public enum TBXWriter {
         if let partOfSpeech = term.partOfSpeech { extra.append(Property(name: "partOfSpeech", value: partOfSpeech)) }
         if term.type != .fullForm { extra.append(Property(name: "termType", value: TBXTermTypeMapping.value(for: term.type))) }
         if !properties.contains(where: { $0.name == "administrativeStatus" }) {
-            extra.append(Property(name: "administrativeStatus", value: TBXStatusMapping.administrativeStatusValue(for: term.status)))
+            extra.append(
+                Property(name: "administrativeStatus", value: TBXStatusMapping.administrativeStatusValue(for: term.status)))
         }
         extra += optionNotes(term)
 
-        let items = CategoryItem.items(from: extra, fields: [])
+        let items =
+            CategoryItem.items(from: extra, fields: [])
             + CategoryItem.items(from: properties, fields: [("context", term.context), ("note", term.note)])
         // termNotes come right after the term; everything else follows in order.
         let ordered = items.filter { $0.element == "termNote" } + items.filter { $0.element != "termNote" }
@@ -244,17 +258,25 @@ struct CategoryItem {
         var items: [CategoryItem] = []
         var fieldItems: [String: CategoryItem] = [:]
         for (offset, field) in fields.enumerated() {
-            if let value = field.value { fieldItems[field.name] = CategoryItem(name: field.name, value: value, members: [], order: -fields.count + offset) }
+            if let value = field.value {
+                fieldItems[field.name] = CategoryItem(name: field.name, value: value, members: [], order: -fields.count + offset)
+            }
         }
         for (offset, property) in properties.enumerated() {
             if let last = items.indices.last, property.name.hasPrefix(items[last].name + "/") {
-                items[last].members.append(Property(name: String(property.name.dropFirst(items[last].name.count + 1)), value: property.value, language: property.language))
+                items[last].members.append(
+                    Property(
+                        name: String(property.name.dropFirst(items[last].name.count + 1)), value: property.value,
+                        language: property.language))
                 continue
             }
             if let slash = property.name.firstIndex(of: "/"), property.name.first != "@" {
                 let head = String(property.name[..<slash])
                 if fieldItems[head] != nil {
-                    fieldItems[head]!.members.append(Property(name: String(property.name[property.name.index(after: slash)...]), value: property.value, language: property.language))
+                    fieldItems[head]!.members.append(
+                        Property(
+                            name: String(property.name[property.name.index(after: slash)...]), value: property.value,
+                            language: property.language))
                     continue
                 }
             }
@@ -277,7 +299,9 @@ struct CategoryItem {
         }
         let elementLine = "<\(element)\(attributes)>\(XMLText.escape(value))</\(element)>"
         if out.firstBasicViolation == nil,
-           let violation = TBXValidator.basicViolation(element: element, type: type, value: value, level: tbxLevel, grouped: grouped) {
+            let violation = TBXValidator.basicViolation(
+                element: element, type: type, value: value, level: tbxLevel, grouped: grouped)
+        {
             out.firstBasicViolation = violation.message
         }
         guard !children.isEmpty else {

@@ -101,7 +101,9 @@ final class XMLCheckedFileStream: InputStream {
             let got = fresh.withUnsafeMutableBufferPointer { readFile(descriptor, $0.baseAddress! + filled, wanted - filled) }
             if got < 0 {
                 if errno == EINTR { continue }
-                throw InputError(location: SourceLocation(file: path, line: position.line, column: position.column), message: "cannot read the file")
+                throw InputError(
+                    location: SourceLocation(file: path, line: position.line, column: position.column),
+                    message: "cannot read the file")
             }
             if got == 0 { endOfFile = true }
             filled += got
@@ -111,7 +113,8 @@ final class XMLCheckedFileStream: InputStream {
         let checked = try checkUTF8(chunk, isFirst: isFirst)
         if isFirst {
             try chunk.withUnsafeBufferPointer { bytes throws(InputError) in
-                _ = try XMLPrologTokenizer.rootStart(in: UnsafeBufferPointer(rebasing: bytes[..<checked]), isWholeDocument: endOfFile, path: path)
+                _ = try XMLPrologTokenizer.rootStart(
+                    in: UnsafeBufferPointer(rebasing: bytes[..<checked]), isWholeDocument: endOfFile, path: path)
             }
         }
         try chunk.withUnsafeBufferPointer { bytes throws(InputError) in
@@ -131,7 +134,9 @@ final class XMLCheckedFileStream: InputStream {
         try chunk.withUnsafeBufferPointer { bytes throws(InputError) -> Int in
             let contentStart = isFirst && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             var end = bytes.count
-            if let bad = ByteSearch.firstInvalidUTF8(in: UnsafeBufferPointer(rebasing: bytes[contentStart...])).map({ $0 + contentStart }) {
+            if let bad = ByteSearch.firstInvalidUTF8(in: UnsafeBufferPointer(rebasing: bytes[contentStart...])).map({
+                $0 + contentStart
+            }) {
                 guard !endOfFile, Self.isCutOff(bytes, at: bad) else {
                     ByteSearch.advance(&position, in: bytes, from: contentStart, to: bad)
                     throw XMLInputCheck.invalidUTF8(at: offset + bad, byte: bytes[bad], position: position, path: path)
@@ -157,4 +162,6 @@ final class XMLCheckedFileStream: InputStream {
 
 private func closeFile(_ descriptor: Int32) -> Int32 { close(descriptor) }
 
-private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int { read(descriptor, buffer, count) }
+private func readFile(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}

@@ -14,7 +14,8 @@
 /// - Complexity: O(*n*) in the bytes fed, one pass, constant state.
 struct XMLEmptyInstructionScanner {
     /// The message for an instruction without data.
-    static let message = "a processing instruction without data (<?name?>) is not accepted: the XML parser crashes on it; "
+    static let message =
+        "a processing instruction without data (<?name?>) is not accepted: the XML parser crashes on it; "
         + "remove it or give it data (<?name data?>)"
 
     /// What follows `<!` to open a CDATA section.
@@ -82,14 +83,20 @@ struct XMLEmptyInstructionScanner {
                     if byte == UInt8(ascii: "<") { start = here }
                 }
             case let .comment(dashes):
-                state = byte == UInt8(ascii: ">") && dashes >= 2 ? .text : .comment(dashes: byte == UInt8(ascii: "-") ? dashes + 1 : 0)
+                state =
+                    byte == UInt8(ascii: ">") && dashes >= 2
+                    ? .text : .comment(dashes: byte == UInt8(ascii: "-") ? dashes + 1 : 0)
             case let .cdata(brackets):
-                state = byte == UInt8(ascii: ">") && brackets >= 2 ? .text : .cdata(brackets: byte == UInt8(ascii: "]") ? brackets + 1 : 0)
+                state =
+                    byte == UInt8(ascii: ">") && brackets >= 2
+                    ? .text : .cdata(brackets: byte == UInt8(ascii: "]") ? brackets + 1 : 0)
             case let .target(length, question):
                 if question {
                     if byte == UInt8(ascii: ">") {
                         guard length == 0 else {
-                            throw InputError(Self.message, file: path, location: SourceLocation(file: path, line: start.line, column: start.column))
+                            throw InputError(
+                                Self.message, file: path,
+                                location: SourceLocation(file: path, line: start.line, column: start.column))
                         }
                         // `<??>`: no target; the parser reports it.
                         state = .text

@@ -16,7 +16,8 @@ enum XMLInputCheck {
     static let maximumDepth = 1_000
 
     /// The message for an element nested deeper than `maximumDepth`.
-    static let depthMessage = "elements are nested more than \(maximumDepth) levels deep; such a file is refused to keep reading bounded"
+    static let depthMessage =
+        "elements are nested more than \(maximumDepth) levels deep; such a file is refused to keep reading bounded"
 
     /// The most bytes of prolog (declarations before the root element) read from a streamed file.
     static let prologLimit = 1 << 20

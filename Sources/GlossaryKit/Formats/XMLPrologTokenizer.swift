@@ -20,10 +20,12 @@
 /// parser decodes the bytes as they were checked.
 struct XMLPrologTokenizer {
     /// The message for an entity declaration, shared by every XML reader.
-    static let entityMessage = "entity declarations are not accepted: they can expand without bound (billion laughs) or read local files (XXE)"
+    static let entityMessage =
+        "entity declarations are not accepted: they can expand without bound (billion laughs) or read local files (XXE)"
 
     /// The message for an element, attribute-list or notation declaration.
-    static let declarationMessage = "declarations in the DOCTYPE's internal subset are not accepted: the file is not validated, "
+    static let declarationMessage =
+        "declarations in the DOCTYPE's internal subset are not accepted: the file is not validated, "
         + "and the XML parser fails on some of them (name the DTD with SYSTEM \"…\" instead)"
 
     private let bytes: UnsafeBufferPointer<UInt8>
@@ -74,7 +76,8 @@ struct XMLPrologTokenizer {
             } else if bytes[index] == UInt8(ascii: "<"), index + 1 < bytes.count, Self.isNameStart(bytes[index + 1]) {
                 return index
             } else if starts(with: "<!") {
-                throw error("unexpected markup before the root element (expected a comment, a processing instruction or the DOCTYPE)")
+                throw error(
+                    "unexpected markup before the root element (expected a comment, a processing instruction or the DOCTYPE)")
             } else {
                 // Text or a stray '<' before the root: the parser stops there with its own
                 // message, before it could reach any declaration. (A control character next to
@@ -98,7 +101,9 @@ struct XMLPrologTokenizer {
             guard index > nameStart else { throw error("malformed XML declaration") }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self)
             try skipSpace()
-            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { throw error("malformed XML declaration: '=' expected after \(name)") }
+            guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+                throw error("malformed XML declaration: '=' expected after \(name)")
+            }
             index += 1
             try skipSpace()
             let valueStart = index + 1
@@ -262,7 +267,8 @@ struct XMLPrologTokenizer {
     /// first part of it was given.
     private func ranOut() throws(InputError) {
         if !isWholeDocument {
-            throw error("the XML prolog (declarations before the root element) is longer than \(bytes.count) bytes", at: bytes.count)
+            throw error(
+                "the XML prolog (declarations before the root element) is longer than \(bytes.count) bytes", at: bytes.count)
         }
     }
 

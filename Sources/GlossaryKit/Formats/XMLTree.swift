@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// One element of an XML subtree, with where its start tag ended.
@@ -202,7 +203,8 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
 
     private static func describe(_ error: NSError) -> String {
         if let message = error.userInfo[NSLocalizedDescriptionKey] as? String, !message.isEmpty,
-           !message.hasPrefix("The operation could not be completed") {
+            !message.hasPrefix("The operation could not be completed")
+        {
             return message.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         let code = error.code
@@ -235,7 +237,10 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
         return name
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         guard frame.count + building.count < XMLInputCheck.maximumDepth else { return fail(XMLInputCheck.depthMessage) }
         let name = Self.localName(elementName)
         let line = parser.lineNumber
@@ -252,7 +257,8 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
             return
         }
         if (frame.count == 1 && name == "text") || (frame.count == 2 && frame[1] == "text" && (name == "body" || name == "back"))
-            || (frame.count == 1 && name == "body" && frame[0] == "TBX") {
+            || (frame.count == 1 && name == "body" && frame[0] == "TBX")
+        {
             frame.append(name)
             return
         }
@@ -290,7 +296,7 @@ final class XMLSubtreeStreamer: NSObject, XMLParserDelegate {
         if let open = building.last { openAtError = (open.name, open.line) }
     }
 
-    func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-        self.parser(parser, foundCharacters: String(decoding: CDATABlock, as: UTF8.self))
+    func parser(_ parser: XMLParser, foundCDATA block: Data) {
+        self.parser(parser, foundCharacters: String(decoding: block, as: UTF8.self))
     }
 }

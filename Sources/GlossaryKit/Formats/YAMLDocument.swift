@@ -46,8 +46,9 @@ enum YAMLDocument {
         let scalars = Array(text.unicodeScalars)
         let candidates = aliasCandidates(in: scalars)
         if !candidates.isEmpty {
-            let expanded = try measure(scalars, candidates: candidates, path: path, text: text, what: what, resolver: resolver,
-                                       minimumNodeLimit: minimumNodeLimit, steps: &steps)
+            let expanded = try measure(
+                scalars, candidates: candidates, path: path, text: text, what: what, resolver: resolver,
+                minimumNodeLimit: minimumNodeLimit, steps: &steps)
             steps += expanded
         }
         do {
@@ -159,8 +160,11 @@ enum YAMLDocument {
 
         /// The name of a former alias, when `node` is one.
         func aliasName(_ node: Node) -> String? {
-            guard case let .scalar(scalar) = node, scalar.style == .plain, scalar.string.unicodeScalars.first == marker else { return nil }
-            return String(String.UnicodeScalarView(scalar.string.unicodeScalars.dropFirst().prefix(while: YAMLDocument.isNameCharacter)))
+            guard case let .scalar(scalar) = node, scalar.style == .plain, scalar.string.unicodeScalars.first == marker else {
+                return nil
+            }
+            return String(
+                String.UnicodeScalarView(scalar.string.unicodeScalars.dropFirst().prefix(while: YAMLDocument.isNameCharacter)))
         }
 
         /// The anchor name written at the start of `node` (`&name`, before or after a tag).

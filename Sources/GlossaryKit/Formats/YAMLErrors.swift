@@ -24,7 +24,8 @@ enum YAMLErrors {
                 return InputError("invalid \(what): \(problem)\(character)", file: path)
             }
             let position = YAMLPositions(yaml).position(ofScalar: yaml.unicodeScalars.distance(from: yaml.startIndex, to: index))
-            return InputError("invalid \(what): \(problem)\(character)", file: path, line: position.line, column: position.column, in: text)
+            return InputError(
+                "invalid \(what): \(problem)\(character)", file: path, line: position.line, column: position.column, in: text)
         default:
             return InputError("invalid \(what): \(error)", file: path)
         }

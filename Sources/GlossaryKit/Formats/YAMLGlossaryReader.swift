@@ -37,7 +37,9 @@ public enum YAMLGlossaryReader {
         }
 
         /// The entries of a mapping, checking each key against `allowed`.
-        func entries(_ node: Node, allowed: [String], what: String) throws(InputError) -> [(key: String, keyNode: Node, value: Node)] {
+        func entries(_ node: Node, allowed: [String], what: String) throws(InputError) -> [(
+            key: String, keyNode: Node, value: Node
+        )] {
             guard case let .mapping(mapping) = node else {
                 throw error("expected a mapping for \(what)", at: node)
             }
@@ -121,7 +123,9 @@ public enum YAMLGlossaryReader {
         func glossary(_ root: Node) throws(InputError) -> Glossary {
             var glossary = Glossary()
             var sawConcepts = false
-            for (key, _, value) in try entries(root, allowed: ["name", "required-languages", "properties", "concepts"], what: "the glossary") {
+            for (key, _, value) in try entries(
+                root, allowed: ["name", "required-languages", "properties", "concepts"], what: "the glossary")
+            {
                 switch key {
                 case "name": glossary.name = try string(value, "name")
                 case "properties": glossary.properties = try properties(value)
@@ -136,7 +140,9 @@ public enum YAMLGlossaryReader {
                     for item in sequence {
                         let concept = try concept(item)
                         if ids[concept.id] != nil {
-                            throw error("duplicate concept id '\(concept.id)' (first defined at line \(positions.position(of: ids[concept.id]?.mark).line))", at: item)
+                            throw error(
+                                "duplicate concept id '\(concept.id)' (first defined at line \(positions.position(of: ids[concept.id]?.mark).line))",
+                                at: item)
                         }
                         ids[concept.id] = item
                         glossary.concepts.append(concept)
@@ -190,8 +196,10 @@ public enum YAMLGlossaryReader {
             if case .scalar = node {
                 return Term(text: try nonEmptyString(node, "term"), language: language, location: location(of: node))
             }
-            let keys = ["term", "status", "type", "case-sensitive", "accent-folding", "match", "forms", "plural-infix",
-                        "exceptions", "note", "part-of-speech", "context", "properties"]
+            let keys = [
+                "term", "status", "type", "case-sensitive", "accent-folding", "match", "forms", "plural-infix",
+                "exceptions", "note", "part-of-speech", "context", "properties",
+            ]
             var text: String?
             var status = TermStatus.preferred
             var type = TermType.fullForm

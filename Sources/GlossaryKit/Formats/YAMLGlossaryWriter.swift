@@ -12,7 +12,8 @@ public enum YAMLGlossaryWriter {
         var out = ""
         if let name = glossary.name { out += "name: \(YAMLScalar.quoted(name))\n" }
         if !glossary.requiredLanguages.isEmpty {
-            out += "required-languages: [\(glossary.requiredLanguages.map { YAMLScalar.quoted($0.rawValue) }.joined(separator: ", "))]\n"
+            out +=
+                "required-languages: [\(glossary.requiredLanguages.map { YAMLScalar.quoted($0.rawValue) }.joined(separator: ", "))]\n"
         }
         if !glossary.properties.isEmpty {
             out += "properties:"
@@ -63,7 +64,8 @@ public enum YAMLGlossaryWriter {
     static func isSimple(_ term: Term) -> Bool {
         term.status == .preferred && term.type == .fullForm && term.isCaseSensitive == term.type.isAbbreviated
             && term.foldsAccents == nil && term.matchMode == .inflected && term.forms.isEmpty && !term.allowsPluralInfix
-            && term.exceptions.isEmpty && term.note == nil && term.partOfSpeech == nil && term.context == nil && term.properties.isEmpty
+            && term.exceptions.isEmpty && term.note == nil && term.partOfSpeech == nil && term.context == nil
+            && term.properties.isEmpty
     }
 
     private static func write(_ term: Term, indent: String, into out: inout String) {
@@ -113,7 +115,8 @@ package enum YAMLPropertyCoding {
         out += "\n"
         for property in properties {
             if let language = property.language {
-                out += "\(pad)- {name: \(YAMLScalar.quoted(property.name)), value: \(YAMLScalar.quoted(property.value)), language: \(YAMLScalar.quoted(language.rawValue))}\n"
+                out +=
+                    "\(pad)- {name: \(YAMLScalar.quoted(property.name)), value: \(YAMLScalar.quoted(property.value)), language: \(YAMLScalar.quoted(language.rawValue))}\n"
             } else {
                 out += "\(pad)- \(YAMLScalar.quoted(property.name)): \(YAMLScalar.quoted(property.value))\n"
             }
@@ -141,7 +144,8 @@ enum YAMLScalar {
         if "-?:,[]{}#&*!|>'\"%@`+.0123456789".unicodeScalars.contains(first) { return true }
         for scalar in text.unicodeScalars {
             if scalar.value < 0x20 || scalar.value == 0x7F || scalar == "\u{FEFF}" || (0x80...0x9F).contains(scalar.value)
-                || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}" {
+                || scalar == "\u{2028}" || scalar == "\u{2029}" || scalar == "\u{85}"
+            {
                 return true
             }
             // `,[]{}` end a plain scalar inside a flow collection; quoting them everywhere is simpler.
@@ -161,7 +165,8 @@ enum YAMLScalar {
             case "\r": out += "\\r"
             default:
                 if scalar.value < 0x20 || scalar.value == 0x7F || (0x80...0x9F).contains(scalar.value)
-                    || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}" {
+                    || scalar == "\u{FEFF}" || scalar == "\u{2028}" || scalar == "\u{2029}"
+                {
                     let hex = String(scalar.value, radix: 16, uppercase: true)
                     out += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
                 } else {

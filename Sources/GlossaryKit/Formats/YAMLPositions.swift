@@ -33,7 +33,8 @@ struct YAMLPositions {
     ///
     /// - Complexity: O(log *l*) in the number of lines.
     func position(line: Int, column: Int) -> (line: Int, column: Int) {
-        let offset = line > yamlLines.starts.count ? count : (yamlLines.offset(line: max(line, 1), column: max(column, 1)) ?? count)
+        let offset =
+            line > yamlLines.starts.count ? count : (yamlLines.offset(line: max(line, 1), column: max(column, 1)) ?? count)
         return position(ofScalar: offset)
     }
 

@@ -18,7 +18,8 @@ extension YAMLPropertyCoding {
         case let .mapping(mapping):
             var result: [Property] = []
             for (key, value) in mapping {
-                result.append(Property(name: try string(key, what: "a property name"), value: try string(value, what: "a property value")))
+                result.append(
+                    Property(name: try string(key, what: "a property name"), value: try string(value, what: "a property value")))
             }
             return result
         case let .sequence(sequence):
@@ -26,7 +27,9 @@ extension YAMLPropertyCoding {
             for item in sequence {
                 guard case let .mapping(mapping) = item else { throw error(item, "a property must be a mapping `name: value`") }
                 let keys = mapping.keys.compactMap(\.string)
-                if Set(keys).isSuperset(of: ["name", "value"]), Set(keys).isSubset(of: ["name", "value", "language"]), keys.count >= 2 {
+                if Set(keys).isSuperset(of: ["name", "value"]), Set(keys).isSubset(of: ["name", "value", "language"]),
+                    keys.count >= 2
+                {
                     var name = "", value = ""
                     var language: LanguageTag?
                     for (key, valueNode) in mapping {
@@ -35,13 +38,17 @@ extension YAMLPropertyCoding {
                         case "name": name = text
                         case "value": value = text
                         default:
-                            guard let tag = LanguageTag(text) else { throw error(valueNode, "'\(text)' is not a BCP 47 language tag") }
+                            guard let tag = LanguageTag(text) else {
+                                throw error(valueNode, "'\(text)' is not a BCP 47 language tag")
+                            }
                             language = tag
                         }
                     }
                     result.append(Property(name: name, value: value, language: language))
                 } else if mapping.count == 1, let (key, value) = mapping.first {
-                    result.append(Property(name: try string(key, what: "a property name"), value: try string(value, what: "a property value")))
+                    result.append(
+                        Property(
+                            name: try string(key, what: "a property name"), value: try string(value, what: "a property value")))
                 } else {
                     throw error(item, "a property item must be `name: value` or have the keys name, value and language")
                 }

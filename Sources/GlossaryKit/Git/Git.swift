@@ -14,7 +14,9 @@ package enum Git {
     /// Runs `git arguments…` in `directory`, feeding `input` to its standard input.
     ///
     /// - Throws: `InputError` when git cannot be started.
-    package static func run(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil) throws(InputError) -> Output {
+    package static func run(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil) throws(InputError)
+        -> Output
+    {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git"] + arguments
@@ -44,11 +46,14 @@ package enum Git {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         group.wait()
-        return Output(status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: errorBox.data, as: UTF8.self))
+        return Output(
+            status: process.terminationStatus, stdout: Array(stdout), stderr: String(decoding: errorBox.data, as: UTF8.self))
     }
 
     /// Runs git and returns its output, or throws its error message.
-    static func checked(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil, what: String) throws(InputError) -> Output {
+    static func checked(_ arguments: [String], in directory: String? = nil, input: [UInt8]? = nil, what: String)
+        throws(InputError) -> Output
+    {
         let output = try run(arguments, in: directory, input: input)
         guard output.status == 0 else {
             let message = output.stderr.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -61,7 +61,8 @@ package enum HookInstaller {
     /// `glossary=` line names: a hook this tool wrote and nobody changed.
     static func isOwnScript(_ bytes: [UInt8]) -> Bool {
         guard let text = String(validating: bytes, as: UTF8.self),
-              let line = text.split(separator: "\n").first(where: { $0.hasPrefix("glossary=") }) else { return false }
+            let line = text.split(separator: "\n").first(where: { $0.hasPrefix("glossary=") })
+        else { return false }
         // The line is `glossary='…'` with each ' written '\'' (see `script(executable:)`).
         let quoted = line.dropFirst("glossary=".count)
         guard quoted.count >= 2, quoted.hasPrefix("'"), quoted.hasSuffix("'") else { return false }
@@ -105,7 +106,8 @@ package enum HookInstaller {
                 do {
                     try manager.copyItem(atPath: hook, toPath: backup)
                 } catch {
-                    throw InputError("cannot back up the existing hook: \(error.localizedDescription); nothing changed", file: hook)
+                    throw InputError(
+                        "cannot back up the existing hook: \(error.localizedDescription); nothing changed", file: hook)
                 }
                 outcome = .replaced(hook: hook, backup: backup)
             }

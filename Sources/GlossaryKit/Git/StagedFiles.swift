@@ -49,9 +49,10 @@ package enum StagedFiles {
             // Regular files only; a blob of zeros is a file only announced (`git add -N`).
             guard parts[1] == "100644" || parts[1] == "100755", parts[3].contains(where: { $0 != "0" }) else { continue }
             let bytes = Array(path)
-            entries.append(Entry(
-                path: PathBytes.text(displayPath(bytes, prefix: prefix)), repositoryPath: PathBytes.text(bytes),
-                repositoryPathBytes: bytes, blob: parts[3]))
+            entries.append(
+                Entry(
+                    path: PathBytes.text(displayPath(bytes, prefix: prefix)), repositoryPath: PathBytes.text(bytes),
+                    repositoryPathBytes: bytes, blob: parts[3]))
         }
         return entries
     }
@@ -60,7 +61,8 @@ package enum StagedFiles {
     package static func contents(of entries: [Entry], in directory: String? = nil) throws(InputError) -> [[UInt8]] {
         guard !entries.isEmpty else { return [] }
         let request = entries.map(\.blob).joined(separator: "\n") + "\n"
-        let output = try Git.checked(["cat-file", "--batch"], in: directory, input: Array(request.utf8), what: "cannot read staged content")
+        let output = try Git.checked(
+            ["cat-file", "--batch"], in: directory, input: Array(request.utf8), what: "cannot read staged content")
         var result: [[UInt8]] = []
         var position = 0
         let bytes = output.stdout

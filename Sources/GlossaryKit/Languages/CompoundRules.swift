@@ -32,7 +32,8 @@ public struct CompoundRules: Sendable, Hashable {
 
     /// Rules as given; the defaults keep every term as written.
     public init(
-        hyphenAndSpaceInterchange: Bool = false, closedCompounds: Bool = false, prefixes: Set<String> = [], suffixes: Set<String> = [],
+        hyphenAndSpaceInterchange: Bool = false, closedCompounds: Bool = false, prefixes: Set<String> = [],
+        suffixes: Set<String> = [],
         parts: Set<String> = [],
         notBeforeOpenCompound: Set<String> = []
     ) {

@@ -182,8 +182,10 @@ struct LanguageData: Decodable, Sendable {
         for rule in irregularPluralEndings where rule.count != 2 || rule[0].isEmpty {
             result.append("irregular-plural-endings entry \(rule) must be [plural ending, singular ending]")
         }
-        for rule in spellingEndings where !(2...3).contains(rule.count) || rule[0].isEmpty || rule[1].isEmpty
-            || (rule.count == 3 && Int(rule[2]) == nil) {
+        for rule in spellingEndings
+        where !(2...3).contains(rule.count) || rule[0].isEmpty || rule[1].isEmpty
+            || (rule.count == 3 && Int(rule[2]) == nil)
+        {
             result.append("spelling-endings entry \(rule) must be [ending, ending] or [ending, ending, \"minimum stem\"]")
         }
         for rule in letterSpellings where rule.count != 2 || rule[0].isEmpty {
@@ -202,18 +204,24 @@ struct LanguageData: Decodable, Sendable {
         for word in notClitic where !clitics.contains(where: { word.hasSuffix($0) }) {
             result.append("not-clitic word '\(word)' does not end with any enclitic or particle, so listing it has no effect")
         }
-        for word in irregularPluralExceptions where !irregularPluralEndings.contains(where: { !$0.isEmpty && word.hasSuffix($0[0]) }) {
-            result.append("irregular-plural-exceptions word '\(word)' does not end with any irregular plural ending, so listing it has no effect")
+        for word in irregularPluralExceptions
+        where !irregularPluralEndings.contains(where: { !$0.isEmpty && word.hasSuffix($0[0]) }) {
+            result.append(
+                "irregular-plural-exceptions word '\(word)' does not end with any irregular plural ending, so listing it has no effect"
+            )
         }
         for word in pluralInfixExceptions where !pluralInfixes.contains(where: { word.contains($0) }) {
             result.append("plural-infix-exceptions word '\(word)' contains no plural infix, so listing it has no effect")
         }
         if minimumStem < 1 { result.append("minimum-stem must be at least 1") }
-        for (key, words) in [("derivational-prefixes", derivationalPrefixes), ("derivational-suffixes", derivationalSuffixes),
-                             ("false-friends", falseFriends),
-                             ("compound-parts", compoundParts),
-                             ("open-compound-not-after", openCompoundNotAfter)] {
-            for word in words where word.isEmpty || word != word.lowercased() || word.contains(where: { $0 == " " || $0 == "-" }) {
+        for (key, words) in [
+            ("derivational-prefixes", derivationalPrefixes), ("derivational-suffixes", derivationalSuffixes),
+            ("false-friends", falseFriends),
+            ("compound-parts", compoundParts),
+            ("open-compound-not-after", openCompoundNotAfter),
+        ] {
+            for word in words where word.isEmpty || word != word.lowercased() || word.contains(where: { $0 == " " || $0 == "-" })
+            {
                 result.append("\(key) entry '\(word)' must be one word in lower case")
             }
         }

@@ -28,7 +28,9 @@ package struct LanguageDetector: Sendable {
     ///
     /// - Complexity: O(*n*) in the words, without a branch per word.
     func paragraphLanguages(of text: ScannedText, previous: LanguageTag?) -> [DetectedLanguage] {
-        guard !languages.isEmpty else { return text.paragraphs.map { _ in DetectedLanguage(language: previous, isUncertain: true) } }
+        guard !languages.isEmpty else {
+            return text.paragraphs.map { _ in DetectedLanguage(language: previous, isUncertain: true) }
+        }
         var evidence: [LanguageEvidence] = []
         evidence.reserveCapacity(text.paragraphs.count)
         var counts = [Int](repeating: 0, count: languages.count)
@@ -127,7 +129,9 @@ package struct LanguageDetector: Sendable {
     /// uncertain.
     ///
     /// - Complexity: O(*p*) in the number of paragraphs (times the number of languages).
-    static func languages(from evidence: [LanguageEvidence], languages: [LanguageTag], previous: LanguageTag?) -> [DetectedLanguage] {
+    static func languages(from evidence: [LanguageEvidence], languages: [LanguageTag], previous: LanguageTag?)
+        -> [DetectedLanguage]
+    {
         let count = evidence.count
         // What each paragraph says alone: decided, leaning, or nothing (nil).
         let own: [LanguageTag?] = evidence.map { $0.leans ? languages[$0.leader] : nil }
@@ -140,14 +144,17 @@ package struct LanguageDetector: Sendable {
             let before = start > 0 ? own[start - 1] : previous
             let after = end < count ? own[end] : nil
             for paragraph in start..<end {
-                guess[paragraph] = Self.sectionLanguage(of: evidence[paragraph], before: before, after: after, languages: languages)
+                guess[paragraph] = Self.sectionLanguage(
+                    of: evidence[paragraph], before: before, after: after, languages: languages)
             }
             start = end
         }
-        for paragraph in 0..<max(0, count - 1) where !evidence[paragraph].decides && evidence[paragraph].words <= headingWordLimit {
+        for paragraph in 0..<max(0, count - 1) where !evidence[paragraph].decides && evidence[paragraph].words <= headingWordLimit
+        {
             let next = evidence[paragraph + 1]
             guard next.decides, let before = paragraph > 0 ? guess[paragraph - 1] : previous,
-                  languages[next.leader] != before else { continue }
+                languages[next.leader] != before
+            else { continue }
             guess[paragraph] = languages[next.leader]
         }
         // The nearest decided language after each paragraph, then the certainty in one pass

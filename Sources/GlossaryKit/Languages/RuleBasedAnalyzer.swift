@@ -69,7 +69,8 @@ struct RuleBasedAnalyzer: Sendable {
         }
         spellingEndings = EndingIndex<(from: String, to: String, minimum: Int)>(endings) { $0.from }
         pluralEndings = EndingIndex<(ending: String, replacement: String)>(
-            data.pluralEndings.filter { $0.count == 2 }.map { ($0[0], $0[1]) }) { $0.ending }
+            data.pluralEndings.filter { $0.count == 2 }.map { ($0[0], $0[1]) }
+        ) { $0.ending }
         possessives = EndingIndex(data.possessives)
         reduplicationMarks = EndingIndex(data.reduplicationMarks)
         // `.*s` is by far the most common form of exception: a suffix test, without a regex.
@@ -81,7 +82,8 @@ struct RuleBasedAnalyzer: Sendable {
         pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
             .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }
         irregularPluralEndings = EndingIndex<(plural: String, singular: String)>(
-            data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }) { $0.plural }
+            data.irregularPluralEndings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
+        ) { $0.plural }
         irregularPluralFilter = WordSetFilter(data.irregularPlurals.keys)
         readingEndings = EndingIndex(
             particles.elements + enclitics.elements + reduplicationMarks.elements + possessives.elements
@@ -91,9 +93,10 @@ struct RuleBasedAnalyzer: Sendable {
         letterSpellings = data.letterSpellings.filter { $0.count == 2 && !$0[0].isEmpty }.map { ($0[0], $0[1]) }
         reduplicationJoins = Set(data.reduplicationJoins)
         pluralInfixBytes = data.pluralInfixes.map { Array($0.utf8) }
-        pluralInfixExceptions = Set(data.pluralInfixExceptions.flatMap {
-            [$0, $0.folding(options: .diacriticInsensitive, locale: nil)]
-        })
+        pluralInfixExceptions = Set(
+            data.pluralInfixExceptions.flatMap {
+                [$0, $0.folding(options: .diacriticInsensitive, locale: nil)]
+            })
     }
 
     /// All readings of the word at `index`, except the word itself.
@@ -104,9 +107,10 @@ struct RuleBasedAnalyzer: Sendable {
         if token.bare != token.folded { spellings.append((token.bare, [.accent], "")) }
         if let modern = respelled(token.folded) {
             spellings.append((modern, [.spelling], " (older spelling '\(token.folded)')"))
-            result.append(WordAnalysis(
-                key: modern, tokenCount: 1, phenomena: [.spelling],
-                explanation: "'\(modern)' spelt '\(token.folded)' (older spelling)"))
+            result.append(
+                WordAnalysis(
+                    key: modern, tokenCount: 1, phenomena: [.spelling],
+                    explanation: "'\(modern)' spelt '\(token.folded)' (older spelling)"))
         }
         let next = index + 1 < tokens.count ? tokens[index + 1] : nil
         // An apostrophe right after a plural is the English plural possessive: workers' rights.
@@ -123,35 +127,40 @@ struct RuleBasedAnalyzer: Sendable {
                     explanation += " + possessive '"
                     suffix += "'"
                 }
-                result.append(WordAnalysis(
-                    key: reading.key, tokenCount: 1, phenomena: phenomena,
-                    explanation: explanation, suffix: suffix))
+                result.append(
+                    WordAnalysis(
+                        key: reading.key, tokenCount: 1, phenomena: phenomena,
+                        explanation: explanation, suffix: suffix))
             }
             guard let next else { continue }
             // A clitic after a hyphen: ILO-nya, TKI-na, 2017-nya.
             if next.gapBefore == "-", hyphenatedClitics.contains(next.folded) {
-                result.append(WordAnalysis(
-                    key: word, tokenCount: 2, phenomena: base + [.hyphenatedClitic],
-                    explanation: "'\(word)' + -\(next.folded)" + note, suffix: "-" + next.folded))
+                result.append(
+                    WordAnalysis(
+                        key: word, tokenCount: 2, phenomena: base + [.hyphenatedClitic],
+                        explanation: "'\(word)' + -\(next.folded)" + note, suffix: "-" + next.folded))
             }
             // Full reduplication: pekerja-pekerja, hak-haknya, hak - hak.
             guard data.reduplication, reduplicationJoins.contains(next.gapBefore) else { continue }
             let secondHalves = [next.folded, next.bare] + (respelled(next.folded).map { [$0] } ?? [])
             if secondHalves.contains(word) {
-                result.append(WordAnalysis(
-                    key: word, tokenCount: 2, phenomena: base + [.reduplication],
-                    explanation: "'\(word)' reduplicated" + note))
+                result.append(
+                    WordAnalysis(
+                        key: word, tokenCount: 2, phenomena: base + [.reduplication],
+                        explanation: "'\(word)' reduplicated" + note))
                 for spelling in spellingVariants(of: word) {
-                    result.append(WordAnalysis(
-                        key: spelling, tokenCount: 2, phenomena: base + [.reduplication, .spelling],
-                        explanation: "'\(spelling)' reduplicated, spelt '\(word)'" + note))
+                    result.append(
+                        WordAnalysis(
+                            key: spelling, tokenCount: 2, phenomena: base + [.reduplication, .spelling],
+                            explanation: "'\(spelling)' reduplicated, spelt '\(word)'" + note))
                 }
             } else {
                 for half in Set(secondHalves) {
                     for (stem, clitic) in cliticStems(half) where stem == word {
-                        result.append(WordAnalysis(
-                            key: word, tokenCount: 2, phenomena: base + [.reduplication, .clitic],
-                            explanation: "'\(word)' reduplicated + -\(clitic)" + note, suffix: clitic))
+                        result.append(
+                            WordAnalysis(
+                                key: word, tokenCount: 2, phenomena: base + [.reduplication, .clitic],
+                                explanation: "'\(word)' reduplicated + -\(clitic)" + note, suffix: clitic))
                     }
                 }
             }
@@ -176,7 +185,8 @@ struct RuleBasedAnalyzer: Sendable {
         let word = tokens[index].folded, next = tokens[index + 1]
         // Two words a space apart are two words, whatever their letters.
         guard next.gapBefore != " ", reduplicationJoins.contains(next.gapBefore), next.folded.count > word.count,
-              next.folded.hasPrefix(word), next.folded.allSatisfy(\.isLetter) else { return false }
+            next.folded.hasPrefix(word), next.folded.allSatisfy(\.isLetter)
+        else { return false }
         return !cliticStems(next.folded).contains { $0.stem == word }
     }
 
@@ -190,14 +200,16 @@ struct RuleBasedAnalyzer: Sendable {
         var spellings: [(String, [Phenomenon], String)] = [(word, [], "")]
         if let modern {
             spellings.append((modern, [.spelling], " (older spelling '\(word)')"))
-            result.append(WordAnalysis(
-                key: modern, phenomena: [.spelling], explanation: "'\(modern)' spelt '\(word)' (older spelling)"))
+            result.append(
+                WordAnalysis(
+                    key: modern, phenomena: [.spelling], explanation: "'\(modern)' spelt '\(word)' (older spelling)"))
         }
         for (spelling, base, note) in spellings {
             for reading in wordReadings(spelling) {
-                result.append(WordAnalysis(
-                    key: reading.key, phenomena: base + reading.phenomena,
-                    explanation: "'\(reading.key)'" + reading.explanation + note, suffix: reading.suffix))
+                result.append(
+                    WordAnalysis(
+                        key: reading.key, phenomena: base + reading.phenomena,
+                        explanation: "'\(reading.key)'" + reading.explanation + note, suffix: reading.suffix))
             }
         }
         var seen: Set<WordAnalysis> = []
@@ -291,7 +303,8 @@ struct RuleBasedAnalyzer: Sendable {
         for mark in reduplicationMarks.matches(endingAt: word) {
             let stem = word.droppingBytes(of: mark)
             if stem.count >= data.minimumStem, stem.allSatisfy(\.isLetter) {
-                stems.append(Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
+                stems.append(
+                    Stem(key: stem, phenomena: [.reduplication], explanation: " reduplicated (written with \(mark))", suffix: ""))
             }
         }
         for possessive in possessives.matches(endingAt: word) where word.count > possessive.count + 1 {
@@ -302,29 +315,33 @@ struct RuleBasedAnalyzer: Sendable {
         // women's is): irregular forms, then every plural ending that fits.
         for stem in stems where !stem.phenomena.contains(.clitic) {
             if irregularPluralFilter.mayContain(stem.key), let singular = data.irregularPlurals[stem.key] {
-                stems.append(Stem(
-                    key: singular, phenomena: stem.phenomena + [.plural],
-                    explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
+                stems.append(
+                    Stem(
+                        key: singular, phenomena: stem.phenomena + [.plural],
+                        explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
             for singular in irregularSingulars(of: stem.key) where singular != data.irregularPlurals[stem.key] {
-                stems.append(Stem(
-                    key: singular, phenomena: stem.phenomena + [.plural],
-                    explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
+                stems.append(
+                    Stem(
+                        key: singular, phenomena: stem.phenomena + [.plural],
+                        explanation: " (plural '\(stem.key)')" + stem.explanation, suffix: stem.suffix))
             }
             for rule in pluralEndings.matches(endingAt: stem.key) {
                 let root = stem.key.droppingBytes(of: rule.ending)
                 guard root.count >= 2, !isPluralException(root) else { continue }
-                stems.append(Stem(
-                    key: root + rule.replacement, phenomena: stem.phenomena + [.plural],
-                    explanation: " + plural -\(rule.ending)" + stem.explanation, suffix: rule.ending + stem.suffix))
+                stems.append(
+                    Stem(
+                        key: root + rule.replacement, phenomena: stem.phenomena + [.plural],
+                        explanation: " + plural -\(rule.ending)" + stem.explanation, suffix: rule.ending + stem.suffix))
             }
         }
         if !data.pluralInfixes.isEmpty {
             for stem in stems {
                 for (root, infix) in infixStems(stem.key) {
-                    stems.append(Stem(
-                        key: root, phenomena: stem.phenomena + [.pluralInfix],
-                        explanation: " with plural infix -\(infix)-" + stem.explanation, suffix: stem.suffix))
+                    stems.append(
+                        Stem(
+                            key: root, phenomena: stem.phenomena + [.pluralInfix],
+                            explanation: " with plural infix -\(infix)-" + stem.explanation, suffix: stem.suffix))
                 }
             }
         }
@@ -332,9 +349,10 @@ struct RuleBasedAnalyzer: Sendable {
         for (index, stem) in stems.enumerated() {
             if index > 0 { readings.append(stem) }
             for variant in spellingVariants(of: stem.key) {
-                readings.append(Stem(
-                    key: variant, phenomena: stem.phenomena + [.spelling],
-                    explanation: " spelt '\(stem.key)'" + stem.explanation, suffix: stem.suffix))
+                readings.append(
+                    Stem(
+                        key: variant, phenomena: stem.phenomena + [.spelling],
+                        explanation: " spelt '\(stem.key)'" + stem.explanation, suffix: stem.suffix))
             }
         }
         return readings
@@ -374,7 +392,8 @@ struct RuleBasedAnalyzer: Sendable {
             let infixLetters = Array(infix)
             guard letters.count >= infixLetters.count + 4 else { continue }
             if !vowels.contains(letters[0]), Array(letters[1...infixLetters.count]) == infixLetters,
-               vowels.contains(letters[1 + infixLetters.count]) {
+                vowels.contains(letters[1 + infixLetters.count])
+            {
                 result.append((String(letters[0]) + String(letters[(1 + infixLetters.count)...]), infix))
             } else if Array(letters[0..<infixLetters.count]) == infixLetters, vowels.contains(letters[infixLetters.count]) {
                 result.append((String(letters[infixLetters.count...]), infix))
@@ -393,7 +412,8 @@ struct RuleBasedAnalyzer: Sendable {
             guard let first = bytes.first else { return false }
             // An ASCII letter is a character of its own unless a non-ASCII mark follows it
             // (CR LF aside): then the first character is its first byte.
-            let firstLength = first < 0x80 && first != 13 && (bytes.count == 1 || bytes[1] < 0x80)
+            let firstLength =
+                first < 0x80 && first != 13 && (bytes.count == 1 || bytes[1] < 0x80)
                 ? 1 : word.utf8.distance(from: word.startIndex, to: word.index(after: word.startIndex))
             return pluralInfixBytes.contains { infix in
                 Self.has(infix, in: bytes, at: 0) || Self.has(infix, in: bytes, at: firstLength)
@@ -447,7 +467,9 @@ extension String {
     /// The string without the trailing bytes of `suffix`, which must end it (`endsWithBytes`).
     func droppingBytes(of suffix: String) -> String {
         let kept = utf8.count - suffix.utf8.count
-        return utf8.withContiguousStorageIfAvailable { String(decoding: UnsafeBufferPointer(rebasing: $0[..<kept]), as: UTF8.self) }
+        return utf8.withContiguousStorageIfAvailable {
+            String(decoding: UnsafeBufferPointer(rebasing: $0[..<kept]), as: UTF8.self)
+        }
             ?? String(decoding: utf8.dropLast(suffix.utf8.count), as: UTF8.self)
     }
 }

@@ -14,7 +14,8 @@ package struct AmbiguousTermRule: LintRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: worker
                     terms:
@@ -25,11 +26,12 @@ package struct AmbiguousTermRule: LintRule {
                       en:
                         - labourer
                         - ↓Worker
-                """),
+                """)
         ],
         nonTriggeringExamples: [
             // One text in two languages, and acronyms that differ in case only.
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: worker
                     terms:
@@ -51,7 +53,7 @@ package struct AmbiguousTermRule: LintRule {
                       en:
                         - term: Us
                           case-sensitive: true
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
@@ -67,10 +69,12 @@ package struct AmbiguousTermRule: LintRule {
                 let location = LintFinding.location(term, in: concept, file: file)
                 if let owner = owners[key], owner.concept != concept.id {
                     if owner.term.isCaseSensitive, term.isCaseSensitive, owner.term.text != term.text { continue }
-                    findings.append(LintFinding.make(
-                        rule: id, severity: .warning, at: location, text: term.text,
-                        message: "'\(term.text)' (\(term.language)) also names concept '\(owner.concept)' at \(owner.location); the matcher cannot tell them apart",
-                        language: term.language, concept: concept.id))
+                    findings.append(
+                        LintFinding.make(
+                            rule: id, severity: .warning, at: location, text: term.text,
+                            message:
+                                "'\(term.text)' (\(term.language)) also names concept '\(owner.concept)' at \(owner.location); the matcher cannot tell them apart",
+                            language: term.language, concept: concept.id))
                 } else if owners[key] == nil {
                     owners[key] = (concept.id, term, location)
                 }

@@ -15,7 +15,8 @@ package struct ConflictingStatusRule: LintRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: worker
                     terms:
@@ -24,11 +25,12 @@ package struct ConflictingStatusRule: LintRule {
                         - ↓term: Worker
                           status: deprecated
                         - ↓WORKER
-                """),
+                """)
         ],
         nonTriggeringExamples: [
             // The same words in two languages, and two case-sensitive spellings.
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: ilo
                     terms:
@@ -41,7 +43,7 @@ package struct ConflictingStatusRule: LintRule {
                       id:
                         - term: ILO
                           case-sensitive: true
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
@@ -53,13 +55,14 @@ package struct ConflictingStatusRule: LintRule {
                 guard let earlier = seen[key] else { seen[key] = term; continue }
                 if earlier.isCaseSensitive, term.isCaseSensitive, earlier.text != term.text { continue }
                 let conflict = earlier.status.isAcceptable != term.status.isAcceptable
-                findings.append(LintFinding.make(
-                    rule: id, severity: conflict ? .error : .warning,
-                    at: LintFinding.location(term, in: concept, file: file), text: term.text,
-                    message: conflict
-                        ? "'\(term.text)' (\(term.status.rawValue)) is the same term as '\(earlier.text)' (\(earlier.status.rawValue)) after normalisation; a text cannot use one without the other"
-                        : "'\(term.text)' repeats '\(earlier.text)' in concept '\(concept.id)' (\(term.language))",
-                    language: term.language, concept: concept.id))
+                findings.append(
+                    LintFinding.make(
+                        rule: id, severity: conflict ? .error : .warning,
+                        at: LintFinding.location(term, in: concept, file: file), text: term.text,
+                        message: conflict
+                            ? "'\(term.text)' (\(term.status.rawValue)) is the same term as '\(earlier.text)' (\(earlier.status.rawValue)) after normalisation; a text cannot use one without the other"
+                            : "'\(term.text)' repeats '\(earlier.text)' in concept '\(concept.id)' (\(term.language))",
+                        language: term.language, concept: concept.id))
             }
         }
         return findings

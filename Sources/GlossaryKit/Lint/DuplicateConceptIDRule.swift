@@ -16,13 +16,15 @@ package struct DuplicateConceptIDRule: LintRule {
         triggeringExamples: [
             // The YAML reader refuses an id repeated in one file; across files the linter reports
             // it where the id is defined again.
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: worker
                     terms:
                       en:
                         - worker
-                """, """
+                """,
+                """
                 concepts:
                   - ↓id: worker
                     terms:
@@ -32,28 +34,31 @@ package struct DuplicateConceptIDRule: LintRule {
                     terms:
                       en:
                         - labourer
-                """, """
+                """,
+                """
                 concepts:
                   - ↓id: worker
                     terms:
                       su:
                         - pagawé
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: worker
                     terms:
                       en:
                         - worker
-                """, """
+                """,
+                """
                 concepts:
                   - id: labourer
                     terms:
                       en:
                         - labourer
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
@@ -62,9 +67,10 @@ package struct DuplicateConceptIDRule: LintRule {
         for (file, concept) in context.concepts {
             let location = LintFinding.location(concept, file: file)
             if let earlier = first[concept.id] {
-                findings.append(LintFinding.make(
-                    rule: id, severity: .error, at: location, text: concept.id,
-                    message: "duplicate concept id '\(concept.id)'; first defined at \(earlier)", concept: concept.id))
+                findings.append(
+                    LintFinding.make(
+                        rule: id, severity: .error, at: location, text: concept.id,
+                        message: "duplicate concept id '\(concept.id)'; first defined at \(earlier)", concept: concept.id))
             } else {
                 first[concept.id] = location
             }

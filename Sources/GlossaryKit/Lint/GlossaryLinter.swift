@@ -42,10 +42,13 @@ package struct GlossaryLinter {
         var descriptions = rules.map { type(of: $0).description.documentation } + [invalidGlossaryRule]
         var known = Set(descriptions.map(\.id))
         for finding in report.findings where known.insert(finding.rule).inserted {
-            descriptions.append(RuleDocumentation.lint(
-                id: finding.rule, summary: "The TBX file breaks the '\(finding.rule)' rule of its dialect, or a value had to be interpreted.",
-                rationale: "TBX dialect rules are listed in docs/tbx.md. Errors break the dialect's rules; warnings name values that were read in a way the file may not mean.",
-                severity: finding.severity))
+            descriptions.append(
+                RuleDocumentation.lint(
+                    id: finding.rule,
+                    summary: "The TBX file breaks the '\(finding.rule)' rule of its dialect, or a value had to be interpreted.",
+                    rationale:
+                        "TBX dialect rules are listed in docs/tbx.md. Errors break the dialect's rules; warnings name values that were read in a way the file may not mean.",
+                    severity: finding.severity))
         }
         return descriptions
     }
@@ -74,7 +77,9 @@ package struct GlossaryLinter {
                     findings += diagnostics.map(Self.finding)
                 } catch {
                     let location = error.location ?? SourceLocation(file: file, line: 1, column: 1)
-                    findings.append(LintFinding.make(rule: Self.invalidGlossaryRule.id, severity: .error, at: location, text: "", message: error.message))
+                    findings.append(
+                        LintFinding.make(
+                            rule: Self.invalidGlossaryRule.id, severity: .error, at: location, text: "", message: error.message))
                 }
             }
         }
@@ -91,7 +96,8 @@ package struct GlossaryLinter {
     }
 
     private static func finding(_ diagnostic: FormatDiagnostic) -> Finding {
-        LintFinding.make(rule: diagnostic.rule, severity: diagnostic.severity == .error ? .error : .warning,
-                         at: diagnostic.location, text: "", message: diagnostic.message)
+        LintFinding.make(
+            rule: diagnostic.rule, severity: diagnostic.severity == .error ? .error : .warning,
+            at: diagnostic.location, text: "", message: diagnostic.message)
     }
 }

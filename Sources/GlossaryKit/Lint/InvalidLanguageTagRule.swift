@@ -15,7 +15,8 @@ package struct InvalidLanguageTagRule: LintRule {
             """,
         defaultSeverity: .error,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: worker
                     terms:
@@ -25,7 +26,8 @@ package struct InvalidLanguageTagRule: LintRule {
                       und:
                         - ↓pekerja
                 """),
-            LintExample("""
+            LintExample(
+                """
                 ↓required-languages: [english]
                 concepts:
                   - id: worker
@@ -35,7 +37,8 @@ package struct InvalidLanguageTagRule: LintRule {
                 """),
         ],
         nonTriggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 required-languages: [en, id]
                 concepts:
                   - id: worker
@@ -46,24 +49,28 @@ package struct InvalidLanguageTagRule: LintRule {
                         - pekerja
                       en-GB:
                         - worker
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
         var findings: [Finding] = []
         for file in context.files {
             for tag in file.glossary.requiredLanguages where Self.problem(tag) != nil {
-                findings.append(LintFinding.make(rule: id, severity: .error, at: SourceLocation(file: file.path, line: 1, column: 1),
-                                                 text: tag.rawValue, message: "required language \(Self.problem(tag)!)"))
+                findings.append(
+                    LintFinding.make(
+                        rule: id, severity: .error, at: SourceLocation(file: file.path, line: 1, column: 1),
+                        text: tag.rawValue, message: "required language \(Self.problem(tag)!)"))
             }
             for concept in file.glossary.concepts {
                 var reported: Set<LanguageTag> = []
                 for term in concept.terms where !reported.contains(term.language) {
                     guard let problem = Self.problem(term.language) else { continue }
                     reported.insert(term.language)
-                    findings.append(LintFinding.make(
-                        rule: id, severity: .error, at: LintFinding.location(term, in: concept, file: file.path), text: term.text,
-                        message: "'\(term.text)': \(problem)", language: term.language, concept: concept.id))
+                    findings.append(
+                        LintFinding.make(
+                            rule: id, severity: .error, at: LintFinding.location(term, in: concept, file: file.path),
+                            text: term.text,
+                            message: "'\(term.text)': \(problem)", language: term.language, concept: concept.id))
                 }
             }
         }

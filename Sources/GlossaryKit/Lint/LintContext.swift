@@ -60,12 +60,14 @@ package final class LintContext {
             phraseReaders[file.path] = reader
         }
         guard let reader,
-              let scanned = try? reader.tokenizer.scan(
+            let scanned = try? reader.tokenizer.scan(
                 SourceText(path: file.path, string: text), markup: .plain, words: reader.compiled.tables.words,
-                gaps: reader.compiled.tables.gapLexicon, unknownWords: reader.unknownWords, wordFlags: reader.compiled.tables.flags),
-              !scanned.words.isEmpty
+                gaps: reader.compiled.tables.gapLexicon, unknownWords: reader.unknownWords,
+                wordFlags: reader.compiled.tables.flags),
+            !scanned.words.isEmpty
         else { return [] }
-        return TermMatcher(reader.compiled).matches(in: scanned, range: 0..<scanned.words.count, language: language, cache: reader.cache)
+        return TermMatcher(reader.compiled).matches(
+            in: scanned, range: 0..<scanned.words.count, language: language, cache: reader.cache)
     }
 
     /// Whether the matcher folds accents for `term`: as it says, else as its language does by
@@ -86,8 +88,10 @@ package final class LintContext {
     /// What separates two of `tokens` across a sentence end (`a line break`, `'.'`), or nil when
     /// they all stand in one sentence: a term or phrase spanning it never matches running text.
     package func sentenceBreak(in tokens: [Token]) -> String? {
-        for token in tokens.dropFirst() where token.gapBefore == Token.hardBreak || token.gapBefore.contains(where: Self.sentencePunctuation.contains) {
-            return token.gapBefore == Token.hardBreak ? "a line break" : "'\(token.gapBefore.trimmingCharacters(in: .whitespaces))'"
+        for token in tokens.dropFirst()
+        where token.gapBefore == Token.hardBreak || token.gapBefore.contains(where: Self.sentencePunctuation.contains) {
+            return token.gapBefore == Token.hardBreak
+                ? "a line break" : "'\(token.gapBefore.trimmingCharacters(in: .whitespaces))'"
         }
         return nil
     }

@@ -66,11 +66,15 @@ extension RuleDocumentation {
 
 /// Building findings for places in glossary files.
 enum LintFinding {
-    static func make(rule: String, severity: Severity, at location: SourceLocation, text: String, message: String,
-                     language: LanguageTag? = nil, concept: String? = nil, suggestions: [String] = []) -> Finding {
-        let end = SourceLocation(file: location.file, line: location.line, column: location.column + max(text.unicodeScalars.count, 1))
-        return Finding(location: location, endLocation: end, byteRange: 0..<0, rule: rule, severity: severity,
-                       language: language, concept: concept, text: text, message: message, suggestions: suggestions)
+    static func make(
+        rule: String, severity: Severity, at location: SourceLocation, text: String, message: String,
+        language: LanguageTag? = nil, concept: String? = nil, suggestions: [String] = []
+    ) -> Finding {
+        let end = SourceLocation(
+            file: location.file, line: location.line, column: location.column + max(text.unicodeScalars.count, 1))
+        return Finding(
+            location: location, endLocation: end, byteRange: 0..<0, rule: rule, severity: severity,
+            language: language, concept: concept, text: text, message: message, suggestions: suggestions)
     }
 
     static func location(_ concept: Concept, file: String) -> SourceLocation {

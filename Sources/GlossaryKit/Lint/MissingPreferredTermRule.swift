@@ -13,7 +13,8 @@ package struct MissingPreferredTermRule: LintRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: hand
                     terms:
@@ -24,10 +25,11 @@ package struct MissingPreferredTermRule: LintRule {
                           status: deprecated
                       id:
                         - tenaga
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: hand
                     terms:
@@ -35,7 +37,7 @@ package struct MissingPreferredTermRule: LintRule {
                         - manual worker
                         - term: hand
                           status: admitted
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
@@ -43,10 +45,12 @@ package struct MissingPreferredTermRule: LintRule {
         for (file, concept) in context.concepts {
             for language in concept.languages where concept.preferredTerms(in: language).isEmpty {
                 let first = concept.terms(in: language)[0]
-                findings.append(LintFinding.make(
-                    rule: id, severity: .warning, at: LintFinding.location(first, in: concept, file: file), text: first.text,
-                    message: "concept '\(concept.id)' has no preferred term in \(language) (its terms there: \(concept.terms(in: language).map { "'\($0.text)' \($0.status.rawValue)" }.joined(separator: ", ")))",
-                    language: language, concept: concept.id))
+                findings.append(
+                    LintFinding.make(
+                        rule: id, severity: .warning, at: LintFinding.location(first, in: concept, file: file), text: first.text,
+                        message:
+                            "concept '\(concept.id)' has no preferred term in \(language) (its terms there: \(concept.terms(in: language).map { "'\($0.text)' \($0.status.rawValue)" }.joined(separator: ", ")))",
+                        language: language, concept: concept.id))
             }
         }
         return findings

@@ -11,7 +11,8 @@ package struct MissingRequiredLanguageRule: LintRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 required-languages: [id, en]
                 concepts:
                   - ↓id: employer
@@ -24,11 +25,12 @@ package struct MissingRequiredLanguageRule: LintRule {
                         - worker
                       id:
                         - pekerja
-                """),
+                """)
         ],
         nonTriggeringExamples: [
             // A regional variant covers its language.
-            LintExample("""
+            LintExample(
+                """
                 required-languages: [en]
                 concepts:
                   - id: employer
@@ -37,7 +39,8 @@ package struct MissingRequiredLanguageRule: LintRule {
                         - employer
                 """),
             // Without required languages, any set of languages is complete.
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: employer
                     terms:
@@ -53,10 +56,12 @@ package struct MissingRequiredLanguageRule: LintRule {
                 let covered = concept.languages
                 let missing = file.glossary.requiredLanguages.filter { required in !covered.contains { $0.isWithin(required) } }
                 guard !missing.isEmpty else { continue }
-                findings.append(LintFinding.make(
-                    rule: id, severity: .warning, at: LintFinding.location(concept, file: file.path), text: concept.id,
-                    message: "concept '\(concept.id)' has no term in \(missing.map(\.rawValue).joined(separator: ", ")) (required by this file)",
-                    language: missing[0], concept: concept.id))
+                findings.append(
+                    LintFinding.make(
+                        rule: id, severity: .warning, at: LintFinding.location(concept, file: file.path), text: concept.id,
+                        message:
+                            "concept '\(concept.id)' has no term in \(missing.map(\.rawValue).joined(separator: ", ")) (required by this file)",
+                        language: missing[0], concept: concept.id))
             }
         }
         return findings

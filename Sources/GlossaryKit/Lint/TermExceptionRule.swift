@@ -16,7 +16,8 @@ package struct TermExceptionRule: LintRule {
             """,
         defaultSeverity: .error,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: domestic-worker
                     terms:
@@ -30,12 +31,13 @@ package struct TermExceptionRule: LintRule {
                           exceptions:
                             - ↓domestic worker
                             - ↓"a housemaid. The"
-                """),
+                """)
         ],
         nonTriggeringExamples: [
             // Any case, the term anywhere in the phrase, inflected, accents folded where the term
             // folds them, an acronym in parentheses, a form the term lists.
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: domestic-worker
                     terms:
@@ -54,7 +56,7 @@ package struct TermExceptionRule: LintRule {
                         - term: ABK
                           type: acronym
                           exceptions: [anak berkebutuhan khusus (ABK), guru pendamping abk]
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
@@ -67,13 +69,17 @@ package struct TermExceptionRule: LintRule {
                     for exception in term.exceptions {
                         let words = context.words(of: exception.text, foldingAccents: context.foldsAccents(term))
                         let repeated = !words.isEmpty && !seen.insert(words).inserted
-                        guard let problem = problem(exception, words: words, of: reference, in: file, context: context)
-                            ?? (repeated ? (.warning, "'\(exception.text)' is listed twice as an exception of '\(term.text)'") : nil)
+                        guard
+                            let problem = problem(exception, words: words, of: reference, in: file, context: context)
+                                ?? (repeated
+                                    ? (.warning, "'\(exception.text)' is listed twice as an exception of '\(term.text)'") : nil)
                         else { continue }
-                        findings.append(LintFinding.make(
-                            rule: id, severity: problem.severity,
-                            at: exception.location ?? LintFinding.location(term, in: concept, file: file.path), text: exception.text,
-                            message: problem.message, language: term.language, concept: concept.id))
+                        findings.append(
+                            LintFinding.make(
+                                rule: id, severity: problem.severity,
+                                at: exception.location ?? LintFinding.location(term, in: concept, file: file.path),
+                                text: exception.text,
+                                message: problem.message, language: term.language, concept: concept.id))
                     }
                 }
             }
@@ -88,30 +94,43 @@ package struct TermExceptionRule: LintRule {
     /// the term in it, inflected or not (`Fisher's exact test` holds `fisher`); or when it holds
     /// the term's words, which a longer term of the glossary may have taken.
     private func problem(
-        _ exception: TermException, words: [String], of reference: TermReference, in file: GlossaryLinter.File, context: LintContext
+        _ exception: TermException, words: [String], of reference: TermReference, in file: GlossaryLinter.File,
+        context: LintContext
     ) -> (severity: Severity, message: String)? {
         let concept = file.glossary.concepts[reference.concept]
         let term = concept.terms[reference.term]
         let phrase = exception.text
-        guard !words.isEmpty else { return (.error, "the exception '\(phrase)' of '\(term.text)' has no words; it can never match") }
+        guard !words.isEmpty else {
+            return (.error, "the exception '\(phrase)' of '\(term.text)' has no words; it can never match")
+        }
         if let gap = context.sentenceBreak(in: context.tokens(phrase)) {
-            return (.error, "the exception '\(phrase)' of '\(term.text)' spans \(gap), which ends a sentence; it can never match running text")
+            return (
+                .error,
+                "the exception '\(phrase)' of '\(term.text)' spans \(gap), which ends a sentence; it can never match running text"
+            )
         }
         let matches = context.termMatches(in: phrase, language: term.language, file: file)
         // A match of the concept over the whole phrase: the phrase is (a form of) one of its terms.
         if let whole = matches.first(where: { $0.tokens == 0..<words.count }),
-           let same = ([whole.term] + whole.alternatives).first(where: { $0.concept == reference.concept }) {
+            let same = ([whole.term] + whole.alternatives).first(where: { $0.concept == reference.concept })
+        {
             let other = concept.terms[same.term]
             if same == reference {
                 return (.error, "the exception '\(phrase)' is the term '\(term.text)' itself; it would exempt every occurrence")
             }
-            return (.error, "the exception '\(phrase)' of '\(term.text)' is the term '\(other.text)' (\(other.language)) of the same concept; it would exempt every occurrence of it")
+            return (
+                .error,
+                "the exception '\(phrase)' of '\(term.text)' is the term '\(other.text)' (\(other.language)) of the same concept; it would exempt every occurrence of it"
+            )
         }
         let found = matches.contains { ([$0.term] + $0.alternatives).contains(reference) }
         let termWords = ([term.text] + term.forms).map { context.words(of: $0, foldingAccents: context.foldsAccents(term)) }
         let written = termWords.contains { !$0.isEmpty && Self.contains(words, $0, lastWordIsPrefix: term.matchMode == .prefix) }
         guard found || written else {
-            return (.error, "the exception '\(phrase)' does not contain the term '\(term.text)'; it can never exempt an occurrence of it")
+            return (
+                .error,
+                "the exception '\(phrase)' does not contain the term '\(term.text)'; it can never exempt an occurrence of it"
+            )
         }
         return nil
     }

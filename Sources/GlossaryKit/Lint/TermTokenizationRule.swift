@@ -15,7 +15,8 @@ package struct TermTokenizationRule: LintRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: tokens
                     terms:
@@ -25,10 +26,11 @@ package struct TermTokenizationRule: LintRule {
                           status: admitted
                         - ↓term: "—"
                           status: admitted
-                """),
+                """)
         ],
         nonTriggeringExamples: [
-            LintExample("""
+            LintExample(
+                """
                 concepts:
                   - id: tokens
                     terms:
@@ -37,7 +39,7 @@ package struct TermTokenizationRule: LintRule {
                         - workers' rights
                       id:
                         - pekerja-pekerja
-                """),
+                """)
         ])
 
     package func check(_ context: LintContext) -> [Finding] {
@@ -46,9 +48,11 @@ package struct TermTokenizationRule: LintRule {
             for term in concept.terms {
                 for text in [term.text] + term.forms {
                     if let problem = Self.problem(text, context: context) {
-                        findings.append(LintFinding.make(
-                            rule: id, severity: problem.severity, at: LintFinding.location(term, in: concept, file: file), text: text,
-                            message: problem.message, language: term.language, concept: concept.id))
+                        findings.append(
+                            LintFinding.make(
+                                rule: id, severity: problem.severity, at: LintFinding.location(term, in: concept, file: file),
+                                text: text,
+                                message: problem.message, language: term.language, concept: concept.id))
                     }
                 }
             }
@@ -65,7 +69,8 @@ package struct TermTokenizationRule: LintRule {
             return (.warning, "'\(text)' spans \(gap), which ends a sentence; it will not match running text")
         }
         let bytes = Array(text.utf8)
-        let outside = (String(decoding: bytes[..<first.start], as: UTF8.self) + String(decoding: bytes[last.end...], as: UTF8.self))
+        let outside =
+            (String(decoding: bytes[..<first.start], as: UTF8.self) + String(decoding: bytes[last.end...], as: UTF8.self))
             .trimmingCharacters(in: .whitespaces)
         if !outside.isEmpty {
             return (.warning, "'\(text)' has '\(outside)' outside its words; matching ignores it")

@@ -111,11 +111,14 @@ public struct AnalyzedDocument: Sendable {
         // Out of language on an uncertain paragraph is still possible.
         let impossible = outOfLanguage.filter { !matches[$0].paragraphLanguageIsUncertain }
         let possible = impossible.count == outOfLanguage.count ? kept : removing(impossible)
-        self.init(path: path, paragraphs: paragraphs, matches: matches, inParagraphLanguage: kept, inPossibleLanguage: possible, glossary: glossary)
+        self.init(
+            path: path, paragraphs: paragraphs, matches: matches, inParagraphLanguage: kept, inPossibleLanguage: possible,
+            glossary: glossary)
     }
 
     private init(
-        path: String, paragraphs: [Paragraph], matches: [TermMatch], inParagraphLanguage: [TermMatch], inPossibleLanguage: [TermMatch],
+        path: String, paragraphs: [Paragraph], matches: [TermMatch], inParagraphLanguage: [TermMatch],
+        inPossibleLanguage: [TermMatch],
         glossary: Glossary
     ) {
         source = nil
@@ -134,7 +137,9 @@ public struct AnalyzedDocument: Sendable {
     /// keep; made once per document, as every monolingual rule reads them.
     ///
     /// - Complexity: O(*m*) in the matches; none is copied when all are kept.
-    private static func inParagraphLanguage(_ matches: [TermMatch], glossary: Glossary) -> (paragraph: [TermMatch], possible: [TermMatch]) {
+    private static func inParagraphLanguage(_ matches: [TermMatch], glossary: Glossary) -> (
+        paragraph: [TermMatch], possible: [TermMatch]
+    ) {
         let concepts = glossary.concepts
         func isInLanguage(_ match: TermMatch) -> Bool {
             guard let language = match.paragraphLanguage else { return true }
@@ -145,7 +150,8 @@ public struct AnalyzedDocument: Sendable {
         // Often every match is: then the array is shared, not copied.
         guard let first = matches.firstIndex(where: { !isInLanguage($0) }) else { return (matches, matches) }
         let inLanguage = Array(matches[..<first]) + matches[(first + 1)...].filter(isInLanguage)
-        let possible = matches.contains { !$0.paragraphLanguageIsUncertain && !isInLanguage($0) }
+        let possible =
+            matches.contains { !$0.paragraphLanguageIsUncertain && !isInLanguage($0) }
             ? matches.filter { $0.paragraphLanguageIsUncertain || isInLanguage($0) } : matches
         return (inLanguage, possible)
     }
@@ -160,8 +166,9 @@ public struct AnalyzedDocument: Sendable {
         at match: TermMatch, rule: String, severity: Severity, message: String,
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
     ) -> Finding {
-        Finding(at: match, path: path, glossary: glossary, rule: rule, severity: severity, message: message,
-                suggestions: suggestions, fix: fix, note: note)
+        Finding(
+            at: match, path: path, glossary: glossary, rule: rule, severity: severity, message: message,
+            suggestions: suggestions, fix: fix, note: note)
     }
 }
 

@@ -53,11 +53,11 @@ extension CompiledGlossary {
         /// - Complexity: O(*n*) in the tables' size.
         func isConsistent(termCounts: [Int32]) -> Bool {
             guard detectorLanguages.count <= CompiledGlossary.maximumDetectorLanguages,
-                  flags.count == words.count, rootChildren.count == words.count,
-                  maximumLength >= 0,
-                  edges.isConsistent,
-                  terminals.isConsistent(entryCount: entries.count),
-                  entries.isConsistent(termCounts: termCounts)
+                flags.count == words.count, rootChildren.count == words.count,
+                maximumLength >= 0,
+                edges.isConsistent,
+                terminals.isConsistent(entryCount: entries.count),
+                entries.isConsistent(termCounts: termCounts)
             else { return false }
             let entryCount = entries.count
             let prefixesValid = prefixes.values.allSatisfy { byStem in

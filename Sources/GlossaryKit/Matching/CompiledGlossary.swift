@@ -90,9 +90,12 @@ public final class CompiledGlossary: Sendable {
                     guard !tokens.isEmpty else { continue }
                     let bytes = Array(form.utf8)
                     // Case-sensitive entries alone need their words as written.
-                    let exact = !term.isCaseSensitive ? [] : tokens.map {
-                        ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
-                    }
+                    let exact =
+                        !term.isCaseSensitive
+                        ? []
+                        : tokens.map {
+                            ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
+                        }
                     var entry = Entry(
                         reference: reference,
                         facts: EntryFacts(
@@ -109,7 +112,8 @@ public final class CompiledGlossary: Sendable {
                         builder.insert(words: words, gaps: tokens.map(\.gapBefore), entry: entry)
                         guard variesAsCompound else { continue }
                         for variant in CompoundVariant.variants(
-                            words: words, gaps: tokens.map(\.gapBefore), isLetterWord: tokens.map { $0.kind == .letter }, rules: compounds,
+                            words: words, gaps: tokens.map(\.gapBefore), isLetterWord: tokens.map { $0.kind == .letter },
+                            rules: compounds,
                             known: knownWords[term.language] ?? [])
                         {
                             entry.facts.compoundVariant = variant.kind
@@ -127,7 +131,8 @@ public final class CompiledGlossary: Sendable {
                 detectorLanguages: builder.detectorLanguages, words: builder.words, gapLexicon: builder.gaps,
                 flags: PinnedArray(builder.finish()), rootChildren: PinnedArray(builder.finishRootChildren()),
                 edges: EdgeTable(builder.edges), terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)),
-                prefixes: KeyOrderedDictionary(builder.prefixes.mapValues { KeyOrderedDictionary($0) }), entries: EntryTable(builder.entries, languages: builder.entryLanguages),
+                prefixes: KeyOrderedDictionary(builder.prefixes.mapValues { KeyOrderedDictionary($0) }),
+                entries: EntryTable(builder.entries, languages: builder.entryLanguages),
                 maximumLength: builder.maximumLength),
             registry: registry)
     }
@@ -172,7 +177,8 @@ public final class CompiledGlossary: Sendable {
             // Analyzers that generate forms, for every language of the glossary.
             for language in glossaryLanguages {
                 guard let generator = registry.analyzer(for: language) as? any WordFormAnalyzer,
-                      !analyzerLanguages.contains(generator.language) else { continue }
+                    !analyzerLanguages.contains(generator.language)
+                else { continue }
                 analyzerLanguages.append(generator.language)
                 generators.append(generator)
             }
@@ -325,22 +331,23 @@ struct PhenomenonSet: Sendable, Hashable {
     /// The phenomenon's bit: its position in `allCases` (a switch, not a search or a hash of
     /// the raw value).
     private static func bit(_ phenomenon: Phenomenon) -> UInt16 {
-        let index: UInt16 = switch phenomenon {
-        case .identity: 0
-        case .accent: 1
-        case .clitic: 2
-        case .hyphenatedClitic: 3
-        case .reduplication: 4
-        case .plural: 5
-        case .possessive: 6
-        case .pluralInfix: 7
-        case .spelling: 8
-        case .listedForm: 9
-        case .prefix: 10
-        case .compound: 11
-        case .lineBreak: 12
-        case .invisible: 13
-        }
+        let index: UInt16 =
+            switch phenomenon {
+            case .identity: 0
+            case .accent: 1
+            case .clitic: 2
+            case .hyphenatedClitic: 3
+            case .reduplication: 4
+            case .plural: 5
+            case .possessive: 6
+            case .pluralInfix: 7
+            case .spelling: 8
+            case .listedForm: 9
+            case .prefix: 10
+            case .compound: 11
+            case .lineBreak: 12
+            case .invisible: 13
+            }
         return 1 << index
     }
 

@@ -34,7 +34,9 @@ struct CompoundVariant: Equatable {
     ///
     /// - Complexity: O(*n* · *m*) for *n* words of at most *m* letters, each split point one
     ///   look-up in `known`.
-    static func variants(words: [String], gaps: [String], isLetterWord: [Bool], rules: CompoundRules, known: Set<String>) -> [CompoundVariant] {
+    static func variants(words: [String], gaps: [String], isLetterWord: [Bool], rules: CompoundRules, known: Set<String>)
+        -> [CompoundVariant]
+    {
         guard rules.closedCompounds, words.count == gaps.count, words.count == isLetterWord.count else { return [] }
         var result: [CompoundVariant] = []
         for index in 1..<max(words.count, 1) where isLetterWord[index - 1] && isLetterWord[index] {

@@ -71,7 +71,9 @@ extension CompiledGlossary {
         /// Facts as `rawValue` gave them, or nil when the bits name a language (of
         /// `languageCount`), mode or status that does not exist.
         init?(rawValue: UInt32, languageCount: Int) {
-            guard rawValue & Self.unused == 0, rawValue & Self.closedVariant == 0 || rawValue & Self.openVariant == 0 else { return nil }
+            guard rawValue & Self.unused == 0, rawValue & Self.closedVariant == 0 || rawValue & Self.openVariant == 0 else {
+                return nil
+            }
             self.rawValue = rawValue
             guard language < languageCount, modeIndex < Self.modes.count, statusIndex < Self.statuses.count else {
                 return nil
@@ -224,7 +226,7 @@ extension CompiledGlossary {
                             for index in 0..<facts.count {
                                 let concept = Int(concepts[index]), term = terms[index]
                                 guard concept >= 0, concept < termCounts.count, term >= 0, term < termCounts[concept],
-                                      let entry = EntryFacts(rawValue: facts[index], languageCount: languageCount)
+                                    let entry = EntryFacts(rawValue: facts[index], languageCount: languageCount)
                                 else { return nil }
                                 if entry.isCaseSensitive { caseSensitive += 1 }
                                 if entry.isHyphenated { hyphenated += 1 }
@@ -237,10 +239,16 @@ extension CompiledGlossary {
             }
             guard let counted else { return false }
             return counted.caseSensitive == exactWords.count
-                && hyphens.storage.allSatisfy { $0.key >= 0 && Int($0.key) < count && facts($0.key).isHyphenated && $0.value != 0 }
-                && exactWords.storage.allSatisfy { $0.key >= 0 && Int($0.key) < count && facts($0.key).isCaseSensitive && !$0.value.isEmpty }
+                && hyphens.storage.allSatisfy {
+                    $0.key >= 0 && Int($0.key) < count && facts($0.key).isHyphenated && $0.value != 0
+                }
+                && exactWords.storage.allSatisfy {
+                    $0.key >= 0 && Int($0.key) < count && facts($0.key).isCaseSensitive && !$0.value.isEmpty
+                }
                 && counted.exceptions == exceptionPhrases.count
-                && exceptionPhrases.storage.allSatisfy { $0.key >= 0 && Int($0.key) < count && facts($0.key).isException && $0.value >= 0 }
+                && exceptionPhrases.storage.allSatisfy {
+                    $0.key >= 0 && Int($0.key) < count && facts($0.key).isException && $0.value >= 0
+                }
         }
     }
 }

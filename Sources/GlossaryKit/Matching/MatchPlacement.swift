@@ -17,7 +17,10 @@ struct MatchPlacement {
 
     /// Placement in the chunk `source` that starts at byte `offset` (at line and column
     /// `position`) and word `wordBase` of `text`, a text whose content starts at `contentStart`.
-    init(chunk source: SourceText, at offset: Int, position: TextPosition, wordBase: Int, in text: UnsafeBufferPointer<UInt8>, contentStart: Int) {
+    init(
+        chunk source: SourceText, at offset: Int, position: TextPosition, wordBase: Int, in text: UnsafeBufferPointer<UInt8>,
+        contentStart: Int
+    ) {
         self.offset = offset
         self.wordBase = wordBase
         self.source = source

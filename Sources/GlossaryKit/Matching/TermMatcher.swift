@@ -63,7 +63,11 @@ package struct TermMatcher: Sendable {
         /// entry languages are in it (by `CompiledGlossary.EntryTable.languages` index) and its
         /// derivational prefixes (of every analyzer's language when it is unknown) and false
         /// friends (none unless the language is known and certain): a handful, so a list.
-        private var groups: [(language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>, falseFriends: Set<Int32>)] = []
+        private var groups:
+            [(
+                language: LanguageTag?, isUncertain: Bool, group: Int, inLanguage: [Bool], prefixes: Set<String>,
+                falseFriends: Set<Int32>
+            )] = []
 
         init(matcher: TermMatcher, text: ScannedText, cache: WordReadingCache) {
             search = Search(compiled: matcher.compiled, text: text, cache: cache)
@@ -101,7 +105,8 @@ package struct TermMatcher: Sendable {
         ///
         /// - Complexity: O(*n* · *k*) for *n* words and terms at most *k* words long.
         mutating func forEachMatch(
-            in range: Range<Int>, language: LanguageTag?, isUncertain: Bool = false, _ body: (TermMatch, _ isInLanguage: Bool) -> Void
+            in range: Range<Int>, language: LanguageTag?, isUncertain: Bool = false,
+            _ body: (TermMatch, _ isInLanguage: Bool) -> Void
         ) {
             let cache = search.cache
             let group: Int
@@ -118,15 +123,21 @@ package struct TermMatcher: Sendable {
                 inLanguage = search.compiled.tables.entries.languages.map { entryLanguage in
                     language.map(entryLanguage.overlaps) ?? true
                 }
-                prefixes = group < 0 ? [] : search.compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
+                prefixes =
+                    group < 0
+                    ? [] : search.compiled.analyzers(inGroup: group).reduce(into: []) { $0.formUnion($1.compoundRules.prefixes) }
                 // As term-word ids: a false friend that is no term's word cannot be misread.
                 let compiled = search.compiled
-                falseFriends = isUncertain || language == nil || group < 0 ? [] : Set(
-                    compiled.analyzers(inGroup: group).flatMap(\.falseFriends).compactMap { compiled.tables.words.find($0) })
+                falseFriends =
+                    isUncertain || language == nil || group < 0
+                    ? []
+                    : Set(
+                        compiled.analyzers(inGroup: group).flatMap(\.falseFriends).compactMap { compiled.tables.words.find($0) })
                 groups.append((language, isUncertain, group, inLanguage, prefixes, falseFriends))
             }
             search.start(
-                range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage, prefixes: prefixes,
+                range: range, language: language, isUncertain: isUncertain, group: group, inLanguage: inLanguage,
+                prefixes: prefixes,
                 falseFriends: falseFriends)
             var index = range.lowerBound
             let compiled = search.compiled
@@ -139,7 +150,8 @@ package struct TermMatcher: Sendable {
                 /// none, which a look-up says (in the word's record when the scan copied the
                 /// glossary's flags there).
                 func startsNoTerm(_ word: ScannedWord) -> Bool {
-                    let isTermWord = hasLexiconFlags
+                    let isTermWord =
+                        hasLexiconFlags
                         ? word.lexiconFlags & 1 != 0
                         : compiled.mayStartMatch(word.folded) || compiled.mayStartMatch(word.bare)
                     return !isTermWord && !hasRootPrefixes && !cache.hasReadings(word, group: group)
@@ -156,7 +168,8 @@ package struct TermMatcher: Sendable {
                         // A hyphen at the line's end may join the word before, skipped as no
                         // term's, to this one (`traf-⏎ficking`): that word is a start after all.
                         if lookingForLineBreakHyphens, word.gap == lineBreakHyphen, index - 1 >= unmatched,
-                           startsNoTerm(words[index - 1]), let (match, isInLanguage) = search.longestMatch(at: index - 1) {
+                            startsNoTerm(words[index - 1]), let (match, isInLanguage) = search.longestMatch(at: index - 1)
+                        {
                             body(match, isInLanguage)
                             if hasExceptions { search.recordExceptions(startingIn: index..<match.tokens.upperBound) }
                             index = match.tokens.upperBound
@@ -381,9 +394,10 @@ private struct Search {
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
             where prefixEntry.gap == edgeGap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
-                readings.append(Reading(
-                    termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
-                    explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
+                readings.append(
+                    Reading(
+                        termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
+                        explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
                 consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1, hyphens: next)
             }
@@ -409,9 +423,12 @@ private struct Search {
     /// (`kupu2` or `kupu-⏎kupu` for the *kupu-kupu* of *kupu-kupu malam*). The trie knows the
     /// hyphen between the halves as a space; the term's own separator there counts as written.
     @inline(never)
-    private mutating func walkBothHalves(of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens) {
+    private mutating func walkBothHalves(
+        of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens
+    ) {
         guard depth + 1 < compiled.tables.maximumLength,
-              let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord) else { return }
+            let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord)
+        else { return }
         setStep(step, at: depth + 1)
         var halves = hyphens
         halves.secondHalves |= 1 << UInt32(depth + 1)
@@ -437,7 +454,9 @@ private struct Search {
         // a derivational ending (`NGO-isation`), or when the term links its head to an object
         // that the hyphen makes a compound's first part (`victims of trafficking-related
         // violence`: the object is *trafficking-related violence*).
-        if end < range.upperBound, text.words[end].gap == compiled.hyphenGap, endsInsideHyphenatedWord(end: end, depth: depth, language: facts.language) {
+        if end < range.upperBound, text.words[end].gap == compiled.hyphenGap,
+            endsInsideHyphenatedWord(end: end, depth: depth, language: facts.language)
+        {
             return
         }
         // A word with a hyphenated prefix is another word: anti-trafficking, co-worker.
@@ -469,7 +488,8 @@ private struct Search {
         // Another language's one-word term spelt like a word of the paragraph's own language
         // with another meaning is that word (Indonesian *budak*, not Sundanese *budak*).
         if !inLanguage, depth == 1, !paragraphFalseFriends.isEmpty,
-           paragraphFalseFriends.contains(readings[Int(path[0].reading)].termWord) {
+            paragraphFalseFriends.contains(readings[Int(path[0].reading)].termWord)
+        {
             return
         }
         let candidate = Candidate(
@@ -499,7 +519,9 @@ private struct Search {
     private func endsInsideHyphenatedWord(end: Int, depth: Int, language: Int) -> Bool {
         if compiled.entryCompoundRules[language].suffixes.contains(text.foldedText(end)) { return true }
         guard depth > 2 else { return false }
-        return path[1..<(depth - 1)].contains { compiled.pluralPositions.isHeadPreposition(readings[Int($0.reading)].termWord, language: language) }
+        return path[1..<(depth - 1)].contains {
+            compiled.pluralPositions.isHeadPreposition(readings[Int($0.reading)].termWord, language: language)
+        }
     }
 
     /// Whether a term's hyphen written as a space makes the term's first words a verb and its
@@ -535,8 +557,9 @@ private struct Search {
             readings.append(Reading(termWord: word.folded, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
         }
         if word.bare != word.folded, compiled.isTermWord(word.bare) {
-            readings.append(Reading(
-                termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
+            readings.append(
+                Reading(
+                    termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
         }
         if index + 1 < range.upperBound, words[index + 1].gap == compiled.lineBreakHyphenGap {
             appendReadingsAcrossLineBreak(at: index)
@@ -565,9 +588,11 @@ private struct Search {
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
-                readings.append(Reading(
-                    termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena), key: analysis.key,
-                    explanation: analysis.explanation, suffix: analysis.suffix))
+                readings.append(
+                    Reading(
+                        termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena),
+                        key: analysis.key,
+                        explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
     }
@@ -579,7 +604,9 @@ private struct Search {
     /// rights*), or, when it closes a quotation (*the word 'workers' is old*), a closing quotation
     /// mark, which no analyzer reads as a possessive. At the end of a paragraph an apostrophe
     /// (*they were the employers'.*) is shown as the gap before an empty word.
-    private mutating func contextWindow(at index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> (tokens: [Token], words: Int)? {
+    private mutating func contextWindow(at index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> (
+        tokens: [Token], words: Int
+    )? {
         let end = Int(text.words[index].end)
         if index + 1 < range.upperBound {
             guard isReadAcross(gapBefore: index + 1, by: analyzers) else { return nil }
@@ -590,7 +617,8 @@ private struct Search {
             return (window, window.count)
         }
         guard apostropheLength(at: end) > 0, !closesQuotation(at: end),
-              analyzers.contains(where: { $0.readsAcross(gap: "'") }) else { return nil }
+            analyzers.contains(where: { $0.readsAcross(gap: "'") })
+        else { return nil }
         var window = text.tokens(from: index, to: index + 1)
         window.append(Token(start: end, end: end, folded: "", bare: "", kind: .letter, gapBefore: "'"))
         return (window, 1)
@@ -631,9 +659,11 @@ private struct Search {
             var base = lineBreak
             if accent { base.insert(.accent) }
             if let id = compiled.tables.words.find(joined), compiled.isTermWord(id) {
-                readings.append(Reading(
-                    termWord: id, tokenCount: 2, phenomena: base, key: joined,
-                    explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""), suffix: ""))
+                readings.append(
+                    Reading(
+                        termWord: id, tokenCount: 2, phenomena: base, key: joined,
+                        explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""), suffix: ""
+                    ))
             }
             guard group >= 0 else { continue }
             for analyzer in compiled.analyzers(inGroup: group) {
@@ -641,9 +671,10 @@ private struct Search {
                     guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     phenomena.formUnion(base)
-                    readings.append(Reading(
-                        termWord: id, tokenCount: 2, phenomena: phenomena, key: analysis.key,
-                        explanation: analysis.explanation + ", hyphenated across a line break", suffix: analysis.suffix))
+                    readings.append(
+                        Reading(
+                            termWord: id, tokenCount: 2, phenomena: phenomena, key: analysis.key,
+                            explanation: analysis.explanation + ", hyphenated across a line break", suffix: analysis.suffix))
                 }
             }
         }
@@ -654,13 +685,15 @@ private struct Search {
         guard window.count > 1 else { return }
         window[1].gapBefore = "-"
         for analyzer in compiled.analyzers(inGroup: group) {
-            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount >= 2 && analysis.tokenCount <= window.count {
+            for analysis in analyzer.analyses(of: window, at: 0)
+            where analysis.tokenCount >= 2 && analysis.tokenCount <= window.count {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 var phenomena = PhenomenonSet(analysis.phenomena)
                 phenomena.formUnion(lineBreak)
-                readings.append(Reading(
-                    termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena, key: analysis.key,
-                    explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
+                readings.append(
+                    Reading(
+                        termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena, key: analysis.key,
+                        explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
             }
         }
     }
@@ -697,7 +730,8 @@ private struct Search {
     /// break, where a repeated word is a slip more often than a reduplication).
     private func repeatsWord(at index: Int) -> Bool {
         let before = text.words[index - 1], word = text.words[index]
-        let same = before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
+        let same =
+            before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
         return same && word.start == before.end + 1 && text.source.bytes[Int(before.end)] == 0x20
     }
 
@@ -791,7 +825,8 @@ private struct Search {
             let bytes = Array(explanation.utf8)
             let needle = Array("'\(quoted)'".utf8)
             guard let at = bytes.withUnsafeBufferPointer({ ByteSearch.find(needle, in: $0) }) else { return }
-            explanation = String(decoding: bytes[..<at], as: UTF8.self) + "'\(replacement)'"
+            explanation =
+                String(decoding: bytes[..<at], as: UTF8.self) + "'\(replacement)'"
                 + String(decoding: bytes[(at + needle.count)...], as: UTF8.self)
         }
         let key = reading.key
@@ -848,7 +883,9 @@ private struct Search {
                 if !isLast {
                     let word = readings[Int(path[index].reading)].termWord
                     let next = readings[Int(path[index + 1].reading)].termWord
-                    guard compiled.pluralPositions.allowsPlural(language: facts.language, word: word, next: next) else { return nil }
+                    guard compiled.pluralPositions.allowsPlural(language: facts.language, word: word, next: next) else {
+                        return nil
+                    }
                 }
             }
             if phenomena.contains(.reduplication) {
@@ -859,7 +896,8 @@ private struct Search {
                 guard inflects else { return nil }
             }
             if phenomena.contains(.pluralInfix) {
-                guard inflects, facts.allowsPluralInfix || compiled.pluralPositions.allowsPluralInfix(language: facts.language) else { return nil }
+                guard inflects, facts.allowsPluralInfix || compiled.pluralPositions.allowsPluralInfix(language: facts.language)
+                else { return nil }
             }
         }
         guard facts.isCaseSensitive else { return false }
@@ -896,8 +934,9 @@ private struct Search {
         // Two acronyms side by side with a space between are two occurrences (or a slip).
         guard written == acronym, text.words[position + 1].gap != CompiledGlossary.spaceGap else { return false }
         let second = writtenForCase(position + 1)
-        return second == acronym || reading.phenomena.contains(.clitic)
-            && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
+        return second == acronym
+            || reading.phenomena.contains(.clitic)
+                && AcronymForm.isWrittenWithEnding(second, acronym: acronym) { isInCapitals(around: position + 1) }
     }
 
     /// The word at `position` as written, for comparing its case with a term's: in NFC, and

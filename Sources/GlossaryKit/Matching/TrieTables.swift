@@ -22,7 +22,8 @@ struct EdgeTable: Sendable, Codable {
     var isConsistent: Bool {
         let slots = storage.count / Self.slotWidth
         guard placedWith == Self.hashProbe, storage.count % Self.slotWidth == 0, slots > 0, slots & (slots - 1) == 0,
-              count < slots else { return false }
+            count < slots
+        else { return false }
         let used = storage.withUnsafeBufferPointer { storage -> Int? in
             var used = 0
             for base in stride(from: 3, to: storage.count, by: Self.slotWidth) where storage[base] != 0 {

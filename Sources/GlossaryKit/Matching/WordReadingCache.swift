@@ -103,7 +103,8 @@ final class WordReadingCache {
         let id = Int(word.unknownWord)
         if id < byUnknownWord[group].count, let cached = byUnknownWord[group][id] { return cached }
         if byUnknownWord[group].count <= id {
-            byUnknownWord[group] += Array(repeating: nil, count: max(id + 1 - byUnknownWord[group].count, byUnknownWord[group].count / 2 + 64))
+            byUnknownWord[group] += Array(
+                repeating: nil, count: max(id + 1 - byUnknownWord[group].count, byUnknownWord[group].count / 2 + 64))
         }
         let key = unknownWords.bytes(word.unknownWord)
         let folded: String, bare: String
@@ -143,7 +144,10 @@ final class WordReadingCache {
             guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
             var phenomena = PhenomenonSet(analysis.phenomena)
             if accent { phenomena.insert(.accent) }
-            result.append(Reading(termWord: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
+            result.append(
+                Reading(
+                    termWord: id, phenomena: phenomena, key: analysis.key, explanation: analysis.explanation,
+                    suffix: analysis.suffix))
         }
     }
 }

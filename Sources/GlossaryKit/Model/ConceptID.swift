@@ -12,6 +12,7 @@ extension Concept {
     ///
     /// - Complexity: O(*n*) in the id's length.
     public static func isValidID(_ id: String) -> Bool {
-        !id.isEmpty && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0) }
+        !id.isEmpty
+            && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "-_.:".unicodeScalars.contains($0) }
     }
 }

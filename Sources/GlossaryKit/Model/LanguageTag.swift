@@ -13,8 +13,8 @@ public struct LanguageTag: Hashable, Comparable, Sendable, CustomStringConvertib
         let normalized = text.replacingOccurrences(of: "_", with: "-")
         let parts = normalized.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first,
-              (2...8).contains(first.count), first.count != 4,
-              first.allSatisfy({ $0.isASCII && $0.isLetter })
+            (2...8).contains(first.count), first.count != 4,
+            first.allSatisfy({ $0.isASCII && $0.isLetter })
         else { return nil }
         var canonical = [first.lowercased()]
         for part in parts.dropFirst() {

@@ -14,7 +14,10 @@ public struct CheckReport: Sendable {
     public var baselinedCount: Int
 
     /// A report of `findings` over `fileCount` files; `sources` lets reporters quote lines.
-    public init(findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:], suppressedCount: Int = 0, baselinedCount: Int = 0) {
+    public init(
+        findings: [Finding], fileCount: Int, sources: [String: SourceText] = [:], suppressedCount: Int = 0,
+        baselinedCount: Int = 0
+    ) {
         self.findings = findings
         self.fileCount = fileCount
         self.sources = sources
@@ -58,7 +61,9 @@ public enum Reporter {
 
     /// Writes the report in `format` to `sink` in pieces of about a megabyte, so that a report
     /// of hundreds of thousands of findings is never held as one text.
-    public static func write(_ report: CheckReport, format: ReportFormat, rules: [RuleDocumentation]? = nil, to sink: @escaping (String) -> Void) {
+    public static func write(
+        _ report: CheckReport, format: ReportFormat, rules: [RuleDocumentation]? = nil, to sink: @escaping (String) -> Void
+    ) {
         var output = ReportOutput(sink: sink)
         write(report, format: format, rules: rules, to: &output)
         output.flush()
@@ -180,19 +185,23 @@ extension CheckReport {
     func excerpt(of finding: Finding) -> LineExcerpt? {
         let cut: LineExcerpt?
         if let source = sources[finding.location.file] {
-            cut = source.bytes.withUnsafeBufferPointer { LineExcerpt.cut(from: $0, contentStart: source.contentStart, finding: finding) }
+            cut = source.bytes.withUnsafeBufferPointer {
+                LineExcerpt.cut(from: $0, contentStart: source.contentStart, finding: finding)
+            }
         } else if let file = streamed[finding.location.file] {
             cut = LineExcerpt.cut(from: file.bytes, contentStart: file.contentStart, finding: finding)
             // Give back the pages read (and those the kernel read around them).
             let margin = 1 << 17
-            file.release(max(0, finding.byteRange.lowerBound - margin)..<min(file.bytes.count, finding.byteRange.upperBound + margin))
+            file.release(
+                max(0, finding.byteRange.lowerBound - margin)..<min(file.bytes.count, finding.byteRange.upperBound + margin))
         } else {
             return nil
         }
         if let cut { return cut }
         // The finding's column does not fit its offset: cut the line the column counts in.
         guard let line = lineText(of: finding) else { return nil }
-        let width = finding.endLocation.line == finding.location.line
+        let width =
+            finding.endLocation.line == finding.location.line
             ? max(1, finding.endLocation.column - finding.location.column)
             : max(1, line.unicodeScalars.count - finding.location.column + 1)
         let (text, column) = TextReporter.excerpt(of: line, around: finding.location.column, width: width)

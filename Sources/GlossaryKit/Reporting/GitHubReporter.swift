@@ -11,11 +11,12 @@ package enum GitHubReporter {
     static func write(_ report: CheckReport, to output: inout ReportOutput) {
         for finding in report.findings {
             defer { output.flushIfLarge() }
-            let command = switch finding.severity {
-            case .error: "error"
-            case .warning: "warning"
-            case .info: "notice"
-            }
+            let command =
+                switch finding.severity {
+                case .error: "error"
+                case .warning: "warning"
+                case .info: "notice"
+                }
             let properties = [
                 ("file", finding.location.file),
                 ("line", String(finding.location.line)),

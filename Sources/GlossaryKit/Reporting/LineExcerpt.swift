@@ -82,7 +82,8 @@ struct LineExcerpt: Equatable {
         if let length, let lineEnd, length <= 2 * context + width + 20 {
             guard let before = preceding(column - 1) else { return nil }
             let lineStart = before.last ?? start
-            return LineExcerpt(text: String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self), column: column, width: width)
+            return LineExcerpt(
+                text: String(decoding: bytes[lineStart..<max(lineStart, lineEnd)], as: UTF8.self), column: column, width: width)
         }
         guard let before = preceding(min(column - 1, context + 1)) else { return nil }
         // Scalar index → byte offset, for the indices read on both sides.

@@ -11,16 +11,23 @@ package enum SARIFReporter {
     /// The check rules' descriptions, which a check report's run describes: the monolingual
     /// rules and the cross-language ones, whose findings a check reports too.
     package static var checkRules: [RuleDocumentation] {
-        Rules.all.map { type(of: $0).description.documentation } + Rules.crossLanguage.map { type(of: $0).description.documentation }
+        Rules.all.map { type(of: $0).description.documentation }
+            + Rules.crossLanguage.map { type(of: $0).description.documentation }
     }
 
-    package static func render(_ report: CheckReport, rules: [RuleDocumentation] = SARIFReporter.checkRules, toolVersion: String = GlossaryKitInfo.version) -> String {
+    package static func render(
+        _ report: CheckReport, rules: [RuleDocumentation] = SARIFReporter.checkRules,
+        toolVersion: String = GlossaryKitInfo.version
+    ) -> String {
         ReportOutput.collecting { write(report, rules: rules, toolVersion: toolVersion, to: &$0) }
     }
 
     /// Writes the log one result at a time: the same text as `json(_:rules:toolVersion:)`
     /// serialized, without building a value for every result at once.
-    static func write(_ report: CheckReport, rules: [RuleDocumentation], toolVersion: String = GlossaryKitInfo.version, to output: inout ReportOutput) {
+    static func write(
+        _ report: CheckReport, rules: [RuleDocumentation], toolVersion: String = GlossaryKitInfo.version,
+        to output: inout ReportOutput
+    ) {
         // The log around the results is serialized with a marker where the results go.
         let marker = "\u{0}results\u{0}"
         let frame = log(results: .string(marker), rules: rules, toolVersion: toolVersion).serialized()
@@ -48,7 +55,8 @@ package enum SARIFReporter {
     /// The SARIF log as a JSON value.
     package static func json(_ report: CheckReport, rules: [RuleDocumentation], toolVersion: String) -> JSONValue {
         let ruleIndex = Self.ruleIndex(rules)
-        return log(results: .array(report.findings.map { result($0, ruleIndex: ruleIndex) }), rules: rules, toolVersion: toolVersion)
+        return log(
+            results: .array(report.findings.map { result($0, ruleIndex: ruleIndex) }), rules: rules, toolVersion: toolVersion)
     }
 
     private static func ruleIndex(_ rules: [RuleDocumentation]) -> [String: Int] {
@@ -67,11 +75,16 @@ package enum SARIFReporter {
         return .object([
             ("$schema", .string(schemaURI)),
             ("version", .string("2.1.0")),
-            ("runs", .array([.object([
-                ("tool", .object([("driver", driver)])),
-                ("columnKind", .string("unicodeCodePoints")),
-                ("results", results),
-            ])])),
+            (
+                "runs",
+                .array([
+                    .object([
+                        ("tool", .object([("driver", driver)])),
+                        ("columnKind", .string("unicodeCodePoints")),
+                        ("results", results),
+                    ])
+                ])
+            ),
         ])
     }
 
@@ -83,27 +96,51 @@ package enum SARIFReporter {
         pairs += [
             ("level", .string(level(finding.severity))),
             ("message", .object([("text", .string(finding.message))])),
-            ("locations", .array([.object([
-                ("physicalLocation", .object([
-                    ("artifactLocation", .object([("uri", .string(uri))])),
-                    ("region", region(finding, snippet: true)),
-                ])),
-            ])])),
+            (
+                "locations",
+                .array([
+                    .object([
+                        (
+                            "physicalLocation",
+                            .object([
+                                ("artifactLocation", .object([("uri", .string(uri))])),
+                                ("region", region(finding, snippet: true)),
+                            ])
+                        )
+                    ])
+                ])
+            ),
         ]
         if let fingerprint = finding.fingerprint {
             pairs.append(("partialFingerprints", .object([(Fingerprint.key, .string(fingerprint))])))
         }
         if let fix = finding.fix {
-            pairs.append(("fixes", .array([.object([
-                ("description", .object([("text", .string("Replace '\(finding.text)' with '\(fix)'"))])),
-                ("artifactChanges", .array([.object([
-                    ("artifactLocation", .object([("uri", .string(uri))])),
-                    ("replacements", .array([.object([
-                        ("deletedRegion", region(finding, snippet: false)),
-                        ("insertedContent", .object([("text", .string(fix))])),
-                    ])])),
-                ])])),
-            ])])))
+            pairs.append(
+                (
+                    "fixes",
+                    .array([
+                        .object([
+                            ("description", .object([("text", .string("Replace '\(finding.text)' with '\(fix)'"))])),
+                            (
+                                "artifactChanges",
+                                .array([
+                                    .object([
+                                        ("artifactLocation", .object([("uri", .string(uri))])),
+                                        (
+                                            "replacements",
+                                            .array([
+                                                .object([
+                                                    ("deletedRegion", region(finding, snippet: false)),
+                                                    ("insertedContent", .object([("text", .string(fix))])),
+                                                ])
+                                            ])
+                                        ),
+                                    ])
+                                ])
+                            ),
+                        ])
+                    ])
+                ))
         }
         var properties: [(String, JSONValue)] = []
         if let concept = finding.concept { properties.append(("concept", .string(concept))) }
@@ -170,8 +207,8 @@ package enum SARIFReporter {
         for byte in path.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"):
                 encoded.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = String(byte, radix: 16, uppercase: true)

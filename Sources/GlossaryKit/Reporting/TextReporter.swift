@@ -13,7 +13,9 @@ package enum TextReporter {
             output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
             if let excerpt = report.excerpt(of: finding) {
                 output += excerpt.text + "\n"
-                output += InputError.caret(under: excerpt.column, in: excerpt.text) + String(repeating: "~", count: excerpt.width - 1) + "\n"
+                output +=
+                    InputError.caret(under: excerpt.column, in: excerpt.text) + String(repeating: "~", count: excerpt.width - 1)
+                    + "\n"
             }
             if let explanation = finding.matchExplanation {
                 output += "  matched '\(finding.text)' as \(explanation)\n"

@@ -16,12 +16,22 @@ package struct AlignmentConfidenceRule: CrossLanguageRule {
             """,
         defaultSeverity: .info,
         triggeringExamples: [
-            TranslationExample([[(.english, "The ILO published a long report on migrant workers in the region."),
-                                 (.indonesian, "↓Ringkas.")]], confidence: 0.05),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO published a long report on migrant workers in the region."),
+                        (.indonesian, "↓Ringkas."),
+                    ]
+                ], confidence: 0.05)
         ],
         nonTriggeringExamples: [
-            TranslationExample([[(.english, "The ILO published a report."),
-                                 (.indonesian, "ILO menerbitkan laporan.")]], confidence: 0.8),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO published a report."),
+                        (.indonesian, "ILO menerbitkan laporan."),
+                    ]
+                ], confidence: 0.8)
         ])
 
     package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
@@ -31,10 +41,12 @@ package struct AlignmentConfidenceRule: CrossLanguageRule {
             let shown = (set.confidence * 100).rounded() / 100
             let others = set.members.filter { corpus[$0].language != corpus[lead].language }
             let partners = set.members.map { corpus.describe($0) }.joined(separator: ", ")
-            let message = "\(set.id): segments paired with low confidence \(shown) (\(set.method)): \(partners); missing terms are not reported here"
-            findings.append(corpus.finding(
-                atSegment: others.first ?? lead, rule: Self.description.id, severity: Self.description.defaultSeverity,
-                concept: nil, message: message))
+            let message =
+                "\(set.id): segments paired with low confidence \(shown) (\(set.method)): \(partners); missing terms are not reported here"
+            findings.append(
+                corpus.finding(
+                    atSegment: others.first ?? lead, rule: Self.description.id, severity: Self.description.defaultSeverity,
+                    concept: nil, message: message))
         }
         return findings
     }

@@ -47,11 +47,16 @@ public struct TranslationExample: RuleExampleKind {
                 for character in version.text {
                     if character == "↓" { marks.append(text.utf8.count) } else { text.append(character) }
                 }
-                let role: SegmentRole = sourceLanguage == nil ? .version : (version.language == sourceLanguage ? .source : .target)
-                segments.append(Segment(id: "set \(number + 1) \(version.language)", language: version.language, role: role, bytes: start..<text.utf8.count))
+                let role: SegmentRole =
+                    sourceLanguage == nil ? .version : (version.language == sourceLanguage ? .source : .target)
+                segments.append(
+                    Segment(
+                        id: "set \(number + 1) \(version.language)", language: version.language, role: role,
+                        bytes: start..<text.utf8.count))
                 members.append(SegmentReference(text: 0, segment: segments.count - 1))
             }
-            translationSets.append(TranslationSet(id: "set \(number + 1)", members: members, confidence: confidence, method: "example"))
+            translationSets.append(
+                TranslationSet(id: "set \(number + 1)", members: members, confidence: confidence, method: "example"))
         }
         let file = SourceText(path: path, string: text)
         let segmented = SegmentedText(file: file, segments: segments, format: "example")

@@ -54,7 +54,10 @@ package struct DeprecatedTermRule: Rule {
             guard status == .deprecated || status == .forbidden else { continue }
             let term = document.glossary[term: match.term]
             if match.paragraphLanguageIsUncertain, !Self.isOfLikelyLanguage(match, term: term),
-               Self.isInGoodStandingElsewhere(match, term: term, glossary: document.glossary) { continue }
+                Self.isInGoodStandingElsewhere(match, term: term, glossary: document.glossary)
+            {
+                continue
+            }
             let concept = document.glossary[concept: match.term]
             // A full form is replaced by a full form, an acronym by an acronym: "International
             // Labor Organization" becomes "International Labour Organization", not "ILO".
@@ -69,15 +72,18 @@ package struct DeprecatedTermRule: Rule {
                 message += "; use " + preferred.map { "'\($0)'" }.joined(separator: " or ")
             }
             // The one replacement: the only preferred term of the same shape, else the only one.
-            let target = sameShape.count == 1 ? sameShape.first : (sameShape.isEmpty && allPreferred.count == 1 ? allPreferred.first : nil)
+            let target =
+                sameShape.count == 1 ? sameShape.first : (sameShape.isEmpty && allPreferred.count == 1 ? allPreferred.first : nil)
             let fix = target.flatMap {
-                match.replacement(written: written, term: term.text, preferred: $0.text,
-                                  atSentenceStart: match.lookBehind.startsSentence)
+                match.replacement(
+                    written: written, term: term.text, preferred: $0.text,
+                    atSentenceStart: match.lookBehind.startsSentence)
             }
-            findings.append(document.finding(
-                at: match, rule: Self.description.id,
-                severity: term.status == .forbidden ? .error : .warning,
-                message: message, suggestions: preferred, fix: fix, note: term.note))
+            findings.append(
+                document.finding(
+                    at: match, rule: Self.description.id,
+                    severity: term.status == .forbidden ? .error : .warning,
+                    message: message, suggestions: preferred, fix: fix, note: term.note))
         }
         return findings
     }

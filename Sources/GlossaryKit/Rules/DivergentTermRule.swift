@@ -24,50 +24,93 @@ package struct DivergentTermRule: CrossLanguageRule {
         defaultSeverity: .info,
         triggeringExamples: [
             // One version of three.
-            TranslationExample([[(.indonesian, "ILO melindungi pekerja migran."),
-                                 (.english, "↓The organisation protects migrant workers."),
-                                 (.sundanese, "↓Pekerja migran dijaga.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.english, "↓The organisation protects migrant workers."),
+                    (.sundanese, "↓Pekerja migran dijaga."),
+                ]
+            ]),
             // One version of four.
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "↓Pekerja migran dilindungi."),
-                                 (.sundanese, "↓Pekerja migran dijaga."),
-                                 (.malay, "↓Pekerja migran dilindungi.")]]),
+            TranslationExample([
+                [
+                    (.english, "The ILO protects migrant workers."),
+                    (.indonesian, "↓Pekerja migran dilindungi."),
+                    (.sundanese, "↓Pekerja migran dijaga."),
+                    (.malay, "↓Pekerja migran dilindungi."),
+                ]
+            ]),
             // Only the Sundanese version names migrant workers; it lacks the ILO that the two
             // others name, which missing-translation reports.
-            TranslationExample([[(.indonesian, "↓ILO melindungi para pekerja."),
-                                 (.english, "↓The ILO protects workers."),
-                                 (.sundanese, "Pekerja migran dijaga.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "↓ILO melindungi para pekerja."),
+                    (.english, "↓The ILO protects workers."),
+                    (.sundanese, "Pekerja migran dijaga."),
+                ]
+            ]),
         ],
         nonTriggeringExamples: [
             // One version of two is half: missing-translation reports it.
-            TranslationExample([[(.indonesian, "ILO melindungi pekerja migran."),
-                                 (.english, "The organisation protects migrant workers.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.english, "The organisation protects migrant workers."),
+                ]
+            ]),
             // Two versions of three, and two of four: missing-translation reports them.
-            TranslationExample([[(.indonesian, "ILO melindungi pekerja migran."),
-                                 (.english, "The ILO protects migrant workers."),
-                                 (.sundanese, "Pekerja migran dijaga.")]]),
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "ILO melindungi pekerja migran."),
-                                 (.sundanese, "Pekerja migran dijaga."),
-                                 (.malay, "Pekerja migran dilindungi.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.english, "The ILO protects migrant workers."),
+                    (.sundanese, "Pekerja migran dijaga."),
+                ]
+            ]),
+            TranslationExample([
+                [
+                    (.english, "The ILO protects migrant workers."),
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.sundanese, "Pekerja migran dijaga."),
+                    (.malay, "Pekerja migran dilindungi."),
+                ]
+            ]),
             // Directed versions: what only a target names is an addition the target may make,
             // and what the source names is required (missing-translation).
-            TranslationExample([[(.english, "Workers travel."),
-                                 (.indonesian, "Pekerja migran berangkat."),
-                                 (.sundanese, "Pagawé indit.")]], sourceLanguage: .english),
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "Pekerja migran dilindungi."),
-                                 (.sundanese, "Pekerja migran dijaga."),
-                                 (.malay, "Pekerja migran dilindungi.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "Workers travel."),
+                        (.indonesian, "Pekerja migran berangkat."),
+                        (.sundanese, "Pagawé indit."),
+                    ]
+                ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO protects migrant workers."),
+                        (.indonesian, "Pekerja migran dilindungi."),
+                        (.sundanese, "Pekerja migran dijaga."),
+                        (.malay, "Pekerja migran dilindungi."),
+                    ]
+                ], sourceLanguage: .english),
             // The glossary has no Malay term for labour trafficking: the Malay version neither
             // counts nor is reported, and one version of two is half.
-            TranslationExample([[(.english, "Labour trafficking is growing."),
-                                 (.indonesian, "Perdagangan manusia meningkat."),
-                                 (.malay, "Pemerdagangan buruh meningkat.")]]),
+            TranslationExample([
+                [
+                    (.english, "Labour trafficking is growing."),
+                    (.indonesian, "Perdagangan manusia meningkat."),
+                    (.malay, "Pemerdagangan buruh meningkat."),
+                ]
+            ]),
             // A pairing the aligner is not sure of is not compared.
-            TranslationExample([[(.indonesian, "ILO menerbitkan laporan panjang tentang pekerja migran di wilayah itu."),
-                                 (.english, "The organisation spoke of migrant workers."),
-                                 (.sundanese, "Pekerja migran.")]], confidence: 0.05),
+            TranslationExample(
+                [
+                    [
+                        (.indonesian, "ILO menerbitkan laporan panjang tentang pekerja migran di wilayah itu."),
+                        (.english, "The organisation spoke of migrant workers."),
+                        (.sundanese, "Pekerja migran."),
+                    ]
+                ], confidence: 0.05),
         ])
 
     package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
@@ -78,11 +121,13 @@ package struct DivergentTermRule: CrossLanguageRule {
                 let expected = entry.approvedTerms(in: absence.language).map(\.text)
                 let versions = absence.namedIn.map(\.rawValue).joined(separator: ", ")
                 let noun = absence.namedIn.count == 1 ? "version" : "versions"
-                let message = "concept '\(entry.id)' is named only in the \(versions) \(noun) (\(absence.namedIn.count) of \(absence.versionCount) versions), not in this \(absence.language) segment: "
+                let message =
+                    "concept '\(entry.id)' is named only in the \(versions) \(noun) (\(absence.namedIn.count) of \(absence.versionCount) versions), not in this \(absence.language) segment: "
                     + "left out here, or added there; if left out, expected " + quotedList(expected)
-                findings.append(corpus.finding(
-                    atSegment: absence.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    concept: entry.id, message: message, suggestions: expected, note: entry.note))
+                findings.append(
+                    corpus.finding(
+                        atSegment: absence.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        concept: entry.id, message: message, suggestions: expected, note: entry.note))
             }
         }
         return findings

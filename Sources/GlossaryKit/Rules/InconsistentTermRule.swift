@@ -18,7 +18,8 @@ package struct InconsistentTermRule: Rule {
         triggeringExamples: [
             RuleExample("Labour trafficking grows. Labour trafficking hurts. ↓Labor trafficking pays.", language: .english),
             RuleExample("Padagangan tanaga gawé ngaronjat. ↓Trafficking tenaga kerja ogé.", language: .sundanese),
-            RuleExample("Pekerja migran pulang. Pekerja migran lain menunggu. ↓Buruh migran tetap bekerja.", language: .indonesian),
+            RuleExample(
+                "Pekerja migran pulang. Pekerja migran lain menunggu. ↓Buruh migran tetap bekerja.", language: .indonesian),
         ],
         nonTriggeringExamples: [
             RuleExample("Labour trafficking grows, and labour trafficking hurts.", language: .english),
@@ -172,9 +173,10 @@ package struct InconsistentTermRule: Rule {
             for group in groups {
                 guard group.order.count >= 2 else { continue }
                 // The form to keep: a preferred term as written, else the most used (first on a tie).
-                let expectedIndex = group.preferred ?? group.counts.indices.max {
-                    group.counts[$0] < group.counts[$1] || (group.counts[$0] == group.counts[$1] && $0 > $1)
-                }!
+                let expectedIndex =
+                    group.preferred ?? group.counts.indices.max {
+                        group.counts[$0] < group.counts[$1] || (group.counts[$0] == group.counts[$1] && $0 > $1)
+                    }!
                 let expected = group.order[expectedIndex]
                 let concept = glossary[concept: expected.term]
                 let language = glossary[term: expected.term].language
@@ -185,22 +187,32 @@ package struct InconsistentTermRule: Rule {
                 }.joined(separator: ", ")
                 let isPreferred = group.preferred != nil
                 let preferred = concept.preferredTerms(in: language).map(\.text)
-                let advice = "use '\(expectedText)'" + (isPreferred ? " (preferred)"
-                    : " (most used)" + (preferred.isEmpty ? "" : "; the preferred term is " + preferred.map { "'\($0)'" }.joined(separator: " or ")))
-                let message = "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); " + advice
+                let advice =
+                    "use '\(expectedText)'"
+                    + (isPreferred
+                        ? " (preferred)"
+                        : " (most used)"
+                            + (preferred.isEmpty
+                                ? "" : "; the preferred term is " + preferred.map { "'\($0)'" }.joined(separator: " or ")))
+                let message =
+                    "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); "
+                    + advice
                 for (index, form) in group.order.enumerated() where index != expectedIndex {
                     let term = glossary[term: form.term]
                     for match in group.kept[index] {
                         let written = match.written
                         // A fix never replaces a term the glossary approves (`Fixer`).
-                        let fix = form.spelling == nil && !term.status.isAcceptable
-                            ? match.replacement(written: written, term: term.text, preferred: expectedText,
-                                                atSentenceStart: match.lookBehind.startsSentence)
+                        let fix =
+                            form.spelling == nil && !term.status.isAcceptable
+                            ? match.replacement(
+                                written: written, term: term.text, preferred: expectedText,
+                                atSentenceStart: match.lookBehind.startsSentence)
                             : nil
-                        findings.append(Finding(
-                            at: match, path: path, glossary: glossary, rule: InconsistentTermRule.description.id,
-                            severity: InconsistentTermRule.description.defaultSeverity, message: message,
-                            suggestions: [expectedText], fix: fix, note: term.note))
+                        findings.append(
+                            Finding(
+                                at: match, path: path, glossary: glossary, rule: InconsistentTermRule.description.id,
+                                severity: InconsistentTermRule.description.defaultSeverity, message: message,
+                                suggestions: [expectedText], fix: fix, note: term.note))
                     }
                 }
             }

@@ -21,36 +21,45 @@ package struct InconsistentTranslationRule: CrossLanguageRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            TranslationExample([
-                [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
-                [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap ↓tenaga kerja Indonesia punya hak.")],
-            ], sourceLanguage: .english),
-            TranslationExample([
-                [(.english, "Labour trafficking grows."), (.sundanese, "Padagangan tanaga gawé ngaronjat.")],
-                [(.english, "Labour trafficking hurts."), (.sundanese, "↓Trafficking tenaga kerja nganyerikeun.")],
-            ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
+                    [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap ↓tenaga kerja Indonesia punya hak.")],
+                ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [(.english, "Labour trafficking grows."), (.sundanese, "Padagangan tanaga gawé ngaronjat.")],
+                    [(.english, "Labour trafficking hurts."), (.sundanese, "↓Trafficking tenaga kerja nganyerikeun.")],
+                ], sourceLanguage: .english),
         ],
         nonTriggeringExamples: [
-            TranslationExample([
-                [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
-                [(.english, "Migrant workers have rights."), (.indonesian, "Pekerja-pekerja migran punya hak.")],
-            ], sourceLanguage: .english),
-            TranslationExample([
-                [(.english, "The International Labour Organization acts."), (.indonesian, "Organisasi Perburuhan Internasional bertindak.")],
-                [(.english, "The ILO acts."), (.indonesian, "ILO bertindak.")],
-            ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
+                    [(.english, "Migrant workers have rights."), (.indonesian, "Pekerja-pekerja migran punya hak.")],
+                ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The International Labour Organization acts."),
+                        (.indonesian, "Organisasi Perburuhan Internasional bertindak."),
+                    ],
+                    [(.english, "The ILO acts."), (.indonesian, "ILO bertindak.")],
+                ], sourceLanguage: .english),
             // The untranslated "migrant worker" is a second rendering, but untranslated-term
             // reports it (and says that the concept is rendered in two ways).
-            TranslationExample([
-                [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
-                [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap migrant worker punya hak.")],
-            ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
+                    [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap migrant worker punya hak.")],
+                ], sourceLanguage: .english),
         ])
 
     package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         corpus.unexpectedRenderings().map { occurrence in
             corpus.finding(
-                at: occurrence.match, inText: occurrence.text, rule: Self.description.id, severity: Self.description.defaultSeverity,
+                at: occurrence.match, inText: occurrence.text, rule: Self.description.id,
+                severity: Self.description.defaultSeverity,
                 message: occurrence.summary + "; use '\(occurrence.expected)'", suggestions: [occurrence.expected])
         }
     }

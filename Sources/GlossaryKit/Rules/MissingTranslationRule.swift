@@ -5,7 +5,8 @@ package struct MissingTranslationRule: CrossLanguageRule {
     package static let description = RuleDescription(
         id: "missing-translation",
         name: "Missing translation",
-        summary: "A concept named in the source, or in at least half of the versions, has no term of any status in an aligned version in another language.",
+        summary:
+            "A concept named in the source, or in at least half of the versions, has no term of any status in an aligned version in another language.",
         rationale: """
             Every version of a text should name the same concepts. When a segment names a concept \
             and its translation does not — with no term at all, approved or not — the concept was \
@@ -22,68 +23,137 @@ package struct MissingTranslationRule: CrossLanguageRule {
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
-            TranslationExample([[(.english, "The ILO published a report on migrant workers."),
-                                 (.indonesian, "↓Laporan tentang pekerja migran sudah terbit.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO published a report on migrant workers."),
+                        (.indonesian, "↓Laporan tentang pekerja migran sudah terbit."),
+                    ]
+                ], sourceLanguage: .english),
             // Two undirected versions: one of two is half.
-            TranslationExample([[(.indonesian, "ILO melindungi pekerja migran."),
-                                 (.english, "↓The organisation protects migrant workers.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.english, "↓The organisation protects migrant workers."),
+                ]
+            ]),
             // Two of three undirected versions.
-            TranslationExample([[(.indonesian, "ILO melindungi pekerja migran."),
-                                 (.english, "The ILO protects migrant workers."),
-                                 (.sundanese, "↓ILO ngajaga para pagawé.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.english, "The ILO protects migrant workers."),
+                    (.sundanese, "↓ILO ngajaga para pagawé."),
+                ]
+            ]),
             // Exactly half of four undirected versions.
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "ILO melindungi pekerja migran."),
-                                 (.sundanese, "↓Pekerja migran dijaga."),
-                                 (.malay, "↓Pekerja migran dilindungi.")]]),
+            TranslationExample([
+                [
+                    (.english, "The ILO protects migrant workers."),
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.sundanese, "↓Pekerja migran dijaga."),
+                    (.malay, "↓Pekerja migran dilindungi."),
+                ]
+            ]),
             // Three of four undirected versions.
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "ILO melindungi pekerja migran."),
-                                 (.sundanese, "↓Pekerja migran dijaga."),
-                                 (.malay, "ILO melindungi pekerja migran.")]]),
+            TranslationExample([
+                [
+                    (.english, "The ILO protects migrant workers."),
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.sundanese, "↓Pekerja migran dijaga."),
+                    (.malay, "ILO melindungi pekerja migran."),
+                ]
+            ]),
             // A source makes the versions directed: every concept of the source is in each target.
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "ILO melindungi pekerja migran."),
-                                 (.sundanese, "↓Pekerja migran dijaga.")]], sourceLanguage: .english),
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "↓Pekerja migran dilindungi."),
-                                 (.sundanese, "↓Pekerja migran dijaga."),
-                                 (.malay, "↓Pekerja migran dilindungi.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO protects migrant workers."),
+                        (.indonesian, "ILO melindungi pekerja migran."),
+                        (.sundanese, "↓Pekerja migran dijaga."),
+                    ]
+                ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO protects migrant workers."),
+                        (.indonesian, "↓Pekerja migran dilindungi."),
+                        (.sundanese, "↓Pekerja migran dijaga."),
+                        (.malay, "↓Pekerja migran dilindungi."),
+                    ]
+                ], sourceLanguage: .english),
             // The glossary has no Malay term for labour trafficking: the Malay version is not
             // counted, which leaves one version of two.
-            TranslationExample([[(.english, "Labour trafficking is growing."),
-                                 (.indonesian, "↓Perdagangan manusia meningkat."),
-                                 (.malay, "Pemerdagangan buruh meningkat.")]]),
+            TranslationExample([
+                [
+                    (.english, "Labour trafficking is growing."),
+                    (.indonesian, "↓Perdagangan manusia meningkat."),
+                    (.malay, "Pemerdagangan buruh meningkat."),
+                ]
+            ]),
         ],
         nonTriggeringExamples: [
-            TranslationExample([[(.english, "The ILO published a report on migrant workers."),
-                                 (.indonesian, "Laporan ILO tentang pekerja migran sudah terbit.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO published a report on migrant workers."),
+                        (.indonesian, "Laporan ILO tentang pekerja migran sudah terbit."),
+                    ]
+                ], sourceLanguage: .english),
             // A deprecated term still renders the concept (deprecated-term reports it).
-            TranslationExample([[(.english, "Migrant workers travel."), (.indonesian, "Para TKI berangkat.")]], sourceLanguage: .english),
+            TranslationExample(
+                [[(.english, "Migrant workers travel."), (.indonesian, "Para TKI berangkat.")]], sourceLanguage: .english),
             // The target may name more than the source.
-            TranslationExample([[(.english, "Workers travel."), (.indonesian, "Pekerja migran berangkat.")]], sourceLanguage: .english),
-            TranslationExample([[(.english, "Workers travel."),
-                                 (.indonesian, "Pekerja migran berangkat."),
-                                 (.sundanese, "Pagawé indit.")]], sourceLanguage: .english),
-            TranslationExample([[(.english, "The report is out."),
-                                 (.indonesian, "Laporan ILO sudah terbit."),
-                                 (.sundanese, "Laporan geus kaluar."),
-                                 (.malay, "Laporan sudah diterbitkan.")]], sourceLanguage: .english),
+            TranslationExample(
+                [[(.english, "Workers travel."), (.indonesian, "Pekerja migran berangkat.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "Workers travel."),
+                        (.indonesian, "Pekerja migran berangkat."),
+                        (.sundanese, "Pagawé indit."),
+                    ]
+                ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The report is out."),
+                        (.indonesian, "Laporan ILO sudah terbit."),
+                        (.sundanese, "Laporan geus kaluar."),
+                        (.malay, "Laporan sudah diterbitkan."),
+                    ]
+                ], sourceLanguage: .english),
             // Named in fewer than half of the undirected versions: divergent-term reports it.
-            TranslationExample([[(.indonesian, "ILO melindungi pekerja migran."),
-                                 (.english, "The ILO protects workers."),
-                                 (.sundanese, "ILO ngajaga para pagawé.")]]),
-            TranslationExample([[(.english, "The ILO protects migrant workers."),
-                                 (.indonesian, "Pekerja migran dilindungi."),
-                                 (.sundanese, "Pekerja migran dijaga."),
-                                 (.malay, "Pekerja migran dilindungi.")]]),
+            TranslationExample([
+                [
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.english, "The ILO protects workers."),
+                    (.sundanese, "ILO ngajaga para pagawé."),
+                ]
+            ]),
+            TranslationExample([
+                [
+                    (.english, "The ILO protects migrant workers."),
+                    (.indonesian, "Pekerja migran dilindungi."),
+                    (.sundanese, "Pekerja migran dijaga."),
+                    (.malay, "Pekerja migran dilindungi."),
+                ]
+            ]),
             // Nothing to expect in a language the glossary has no term in.
-            TranslationExample([[(.english, "Labour trafficking is growing."),
-                                 (.indonesian, "Perdagangan tenaga kerja meningkat."),
-                                 (.malay, "Pemerdagangan buruh meningkat.")]]),
+            TranslationExample([
+                [
+                    (.english, "Labour trafficking is growing."),
+                    (.indonesian, "Perdagangan tenaga kerja meningkat."),
+                    (.malay, "Pemerdagangan buruh meningkat."),
+                ]
+            ]),
             // A pairing the aligner is not sure of is not used.
-            TranslationExample([[(.english, "The ILO published a long report on migrant workers in the region."),
-                                 (.indonesian, "Ringkas.")]], confidence: 0.05),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO published a long report on migrant workers in the region."),
+                        (.indonesian, "Ringkas."),
+                    ]
+                ], confidence: 0.05),
         ])
 
     package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
@@ -93,10 +163,13 @@ package struct MissingTranslationRule: CrossLanguageRule {
                 let entry = corpus.glossary.concepts[absence.concept]
                 let expected = entry.approvedTerms(in: absence.language).map(\.text)
                 let languages = absence.namedIn.map(\.rawValue).joined(separator: ", ")
-                let message = "concept '\(entry.id)' is named in the \(languages) version but this \(absence.language) segment has no term for it; expected " + quotedList(expected)
-                findings.append(corpus.finding(
-                    atSegment: absence.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
-                    concept: entry.id, message: message, suggestions: expected, note: entry.note))
+                let message =
+                    "concept '\(entry.id)' is named in the \(languages) version but this \(absence.language) segment has no term for it; expected "
+                    + quotedList(expected)
+                findings.append(
+                    corpus.finding(
+                        atSegment: absence.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
+                        concept: entry.id, message: message, suggestions: expected, note: entry.note))
             }
         }
         return findings

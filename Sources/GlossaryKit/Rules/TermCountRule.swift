@@ -17,16 +17,31 @@ package struct TermCountRule: CrossLanguageRule {
             """,
         defaultSeverity: .info,
         triggeringExamples: [
-            TranslationExample([[(.english, "The ILO met, and the ILO spoke."),
-                                 (.indonesian, "↓ILO bertemu dan berbicara.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO met, and the ILO spoke."),
+                        (.indonesian, "↓ILO bertemu dan berbicara."),
+                    ]
+                ], sourceLanguage: .english)
         ],
         nonTriggeringExamples: [
             // Undirected versions are not counted.
             TranslationExample([[(.english, "The ILO met, and the ILO spoke."), (.indonesian, "ILO bertemu dan berbicara.")]]),
-            TranslationExample([[(.english, "The ILO met, and the ILO spoke."),
-                                 (.indonesian, "ILO bertemu, dan ILO berbicara.")]], sourceLanguage: .english),
-            TranslationExample([[(.english, "Labour trafficking grows."),
-                                 (.indonesian, "Perdagangan tenaga kerja (*labour trafficking*) meningkat.")]], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "The ILO met, and the ILO spoke."),
+                        (.indonesian, "ILO bertemu, dan ILO berbicara."),
+                    ]
+                ], sourceLanguage: .english),
+            TranslationExample(
+                [
+                    [
+                        (.english, "Labour trafficking grows."),
+                        (.indonesian, "Perdagangan tenaga kerja (*labour trafficking*) meningkat."),
+                    ]
+                ], sourceLanguage: .english),
         ])
 
     package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
@@ -42,10 +57,12 @@ package struct TermCountRule: CrossLanguageRule {
                 for (concept, expected) in sourceCounts.sorted(by: { $0.key < $1.key }) {
                     guard let found = counts[concept], found < expected else { continue }
                     let entry = corpus.glossary.concepts[concept]
-                    let message = "concept '\(entry.id)' occurs \(English.counted(expected, "time")) in the \(sourceLanguage) segment but \(found) in this \(group.language) one"
-                    findings.append(corpus.finding(
-                        atSegment: group.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
-                        concept: entry.id, message: message))
+                    let message =
+                        "concept '\(entry.id)' occurs \(English.counted(expected, "time")) in the \(sourceLanguage) segment but \(found) in this \(group.language) one"
+                    findings.append(
+                        corpus.finding(
+                            atSegment: group.members[0], rule: Self.description.id, severity: Self.description.defaultSeverity,
+                            concept: entry.id, message: message))
                 }
             }
         }

@@ -66,15 +66,17 @@ final class ICUWordTokenizer {
             let foldedText = String(
                 decoding: UnsafeBufferPointer(start: folded + Int(token.foldedStart), count: Int(token.foldedLength)),
                 as: UTF8.self)
-            let bareText = token.bareStart == token.foldedStart
+            let bareText =
+                token.bareStart == token.foldedStart
                 ? foldedText
                 : String(
                     decoding: UnsafeBufferPointer(start: folded + Int(token.bareStart), count: Int(token.bareLength)),
                     as: UTF8.self)
-            words.append(RawWord(
-                start: Int(token.start), end: Int(token.end),
-                folded: foldedText, bare: bareText,
-                kind: WordKind(rawValue: UInt8(token.kind)) ?? .letter))
+            words.append(
+                RawWord(
+                    start: Int(token.start), end: Int(token.end),
+                    folded: foldedText, bare: bareText,
+                    kind: WordKind(rawValue: UInt8(token.kind)) ?? .letter))
         }
         return words
     }

@@ -58,7 +58,9 @@ enum MarkdownMasker {
                 chunk[position - offset] = 0x20
             }
             // The mark goes on the first byte that is not a line break.
-            if let first = clipped.first(where: { original[$0 - offset + original.startIndex] != 0x0A && original[$0 - offset + original.startIndex] != 0x0D }) {
+            if let first = clipped.first(where: {
+                original[$0 - offset + original.startIndex] != 0x0A && original[$0 - offset + original.startIndex] != 0x0D
+            }) {
                 chunk[first - offset] = mark
             }
         }
@@ -85,7 +87,8 @@ enum MarkdownMasker {
             }
             ByteSearch.forEach(UInt8(ascii: "."), in: bytes, from: window, to: windowEnd) { index in
                 if index >= 3, bytes[index - 1] == UInt8(ascii: "w"), bytes[index - 2] == UInt8(ascii: "w"),
-                   bytes[index - 3] == UInt8(ascii: "w") {
+                    bytes[index - 3] == UInt8(ascii: "w")
+                {
                     triggers.append(index)
                 }
             }
@@ -114,7 +117,9 @@ enum MarkdownMasker {
         while index < bytes.count {
             let byte = bytes[index]
             var steps = 0
-            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "."), let end = url(at: index, in: bytes, after: ranges.last, steps: &steps) {
+            if byte == UInt8(ascii: ":") || byte == UInt8(ascii: "."),
+                let end = url(at: index, in: bytes, after: ranges.last, steps: &steps)
+            {
                 ranges.append(end)
                 index = end.upperBound
                 continue
@@ -126,13 +131,16 @@ enum MarkdownMasker {
 
     /// The URL whose scheme or "www" ends at `index` (a ':' or '.'), unless it overlaps `last`.
     /// `steps` counts the bytes walked (see `WorkMeter`).
-    private static func url(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, after last: Range<Int>?, steps: inout Int) -> Range<Int>? {
+    private static func url(at index: Int, in bytes: UnsafeBufferPointer<UInt8>, after last: Range<Int>?, steps: inout Int)
+        -> Range<Int>?
+    {
         // Walk back over the scheme or the "www".
         var start = index
         while start > 0, bytes[start - 1] | 0x20 >= 0x61, bytes[start - 1] | 0x20 <= 0x7A { start -= 1 }
         steps += index - start
         guard start < index, start == 0 || !isWordByte(bytes[start - 1]),
-              let end = urlEnd(bytes, from: start, steps: &steps), end > index else { return nil }
+            let end = urlEnd(bytes, from: start, steps: &steps), end > index
+        else { return nil }
         if let last, last.upperBound > start { return nil }
         return start..<end
     }
@@ -143,7 +151,9 @@ enum MarkdownMasker {
     /// - Complexity: O(*n*). No search runs again over text an earlier one has read: a link
     ///   destination's `)` is remembered until it is passed, and a code span's closing run is
     ///   looked up in an index of the paragraph's backtick runs (`CodeSpanParagraph`).
-    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>], passed: (Int) -> Void) -> [Range<Int>] {
+    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>], passed: (Int) -> Void)
+        -> [Range<Int>]
+    {
         var inline: [Range<Int>] = []
         var index = 0
         let blocked = blocks.sorted { $0.lowerBound < $1.lowerBound }
@@ -304,21 +314,28 @@ enum MarkdownMasker {
 
     /// The end of a URL starting at `index` (`http://`, `https://`, `ftp://`, `www.`), or nil.
     private static func urlEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, steps: inout Int) -> Int? {
-        guard startsWith(bytes, at: index, "https://") || startsWith(bytes, at: index, "http://")
-            || startsWith(bytes, at: index, "ftp://") || startsWith(bytes, at: index, "www.") else { return nil }
+        guard
+            startsWith(bytes, at: index, "https://") || startsWith(bytes, at: index, "http://")
+                || startsWith(bytes, at: index, "ftp://") || startsWith(bytes, at: index, "www.")
+        else { return nil }
         var end = index
         while end < bytes.count {
             let byte = bytes[end]
             if byte <= 0x20 || byte == UInt8(ascii: "<") || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "\"")
-                || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") {
+                || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]")
+            {
                 break
             }
             end += 1
         }
         steps += end - index
         // Trailing sentence punctuation belongs to the sentence, not to the URL.
-        while end > index, [UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
-                            UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "_")].contains(bytes[end - 1]) {
+        while end > index,
+            [
+                UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: ";"), UInt8(ascii: ":"),
+                UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "*"), UInt8(ascii: "_"),
+            ].contains(bytes[end - 1])
+        {
             end -= 1
         }
         return end
@@ -367,7 +384,8 @@ enum MarkdownMasker {
                     if let current = open {
                         let rest = bytes[(index + run)..<lineEnd]
                         if fence == current.fence && run >= current.length
-                            && rest.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+                            && rest.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 })
+                        {
                             blocks.append(current.start..<lineEnd)
                             open = nil
                         }

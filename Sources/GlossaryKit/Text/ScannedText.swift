@@ -57,7 +57,8 @@ package struct ScannedText: Sendable {
     let unknownWords: ByteLexicon?
 
     init(
-        source: SourceText, words: [ScannedWord], folded: [UInt8], lexicon: ByteLexicon, gapLexicon: ByteLexicon, unknownWords: ByteLexicon?,
+        source: SourceText, words: [ScannedWord], folded: [UInt8], lexicon: ByteLexicon, gapLexicon: ByteLexicon,
+        unknownWords: ByteLexicon?,
         hasLexiconFlags: Bool = false
     ) {
         self.source = source

@@ -24,7 +24,9 @@ enum SentenceStart {
         // Spaces and tabs before the place.
         while index > contentStart, isBlank(bytes[index - 1]) { index -= 1; sawSpace = true }
         if index == contentStart { return true }
-        if bytes[index - 1] == UInt8(ascii: "\n") { return lineStartBeginsSentence(bytes, lineStart: index, contentStart: contentStart) }
+        if bytes[index - 1] == UInt8(ascii: "\n") {
+            return lineStartBeginsSentence(bytes, lineStart: index, contentStart: contentStart)
+        }
         // A block marker at the start of its line: `# `, `- `, `> `, `12. `.
         guard sawSpace else { return false }
         return startsBlock(bytes, markerEnd: index, contentStart: contentStart)
@@ -49,12 +51,14 @@ enum SentenceStart {
             let byte = bytes[index - 1]
             switch byte {
             case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"): return true
-            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"), UInt8(ascii: "_"):
+            case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"), UInt8(ascii: "]"), UInt8(ascii: "*"),
+                UInt8(ascii: "_"):
                 index -= 1
             default:
                 // ” and ’ (E2 80 9D, E2 80 99) close a quotation too.
                 if index - 3 >= contentStart, bytes[index - 3] == 0xE2, bytes[index - 2] == 0x80,
-                   byte == 0x9D || byte == 0x99 {
+                    byte == 0x9D || byte == 0x99
+                {
                     index -= 3
                 } else {
                     return false

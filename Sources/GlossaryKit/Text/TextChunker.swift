@@ -95,7 +95,8 @@ struct TextChunker {
         while index < limit {
             if bytes[index] == 0x0A {
                 if let previous = newlineAt, bytes[(previous + 1)..<index].allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }),
-                   !endsWithShortParagraph(bytes, before: previous, from: start) {
+                    !endsWithShortParagraph(bytes, before: previous, from: start)
+                {
                     return index + 1
                 }
                 newlineAt = index

@@ -17,7 +17,8 @@ extension TextError: CustomStringConvertible {
         switch self {
         case let .invalidUTF8(line, offset, byte):
             let hex = String(byte, radix: 16, uppercase: true)
-            return "invalid UTF-8 at line \(line), byte offset \(offset) (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8"
+            return
+                "invalid UTF-8 at line \(line), byte offset \(offset) (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8"
         case let .icu(code, operation):
             return "ICU error \(code) while \(operation)"
         case let .tooLarge(bytes):

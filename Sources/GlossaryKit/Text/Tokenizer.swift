@@ -50,7 +50,8 @@ public final class Tokenizer {
     ) throws(TextError) -> ScannedText {
         let masked = MarkdownMasker.mask(source.bytes, markdown: markup == .markdown)
         return try scan(
-            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps, unknownWords: unknownWords,
+            source, chunk: Array(masked[source.contentStart...]), at: source.contentStart, words: words, gaps: gaps,
+            unknownWords: unknownWords,
             wordFlags: wordFlags)
     }
 
@@ -62,7 +63,9 @@ public final class Tokenizer {
         wordFlags: PinnedArray<UInt32>? = nil
     ) throws(TextError) -> ScannedText {
         let (scanned, folded) = try chunk.withUnsafeBufferPointer { buffer throws(TextError) in
-            try icu.scan(buffer, base: offset, words: words, gaps: gaps, unknownWords: unknownWords, wordFlags: wordFlags, icuOnly: referencePath)
+            try icu.scan(
+                buffer, base: offset, words: words, gaps: gaps, unknownWords: unknownWords, wordFlags: wordFlags,
+                icuOnly: referencePath)
         }
         return ScannedText(
             source: source, words: scanned, folded: folded, lexicon: words, gapLexicon: gaps, unknownWords: unknownWords,
@@ -77,7 +80,8 @@ public final class Tokenizer {
         var previousEnd = 0
         for word in raw {
             let gap = tokens.isEmpty ? Token.hardBreak : Gap.signature(bytes[previousEnd..<word.start])
-            tokens.append(Token(start: word.start, end: word.end, folded: word.folded, bare: word.bare, kind: word.kind, gapBefore: gap))
+            tokens.append(
+                Token(start: word.start, end: word.end, folded: word.folded, bare: word.bare, kind: word.kind, gapBefore: gap))
             previousEnd = word.end
         }
         return tokens

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// The paragraph, sentence (Gale–Church) and section aligners.
@@ -47,11 +48,13 @@ struct AlignerTests {
     @Test func unequalParagraphCountsAreAlignedBySentence() throws {
         // The Sundanese version has an extra sentence in two paragraphs; counts still match
         // (3 paragraphs), so make them differ by joining two English paragraphs.
-        let english = SourceText(path: "abstract.en.md", string: """
-            # Summary
+        let english = SourceText(
+            path: "abstract.en.md",
+            string: """
+                # Summary
 
-            The ILO notes that migrant workers are vulnerable to labour trafficking. This programme protects migrant workers at the border.
-            """)
+                The ILO notes that migrant workers are vulnerable to labour trafficking. This programme protects migrant workers at the border.
+                """)
         let sources = [try Self.fixture("abstract.id.md"), english]
         let corpus = try Self.checker.parallelCorpus(sources)
         #expect(corpus.notes[0].contains("sentences aligned by length (Gale–Church)"))
@@ -59,8 +62,11 @@ struct AlignerTests {
         // Heading ↔ heading, then sentence by sentence (closing punctuation included).
         let pairs = corpus.sets.map { set in set.members.map { corpus.texts[$0.text].string(of: corpus[$0]) } }
         #expect(pairs.count == 3)
-        #expect(pairs[1] == ["ILO mencatat bahwa pekerja migran rentan terhadap perdagangan tenaga kerja.",
-                             "The ILO notes that migrant workers are vulnerable to labour trafficking."])
+        #expect(
+            pairs[1] == [
+                "ILO mencatat bahwa pekerja migran rentan terhadap perdagangan tenaga kerja.",
+                "The ILO notes that migrant workers are vulnerable to labour trafficking.",
+            ])
         #expect(corpus.sets.allSatisfy { $0.isReliable })
     }
 
@@ -78,7 +84,11 @@ struct AlignerTests {
 
     @Test func lowConfidencePairsAreNotedAndNotCheckedForMissingTerms() throws {
         let indonesian = SourceText(path: "a.id.md", string: "ILO mencatat bahwa pekerja migran rentan.\n\nSingkat.\n")
-        let english = SourceText(path: "a.en.md", string: "The ILO notes it.\n\nThis programme protects migrant workers at the border every year, says the ILO, which has long argued for it.\n")
+        let english = SourceText(
+            path: "a.en.md",
+            string:
+                "The ILO notes it.\n\nThis programme protects migrant workers at the border every year, says the ILO, which has long argued for it.\n"
+        )
         let (findings, _) = try Self.checker.parallelFindings([indonesian, english])
         #expect(findings.contains { $0.rule == "alignment-confidence" && $0.location.file == "a.en.md" && $0.location.line == 3 })
         #expect(!findings.contains { $0.rule == "missing-translation" && $0.location.line == 3 })
@@ -144,7 +154,8 @@ struct AlignerTests {
     /// the document has no sections, and a term of the other language in it is no untranslated
     /// term.
     @Test func aShortReplyInAnotherLanguageIsNotASection() throws {
-        let text = "Para calo itu datang dari desa yang sama.\n\nOur sponsor: Bank Jabar.\n\nCalo itu sudah pergi dari desa ini.\n"
+        let text =
+            "Para calo itu datang dari desa yang sama.\n\nOur sponsor: Bank Jabar.\n\nCalo itu sudah pergi dari desa ini.\n"
         let source = SourceText(path: "chat.txt", string: text)
         let segmented = try Self.checker.analyzer.paragraphs(of: source)
         #expect(segmented.segments.map(\.language) == [.indonesian, nil, .indonesian])

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// The issue's done-when checks on real data from `../shared/data` and the seed (reported as
 /// skipped when absent).
@@ -10,7 +11,8 @@ struct RealDataTests {
     /// The Panduan Pembakuan Istilah TSV (no, en, id; alternatives after "," or ";") read with
     /// the CSV reader, as docs/csv.md describes.
     static func panduanGlossary(_ url: URL) throws -> Glossary {
-        let options = CSVGlossaryReader.Options(layout: .wide, idColumn: "no", languageColumns: ["en", "id"], termSeparators: [",", ";"])
+        let options = CSVGlossaryReader.Options(
+            layout: .wide, idColumn: "no", languageColumns: ["en", "id"], termSeparators: [",", ";"])
         return try CSVGlossaryReader(options: options).read(contentsOf: url.path)
     }
 
@@ -33,14 +35,17 @@ struct RealDataTests {
 
     @Test(.needsSharedData) func symfonyValidatorsAgainstThePanduan() throws {
         let xliff = SharedData.data.appendingPathComponent("xliff/symfony/validators.id.xlf")
-        let tsv = SharedData.data.appendingPathComponent("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv")
+        let tsv = SharedData.data.appendingPathComponent(
+            "glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv")
         var glossary = try Self.panduanGlossary(tsv)
         #expect(glossary.concepts.count > 600)
-        let fileConcept = try #require(glossary.concepts.first { $0.terms.contains { $0.text == "file" && $0.language == .english } })
+        let fileConcept = try #require(
+            glossary.concepts.first { $0.terms.contains { $0.text == "file" && $0.language == .english } })
         #expect(fileConcept.preferredTerms(in: .indonesian).map(\.text) == ["berkas"])
         // The Panduan has no entry for "valid"; the Symfony translators' own majority rendering
         // is "sah". One concept, as a user would add it, makes the sah/valid split visible.
-        glossary.concepts.append(Concept(id: "valid", terms: [Term(text: "valid", language: .english), Term(text: "sah", language: .indonesian)]))
+        glossary.concepts.append(
+            Concept(id: "valid", terms: [Term(text: "valid", language: .english), Term(text: "sah", language: .indonesian)]))
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
         let corpus = try BilingualFormat.read(paths: [xliff.path])[0]
         let analyzed = try checker.analyze(corpus)
@@ -50,7 +55,9 @@ struct RealDataTests {
         var keepsFile: Set<String> = [], keepsFolder: Set<String> = [], rendersValid: Set<String> = [], valid: Set<String> = []
         for set in analyzed.sets {
             let unit = set.id.replacingOccurrences(of: "unit ", with: "")
-            let source = set.members.filter { analyzed[$0].role == .source }.map { Self.words(analyzed.texts[0].segmented.string(of: analyzed[$0])) }.reduce(Set(), { $0.union($1) })
+            let source = set.members.filter { analyzed[$0].role == .source }.map {
+                Self.words(analyzed.texts[0].segmented.string(of: analyzed[$0]))
+            }.reduce(Set(), { $0.union($1) })
             for member in set.members where analyzed[member].role == .target {
                 let target = Self.words(analyzed.texts[0].segmented.string(of: analyzed[member]))
                 if target.contains("file") { keepsFile.insert(unit) }
@@ -59,11 +66,18 @@ struct RealDataTests {
                 if source.contains("valid") && (target.contains("valid") || target.contains("sah")) { rendersValid.insert(unit) }
             }
         }
-        let untranslatedFile = Set(findings.filter { $0.rule == "untranslated-term" && $0.concept == fileConcept.id }.compactMap { Self.unit(of: $0, in: analyzed) })
+        let untranslatedFile = Set(
+            findings.filter { $0.rule == "untranslated-term" && $0.concept == fileConcept.id }.compactMap {
+                Self.unit(of: $0, in: analyzed)
+            })
         #expect(untranslatedFile == keepsFile)
         #expect(keepsFile == ["104", "110"], "SOURCE.md names units 104 and 110")
-        let folderConcept = try #require(glossary.concepts.first { $0.terms.contains { $0.text == "folder" && $0.language == .english } })
-        let untranslatedFolder = Set(findings.filter { $0.rule == "untranslated-term" && $0.concept == folderConcept.id }.compactMap { Self.unit(of: $0, in: analyzed) })
+        let folderConcept = try #require(
+            glossary.concepts.first { $0.terms.contains { $0.text == "folder" && $0.language == .english } })
+        let untranslatedFolder = Set(
+            findings.filter { $0.rule == "untranslated-term" && $0.concept == folderConcept.id }.compactMap {
+                Self.unit(of: $0, in: analyzed)
+            })
         #expect(untranslatedFolder == keepsFolder)
         #expect(keepsFolder.contains("51"))
         // Every unit that renders source "valid" as "valid" instead of the usual "sah": the
@@ -71,7 +85,9 @@ struct RealDataTests {
         // message names the sah/valid inconsistency.
         // (Units 110 and 111 keep "valid" in "tidak valid" for English "invalid": untranslated,
         // but not a rendering of a source "valid", so not part of the inconsistency.)
-        let inconsistent = findings.filter { $0.rule == "untranslated-term" && $0.concept == "valid" && $0.message.contains("makes the translations inconsistent") }
+        let inconsistent = findings.filter {
+            $0.rule == "untranslated-term" && $0.concept == "valid" && $0.message.contains("makes the translations inconsistent")
+        }
         #expect(Set(inconsistent.compactMap { Self.unit(of: $0, in: analyzed) }) == valid)
         #expect(inconsistent.allSatisfy { $0.message.contains("'sah' ×") })
         #expect(!findings.contains { $0.rule == "inconsistent-translation" && $0.concept == "valid" })
@@ -88,7 +104,9 @@ struct RealDataTests {
             #expect(file.text(finding.byteRange) == finding.text)
             #expect(file.position(of: finding.byteRange.lowerBound) == (finding.location.line, finding.location.column))
         }
-        print("Symfony validators.id.xlf: \(findings.count) findings; untranslated 'file' in units \(untranslatedFile.sorted()); 'valid' kept in units \(valid.sorted { Int($0) ?? 0 < Int($1) ?? 0 })")
+        print(
+            "Symfony validators.id.xlf: \(findings.count) findings; untranslated 'file' in units \(untranslatedFile.sorted()); 'valid' kept in units \(valid.sorted { Int($0) ?? 0 < Int($1) ?? 0 })"
+        )
     }
 
     @Test(.needsSharedData) func everySharedBilingualFileIsRead() throws {
@@ -97,7 +115,9 @@ struct RealDataTests {
         for folder in ["xliff", "po", "tmx", "xcstrings"] {
             let root = data.appendingPathComponent(folder)
             let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String } ?? []
-            paths += files.filter { BilingualFormat(path: $0) != nil && !$0.hasSuffix(".json") }.map { root.appendingPathComponent($0).path }
+            paths += files.filter { BilingualFormat(path: $0) != nil && !$0.hasSuffix(".json") }.map {
+                root.appendingPathComponent($0).path
+            }
         }
         #expect(paths.count > 50)
         var units = 0
@@ -112,7 +132,9 @@ struct RealDataTests {
         }
         #expect(units > 250)
         let json = data.appendingPathComponent("i18n-json/vee-validate")
-        let corpus = try BilingualFormat.read(paths: [json.appendingPathComponent("en.json").path, json.appendingPathComponent("id.json").path])
+        let corpus = try BilingualFormat.read(paths: [
+            json.appendingPathComponent("en.json").path, json.appendingPathComponent("id.json").path,
+        ])
         #expect(corpus.count == 1)
         #expect(corpus[0].sets.count > 20 && corpus[0].sets.allSatisfy { $0.members.count <= 2 })
         #expect(corpus[0].sourceLanguage == .english)
@@ -144,7 +166,8 @@ struct RealDataTests {
         #expect(cross.map(\.rule) == ["divergent-term", "divergent-term"], "\(cross.map(\.message))")
         #expect(cross.allSatisfy { $0.severity == .info && $0.concept == "workers-rights" })
         #expect(cross.map(\.language) == [.indonesian, .english])
-        #expect(cross.allSatisfy { $0.message.contains("named only in the su version (1 of 3 versions)") }, "\(cross.map(\.message))")
+        #expect(
+            cross.allSatisfy { $0.message.contains("named only in the su version (1 of 3 versions)") }, "\(cross.map(\.message))")
         // The sections are found, though: the corpus has three aligned languages.
         let segmented = try CrossLanguageAnalyzer(compiled: TestSupport.projectChecker.compiled).paragraphs(of: source)
         let corpus = try #require(SectionAligner.align(segmented))
@@ -154,8 +177,11 @@ struct RealDataTests {
 
     @Test(.needsSharedData) func udhrByArticle() throws {
         let folder = SharedData.data.appendingPathComponent("parallel/udhr")
-        let paths = ["udhr-ind.derived.txt", "udhr-eng.derived.txt", "udhr-sun.derived.txt"].map { folder.appendingPathComponent($0).path }
-        let glossary = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path])
+        let paths = ["udhr-ind.derived.txt", "udhr-eng.derived.txt", "udhr-sun.derived.txt"].map {
+            folder.appendingPathComponent($0).path
+        }
+        let glossary = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path]
+        )
         let checker = CrossLanguageChecker(compiled: try CompiledGlossary(glossary))
         let corpus = try checker.coverageCorpus(paths: paths)[0]
         // Title, preamble and 30 articles, one block each, in every language.
@@ -163,7 +189,8 @@ struct RealDataTests {
         #expect(corpus.notes[0].hasPrefix("3 versions aligned paragraph by paragraph (32 paragraphs each)"))
         let table = CoverageTable(corpus, bySegment: true)
         func counts(article: Int, _ concept: String) -> [Int] {
-            table.segmentRows.first { $0.set == "paragraph \(article + 2) (Pasal \(article))" && $0.concept == concept }?.counts ?? []
+            table.segmentRows.first { $0.set == "paragraph \(article + 2) (Pasal \(article))" && $0.concept == concept }?.counts
+                ?? []
         }
         #expect(counts(article: 4, "slavery").allSatisfy { $0 > 0 })
         #expect(counts(article: 4, "slave-trade") == [1, 1, 1])
@@ -176,9 +203,18 @@ struct RealDataTests {
         // The findings judged in docs/udhr-evaluation.md.
         let sources = try paths.map { try SourceText(path: $0, bytes: Array(Data(contentsOf: URL(fileURLWithPath: $0)))) }
         let (findings, _) = try checker.parallelFindings(sources)
-        let summary = findings.map { "\($0.rule) \($0.concept ?? "-") \(($0.location.file as NSString).lastPathComponent):\($0.location.line)" }
+        let summary = findings.map {
+            "\($0.rule) \($0.concept ?? "-") \(($0.location.file as NSString).lastPathComponent):\($0.location.line)"
+        }
         print("UDHR cross-language findings:\n" + summary.joined(separator: "\n"))
-        #expect(findings.contains { $0.rule == "missing-translation" && $0.concept == "right" && $0.location.file.hasSuffix("udhr-sun.derived.txt") && $0.location.line == 33 })
-        #expect(findings.filter { $0.rule == "untranslated-term" }.allSatisfy { $0.concept == "education" && $0.text.lowercased() == "pendidikan" })
+        #expect(
+            findings.contains {
+                $0.rule == "missing-translation" && $0.concept == "right" && $0.location.file.hasSuffix("udhr-sun.derived.txt")
+                    && $0.location.line == 33
+            })
+        #expect(
+            findings.filter { $0.rule == "untranslated-term" }.allSatisfy {
+                $0.concept == "education" && $0.text.lowercased() == "pendidikan"
+            })
     }
 }

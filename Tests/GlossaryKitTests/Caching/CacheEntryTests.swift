@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// The entry file's header (format, key, length, checksum), the checksum itself and what the

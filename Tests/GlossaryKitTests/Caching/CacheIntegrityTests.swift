@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// A cache entry is used only when it is undamaged and stored under the key asked for:
 /// otherwise the glossary is compiled again, so the findings are those of a run without cache.
@@ -65,7 +66,8 @@ struct CacheIntegrityTests {
         let original = try Data(contentsOf: entry)
         #expect(original.count > 10_000)
 
-        let positions = Array(0..<48) + Array(stride(from: 48, to: original.count, by: original.count / 300)) + [original.count - 1]
+        let positions =
+            Array(0..<48) + Array(stride(from: 48, to: original.count, by: original.count / 300)) + [original.count - 1]
         var accepted: [String] = []
         for position in positions {
             for bit in 0..<8 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// Where the standard cache goes, read from an environment and a home folder given as values, so

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// The cache stays within its bound: entries unused for too long go, then the least recently
 /// used until the total size fits; an entry being read by someone is never harmed.
@@ -110,7 +111,9 @@ struct CachePruningTests {
     @Test func abandonedTemporaryFilesGoAndOtherFilesStay() throws {
         let folder = try Self.folder()
         let cache = GlossaryCache(path: folder.path)
-        let names = [".\(Self.key(1)).4242.tmp", ".\(Self.key(2)).4242.tmp", ".\(Self.key(3)).glossary-cache.4242.prune", "notes.txt"]
+        let names = [
+            ".\(Self.key(1)).4242.tmp", ".\(Self.key(2)).4242.tmp", ".\(Self.key(3)).glossary-cache.4242.prune", "notes.txt",
+        ]
         for name in names { try Data("x".utf8).write(to: folder.appendingPathComponent(name)) }
         for name in [names[0], names[2], names[3]] { Self.backdate(folder.appendingPathComponent(name).path, by: 7200) }
         cache.prune(keeping: nil)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// The compiled-glossary cache: a glossary read back from the cache must check texts exactly as
 /// the freshly compiled one does, and a damaged cache must be refused, never crash or be used.
@@ -19,14 +20,17 @@ struct GlossaryCacheTests {
             Term(
                 text: "café", language: .english, status: .preferred, type: .fullForm, isCaseSensitive: false,
                 foldsAccents: true, matchMode: .inflected, forms: ["cafés", "caffè"], allowsPluralInfix: false,
-                exceptions: [TermException("café au lait", location: SourceLocation(file: file, line: 8, column: 24)), "internet café"],
+                exceptions: [
+                    TermException("café au lait", location: SourceLocation(file: file, line: 8, column: 24)), "internet café",
+                ],
                 note: "With the accent.", partOfSpeech: "noun", context: "We met at the café.",
                 properties: [Property(name: "usage", value: "common")],
                 location: SourceLocation(file: file, line: 6, column: 9)),
             Term(text: "kopi héjo", language: sundanese, status: .admitted, foldsAccents: false, allowsPluralInfix: true),
             Term(text: "CAFE", language: .english, status: .deprecated, type: .acronym, matchMode: .exact),
-            Term(text: "warkop", language: .indonesian, status: .forbidden, type: .shortForm, matchMode: .prefix,
-                 location: SourceLocation(file: "other.yml", line: 1, column: 1)),
+            Term(
+                text: "warkop", language: .indonesian, status: .forbidden, type: .shortForm, matchMode: .prefix,
+                location: SourceLocation(file: "other.yml", line: 1, column: 1)),
         ]
         return Glossary(
             name: "Detailed", requiredLanguages: [.english, .indonesian], concepts: [concept, Concept(id: "empty")],
@@ -73,7 +77,9 @@ struct GlossaryCacheTests {
     }
 
     @Test func decodedGlossaryFindsExactlyWhatTheFreshOneFinds() throws {
-        for glossary in [RuleExamples.glossary, Self.detailedGlossary, try YAMLGlossaryReader.read(TermMatcherTests.yaml, path: "t.yml")] {
+        for glossary in [
+            RuleExamples.glossary, Self.detailedGlossary, try YAMLGlossaryReader.read(TermMatcherTests.yaml, path: "t.yml"),
+        ] {
             let fresh = try CompiledGlossary(glossary)
             let decoded = try Self.decoded(Self.encoded(fresh))
             #expect(decoded.vocabularySize == fresh.vocabularySize)
@@ -88,7 +94,9 @@ struct GlossaryCacheTests {
                 for options in [CheckOptions(language: language), CheckOptions()] {
                     let expected = try freshChecker.analyze(source, options: options).matches
                     #expect(try decodedChecker.analyze(source, options: options).matches == expected, "\(text)")
-                    #expect(try decodedChecker.check(source, options: options) == freshChecker.check(source, options: options), "\(text)")
+                    #expect(
+                        try decodedChecker.check(source, options: options) == freshChecker.check(source, options: options),
+                        "\(text)")
                     compared += expected.count
                 }
             }
@@ -321,7 +329,9 @@ struct TrieTableTests {
         for (key, child) in expected { #expect(restored[key] == child) }
         #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1, placedWith: probe).isConsistent)
         #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count, placedWith: probe ^ 1).isConsistent)
-        #expect(!EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count, placedWith: probe).isConsistent)
+        #expect(
+            !EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count, placedWith: probe).isConsistent
+        )
         #expect(!EdgeTable(storage: PinnedArray([]), count: 0, placedWith: probe).isConsistent)
         var negative = table.storage
         negative[negative.firstIndex { $0 != 0 }! / 4 * 4 + 3] = -1

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// The cache's coder of the compiled glossary's tables: any `Codable` description round-trips,
@@ -106,7 +107,9 @@ struct TableCodingTests {
     @Test func truncatedOrExtendedBytesAreRefused() throws {
         let bytes = try Self.encoded(Self.sample)
         for length in 0..<bytes.count {
-            #expect(throws: BinaryReader.Corrupt.self, "length \(length)") { try Self.decoded(Sample.self, Array(bytes[..<length])) }
+            #expect(throws: BinaryReader.Corrupt.self, "length \(length)") {
+                try Self.decoded(Sample.self, Array(bytes[..<length]))
+            }
         }
         var reader = BinaryReader(bytes + [0])
         _ = try TableDecoder.decode(Sample.self, from: &reader)
@@ -156,8 +159,9 @@ struct TableCodingTests {
         #expect(Array(tables.flags) == Array(compiled.tables.flags))
         #expect(Array(tables.edges.storage) == Array(compiled.tables.edges.storage))
         #expect(tables.words.count == compiled.tables.words.count)
-        #expect(tables.prefixes.storage.mapValues { $0.storage.mapValues { $0.map(\.stem) } }
-            == compiled.tables.prefixes.storage.mapValues { $0.storage.mapValues { $0.map(\.stem) } })
+        #expect(
+            tables.prefixes.storage.mapValues { $0.storage.mapValues { $0.map(\.stem) } }
+                == compiled.tables.prefixes.storage.mapValues { $0.storage.mapValues { $0.map(\.stem) } })
         #expect(tables.entries.exactWords == compiled.tables.entries.exactWords)
         #expect(!tables.prefixes.isEmpty)
         #expect(try Self.encoded(tables) == bytes)

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// How paths given on the command line become files: folders searched (following links to
 /// folders, each folder once), one file under two names checked once.
@@ -34,7 +35,10 @@ struct FileExpansionTests {
         // Inside a folder too.
         try write("docs/c.md")
         try link("docs/more", to: "../real")
-        #expect(try CheckRunner.files(for: [path("docs")]) == [path("docs/c.md"), path("docs/more/a.md"), path("docs/more/sub/b.txt")])
+        #expect(
+            try CheckRunner.files(for: [path("docs")]) == [
+                path("docs/c.md"), path("docs/more/a.md"), path("docs/more/sub/b.txt"),
+            ])
     }
 
     @Test func linkLoopsEndAndEachFolderIsListedOnce() throws {
@@ -66,7 +70,9 @@ struct FileExpansionTests {
         try write("b.md")
         try link("c.md", to: "a.md")
         try FileManager.default.linkItem(atPath: path("b.md"), toPath: path("d.md"))
-        let files = try CheckRunner.files(for: [path("a.md"), root.path + "/./a.md", path("c.md"), path("b.md"), path("d.md"), "-", "-"])
+        let files = try CheckRunner.files(for: [
+            path("a.md"), root.path + "/./a.md", path("c.md"), path("b.md"), path("d.md"), "-", "-",
+        ])
         #expect(files == [path("a.md"), path("b.md"), "-", "-"])
         // A folder and a file in it.
         try write("f/e.md")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// The one path findings take: severities, supersession, order.
@@ -6,8 +7,9 @@ import Testing
 struct FindingCollectorTests {
     static func finding(_ rule: String, file: String = "a.md", at bytes: Range<Int>, severity: Severity = .warning) -> Finding {
         let location = GlossaryKit.SourceLocation(file: file, line: 1, column: bytes.lowerBound + 1)
-        return Finding(location: location, endLocation: location, byteRange: bytes, rule: rule, severity: severity,
-                       language: nil, concept: nil, text: "", message: rule)
+        return Finding(
+            location: location, endLocation: location, byteRange: bytes, rule: rule, severity: severity,
+            language: nil, concept: nil, text: "", message: rule)
     }
 
     static let collector = FindingCollector(rules: Rules.all, crossRules: Rules.crossLanguage, settings: [:])
@@ -23,12 +25,13 @@ struct FindingCollectorTests {
             Self.finding("inconsistent-translation", at: 20..<25),
         ]
         let kept = Self.collector.removingSuperseded(from: new, earlier: earlier)
-        #expect(kept.map { "\($0.rule) \($0.location.file) \($0.byteRange)" } == [
-            "inconsistent-translation a.md 4..<10",
-            "inconsistent-translation b.md 4..<9",
-            "term-count a.md 4..<9",
-            "untranslated-term a.md 20..<25",
-        ])
+        #expect(
+            kept.map { "\($0.rule) \($0.location.file) \($0.byteRange)" } == [
+                "inconsistent-translation a.md 4..<10",
+                "inconsistent-translation b.md 4..<9",
+                "term-count a.md 4..<9",
+                "untranslated-term a.md 20..<25",
+            ])
         // Nothing supersedes without a rule that says so.
         let silent = FindingCollector(rules: [DeprecatedTermRule()], crossRules: [InconsistentTranslationRule()], settings: [:])
         #expect(silent.removingSuperseded(from: new, earlier: earlier).count == new.count)
@@ -36,7 +39,8 @@ struct FindingCollectorTests {
 
     @Test func everySupersededRuleExists() {
         let ids = Set(Rules.all.map(\.id) + Rules.crossLanguage.map(\.id))
-        let declared = Rules.all.flatMap { type(of: $0).description.supersedes }
+        let declared =
+            Rules.all.flatMap { type(of: $0).description.supersedes }
             + Rules.crossLanguage.flatMap { type(of: $0).description.supersedes }
         #expect(!declared.isEmpty)
         for id in declared { #expect(ids.contains(id), "\(id)") }
@@ -60,8 +64,9 @@ struct FindingCollectorTests {
             Self.finding("inconsistent-term", at: 0..<3), Self.finding("deprecated-term", at: 0..<3),
         ]
         Self.collector.sortInTextOrder(&findings)
-        #expect(findings.map { "\($0.byteRange.lowerBound) \($0.rule)" } == [
-            "0 deprecated-term", "0 inconsistent-term", "0 term-case", "5 deprecated-term",
-        ])
+        #expect(
+            findings.map { "\($0.byteRange.lowerBound) \($0.rule)" } == [
+                "0 deprecated-term", "0 inconsistent-term", "0 term-case", "5 deprecated-term",
+            ])
     }
 }

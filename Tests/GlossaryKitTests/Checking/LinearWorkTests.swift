@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Work that must grow linearly with the input, measured by counting operations: each test
@@ -45,6 +46,7 @@ struct LinearWorkTests {
         #expect(large.findings - small.findings == 1000)
         #expect(small.positionBytes > 0)
         // Twice the matches on a line twice as long: twice the work, not four times.
-        #expect(Double(large.positionBytes) <= 2.5 * Double(small.positionBytes), "\(small.positionBytes) → \(large.positionBytes)")
+        #expect(
+            Double(large.positionBytes) <= 2.5 * Double(small.positionBytes), "\(small.positionBytes) → \(large.positionBytes)")
     }
 }

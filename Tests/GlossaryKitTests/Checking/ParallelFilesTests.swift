@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Parallel files by name and configuration; folder search")
 struct ParallelFilesTests {
@@ -9,7 +10,9 @@ struct ParallelFilesTests {
     let known: [LanguageTag] = [.english, .indonesian, .sundanese]
 
     @Test func theLanguageTagAndTheKeyOfAPath() {
-        func key(_ path: String) -> String? { LanguageDetector.languageTag(inPath: path, known: known).map { "\($0.language.rawValue) \($0.key)" } }
+        func key(_ path: String) -> String? {
+            LanguageDetector.languageTag(inPath: path, known: known).map { "\($0.language.rawValue) \($0.key)" }
+        }
         #expect(key("docs/report.id.md") == "id docs/report.{lang}.md")
         #expect(key("report_en.txt") == "en report_{lang}.txt")
         #expect(key("abstract-su.md") == "su abstract-{lang}.md")
@@ -26,17 +29,19 @@ struct ParallelFilesTests {
     }
 
     @Test func filesThatDifferOnlyByTheirTagAreGrouped() {
-        let (groups, skipped) = ParallelFiles.groups([
-            "a/report.id.md", "a/notes.md", "a/report.en.md", "a/report.su.md",
-            "b/summary_en.txt", "b/summary_id.txt",
-            "c/id/guide.md", "c/en/guide.md", "c/en/other.md",
-        ], known: known)
+        let (groups, skipped) = ParallelFiles.groups(
+            [
+                "a/report.id.md", "a/notes.md", "a/report.en.md", "a/report.su.md",
+                "b/summary_en.txt", "b/summary_id.txt",
+                "c/id/guide.md", "c/en/guide.md", "c/en/other.md",
+            ], known: known)
         #expect(skipped.isEmpty)
-        #expect(groups.map(\.files) == [
-            ["a/report.en.md", "a/report.id.md", "a/report.su.md"],
-            ["b/summary_en.txt", "b/summary_id.txt"],
-            ["c/en/guide.md", "c/id/guide.md"],
-        ])
+        #expect(
+            groups.map(\.files) == [
+                ["a/report.en.md", "a/report.id.md", "a/report.su.md"],
+                ["b/summary_en.txt", "b/summary_id.txt"],
+                ["c/en/guide.md", "c/id/guide.md"],
+            ])
         // Members in the glossary's language order (sorted), whatever order they came in.
         #expect(groups[0].languages == [.english, .indonesian, .sundanese])
         #expect(groups[1].languages == [.english, .indonesian])
@@ -46,23 +51,30 @@ struct ParallelFilesTests {
 
     @Test func neverGroupedSilentlyWrong() {
         // One language only, another extension, an unknown tag, bilingual files, standard input.
-        let (groups, skipped) = ParallelFiles.groups([
-            "report.id.md", "report.id.txt", "report.en.txt", "report.fr.md", "report.de.md",
-            "app.id.xlf", "app.en.xlf", "-",
-            "x/id/a.md", "x/id-ID/a.md", "x/en/a.md",
-        ], known: known)
+        let (groups, skipped) = ParallelFiles.groups(
+            [
+                "report.id.md", "report.id.txt", "report.en.txt", "report.fr.md", "report.de.md",
+                "app.id.xlf", "app.en.xlf", "-",
+                "x/id/a.md", "x/id-ID/a.md", "x/en/a.md",
+            ], known: known)
         #expect(groups.map(\.files) == [["report.en.txt", "report.id.txt"]])
         // Two Indonesian versions of x/{lang}/a.md: not grouped, and said so.
-        #expect(skipped == ["x/id/a.md, x/id-ID/a.md, x/en/a.md not grouped as versions of x/{lang}/a.md: more than one file in id"])
+        #expect(
+            skipped == ["x/id/a.md, x/id-ID/a.md, x/en/a.md not grouped as versions of x/{lang}/a.md: more than one file in id"])
     }
 
     @Test func configuredSetsComeFirstAndTakeTheirFiles() throws {
         let configuration = try ConfigurationReader.read(
             "parallel: [\"docs/{lang}/**\"]\n", path: "/project/.glossary.yml", knownRules: Set(Rules.all.map(\.id)))
-        let paths = ["/project/docs/id/a.md", "/project/docs/en/a.md", "/project/docs/en/b.md",
-                     "/project/book.id.md", "/project/book.en.md"]
+        let paths = [
+            "/project/docs/id/a.md", "/project/docs/en/a.md", "/project/docs/en/b.md",
+            "/project/book.id.md", "/project/book.en.md",
+        ]
         let (groups, _) = ParallelFiles.groups(paths, configuration: configuration, byName: true, known: known)
-        #expect(groups.map(\.files) == [["/project/docs/en/a.md", "/project/docs/id/a.md"], ["/project/book.en.md", "/project/book.id.md"]])
+        #expect(
+            groups.map(\.files) == [
+                ["/project/docs/en/a.md", "/project/docs/id/a.md"], ["/project/book.en.md", "/project/book.id.md"],
+            ])
         #expect(groups[0].origin == .configuration("docs/{lang}/**"))
         #expect(groups[0].languages == [.english, .indonesian])
         let (configuredOnly, _) = ParallelFiles.groups(paths, configuration: configuration, byName: false, known: known)
@@ -113,7 +125,9 @@ struct ParallelFilesTests {
         #expect(untranslated.allSatisfy { $0.fingerprint != nil })
         // Reported once: not also as inconsistent-translation, but the message says it.
         #expect(!report.findings.contains { $0.rule == "inconsistent-translation" })
-        #expect(untranslated.first?.message.contains("it also makes the translations inconsistent") == true, "\(report.findings.map(\.message))")
+        #expect(
+            untranslated.first?.message.contains("it also makes the translations inconsistent") == true,
+            "\(report.findings.map(\.message))")
     }
 
     @Test func suppressionsAndTheBaselineApplyToParallelFindings() throws {

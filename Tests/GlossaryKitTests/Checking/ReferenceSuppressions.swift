@@ -56,7 +56,9 @@ struct ReferenceSuppressions {
                 let byte = bytes[cursor]
                 if blank(byte) || byte == UInt8(ascii: ",") || byte == 0x0D || byte == 0x0A { cursor += 1; continue }
                 var end = cursor
-                while end < candidate.argumentEnd, !blank(bytes[end]), ![UInt8(ascii: ","), 0x0D, 0x0A].contains(bytes[end]) { end += 1 }
+                while end < candidate.argumentEnd, !blank(bytes[end]), ![UInt8(ascii: ","), 0x0D, 0x0A].contains(bytes[end]) {
+                    end += 1
+                }
                 let word = String(decoding: bytes[cursor..<end], as: UTF8.self)
                 if word.hasPrefix("--") || !knownRules.contains(word) { break }
                 rules.insert(word)
@@ -71,8 +73,10 @@ struct ReferenceSuppressions {
                 alone = alone && bytes[trailingEnd..<afterEnd].allSatisfy { blank($0) || $0 == 0x0D }
                 lastLine = source.line(containing: max(candidate.offset, trailingEnd - 1))
             }
-            directives.append(Suppressions.Directive(
-                kind: kind, rules: rules.isEmpty ? nil : rules, line: line, offset: candidate.offset, targetLine: alone ? lastLine + 1 : line))
+            directives.append(
+                Suppressions.Directive(
+                    kind: kind, rules: rules.isEmpty ? nil : rules, line: line, offset: candidate.offset,
+                    targetLine: alone ? lastLine + 1 : line))
         }
     }
 

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Scan sessions carried from text to text")
 struct ScanSessionTests {
@@ -51,7 +52,8 @@ struct ScanSessionTests {
         let (serial, _) = one.run(files: paths)
         let (parallel, _) = two.run(files: paths)
         let fresh = try paths.flatMap { path in
-            try TestSupport.projectChecker.check(SourceText(path: path, bytes: Array(FileManager.default.contents(atPath: path)!)))
+            try TestSupport.projectChecker.check(
+                SourceText(path: path, bytes: Array(FileManager.default.contents(atPath: path)!)))
         }
         #expect(serial.findings.count == fresh.count && !fresh.isEmpty)
         #expect(serial.findings.map(\.message) == fresh.map(\.message))

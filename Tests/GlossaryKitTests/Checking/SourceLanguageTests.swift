@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// The declared source language: read from `.glossary.yml`, resolved against the glossary, and
@@ -42,7 +43,8 @@ struct SourceLanguageTests {
         #expect(try SourceLanguage.resolve(named: .english, configuration: configuration, known: Self.known) == .english)
         #expect(try SourceLanguage.resolve(named: LanguageTag("en-GB"), configuration: nil, known: Self.known) == .english)
         #expect(try SourceLanguage.resolve(named: nil, configuration: nil, known: Self.known) == nil)
-        #expect(SourceLanguage.glossaryLanguage(for: LanguageTag("en-AU")!, known: [LanguageTag("en-US")!]) == LanguageTag("en-US"))
+        #expect(
+            SourceLanguage.glossaryLanguage(for: LanguageTag("en-AU")!, known: [LanguageTag("en-US")!]) == LanguageTag("en-US"))
 
         #expect(throws: InputError("--source fr: the glossary has no terms in fr (its languages: en, id, su)")) {
             try SourceLanguage.resolve(named: LanguageTag("fr"), configuration: configuration, known: Self.known)
@@ -52,11 +54,12 @@ struct SourceLanguageTests {
             _ = try SourceLanguage.resolve(named: nil, configuration: french, known: Self.known)
             Issue.record("no error")
         } catch {
-            #expect(error.description == """
-                /project/.glossary.yml:2:9: error: source language 'fr' is not a language of the glossary (its languages: en, id, su)
-                source: fr
-                        ^
-                """)
+            #expect(
+                error.description == """
+                    /project/.glossary.yml:2:9: error: source language 'fr' is not a language of the glossary (its languages: en, id, su)
+                    source: fr
+                            ^
+                    """)
         }
         // --source replaces the configuration's, so a wrong setting does not matter then.
         #expect(try SourceLanguage.resolve(named: .indonesian, configuration: french, known: Self.known) == .indonesian)
@@ -119,6 +122,8 @@ struct StarterConfigurationTests {
         #expect(withoutGlossary != text)
         #expect(try ConfigurationReader.read(withoutGlossary, path: "/p/.glossary.yml", knownRules: known).sourceLanguage == nil)
         let uncommented = withoutGlossary.replacingOccurrences(of: "# source: en", with: "source: en")
-        #expect(try ConfigurationReader.read(uncommented, path: "/p/.glossary.yml", knownRules: known).sourceLanguage?.language == .english)
+        #expect(
+            try ConfigurationReader.read(uncommented, path: "/p/.glossary.yml", knownRules: known).sourceLanguage?.language
+                == .english)
     }
 }

@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// A file checked through a mapping, chunk by chunk, must give exactly what the same bytes give
 /// when read whole: the same findings with the same positions, texts, messages and order.
@@ -35,7 +36,9 @@ struct StreamingTests {
             let streamed = try checker.check(MappedFile(path: path), options: options)
             #expect(streamed.count == expected.count, "chunk size \(size)", sourceLocation: sourceLocation)
             for (found, wanted) in zip(streamed, expected) where found != wanted {
-                Issue.record("chunk size \(size): \(found.location) \(found.rule) \(found.message) ≠ \(wanted.location) \(wanted.rule) \(wanted.message)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "chunk size \(size): \(found.location) \(found.rule) \(found.message) ≠ \(wanted.location) \(wanted.rule) \(wanted.message)",
+                    sourceLocation: sourceLocation)
                 break
             }
             if size == 1 << 20 { whole = expected }
@@ -68,7 +71,8 @@ struct StreamingTests {
         for index in 0..<40 {
             text += index % 7 == 3 ? fenced + "\n" : paragraph + (index % 2 == 0 ? "\r\n\r\n" : "\n\n")
         }
-        let findings = try Self.expectSameFindings(Array(text.utf8), name: "masked.md", checker: TestSupport.exampleChecker, language: LanguageTag.english)
+        let findings = try Self.expectSameFindings(
+            Array(text.utf8), name: "masked.md", checker: TestSupport.exampleChecker, language: LanguageTag.english)
         #expect(!findings.isEmpty)
     }
 
@@ -116,8 +120,11 @@ struct StreamingTests {
 
     @Test func evaluationSentencesGiveTheSameFindingsStreamed() throws {
         let root = TestPackage.root
-        let checker = try GlossaryChecker(glossary: GlossaryLoader.load(
-            paths: [root.appendingPathComponent("glossary").path, root.appendingPathComponent("Evaluation/glossary.yml").path]))
+        let checker = try GlossaryChecker(
+            glossary: GlossaryLoader.load(
+                paths: [
+                    root.appendingPathComponent("glossary").path, root.appendingPathComponent("Evaluation/glossary.yml").path,
+                ]))
         var found = 0
         for name in ["id.txt", "en.txt", "su.txt"] {
             let bytes = try [UInt8](Data(contentsOf: root.appendingPathComponent("Evaluation/corpus/\(name)")))
@@ -127,11 +134,13 @@ struct StreamingTests {
     }
 
     @Test func matchPositionsAreTheWholeTextPositions() throws {
-        let text = "Émigré ILO\r\nNaïve Ilo — the International Labor Organization.\n\n"
+        let text =
+            "Émigré ILO\r\nNaïve Ilo — the International Labor Organization.\n\n"
             + String(repeating: "ÿ", count: 70) + " Labor trafficking here, Ilo there.\n\n"
         let source = SourceText(path: "p.txt", string: String(repeating: text, count: 5))
         for size in Self.chunkSizes {
-            let document = try TestSupport.exampleChecker.analyze(source, options: CheckOptions(language: .english, chunkSize: size))
+            let document = try TestSupport.exampleChecker.analyze(
+                source, options: CheckOptions(language: .english, chunkSize: size))
             #expect(!document.matches.isEmpty)
             for match in document.matches {
                 let start = source.position(of: match.bytes.lowerBound)
@@ -152,9 +161,11 @@ struct StreamingTests {
 
         func check(_ document: AnalyzedDocument) -> [Finding] {
             guard let last = document.matches.last else { return [] }
-            return [document.finding(
-                at: last, rule: Self.description.id, severity: .info,
-                message: "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")]
+            return [
+                document.finding(
+                    at: last, rule: Self.description.id, severity: .info,
+                    message: "\(document.matches.count) matches in \(document.paragraphs.count) paragraphs")
+            ]
         }
     }
 
@@ -208,8 +219,14 @@ struct StreamingTests {
     @Test func runnerStreamsAboveTheThresholdWithSuppressionsAndReports() throws {
         let labor = "The International Labor Organization met. The Ilo spoke."
         for (name, text) in [
-            ("s.md", "<!-- glossary-ignore deprecated-term -->\n\(labor)\n\n\(labor)\n\n<!-- glossary-disable -->\n\n\(labor)\n\n<!-- glossary-enable term-case -->\n\(labor)\n"),
-            ("s.txt", "# glossary-ignore deprecated-term\n\(labor)\n\n\(labor) glossary-ignore\n\nglossary-disable term-case\n\n\(labor)\n"),
+            (
+                "s.md",
+                "<!-- glossary-ignore deprecated-term -->\n\(labor)\n\n\(labor)\n\n<!-- glossary-disable -->\n\n\(labor)\n\n<!-- glossary-enable term-case -->\n\(labor)\n"
+            ),
+            (
+                "s.txt",
+                "# glossary-ignore deprecated-term\n\(labor)\n\n\(labor) glossary-ignore\n\nglossary-disable term-case\n\n\(labor)\n"
+            ),
         ] {
             let (whole, wholeErrors) = try Self.run(Array(text.utf8), name: name, streamed: false)
             let (streamed, streamedErrors) = try Self.run(Array(text.utf8), name: name, streamed: true)

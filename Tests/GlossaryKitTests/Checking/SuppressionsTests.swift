@@ -1,15 +1,19 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Inline suppressions")
 struct SuppressionsTests {
     /// The (line, rule) of every finding left after suppressions, and how many were suppressed.
-    func check(_ text: String, path: String = "t.md", language: LanguageTag = .english) -> (findings: [String], suppressed: Int, error: InputError?) {
+    func check(_ text: String, path: String = "t.md", language: LanguageTag = .english) -> (
+        findings: [String], suppressed: Int, error: InputError?
+    ) {
         let (result, suppressed) = CheckRunner.check(
             .contents(path: path, bytes: Array(text.utf8)), checker: TestSupport.exampleChecker,
             options: CheckOptions(language: language))
         switch result {
-        case let .checked(_, findings), let .streamed(_, findings): return (findings.map { "\($0.location.line):\($0.rule)" }, suppressed, nil)
+        case let .checked(_, findings), let .streamed(_, findings):
+            return (findings.map { "\($0.location.line):\($0.rule)" }, suppressed, nil)
         case let .failed(error): return ([], suppressed, error)
         }
     }
@@ -27,7 +31,8 @@ struct SuppressionsTests {
     }
 
     @Test func markdownIgnoreOnItsOwnLineSilencesTheNextLine() {
-        let result = check("<!-- glossary-ignore deprecated-term -- quoting the 1990 report -->\n" + labor + "\n\n" + labor + "\n")
+        let result = check(
+            "<!-- glossary-ignore deprecated-term -- quoting the 1990 report -->\n" + labor + "\n\n" + labor + "\n")
         #expect(result.findings == ["4:deprecated-term"])
     }
 
@@ -44,7 +49,10 @@ struct SuppressionsTests {
 
     @Test func plainTextDirectiveAnywhereOnALine() {
         #expect(check(labor + " glossary-ignore\n" + labor + "\n", path: "t.txt").findings == ["2:deprecated-term"])
-        #expect(check("# glossary-ignore deprecated-term\n" + labor + "\n" + labor + "\n", path: "t.txt").findings == ["3:deprecated-term"])
+        #expect(
+            check("# glossary-ignore deprecated-term\n" + labor + "\n" + labor + "\n", path: "t.txt").findings == [
+                "3:deprecated-term"
+            ])
     }
 
     @Test func disableEnableBlocks() {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Reading .glossary.yml")
 struct ConfigurationReaderTests {
@@ -21,7 +22,8 @@ struct ConfigurationReaderTests {
     }
 
     @Test func fullExample() throws {
-        let configuration = try read("""
+        let configuration = try read(
+            """
             languages:
               "docs/id/**": id
               "*.su.md": su
@@ -70,10 +72,11 @@ struct ConfigurationReaderTests {
             "/project/docs/id/a.md", "/project/docs/en/a.md", "/project/docs/en/b.md",
             "/project/book/intro.su.md", "/project/book/intro.en.md", "/project/notes.md",
         ])
-        #expect(groups.map { $0.map(\.path) } == [
-            ["/project/docs/id/a.md", "/project/docs/en/a.md"],
-            ["/project/book/intro.su.md", "/project/book/intro.en.md"],
-        ])
+        #expect(
+            groups.map { $0.map(\.path) } == [
+                ["/project/docs/id/a.md", "/project/docs/en/a.md"],
+                ["/project/book/intro.su.md", "/project/book/intro.en.md"],
+            ])
         #expect(groups.first?.map(\.language) == [LanguageTag("id")!, LanguageTag("en")!])
     }
 

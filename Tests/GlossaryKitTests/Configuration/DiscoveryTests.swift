@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestScratch
+import Testing
+
 @testable import GlossaryKit
 
 /// Where the default glossary and configuration are looked for: the current folder and its
@@ -20,7 +21,8 @@ struct DiscoveryTests {
                 if path.hasSuffix("/") {
                     try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
                 } else {
-                    try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try FileManager.default.createDirectory(
+                        at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                     try Data(text.utf8).write(to: url)
                 }
             }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Glob patterns")
@@ -70,7 +71,9 @@ struct GlobTests {
 
     @Test func syntaxErrorsHaveColumns() {
         #expect(throws: Glob.SyntaxError(message: "'{' is not closed", column: 6)) { try Glob("docs/{id,su") }
-        #expect(throws: Glob.SyntaxError(message: "'}' without '{' (write \\} for a literal brace)", column: 2)) { try Glob("a}") }
+        #expect(throws: Glob.SyntaxError(message: "'}' without '{' (write \\} for a literal brace)", column: 2)) {
+            try Glob("a}")
+        }
         #expect(throws: Glob.SyntaxError.self) { try Glob("") }
         #expect(throws: Glob.SyntaxError.self) { try Glob("a\\") }
     }
@@ -146,7 +149,10 @@ struct GlobTests {
             guard let compiled = try? Glob(pattern, capturingLanguage: capturing) else { continue }
             var components: [String] = []
             for _ in 0..<Int.random(in: 0...4, using: &generator) {
-                components.append(String((0..<Int.random(in: 0...4, using: &generator)).map { _ in pathCharacters.randomElement(using: &generator)! }))
+                components.append(
+                    String(
+                        (0..<Int.random(in: 0...4, using: &generator)).map { _ in pathCharacters.randomElement(using: &generator)!
+                        }))
             }
             let path = (Bool.random(using: &generator) ? "" : "./") + components.joined(separator: "/")
             let expected = ReferenceGlob(pattern).match(path)
@@ -158,8 +164,10 @@ struct GlobTests {
                 positives += 1
                 if let reference {
                     captures += 1
-                    #expect(found?.text == reference.text && found?.component == reference.component && found?.offset == reference.offset,
-                            "'\(pattern)' on '\(path)': captured \(String(describing: found)), expected \(reference)")
+                    #expect(
+                        found?.text == reference.text && found?.component == reference.component
+                            && found?.offset == reference.offset,
+                        "'\(pattern)' on '\(path)': captured \(String(describing: found)), expected \(reference)")
                 } else {
                     #expect(found == nil, "'\(pattern)' on '\(path)'")
                 }
@@ -167,7 +175,9 @@ struct GlobTests {
                 Issue.record("'\(pattern)' on '\(path)': matched \(actual != nil), expected \(expected != nil)")
             }
         }
-        #expect(positives > 300 && negatives > 300 && captures > 30, "\(positives) matches, \(negatives) misses, \(captures) captures")
+        #expect(
+            positives > 300 && negatives > 300 && captures > 30, "\(positives) matches, \(negatives) misses, \(captures) captures"
+        )
     }
 }
 
@@ -201,21 +211,28 @@ private struct ReferenceGlob {
             }
             return nil
         }
-        guard let name = names.first, let own = matchName(Array(first.unicodeScalars)[...], Array(name.unicodeScalars)[...], at: 0),
-              let rest = match(pattern.dropFirst(), names.dropFirst()) else { return nil }
+        guard let name = names.first,
+            let own = matchName(Array(first.unicodeScalars)[...], Array(name.unicodeScalars)[...], at: 0),
+            let rest = match(pattern.dropFirst(), names.dropFirst())
+        else { return nil }
         if var capture = own { capture.component = names.startIndex; return .some(capture) }
         return rest
     }
 
-    private func matchName(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>, at offset: Int) -> Glob.Capture?? {
+    private func matchName(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>, at offset: Int) -> Glob
+        .Capture??
+    {
         guard let first = pattern.first else { return text.isEmpty ? .some(nil) : nil }
         if pattern.starts(with: "{lang}".unicodeScalars) {
             var length = 0
-            while length < text.count, text[text.startIndex + length].properties.isAlphabetic
-                    || ("0"..."9").contains(text[text.startIndex + length]) || text[text.startIndex + length] == "-" {
+            while length < text.count,
+                text[text.startIndex + length].properties.isAlphabetic
+                    || ("0"..."9").contains(text[text.startIndex + length]) || text[text.startIndex + length] == "-"
+            {
                 length += 1
                 if matchName(pattern.dropFirst(6), text.dropFirst(length), at: offset + length) != nil {
-                    return .some(Glob.Capture(text: String(String.UnicodeScalarView(text.prefix(length))), component: 0, offset: offset))
+                    return .some(
+                        Glob.Capture(text: String(String.UnicodeScalarView(text.prefix(length))), component: 0, offset: offset))
                 }
             }
             return nil

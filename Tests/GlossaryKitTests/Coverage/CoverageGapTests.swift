@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// The gaps of `glossary coverage` are the absences `glossary check` reports, kind for kind.
@@ -35,14 +36,15 @@ struct CoverageGapTests {
     @Test(arguments: examples)
     func eachGapIsAFindingAndEachFindingAGap(example: TranslationExample) throws {
         let (table, findings) = try Self.table(example)
-        let reported = Set(findings.compactMap { finding -> Cell? in
-            guard let concept = finding.concept, let language = finding.language else { return nil }
-            switch finding.rule {
-            case MissingTranslationRule.id: return Cell(concept: concept, language: language, gap: .missing)
-            case DivergentTermRule.id: return Cell(concept: concept, language: language, gap: .divergent)
-            default: return nil
-            }
-        })
+        let reported = Set(
+            findings.compactMap { finding -> Cell? in
+                guard let concept = finding.concept, let language = finding.language else { return nil }
+                switch finding.rule {
+                case MissingTranslationRule.id: return Cell(concept: concept, language: language, gap: .missing)
+                case DivergentTermRule.id: return Cell(concept: concept, language: language, gap: .divergent)
+                default: return nil
+                }
+            })
         let reliable = example.confidence >= TranslationSet.reliableConfidence
         let shown = Self.cells(table.segmentRows, languages: table.languages)
         if reliable {
@@ -56,19 +58,25 @@ struct CoverageGapTests {
     @Test func aSourceVersionHasNoGapAndTargetsOnlyMissOnesThatTheSourceNames() throws {
         // The Indonesian target adds migrant workers, which neither the English source nor the
         // Sundanese target names; the Sundanese one leaves out the ILO the source names.
-        let example = TranslationExample([[(.english, "The ILO protects workers."),
-                                           (.indonesian, "ILO melindungi pekerja migran."),
-                                           (.sundanese, "Pagawé dijaga.")]], sourceLanguage: .english)
+        let example = TranslationExample(
+            [
+                [
+                    (.english, "The ILO protects workers."),
+                    (.indonesian, "ILO melindungi pekerja migran."),
+                    (.sundanese, "Pagawé dijaga."),
+                ]
+            ], sourceLanguage: .english)
         let (table, _) = try Self.table(example)
         #expect(Self.cells(table.rows, languages: table.languages) == [Cell(concept: "ilo", language: .sundanese, gap: .missing)])
         // Undirected, the same versions disagree twice over.
         let undirected = TranslationExample(example.sets.map { $0.map { ($0.language, $0.text) } })
         let (free, _) = try Self.table(undirected)
-        #expect(Self.cells(free.rows, languages: free.languages) == [
-            Cell(concept: "ilo", language: .sundanese, gap: .missing),
-            Cell(concept: "migrant-worker", language: .english, gap: .divergent),
-            Cell(concept: "migrant-worker", language: .sundanese, gap: .divergent),
-        ])
+        #expect(
+            Self.cells(free.rows, languages: free.languages) == [
+                Cell(concept: "ilo", language: .sundanese, gap: .missing),
+                Cell(concept: "migrant-worker", language: .english, gap: .divergent),
+                Cell(concept: "migrant-worker", language: .sundanese, gap: .divergent),
+            ])
     }
 
     @Test func theTotalsShowTheGravestGapOfALanguageThatNeverNamesTheConcept() throws {
@@ -85,7 +93,8 @@ struct CoverageGapTests {
         #expect(ilo.gaps == [nil, nil, .missing])
         #expect(table.segmentRows.map(\.gaps) == [[nil, nil, .missing], [nil, .divergent, .divergent]])
 
-        let doubtful = TranslationExample([[(.indonesian, "ILO bertemu."), (.english, "The ILO met."), (.sundanese, "Rapat.")]], confidence: 0.05)
+        let doubtful = TranslationExample(
+            [[(.indonesian, "ILO bertemu."), (.english, "The ILO met."), (.sundanese, "Rapat.")]], confidence: 0.05)
         let (unaligned, findings) = try Self.table(doubtful)
         #expect(unaligned.rows.first?.gaps == [nil, nil, .unaligned])
         #expect(findings.map(\.rule) == [AlignmentConfidenceRule.id])
@@ -96,10 +105,14 @@ struct CoverageGapTests {
         let (table, _) = try Self.table(example)
         let text = table.render(.text)
         #expect(text.contains("ilo       1   ·   ·\n"), "\(text)")
-        #expect(text.hasSuffix("1 concept in 1 translation set; 1 with a gap\n·  divergent: named in fewer than half of the versions, not in this one (left out here, or added there)\n"), "\(text)")
+        #expect(
+            text.hasSuffix(
+                "1 concept in 1 translation set; 1 with a gap\n·  divergent: named in fewer than half of the versions, not in this one (left out here, or added there)\n"
+            ), "\(text)")
         #expect(!text.contains("—  missing"))
         let json = table.render(.json)
-        #expect(json.contains("\"gapKinds\": {\n        \"en\": \"divergent\",\n        \"su\": \"divergent\"\n      }"), "\(json)")
+        #expect(
+            json.contains("\"gapKinds\": {\n        \"en\": \"divergent\",\n        \"su\": \"divergent\"\n      }"), "\(json)")
         #expect(json.contains("\"divergent\": 1"))
     }
 }

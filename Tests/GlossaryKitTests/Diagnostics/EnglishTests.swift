@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Counts with their nouns and lists, as messages and help texts write them.

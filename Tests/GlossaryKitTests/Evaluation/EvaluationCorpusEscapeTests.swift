@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// The corpus escapes: `⏎` for a line break and `\u{XXXX}` for a Unicode scalar, expanded before
@@ -36,7 +37,9 @@ struct EvaluationCorpusEscapeTests {
     }
 
     @Test func escapesBeforeAnOccurrenceShiftItsRange() throws {
-        let sentence = try sentence(#"Pe\u{AD}kerja⏎dan [[victim|korban\u{2060}nya|invisible+clitic]] [[!|pe\u{00AD}kerjaan|derivation]]."#, language: "id")
+        let sentence = try sentence(
+            #"Pe\u{AD}kerja⏎dan [[victim|korban\u{2060}nya|invisible+clitic]] [[!|pe\u{00AD}kerjaan|derivation]]."#,
+            language: "id")
         #expect(sentence.text == "Pe\u{AD}kerja\ndan korban\u{2060}nya pe\u{AD}kerjaan.")
         let victim = try #require(sentence.occurrences.first)
         #expect(words(sentence, victim.bytes) == "korban\u{2060}nya")

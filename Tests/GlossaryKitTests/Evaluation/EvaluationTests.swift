@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// The corpus format, the evaluator's arithmetic, and the figures on the project's corpus.
 @Suite("Evaluation")
@@ -9,7 +10,8 @@ struct EvaluationTests {
     static let evaluationFolder = TestPackage.root.appendingPathComponent("Evaluation")
 
     @Test func markupBecomesPlainTextWithByteRanges() throws {
-        let sentences = try EvaluationCorpus.parse("""
+        let sentences = try EvaluationCorpus.parse(
+            """
             # language: su
             Loba [[worker|pagawé-pagawé|reduplication]] jeung [[!|kana|not-clitic]] [[victim|korban]].
             """, file: "x.txt")
@@ -38,12 +40,14 @@ struct EvaluationTests {
     }
 
     @Test func countsFalsePositivesMissesAndTraps() throws {
-        let corpus = EvaluationCorpus(sentences: try EvaluationCorpus.parse("""
-            # language: id
-            [[victim|korbannya|clitic]] dan [[worker|pekerja-pekerja|reduplication]] bertemu.
-            Para [[!|pedagang|derivation]] dan korban datang.
-            [[migrant-worker|tkinya|clitic]] pulang.
-            """, file: "id.txt"))
+        let corpus = EvaluationCorpus(
+            sentences: try EvaluationCorpus.parse(
+                """
+                # language: id
+                [[victim|korbannya|clitic]] dan [[worker|pekerja-pekerja|reduplication]] bertemu.
+                Para [[!|pedagang|derivation]] dan korban datang.
+                [[migrant-worker|tkinya|clitic]] pulang.
+                """, file: "id.txt"))
         let report = try Evaluator(checker: MorphologyFixture.checker).evaluate(corpus)
         let counts = try #require(report.byLanguage[.indonesian])
         // Found: korbannya, pekerja-pekerja, korban (unlabelled: a false positive). Missed: tkinya

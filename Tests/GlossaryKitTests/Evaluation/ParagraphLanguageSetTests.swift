@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// The labelled paragraph-language documents: the loader, the report's arithmetic, and the
 /// figures on the project's set (issue 15, item 11).
@@ -10,7 +11,8 @@ struct ParagraphLanguageSetTests {
     static let folder = TestPackage.root.appendingPathComponent("Evaluation/paragraph-languages")
 
     @Test func theTagsAreRemovedAndEachParagraphKeepsItsGoldLanguageAndPlace() throws {
-        let document = try ParagraphLanguageSet.parse("""
+        let document = try ParagraphLanguageSet.parse(
+            """
             [en] ## Keywords
 
             [id] Kata kunci: calo,
@@ -20,12 +22,19 @@ struct ParagraphLanguageSetTests {
             [zxx] 0800-1-888-999
             [su] not a tag: this line continues the paragraph above
             """, file: "doc.md")
-        #expect(document.text == "## Keywords\n\nKata kunci: calo,\npekerja migran\n\n   \t\n0800-1-888-999\n[su] not a tag: this line continues the paragraph above")
+        #expect(
+            document.text
+                == "## Keywords\n\nKata kunci: calo,\npekerja migran\n\n   \t\n0800-1-888-999\n[su] not a tag: this line continues the paragraph above"
+        )
         #expect(document.paragraphs.map(\.gold.rawValue) == ["en", "id", "zxx"])
         #expect(document.paragraphs.map(\.line) == [1, 3, 7])
         let bytes = Array(document.text.utf8)
         let texts = document.paragraphs.map { String(decoding: bytes[$0.bytes], as: UTF8.self) }
-        #expect(texts == ["## Keywords", "Kata kunci: calo,\npekerja migran", "0800-1-888-999\n[su] not a tag: this line continues the paragraph above"])
+        #expect(
+            texts == [
+                "## Keywords", "Kata kunci: calo,\npekerja migran",
+                "0800-1-888-999\n[su] not a tag: this line continues the paragraph above",
+            ])
         #expect(document.paragraphs.map(\.isLinguistic) == [true, true, false])
     }
 
@@ -34,10 +43,12 @@ struct ParagraphLanguageSetTests {
             ("[en] Fine.\n\nNo tag here.\n", 3), ("[EN] Upper case.\n", 1), ("[e] One letter.\n", 1),
             ("[engl] Four letters.\n", 1), ("[en]No space.\n", 1), ("[en] Fine.\n\n  [id] Indented.\n", 3),
         ] {
-            #expect(performing: { try ParagraphLanguageSet.parse(text, file: "doc.txt") }, throws: { error in
-                guard let error = error as? InputError, let location = error.location else { return false }
-                return location.line == line && location.column == 1 && error.message.contains("square brackets")
-            })
+            #expect(
+                performing: { try ParagraphLanguageSet.parse(text, file: "doc.txt") },
+                throws: { error in
+                    guard let error = error as? InputError, let location = error.location else { return false }
+                    return location.line == line && location.column == 1 && error.message.contains("square brackets")
+                })
         }
         #expect(throws: InputError.self) { try ParagraphLanguageSet.load(path: "/nonexistent/paragraph-languages") }
     }
@@ -45,7 +56,8 @@ struct ParagraphLanguageSetTests {
     /// Right, wrong but uncertain, and wrong and certain (its terms would be missed), counted per
     /// gold language and per length; `zxx` and word-less paragraphs are left out.
     @Test func theReportCountsAccuracyUncertaintyAndMisses() throws {
-        let document = try ParagraphLanguageSet.parse("""
+        let document = try ParagraphLanguageSet.parse(
+            """
             [id] Para pekerja migran itu sudah pulang ke desa mereka dari Malaysia pada bulan lalu.
 
             [en] Returned migrant workers access justice.
@@ -81,7 +93,8 @@ struct ParagraphLanguageSetTests {
         report.add(paragraph, file: "f.md", excerpt: "Di nagara mana?", words: 3, detected: .indonesian, isUncertain: true)
         report.add(paragraph, file: "f.md", excerpt: "Di nagara mana?", words: 3, detected: .sundanese, isUncertain: true)
         #expect(report.short == ParagraphLanguageReport.Counts(paragraphs: 3, correct: 1, uncertain: 2, missed: 1))
-        #expect(report.errors.first?.description == "f.md:3: su detected as id, certain: its terms would be missed: Di nagara mana?")
+        #expect(
+            report.errors.first?.description == "f.md:3: su detected as id, certain: its terms would be missed: Di nagara mana?")
     }
 
     /// The project's labelled documents, as docs/languages.md states the figures. The floors

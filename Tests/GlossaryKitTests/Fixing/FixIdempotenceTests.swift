@@ -1,14 +1,16 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// `--fix` replaces what the glossary rejects and nothing it approves, so a second run finds
 /// nothing left to change.
 @Suite("--fix is idempotent")
 struct FixIdempotenceTests {
-    static let evaluationChecker: GlossaryChecker = try! GlossaryChecker(glossary: GlossaryLoader.load(
-        paths: [TestPackage.root.appendingPathComponent("Evaluation/glossary.yml").path]))
+    static let evaluationChecker: GlossaryChecker = try! GlossaryChecker(
+        glossary: GlossaryLoader.load(
+            paths: [TestPackage.root.appendingPathComponent("Evaluation/glossary.yml").path]))
 
     /// `text` after one `--fix`, as the command applies it.
     static func fixedOnce(_ text: String, checker: GlossaryChecker, language: LanguageTag?) throws -> String {
@@ -23,7 +25,8 @@ struct FixIdempotenceTests {
     /// Records an issue when fixing `text` twice differs from fixing it once; returns whether
     /// the first fix changed anything.
     @discardableResult
-    static func expectIdempotent(_ text: String, checker: GlossaryChecker, language: LanguageTag?, _ label: String) throws -> Bool {
+    static func expectIdempotent(_ text: String, checker: GlossaryChecker, language: LanguageTag?, _ label: String) throws -> Bool
+    {
         let once = try fixedOnce(text, checker: checker, language: language)
         let twice = try fixedOnce(once, checker: checker, language: language)
         #expect(twice == once, "\(label): the second --fix changed\n\(once)\ninto\n\(twice)")
@@ -42,12 +45,13 @@ struct FixIdempotenceTests {
 
     @Test func aPreferredTermIsNotReplacedByAnotherPreferredTerm() throws {
         // Both are preferred: inconsistent, reported, but not a fix.
-        let checker = try TestSupport.checker(yaml: """
-            concepts:
-              - id: worker
-                terms:
-                  en: [worker, employee, {term: workman, status: deprecated}]
-            """)
+        let checker = try TestSupport.checker(
+            yaml: """
+                concepts:
+                  - id: worker
+                    terms:
+                      en: [worker, employee, {term: workman, status: deprecated}]
+                """)
         let text = "The worker came. Employee left, and the workman stayed.\n"
         let once = try Self.fixedOnce(text, checker: checker, language: .english)
         #expect(once == "The worker came. Employee left, and the worker stayed.\n")
@@ -57,15 +61,16 @@ struct FixIdempotenceTests {
     @Test func wordsThatAreAlsoAnApprovedTermAreLeftAlone() throws {
         // "hand" is deprecated for one concept and preferred for another: where the words could
         // be either, a fix could replace an approved term.
-        let checker = try TestSupport.checker(yaml: """
-            concepts:
-              - id: old
-                terms:
-                  en: [crew member, {term: hand, status: deprecated}]
-              - id: body-part
-                terms:
-                  en: [hand]
-            """)
+        let checker = try TestSupport.checker(
+            yaml: """
+                concepts:
+                  - id: old
+                    terms:
+                      en: [crew member, {term: hand, status: deprecated}]
+                  - id: body-part
+                    terms:
+                      en: [hand]
+                """)
         let once = try Self.fixedOnce("A hand came.\n", checker: checker, language: .english)
         #expect(once == "A hand came.\n")
     }
@@ -85,7 +90,9 @@ struct FixIdempotenceTests {
             // two ways.
             var fixable: [EvaluationCorpus.Sentence] = []
             for sentence in corpus.sentences {
-                if try Self.expectIdempotent(sentence.text + "\n", checker: checker, language: sentence.language, "\(sentence.file):\(sentence.line)") {
+                if try Self.expectIdempotent(
+                    sentence.text + "\n", checker: checker, language: sentence.language, "\(sentence.file):\(sentence.line)")
+                {
                     changed += 1
                     fixable.append(sentence)
                 }
@@ -94,7 +101,9 @@ struct FixIdempotenceTests {
                 for second in corpus.sentences where second.language == first.language && second.line != first.line {
                     for (a, b) in [(first, second), (second, first)] {
                         let text = a.text + "\n\n" + b.text + "\n"
-                        if try Self.expectIdempotent(text, checker: checker, language: a.language, "\(a.line)+\(b.line)") { changed += 1 }
+                        if try Self.expectIdempotent(text, checker: checker, language: a.language, "\(a.line)+\(b.line)") {
+                            changed += 1
+                        }
                     }
                 }
             }
@@ -106,7 +115,8 @@ struct FixIdempotenceTests {
     @Test func fixingTwiceChangesNothingOnTheExamples() throws {
         var texts: [(String, LanguageTag?)] = []
         let examples = TestPackage.root.appendingPathComponent("Examples")
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? [] where name.hasSuffix(".md") && name != "README.md" {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: examples.path)) ?? []
+        where name.hasSuffix(".md") && name != "README.md" {
             texts.append((try String(contentsOf: examples.appendingPathComponent(name), encoding: .utf8), nil))
         }
         for rule in Rules.all {

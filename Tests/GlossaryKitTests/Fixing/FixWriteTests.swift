@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// Writing a fix loses nothing: not a concurrent writer's lines, not the file's owner, mode or
 /// hard links, not a file another program has locked or the user made read-only.
@@ -74,7 +75,9 @@ struct FixWriteTests {
         let (path, fix) = try file("read-only.md")
         chmod(path, 0o444)
         let error = #expect(throws: InputError.self) { try Fixer.write(fix) }
-        #expect(error?.message.contains("read-only") == true && error?.message.contains("--force") == true, "\(String(describing: error))")
+        #expect(
+            error?.message.contains("read-only") == true && error?.message.contains("--force") == true,
+            "\(String(describing: error))")
         #expect(contents(path) == "The labor office.\n")
         try Fixer.write(fix, force: true)
         #expect(contents(path) == "The labour office.\n")
@@ -100,13 +103,16 @@ struct FixWriteTests {
         // A POSIX record lock belongs to a process, so another process must hold it.
         let holder = Process()
         holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
-        holder.arguments = ["-c", """
+        holder.arguments = [
+            "-c",
+            """
             import fcntl, sys, time
             f = open(sys.argv[1], 'r+')
             fcntl.lockf(f, fcntl.LOCK_EX)
             print('locked', flush=True)
             sys.stdin.read()
-            """, path]
+            """, path,
+        ]
         let output = Pipe(), input = Pipe()
         holder.standardOutput = output
         holder.standardInput = input
@@ -147,7 +153,9 @@ struct FixWriteTests {
             let written = outcome == nil || outcome?.message.hasPrefix("the fix was written") == true
             let prefix = written ? String(decoding: fix.fixed, as: UTF8.self) : base
             let expected = written ? "fix" : "original"
-            #expect(final.hasPrefix(prefix), "trial \(trial): not the \(expected) before the appended lines; \(String(describing: outcome))")
+            #expect(
+                final.hasPrefix(prefix),
+                "trial \(trial): not the \(expected) before the appended lines; \(String(describing: outcome))")
             let tail = final.hasPrefix(prefix) ? final.dropFirst(prefix.count) : ""
             let appended = tail.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
             #expect(appended.last == "", "trial \(trial): the file does not end with a whole line")

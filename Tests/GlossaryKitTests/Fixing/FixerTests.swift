@@ -1,51 +1,54 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("--fix")
 struct FixerTests {
-    static let checker = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: labour
-            terms:
-              en:
-                - labour
-                - term: labor
-                  status: deprecated
-          - id: labour-trafficking
-            terms:
-              id:
-                - perdagangan tenaga kerja
-                - term: trafficking tenaga kerja
-                  status: deprecated
-          - id: ilo
-            terms:
-              en:
-                - International Labour Organization
-                - term: International Labor Organization
-                  status: deprecated
-          - id: migrant-worker
-            terms:
-              id:
-                - pekerja migran
-                - term: TKI
-                  type: acronym
-                  status: deprecated
-          - id: worker
-            terms:
-              en:
-                - worker
-                - employee
-                - term: workman
-                  status: deprecated
-        """)
+    static let checker = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: labour
+                terms:
+                  en:
+                    - labour
+                    - term: labor
+                      status: deprecated
+              - id: labour-trafficking
+                terms:
+                  id:
+                    - perdagangan tenaga kerja
+                    - term: trafficking tenaga kerja
+                      status: deprecated
+              - id: ilo
+                terms:
+                  en:
+                    - International Labour Organization
+                    - term: International Labor Organization
+                      status: deprecated
+              - id: migrant-worker
+                terms:
+                  id:
+                    - pekerja migran
+                    - term: TKI
+                      type: acronym
+                      status: deprecated
+              - id: worker
+                terms:
+                  en:
+                    - worker
+                    - employee
+                    - term: workman
+                      status: deprecated
+            """)
 
     /// The source and its findings.
     func checked(_ bytes: [UInt8], path: String = "t.txt", language: LanguageTag? = .english) throws -> (SourceText, [Finding]) {
         let source = try SourceText(path: path, bytes: bytes)
-        let (result, _) = CheckRunner.check(.contents(path: path, bytes: bytes), checker: Self.checker, options: CheckOptions(language: language))
+        let (result, _) = CheckRunner.check(
+            .contents(path: path, bytes: bytes), checker: Self.checker, options: CheckOptions(language: language))
         guard case let .checked(_, findings) = result else { throw InputError("not checked") }
         return (source, findings)
     }
@@ -119,8 +122,9 @@ struct FixerTests {
     }
 
     @Test func keepsTheInflection() throws {
-        #expect(try fixed("Data trafficking tenaga kerjanya hilang.\n", language: .indonesian)
-            == "Data perdagangan tenaga kerjanya hilang.\n")
+        #expect(
+            try fixed("Data trafficking tenaga kerjanya hilang.\n", language: .indonesian)
+                == "Data perdagangan tenaga kerjanya hilang.\n")
     }
 
     @Test func keepsALineBreakInsideATerm() throws {
@@ -147,17 +151,19 @@ struct FixerTests {
     @Test func overlappingRangesKeepTheFirst() throws {
         let source = SourceText(path: "t.txt", string: "abc def\n")
         func finding(_ range: Range<Int>, _ text: String, _ fix: String, rule: String) -> Finding {
-            Finding(location: SourceLocation(file: "t.txt", line: 1, column: range.lowerBound + 1),
-                    endLocation: SourceLocation(file: "t.txt", line: 1, column: range.upperBound + 1),
-                    byteRange: range, rule: rule, severity: .warning, language: nil, concept: "c",
-                    text: text, message: "m", fix: fix)
+            Finding(
+                location: SourceLocation(file: "t.txt", line: 1, column: range.lowerBound + 1),
+                endLocation: SourceLocation(file: "t.txt", line: 1, column: range.upperBound + 1),
+                byteRange: range, rule: rule, severity: .warning, language: nil, concept: "c",
+                text: text, message: "m", fix: fix)
         }
-        let edits = Fixer.edits(for: [
-            finding(4..<7, "def", "DEF", rule: "inconsistent-term"),
-            finding(0..<7, "abc def", "x y", rule: "inconsistent-term"),
-            finding(4..<7, "def", "ghi", rule: "deprecated-term"),
-            finding(0..<3, "abd", "zzz", rule: "deprecated-term"),  // stale: text differs
-        ], in: source)
+        let edits = Fixer.edits(
+            for: [
+                finding(4..<7, "def", "DEF", rule: "inconsistent-term"),
+                finding(0..<7, "abc def", "x y", rule: "inconsistent-term"),
+                finding(4..<7, "def", "ghi", rule: "deprecated-term"),
+                finding(0..<3, "abd", "zzz", rule: "deprecated-term"),  // stale: text differs
+            ], in: source)
         #expect(edits == [Fixer.Edit(range: 0..<7, replacement: Array("x y".utf8), rule: "inconsistent-term")])
     }
 
@@ -212,31 +218,35 @@ struct FixerTests {
         let (source, findings) = try checked(Array((text.joined(separator: "\n") + "\n").utf8))
         let fix = try #require(Fixer.fix(source, findings: findings))
         let diff = UnifiedDiff.render(fix)
-        #expect(diff == """
-            --- a/t.txt
-            +++ b/t.txt
-            @@ -1,5 +1,5 @@
-             Line 1 is plain.
-            -Line 2 has labor.
-            +Line 2 has labour.
-             Line 3 is plain.
-             Line 4 is plain.
-             Line 5 is plain.
-            @@ -8,5 +8,5 @@
-             Line 8 is plain.
-             Line 9 is plain.
-             Line 10 is plain.
-            -Line 11 has LABOR.
-            +Line 11 has LABOUR.
-             Line 12 is plain.
+        #expect(
+            diff == """
+                --- a/t.txt
+                +++ b/t.txt
+                @@ -1,5 +1,5 @@
+                 Line 1 is plain.
+                -Line 2 has labor.
+                +Line 2 has labour.
+                 Line 3 is plain.
+                 Line 4 is plain.
+                 Line 5 is plain.
+                @@ -8,5 +8,5 @@
+                 Line 8 is plain.
+                 Line 9 is plain.
+                 Line 10 is plain.
+                -Line 11 has LABOR.
+                +Line 11 has LABOUR.
+                 Line 12 is plain.
 
-            """)
+                """)
     }
 
     @Test func unifiedDiffMarksAMissingFinalNewline() throws {
         let (source, findings) = try checked(Array("Labor".utf8))
         let diff = UnifiedDiff.render(try #require(Fixer.fix(source, findings: findings)))
-        #expect(diff == "--- a/t.txt\n+++ b/t.txt\n@@ -1 +1 @@\n-Labor\n\\ No newline at end of file\n+Labour\n\\ No newline at end of file\n")
+        #expect(
+            diff
+                == "--- a/t.txt\n+++ b/t.txt\n@@ -1 +1 @@\n-Labor\n\\ No newline at end of file\n+Labour\n\\ No newline at end of file\n"
+        )
     }
 }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Readers of bilingual and multilingual formats: structure, languages, exact positions and
@@ -9,7 +10,9 @@ struct BilingualFormatTests {
 
     /// The text of every segment, by set, as `language: text`.
     static func describe(_ corpus: TranslationCorpus) -> [[String]] {
-        corpus.sets.map { set in set.members.map { "\(corpus[$0].language?.rawValue ?? "?"): \(corpus.texts[$0.text].string(of: corpus[$0]))" } }
+        corpus.sets.map { set in
+            set.members.map { "\(corpus[$0].language?.rawValue ?? "?"): \(corpus.texts[$0.text].string(of: corpus[$0]))" }
+        }
     }
 
     static func error(_ body: () throws(InputError) -> Void) -> InputError? {
@@ -42,11 +45,12 @@ struct BilingualFormatTests {
     @Test func xliff12UnitsLanguagesAndInlineCodes() throws {
         let corpus = try XLIFFReader.read(SourceText(path: "app.id.xlf", string: Self.xliff12))
         #expect(corpus.sourceLanguage == .english)
-        #expect(Self.describe(corpus) == [
-            ["en: Every migrant worker &   matters.", "id: Setiap migrant worker &   penting."],
-            ["en: The ILO met.", "id: ILO bertemu."],
-            ["en: Untranslated yet."],
-        ])
+        #expect(
+            Self.describe(corpus) == [
+                ["en: Every migrant worker &   matters.", "id: Setiap migrant worker &   penting."],
+                ["en: The ILO met.", "id: ILO bertemu."],
+                ["en: Untranslated yet."],
+            ])
         #expect(corpus.sets.map(\.id) == ["unit w1", "unit w2", "unit w3"])
     }
 
@@ -73,7 +77,10 @@ struct BilingualFormatTests {
             </xliff>
             """
         let corpus = try XLIFFReader.read(SourceText(path: "a.xlf", string: text))
-        #expect(Self.describe(corpus) == [["en-US: The ILO met.", "id-ID: ILO  bertemu."], ["en-US: Migrant workers.", "id-ID: Pekerja migran."]])
+        #expect(
+            Self.describe(corpus) == [
+                ["en-US: The ILO met.", "id-ID: ILO  bertemu."], ["en-US: Migrant workers.", "id-ID: Pekerja migran."],
+            ])
         #expect(corpus.sets.map(\.id) == ["unit u1 segment 1", "unit u1 segment s2"])
         // Language tags are brought to the glossary's (en-US → en) before matching.
         let analyzed = try Self.checker.analyze(corpus)
@@ -98,7 +105,8 @@ struct BilingualFormatTests {
     }
 
     @Test func entityDeclarationsAreRefused() {
-        let text = "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n  <!ENTITY boom \"boom\">\n]>\n<xliff version=\"1.2\">&boom;</xliff>\n"
+        let text =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE xliff [\n  <!ENTITY boom \"boom\">\n]>\n<xliff version=\"1.2\">&boom;</xliff>\n"
         let failure = Self.error { () throws(InputError) in _ = try XLIFFReader.read(SourceText(path: "evil.xlf", string: text)) }
         #expect(failure?.location?.line == 3)
         #expect(failure?.location?.column == 3)
@@ -146,12 +154,13 @@ struct BilingualFormatTests {
 
     @Test func poEntriesPluralsContextAndEscapes() throws {
         let corpus = try POReader.read(SourceText(path: "app.po", string: Self.po))
-        #expect(Self.describe(corpus) == [
-            ["en: The ILO", "id: ILO"],
-            ["en: One migrant worker", "en: %d migrant workers", "id: %d pekerja migran"],
-            ["en: Every migrant worker has \"rights\".", "id: Setiap migrant worker\npunya \"hak\"."],
-            ["en: Not yet"],
-        ])
+        #expect(
+            Self.describe(corpus) == [
+                ["en: The ILO", "id: ILO"],
+                ["en: One migrant worker", "en: %d migrant workers", "id: %d pekerja migran"],
+                ["en: Every migrant worker has \"rights\".", "id: Setiap migrant worker\npunya \"hak\"."],
+                ["en: Not yet"],
+            ])
         #expect(corpus.sets[0].id.contains("msgctxt 'menu'"))
     }
 
@@ -165,7 +174,8 @@ struct BilingualFormatTests {
 
     @Test func poErrorsNameLineAndColumn() {
         let unterminated = "msgid \"abc\nmsgstr \"x\"\n"
-        var failure = Self.error { () throws(InputError) in _ = try POReader.read(SourceText(path: "id.po", string: unterminated)) }
+        var failure = Self.error { () throws(InputError) in _ = try POReader.read(SourceText(path: "id.po", string: unterminated))
+        }
         #expect(failure?.location.map { ($0.line, $0.column) } ?? (0, 0) == (1, 7))
         let keyword = "msgid \"a\"\nmsgstring \"b\"\n"
         failure = Self.error { () throws(InputError) in _ = try POReader.read(SourceText(path: "id.po", string: keyword)) }
@@ -175,7 +185,8 @@ struct BilingualFormatTests {
         failure = Self.error { () throws(InputError) in _ = try POReader.read(SourceText(path: "id.po", string: escape)) }
         #expect(failure?.location.map { ($0.line, $0.column) } ?? (0, 0) == (1, 9))
         let noLanguage = "msgid \"a\"\nmsgstr \"b\"\n"
-        failure = Self.error { () throws(InputError) in _ = try POReader.read(SourceText(path: "messages.po", string: noLanguage)) }
+        failure = Self.error { () throws(InputError) in _ = try POReader.read(SourceText(path: "messages.po", string: noLanguage))
+        }
         #expect(failure?.message.contains("target language") == true)
     }
 
@@ -227,24 +238,29 @@ struct BilingualFormatTests {
             }
             """#
         let corpus = try StringCatalogReader.read(SourceText(path: "Localizable.xcstrings", string: text))
-        #expect(Self.describe(corpus) == [
-            ["en: The ILO met.", "id: ILO bertemu."],
-            ["en: %lld migrant worker", "en: %lld migrant workers", "id: %lld pekerja migran"],
-        ])
+        #expect(
+            Self.describe(corpus) == [
+                ["en: The ILO met.", "id: ILO bertemu."],
+                ["en: %lld migrant worker", "en: %lld migrant workers", "id: %lld pekerja migran"],
+            ])
         #expect(corpus.texts[0].segments[2].id == "key 'workers' [plural one]")
     }
 
     @Test func invalidJSONNamesLineAndColumn() {
         let text = "{\n  \"sourceLanguage\": \"en\",\n  \"strings\": { \"a\": 1, }\n}"
-        let failure = Self.error { () throws(InputError) in _ = try StringCatalogReader.read(SourceText(path: "x.xcstrings", string: text)) }
+        let failure = Self.error { () throws(InputError) in
+            _ = try StringCatalogReader.read(SourceText(path: "x.xcstrings", string: text))
+        }
         #expect(failure?.location.map { ($0.line, $0.column) } ?? (0, 0) == (3, 24))
     }
 
     // MARK: i18n JSON
 
     @Test func i18nJSONFilesMatchedByKey() throws {
-        let english = SourceText(path: "locales/en.json", string: #"{"auth": {"title": "The ILO", "items": ["migrant worker"]}, "only": "x"}"#)
-        let indonesian = SourceText(path: "locales/id.json", string: "{\n  \"auth\": {\"title\": \"ILO\", \"items\": [\"migrant worker\"]}\n}")
+        let english = SourceText(
+            path: "locales/en.json", string: #"{"auth": {"title": "The ILO", "items": ["migrant worker"]}, "only": "x"}"#)
+        let indonesian = SourceText(
+            path: "locales/id.json", string: "{\n  \"auth\": {\"title\": \"ILO\", \"items\": [\"migrant worker\"]}\n}")
         let corpus = try I18nJSONReader.read([english, indonesian])
         #expect(corpus.sets.map(\.id) == ["key 'auth.title'", "key 'auth.items.0'", "key 'only'"])
         #expect(Self.describe(corpus)[1] == ["en: migrant worker", "id: migrant worker"])
@@ -279,7 +295,9 @@ struct BilingualFormatTests {
     @Test func poEscapesThatAreNotUTF8AreAnErrorAtTheEscape() throws {
         func read(_ msgstr: String) -> Result<TranslationCorpus, InputError> {
             let po = "msgid \"\"\nmsgstr \"Language: id\\n\"\n\nmsgid \"Migrant workers\"\nmsgstr \(msgstr)\n"
-            do throws(InputError) { return .success(try POReader.read(SourceText(path: "id.po", string: po))) } catch { return .failure(error) }
+            do throws(InputError) { return .success(try POReader.read(SourceText(path: "id.po", string: po))) } catch {
+                return .failure(error)
+            }
         }
         for (msgstr, line, column) in [(#""TKI \xFF""#, 5, 13), (#""a\303""#, 5, 10), ("\"ok\"\n\"\\xC3\"", 6, 2)] {
             guard case let .failure(error) = read(msgstr) else {

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("CSV parser")
 struct CSVParserTests {
@@ -45,8 +46,9 @@ struct CSVParserTests {
     }
 
     @Test func writerQuotesOnlyWhenNeeded() {
-        #expect(CSV.write([["a", "b,c", "say \"x\"", "line\nbreak", " pad"]], separator: ",")
-            == "a,\"b,c\",\"say \"\"x\"\"\",\"line\nbreak\",\" pad\"\r\n")
+        #expect(
+            CSV.write([["a", "b,c", "say \"x\"", "line\nbreak", " pad"]], separator: ",")
+                == "a,\"b,c\",\"say \"\"x\"\"\",\"line\nbreak\",\" pad\"\r\n")
     }
 }
 
@@ -85,8 +87,12 @@ struct CSVGlossaryTests {
             Term(text: "TKI", language: .indonesian, status: .forbidden, type: .acronym),
         ]
         let original = Glossary(concepts: [
-            Concept(id: "migrant-worker", definition: "Works abroad, \"far\" away.", terms: terms,
-                    properties: [Property(name: "source", value: "ILO"), Property(name: "definition", value: "Bekerja di luar negeri.", language: .indonesian)]),
+            Concept(
+                id: "migrant-worker", definition: "Works abroad, \"far\" away.", terms: terms,
+                properties: [
+                    Property(name: "source", value: "ILO"),
+                    Property(name: "definition", value: "Bekerja di luar negeri.", language: .indonesian),
+                ]),
             Concept(id: "empty-id-row", terms: [Term(text: "pagawé", language: .sundanese)]),
         ])
         let output = CSVGlossaryWriter.write(original, layout: .wide, separator: ",")
@@ -125,7 +131,8 @@ struct CSVGlossaryTests {
 
     @Test(.needsSharedData) func readsTheDerivedComputerTermList() throws {
         let path = SharedData.path("glossaries/panduan-pembakuan-istilah-komputer/senarai-padanan-istilah.en-id.derived.tsv")
-        let reader = CSVGlossaryReader(options: .init(layout: .wide, idColumn: "no", languageColumns: ["en", "id"], termSeparators: [",", ";"]))
+        let reader = CSVGlossaryReader(
+            options: .init(layout: .wide, idColumn: "no", languageColumns: ["en", "id"], termSeparators: [",", ";"]))
         let glossary = try reader.read(contentsOf: path)
         let rows = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").count - 1
         #expect(glossary.concepts.count == rows)
@@ -148,11 +155,13 @@ struct CSVGlossaryTests {
                 try CSVGlossaryReader().read(data: Data(csv.utf8), path: "g.csv")
             } throws: { error in
                 let error = error as? InputError
-                return error?.location?.line == line && error?.location?.column == 1 && error?.message.contains("has no terms") == true
+                return error?.location?.line == line && error?.location?.column == 1
+                    && error?.message.contains("has no terms") == true
             }
         }
         // Rows of a long-layout concept that carry only its data are fine when another row has a term.
-        let long = try CSVGlossaryReader().read(data: Data("concept,language,term,definition\nc1,,,a definition\nc1,en,worker,\n".utf8), path: "g.csv")
+        let long = try CSVGlossaryReader().read(
+            data: Data("concept,language,term,definition\nc1,,,a definition\nc1,en,worker,\n".utf8), path: "g.csv")
         #expect(long.concepts.map(\.id) == ["c1"])
         #expect(long.concepts.first?.definition == "a definition")
     }
@@ -169,14 +178,18 @@ struct CSVGlossaryTests {
         }
         let records = try CSV.parse("concept,en\rc1,a\r\nc2,b\nc3,c", separator: ",", path: "g.csv")
         #expect(records.map { $0.map(\.value) } == [["concept", "en"], ["c1", "a"], ["c2", "b"], ["c3", "c"]])
-        #expect(records.map { $0.map { [$0.line, $0.column] } } == [[[1, 1], [1, 9]], [[1, 12], [1, 15]], [[2, 1], [2, 4]], [[3, 1], [3, 4]]])
+        #expect(
+            records.map { $0.map { [$0.line, $0.column] } } == [
+                [[1, 1], [1, 9]], [[1, 12], [1, 15]], [[2, 1], [2, 4]], [[3, 1], [3, 4]],
+            ])
     }
 
     /// Values are trimmed as the YAML reader trims them (all white space and line breaks), so a
     /// term of a vertical tab is no term, and what is read writes as YAML that reads back the
     /// same (found by the CSV glossary fuzz target: a term "\u{0B}" written to YAML read as empty).
     @Test func valuesAreTrimmedAsInYAML() throws {
-        let glossary = try CSVGlossaryReader().read(data: Data("concept,en\n,\u{0B}\nc2,\"\u{0B}worker\n\"\n".utf8), path: "g.csv")
+        let glossary = try CSVGlossaryReader().read(
+            data: Data("concept,en\n,\u{0B}\nc2,\"\u{0B}worker\n\"\n".utf8), path: "g.csv")
         #expect(glossary.concepts.map(\.id) == ["c2"])
         #expect(glossary.concepts.flatMap(\.terms).map(\.text) == ["worker"])
         let yaml = YAMLGlossaryWriter.string(from: glossary)

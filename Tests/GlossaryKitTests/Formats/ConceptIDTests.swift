@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// Every reader takes the concept ids the YAML reader takes, and no others, so that a glossary
@@ -27,7 +28,8 @@ struct ConceptIDTests {
     }
 
     @Test func csvRefusesAnIdTheYAMLReaderRefusesAtItsField() throws {
-        let wide = try #require(csvError("concept,en,id\nmigrant-worker,migrant worker,pekerja migran\n\"quoted, id\",labour,buruh\n"))
+        let wide = try #require(
+            csvError("concept,en,id\nmigrant-worker,migrant worker,pekerja migran\n\"quoted, id\",labour,buruh\n"))
         #expect(wide.location == SourceLocation(file: "g.csv", line: 3, column: 1))
         #expect(wide.message.contains("concept id 'quoted, id' may only contain"))
         let long = try #require(csvError("language,term,concept\nen,worker,c1\nid,pekerja,c 2\n"))

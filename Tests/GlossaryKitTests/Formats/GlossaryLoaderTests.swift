@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Glossary loader")
 struct GlossaryLoaderTests {
@@ -17,7 +18,10 @@ struct GlossaryLoaderTests {
     }
 
     @Test func returnsTBXWarningsWithTheirPositions() throws {
-        let folder = try Self.folder(["terms.tbx": try String(contentsOf: Self.tbxWithWarnings, encoding: .utf8), "more.yml": "concepts:\n  - id: x\n    terms:\n      en: [x]\n"])
+        let folder = try Self.folder([
+            "terms.tbx": try String(contentsOf: Self.tbxWithWarnings, encoding: .utf8),
+            "more.yml": "concepts:\n  - id: x\n    terms:\n      en: [x]\n",
+        ])
         defer { try? FileManager.default.removeItem(at: folder) }
         var warnings: [FormatDiagnostic] = []
         let glossary = try GlossaryLoader.load(paths: [folder.path], warnings: &warnings)
@@ -50,6 +54,9 @@ struct GlossaryLoaderTests {
         // Each of those extensions is indeed picked up from a folder.
         let formats = try Self.folder(["a.yml": "", "b.yaml": "", "c.tbx": "", "d.csv": "", "e.tsv": "", "f.txt": ""])
         defer { try? FileManager.default.removeItem(at: formats) }
-        #expect(try GlossaryLoader.files(at: formats.path).map { ($0 as NSString).lastPathComponent } == ["a.yml", "b.yaml", "c.tbx", "d.csv", "e.tsv"])
+        #expect(
+            try GlossaryLoader.files(at: formats.path).map { ($0 as NSString).lastPathComponent } == [
+                "a.yml", "b.yaml", "c.tbx", "d.csv", "e.tsv",
+            ])
     }
 }

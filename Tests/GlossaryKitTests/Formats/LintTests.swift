@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Glossary lint")
 struct LintTests {
@@ -69,7 +70,9 @@ struct LintTests {
             var csvExpected = original
             csvExpected.name = nil; csvExpected.requiredLanguages = []; csvExpected.properties = []
             let csv = CSVGlossaryWriter.write(original, layout: .long).text
-            #expect(ModelComparison.difference(csvExpected, try CSVGlossaryReader().read(data: Data(csv.utf8), path: "p.csv")) == nil, "\(file)")
+            #expect(
+                ModelComparison.difference(csvExpected, try CSVGlossaryReader().read(data: Data(csv.utf8), path: "p.csv")) == nil,
+                "\(file)")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Exact file positions of the text `PositionedXML` extracts.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Format round trips")
 struct RoundTripTests {
@@ -14,7 +15,7 @@ struct RoundTripTests {
         let tbx = TBXWriter.string(from: original)
         let output = try TBXReader.load(data: Data(tbx.utf8), path: "written.tbx")
         #expect(output.diagnostics == [], "\(output.diagnostics)")
-        #expect(output.dialect == .core) // the fixture uses matching options, which are x- categories
+        #expect(output.dialect == .core)  // the fixture uses matching options, which are x- categories
         #expect(ModelComparison.difference(original, output.glossary) == nil)
         let yaml = YAMLGlossaryWriter.string(from: output.glossary)
         let again = try YAMLGlossaryReader.read(yaml, path: "written.yml")
@@ -53,8 +54,10 @@ struct RoundTripTests {
         #expect(output.diagnostics.filter { $0.severity == .error } == [], "\(output.diagnostics.prefix(5))")
         #expect(tbx.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tbx type=\"TBX-"))
         #expect(tbx.contains("style=\"dca\" xml:lang=\"en\" xmlns=\"urn:iso:std:iso:30042:ed-2\""))
-        let basicSources = ["ltac-tbx-test-files/basic_good.tbx", "ltac-tbx-test-files/min_good.tbx",
-                            "ltac-tbx-test-files/core_structure_good.tbx", "weblate/cs.tbx"]
+        let basicSources = [
+            "ltac-tbx-test-files/basic_good.tbx", "ltac-tbx-test-files/min_good.tbx",
+            "ltac-tbx-test-files/core_structure_good.tbx", "weblate/cs.tbx",
+        ]
         if basicSources.contains(file) { #expect(reason == nil, "\(reason ?? "")") }
     }
 
@@ -74,4 +77,3 @@ extension TBXReader {
         try load(data: Data(text.utf8), path: "memory.tbx").glossary
     }
 }
-

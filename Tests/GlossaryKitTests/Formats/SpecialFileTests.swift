@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// Only regular files are read (and `-`, standard input): a device never ends, a named pipe
 /// blocks until someone writes, and a /proc file's size says nothing of what it holds.
@@ -60,7 +61,8 @@ struct SpecialFileTests {
         #expect(self.error { _ = try MappedFile(path: path) }?.message.contains("device") == true)
         #expect(self.error { _ = try GlossaryLoader.load(paths: [path]) } != nil)
         #expect(self.error { _ = try Baseline.read(contentsOf: path) }?.message.contains("device") == true)
-        #expect(self.error { _ = try ConfigurationReader.read(contentsOf: path, knownRules: []) }?.message.contains("device") == true)
+        #expect(
+            self.error { _ = try ConfigurationReader.read(contentsOf: path, knownRules: []) }?.message.contains("device") == true)
     }
 
     @Test func aNamedPipeIsRefusedWithoutBlocking() throws {
@@ -68,7 +70,8 @@ struct SpecialFileTests {
         let pipe = try fifo(in: folder)
         // Readers that open the file themselves (TBX, CSV) are reached through these names.
         for name in ["pipe.yml", "pipe.tbx", "pipe.csv"] {
-            try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent(name).path, withDestinationPath: pipe)
+            try FileManager.default.createSymbolicLink(
+                atPath: folder.appendingPathComponent(name).path, withDestinationPath: pipe)
         }
         let results = Results()
         runsWithoutBlocking(on: pipe) { results.add(self.error { _ = try InputFile.readBytes(pipe) }) }
@@ -77,7 +80,9 @@ struct SpecialFileTests {
             let path = folder.appendingPathComponent(name).path
             runsWithoutBlocking(on: pipe) { results.add(self.error { _ = try GlossaryLoader.load(paths: [path]) }) }
         }
-        runsWithoutBlocking(on: pipe) { results.add(self.error { _ = try ConfigurationReader.read(contentsOf: pipe, knownRules: []) }) }
+        runsWithoutBlocking(on: pipe) {
+            results.add(self.error { _ = try ConfigurationReader.read(contentsOf: pipe, knownRules: []) })
+        }
         runsWithoutBlocking(on: pipe) { results.add(self.error { _ = try Baseline.read(contentsOf: pipe) }) }
         runsWithoutBlocking(on: pipe) { results.add(ReadOnlyMapping(path: pipe) == nil ? InputError("refused") : nil) }
         #expect(results.errors.count == 8)

@@ -1,11 +1,13 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 @Suite("TBX reader")
 struct TBXReaderTests {
@@ -28,11 +30,13 @@ struct TBXReaderTests {
 
     /// The `*_bad.tbx` files list their expected errors in a comment; these are the lines of the
     /// elements that break each rule.
-    @Test(.needsSharedData, arguments: [
-        ("ltac-tbx-test-files/basic_bad.tbx", [24, 26, 69, 97, 140]),
-        ("ltac-tbx-test-files/min_bad.tbx", [21, 41, 803]),
-        ("ltac-tbx-test-files/core_structure_bad.tbx", [15, 21, 27, 27, 32, 46]),
-    ])
+    @Test(
+        .needsSharedData,
+        arguments: [
+            ("ltac-tbx-test-files/basic_bad.tbx", [24, 26, 69, 97, 140]),
+            ("ltac-tbx-test-files/min_bad.tbx", [21, 41, 803]),
+            ("ltac-tbx-test-files/core_structure_bad.tbx", [15, 21, 27, 27, 32, 46]),
+        ])
     func badFileReportsEachViolation(_ file: String, _ lines: [Int]) throws {
         let path = SharedData.path("tbx/" + file)
         let errors = try TBXReader.validate(contentsOf: path).filter { $0.severity == .error }
@@ -98,7 +102,10 @@ struct TBXReaderTests {
             var statuses: [String: Int] = [:]
             var inStatus = false
             var text = ""
-            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+            func parser(
+                _ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]
+            ) {
                 if name == "conceptEntry" { concepts += 1 }
                 if name == "term" { terms += 1 }
                 inStatus = name == "termNote" && attributes["type"] == "usageStatus"
@@ -130,7 +137,11 @@ struct TBXReaderTests {
         let c1 = try #require(glossary.concept(withID: "c1"))
         #expect(c1.subject == "General")
         #expect(c1.note?.hasPrefix("G-Source:") == true)
-        #expect(c1.properties.contains(Property(name: "definition", value: "A group of stars formed together in the spiral arms of a galaxy.", language: .english)))
+        #expect(
+            c1.properties.contains(
+                Property(
+                    name: "definition", value: "A group of stars formed together in the spiral arms of a galaxy.",
+                    language: .english)))
         #expect(c1.properties.contains(Property(name: "definition/source", value: "Oxford2007", language: .english)))
         #expect(c1.properties.first?.name == "transactionType")
         #expect(c1.properties.contains { $0.name == "transactionType/responsibility/@target" })
@@ -139,7 +150,9 @@ struct TBXReaderTests {
         #expect(open.text == "open cluster" && open.partOfSpeech == "noun" && open.status == .preferred)
         #expect(open.context?.hasPrefix("Over 1100 open clusters") == true)
         #expect(open.properties.contains { $0.name == "context/source" })
-        #expect(glossary.properties.contains(Property(name: "back/respPerson/pe324as3-9615-4d41-a9c8-30c36bffe0e6/fn", value: "Tommy Tomolonis")))
+        #expect(
+            glossary.properties.contains(
+                Property(name: "back/respPerson/pe324as3-9615-4d41-a9c8-30c36bffe0e6/fn", value: "Tommy Tomolonis")))
         let types = Set(glossary.concepts.flatMap(\.terms).map(\.type))
         #expect(types.isSuperset(of: [.acronym, .shortForm, .variant, .fullForm]))
     }
@@ -168,7 +181,8 @@ struct TBXReaderTests {
         #expect(dog.terms.map(\.status) == [.preferred, .preferred, .deprecated])
         #expect(dog.terms[1].properties.contains(Property(name: "customerSubset", value: "SAP")))
         #expect(min2013.glossary.properties.contains(Property(name: "creator", value: "Klaus-Dirk Schmidt")))
-        let draft = try TBXReader.read(contentsOf: dir.appendingPathComponent("tbx/tbx-min-perl/tbx-min-draft-termEntry-sample.tbx").path)
+        let draft = try TBXReader.read(
+            contentsOf: dir.appendingPathComponent("tbx/tbx-min-perl/tbx-min-draft-termEntry-sample.tbx").path)
         #expect(draft.concept(withID: "C002")?.terms.last?.status == .deprecated)
 
         let etb = try TBXReader.read(contentsOf: dir.appendingPathComponent("tbx/eurotermbank/eurotermbank-sync-sample.tbx").path)
@@ -198,14 +212,14 @@ struct TBXReaderTests {
 struct TBXSecurityTests {
     @Test func externalEntityIsRefused() throws {
         let xml = """
-        <?xml version="1.0"?>
-        <!DOCTYPE tbx [
-          <!ENTITY secret SYSTEM "file:///etc/passwd">
-        ]>
-        <tbx type="TBX-Basic" style="dca" xml:lang="en"><text><body>
-        <conceptEntry id="x"><langSec xml:lang="en"><termSec><term>&secret;</term></termSec></langSec></conceptEntry>
-        </body></text></tbx>
-        """
+            <?xml version="1.0"?>
+            <!DOCTYPE tbx [
+              <!ENTITY secret SYSTEM "file:///etc/passwd">
+            ]>
+            <tbx type="TBX-Basic" style="dca" xml:lang="en"><text><body>
+            <conceptEntry id="x"><langSec xml:lang="en"><termSec><term>&secret;</term></termSec></langSec></conceptEntry>
+            </body></text></tbx>
+            """
         let path = try TestScratch.file(xml, extension: "tbx")
         #expect {
             try TBXReader.read(contentsOf: path)
@@ -221,7 +235,8 @@ struct TBXSecurityTests {
             let previous = level == 1 ? "lol" : "lol\(level - 1)"
             declarations += "\n  <!ENTITY lol\(level) \"" + String(repeating: "&\(previous);", count: 10) + "\">"
         }
-        let xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n  \(declarations)\n]>\n<tbx xml:lang=\"en\"><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>&lol9;</term></termSec></langSec></conceptEntry></body></text></tbx>"
+        let xml =
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n  \(declarations)\n]>\n<tbx xml:lang=\"en\"><text><body><conceptEntry id=\"a\"><langSec xml:lang=\"en\"><termSec><term>&lol9;</term></termSec></langSec></conceptEntry></body></text></tbx>"
         #expect(throws: InputError.self) { try TBXReader.load(data: Data(xml.utf8), path: "bomb.tbx") }
         let path = try TestScratch.file(xml, extension: "tbx")
         #expect {
@@ -233,12 +248,12 @@ struct TBXSecurityTests {
 
     @Test func entityTextInsideACommentIsNotMistakenForADeclaration() throws {
         let xml = """
-        <?xml version="1.0"?>
-        <!-- a comment that mentions <!ENTITY x "y"> is harmless -->
-        <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
-        <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></martifHeader>
-        <text><body><termEntry id="t1"><langSet xml:lang="en"><tig><term>safe</term></tig></langSet></termEntry></body></text></martif>
-        """
+            <?xml version="1.0"?>
+            <!-- a comment that mentions <!ENTITY x "y"> is harmless -->
+            <!DOCTYPE martif SYSTEM "TBXcoreStructV02.dtd">
+            <martif type="TBX" xml:lang="en"><martifHeader><fileDesc><sourceDesc><p>t</p></sourceDesc></fileDesc></martifHeader>
+            <text><body><termEntry id="t1"><langSet xml:lang="en"><tig><term>safe</term></tig></langSet></termEntry></body></text></martif>
+            """
         let glossary = try TBXReader.load(data: Data(xml.utf8)).glossary
         #expect(glossary.concepts.first?.terms.first?.text == "safe")
     }

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// Term exceptions (`TermException`) in every glossary format: read with the place of each
 /// phrase (for `glossary lint`), written back, and kept through every conversion.
@@ -31,10 +32,11 @@ struct TermExceptionFormatTests {
         let glossary = try YAMLGlossaryReader.read(Self.yaml, path: "g.yml")
         let terms = try #require(glossary.concepts.first).terms
         #expect(terms[0].exceptions.isEmpty)
-        #expect(terms[1].exceptions == [
-            TermException("maid of honour", location: SourceLocation(file: "g.yml", line: 9, column: 15)),
-            TermException("Old Maid", location: SourceLocation(file: "g.yml", line: 10, column: 15)),
-        ])
+        #expect(
+            terms[1].exceptions == [
+                TermException("maid of honour", location: SourceLocation(file: "g.yml", line: 9, column: 15)),
+                TermException("Old Maid", location: SourceLocation(file: "g.yml", line: 10, column: 15)),
+            ])
         #expect(terms[2].exceptions.map(\.text) == ["pembantu rektor", "unsur pembantu"])
         #expect(terms[2].exceptions.map { $0.location?.column } == [24, 41])
         // A single phrase may be written without a list, as `forms` may.
@@ -42,7 +44,8 @@ struct TermExceptionFormatTests {
     }
 
     @Test func yamlKeepsAnEmptyPhraseForLintAndRefusesAMapping() throws {
-        let empty = try YAMLGlossaryReader.read("""
+        let empty = try YAMLGlossaryReader.read(
+            """
             concepts:
               - id: a
                 terms:
@@ -52,7 +55,8 @@ struct TermExceptionFormatTests {
             """, path: "g.yml")
         #expect(empty.concepts[0].terms[0].exceptions.map(\.text) == ["", ""])
         #expect {
-            try YAMLGlossaryReader.read("""
+            try YAMLGlossaryReader.read(
+                """
                 concepts:
                   - id: a
                     terms:
@@ -73,14 +77,19 @@ struct TermExceptionFormatTests {
         #expect(written.contains("          exceptions: [AD/ART]\n"))
         #expect(ModelComparison.difference(glossary, try YAMLGlossaryReader.read(written, path: "w.yml")) == nil)
         // A preferred term with exceptions and nothing else is no longer a plain string.
-        let bare = Glossary(concepts: [Concept(id: "c", terms: [Term(text: "broker", language: .english, exceptions: ["honest broker"])])])
+        let bare = Glossary(concepts: [
+            Concept(id: "c", terms: [Term(text: "broker", language: .english, exceptions: ["honest broker"])])
+        ])
         #expect(YAMLGlossaryWriter.string(from: bare).contains("- term: broker\n          exceptions: [honest broker]\n"))
     }
 
     @Test func tbxWritesOneNotePerPhraseAndReadsThemBackWithTheirPlace() throws {
         let glossary = try YAMLGlossaryReader.read(Self.yaml, path: "g.yml")
         let tbx = TBXWriter.string(from: glossary)
-        #expect(tbx.contains("\t\t\t\t\t\t<note>glossary:exception=maid of honour</note>\n\t\t\t\t\t\t<note>glossary:exception=Old Maid</note>\n"))
+        #expect(
+            tbx.contains(
+                "\t\t\t\t\t\t<note>glossary:exception=maid of honour</note>\n\t\t\t\t\t\t<note>glossary:exception=Old Maid</note>\n"
+            ))
         let output = try TBXReader.load(data: Data(tbx.utf8), path: "g.tbx")
         #expect(output.diagnostics == [])
         #expect(output.dialect == .basic)
@@ -88,7 +97,8 @@ struct TermExceptionFormatTests {
         let lines = tbx.split(separator: "\n", omittingEmptySubsequences: false)
         let line = try #require(lines.firstIndex { $0.contains("exception=Old Maid") }) + 1
         // Placed as the reader places every element: where the parser reports its start tag.
-        #expect(output.glossary.concepts[0].terms[1].exceptions[1].location == SourceLocation(file: "g.tbx", line: line, column: 12))
+        #expect(
+            output.glossary.concepts[0].terms[1].exceptions[1].location == SourceLocation(file: "g.tbx", line: line, column: 12))
     }
 
     @Test func tbxTellsExceptionNotesFromOtherNotes() throws {
@@ -129,9 +139,10 @@ struct TermExceptionFormatTests {
         let back = try CSVGlossaryReader().read(data: Data(output.text.utf8), path: "g.csv")
         #expect(ModelComparison.difference(glossary, back) == nil)
         // Each phrase is placed at its cell.
-        #expect(back.concepts[0].terms[1].exceptions.map(\.location) == [
-            SourceLocation(file: "g.csv", line: 3, column: 37), SourceLocation(file: "g.csv", line: 3, column: 37),
-        ])
+        #expect(
+            back.concepts[0].terms[1].exceptions.map(\.location) == [
+                SourceLocation(file: "g.csv", line: 3, column: 37), SourceLocation(file: "g.csv", line: 3, column: 37),
+            ])
         let wide = CSVGlossaryWriter.write(glossary, layout: .wide, separator: ",")
         #expect(wide.omissions.contains { $0.contains("exceptions") && $0.contains("long layout") })
     }

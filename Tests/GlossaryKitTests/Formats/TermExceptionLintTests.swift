@@ -1,14 +1,19 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// `glossary lint` places an exception phrase's problem at the phrase, in every format.
 @Suite("Term exceptions in lint")
 struct TermExceptionLintTests {
-    static let glossary = Glossary(concepts: [Concept(id: "recruitment-broker", terms: [
-        Term(text: "broker", language: .english, exceptions: ["honest broker", "power brokerage", "insurance agent"]),
-    ])])
+    static let glossary = Glossary(concepts: [
+        Concept(
+            id: "recruitment-broker",
+            terms: [
+                Term(text: "broker", language: .english, exceptions: ["honest broker", "power brokerage", "insurance agent"])
+            ])
+    ])
 
     static func findings(_ text: String, extension ext: String) throws -> [Finding] {
         let path = try TestScratch.file(text, extension: ext)
@@ -25,7 +30,8 @@ struct TermExceptionLintTests {
     @Test func andInTBX() throws {
         let tbx = TBXWriter.string(from: Self.glossary)
         let lines = tbx.split(separator: "\n", omittingEmptySubsequences: false)
-        let expected = lines.indices.filter { lines[$0].contains("exception=power") || lines[$0].contains("exception=insurance") }.map { $0 + 1 }
+        let expected = lines.indices.filter { lines[$0].contains("exception=power") || lines[$0].contains("exception=insurance") }
+            .map { $0 + 1 }
         let findings = try Self.findings(tbx, extension: "tbx")
         #expect(findings.map(\.location.line) == expected)
         #expect(findings.map(\.text) == ["power brokerage", "insurance agent"])
@@ -44,7 +50,8 @@ struct TermExceptionContainmentTests {
     /// A phrase holds its term when the matcher finds it there, inflected or not; phrase after
     /// phrase, each read afresh (the words met in one phrase say nothing of the next).
     @Test func inflectedTermsInPhrasesAreTheTerm() throws {
-        let glossary = try YAMLGlossaryReader.read("""
+        let glossary = try YAMLGlossaryReader.read(
+            """
             concepts:
               - id: fisher
                 terms:

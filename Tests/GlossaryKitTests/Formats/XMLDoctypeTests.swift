@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// No XML reader lets a document declare an entity: the prolog is read by its grammar before any
@@ -17,7 +18,8 @@ struct XMLDoctypeTests {
         "an apostrophe in a comment": "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!-- don't -->\n\(secret)\n]>\n",
         "an apostrophe in a comment before the DOCTYPE": "<?xml version=\"1.0\"?>\n<!-- it's -->\n<!DOCTYPE r [\n\(secret)\n]>\n",
         "a quote in the system literal": "<?xml version=\"1.0\"?>\n<!DOCTYPE r SYSTEM \"a'b\" [\n<!-- -->\n\(secret)\n]>\n",
-        "a parameter entity": "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!-- -->\n<!ENTITY % p SYSTEM \"file:///etc/hostname\">\n]>\n",
+        "a parameter entity":
+            "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n<!-- -->\n<!ENTITY % p SYSTEM \"file:///etc/hostname\">\n]>\n",
         "an entity nested in billions": "<?xml version=\"1.0\"?>\n<!DOCTYPE r [\n\n<!ENTITY e \"&#38;e;&#38;e;\">\n]>\n",
     ]
 
@@ -56,7 +58,8 @@ struct XMLDoctypeTests {
 
     @Test(arguments: XMLReaderHarness.allCases)
     func aUTF16DocumentWithAnEntityIsRefused(_ reader: XMLReaderHarness) throws {
-        let document = reader.document(prolog: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE r [\n\(Self.secret)\n]>\n", body: "x&e;y")
+        let document = reader.document(
+            prolog: "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\n<!DOCTYPE r [\n\(Self.secret)\n]>\n", body: "x&e;y")
         let bytes: [UInt8] = [0xFF, 0xFE] + document.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
         let error = try #require(reader.read(bytes).error)
         #expect(error.message.contains("UTF-16"), "\(error.message)")
@@ -67,16 +70,16 @@ struct XMLDoctypeTests {
         "an external DTD": "<?xml version=\"1.0\"?>\n<!DOCTYPE martif SYSTEM \"TBXcoreStructV02.dtd\">\n",
         "a public DTD": "<!DOCTYPE martif PUBLIC \"ISO 12200:1999A//DTD MARTIF core (DXFcdV04)//EN\" 'TBXcdv04.dtd'>\n",
         "comments and processing instructions in the subset": """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <?xml-model href="x.rng" type="application/xml"?>
-            <!-- it's <!ENTITY x "y"> in a comment -->
-            <!DOCTYPE r SYSTEM "r.dtd" [
-              <?pi ] > <!ENTITY no "x"> ?>
-              <!-- ' " ] > <!ENTITY no "x"> -->
-            ]>
-            <!-- after -->
+        <?xml version="1.0" encoding="UTF-8"?>
+        <?xml-model href="x.rng" type="application/xml"?>
+        <!-- it's <!ENTITY x "y"> in a comment -->
+        <!DOCTYPE r SYSTEM "r.dtd" [
+          <?pi ] > <!ENTITY no "x"> ?>
+          <!-- ' " ] > <!ENTITY no "x"> -->
+        ]>
+        <!-- after -->
 
-            """,
+        """,
     ]
 
     @Test(arguments: XMLReaderHarness.allCases, harmlessProlog.keys.sorted())
@@ -85,14 +88,16 @@ struct XMLDoctypeTests {
         #expect(try reader.read(document).get() == "safe", "\(reader), \(name)")
     }
 
-    @Test(arguments: XMLReaderHarness.allCases, [
-        "<!DOCTYPE r [\n<![INCLUDE[ <!ELEMENT r ANY> ]]>\n]>\n",
-        "<!DOCTYPE r [\n<!-- c --> junk\n]>\n",
-        "<!DOCTYPE r [\n<!-- a -- b -->\n]>\n",
-        "<!DOCTYPE r [\n<?xml version='1.0'?>\n]>\n",
-        "<!DOCTYPE r\nFOO [\n<!ELEMENT r ANY>\n]>\n",
-        "<!DOCTYPE r>\n<!DOCTYPE s>\n",
-    ])
+    @Test(
+        arguments: XMLReaderHarness.allCases,
+        [
+            "<!DOCTYPE r [\n<![INCLUDE[ <!ELEMENT r ANY> ]]>\n]>\n",
+            "<!DOCTYPE r [\n<!-- c --> junk\n]>\n",
+            "<!DOCTYPE r [\n<!-- a -- b -->\n]>\n",
+            "<!DOCTYPE r [\n<?xml version='1.0'?>\n]>\n",
+            "<!DOCTYPE r\nFOO [\n<!ELEMENT r ANY>\n]>\n",
+            "<!DOCTYPE r>\n<!DOCTYPE s>\n",
+        ])
     func malformedDTDMarkupIsRefused(_ reader: XMLReaderHarness, _ prolog: String) throws {
         let error = try #require(reader.read(reader.document(prolog: prolog, body: "x")).error, "\(reader): \(prolog)")
         #expect(error.location?.line == 2, "\(reader): \(prolog) \(error)")

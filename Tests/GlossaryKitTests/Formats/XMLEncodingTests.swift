@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestScratch
+import Testing
+
 @testable import GlossaryKit
 
 /// Every XML reader takes UTF-8 only, checked before a parser sees a byte: a bad byte in a name
@@ -80,13 +81,15 @@ struct XMLEncodingTests {
     @Test(arguments: XMLReaderHarness.allCases, ["UTF-8", "utf-8", "UTF8", "US-ASCII"])
     func utf8AndASCIIDeclarationsAreRead(_ reader: XMLReaderHarness, _ encoding: String) throws {
         let body = encoding == "US-ASCII" ? "cafe" : "café"
-        let document = reader.document(prolog: "\u{FEFF}<?xml version='1.0' encoding='\(encoding)' standalone='yes'?>\n", body: body)
+        let document = reader.document(
+            prolog: "\u{FEFF}<?xml version='1.0' encoding='\(encoding)' standalone='yes'?>\n", body: body)
         #expect(try reader.read(document).get() == body)
     }
 
     @Test(arguments: XMLReaderHarness.allCases)
     func controlCharactersBeforeTheRootAreRefused(_ reader: XMLReaderHarness) throws {
-        let error = try #require(reader.read(reader.document(prolog: "<?xml version=\"1.0\"?>\n<!-- a\u{0}b -->\n", body: "x")).error)
+        let error = try #require(
+            reader.read(reader.document(prolog: "<?xml version=\"1.0\"?>\n<!-- a\u{0}b -->\n", body: "x")).error)
         #expect(error.location?.line == 2)
         #expect(error.location?.column == 7)
         #expect(error.message.contains("U+0000"), "\(error.message)")
@@ -143,12 +146,15 @@ struct XMLEncodingTests {
     /// A document that ends inside a value of its XML declaration is incomplete, not a crash:
     /// the encoding's value was cut from its opening quote to one byte before the end, a range
     /// that runs backwards (found by the TMX fuzz target).
-    @Test(arguments: XMLReaderHarness.allCases, [#"<?xml version="1.0" encoding=""#, "<?xml version='1.0' encoding='UTF", #"<?xml version=""#])
+    @Test(
+        arguments: XMLReaderHarness.allCases,
+        [#"<?xml version="1.0" encoding=""#, "<?xml version='1.0' encoding='UTF", #"<?xml version=""#])
     func aDocumentEndingInsideTheDeclarationIsAnError(_ reader: XMLReaderHarness, _ document: String) throws {
         let error = try #require(reader.read(document).error, "\(reader): read without an error")
         #expect(error.location?.line == 1, "\(reader): \(error)")
         // The declaration, closed, names an encoding that is checked as before.
-        #expect(reader.read(reader.document(prolog: #"<?xml version="1.0" encoding="Latin-1"?>"#, body: "safe")).error?.message
-            .contains("names the encoding 'Latin-1'") == true)
+        #expect(
+            reader.read(reader.document(prolog: #"<?xml version="1.0" encoding="Latin-1"?>"#, body: "safe")).error?.message
+                .contains("names the encoding 'Latin-1'") == true)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// A processing instruction with a target and no data (`<?r?>`) killed the process inside

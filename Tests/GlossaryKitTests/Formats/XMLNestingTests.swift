@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// Deep nesting and long lines in XML: trees are built and walked without recursion, nesting is
@@ -11,8 +12,8 @@ struct XMLNestingTests {
     /// Elements above the term or segment text in `XMLReaderHarness.document(body:)`.
     static func depthAbove(_ reader: XMLReaderHarness) -> Int {
         switch reader {
-        case .tbxFile, .tbxData: 7 // martif, text, body, termEntry, langSet, tig, term
-        case .xliff, .tmx: 5 // xliff, file, body, trans-unit, source; tmx, body, tu, tuv, seg
+        case .tbxFile, .tbxData: 7  // martif, text, body, termEntry, langSet, tig, term
+        case .xliff, .tmx: 5  // xliff, file, body, trans-unit, source; tmx, body, tu, tuv, seg
         }
     }
 

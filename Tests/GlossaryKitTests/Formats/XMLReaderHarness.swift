@@ -1,5 +1,6 @@
 import Foundation
 import TestScratch
+
 @testable import GlossaryKit
 
 /// Runs the same XML bytes through every XML reader, so a hostile-input test covers each way a
@@ -16,11 +17,14 @@ enum XMLReaderHarness: String, CaseIterable, CustomStringConvertible {
     func document(prolog: String = "<?xml version=\"1.0\"?>\n", body: String) -> String {
         switch self {
         case .tbxFile, .tbxData:
-            prolog + "<martif type=\"TBX\" xml:lang=\"en\"><text><body><termEntry id=\"t1\"><langSet xml:lang=\"en\"><tig><term>\(body)</term></tig></langSet></termEntry></body></text></martif>\n"
+            prolog
+                + "<martif type=\"TBX\" xml:lang=\"en\"><text><body><termEntry id=\"t1\"><langSet xml:lang=\"en\"><tig><term>\(body)</term></tig></langSet></termEntry></body></text></martif>\n"
         case .xliff:
-            prolog + "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"id\"><body><trans-unit id=\"1\"><source>\(body)</source></trans-unit></body></file></xliff>\n"
+            prolog
+                + "<xliff version=\"1.2\"><file source-language=\"en\" target-language=\"id\"><body><trans-unit id=\"1\"><source>\(body)</source></trans-unit></body></file></xliff>\n"
         case .tmx:
-            prolog + "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>\(body)</seg></tuv></tu></body></tmx>\n"
+            prolog
+                + "<tmx version=\"1.4\"><header srclang=\"en\"/><body><tu><tuv xml:lang=\"en\"><seg>\(body)</seg></tuv></tu></body></tmx>\n"
         }
     }
 
@@ -35,7 +39,9 @@ enum XMLReaderHarness: String, CaseIterable, CustomStringConvertible {
                 return .success(Self.firstTerm(try TBXReader.load(data: Data(bytes), path: "memory.tbx").glossary))
             case .xliff, .tmx:
                 let path = write(bytes, extension: self == .xliff ? "xlf" : "tmx")
-                guard let corpus = try BilingualFormat.read(paths: [path]).first, let set = corpus.sets.first else { return .success("") }
+                guard let corpus = try BilingualFormat.read(paths: [path]).first, let set = corpus.sets.first else {
+                    return .success("")
+                }
                 return .success(corpus.texts[0].string(of: corpus[set.members[0]]))
             }
         } catch {

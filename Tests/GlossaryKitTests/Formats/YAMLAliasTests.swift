@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// YAML aliases repeat a node without repeating its text: a short file can stand for millions of
@@ -63,10 +64,13 @@ struct YAMLAliasTests {
     @Test func theConfigurationAndTheBaselineHaveTheSameLimit() throws {
         var yaml = "include: &p [" + Array(repeating: "\"*.md\"", count: 1000).joined(separator: ", ") + "]\nexclude: &q ["
         yaml += Array(repeating: "*p", count: 1001).joined(separator: ", ") + "]\n"
-        let configurationError = #expect(throws: InputError.self) { try ConfigurationReader.read(yaml, path: ".glossary.yml", knownRules: []) }
+        let configurationError = #expect(throws: InputError.self) {
+            try ConfigurationReader.read(yaml, path: ".glossary.yml", knownRules: [])
+        }
         #expect(configurationError?.message.contains("aliases") == true, "\(String(describing: configurationError))")
         #expect(configurationError?.location?.line == 2)
-        let baseline = "{\"version\": 1, \"a\": &a [" + Array(repeating: "1", count: 1000).joined(separator: ", ")
+        let baseline =
+            "{\"version\": 1, \"a\": &a [" + Array(repeating: "1", count: 1000).joined(separator: ", ")
             + "], \"findings\": [" + Array(repeating: "*a", count: 1001).joined(separator: ", ") + "]}"
         let baselineError = #expect(throws: InputError.self) { try Baseline.read(baseline, path: "baseline.json") }
         #expect(baselineError?.message.contains("aliases") == true, "\(String(describing: baselineError))")
@@ -74,7 +78,8 @@ struct YAMLAliasTests {
 
     @Test func aliasLookalikesInTextAreNotAliases() throws {
         // A star at the start of a word in a note, a quoted string and a block are text.
-        let glossary = try YAMLGlossaryReader.read("""
+        let glossary = try YAMLGlossaryReader.read(
+            """
             concepts:
               - id: a
                 note: "see *terms and *a"
@@ -129,7 +134,9 @@ struct YAMLAliasTests {
         #expect(!error.message.contains("byte"))
         #expect(error.sourceLine == "    note: bell \u{07} here")
         // The same for the configuration.
-        #expect(throws: InputError.self) { try ConfigurationReader.read("fail-on: \u{01}", path: ".glossary.yml", knownRules: []) }
+        #expect(throws: InputError.self) {
+            try ConfigurationReader.read("fail-on: \u{01}", path: ".glossary.yml", knownRules: [])
+        }
         do {
             _ = try ConfigurationReader.read("fail-on: error\ninclude: [\"a\u{01}\"]", path: ".glossary.yml", knownRules: [])
         } catch {

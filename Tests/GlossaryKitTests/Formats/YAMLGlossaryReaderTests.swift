@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("YAML glossary reader")
 struct YAMLGlossaryReaderTests {
@@ -16,7 +17,8 @@ struct YAMLGlossaryReaderTests {
     }
 
     @Test func readsConceptsTermsAndDefaults() throws {
-        let glossary = try YAMLGlossaryReader.read("""
+        let glossary = try YAMLGlossaryReader.read(
+            """
             name: Test
             required-languages: [id, en]
             concepts:
@@ -44,66 +46,77 @@ struct YAMLGlossaryReaderTests {
         #expect(concept.terms[0].isCaseSensitive == false)
         #expect(concept.terms[1].isCaseSensitive == true)
         #expect(concept.terms[2].note == "Spelt Labour.")
-        #expect(concept.terms[3].allowsPluralInfix && concept.terms[3].matchMode == .exact && concept.terms[3].forms == ["pagawe"])
+        #expect(
+            concept.terms[3].allowsPluralInfix && concept.terms[3].matchMode == .exact && concept.terms[3].forms == ["pagawe"])
         #expect(concept.location == SourceLocation(file: "g.yml", line: 4, column: 5))
     }
 
     @Test func unknownStatusNamesLineAndColumn() throws {
-        let error = try #require(loadError("""
-            concepts:
-              - id: a
-                terms:
-                  en:
-                    - term: x
-                      status: prefered
-            """))
+        let error = try #require(
+            loadError(
+                """
+                concepts:
+                  - id: a
+                    terms:
+                      en:
+                        - term: x
+                          status: prefered
+                """))
         #expect(error.location == SourceLocation(file: "g.yml", line: 6, column: 19))
         #expect(error.message.contains("unknown status 'prefered'"))
         #expect(error.description.hasSuffix("        status: prefered\n                  ^"))
     }
 
     @Test func duplicateConceptID() throws {
-        let error = try #require(loadError("""
-            concepts:
-              - id: a
-                terms: {en: [x]}
-              - id: a
-                terms: {en: [y]}
-            """))
+        let error = try #require(
+            loadError(
+                """
+                concepts:
+                  - id: a
+                    terms: {en: [x]}
+                  - id: a
+                    terms: {en: [y]}
+                """))
         #expect(error.location?.line == 4)
         #expect(error.message.contains("duplicate concept id 'a'"))
     }
 
     @Test func emptyTerm() throws {
-        let error = try #require(loadError("""
-            concepts:
-              - id: a
-                terms:
-                  en:
-                    - term: "  "
-            """))
+        let error = try #require(
+            loadError(
+                """
+                concepts:
+                  - id: a
+                    terms:
+                      en:
+                        - term: "  "
+                """))
         #expect(error.location?.line == 5)
         #expect(error.message == "term is empty")
     }
 
     @Test func badLanguageTag() throws {
-        let error = try #require(loadError("""
-            concepts:
-              - id: a
-                terms:
-                  english!: [x]
-            """))
+        let error = try #require(
+            loadError(
+                """
+                concepts:
+                  - id: a
+                    terms:
+                      english!: [x]
+                """))
         #expect(error.location == SourceLocation(file: "g.yml", line: 4, column: 7))
         #expect(error.message.contains("not a valid BCP 47 language tag"))
     }
 
     @Test func unknownKeySuggestsTheRightOne() throws {
-        let error = try #require(loadError("""
-            concepts:
-              - id: a
-                defintion: typo
-                terms: {en: [x]}
-            """))
+        let error = try #require(
+            loadError(
+                """
+                concepts:
+                  - id: a
+                    defintion: typo
+                    terms: {en: [x]}
+                """))
         #expect(error.location?.line == 3)
         #expect(error.message.contains("unknown key 'defintion'"))
         #expect(error.message.contains("did you mean 'definition'"))
@@ -130,8 +143,10 @@ struct YAMLGlossaryReaderTests {
         let folder = TestScratch.url("dup")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
-        try "concepts:\n  - id: a\n    terms: {en: [x]}\n".write(to: folder.appendingPathComponent("a.yml"), atomically: true, encoding: .utf8)
-        try "concepts:\n  - id: b\n    terms: {en: [y]}\n  - id: a\n    terms: {en: [z]}\n".write(to: folder.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
+        try "concepts:\n  - id: a\n    terms: {en: [x]}\n".write(
+            to: folder.appendingPathComponent("a.yml"), atomically: true, encoding: .utf8)
+        try "concepts:\n  - id: b\n    terms: {en: [y]}\n  - id: a\n    terms: {en: [z]}\n".write(
+            to: folder.appendingPathComponent("b.yml"), atomically: true, encoding: .utf8)
         #expect {
             try GlossaryLoader.load(paths: [folder.path])
         } throws: { error in
@@ -156,7 +171,10 @@ struct YAMLGlossaryReaderTests {
             ("concepts:\n  - id: a\n    terms:\n      en: [x]\n      id: [y]\n      en: [z]\n", "en", 6, 7),
             ("concepts:\n  - id: a\n    properties:\n      k: 1\n      k: 2\n    terms:\n      en: [x]\n", "k", 5, 7),
             // A key of the same name in a nested mapping before the duplicate is not taken for it.
-            ("concepts:\n  - id: a\n    terms:\n      en:\n        - term: x\n          note: n\n    note: m\n    note: o\n", "note", 8, 5),
+            (
+                "concepts:\n  - id: a\n    terms:\n      en:\n        - term: x\n          note: n\n    note: m\n    note: o\n",
+                "note", 8, 5
+            ),
         ]
         for (yaml, key, line, column) in cases {
             let error = try #require(loadError(yaml), "\(yaml)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// YAML errors are positioned as every other position of the tool: lines end at LF, columns
@@ -39,19 +40,22 @@ struct YAMLPositionTests {
 
     @Test(arguments: ["\u{2028}", "\u{2029}", "\u{85}"])
     func aLineBreakOnlyYAMLKnowsDoesNotMoveLaterErrors(_ separator: String) throws {
-        let glossary = try #require(glossaryError("""
-            concepts:
-              - id: a
-                note: "one\(separator)two"
-                terms:
-                  en:
-                    - term: x
-                      status: prefered
-            """))
+        let glossary = try #require(
+            glossaryError(
+                """
+                concepts:
+                  - id: a
+                    note: "one\(separator)two"
+                    terms:
+                      en:
+                        - term: x
+                          status: prefered
+                """))
         #expect(glossary.location == SourceLocation(file: "g.yml", line: 7, column: 19))
         #expect(glossary.description.hasSuffix("        status: prefered\n                  ^"))
         // On the line of the separator, columns go on counting past it.
-        let sameLine = try #require(glossaryError("concepts:\n  - {id: a, note: \"x\(separator)y\", terms: {en: [{term: z, status: bad}]}}\n"))
+        let sameLine = try #require(
+            glossaryError("concepts:\n  - {id: a, note: \"x\(separator)y\", terms: {en: [{term: z, status: bad}]}}\n"))
         #expect(sameLine.location?.line == 2)
         #expect(sameLine.location?.column == 57)
         let configuration = try #require(configurationError("include: [\"a\(separator)b\"]\nfail_on: error\n"))

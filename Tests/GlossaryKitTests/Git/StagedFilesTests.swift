@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 /// A throwaway git repository.
 struct TemporaryRepository {
@@ -54,7 +55,9 @@ struct StagedFilesTests {
         let runner = CheckRunner(checker: TestSupport.exampleChecker, jobs: 1)
         let report = runner.run(inputs: inputs).report
         #expect(!report.findings.isEmpty)
-        #expect(report.findings.allSatisfy { $0.location.file == "docs/a.en.md" && $0.location.line == 1 }, "findings name the real path")
+        #expect(
+            report.findings.allSatisfy { $0.location.file == "docs/a.en.md" && $0.location.line == 1 },
+            "findings name the real path")
         #expect(report.findings.contains { $0.rule == "deprecated-term" })
         // The working tree alone is clean for that file.
         let working = runner.run(files: [repository.root.appendingPathComponent("docs/a.en.md").path]).report
@@ -81,7 +84,9 @@ struct StagedFilesTests {
         #expect(entries.first?.repositoryPathBytes == name)
         let inputs = try StagedFiles.inputs(in: repository.root.path) { _ in true }
         let report = CheckRunner(checker: TestSupport.exampleChecker, jobs: 1).run(inputs: inputs).report
-        #expect(report.findings.contains { $0.rule == "deprecated-term" && $0.location.file == "docs/bad\\xFF.en.md" }, "\(report.findings)")
+        #expect(
+            report.findings.contains { $0.rule == "deprecated-term" && $0.location.file == "docs/bad\\xFF.en.md" },
+            "\(report.findings)")
         // From a subfolder too.
         let below = try StagedFiles.list(in: repository.root.appendingPathComponent("docs").path)
         #expect(Set(below.map(\.path)) == ["bad\\xFF.en.md", "ok.en.md"])
@@ -107,7 +112,8 @@ struct StagedFilesTests {
         try repository.git("add", ".")
         try repository.git("commit", "-qm", "first")
         try repository.git("rm", "-q", "gone.md")
-        try FileManager.default.createSymbolicLink(atPath: repository.root.appendingPathComponent("link.md").path, withDestinationPath: "elsewhere.md")
+        try FileManager.default.createSymbolicLink(
+            atPath: repository.root.appendingPathComponent("link.md").path, withDestinationPath: "elsewhere.md")
         try repository.git("add", "link.md")
         #expect(try StagedFiles.list(in: repository.root.path).isEmpty)
     }

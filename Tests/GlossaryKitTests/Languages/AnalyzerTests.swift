@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Per-language morphology over the project's own glossary, positives and negatives.

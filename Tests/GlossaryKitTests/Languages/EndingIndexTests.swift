@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// The analyzers' quick tests: ending lists indexed by last byte, word-set filters, and the

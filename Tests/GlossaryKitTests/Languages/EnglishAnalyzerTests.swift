@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// English: plurals, possessives, British/American spellings, and no derivations.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Indonesian: clitics, hyphenated clitics, reduplication, spellings, and no derivations.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// The language data files: they load, their rules are well-formed, and mistakes are reported.

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("Language detection: evidence, sections, headings and certainty")
 struct LanguageDetectorTests {
@@ -96,7 +97,10 @@ struct LanguageDetectorTests {
 
     @Test func onlyAParagraphItsOwnWordsDecideIsCertain() {
         // Decided paragraphs are certain, undecided ones (short, or mixed) are not.
-        #expect(uncertain([decided(id), none(words: 3), Self.evidence([0, 1, 0], words: 5), decided(id)]) == [false, true, true, false])
+        #expect(
+            uncertain([decided(id), none(words: 3), Self.evidence([0, 1, 0], words: 5), decided(id)]) == [
+                false, true, true, false,
+            ])
         #expect(uncertain([Self.evidence([4, 4, 0]), Self.evidence([4, 3, 0])]) == [true, true])
         // A paragraph without any language is uncertain.
         #expect(uncertain([none(words: 3)]) == [true])
@@ -126,7 +130,10 @@ struct LanguageDetectorTests {
         let languages = compiled.tables.detectorLanguages
         func counted(_ word: String) throws -> Set<String> {
             let id = try #require(compiled.tables.words.find(word), "\(word)")
-            return Set(languages.indices.filter { compiled.tables.flags[Int(id)] >> (16 + UInt32($0)) & 1 != 0 }.map { languages[$0].rawValue })
+            return Set(
+                languages.indices.filter { compiled.tables.flags[Int(id)] >> (16 + UInt32($0)) & 1 != 0 }.map {
+                    languages[$0].rawValue
+                })
         }
         #expect(try counted("di") == ["id", "su"])
         #expect(try counted("mana") == ["id", "su"])
@@ -208,7 +215,8 @@ struct LanguageDetectorTests {
         #expect(headings.map(\.0) == ["ABSTRAK", "ABSTRAK", "RINGKESAN"])
         #expect(headings.map(\.1) == ["id", "en", "su"])
         // Each heading has the language of the paragraph after it.
-        for (index, paragraph) in found.enumerated() where headings.contains(where: { $0 == paragraph }) && index + 1 < found.count {
+        for (index, paragraph) in found.enumerated()
+        where headings.contains(where: { $0 == paragraph }) && index + 1 < found.count {
             #expect(paragraph.1 == found[index + 1].1, "\(paragraph.0)")
         }
         // In chunks of about 300 bytes (the longest paragraph has 1081) the result is the same.
@@ -244,7 +252,8 @@ struct LanguageDetectorTests {
         let undecided = String(repeating: "12345 67890 ILO NTT.\n\n", count: 6)
         let texts = [
             try Self.fixture(),
-            SourceText(path: "late.md", string: undecided + "Penelitian ini membahas pekerja migran dan keluarga mereka di desa.\n"),
+            SourceText(
+                path: "late.md", string: undecided + "Penelitian ini membahas pekerja migran dan keluarga mereka di desa.\n"),
         ]
         let analyzer = CrossLanguageAnalyzer(compiled: TestSupport.projectChecker.compiled)
         for source in texts {
@@ -252,7 +261,9 @@ struct LanguageDetectorTests {
                 let options = CheckOptions(chunkSize: size)
                 let checked = try TestSupport.projectChecker.analyze(source, options: options).paragraphs
                 let aligned = try analyzer.paragraphs(of: source, options: options).segments
-                #expect(aligned.map(\.language) == LanguageSections.sectionLanguages(of: checked), "\(source.path), chunk size \(size)")
+                #expect(
+                    aligned.map(\.language) == LanguageSections.sectionLanguages(of: checked),
+                    "\(source.path), chunk size \(size)")
                 #expect(aligned.map(\.bytes.lowerBound) == checked.map(\.bytes.lowerBound), "\(source.path), chunk size \(size)")
             }
         }

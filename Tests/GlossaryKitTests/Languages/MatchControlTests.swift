@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Per-term control (`match:`, `forms:`), acronym safety, and the fallback for other languages.
@@ -33,12 +34,13 @@ struct MatchControlTests {
         #expect(analyzer is NormalizingAnalyzer)
         let tokens = try Tokenizer().tokenize(term: "korbanipun")
         #expect(analyzer.analyses(of: tokens, at: 0).isEmpty)
-        let checker = try TestSupport.checker(yaml: """
-            concepts:
-              - id: victim
-                terms:
-                  jv: [korban]
-            """)
+        let checker = try TestSupport.checker(
+            yaml: """
+                concepts:
+                  - id: victim
+                    terms:
+                      jv: [korban]
+                """)
         #expect(try TestSupport.matches("Korban", language: javanese, checker: checker).count == 1)
         #expect(try TestSupport.matches("korbanipun", language: javanese, checker: checker).isEmpty)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// A small glossary written for the morphology tests, independent of the project's glossary, and

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Sundanese: -na, -nana and -ana, reduplication, the plural infix, accents and older spellings.
@@ -67,8 +68,9 @@ struct SundaneseAnalyzerTests {
         #expect(try found("pekerja migran na mulang") == ["migrant-worker=pekerja migran"])
         #expect(try found("pagawé na kabur") == ["worker=pagawé"])
         #expect(try found("na") == [])
-        let finding = try #require(try TestSupport.findings("TKI na geus mulang.", language: .sundanese)
-            .first { $0.rule == "deprecated-term" })
+        let finding = try #require(
+            try TestSupport.findings("TKI na geus mulang.", language: .sundanese)
+                .first { $0.rule == "deprecated-term" })
         #expect(finding.byteRange == 0..<3 && finding.fix == "Pekerja migran")
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Acronyms with an ending written solid, and reduplicated: accepted only where the written case
@@ -59,30 +60,32 @@ struct AcronymFormTests {
     }
 
     @Test func anAcronymsPluralIsNoCaseMistake() throws {
-        let findings = try TestSupport.findings("Several NGOs filed a complaint.", language: .english, checker: MorphologyFixture.checker)
+        let findings = try TestSupport.findings(
+            "Several NGOs filed a complaint.", language: .english, checker: MorphologyFixture.checker)
         #expect(findings.allSatisfy { $0.rule != "term-case" })
     }
 
     /// A deprecated acronym in the plural is replaced by the preferred term's plural when that
     /// takes a plain -s, and not at all otherwise.
     @Test func fixesOfAnAcronymsPlural() throws {
-        let checker = try TestSupport.checker(yaml: """
-            concepts:
-              - id: helper
-                terms:
-                  en:
-                    - migrant domestic worker
-                    - term: FDH
-                      type: acronym
-                      status: deprecated
-              - id: agency
-                terms:
-                  en:
-                    - recruitment agency
-                    - term: PRA
-                      type: acronym
-                      status: deprecated
-            """)
+        let checker = try TestSupport.checker(
+            yaml: """
+                concepts:
+                  - id: helper
+                    terms:
+                      en:
+                        - migrant domestic worker
+                        - term: FDH
+                          type: acronym
+                          status: deprecated
+                  - id: agency
+                    terms:
+                      en:
+                        - recruitment agency
+                        - term: PRA
+                          type: acronym
+                          status: deprecated
+                """)
         func fix(_ text: String) throws -> String?? {
             try TestSupport.findings(text, language: .english, checker: checker).first { $0.rule == "deprecated-term" }.map(\.fix)
         }

@@ -1,44 +1,47 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Compounds written closed, hyphenated or open (issue 15, items 4 and 6): each is the term,
 /// where the term's language says so, and a hyphenated prefix makes another word.
 @Suite("Compounds: closed, hyphenated, open")
 struct CompoundTests {
-    static let checker = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: trafficking
-            terms:
-              id: [jual beli manusia]
-              su: [jual beuli manusa]
-          - id: un
-            terms:
-              id: [Perserikatan Bangsa-Bangsa]
-          - id: sex-worker
-            terms:
-              id:
-                - pekerja seks
-                - term: kupu-kupu malam
-                  status: deprecated
-          - id: live-in
-            terms:
-              en:
-                - live-in domestic worker
-                - term: live-in maid
-                  status: deprecated
-          - id: worker
-            terms:
-              en: [worker]
-              id: [pekerja]
-        """)
+    static let checker = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: trafficking
+                terms:
+                  id: [jual beli manusia]
+                  su: [jual beuli manusa]
+              - id: un
+                terms:
+                  id: [Perserikatan Bangsa-Bangsa]
+              - id: sex-worker
+                terms:
+                  id:
+                    - pekerja seks
+                    - term: kupu-kupu malam
+                      status: deprecated
+              - id: live-in
+                terms:
+                  en:
+                    - live-in domestic worker
+                    - term: live-in maid
+                      status: deprecated
+              - id: worker
+                terms:
+                  en: [worker]
+                  id: [pekerja]
+            """)
 
     /// The same terms in a language without compound rules.
-    static let dutch = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: no-rules
-            terms:
-              nl: [jual beli manusia, Perserikatan Bangsa-Bangsa]
-        """)
+    static let dutch = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: no-rules
+                terms:
+                  nl: [jual beli manusia, Perserikatan Bangsa-Bangsa]
+            """)
 
     func found(_ text: String, _ language: LanguageTag?, checker: GlossaryChecker = checker) throws -> [String] {
         try TestSupport.matches(text, language: language, checker: checker).map { "\($0.concept)=\($0.text)" }
@@ -68,9 +71,10 @@ struct CompoundTests {
         #expect(match.explanation == "'Perserikatan Bangsa-Bangsa' written with a space for its hyphen")
         #expect(try found("Perserikatan Bangsa bangsa", .indonesian) == ["un=Perserikatan Bangsa bangsa"])
         #expect(try found("Istilah kupu kupu malam", .indonesian) == ["sex-worker=kupu kupu malam"])
-        #expect(try found("A live in maid and three live in domestic workers.", .english) == [
-            "live-in=live in maid", "live-in=live in domestic workers",
-        ])
+        #expect(
+            try found("A live in maid and three live in domestic workers.", .english) == [
+                "live-in=live in maid", "live-in=live in domestic workers",
+            ])
         // Hyphens in other places than the term's.
         let moved = try #require(try only("three live in-domestic workers", .english))
         #expect(moved.explanation.contains("with its hyphens elsewhere"))
@@ -115,59 +119,60 @@ struct CompoundTests {
     }
 
     /// English compounds, closed and open, and Indonesian ones with a prefix.
-    static let closed = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: domestic-worker
-            terms:
-              en:
-                - domestic worker
-                - term: housemaid
-                  status: deprecated
-                - term: maid
-                  status: deprecated
-          - id: migrant-worker
-            terms:
-              en:
-                - migrant worker
-                - term: guest worker
-                  status: deprecated
-          - id: crew
-            terms:
-              en: [crew member]
-          - id: broker
-            terms:
-              en:
-                - recruitment broker
-                - term: middleman
-                  status: deprecated
-          - id: ngo
-            terms:
-              en: [non-governmental organization]
-              id: [organisasi nonpemerintah]
-          - id: worker
-            terms:
-              en: [worker]
-          - id: government
-            terms:
-              en: [government]
-              id: [pemerintah]
-          - id: employer
-            terms:
-              en: [employer]
-          - id: tki
-            terms:
-              id:
-                - term: TKI
-                  type: acronym
-          - id: victim
-            terms:
-              id: [korban]
-          - id: exact
-            terms:
-              en:
-                - term: workhouse
-                  match: exact
-        """)
+    static let closed = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: domestic-worker
+                terms:
+                  en:
+                    - domestic worker
+                    - term: housemaid
+                      status: deprecated
+                    - term: maid
+                      status: deprecated
+              - id: migrant-worker
+                terms:
+                  en:
+                    - migrant worker
+                    - term: guest worker
+                      status: deprecated
+              - id: crew
+                terms:
+                  en: [crew member]
+              - id: broker
+                terms:
+                  en:
+                    - recruitment broker
+                    - term: middleman
+                      status: deprecated
+              - id: ngo
+                terms:
+                  en: [non-governmental organization]
+                  id: [organisasi nonpemerintah]
+              - id: worker
+                terms:
+                  en: [worker]
+              - id: government
+                terms:
+                  en: [government]
+                  id: [pemerintah]
+              - id: employer
+                terms:
+                  en: [employer]
+              - id: tki
+                terms:
+                  id:
+                    - term: TKI
+                      type: acronym
+              - id: victim
+                terms:
+                  id: [korban]
+              - id: exact
+                terms:
+                  en:
+                    - term: workhouse
+                      match: exact
+            """)
 
     func closedFound(_ text: String, _ language: LanguageTag = .english) throws -> [String] {
         try found(text, language, checker: Self.closed)
@@ -183,20 +188,24 @@ struct CompoundTests {
     }
 
     @Test func aClosedWordWrittenOpenOrHyphenated() throws {
-        #expect(try closedFound("a house-maid, two house maids and the HOUSE-MAID'S room") == [
-            "domestic-worker=house-maid", "domestic-worker=house maids", "domestic-worker=HOUSE-MAID'S",
-        ])
-        #expect(try closedFound("No middle man was charged; the middle-men took it.") == [
-            "broker=middle man", "broker=middle-men",
-        ])
+        #expect(
+            try closedFound("a house-maid, two house maids and the HOUSE-MAID'S room") == [
+                "domestic-worker=house-maid", "domestic-worker=house maids", "domestic-worker=HOUSE-MAID'S",
+            ])
+        #expect(
+            try closedFound("No middle man was charged; the middle-men took it.") == [
+                "broker=middle man", "broker=middle-men",
+            ])
         let match = try #require(try TestSupport.matches("a house-maid", language: .english, checker: Self.closed).first?.match)
         #expect(match.explanation == "'housemaid' written with a hyphen")
-        #expect(try TestSupport.matches("a house maid", language: .english, checker: Self.closed).first?.match.explanation
-            == "'housemaid' written open")
+        #expect(
+            try TestSupport.matches("a house maid", language: .english, checker: Self.closed).first?.match.explanation
+                == "'housemaid' written open")
         // A prefix the language writes apart: non + pemerintah.
-        #expect(try closedFound("organisasi non-pemerintah dan organisasi non pemerintah", .indonesian) == [
-            "ngo=organisasi non-pemerintah", "ngo=organisasi non pemerintah",
-        ])
+        #expect(
+            try closedFound("organisasi non-pemerintah dan organisasi non pemerintah", .indonesian) == [
+                "ngo=organisasi non-pemerintah", "ngo=organisasi non pemerintah",
+            ])
     }
 
     @Test func theLongFormHidesTheShorterTermInIt() throws {
@@ -238,9 +247,10 @@ struct CompoundTests {
     @Test func anOpenCompoundAfterASubjectIsAVerbPhrase() throws {
         let liveIn = Self.checker
         #expect(try found("They live in maids' quarters.", .english, checker: liveIn) == [])
-        #expect(try found("Workers who live in domestic worker housing", .english, checker: liveIn) == [
-            "worker=Workers", "worker=worker",
-        ])
+        #expect(
+            try found("Workers who live in domestic worker housing", .english, checker: liveIn) == [
+                "worker=Workers", "worker=worker",
+            ])
         #expect(try found("She wants to live in maid quarters.", .english, checker: liveIn) == [])
         #expect(try found("A live in maid is on call.", .english, checker: liveIn) == ["live-in=live in maid"])
         #expect(try found("Wanted: Live in maid.", .english, checker: liveIn) == ["live-in=Live in maid"])

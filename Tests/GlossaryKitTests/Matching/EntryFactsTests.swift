@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// An entry's facts are one 32-bit encoding, made when compiling, read by the matcher and
@@ -21,9 +22,12 @@ struct EntryFactsTests {
                             compoundVariant: bits >> 9 == 1 ? .closed : bits >> 9 == 2 ? .open : nil, isException: flag(8))
                         #expect(facts.language == language && facts.status == status && facts.mode == mode)
                         #expect(facts.isExact == (mode == .exact))
-                        #expect([facts.isCaseSensitive, facts.foldsAccents, facts.isAbbreviated, facts.allowsPluralInfix,
-                                 facts.viaBareKeys, facts.isListedForm, facts.isHyphenated, facts.allowsHyphenForSpace,
-                                 facts.isException] == (0..<9).map(flag))
+                        #expect(
+                            [
+                                facts.isCaseSensitive, facts.foldsAccents, facts.isAbbreviated, facts.allowsPluralInfix,
+                                facts.viaBareKeys, facts.isListedForm, facts.isHyphenated, facts.allowsHyphenForSpace,
+                                facts.isException,
+                            ] == (0..<9).map(flag))
                         #expect(facts.compoundVariant == (bits >> 9 == 1 ? .closed : bits >> 9 == 2 ? .open : nil))
                         #expect(Facts(rawValue: facts.rawValue, languageCount: language + 1) == facts)
                         #expect(Facts(rawValue: facts.rawValue, languageCount: language) == nil)
@@ -39,7 +43,8 @@ struct EntryFactsTests {
     @Test func bitsThatNameNothingAreRefused() {
         let valid = Facts(
             language: 0, status: .preferred, mode: .inflected, isCaseSensitive: false, foldsAccents: false,
-            isAbbreviated: false, allowsPluralInfix: false, viaBareKeys: false, isListedForm: false).rawValue
+            isAbbreviated: false, allowsPluralInfix: false, viaBareKeys: false, isListedForm: false
+        ).rawValue
         #expect(Facts(rawValue: valid, languageCount: 1) != nil)
         // A fourth mode, a fifth to eighth status; no bit is left above the last flag.
         #expect(Facts(rawValue: valid | 3 << 22, languageCount: 1) == nil)
@@ -69,7 +74,8 @@ struct EntryFactsTests {
                     let phrase = try #require(entry.exceptionPhrase)
                     #expect(term.exceptions.indices.contains(Int(phrase)))
                     #expect(entry.facts.mode == .inflected && !entry.facts.isCaseSensitive && !entry.facts.isAbbreviated)
-                    #expect(entry.facts.foldsAccents == term.foldsAccents && entry.exactWords.isEmpty && !entry.facts.isListedForm)
+                    #expect(
+                        entry.facts.foldsAccents == term.foldsAccents && entry.exactWords.isEmpty && !entry.facts.isListedForm)
                     continue
                 }
                 #expect(entry.exceptionPhrase == nil)

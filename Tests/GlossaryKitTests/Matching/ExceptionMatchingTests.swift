@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// Exception phrases (`TermException`): found in the same walk as the terms, they exempt the
 /// matches of their term's concept that they cover whole, and nothing else.
@@ -96,12 +97,17 @@ struct ExceptionMatchingTests {
 
     @Test func aPhraseThatStartsInsideAnEarlierMatchStillExempts() throws {
         // "pekerja anak" is matched first; the phrase starts at its second word.
-        #expect(try Self.found("Data pekerja anak berkebutuhan khusus (ABK) belum ada.", .indonesian) == ["pekerja anak=child-labour"])
+        #expect(
+            try Self.found("Data pekerja anak berkebutuhan khusus (ABK) belum ada.", .indonesian) == ["pekerja anak=child-labour"]
+        )
     }
 
     @Test func aMatchThatReachesBeyondThePhraseStands() throws {
         #expect(try Self.found("Dinas itu unsur pembantu bupati.", .indonesian) == [])
-        #expect(try Self.found("Ia menjadi unsur pembantu rumah tangga itu.", .indonesian) == ["pembantu rumah tangga=domestic-worker"])
+        #expect(
+            try Self.found("Ia menjadi unsur pembantu rumah tangga itu.", .indonesian) == [
+                "pembantu rumah tangga=domestic-worker"
+            ])
     }
 
     @Test func aPhraseExemptsInEveryParagraphLanguageAndEveryLanguagesTerm() throws {
@@ -169,32 +175,37 @@ struct ExceptionMatchingTests {
             guard let fix = Fixer.fix(source, findings: findings) else { return text }
             return String(decoding: fix.fixed, as: UTF8.self)
         }
-        #expect(try fixed("The maid of honour thanked the maid.\n", .english) == "The maid of honour thanked the domestic worker.\n")
+        #expect(
+            try fixed("The maid of honour thanked the maid.\n", .english) == "The maid of honour thanked the domestic worker.\n")
         #expect(try fixed("They played Old Maid.\n", .english) == "They played Old Maid.\n")
-        #expect(try fixed("Pembantu rektor memanggil pembantu.\n", .indonesian) == "Pembantu rektor memanggil pekerja rumah tangga.\n")
+        #expect(
+            try fixed("Pembantu rektor memanggil pembantu.\n", .indonesian) == "Pembantu rektor memanggil pekerja rumah tangga.\n"
+        )
     }
 
     /// Words that are terms of two concepts: a phrase of one leaves the other, which is then no
     /// longer ambiguous there; outside the phrase both stay.
     @Test func aPhraseRemovesItsConceptFromAnAmbiguousMatch() throws {
-        let checker = try TestSupport.checker(yaml: """
-            concepts:
-              - id: crew-member
-                terms:
-                  id:
-                    - awak kapal
-                    - term: ABK
-                      type: acronym
-                      exceptions: [siswa ABK]
-              - id: special-needs-child
-                terms:
-                  id:
-                    - anak berkebutuhan khusus
-                    - term: ABK
-                      type: acronym
-            """)
+        let checker = try TestSupport.checker(
+            yaml: """
+                concepts:
+                  - id: crew-member
+                    terms:
+                      id:
+                        - awak kapal
+                        - term: ABK
+                          type: acronym
+                          exceptions: [siswa ABK]
+                  - id: special-needs-child
+                    terms:
+                      id:
+                        - anak berkebutuhan khusus
+                        - term: ABK
+                          type: acronym
+                """)
         func concepts(_ text: String) throws -> [[String]] {
-            let document = try checker.analyze(SourceText(path: "t.txt", string: text), options: CheckOptions(language: .indonesian))
+            let document = try checker.analyze(
+                SourceText(path: "t.txt", string: text), options: CheckOptions(language: .indonesian))
             return document.matches.map { match in
                 ([match.term] + match.alternatives).map { document.glossary[concept: $0].id }.reduce(into: []) { ids, id in
                     if !ids.contains(id) { ids.append(id) }
@@ -246,9 +257,10 @@ struct ExceptionMatchingTests {
                 let scanned = try Tokenizer().scan(
                     SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
                     gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: wordFlags)
-                results.append(TermMatcher(compiled).matches(
-                    in: scanned, range: 0..<scanned.words.count, language: nil,
-                    cache: WordReadingCache(compiled: compiled, unknownWords: unknownWords)))
+                results.append(
+                    TermMatcher(compiled).matches(
+                        in: scanned, range: 0..<scanned.words.count, language: nil,
+                        cache: WordReadingCache(compiled: compiled, unknownWords: unknownWords)))
             }
             #expect(results[0] == results[1], "\(text)")
             #expect(!results[0].isEmpty)
@@ -274,8 +286,9 @@ struct ExceptionMatchingTests {
         for sentence in corpus.sentences where !sentence.traps.contains(where: { $0.category == "exception" }) {
             let source = SourceText(path: "s.txt", string: sentence.text)
             let options = CheckOptions(language: sentence.language)
-            #expect(try withPhrases.analyze(source, options: options).matches == without.analyze(source, options: options).matches,
-                    "\(sentence.file):\(sentence.line): \(sentence.text)")
+            #expect(
+                try withPhrases.analyze(source, options: options).matches == without.analyze(source, options: options).matches,
+                "\(sentence.file):\(sentence.line): \(sentence.text)")
             compared += 1
         }
         #expect(compared > 500)

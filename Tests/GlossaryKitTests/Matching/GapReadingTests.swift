@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// The matcher analyses a word in its context only after a gap its analyzer reads across (a
 /// hyphen, an apostrophe); after any other it takes the word's own readings, computed once per
@@ -21,12 +22,15 @@ struct GapReadingTests {
         func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { wrapped.bindsToNext(tokens, at: index) }
     }
 
-    static let everyGap = AnalyzerRegistry(analyzers: [LanguageTag.indonesian, .sundanese, .english].map {
-        ReadsEveryGap(wrapped: AnalyzerRegistry.standard.analyzer(for: $0) as! any WordFormAnalyzer)
-    })
+    static let everyGap = AnalyzerRegistry(
+        analyzers: [LanguageTag.indonesian, .sundanese, .english].map {
+            ReadsEveryGap(wrapped: AnalyzerRegistry.standard.analyzer(for: $0) as! any WordFormAnalyzer)
+        })
 
     /// The same matches, in the same order, with the same explanations, from both checkers.
-    static func expectSameMatches(_ text: String, glossary: Glossary, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
+    static func expectSameMatches(_ text: String, glossary: Glossary, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+        throws
+    {
         let selective = try GlossaryChecker(glossary: glossary)
         let everywhere = try GlossaryChecker(glossary: glossary, registry: everyGap)
         for language in [nil, LanguageTag.indonesian, .sundanese, .english] {
@@ -50,7 +54,10 @@ struct GapReadingTests {
             }
         }
         let vocabulary = words.sorted() + ["dan", "the", "jeung", "rights", "ILO", "TKI", "pekerja", "kerja"]
-        let gaps = [" ", " ", " ", ", ", ". ", "-", " - ", "-\n", "\u{AD}", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—", " – ", "\n", "\n\n", "\"", "*"]
+        let gaps = [
+            " ", " ", " ", ", ", ". ", "-", " - ", "-\n", "\u{AD}", "'", "' ", "’s ", "’ ", "; ", " (", ") ", "/", ": ", "—",
+            " – ", "\n", "\n\n", "\"", "*",
+        ]
         var generator = SeededGenerator(seed: 0x6A95)
         for _ in 0..<150 {
             var text = ""
@@ -75,7 +82,9 @@ struct GapReadingTests {
     @Test func ruleExamples() throws {
         let texts = Rules.all.flatMap { rule in
             let description = type(of: rule).description
-            return (description.triggeringExamples + description.nonTriggeringExamples).map { $0.text.replacingOccurrences(of: "↓", with: "") }
+            return (description.triggeringExamples + description.nonTriggeringExamples).map {
+                $0.text.replacingOccurrences(of: "↓", with: "")
+            }
         }
         try Self.expectSameMatchesWithBothGlossaries(texts)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// The scanner copies what the glossary's word table says of each word (term word, stopword of
@@ -27,9 +28,10 @@ struct LexiconFlagsTests {
         ]
         var texts = GlossaryCacheTests.exampleTexts.map(\.0)
         for _ in 0..<60 {
-            texts.append((0..<Int.random(in: 1...80, using: &generator))
-                .map { _ in vocabulary[Int.random(in: 0..<vocabulary.count, using: &generator)] }
-                .joined(separator: Bool.random(using: &generator) ? " " : ", "))
+            texts.append(
+                (0..<Int.random(in: 1...80, using: &generator))
+                    .map { _ in vocabulary[Int.random(in: 0..<vocabulary.count, using: &generator)] }
+                    .joined(separator: Bool.random(using: &generator) ? " " : ", "))
         }
         return texts
     }
@@ -104,7 +106,8 @@ struct LexiconFlagsTests {
     static func referenceLanguages(_ text: String, checker: GlossaryChecker) throws -> [DetectedLanguage] {
         let compiled = checker.compiled
         let scanned = try Tokenizer().scan(
-            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon)
+            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
+            gaps: compiled.tables.gapLexicon)
         var evidence: [LanguageEvidence] = []
         for paragraph in scanned.paragraphs {
             var counts = [Int](repeating: 0, count: compiled.tables.detectorLanguages.count)
@@ -144,12 +147,15 @@ struct LexiconFlagsTests {
     @Test func paragraphLanguagesAreTheTablesWithUpToFourLanguages() throws {
         let checker = TestSupport.exampleChecker
         #expect(checker.compiled.tables.detectorLanguages.count <= 4)
-        let stopwords = checker.compiled.tables.detectorLanguages.map { Array(AnalyzerRegistry.standard.analyzer(for: $0).stopwords).sorted() }
+        let stopwords = checker.compiled.tables.detectorLanguages.map {
+            Array(AnalyzerRegistry.standard.analyzer(for: $0).stopwords).sorted()
+        }
         var decided = Set<LanguageTag>()
         for text in Self.mixedTexts(stopwords, seed: 3) {
             let document = try checker.analyze(SourceText(path: "t.txt", string: text))
-            #expect(document.paragraphs.map { DetectedLanguage(language: $0.language, isUncertain: $0.languageIsUncertain) }
-                == (try Self.referenceLanguages(text, checker: checker)))
+            #expect(
+                document.paragraphs.map { DetectedLanguage(language: $0.language, isUncertain: $0.languageIsUncertain) }
+                    == (try Self.referenceLanguages(text, checker: checker)))
             decided.formUnion(document.paragraphs.compactMap(\.language))
         }
         #expect(decided.count == checker.compiled.tables.detectorLanguages.count)
@@ -160,8 +166,9 @@ struct LexiconFlagsTests {
             (LanguageTag("fr")!, ["le", "la", "les", "des", "est"]), (LanguageTag("de")!, ["der", "die", "das", "und", "ist"]),
             (LanguageTag("nl")!, ["het", "een", "van", "zijn", "niet"]),
         ]
-        let registry = AnalyzerRegistry(analyzers: [LanguageTag.indonesian, .english, .sundanese].map { AnalyzerRegistry.standard.analyzer(for: $0) }
-            + extra.map { StopwordsOnly(language: $0.0, stopwords: Set($0.1)) })
+        let registry = AnalyzerRegistry(
+            analyzers: [LanguageTag.indonesian, .english, .sundanese].map { AnalyzerRegistry.standard.analyzer(for: $0) }
+                + extra.map { StopwordsOnly(language: $0.0, stopwords: Set($0.1)) })
         var yaml = "concepts:\n  - id: one\n    terms:\n"
         for language in ["id", "en", "su", "fr", "de", "nl"] { yaml += "      \(language): [kata \(language)]\n" }
         let checker = try GlossaryChecker(glossary: YAMLGlossaryReader.read(yaml, path: "six.yml"), registry: registry)
@@ -170,8 +177,9 @@ struct LexiconFlagsTests {
         var decided = Set<LanguageTag>()
         for text in Self.mixedTexts(stopwords, seed: 4) {
             let document = try checker.analyze(SourceText(path: "t.txt", string: text))
-            #expect(document.paragraphs.map { DetectedLanguage(language: $0.language, isUncertain: $0.languageIsUncertain) }
-                == (try Self.referenceLanguages(text, checker: checker)))
+            #expect(
+                document.paragraphs.map { DetectedLanguage(language: $0.language, isUncertain: $0.languageIsUncertain) }
+                    == (try Self.referenceLanguages(text, checker: checker)))
             decided.formUnion(document.paragraphs.compactMap(\.language))
         }
         #expect(decided.count == 6)

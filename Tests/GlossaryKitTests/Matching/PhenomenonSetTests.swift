@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Phenomenon sets")

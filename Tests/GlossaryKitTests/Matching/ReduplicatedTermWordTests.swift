@@ -1,31 +1,33 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// A term whose word is itself reduplicated (*kupu-kupu malam*) written with the digit 2 or
 /// broken over a line (issue 15, item 8): one occurrence, one span.
 @Suite("Reduplicated words inside terms")
 struct ReduplicatedTermWordTests {
-    static let checker = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: sex-worker
-            terms:
-              id:
-                - pekerja seks
-                - term: kupu-kupu malam
-                  status: deprecated
-              su:
-                - term: kupu-kupu malam
-                  status: deprecated
-          - id: un
-            terms:
-              id: [Perserikatan Bangsa-Bangsa]
-          - id: worker
-            terms:
-              id: [pekerja migran]
-          - id: night
-            terms:
-              id: [kerja malam]
-        """)
+    static let checker = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: sex-worker
+                terms:
+                  id:
+                    - pekerja seks
+                    - term: kupu-kupu malam
+                      status: deprecated
+                  su:
+                    - term: kupu-kupu malam
+                      status: deprecated
+              - id: un
+                terms:
+                  id: [Perserikatan Bangsa-Bangsa]
+              - id: worker
+                terms:
+                  id: [pekerja migran]
+              - id: night
+                terms:
+                  id: [kerja malam]
+            """)
 
     func found(_ text: String, _ language: LanguageTag = .indonesian) throws -> [String] {
         try TestSupport.matches(text, language: language, checker: Self.checker).map { "\($0.concept)=\($0.text)" }
@@ -35,7 +37,8 @@ struct ReduplicatedTermWordTests {
         #expect(try found("awas modus baru, kupu2 malam dijajakan") == ["sex-worker=kupu2 malam"])
         #expect(try found("Kupu2 malam itu") == ["sex-worker=Kupu2 malam"])
         #expect(try found("Perserikatan Bangsa2 bersidang") == ["un=Perserikatan Bangsa2"])
-        let clitic = try #require(try TestSupport.matches("berita kupu2 malamnya", language: .indonesian, checker: Self.checker).first)
+        let clitic = try #require(
+            try TestSupport.matches("berita kupu2 malamnya", language: .indonesian, checker: Self.checker).first)
         #expect(clitic.text == "kupu2 malamnya")
         #expect(clitic.match.phenomena == [.clitic, .reduplication])
         // One explanation for the one word, though it stands for two of the term's.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Term matcher")
@@ -54,17 +55,22 @@ struct TermMatcherTests {
             }
             var withoutStatus = document.matches
             for index in withoutStatus.indices { withoutStatus[index].termStatus = nil }
-            let bare = AnalyzedDocument(path: document.path, paragraphs: document.paragraphs, matches: withoutStatus, glossary: document.glossary)
+            let bare = AnalyzedDocument(
+                path: document.path, paragraphs: document.paragraphs, matches: withoutStatus, glossary: document.glossary)
             #expect(DeprecatedTermRule().check(bare) == DeprecatedTermRule().check(document))
         }
         #expect(statuses.contains(.deprecated) && statuses.contains(.forbidden) && statuses.contains(.preferred))
     }
 
     @Test func leftmostLongestReportsOnlyTheLongerTerm() throws {
-        #expect(try found("Labour trafficking and trafficking.") == ["labour-trafficking=Labour trafficking", "trafficking=trafficking"])
-        #expect(try found("the Decent Work Country Programme and decent work") == [
-            "dwcp=Decent Work Country Programme", "decent-work=decent work",
-        ])
+        #expect(
+            try found("Labour trafficking and trafficking.") == [
+                "labour-trafficking=Labour trafficking", "trafficking=trafficking",
+            ])
+        #expect(
+            try found("the Decent Work Country Programme and decent work") == [
+                "dwcp=Decent Work Country Programme", "decent-work=decent work",
+            ])
     }
 
     @Test func multiWordTermsSpanLineBreaksAndSpacesButNotPunctuation() throws {

@@ -1,47 +1,49 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Text as it arrives from PDFs, word processors and the web (issue 15, item 10): words
 /// hyphenated across a line break, and invisible characters inside words.
 @Suite("Line breaks and invisible characters")
 struct TextLayoutTests {
-    static let checker = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: trafficking
-            terms:
-              en: [human trafficking]
-          - id: worker
-            terms:
-              en: [worker]
-              id: [pekerja]
-          - id: migrant-worker
-            terms:
-              en: [migrant worker]
-              id:
-                - pekerja migran
-                - term: TKI
-                  type: acronym
-                  status: deprecated
-          - id: employer
-            terms:
-              id: [majikan]
-          - id: crew
-            terms:
-              id:
-                - term: ABK
-                  type: acronym
-          - id: maid
-            terms:
-              en:
-                - term: maid
-                  status: deprecated
-          - id: fisher
-            terms:
-              en:
-                - fisher
-                - term: fisherman
-                  status: deprecated
-        """)
+    static let checker = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: trafficking
+                terms:
+                  en: [human trafficking]
+              - id: worker
+                terms:
+                  en: [worker]
+                  id: [pekerja]
+              - id: migrant-worker
+                terms:
+                  en: [migrant worker]
+                  id:
+                    - pekerja migran
+                    - term: TKI
+                      type: acronym
+                      status: deprecated
+              - id: employer
+                terms:
+                  id: [majikan]
+              - id: crew
+                terms:
+                  id:
+                    - term: ABK
+                      type: acronym
+              - id: maid
+                terms:
+                  en:
+                    - term: maid
+                      status: deprecated
+              - id: fisher
+                terms:
+                  en:
+                    - fisher
+                    - term: fisherman
+                      status: deprecated
+            """)
 
     func found(_ text: String, _ language: LanguageTag = .english) throws -> [String] {
         try TestSupport.matches(text, language: language, checker: Self.checker).map { "\($0.concept)=\($0.text)" }
@@ -104,7 +106,8 @@ struct TextLayoutTests {
 
     @Test func invisibleCharactersInsideWordsAreIgnoredAndReported() throws {
         for invisible in ["\u{AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}"] {
-            let matches = try TestSupport.matches("Reports of hu\(invisible)man traf\(invisible)ficking.", language: .english, checker: Self.checker)
+            let matches = try TestSupport.matches(
+                "Reports of hu\(invisible)man traf\(invisible)ficking.", language: .english, checker: Self.checker)
             #expect(matches.map(\.concept) == ["trafficking"], "U+\(String(invisible.unicodeScalars.first!.value, radix: 16))")
             #expect(matches.first?.match.phenomena == [.invisible])
         }
@@ -120,7 +123,8 @@ struct TextLayoutTests {
     @Test func positionsCountTheInvisibleCharacters() throws {
         // Columns count Unicode scalars as written: the soft hyphen is one.
         let text = "ab\u{AD}c traf\u{AD}ficking worker"
-        let document = try Self.checker.analyze(SourceText(path: "t.txt", string: text), options: CheckOptions(language: .english))
+        let document = try Self.checker.analyze(
+            SourceText(path: "t.txt", string: text), options: CheckOptions(language: .english))
         let worker = try #require(document.matches.first { document.glossary[concept: $0.term].id == "worker" })
         #expect(worker.start.column == 19)
         #expect(worker.bytes.lowerBound == Array("ab\u{AD}c traf\u{AD}ficking ".utf8).count)
@@ -137,7 +141,8 @@ struct TextLayoutTests {
         #expect(try fixed("Two fish\u{AD}er\u{AD}man left.\n", .english) == "Two fisher left.\n")
         // A word hyphenated across a line break gets no fix: the line break would go too.
         #expect(try fixed("Two fisher-\nman left.\n", .english) == "Two fisher-\nman left.\n")
-        let findings = try Self.checker.check(SourceText(path: "t.txt", string: "Two fisher-\nman left.\n"), options: CheckOptions(language: .english))
+        let findings = try Self.checker.check(
+            SourceText(path: "t.txt", string: "Two fisher-\nman left.\n"), options: CheckOptions(language: .english))
         #expect(findings.contains { $0.rule == "deprecated-term" })
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Where a term stops being the term at its edges, decided by each language's data: a
@@ -7,43 +8,44 @@ import Testing
 /// spelt like a word of the paragraph's own language (Indonesian *budak*).
 @Suite("Term edges: derivational endings, linked objects, false friends")
 struct WordEdgeTests {
-    static let checker = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: ngo
-            terms:
-              en:
-                - term: NGO
-                  type: acronym
-                  case-sensitive: true
-              id:
-                - term: LSM
-                  type: acronym
-                  case-sensitive: true
-          - id: migrant-worker
-            terms:
-              id:
-                - pekerja migran
-                - term: TKI
-                  type: acronym
-                  case-sensitive: true
-                  status: deprecated
-          - id: trafficking-victim
-            terms:
-              en: [victim of trafficking]
-          - id: victim
-            terms:
-              en: [victim]
-          - id: human-trafficking
-            terms:
-              en: [human trafficking]
-          - id: right-to-work
-            terms:
-              en: [right to work]
-          - id: child
-            terms:
-              su: [budak]
-              id: [anak]
-        """)
+    static let checker = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: ngo
+                terms:
+                  en:
+                    - term: NGO
+                      type: acronym
+                      case-sensitive: true
+                  id:
+                    - term: LSM
+                      type: acronym
+                      case-sensitive: true
+              - id: migrant-worker
+                terms:
+                  id:
+                    - pekerja migran
+                    - term: TKI
+                      type: acronym
+                      case-sensitive: true
+                      status: deprecated
+              - id: trafficking-victim
+                terms:
+                  en: [victim of trafficking]
+              - id: victim
+                terms:
+                  en: [victim]
+              - id: human-trafficking
+                terms:
+                  en: [human trafficking]
+              - id: right-to-work
+                terms:
+                  en: [right to work]
+              - id: child
+                terms:
+                  su: [budak]
+                  id: [anak]
+            """)
 
     func found(_ text: String, _ language: LanguageTag?) throws -> [String] {
         try TestSupport.matches(text, language: language, checker: Self.checker).map { "\($0.concept)=\($0.text)" }
@@ -82,7 +84,8 @@ struct WordEdgeTests {
     }
 
     @Test func aLinkedTermBeforeAnythingElseIsTheTerm() throws {
-        #expect(try found("Many victims of trafficking never report it.", .english) == ["trafficking-victim=victims of trafficking"])
+        #expect(
+            try found("Many victims of trafficking never report it.", .english) == ["trafficking-victim=victims of trafficking"])
         #expect(try found("victims of trafficking - related cases", .english) == ["trafficking-victim=victims of trafficking"])
         #expect(try found("the right to work, and more", .english) == ["right-to-work=right to work"])
     }

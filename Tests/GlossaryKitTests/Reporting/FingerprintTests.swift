@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Finding fingerprints")
@@ -29,7 +30,8 @@ struct FingerprintTests {
         let texts = ["Labor", "labor", "LABOR  union", "labour", "ILO"]
         var findings = (0..<400).map { _ in
             finding(
-                files.randomElement(using: &generator)!, rule: ["deprecated-term", "inconsistent-term"].randomElement(using: &generator)!,
+                files.randomElement(using: &generator)!,
+                rule: ["deprecated-term", "inconsistent-term"].randomElement(using: &generator)!,
                 concept: ["ilo", "labour", nil].randomElement(using: &generator)!, text: texts.randomElement(using: &generator)!)
         }
         Fingerprint.assign(to: &findings)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("JSON reporter")
@@ -51,8 +52,10 @@ struct JSONReporterTests {
     /// A finding on a paragraph of uncertain language says so; the others are written as before.
     @Test func onlyAFindingOfUncertainLanguageHasTheKey() throws {
         var finding = Finding(
-            location: SourceLocation(file: "a.md", line: 1, column: 1), endLocation: SourceLocation(file: "a.md", line: 1, column: 4),
-            byteRange: 0..<3, rule: "deprecated-term", severity: .warning, language: .english, concept: "c", text: "abc", message: "m")
+            location: SourceLocation(file: "a.md", line: 1, column: 1),
+            endLocation: SourceLocation(file: "a.md", line: 1, column: 4),
+            byteRange: 0..<3, rule: "deprecated-term", severity: .warning, language: .english, concept: "c", text: "abc",
+            message: "m")
         func object(_ finding: Finding) throws -> [String: Any] {
             let report = CheckReport(findings: [finding], fileCount: 1)
             let parsed = try JSONSerialization.jsonObject(with: Data(JSONReporter.render(report).utf8)) as? [String: Any]

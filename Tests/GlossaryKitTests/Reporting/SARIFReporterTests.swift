@@ -1,8 +1,9 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
 import TestScratch
+import Testing
+
+@testable import GlossaryKit
 
 @Suite("SARIF and GitHub output")
 struct SARIFReporterTests {
@@ -120,7 +121,8 @@ struct SARIFReporterTests {
 
     @Test func lintRuleDescriptionsCoverTBXDialectRules() throws {
         let finding = Finding(
-            location: SourceLocation(file: "t.tbx", line: 3, column: 5), endLocation: SourceLocation(file: "t.tbx", line: 3, column: 6),
+            location: SourceLocation(file: "t.tbx", line: 3, column: 5),
+            endLocation: SourceLocation(file: "t.tbx", line: 3, column: 6),
             byteRange: 0..<0, rule: "tbx-picklist", severity: .error, language: nil, concept: nil, text: "", message: "bad value")
         let rules = GlossaryLinter.ruleDescriptions(for: CheckReport(findings: [finding, finding], fileCount: 1))
         #expect(rules.filter { $0.id == "tbx-picklist" }.count == 1)
@@ -151,10 +153,16 @@ struct SARIFReporterTests {
         #expect(results.allSatisfy { $0["ruleIndex"] as? Int != nil })
         let prints = results.compactMap { ($0["partialFingerprints"] as? [String: String])?[Fingerprint.key] }
         #expect(prints.count == results.count)
-        let fixed = try #require(results.first { ($0["message"] as? [String: Any])?["text"] as? String == report.findings.first { $0.fix != nil }?.message })
+        let fixed = try #require(
+            results.first {
+                ($0["message"] as? [String: Any])?["text"] as? String == report.findings.first { $0.fix != nil }?.message
+            })
         let fixes = try #require(fixed["fixes"] as? [[String: Any]])
-        let replacement = try #require(((fixes.first?["artifactChanges"] as? [[String: Any]])?.first?["replacements"] as? [[String: Any]])?.first)
-        #expect((replacement["insertedContent"] as? [String: Any])?["text"] as? String == report.findings.first { $0.fix != nil }?.fix)
+        let replacement = try #require(
+            ((fixes.first?["artifactChanges"] as? [[String: Any]])?.first?["replacements"] as? [[String: Any]])?.first)
+        #expect(
+            (replacement["insertedContent"] as? [String: Any])?["text"] as? String == report.findings.first { $0.fix != nil }?.fix
+        )
         #expect(results.filter { $0["fixes"] != nil }.count == report.findings.filter { $0.fix != nil }.count)
     }
 
@@ -177,7 +185,10 @@ struct SARIFReporterTests {
         let output = GitHubReporter.render(CheckReport(findings: [finding, info, error], fileCount: 1))
         let lines = output.split(separator: "\n")
         #expect(lines.count == 3)
-        #expect(lines[0] == "::warning file=docs/a%2Cb%3Ac.md,line=3,col=5,endLine=3,endColumn=10,title=glossary%3A deprecated-term::100%25 wrong: use 'x', not%0D%0A'y'%0Aa note")
+        #expect(
+            lines[0]
+                == "::warning file=docs/a%2Cb%3Ac.md,line=3,col=5,endLine=3,endColumn=10,title=glossary%3A deprecated-term::100%25 wrong: use 'x', not%0D%0A'y'%0Aa note"
+        )
         #expect(lines[1].hasPrefix("::notice file="))
         #expect(lines[2].hasPrefix("::error file="))
         #expect(GitHubReporter.render(CheckReport(findings: [], fileCount: 1)).isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
-import Testing
 import TestScratch
+import Testing
+
 @testable import GlossaryKit
 
 /// The text reporter's excerpts: a window around each finding cut from the file's bytes, the
@@ -25,7 +26,8 @@ struct TextReporterTests {
         for finding in report.findings {
             output += "\(finding.location): \(finding.severity.rawValue): \(finding.message) [\(finding.rule)]\n"
             if let line = report.sources[finding.location.file]?.lineText(finding.location.line) {
-                let width = finding.endLocation.line == finding.location.line
+                let width =
+                    finding.endLocation.line == finding.location.line
                     ? max(1, finding.endLocation.column - finding.location.column)
                     : max(1, line.unicodeScalars.count - finding.location.column + 1)
                 let (excerpt, column) = TextReporter.excerpt(of: line, around: finding.location.column, width: width)
@@ -39,11 +41,16 @@ struct TextReporterTests {
     /// Random lines of words, spaces, tabs, accented letters, emoji and carriage returns, with
     /// findings of every length, some across a line break.
     @Test func excerptsAreCutAsFromTheWholeLine() throws {
-        let pieces = ["word", " ", "  ", "\t", "é", "😀", "TKI", "pekerja migran", "\n", "\r\n", "\r", ".", String(repeating: "x", count: 70),
-                      String(repeating: "kata ", count: 30)]
+        let pieces = [
+            "word", " ", "  ", "\t", "é", "😀", "TKI", "pekerja migran", "\n", "\r\n", "\r", ".",
+            String(repeating: "x", count: 70),
+            String(repeating: "kata ", count: 30),
+        ]
         var generator = SeededGenerator(seed: 4)
         for round in 0..<300 {
-            let body = (0..<Int.random(in: 1...40, using: &generator)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &generator)] }.joined()
+            let body = (0..<Int.random(in: 1...40, using: &generator)).map { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }.joined()
             let text = (round % 5 == 0 ? "\u{FEFF}" : "") + body
             let source = SourceText(path: "r\(round).md", string: text)
             let starts = source.bytes.indices.filter { source.bytes[$0] & 0xC0 != 0x80 && $0 >= source.contentStart }
@@ -67,7 +74,9 @@ struct TextReporterTests {
         try Data(text.utf8).write(to: url)
         let source = SourceText(path: url.path, string: text)
         let pattern = Array("TKI".utf8)
-        let findings = source.bytes.indices.filter { source.bytes[$0...].starts(with: pattern) }.map { Self.finding($0..<($0 + 3), in: source) }
+        let findings = source.bytes.indices.filter { source.bytes[$0...].starts(with: pattern) }.map {
+            Self.finding($0..<($0 + 3), in: source)
+        }
         let held = CheckReport(findings: findings, fileCount: 1, sources: [source.path: source])
         var streamed = CheckReport(findings: findings, fileCount: 1)
         streamed.streamed = [source.path: try MappedFile(path: url.path)]

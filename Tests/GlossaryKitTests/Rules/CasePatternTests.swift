@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// `CasePattern.apply` takes a byte path for ASCII text; it must agree with the rules applied

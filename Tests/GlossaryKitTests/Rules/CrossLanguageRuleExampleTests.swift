@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Runs every cross-language rule's own examples against the example glossary.
@@ -37,10 +38,11 @@ struct CrossLanguageRuleExampleTests {
 
 @Suite("untranslated-term and inconsistent-translation at one spot")
 struct UntranslatedInconsistencyTests {
-    static let example = TranslationExample([
-        [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
-        [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap ↓migrant worker punya hak.")],
-    ], sourceLanguage: .english)
+    static let example = TranslationExample(
+        [
+            [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
+            [(.english, "Every migrant worker has rights."), (.indonesian, "Setiap ↓migrant worker punya hak.")],
+        ], sourceLanguage: .english)
 
     @Test func onlyTheMoreSpecificRuleReportsAndItsMessageNamesTheInconsistency() throws {
         let (corpus, marks) = Self.example.corpus()
@@ -48,13 +50,17 @@ struct UntranslatedInconsistencyTests {
         let findings = CrossLanguageRuleExampleTests.checker.crossFindings(analyzed)
         #expect(findings.map(\.rule) == ["untranslated-term"])
         #expect(findings.map(\.byteRange.lowerBound) == marks)
-        #expect(findings.first?.message.contains("(it also makes the translations inconsistent: concept 'migrant-worker' (en 'migrant worker') is rendered in 2 ways in the id translations ('pekerja migran' ×1, 'migrant worker' (en) ×1))") == true, "\(findings.map(\.message))")
+        #expect(
+            findings.first?.message.contains(
+                "(it also makes the translations inconsistent: concept 'migrant-worker' (en 'migrant worker') is rendered in 2 ways in the id translations ('pekerja migran' ×1, 'migrant worker' (en) ×1))"
+            ) == true, "\(findings.map(\.message))")
     }
 
     @Test func withUntranslatedTermOffTheInconsistencyIsStillReported() throws {
         let (corpus, marks) = Self.example.corpus()
         let analyzed = try CrossLanguageRuleExampleTests.checker.analyze(corpus)
-        let findings = CrossLanguageRuleExampleTests.checker.crossFindings(analyzed, options: CheckOptions(ruleSettings: ["untranslated-term": .off]))
+        let findings = CrossLanguageRuleExampleTests.checker.crossFindings(
+            analyzed, options: CheckOptions(ruleSettings: ["untranslated-term": .off]))
         #expect(findings.map(\.rule) == ["inconsistent-translation"])
         #expect(findings.map(\.byteRange.lowerBound) == marks)
         #expect(findings.first?.message.hasSuffix("use 'pekerja migran'") == true)

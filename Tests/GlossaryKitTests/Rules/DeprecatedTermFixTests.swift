@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("deprecated-term fixes")
@@ -29,30 +30,36 @@ struct DeprecatedTermFixTests {
     /// A reduplicated acronym is one finding, with no automatic fix: the plural of the full
     /// form is the writer's choice (pekerja-pekerja migran, para pekerja migran).
     @Test func aReduplicatedAcronymIsOneFindingWithoutFix() throws {
-        let findings = try TestSupport.findings("TKI-TKI itu pulang.", language: .indonesian).filter { $0.rule == "deprecated-term" }
+        let findings = try TestSupport.findings("TKI-TKI itu pulang.", language: .indonesian).filter {
+            $0.rule == "deprecated-term"
+        }
         #expect(findings.count == 1)
         #expect(findings.first?.byteRange == 0..<7)
         #expect(findings.first?.fix == nil)
     }
 
     @Test func suggestionsListTheSameShapeFirst() throws {
-        let finding = try #require(try TestSupport.findings("The International Labor Organization met.", language: .english).first)
+        let finding = try #require(
+            try TestSupport.findings("The International Labor Organization met.", language: .english).first)
         #expect(finding.suggestions == ["International Labour Organization", "ILO"])
     }
 
     /// A glossary of inflecting deprecated terms, for the fixes of inflected forms.
-    static let inflecting = try! TestSupport.checker(yaml: """
-        concepts:
-          - id: migrant-worker
-            terms:
-              en:
-                - migrant worker
-                - term: guest worker
-                  status: deprecated
-        """)
+    static let inflecting = try! TestSupport.checker(
+        yaml: """
+            concepts:
+              - id: migrant-worker
+                terms:
+                  en:
+                    - migrant worker
+                    - term: guest worker
+                      status: deprecated
+            """)
 
     func inflectedFix(_ text: String, _ language: LanguageTag = .english) throws -> (written: String, fix: String?)? {
-        let finding = try TestSupport.findings(text, language: language, checker: Self.inflecting).first { $0.rule == "deprecated-term" }
+        let finding = try TestSupport.findings(text, language: language, checker: Self.inflecting).first {
+            $0.rule == "deprecated-term"
+        }
         return finding.map { (String(decoding: Array(text.utf8)[$0.byteRange], as: UTF8.self), $0.fix) }
     }
 
@@ -72,9 +79,11 @@ struct DeprecatedTermFixTests {
         let pieces = ["a", "Labour", " ", "  ", "\t", "\n", "\u{A0}", "\u{2028}", "é", "\u{1}", "-", "x y"]
         var generator = SeededGenerator(seed: 11)
         for _ in 0..<5000 {
-            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
-            #expect(squeezingWhiteSpace(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(text.debugDescription)")
+            let text = (0..<Int.random(in: 0...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }
+                .joined()
+            #expect(
+                squeezingWhiteSpace(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "),
+                "\(text.debugDescription)")
         }
     }
 }
-

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Lines and columns of findings, counted in Unicode scalars whatever the normalisation form.
@@ -15,7 +16,8 @@ struct FindingPositionTests {
     }
 
     @Test func aTermWrittenDecomposedIsFoundAndLocated() throws {
-        let text = "Ieu Organisasi Buruh Internasional jeung Organisasi Buruh Internasional.\nPadagangan tanaga gawe\u{301} jeung trafficking tenaga kerja."
+        let text =
+            "Ieu Organisasi Buruh Internasional jeung Organisasi Buruh Internasional.\nPadagangan tanaga gawe\u{301} jeung trafficking tenaga kerja."
         let findings = try TestSupport.findings(text, language: .sundanese).filter { $0.rule == "inconsistent-term" }
         let finding = try #require(findings.first)
         #expect(finding.location.line == 2)

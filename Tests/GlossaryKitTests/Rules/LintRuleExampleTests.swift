@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Runs every lint rule's own examples: each `↓` must be the start of exactly one finding of that
@@ -8,7 +9,9 @@ struct LintRuleExampleTests {
     static let rules = GlossaryLinter.rules.map { type(of: $0).description }
 
     /// The places `rule`'s findings on `example` start at, and the places its marks stand for.
-    static func findings(_ example: LintExample, rule: String) throws -> (found: [GlossaryKit.SourceLocation], marks: [GlossaryKit.SourceLocation]) {
+    static func findings(_ example: LintExample, rule: String) throws -> (
+        found: [GlossaryKit.SourceLocation], marks: [GlossaryKit.SourceLocation]
+    ) {
         let (files, marks) = try example.glossaries()
         let found = try GlossaryLinter().lint(files).filter { $0.rule == rule }.map(\.location)
         return (found.sorted(), marks.sorted())

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Runs every rule's own examples: each `↓` must be the start of exactly one finding of that

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// What the rules report on a paragraph whose language is uncertain (issue 15, item 11): a
@@ -74,7 +75,8 @@ struct UncertainLanguageTests {
     /// paragraph after an Indonesian one was taken for Indonesian, and its deprecated term was
     /// silent. The same sentence alone was reported.
     @Test func theStarterGlossaryReportsTheGuestWorkersAfterAnIndonesianParagraph() throws {
-        let starter = try GlossaryChecker(glossary: YAMLGlossaryReader.read(StarterFiles.glossary, path: StarterFiles.glossaryPath))
+        let starter = try GlossaryChecker(
+            glossary: YAMLGlossaryReader.read(StarterFiles.glossary, path: StarterFiles.glossaryPath))
         let findings = try Self.findings("Para TKI sudah pulang.\n\nThe guest workers left early.\n", checker: starter)
         #expect(Self.summary(findings) == ["deprecated-term: TKI", "deprecated-term: guest workers"])
         let guest = try #require(findings.last)
@@ -98,7 +100,10 @@ struct UncertainLanguageTests {
         #expect(Self.summary(indonesian) == ["deprecated-term: TKI"])
         #expect(indonesian.first?.language == .indonesian)
         // A heading in another language: *Middleman* is English whatever the section.
-        #expect(Self.summary(try Self.findings("Para calo sudah pergi dari desa ini.\n\nMiddleman\n")) == ["deprecated-term: Middleman"])
+        #expect(
+            Self.summary(try Self.findings("Para calo sudah pergi dari desa ini.\n\nMiddleman\n")) == [
+                "deprecated-term: Middleman"
+            ])
     }
 
     /// A paragraph its own words decide keeps the rule of the monolingual checks: a term of
@@ -116,7 +121,8 @@ struct UncertainLanguageTests {
     /// short English paragraph among Indonesian ones it is found, but it is not compared with
     /// the Indonesian *calo*: naming a concept consistently is judged within one language.
     @Test func anotherLanguagesTermIsNotComparedWithTheDocumentsNames() throws {
-        let text = "Para calo itu datang dari desa yang sama.\n\nOur sponsor: Bank Jabar.\n\nCalo itu sudah pergi dari desa ini.\n"
+        let text =
+            "Para calo itu datang dari desa yang sama.\n\nOur sponsor: Bank Jabar.\n\nCalo itu sudah pergi dari desa ini.\n"
         let document = try Self.checker.analyze(SourceText(path: "text.txt", string: text))
         #expect(document.paragraphs.map(\.language) == [.indonesian, .english, .indonesian])
         #expect(document.paragraphs.map(\.languageIsUncertain) == [false, true, false])
@@ -131,13 +137,15 @@ struct UncertainLanguageTests {
 
     /// Sundanese *buruh budak* (child labour, admitted) reads in Indonesian as "slave labourers".
     @Test func aSundaneseTermInAnIndonesianParagraphIsNotCompared() throws {
-        let text = "Pekerja anak téh loba di lembur ieu.\n\nNasib buruh budak yang malang.\n\nPekerja anak kudu dibela ku urang.\n"
+        let text =
+            "Pekerja anak téh loba di lembur ieu.\n\nNasib buruh budak yang malang.\n\nPekerja anak kudu dibela ku urang.\n"
         let document = try Self.checker.analyze(SourceText(path: "text.txt", string: text))
         #expect(document.paragraphs.map(\.language) == [.sundanese, .indonesian, .sundanese])
         #expect(document.matches.map(\.written).contains("buruh budak"))
         #expect(try Self.findings(text).isEmpty)
         // In a Sundanese paragraph it is the Sundanese term, a second name for the concept.
-        let sundanese = "Pekerja anak téh loba di lembur ieu.\n\nBuruh budak téh aya di lembur ieu.\n\nPekerja anak kudu dibela ku urang.\n"
+        let sundanese =
+            "Pekerja anak téh loba di lembur ieu.\n\nBuruh budak téh aya di lembur ieu.\n\nPekerja anak kudu dibela ku urang.\n"
         #expect(Self.summary(try Self.findings(sundanese)) == ["inconsistent-term: Buruh budak"])
     }
 

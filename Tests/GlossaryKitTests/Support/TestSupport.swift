@@ -1,7 +1,8 @@
 import Foundation
-@testable import GlossaryKit
 import TestLocations
 import Testing
+
+@testable import GlossaryKit
 
 /// Shared helpers for the GlossaryKit tests.
 enum TestSupport {
@@ -13,7 +14,8 @@ enum TestSupport {
         for name in names.sorted().reversed() where name.hasPrefix("data-") {
             let url = folder.appendingPathComponent(name)
             if FileManager.default.fileExists(atPath: url.appendingPathComponent("corpus.txt").path),
-               FileManager.default.fileExists(atPath: url.appendingPathComponent("glossary-1000.yml").path) {
+                FileManager.default.fileExists(atPath: url.appendingPathComponent("glossary-1000.yml").path)
+            {
                 return url
             }
         }
@@ -24,7 +26,8 @@ enum TestSupport {
     /// its data folder; nil when no benchmark data has been generated.
     static func benchmarkCorpusPrefix(_ count: Int) -> (folder: URL, bytes: [UInt8])? {
         guard let folder = benchmarkData,
-              let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("corpus.txt").path) else { return nil }
+            let handle = FileHandle(forReadingAtPath: folder.appendingPathComponent("corpus.txt").path)
+        else { return nil }
         defer { try? handle.close() }
         var bytes = Array(handle.readData(ofLength: count))
         while let last = bytes.last, last != 0x0A { bytes.removeLast() }
@@ -39,8 +42,9 @@ enum TestSupport {
         glossary: GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path]))
 
     /// A checker over `Examples/udhr-glossary.yml`, the glossary written for the UDHR texts.
-    static let udhrChecker: GlossaryChecker = try! GlossaryChecker(glossary: GlossaryLoader.load(
-        paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path]))
+    static let udhrChecker: GlossaryChecker = try! GlossaryChecker(
+        glossary: GlossaryLoader.load(
+            paths: [TestPackage.root.appendingPathComponent("Examples/udhr-glossary.yml").path]))
 
     /// A checker over a glossary written inline.
     static func checker(yaml: String) throws -> GlossaryChecker {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Byte search")
@@ -62,8 +63,10 @@ struct ByteSearchTests {
     @Test func utf8CheckAgreesWithTheStandardLibrary() {
         // Random bytes biased towards the edges of UTF-8: lead bytes, continuations, overlong
         // and surrogate forms, 0xF4 0x90 (above U+10FFFF), long ASCII runs for the 8-byte path.
-        let interesting: [UInt8] = [0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xED,
-                                    0xEF, 0xF0, 0x90, 0x8F, 0xF4, 0xF5, 0xFF]
+        let interesting: [UInt8] = [
+            0x41, 0x0A, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xA0, 0x9F, 0xED,
+            0xEF, 0xF0, 0x90, 0x8F, 0xF4, 0xF5, 0xFF,
+        ]
         var generator = SeededGenerator(seed: 99)
         var invalid = 0
         for _ in 0..<20_000 {

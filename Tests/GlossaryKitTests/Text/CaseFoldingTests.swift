@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// The byte paths that stand in for Unicode-aware string functions on ASCII text must give
@@ -22,11 +23,13 @@ struct CaseFoldingTests {
         let words = ["", "a", "pekerjanya", "kerja", "nya", "-nya", "teh", "téh", "eh", "workers", "s", "programmes"]
         for word in words {
             for suffix in words {
-                #expect(word.endsWithBytes(suffix) == Array(word.utf8).reversed().starts(with: Array(suffix.utf8).reversed()),
-                        "\(word) / \(suffix)")
-                let contains = Array(word.utf8).indices.contains { start in
-                    Array(word.utf8)[start...].starts(with: Array(suffix.utf8))
-                } || suffix.isEmpty
+                #expect(
+                    word.endsWithBytes(suffix) == Array(word.utf8).reversed().starts(with: Array(suffix.utf8).reversed()),
+                    "\(word) / \(suffix)")
+                let contains =
+                    Array(word.utf8).indices.contains { start in
+                        Array(word.utf8)[start...].starts(with: Array(suffix.utf8))
+                    } || suffix.isEmpty
                 #expect(RuleBasedAnalyzer.containsBytes(word, suffix) == contains, "\(word) / \(suffix)")
                 if word.endsWithBytes(suffix) {
                     #expect(Array(word.droppingBytes(of: suffix).utf8) == Array(word.utf8.dropLast(suffix.utf8.count)))

@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import GlossaryKit
 import TestLocations
+import Testing
+
+@testable import GlossaryKit
 
 /// The scanner splits lines of Latin, Greek and Cyrillic text into words itself (UAX #29 as ICU
 /// implements it) and lower-cases ASCII words itself, instead of calling ICU's break iterator and
@@ -32,13 +33,14 @@ struct FastPathTests {
         for referencePath in [false, true] {
             let scanned = try bytes.withUnsafeBufferPointer { buffer in
                 try ICUWordTokenizer().scan(
-                    buffer, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon(), icuOnly: referencePath)
+                    buffer, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon(),
+                    icuOnly: referencePath)
             }
             let folded = scanned.words.map { word in
                 String(decoding: scanned.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)], as: UTF8.self)
             }
             var words = scanned.words
-            for index in words.indices { words[index].foldedStart = 0 }   // buffer offsets may differ
+            for index in words.indices { words[index].foldedStart = 0 }  // buffer offsets may differ
             scans.append((words, folded))
         }
         #expect(scans[0].words == scans[1].words, "\(name): scanned records differ")
@@ -59,7 +61,7 @@ struct FastPathTests {
             "\"", "\u{201C}", "(", "#", "@", "\u{1F}", "\u{5D0}", "\u{30A2}", "\u{4E00}", "\u{200D}", "\u{1F600}",
             "\u{200C}", "\u{2060}", "\u{FEFF}", "\u{E01}",
         ]
-        var generator = SeededGenerator(seed: 20261129)
+        var generator = SeededGenerator(seed: 20_261_129)
         var words = 0, fastStrings = 0
         for round in 0..<6000 {
             var text = ""
@@ -109,7 +111,8 @@ struct FastPathTests {
             let choices = round % 2 == 0 ? pieces.count : pieces.count - 3
             var text = round % 3 == 0 ? longWord() : ""
             for _ in 0..<Int.random(in: 1...120, using: &generator) {
-                text += Int.random(in: 0..<24, using: &generator) == 0
+                text +=
+                    Int.random(in: 0..<24, using: &generator) == 0
                     ? longWord() : pieces[Int.random(in: 0..<choices, using: &generator)]
             }
             if round % 3 == 1 { text += longWord() }
@@ -130,7 +133,8 @@ struct FastPathTests {
     @Test func invisibleCharactersInsideWords() throws {
         // Words with soft hyphens, zero-width spaces, joiners and word joiners, as text from PDFs
         // and the web has them: both paths join a word split at a zero-width space alike.
-        let text = "Reports of human traf\u{AD}ficking, mi\u{AD}grant work\u{AD}ers and recruit\u{200B}ment;\n"
+        let text =
+            "Reports of human traf\u{AD}ficking, mi\u{AD}grant work\u{AD}ers and recruit\u{200B}ment;\n"
             + "vic\u{200D}tims, em\u{200C}ployer, wor\u{2060}ker, Hu\u{200B}man rights, COVID\u{200B}19, ภาษา\u{200B}ไทย.\n"
             + "kor\u{200B}\u{200B}ban e\u{301}\u{200B}x x\u{200B}\u{301} 1\u{200B}2 a_\u{200B}b \u{200B}word\u{200B}\n"
         let result = try compare(Array(text.utf8), "invisible characters")
@@ -160,7 +164,8 @@ struct FastPathTests {
             var results: [[String]] = []
             for reference in [false, true] {
                 let scanned = try Tokenizer(referencePath: reference).scan(
-                    source, markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon, unknownWords: ByteLexicon())
+                    source, markup: .plain, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
+                    unknownWords: ByteLexicon())
                 results.append(scanned.words.indices.map { scanned.foldedText($0) })
             }
             #expect(results[0] == results[1], "round \(round)")
@@ -192,8 +197,9 @@ struct FastPathTests {
         let enumerator = FileManager.default.enumerator(at: data, includingPropertiesForKeys: nil)
         while let url = enumerator?.nextObject() as? URL {
             guard textExtensions.contains(url.pathExtension.lowercased()),
-                  let contents = FileManager.default.contents(atPath: url.path),
-                  String(validating: contents, as: UTF8.self) != nil else { continue }
+                let contents = FileManager.default.contents(atPath: url.path),
+                String(validating: contents, as: UTF8.self) != nil
+            else { continue }
             words += try compare(Array(contents), url.path).words
             files += 1
         }
@@ -253,7 +259,8 @@ struct FastPathTests {
 
     @Test(.needsBenchmarkData) func matchesAndFindingsOnTheBenchmarkCorpus() throws {
         let (root, bytes) = try #require(TestSupport.benchmarkCorpusPrefix(2 << 20))
-        let checker = try GlossaryChecker(glossary: GlossaryLoader.load(paths: [root.appendingPathComponent("glossary-1000.yml").path]))
+        let checker = try GlossaryChecker(
+            glossary: GlossaryLoader.load(paths: [root.appendingPathComponent("glossary-1000.yml").path]))
         #expect(try compareMatches(bytes, path: "corpus.txt", checker: checker) > 1_000)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Look-behind: what precedes a match")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// Markdown masking and the suppression directives take work linear in the text: each input
@@ -10,13 +11,17 @@ struct MarkdownMaskerWorkTests {
     static let growingTexts: [String: @Sendable (Int) -> String] = [
         "ignore comments on one line": { String(repeating: "TKI <!-- glossary-ignore --> ", count: $0) },
         "unclosed link destinations": { String(repeating: "[TKI](", count: $0) },
-        "brackets then unclosed destinations": { String(repeating: "[", count: 10 * $0) + " TKI " + String(repeating: "](", count: 10 * $0) },
+        "brackets then unclosed destinations": {
+            String(repeating: "[", count: 10 * $0) + " TKI " + String(repeating: "](", count: 10 * $0)
+        },
         "unclosed backtick runs of every length": { n in
             (1...Int(Double(n).squareRoot() * 4)).map { String(repeating: "`", count: $0) + " TKI " }.joined()
         },
         "unclosed backticks": { String(repeating: "a ` b ", count: $0) },
         "unclosed comments and tags": { String(repeating: "<!-- <a ", count: $0) },
-        "URL-like words": { String(repeating: "www.www.http://www.x.", count: $0) + " " + String(repeating: "ftp:// www. ", count: $0) },
+        "URL-like words": {
+            String(repeating: "www.www.http://www.x.", count: $0) + " " + String(repeating: "ftp:// www. ", count: $0)
+        },
         "a long line of prose": { String(repeating: "Pekerja migran bekerja. ", count: $0) },
     ]
 
@@ -49,7 +54,9 @@ struct MarkdownMaskerWorkTests {
         "Markdown ignores on one line": { String(repeating: "TKI <!-- glossary-ignore --> ", count: $0) + "\n" },
         "Markdown ignores each alone": { String(repeating: "<!-- glossary-ignore deprecated-term -->\nTKI\n", count: $0) },
         "plain ignores on one line": { String(repeating: "TKI glossary-ignore -- quoted ", count: $0) + "\n" },
-        "disable and enable on one line": { String(repeating: "TKI <!-- glossary-disable --> TKI <!-- glossary-enable term-case --> ", count: $0) },
+        "disable and enable on one line": {
+            String(repeating: "TKI <!-- glossary-disable --> TKI <!-- glossary-enable term-case --> ", count: $0)
+        },
     ]
 
     /// The steps to read the directives of `text` and filter `n` findings spread over it.
@@ -63,7 +70,8 @@ struct MarkdownMaskerWorkTests {
                 // Directives look at the line and the offset only (a column would cost the line).
                 let location = SourceLocation(file: source.path, line: source.line(containing: offset), column: 1)
                 let finding = Finding(
-                    location: location, endLocation: location, byteRange: offset..<(offset + 1), rule: index % 2 == 0 ? "deprecated-term" : "term-case",
+                    location: location, endLocation: location, byteRange: offset..<(offset + 1),
+                    rule: index % 2 == 0 ? "deprecated-term" : "term-case",
                     severity: .warning, language: nil, concept: nil, text: "TKI", message: "")
                 _ = suppressions.suppresses(finding)
             }
@@ -85,8 +93,10 @@ struct MarkdownMaskerWorkTests {
 @Suite("Markdown masking agrees with its reference")
 struct MarkdownMaskerReferenceTests {
     @Test func randomMarkupIsMaskedAsTheReferenceDoes() {
-        let pieces = ["`", "``", "```", "[", "]", "](", ")", "(", "<", ">", "<!--", "-->", "<a ", "</b>", "<!x", "\n", "\n\n", "\n \n",
-                      " ", "\r", "\t", "TKI", "www.", "http://", "x", ".", "~~~", "\n```\n", "é"]
+        let pieces = [
+            "`", "``", "```", "[", "]", "](", ")", "(", "<", ">", "<!--", "-->", "<a ", "</b>", "<!x", "\n", "\n\n", "\n \n",
+            " ", "\r", "\t", "TKI", "www.", "http://", "x", ".", "~~~", "\n```\n", "é",
+        ]
         var generator = SeededGenerator(seed: 16)
         var masked = 0
         for _ in 0..<4_000 {
@@ -105,9 +115,12 @@ struct MarkdownMaskerReferenceTests {
 struct SuppressionsReferenceTests {
     @Test(arguments: [true, false])
     func randomDirectivesAreReadAsTheReferenceDoes(_ markdown: Bool) throws {
-        let pieces = ["<!-- glossary-ignore -->", "<!-- glossary-ignore deprecated-term -->", "<!-- glossary-disable -->",
-                      "<!-- glossary-enable term-case -- why -->", "<!--\nglossary-disable term-case\n-->", "glossary-ignore ",
-                      "glossary-disable -- x", "glossary-enable", " ", "  ", "\n", "\r\n", "x", "#", "* ", "<!--", "-->", "\n```\n", "TKI", "// "]
+        let pieces = [
+            "<!-- glossary-ignore -->", "<!-- glossary-ignore deprecated-term -->", "<!-- glossary-disable -->",
+            "<!-- glossary-enable term-case -- why -->", "<!--\nglossary-disable term-case\n-->", "glossary-ignore ",
+            "glossary-disable -- x", "glossary-enable", " ", "  ", "\n", "\r\n", "x", "#", "* ", "<!--", "-->", "\n```\n", "TKI",
+            "// ",
+        ]
         let rules: Set<String> = ["deprecated-term", "term-case"]
         var generator = SeededGenerator(seed: markdown ? 5 : 6)
         var directives = 0
@@ -123,10 +136,12 @@ struct SuppressionsReferenceTests {
                 let position = source.position(of: offset)
                 let location = SourceLocation(file: source.path, line: position.line, column: position.column)
                 for rule in rules.sorted() + ["other-rule"] {
-                    let finding = Finding(location: location, endLocation: location, byteRange: offset..<offset, rule: rule,
-                                          severity: .warning, language: nil, concept: nil, text: "", message: "")
-                    #expect(suppressions.suppresses(finding) == reference.suppresses(rule: rule, line: position.line, offset: offset),
-                            "\(text.debugDescription) at \(offset), \(rule)")
+                    let finding = Finding(
+                        location: location, endLocation: location, byteRange: offset..<offset, rule: rule,
+                        severity: .warning, language: nil, concept: nil, text: "", message: "")
+                    #expect(
+                        suppressions.suppresses(finding) == reference.suppresses(rule: rule, line: position.line, offset: offset),
+                        "\(text.debugDescription) at \(offset), \(rule)")
                 }
             }
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 /// A single quotation mark after a word: an apostrophe, or the end of a quotation.

@@ -61,7 +61,8 @@ enum ReferenceMasker {
             }
             if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
                 if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
-                   bytes[close] == UInt8(ascii: ")") {
+                    bytes[close] == UInt8(ascii: ")")
+                {
                     inline.append((index + 1)..<(close + 1))
                     index = close + 1
                     continue
@@ -80,7 +81,9 @@ enum ReferenceMasker {
     private static func tagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int) -> Int? {
         guard index + 1 < bytes.count else { return nil }
         let next = bytes[index + 1]
-        guard (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else { return nil }
+        guard (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!") else {
+            return nil
+        }
         var end = index + 1
         while end < bytes.count, bytes[end] != UInt8(ascii: ">") {
             if bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }

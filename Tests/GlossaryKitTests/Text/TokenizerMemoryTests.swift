@@ -1,6 +1,7 @@
 import CICU
 import Foundation
 import Testing
+
 @testable import GlossaryKit
 
 /// When memory runs out, the C tokenizer says so: every allocation that fails makes the call
@@ -118,14 +119,16 @@ struct TokenizerMemoryTests {
             case .success:
                 Issue.record("allocation \(after) failed, and the call returned words as if it had not")
             case let .failure(error):
-                #expect(error as? TextError == .icu(code: Self.outOfMemory, operation: "splitting words")
-                    || error as? TextError == .icu(code: Self.outOfMemory, operation: "looking words up")
-                    || error as? TextError == .icu(code: Self.outOfMemory, operation: "opening the word break iterator"),
+                #expect(
+                    error as? TextError == .icu(code: Self.outOfMemory, operation: "splitting words")
+                        || error as? TextError == .icu(code: Self.outOfMemory, operation: "looking words up")
+                        || error as? TextError == .icu(code: Self.outOfMemory, operation: "opening the word break iterator"),
                     "allocation \(after): \(error)")
             }
             if let tokenizer {
-                #expect(try wordsOfTexts(with: tokenizer) == expected,
-                        "allocation \(after) failed, and the tokenizer's next calls gave other words")
+                #expect(
+                    try wordsOfTexts(with: tokenizer) == expected,
+                    "allocation \(after) failed, and the tokenizer's next calls gave other words")
             }
             tokenizer = nil
             #expect(Self.liveBlocks() == liveBefore, "allocation \(after) failed, and blocks were lost")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("Tokenizer: ICU words, folding, gaps, paragraphs")
@@ -9,7 +10,8 @@ struct TokenizerTests {
     /// as tokens.
     func scanned(_ text: String, markup: Tokenizer.Markup = .plain) throws -> (text: ScannedText, tokens: [Token]) {
         let scanned = try tokenizer.scan(
-            SourceText(path: "t", string: text), markup: markup, words: ByteLexicon(), gaps: ByteLexicon(), unknownWords: ByteLexicon())
+            SourceText(path: "t", string: text), markup: markup, words: ByteLexicon(), gaps: ByteLexicon(),
+            unknownWords: ByteLexicon())
         return (scanned, scanned.words.indices.map(scanned.token(at:)))
     }
 
@@ -101,7 +103,8 @@ struct TokenizerTests {
                 SourceText(path: "t", string: "alpha" + gap + "beta"), markup: .plain, words: ByteLexicon(), gaps: gaps,
                 unknownWords: ByteLexicon())
             guard scanned.words.count == 2, signature != Token.hardBreak else { continue }
-            #expect(scanned.words[1].gap == id, "\(gap.debugDescription): the scanner's gap is not '\(signature.debugDescription)'")
+            #expect(
+                scanned.words[1].gap == id, "\(gap.debugDescription): the scanner's gap is not '\(signature.debugDescription)'")
         }
     }
 

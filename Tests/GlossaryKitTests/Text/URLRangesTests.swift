@@ -1,4 +1,5 @@
 import Testing
+
 @testable import GlossaryKit
 
 @Suite("URL search")
@@ -6,8 +7,10 @@ struct URLRangesTests {
     @Test func searchAgreesWithTheByteByByteReference() {
         // Pieces that make and unmake URLs: schemes, "www.", words glued before them, trailing
         // punctuation, brackets, and long runs between them.
-        let pieces = ["https://", "http://", "ftp://", "www.", "xwww.", "HTTP://", "mailto:", "://", "example.org", "a.b",
-                      " ", "\n", ".", ",", ")", "(", "x", "é", "-", "_", "9", "<", ">", "path/to?q=1", "wwww."]
+        let pieces = [
+            "https://", "http://", "ftp://", "www.", "xwww.", "HTTP://", "mailto:", "://", "example.org", "a.b",
+            " ", "\n", ".", ",", ")", "(", "x", "é", "-", "_", "9", "<", ">", "path/to?q=1", "wwww.",
+        ]
         var generator = SeededGenerator(seed: 3)
         var found = 0
         for _ in 0..<5_000 {

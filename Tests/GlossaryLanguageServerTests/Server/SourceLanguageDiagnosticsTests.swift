@@ -55,10 +55,13 @@ struct SourceLanguageDiagnosticsTests {
 
     @Test func theSourceMakesTheSectionsDirected() throws {
         let free = try Self.diagnostics(configuration: nil)
-        #expect(free.found.filter { $0.hasPrefix("divergent-term") } == ["divergent-term 3", "divergent-term 3"], "\(free.found)")
+        #expect(
+            free.found.filter { $0.hasPrefix("divergent-term") } == ["divergent-term 3", "divergent-term 3"], "\(free.found)")
         #expect(!free.found.contains { $0.hasPrefix("missing-translation") })
         let directed = try Self.diagnostics(configuration: "source: en\n")
-        #expect(directed.found.filter { $0.hasPrefix("missing-translation") } == ["missing-translation 2", "missing-translation 2"], "\(directed.found)")
+        #expect(
+            directed.found.filter { $0.hasPrefix("missing-translation") } == ["missing-translation 2", "missing-translation 2"],
+            "\(directed.found)")
         #expect(!directed.found.contains { $0.hasPrefix("divergent-term") })
     }
 

@@ -55,7 +55,8 @@ public enum BilingualFormat: String, Sendable, CaseIterable {
             case .stringCatalog: corpora.append(try StringCatalogReader.read(source))
             case .i18nJSON:
                 let folder = (path as NSString).deletingLastPathComponent
-                let key = I18nJSONReader.language(ofPath: (folder as NSString).lastPathComponent) != nil
+                let key =
+                    I18nJSONReader.language(ofPath: (folder as NSString).lastPathComponent) != nil
                     ? (folder as NSString).deletingLastPathComponent : folder
                 if json[key] == nil { jsonFolders.append(key) }
                 json[key, default: []].append(source)

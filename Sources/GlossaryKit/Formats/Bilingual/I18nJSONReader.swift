@@ -9,7 +9,9 @@ package enum I18nJSONReader {
         let stem = name.hasSuffix(".json") ? String(name.dropLast(5)) : name
         let parts = stem.split(whereSeparator: { $0 == "." || $0 == "_" }).map(String.init)
         for candidate in [stem, parts.last ?? ""] + components.dropLast().reversed() {
-            if (2...3).contains(candidate.split(separator: "-").first?.count ?? 0), candidate.first?.isLetter == true, let tag = LanguageTag(candidate) {
+            if (2...3).contains(candidate.split(separator: "-").first?.count ?? 0), candidate.first?.isLetter == true,
+                let tag = LanguageTag(candidate)
+            {
                 return tag
             }
         }
@@ -24,14 +26,17 @@ package enum I18nJSONReader {
     ///     else the first file's.
     /// - Throws: `InputError` with line and column for invalid JSON or a top level that is not an
     ///   object; an error naming the file when its language cannot be told from its name.
-    package static func read(_ sources: [SourceText], sourceLanguage: LanguageTag? = nil) throws(InputError) -> TranslationCorpus {
+    package static func read(_ sources: [SourceText], sourceLanguage: LanguageTag? = nil) throws(InputError) -> TranslationCorpus
+    {
         var texts: [SegmentedText] = []
         var keyed: [String: [SegmentReference]] = [:]
         var keyOrder: [String] = []
         var languages: [LanguageTag] = []
         for source in sources {
             guard let language = language(ofPath: source.path) else {
-                throw InputError("cannot tell the language of this JSON message file from its name (expected e.g. en.json, messages.id.json, id/app.json)", file: source.path)
+                throw InputError(
+                    "cannot tell the language of this JSON message file from its name (expected e.g. en.json, messages.id.json, id/app.json)",
+                    file: source.path)
             }
             languages.append(language)
             var parser = PositionedJSONParser(source, format: "i18n JSON")
@@ -43,7 +48,9 @@ package enum I18nJSONReader {
             var segmentKeys: [(String, Int)] = []
             for (key, value) in leaves {
                 value.append(to: &builder)
-                if let index = builder.endSegment(id: "key '\(key)'", language: language, role: .version) { segmentKeys.append((key, index)) }
+                if let index = builder.endSegment(id: "key '\(key)'", language: language, role: .version) {
+                    segmentKeys.append((key, index))
+                }
             }
             for (key, index) in segmentKeys {
                 if keyed[key] == nil { keyOrder.append(key) }
@@ -58,14 +65,17 @@ package enum I18nJSONReader {
             }
         }
         let sets = keyOrder.map { TranslationSet(id: "key '\($0)'", members: keyed[$0]!, method: "i18n JSON key") }
-        return TranslationCorpus(texts: texts, sets: sets, sourceLanguage: lead,
-                                 notes: ["i18n JSON: \(English.counted(sources.count, "file")) matched by key, \(English.counted(sets.count, "key"))"])
+        return TranslationCorpus(
+            texts: texts, sets: sets, sourceLanguage: lead,
+            notes: ["i18n JSON: \(English.counted(sources.count, "file")) matched by key, \(English.counted(sets.count, "key"))"])
     }
 
     static func flatten(_ node: PositionedJSON, prefix: String, into leaves: inout [(String, PositionedString)]) {
         switch node {
         case let .object(pairs, _):
-            for (key, value) in pairs { flatten(value, prefix: prefix.isEmpty ? key.value : prefix + "." + key.value, into: &leaves) }
+            for (key, value) in pairs {
+                flatten(value, prefix: prefix.isEmpty ? key.value : prefix + "." + key.value, into: &leaves)
+            }
         case let .array(values, _):
             for (index, value) in values.enumerated() { flatten(value, prefix: prefix + "." + String(index), into: &leaves) }
         case let .string(string):

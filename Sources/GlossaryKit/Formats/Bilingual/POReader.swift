@@ -20,7 +20,8 @@ package enum POReader {
     ///
     /// - Throws: `InputError` with the line and column of a syntax error (an unknown keyword,
     ///   an unterminated string, a bad escape, text after a string).
-    package static func read(_ source: SourceText, sourceLanguage: LanguageTag = .english) throws(InputError) -> TranslationCorpus {
+    package static func read(_ source: SourceText, sourceLanguage: LanguageTag = .english) throws(InputError) -> TranslationCorpus
+    {
         let bytes = source.bytes
         let whole = source.text(0..<bytes.count)
         func fail(_ message: String, _ offset: Int) -> InputError {
@@ -55,17 +56,25 @@ package enum POReader {
                 continue
             }
             var keywordEnd = index
-            while keywordEnd < end && bytes[keywordEnd] != 0x20 && bytes[keywordEnd] != 0x09 && bytes[keywordEnd] != UInt8(ascii: "\"") { keywordEnd += 1 }
+            while keywordEnd < end && bytes[keywordEnd] != 0x20 && bytes[keywordEnd] != 0x09
+                && bytes[keywordEnd] != UInt8(ascii: "\"")
+            { keywordEnd += 1 }
             let keyword = String(decoding: bytes[index..<keywordEnd], as: UTF8.self)
-            let isMsgstr = keyword == "msgstr" || (keyword.hasPrefix("msgstr[") && keyword.hasSuffix("]") && Int(keyword.dropFirst(7).dropLast()) != nil)
+            let isMsgstr =
+                keyword == "msgstr"
+                || (keyword.hasPrefix("msgstr[") && keyword.hasSuffix("]") && Int(keyword.dropFirst(7).dropLast()) != nil)
             guard ["msgctxt", "msgid", "msgid_plural"].contains(keyword) || isMsgstr else {
                 throw fail("unknown keyword '\(keyword)' (expected msgctxt, msgid, msgid_plural, msgstr or msgstr[n])", index)
             }
             if (keyword == "msgctxt" || keyword == "msgid") && sawMsgstr { finish() }
-            if keyword == "msgctxt" || (keyword == "msgid" && current.strings.isEmpty) { current.line = source.position(of: index).line }
+            if keyword == "msgctxt" || (keyword == "msgid" && current.strings.isEmpty) {
+                current.line = source.position(of: index).line
+            }
             var quote = keywordEnd
             while quote < end && (bytes[quote] == 0x20 || bytes[quote] == 0x09) { quote += 1 }
-            guard quote < end && bytes[quote] == UInt8(ascii: "\"") else { throw fail("expected a quoted string after \(keyword)", quote) }
+            guard quote < end && bytes[quote] == UInt8(ascii: "\"") else {
+                throw fail("expected a quoted string after \(keyword)", quote)
+            }
             let (text, offsets, after) = try decodeString(bytes, from: quote, end: end, fail: fail)
             try expectLineEnd(bytes, after, end, fail)
             if keyword == "msgctxt" { current.context = String(decoding: text, as: UTF8.self); continue }
@@ -84,7 +93,11 @@ package enum POReader {
             var strings: [(keyword: String, text: String, offsets: [Int])] = []
             for string in entry.strings {
                 let bad = string.bytes.withUnsafeBufferPointer { ByteSearch.firstInvalidUTF8(in: $0) }
-                if let bad { throw fail("escape sequences make bytes that are not UTF-8 (byte 0x\(String(string.bytes[bad], radix: 16, uppercase: true)))", string.offsets[bad]) }
+                if let bad {
+                    throw fail(
+                        "escape sequences make bytes that are not UTF-8 (byte 0x\(String(string.bytes[bad], radix: 16, uppercase: true)))",
+                        string.offsets[bad])
+                }
                 strings.append((string.keyword, String(decoding: string.bytes, as: UTF8.self), string.offsets))
             }
             decodedEntries.append((entry.line, entry.context, strings))
@@ -100,26 +113,38 @@ package enum POReader {
                 }
             }
         }
-        if target == nil { target = I18nJSONReader.language(ofPath: source.path.hasSuffix(".po") ? String(source.path.dropLast(3)) + ".json" : source.path) }
+        if target == nil {
+            target = I18nJSONReader.language(
+                ofPath: source.path.hasSuffix(".po") ? String(source.path.dropLast(3)) + ".json" : source.path)
+        }
         guard let target else {
-            throw InputError("PO: cannot tell the target language: add a \"Language: xx\" header or name the file xx.po", file: source.path)
+            throw InputError(
+                "PO: cannot tell the target language: add a \"Language: xx\" header or name the file xx.po", file: source.path)
         }
         for entry in decodedEntries {
-            if entry.context == nil, entry.strings.first?.keyword == "msgid", entry.strings.first?.text.isEmpty == true { continue }
+            if entry.context == nil, entry.strings.first?.keyword == "msgid", entry.strings.first?.text.isEmpty == true {
+                continue
+            }
             let msgid = entry.strings.first { $0.keyword == "msgid" }?.text ?? ""
-            let id = "entry at line \(entry.line)" + (entry.context.map { " (msgctxt '\($0)')" } ?? "") + " '" + String(msgid.prefix(40)) + (msgid.count > 40 ? "…" : "") + "'"
+            let id =
+                "entry at line \(entry.line)" + (entry.context.map { " (msgctxt '\($0)')" } ?? "") + " '"
+                + String(msgid.prefix(40)) + (msgid.count > 40 ? "…" : "") + "'"
             var members: [SegmentReference] = []
             for string in entry.strings {
                 append(string.text, offsets: string.offsets, bytes: bytes, to: &builder)
                 let isSource = string.keyword.hasPrefix("msgid")
-                if let index = builder.endSegment(id: id + " " + string.keyword, language: isSource ? sourceLanguage : target, role: isSource ? .source : .target) {
+                if let index = builder.endSegment(
+                    id: id + " " + string.keyword, language: isSource ? sourceLanguage : target,
+                    role: isSource ? .source : .target)
+                {
                     members.append(SegmentReference(text: 0, segment: index))
                 }
             }
             if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "PO entry")) }
         }
-        return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: sourceLanguage,
-                                 notes: ["PO: \(English.counted(sets.count, "entry", plural: "entries")), \(sourceLanguage) → \(target)"])
+        return TranslationCorpus(
+            texts: [builder.build()], sets: sets, sourceLanguage: sourceLanguage,
+            notes: ["PO: \(English.counted(sets.count, "entry", plural: "entries")), \(sourceLanguage) → \(target)"])
     }
 
     /// Appends decoded text whose bytes map to `offsets` (verbatim where the file has the same bytes).
@@ -137,7 +162,9 @@ package enum POReader {
         }
     }
 
-    private static func expectLineEnd(_ bytes: [UInt8], _ index: Int, _ end: Int, _ fail: (String, Int) -> InputError) throws(InputError) {
+    private static func expectLineEnd(_ bytes: [UInt8], _ index: Int, _ end: Int, _ fail: (String, Int) -> InputError)
+        throws(InputError)
+    {
         var index = index
         while index < end && (bytes[index] == 0x20 || bytes[index] == 0x09) { index += 1 }
         guard index == end else { throw fail("unexpected text after the closing quote", index) }
@@ -145,7 +172,9 @@ package enum POReader {
 
     /// Decodes the quoted string at `start`; returns its bytes, a file offset per byte and
     /// the offset after the closing quote.
-    private static func decodeString(_ bytes: [UInt8], from start: Int, end: Int, fail: (String, Int) -> InputError) throws(InputError) -> ([UInt8], [Int], Int) {
+    private static func decodeString(_ bytes: [UInt8], from start: Int, end: Int, fail: (String, Int) -> InputError)
+        throws(InputError) -> ([UInt8], [Int], Int)
+    {
         var value: [UInt8] = []
         var offsets: [Int] = []
         var index = start + 1
@@ -170,7 +199,9 @@ package enum POReader {
             case UInt8(ascii: "0")...UInt8(ascii: "7"):
                 var code = 0
                 // Up to three octal digits, as in C (`\303`).
-                while length < 5 && index + length - 1 < end && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index + length - 1]) {
+                while length < 5 && index + length - 1 < end
+                    && (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[index + length - 1])
+                {
                     code = code * 8 + Int(bytes[index + length - 1] - UInt8(ascii: "0"))
                     length += 1
                 }
@@ -179,7 +210,9 @@ package enum POReader {
             case UInt8(ascii: "x"):
                 var code = 0
                 var digits = 0
-                while index + 2 + digits < end, let digit = Int(String(decoding: [bytes[index + 2 + digits]], as: UTF8.self), radix: 16), digits < 2 {
+                while index + 2 + digits < end,
+                    let digit = Int(String(decoding: [bytes[index + 2 + digits]], as: UTF8.self), radix: 16), digits < 2
+                {
                     code = code * 16 + digit
                     digits += 1
                 }

@@ -72,8 +72,9 @@ struct PositionedJSONParser {
 
     func fail(_ message: String, at offset: Int? = nil) -> InputError {
         let position = source.position(of: min(offset ?? index, bytes.count))
-        return InputError("\(format): invalid JSON: \(message)", file: source.path, line: position.line, column: position.column,
-                          in: source.text(0..<bytes.count))
+        return InputError(
+            "\(format): invalid JSON: \(message)", file: source.path, line: position.line, column: position.column,
+            in: source.text(0..<bytes.count))
     }
 
     private mutating func skipSpace() {
@@ -128,7 +129,11 @@ struct PositionedJSONParser {
             }
             if bytes[index] == UInt8(ascii: "-") || (bytes[index] >= 0x30 && bytes[index] <= 0x39) {
                 index += 1
-                while index < bytes.count, (bytes[index] >= 0x30 && bytes[index] <= 0x39) || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[index]) { index += 1 }
+                while index < bytes.count,
+                    (bytes[index] >= 0x30 && bytes[index] <= 0x39)
+                        || [UInt8(ascii: "."), UInt8(ascii: "e"), UInt8(ascii: "E"), UInt8(ascii: "+"), UInt8(ascii: "-")]
+                            .contains(bytes[index])
+                { index += 1 }
                 return .other(offset: start)
             }
             throw fail("unexpected character, expected a value")
@@ -166,7 +171,9 @@ struct PositionedJSONParser {
             case UInt8(ascii: "u"):
                 guard var code = hex(at: index + 2) else { throw fail("invalid \\u escape") }
                 index += 6
-                if (0xD800...0xDBFF).contains(code), bytes[index...].starts(with: "\\u".utf8), let low = hex(at: index + 2), (0xDC00...0xDFFF).contains(low) {
+                if (0xD800...0xDBFF).contains(code), bytes[index...].starts(with: "\\u".utf8), let low = hex(at: index + 2),
+                    (0xDC00...0xDFFF).contains(low)
+                {
                     code = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                     index += 6
                 }

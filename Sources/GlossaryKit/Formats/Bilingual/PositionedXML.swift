@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A parsed XML document small enough to hold in memory, with the file offsets the bilingual
@@ -69,8 +70,9 @@ struct PositionedXML {
         let success = parser.parse()
         WorkMeter.record(builder.steps)
         if let tooDeep = builder.tooDeep {
-            throw InputError(XMLInputCheck.depthMessage, file: source.path, line: tooDeep.line, column: tooDeep.column,
-                             in: source.text(0..<source.bytes.count))
+            throw InputError(
+                XMLInputCheck.depthMessage, file: source.path, line: tooDeep.line, column: tooDeep.column,
+                in: source.text(0..<source.bytes.count))
         }
         // swift-corelibs-foundation's parse() can return true after a recoverable libxml2 error
         // (an end tag that does not match): any reported error fails the file.
@@ -78,8 +80,9 @@ struct PositionedXML {
             let code = builder.errorCode ?? (parser.parserError as NSError?)?.code ?? 0
             let line = max(1, builder.errorLine ?? parser.lineNumber)
             let column = max(1, builder.errorColumn ?? parser.columnNumber)
-            throw InputError("\(format): malformed XML: \(Self.describe(code))", file: source.path, line: line, column: column,
-                             in: source.text(0..<source.bytes.count))
+            throw InputError(
+                "\(format): malformed XML: \(Self.describe(code))", file: source.path, line: line, column: column,
+                in: source.text(0..<source.bytes.count))
         }
         root = builder.root!
     }
@@ -168,12 +171,22 @@ struct PositionedXML {
         while index < characters.count {
             let scalar = characters[index]
             let encoded = Array(String(scalar).utf8)
-            guard cursor < bytes.count else { builder.append(decoded: String(characters[index...].map(Character.init)), at: max(0, bytes.count - 1)); break }
+            guard cursor < bytes.count else {
+                builder.append(decoded: String(characters[index...].map(Character.init)), at: max(0, bytes.count - 1)); break
+            }
             if !inCDATA {
                 if bytes[cursor...].starts(with: cdataOpen) { cursor += cdataOpen.count; inCDATA = true; continue }
-                if bytes[cursor...].starts(with: commentOpen), let end = Self.find(Array("-->".utf8), in: bytes, from: cursor) { cursor = end + 3; continue }
-                if bytes[cursor] == UInt8(ascii: "<") && cursor + 1 < bytes.count && bytes[cursor + 1] == UInt8(ascii: "?"), let end = Self.find(Array("?>".utf8), in: bytes, from: cursor) { cursor = end + 2; continue }
-                if bytes[cursor] == UInt8(ascii: "&"), let semicolon = bytes[cursor...].prefix(12).firstIndex(of: UInt8(ascii: ";")) {
+                if bytes[cursor...].starts(with: commentOpen), let end = Self.find(Array("-->".utf8), in: bytes, from: cursor) {
+                    cursor = end + 3; continue
+                }
+                if bytes[cursor] == UInt8(ascii: "<") && cursor + 1 < bytes.count && bytes[cursor + 1] == UInt8(ascii: "?"),
+                    let end = Self.find(Array("?>".utf8), in: bytes, from: cursor)
+                {
+                    cursor = end + 2; continue
+                }
+                if bytes[cursor] == UInt8(ascii: "&"),
+                    let semicolon = bytes[cursor...].prefix(12).firstIndex(of: UInt8(ascii: ";"))
+                {
                     builder.append(decoded: String(scalar), at: cursor)
                     cursor = semicolon + 1
                     index += 1
@@ -261,15 +274,19 @@ struct PositionedXML {
             return offset
         }
 
-        func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        func parser(
+            _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName: String?,
+            attributes: [String: String] = [:]
+        ) {
             guard stack.count < XMLInputCheck.maximumDepth else {
                 tooDeep = (parser.lineNumber, parser.columnNumber)
                 parser.abortParsing()
                 return
             }
             let end = tagEnd(parser)
-            let element = Element(name: elementName, attributes: attributes, contentStart: min(end + 1, source.bytes.count),
-                                  line: parser.lineNumber, column: parser.columnNumber)
+            let element = Element(
+                name: elementName, attributes: attributes, contentStart: min(end + 1, source.bytes.count),
+                line: parser.lineNumber, column: parser.columnNumber)
             if end > 0 && source.bytes[end - 1] == UInt8(ascii: "/") {
                 element.isSelfClosing = true
             }
@@ -299,8 +316,8 @@ struct PositionedXML {
             append(string)
         }
 
-        func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-            append(String(decoding: CDATABlock, as: UTF8.self))
+        func parser(_ parser: XMLParser, foundCDATA block: Data) {
+            append(String(decoding: block, as: UTF8.self))
         }
 
         /// Adds character data to the open element, joining it to the text before it: the parser

@@ -38,19 +38,24 @@ package enum StringCatalogReader {
             for unit in units {
                 unit.value.append(to: &builder)
                 let segmentID = id + (unit.variant.isEmpty ? "" : " [\(unit.variant)]")
-                if let index = builder.endSegment(id: segmentID, language: unit.language, role: unit.language == sourceTag ? .source : .target) {
+                if let index = builder.endSegment(
+                    id: segmentID, language: unit.language, role: unit.language == sourceTag ? .source : .target)
+                {
                     members.append(SegmentReference(text: 0, segment: index))
                 }
             }
             if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "String Catalog key")) }
         }
-        return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: sourceTag,
-                                 notes: ["String Catalog: \(English.counted(sets.count, "key"))"])
+        return TranslationCorpus(
+            texts: [builder.build()], sets: sets, sourceLanguage: sourceTag,
+            notes: ["String Catalog: \(English.counted(sets.count, "key"))"])
     }
 
     /// The `stringUnit` values of a localization and of its variations, depth first.
-    static func collect(_ node: PositionedJSON, language: LanguageTag, variant: String,
-                        into units: inout [(language: LanguageTag, variant: String, value: PositionedString)]) {
+    static func collect(
+        _ node: PositionedJSON, language: LanguageTag, variant: String,
+        into units: inout [(language: LanguageTag, variant: String, value: PositionedString)]
+    ) {
         if case let .string(value)? = node["stringUnit"]?["value"] {
             units.append((language, variant, value))
         }
@@ -58,13 +63,17 @@ package enum StringCatalogReader {
             for (kind, cases) in kinds {
                 guard case let .object(pairs, _) = cases else { continue }
                 for (name, value) in pairs {
-                    collect(value, language: language, variant: (variant.isEmpty ? "" : variant + ", ") + "\(kind.value) \(name.value)", into: &units)
+                    collect(
+                        value, language: language,
+                        variant: (variant.isEmpty ? "" : variant + ", ") + "\(kind.value) \(name.value)", into: &units)
                 }
             }
         }
         if case let .object(substitutions, _)? = node["substitutions"] {
             for (name, value) in substitutions {
-                collect(value, language: language, variant: (variant.isEmpty ? "" : variant + ", ") + "substitution \(name.value)", into: &units)
+                collect(
+                    value, language: language, variant: (variant.isEmpty ? "" : variant + ", ") + "substitution \(name.value)",
+                    into: &units)
             }
         }
     }

@@ -33,11 +33,14 @@ package enum TMXReader {
                 guard let segment = variant.elements("seg").first else { continue }
                 tree.extract(segment, skipping: inlineCodes, into: &builder)
                 let role: SegmentRole = declared.map { tag.overlaps($0) ? .source : .target } ?? .version
-                if let index = builder.endSegment(id: id, language: tag, role: role) { members.append(SegmentReference(text: 0, segment: index)) }
+                if let index = builder.endSegment(id: id, language: tag, role: role) {
+                    members.append(SegmentReference(text: 0, segment: index))
+                }
             }
             if !members.isEmpty { sets.append(TranslationSet(id: id, members: members, method: "TMX translation unit")) }
         }
-        return TranslationCorpus(texts: [builder.build()], sets: sets, sourceLanguage: declared,
-                                 notes: ["TMX: \(English.counted(sets.count, "translation unit"))"])
+        return TranslationCorpus(
+            texts: [builder.build()], sets: sets, sourceLanguage: declared,
+            notes: ["TMX: \(English.counted(sets.count, "translation unit"))"])
     }
 }

@@ -42,18 +42,24 @@ package enum XLIFFReader {
             for unit in descendants(of: root, named: "unit") {
                 let unitID = unit.attribute("id") ?? "?"
                 let segments = unit.children.compactMap { node -> PositionedXML.Element? in
-                    if case let .element(element) = node, element.localName == "segment" || element.localName == "ignorable" { element } else { nil }
+                    if case let .element(element) = node, element.localName == "segment" || element.localName == "ignorable" {
+                        element
+                    } else {
+                        nil
+                    }
                 }
                 for (number, segment) in segments.enumerated() {
-                    let id = "unit \(unitID)" + (segments.count > 1 ? " segment \(segment.attribute("id") ?? String(number + 1))" : "")
+                    let id =
+                        "unit \(unitID)" + (segments.count > 1 ? " segment \(segment.attribute("id") ?? String(number + 1))" : "")
                     try reader.readPair(in: segment, id: id, languages: (sourceTag, targetTag), method: "XLIFF segment")
                 }
             }
         } else {
             throw error("unsupported XLIFF version '\(version)' (1.2 and 2.x are read)", at: root, in: source)
         }
-        return TranslationCorpus(texts: [reader.builder.build()], sets: reader.sets, sourceLanguage: sourceLanguage,
-                                 notes: ["XLIFF \(version): \(English.counted(reader.sets.count, "translation unit"))"])
+        return TranslationCorpus(
+            texts: [reader.builder.build()], sets: reader.sets, sourceLanguage: sourceLanguage,
+            notes: ["XLIFF \(version): \(English.counted(reader.sets.count, "translation unit"))"])
     }
 
     /// What XLIFF 1.2 and 2.x share: a `<source>` and a `<target>` in a container (a 1.2
@@ -77,7 +83,8 @@ package enum XLIFFReader {
         /// Reads the source and target in `container` as the set `id`; a target's own `xml:lang`
         /// overrides the file's target language.
         mutating func readPair(
-            in container: PositionedXML.Element, id: String, languages: (source: LanguageTag, target: LanguageTag?), method: String
+            in container: PositionedXML.Element, id: String, languages: (source: LanguageTag, target: LanguageTag?),
+            method: String
         ) throws(InputError) {
             var members: [SegmentReference] = []
             if let element = container.elements("source").first {
@@ -104,7 +111,9 @@ package enum XLIFFReader {
     static func descendants(of element: PositionedXML.Element, named name: String) -> [PositionedXML.Element] {
         var result: [PositionedXML.Element] = []
         // Children still to visit, the next one last.
-        var pending: [PositionedXML.Element] = element.children.reversed().compactMap { if case let .element(child) = $0 { child } else { nil } }
+        var pending: [PositionedXML.Element] = element.children.reversed().compactMap {
+            if case let .element(child) = $0 { child } else { nil }
+        }
         while let child = pending.popLast() {
             if child.localName == name {
                 result.append(child)
@@ -116,6 +125,7 @@ package enum XLIFFReader {
     }
 
     static func error(_ message: String, at element: PositionedXML.Element, in source: SourceText) -> InputError {
-        InputError(message, file: source.path, line: element.line, column: element.column, in: source.text(0..<source.bytes.count))
+        InputError(
+            message, file: source.path, line: element.line, column: element.column, in: source.text(0..<source.bytes.count))
     }
 }
