@@ -123,7 +123,13 @@ package struct UntranslatedTermRule: CrossLanguageRule {
                 message += " (it also makes the translations inconsistent: \(summary))"
             }
             let preferred = concept.preferredTerms(in: language).map(\.text)
-            let fix = preferred.count == 1 && match.suffix.isEmpty ? CasePattern.apply(of: written, to: preferred[0]) : nil
+            // As deprecated-term replaces: an acronym as the glossary writes it (TKI) by the preferred
+            // term as written, not in its capitals; other words keep the writer's case.
+            let fix =
+                preferred.count == 1 && match.suffix.isEmpty
+                ? match.replacement(
+                    written: written, term: term.text, preferred: preferred[0], atSentenceStart: match.lookBehind.startsSentence)
+                : nil
             findings.append(
                 corpus.finding(
                     at: match, inText: member.text, rule: Self.description.id, severity: Self.description.defaultSeverity,
