@@ -54,7 +54,7 @@ enum YAMLDocument {
         do {
             return try Yams.compose(yaml: text, resolver)
         } catch {
-            throw YAMLErrors.inputError(error, path: path, text: text, what: what)
+            throw YAMLErrors.inputError(error, path: path, text: text, what: what, resolver: resolver)
         }
     }
 
@@ -70,7 +70,7 @@ enum YAMLDocument {
     /// start of the text or after white space or a flow indicator. A candidate inside a quoted
     /// string, a block scalar or a comment is text, which step 1 may change without harm (it
     /// stays text of the same length), so no candidate is missed by being too strict.
-    private static func aliasCandidates(in scalars: [Unicode.Scalar]) -> [Int] {
+    static func aliasCandidates(in scalars: [Unicode.Scalar]) -> [Int] {
         var result: [Int] = []
         for index in scalars.indices where scalars[index] == "*" {
             guard index + 1 < scalars.count, isNameCharacter(scalars[index + 1]) else { continue }
@@ -103,7 +103,7 @@ enum YAMLDocument {
             root = try Yams.compose(yaml: String(String.UnicodeScalarView(replaced)), resolver)
         } catch {
             // The same error as in the text itself, at the same place: only aliases changed.
-            var inputError = YAMLErrors.inputError(error, path: path, text: text, what: what)
+            var inputError = YAMLErrors.inputError(error, path: path, text: text, what: what, resolver: resolver)
             inputError.message = inputError.message.replacingOccurrences(of: String(marker), with: "*")
             throw inputError
         }

@@ -5,7 +5,9 @@ internal import Yams
 /// configurations, baselines.
 enum YAMLErrors {
     /// The error as `file:line:col` with the offending line, whatever Yams reported.
-    static func inputError(_ error: any Error, path: String, text: String, what: String) -> InputError {
+    static func inputError(
+        _ error: any Error, path: String, text: String, what: String, resolver: Resolver = .default
+    ) -> InputError {
         guard let error = error as? YamlError else { return InputError("cannot parse \(what): \(error)", file: path) }
         let positions = YAMLPositions(text)
         switch error {
@@ -13,8 +15,11 @@ enum YAMLErrors {
             return positions.error("invalid \(what): \(problem)", file: path, at: mark, in: text)
         case let .duplicatedKeysInMapping(duplicates, context):
             let key = duplicates.first ?? "?"
-            let mapping = positions.position(of: context.mark)
-            let (line, column) = secondOccurrence(of: key, in: text, from: mapping.line) ?? mapping
+            let second =
+                YAMLDuplicateKey.secondOccurrence(of: key, firstMark: context.mark, in: text, resolver: resolver)
+                ?? secondOccurrence(of: key, in: text, after: context.mark)
+            let (line, column) = positions.position(
+                line: second?.line ?? context.mark.line, column: second?.column ?? context.mark.column)
             return InputError("duplicate key '\(key)' in \(what)", file: path, line: line, column: column, in: text)
         case let .reader(problem, offset, value, yaml):
             // Yams gives the offset in characters of the text it read (`yaml`, which has the
@@ -31,17 +36,22 @@ enum YAMLErrors {
         }
     }
 
-    /// The line and column of the second `key:` written from line `start` on at the indentation
-    /// of the first (Yams reports only the mapping of a duplicate key, not the key itself), so a
-    /// key of the same name in a nested mapping is not taken for it.
-    static func secondOccurrence(of key: String, in text: String, from start: Int) -> (Int, Int)? {
-        var firstColumn: Int?
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where index + 1 >= start {
-            let trimmed = line.drop { $0 == " " || $0 == "\t" || $0 == "-" || $0 == "{" || $0 == "," }
-            let column = line.count - trimmed.count + 1
-            for candidate in [key, "\"\(key)\"", "'\(key)'"] where trimmed.hasPrefix(candidate + ":") {
-                guard let first = firstColumn else { firstColumn = column; break }
-                if column == first { return (index + 1, column) }
+    /// libyaml's line and column of the next `key:` that starts a line at the column of the
+    /// first occurrence, for a duplicate the composer could not locate (a tagged or anchored
+    /// key). Lines end where libyaml ends them.
+    static func secondOccurrence(of key: String, in text: String, after first: Mark) -> (line: Int, column: Int)? {
+        let scalars = Array(text.unicodeScalars)
+        let lines = YAMLLines(scalars)
+        guard first.line >= 1 else { return nil }
+        for line in (first.line + 1)..<(lines.starts.count + 1) {
+            guard let start = lines.offset(line: line, column: 1) else { break }
+            let end = lines.offset(line: line + 1, column: 1) ?? scalars.count
+            var index = start
+            while index < end, [" ", "\t", "-", "{", ","].contains(scalars[index]) { index += 1 }
+            guard index - start + 1 == first.column else { continue }
+            let rest = String(String.UnicodeScalarView(scalars[index..<end]))
+            for candidate in [key, "\"\(key)\"", "'\(key)'"] where rest.hasPrefix(candidate + ":") {
+                return (line, first.column)
             }
         }
         return nil

@@ -175,6 +175,22 @@ struct YAMLGlossaryReaderTests {
                 "concepts:\n  - id: a\n    terms:\n      en:\n        - term: x\n          note: n\n    note: m\n    note: o\n",
                 "note", 8, 5
             ),
+            // Lines that libyaml ends at CR, CR LF, NEL, LS or PS (the tool counts lines at LF only).
+            ("concepts:\r  - id: a\r    note: x\r    note: y\r    terms:\r      en: [a]\r", "note", 1, 37),
+            ("concepts:\r\n  - id: a\r\n    note: x\r\n    note: y\r\n", "note", 4, 5),
+            ("concepts:\u{2028}  - id: a\u{2028}    note: x\u{2029}    note: y\n", "note", 1, 37),
+            ("concepts:\n  - id: a\u{85}    note: x\u{85}    note: y\n", "note", 2, 27),
+            // Keys in a flow mapping, quoted keys and a third occurrence.
+            ("concepts:\n  - {id: a, note: x, note: y}\n", "note", 2, 22),
+            ("concepts:\n  - id: a\n    \"note\": x\n    'note': y\n", "note", 4, 5),
+            ("concepts:\n  - id: a\n    note: x\n    note: y\n    note: z\n", "note", 4, 5),
+            // A duplicate in a later mapping does not hide where the first one is.
+            ("concepts:\n  - id: a\n    note: x\n    note: y\n  - id: b\n    id: c\n", "note", 4, 5),
+            // The second occurrence at another indentation than a same-named key elsewhere.
+            (
+                "concepts:\n  - id: a\n    terms: {en: [x]}\n    note: x\n  - {id: b, note: y, terms: {en: [y]}, note: z}\n",
+                "note", 5, 40
+            ),
         ]
         for (yaml, key, line, column) in cases {
             let error = try #require(loadError(yaml), "\(yaml)")
