@@ -81,13 +81,53 @@ public enum InputError: Error, Sendable, Equatable, CustomStringConvertible, Loc
             result = "error: \(message)"
         }
         if let sourceLine, let location {
-            result += "\n" + sourceLine + "\n" + Self.caret(under: location.column, in: sourceLine)
+            // A window of a long line (a minified file is one line), with control characters
+            // shown as spaces: a CR or an escape sequence would move the terminal's cursor.
+            let (shown, column) = Self.window(of: Self.printable(sourceLine), around: location.column)
+            result += "\n" + shown + "\n" + Self.caret(under: column, in: shown)
         }
         return result
     }
 
     /// The same text as ``description``, for `localizedDescription`.
     public var errorDescription: String? { description }
+
+    /// Scalars of the line shown on each side of the column when the line is long.
+    static let windowContext = 60
+
+    /// The line itself when it is short, else the `windowContext` scalars on each side of
+    /// `column` with `…` where it was cut; and the column in what is returned.
+    ///
+    /// - Complexity: O(the line's length).
+    static func window(of line: String, around column: Int) -> (String, Int) {
+        let scalars = line.unicodeScalars
+        let count = scalars.count
+        guard count > 2 * windowContext + 20 else { return (line, column) }
+        let start = min(max(0, column - 1 - windowContext), count)
+        let end = min(count, max(start, column - 1) + windowContext + 1)
+        let from = scalars.index(scalars.startIndex, offsetBy: start)
+        var text = String(scalars[from..<scalars.index(from, offsetBy: end - start)])
+        var shifted = column - start
+        if start > 0 { text = "…" + text; shifted += 1 }
+        if end < count { text += "…" }
+        return (text, shifted)
+    }
+
+    /// `line` with every control character but the tab replaced by a space, scalar for scalar.
+    static func printable(_ line: String) -> String {
+        guard line.unicodeScalars.contains(where: isControl) else { return line }
+        var result = String.UnicodeScalarView()
+        for scalar in line.unicodeScalars { result.append(isControl(scalar) ? " " : scalar) }
+        return String(result)
+    }
+
+    private static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x2028, 0x2029: true
+        default: false
+        }
+    }
 
     /// Spaces up to `column` (tabs kept so the caret lines up), then `^`.
     static func caret(under column: Int, in line: String) -> String {
