@@ -185,13 +185,14 @@ struct ReviewPageWriter {
             if let definition = entry.definition { output += "<p>\(definition.htmlEscaped)</p>\n" }
             output += "<dl class=\"card-terms\">\n"
             for language in entry.languages {
-                output += "<dt>\(language.rawValue.htmlEscaped)</dt><dd>"
-                output += entry.terms(in: language).map { term in
-                    "<span class=\"status-\(term.status.rawValue)\">\(term.text.htmlEscaped)</span> "
-                        + "<small>(\(term.status.rawValue))</small>"
-                        + (term.note.map { " <small>— \($0.htmlEscaped)</small>" } ?? "")
-                }.joined(separator: ", ")
-                output += "</dd>\n"
+                output += "<dt>\(language.rawValue.htmlEscaped)</dt><dd><ul>"
+                for term in entry.terms(in: language) {
+                    output += "<li><span class=\"status-\(term.status.rawValue)\">\(term.text.htmlEscaped)</span> "
+                    output += "<small>(\(term.status.rawValue))</small>"
+                    if let note = term.note { output += "<br><small class=\"muted\">\(note.htmlEscaped)</small>" }
+                    output += "</li>"
+                }
+                output += "</ul></dd>\n"
             }
             output += "</dl>\n"
             if let note = entry.note { output += "<p class=\"muted\">Note: \(note.htmlEscaped)</p>\n" }
@@ -400,7 +401,9 @@ struct ReviewPageWriter {
         let finding = page.findings[index]
         let severity = finding.severity.rawValue
         output += "<li class=\"finding sev-\(severity)\" id=\"finding-\(index + 1)\" tabindex=\"-1\" "
-        output += "data-rule=\"\(finding.rule.htmlEscaped)\" aria-labelledby=\"finding-\(index + 1)-head\">\n"
+        output += "data-rule=\"\(finding.rule.htmlEscaped)\" data-location=\""
+        output += "\(finding.location.file.htmlEscaped):\(finding.location.line):\(finding.location.column)\" "
+        output += "aria-labelledby=\"finding-\(index + 1)-head\">\n"
         output += "<p class=\"finding-head\" id=\"finding-\(index + 1)-head\"><span class=\"sev\">\(Self.icon(finding.severity)) "
         output += "\(severity) \(index + 1)</span> <code class=\"rule\">\(finding.rule.htmlEscaped)</code> "
         output += "<span class=\"location\">\(finding.location.file.htmlEscaped):\(finding.location.line):\(finding.location.column)</span>"

@@ -83,12 +83,12 @@ enum ReviewPageAssets {
         .location,.quoted{color:var(--muted)}
         .details{display:grid;grid-template-columns:auto 1fr;gap:0 .5rem;margin:.2rem 0 0}
         .details dt{color:var(--muted)}.details dd{margin:0}
-        .cards .card{position:fixed;z-index:20;max-width:min(28rem,calc(100vw - 1rem));background:var(--bg);\
+        .cards .card{position:fixed;z-index:20;max-width:min(28rem,calc(100vw - 1rem));max-height:45vh;overflow-y:auto;background:var(--bg);\
         color:var(--fg);border:1px solid var(--line);border-radius:6px;padding:.5rem .75rem;\
         box-shadow:0 4px 16px rgba(0,0,0,.3);font-size:.9rem}
         .card-title{margin:0 0 .25rem}
         .card-terms{display:grid;grid-template-columns:auto 1fr;gap:.1rem .6rem;margin:.25rem 0}
-        .card-terms dt{font-weight:600}.card-terms dd{margin:0}
+        .card-terms dt{font-weight:600}.card-terms dd{margin:0}.card-terms ul{list-style:none;padding:0;margin:0}
         .status-deprecated,.status-forbidden{text-decoration:line-through}
         .term.status-deprecated,.term.status-forbidden{text-decoration:none}
         .pager{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.5rem 0}
@@ -162,19 +162,25 @@ enum ReviewPageAssets {
           document.getElementById('previous-finding').addEventListener('click', function () { go(-1); });
           // Concept cards: shown beside a term while it is hovered or focused.
           var card = null;
-          function hideCard() { if (card) { card.hidden = true; card = null; } }
-          function showCard(term) {
-            var shown = document.getElementById(term.getAttribute('aria-describedby'));
-            if (!shown) { return; }
-            hideCard();
-            card = shown;
-            card.hidden = false;
-            var box = term.getBoundingClientRect();
+          var cardTerm = null;
+          function hideCard() { if (card) { card.hidden = true; card = null; cardTerm = null; } }
+          function placeCard() {
+            var box = cardTerm.getBoundingClientRect();
+            if (box.bottom < 0 || box.top > window.innerHeight) { hideCard(); return; }
             var left = Math.max(8, Math.min(box.left, window.innerWidth - card.offsetWidth - 8));
             var top = box.bottom + 6;
             if (top + card.offsetHeight > window.innerHeight - 8) { top = Math.max(8, box.top - card.offsetHeight - 6); }
             card.style.left = left + 'px';
             card.style.top = top + 'px';
+          }
+          function showCard(term) {
+            var shown = document.getElementById(term.getAttribute('aria-describedby'));
+            if (!shown) { return; }
+            hideCard();
+            card = shown;
+            cardTerm = term;
+            card.hidden = false;
+            placeCard();
           }
           function termOf(target) { return target && target.closest ? target.closest('.term') : null; }
           document.addEventListener('mouseover', function (event) {
@@ -194,7 +200,8 @@ enum ReviewPageAssets {
               position.textContent = 'Finding ' + (current + 1) + ' of ' + findings.length;
             }
           });
-          window.addEventListener('scroll', hideCard, { passive: true });
+          // The card follows its term while the page scrolls.
+          window.addEventListener('scroll', function () { if (card) { placeCard(); } }, { passive: true });
           document.addEventListener('keydown', function (event) {
             if (event.altKey || event.ctrlKey || event.metaKey) { return; }
             var target = event.target;
