@@ -197,9 +197,11 @@ SHOW_SET = r"""
   const finding = document.querySelector('.set .finding');
   const set = finding ? finding.closest('.set') : document.querySelector('.set');
   if (!set) return false;
-  window.scrollTo(0, set.getBoundingClientRect().top + window.scrollY - 60);
+  // Below the sticky toolbar and column heads, whatever their height at this width.
+  const covered = [...document.querySelectorAll('.toolbar, .colhead')].reduce((sum, e) => sum + e.offsetHeight, 0);
+  window.scrollTo(0, set.getBoundingClientRect().top + window.scrollY - covered - 8);
   await frame(); await frame();
-  const term = set.querySelector('.term.flagged') || set.querySelector('.term');
+  const term = set.querySelector('.flag.sev-warning + .term') || set.querySelector('.term.flagged') || set.querySelector('.term');
   if (term) term.focus({preventScroll: true});
   await frame();
   return true;
@@ -263,10 +265,23 @@ def check_page(browser, name, page, expected, outdir):
         order = browser.evaluate("[...document.querySelectorAll('.finding')].slice(0, 2).map(f => f.id)")
         if [first, second, back] != [order[0], order[1], order[0]]:
             problems.append(f"n, n, p went to {[first, second, back]}, not {order[:2] + order[:1]}")
+        # Back past the first: the last finding, shown on its page when the sets are paged.
+        press(browser, "k")
+        last = browser.evaluate("""(() => {
+          const findings = [...document.querySelectorAll('.finding')];
+          const active = document.activeElement, set = active.closest('.set');
+          return {isLast: active === findings[findings.length - 1], shown: !set || getComputedStyle(set).display !== 'none',
+                  pages: document.querySelectorAll('.pager').length};
+        })()""")
+        if not (last["isLast"] and last["shown"]):
+            problems.append(f"k from the first finding did not show the last one: {last}")
 
     low = browser.evaluate(CONTRAST)
     if low:
         problems.append(f"contrast below 4.5:1 in light mode: {low}")
+    # The screenshots show the page as opened, not as the keyboard test left it.
+    browser.call("Page.navigate", session=True, url=url)
+    browser.wait_for("Page.loadEventFired")
     screenshot(browser, os.path.join(outdir, f"{name}-desktop.png"), 960, 600)
 
     screenshot(browser, os.path.join(outdir, f"{name}-320.png"), 320, 640, mobile=True)
@@ -294,9 +309,10 @@ def check_page(browser, name, page, expected, outdir):
             problems.append("log: " + params["entry"].get("text", "")[:300])
         elif method == "Network.requestWillBeSent" and params.get("request", {}).get("url") != url:
             problems.append("network request: " + params["request"]["url"][:200])
+    pages = browser.evaluate("document.querySelectorAll('.pager').length")
     print(f"{name}: {len(facts['findings'])} findings, {len(facts['colours'])} concepts "
           f"({across} in several columns, {shared} sharing a colour with another), "
-          f"{'ok' if not problems else str(len(problems)) + ' problems'}")
+          f"{pages} paged sections, {'ok' if not problems else str(len(problems)) + ' problems'}")
     return problems
 
 

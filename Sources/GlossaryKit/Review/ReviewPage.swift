@@ -236,7 +236,7 @@ struct ReviewPageWriter {
         guard !coverage.rows.isEmpty else { return }
         output += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(id)-coverage\">\n"
         output += "<table class=\"heat\"><caption id=\"\(id)-coverage\">Coverage: occurrences of each concept per language "
-        output += "(darker: more), gaps marked</caption>\n<thead><tr><th scope=\"col\">concept</th>"
+        output += "(darker: more, against the concept's most frequent language), gaps marked</caption>\n<thead><tr><th scope=\"col\">concept</th>"
         for language in coverage.languages { output += "<th scope=\"col\">\(language.rawValue.htmlEscaped)</th>" }
         output += "</tr></thead>\n<tbody>\n"
         for row in coverage.rows {

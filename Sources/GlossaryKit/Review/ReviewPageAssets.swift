@@ -59,6 +59,7 @@ enum ReviewPageAssets {
         .cols{display:grid;grid-template-columns:repeat(var(--n),minmax(0,1fr));gap:.75rem}
         .colhead{position:sticky;top:2.9rem;z-index:4;background:var(--bg);font-weight:600;\
         border-bottom:2px solid var(--line);padding:.25rem 0}
+        .set,.finding{scroll-margin-top:6rem}
         .set{border-top:1px solid var(--line);padding:.75rem 0;content-visibility:auto;contain-intrinsic-size:auto 20rem}
         .set.unreliable .set-title{color:var(--warning)}
         .confidence{font-weight:400;font-size:.85em;color:var(--muted)}
