@@ -38,11 +38,14 @@ struct ReportCommand: ParsableCommand {
 
     @Flag(
         name: .customLong("no-parallel"),
-        help: "Give every file its own section instead of grouping files into translation sets by name or taking several files as versions of one text."
+        help:
+            "Give every file its own section instead of grouping files into translation sets by name or taking several files as versions of one text."
     )
     var noParallel = false
 
-    @Argument(help: ArgumentHelp("The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
+    @Argument(
+        help: ArgumentHelp(
+            "The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
     var paths: [String]
 
     func validate() throws {
@@ -101,6 +104,7 @@ struct ReportCommand: ParsableCommand {
         }
         if let file = configuration?.file { read.append(file) }
         guard read.contains(where: { FileIdentity(path: $0) == target }) else { return }
-        throw CommandFailure.input(InputError("is a file this run reads; the report is not written over it (choose another -o)", file: output))
+        throw CommandFailure.input(
+            InputError("is a file this run reads; the report is not written over it (choose another -o)", file: output))
     }
 }

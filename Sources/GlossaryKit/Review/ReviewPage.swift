@@ -127,7 +127,8 @@ struct ReviewPageWriter {
     // MARK: - Summary, legend, cards
 
     private mutating func writeSummary() {
-        output += "<section class=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n<ul class=\"counts\">\n"
+        output +=
+            "<section class=\"summary\" aria-labelledby=\"summary-title\">\n<h2 id=\"summary-title\">Summary</h2>\n<ul class=\"counts\">\n"
         let files = Set(page.corpora.flatMap { $0.texts.map(\.segmented.path) }).count
         let sets = page.corpora.reduce(0) { $0 + $1.sets.count }
         output += "<li>\(English.counted(files, "file")), \(English.counted(sets, "translation set"))</li>\n"
@@ -236,7 +237,8 @@ struct ReviewPageWriter {
         guard !coverage.rows.isEmpty else { return }
         output += "<div class=\"scroll\" role=\"region\" tabindex=\"0\" aria-labelledby=\"\(id)-coverage\">\n"
         output += "<table class=\"heat\"><caption id=\"\(id)-coverage\">Coverage: occurrences of each concept per language "
-        output += "(darker: more, against the concept's most frequent language), gaps marked</caption>\n<thead><tr><th scope=\"col\">concept</th>"
+        output +=
+            "(darker: more, against the concept's most frequent language), gaps marked</caption>\n<thead><tr><th scope=\"col\">concept</th>"
         for language in coverage.languages { output += "<th scope=\"col\">\(language.rawValue.htmlEscaped)</th>" }
         output += "</tr></thead>\n<tbody>\n"
         for row in coverage.rows {
@@ -406,7 +408,8 @@ struct ReviewPageWriter {
         output += "aria-labelledby=\"finding-\(index + 1)-head\">\n"
         output += "<p class=\"finding-head\" id=\"finding-\(index + 1)-head\"><span class=\"sev\">\(Self.icon(finding.severity)) "
         output += "\(severity) \(index + 1)</span> <code class=\"rule\">\(finding.rule.htmlEscaped)</code> "
-        output += "<span class=\"location\">\(finding.location.file.htmlEscaped):\(finding.location.line):\(finding.location.column)</span>"
+        output +=
+            "<span class=\"location\">\(finding.location.file.htmlEscaped):\(finding.location.line):\(finding.location.column)</span>"
         output += " <span class=\"quoted\">“\(finding.text.htmlEscaped)”</span></p>\n"
         output += "<p class=\"message\">\(finding.message.htmlEscaped)</p>\n"
         if !finding.suggestions.isEmpty {
@@ -414,7 +417,10 @@ struct ReviewPageWriter {
             output += finding.suggestions.map { "<strong>\($0.htmlEscaped)</strong>" }.joined(separator: ", ")
             output += "</p>\n"
         }
-        guard case let .object(pairs) = JSONReporter.json(finding) else { return output += "</li>\n" }
+        guard case let .object(pairs) = JSONReporter.json(finding) else {
+            output += "</li>\n"
+            return
+        }
         let extra = pairs.filter { !Self.shownKeys.contains($0.0) && $0.1 != .null }
         if !extra.isEmpty {
             output += "<dl class=\"details\">"

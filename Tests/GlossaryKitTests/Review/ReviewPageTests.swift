@@ -86,7 +86,9 @@ struct ReviewPageTests {
         var conceptOfTerm: [String: Set<String>] = [:]
         var columnsOfConcept: [String: Set<String>] = [:]
         for cell in try Self.captures(#"<div class="cell" lang="([a-z]+)"(.*?)</div>\n(?=<div class="cell"|</div>)"#, in: html) {
-            for term in try Self.captures(#"<mark class="term c(\d+)[^"]*"[^>]*data-concept="(\d+)"[^>]*>([^<]*)<sup"#, in: cell[1]) {
+            for term in try Self.captures(
+                #"<mark class="term c(\d+)[^"]*"[^>]*data-concept="(\d+)"[^>]*>([^<]*)<sup"#, in: cell[1])
+            {
                 #expect(term[0] == term[1], "class c\(term[0]) but data-concept \(term[1])")
                 conceptOfTerm[term[2].lowercased(), default: []].insert(term[0])
                 columnsOfConcept[term[0], default: []].insert(cell[0])
@@ -114,7 +116,9 @@ struct ReviewPageTests {
         #expect(legend.contains { $0[0] == ilo && $0[1] == corpus.glossary.concepts[iloConcept].id })
         // Every term also carries its number as text: colour is never the only sign.
         #expect(
-            try Self.captures(#"<mark class="term c(\d+)[^>]*>[^<]*<sup class="cn">(\d+)</sup>"#, in: html).allSatisfy { $0[0] == $0[1] })
+            try Self.captures(#"<mark class="term c(\d+)[^>]*>[^<]*<sup class="cn">(\d+)</sup>"#, in: html).allSatisfy {
+                $0[0] == $0[1]
+            })
     }
 
     @Test func everyFindingIsOnThePageOnceWithItsFlag() throws {
