@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # `glossary report` in a real browser: renders the review pages of the seed (one trilingual
-# document), of the UDHR in three parallel files and of a hostile draft (markup in its text and in
-# the title), and checks them in headless Chromium through its DevTools protocol
+# document), of the UDHR in three parallel files (and twenty times over, to be paged) and of a
+# hostile draft (markup in its text and in the title), and checks them in headless Chromium through its DevTools protocol
 # (Tests/Browser/review_page.py, Python standard library only): every finding `check` reports is on
 # the page, a concept looks the same in every column, keyboard navigation and concept cards work,
 # no console error, no network request, text contrast AA in light and dark mode, nothing wider than
@@ -57,6 +57,11 @@ render seed "$seed"
 report_options=(-g Examples/udhr-glossary.yml)
 check_options=(-g Examples/udhr-glossary.yml --parallel)
 render udhr "${udhr[@]}"
+# A long text, to be paged: the UDHR twenty times over in each language (640 translation sets).
+for language in ind eng sun; do
+  for _ in $(seq 20); do cat "../shared/data/parallel/udhr/udhr-$language.derived.txt"; echo; done >"$out/long-$language.txt"
+done
+render long "$out"/long-{ind,eng,sun}.txt
 cat >"$out/hostile.en.md" <<'TEXT'
 A draft that tries <script>window.__pwned = 1</script> to run code, and <img src="x" onerror="window.__pwned = 2">
 to load an image, while it talks about labour trafficking and "quoted" & 'single' marks.
@@ -66,7 +71,8 @@ check_options=()
 render hostile "$out/hostile.en.md"
 
 python3 Tests/Browser/review_page.py "$chromium" "$out/screenshots" \
-  seed="$out/seed.html:$out/seed.json" udhr="$out/udhr.html:$out/udhr.json" hostile="$out/hostile.html:$out/hostile.json"
+  seed="$out/seed.html:$out/seed.json" udhr="$out/udhr.html:$out/udhr.json" long="$out/long.html:$out/long.json" \
+  hostile="$out/hostile.html:$out/hostile.json"
 
 if [ "${UPDATE_SCREENSHOTS:-0}" = 1 ]; then
   for name in seed udhr; do

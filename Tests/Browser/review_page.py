@@ -9,7 +9,7 @@ For each page: every finding `glossary check --format json` reports on the same 
 DOM (by location and rule, as many times); a concept's terms have the same colours in every
 column; the script's keyboard navigation and concept cards work; there is no console error and no
 network request; the text colours have a contrast of at least 4.5:1 in light and dark mode; at
-320 px nothing is wider than the window. Screenshots are saved (desktop, 320 px, dark).
+320 px nothing is wider than the window; printed, every set shows and the toolbar does not. Screenshots are saved (desktop, 320 px, dark).
 
 Usage: review_page.py CHROMIUM OUTDIR NAME=PAGE.html:CHECK.json ...
 (CHECK.json: the output of `glossary check --format json` on the page's inputs. A page named
@@ -298,6 +298,15 @@ def check_page(browser, name, page, expected, outdir):
         if len(entry["looks"]) != 1:
             problems.append(f"dark mode: concept {concept} has {len(entry['looks'])} looks")
     screenshot(browser, os.path.join(outdir, f"{name}-dark.png"), 960, 600)
+
+    # Printed: no toolbar or cards, and every set, paged or not.
+    browser.call("Emulation.setEmulatedMedia", session=True, media="print", features=[])
+    printed = browser.evaluate("""(() => ({
+      toolbar: getComputedStyle(document.querySelector('.toolbar')).display,
+      hiddenSets: [...document.querySelectorAll('.set')].filter(s => getComputedStyle(s).display === 'none').length}))()""")
+    browser.call("Emulation.setEmulatedMedia", session=True, media="", features=[])
+    if printed["toolbar"] != "none" or printed["hiddenSets"]:
+        problems.append(f"print style: {printed}")
 
     for event in browser.events:
         method, params = event.get("method"), event.get("params", {})
