@@ -223,7 +223,7 @@ struct ReviewPageWriter {
         }
         writeHeatMap(coverage, id: id)
         let pages = (corpus.sets.count + ReviewPage.setsPerPage - 1) / ReviewPage.setsPerPage
-        output += "<div class=\"sets\" data-pages=\"\(pages)\" aria-label=\"Translation sets\" role=\"list\">\n"
+        output += "<div class=\"sets\" data-pages=\"\(pages)\">\n"
         output += "<div class=\"cols colhead\" style=\"--n:\(columns.count)\" aria-hidden=\"true\">"
         for column in columns { output += "<div>\((column?.rawValue ?? "?").htmlEscaped)</div>" }
         output += "</div>\n"
@@ -266,7 +266,7 @@ struct ReviewPageWriter {
         let corpus = page.corpora[corpusIndex]
         let id = "set-\(corpusIndex + 1)-\(number + 1)"
         let percent = Int((set.confidence * 100).rounded())
-        output += "<section class=\"set\(set.isReliable ? "" : " unreliable")\" id=\"\(id)\" role=\"listitem\" "
+        output += "<article class=\"set\(set.isReliable ? "" : " unreliable")\" id=\"\(id)\" "
         output += "data-page=\"\(number / ReviewPage.setsPerPage)\" aria-labelledby=\"\(id)-title\">\n"
         output += "<h3 id=\"\(id)-title\" class=\"set-title\">\(set.id.htmlEscaped) "
         output += "<span class=\"confidence\">confidence \(percent)%\(set.isReliable ? "" : " (low: versions not compared)")"
@@ -308,7 +308,7 @@ struct ReviewPageWriter {
             }
             output += "</div>\n"
         }
-        output += "</div>\n</section>\n"
+        output += "</div>\n</article>\n"
     }
 
     /// A segment's text, its terms marked and a flag where each finding starts.

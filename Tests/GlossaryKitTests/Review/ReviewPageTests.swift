@@ -188,7 +188,7 @@ struct ReviewPageTests {
         }
         let (html, _, _) = try Self.page(TranslationExample(sets))
         #expect(html.contains("data-pages=\"3\""))
-        let pages = try Self.captures(#"<section class="set[^"]*" id="set-1-(\d+)" role="listitem" data-page="(\d+)""#, in: html)
+        let pages = try Self.captures(#"<article class="set[^"]*" id="set-1-(\d+)" data-page="(\d+)""#, in: html)
         #expect(pages.count == count)
         #expect(pages.allSatisfy { Int($0[1]) == (Int($0[0])! - 1) / ReviewPage.setsPerPage })
         let (short, _, _) = try Self.page(Self.trilingual)
