@@ -13,6 +13,7 @@ struct GlossaryTool: ParsableCommand {
         version: GlossaryKitInfo.version,
         subcommands: [
             CheckCommand.self, LookupCommand.self, LintCommand.self, ConvertCommand.self, CoverageCommand.self,
+            ReportCommand.self,
             EvaluateCommand.self, InitCommand.self, InstallHookCommand.self, LspCommand.self,
         ],
         defaultSubcommand: nil)

@@ -21,9 +21,14 @@ struct VersionTests {
         #expect(driver["version"] as? String == GlossaryKitInfo.version)
     }
 
+    /// The newest released entry names the library version; an `Unreleased` section, which
+    /// gathers the changes since, may only come before it.
     @Test func changelogsNewestEntryIsTheLibraryVersion() throws {
         let text = try String(contentsOf: TestPackage.root.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        let newest = try #require(text.split(separator: "\n").first { $0.hasPrefix("## ") })
-        #expect(newest.dropFirst(3).split(separator: " ").first.map(String.init) == GlossaryKitInfo.version, "\(newest)")
+        var entries = text.split(separator: "\n").filter { $0.hasPrefix("## ") }.map { $0.dropFirst(3) }
+        if entries.first == "Unreleased" { entries.removeFirst() }
+        #expect(!entries.contains("Unreleased"), "Unreleased is not the first section")
+        let newest = try #require(entries.first)
+        #expect(newest.split(separator: " ").first.map(String.init) == GlossaryKitInfo.version, "\(newest)")
     }
 }
