@@ -10,8 +10,9 @@ import Testing
 struct GlossMismatchTests {
     /// The look-ahead at the end of `marked`'s `|`.
     static func lookAhead(_ marked: String) -> LookAhead {
-        let offset = marked.utf8.firstIndex(of: UInt8(ascii: "|")).map { marked.utf8.distance(from: marked.utf8.startIndex, to: $0) }!
-        let bytes = Array(marked.utf8.filter { $0 != UInt8(ascii: "|") })
+        let all = Array(marked.utf8)
+        let offset = all.firstIndex(of: UInt8(ascii: "|"))!
+        let bytes = all.filter { $0 != UInt8(ascii: "|") }
         return bytes.withUnsafeBufferPointer { LookAhead($0, at: offset) }
     }
 
