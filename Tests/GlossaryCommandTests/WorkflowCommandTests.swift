@@ -350,6 +350,13 @@ struct WorkflowCommandTests {
         let json = try #require(try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as? [String: Any])
         let summary = try #require(json["summary"] as? [String: Any])
         #expect(summary["files"] as? Int == 1000)
-        #expect(summary["findings"] as? Int == 334 * 2, "deprecated-term and inconsistent-term on each 'labor'")
+        // One finding on each 'labor': deprecated-term, with the inconsistent-term finding folded in.
+        #expect(summary["findings"] as? Int == 334)
+        let findings = try #require(json["findings"] as? [[String: Any]])
+        #expect(
+            findings.allSatisfy {
+                $0["rule"] as? String == "deprecated-term"
+                    && ($0["folded"] as? [[String: Any]])?.map { $0["rule"] as? String } == ["inconsistent-term"]
+            })
     }
 }

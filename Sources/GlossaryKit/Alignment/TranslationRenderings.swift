@@ -1,5 +1,5 @@
 /// How the translations of a corpus render the concepts their sources name: the analysis behind
-/// `inconsistent-translation`, whose summary `untranslated-term` repeats where both apply.
+/// `inconsistent-translation`.
 extension AnalyzedCorpus {
     /// One way of rendering a concept: a term (by its folded text and language).
     fileprivate struct Rendering: Hashable {

@@ -169,7 +169,7 @@ package struct CheckRunner: Sendable {
     ///
     /// - Returns: nil when nothing would change.
     package func fix(_ source: SourceText, findings: [Finding]) -> Fixer.FileFix? {
-        guard findings.contains(where: { $0.fix != nil }) else { return nil }
+        guard findings.contains(where: { $0.fix != nil || $0.folded.contains { $0.fix != nil } }) else { return nil }
         var fileOptions = options
         if fileOptions.language == nil, let configuration {
             fileOptions.language = configuration.language(forPath: source.path)
@@ -226,10 +226,7 @@ package struct CheckRunner: Sendable {
         Fingerprint.assign(to: &findings)
         guard obeysSuppressions else { return .success(0) }
         do {
-            let parsed = try suppressions()
-            let count = findings.count
-            findings.removeAll { parsed.suppresses($0) }
-            return .success(count - findings.count)
+            return .success(try suppressions().removeSuppressed(from: &findings))
         } catch {
             return .failure(error)
         }

@@ -66,15 +66,19 @@ public struct CrossLanguageChecker: Sendable {
         for text in analyzed.texts {
             findings += runner.findings(in: text.document).map(text.segmented.inFile)
         }
-        findings += crossFindings(analyzed, options: options, excluding: findings)
-        return FindingCollector.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
+        findings += crossFindings(analyzed, options: options)
+        findings = FindingCollector.ordered(findings, paths: analyzed.texts.map(\.segmented.path))
+        runner.collector.fold(&findings)
+        return findings
     }
 
-    /// The cross-language findings on an analysed corpus, with `options`' severity overrides.
+    /// The cross-language findings on an analysed corpus, with `options`' severity overrides,
+    /// in report order (by file in the corpus' order, then position).
     ///
-    /// A finding that another finding supersedes (`RuleDescription.supersedes`), among these or
-    /// `monolingual`, the findings already reported on the same files, is dropped: the more
-    /// specific rule already said it.
+    /// A finding that another of these supersedes at the same place (`RuleDescription.supersedes`)
+    /// is folded into it (`Finding.folded`). One that a finding of `monolingual`, the findings
+    /// already reported on the same files, supersedes is dropped: the more specific rule already
+    /// said it. (The checks that report both kinds together fold it into that finding instead.)
     public func crossFindings(
         _ corpus: AnalyzedCorpus, options: CheckOptions = CheckOptions(), excluding monolingual: [Finding] = []
     ) -> [Finding] {
@@ -83,7 +87,9 @@ public struct CrossLanguageChecker: Sendable {
         for rule in crossRules where collector.runs(rule.id) {
             collector.add(rule.check(corpus), of: rule.id, to: &findings)
         }
-        return collector.removingSuperseded(from: findings, earlier: monolingual)
+        findings = FindingCollector.ordered(findings, paths: corpus.texts.map(\.segmented.path))
+        collector.fold(&findings)
+        return monolingual.isEmpty ? findings : collector.removingSuperseded(from: findings, earlier: monolingual)
     }
 
     /// The cross-language findings of one plain-text or Markdown document with sections in

@@ -128,8 +128,12 @@ public final class GlossaryChecker: Sendable {
         guard !crossRules.isEmpty, hasSections else { return monolingual }
         let (text, paragraphs) = try source()
         let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
-            .sectionFindings(in: text, paragraphs: paragraphs, options: options, monolingual: monolingual)
-        return cross.isEmpty ? monolingual : FindingCollector.ordered(monolingual + cross, paths: [text.path])
+            .sectionFindings(in: text, paragraphs: paragraphs, options: options)
+        guard !cross.isEmpty else { return monolingual }
+        // A cross-language finding on the words of a more specific monolingual one is folded into it.
+        var findings = FindingCollector.ordered(monolingual + cross, paths: [text.path])
+        findingCollector(options).fold(&findings)
+        return findings
     }
 
     /// The findings of every enabled rule on an analysed document, in text order.

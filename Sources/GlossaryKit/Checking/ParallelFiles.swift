@@ -149,8 +149,7 @@ extension CheckReport {
         let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
         do {
             let languages = group.languages.contains { $0 != nil } ? group.languages : nil
-            var (found, notes) = try cross.parallelFindings(
-                sources, languages: languages, options: options, monolingual: findings)
+            var (found, notes) = try cross.parallelFindings(sources, languages: languages, options: options)
             Fingerprint.assign(to: &found)
             if obeysSuppressions {
                 let known = checker.ruleIDs
@@ -161,8 +160,8 @@ extension CheckReport {
                     guard let suppressions = try? Suppressions(parsing: source, markdown: markdown, knownRules: known) else {
                         kept += inFile; continue
                     }
-                    let left = inFile.filter { !suppressions.suppresses($0) }
-                    suppressedCount += inFile.count - left.count
+                    var left = inFile
+                    suppressedCount += suppressions.removeSuppressed(from: &left)
                     kept += left
                 }
                 found = kept
@@ -173,6 +172,8 @@ extension CheckReport {
                 baselinedCount += known
             }
             findings = FindingCollector.ordered(findings + found, paths: order + group.files)
+            // A cross-language finding on the words of a more specific monolingual one is folded into it.
+            checker.findingCollector(options).fold(&findings)
             return notes
         } catch {
             throw InputError(error.description, file: group.files[0])

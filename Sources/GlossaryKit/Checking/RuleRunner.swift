@@ -3,7 +3,8 @@
 /// A text held whole is checked by every rule at once; the chunks of a streamed file go to each
 /// rule's accumulator (`Rule.accumulator(path:glossary:)`) as they come. Either way the findings
 /// take the one path of `FindingCollector`: rules switched off do not run, the others' findings
-/// get the user's severities and come out in text order.
+/// get the user's severities and come out in text order, each superseded one folded into the
+/// finding that supersedes it.
 struct RuleRunner {
     let rules: [any Rule]
     let collector: FindingCollector
@@ -15,6 +16,7 @@ struct RuleRunner {
             collector.add(rule.check(document), of: rule.id, to: &findings)
         }
         collector.sortInTextOrder(&findings)
+        collector.fold(&findings)
         return findings
     }
 
@@ -49,6 +51,7 @@ struct RuleRunner {
                 collector.add(accumulators[index].accumulator.finish(), of: accumulators[index].id, to: &findings)
             }
             collector.sortInTextOrder(&findings)
+            collector.fold(&findings)
             defer { findings = [] }
             return findings
         }

@@ -239,14 +239,43 @@ package struct Suppressions: Sendable, Equatable {
         }
     }
 
-    /// Whether `finding` is silenced by a directive.
+    /// Whether `finding` is silenced by a directive: one that names its rule, or no rule.
+    ///
+    /// The rules of the findings folded into it (`Finding.folded`) do not count: silencing one
+    /// of them removes only its note (`removeSuppressed(from:)`).
     ///
     /// - Complexity: O(log *d*) in the directives that apply to the finding's rule.
     package func suppresses(_ finding: Finding) -> Bool {
+        suppresses(rule: finding.rule, at: finding)
+    }
+
+    /// Whether a directive silences the rule `rule` at the place of `finding`.
+    private func suppresses(rule: String, at finding: Finding) -> Bool {
         var steps = 1
         defer { WorkMeter.record(steps) }
-        let directives = byRule[finding.rule] ?? forOtherRules
+        let directives = byRule[rule] ?? forOtherRules
         return directives.suppresses(line: finding.location.line, offset: finding.byteRange.lowerBound, steps: &steps)
+    }
+
+    /// Removes from `findings` the ones a directive silences and, from the others, the folded
+    /// findings (`Finding.folded`) whose rule a directive silences there; returns how many
+    /// findings and folded findings were removed.
+    ///
+    /// Silencing a finding's own rule silences the finding with everything folded into it;
+    /// silencing the rule of a folded one removes just that note.
+    ///
+    /// - Complexity: O(*n* log *d*) in the findings and folded findings.
+    package func removeSuppressed(from findings: inout [Finding]) -> Int {
+        let count = findings.count
+        findings.removeAll { suppresses($0) }
+        var removed = count - findings.count
+        for index in findings.indices where !findings[index].folded.isEmpty {
+            let finding = findings[index]
+            let folded = finding.folded.count
+            findings[index].folded.removeAll { suppresses(rule: $0.rule, at: finding) }
+            removed += folded - findings[index].folded.count
+        }
+        return removed
     }
 
     /// The directive keyword at `index`, if one starts there and ends at a word boundary.

@@ -29,9 +29,17 @@ public struct Finding: Sendable, Hashable {
     public var fix: String?
     /// The glossary's note on the term or concept, shown under the finding.
     public var note: String?
+    /// The findings of other rules on the same words that this one makes redundant, in the order
+    /// they were folded into it (see `FoldedFinding`); empty for most findings.
+    ///
+    /// The finding keeps its own rule's severity; each folded finding keeps its own.
+    public var folded: [FoldedFinding] = []
     /// A stable identity of the finding within its file, independent of its line (see
     /// `Fingerprint`); set by `CheckRunner`, used by SARIF and baselines.
     public var fingerprint: String?
+
+    /// The ids of the rules of the findings folded into this one, in order.
+    public var foldedRules: [String] { folded.map(\.rule) }
 
     /// A finding from `location` to `endLocation` (`byteRange` in the file) of the rule `rule`.
     public init(

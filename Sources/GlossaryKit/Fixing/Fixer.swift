@@ -56,17 +56,20 @@ package enum Fixer {
     package static func edits(for findings: [Finding], in source: SourceText, protecting protected: [Range<Int>] = []) -> [Edit] {
         var candidates: [(edit: Edit, rank: Int)] = []
         for finding in findings {
-            guard let fix = finding.fix, finding.byteRange.upperBound <= source.bytes.count,
+            // The fixes of the findings folded into this one compete as if they were reported apart.
+            let fixes = [(finding.rule, finding.fix)] + finding.folded.map { ($0.rule, $0.fix) }
+            guard fixes.contains(where: { $0.1 != nil }), finding.byteRange.upperBound <= source.bytes.count,
                 finding.byteRange.lowerBound >= source.contentStart
             else { continue }
             let written = source.text(finding.byteRange)
             // The finding must describe these very bytes; a stale finding is never applied.
-            guard written == finding.text else { continue }
-            let replacement = keepingSeparators(of: written, in: fix)
-            guard replacement != written else { continue }
-            guard !overlaps(finding.byteRange, protected) else { continue }
-            let rank = priority.firstIndex(of: finding.rule) ?? priority.count
-            candidates.append((Edit(range: finding.byteRange, replacement: Array(replacement.utf8), rule: finding.rule), rank))
+            guard written == finding.text, !overlaps(finding.byteRange, protected) else { continue }
+            for case let (rule, fix?) in fixes {
+                let replacement = keepingSeparators(of: written, in: fix)
+                guard replacement != written else { continue }
+                let rank = priority.firstIndex(of: rule) ?? priority.count
+                candidates.append((Edit(range: finding.byteRange, replacement: Array(replacement.utf8), rule: rule), rank))
+            }
         }
         candidates.sort {
             ($0.edit.range.lowerBound, $0.rank, -$0.edit.range.count) < ($1.edit.range.lowerBound, $1.rank, -$1.edit.range.count)

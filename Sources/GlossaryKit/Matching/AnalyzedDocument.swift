@@ -73,6 +73,7 @@ public struct AnalyzedDocument: Sendable {
                     matches[index].start = TextPosition(line: start.line, column: start.column)
                     matches[index].end = TextPosition(line: end.line, column: end.column)
                     matches[index].lookBehind = LookBehind(bytes, at: range.lowerBound, contentStart: source.contentStart)
+                    matches[index].lookAhead = LookAhead(bytes, at: range.upperBound)
                 }
             }
         }

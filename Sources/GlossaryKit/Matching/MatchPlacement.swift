@@ -42,6 +42,7 @@ struct MatchPlacement {
         match.end = cursor.peek(range.upperBound, in: local)
         // It looks back past the chunk's start when the match is at its start.
         match.lookBehind = LookBehind(text, at: match.bytes.lowerBound, contentStart: contentStart)
+        match.lookAhead = LookAhead(text, at: match.bytes.upperBound)
     }
 
     /// The line and column just past the chunk.

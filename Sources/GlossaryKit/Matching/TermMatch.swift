@@ -33,6 +33,9 @@ public struct TermMatch: Sendable, Hashable {
     /// What precedes the occurrence in its text: whether a sentence starts there, and the
     /// punctuation that sets it off (`LookBehind`), for the rules that ask.
     public var lookBehind = LookBehind.none
+    /// What follows the occurrence in its text: whether a parenthesis or emphasis closes right
+    /// after it (`LookAhead`), for the rules that ask.
+    public var lookAhead = LookAhead.none
     /// The status of `term` when the matcher found it (nil for a match made otherwise): read
     /// from the compiled entry the matcher holds anyway, it spares a rule a look-up in the
     /// glossary model for every match.

@@ -26,6 +26,7 @@ package enum GitHubReporter {
                 ("title", "glossary: \(finding.rule)"),
             ].map { "\($0.0)=\(escapeProperty($0.1))" }.joined(separator: ",")
             var message = finding.message
+            for folded in finding.folded { message += "\nalso: \(folded.message) [\(folded.rule)]" }
             if let note = finding.note, !note.isEmpty { message += "\n" + note }
             output += "::\(command) \(properties)::\(escapeData(message))\n"
         }

@@ -3,7 +3,9 @@
 /// "concept","text","message","suggestions":[…]}],"summary":{…}}`.
 ///
 /// Optional keys follow when they apply: `languageUncertain` (true when the paragraph's language
-/// is uncertain and `language` is the language of the term found), `matchedAs`, `fix`, `note`.
+/// is uncertain and `language` is the language of the term found), `matchedAs`, `fix`, `note`,
+/// and `folded`: the findings of other rules on the same words folded into this one, each
+/// `{"rule","severity","message"}` (see `FoldedFinding`).
 package enum JSONReporter {
     /// The report as indented JSON.
     ///
@@ -97,6 +99,10 @@ package enum JSONReporter {
         if let explanation = finding.matchExplanation { string("matchedAs", explanation) }
         if let fix = finding.fix { string("fix", fix) }
         if let note = finding.note { string("note", note) }
+        if !finding.folded.isEmpty {
+            key("folded")
+            text.write(.array(finding.folded.map { .object(foldedPairs($0)) }), level: 3)
+        }
         text.append(literal: "\n    }")
     }
 
@@ -120,6 +126,12 @@ package enum JSONReporter {
         if let explanation = finding.matchExplanation { pairs.append(("matchedAs", .string(explanation))) }
         if let fix = finding.fix { pairs.append(("fix", .string(fix))) }
         if let note = finding.note { pairs.append(("note", .string(note))) }
+        if !finding.folded.isEmpty { pairs.append(("folded", .array(finding.folded.map { .object(foldedPairs($0)) }))) }
         return .object(pairs)
+    }
+
+    /// A folded finding's keys: its rule, severity and message.
+    static func foldedPairs(_ folded: FoldedFinding) -> [(String, JSONValue)] {
+        [("rule", .string(folded.rule)), ("severity", .string(folded.severity.rawValue)), ("message", .string(folded.message))]
     }
 }

@@ -148,6 +148,10 @@ package enum SARIFReporter {
         if finding.languageIsUncertain { properties.append(("languageUncertain", .bool(true))) }
         if !finding.suggestions.isEmpty { properties.append(("suggestions", .array(finding.suggestions.map { .string($0) }))) }
         if let note = finding.note { properties.append(("note", .string(note))) }
+        // The findings of other rules on the same words, folded into this one: kept for tools.
+        if !finding.folded.isEmpty {
+            properties.append(("folded", .array(finding.folded.map { .object(JSONReporter.foldedPairs($0)) })))
+        }
         if !properties.isEmpty { pairs.append(("properties", .object(properties))) }
         return .object(pairs)
     }

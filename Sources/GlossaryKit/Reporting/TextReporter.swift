@@ -1,7 +1,8 @@
 import Foundation
 
 /// Compiler-style text: `path:line:col: warning: message [rule-id]`, the source line with carets
-/// under the term, notes, and a summary line.
+/// under the term, the findings folded into it (`  also: message [rule-id]`), notes, and a
+/// summary line.
 package enum TextReporter {
     package static func render(_ report: CheckReport) -> String {
         ReportOutput.collecting { write(report, to: &$0) }
@@ -16,6 +17,9 @@ package enum TextReporter {
                 output +=
                     InputError.caret(under: excerpt.column, in: excerpt.text) + String(repeating: "~", count: excerpt.width - 1)
                     + "\n"
+            }
+            for folded in finding.folded {
+                output += "  also: \(folded.message) [\(folded.rule)]\n"
             }
             if let explanation = finding.matchExplanation {
                 output += "  matched '\(finding.text)' as \(explanation)\n"

@@ -19,9 +19,14 @@ package struct DeprecatedTermRule: Rule {
         rationale: """
             The glossary marks a term deprecated when a better one exists (an outdated legal name, \
             a misspelt proper name) and forbidden when it must never appear. Replace it with the \
-            preferred term the message names; `--fix` does so when there is exactly one.
+            preferred term the message names; `--fix` does so when there is exactly one. A \
+            deprecated term that also makes its concept inconsistent, or is also written in the \
+            wrong case, is one problem: the `inconsistent-term` or `term-case` finding on the same \
+            words is folded into this one as a note.
             """,
         defaultSeverity: .warning,
+        // Replacing the term settles what those findings on the same words would say.
+        supersedes: ["inconsistent-term", "term-case"],
         triggeringExamples: [
             RuleExample("The ↓International Labor Organization met in Geneva.", language: .english),
             RuleExample("Banyak ↓TKI berangkat dari Kupang.", language: .indonesian),

@@ -47,7 +47,7 @@ package struct InconsistentTranslationRule: CrossLanguageRule {
                     [(.english, "The ILO acts."), (.indonesian, "ILO bertindak.")],
                 ], sourceLanguage: .english),
             // The untranslated "migrant worker" is a second rendering, but untranslated-term
-            // reports it (and says that the concept is rendered in two ways).
+            // reports it (with this rule's finding folded in as a note).
             TranslationExample(
                 [
                     [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],

@@ -221,6 +221,7 @@ public enum Rules {
         DeprecatedTermRule(),
         InconsistentTermRule(),
         TermCaseRule(),
+        GlossMismatchRule(),
     ]
 
     /// The rule with the public id `id`.

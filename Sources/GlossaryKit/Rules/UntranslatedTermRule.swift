@@ -15,8 +15,8 @@ package struct UntranslatedTermRule: CrossLanguageRule {
             admitted term there) is fine and never reported. A source term written in parentheses \
             or emphasis (`pekerja migran (*migrant worker*)`) is a deliberate gloss and not \
             reported either. When the untranslated term also makes the concept's translations \
-            inconsistent, the message says so and `inconsistent-translation` does not report the \
-            same words again.
+            inconsistent, that `inconsistent-translation` finding on the same words is folded into \
+            this one as a note.
             """,
         defaultSeverity: .warning,
         // Its finding already says what an inconsistent-translation finding on the same words would.
@@ -36,7 +36,7 @@ package struct UntranslatedTermRule: CrossLanguageRule {
                     (.english, "Labour trafficking is growing."),
                 ]
             ]),
-            // Also a second rendering of the concept: reported here, not as inconsistent-translation.
+            // Also a second rendering of the concept: reported here, with inconsistent-translation folded in.
             TranslationExample(
                 [
                     [(.english, "A migrant worker travels."), (.indonesian, "Seorang pekerja migran berangkat.")],
@@ -74,11 +74,6 @@ package struct UntranslatedTermRule: CrossLanguageRule {
     package func check(_ corpus: AnalyzedCorpus) -> [Finding] {
         var findings: [Finding] = []
         var reported = Set<SegmentReference>()
-        // Where an untranslated term is also an inconsistent rendering, the message says so.
-        var inconsistencies: [String: String] = [:]
-        for occurrence in corpus.unexpectedRenderings() {
-            inconsistencies["\(occurrence.text)\u{0}\(occurrence.match.bytes.lowerBound)"] = occurrence.summary
-        }
         for set in corpus.sets {
             let byLanguage = corpus.membersByLanguage(of: set)
             guard byLanguage.count >= 2 else { continue }
@@ -86,18 +81,16 @@ package struct UntranslatedTermRule: CrossLanguageRule {
                 // The languages a term may have been left in: the source, or the other versions'.
                 let sources = corpus.sourceLanguage.map { [$0] } ?? byLanguage.map(\.language).filter { $0 != group.language }
                 for member in group.members where reported.insert(member).inserted {
-                    findings += check(
-                        member, language: group.language, sources: sources, in: corpus, inconsistencies: inconsistencies)
+                    findings += check(member, language: group.language, sources: sources, in: corpus)
                 }
             }
         }
         return findings
     }
 
-    private func check(
-        _ member: SegmentReference, language: LanguageTag, sources: [LanguageTag], in corpus: AnalyzedCorpus,
-        inconsistencies: [String: String]
-    ) -> [Finding] {
+    private func check(_ member: SegmentReference, language: LanguageTag, sources: [LanguageTag], in corpus: AnalyzedCorpus)
+        -> [Finding]
+    {
         let glossary = corpus.glossary
         let document = corpus.texts[member.text].document
         var findings: [Finding] = []
@@ -116,12 +109,9 @@ package struct UntranslatedTermRule: CrossLanguageRule {
             // A term just after `(`, `*`, `_` or `[` is a deliberate gloss or quotation.
             guard !expected.isEmpty, !match.lookBehind.followsOpener else { continue }
             let written = document.writtenText(of: match)
-            var message =
+            let message =
                 "'\(written)' is the \(term.language) term for concept '\(concept.id)', left untranslated in this \(language) text; use "
                 + quotedList(expected)
-            if let summary = inconsistencies["\(member.text)\u{0}\(match.bytes.lowerBound)"] {
-                message += " (it also makes the translations inconsistent: \(summary))"
-            }
             let preferred = concept.preferredTerms(in: language).map(\.text)
             // As deprecated-term replaces: an acronym as the glossary writes it (TKI) by the preferred
             // term as written, not in its capitals; other words keep the writer's case.

@@ -13,6 +13,9 @@ public struct LookBehind: Sendable, Hashable {
     public var separators: UInt8
     /// How far back the nearest `(` among those bytes is (1 = just before), 0 when none.
     public var parenthesis: UInt8
+    /// How far back the nearest `,` among those bytes is (1 = just before), 0 when none: a gloss
+    /// in emphasis is set off with one (`X, *Y*,`).
+    public var comma: UInt8 = 0
     /// Whether the last byte before the place, blanks aside, opens a parenthesis, bracket or
     /// emphasis (`(`, `[`, `*`, `_`): the place starts a quotation or gloss.
     public var followsOpener: Bool
@@ -48,14 +51,17 @@ public struct LookBehind: Sendable, Hashable {
         startsSentence = SentenceStart.isSentenceStart(bytes, at: offset, contentStart: contentStart)
         var count = 0
         var parenthesis = 0
+        var comma = 0
         while count < Self.glossReach, offset - count > 0 {
             let byte = bytes[offset - count - 1]
             guard Self.glossSeparators.contains(byte) || byte >= 0x80 else { break }
             count += 1
             if byte == UInt8(ascii: "("), parenthesis == 0 { parenthesis = count }
+            if byte == UInt8(ascii: ","), comma == 0 { comma = count }
         }
         separators = UInt8(count)
         self.parenthesis = UInt8(parenthesis)
+        self.comma = UInt8(comma)
         var index = offset
         while index > 0, bytes[index - 1] == 0x20 || bytes[index - 1] == 0x09 { index -= 1 }
         followsOpener = index > 0 && Self.openers.contains(bytes[index - 1])
@@ -69,5 +75,16 @@ public struct LookBehind: Sendable, Hashable {
         let between = start - end
         return between <= Self.glossReach && between <= Int(separators)
             && parenthesis != 0 && Int(parenthesis) <= between
+    }
+
+    /// Whether the place, at byte `start`, opens an emphasised gloss set off with a comma from
+    /// the phrase that ends at byte `end` before it: `pekerja migran, *migrant worker*,`. The
+    /// bytes between the two (at most `glossReach`) must all be separators, include `,` and end
+    /// with `*` or `_` (and no `(`: that is `setsOffGloss(at:of:)`).
+    public func setsOffEmphasisedGloss(at start: Int, of end: Int) -> Bool {
+        guard end <= start else { return false }
+        let between = start - end
+        return between <= Self.glossReach && between <= Int(separators) && followsOpener
+            && parenthesis == 0 && comma != 0 && Int(comma) <= between
     }
 }

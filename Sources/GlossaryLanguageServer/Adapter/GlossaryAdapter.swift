@@ -206,6 +206,7 @@ final class GlossaryAdapter: LanguageFeatures {
     static func diagnostic(_ finding: Finding, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {
         // The message says what the CLI's text output says under the finding's line.
         var message = finding.message
+        for folded in finding.folded { message += "\nalso: \(folded.message) [\(folded.rule)]" }
         if let explanation = finding.matchExplanation {
             message += "\nmatched '\(finding.text)' as \(explanation)"
         }

@@ -57,7 +57,7 @@ struct StreamingTests {
         // Repeated, so that inconsistent-term compares forms across many chunks.
         let text = String(repeating: Self.examplesText + "\n", count: 6)
         let findings = try Self.expectSameFindings(Array(text.utf8), name: "examples.txt", checker: TestSupport.exampleChecker)
-        #expect(Set(findings.map { $0.rule }) == Set(["deprecated-term", "inconsistent-term", "term-case"]))
+        #expect(Set(findings.map { $0.rule }) == Set(["deprecated-term", "inconsistent-term", "term-case", "gloss-mismatch"]))
     }
 
     @Test func markdownMaskingAndPositionsAcrossChunks() throws {

@@ -86,7 +86,10 @@ struct FixerTests {
         // "workman" has no deprecated-term fix (two preferred terms); the inconsistency names the
         // one used. The preferred "employee" is reported but never replaced.
         let (source, findings) = try checked(Array("The worker came. workman left, and the employee stayed.\n".utf8))
-        let fixes = findings.filter { $0.rule == "inconsistent-term" }.map(\.fix)
+        // The inconsistency of the deprecated "workman" is folded into its deprecated-term finding.
+        let fixes = findings.flatMap { finding in
+            ([FoldedFinding(finding)] + finding.folded).filter { $0.rule == "inconsistent-term" }.map(\.fix)
+        }
         #expect(fixes == ["Worker", nil], "\(findings)")
         let fixed = try #require(Fixer.fix(source, findings: findings))
         #expect(String(decoding: fixed.fixed, as: UTF8.self) == "The worker came. Worker left, and the employee stayed.\n")
@@ -140,7 +143,10 @@ struct FixerTests {
     @Test func aSharedRangeIsReplacedOnceAndDeprecatedTermWins() throws {
         let text = "Labour is labour, but labor is labor.\n"
         let (source, findings) = try checked(Array(text.utf8))
-        let ranges = findings.filter { $0.fix != nil }.map(\.byteRange)
+        // Folded or not, both rules' fixes are there to compete for a range.
+        let ranges = findings.flatMap { finding in
+            ([finding.fix] + finding.folded.map(\.fix)).compactMap { $0 }.map { _ in finding.byteRange }
+        }
         #expect(Set(ranges).count < ranges.count, "deprecated-term and inconsistent-term share ranges")
         let fix = try #require(Fixer.fix(source, findings: findings))
         #expect(fix.edits.count == 2)

@@ -37,6 +37,12 @@ struct JSONReporterTests {
                 fix: variant & 2 != 0 ? "pekerja" : nil,
                 note: variant & 4 != 0 ? "note with \\ backslash" : nil)
             finding.languageIsUncertain = variant & 16 != 0
+            if variant & 8 != 0 {
+                finding.folded = [
+                    FoldedFinding(rule: "inconsistent-term", severity: .warning, message: "named in 2 ways (\"a\" ×1)"),
+                    FoldedFinding(rule: "inconsistent-translation", severity: .info, message: "rendered\tin 2 ways"),
+                ].prefix(variant % 3 + 1).map { $0 }
+            }
             findings.append(finding)
         }
         let report = CheckReport(findings: findings, fileCount: 1)

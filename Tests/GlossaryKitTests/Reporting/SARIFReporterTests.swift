@@ -79,6 +79,14 @@ struct SARIFReporterTests {
         try Self.expectValidSARIF(SARIFReporter.render(report))
     }
 
+    @Test(.needsSARIFValidator) func foldedFindingsValidateAgainstTheSARIFSchema() throws {
+        let source = SourceText(
+            path: "t.en.md", string: "The International Labour Organization met.\n\nThe International Labor Organization met.\n")
+        let findings = try TestSupport.exampleChecker.check(source)
+        #expect(findings.contains { !$0.folded.isEmpty }, "the report must exercise folded findings")
+        try Self.expectValidSARIF(SARIFReporter.render(CheckReport(findings: findings, fileCount: 1)))
+    }
+
     /// The lint fixtures' report and its SARIF output.
     static func lintSARIF() throws -> (report: CheckReport, sarif: String) {
         let fixtures = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
