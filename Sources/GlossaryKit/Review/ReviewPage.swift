@@ -396,7 +396,7 @@ struct ReviewPageWriter {
     /// Keys of a finding's JSON that the page shows in its own way; every other key is listed
     /// under the message as it is, so that fields added to findings show without a change here.
     private static let shownKeys: Set<String> = [
-        "file", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "suggestions", "text",
+        "file", "line", "column", "endLine", "endColumn", "rule", "severity", "message", "suggestions", "text", "folded",
     ]
 
     private mutating func writeFinding(_ index: Int) {
@@ -416,6 +416,16 @@ struct ReviewPageWriter {
             output += "<p class=\"suggestion\">Suggestion: "
             output += finding.suggestions.map { "<strong>\($0.htmlEscaped)</strong>" }.joined(separator: ", ")
             output += "</p>\n"
+        }
+        if !finding.folded.isEmpty {
+            // Other rules' findings on the same words, folded into this one.
+            output += "<ul class=\"folded\" aria-label=\"Also reported on these words\">"
+            for folded in finding.folded {
+                output +=
+                    "<li>Also: \(folded.severity.rawValue.htmlEscaped) <code class=\"rule\">\(folded.rule.htmlEscaped)</code> "
+                output += "\(folded.message.htmlEscaped)</li>"
+            }
+            output += "</ul>\n"
         }
         guard case let .object(pairs) = JSONReporter.json(finding) else {
             output += "</li>\n"
@@ -440,7 +450,7 @@ struct ReviewPageWriter {
         case let .number(number): String(number)
         case let .string(string): string
         case let .array(values): values.map(describe).joined(separator: ", ")
-        case .object: value.serialized(indent: nil)
+        case let .object(pairs): pairs.map { "\($0.0): \(describe($0.1))" }.joined(separator: "; ")
         }
     }
 

@@ -157,6 +157,15 @@ struct ReviewPageTests {
         }
     }
 
+    @Test func foldedFindingsAreListedAsNotesOfTheFindingTheyWereFoldedInto() throws {
+        let (_, findings, corpus) = try Self.page(Self.trilingual)
+        var finding = try #require(findings.first)
+        finding.folded = [FoldedFinding(rule: "other-rule", severity: .info, message: "also <this>")]
+        let html = ReviewPage(corpora: [corpus], findings: [finding], title: "t").render()
+        #expect(html.contains("<li>Also: info <code class=\"rule\">other-rule</code> also &lt;this&gt;</li>"))
+        #expect(!html.contains("<dt>folded</dt>"))
+    }
+
     @Test func thePageLoadsNothingFromElsewhere() throws {
         let (html, _, _) = try Self.page(Self.trilingual)
         #expect(try Self.captures(#"\ssrc\s*="#, in: html).isEmpty)
