@@ -29,6 +29,20 @@ final class GlossaryAdapter: LanguageFeatures {
     private var projects: [String: Project] = [:]
     /// Compiled glossaries by their paths: folders that share a glossary share its checker.
     private var checkers: [[String]: GlossaryChecker] = [:]
+    /// The last check of each open document, for the requests about it (code actions, hover)
+    /// that come between changes.
+    private var checks: [String: DocumentCheck] = [:]
+
+    /// A document's text as last checked, and what its check found.
+    private struct DocumentCheck {
+        var version: Int
+        var source: SourceText
+        var findings: [Finding]
+        var checker: GlossaryChecker
+        var options: CheckOptions
+        /// The analysis of the text (its paragraphs and matches), made when first asked for.
+        var analysis: AnalyzedDocument?
+    }
 
     /// What checks run from one folder use.
     private struct Project {
@@ -73,6 +87,7 @@ final class GlossaryAdapter: LanguageFeatures {
         // glossary cheap to load again.
         projects = [:]
         checkers = [:]
+        checks = [:]
         return true
     }
 
@@ -98,8 +113,11 @@ final class GlossaryAdapter: LanguageFeatures {
         // across paragraphs).
         let (result, _) = CheckRunner.check(
             .contents(path: name, bytes: document.text.bytes), checker: checker, options: checkOptions)
+        checks[document.uri] = nil
         switch result {
-        case let .checked(_, findings):
+        case let .checked(source, findings):
+            checks[document.uri] = DocumentCheck(
+                version: document.version, source: source, findings: findings, checker: checker, options: checkOptions)
             return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
         case let .streamed(_, findings):
             return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
@@ -199,6 +217,94 @@ final class GlossaryAdapter: LanguageFeatures {
         case .configuration: "the glossary setting of \(Configuration.fileName)"
         case .discovered: "the nearest glossary/ folder"
         }
+    }
+
+    func documentClosed(uri: String) {
+        checks[uri] = nil
+    }
+
+    /// The check of `document` as it is now: the last one when the text has not changed since,
+    /// else a new one. Nil for a document that is not checked (not text, no glossary, an
+    /// invalid directive).
+    private func currentCheck(of document: TextDocument, encoding: PositionEncoding) -> DocumentCheck? {
+        if let check = checks[document.uri], check.version == document.version { return check }
+        _ = diagnostics(for: document, encoding: encoding)
+        return checks[document.uri]
+    }
+
+    /// The analysis of the document checked in `check`, kept with the check for the next request.
+    private func analysis(of check: inout DocumentCheck, uri: String) -> AnalyzedDocument? {
+        if let analysis = check.analysis { return analysis }
+        guard let analysis = try? check.checker.analyze(check.source, options: check.options) else { return nil }
+        check.analysis = analysis
+        checks[uri]?.analysis = analysis
+        return analysis
+    }
+
+    // MARK: Code actions
+
+    func codeActions(for document: TextDocument, range: TextRange, only: [String]?, encoding: PositionEncoding) -> [CodeAction] {
+        guard var check = currentCheck(of: document, encoding: encoding),
+            let requested = document.text.byteRange(of: range, encoding: encoding)
+        else { return [] }
+        let text = document.text
+        let markdown = check.options.markup == .markdown
+        func edit(_ range: Range<Int>, _ replacement: String) -> TextEdit {
+            TextEdit(range: text.range(of: range, encoding: encoding), newText: replacement)
+        }
+        var actions: [CodeAction] = []
+        var titles: Set<String> = []
+        func offer(_ action: CodeAction) {
+            if titles.insert(action.title).inserted { actions.append(action) }
+        }
+        if CodeAction.Kind.quickFix.isRequested(by: only) {
+            // A cursor (an empty range) asks about the finding it touches, at either end too.
+            for finding in check.findings
+            where finding.byteRange.lowerBound <= requested.upperBound && requested.lowerBound <= finding.byteRange.upperBound {
+                let diagnostic = Self.diagnostic(finding, in: text, encoding: encoding)
+                if finding.fix != nil || finding.suggestions.count > 1, let analysis = analysis(of: &check, uri: document.uri) {
+                    let candidates = Fixer.candidates(for: finding, in: analysis, source: check.source)
+                    for candidate in candidates {
+                        let replacement = String(decoding: candidate.replacement, as: UTF8.self)
+                        offer(
+                            CodeAction(
+                                title: "Replace '\(finding.text)' with '\(replacement)'", kind: .quickFix,
+                                diagnostics: [diagnostic], edits: [edit(candidate.range, replacement)],
+                                isPreferred: candidates.count == 1))
+                    }
+                }
+                let ignore = SuppressionEdits.ignoring(
+                    "\(Suppressions.Kind.ignore.rawValue) \(finding.rule)", lineOf: finding.byteRange.lowerBound, in: text,
+                    markdown: markdown)
+                let line = text.lines.line(containing: finding.byteRange.lowerBound)
+                offer(
+                    CodeAction(
+                        title: "Ignore \(finding.rule) on line \(line + 1)", kind: .quickFix, diagnostics: [diagnostic],
+                        edits: [edit(ignore.at..<ignore.at, ignore.insert)]))
+                let disable = SuppressionEdits.disabling(
+                    "\(Suppressions.Kind.disable.rawValue) \(finding.rule)", in: text, markdown: markdown)
+                offer(
+                    CodeAction(
+                        title: "Disable \(finding.rule) in this file", kind: .quickFix, diagnostics: [diagnostic],
+                        edits: [edit(disable.at..<disable.at, disable.insert)]))
+            }
+        }
+        if CodeAction.Kind.fixAll.isRequested(by: only), check.findings.contains(where: { $0.fix != nil }),
+            let analysis = analysis(of: &check, uri: document.uri),
+            let fix = Fixer.fix(check.source, findings: check.findings, protecting: Fixer.approvedRanges(in: analysis))
+        {
+            let fixed = Set(fix.edits.map(\.range))
+            let diagnostics = check.findings.filter { $0.fix != nil && fixed.contains($0.byteRange) }.map {
+                Self.diagnostic($0, in: text, encoding: encoding)
+            }
+            actions.append(
+                CodeAction(
+                    title:
+                        "Fix all glossary findings (\(fix.edits.count) \(fix.edits.count == 1 ? "replacement" : "replacements"))",
+                    kind: .fixAll, diagnostics: diagnostics,
+                    edits: fix.edits.map { edit($0.range, String(decoding: $0.replacement, as: UTF8.self)) }))
+        }
+        return actions
     }
 
     // MARK: Findings as diagnostics

@@ -21,4 +21,11 @@ package protocol LanguageFeatures: AnyObject {
     /// The file at `uri` was saved. Returns whether every open document must be checked again,
     /// because the file was a glossary or a configuration that checks depend on.
     func fileSaved(uri: String) -> Bool
+
+    /// The document at `uri` was closed: whatever was kept about it can go.
+    func documentClosed(uri: String)
+
+    /// The code actions for the part `range` of `document`, of the kinds in `only` (nil for
+    /// every kind), with positions in `encoding`.
+    func codeActions(for document: TextDocument, range: TextRange, only: [String]?, encoding: PositionEncoding) -> [CodeAction]
 }

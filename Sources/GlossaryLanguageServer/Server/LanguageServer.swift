@@ -94,6 +94,8 @@ package final class LanguageServer {
             case "shutdown":
                 state = .shutDown
                 respond(id, .success(.null))
+            case "textDocument/codeAction":
+                respond(id, Result { () throws(ResponseError) in try codeActions(params: params) })
             default:
                 respond(id, .failure(ResponseError(.methodNotFound, "no method \(method)")))
             }
@@ -156,6 +158,9 @@ package final class LanguageServer {
                 "workspace": [
                     "workspaceFolders": ["supported": true, "changeNotifications": true]
                 ],
+                "codeActionProvider": [
+                    "codeActionKinds": .array([CodeAction.Kind.quickFix, .fixAll].map { .string($0.rawValue) })
+                ],
             ],
             "serverInfo": ["name": .string(features.serverName), "version": .string(features.serverVersion)],
         ]
@@ -192,6 +197,7 @@ package final class LanguageServer {
         let what = "didClose params"
         let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
         guard documents.close(uri: uri) else { return }
+        features.documentClosed(uri: uri)
         if staleSet.remove(uri) != nil { stale.removeAll { $0 == uri } }
         // Diagnostics of a closed document are the server's to clear.
         publish(uri: uri, version: nil, diagnostics: [])
@@ -220,6 +226,24 @@ package final class LanguageServer {
         workspaceFolders = workspaceFolders.filter { !removedURIs.contains($0.uri) } + added
         features.setWorkspaceFolders(workspaceFolders)
         for open in documents.uris { markStale(open) }
+    }
+
+    // MARK: Requests about a document
+
+    /// The open document at `uri`; a request about a document the client has not opened is
+    /// invalid (the server knows only the editor's text, not the file's).
+    private func openDocument(_ uri: String) throws(ResponseError) -> TextDocument {
+        guard let document = documents[uri] else {
+            throw ResponseError(.invalidParams, "\(uri) is not open")
+        }
+        return document
+    }
+
+    private func codeActions(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try CodeActionParams(json: params)
+        let document = try openDocument(parsed.uri)
+        let actions = features.codeActions(for: document, range: parsed.range, only: parsed.only, encoding: encoding)
+        return .array(actions.map { $0.json(uri: document.uri, version: document.version, capabilities: capabilities) })
     }
 
     // MARK: Diagnostics
