@@ -307,6 +307,104 @@ final class GlossaryAdapter: LanguageFeatures {
         return actions
     }
 
+    // MARK: Hover and navigation
+
+    /// The term matched at `position` of `document` (the longest, where matches nest), with the
+    /// glossary it was matched in; a cursor just after a term counts as on it.
+    private func match(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> (
+        TermMatch, Glossary
+    )? {
+        guard var check = currentCheck(of: document, encoding: encoding),
+            let analysis = analysis(of: &check, uri: document.uri)
+        else { return nil }
+        let offset = document.text.offset(of: position, encoding: encoding)
+        func longest(_ matches: [TermMatch]) -> TermMatch? { matches.max { $0.bytes.count < $1.bytes.count } }
+        let found =
+            longest(analysis.matches.filter { $0.bytes.contains(offset) })
+            ?? longest(analysis.matches.filter { $0.bytes.upperBound == offset })
+        return found.map { ($0, analysis.glossary) }
+    }
+
+    func hover(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> HoverCard? {
+        guard let (match, glossary) = self.match(in: document, at: position, encoding: encoding) else { return nil }
+        return HoverCard(
+            markdown: Self.conceptCard(glossary[concept: match.term], matched: match, glossary: glossary),
+            range: document.text.range(of: match.bytes, encoding: encoding))
+    }
+
+    /// The concept card of `concept`, as Markdown that also reads well as plain text: its id and
+    /// subject, definition, every term by language with its status (the one matched marked), the
+    /// notes, the other data the glossary keeps (a source) and the file and line it comes from.
+    static func conceptCard(_ concept: Concept, matched: TermMatch, glossary: Glossary) -> String {
+        var lines = ["**\(concept.id)**" + (concept.subject.map { " · \($0)" } ?? "")]
+        if let definition = concept.definition, !definition.isEmpty { lines += ["", definition] }
+        lines.append("")
+        let matchedTerm = glossary[term: matched.term]
+        for language in concept.languages {
+            for term in concept.terms(in: language) {
+                var line = "- `\(language)` **\(term.text)**"
+                if term.type != .fullForm { line += " (\(term.type.rawValue))" }
+                line += " — \(term.status.rawValue)"
+                if term == matchedTerm {
+                    line += matched.isVerbatim ? " ← here" : " ← here, as '\(matched.written)' (\(matched.explanation))"
+                }
+                if let note = term.note, !note.isEmpty { line += ": \(note)" }
+                lines.append(line)
+            }
+        }
+        if let note = concept.note, !note.isEmpty { lines += ["", "Note: \(note)"] }
+        let properties = concept.properties.filter { !$0.value.isEmpty }
+        if !properties.isEmpty {
+            lines.append("")
+            for property in properties {
+                lines.append("- \(property.name)\(property.language.map { " (\($0))" } ?? ""): \(property.value)")
+            }
+        }
+        if let location = concept.location {
+            lines += ["", "Glossary: `\((location.file as NSString).lastPathComponent)` line \(location.line)"]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func definition(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> Location? {
+        guard let (match, glossary) = self.match(in: document, at: position, encoding: encoding),
+            let location = glossary[term: match.term].location ?? glossary[concept: match.term].location,
+            location.line > 0
+        else { return nil }
+        let path = Paths.absolute(location.file)
+        // The column counts Unicode scalars: it is read against the file's line to give the
+        // position in the negotiated encoding.
+        guard let bytes = FileManager.default.contents(atPath: path), String(validating: bytes, as: UTF8.self) != nil else {
+            return nil
+        }
+        let text = DocumentText(bytes: Array(bytes))
+        let offset = text.offset(cliLine: location.line, column: max(location.column, 1))
+        return Location(uri: DocumentURI.fileURI(path: path), range: text.range(of: offset..<offset, encoding: encoding))
+    }
+
+    func symbols(in document: TextDocument, encoding: PositionEncoding) -> [ConceptSymbol] {
+        guard var check = currentCheck(of: document, encoding: encoding),
+            let analysis = analysis(of: &check, uri: document.uri)
+        else { return [] }
+        let glossary = analysis.glossary
+        var order: [Int] = []
+        var occurrences: [Int: [TermMatch]] = [:]
+        for match in analysis.matches {
+            if occurrences[match.term.concept] == nil { order.append(match.term.concept) }
+            occurrences[match.term.concept, default: []].append(match)
+        }
+        return order.map { index in
+            let matches = occurrences[index] ?? []
+            var seen: Set<String> = []
+            let terms = matches.map { glossary[term: $0.term].text }.filter { seen.insert($0).inserted }
+            return ConceptSymbol(
+                name: glossary.concepts[index].id, detail: terms.joined(separator: ", "),
+                occurrences: matches.map {
+                    .init(text: $0.written, range: document.text.range(of: $0.bytes, encoding: encoding))
+                })
+        }
+    }
+
     // MARK: Findings as diagnostics
 
     static func diagnostic(_ finding: Finding, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {

@@ -28,4 +28,14 @@ package protocol LanguageFeatures: AnyObject {
     /// The code actions for the part `range` of `document`, of the kinds in `only` (nil for
     /// every kind), with positions in `encoding`.
     func codeActions(for document: TextDocument, range: TextRange, only: [String]?, encoding: PositionEncoding) -> [CodeAction]
+
+    /// The concept card of the term at `position` of `document`; nil when no term is there.
+    func hover(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> HoverCard?
+
+    /// Where the glossary defines the term at `position` of `document`; nil when no term is there
+    /// or its glossary file is not known.
+    func definition(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> Location?
+
+    /// The concepts named in `document`, in the order they first occur.
+    func symbols(in document: TextDocument, encoding: PositionEncoding) -> [ConceptSymbol]
 }

@@ -96,6 +96,12 @@ package final class LanguageServer {
                 respond(id, .success(.null))
             case "textDocument/codeAction":
                 respond(id, Result { () throws(ResponseError) in try codeActions(params: params) })
+            case "textDocument/hover":
+                respond(id, Result { () throws(ResponseError) in try hover(params: params) })
+            case "textDocument/definition":
+                respond(id, Result { () throws(ResponseError) in try definition(params: params) })
+            case "textDocument/documentSymbol":
+                respond(id, Result { () throws(ResponseError) in try documentSymbols(params: params) })
             default:
                 respond(id, .failure(ResponseError(.methodNotFound, "no method \(method)")))
             }
@@ -158,6 +164,9 @@ package final class LanguageServer {
                 "workspace": [
                     "workspaceFolders": ["supported": true, "changeNotifications": true]
                 ],
+                "hoverProvider": true,
+                "definitionProvider": true,
+                "documentSymbolProvider": true,
                 "codeActionProvider": [
                     "codeActionKinds": .array([CodeAction.Kind.quickFix, .fixAll].map { .string($0.rawValue) })
                 ],
@@ -244,6 +253,27 @@ package final class LanguageServer {
         let document = try openDocument(parsed.uri)
         let actions = features.codeActions(for: document, range: parsed.range, only: parsed.only, encoding: encoding)
         return .array(actions.map { $0.json(uri: document.uri, version: document.version, capabilities: capabilities) })
+    }
+
+    private func hover(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try TextDocumentPositionParams(json: params, method: "hover")
+        let document = try openDocument(parsed.uri)
+        return features.hover(in: document, at: parsed.position, encoding: encoding)?.json(for: capabilities) ?? .null
+    }
+
+    private func definition(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try TextDocumentPositionParams(json: params, method: "definition")
+        let document = try openDocument(parsed.uri)
+        return features.definition(in: document, at: parsed.position, encoding: encoding)?.json ?? .null
+    }
+
+    private func documentSymbols(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let what = "documentSymbol params"
+        let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
+        let document = try openDocument(uri)
+        let symbols = features.symbols(in: document, encoding: encoding)
+        if capabilities.hierarchicalDocumentSymbols { return .array(symbols.map(\.documentSymbol)) }
+        return .array(symbols.flatMap { $0.symbolInformation(uri: uri) })
     }
 
     // MARK: Diagnostics
