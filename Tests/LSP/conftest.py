@@ -58,13 +58,21 @@ def make_client() -> LanguageClient:
     `published`, in order, with its version (its own `diagnostics` keeps only the last list)."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
+    client.registrations = []
     default = DEFAULT_CLIENT_FEATURES[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
 
     def publish(client: LanguageClient, params: types.PublishDiagnosticsParams):
         client.published.append(params)
         default(client, params)
 
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish})
+    def register_capability(client: LanguageClient, params: types.RegistrationParams):
+        """Keeps what the server registers (its file watchers), and accepts it, as editors do."""
+        client.registrations.extend(params.registrations)
+        return None
+
+    register_lsp_features(client, {
+        **DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish,
+        types.CLIENT_REGISTER_CAPABILITY: register_capability})
     return client
 
 

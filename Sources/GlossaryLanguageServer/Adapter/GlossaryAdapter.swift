@@ -78,6 +78,10 @@ final class GlossaryAdapter: LanguageFeatures {
         }
     }
 
+    var watchedFilePatterns: [String] {
+        ["**/" + Configuration.fileName, "**/*.{" + GlossaryLoader.allExtensions.joined(separator: ",") + "}"]
+    }
+
     func fileSaved(uri: String) -> Bool {
         guard let path = DocumentURI.path(of: uri).map({ Paths.absolute($0) }) else { return false }
         let isConfiguration = (path as NSString).lastPathComponent == Configuration.fileName
@@ -95,6 +99,9 @@ final class GlossaryAdapter: LanguageFeatures {
 
     func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]? {
         let path = DocumentURI.path(of: document.uri).map { Paths.absolute($0) }
+        if let path, let diagnostics = glossaryDiagnostics(for: document, path: path, encoding: encoding) {
+            return diagnostics
+        }
         guard let markup = Self.markup(languageID: document.languageID, path: path) else { return nil }
         let project = project(for: path.map { folder(for: $0) } ?? folders.first ?? FileManager.default.currentDirectoryPath)
         // Without a glossary there is nothing to check against; the reason has been shown once.
@@ -217,6 +224,51 @@ final class GlossaryAdapter: LanguageFeatures {
         case .configuration: "the glossary setting of \(Configuration.fileName)"
         case .discovered: "the nearest glossary/ folder"
         }
+    }
+
+    // MARK: The glossary and the configuration
+
+    /// Where the lint rules are documented.
+    static let lintDocumentation = "https://github.com/glossary-project/glossary/blob/main/README.md#lint-rules"
+
+    /// The diagnostics of `document` when it is a configuration file (`.glossary.yml`: what
+    /// reading it says) or a file of its folder's glossary (what `glossary lint` says of the
+    /// glossary, this file's text being the editor's); nil for any other document.
+    private func glossaryDiagnostics(for document: TextDocument, path: String, encoding: PositionEncoding) -> [Diagnostic]? {
+        let text = document.text
+        if (path as NSString).lastPathComponent == Configuration.fileName {
+            do {
+                _ = try ProjectDiscovery.readConfiguration(text.string, path: path)
+                return []
+            } catch {
+                return [Self.diagnostic(error, in: text, encoding: encoding)]
+            }
+        }
+        guard GlossaryLoader.allExtensions.contains((path as NSString).pathExtension.lowercased()) else { return nil }
+        let project = project(for: folder(for: path))
+        // The glossary's files as `glossary lint` names them: the one open is read from the editor.
+        var files: [String] = []
+        for glossaryPath in project.glossaryPaths {
+            files += (try? GlossaryLoader.files(at: glossaryPath)) ?? []
+        }
+        guard let name = files.first(where: { Paths.absolute($0) == path }) else { return nil }
+        guard let linter = try? GlossaryLinter(),
+            let report = try? linter.lint(paths: project.glossaryPaths, unsaved: [name: text.bytes])
+        else { return [] }
+        return report.findings.filter { Paths.absolute($0.location.file) == path }.map { finding in
+            let start = text.offset(cliLine: max(finding.location.line, 1), column: max(finding.location.column, 1))
+            return Diagnostic(
+                range: text.range(of: start..<Self.lineEnd(from: start, in: text), encoding: encoding),
+                severity: Self.severity(finding.severity), code: finding.rule, codeDescription: Self.lintDocumentation,
+                source: Self.source, message: finding.message)
+        }
+    }
+
+    /// The offset where the line holding `offset` ends, before its line ending.
+    static func lineEnd(from offset: Int, in text: DocumentText) -> Int {
+        var end = offset
+        while end < text.bytes.count, text.bytes[end] != 0x0A, text.bytes[end] != 0x0D { end += 1 }
+        return end
     }
 
     func documentClosed(uri: String) {
@@ -432,9 +484,8 @@ final class GlossaryAdapter: LanguageFeatures {
     /// An error that stops the check of a document, at its place when it has one.
     static func diagnostic(_ error: InputError, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {
         let start = error.location.map { text.offset(cliLine: $0.line, column: $0.column) } ?? 0
-        var end = start
-        while end < text.bytes.count, text.bytes[end] != 0x0A, text.bytes[end] != 0x0D { end += 1 }
         return Diagnostic(
-            range: text.range(of: start..<end, encoding: encoding), severity: .error, source: source, message: error.message)
+            range: text.range(of: start..<lineEnd(from: start, in: text), encoding: encoding), severity: .error, source: source,
+            message: error.message)
     }
 }

@@ -18,9 +18,14 @@ package protocol LanguageFeatures: AnyObject {
     /// not of a kind this server checks (its old diagnostics, if any, are left alone).
     func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]?
 
-    /// The file at `uri` was saved. Returns whether every open document must be checked again,
-    /// because the file was a glossary or a configuration that checks depend on.
+    /// The file at `uri` was saved, or changed on disk, created or deleted. Returns whether every
+    /// open document must be checked again, because the file was a glossary or a configuration
+    /// that checks depend on.
     func fileSaved(uri: String) -> Bool
+
+    /// Glob patterns of the files whose changes on disk the server wants to hear of
+    /// (`workspace/didChangeWatchedFiles`).
+    var watchedFilePatterns: [String] { get }
 
     /// The document at `uri` was closed: whatever was kept about it can go.
     func documentClosed(uri: String)

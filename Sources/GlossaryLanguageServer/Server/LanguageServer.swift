@@ -63,7 +63,8 @@ package final class LanguageServer {
         case let .notification(method, params):
             handleNotification(method: method, params: params)
         case let .response(id, result):
-            // This server sends no requests yet, so no response is expected.
+            // The only request this server sends is the registration of its file watchers; a
+            // client that refuses it still sends saves.
             if case let .failure(error) = result {
                 log.log(.warning, "the client answered \(id.map(String.init(describing:)) ?? "null") with an error: \(error)")
             }
@@ -126,8 +127,10 @@ package final class LanguageServer {
         }
         do throws(ResponseError) {
             switch method {
-            case "initialized", "workspace/didChangeConfiguration", "$/setTrace":
+            case "initialized": registerFileWatchers()
+            case "workspace/didChangeConfiguration", "$/setTrace":
                 break
+            case "workspace/didChangeWatchedFiles": try didChangeWatchedFiles(params)
             case "textDocument/didOpen": try didOpen(params)
             case "textDocument/didChange": try didChange(params)
             case "textDocument/didClose": try didClose(params)
@@ -216,6 +219,40 @@ package final class LanguageServer {
         let what = "didSave params"
         let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
         if features.fileSaved(uri: uri) {
+            for open in documents.uris { markStale(open) }
+        }
+    }
+
+    /// The id of the one request the server sends: `client/registerCapability`.
+    static let watcherRegistrationID = RequestID.string("glossary/registerFileWatchers")
+
+    /// Asks a client that can be asked to tell the server when a glossary or configuration
+    /// file changes on disk (a `git pull`, another editor), not only when it saves one itself.
+    private func registerFileWatchers() {
+        guard capabilities.watchedFilesRegistration else { return }
+        let watchers = JSONValue.array(features.watchedFilePatterns.map { ["globPattern": .string($0)] })
+        send(
+            .request(
+                id: Self.watcherRegistrationID, method: "client/registerCapability",
+                params: [
+                    "registrations": [
+                        [
+                            "id": "glossary-files", "method": "workspace/didChangeWatchedFiles",
+                            "registerOptions": ["watchers": watchers],
+                        ]
+                    ]
+                ]))
+    }
+
+    private func didChangeWatchedFiles(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didChangeWatchedFiles params"
+        var reload = false
+        for (index, change) in try (params ?? .null).object(what).array("changes", in: what).enumerated() {
+            let uri = try change.object("\(what).changes[\(index)]").string("uri", in: "\(what).changes[\(index)]")
+            // Every change is told to the features: one may matter where another does not.
+            if features.fileSaved(uri: uri) { reload = true }
+        }
+        if reload {
             for open in documents.uris { markStale(open) }
         }
     }
