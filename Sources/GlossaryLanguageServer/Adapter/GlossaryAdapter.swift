@@ -32,6 +32,8 @@ final class GlossaryAdapter: LanguageFeatures {
     /// The last check of each open document, for the requests about it (code actions, hover)
     /// that come between changes.
     private var checks: [String: DocumentCheck] = [:]
+    /// The other versions of each document checked as one of a translation set, by URI.
+    private var versionsOf: [String: [String]] = [:]
 
     /// A document's text as last checked, and what its check found.
     private struct DocumentCheck {
@@ -97,7 +99,18 @@ final class GlossaryAdapter: LanguageFeatures {
 
     // MARK: Diagnostics
 
-    func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]? {
+    func diagnostics(for document: TextDocument, among documents: DocumentStore, encoding: PositionEncoding) -> [Diagnostic]? {
+        guard var diagnostics = diagnostics(for: document, encoding: encoding) else { return nil }
+        if let check = checks[document.uri] {
+            diagnostics += versionDiagnostics(for: document, check: check, among: documents, encoding: encoding)
+        }
+        return diagnostics
+    }
+
+    /// The diagnostics of `document` on its own: its monolingual findings (and those of the
+    /// language sections of a text in several languages), or the findings on a glossary or
+    /// configuration file.
+    private func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]? {
         let path = DocumentURI.path(of: document.uri).map { Paths.absolute($0) }
         if let path, let diagnostics = glossaryDiagnostics(for: document, path: path, encoding: encoding) {
             return diagnostics
@@ -273,6 +286,98 @@ final class GlossaryAdapter: LanguageFeatures {
 
     func documentClosed(uri: String) {
         checks[uri] = nil
+        versionsOf[uri] = nil
+    }
+
+    func otherVersions(of uri: String) -> [String] {
+        versionsOf[uri] ?? []
+    }
+
+    // MARK: Language versions
+
+    /// The cross-language findings of `document` as one version of a text whose other versions
+    /// are open or on disk beside it, grouped as `glossary check` groups files (the
+    /// configuration's parallel sets, else names that differ by a language tag:
+    /// `report.id.md` and `report.en.md`, `id/report.md` and `en/report.md`). An open version
+    /// is read from the editor, the others from disk. Each diagnostic points at the places in
+    /// the other versions where its concept is named (or at the aligned paragraph, where it is
+    /// not).
+    private func versionDiagnostics(
+        for document: TextDocument, check: DocumentCheck, among documents: DocumentStore, encoding: PositionEncoding
+    ) -> [Diagnostic] {
+        versionsOf[document.uri] = nil
+        guard let path = DocumentURI.path(of: document.uri).map({ Paths.absolute($0) }) else { return [] }
+        var openByPath: [String: TextDocument] = [:]
+        for uri in documents.uris {
+            if let open = documents[uri], let openPath = DocumentURI.path(of: uri).map({ Paths.absolute($0) }) {
+                openByPath[openPath] = open
+            }
+        }
+        let project = project(for: folder(for: path))
+        let candidates = Self.versionCandidates(of: path, open: Array(openByPath.keys))
+        let grouped = ParallelFiles.groups(
+            candidates, configuration: project.configuration, byName: true, known: check.checker.compiled.languages)
+        guard let group = grouped.groups.first(where: { $0.files.contains(path) }) else { return [] }
+        var sources: [SourceText] = []
+        var texts: [String: DocumentText] = [:]
+        for file in group.files {
+            let bytes = file == path ? document.text.bytes : openByPath[file]?.text.bytes ?? (try? InputFile.readBytes(file))
+            guard let bytes, let source = try? SourceText(path: file, bytes: bytes) else { return [] }
+            sources.append(source)
+            texts[file] = file == path ? document.text : openByPath[file]?.text ?? DocumentText(bytes: bytes)
+        }
+        versionsOf[document.uri] = group.files.filter { $0 != path }.map { openByPath[$0]?.uri ?? DocumentURI.fileURI(path: $0) }
+        let cross = CrossLanguageChecker(
+            compiled: check.checker.compiled, rules: check.checker.rules, crossRules: check.checker.crossRules)
+        // Each version's language is its own (its name, the configuration's set), as in `check`.
+        var options = check.options
+        options.markup = nil
+        options.language = nil
+        let languages = group.languages.contains { $0 != nil } ? group.languages : nil
+        guard
+            let found = try? cross.parallelFindingsWithOccurrences(
+                sources, languages: languages, options: options, monolingual: check.findings)
+        else { return [] }
+        let markdown = check.options.markup == .markdown
+        let suppressions = try? Suppressions(parsing: check.source, markdown: markdown, knownRules: check.checker.ruleIDs)
+        return found.filter { $0.finding.location.file == path && !(suppressions?.suppresses($0.finding) ?? false) }.map {
+            finding, related in
+            var diagnostic = Self.diagnostic(finding, in: document.text, encoding: encoding)
+            diagnostic.related = related.compactMap { occurrence in
+                guard let text = texts[occurrence.path] else { return nil }
+                let uri = openByPath[occurrence.path]?.uri ?? DocumentURI.fileURI(path: occurrence.path)
+                let version = occurrence.language.map { "the \($0) version" } ?? "the other version"
+                let message =
+                    occurrence.namesConcept
+                    ? "\(version): '\(occurrence.text)'"
+                    : "\(version), aligned here, does not name '\(finding.concept ?? "")'"
+                return (Location(uri: uri, range: text.range(of: occurrence.byteRange, encoding: encoding)), message)
+            }
+            return diagnostic
+        }
+    }
+
+    /// The files that may be versions of the text at `path`: the text files beside it and in
+    /// folders beside its own under the same name (`en/report.md` for `id/report.md`), and the
+    /// open documents. `ParallelFiles.groups` picks the versions among them.
+    static func versionCandidates(of path: String, open: [String]) -> [String] {
+        let manager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var candidates: Set<String> = [path]
+        candidates.formUnion(open.filter(ParallelFiles.isPlainText))
+        for entry in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !entry.hasPrefix(".") {
+            let file = (folder as NSString).appendingPathComponent(entry)
+            if CheckRunner.textExtensions.contains((entry as NSString).pathExtension.lowercased()) { candidates.insert(file) }
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if parent != folder {
+            for entry in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] where !entry.hasPrefix(".") {
+                let file = ((parent as NSString).appendingPathComponent(entry) as NSString).appendingPathComponent(name)
+                if manager.fileExists(atPath: file) { candidates.insert(file) }
+            }
+        }
+        return candidates.sorted()
     }
 
     /// The check of `document` as it is now: the last one when the text has not changed since,

@@ -7,6 +7,8 @@ package struct ClientCapabilities: Equatable, Sendable {
     package var positionEncodings: [String]?
     /// `textDocument.publishDiagnostics.codeDescriptionSupport`.
     package var diagnosticCodeDescription = false
+    /// `textDocument.publishDiagnostics.relatedInformation`.
+    package var diagnosticRelatedInformation = false
     /// `workspace.workspaceFolders`: the client sends `workspace/didChangeWorkspaceFolders`.
     package var workspaceFolders = false
     /// `workspace.workspaceEdit.documentChanges`: edits may name the document version they
@@ -26,6 +28,7 @@ package struct ClientCapabilities: Equatable, Sendable {
         guard let json else { return }
         positionEncodings = json["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue)
         diagnosticCodeDescription = json["textDocument"]?["publishDiagnostics"]?["codeDescriptionSupport"]?.boolValue ?? false
+        diagnosticRelatedInformation = json["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.boolValue ?? false
         workspaceFolders = json["workspace"]?["workspaceFolders"]?.boolValue ?? false
         workspaceEditDocumentChanges = json["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
         watchedFilesRegistration =

@@ -16,7 +16,12 @@ package protocol LanguageFeatures: AnyObject {
 
     /// The diagnostics of `document`, with positions in `encoding`; nil when the document is
     /// not of a kind this server checks (its old diagnostics, if any, are left alone).
-    func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]?
+    /// `documents`, the open documents, may hold other versions of its text.
+    func diagnostics(for document: TextDocument, among documents: DocumentStore, encoding: PositionEncoding) -> [Diagnostic]?
+
+    /// The documents (URIs) last checked as other versions of the text of the document at
+    /// `uri`: when it changes, their cross-language findings may change too.
+    func otherVersions(of uri: String) -> [String]
 
     /// The file at `uri` was saved, or changed on disk, created or deleted. Returns whether every
     /// open document must be checked again, because the file was a glossary or a configuration

@@ -189,6 +189,7 @@ package final class LanguageServer {
             version: try item.integer("version", in: itemName), text: try item.string("text", in: itemName))
         documents.open(document)
         markStale(document.uri)
+        markOtherVersionsStale(of: document.uri)
     }
 
     private func didChange(_ params: JSONValue?) throws(ResponseError) {
@@ -203,12 +204,15 @@ package final class LanguageServer {
         }
         try documents.change(uri: uri, version: version, changes: changes, encoding: encoding)
         markStale(uri)
+        markOtherVersionsStale(of: uri)
     }
 
     private func didClose(_ params: JSONValue?) throws(ResponseError) {
         let what = "didClose params"
         let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
         guard documents.close(uri: uri) else { return }
+        // The other versions now read this one from disk.
+        markOtherVersionsStale(of: uri)
         features.documentClosed(uri: uri)
         if staleSet.remove(uri) != nil { stale.removeAll { $0 == uri } }
         // Diagnostics of a closed document are the server's to clear.
@@ -315,6 +319,13 @@ package final class LanguageServer {
 
     // MARK: Diagnostics
 
+    /// Marks stale the open documents last checked as other versions of the text at `uri`, and
+    /// those that had it as one of theirs.
+    private func markOtherVersionsStale(of uri: String) {
+        for other in features.otherVersions(of: uri) where documents[other] != nil { markStale(other) }
+        for open in documents.uris where open != uri && features.otherVersions(of: open).contains(uri) { markStale(open) }
+    }
+
     private func markStale(_ uri: String) {
         if staleSet.insert(uri).inserted { stale.append(uri) }
     }
@@ -331,9 +342,14 @@ package final class LanguageServer {
         let uri = stale.removeFirst()
         staleSet.remove(uri)
         guard let document = documents[uri] else { return }
-        guard let diagnostics = features.diagnostics(for: document, encoding: encoding) else { return }
+        guard let diagnostics = features.diagnostics(for: document, among: documents, encoding: encoding) else { return }
         documents.markChecked(uri: uri)
         publish(uri: uri, version: document.version, diagnostics: diagnostics)
+        // A version that did not know this one yet (it was opened, or came to disk, since) is
+        // checked again with it.
+        for other in features.otherVersions(of: uri) where documents[other] != nil {
+            if !features.otherVersions(of: other).contains(uri) { markStale(other) }
+        }
     }
 
     private func publish(uri: String, version: Int?, diagnostics: [Diagnostic]) {
