@@ -11,7 +11,8 @@ import GlossaryKit
 /// glossary (`--glossary` given to `glossary lsp`, else the configuration's, else the nearest
 /// `glossary/` folder; see `ProjectDiscovery`). The text is the editor's, not the file on disk.
 ///
-/// Only Markdown and plain-text documents are checked for now.
+/// Markdown and plain-text documents are checked, and the bilingual files `glossary check`
+/// reads (i18n JSON files only when the configuration's include patterns name them).
 final class GlossaryAdapter: LanguageFeatures {
     /// Where the rules are documented: each diagnostic's `codeDescription` links here, the
     /// README's table of rules. The one place to change when the rules get pages of their own
@@ -42,6 +43,9 @@ final class GlossaryAdapter: LanguageFeatures {
         var findings: [Finding]
         var checker: GlossaryChecker
         var options: CheckOptions
+        /// Whether the document is a bilingual file, whose findings come from its extracted
+        /// strings: it has no analysis of its own text to offer fixes, hovers or symbols from.
+        var isBilingual = false
         /// The analysis of the text (its paragraphs and matches), made when first asked for.
         var analysis: AnalyzedDocument?
     }
@@ -115,8 +119,18 @@ final class GlossaryAdapter: LanguageFeatures {
         if let path, let diagnostics = glossaryDiagnostics(for: document, path: path, encoding: encoding) {
             return diagnostics
         }
-        guard let markup = Self.markup(languageID: document.languageID, path: path) else { return nil }
+        // A bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON) is read by its name, as
+        // `glossary check` reads it, whatever the editor calls its language.
+        let bilingual = path.flatMap { BilingualFormat(path: $0) }
+        let markup = bilingual == nil ? Self.markup(languageID: document.languageID, path: path) : nil
+        guard markup != nil || bilingual != nil else { return nil }
         let project = project(for: path.map { folder(for: $0) } ?? folders.first ?? FileManager.default.currentDirectoryPath)
+        // Any `.json` file is no translation data: as `glossary check` reads i18n JSON files only
+        // when named, they are checked only when the configuration's include patterns name them.
+        if bilingual == .i18nJSON, let path {
+            guard let configuration = project.configuration, !configuration.include.isEmpty, configuration.includes(path)
+            else { return nil }
+        }
         // Without a glossary there is nothing to check against; the reason has been shown once.
         guard let checker = project.checker else { return [] }
         // An untitled document is named as the editor names it, so that no language is read
@@ -137,7 +151,8 @@ final class GlossaryAdapter: LanguageFeatures {
         switch result {
         case let .checked(source, findings):
             checks[document.uri] = DocumentCheck(
-                version: document.version, source: source, findings: findings, checker: checker, options: checkOptions)
+                version: document.version, source: source, findings: findings, checker: checker, options: checkOptions,
+                isBilingual: bilingual != nil)
             return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
         case let .streamed(_, findings):
             return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
@@ -392,7 +407,9 @@ final class GlossaryAdapter: LanguageFeatures {
     /// The analysis of the document checked in `check`, kept with the check for the next request.
     private func analysis(of check: inout DocumentCheck, uri: String) -> AnalyzedDocument? {
         if let analysis = check.analysis { return analysis }
-        guard let analysis = try? check.checker.analyze(check.source, options: check.options) else { return nil }
+        guard !check.isBilingual, let analysis = try? check.checker.analyze(check.source, options: check.options) else {
+            return nil
+        }
         check.analysis = analysis
         checks[uri]?.analysis = analysis
         return analysis
@@ -401,7 +418,9 @@ final class GlossaryAdapter: LanguageFeatures {
     // MARK: Code actions
 
     func codeActions(for document: TextDocument, range: TextRange, only: [String]?, encoding: PositionEncoding) -> [CodeAction] {
-        guard var check = currentCheck(of: document, encoding: encoding),
+        // A directive or a replacement written into a bilingual file as into text could break
+        // its syntax: no actions there.
+        guard var check = currentCheck(of: document, encoding: encoding), !check.isBilingual,
             let requested = document.text.byteRange(of: range, encoding: encoding)
         else { return [] }
         let text = document.text
