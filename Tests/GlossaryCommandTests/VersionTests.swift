@@ -23,7 +23,8 @@ struct VersionTests {
 
     @Test func changelogsNewestEntryIsTheLibraryVersion() throws {
         let text = try String(contentsOf: TestPackage.root.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
-        let newest = try #require(text.split(separator: "\n").first { $0.hasPrefix("## ") })
+        // An `## Unreleased` section above it collects the changes since (Keep a Changelog).
+        let newest = try #require(text.split(separator: "\n").first { $0.hasPrefix("## ") && $0 != "## Unreleased" })
         #expect(newest.dropFirst(3).split(separator: " ").first.map(String.init) == GlossaryKitInfo.version, "\(newest)")
     }
 }
