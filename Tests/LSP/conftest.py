@@ -21,7 +21,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = os.environ.get("GLOSSARY_BINARY") or str(ROOT / ".build" / "debug" / "glossary")
+# Made absolute: Neovim starts the server from the workspace folder, not from here.
+BINARY = os.path.abspath(os.environ.get("GLOSSARY_BINARY") or str(ROOT / ".build" / "debug" / "glossary"))
 # The compiled-glossary cache of every server: never the user's own.
 CACHE = tempfile.mkdtemp(prefix="glossary-lsp-cache-")
 SERVER_ENV = {**os.environ, "GLOSSARY_CACHE_DIR": CACHE}
