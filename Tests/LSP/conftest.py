@@ -21,7 +21,8 @@ from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-BINARY = os.environ.get("GLOSSARY_BINARY") or str(ROOT / ".build" / "debug" / "glossary")
+# Made absolute: Neovim starts the server from the workspace folder, not from here.
+BINARY = os.path.abspath(os.environ.get("GLOSSARY_BINARY") or str(ROOT / ".build" / "debug" / "glossary"))
 # The compiled-glossary cache of every server: never the user's own.
 CACHE = tempfile.mkdtemp(prefix="glossary-lsp-cache-")
 SERVER_ENV = {**os.environ, "GLOSSARY_CACHE_DIR": CACHE}
@@ -58,13 +59,21 @@ def make_client() -> LanguageClient:
     `published`, in order, with its version (its own `diagnostics` keeps only the last list)."""
     client = LanguageClient(converter_factory=default_converter)
     client.published = []
+    client.registrations = []
     default = DEFAULT_CLIENT_FEATURES[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS]
 
     def publish(client: LanguageClient, params: types.PublishDiagnosticsParams):
         client.published.append(params)
         default(client, params)
 
-    register_lsp_features(client, {**DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish})
+    def register_capability(client: LanguageClient, params: types.RegistrationParams):
+        """Keeps what the server registers (its file watchers), and accepts it, as editors do."""
+        client.registrations.extend(params.registrations)
+        return None
+
+    register_lsp_features(client, {
+        **DEFAULT_CLIENT_FEATURES, types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS: publish,
+        types.CLIENT_REGISTER_CAPABILITY: register_capability})
     return client
 
 

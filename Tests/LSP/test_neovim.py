@@ -22,3 +22,6 @@ def test_neovim_shows_and_updates_the_diagnostics(workspace):
         cwd=workspace, env={**SERVER_ENV, "GLOSSARY_BINARY": BINARY}, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr + result.stdout
     assert "deprecated-term at 1:12-15" in result.stdout
+    assert "code action applied: Banyak 😀 pekerja migran berangkat." in result.stdout
+    # The edit was Neovim's, in its buffer: the file is as it was.
+    assert draft.read_text(encoding="utf-8") == "# Judul\nBanyak 😀 TKI berangkat.\n"

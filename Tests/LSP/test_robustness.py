@@ -73,6 +73,30 @@ def test_a_request_cancelled_before_it_runs_is_answered_as_cancelled(server):
     assert server.exit_status() == 0
 
 
+@pytest.mark.parametrize("method, params", [
+    ("textDocument/codeAction", {"textDocument": {"uri": "file:///a.md"}, "range": {"start": {"line": 0}}}),
+    ("textDocument/codeAction", {
+        "textDocument": {"uri": "file:///a.md"},
+        "range": {"start": {"line": 0, "character": 0}, "end": {"line": 0, "character": 0}},
+        "context": {"diagnostics": [], "only": "quickfix"}}),
+    ("textDocument/hover", {"textDocument": {"uri": "file:///a.md"}, "position": {"line": -1, "character": 0}}),
+    ("textDocument/definition", {"textDocument": {}, "position": {"line": 0, "character": 0}}),
+    ("textDocument/documentSymbol", ["file:///a.md"]),
+    ("textDocument/hover", {"textDocument": {"uri": "file:///never-opened.md"}, "position": {"line": 0, "character": 0}}),
+])
+def test_malformed_params_of_document_requests_are_invalid_params(server, method, params):
+    server.initialize()
+    server.send({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {
+        "uri": "file:///a.md", "languageId": "markdown", "version": 1, "text": "TKI"}}})
+    server.send({"jsonrpc": "2.0", "id": 9, "method": method, "params": params})
+    assert error_code(server.response(9)) == -32602
+    # The session goes on.
+    server.send({"jsonrpc": "2.0", "id": 10, "method": "textDocument/documentSymbol",
+                 "params": {"textDocument": {"uri": "file:///a.md"}}})
+    assert "result" in server.response(10)
+    assert server.process.poll() is None
+
+
 def test_the_end_of_input_ends_the_server(server):
     server.initialize()
     server.process.stdin.close()

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Checks translation corpora: the monolingual rules on every segment and the cross-language
 /// rules on every translation set.
 ///
@@ -163,8 +165,69 @@ public struct CrossLanguageChecker: Sendable {
 extension CheckRunner {
     /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
     package static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        checkBilingual(path, checker: checker, options: options) { file, format throws(InputError) in
+            try BilingualFormat.readSource(file, isXML: format.isXML)
+        }
+    }
+
+    /// Checks one bilingual file from `bytes` (an editor's unsaved text of the file at `path`)
+    /// as `checkBilingualFile(_:checker:options:)` checks it from disk.
+    ///
+    /// An i18n JSON file is read with the other JSON files of its folder, or the files of the
+    /// same name in the folders beside its own when its folder is named by a language
+    /// (`locales/en/app.json`), from disk: its strings are matched with theirs by key. Only its
+    /// own findings are returned.
+    package static func checkBilingualBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions)
+        -> FileResult
+    {
+        let result = checkBilingual(
+            path, companions: BilingualFormat(path: path) == .i18nJSON ? jsonCompanions(of: path) : [], checker: checker,
+            options: options
+        ) { file, format throws(InputError) in
+            file == path
+                ? try BilingualFormat.source(bytes, path: file, isXML: format.isXML)
+                : try BilingualFormat.readSource(file, isXML: format.isXML)
+        }
+        guard case let .checked(_, findings) = result else { return result }
+        // The file's own text: the findings of the companions are theirs.
         do {
-            let corpora = try BilingualFormat.read(paths: [path])
+            let source = try BilingualFormat.source(bytes, path: path, isXML: BilingualFormat(path: path)?.isXML ?? false)
+            return .checked(source, findings.filter { $0.location.file == path })
+        } catch {
+            return .failed(error)
+        }
+    }
+
+    /// The i18n JSON files read with the one at `path` (see `checkBilingualBytes`).
+    static func jsonCompanions(of path: String) -> [String] {
+        let manager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        var companions: [String] = []
+        if I18nJSONReader.language(ofPath: (folder as NSString).lastPathComponent) != nil {
+            let parent = (folder as NSString).deletingLastPathComponent
+            let name = (path as NSString).lastPathComponent
+            for entry in ((try? manager.contentsOfDirectory(atPath: parent)) ?? []).sorted()
+            where I18nJSONReader.language(ofPath: entry) != nil {
+                let file = ((parent as NSString).appendingPathComponent(entry) as NSString).appendingPathComponent(name)
+                if file != path, manager.fileExists(atPath: file) { companions.append(file) }
+            }
+        } else {
+            for entry in ((try? manager.contentsOfDirectory(atPath: folder)) ?? []).sorted()
+            where (entry as NSString).pathExtension.lowercased() == "json" {
+                let file = (folder as NSString).appendingPathComponent(entry)
+                if file != path { companions.append(file) }
+            }
+        }
+        return companions
+    }
+
+    /// Reads `path` and `companions` with `text` and checks them as one bilingual input.
+    private static func checkBilingual(
+        _ path: String, companions: [String] = [], checker: GlossaryChecker, options: CheckOptions,
+        text: (String, BilingualFormat) throws(InputError) -> SourceText
+    ) -> FileResult {
+        do {
+            let corpora = try BilingualFormat.read(paths: [path] + companions, text: text)
             let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
             var findings: [Finding] = []
             for corpus in corpora {

@@ -31,6 +31,15 @@ package enum ProjectDiscovery {
     /// Reads the configuration file at `path`, which may set the severity of any built-in rule,
     /// monolingual (`Rules.all`) or cross-language (`Rules.crossLanguage`).
     package static func readConfiguration(contentsOf path: String) throws(InputError) -> Configuration {
-        try ConfigurationReader.read(contentsOf: path, knownRules: Set(Rules.all.map(\.id) + Rules.crossLanguage.map(\.id)))
+        try ConfigurationReader.read(contentsOf: path, knownRules: knownRules)
     }
+
+    /// Reads `text` as the configuration file at `path` (an editor's unsaved text of it), as
+    /// `readConfiguration(contentsOf:)` reads the file.
+    package static func readConfiguration(_ text: String, path: String) throws(InputError) -> Configuration {
+        try ConfigurationReader.read(text, path: path, knownRules: knownRules)
+    }
+
+    /// Every rule a configuration may set.
+    private static var knownRules: Set<String> { Set(Rules.all.map(\.id) + Rules.crossLanguage.map(\.id)) }
 }

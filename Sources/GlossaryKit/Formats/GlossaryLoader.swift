@@ -94,6 +94,24 @@ public enum GlossaryLoader {
         return try YAMLGlossaryReader.read(contentsOf: path)
     }
 
+    /// Reads one glossary file from `bytes` (an editor's unsaved text of the file at `path`), as
+    /// `read(file:warnings:)` reads it from disk: the reader chosen by the extension of `path`,
+    /// which also labels errors.
+    package static func read(file path: String, bytes: [UInt8], warnings: inout [FormatDiagnostic]) throws(InputError)
+        -> Glossary
+    {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "tbx":
+            let output = try TBXReader.load(data: Data(bytes), path: path)
+            warnings += output.diagnostics
+            return output.glossary
+        case "csv", "tsv":
+            return try CSVGlossaryReader().read(data: Data(bytes), path: path)
+        default:
+            return try YAMLGlossaryReader.read(InputFile.text(bytes, path: path), path: path)
+        }
+    }
+
     /// Loads and merges the glossaries at `paths` (files or folders).
     ///
     /// What the readers noticed without failing (TBX dialect violations, interpreted values) goes

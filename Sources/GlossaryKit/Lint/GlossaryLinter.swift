@@ -61,8 +61,11 @@ package struct GlossaryLinter {
 
     /// Lints the glossary files at `paths` (files or folders).
     ///
+    /// - Parameter unsaved: the text of some of the files by their paths as the folder walk
+    ///   names them, read instead of the files on disk (the language server lints an editor's
+    ///   text before it is saved).
     /// - Throws: `InputError` when a path does not exist or a folder holds no glossary file.
-    package func lint(paths: [String]) throws(InputError) -> CheckReport {
+    package func lint(paths: [String], unsaved: [String: [UInt8]] = [:]) throws(InputError) -> CheckReport {
         var files: [File] = []
         var findings: [Finding] = []
         var sources: [String: SourceText] = [:]
@@ -70,10 +73,19 @@ package struct GlossaryLinter {
         for path in paths {
             for file in try GlossaryLoader.files(at: path) {
                 count += 1
-                if let text = try? InputFile.readText(file) { sources[file] = SourceText(path: file, string: text) }
-                do {
+                let bytes = unsaved[file]
+                if let text = try? (bytes.map { try InputFile.text($0, path: file) } ?? InputFile.readText(file)) {
+                    sources[file] = SourceText(path: file, string: text)
+                }
+                do throws(InputError) {
                     var diagnostics: [FormatDiagnostic] = []
-                    files.append(File(path: file, glossary: try GlossaryLoader.read(file: file, warnings: &diagnostics)))
+                    let glossary: Glossary
+                    if let bytes {
+                        glossary = try GlossaryLoader.read(file: file, bytes: bytes, warnings: &diagnostics)
+                    } else {
+                        glossary = try GlossaryLoader.read(file: file, warnings: &diagnostics)
+                    }
+                    files.append(File(path: file, glossary: glossary))
                     findings += diagnostics.map(Self.finding)
                 } catch {
                     let location = error.location ?? SourceLocation(file: file, line: 1, column: 1)

@@ -11,7 +11,8 @@ import GlossaryKit
 /// glossary (`--glossary` given to `glossary lsp`, else the configuration's, else the nearest
 /// `glossary/` folder; see `ProjectDiscovery`). The text is the editor's, not the file on disk.
 ///
-/// Only Markdown and plain-text documents are checked for now.
+/// Markdown and plain-text documents are checked, and the bilingual files `glossary check`
+/// reads (i18n JSON files only when the configuration's include patterns name them).
 final class GlossaryAdapter: LanguageFeatures {
     /// Where the rules are documented: each diagnostic's `codeDescription` links here, the
     /// README's table of rules. The one place to change when the rules get pages of their own
@@ -29,6 +30,25 @@ final class GlossaryAdapter: LanguageFeatures {
     private var projects: [String: Project] = [:]
     /// Compiled glossaries by their paths: folders that share a glossary share its checker.
     private var checkers: [[String]: GlossaryChecker] = [:]
+    /// The last check of each open document, for the requests about it (code actions, hover)
+    /// that come between changes.
+    private var checks: [String: DocumentCheck] = [:]
+    /// The other versions of each document checked as one of a translation set, by URI.
+    private var versionsOf: [String: [String]] = [:]
+
+    /// A document's text as last checked, and what its check found.
+    private struct DocumentCheck {
+        var version: Int
+        var source: SourceText
+        var findings: [Finding]
+        var checker: GlossaryChecker
+        var options: CheckOptions
+        /// Whether the document is a bilingual file, whose findings come from its extracted
+        /// strings: it has no analysis of its own text to offer fixes, hovers or symbols from.
+        var isBilingual = false
+        /// The analysis of the text (its paragraphs and matches), made when first asked for.
+        var analysis: AnalyzedDocument?
+    }
 
     /// What checks run from one folder use.
     private struct Project {
@@ -64,6 +84,10 @@ final class GlossaryAdapter: LanguageFeatures {
         }
     }
 
+    var watchedFilePatterns: [String] {
+        ["**/" + Configuration.fileName, "**/*.{" + GlossaryLoader.allExtensions.joined(separator: ",") + "}"]
+    }
+
     func fileSaved(uri: String) -> Bool {
         guard let path = DocumentURI.path(of: uri).map({ Paths.absolute($0) }) else { return false }
         let isConfiguration = (path as NSString).lastPathComponent == Configuration.fileName
@@ -73,15 +97,40 @@ final class GlossaryAdapter: LanguageFeatures {
         // glossary cheap to load again.
         projects = [:]
         checkers = [:]
+        checks = [:]
         return true
     }
 
     // MARK: Diagnostics
 
-    func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]? {
+    func diagnostics(for document: TextDocument, among documents: DocumentStore, encoding: PositionEncoding) -> [Diagnostic]? {
+        guard var diagnostics = diagnostics(for: document, encoding: encoding) else { return nil }
+        if let check = checks[document.uri] {
+            diagnostics += versionDiagnostics(for: document, check: check, among: documents, encoding: encoding)
+        }
+        return diagnostics
+    }
+
+    /// The diagnostics of `document` on its own: its monolingual findings (and those of the
+    /// language sections of a text in several languages), or the findings on a glossary or
+    /// configuration file.
+    private func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]? {
         let path = DocumentURI.path(of: document.uri).map { Paths.absolute($0) }
-        guard let markup = Self.markup(languageID: document.languageID, path: path) else { return nil }
+        if let path, let diagnostics = glossaryDiagnostics(for: document, path: path, encoding: encoding) {
+            return diagnostics
+        }
+        // A bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON) is read by its name, as
+        // `glossary check` reads it, whatever the editor calls its language.
+        let bilingual = path.flatMap { BilingualFormat(path: $0) }
+        let markup = bilingual == nil ? Self.markup(languageID: document.languageID, path: path) : nil
+        guard markup != nil || bilingual != nil else { return nil }
         let project = project(for: path.map { folder(for: $0) } ?? folders.first ?? FileManager.default.currentDirectoryPath)
+        // Any `.json` file is no translation data: as `glossary check` reads i18n JSON files only
+        // when named, they are checked only when the configuration's include patterns name them.
+        if bilingual == .i18nJSON, let path {
+            guard let configuration = project.configuration, !configuration.include.isEmpty, configuration.includes(path)
+            else { return nil }
+        }
         // Without a glossary there is nothing to check against; the reason has been shown once.
         guard let checker = project.checker else { return [] }
         // An untitled document is named as the editor names it, so that no language is read
@@ -98,8 +147,12 @@ final class GlossaryAdapter: LanguageFeatures {
         // across paragraphs).
         let (result, _) = CheckRunner.check(
             .contents(path: name, bytes: document.text.bytes), checker: checker, options: checkOptions)
+        checks[document.uri] = nil
         switch result {
-        case let .checked(_, findings):
+        case let .checked(source, findings):
+            checks[document.uri] = DocumentCheck(
+                version: document.version, source: source, findings: findings, checker: checker, options: checkOptions,
+                isBilingual: bilingual != nil)
             return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
         case let .streamed(_, findings):
             return findings.map { Self.diagnostic($0, in: document.text, encoding: encoding) }
@@ -201,6 +254,333 @@ final class GlossaryAdapter: LanguageFeatures {
         }
     }
 
+    // MARK: The glossary and the configuration
+
+    /// Where the lint rules are documented.
+    static let lintDocumentation = "https://github.com/glossary-project/glossary/blob/main/README.md#lint-rules"
+
+    /// The diagnostics of `document` when it is a configuration file (`.glossary.yml`: what
+    /// reading it says) or a file of its folder's glossary (what `glossary lint` says of the
+    /// glossary, this file's text being the editor's); nil for any other document.
+    private func glossaryDiagnostics(for document: TextDocument, path: String, encoding: PositionEncoding) -> [Diagnostic]? {
+        let text = document.text
+        if (path as NSString).lastPathComponent == Configuration.fileName {
+            do {
+                _ = try ProjectDiscovery.readConfiguration(text.string, path: path)
+                return []
+            } catch {
+                return [Self.diagnostic(error, in: text, encoding: encoding)]
+            }
+        }
+        guard GlossaryLoader.allExtensions.contains((path as NSString).pathExtension.lowercased()) else { return nil }
+        let project = project(for: folder(for: path))
+        // The glossary's files as `glossary lint` names them: the one open is read from the editor.
+        var files: [String] = []
+        for glossaryPath in project.glossaryPaths {
+            files += (try? GlossaryLoader.files(at: glossaryPath)) ?? []
+        }
+        guard let name = files.first(where: { Paths.absolute($0) == path }) else { return nil }
+        guard let linter = try? GlossaryLinter(),
+            let report = try? linter.lint(paths: project.glossaryPaths, unsaved: [name: text.bytes])
+        else { return [] }
+        return report.findings.filter { Paths.absolute($0.location.file) == path }.map { finding in
+            let start = text.offset(cliLine: max(finding.location.line, 1), column: max(finding.location.column, 1))
+            return Diagnostic(
+                range: text.range(of: start..<Self.lineEnd(from: start, in: text), encoding: encoding),
+                severity: Self.severity(finding.severity), code: finding.rule, codeDescription: Self.lintDocumentation,
+                source: Self.source, message: finding.message)
+        }
+    }
+
+    /// The offset where the line holding `offset` ends, before its line ending.
+    static func lineEnd(from offset: Int, in text: DocumentText) -> Int {
+        var end = offset
+        while end < text.bytes.count, text.bytes[end] != 0x0A, text.bytes[end] != 0x0D { end += 1 }
+        return end
+    }
+
+    func documentClosed(uri: String) {
+        checks[uri] = nil
+        versionsOf[uri] = nil
+    }
+
+    func otherVersions(of uri: String) -> [String] {
+        versionsOf[uri] ?? []
+    }
+
+    // MARK: Language versions
+
+    /// The cross-language findings of `document` as one version of a text whose other versions
+    /// are open or on disk beside it, grouped as `glossary check` groups files (the
+    /// configuration's parallel sets, else names that differ by a language tag:
+    /// `report.id.md` and `report.en.md`, `id/report.md` and `en/report.md`). An open version
+    /// is read from the editor, the others from disk. Each diagnostic points at the places in
+    /// the other versions where its concept is named (or at the aligned paragraph, where it is
+    /// not).
+    private func versionDiagnostics(
+        for document: TextDocument, check: DocumentCheck, among documents: DocumentStore, encoding: PositionEncoding
+    ) -> [Diagnostic] {
+        versionsOf[document.uri] = nil
+        guard let path = DocumentURI.path(of: document.uri).map({ Paths.absolute($0) }) else { return [] }
+        var openByPath: [String: TextDocument] = [:]
+        for uri in documents.uris {
+            if let open = documents[uri], let openPath = DocumentURI.path(of: uri).map({ Paths.absolute($0) }) {
+                openByPath[openPath] = open
+            }
+        }
+        let project = project(for: folder(for: path))
+        let candidates = Self.versionCandidates(of: path, open: Array(openByPath.keys))
+        let grouped = ParallelFiles.groups(
+            candidates, configuration: project.configuration, byName: true, known: check.checker.compiled.languages)
+        guard let group = grouped.groups.first(where: { $0.files.contains(path) }) else { return [] }
+        var sources: [SourceText] = []
+        var texts: [String: DocumentText] = [:]
+        for file in group.files {
+            let bytes = file == path ? document.text.bytes : openByPath[file]?.text.bytes ?? (try? InputFile.readBytes(file))
+            guard let bytes, let source = try? SourceText(path: file, bytes: bytes) else { return [] }
+            sources.append(source)
+            texts[file] = file == path ? document.text : openByPath[file]?.text ?? DocumentText(bytes: bytes)
+        }
+        versionsOf[document.uri] = group.files.filter { $0 != path }.map { openByPath[$0]?.uri ?? DocumentURI.fileURI(path: $0) }
+        let cross = CrossLanguageChecker(
+            compiled: check.checker.compiled, rules: check.checker.rules, crossRules: check.checker.crossRules)
+        // Each version's language is its own (its name, the configuration's set), as in `check`.
+        var options = check.options
+        options.markup = nil
+        options.language = nil
+        let languages = group.languages.contains { $0 != nil } ? group.languages : nil
+        guard
+            let found = try? cross.parallelFindingsWithOccurrences(
+                sources, languages: languages, options: options, monolingual: check.findings)
+        else { return [] }
+        let markdown = check.options.markup == .markdown
+        let suppressions = try? Suppressions(parsing: check.source, markdown: markdown, knownRules: check.checker.ruleIDs)
+        return found.filter { $0.finding.location.file == path && !(suppressions?.suppresses($0.finding) ?? false) }.map {
+            finding, related in
+            var diagnostic = Self.diagnostic(finding, in: document.text, encoding: encoding)
+            diagnostic.related = related.compactMap { occurrence in
+                guard let text = texts[occurrence.path] else { return nil }
+                let uri = openByPath[occurrence.path]?.uri ?? DocumentURI.fileURI(path: occurrence.path)
+                let version = occurrence.language.map { "the \($0) version" } ?? "the other version"
+                let message =
+                    occurrence.namesConcept
+                    ? "\(version): '\(occurrence.text)'"
+                    : "\(version), aligned here, does not name '\(finding.concept ?? "")'"
+                return (Location(uri: uri, range: text.range(of: occurrence.byteRange, encoding: encoding)), message)
+            }
+            return diagnostic
+        }
+    }
+
+    /// The files that may be versions of the text at `path`: the text files beside it and in
+    /// folders beside its own under the same name (`en/report.md` for `id/report.md`), and the
+    /// open documents. `ParallelFiles.groups` picks the versions among them.
+    static func versionCandidates(of path: String, open: [String]) -> [String] {
+        let manager = FileManager.default
+        let folder = (path as NSString).deletingLastPathComponent
+        let name = (path as NSString).lastPathComponent
+        var candidates: Set<String> = [path]
+        candidates.formUnion(open.filter(ParallelFiles.isPlainText))
+        for entry in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !entry.hasPrefix(".") {
+            let file = (folder as NSString).appendingPathComponent(entry)
+            if CheckRunner.textExtensions.contains((entry as NSString).pathExtension.lowercased()) { candidates.insert(file) }
+        }
+        let parent = (folder as NSString).deletingLastPathComponent
+        if parent != folder {
+            for entry in (try? manager.contentsOfDirectory(atPath: parent)) ?? [] where !entry.hasPrefix(".") {
+                let file = ((parent as NSString).appendingPathComponent(entry) as NSString).appendingPathComponent(name)
+                if manager.fileExists(atPath: file) { candidates.insert(file) }
+            }
+        }
+        return candidates.sorted()
+    }
+
+    /// The check of `document` as it is now: the last one when the text has not changed since,
+    /// else a new one. Nil for a document that is not checked (not text, no glossary, an
+    /// invalid directive).
+    private func currentCheck(of document: TextDocument, encoding: PositionEncoding) -> DocumentCheck? {
+        if let check = checks[document.uri], check.version == document.version { return check }
+        _ = diagnostics(for: document, encoding: encoding)
+        return checks[document.uri]
+    }
+
+    /// The analysis of the document checked in `check`, kept with the check for the next request.
+    private func analysis(of check: inout DocumentCheck, uri: String) -> AnalyzedDocument? {
+        if let analysis = check.analysis { return analysis }
+        guard !check.isBilingual, let analysis = try? check.checker.analyze(check.source, options: check.options) else {
+            return nil
+        }
+        check.analysis = analysis
+        checks[uri]?.analysis = analysis
+        return analysis
+    }
+
+    // MARK: Code actions
+
+    func codeActions(for document: TextDocument, range: TextRange, only: [String]?, encoding: PositionEncoding) -> [CodeAction] {
+        // A directive or a replacement written into a bilingual file as into text could break
+        // its syntax: no actions there.
+        guard var check = currentCheck(of: document, encoding: encoding), !check.isBilingual,
+            let requested = document.text.byteRange(of: range, encoding: encoding)
+        else { return [] }
+        let text = document.text
+        let markdown = check.options.markup == .markdown
+        func edit(_ range: Range<Int>, _ replacement: String) -> TextEdit {
+            TextEdit(range: text.range(of: range, encoding: encoding), newText: replacement)
+        }
+        var actions: [CodeAction] = []
+        var titles: Set<String> = []
+        func offer(_ action: CodeAction) {
+            if titles.insert(action.title).inserted { actions.append(action) }
+        }
+        if CodeAction.Kind.quickFix.isRequested(by: only) {
+            // A cursor (an empty range) asks about the finding it touches, at either end too.
+            for finding in check.findings
+            where finding.byteRange.lowerBound <= requested.upperBound && requested.lowerBound <= finding.byteRange.upperBound {
+                let diagnostic = Self.diagnostic(finding, in: text, encoding: encoding)
+                if finding.fix != nil || finding.suggestions.count > 1, let analysis = analysis(of: &check, uri: document.uri) {
+                    let candidates = Fixer.candidates(for: finding, in: analysis, source: check.source)
+                    for candidate in candidates {
+                        let replacement = String(decoding: candidate.replacement, as: UTF8.self)
+                        offer(
+                            CodeAction(
+                                title: "Replace '\(finding.text)' with '\(replacement)'", kind: .quickFix,
+                                diagnostics: [diagnostic], edits: [edit(candidate.range, replacement)],
+                                isPreferred: candidates.count == 1))
+                    }
+                }
+                let ignore = SuppressionEdits.ignoring(
+                    "\(Suppressions.Kind.ignore.rawValue) \(finding.rule)", lineOf: finding.byteRange.lowerBound, in: text,
+                    markdown: markdown)
+                let line = text.lines.line(containing: finding.byteRange.lowerBound)
+                offer(
+                    CodeAction(
+                        title: "Ignore \(finding.rule) on line \(line + 1)", kind: .quickFix, diagnostics: [diagnostic],
+                        edits: [edit(ignore.at..<ignore.at, ignore.insert)]))
+                let disable = SuppressionEdits.disabling(
+                    "\(Suppressions.Kind.disable.rawValue) \(finding.rule)", in: text, markdown: markdown)
+                offer(
+                    CodeAction(
+                        title: "Disable \(finding.rule) in this file", kind: .quickFix, diagnostics: [diagnostic],
+                        edits: [edit(disable.at..<disable.at, disable.insert)]))
+            }
+        }
+        if CodeAction.Kind.fixAll.isRequested(by: only), check.findings.contains(where: { $0.fix != nil }),
+            let analysis = analysis(of: &check, uri: document.uri),
+            let fix = Fixer.fix(check.source, findings: check.findings, protecting: Fixer.approvedRanges(in: analysis))
+        {
+            let fixed = Set(fix.edits.map(\.range))
+            let diagnostics = check.findings.filter { $0.fix != nil && fixed.contains($0.byteRange) }.map {
+                Self.diagnostic($0, in: text, encoding: encoding)
+            }
+            actions.append(
+                CodeAction(
+                    title:
+                        "Fix all glossary findings (\(fix.edits.count) \(fix.edits.count == 1 ? "replacement" : "replacements"))",
+                    kind: .fixAll, diagnostics: diagnostics,
+                    edits: fix.edits.map { edit($0.range, String(decoding: $0.replacement, as: UTF8.self)) }))
+        }
+        return actions
+    }
+
+    // MARK: Hover and navigation
+
+    /// The term matched at `position` of `document` (the longest, where matches nest), with the
+    /// glossary it was matched in; a cursor just after a term counts as on it.
+    private func match(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> (
+        TermMatch, Glossary
+    )? {
+        guard var check = currentCheck(of: document, encoding: encoding),
+            let analysis = analysis(of: &check, uri: document.uri)
+        else { return nil }
+        let offset = document.text.offset(of: position, encoding: encoding)
+        func longest(_ matches: [TermMatch]) -> TermMatch? { matches.max { $0.bytes.count < $1.bytes.count } }
+        let found =
+            longest(analysis.matches.filter { $0.bytes.contains(offset) })
+            ?? longest(analysis.matches.filter { $0.bytes.upperBound == offset })
+        return found.map { ($0, analysis.glossary) }
+    }
+
+    func hover(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> HoverCard? {
+        guard let (match, glossary) = self.match(in: document, at: position, encoding: encoding) else { return nil }
+        return HoverCard(
+            markdown: Self.conceptCard(glossary[concept: match.term], matched: match, glossary: glossary),
+            range: document.text.range(of: match.bytes, encoding: encoding))
+    }
+
+    /// The concept card of `concept`, as Markdown that also reads well as plain text: its id and
+    /// subject, definition, every term by language with its status (the one matched marked), the
+    /// notes, the other data the glossary keeps (a source) and the file and line it comes from.
+    static func conceptCard(_ concept: Concept, matched: TermMatch, glossary: Glossary) -> String {
+        var lines = ["**\(concept.id)**" + (concept.subject.map { " · \($0)" } ?? "")]
+        if let definition = concept.definition, !definition.isEmpty { lines += ["", definition] }
+        lines.append("")
+        let matchedTerm = glossary[term: matched.term]
+        for language in concept.languages {
+            for term in concept.terms(in: language) {
+                var line = "- `\(language)` **\(term.text)**"
+                if term.type != .fullForm { line += " (\(term.type.rawValue))" }
+                line += " — \(term.status.rawValue)"
+                if term == matchedTerm {
+                    line += matched.isVerbatim ? " ← here" : " ← here, as '\(matched.written)' (\(matched.explanation))"
+                }
+                if let note = term.note, !note.isEmpty { line += ": \(note)" }
+                lines.append(line)
+            }
+        }
+        if let note = concept.note, !note.isEmpty { lines += ["", "Note: \(note)"] }
+        let properties = concept.properties.filter { !$0.value.isEmpty }
+        if !properties.isEmpty {
+            lines.append("")
+            for property in properties {
+                lines.append("- \(property.name)\(property.language.map { " (\($0))" } ?? ""): \(property.value)")
+            }
+        }
+        if let location = concept.location {
+            lines += ["", "Glossary: `\((location.file as NSString).lastPathComponent)` line \(location.line)"]
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    func definition(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> Location? {
+        guard let (match, glossary) = self.match(in: document, at: position, encoding: encoding),
+            let location = glossary[term: match.term].location ?? glossary[concept: match.term].location,
+            location.line > 0
+        else { return nil }
+        let path = Paths.absolute(location.file)
+        // The column counts Unicode scalars: it is read against the file's line to give the
+        // position in the negotiated encoding.
+        guard let bytes = FileManager.default.contents(atPath: path), String(validating: bytes, as: UTF8.self) != nil else {
+            return nil
+        }
+        let text = DocumentText(bytes: Array(bytes))
+        let offset = text.offset(cliLine: location.line, column: max(location.column, 1))
+        return Location(uri: DocumentURI.fileURI(path: path), range: text.range(of: offset..<offset, encoding: encoding))
+    }
+
+    func symbols(in document: TextDocument, encoding: PositionEncoding) -> [ConceptSymbol] {
+        guard var check = currentCheck(of: document, encoding: encoding),
+            let analysis = analysis(of: &check, uri: document.uri)
+        else { return [] }
+        let glossary = analysis.glossary
+        var order: [Int] = []
+        var occurrences: [Int: [TermMatch]] = [:]
+        for match in analysis.matches {
+            if occurrences[match.term.concept] == nil { order.append(match.term.concept) }
+            occurrences[match.term.concept, default: []].append(match)
+        }
+        return order.map { index in
+            let matches = occurrences[index] ?? []
+            var seen: Set<String> = []
+            let terms = matches.map { glossary[term: $0.term].text }.filter { seen.insert($0).inserted }
+            return ConceptSymbol(
+                name: glossary.concepts[index].id, detail: terms.joined(separator: ", "),
+                occurrences: matches.map {
+                    .init(text: $0.written, range: document.text.range(of: $0.bytes, encoding: encoding))
+                })
+        }
+    }
+
     // MARK: Findings as diagnostics
 
     static func diagnostic(_ finding: Finding, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {
@@ -229,9 +609,8 @@ final class GlossaryAdapter: LanguageFeatures {
     /// An error that stops the check of a document, at its place when it has one.
     static func diagnostic(_ error: InputError, in text: DocumentText, encoding: PositionEncoding) -> Diagnostic {
         let start = error.location.map { text.offset(cliLine: $0.line, column: $0.column) } ?? 0
-        var end = start
-        while end < text.bytes.count, text.bytes[end] != 0x0A, text.bytes[end] != 0x0D { end += 1 }
         return Diagnostic(
-            range: text.range(of: start..<end, encoding: encoding), severity: .error, source: source, message: error.message)
+            range: text.range(of: start..<lineEnd(from: start, in: text), encoding: encoding), severity: .error, source: source,
+            message: error.message)
     }
 }

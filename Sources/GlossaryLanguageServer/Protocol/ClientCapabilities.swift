@@ -7,8 +7,20 @@ package struct ClientCapabilities: Equatable, Sendable {
     package var positionEncodings: [String]?
     /// `textDocument.publishDiagnostics.codeDescriptionSupport`.
     package var diagnosticCodeDescription = false
+    /// `textDocument.publishDiagnostics.relatedInformation`.
+    package var diagnosticRelatedInformation = false
     /// `workspace.workspaceFolders`: the client sends `workspace/didChangeWorkspaceFolders`.
     package var workspaceFolders = false
+    /// `workspace.workspaceEdit.documentChanges`: edits may name the document version they
+    /// were made for.
+    package var workspaceEditDocumentChanges = false
+    /// `workspace.didChangeWatchedFiles.dynamicRegistration`: the server may ask to be told of
+    /// changes to files it names.
+    package var watchedFilesRegistration = false
+    /// `textDocument.hover.contentFormat` includes Markdown.
+    package var hoverMarkdown = false
+    /// `textDocument.documentSymbol.hierarchicalDocumentSymbolSupport`.
+    package var hierarchicalDocumentSymbols = false
 
     package init() {}
 
@@ -16,7 +28,15 @@ package struct ClientCapabilities: Equatable, Sendable {
         guard let json else { return }
         positionEncodings = json["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue)
         diagnosticCodeDescription = json["textDocument"]?["publishDiagnostics"]?["codeDescriptionSupport"]?.boolValue ?? false
+        diagnosticRelatedInformation = json["textDocument"]?["publishDiagnostics"]?["relatedInformation"]?.boolValue ?? false
         workspaceFolders = json["workspace"]?["workspaceFolders"]?.boolValue ?? false
+        workspaceEditDocumentChanges = json["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
+        watchedFilesRegistration =
+            json["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+        hoverMarkdown =
+            json["textDocument"]?["hover"]?["contentFormat"]?.arrayValue?.contains { $0.stringValue == "markdown" } ?? false
+        hierarchicalDocumentSymbols =
+            json["textDocument"]?["documentSymbol"]?["hierarchicalDocumentSymbolSupport"]?.boolValue ?? false
     }
 }
 

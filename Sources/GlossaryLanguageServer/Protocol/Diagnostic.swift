@@ -16,10 +16,13 @@ package struct Diagnostic: Equatable, Sendable {
     package var codeDescription: String?
     package var source: String?
     package var message: String
+    /// Places elsewhere that the diagnostic speaks of (the other version of a translated text),
+    /// each with what to say of it (`relatedInformation`).
+    package var related: [(location: Location, message: String)] = []
 
     package init(
         range: TextRange, severity: DiagnosticSeverity, code: String? = nil, codeDescription: String? = nil,
-        source: String? = nil, message: String
+        source: String? = nil, message: String, related: [(location: Location, message: String)] = []
     ) {
         self.range = range
         self.severity = severity
@@ -27,6 +30,14 @@ package struct Diagnostic: Equatable, Sendable {
         self.codeDescription = codeDescription
         self.source = source
         self.message = message
+        self.related = related
+    }
+
+    package static func == (lhs: Diagnostic, rhs: Diagnostic) -> Bool {
+        (lhs.range, lhs.severity, lhs.code, lhs.codeDescription, lhs.source, lhs.message)
+            == (rhs.range, rhs.severity, rhs.code, rhs.codeDescription, rhs.source, rhs.message)
+            && lhs.related.map(\.location) == rhs.related.map(\.location)
+            && lhs.related.map(\.message) == rhs.related.map(\.message)
     }
 
     /// The diagnostic as JSON for a client with `capabilities`: `codeDescription` only when the
@@ -40,6 +51,10 @@ package struct Diagnostic: Equatable, Sendable {
             members["codeDescription"] = ["href": .string(codeDescription)]
         }
         if let source { members["source"] = .string(source) }
+        if !related.isEmpty, capabilities.diagnosticRelatedInformation {
+            members["relatedInformation"] = .array(
+                related.map { ["location": $0.location.json, "message": .string($0.message)] })
+        }
         return .object(members)
     }
 }

@@ -16,9 +16,36 @@ package protocol LanguageFeatures: AnyObject {
 
     /// The diagnostics of `document`, with positions in `encoding`; nil when the document is
     /// not of a kind this server checks (its old diagnostics, if any, are left alone).
-    func diagnostics(for document: TextDocument, encoding: PositionEncoding) -> [Diagnostic]?
+    /// `documents`, the open documents, may hold other versions of its text.
+    func diagnostics(for document: TextDocument, among documents: DocumentStore, encoding: PositionEncoding) -> [Diagnostic]?
 
-    /// The file at `uri` was saved. Returns whether every open document must be checked again,
-    /// because the file was a glossary or a configuration that checks depend on.
+    /// The documents (URIs) last checked as other versions of the text of the document at
+    /// `uri`: when it changes, their cross-language findings may change too.
+    func otherVersions(of uri: String) -> [String]
+
+    /// The file at `uri` was saved, or changed on disk, created or deleted. Returns whether every
+    /// open document must be checked again, because the file was a glossary or a configuration
+    /// that checks depend on.
     func fileSaved(uri: String) -> Bool
+
+    /// Glob patterns of the files whose changes on disk the server wants to hear of
+    /// (`workspace/didChangeWatchedFiles`).
+    var watchedFilePatterns: [String] { get }
+
+    /// The document at `uri` was closed: whatever was kept about it can go.
+    func documentClosed(uri: String)
+
+    /// The code actions for the part `range` of `document`, of the kinds in `only` (nil for
+    /// every kind), with positions in `encoding`.
+    func codeActions(for document: TextDocument, range: TextRange, only: [String]?, encoding: PositionEncoding) -> [CodeAction]
+
+    /// The concept card of the term at `position` of `document`; nil when no term is there.
+    func hover(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> HoverCard?
+
+    /// Where the glossary defines the term at `position` of `document`; nil when no term is there
+    /// or its glossary file is not known.
+    func definition(in document: TextDocument, at position: Position, encoding: PositionEncoding) -> Location?
+
+    /// The concepts named in `document`, in the order they first occur.
+    func symbols(in document: TextDocument, encoding: PositionEncoding) -> [ConceptSymbol]
 }

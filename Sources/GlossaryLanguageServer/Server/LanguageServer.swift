@@ -63,7 +63,8 @@ package final class LanguageServer {
         case let .notification(method, params):
             handleNotification(method: method, params: params)
         case let .response(id, result):
-            // This server sends no requests yet, so no response is expected.
+            // The only request this server sends is the registration of its file watchers; a
+            // client that refuses it still sends saves.
             if case let .failure(error) = result {
                 log.log(.warning, "the client answered \(id.map(String.init(describing:)) ?? "null") with an error: \(error)")
             }
@@ -94,6 +95,14 @@ package final class LanguageServer {
             case "shutdown":
                 state = .shutDown
                 respond(id, .success(.null))
+            case "textDocument/codeAction":
+                respond(id, Result { () throws(ResponseError) in try codeActions(params: params) })
+            case "textDocument/hover":
+                respond(id, Result { () throws(ResponseError) in try hover(params: params) })
+            case "textDocument/definition":
+                respond(id, Result { () throws(ResponseError) in try definition(params: params) })
+            case "textDocument/documentSymbol":
+                respond(id, Result { () throws(ResponseError) in try documentSymbols(params: params) })
             default:
                 respond(id, .failure(ResponseError(.methodNotFound, "no method \(method)")))
             }
@@ -118,8 +127,10 @@ package final class LanguageServer {
         }
         do throws(ResponseError) {
             switch method {
-            case "initialized", "workspace/didChangeConfiguration", "$/setTrace":
+            case "initialized": registerFileWatchers()
+            case "workspace/didChangeConfiguration", "$/setTrace":
                 break
+            case "workspace/didChangeWatchedFiles": try didChangeWatchedFiles(params)
             case "textDocument/didOpen": try didOpen(params)
             case "textDocument/didChange": try didChange(params)
             case "textDocument/didClose": try didClose(params)
@@ -156,6 +167,12 @@ package final class LanguageServer {
                 "workspace": [
                     "workspaceFolders": ["supported": true, "changeNotifications": true]
                 ],
+                "hoverProvider": true,
+                "definitionProvider": true,
+                "documentSymbolProvider": true,
+                "codeActionProvider": [
+                    "codeActionKinds": .array([CodeAction.Kind.quickFix, .fixAll].map { .string($0.rawValue) })
+                ],
             ],
             "serverInfo": ["name": .string(features.serverName), "version": .string(features.serverVersion)],
         ]
@@ -172,6 +189,7 @@ package final class LanguageServer {
             version: try item.integer("version", in: itemName), text: try item.string("text", in: itemName))
         documents.open(document)
         markStale(document.uri)
+        markOtherVersionsStale(of: document.uri)
     }
 
     private func didChange(_ params: JSONValue?) throws(ResponseError) {
@@ -186,12 +204,16 @@ package final class LanguageServer {
         }
         try documents.change(uri: uri, version: version, changes: changes, encoding: encoding)
         markStale(uri)
+        markOtherVersionsStale(of: uri)
     }
 
     private func didClose(_ params: JSONValue?) throws(ResponseError) {
         let what = "didClose params"
         let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
         guard documents.close(uri: uri) else { return }
+        // The other versions now read this one from disk.
+        markOtherVersionsStale(of: uri)
+        features.documentClosed(uri: uri)
         if staleSet.remove(uri) != nil { stale.removeAll { $0 == uri } }
         // Diagnostics of a closed document are the server's to clear.
         publish(uri: uri, version: nil, diagnostics: [])
@@ -201,6 +223,40 @@ package final class LanguageServer {
         let what = "didSave params"
         let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
         if features.fileSaved(uri: uri) {
+            for open in documents.uris { markStale(open) }
+        }
+    }
+
+    /// The id of the one request the server sends: `client/registerCapability`.
+    static let watcherRegistrationID = RequestID.string("glossary/registerFileWatchers")
+
+    /// Asks a client that can be asked to tell the server when a glossary or configuration
+    /// file changes on disk (a `git pull`, another editor), not only when it saves one itself.
+    private func registerFileWatchers() {
+        guard capabilities.watchedFilesRegistration else { return }
+        let watchers = JSONValue.array(features.watchedFilePatterns.map { ["globPattern": .string($0)] })
+        send(
+            .request(
+                id: Self.watcherRegistrationID, method: "client/registerCapability",
+                params: [
+                    "registrations": [
+                        [
+                            "id": "glossary-files", "method": "workspace/didChangeWatchedFiles",
+                            "registerOptions": ["watchers": watchers],
+                        ]
+                    ]
+                ]))
+    }
+
+    private func didChangeWatchedFiles(_ params: JSONValue?) throws(ResponseError) {
+        let what = "didChangeWatchedFiles params"
+        var reload = false
+        for (index, change) in try (params ?? .null).object(what).array("changes", in: what).enumerated() {
+            let uri = try change.object("\(what).changes[\(index)]").string("uri", in: "\(what).changes[\(index)]")
+            // Every change is told to the features: one may matter where another does not.
+            if features.fileSaved(uri: uri) { reload = true }
+        }
+        if reload {
             for open in documents.uris { markStale(open) }
         }
     }
@@ -222,7 +278,53 @@ package final class LanguageServer {
         for open in documents.uris { markStale(open) }
     }
 
+    // MARK: Requests about a document
+
+    /// The open document at `uri`; a request about a document the client has not opened is
+    /// invalid (the server knows only the editor's text, not the file's).
+    private func openDocument(_ uri: String) throws(ResponseError) -> TextDocument {
+        guard let document = documents[uri] else {
+            throw ResponseError(.invalidParams, "\(uri) is not open")
+        }
+        return document
+    }
+
+    private func codeActions(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try CodeActionParams(json: params)
+        let document = try openDocument(parsed.uri)
+        let actions = features.codeActions(for: document, range: parsed.range, only: parsed.only, encoding: encoding)
+        return .array(actions.map { $0.json(uri: document.uri, version: document.version, capabilities: capabilities) })
+    }
+
+    private func hover(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try TextDocumentPositionParams(json: params, method: "hover")
+        let document = try openDocument(parsed.uri)
+        return features.hover(in: document, at: parsed.position, encoding: encoding)?.json(for: capabilities) ?? .null
+    }
+
+    private func definition(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let parsed = try TextDocumentPositionParams(json: params, method: "definition")
+        let document = try openDocument(parsed.uri)
+        return features.definition(in: document, at: parsed.position, encoding: encoding)?.json ?? .null
+    }
+
+    private func documentSymbols(params: JSONValue?) throws(ResponseError) -> JSONValue {
+        let what = "documentSymbol params"
+        let uri = try (params ?? .null).object(what).object("textDocument", in: what).string("uri", in: "\(what).textDocument")
+        let document = try openDocument(uri)
+        let symbols = features.symbols(in: document, encoding: encoding)
+        if capabilities.hierarchicalDocumentSymbols { return .array(symbols.map(\.documentSymbol)) }
+        return .array(symbols.flatMap { $0.symbolInformation(uri: uri) })
+    }
+
     // MARK: Diagnostics
+
+    /// Marks stale the open documents last checked as other versions of the text at `uri`, and
+    /// those that had it as one of theirs.
+    private func markOtherVersionsStale(of uri: String) {
+        for other in features.otherVersions(of: uri) where documents[other] != nil { markStale(other) }
+        for open in documents.uris where open != uri && features.otherVersions(of: open).contains(uri) { markStale(open) }
+    }
 
     private func markStale(_ uri: String) {
         if staleSet.insert(uri).inserted { stale.append(uri) }
@@ -240,9 +342,14 @@ package final class LanguageServer {
         let uri = stale.removeFirst()
         staleSet.remove(uri)
         guard let document = documents[uri] else { return }
-        guard let diagnostics = features.diagnostics(for: document, encoding: encoding) else { return }
+        guard let diagnostics = features.diagnostics(for: document, among: documents, encoding: encoding) else { return }
         documents.markChecked(uri: uri)
         publish(uri: uri, version: document.version, diagnostics: diagnostics)
+        // A version that did not know this one yet (it was opened, or came to disk, since) is
+        // checked again with it.
+        for other in features.otherVersions(of: uri) where documents[other] != nil {
+            if !features.otherVersions(of: other).contains(uri) { markStale(other) }
+        }
     }
 
     private func publish(uri: String, version: Int?, diagnostics: [Diagnostic]) {
