@@ -187,7 +187,12 @@ package struct CheckRunner: Sendable {
         let result: FileResult
         switch input {
         case let .file(path): result = checkFile(path, checker: checker, options: options)
-        case let .contents(path, bytes): result = checkBytes(bytes, path: path, checker: checker, options: options)
+        case let .contents(path, bytes):
+            // Staged content is read as its file would be: a bilingual format by its name.
+            result =
+                BilingualFormat(path: path) != nil
+                ? checkBilingualBytes(bytes, path: path, checker: checker, options: options)
+                : checkBytes(bytes, path: path, checker: checker, options: options)
         }
         let markdown = (options.markup ?? Tokenizer.Markup(path: input.path)) == .markdown
         let known = checker.ruleIDs

@@ -157,8 +157,30 @@ public struct CrossLanguageChecker: Sendable {
 extension CheckRunner {
     /// Reads and checks one bilingual file (XLIFF, PO, TMX, String Catalog, i18n JSON).
     package static func checkBilingualFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        checkBilingual(path, checker: checker, options: options) { path throws(InputError) in
+            try BilingualFormat.read(paths: [path])
+        }
+    }
+
+    /// Checks `bytes` as the bilingual file `path` (the staged content of an XLIFF, PO, TMX,
+    /// String Catalog or i18n JSON file): what `checkBilingualFile` does with the file's bytes.
+    package static func checkBilingualBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions)
+        -> FileResult
+    {
+        checkBilingual(path, checker: checker, options: options) { path throws(InputError) in
+            try BilingualFormat.read(paths: [path]) { path, format throws(InputError) in
+                try BilingualFormat.source(bytes, path: path, isXML: format.isXML)
+            }
+        }
+    }
+
+    /// Checks the corpora `read` makes of `path`.
+    private static func checkBilingual(
+        _ path: String, checker: GlossaryChecker, options: CheckOptions,
+        read: (String) throws(InputError) -> [TranslationCorpus]
+    ) -> FileResult {
         do {
-            let corpora = try BilingualFormat.read(paths: [path])
+            let corpora = try read(path)
             let cross = CrossLanguageChecker(compiled: checker.compiled, rules: checker.rules, crossRules: checker.crossRules)
             var findings: [Finding] = []
             for corpus in corpora {
