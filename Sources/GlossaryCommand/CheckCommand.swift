@@ -104,7 +104,8 @@ struct CheckCommand: ParsableCommand {
         if staged && paths.contains("-") { throw ValidationError("--staged reads the git index, not standard input") }
         if diff != nil && paths.contains("-") { throw ValidationError("--diff compares files in git, not standard input") }
         if diff != nil && fix {
-            throw ValidationError("--fix rewrites whole files; it cannot be combined with --diff, which reports changed lines only")
+            throw ValidationError(
+                "--fix rewrites whole files; it cannot be combined with --diff, which reports changed lines only")
         }
         if let diff, diff.isEmpty { throw ValidationError("--diff needs a revision (a commit, branch or tag)") }
     }
@@ -307,7 +308,7 @@ struct CheckCommand: ParsableCommand {
 
     /// With `--staged` or `--diff`, the part of the repository to check and report on: changed
     /// files of the kinds `check` reads (text, Markdown, bilingual files, and `.json` files the
-    /// configuration's `i18n-json` patterns name), below the paths given, that the configuration
+    /// configuration's `i18n-json` patterns name, or that are named as a path), below the paths given, that the configuration
     /// includes; and the other versions of their translation sets. Nil otherwise.
     private func changeScope(configuration: Configuration?, known: [LanguageTag]) throws -> ChangeScope? {
         guard staged || diff != nil else { return nil }
@@ -316,7 +317,8 @@ struct CheckCommand: ParsableCommand {
             let ext = (entry.path as NSString).pathExtension.lowercased()
             let kind =
                 CheckRunner.textExtensions.contains(ext) || CheckRunner.bilingualExtensions.contains(ext) || ext == "pot"
-                || (ext == "json" && configuration?.isI18nJSON(entry.path) == true)
+                || (ext == "json"
+                    && (configuration?.isI18nJSON(entry.path) == true || roots.contains(Paths.absolute(entry.path))))
             return kind && (configuration?.includes(entry.path) ?? true)
         }
         do {

@@ -47,12 +47,12 @@ struct ChangedLinesCommandTests {
 
                 """
             }.joined()
-            + """
-                </body>
-              </file>
-            </xliff>
+                + """
+                    </body>
+                  </file>
+                </xliff>
 
-            """
+                """
     }
 
     static func project() throws -> Project {
@@ -83,7 +83,9 @@ struct ChangedLinesCommandTests {
         let clean = try project.run(["check", "--staged"])
         #expect(clean.stdout == "No findings in 0 files.\n")
 
-        let badPO = Self.po([("Migrant workers left.", "Pekerja migran berangkat."), ("A migrant worker came.", "Seorang TKI datang.")])
+        let badPO = Self.po([
+            ("Migrant workers left.", "Pekerja migran berangkat."), ("A migrant worker came.", "Seorang TKI datang."),
+        ])
         let badXLIFF = Self.xliff([("A migrant worker.", "Pekerja migran."), ("Another migrant worker.", "TKI lain.")])
         try project.write(badPO, to: "locale/id.po")
         try project.write(badXLIFF, to: "app.id.xlf")
@@ -108,6 +110,9 @@ struct ChangedLinesCommandTests {
         try project.write("{\"greeting\": \"Seorang TKI datang.\"}\n", to: "locales/id.json")
         try project.git("add", ".")
         #expect(try project.run(["check", "--staged"]).stdout == "No findings in 0 files.\n")
+        // Named as a path, a staged JSON file is read as one, as `check FILE` reads it.
+        #expect(
+            Self.findings(try project.run(["check", "--staged", "data/id.json"]).stdout) == ["data/id.json:1:11 deprecated-term"])
         try project.write("i18n-json: [\"locales/*.json\"]\n", to: ".glossary.yml")
         let configured = try project.run(["check", "--staged"])
         #expect(Self.findings(configured.stdout) == ["locales/id.json:1:23 deprecated-term"])
@@ -134,18 +139,24 @@ struct ChangedLinesCommandTests {
         try project.git("add", "docs/report.id.md")
         // An unstaged edit of the English version that would hide the divergence is not read.
         try project.write(
-            "The migrant worker left.\n\nThe International Labour Organization met.\n\nSomeone came back.\n", to: "docs/report.en.md")
+            "The migrant worker left.\n\nThe International Labour Organization met.\n\nSomeone came back.\n",
+            to: "docs/report.en.md")
         let staged = try project.run(["check", "--staged"])
         #expect(staged.status == 1)
         #expect(
-            Self.findings(staged.stdout) == ["docs/report.id.md:1:1 deprecated-term", "docs/report.id.md:5:1 missing-translation"],
+            Self.findings(staged.stdout) == [
+                "docs/report.id.md:1:1 deprecated-term", "docs/report.id.md:5:1 missing-translation",
+            ],
             "\(staged.stdout)")
         #expect(staged.stdout.hasSuffix("2 warnings in 1 file.\n"))
         // With --diff against HEAD, the same: both lines changed.
         let diff = try project.run(["check", "--staged", "--diff", "HEAD"])
         #expect(Self.findings(diff.stdout) == Self.findings(staged.stdout))
         // --no-parallel: no other version is read, so no cross-language finding.
-        #expect(Self.findings(try project.run(["check", "--staged", "--no-parallel"]).stdout) == ["docs/report.id.md:1:1 deprecated-term"])
+        #expect(
+            Self.findings(try project.run(["check", "--staged", "--no-parallel"]).stdout) == [
+                "docs/report.id.md:1:1 deprecated-term"
+            ])
     }
 
     // MARK: --diff
@@ -162,11 +173,14 @@ struct ChangedLinesCommandTests {
         try project.git("commit", "-qm", "base")
         try project.git("branch", "-M", "main")
         try project.git("checkout", "-qb", "topic")
-        try project.write("The International Labor Organization met.\n\nThe International Labor Organization left.\n", to: "notes.en.md")
-        try project.write(Self.po([("A migrant worker.", "Seorang TKI."), ("Two migrant workers.", "Dua TKI.")]), to: "id.po")
-        try project.write(Self.xliff([("A migrant worker.", "TKI."), ("One more migrant worker.", "Satu TKI lagi.")]), to: "app.id.xlf")
         try project.write(
-            "Pekerja migran berangkat.\n\nInternational Labour Organization bertemu.\n\nSeorang kembali.\n", to: "docs/report.id.md")
+            "The International Labor Organization met.\n\nThe International Labor Organization left.\n", to: "notes.en.md")
+        try project.write(Self.po([("A migrant worker.", "Seorang TKI."), ("Two migrant workers.", "Dua TKI.")]), to: "id.po")
+        try project.write(
+            Self.xliff([("A migrant worker.", "TKI."), ("One more migrant worker.", "Satu TKI lagi.")]), to: "app.id.xlf")
+        try project.write(
+            "Pekerja migran berangkat.\n\nInternational Labour Organization bertemu.\n\nSeorang kembali.\n",
+            to: "docs/report.id.md")
         try project.git("commit", "-qam", "topic")
 
         let expected = [
@@ -186,7 +200,8 @@ struct ChangedLinesCommandTests {
         let github = try project.run(["check", "--diff", "main", "--format", "github"])
         #expect(github.stdout.split(separator: "\n").count == expected.count)
         let sarif = try project.run(["check", "--diff", "main", "--format", "sarif"])
-        let runs = (try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]]
+        let runs =
+            (try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any])?["runs"] as? [[String: Any]]
         #expect((runs?.first?["results"] as? [Any])?.count == expected.count)
         // A path restricts the report; the working tree's own edits count too.
         #expect(Self.findings(try project.run(["check", "--diff", "main", "docs"]).stdout) == [expected[1]])
