@@ -7,7 +7,9 @@ internal import Yams
 /// names the file, line and column and quotes the line with a caret.
 package enum ConfigurationReader {
     /// The keys a configuration may have.
-    package static let keys = ["glossary", "languages", "parallel", "source", "include", "exclude", "i18n-json", "rules", "fail-on"]
+    package static let keys = [
+        "glossary", "languages", "parallel", "source", "include", "exclude", "i18n-json", "rules", "fail-on",
+    ]
 
     /// Parses configuration text; `path` names the file in errors and its folder is the root.
     ///

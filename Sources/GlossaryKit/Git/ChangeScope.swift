@@ -78,7 +78,8 @@ package struct ChangeScope: Sendable {
     ) -> [StagedFiles.Entry] {
         let byPath = Dictionary(candidates.map { ($0.path, $0) }, uniquingKeysWith: { first, _ in first })
         let changed = Set(paths)
-        let groups = ParallelFiles.groups(paths + candidates.map(\.path), configuration: configuration, byName: true, known: known)
+        let groups = ParallelFiles.groups(
+            paths + candidates.map(\.path), configuration: configuration, byName: true, known: known)
         var found: [StagedFiles.Entry] = []
         var seen: Set<String> = []
         for group in groups.groups where group.files.contains(where: changed.contains) {

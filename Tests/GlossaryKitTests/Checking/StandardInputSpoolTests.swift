@@ -76,7 +76,8 @@ struct StandardInputSpoolTests {
             Issue.record("the spooled input was not streamed")
             return
         }
-        guard case let .checked(_, whole) = CheckRunner.checkBytes(Self.text, path: "-", checker: checker, options: options) else {
+        guard case let .checked(_, whole) = CheckRunner.checkBytes(Self.text, path: "-", checker: checker, options: options)
+        else {
             Issue.record("the input read whole was not checked")
             return
         }

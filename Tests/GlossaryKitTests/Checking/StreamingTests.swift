@@ -242,7 +242,8 @@ struct StreamingTests {
                     .joined(separator: "\n")
             }
             for format in ReportFormat.allCases {
-                let expected = withoutPathHashes(Reporter.render(whole, format: format)).replacingOccurrences(of: path(whole), with: "F")
+                let expected = withoutPathHashes(Reporter.render(whole, format: format)).replacingOccurrences(
+                    of: path(whole), with: "F")
                 let found = withoutPathHashes(Reporter.render(streamed, format: format)).replacingOccurrences(
                     of: path(streamed), with: "F")
                 #expect(found == expected, "\(name) \(format)")

@@ -29,7 +29,9 @@ struct ChangedLinesTests {
     @Test func namesWithSpacesQuotesTabsAndNonASCIIBytes() throws {
         let repository = try TemporaryRepository()
         defer { repository.remove() }
-        let names = ["with space.md", "trailing space .md", "quote\"d.md", "tab\tname.md", "bahasa/ngaran ñ é.md", "back\\slash.md"]
+        let names = [
+            "with space.md", "trailing space .md", "quote\"d.md", "tab\tname.md", "bahasa/ngaran ñ é.md", "back\\slash.md",
+        ]
         for name in names { try repository.write("old\n", to: name) }
         try repository.git("add", ".")
         try repository.git("commit", "-qm", "first")

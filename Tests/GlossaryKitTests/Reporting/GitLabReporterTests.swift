@@ -8,7 +8,8 @@ import Testing
 @Suite("GitLab code quality output")
 struct GitLabReporterTests {
     /// Our JSON Schema of GitLab's documented code quality report format.
-    static let schema = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/schemas/gitlab-code-quality.schema.json")
+    static let schema = TestPackage.root.appendingPathComponent(
+        "Tests/GlossaryKitTests/Fixtures/schemas/gitlab-code-quality.schema.json")
 
     /// Validates each of `reports` against ``schema`` with python3's jsonschema; returns the
     /// number of errors of each.
@@ -54,7 +55,9 @@ struct GitLabReporterTests {
         #expect(Set(report.findings.map(\.severity)).count >= 1 && !report.findings.isEmpty)
         let gitlab = GitLabReporter.render(report)
         let lint = Reporter.render(
-            try GlossaryLinter().lint(paths: [TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path]),
+            try GlossaryLinter().lint(paths: [
+                TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/lint").path
+            ]),
             format: .gitlab)
         // Copies broken on purpose show that the schema is enforced.
         let badSeverity = gitlab.replacingOccurrences(of: "\"severity\": \"minor\"", with: "\"severity\": \"warning\"")
@@ -86,7 +89,9 @@ struct GitLabReporterTests {
             #expect(issue["description"] as? String == finding.message)
             #expect(issue["check_name"] as? String == finding.rule)
             let location = try #require(issue["location"] as? [String: Any])
-            #expect(location["path"] as? String == (finding.location.file.hasPrefix("./") ? "Examples/copy.md" : finding.location.file))
+            #expect(
+                location["path"] as? String
+                    == (finding.location.file.hasPrefix("./") ? "Examples/copy.md" : finding.location.file))
             #expect((location["lines"] as? [String: Any])?["begin"] as? Int == finding.location.line)
         }
         #expect(GitLabReporter.severity(.error) == "major")
