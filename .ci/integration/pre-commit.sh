@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Proves .pre-commit-hooks.yaml with the real pre-commit framework: a temporary repository with a
 # glossary and drafts points its .pre-commit-config.yaml at this checkout (local path, HEAD commit);
-# a commit that adds a deprecated term must be rejected and a clean one must pass.
+# a commit that adds a deprecated term (to a draft, a PO msgstr, an XLIFF <target>) must be rejected
+# and a clean one must pass.
 #
 # pre-commit clones the committed state: uncommitted changes in this checkout are not tested.
 # It builds the tool once with `swift build -c release` (minutes on two cores); PRE_COMMIT_HOME
@@ -92,10 +93,59 @@ cat "$work/good.log"
 grep -q "glossary.*Passed" "$work/good.log" || fail "the hook did not run on the clean commit"
 [ "$(git rev-list --count HEAD)" = 2 ] || fail "the clean commit was not recorded"
 
+echo "== translation files: a deprecated term in a staged msgstr or <target> must be rejected"
+mkdir -p locale app
+write_po() {
+  printf 'msgid ""\nmsgstr ""\n"Language: id\\n"\n\nmsgid "Many migrant workers left Kupang."\nmsgstr "%s"\n' "$1" > locale/id.po
+}
+write_xliff() {
+  cat > app/strings.id.xlf <<XLF
+<?xml version="1.0" encoding="UTF-8"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+  <file source-language="en" target-language="id" datatype="plaintext" original="app">
+    <body>
+      <trans-unit id="leave">
+        <source>The migrant worker left.</source>
+        <target>$1</target>
+      </trans-unit>
+    </body>
+  </file>
+</xliff>
+XLF
+}
+write_po "Banyak pekerja migran berangkat dari Kupang."
+write_xliff "Pekerja migran itu berangkat."
+git add locale app
+git commit -m "Add clean translation files" >"$work/clean-l10n.log" 2>&1 || { cat "$work/clean-l10n.log"; fail "clean translation files were rejected"; }
+[ "$(git rev-list --count HEAD)" = 3 ] || fail "the clean translation files were not committed"
+
+write_po "Banyak TKI berangkat dari Kupang."
+git add locale/id.po
+if git commit -m "A PO file with a deprecated term" >"$work/po.log" 2>&1; then
+  cat "$work/po.log"; fail "the PO file with 'TKI' was accepted"
+fi
+cat "$work/po.log"
+grep -q "locale/id.po:6:16: warning: 'TKI' is deprecated" "$work/po.log" || fail "the PO rejection does not name the finding"
+git checkout -q HEAD -- locale/id.po
+
+write_xliff "TKI itu berangkat."
+git add app/strings.id.xlf
+if git commit -m "An XLIFF file with a deprecated term" >"$work/xliff.log" 2>&1; then
+  cat "$work/xliff.log"; fail "the XLIFF file with 'TKI' was accepted"
+fi
+cat "$work/xliff.log"
+grep -q "app/strings.id.xlf:7:17: warning: 'TKI' is deprecated" "$work/xliff.log" || fail "the XLIFF rejection does not name the finding"
+[ "$(git rev-list --count HEAD)" = 3 ] || fail "a rejected translation file was committed"
+
+write_xliff "Pekerja migran itu pulang."
+git add app/strings.id.xlf
+git commit -m "A clean XLIFF change" >"$work/xliff-good.log" 2>&1 || { cat "$work/xliff-good.log"; fail "the clean XLIFF change was rejected"; }
+grep -q "glossary.*Passed" "$work/xliff-good.log" || fail "the hook did not run on the clean XLIFF change"
+
 echo "== files the hook does not cover are not checked"
 echo '{"note": "International Labor Organization"}' > data.json
 git add data.json
 git commit -m "Data file" >"$work/skip.log" 2>&1 || { cat "$work/skip.log"; fail "a JSON file was checked"; }
 grep -q "glossary.*(no files to check)Skipped" "$work/skip.log" || { cat "$work/skip.log"; fail "the hook was not skipped for data.json"; }
 
-echo "pre-commit integration: ok (rejected a deprecated term, passed a clean commit, skipped non-text files)"
+echo "pre-commit integration: ok (rejected a deprecated term in Markdown, PO and XLIFF, passed clean commits, skipped other files)"

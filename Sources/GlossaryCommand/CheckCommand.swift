@@ -54,9 +54,16 @@ struct CheckCommand: ParsableCommand {
     @Flag(
         name: .long,
         help:
-            "Check the staged content (the git index) of staged text files instead of the working tree; paths, if given, restrict which."
+            "Check the staged content (the git index) of staged text and translation files instead of the working tree; paths, if given, restrict which."
     )
     var staged = false
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Report only findings on lines added or changed since this git revision (from its merge base with HEAD; with --staged, in the index).",
+            valueName: "revision"))
+    var diff: String?
 
     @Option(name: .long, help: ArgumentHelp("Report only findings not in this baseline file.", valueName: "file"))
     var baseline: String?
@@ -95,6 +102,12 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--write-baseline records the findings as they are; do not combine it with --fix or --baseline")
         }
         if staged && paths.contains("-") { throw ValidationError("--staged reads the git index, not standard input") }
+        if diff != nil && paths.contains("-") { throw ValidationError("--diff compares files in git, not standard input") }
+        if diff != nil && fix {
+            throw ValidationError(
+                "--fix rewrites whole files; it cannot be combined with --diff, which reports changed lines only")
+        }
+        if let diff, diff.isEmpty { throw ValidationError("--diff needs a revision (a commit, branch or tag)") }
     }
 
     func run() throws {
@@ -105,7 +118,7 @@ struct CheckCommand: ParsableCommand {
         let configuration = try configurationFile.load(glossary: glossary)
         // Without paths, what to check comes from the configuration: settle that before the
         // glossary is loaded, so that a usage error is reported as one.
-        let searched = paths.isEmpty && !staged ? try defaultPaths(configuration: configuration) : paths
+        let searched = paths.isEmpty && !staged && diff == nil ? try defaultPaths(configuration: configuration) : paths
         let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration))
         let sourceLanguage = try source.resolve(configuration: configuration, known: checker.compiled.languages)
         // The checker lives as long as the process: freeing a large glossary's hundreds of
@@ -128,7 +141,8 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let failOn = output.failOnOption ?? configuration?.failOn ?? .warning
-        let inputs = try self.inputs(searching: searched, configuration: configuration)
+        let scope = try changeScope(configuration: configuration, known: checker.compiled.languages)
+        let inputs = try scope?.inputs ?? self.inputs(searching: searched, configuration: configuration)
         if fix { try refuseFixingSettings(inputs, configuration: configuration) }
         var (report, errors) = runner.run(inputs: inputs)
         let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
@@ -136,6 +150,7 @@ struct CheckCommand: ParsableCommand {
         errors += addCrossFileFindings(
             to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: true)
         for error in errors { Output.error(error.description) }
+        scope?.narrow(&report)
 
         if let writeBaseline {
             guard errors.isEmpty else {
@@ -194,6 +209,7 @@ struct CheckCommand: ParsableCommand {
                 report = again.report
                 _ = addCrossFileFindings(
                     to: &report, groups: groups.groups, runner: runner, order: inputs.map(\.path), printNotes: false)
+                scope?.narrow(&report)
             }
         }
 
@@ -290,25 +306,40 @@ struct CheckCommand: ParsableCommand {
         return [root]
     }
 
-    /// What to check: the staged files, or the files and folders `searched`, filtered by the
-    /// configuration's include and exclude patterns.
-    private func inputs(searching searched: [String], configuration: Configuration?) throws -> [CheckRunner.Input] {
-        if staged {
-            let roots = paths.map { Paths.absolute($0) }
-            do {
-                return try StagedFiles.inputs { entry in
-                    let ext = (entry.path as NSString).pathExtension.lowercased()
-                    guard CheckRunner.textExtensions.contains(ext) else { return false }
-                    if !roots.isEmpty {
-                        let absolute = Paths.absolute(entry.path)
-                        guard roots.contains(where: { absolute == $0 || absolute.hasPrefix($0 + "/") }) else { return false }
-                    }
-                    return configuration?.includes(entry.path) ?? true
-                }
-            } catch {
-                throw CommandFailure.input(error)
-            }
+    /// With `--staged` or `--diff`, the part of the repository to check and report on: changed
+    /// files of the kinds `check` reads (text, Markdown, bilingual files, and `.json` files the
+    /// configuration's `i18n-json` patterns name, or that are named as a path), below the paths given, that the configuration
+    /// includes; and the other versions of their translation sets. Nil otherwise.
+    private func changeScope(configuration: Configuration?, known: [LanguageTag]) throws -> ChangeScope? {
+        guard staged || diff != nil else { return nil }
+        let roots = paths.map { Paths.absolute($0) }
+        func checkable(_ entry: StagedFiles.Entry) -> Bool {
+            let ext = (entry.path as NSString).pathExtension.lowercased()
+            let kind =
+                CheckRunner.textExtensions.contains(ext) || CheckRunner.bilingualExtensions.contains(ext) || ext == "pot"
+                || (ext == "json"
+                    && (configuration?.isI18nJSON(entry.path) == true || roots.contains(Paths.absolute(entry.path))))
+            return kind && (configuration?.includes(entry.path) ?? true)
         }
+        do {
+            return try ChangeScope(
+                revision: diff, staged: staged,
+                accept: { entry in
+                    guard checkable(entry) else { return false }
+                    guard !roots.isEmpty else { return true }
+                    let absolute = Paths.absolute(entry.path)
+                    return roots.contains { absolute == $0 || absolute.hasPrefix($0 + "/") }
+                },
+                acceptsContext: checkable, configuration: configuration,
+                known: parallel || noParallel || language != nil ? nil : known)
+        } catch {
+            throw CommandFailure.input(error)
+        }
+    }
+
+    /// What to check: the files and folders `searched`, filtered by the configuration's include
+    /// and exclude patterns.
+    private func inputs(searching searched: [String], configuration: Configuration?) throws -> [CheckRunner.Input] {
         let files: [String]
         do {
             // Without paths, `searched` is the configuration's folder, `.` when it is here: the

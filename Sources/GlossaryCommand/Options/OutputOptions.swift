@@ -8,7 +8,11 @@ extension Severity: ExpressibleByArgument {}
 
 /// How findings are printed and when the run fails.
 struct OutputOptions: ParsableArguments {
-    @Option(name: .long, help: "Output format: text, json, sarif (SARIF 2.1.0) or github (GitHub Actions annotations).")
+    @Option(
+        name: .long,
+        help:
+            "Output format: text, json, sarif (SARIF 2.1.0), github (GitHub Actions annotations) or gitlab (GitLab code quality report)."
+    )
     var format: ReportFormat = .text
 
     @Option(

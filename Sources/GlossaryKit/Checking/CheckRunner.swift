@@ -188,6 +188,7 @@ package struct CheckRunner: Sendable {
         switch input {
         case let .file(path): result = checkFile(path, checker: checker, options: options)
         case let .contents(path, bytes):
+            // Staged content is read as its file would be: a bilingual format by its name.
             result =
                 BilingualFormat(path: path) != nil
                 ? checkBilingualBytes(bytes, path: path, checker: checker, options: options)
@@ -238,7 +239,8 @@ package struct CheckRunner: Sendable {
 
     /// Reads and checks one file.
     package static func checkFile(_ path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
-        if path != "-", BilingualFormat(path: path) != nil {
+        if path == "-" { return checkStandardInput(checker: checker, options: options) }
+        if BilingualFormat(path: path) != nil {
             return checkBilingualFile(path, checker: checker, options: options)
         }
         // stat follows symbolic links, so a link to a large file is streamed too.
@@ -264,6 +266,12 @@ package struct CheckRunner: Sendable {
         } catch {
             return .failed(error)
         }
+        return check(mapped: file, checker: checker, options: options)
+    }
+
+    /// Checks a mapped file; errors name `file.path`.
+    static func check(mapped file: MappedFile, checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        let path = file.path
         do {
             return .streamed(file, try checker.check(file, options: options))
         } catch {
@@ -276,6 +284,25 @@ package struct CheckRunner: Sendable {
                     InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
             }
             return .failed(InputError(error.description, file: path))
+        }
+    }
+
+    /// Checks standard input: read whole when it is smaller than the streaming threshold, else
+    /// copied as it arrives into a temporary file, deleted at once, that is then checked like a
+    /// large file (`streamFile`) — so `cat big.md | glossary check -` needs memory for a chunk
+    /// at a time, not for the text. Findings name it `<stdin>` either way.
+    package static func checkStandardInput(checker: GlossaryChecker, options: CheckOptions) -> FileResult {
+        let spooled: StandardInputSpool
+        do {
+            spooled = try StandardInputSpool.read(threshold: options.streamingThreshold)
+        } catch {
+            return .failed(error)
+        }
+        switch spooled {
+        case let .bytes(bytes):
+            return checkBytes(bytes, path: "-", checker: checker, options: options)
+        case let .file(file):
+            return check(mapped: file, checker: checker, options: options)
         }
     }
 

@@ -27,6 +27,10 @@ package struct Configuration: Sendable {
     package var include: [Glob] = []
     /// Files matching one of these are never checked.
     package var exclude: [Glob] = []
+    /// The JSON files that are i18n message files (`i18n-json:`): not every `.json` file is
+    /// translation data, so `check --staged` and `check --diff` take a `.json` file only when
+    /// one of these matches it (a file named on the command line is read as one anyway).
+    package var i18nJSON: [Glob] = []
     /// The setting per rule id: off, or the severity of its findings.
     package var ruleSettings: [String: RuleSetting] = [:]
     /// The least severe finding that fails the run.
@@ -77,6 +81,12 @@ package struct Configuration: Sendable {
             }
         }
         return order.compactMap { groups[$0]!.count > 1 ? groups[$0] : nil }
+    }
+
+    /// Whether `path` is an i18n JSON message file by the `i18n-json` patterns.
+    package func isI18nJSON(_ path: String) -> Bool {
+        let relative = relativePath(path)
+        return i18nJSON.contains { $0.matches(relative) }
     }
 
     /// Whether `path` is checked: it matches `include` (when given) and no `exclude`.

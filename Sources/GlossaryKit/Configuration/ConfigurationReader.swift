@@ -7,7 +7,9 @@ internal import Yams
 /// names the file, line and column and quotes the line with a caret.
 package enum ConfigurationReader {
     /// The keys a configuration may have.
-    package static let keys = ["glossary", "languages", "parallel", "source", "include", "exclude", "rules", "fail-on"]
+    package static let keys = [
+        "glossary", "languages", "parallel", "source", "include", "exclude", "i18n-json", "rules", "fail-on",
+    ]
 
     /// Parses configuration text; `path` names the file in errors and its folder is the root.
     ///
@@ -72,6 +74,10 @@ package enum ConfigurationReader {
             case "exclude":
                 configuration.exclude = try reader.list(value, "exclude").map { node throws(InputError) in
                     try reader.glob(node, "exclude pattern")
+                }
+            case "i18n-json":
+                configuration.i18nJSON = try reader.list(value, "i18n-json").map { node throws(InputError) in
+                    try reader.glob(node, "i18n-json pattern")
                 }
             case "rules":
                 guard case let .mapping(rules) = value else {

@@ -44,6 +44,10 @@ package enum StarterFiles {
           - "node_modules/**"
           - "CHANGELOG.md"
 
+        # The .json files that are i18n message files (en.json, id.json), which the git hook and
+        # `glossary check --staged` or `--diff` then check; other .json files are not text.
+        # i18n-json: ["locales/*.json"]
+
         # Severity per rule: off, info, warning or error. The cross-language rules compare
         # versions: missing-translation (a concept the source, or most versions, name) and
         # divergent-term (one named in fewer than half of the versions; off to hide them).

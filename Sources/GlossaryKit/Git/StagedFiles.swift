@@ -25,36 +25,80 @@ package enum StagedFiles {
     ///
     /// - Throws: `InputError` outside a git repository or when git fails.
     package static func list(in directory: String? = nil) throws(InputError) -> [Entry] {
-        let here = directory ?? FileManager.default.currentDirectoryPath
-        let top = try Git.checked(["rev-parse", "--show-toplevel"], in: here, what: "--staged needs a git repository")
-            .text.trimmingCharacters(in: .newlines)
-        var prefix = try Git.checked(["rev-parse", "--show-prefix"], in: here, what: "--staged needs a git repository").stdout
-        while prefix.last == 0x0A { prefix.removeLast() }
-        let changed = try Git.checked(
-            ["diff", "--cached", "--raw", "-z", "--no-abbrev", "--diff-filter=ACMR"], in: top, what: "cannot list staged files")
+        let repository = try Repository(in: directory, what: "--staged needs a git repository")
+        return try repository.changedEntries(["--cached"], what: "cannot list staged files")
+    }
+
+    /// Every regular file in the index of the repository holding `directory` (`git ls-files
+    /// -s -z`), merged entries only: the committed versions a staged file is compared with.
+    package static func indexEntries(in directory: String? = nil) throws(InputError) -> [Entry] {
+        let repository = try Repository(in: directory, what: "--staged needs a git repository")
+        let listed = try Git.checked(["ls-files", "-s", "-z"], in: repository.top, what: "cannot list the index")
         var entries: [Entry] = []
-        var fields = changed.stdout.split(separator: 0, omittingEmptySubsequences: false)[...]
-        // Each record: ":<old mode> <new mode> <old blob> <new blob> <status>", its path, and a
-        // second path for a rename or copy (the new one).
-        while let header = fields.popFirst(), !header.isEmpty {
-            let parts = header.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
-            guard parts.count == 5, parts[0].hasPrefix(":"), let status = parts[4].first else {
-                throw InputError("cannot read git's list of staged files (\(String(decoding: header, as: UTF8.self)))")
-            }
-            guard var path = fields.popFirst() else { break }
-            if status == "R" || status == "C" {
-                guard let destination = fields.popFirst() else { break }
-                path = destination
-            }
-            // Regular files only; a blob of zeros is a file only announced (`git add -N`).
-            guard parts[1] == "100644" || parts[1] == "100755", parts[3].contains(where: { $0 != "0" }) else { continue }
-            let bytes = Array(path)
-            entries.append(
-                Entry(
-                    path: PathBytes.text(displayPath(bytes, prefix: prefix)), repositoryPath: PathBytes.text(bytes),
-                    repositoryPathBytes: bytes, blob: parts[3]))
+        // Each record: "<mode> <blob> <stage>\t<path>".
+        for record in listed.stdout.split(separator: 0) {
+            guard let tab = record.firstIndex(of: 0x09) else { continue }
+            let parts = record[..<tab].split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+            guard parts.count == 3, parts[0] == "100644" || parts[0] == "100755", parts[2] == "0" else { continue }
+            entries.append(repository.entry(Array(record[(tab + 1)...]), blob: parts[1]))
         }
         return entries
+    }
+
+    /// The repository holding a folder: its top folder and the folder's place in it.
+    package struct Repository: Sendable {
+        /// The top folder, absolute.
+        package var top: String
+        /// The folder's path below the top folder, with a trailing `/` (empty at the top).
+        package var prefix: [UInt8]
+
+        /// The repository holding `directory` (default: the current folder).
+        ///
+        /// - Throws: `InputError` starting with `what` outside a repository.
+        package init(in directory: String? = nil, what: String) throws(InputError) {
+            let here = directory ?? FileManager.default.currentDirectoryPath
+            top = try Git.checked(["rev-parse", "--show-toplevel"], in: here, what: what).text.trimmingCharacters(in: .newlines)
+            prefix = try Git.checked(["rev-parse", "--show-prefix"], in: here, what: what).stdout
+            while prefix.last == 0x0A { prefix.removeLast() }
+        }
+
+        /// The entry for the repository path `bytes`.
+        package func entry(_ bytes: [UInt8], blob: String) -> Entry {
+            Entry(
+                path: PathBytes.text(displayPath(bytes, prefix: prefix)), repositoryPath: PathBytes.text(bytes),
+                repositoryPathBytes: bytes, blob: blob)
+        }
+
+        /// The added, copied, modified and renamed regular files `git diff --raw` lists with
+        /// `arguments` (`--cached`, a revision), under their new names. Renames are followed
+        /// (`-M`). A file only announced (`git add -N`) is left out of the index's list; the
+        /// working tree's files have no blob yet (`blob` is all zeros) and are kept.
+        package func changedEntries(_ arguments: [String], what: String) throws(InputError) -> [Entry] {
+            let workingTree = !arguments.contains("--cached")
+            let changed = try Git.checked(
+                ["diff", "--raw", "-z", "--no-abbrev", "-M", "--no-ext-diff", "--diff-filter=ACMR"] + arguments + ["--"],
+                in: top, what: what)
+            var entries: [Entry] = []
+            var fields = changed.stdout.split(separator: 0, omittingEmptySubsequences: false)[...]
+            // Each record: ":<old mode> <new mode> <old blob> <new blob> <status>", its path, and a
+            // second path for a rename or copy (the new one).
+            while let header = fields.popFirst(), !header.isEmpty {
+                let parts = header.split(separator: 0x20).map { String(decoding: $0, as: UTF8.self) }
+                guard parts.count == 5, parts[0].hasPrefix(":"), let status = parts[4].first else {
+                    throw InputError("\(what): cannot read git's list (\(String(decoding: header, as: UTF8.self)))")
+                }
+                guard var path = fields.popFirst() else { break }
+                if status == "R" || status == "C" {
+                    guard let destination = fields.popFirst() else { break }
+                    path = destination
+                }
+                // Regular files only; in the index, a blob of zeros is a file only announced.
+                guard parts[1] == "100644" || parts[1] == "100755", workingTree || parts[3].contains(where: { $0 != "0" })
+                else { continue }
+                entries.append(entry(Array(path), blob: parts[3]))
+            }
+            return entries
+        }
     }
 
     /// The index content of `entries`, read in one `git cat-file --batch`.

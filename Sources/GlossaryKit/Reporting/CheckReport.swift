@@ -50,6 +50,8 @@ public enum ReportFormat: String, CaseIterable, Sendable {
     case sarif
     /// GitHub Actions workflow commands (annotations).
     case github
+    /// GitLab's code quality report (a JSON array of issues).
+    case gitlab
 }
 
 /// Turns a report into text for a terminal or a program.
@@ -75,6 +77,7 @@ public enum Reporter {
         case .json: JSONReporter.write(report, to: &output)
         case .sarif: SARIFReporter.write(report, rules: rules ?? SARIFReporter.checkRules, to: &output)
         case .github: GitHubReporter.write(report, to: &output)
+        case .gitlab: GitLabReporter.write(report, to: &output)
         }
     }
 }

@@ -29,12 +29,20 @@ public final class MappedFile: @unchecked Sendable {
     /// - Throws: `InputError` when the file cannot be opened, is not a regular file (see
     ///   `InputFile`), or cannot be mapped.
     /// - Complexity: O(1): no byte is read.
-    public init(path: String) throws(InputError) {
-        self.path = path
+    public convenience init(path: String) throws(InputError) {
         // Refuses what is not a regular file (a device, a named pipe, /proc) without blocking.
         let (descriptor, status) = try InputFile.openRegularFile(path)
         defer { close(descriptor) }
-        let size = Int(status.st_size)
+        try self.init(descriptor: descriptor, size: Int(status.st_size), path: path)
+    }
+
+    /// Maps the first `size` bytes of the open regular file `descriptor`, named `path` in
+    /// findings and errors (standard input spooled to a deleted temporary file is `<stdin>`).
+    /// The descriptor can be closed afterwards: the mapping keeps the file.
+    ///
+    /// - Throws: `InputError` when the file cannot be mapped.
+    package init(descriptor: Int32, size: Int, path: String) throws(InputError) {
+        self.path = path
         guard size > 0 else {
             base = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)
