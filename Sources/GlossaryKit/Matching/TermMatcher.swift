@@ -277,10 +277,17 @@ private struct Search {
     /// term words, by id: empty unless the language is known and certain.
     private var paragraphFalseFriends: Set<Int32> = []
 
+    /// `compiled`'s trie, read in place: valid while `compiled` lives, which the search holds.
+    private let trie: TrieView
+    /// Whether the glossary has `match: prefix` terms.
+    private let hasPrefixTerms: Bool
+
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
         self.text = text
         self.cache = cache
+        trie = TrieView(compiled.tables)
+        hasPrefixTerms = !compiled.tables.prefixes.isEmpty
     }
 
     /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer
@@ -382,8 +389,10 @@ private struct Search {
     }
 
     private mutating func walk(node: Int32, position: Int, depth: Int, hyphens: Hyphens) {
-        if depth > 0, let ends = compiled.tables.terminals[node] {
-            for entry in ends { consider(entry: entry, end: position, depth: depth, hyphens: hyphens) }
+        if depth > 0 {
+            for index in trie.terminals(of: node) {
+                consider(entry: trie.entry(at: index), end: position, depth: depth, hyphens: hyphens)
+            }
         }
         guard position < range.upperBound, depth < compiled.tables.maximumLength else { return }
         let gap: Int32
@@ -396,7 +405,7 @@ private struct Search {
         // The trie stores a hyphen between words as a space (`consider` compares the hyphens).
         let edgeGap = gap == compiled.hyphenGap ? CompiledGlossary.spaceGap : gap
         let next = hyphens.adding(gap: gap, hyphen: compiled.hyphenGap, at: depth)
-        if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
+        if hasPrefixTerms, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
             where prefixEntry.gap == edgeGap && folded.hasPrefix(prefixEntry.stem) {
@@ -413,7 +422,7 @@ private struct Search {
         for option in options {
             // The reading's fields, read before the recursive walk, which may append to `readings`.
             let termWord = readings[option].termWord
-            guard let child = compiled.child(of: node, gap: edgeGap, word: termWord) else { continue }
+            guard let child = trie.child(of: node, gap: edgeGap, word: termWord) else { continue }
             let end = position + readings[option].tokenCount
             let step = Step(reading: Int32(option), start: Int32(position))
             setStep(step, at: depth)
@@ -433,7 +442,7 @@ private struct Search {
         of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens
     ) {
         guard depth + 1 < compiled.tables.maximumLength,
-            let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord)
+            let twice = trie.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord)
         else { return }
         setStep(step, at: depth + 1)
         var halves = hyphens
@@ -455,7 +464,7 @@ private struct Search {
         if end < range.upperBound, text.words[end].gap == compiled.lineBreakHyphenGap, continuesWordAcrossLineBreak(at: end) {
             return
         }
-        let facts = compiled.tables.entries.facts(entryIndex)
+        let facts = trie.facts(entryIndex)
         // A term whose last word a hyphen joins to the next is not whole there when the next is
         // a derivational ending (`NGO-isation`), or when the term links its head to an object
         // that the hyphen makes a compound's first part (`victims of trafficking-related
@@ -573,10 +582,10 @@ private struct Search {
         let words = text.words
         let word = words[index]
         let first = readings.count
-        if word.folded >= 0, compiled.isTermWord(word.folded) {
+        if word.folded >= 0, trie.isTermWord(word.folded) {
             readings.append(Reading(termWord: word.folded, phenomena: PhenomenonSet([]), texts: WordReadingCache.Texts.noneIndex))
         }
-        if word.bare != word.folded, compiled.isTermWord(word.bare) {
+        if word.bare != word.folded, trie.isTermWord(word.bare) {
             readings.append(
                 Reading(
                     termWord: word.bare, phenomena: PhenomenonSet([.accent]), texts: WordReadingCache.Texts.accentsFoldedIndex))
