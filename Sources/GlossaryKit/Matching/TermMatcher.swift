@@ -145,7 +145,24 @@ package struct TermMatcher: Sendable {
             let hasLexiconFlags = search.text.hasLexiconFlags
             let lineBreakHyphen = compiled.lineBreakHyphenGap
             let hasExceptions = hasExceptions
+            let trie = search.trie
+            let hyphenGap = compiled.hyphenGap
             search.text.words.withUnsafeBufferPointer { words in
+                /// Starts loading the glossary's tables that the walks from the next words will
+                /// read (`TrieView.prefetchFirstStep`, `prefetchSecondStep`): with a large
+                /// glossary each is a read at a random place of tens of megabytes, which would
+                /// otherwise wait for main memory at nearly every word. The root child of the
+                /// word four ahead is loaded first; three words later it gives the address of the
+                /// second step.
+                @inline(__always)
+                func prefetch(after index: Int) {
+                    guard index + 4 < range.upperBound else { return }
+                    trie.prefetchFirstStep(word: words[index + 4].folded)
+                    let gap = words[index + 2].gap
+                    trie.prefetchSecondStep(
+                        word: words[index + 1].folded, gap: gap == hyphenGap ? CompiledGlossary.spaceGap : gap,
+                        next: words[index + 2].folded)
+                }
                 /// Whether no term starts at `word`: most words are no term's word and read as
                 /// none, which a look-up says (in the word's record when the scan copied the
                 /// glossary's flags there).
@@ -164,6 +181,7 @@ package struct TermMatcher: Sendable {
                     // Words before `unmatched` are inside a match or were tried as a start.
                     var unmatched = range.lowerBound
                     while index < range.upperBound {
+                        prefetch(after: index)
                         let word = words[index]
                         // A hyphen at the line's end may join the word before, skipped as no
                         // term's, to this one (`traf-⏎ficking`): that word is a start after all.
@@ -278,7 +296,7 @@ private struct Search {
     private var paragraphFalseFriends: Set<Int32> = []
 
     /// `compiled`'s trie, read in place: valid while `compiled` lives, which the search holds.
-    private let trie: TrieView
+    let trie: TrieView
     /// Whether the glossary has `match: prefix` terms.
     private let hasPrefixTerms: Bool
 

@@ -210,6 +210,34 @@ struct TrieView {
         return child != 0 ? child : nil
     }
 
+    /// Starts loading what a walk from a word with id `word` reads first: the word's root child
+    /// and its flags, which are the size of the lexicon, too large to stay in the processor's
+    /// caches with a large glossary.
+    @inline(__always)
+    func prefetchFirstStep(word: Int32) {
+        guard word >= 0, Int(word) < rootChildren.count, let children = rootChildren.baseAddress,
+            let flags = flags.baseAddress
+        else { return }
+        CacheHint.prefetch(children + Int(word))
+        CacheHint.prefetch(flags + Int(word))
+    }
+
+    /// Starts loading what the second step of a walk from `word` reads: the terminal list of
+    /// the root's child along `word`, and the edge from that child across `gap` (as the trie
+    /// stores it) to `next`. The root child is read here: prefetched by `prefetchFirstStep`
+    /// a few words before, it is then in the cache.
+    @inline(__always)
+    func prefetchSecondStep(word: Int32, gap: Int32, next: Int32) {
+        guard word >= 0, Int(word) < rootChildren.count else { return }
+        let child = rootChildren[Int(word)]
+        guard child > 0, Int(child) < terminalStarts.count, let starts = terminalStarts.baseAddress else { return }
+        CacheHint.prefetch(starts + Int(child))
+        guard next >= 0, gap >= 0, let slots = edgeSlots.baseAddress else { return }
+        let mask = edgeSlots.count / 4 - 1
+        let slot = EdgeTable.hash(CompiledGlossary.EdgeKey(node: child, gap: gap, word: next)) & mask
+        CacheHint.prefetch(slots + slot * 4)
+    }
+
     /// The positions in `entry(at:)` of the entries that end at `node` (empty for none).
     @inline(__always)
     func terminals(of node: Int32) -> Range<Int> {
