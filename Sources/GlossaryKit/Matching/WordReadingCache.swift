@@ -42,7 +42,7 @@ final class WordReadingCache {
 
     /// Where the readings of one word in one group lie in `stored`: `start..<start + count`;
     /// a count of -1 when the word has not been analysed in that group.
-    private struct Span {
+    fileprivate struct Span {
         var start: Int32 = 0
         var count: Int32 = -1
     }
@@ -58,9 +58,11 @@ final class WordReadingCache {
         .none, Texts(key: "", explanation: "accents folded", suffix: ""),
     ]
     /// Per analyzer group (one per analyzer language, then one for "language unknown"): the
-    /// span of each lexicon word id (term words can be inflected forms of other term words:
-    /// `programs` and `program`), an array as long as the lexicon once the group is used.
-    @exclusivity(unchecked) private var wordSpans: [[Span]]
+    /// span of each lexicon word id analysed (term words can be inflected forms of other term
+    /// words: `programs` and `program`). A hash table as large as the text's distinct words
+    /// need: an array by id would cost the whole lexicon per group, megabytes with a large
+    /// glossary.
+    @exclusivity(unchecked) private var wordSpans: [SpanTable]
     /// The same per unknown word id, for the words that have readings: grown as ids come.
     @exclusivity(unchecked) private var unknownWordSpans: [[Span]]
     /// Per analyzer group, per lexicon word id: not yet analysed, no readings, or readings.
@@ -86,7 +88,7 @@ final class WordReadingCache {
         self.unknownWords = unknownWords
         self.remembers = remembers
         let groups = compiled.tables.analyzerLanguages.count + 1
-        wordSpans = Array(repeating: [], count: groups)
+        wordSpans = Array(repeating: SpanTable(), count: groups)
         unknownWordSpans = Array(repeating: [], count: groups)
         wordStates = Array(repeating: AnswerTable(), count: groups)
         unknownWordStates = Array(repeating: AnswerTable(), count: groups)
@@ -141,14 +143,11 @@ final class WordReadingCache {
             return store(word, group: group, folded: folded, bare: bare)
         }
         if word.folded >= 0 {
-            let id = Int(word.folded)
-            if wordSpans[group].isEmpty { wordSpans[group] = Array(repeating: Span(), count: compiled.tables.words.count) }
-            let known = wordSpans[group][id]
-            if known.count >= 0 { return known }
+            if let known = wordSpans[group][word.folded] { return known }
             let (folded, bare) = forms(of: word)!
             let result = store(word, group: group, folded: folded, bare: bare)
-            wordSpans[group][id] = result
-            wordStates[group][id] = result.count > 0
+            wordSpans[group].insert(result, for: word.folded)
+            wordStates[group][Int(word.folded)] = result.count > 0
             return result
         }
         guard word.unknownWord >= 0 else { return Span(start: 0, count: 0) }
@@ -214,6 +213,60 @@ final class WordReadingCache {
             texts.append(Texts(key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
             stored.append(Reading(termWord: id, phenomena: phenomena, texts: Int32(texts.count - 1)))
         }
+    }
+}
+
+/// The spans of word ids, in an open-addressing hash table over two plain arrays (ids and
+/// spans), twice as many slots as entries at least, so that a probe is short.
+private struct SpanTable {
+    /// The id of each slot, -1 for an empty slot; the slot count is 0 or a power of two.
+    private var ids: [Int32] = []
+    private var spans: [WordReadingCache.Span] = []
+    private var count = 0
+
+    /// The span of `id` (0 or more), nil when none is stored.
+    ///
+    /// - Complexity: O(1) expected.
+    subscript(id: Int32) -> WordReadingCache.Span? {
+        guard !ids.isEmpty else { return nil }
+        let mask = ids.count - 1
+        var slot = Self.slot(of: id, mask: mask)
+        while true {
+            let found = ids[slot]
+            if found == id { return spans[slot] }
+            if found < 0 { return nil }
+            slot = (slot &+ 1) & mask
+        }
+    }
+
+    /// Stores the span of `id`, which has none yet.
+    ///
+    /// - Complexity: O(1) amortised.
+    mutating func insert(_ span: WordReadingCache.Span, for id: Int32) {
+        precondition(id >= 0, "a word id")
+        if (count + 1) * 2 > ids.count { grow() }
+        place(span, for: id)
+        count += 1
+    }
+
+    private static func slot(of id: Int32, mask: Int) -> Int {
+        Int(truncatingIfNeeded: (UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15) >> 32) & mask
+    }
+
+    private mutating func place(_ span: WordReadingCache.Span, for id: Int32) {
+        let mask = ids.count - 1
+        var slot = Self.slot(of: id, mask: mask)
+        while ids[slot] >= 0 { slot = (slot &+ 1) & mask }
+        ids[slot] = id
+        spans[slot] = span
+    }
+
+    private mutating func grow() {
+        let (oldIDs, oldSpans) = (ids, spans)
+        let slots = max(64, ids.count * 2)
+        ids = Array(repeating: -1, count: slots)
+        spans = Array(repeating: WordReadingCache.Span(), count: slots)
+        for (id, span) in zip(oldIDs, oldSpans) where id >= 0 { place(span, for: id) }
     }
 }
 
