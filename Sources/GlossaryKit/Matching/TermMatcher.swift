@@ -145,7 +145,24 @@ package struct TermMatcher: Sendable {
             let hasLexiconFlags = search.text.hasLexiconFlags
             let lineBreakHyphen = compiled.lineBreakHyphenGap
             let hasExceptions = hasExceptions
+            let trie = search.trie
+            let hyphenGap = compiled.hyphenGap
             search.text.words.withUnsafeBufferPointer { words in
+                /// Starts loading the glossary's tables that the walks from the next words will
+                /// read (`TrieView.prefetchFirstStep`, `prefetchSecondStep`): with a large
+                /// glossary each is a read at a random place of tens of megabytes, which would
+                /// otherwise wait for main memory at nearly every word. The root child of the
+                /// word four ahead is loaded first; three words later it gives the address of the
+                /// second step.
+                @inline(__always)
+                func prefetch(after index: Int) {
+                    guard index + 4 < range.upperBound else { return }
+                    trie.prefetchFirstStep(word: words[index + 4].folded)
+                    let gap = words[index + 2].gap
+                    trie.prefetchSecondStep(
+                        word: words[index + 1].folded, gap: gap == hyphenGap ? CompiledGlossary.spaceGap : gap,
+                        next: words[index + 2].folded)
+                }
                 /// Whether no term starts at `word`: most words are no term's word and read as
                 /// none, which a look-up says (in the word's record when the scan copied the
                 /// glossary's flags there).
@@ -164,6 +181,7 @@ package struct TermMatcher: Sendable {
                     // Words before `unmatched` are inside a match or were tried as a start.
                     var unmatched = range.lowerBound
                     while index < range.upperBound {
+                        prefetch(after: index)
                         let word = words[index]
                         // A hyphen at the line's end may join the word before, skipped as no
                         // term's, to this one (`traf-⏎ficking`): that word is a start after all.
@@ -241,6 +259,9 @@ private struct Search {
 
     /// The readings met from the current start on; `known` says which belong to which word.
     var readings: [Reading] = []
+    /// The texts of the readings made in context from the current start on (`Reading.texts`
+    /// below 0); those of a word's readings on its own are the cache's.
+    private var localTexts: [WordReadingCache.Texts] = []
     /// Per word position met: its readings, `readings[range]`. A handful at most, so a list
     /// beats a dictionary.
     var known: [(position: Int, readings: Range<Int>)] = []
@@ -263,8 +284,10 @@ private struct Search {
     /// Whether the phrases met are kept in `exceptionHits` (for lookup).
     var keepsExceptionHits = false
     private(set) var exceptionHits: [TermMatcher.ExceptionHit] = []
-    /// Per analyzer group and gap-lexicon id: whether the group's analyzers read across the gap.
-    private var gapsReadAcross: [Int: Bool] = [:]
+    /// Per analyzer group, per gap-lexicon id: whether the group's analyzers read across the
+    /// gap, once asked (an array as long as the gap lexicon once the group asks).
+    private var gapsReadAcross: [[Answer]] = []
+    private enum Answer: UInt8 { case unknown, no, yes }
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
     /// it is unknown): a word hyphenated to one is no term's word.
     private var paragraphPrefixes: Set<String> = []
@@ -272,10 +295,17 @@ private struct Search {
     /// term words, by id: empty unless the language is known and certain.
     private var paragraphFalseFriends: Set<Int32> = []
 
+    /// `compiled`'s trie, read in place: valid while `compiled` lives, which the search holds.
+    let trie: TrieView
+    /// Whether the glossary has `match: prefix` terms.
+    private let hasPrefixTerms: Bool
+
     init(compiled: CompiledGlossary, text: ScannedText, cache: WordReadingCache) {
         self.compiled = compiled
         self.text = text
         self.cache = cache
+        trie = TrieView(compiled.tables)
+        hasPrefixTerms = !compiled.tables.prefixes.isEmpty
     }
 
     /// Moves on to the paragraph `range`, in `language` (uncertain or not), read by analyzer
@@ -308,11 +338,13 @@ private struct Search {
 
     /// Walks the trie from word `start` with emptied working memory.
     private mutating func walk(from start: Int) {
-        readings.removeAll(keepingCapacity: true)
-        known.removeAll(keepingCapacity: true)
-        path.removeAll(keepingCapacity: true)
-        candidates.removeAll(keepingCapacity: true)
-        candidateSteps.removeAll(keepingCapacity: true)
+        // (Emptying an empty array is a call all the same: most walks leave most of them empty.)
+        if !readings.isEmpty { readings.removeAll(keepingCapacity: true) }
+        if !localTexts.isEmpty { localTexts.removeAll(keepingCapacity: true) }
+        if !known.isEmpty { known.removeAll(keepingCapacity: true) }
+        if !path.isEmpty { path.removeAll(keepingCapacity: true) }
+        if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
+        if !candidateSteps.isEmpty { candidateSteps.removeAll(keepingCapacity: true) }
         best = nil
         hyphenatedBefore = nil
         walkStart = start
@@ -375,8 +407,10 @@ private struct Search {
     }
 
     private mutating func walk(node: Int32, position: Int, depth: Int, hyphens: Hyphens) {
-        if depth > 0, let ends = compiled.tables.terminals[node] {
-            for entry in ends { consider(entry: entry, end: position, depth: depth, hyphens: hyphens) }
+        if depth > 0 {
+            for index in trie.terminals(of: node) {
+                consider(entry: trie.entry(at: index), end: position, depth: depth, hyphens: hyphens)
+            }
         }
         guard position < range.upperBound, depth < compiled.tables.maximumLength else { return }
         let gap: Int32
@@ -389,25 +423,24 @@ private struct Search {
         // The trie stores a hyphen between words as a space (`consider` compares the hyphens).
         let edgeGap = gap == compiled.hyphenGap ? CompiledGlossary.spaceGap : gap
         let next = hyphens.adding(gap: gap, hyphen: compiled.hyphenGap, at: depth)
-        if !compiled.tables.prefixes.isEmpty, let byStem = compiled.tables.prefixes[node] {
+        if hasPrefixTerms, let byStem = compiled.tables.prefixes[node] {
             let folded = text.foldedText(position)
             for prefixEntry in byStem[String(folded.prefix(3))] ?? []
             where prefixEntry.gap == edgeGap && folded.hasPrefix(prefixEntry.stem) {
                 let extra = String(folded.dropFirst(prefixEntry.stem.count))
-                readings.append(
-                    Reading(
-                        termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]), key: prefixEntry.stem,
-                        explanation: extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)", suffix: extra))
+                let explanation = extra.isEmpty ? "" : "'\(prefixEntry.stem)' + \(extra)"
+                appendReading(
+                    termWord: -1, phenomena: PhenomenonSet(extra.isEmpty ? [] : [.prefix]),
+                    texts: .init(key: prefixEntry.stem, explanation: explanation, suffix: extra))
                 setStep(Step(reading: Int32(readings.count - 1), start: Int32(position)), at: depth)
                 consider(entry: prefixEntry.entry, end: position + 1, depth: depth + 1, hyphens: next)
             }
         }
         let options = readings(at: position)
         for option in options {
-            // The reading's fields, not the reading: a copy would hold its strings across the
-            // recursive walk, which may append to `readings`.
+            // The reading's fields, read before the recursive walk, which may append to `readings`.
             let termWord = readings[option].termWord
-            guard let child = compiled.child(of: node, gap: edgeGap, word: termWord) else { continue }
+            guard let child = trie.child(of: node, gap: edgeGap, word: termWord) else { continue }
             let end = position + readings[option].tokenCount
             let step = Step(reading: Int32(option), start: Int32(position))
             setStep(step, at: depth)
@@ -427,7 +460,7 @@ private struct Search {
         of step: Step, termWord: Int32, after node: Int32, end: Int, depth: Int, hyphens: Hyphens
     ) {
         guard depth + 1 < compiled.tables.maximumLength,
-            let twice = compiled.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord)
+            let twice = trie.child(of: node, gap: CompiledGlossary.spaceGap, word: termWord)
         else { return }
         setStep(step, at: depth + 1)
         var halves = hyphens
@@ -449,7 +482,7 @@ private struct Search {
         if end < range.upperBound, text.words[end].gap == compiled.lineBreakHyphenGap, continuesWordAcrossLineBreak(at: end) {
             return
         }
-        let facts = compiled.tables.entries.facts(entryIndex)
+        let facts = trie.facts(entryIndex)
         // A term whose last word a hyphen joins to the next is not whole there when the next is
         // a derivational ending (`NGO-isation`), or when the term links its head to an object
         // that the hyphen makes a compound's first part (`victims of trafficking-related
@@ -546,6 +579,20 @@ private struct Search {
         return result
     }
 
+    /// Appends a reading made in context, whose `texts` the search keeps until the next start.
+    private mutating func appendReading(
+        termWord: Int32, tokenCount: Int = 1, phenomena: PhenomenonSet, texts: WordReadingCache.Texts
+    ) {
+        localTexts.append(texts)
+        readings.append(
+            Reading(termWord: termWord, tokenCount: tokenCount, phenomena: phenomena, texts: ~Int32(localTexts.count - 1)))
+    }
+
+    /// What `reading` says in words: the cache's texts, or those of a reading made in context.
+    private func texts(of reading: Reading) -> WordReadingCache.Texts {
+        reading.texts >= 0 ? cache.texts[Int(reading.texts)] : localTexts[Int(~reading.texts)]
+    }
+
     /// Appends the readings of the word at `index`: as written, and the analyzer's readings of
     /// it in context (`kerjanya`, `pekerja-pekerja`, `ILO-nya`, `hak - hak`, `workers' rights`),
     /// and joined to the next across a hyphen that ends the line (`traf-⏎ficking`).
@@ -553,13 +600,13 @@ private struct Search {
         let words = text.words
         let word = words[index]
         let first = readings.count
-        if word.folded >= 0, compiled.isTermWord(word.folded) {
-            readings.append(Reading(termWord: word.folded, phenomena: PhenomenonSet([]), key: "", explanation: "", suffix: ""))
+        if word.folded >= 0, trie.isTermWord(word.folded) {
+            readings.append(Reading(termWord: word.folded, phenomena: PhenomenonSet([]), texts: WordReadingCache.Texts.noneIndex))
         }
-        if word.bare != word.folded, compiled.isTermWord(word.bare) {
+        if word.bare != word.folded, trie.isTermWord(word.bare) {
             readings.append(
                 Reading(
-                    termWord: word.bare, phenomena: PhenomenonSet([.accent]), key: "", explanation: "accents folded", suffix: ""))
+                    termWord: word.bare, phenomena: PhenomenonSet([.accent]), texts: WordReadingCache.Texts.accentsFoldedIndex))
         }
         if index + 1 < range.upperBound, words[index + 1].gap == compiled.lineBreakHyphenGap {
             appendReadingsAcrossLineBreak(at: index)
@@ -574,12 +621,12 @@ private struct Search {
         // (a comma, a full stop), the word reads as on its own: the cached readings are the
         // analyzer's. Only a hyphen, an apostrophe or another joiner calls for the analyzer in
         // context.
-        let analyzers = compiled.analyzers(inGroup: group)
-        guard let (window, wordCount) = contextWindow(at: index, by: analyzers) else {
+        guard let (window, wordCount) = contextWindow(at: index, group: group) else {
             guard hasOwn else { return }
-            readings.append(contentsOf: cache.readings(of: word, group: group))
+            cache.appendReadings(of: word, group: group, to: &readings)
             return
         }
+        let analyzers = compiled.analyzers(inGroup: group)
         // The first half of a derived reduplication (kapal-kapalan) is no word on its own.
         if analyzers.contains(where: { $0.bindsToNext(window, at: 0) }) {
             readings.removeSubrange(first...)
@@ -588,11 +635,9 @@ private struct Search {
         for analyzer in analyzers {
             for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
-                readings.append(
-                    Reading(
-                        termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena),
-                        key: analysis.key,
-                        explanation: analysis.explanation, suffix: analysis.suffix))
+                appendReading(
+                    termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena),
+                    texts: .init(key: analysis.key, explanation: analysis.explanation, suffix: analysis.suffix))
             }
         }
     }
@@ -604,12 +649,10 @@ private struct Search {
     /// rights*), or, when it closes a quotation (*the word 'workers' is old*), a closing quotation
     /// mark, which no analyzer reads as a possessive. At the end of a paragraph an apostrophe
     /// (*they were the employers'.*) is shown as the gap before an empty word.
-    private mutating func contextWindow(at index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> (
-        tokens: [Token], words: Int
-    )? {
+    private mutating func contextWindow(at index: Int, group: Int) -> (tokens: [Token], words: Int)? {
         let end = Int(text.words[index].end)
         if index + 1 < range.upperBound {
-            guard isReadAcross(gapBefore: index + 1, by: analyzers) else { return nil }
+            guard isReadAcross(gapBefore: index + 1, group: group) else { return nil }
             var window = text.tokens(from: index, to: min(range.upperBound, index + 4))
             if window.count > 1, window[1].gapBefore.hasPrefix("'"), closesQuotation(at: end) {
                 window[1].gapBefore = "\"" + window[1].gapBefore.dropFirst()
@@ -617,7 +660,7 @@ private struct Search {
             return (window, window.count)
         }
         guard apostropheLength(at: end) > 0, !closesQuotation(at: end),
-            analyzers.contains(where: { $0.readsAcross(gap: "'") })
+            compiled.analyzers(inGroup: group).contains(where: { $0.readsAcross(gap: "'") })
         else { return nil }
         var window = text.tokens(from: index, to: index + 1)
         window.append(Token(start: end, end: end, folded: "", bare: "", kind: .letter, gapBefore: "'"))
@@ -659,11 +702,12 @@ private struct Search {
             var base = lineBreak
             if accent { base.insert(.accent) }
             if let id = compiled.tables.words.find(joined), compiled.isTermWord(id) {
-                readings.append(
-                    Reading(
-                        termWord: id, tokenCount: 2, phenomena: base, key: joined,
-                        explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""), suffix: ""
-                    ))
+                appendReading(
+                    termWord: id, tokenCount: 2, phenomena: base,
+                    texts: .init(
+                        key: joined,
+                        explanation: "'\(joined)' hyphenated across a line break" + (accent ? ", accents folded" : ""),
+                        suffix: ""))
             }
             guard group >= 0 else { continue }
             for analyzer in compiled.analyzers(inGroup: group) {
@@ -671,10 +715,11 @@ private struct Search {
                     guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                     var phenomena = PhenomenonSet(analysis.phenomena)
                     phenomena.formUnion(base)
-                    readings.append(
-                        Reading(
-                            termWord: id, tokenCount: 2, phenomena: phenomena, key: analysis.key,
-                            explanation: analysis.explanation + ", hyphenated across a line break", suffix: analysis.suffix))
+                    appendReading(
+                        termWord: id, tokenCount: 2, phenomena: phenomena,
+                        texts: .init(
+                            key: analysis.key, explanation: analysis.explanation + ", hyphenated across a line break",
+                            suffix: analysis.suffix))
                 }
             }
         }
@@ -690,10 +735,10 @@ private struct Search {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 var phenomena = PhenomenonSet(analysis.phenomena)
                 phenomena.formUnion(lineBreak)
-                readings.append(
-                    Reading(
-                        termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena, key: analysis.key,
-                        explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
+                appendReading(
+                    termWord: id, tokenCount: analysis.tokenCount, phenomena: phenomena,
+                    texts: .init(
+                        key: analysis.key, explanation: analysis.explanation + ", across a line break", suffix: analysis.suffix))
             }
         }
     }
@@ -710,19 +755,28 @@ private struct Search {
         return previous.last(where: \.isLetter)?.isUppercase == true
     }
 
-    /// Whether one of `analyzers` reads across the gap before word `index`; the answer for a gap
-    /// of the gap lexicon is remembered.
-    private mutating func isReadAcross(gapBefore index: Int, by analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
+    /// Whether one of the analyzers of `group` reads across the gap before word `index`; the
+    /// answer for a gap of the gap lexicon is remembered.
+    private mutating func isReadAcross(gapBefore index: Int, group: Int) -> Bool {
         let gap = text.words[index].gap
         if gap == ByteLexicon.hardGap { return false }
         // Across a plain space an analyzer reads only a reduplication written without a hyphen
         // (pekerja pekerja migran): only the same word twice, one space apart, is worth asking.
         if gap == CompiledGlossary.spaceGap, !repeatsWord(at: index) { return false }
-        let key = group << 32 | Int(gap)
-        if gap >= 0, let known = gapsReadAcross[key] { return known }
+        if gap >= 0 {
+            if gapsReadAcross.count <= group { gapsReadAcross += Array(repeating: [], count: group + 1 - gapsReadAcross.count) }
+            if gapsReadAcross[group].isEmpty {
+                gapsReadAcross[group] = Array(repeating: .unknown, count: compiled.tables.gapLexicon.count)
+            }
+            if Int(gap) < gapsReadAcross[group].count, gapsReadAcross[group][Int(gap)] != .unknown {
+                return gapsReadAcross[group][Int(gap)] == .yes
+            }
+        }
         let signature = text.gapSignature(before: index)
-        let answer = signature == Token.hardBreak ? false : analyzers.contains { $0.readsAcross(gap: signature) }
-        if gap >= 0 { gapsReadAcross[key] = answer }
+        let answer =
+            signature == Token.hardBreak
+            ? false : compiled.analyzers(inGroup: group).contains { $0.readsAcross(gap: signature) }
+        if gap >= 0, Int(gap) < gapsReadAcross[group].count { gapsReadAcross[group][Int(gap)] = answer ? .yes : .no }
         return answer
     }
 
@@ -755,8 +809,8 @@ private struct Search {
             if index > steps.startIndex, steps[index - 1].start == step.start { continue }
             let reading = readings[Int(step.reading)]
             phenomena.formUnion(reading.phenomena)
-            if !reading.explanation.isEmpty {
-                let written = writtenExplanation(reading, at: Int(step.start))
+            if !texts(of: reading).explanation.isEmpty {
+                let written = writtenExplanation(texts(of: reading), at: Int(step.start))
                 if !written.isEmpty { explanations.append(written) }
             }
         }
@@ -781,7 +835,8 @@ private struct Search {
         let words = text.words
         var end = Int(words[best.end - 1].end)
         // A plural possessive covers its apostrophe (workers'): the reading's suffix says so.
-        if let last = steps.last, readings[Int(last.reading)].suffix.hasSuffix("'") { end += apostropheLength(at: end) }
+        let suffix = steps.last.map { texts(of: readings[Int($0.reading)]).suffix } ?? ""
+        if suffix.hasSuffix("'") { end += apostropheLength(at: end) }
         let bytes = Int(words[start].start)..<end
         let invisible = InvisibleCharacter.names(in: text.source.bytes[bytes])
         if !invisible.isEmpty {
@@ -796,7 +851,7 @@ private struct Search {
             phenomena: phenomena.membersByName,
             explanation: explanations.count == 1 ? explanations[0] : explanations.joined(separator: ", "),
             caseMismatch: best.caseMismatch,
-            suffix: steps.last.map { readings[Int($0.reading)].suffix } ?? "",
+            suffix: suffix,
             paragraphLanguage: language)
         match.paragraphLanguageIsUncertain = isUncertain
         match.termStatus = entry.facts.status
@@ -809,7 +864,7 @@ private struct Search {
     /// The analyzers explain in folded forms; a quoted stem that begins the folded word is replaced
     /// by the same number of characters of the written word, and the quoted folded word by the
     /// written one. When folding changed the word's length (`ß` → `ss`) the folded forms stay.
-    private func writtenExplanation(_ reading: Reading, at position: Int) -> String {
+    private func writtenExplanation(_ reading: WordReadingCache.Texts, at position: Int) -> String {
         var explanation = reading.explanation
         guard explanation.utf8.contains(UInt8(ascii: "'")) else { return explanation }
         let folded = text.foldedText(position)

@@ -61,7 +61,7 @@ struct EdgeTable: Sendable, Codable {
     }
 
     @inline(__always)
-    fileprivate static func child(of key: CompiledGlossary.EdgeKey, in slots: UnsafeBufferPointer<Int32>) -> Int32? {
+    static func child(of key: CompiledGlossary.EdgeKey, in slots: UnsafeBufferPointer<Int32>) -> Int32? {
         let mask = slots.count / slotWidth - 1
         var slot = hash(key) & mask
         while true {
@@ -170,5 +170,92 @@ extension TerminalTable {
             for (offset, entry) in list.enumerated() { entries[start + offset] = entry }
         }
         self.init(starts: PinnedArray(counts), entries: PinnedArray(entries))
+    }
+}
+
+/// The trie's tables and the entries' facts as raw memory, for the matcher's inner loop: a
+/// child, the entries ending at a node or an entry's facts are loads and compares, with no
+/// reference counting and no bounds check.
+///
+/// It borrows the memory of a compiled glossary's tables: valid while that glossary lives
+/// (the matcher's search holds it). The answers are those of `CompiledGlossary.child`,
+/// `TerminalTable` and `EntryTable.facts`.
+struct TrieView {
+    private let edgeSlots: UnsafeBufferPointer<Int32>
+    private let rootChildren: UnsafeBufferPointer<Int32>
+    private let terminalStarts: UnsafeBufferPointer<Int32>
+    private let terminalEntries: UnsafeBufferPointer<Int32>
+    private let facts: UnsafeBufferPointer<UInt32>
+    private let flags: UnsafeBufferPointer<UInt32>
+
+    init(_ tables: CompiledGlossary.Tables) {
+        edgeSlots = tables.edges.storage.unsafeElements
+        rootChildren = tables.rootChildren.unsafeElements
+        terminalStarts = tables.terminals.starts.unsafeElements
+        terminalEntries = tables.terminals.entries.unsafeElements
+        facts = tables.entries.facts.unsafeElements
+        flags = tables.flags.unsafeElements
+    }
+
+    /// The child of `node` across `gap` along `word`, or nil (`CompiledGlossary.child`).
+    ///
+    /// - Complexity: O(1) expected; a root edge is one array access.
+    @inline(__always)
+    func child(of node: Int32, gap: Int32, word: Int32) -> Int32? {
+        guard node == 0 else {
+            return EdgeTable.child(of: CompiledGlossary.EdgeKey(node: node, gap: gap, word: word), in: edgeSlots)
+        }
+        guard gap == 0, word >= 0, Int(word) < rootChildren.count else { return nil }
+        let child = rootChildren[Int(word)]
+        return child != 0 ? child : nil
+    }
+
+    /// Starts loading what a walk from a word with id `word` reads first: the word's root child
+    /// and its flags, which are the size of the lexicon, too large to stay in the processor's
+    /// caches with a large glossary.
+    @inline(__always)
+    func prefetchFirstStep(word: Int32) {
+        guard word >= 0, Int(word) < rootChildren.count, let children = rootChildren.baseAddress,
+            let flags = flags.baseAddress
+        else { return }
+        CacheHint.prefetch(children + Int(word))
+        CacheHint.prefetch(flags + Int(word))
+    }
+
+    /// Starts loading what the second step of a walk from `word` reads: the terminal list of
+    /// the root's child along `word`, and the edge from that child across `gap` (as the trie
+    /// stores it) to `next`. The root child is read here: prefetched by `prefetchFirstStep`
+    /// a few words before, it is then in the cache.
+    @inline(__always)
+    func prefetchSecondStep(word: Int32, gap: Int32, next: Int32) {
+        guard word >= 0, Int(word) < rootChildren.count else { return }
+        let child = rootChildren[Int(word)]
+        guard child > 0, Int(child) < terminalStarts.count, let starts = terminalStarts.baseAddress else { return }
+        CacheHint.prefetch(starts + Int(child))
+        guard next >= 0, gap >= 0, let slots = edgeSlots.baseAddress else { return }
+        let mask = edgeSlots.count / 4 - 1
+        let slot = EdgeTable.hash(CompiledGlossary.EdgeKey(node: child, gap: gap, word: next)) & mask
+        CacheHint.prefetch(slots + slot * 4)
+    }
+
+    /// The positions in `entry(at:)` of the entries that end at `node` (empty for none).
+    @inline(__always)
+    func terminals(of node: Int32) -> Range<Int> {
+        guard node >= 0, Int(node) + 1 < terminalStarts.count else { return 0..<0 }
+        return Int(terminalStarts[Int(node)])..<Int(terminalStarts[Int(node) + 1])
+    }
+
+    /// The entry at `position` of the terminal lists.
+    @inline(__always)
+    func entry(at position: Int) -> Int32 { terminalEntries[position] }
+
+    /// The facts of entry `entry`.
+    @inline(__always)
+    func facts(_ entry: Int32) -> CompiledGlossary.EntryFacts { CompiledGlossary.EntryFacts(unchecked: facts[Int(entry)]) }
+
+    /// Whether word `id` is a word of the trie (`CompiledGlossary.isTermWord`).
+    @inline(__always)
+    func isTermWord(_ id: Int32) -> Bool {
+        id >= 0 && flags[Int(id)] & (CompiledGlossary.baseFlag | CompiledGlossary.phraseWordFlag) != 0
     }
 }

@@ -285,6 +285,14 @@ final class ByteLexicon: @unchecked Sendable {
     static let unknownGap = Int32(GK_GAP_UNKNOWN)
 }
 
+/// Hints to the processor's caches.
+enum CacheHint {
+    /// Starts loading the memory at `address`, which the caller will read soon
+    /// (`gk_prefetch`): a hint that never faults and changes no result.
+    @inline(__always)
+    static func prefetch(_ address: UnsafeRawPointer) { gk_prefetch(address) }
+}
+
 /// Byte searches done by the C library.
 enum ByteSearch {
     /// The offset of the first occurrence of `needle` in `haystack`, or nil.

@@ -50,6 +50,11 @@ struct PinnedArray<Element: FixedWidthInteger>: RandomAccessCollection, @uncheck
         return base[index]
     }
 
+    /// The elements' memory, for a reader that keeps this array (or what holds it) alive for as
+    /// long as it reads there: the matcher's inner loop, which then pays no reference counting
+    /// and no bounds check per access.
+    var unsafeElements: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }
+
     func withUnsafeBufferPointer<Result>(_ body: (UnsafeBufferPointer<Element>) throws -> Result) rethrows -> Result {
         try withExtendedLifetime(owner) { try body(UnsafeBufferPointer(start: base, count: count)) }
     }
