@@ -4,7 +4,7 @@
 enum ModelComparison {
     static func stripped(_ glossary: Glossary) -> Glossary {
         var glossary = glossary
-        glossary.concepts = glossary.concepts.map { concept in
+        glossary.concepts = ConceptList(glossary.concepts.map { concept in
             var concept = concept
             concept.location = nil
             concept.terms = concept.terms.map { term in
@@ -14,7 +14,7 @@ enum ModelComparison {
                 return term
             }
             return concept
-        }
+        })
         return glossary
     }
 
