@@ -30,6 +30,7 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         storage = .array(array)
     }
 
+    /// The concepts listed, in order.
     public init(arrayLiteral elements: Concept...) {
         storage = .array(elements)
     }
@@ -39,8 +40,10 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         storage = .stored(stored)
     }
 
+    /// The position of the first concept: always 0.
     public var startIndex: Int { 0 }
 
+    /// The position after the last concept: the number of concepts.
     public var endIndex: Int {
         switch storage {
         case .array(let array): array.count
@@ -48,6 +51,10 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         }
     }
 
+    /// The concept at `position`; reading a stored concept decodes it the first time.
+    ///
+    /// - Complexity: O(1) for an array; for stored concepts, O(1) expected once decoded, else
+    ///   O(the concept's size). Setting a stored list's concept decodes all of them first.
     public subscript(position: Int) -> Concept {
         get {
             switch storage {
@@ -67,6 +74,8 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         }
     }
 
+    /// Replaces the concepts in `subrange` with `newElements`, as an array does (decoding
+    /// stored concepts first).
     public mutating func replaceSubrange<C: Collection>(_ subrange: Range<Int>, with newElements: C)
     where C.Element == Concept {
         materialize()
@@ -76,6 +85,7 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         storage = .array(array)
     }
 
+    /// Reserves room for `minimumCapacity` concepts in an array (nothing for stored concepts).
     public mutating func reserveCapacity(_ minimumCapacity: Int) {
         guard case .array(var array) = storage else { return }
         storage = .array([])
@@ -104,10 +114,12 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         if case .stored = storage { storage = .array(array) }
     }
 
+    /// Whether both lists hold equal concepts in the same order, however each holds them.
     public static func == (left: ConceptList, right: ConceptList) -> Bool {
         left.elementsEqual(right)
     }
 
+    /// Hashes the concepts in order, so that equal lists hash alike however they are held.
     public func hash(into hasher: inout Hasher) {
         hasher.combine(count)
         for concept in self { hasher.combine(concept) }
@@ -115,6 +127,8 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
 }
 
 extension ConceptList: CustomStringConvertible, CustomDebugStringConvertible {
+    /// The concepts as an array prints them.
     public var description: String { array.description }
+    /// The concepts as an array prints them for debugging.
     public var debugDescription: String { array.debugDescription }
 }
