@@ -188,6 +188,15 @@ struct BinaryReader: @unchecked Sendable {
         storage.file?.release(0..<(base - storage.pointer + offset))
     }
 
+    /// Lets the system drop every page of a mapped file that lies wholly inside `buffer`, a
+    /// table used in place, once it has been checked (a no-op for memory outside the mapping).
+    func releasePages(of buffer: UnsafeRawBufferPointer) {
+        guard let address = buffer.baseAddress else { return }
+        let start = UnsafeRawPointer(address) - UnsafeRawPointer(storage.pointer)
+        guard start >= 0, start + buffer.count <= storage.count else { return }
+        storage.file?.release(start..<(start + buffer.count))
+    }
+
     /// Lets the system drop every page of a mapped file that lies wholly inside `range` of
     /// this reader's bytes (a no-op for bytes in memory).
     func releasePages(_ range: Range<Int>) {

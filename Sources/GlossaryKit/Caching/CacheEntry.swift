@@ -74,7 +74,9 @@ enum CacheEntry {
         let covered = UnsafeRawBufferPointer(reader.bytes(in: checksummed..<reader.count))
         var hashed = 0
         let verified = Checksum.of(covered, every: 1 << 20) { [reader] done in
-            reader.releasePages((checksummed + hashed)..<(checksummed + done))
+            // From the page the last part ended in: pages are released whole, so a page that
+            // two parts share would otherwise stay.
+            reader.releasePages((checksummed + hashed) / 4096 * 4096..<(checksummed + done))
             hashed = done
         }
         guard verified == checksum else { throw BinaryReader.Corrupt() }

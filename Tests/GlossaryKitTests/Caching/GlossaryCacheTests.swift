@@ -321,20 +321,21 @@ struct TrieTableTests {
 
         let finished = EdgeTable(table)
         for (key, child) in expected { #expect(finished[key] == child) }
-        #expect(finished.isConsistent)
+        #expect(finished.isConsistent())
         let probe = EdgeTable.hashProbe
         let restored = EdgeTable(storage: PinnedArray(table.storage), count: table.count, placedWith: probe)
-        #expect(restored.isConsistent)
+        #expect(restored.isConsistent())
         for (key, child) in expected { #expect(restored[key] == child) }
-        #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1, placedWith: probe).isConsistent)
-        #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count, placedWith: probe ^ 1).isConsistent)
+        #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count + 1, placedWith: probe).isConsistent())
+        #expect(!EdgeTable(storage: PinnedArray(table.storage), count: table.count, placedWith: probe ^ 1).isConsistent())
         #expect(
-            !EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count, placedWith: probe).isConsistent
+            !EdgeTable(storage: PinnedArray(Array(table.storage.dropLast(4))), count: table.count, placedWith: probe)
+                .isConsistent()
         )
-        #expect(!EdgeTable(storage: PinnedArray([]), count: 0, placedWith: probe).isConsistent)
+        #expect(!EdgeTable(storage: PinnedArray([]), count: 0, placedWith: probe).isConsistent())
         var negative = table.storage
         negative[negative.firstIndex { $0 != 0 }! / 4 * 4 + 3] = -1
-        #expect(!EdgeTable(storage: PinnedArray(negative), count: table.count, placedWith: probe).isConsistent)
+        #expect(!EdgeTable(storage: PinnedArray(negative), count: table.count, placedWith: probe).isConsistent())
     }
 
     @Test func emptyEdgeTableFindsNothing() {
