@@ -185,7 +185,23 @@ struct BinaryReader: @unchecked Sendable {
     /// and what it decodes to are not both resident at their largest (peak memory). They are
     /// read again from the page cache if needed.
     func releaseReadPages() {
-        storage.file?.release(upTo: offset)
+        storage.file?.release(0..<(base - storage.pointer + offset))
+    }
+
+    /// Lets the system drop every page of a mapped file that lies wholly inside `buffer`, a
+    /// table used in place, once it has been checked (a no-op for memory outside the mapping).
+    func releasePages(of buffer: UnsafeRawBufferPointer) {
+        guard let address = buffer.baseAddress else { return }
+        let start = UnsafeRawPointer(address) - UnsafeRawPointer(storage.pointer)
+        guard start >= 0, start + buffer.count <= storage.count else { return }
+        storage.file?.release(start..<(start + buffer.count))
+    }
+
+    /// Lets the system drop every page of a mapped file that lies wholly inside `range` of
+    /// this reader's bytes (a no-op for bytes in memory).
+    func releasePages(_ range: Range<Int>) {
+        let start = base - storage.pointer
+        storage.file?.release((start + range.lowerBound)..<(start + range.upperBound))
     }
 
     var isAtEnd: Bool { offset == count }
@@ -337,17 +353,15 @@ final class ReadOnlyMapping {
         if let mapping { munmap(mapping, length) }
     }
 
-    /// How many bytes from the start have been released.
-    private var released = 0
-
-    /// Drops the mapped pages wholly before `offset` from memory (they stay mapped: touching
-    /// them reads them again).
-    func release(upTo offset: Int) {
+    /// Drops the mapped pages wholly inside `range` from memory. They stay mapped: touching
+    /// them reads them again, from the page cache, with the same bytes (the entry is never
+    /// written in place).
+    func release(_ range: Range<Int>) {
         guard let mapping else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
-        let end = min(offset, length) / page * page
-        guard end > released else { return }
-        _ = madvise(mapping + released, end - released, Int32(MADV_DONTNEED))
-        released = end
+        let start = (max(range.lowerBound, 0) + page - 1) / page * page
+        let end = min(range.upperBound, length) / page * page
+        guard start < end else { return }
+        _ = madvise(mapping + start, end - start, Int32(MADV_DONTNEED))
     }
 }

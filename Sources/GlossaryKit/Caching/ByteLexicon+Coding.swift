@@ -27,6 +27,8 @@ extension ByteLexicon {
         } catch {
             throw BinaryReader.Corrupt()
         }
+        // Borrowing checked the lexicon's bytes: give their pages back until words are looked up.
+        reader.releasePages(reader.offset..<(reader.offset + size))
         try reader.skip(size)
     }
 }

@@ -69,8 +69,20 @@ enum CacheEntry {
         guard reader.bytes(in: reader.offset..<(reader.offset + 16)).elementsEqual(key.utf8) else { throw BinaryReader.Corrupt() }
         try reader.skip(16)
         guard try reader.readUInt64() == UInt64(reader.count - headerSize) else { throw BinaryReader.Corrupt() }
+        // Every byte is hashed, a mebibyte at a time, each given back once hashed: a large
+        // entry costs its hashing time, not its size in memory.
         let covered = UnsafeRawBufferPointer(reader.bytes(in: checksummed..<reader.count))
-        guard Checksum.of(covered) == checksum else { throw BinaryReader.Corrupt() }
-        return try CompiledGlossary(decoding: &reader)
+        var hashed = 0
+        let verified = Checksum.of(covered, every: 1 << 20) { [reader] done in
+            // From the page the last part ended in: pages are released whole, so a page that
+            // two parts share would otherwise stay.
+            reader.releasePages((checksummed + hashed) / 4096 * 4096..<(checksummed + done))
+            hashed = done
+        }
+        guard verified == checksum else { throw BinaryReader.Corrupt() }
+        let compiled = try CompiledGlossary(decoding: &reader)
+        // Checking the tables read them all: the matcher reads back the pages it needs.
+        reader.releasePages(0..<reader.count)
+        return compiled
     }
 }

@@ -16,6 +16,16 @@ enum Checksum {
     ///
     /// - Complexity: O(*n*).
     static func of(_ bytes: UnsafeRawBufferPointer) -> UInt64 {
+        of(bytes, every: Int.max) { _ in }
+    }
+
+    /// The checksum of `bytes`, calling `progress` with the number of bytes done after each
+    /// `stride` of them (a multiple of 32), as a mapped file's reader gives back the pages it
+    /// has hashed: a large entry is then never resident all at once.
+    ///
+    /// - Complexity: O(*n*).
+    static func of(_ bytes: UnsafeRawBufferPointer, every stride: Int, progress: (Int) -> Void) -> UInt64 {
+        precondition(stride > 0 && stride % 32 == 0 || stride == Int.max, "a stride of whole 32-byte blocks")
         // Four different starting values (digits of π), so that equal lanes differ.
         var lanes: (UInt64, UInt64, UInt64, UInt64) = (
             0x243F_6A88_85A3_08D3, 0x1319_8A2E_0370_7344, 0xA409_3822_299F_31D0, 0x082E_FA98_EC4E_6C89
@@ -24,11 +34,15 @@ enum Checksum {
         var offset = 0
         if let base = bytes.baseAddress {
             while offset + 32 <= count {
-                lanes.0 = mix(lanes.0 ^ word(base, offset))
-                lanes.1 = mix(lanes.1 ^ word(base, offset + 8))
-                lanes.2 = mix(lanes.2 ^ word(base, offset + 16))
-                lanes.3 = mix(lanes.3 ^ word(base, offset + 24))
-                offset += 32
+                let end = offset + min(stride, (count - offset) / 32 * 32)
+                while offset < end {
+                    lanes.0 = mix(lanes.0 ^ word(base, offset))
+                    lanes.1 = mix(lanes.1 ^ word(base, offset + 8))
+                    lanes.2 = mix(lanes.2 ^ word(base, offset + 16))
+                    lanes.3 = mix(lanes.3 ^ word(base, offset + 24))
+                    offset += 32
+                }
+                progress(offset)
             }
         }
         // The last words, each to the first lane; the final part-word padded with zeros (the

@@ -7,7 +7,7 @@ extension CompiledGlossary {
     /// Format version, in every entry's header and key: an entry of another version is ignored.
     /// A new table needs no new version (the tables' layout names every property); a changed
     /// layout of a value does.
-    static let cacheFormat: UInt32 = 10
+    static let cacheFormat: UInt32 = 11
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(glossary)
@@ -29,7 +29,12 @@ extension CompiledGlossary {
         // The model is decoded: its pages can go. The tables stay in the mapping.
         reader.releaseReadPages()
         let tables = try TableDecoder.decode(Tables.self, from: &reader)
-        guard tables.isConsistent(termCounts: termCounts), reader.isAtEnd else { throw BinaryReader.Corrupt() }
+        // Each table's pages are given back once it is checked, so that a large entry's tables
+        // are never resident all at once.
+        let mapped = reader
+        guard tables.isConsistent(termCounts: termCounts, release: { mapped.releasePages(of: $0) }), reader.isAtEnd else {
+            throw BinaryReader.Corrupt()
+        }
         self.init(glossary: glossary, tables: tables, registry: registry)
     }
 }

@@ -36,24 +36,21 @@ extension BinaryWriter {
     }
 
     mutating func write(_ glossary: Glossary) {
-        // The body first, into a writer of its own, so that the tables it fills can precede it.
+        // The concepts first, into a writer of their own, so that the tables they fill can
+        // precede them; each concept's offset is noted, for reading one without the others.
         var tags = Interner<LanguageTag>(), files = Interner<String>()
-        var body = BinaryWriter()
-        body.write(glossary.name)
-        body.write(glossary.requiredLanguages.count)
-        for tag in glossary.requiredLanguages { body.write(tags.index(of: tag)) }
-        body.write(glossary.properties, tags: &tags)
-        body.write(glossary.concepts.count)
-        // The concepts in parts, each with its concept count and byte length first, so that a
-        // reader can decode the parts on several cores at once.
-        let parts = Self.conceptParts(glossary.concepts.count)
-        body.write(parts.count)
-        for part in parts {
-            var concepts = BinaryWriter()
-            for concept in glossary.concepts[part] { concepts.write(concept, tags: &tags, files: &files) }
-            body.write(part.count)
-            body.write(concepts.bytes.count)
-            body.append(concepts)
+        var head = BinaryWriter()
+        head.write(glossary.name)
+        head.write(glossary.requiredLanguages.count)
+        for tag in glossary.requiredLanguages { head.write(tags.index(of: tag)) }
+        head.write(glossary.properties, tags: &tags)
+        var concepts = BinaryWriter()
+        var offsets: [UInt32] = [0]
+        offsets.reserveCapacity(glossary.concepts.count + 1)
+        for concept in glossary.concepts {
+            concepts.write(concept, tags: &tags, files: &files)
+            precondition(concepts.count <= Int(UInt32.max), "concepts beyond 4 GiB")
+            offsets.append(UInt32(concepts.count))
         }
         writeCases(of: TermStatus.self)
         writeCases(of: TermType.self)
@@ -62,14 +59,11 @@ extension BinaryWriter {
         for tag in tags.values { write(tag.rawValue) }
         write(files.values.count)
         for file in files.values { write(file) }
-        append(body)
-    }
-
-    /// How the concepts are cut into parts: one part for a small glossary (a thread would cost
-    /// more than it saves), else four, which two to four cores decode at once.
-    static func conceptParts(_ count: Int) -> [Range<Int>] {
-        let parts = count < 4096 ? min(count, 1) : 4
-        return (0..<parts).map { part in (count * part / parts)..<(count * (part + 1) / parts) }
+        append(head)
+        // The offsets where they can be used in place, then the concepts.
+        write(PinnedArray(offsets))
+        write(concepts.count)
+        append(concepts)
     }
 
     private mutating func write(_ concept: Concept, tags: inout Interner<LanguageTag>, files: inout Interner<String>) {
@@ -238,12 +232,14 @@ extension BinaryReader {
             location: location)
     }
 
-    /// Reads a glossary written by `BinaryWriter.write(_: Glossary)`.
+    /// Reads a glossary written by `BinaryWriter.write(_: Glossary)`, its concepts left where
+    /// they lie (`StoredConcepts`): each is checked here, without allocating, and decoded when
+    /// first read.
     ///
     /// - Returns: the glossary and the number of terms of each concept (to check references
-    ///   into it without touching the concepts again).
-    /// - Complexity: O(*n*) in the glossary's size; one allocation per concept's terms and per
-    ///   string longer than 15 bytes, nothing per repeated tag or file path.
+    ///   into it without decoding the concepts).
+    /// - Complexity: O(*n*) in the glossary's size, but no allocation per concept, term or
+    ///   string: only the tags, file paths and the glossary's own fields are decoded.
     mutating func readGlossary() throws(Corrupt) -> (glossary: Glossary, termCounts: [Int32]) {
         let statuses = try readCases(of: TermStatus.self)
         let types = try readCases(of: TermType.self)
@@ -260,56 +256,27 @@ extension BinaryReader {
             glossary.requiredLanguages.append(tags[try readIndex(below: tags.count)])
         }
         glossary.properties = try readProperties(tables)
-        let count = try readElementCount()
-        // The parts of the concepts: each is read by a reader of its own, on its own core.
-        let partCount = try readCount(atMost: count)
-        var partList: [(concepts: Int, reader: BinaryReader)] = []
-        for _ in 0..<partCount {
-            let concepts = try readCount(atMost: count)
-            let length = try readElementCount()
-            partList.append((concepts, try slice(length: length)))
-            try skip(length)
-        }
-        let parts = partList
-        guard parts.reduce(0, { $0 + $1.concepts }) == count else { throw Corrupt() }
-        let decoded = DecodedParts(count: parts.count)
-        let work = { @Sendable (index: Int) in
-            var reader = parts[index].reader
-            decoded.set(
-                index,
-                Result { () throws(Corrupt) in
-                    var concepts: [Concept] = []
-                    var termCounts: [Int32] = []
-                    concepts.reserveCapacity(parts[index].concepts)
-                    termCounts.reserveCapacity(parts[index].concepts)
-                    for _ in 0..<parts[index].concepts {
-                        let (concept, termCount) = try reader.readConcept(tables)
-                        concepts.append(concept)
-                        termCounts.append(termCount)
-                    }
-                    guard reader.isAtEnd else { throw Corrupt() }
-                    return (concepts, termCounts)
-                })
-        }
-        if parts.count > 1 && ProcessInfo.processInfo.activeProcessorCount > 1 {
-            DispatchQueue.concurrentPerform(iterations: parts.count, execute: work)
-        } else {
-            for index in parts.indices { work(index) }
-        }
-        glossary.concepts.reserveCapacity(count)
+        let offsets = try readPinned(UInt32.self)
+        let length = try readElementCount()
+        let concepts = try slice(length: length)
+        try skip(length)
+        guard let first = offsets.first, first == 0, let last = offsets.last, Int(last) == length else { throw Corrupt() }
+        // Every concept decodes and ends where the next begins: then decoding one later, from
+        // the same bytes with the same code, cannot fail.
         var termCounts: [Int32] = []
-        termCounts.reserveCapacity(count)
-        for result in decoded.results {
-            guard let result else { throw Corrupt() }
-            let (concepts, counts) = try result.get()
-            glossary.concepts += concepts
-            termCounts += counts
+        termCounts.reserveCapacity(offsets.count - 1)
+        var checker = concepts
+        for index in 0..<(offsets.count - 1) {
+            try checker.seek(to: Int(offsets[index]))
+            termCounts.append(try checker.skipConcept(tables))
+            guard checker.offset == Int(offsets[index + 1]) else { throw Corrupt() }
         }
+        glossary.concepts = ConceptList(stored: StoredConcepts(reader: concepts, offsets: offsets, tables: tables))
         return (glossary, termCounts)
     }
 
     /// One concept, and its number of terms.
-    private mutating func readConcept(_ tables: GlossaryTables) throws(Corrupt) -> (Concept, Int32) {
+    mutating func readConcept(_ tables: GlossaryTables) throws(Corrupt) -> (Concept, Int32) {
         let id = try readString()
         let present = try readByte()
         let definition = present & 1 != 0 ? try readString() : nil
@@ -328,20 +295,65 @@ extension BinaryReader {
     }
 }
 
-/// The concepts of each part as the threads that decode them finish, one slot per part.
-private final class DecodedParts: @unchecked Sendable {
-    // @unchecked: each thread writes only its own slot, under the lock; the slots are read
-    // after every thread has finished.
-    private let lock = NSLock()
-    private(set) var results: [Result<([Concept], [Int32]), BinaryReader.Corrupt>?]
-
-    init(count: Int) {
-        results = Array(repeating: nil, count: count)
+extension BinaryReader {
+    /// Moves past one concept as `readConcept` reads it, accepting exactly the bytes it accepts,
+    /// without allocating anything: how loading checks the concepts it leaves undecoded.
+    ///
+    /// - Returns: the concept's number of terms.
+    /// - Complexity: O(the concept's size).
+    mutating func skipConcept(_ tables: GlossaryTables) throws(Corrupt) -> Int32 {
+        try skipString()
+        let present = try readByte()
+        if present & 1 != 0 { try skipString() }
+        if present & 2 != 0 { try skipString() }
+        if present & 4 != 0 { try skipString() }
+        if present & 8 != 0 { try skipProperties(tables) }
+        if present & 16 != 0 { try skipLocation(tables) }
+        let termCount = try readElementCount()
+        for _ in 0..<termCount { try skipTerm(tables) }
+        return Int32(termCount)
     }
 
-    func set(_ index: Int, _ result: Result<([Concept], [Int32]), BinaryReader.Corrupt>) {
-        lock.lock()
-        results[index] = result
-        lock.unlock()
+    private mutating func skipString() throws(Corrupt) {
+        let length = try readInt()
+        try skip(length)
+    }
+
+    private mutating func skipLocation(_ tables: GlossaryTables) throws(Corrupt) {
+        _ = try readIndex(below: tables.files.count)
+        _ = try readInt()
+        _ = try readInt()
+    }
+
+    private mutating func skipProperties(_ tables: GlossaryTables) throws(Corrupt) {
+        for _ in 0..<(try readElementCount()) {
+            try skipString()
+            try skipString()
+            _ = try readIndex(below: tables.tags.count + 1)
+        }
+    }
+
+    private mutating func skipTerm(_ tables: GlossaryTables) throws(Corrupt) {
+        try skipString()
+        _ = try readIndex(below: tables.tags.count)
+        _ = try readIndex(below: tables.statuses.count)
+        _ = try readIndex(below: tables.types.count)
+        _ = try readIndex(below: tables.modes.count)
+        let bits = try readInt()
+        guard (bits >> 2) & 3 != 3 else { throw Corrupt() }
+        if bits & 16 != 0 {
+            for _ in 0..<(try readElementCount()) { try skipString() }
+        }
+        if bits & 32 != 0 { try skipString() }
+        if bits & 64 != 0 { try skipString() }
+        if bits & 128 != 0 { try skipString() }
+        if bits & 256 != 0 { try skipProperties(tables) }
+        if bits & 512 != 0 { try skipLocation(tables) }
+        if bits & 1024 != 0 {
+            for _ in 0..<(try readElementCount()) {
+                try skipString()
+                if try readIndex(below: 2) == 1 { try skipLocation(tables) }
+            }
+        }
     }
 }

@@ -64,7 +64,7 @@ public struct CSVGlossaryReader: Sendable {
         let separator = options.separator ?? (path.lowercased().hasSuffix(".tsv") ? "\t" : CSV.detectSeparator(in: text))
         let records = try CSV.parse(text, separator: separator, path: path)
         guard let header = records.first else { return Glossary() }
-        let names = header.map { $0.value.trimmingCharacters(in: .whitespacesAndNewlines) }
+        let names = header.map { $0.value.trimmedOfWhiteSpace() }
         let lowered = names.map { $0.lowercased() }
         let layout =
             options.layout
@@ -166,7 +166,7 @@ struct CSVRowDecoder {
             var concept = Concept(id: "", location: SourceLocation(file: path, line: first.line, column: first.column))
             var properties: [Property] = []
             for (index, field) in record.enumerated() where index < columns.count {
-                let value = field.value.trimmingCharacters(in: .whitespacesAndNewlines)
+                let value = field.value.trimmedOfWhiteSpace()
                 if value.isEmpty { continue }
                 switch columns[index] {
                 case .id:
@@ -194,13 +194,13 @@ struct CSVRowDecoder {
     func terms(in field: CSV.Field, language: LanguageTag) throws(InputError) -> [Term] {
         var result: [Term] = []
         for piece in split(field.value, separators: options.termSeparators) {
-            var text = piece.text.trimmingCharacters(in: .whitespacesAndNewlines)
+            var text = piece.text.trimmedOfWhiteSpace()
             var status = TermStatus.preferred
             var type = TermType.fullForm
             if let open = piece.bracket {
-                let inside = String(piece.text[piece.text.index(after: open)...]).trimmingCharacters(in: .whitespacesAndNewlines)
+                let inside = String(piece.text[piece.text.index(after: open)...]).trimmedOfWhiteSpace()
                 if inside.hasSuffix("]") {
-                    let words = inside.dropLast().split(separator: ",").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+                    let words = inside.dropLast().split(separator: ",").map { $0.trimmedOfWhiteSpace() }
                     var parsedStatus: TermStatus?
                     var parsedType: TermType?
                     var allKnown = !words.isEmpty
@@ -214,7 +214,7 @@ struct CSVRowDecoder {
                         }
                     }
                     if allKnown {
-                        text = String(piece.text[..<open]).trimmingCharacters(in: .whitespacesAndNewlines)
+                        text = String(piece.text[..<open]).trimmedOfWhiteSpace()
                         status = parsedStatus ?? .preferred
                         type = parsedType ?? .fullForm
                     } else if words.count == 1
@@ -304,6 +304,7 @@ struct CSVRowDecoder {
         }
         var concepts: [Concept] = []
         var positions: [String: Int] = [:]
+        var parsedTags: [String: LanguageTag] = [:]
         for record in records {
             try checkWidth(record)
             func field(_ key: String) -> CSV.Field? {
@@ -312,7 +313,7 @@ struct CSVRowDecoder {
                 return field.value.isEmpty ? nil : field
             }
             let anchor = record[0]
-            let conceptID = field("concept")?.value.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+            let conceptID = field("concept")?.value.trimmedOfWhiteSpace() ?? ""
             if let idField = field("concept"), !conceptID.isEmpty { try requireValidID(conceptID, idField) }
             var slot: Int
             if !conceptID.isEmpty, let existing = positions[conceptID] {
@@ -326,11 +327,14 @@ struct CSVRowDecoder {
             try fillConcept(&concepts[slot], field: field)
             guard let termField = field("term") else { continue }
             guard let languageField = field("language") else { throw error(termField, "this term has no language") }
-            guard let language = LanguageTag(languageField.value.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            // A file has a handful of distinct tags on many rows: each is parsed once.
+            let languageText = languageField.value.trimmedOfWhiteSpace()
+            guard let language = parsedTags[languageText] ?? LanguageTag(languageText) else {
                 throw error(languageField, "'\(languageField.value)' is not a BCP 47 language tag")
             }
+            parsedTags[languageText] = language
             var term = Term(
-                text: termField.value.trimmingCharacters(in: .whitespacesAndNewlines), language: language,
+                text: termField.value.trimmedOfWhiteSpace(), language: language,
                 location: SourceLocation(file: path, line: termField.line, column: termField.column))
             if let f = field("status") {
                 guard let status = TermStatus(rawValue: f.value.lowercased()) else {
@@ -356,7 +360,7 @@ struct CSVRowDecoder {
             }
             if let f = field("forms") {
                 term.forms = split(f.value, separators: ["|"]).map {
-                    unescape($0.text.trimmingCharacters(in: .whitespacesAndNewlines))
+                    unescape($0.text.trimmedOfWhiteSpace())
                 }.filter { !$0.isEmpty }
             }
             if let f = field("plural-infix") { term.allowsPluralInfix = try bool(f) }

@@ -50,15 +50,26 @@ extension CompiledGlossary {
         /// `termCounts` terms: every index into another table is in range, so that tables read
         /// from a damaged cache are refused instead of crashing the matcher or misleading it.
         ///
+        /// `release` is given each large table's memory once it has been checked (the cache lets
+        /// the pages of its mapped file go, so that they are not all resident at once).
+        ///
         /// - Complexity: O(*n*) in the tables' size.
-        func isConsistent(termCounts: [Int32]) -> Bool {
+        func isConsistent(termCounts: [Int32], release: (UnsafeRawBufferPointer) -> Void = { _ in }) -> Bool {
+            func released<Element>(_ table: PinnedArray<Element>) {
+                table.withUnsafeBufferPointer { release(UnsafeRawBufferPointer($0)) }
+            }
             guard detectorLanguages.count <= CompiledGlossary.maximumDetectorLanguages,
                 flags.count == words.count, rootChildren.count == words.count,
                 maximumLength >= 0,
-                edges.isConsistent,
-                terminals.isConsistent(entryCount: entries.count),
-                entries.isConsistent(termCounts: termCounts)
+                edges.isConsistent(release: release),
+                terminals.isConsistent(entryCount: entries.count)
             else { return false }
+            released(terminals.starts)
+            released(terminals.entries)
+            guard entries.isConsistent(termCounts: termCounts) else { return false }
+            released(entries.concepts)
+            released(entries.terms)
+            released(entries.facts)
             let entryCount = entries.count
             let prefixesValid = prefixes.values.allSatisfy { byStem in
                 byStem.values.allSatisfy { list in list.allSatisfy { $0.entry >= 0 && Int($0.entry) < entryCount } }
@@ -72,6 +83,8 @@ extension CompiledGlossary {
                     }
                 }
             }
+            released(rootChildren)
+            released(flags)
             return prefixesValid && childrenValid
         }
     }

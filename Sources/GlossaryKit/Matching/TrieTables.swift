@@ -19,16 +19,24 @@ struct EdgeTable: Sendable, Codable {
     /// ends), `count` is the number of edges and the slots were placed with this hash function.
     ///
     /// - Complexity: O(*n*) in the number of slots.
-    var isConsistent: Bool {
+    ///
+    /// `release` is given each checked mebibyte of the table (the cache lets those pages of its
+    /// mapped file go: the table is tens of megabytes for a large glossary).
+    func isConsistent(release: (UnsafeRawBufferPointer) -> Void = { _ in }) -> Bool {
         let slots = storage.count / Self.slotWidth
         guard placedWith == Self.hashProbe, storage.count % Self.slotWidth == 0, slots > 0, slots & (slots - 1) == 0,
             count < slots
         else { return false }
         let used = storage.withUnsafeBufferPointer { storage -> Int? in
             var used = 0
-            for base in stride(from: 3, to: storage.count, by: Self.slotWidth) where storage[base] != 0 {
-                guard storage[base] > 0 else { return nil }
-                used += 1
+            let chunk = Self.slotWidth << 16
+            for start in stride(from: 0, to: storage.count, by: chunk) {
+                let end = min(start + chunk, storage.count)
+                for base in stride(from: start + 3, to: end, by: Self.slotWidth) where storage[base] != 0 {
+                    guard storage[base] > 0 else { return nil }
+                    used += 1
+                }
+                release(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: storage[start..<end])))
             }
             return used
         }

@@ -4,8 +4,9 @@ public struct Glossary: Sendable {
     public var name: String?
     /// Languages every concept is expected to cover (for `glossary lint`).
     public var requiredLanguages: [LanguageTag]
-    /// The concepts, each with its terms in one or more languages.
-    public var concepts: [Concept]
+    /// The concepts, each with its terms in one or more languages: an array, or, for a
+    /// glossary read from the cache, concepts decoded as they are read (`ConceptList`).
+    public var concepts: ConceptList
     /// Data kept for round trips (TBX header fields, …).
     public var properties: [Property]
 
@@ -18,7 +19,7 @@ public struct Glossary: Sendable {
     ) {
         self.name = name
         self.requiredLanguages = requiredLanguages
-        self.concepts = concepts
+        self.concepts = ConceptList(concepts)
         self.properties = properties
     }
 

@@ -4,17 +4,18 @@
 enum ModelComparison {
     static func stripped(_ glossary: Glossary) -> Glossary {
         var glossary = glossary
-        glossary.concepts = glossary.concepts.map { concept in
-            var concept = concept
-            concept.location = nil
-            concept.terms = concept.terms.map { term in
-                var term = term
-                term.location = nil
-                term.exceptions = term.exceptions.map { TermException($0.text) }
-                return term
-            }
-            return concept
-        }
+        glossary.concepts = ConceptList(
+            glossary.concepts.map { concept in
+                var concept = concept
+                concept.location = nil
+                concept.terms = concept.terms.map { term in
+                    var term = term
+                    term.location = nil
+                    term.exceptions = term.exceptions.map { TermException($0.text) }
+                    return term
+                }
+                return concept
+            })
         return glossary
     }
 
