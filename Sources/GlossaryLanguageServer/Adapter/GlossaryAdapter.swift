@@ -30,6 +30,9 @@ final class GlossaryAdapter: LanguageFeatures {
     private var projects: [String: Project] = [:]
     /// Compiled glossaries by their paths: folders that share a glossary share its checker.
     private var checkers: [[String]: GlossaryChecker] = [:]
+    /// The scanning state of each checker's checks, by its glossary's paths: the words of a
+    /// document are folded, looked up and analysed once, not again on every keystroke.
+    private var sessions: [[String]: ScanSession] = [:]
     /// The last check of each open document, for the requests about it (code actions, hover)
     /// that come between changes.
     private var checks: [String: DocumentCheck] = [:]
@@ -97,6 +100,7 @@ final class GlossaryAdapter: LanguageFeatures {
         // glossary cheap to load again.
         projects = [:]
         checkers = [:]
+        sessions = [:]
         checks = [:]
         return true
     }
@@ -137,9 +141,10 @@ final class GlossaryAdapter: LanguageFeatures {
         // from a name it does not have.
         let name = path ?? "untitled"
         if let configuration = project.configuration, path != nil, !configuration.includes(name) { return [] }
-        let checkOptions = CheckOptions(
+        var checkOptions = CheckOptions(
             language: path.flatMap { project.configuration?.language(forPath: $0) }, markup: markup,
             ruleSettings: project.configuration?.ruleSettings ?? [:], sourceLanguage: project.sourceLanguage)
+        checkOptions.session = sessions[project.glossaryPaths]
         // The whole text is checked on every change. `document.edited` is the span edited
         // since the last check: a paragraph cache would analyse only the paragraphs it touches
         // (`GlossaryChecker.analyze`) and reuse the others' words and matches, shifted, before
@@ -235,6 +240,7 @@ final class GlossaryAdapter: LanguageFeatures {
                 onWarning: { self.log.log(.warning, "\($0.location): warning: \($0.message) [\($0.rule)]") })
             let checker = GlossaryChecker(compiled: compiled)
             checkers[paths] = checker
+            sessions[paths] = ScanSession(compiled: compiled)
             log.log(
                 .info,
                 "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))"
