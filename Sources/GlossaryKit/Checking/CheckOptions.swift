@@ -18,8 +18,8 @@ public struct CheckOptions: Sendable {
     /// differential tests compare the fast paths with.
     var referencePath = false
     /// The scanning state to carry over from earlier texts (`CheckRunner` gives each of its
-    /// threads one); nil starts afresh.
-    var session: ScanSession?
+    /// threads one, the language server one per glossary); nil starts afresh.
+    package var session: ScanSession?
     /// Files of at least this many bytes are checked without reading them whole (see
     /// `GlossaryChecker.check(_:options:)` for a `MappedFile`); `Int.max` never streams. The
     /// findings are the same either way; `--fix` needs the text whole and turns streaming off.

@@ -74,14 +74,41 @@ package struct CrossLanguageAnalyzer: Sendable {
     /// The text is scanned once (Markdown by the file name for a plain file, plain for text
     /// extracted from a bilingual format) and each segment's words are matched in the segment's
     /// language; the result is an analysed document whose paragraphs are the segments.
+    /// With a `session` (see `ScanSession`), the words are folded, looked up and read with the
+    /// state it carries over from earlier texts, as the monolingual check does; the result is
+    /// the same with or without one.
+    ///
     /// - Complexity: O(*n*) in the text's length.
-    package func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedText {
+    package func analyze(_ segmented: SegmentedText, markup: Tokenizer.Markup? = nil, session: ScanSession? = nil)
+        throws(TextError) -> AnalyzedText
+    {
         let markup = segmented.fileOffsets == nil ? markup ?? Tokenizer.Markup(path: segmented.path) : .plain
-        let unknownWords = ByteLexicon()
-        let scanned = try Tokenizer().scan(
+        guard let session, session.compiled === compiled, !session.referencePath else {
+            let unknownWords = ByteLexicon()
+            return try analyze(
+                segmented, markup: markup, tokenizer: Tokenizer(), unknownWords: unknownWords,
+                cache: WordReadingCache(compiled: compiled, unknownWords: unknownWords))
+        }
+        return try session.use { (tokenizer, unknownWords, cache) throws(TextError) in
+            let analyzed = try analyze(segmented, markup: markup, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
+            // As in `AnalysisPipeline.run`: the distinct unknown words are only a cache.
+            if unknownWords.count > AnalysisPipeline.unknownWordLimit {
+                tokenizer.forgetWords()
+                unknownWords = ByteLexicon()
+                cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
+            }
+            return analyzed
+        }
+    }
+
+    /// `analyze(_:markup:session:)` with the given scanning state.
+    private func analyze(
+        _ segmented: SegmentedText, markup: Tokenizer.Markup, tokenizer: Tokenizer, unknownWords: ByteLexicon,
+        cache: WordReadingCache
+    ) throws(TextError) -> AnalyzedText {
+        let scanned = try tokenizer.scan(
             segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
             unknownWords: unknownWords, wordFlags: compiled.tables.flags)
-        let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []
@@ -105,10 +132,12 @@ package struct CrossLanguageAnalyzer: Sendable {
     }
 
     /// Matches every text of `corpus`.
-    package func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil) throws(TextError) -> AnalyzedCorpus {
+    package func analyze(_ corpus: TranslationCorpus, markup: Tokenizer.Markup? = nil, session: ScanSession? = nil)
+        throws(TextError) -> AnalyzedCorpus
+    {
         var texts: [AnalyzedText] = []
         for text in corpus.texts {
-            texts.append(try analyze(text, markup: markup))
+            texts.append(try analyze(text, markup: markup, session: session))
         }
         return AnalyzedCorpus(
             texts: texts, sets: corpus.sets, sourceLanguage: corpus.sourceLanguage, notes: corpus.notes, glossary: glossary)

@@ -58,6 +58,13 @@ public struct CrossLanguageChecker: Sendable {
         try analyzer.analyze(normalized(corpus).directed(by: sourceLanguage), markup: markup)
     }
 
+    /// Analyses a corpus as `analyze(_:markup:sourceLanguage:)` does, with the markup, source
+    /// language and scanning state (`CheckOptions.session`) of a check.
+    func analyze(_ corpus: TranslationCorpus, options: CheckOptions) throws(TextError) -> AnalyzedCorpus {
+        try analyzer.analyze(
+            normalized(corpus).directed(by: options.sourceLanguage), markup: options.markup, session: options.session)
+    }
+
     /// Every finding on a corpus read from bilingual files: the monolingual rules on each
     /// extracted text and the cross-language rules on the sets, positioned in the files.
     public func check(_ corpus: TranslationCorpus, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
@@ -116,7 +123,7 @@ public struct CrossLanguageChecker: Sendable {
         }
         guard let corpus = SectionAligner.align(segmented) else { return [] }
         return crossFindings(
-            try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage), options: options,
+            try analyze(corpus, options: options), options: options,
             excluding: monolingual)
     }
 
@@ -157,7 +164,7 @@ public struct CrossLanguageChecker: Sendable {
         monolingual: [Finding] = []
     ) throws(TextError) -> (findings: [Finding], notes: [String]) {
         let corpus = try parallelCorpus(sources, languages: languages, options: options)
-        let analyzed = try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage)
+        let analyzed = try analyze(corpus, options: options)
         return (crossFindings(analyzed, options: options, excluding: monolingual), analyzed.notes)
     }
 }

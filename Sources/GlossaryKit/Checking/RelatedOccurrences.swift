@@ -72,7 +72,7 @@ extension CrossLanguageChecker {
         monolingual: [Finding] = []
     ) throws(TextError) -> [(finding: Finding, related: [RelatedOccurrence])] {
         let corpus = try parallelCorpus(sources, languages: languages, options: options)
-        let analyzed = try analyze(corpus, markup: options.markup, sourceLanguage: options.sourceLanguage)
+        let analyzed = try analyze(corpus, options: options)
         return crossFindings(analyzed, options: options, excluding: monolingual).map {
             ($0, analyzed.relatedOccurrences(of: $0))
         }

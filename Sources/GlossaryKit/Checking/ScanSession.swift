@@ -8,9 +8,10 @@ import Foundation
 /// for all the files a worker checks. The caches are pure (a word's folded form, lexicon ids and
 /// readings do not depend on the text it is in), so findings are the same with or without one.
 ///
-/// A session is used by one check at a time: `CheckRunner` gives each of its threads its own. A
-/// lock makes accidental sharing safe (the checks then take turns) rather than a data race.
-final class ScanSession: @unchecked Sendable {
+/// A session is used by one check at a time: `CheckRunner` gives each of its threads its own,
+/// the language server one per glossary for all its checks. A lock makes accidental sharing safe
+/// (the checks then take turns) rather than a data race.
+package final class ScanSession: @unchecked Sendable {
     let compiled: CompiledGlossary
     let referencePath: Bool
     private let lock = NSLock()
@@ -18,7 +19,7 @@ final class ScanSession: @unchecked Sendable {
     private var unknownWords: ByteLexicon?
     private var cache: WordReadingCache?
 
-    init(compiled: CompiledGlossary, referencePath: Bool = false) {
+    package init(compiled: CompiledGlossary, referencePath: Bool = false) {
         self.compiled = compiled
         self.referencePath = referencePath
     }

@@ -30,11 +30,21 @@ final class GlossaryAdapter: LanguageFeatures {
     private var projects: [String: Project] = [:]
     /// Compiled glossaries by their paths: folders that share a glossary share its checker.
     private var checkers: [[String]: GlossaryChecker] = [:]
+    /// The scanning state of each checker's checks, by its glossary's paths: the words of a
+    /// document are folded, looked up and analysed once, not again on every keystroke.
+    private var sessions: [[String]: ScanSession] = [:]
     /// The last check of each open document, for the requests about it (code actions, hover)
     /// that come between changes.
     private var checks: [String: DocumentCheck] = [:]
     /// The other versions of each document checked as one of a translation set, by URI.
     private var versionsOf: [String: [String]] = [:]
+    /// The files on disk that may be versions of the text at a path (`diskVersionCandidates`),
+    /// listed once rather than on every keystroke; forgotten whenever a document is opened,
+    /// closed or saved and whenever the client reports a file changed on disk.
+    private var diskCandidates: [String: [String]] = [:]
+    /// The translation set of a path and the candidates it was picked from: the same
+    /// candidates give the same set, until the configuration changes.
+    private var versionGroups: [String: (candidates: [String], group: ParallelGroup?)] = [:]
 
     /// A document's text as last checked, and what its check found.
     private struct DocumentCheck {
@@ -84,11 +94,17 @@ final class GlossaryAdapter: LanguageFeatures {
         }
     }
 
+    /// The configuration and the glossary files, whose changes reload them, and the text files,
+    /// which may be versions of an open document (the folder listings kept are forgotten).
     var watchedFilePatterns: [String] {
-        ["**/" + Configuration.fileName, "**/*.{" + GlossaryLoader.allExtensions.joined(separator: ",") + "}"]
+        [
+            "**/" + Configuration.fileName, "**/*.{" + GlossaryLoader.allExtensions.joined(separator: ",") + "}",
+            "**/*.{" + CheckRunner.textExtensions.sorted().joined(separator: ",") + "}",
+        ]
     }
 
     func fileSaved(uri: String) -> Bool {
+        forgetVersionCandidates()
         guard let path = DocumentURI.path(of: uri).map({ Paths.absolute($0) }) else { return false }
         let isConfiguration = (path as NSString).lastPathComponent == Configuration.fileName
         guard isConfiguration || projects.values.contains(where: { $0.depends(on: path) }) else { return false }
@@ -97,6 +113,7 @@ final class GlossaryAdapter: LanguageFeatures {
         // glossary cheap to load again.
         projects = [:]
         checkers = [:]
+        sessions = [:]
         checks = [:]
         return true
     }
@@ -137,9 +154,10 @@ final class GlossaryAdapter: LanguageFeatures {
         // from a name it does not have.
         let name = path ?? "untitled"
         if let configuration = project.configuration, path != nil, !configuration.includes(name) { return [] }
-        let checkOptions = CheckOptions(
+        var checkOptions = CheckOptions(
             language: path.flatMap { project.configuration?.language(forPath: $0) }, markup: markup,
             ruleSettings: project.configuration?.ruleSettings ?? [:], sourceLanguage: project.sourceLanguage)
+        checkOptions.session = sessions[project.glossaryPaths]
         // The whole text is checked on every change. `document.edited` is the span edited
         // since the last check: a paragraph cache would analyse only the paragraphs it touches
         // (`GlossaryChecker.analyze`) and reuse the others' words and matches, shifted, before
@@ -235,6 +253,7 @@ final class GlossaryAdapter: LanguageFeatures {
                 onWarning: { self.log.log(.warning, "\($0.location): warning: \($0.message) [\($0.rule)]") })
             let checker = GlossaryChecker(compiled: compiled)
             checkers[paths] = checker
+            sessions[paths] = ScanSession(compiled: compiled)
             log.log(
                 .info,
                 "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))"
@@ -299,9 +318,21 @@ final class GlossaryAdapter: LanguageFeatures {
         return end
     }
 
+    func documentOpened(uri: String) {
+        forgetVersionCandidates()
+    }
+
     func documentClosed(uri: String) {
         checks[uri] = nil
         versionsOf[uri] = nil
+        forgetVersionCandidates()
+    }
+
+    /// Forgets the folder listings and translation sets found so far: a file may have come,
+    /// gone or been opened since.
+    private func forgetVersionCandidates() {
+        diskCandidates = [:]
+        versionGroups = [:]
     }
 
     func otherVersions(of uri: String) -> [String] {
@@ -329,10 +360,21 @@ final class GlossaryAdapter: LanguageFeatures {
             }
         }
         let project = project(for: folder(for: path))
-        let candidates = Self.versionCandidates(of: path, open: Array(openByPath.keys))
-        let grouped = ParallelFiles.groups(
-            candidates, configuration: project.configuration, byName: true, known: check.checker.compiled.languages)
-        guard let group = grouped.groups.first(where: { $0.files.contains(path) }) else { return [] }
+        let onDisk = diskCandidates[path] ?? Self.diskVersionCandidates(of: path)
+        diskCandidates[path] = onDisk
+        let candidates = Self.versionCandidates(of: path, onDisk: onDisk, open: Array(openByPath.keys))
+        let group: ParallelGroup
+        if let known = versionGroups[path], known.candidates == candidates {
+            guard let knownGroup = known.group else { return [] }
+            group = knownGroup
+        } else {
+            let grouped = ParallelFiles.groups(
+                candidates, configuration: project.configuration, byName: true, known: check.checker.compiled.languages)
+            let found = grouped.groups.first { $0.files.contains(path) }
+            versionGroups[path] = (candidates, found)
+            guard let found else { return [] }
+            group = found
+        }
         var sources: [SourceText] = []
         var texts: [String: DocumentText] = [:]
         for file in group.files {
@@ -376,11 +418,27 @@ final class GlossaryAdapter: LanguageFeatures {
     /// folders beside its own under the same name (`en/report.md` for `id/report.md`), and the
     /// open documents. `ParallelFiles.groups` picks the versions among them.
     static func versionCandidates(of path: String, open: [String]) -> [String] {
+        versionCandidates(of: path, onDisk: diskVersionCandidates(of: path), open: open)
+    }
+
+    /// `onDisk` (see `diskVersionCandidates(of:)`), `path` and the open documents, sorted.
+    static func versionCandidates(of path: String, onDisk: [String], open: [String]) -> [String] {
+        var candidates = Set(onDisk)
+        candidates.insert(path)
+        candidates.formUnion(open.filter(ParallelFiles.isPlainText))
+        return candidates.sorted()
+    }
+
+    /// The files on disk that may be versions of the text at `path`: the text files beside it
+    /// and the files of its name in the folders beside its own.
+    ///
+    /// - Complexity: a listing of the folder of `path` and of its parent, and a look-up per
+    ///   folder of the parent: what the adapter keeps rather than repeats per keystroke.
+    static func diskVersionCandidates(of path: String) -> [String] {
         let manager = FileManager.default
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
-        var candidates: Set<String> = [path]
-        candidates.formUnion(open.filter(ParallelFiles.isPlainText))
+        var candidates: Set<String> = []
         for entry in (try? manager.contentsOfDirectory(atPath: folder)) ?? [] where !entry.hasPrefix(".") {
             let file = (folder as NSString).appendingPathComponent(entry)
             if CheckRunner.textExtensions.contains((entry as NSString).pathExtension.lowercased()) { candidates.insert(file) }
@@ -590,12 +648,27 @@ final class GlossaryAdapter: LanguageFeatures {
         if let explanation = finding.matchExplanation {
             message += "\nmatched '\(finding.text)' as \(explanation)"
         }
-        if let note = finding.note?.trimmingCharacters(in: .whitespacesAndNewlines), !note.isEmpty {
+        if let note = finding.note.map(trimmingWhitespace), !note.isEmpty {
             message += "\nnote: \(note)"
         }
         return Diagnostic(
             range: text.range(of: finding.byteRange, encoding: encoding), severity: severity(finding.severity),
             code: finding.rule, codeDescription: rulesDocumentation, source: source, message: message)
+    }
+
+    /// `text` without what Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)`
+    /// removes at its ends: the Unicode `White_Space` characters and, as Foundation still counts
+    /// it among them, the zero width space (U+200B); the same set, checked scalar by scalar.
+    ///
+    /// Every finding's note is trimmed on every keystroke: Foundation's `trimmingCharacters`
+    /// bridges each one through `NSString`, which cost a tenth of a re-check.
+    static func trimmingWhitespace(_ text: String) -> String {
+        let scalars = text.unicodeScalars
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
+        else { return "" }
+        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+        return String(scalars[first...last])
     }
 
     static func severity(_ severity: Severity) -> DiagnosticSeverity {

@@ -32,6 +32,9 @@ package protocol LanguageFeatures: AnyObject {
     /// (`workspace/didChangeWatchedFiles`).
     var watchedFilePatterns: [String] { get }
 
+    /// The document at `uri` was opened: it may be another version of a text already checked.
+    func documentOpened(uri: String)
+
     /// The document at `uri` was closed: whatever was kept about it can go.
     func documentClosed(uri: String)
 

@@ -188,6 +188,7 @@ package final class LanguageServer {
             uri: try item.string("uri", in: itemName), languageID: try item.string("languageId", in: itemName),
             version: try item.integer("version", in: itemName), text: try item.string("text", in: itemName))
         documents.open(document)
+        features.documentOpened(uri: document.uri)
         markStale(document.uri)
         markOtherVersionsStale(of: document.uri)
     }
