@@ -78,16 +78,22 @@ let package = Package(
             path: "Tests/TestLocations",
             swiftSettings: swiftSettings
         ),
+        // The deterministic random numbers of both test targets' randomised tests.
+        .target(
+            name: "TestRandom",
+            path: "Tests/TestRandom",
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "GlossaryKitTests",
             // CICU directly too: the tokenizer's memory tests drive its allocation hooks.
-            dependencies: ["CICU", "GlossaryKit", "TestLocations", "TestScratch"],
+            dependencies: ["CICU", "GlossaryKit", "TestLocations", "TestRandom", "TestScratch"],
             resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "GlossaryLanguageServerTests",
-            dependencies: ["GlossaryLanguageServer", "TestLocations", "TestScratch"],
+            dependencies: ["GlossaryLanguageServer", "TestLocations", "TestRandom", "TestScratch"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

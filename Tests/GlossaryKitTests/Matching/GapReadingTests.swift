@@ -1,5 +1,6 @@
 import Foundation
 import TestLocations
+import TestRandom
 import Testing
 
 @testable import GlossaryKit
