@@ -33,26 +33,10 @@ struct CoverageCommand: ParsableCommand {
     @Flag(name: .customLong("by-segment"), help: "Also list the counts of every translation set (unit, paragraph, article).")
     var bySegment = false
 
-    @Option(
-        name: .customLong("lang"),
-        help: ArgumentHelp("The language of a single plain text (disables section detection).", valueName: "code"))
-    var language: String?
-
-    @Flag(
-        name: .customLong("no-parallel"),
-        help:
-            "Give every file its own table instead of grouping files into translation sets by name (report.id.md, report.en.md) or taking several files as versions of one text."
-    )
-    var noParallel = false
-
-    @Argument(
-        help: ArgumentHelp(
-            "The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
-    var paths: [String]
+    @OptionGroup var sets: TranslationSetOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give the files of a translation set") }
-        if let language, LanguageTag(language) == nil { throw ValidationError("'\(language)' is not a valid language tag") }
+        if sets.paths.isEmpty { throw ValidationError("give the files of a translation set") }
     }
 
     func run() throws {
@@ -63,8 +47,8 @@ struct CoverageCommand: ParsableCommand {
         let corpora: [AnalyzedCorpus]
         do {
             corpora = try checker.coverageCorpus(
-                paths: paths, options: CheckOptions(language: language.flatMap(LanguageTag.init), sourceLanguage: sourceLanguage),
-                grouping: noParallel ? .none : .automatic, configuration: configuration)
+                paths: sets.paths, options: CheckOptions(language: sets.languageTag, sourceLanguage: sourceLanguage),
+                grouping: sets.grouping, configuration: configuration)
         } catch {
             throw CommandFailure.input(error)
         }

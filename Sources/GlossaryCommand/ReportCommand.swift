@@ -31,27 +31,11 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .long, help: "The page's title (default: the files' names).")
     var title: String?
 
-    @Option(
-        name: .customLong("lang"),
-        help: ArgumentHelp("The language of a single plain text (disables section detection).", valueName: "code"))
-    var language: String?
-
-    @Flag(
-        name: .customLong("no-parallel"),
-        help:
-            "Give every file its own section instead of grouping files into translation sets by name or taking several files as versions of one text."
-    )
-    var noParallel = false
-
-    @Argument(
-        help: ArgumentHelp(
-            "The files of one translation set, or files and folders whose files are grouped by name.", valueName: "path"))
-    var paths: [String]
+    @OptionGroup var sets: TranslationSetOptions
 
     func validate() throws {
-        if paths.isEmpty { throw ValidationError("give the files to review") }
-        if paths.contains("-") { throw ValidationError("report reads files, not standard input") }
-        if let language, LanguageTag(language) == nil { throw ValidationError("'\(language)' is not a valid language tag") }
+        if sets.paths.isEmpty { throw ValidationError("give the files to review") }
+        if sets.paths.contains("-") { throw ValidationError("report reads files, not standard input") }
         if output.isEmpty || output == "-" { throw ValidationError("-o takes the path of the HTML file to write") }
     }
 
@@ -62,12 +46,12 @@ struct ReportCommand: ParsableCommand {
         let crossChecker = CrossLanguageChecker(compiled: compiled)
         let sourceLanguage = try source.resolve(configuration: configuration, known: compiled.languages)
         let options = CheckOptions(
-            language: language.flatMap(LanguageTag.init), ruleSettings: configuration?.ruleSettings ?? [:],
+            language: sets.languageTag, ruleSettings: configuration?.ruleSettings ?? [:],
             sourceLanguage: sourceLanguage)
         let corpora: [AnalyzedCorpus]
         do {
             corpora = try crossChecker.coverageCorpus(
-                paths: paths, options: options, grouping: noParallel ? .none : .automatic, configuration: configuration)
+                paths: sets.paths, options: options, grouping: sets.grouping, configuration: configuration)
         } catch {
             throw CommandFailure.input(error)
         }
@@ -98,7 +82,7 @@ struct ReportCommand: ParsableCommand {
     private func refuseOverwritingInputs(configuration: Configuration?) throws {
         guard let target = FileIdentity(path: output) else { return }
         var read: [String] = []
-        read += (try? CheckRunner.files(for: paths)) ?? paths
+        read += (try? CheckRunner.files(for: sets.paths)) ?? sets.paths
         for path in try glossary.resolvedPaths(configuration: configuration) {
             read += (try? GlossaryLoader.files(at: path)) ?? [path]
         }
