@@ -648,27 +648,12 @@ final class GlossaryAdapter: LanguageFeatures {
         if let explanation = finding.matchExplanation {
             message += "\nmatched '\(finding.text)' as \(explanation)"
         }
-        if let note = finding.note.map(trimmingWhitespace), !note.isEmpty {
+        if let note = finding.note?.trimmedOfWhiteSpace(), !note.isEmpty {
             message += "\nnote: \(note)"
         }
         return Diagnostic(
             range: text.range(of: finding.byteRange, encoding: encoding), severity: severity(finding.severity),
             code: finding.rule, codeDescription: rulesDocumentation, source: source, message: message)
-    }
-
-    /// `text` without what Foundation's `trimmingCharacters(in: .whitespacesAndNewlines)`
-    /// removes at its ends: the Unicode `White_Space` characters and, as Foundation still counts
-    /// it among them, the zero width space (U+200B); the same set, checked scalar by scalar.
-    ///
-    /// Every finding's note is trimmed on every keystroke: Foundation's `trimmingCharacters`
-    /// bridges each one through `NSString`, which cost a tenth of a re-check.
-    static func trimmingWhitespace(_ text: String) -> String {
-        let scalars = text.unicodeScalars
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) })
-        else { return "" }
-        if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
-        return String(scalars[first...last])
     }
 
     static func severity(_ severity: Severity) -> DiagnosticSeverity {

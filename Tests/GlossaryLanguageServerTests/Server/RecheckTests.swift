@@ -120,16 +120,3 @@ struct RecheckTests {
         #expect(patterns.contains { $0.contains("md") && $0.contains("txt") })
     }
 }
-
-@Suite("Trimming a note")
-struct TrimmingTests {
-    /// The adapter's trimming removes what Foundation's `whitespacesAndNewlines` removes, at
-    /// both ends and nowhere else.
-    @Test(arguments: [
-        "", " ", "note", "  note\n", "\t\r\nnote with  inner space\u{2028}", "\u{00A0}\u{3000}catatan\u{0085}",
-        "\u{200B}zero width\u{200B}", "e\u{0301} ", " 😀",
-    ])
-    func trimsAsFoundationDoes(text: String) {
-        #expect(GlossaryAdapter.trimmingWhitespace(text) == text.trimmingCharacters(in: .whitespacesAndNewlines))
-    }
-}
