@@ -81,6 +81,14 @@ package struct TermMatcher: Sendable {
             set { search.keepsExceptionHits = newValue }
         }
 
+        /// Whether every gap's answer is computed afresh where it is needed, rather than
+        /// remembered by gap: the reference that the differential tests hold the remembered
+        /// ones to. False by default.
+        var recomputesContext: Bool {
+            get { search.recomputesContext }
+            set { search.recomputesContext = newValue }
+        }
+
         /// The exception phrases met so far, when `keepsExceptionHits`.
         var exceptionHits: [ExceptionHit] { search.exceptionHits }
 
@@ -288,6 +296,11 @@ private struct Search {
     /// gap, once asked (an array as long as the gap lexicon once the group asks).
     private var gapsReadAcross: [[Answer]] = []
     private enum Answer: UInt8 { case unknown, no, yes }
+    /// The same for the gaps the gap lexicon does not list, by their bytes.
+    private var unlistedGapAnswers = UnlistedGapAnswers()
+    /// Whether every gap's answer is computed afresh where it is needed: the reference the
+    /// differential tests hold the remembered ones to (`TermMatcher.Session.recomputesContext`).
+    var recomputesContext = false
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
     /// it is unknown): a word hyphenated to one is no term's word.
     private var paragraphPrefixes: Set<String> = []
@@ -756,37 +769,55 @@ private struct Search {
     }
 
     /// Whether one of the analyzers of `group` reads across the gap before word `index`; the
-    /// answer for a gap of the gap lexicon is remembered.
+    /// answer for a gap of the gap lexicon is remembered by its id, for another gap by its bytes
+    /// (`UnlistedGapAnswers`), unless the search `recomputesContext`.
+    ///
+    /// Most words that start a term are followed by a plain space, which no analyzer reads
+    /// across but for a reduplication (*pekerja pekerja*): the answer for the space is read
+    /// first, and only a yes asks whether the word repeats. (The test reads the words in place:
+    /// a call to a method of the search would copy all of it first.)
     private mutating func isReadAcross(gapBefore index: Int, group: Int) -> Bool {
         let gap = text.words[index].gap
         if gap == ByteLexicon.hardGap { return false }
-        // Across a plain space an analyzer reads only a reduplication written without a hyphen
-        // (pekerja pekerja migran): only the same word twice, one space apart, is worth asking.
-        if gap == CompiledGlossary.spaceGap, !repeatsWord(at: index) { return false }
-        if gap >= 0 {
-            if gapsReadAcross.count <= group { gapsReadAcross += Array(repeating: [], count: group + 1 - gapsReadAcross.count) }
-            if gapsReadAcross[group].isEmpty {
-                gapsReadAcross[group] = Array(repeating: .unknown, count: compiled.tables.gapLexicon.count)
-            }
-            if Int(gap) < gapsReadAcross[group].count, gapsReadAcross[group][Int(gap)] != .unknown {
-                return gapsReadAcross[group][Int(gap)] == .yes
+        let answer: Bool
+        if recomputesContext {
+            answer = Self.readsAcross(signature: text.gapSignature(before: index), analyzers: compiled.analyzers(inGroup: group))
+        } else if gap >= 0 {
+            answer = isReadAcross(listedGap: gap, before: index, group: group)
+        } else {
+            let analyzers = compiled.analyzers(inGroup: group)
+            let bytes = text.source.bytes[Int(text.words[index - 1].end)..<Int(text.words[index].start)]
+            answer = unlistedGapAnswers.answer(for: bytes, group: group) {
+                Self.readsAcross(signature: Gap.signature(bytes), analyzers: analyzers)
             }
         }
-        let signature = text.gapSignature(before: index)
-        let answer =
-            signature == Token.hardBreak
-            ? false : compiled.analyzers(inGroup: group).contains { $0.readsAcross(gap: signature) }
-        if gap >= 0, Int(gap) < gapsReadAcross[group].count { gapsReadAcross[group][Int(gap)] = answer ? .yes : .no }
-        return answer
-    }
-
-    /// Whether word `index` is the word before it again, after exactly one space (not a line
-    /// break, where a repeated word is a slip more often than a reduplication).
-    private func repeatsWord(at index: Int) -> Bool {
+        guard answer, gap == CompiledGlossary.spaceGap else { return answer }
+        // Whether word `index` is the word before it again, after exactly one space (not a line
+        // break, where a repeated word is a slip more often than a reduplication).
         let before = text.words[index - 1], word = text.words[index]
         let same =
             before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
         return same && word.start == before.end + 1 && text.source.bytes[Int(before.end)] == 0x20
+    }
+
+    /// Whether the analyzers of `group` read across the gap-lexicon gap `gap` (before word
+    /// `index`), asked once per group and gap.
+    private mutating func isReadAcross(listedGap gap: Int32, before index: Int, group: Int) -> Bool {
+        if gapsReadAcross.count <= group { gapsReadAcross += Array(repeating: [], count: group + 1 - gapsReadAcross.count) }
+        if gapsReadAcross[group].isEmpty {
+            gapsReadAcross[group] = Array(repeating: .unknown, count: compiled.tables.gapLexicon.count)
+        }
+        if Int(gap) < gapsReadAcross[group].count, gapsReadAcross[group][Int(gap)] != .unknown {
+            return gapsReadAcross[group][Int(gap)] == .yes
+        }
+        let answer = Self.readsAcross(signature: text.gapSignature(before: index), analyzers: compiled.analyzers(inGroup: group))
+        if Int(gap) < gapsReadAcross[group].count { gapsReadAcross[group][Int(gap)] = answer ? .yes : .no }
+        return answer
+    }
+
+    /// Whether one of `analyzers` reads across a gap of signature `signature` (`Gap.signature`).
+    private static func readsAcross(signature: String, analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
+        signature != Token.hardBreak && analyzers.contains { $0.readsAcross(gap: signature) }
     }
 
     /// The match of the winning candidate, with every term the same words could be.
