@@ -81,9 +81,9 @@ package struct TermMatcher: Sendable {
             set { search.keepsExceptionHits = newValue }
         }
 
-        /// Whether every gap's answer is computed afresh where it is needed, rather than
-        /// remembered by gap: the reference that the differential tests hold the remembered
-        /// ones to. False by default.
+        /// Whether every word's readings and every gap's answer are computed afresh where they
+        /// are needed, rather than kept from one start to the next and remembered by gap: the
+        /// reference that the differential tests hold the kept ones to. False by default.
         var recomputesContext: Bool {
             get { search.recomputesContext }
             set { search.recomputesContext = newValue }
@@ -298,8 +298,9 @@ private struct Search {
     private enum Answer: UInt8 { case unknown, no, yes }
     /// The same for the gaps the gap lexicon does not list, by their bytes.
     private var unlistedGapAnswers = UnlistedGapAnswers()
-    /// Whether every gap's answer is computed afresh where it is needed: the reference the
-    /// differential tests hold the remembered ones to (`TermMatcher.Session.recomputesContext`).
+    /// Whether every word's readings and every gap's answer are computed afresh where they are
+    /// needed, as before they were kept: the reference the differential tests hold the kept
+    /// ones to (`TermMatcher.Session.recomputesContext`).
     var recomputesContext = false
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
     /// it is unknown): a word hyphenated to one is no term's word.
@@ -336,6 +337,10 @@ private struct Search {
         paragraphPrefixes = prefixes
         paragraphFalseFriends = falseFriends
         exemptions.removeAll(keepingCapacity: true)
+        // The readings kept from one start to the next are those of this paragraph's words.
+        readings.removeAll(keepingCapacity: true)
+        localTexts.removeAll(keepingCapacity: true)
+        known.removeAll(keepingCapacity: true)
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
@@ -351,11 +356,9 @@ private struct Search {
 
     /// Walks the trie from word `start` with emptied working memory.
     private mutating func walk(from start: Int) {
-        // (Emptying an empty array is a call all the same: most walks leave most of them empty.)
-        if !readings.isEmpty { readings.removeAll(keepingCapacity: true) }
-        if !localTexts.isEmpty { localTexts.removeAll(keepingCapacity: true) }
-        if !known.isEmpty { known.removeAll(keepingCapacity: true) }
-        if !path.isEmpty { path.removeAll(keepingCapacity: true) }
+        keepReadings(from: start)
+        // (Emptying an empty array is a call all the same: most walks leave most of them empty.
+        // `path` is not emptied: only `path[0..<depth]`, set by this walk, is ever read.)
         if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
         if !candidateSteps.isEmpty { candidateSteps.removeAll(keepingCapacity: true) }
         best = nil
@@ -366,6 +369,44 @@ private struct Search {
             if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return }
         }
         walk(node: 0, position: start, depth: 0, hyphens: Hyphens())
+    }
+
+    /// Keeps the readings of the words from `start` on, which a walk from an earlier start has
+    /// made (a word's readings depend on the paragraph and the words after it, never on where
+    /// the walk started), and drops the others, with the readings of prefix terms.
+    ///
+    /// A walk from word *i* that gets past its first word reads word *i* + 1 too, and most
+    /// walks end there without a match: the walk from *i* + 1 then starts with its first
+    /// word's readings at hand. What is kept moves to the front of `readings` and `localTexts`
+    /// (in place: a kept reading never moves right), renumbered.
+    private mutating func keepReadings(from start: Int) {
+        guard !recomputesContext else {
+            if !readings.isEmpty { readings.removeAll(keepingCapacity: true) }
+            if !localTexts.isEmpty { localTexts.removeAll(keepingCapacity: true) }
+            if !known.isEmpty { known.removeAll(keepingCapacity: true) }
+            return
+        }
+        var keptKnown = 0, keptReadings = 0, keptTexts = 0
+        for index in known.indices where known[index].position >= start {
+            let (position, options) = known[index]
+            let first = keptReadings
+            for option in options {
+                var reading = readings[option]
+                if reading.texts < 0 {
+                    if keptTexts != Int(~reading.texts) { localTexts[keptTexts] = localTexts[Int(~reading.texts)] }
+                    reading.texts = ~Int32(keptTexts)
+                    keptTexts += 1
+                }
+                readings[keptReadings] = reading
+                keptReadings += 1
+            }
+            known[keptKnown] = (position, first..<keptReadings)
+            keptKnown += 1
+        }
+        // (A few at most to drop, one by one: cheaper than a call that removes a range.)
+        while known.count > keptKnown { known.removeLast() }
+        while readings.count > keptReadings { readings.removeLast() }
+        while localTexts.count > keptTexts { localTexts.removeLast() }
     }
 
     /// Records the exception phrases that start at the words of `starts`, which a match covers

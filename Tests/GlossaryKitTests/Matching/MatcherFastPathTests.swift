@@ -10,8 +10,8 @@ import Testing
 ///
 /// - every match equals what a brute-force scan of every term at every word finds;
 /// - the matches with the cache equal those with a cache that analyses every occurrence afresh;
-/// - the matches with gap answers remembered by gap equal those that compute them afresh
-///   (`TermMatcher.Session.recomputesContext`);
+/// - the matches with readings kept from one start to the next and gap answers remembered by
+///   gap equal those that compute both afresh (`TermMatcher.Session.recomputesContext`);
 /// - the raw view answers as the tables do, for every edge and for edges that are not there.
 @Suite("Matcher fast paths against their references")
 struct MatcherFastPathTests {
@@ -231,8 +231,8 @@ struct MatcherFastPathTests {
         }.joined(separator: "\n\n")
     }
 
-    /// The matches of `matches(_:compiled:remembers:)`, the answer for each gap remembered
-    /// (`recomputesContext` false) or computed afresh where needed.
+    /// The matches of `matches(_:compiled:remembers:)`, the readings of each word and the answer
+    /// for each gap kept (`recomputesContext` false) or computed afresh where needed.
     static func matches(_ text: String, compiled: CompiledGlossary, recomputesContext: Bool) throws -> [TermMatch] {
         let unknownWords = ByteLexicon()
         let scanned = try Tokenizer().scan(
@@ -255,7 +255,7 @@ struct MatcherFastPathTests {
     }
 
     @Test(arguments: [8, 9, 10])
-    func rememberedGapAnswersFindWhatRecomputingFinds(seed: UInt64) throws {
+    func keptReadingsAndGapAnswersFindWhatRecomputingFinds(seed: UInt64) throws {
         var generator = SeededGenerator(seed: seed)
         var glossary = Self.glossary(concepts: 300, using: &generator)
         // Some prefix terms (whose readings are made in the walk and never kept) and some terms
@@ -279,7 +279,7 @@ struct MatcherFastPathTests {
             found += kept.count
             inContext += kept.filter { $0.tokens.count > 1 && !$0.phenomena.isEmpty }.count
         }
-        // Many matches, and many of more than one word with a reading, read across gaps.
+        // Many matches, and many of more than one word with a reading: the kept readings are used.
         #expect(found > 1_000 && inContext > 100, "\(found) matches, \(inContext) of several words with readings")
     }
 
