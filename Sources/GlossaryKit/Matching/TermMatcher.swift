@@ -926,7 +926,9 @@ private struct Search {
             suffix: suffix,
             paragraphLanguage: language)
         match.paragraphLanguageIsUncertain = isUncertain
-        match.termStatus = entry.facts.status
+        match.termFacts = TermMatch.TermFacts(
+            status: entry.facts.status, language: compiled.tables.entries.languages[entry.facts.language],
+            isAbbreviated: entry.facts.isAbbreviated)
         return match
     }
 
