@@ -266,7 +266,8 @@ struct MatcherFastPathTests {
             }
             if concept % 50 == 0 {
                 let text = glossary.concepts[concept].terms[0].text
-                glossary.concepts[concept].terms[0].text = text.replacingOccurrences(of: " ", with: concept % 100 == 0 ? ", " : "/")
+                glossary.concepts[concept].terms[0].text = text.replacingOccurrences(
+                    of: " ", with: concept % 100 == 0 ? ", " : "/")
             }
         }
         let compiled = try CompiledGlossary(glossary)

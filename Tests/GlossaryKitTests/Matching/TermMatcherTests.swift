@@ -55,7 +55,8 @@ struct TermMatcherTests {
                 let term = document.glossary[term: match.term]
                 #expect(
                     match.termFacts
-                        == TermMatch.TermFacts(status: term.status, language: term.language, isAbbreviated: term.type.isAbbreviated))
+                        == TermMatch.TermFacts(
+                            status: term.status, language: term.language, isAbbreviated: term.type.isAbbreviated))
                 if let status = match.termStatus { statuses.insert(status) }
                 if match.termFacts?.isAbbreviated == true { abbreviations += 1 }
             }
