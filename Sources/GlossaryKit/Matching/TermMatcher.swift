@@ -862,7 +862,11 @@ private struct Search {
     }
 
     /// The match of the winning candidate, with every term the same words could be.
-    private func match(from start: Int, best: Candidate) -> TermMatch {
+    ///
+    /// (Mutating, though it changes nothing, so that `longestMatch` passes the search in place:
+    /// a call from a mutating method to a non-mutating one made Swift copy the whole search,
+    /// with a retain and a release of each of its arrays, for every match.)
+    private mutating func match(from start: Int, best: Candidate) -> TermMatch {
         let entry = compiled.tables.entries[best.entry]
         // Every term the same words could be, best first: other languages' and listed forms.
         var alternatives = [entry.reference]
