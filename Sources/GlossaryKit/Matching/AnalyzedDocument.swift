@@ -145,7 +145,8 @@ public struct AnalyzedDocument: Sendable {
         func isInLanguage(_ match: TermMatch) -> Bool {
             guard let language = match.paragraphLanguage else { return true }
             // The term's language alone, not a copy of the whole term: this runs for every match.
-            let termLanguage = concepts[match.term.concept].terms[match.term.term].language
+            // The matcher's facts spare reading (and, from the cache, decoding) the concept.
+            let termLanguage = match.termFacts?.language ?? concepts[match.term.concept].terms[match.term.term].language
             return termLanguage.overlaps(language)
         }
         // Often every match is: then the array is shared, not copied.

@@ -81,6 +81,14 @@ package struct TermMatcher: Sendable {
             set { search.keepsExceptionHits = newValue }
         }
 
+        /// Whether every word's readings and every gap's answer are computed afresh where they
+        /// are needed, rather than kept from one start to the next and remembered by gap: the
+        /// reference that the differential tests hold the kept ones to. False by default.
+        var recomputesContext: Bool {
+            get { search.recomputesContext }
+            set { search.recomputesContext = newValue }
+        }
+
         /// The exception phrases met so far, when `keepsExceptionHits`.
         var exceptionHits: [ExceptionHit] { search.exceptionHits }
 
@@ -288,6 +296,12 @@ private struct Search {
     /// gap, once asked (an array as long as the gap lexicon once the group asks).
     private var gapsReadAcross: [[Answer]] = []
     private enum Answer: UInt8 { case unknown, no, yes }
+    /// The same for the gaps the gap lexicon does not list, by their bytes.
+    private var unlistedGapAnswers = UnlistedGapAnswers()
+    /// Whether every word's readings and every gap's answer are computed afresh where they are
+    /// needed, as before they were kept: the reference the differential tests hold the kept
+    /// ones to (`TermMatcher.Session.recomputesContext`).
+    var recomputesContext = false
     /// The derivational prefixes of the paragraph's language (of every analyzer's language when
     /// it is unknown): a word hyphenated to one is no term's word.
     private var paragraphPrefixes: Set<String> = []
@@ -323,6 +337,10 @@ private struct Search {
         paragraphPrefixes = prefixes
         paragraphFalseFriends = falseFriends
         exemptions.removeAll(keepingCapacity: true)
+        // The readings kept from one start to the next are those of this paragraph's words.
+        readings.removeAll(keepingCapacity: true)
+        localTexts.removeAll(keepingCapacity: true)
+        known.removeAll(keepingCapacity: true)
     }
 
     /// The longest term that starts at word `start`, if any, and whether it is of the
@@ -338,11 +356,9 @@ private struct Search {
 
     /// Walks the trie from word `start` with emptied working memory.
     private mutating func walk(from start: Int) {
-        // (Emptying an empty array is a call all the same: most walks leave most of them empty.)
-        if !readings.isEmpty { readings.removeAll(keepingCapacity: true) }
-        if !localTexts.isEmpty { localTexts.removeAll(keepingCapacity: true) }
-        if !known.isEmpty { known.removeAll(keepingCapacity: true) }
-        if !path.isEmpty { path.removeAll(keepingCapacity: true) }
+        keepReadings(from: start)
+        // (Emptying an empty array is a call all the same: most walks leave most of them empty.
+        // `path` is not emptied: only `path[0..<depth]`, set by this walk, is ever read.)
         if !candidates.isEmpty { candidates.removeAll(keepingCapacity: true) }
         if !candidateSteps.isEmpty { candidateSteps.removeAll(keepingCapacity: true) }
         best = nil
@@ -353,6 +369,44 @@ private struct Search {
             if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return }
         }
         walk(node: 0, position: start, depth: 0, hyphens: Hyphens())
+    }
+
+    /// Keeps the readings of the words from `start` on, which a walk from an earlier start has
+    /// made (a word's readings depend on the paragraph and the words after it, never on where
+    /// the walk started), and drops the others, with the readings of prefix terms.
+    ///
+    /// A walk from word *i* that gets past its first word reads word *i* + 1 too, and most
+    /// walks end there without a match: the walk from *i* + 1 then starts with its first
+    /// word's readings at hand. What is kept moves to the front of `readings` and `localTexts`
+    /// (in place: a kept reading never moves right), renumbered.
+    private mutating func keepReadings(from start: Int) {
+        guard !recomputesContext else {
+            if !readings.isEmpty { readings.removeAll(keepingCapacity: true) }
+            if !localTexts.isEmpty { localTexts.removeAll(keepingCapacity: true) }
+            if !known.isEmpty { known.removeAll(keepingCapacity: true) }
+            return
+        }
+        var keptKnown = 0, keptReadings = 0, keptTexts = 0
+        for index in known.indices where known[index].position >= start {
+            let (position, options) = known[index]
+            let first = keptReadings
+            for option in options {
+                var reading = readings[option]
+                if reading.texts < 0 {
+                    if keptTexts != Int(~reading.texts) { localTexts[keptTexts] = localTexts[Int(~reading.texts)] }
+                    reading.texts = ~Int32(keptTexts)
+                    keptTexts += 1
+                }
+                readings[keptReadings] = reading
+                keptReadings += 1
+            }
+            known[keptKnown] = (position, first..<keptReadings)
+            keptKnown += 1
+        }
+        // (A few at most to drop, one by one: cheaper than a call that removes a range.)
+        while known.count > keptKnown { known.removeLast() }
+        while readings.count > keptReadings { readings.removeLast() }
+        while localTexts.count > keptTexts { localTexts.removeLast() }
     }
 
     /// Records the exception phrases that start at the words of `starts`, which a match covers
@@ -756,41 +810,63 @@ private struct Search {
     }
 
     /// Whether one of the analyzers of `group` reads across the gap before word `index`; the
-    /// answer for a gap of the gap lexicon is remembered.
+    /// answer for a gap of the gap lexicon is remembered by its id, for another gap by its bytes
+    /// (`UnlistedGapAnswers`), unless the search `recomputesContext`.
+    ///
+    /// Most words that start a term are followed by a plain space, which no analyzer reads
+    /// across but for a reduplication (*pekerja pekerja*): the answer for the space is read
+    /// first, and only a yes asks whether the word repeats. (The test reads the words in place:
+    /// a call to a method of the search would copy all of it first.)
     private mutating func isReadAcross(gapBefore index: Int, group: Int) -> Bool {
         let gap = text.words[index].gap
         if gap == ByteLexicon.hardGap { return false }
-        // Across a plain space an analyzer reads only a reduplication written without a hyphen
-        // (pekerja pekerja migran): only the same word twice, one space apart, is worth asking.
-        if gap == CompiledGlossary.spaceGap, !repeatsWord(at: index) { return false }
-        if gap >= 0 {
-            if gapsReadAcross.count <= group { gapsReadAcross += Array(repeating: [], count: group + 1 - gapsReadAcross.count) }
-            if gapsReadAcross[group].isEmpty {
-                gapsReadAcross[group] = Array(repeating: .unknown, count: compiled.tables.gapLexicon.count)
-            }
-            if Int(gap) < gapsReadAcross[group].count, gapsReadAcross[group][Int(gap)] != .unknown {
-                return gapsReadAcross[group][Int(gap)] == .yes
+        let answer: Bool
+        if recomputesContext {
+            answer = Self.readsAcross(signature: text.gapSignature(before: index), analyzers: compiled.analyzers(inGroup: group))
+        } else if gap >= 0 {
+            answer = isReadAcross(listedGap: gap, before: index, group: group)
+        } else {
+            let analyzers = compiled.analyzers(inGroup: group)
+            let bytes = text.source.bytes[Int(text.words[index - 1].end)..<Int(text.words[index].start)]
+            answer = unlistedGapAnswers.answer(for: bytes, group: group) {
+                Self.readsAcross(signature: Gap.signature(bytes), analyzers: analyzers)
             }
         }
-        let signature = text.gapSignature(before: index)
-        let answer =
-            signature == Token.hardBreak
-            ? false : compiled.analyzers(inGroup: group).contains { $0.readsAcross(gap: signature) }
-        if gap >= 0, Int(gap) < gapsReadAcross[group].count { gapsReadAcross[group][Int(gap)] = answer ? .yes : .no }
-        return answer
-    }
-
-    /// Whether word `index` is the word before it again, after exactly one space (not a line
-    /// break, where a repeated word is a slip more often than a reduplication).
-    private func repeatsWord(at index: Int) -> Bool {
+        guard answer, gap == CompiledGlossary.spaceGap else { return answer }
+        // Whether word `index` is the word before it again, after exactly one space (not a line
+        // break, where a repeated word is a slip more often than a reduplication).
         let before = text.words[index - 1], word = text.words[index]
         let same =
             before.folded >= 0 ? before.folded == word.folded : before.unknownWord >= 0 && before.unknownWord == word.unknownWord
         return same && word.start == before.end + 1 && text.source.bytes[Int(before.end)] == 0x20
     }
 
+    /// Whether the analyzers of `group` read across the gap-lexicon gap `gap` (before word
+    /// `index`), asked once per group and gap.
+    private mutating func isReadAcross(listedGap gap: Int32, before index: Int, group: Int) -> Bool {
+        if gapsReadAcross.count <= group { gapsReadAcross += Array(repeating: [], count: group + 1 - gapsReadAcross.count) }
+        if gapsReadAcross[group].isEmpty {
+            gapsReadAcross[group] = Array(repeating: .unknown, count: compiled.tables.gapLexicon.count)
+        }
+        if Int(gap) < gapsReadAcross[group].count, gapsReadAcross[group][Int(gap)] != .unknown {
+            return gapsReadAcross[group][Int(gap)] == .yes
+        }
+        let answer = Self.readsAcross(signature: text.gapSignature(before: index), analyzers: compiled.analyzers(inGroup: group))
+        if Int(gap) < gapsReadAcross[group].count { gapsReadAcross[group][Int(gap)] = answer ? .yes : .no }
+        return answer
+    }
+
+    /// Whether one of `analyzers` reads across a gap of signature `signature` (`Gap.signature`).
+    private static func readsAcross(signature: String, analyzers: ArraySlice<any WordFormAnalyzer>) -> Bool {
+        signature != Token.hardBreak && analyzers.contains { $0.readsAcross(gap: signature) }
+    }
+
     /// The match of the winning candidate, with every term the same words could be.
-    private func match(from start: Int, best: Candidate) -> TermMatch {
+    ///
+    /// (Mutating, though it changes nothing, so that `longestMatch` passes the search in place:
+    /// a call from a mutating method to a non-mutating one made Swift copy the whole search,
+    /// with a retain and a release of each of its arrays, for every match.)
+    private mutating func match(from start: Int, best: Candidate) -> TermMatch {
         let entry = compiled.tables.entries[best.entry]
         // Every term the same words could be, best first: other languages' and listed forms.
         var alternatives = [entry.reference]
@@ -854,7 +930,9 @@ private struct Search {
             suffix: suffix,
             paragraphLanguage: language)
         match.paragraphLanguageIsUncertain = isUncertain
-        match.termStatus = entry.facts.status
+        match.termFacts = TermMatch.TermFacts(
+            status: entry.facts.status, language: compiled.tables.entries.languages[entry.facts.language],
+            isAbbreviated: entry.facts.isAbbreviated)
         return match
     }
 

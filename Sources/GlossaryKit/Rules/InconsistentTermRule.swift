@@ -133,7 +133,7 @@ package struct InconsistentTermRule: Rule {
         mutating func add(_ document: AnalyzedDocument) -> [Finding] {
             for match in document.matchesInParagraphLanguage {
                 defer { previous = (match.term.concept, match.bytes.upperBound) }
-                guard let (index, isPreferred) = group(of: match.term) else { continue }
+                guard let (index, isPreferred) = group(of: match.term, facts: match.termFacts) else { continue }
                 if let previous, match.isGloss(ofConcept: previous.concept, endingAt: previous.end) { continue }
                 let spelling = match.phenomena.contains(.spelling) ? match.written.lowercasedFast() : nil
                 groups[index].add(
@@ -145,12 +145,23 @@ package struct InconsistentTermRule: Rule {
 
         /// The group of the concept and language of `reference`, made when first needed, and
         /// whether the term is preferred; nil for an acronym, which is not compared.
-        private mutating func group(of reference: TermReference) -> (group: Int, isPreferred: Bool)? {
+        ///
+        /// The term's `facts`, when the matcher gave them, spare reading its concept in the
+        /// glossary model (which, from the cache, would keep the concept decoded).
+        private mutating func group(
+            of reference: TermReference, facts given: TermMatch.TermFacts?
+        ) -> (group: Int, isPreferred: Bool)? {
             if let known = termGroups[reference] { return known }
-            let term = glossary[term: reference]
+            let facts: TermMatch.TermFacts
+            if let given {
+                facts = given
+            } else {
+                let term = glossary[term: reference]
+                facts = TermMatch.TermFacts(status: term.status, language: term.language, isAbbreviated: term.type.isAbbreviated)
+            }
             var result: (group: Int, isPreferred: Bool)?
-            if !term.type.isAbbreviated {
-                let key = GroupKey(language: term.language, concept: reference.concept)
+            if !facts.isAbbreviated {
+                let key = GroupKey(language: facts.language, concept: reference.concept)
                 let index: Int
                 if let found = groupIndex[key] {
                     index = found
@@ -159,7 +170,7 @@ package struct InconsistentTermRule: Rule {
                     groups.append(Group())
                     groupIndex[key] = index
                 }
-                result = (index, term.status == .preferred)
+                result = (index, facts.status == .preferred)
             }
             termGroups[reference] = result
             return result

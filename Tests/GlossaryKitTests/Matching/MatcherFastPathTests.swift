@@ -10,6 +10,8 @@ import Testing
 ///
 /// - every match equals what a brute-force scan of every term at every word finds;
 /// - the matches with the cache equal those with a cache that analyses every occurrence afresh;
+/// - the matches with readings kept from one start to the next and gap answers remembered by
+///   gap equal those that compute both afresh (`TermMatcher.Session.recomputesContext`);
 /// - the raw view answers as the tables do, for every edge and for edges that are not there.
 @Suite("Matcher fast paths against their references")
 struct MatcherFastPathTests {
@@ -197,6 +199,124 @@ struct MatcherFastPathTests {
             }
         }
         #expect(compared > 500, "\(compared) matches compared")
+    }
+
+    /// Gaps of every kind the analyzers may or may not read across: listed in a glossary's gap
+    /// lexicon or not, apostrophes and quotation marks, line breaks (with a hyphen that ends the
+    /// line), invisible characters, and gaps longer than `UnlistedGapAnswers` remembers.
+    static let gaps = [
+        " ", " ", " ", " ", ", ", ". ", "-", " - ", "'", "' ", "\u{2019}", "\u{2019}s ", " '", "; ", ": ", " (", ") ",
+        "/", "\n", "-\n", "  ", "\u{00A0}", "\u{200B}", " \u{2014} ", "?! ", ",\n", " ... ... ... ... ... ", "\" ", " \"",
+    ]
+
+    /// Paragraphs like `text(paragraphs:using:)`'s, with every kind of gap in `gaps` and words
+    /// repeated after a space (*pekerja pekerja*).
+    static func textWithEveryGap(paragraphs: Int, using generator: inout SeededGenerator) -> String {
+        let languages = Array(vocabulary.keys).sorted { $0.description < $1.description }
+        return (0..<paragraphs).map { _ in
+            var text = ""
+            var previous = ""
+            for index in 0..<Int.random(in: 1...50, using: &generator) {
+                let language = languages[Int.random(in: 0..<languages.count, using: &generator)]
+                let words = vocabulary[language]!
+                var word = words[Int.random(in: 0..<words.count, using: &generator)]
+                word += endings[Int.random(in: 0..<endings.count, using: &generator)]
+                if Int.random(in: 0..<10, using: &generator) == 0 { word = word.capitalized }
+                if Int.random(in: 0..<12, using: &generator) == 0 { word = previous }
+                if index > 0 { text += gaps[Int.random(in: 0..<gaps.count, using: &generator)] }
+                text += word
+                previous = word
+            }
+            return text
+        }.joined(separator: "\n\n")
+    }
+
+    /// The matches of `matches(_:compiled:remembers:)`, the readings of each word and the answer
+    /// for each gap kept (`recomputesContext` false) or computed afresh where needed.
+    static func matches(_ text: String, compiled: CompiledGlossary, recomputesContext: Bool) throws -> [TermMatch] {
+        let unknownWords = ByteLexicon()
+        let scanned = try Tokenizer().scan(
+            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
+            gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+        let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
+        var session = TermMatcher.Session(matcher: TermMatcher(compiled), text: scanned, cache: cache)
+        session.recomputesContext = recomputesContext
+        var result: [TermMatch] = []
+        for paragraph in scanned.paragraphs {
+            for (language, isUncertain) in [
+                (LanguageTag.indonesian, false), (.english, false), (.sundanese, false), (.english, true), (nil, false),
+            ] {
+                session.forEachMatch(in: paragraph, language: language, isUncertain: isUncertain) { match, _ in
+                    result.append(match)
+                }
+            }
+        }
+        return result
+    }
+
+    @Test(arguments: [8, 9, 10])
+    func keptReadingsAndGapAnswersFindWhatRecomputingFinds(seed: UInt64) throws {
+        var generator = SeededGenerator(seed: seed)
+        var glossary = Self.glossary(concepts: 300, using: &generator)
+        // Some prefix terms (whose readings are made in the walk and never kept) and some terms
+        // written with the gaps of the text, which the gap lexicon then lists.
+        for concept in glossary.concepts.indices {
+            for term in glossary.concepts[concept].terms.indices where Int.random(in: 0..<8, using: &generator) == 0 {
+                glossary.concepts[concept].terms[term].matchMode = .prefix
+            }
+            if concept % 50 == 0 {
+                let text = glossary.concepts[concept].terms[0].text
+                glossary.concepts[concept].terms[0].text = text.replacingOccurrences(
+                    of: " ", with: concept % 100 == 0 ? ", " : "/")
+            }
+        }
+        let compiled = try CompiledGlossary(glossary)
+        var found = 0, inContext = 0
+        for _ in 0..<4 {
+            let text = Self.textWithEveryGap(paragraphs: 30, using: &generator)
+            let kept = try Self.matches(text, compiled: compiled, recomputesContext: false)
+            let reference = try Self.matches(text, compiled: compiled, recomputesContext: true)
+            #expect(kept == reference)
+            found += kept.count
+            inContext += kept.filter { $0.tokens.count > 1 && !$0.phenomena.isEmpty }.count
+        }
+        // Many matches, and many of more than one word with a reading: the kept readings are used.
+        #expect(found > 1_000 && inContext > 100, "\(found) matches, \(inContext) of several words with readings")
+    }
+
+    @Test func unlistedGapAnswersAreTheAnswersAsked() {
+        var generator = SeededGenerator(seed: 11)
+        var answers = UnlistedGapAnswers()
+        // An answer that differs from gap to gap and group to group, as no analyzer's would:
+        // a gap mistaken for another (a key packed wrong, a slot not compared) shows.
+        func ask(_ gap: [UInt8], group: Int) -> Bool {
+            var hasher = Hasher()
+            hasher.combine(gap)
+            hasher.combine(group)
+            return hasher.finalize() & 1 == 0
+        }
+        // A text's few distinct gaps (some of them longer than the table remembers, some that
+        // differ in a zero byte only), met again and again in a few groups; sometimes more
+        // than the table's slots, which then overwrite one another.
+        let pieces = Self.gaps.map { Array($0.utf8) } + [[0], [0, 0], [0x2C, 0]]
+        let pool = (0..<40).map { _ in
+            (0..<Int.random(in: 1...3, using: &generator)).flatMap { _ in
+                pieces[Int.random(in: 0..<pieces.count, using: &generator)]
+            }
+        }
+        var asked = 0, total = 0
+        for round in 0..<20_000 {
+            let gap = pool[Int.random(in: 0..<(round < 10_000 ? 20 : pool.count), using: &generator)]
+            let group = Int.random(in: 0...2, using: &generator)
+            let answer = answers.answer(for: gap[...], group: group) {
+                asked += 1
+                return ask(gap, group: group)
+            }
+            #expect(answer == ask(gap, group: group), "\(gap) in group \(group)")
+            total += 1
+        }
+        // Gaps repeat: most answers are remembered (and the test above compared them).
+        #expect(asked < total / 2, "asked \(asked) of \(total)")
     }
 
     @Test func theRawViewAnswersAsTheTables() throws {

@@ -42,24 +42,35 @@ struct TermMatcherTests {
         try TestSupport.matches(text, language: language, checker: checker).map { "\($0.concept)=\($0.text)" }
     }
 
-    /// Every match carries its term's status, which the deprecated-term rule reads instead of
-    /// the glossary model; a match without it (made by other code) gets the same findings.
-    @Test func matchesCarryTheirTermsStatus() throws {
+    /// Every match carries its term's status, language and whether it is an abbreviation,
+    /// which the deprecated-term and inconsistent-term rules read instead of the glossary
+    /// model; a match without them (made by other code) gets the same findings.
+    @Test func matchesCarryTheirTermsFacts() throws {
         var statuses = Set<TermStatus>()
+        var inconsistencies = 0, abbreviations = 0
         for (text, language) in GlossaryCacheTests.exampleTexts {
             let document = try TestSupport.exampleChecker.analyze(
                 SourceText(path: "test.txt", string: text), options: CheckOptions(language: language))
             for match in document.matches {
-                #expect(match.termStatus == document.glossary[term: match.term].status)
+                let term = document.glossary[term: match.term]
+                #expect(
+                    match.termFacts
+                        == TermMatch.TermFacts(
+                            status: term.status, language: term.language, isAbbreviated: term.type.isAbbreviated))
                 if let status = match.termStatus { statuses.insert(status) }
+                if match.termFacts?.isAbbreviated == true { abbreviations += 1 }
             }
-            var withoutStatus = document.matches
-            for index in withoutStatus.indices { withoutStatus[index].termStatus = nil }
+            var withoutFacts = document.matches
+            for index in withoutFacts.indices { withoutFacts[index].termFacts = nil }
             let bare = AnalyzedDocument(
-                path: document.path, paragraphs: document.paragraphs, matches: withoutStatus, glossary: document.glossary)
+                path: document.path, paragraphs: document.paragraphs, matches: withoutFacts, glossary: document.glossary)
             #expect(DeprecatedTermRule().check(bare) == DeprecatedTermRule().check(document))
+            let inconsistent = InconsistentTermRule().check(document)
+            #expect(InconsistentTermRule().check(bare) == inconsistent)
+            inconsistencies += inconsistent.count
         }
         #expect(statuses.contains(.deprecated) && statuses.contains(.forbidden) && statuses.contains(.preferred))
+        #expect(inconsistencies > 0 && abbreviations > 0, "\(inconsistencies) inconsistencies, \(abbreviations) abbreviations")
     }
 
     @Test func leftmostLongestReportsOnlyTheLongerTerm() throws {
