@@ -449,7 +449,7 @@ struct CSVRowDecoder {
     /// be converted and read back: a row with an id and no term (wide layout), or a concept
     /// whose rows have no term (long layout), is an error at its first row.
     private func requireTerms(_ concepts: [Concept]) throws(InputError) {
-        guard let empty = concepts.first(where: \.terms.isEmpty) else { return }
+        guard let empty = concepts.first(where: { $0.terms.isEmpty }) else { return }
         let location = empty.location ?? SourceLocation(file: path, line: 1, column: 1)
         throw InputError(file: path, line: location.line, column: location.column, message: "concept '\(empty.id)' has no terms")
     }

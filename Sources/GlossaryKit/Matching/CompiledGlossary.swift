@@ -82,7 +82,8 @@ public final class CompiledGlossary: Sendable {
                     tokenized.append(tokens)
                     for token in tokens {
                         known.addKnown(token.folded)
-                        known.addKnown(token.bare)
+                        // Most words have no accent: their bare form is the folded one.
+                        if token.bare != token.folded { known.addKnown(token.bare) }
                     }
                 }
             }
@@ -100,7 +101,10 @@ public final class CompiledGlossary: Sendable {
                 let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
+                    // Each form's tokens are read once: their memory goes back as the pass
+                    // goes, for the trie to reuse.
                     let tokens = tokenized[nextForm]
+                    tokenized[nextForm] = []
                     nextForm += 1
                     guard !tokens.isEmpty else { continue }
                     // Case-sensitive entries alone need their words as written.

@@ -9,22 +9,71 @@
 /// Strings are equal when they are canonically equivalent, bytes only when they are the same:
 /// every word is stored in NFC and every part looked up in NFC, so that a look-up answers as a
 /// `Set<String>` would (an ASCII part is its own NFC).
+///
+/// A large glossary's known words make tables of megabytes, where every look-up is a wait on
+/// memory, and nearly every split point fails: a filter of one bit per hash of the stored words
+/// (a quarter of a megabyte, which stays in the processor's cache) answers most of them, and
+/// the hash of each longer prefix of a word is one step from the last.
 final class CompoundParts {
     /// The language's listed parts (`CompoundRules.parts`), in NFC.
     private let listed = ByteLexicon()
     /// The words of the glossary's terms in the language, in NFC.
     private let known = ByteLexicon()
+    /// Bit `filterSlot(hash)` is set for the hash (`hashStep`) of every word of `listed` and
+    /// `known`: a clear bit means neither holds the bytes.
+    private var filter = [UInt64](repeating: 0, count: CompoundParts.filterBits / 64)
+    private static let filterBits = 1 << 21
 
     /// Parts `rules.parts`, and no known word yet.
     init(rules: CompoundRules) {
-        for part in rules.parts { _ = Self.withNFCBytes(of: part) { listed.insert(bytes: $0) } }
+        for part in rules.parts {
+            Self.withNFCBytes(of: part) { bytes in
+                listed.insert(bytes: bytes)
+                addToFilter(bytes)
+            }
+        }
     }
 
     /// Adds a word of a term as a known part.
     ///
     /// - Complexity: O(*n*) in the word's length.
     func addKnown(_ word: String) {
-        _ = Self.withNFCBytes(of: word) { known.insert(bytes: $0) }
+        Self.withNFCBytes(of: word) { bytes in
+            known.insert(bytes: bytes)
+            addToFilter(bytes)
+        }
+    }
+
+    /// The FNV-1a hash of no bytes; `hashStep` adds one.
+    private static let emptyHash: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// The hash of some bytes followed by `byte`, from the hash of those bytes.
+    @inline(__always)
+    private static func hashStep(_ hash: UInt64, _ byte: UInt8) -> UInt64 {
+        (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+    }
+
+    @inline(__always)
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        bytes.reduce(emptyHash, hashStep)
+    }
+
+    /// The filter's bit for `hash`: its top bits after a multiplication that mixes them.
+    @inline(__always)
+    private static func filterSlot(_ hash: UInt64) -> Int {
+        Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - filterBits.trailingZeroBitCount))
+    }
+
+    private func addToFilter(_ bytes: UnsafeBufferPointer<UInt8>) {
+        let slot = Self.filterSlot(Self.hash(bytes))
+        filter[slot >> 6] |= 1 << UInt64(slot & 63)
+    }
+
+    /// Whether bytes of hash `hash` may be stored: false only when they are not.
+    @inline(__always)
+    private func mayHold(hash: UInt64) -> Bool {
+        let slot = Self.filterSlot(hash)
+        return filter.withUnsafeBufferPointer { $0[slot >> 6] & (1 << UInt64(slot & 63)) != 0 }
     }
 
     /// Whether `part` may be a closed word's part: a listed part, or a known word of at least
@@ -32,8 +81,9 @@ final class CompoundParts {
     func isPart(_ part: Substring) -> Bool {
         let part = String(part)
         return Self.withNFCBytes(of: part) { bytes in
-            listed.find(bytes: bytes) != nil
-                || (known.find(bytes: bytes) != nil && part.count >= CompoundVariant.shortestPart)
+            mayHold(hash: Self.hash(bytes))
+                && (listed.find(bytes: bytes) != nil
+                    || (known.find(bytes: bytes) != nil && part.count >= CompoundVariant.shortestPart))
         }
     }
 
@@ -56,10 +106,14 @@ final class CompoundParts {
             guard bytes.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) else { return nil }
             var cuts: [Int] = []
             guard bytes.count >= 2 else { return cuts }
-            for cut in 1..<bytes.count
-            where isPart(ascii: UnsafeBufferPointer(rebasing: bytes[..<cut]))
-                && isPart(ascii: UnsafeBufferPointer(rebasing: bytes[cut...]))
-            {
+            var prefixHash = Self.emptyHash
+            for cut in 1..<bytes.count {
+                prefixHash = Self.hashStep(prefixHash, bytes[cut - 1])
+                let prefix = UnsafeBufferPointer(rebasing: bytes[..<cut]), rest = UnsafeBufferPointer(rebasing: bytes[cut...])
+                // Both filters before either table: most prefixes that pass are words, and most
+                // rests after them are not.
+                guard mayHold(hash: prefixHash), mayHold(hash: Self.hash(rest)), isPart(ascii: prefix), isPart(ascii: rest)
+                else { continue }
                 cuts.append(cut)
             }
             return cuts
