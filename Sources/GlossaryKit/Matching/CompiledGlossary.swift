@@ -97,7 +97,7 @@ public final class CompiledGlossary: Sendable {
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
                 // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
                 // nor (their words as written being fixed) case-sensitive or prefix terms.
-                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : analyzer.compoundRules
+                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : language.compoundRules
                 let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
                 let forms = [(term.text, false)] + term.forms.map { ($0, true) }
                 for (form, listed) in forms {
@@ -161,13 +161,16 @@ public final class CompiledGlossary: Sendable {
     private struct TermLanguage {
         let tag: LanguageTag
         let analyzer: any LanguageAnalyzer
+        /// `analyzer.compoundRules`, which an analyzer may make on every call.
+        let compoundRules: CompoundRules
         /// The language's listed compound parts and its terms' words (`CompoundVariant`).
         let knownParts: CompoundParts
 
         init(tag: LanguageTag, analyzer: any LanguageAnalyzer) {
             self.tag = tag
             self.analyzer = analyzer
-            knownParts = CompoundParts(rules: analyzer.compoundRules)
+            compoundRules = analyzer.compoundRules
+            knownParts = CompoundParts(rules: compoundRules)
         }
     }
 
