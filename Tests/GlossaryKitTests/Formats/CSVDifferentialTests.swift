@@ -127,7 +127,8 @@ struct CSVDifferentialTests {
             let fast = Self.outcome { try CSV.parse(text, separator: separator, path: "t.csv") }
             let reference = Self.outcome { try ReferenceCSV.parse(text, separator: separator, path: "t.csv") }
             // Byte for byte: strings compare equal when only canonically equivalent.
-            #expect(Array(fast.utf8) == Array(reference.utf8), "\(text.debugDescription)")
+            let same = Array(fast.utf8) == Array(reference.utf8)
+            #expect(same, "\(text.debugDescription): \(fast) against the reference's \(reference)")
             if fast.hasPrefix("error:") { errors += 1 }
         }
         // Both outcomes were compared many times over.
