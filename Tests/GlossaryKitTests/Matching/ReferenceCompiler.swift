@@ -2,11 +2,14 @@ import Foundation
 
 @testable import GlossaryKit
 
-/// The compiler as it was before issue 18 made it faster (release 0.x, `CompiledGlossary.init`
-/// at 56e4d23): dictionaries of strings, a set of strings per language for the compound parts,
-/// a dictionary of lists for the terminals. Kept verbatim as the reference that the fast
-/// compiler must equal byte for byte (`CompilerDifferentialTests`).
+/// The compiler as it was before issue 18 made it faster (`CompiledGlossary.init` at commit
+/// 56e4d23): a dictionary of every form's tokens keyed by its text, a set of strings per
+/// language for the compound parts, dictionaries by word id and a dictionary of lists for the
+/// terminals. Kept as it was (names qualified) as the reference that the fast compiler must
+/// equal byte for byte (`CompilerDifferentialTests`), on glossaries without two canonically
+/// equivalent forms, which it mixed up.
 enum ReferenceCompiler {
+    /// `glossary` compiled the way the reference did it.
     static func compile(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws -> CompiledGlossary {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
