@@ -74,18 +74,21 @@ public final class CompiledGlossary: Sendable {
         // Every term's words first, by language: the parts a closed compound may split into.
         // The tokens of every form are kept in the order the second pass reads them.
         var tokenized: [[Token]] = []
+        func tokenize(_ form: String, knownParts known: CompoundParts) throws {
+            let tokens = try tokenizer.tokenize(term: form)
+            tokenized.append(tokens)
+            for token in tokens {
+                known.addKnown(token.folded)
+                // Most words have no accent: their bare form is the folded one.
+                if token.bare != token.folded { known.addKnown(token.bare) }
+            }
+        }
         for concept in glossary.concepts {
             for term in concept.terms {
+                // The written form, then the listed forms (no array of them per term).
                 let known = termLanguages[termLanguage(term.language)].knownParts
-                for form in [term.text] + term.forms {
-                    let tokens = try tokenizer.tokenize(term: form)
-                    tokenized.append(tokens)
-                    for token in tokens {
-                        known.addKnown(token.folded)
-                        // Most words have no accent: their bare form is the folded one.
-                        if token.bare != token.folded { known.addKnown(token.bare) }
-                    }
-                }
+                try tokenize(term.text, knownParts: known)
+                for form in term.forms { try tokenize(form, knownParts: known) }
             }
         }
         var nextForm = 0
@@ -99,8 +102,9 @@ public final class CompiledGlossary: Sendable {
                 // nor (their words as written being fixed) case-sensitive or prefix terms.
                 let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : language.compoundRules
                 let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
-                let forms = [(term.text, false)] + term.forms.map { ($0, true) }
-                for (form, listed) in forms {
+                for formIndex in 0...term.forms.count {
+                    // The written form first, then the listed ones.
+                    let form = formIndex == 0 ? term.text : term.forms[formIndex - 1], listed = formIndex > 0
                     // Each form's tokens are read once: their memory goes back as the pass
                     // goes, for the trie to reuse.
                     let tokens = tokenized[nextForm]
