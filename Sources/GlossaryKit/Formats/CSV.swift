@@ -55,90 +55,156 @@ package enum CSV {
     ///
     /// Empty lines are skipped. A quote inside an unquoted field, text after a closing quote, and
     /// a quoted field that never closes are errors with the line and column.
+    ///
+    /// The text is read as UTF-8 bytes: the quote, CR and LF are ASCII, and the separator's
+    /// bytes can only match where a character starts, so a field is a run of bytes, made a
+    /// string once. Columns count the bytes that start a character (Unicode scalars).
+    ///
+    /// - Complexity: O(*n*) in the text's length.
     package static func parse(_ text: String, separator: Unicode.Scalar, path: String) throws(InputError) -> [[Field]] {
-        let scalars = Array(text.unicodeScalars)
+        var text = text
+        var separatorBytes: [UInt8] = []
+        UTF8.encode(separator) { separatorBytes.append($0) }
+        let parsed = text.withUTF8 { bytes in
+            Result { () throws(RecordError) in
+                var parser = RecordParser(bytes: bytes, separator: separatorBytes)
+                return try parser.parse()
+            }
+        }
+        switch parsed {
+        case let .success(records): return records
+        case let .failure(error):
+            throw InputError(
+                location: SourceLocation(file: path, line: error.line, column: error.column), message: error.message,
+                sourceLine: SourceLines.line(error.line, of: text))
+        }
+    }
+
+    /// A malformed record: the message and where it is.
+    private struct RecordError: Error {
+        var message: String
+        var line: Int
+        var column: Int
+    }
+
+    /// Splits UTF-8 bytes into records of fields (`parse`).
+    private struct RecordParser {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let separator: [UInt8]
         var records: [[Field]] = []
         var record: [Field] = []
         var index = 0
         var line = 1
         var column = 1
-        func error(_ message: String, line: Int, column: Int) -> InputError {
-            InputError(
-                location: SourceLocation(file: path, line: line, column: column), message: message,
-                sourceLine: SourceLines.line(line, of: text))
+        /// A quoted field's bytes, without its quotes, doubled quotes and the CR of CRLF.
+        var quoted: [UInt8] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>, separator: [UInt8]) {
+            self.bytes = bytes
+            self.separator = separator
         }
-        func endRecord() {
+
+        private static let quote = UInt8(ascii: "\""), lineFeed = UInt8(ascii: "\n"), carriageReturn = UInt8(ascii: "\r")
+
+        /// Whether the separator starts at byte `at`.
+        @inline(__always)
+        private func isSeparator(at: Int) -> Bool {
+            guard separator.count > 1 else { return bytes[at] == separator[0] }
+            guard at + separator.count <= bytes.count else { return false }
+            for offset in 0..<separator.count where bytes[at + offset] != separator[offset] { return false }
+            return true
+        }
+
+        /// Whether `byte` starts a character: it is no UTF-8 continuation byte.
+        @inline(__always)
+        private static func startsScalar(_ byte: UInt8) -> Bool { byte & 0xC0 != 0x80 }
+
+        private mutating func endRecord() {
             if !(record.count == 1 && record[0].value.isEmpty) { records.append(record) }
             record = []
         }
-        while index <= scalars.count {
-            let startLine = line, startColumn = column
-            if index == scalars.count {
-                if !record.isEmpty { record.append(Field(value: "", line: line, column: column)); endRecord() }
-                break
-            }
-            var value = String.UnicodeScalarView()
-            if scalars[index] == "\"" {
-                index += 1; column += 1
-                var closed = false
-                while index < scalars.count {
-                    let scalar = scalars[index]
-                    if scalar == "\"" {
-                        if index + 1 < scalars.count, scalars[index + 1] == "\"" {
-                            value.append("\""); index += 2; column += 2
+
+        mutating func parse() throws(RecordError) -> [[Field]] {
+            let count = bytes.count
+            while index <= count {
+                let startLine = line, startColumn = column
+                if index == count {
+                    if !record.isEmpty { record.append(Field(value: "", line: line, column: column)); endRecord() }
+                    break
+                }
+                let value: String
+                if bytes[index] == Self.quote {
+                    index += 1; column += 1
+                    quoted.removeAll(keepingCapacity: true)
+                    var closed = false
+                    while index < count {
+                        let byte = bytes[index]
+                        if byte == Self.quote {
+                            if index + 1 < count, bytes[index + 1] == Self.quote {
+                                quoted.append(Self.quote); index += 2; column += 2
+                                continue
+                            }
+                            index += 1; column += 1
+                            closed = true
+                            break
+                        }
+                        if byte == Self.lineFeed {
+                            line += 1; column = 1
+                        } else if Self.startsScalar(byte) {
+                            column += 1
+                        }
+                        if byte == Self.carriageReturn, index + 1 < count, bytes[index + 1] == Self.lineFeed {
+                            // CRLF inside a quoted field is kept as LF.
+                            index += 1
                             continue
                         }
-                        index += 1; column += 1
-                        closed = true
-                        break
-                    }
-                    if scalar == "\n" { line += 1; column = 1 } else { column += 1 }
-                    if scalar == "\r", index + 1 < scalars.count, scalars[index + 1] == "\n" {
-                        // CRLF inside a quoted field is kept as LF.
+                        quoted.append(byte)
                         index += 1
-                        continue
                     }
-                    value.append(scalar)
-                    index += 1
-                }
-                if !closed { throw error("quoted field is never closed", line: startLine, column: startColumn) }
-                if index < scalars.count, scalars[index] != separator, scalars[index] != "\n", scalars[index] != "\r" {
-                    throw error(
-                        "unexpected text after a closing quote; quotes inside a field must be doubled (\"\")", line: line,
-                        column: column)
-                }
-            } else {
-                while index < scalars.count {
-                    let scalar = scalars[index]
-                    if scalar == separator || scalar == "\n" || scalar == "\r" { break }
-                    if scalar == "\"" {
-                        throw error(
-                            "a quote inside an unquoted field; quote the whole field and double the quote (\"\")", line: line,
-                            column: column)
+                    if !closed {
+                        throw RecordError(message: "quoted field is never closed", line: startLine, column: startColumn)
                     }
-                    value.append(scalar)
-                    index += 1; column += 1
-                }
-            }
-            record.append(Field(value: String(value), line: startLine, column: startColumn))
-            if index == scalars.count { endRecord(); break }
-            let scalar = scalars[index]
-            if scalar == separator {
-                index += 1; column += 1
-                if index == scalars.count { record.append(Field(value: "", line: line, column: column)); endRecord(); break }
-            } else {
-                // A lone CR ends a record too (classic Mac files), but lines end at LF only, as
-                // everywhere in the tool: after it the line goes on, one column further.
-                if scalar == "\r", !(index + 1 < scalars.count && scalars[index + 1] == "\n") {
-                    index += 1; column += 1
+                    if index < count, !isSeparator(at: index), bytes[index] != Self.lineFeed, bytes[index] != Self.carriageReturn
+                    {
+                        throw RecordError(
+                            message: "unexpected text after a closing quote; quotes inside a field must be doubled (\"\")",
+                            line: line, column: column)
+                    }
+                    value = String(decoding: quoted, as: UTF8.self)
                 } else {
-                    index += scalar == "\r" ? 2 : 1
-                    line += 1; column = 1
+                    let start = index
+                    while index < count {
+                        let byte = bytes[index]
+                        if isSeparator(at: index) || byte == Self.lineFeed || byte == Self.carriageReturn { break }
+                        if byte == Self.quote {
+                            throw RecordError(
+                                message: "a quote inside an unquoted field; quote the whole field and double the quote (\"\")",
+                                line: line, column: column)
+                        }
+                        index += 1
+                        if Self.startsScalar(byte) { column += 1 }
+                    }
+                    value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                 }
-                endRecord()
+                record.append(Field(value: value, line: startLine, column: startColumn))
+                if index == count { endRecord(); break }
+                if isSeparator(at: index) {
+                    index += separator.count; column += 1
+                    if index == count { record.append(Field(value: "", line: line, column: column)); endRecord(); break }
+                } else {
+                    // A lone CR ends a record too (classic Mac files), but lines end at LF only, as
+                    // everywhere in the tool: after it the line goes on, one column further.
+                    if bytes[index] == Self.carriageReturn, !(index + 1 < count && bytes[index + 1] == Self.lineFeed) {
+                        index += 1; column += 1
+                    } else {
+                        index += bytes[index] == Self.carriageReturn ? 2 : 1
+                        line += 1; column = 1
+                    }
+                    endRecord()
+                }
             }
+            return records
         }
-        return records
     }
 
     /// One field as RFC 4180 writes it: quoted when it holds the separator, a quote, a line break

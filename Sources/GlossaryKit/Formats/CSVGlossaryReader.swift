@@ -305,10 +305,20 @@ struct CSVRowDecoder {
         var concepts: [Concept] = []
         var positions: [String: Int] = [:]
         var parsedTags: [String: LanguageTag] = [:]
+        // The known keys the header has, with their columns: a row asks for about twenty keys,
+        // and a file has a few of them, so a list compared key by key (short strings compare
+        // as integers) costs less than hashing every key of every row. The other columns are
+        // kept as the term's properties.
+        let presentColumns = known.compactMap { key in index[key].map { (key: key, column: $0) } }
+        let otherColumns = names.enumerated().filter { position, _ in
+            !known.contains(index.first { $0.value == position }?.key ?? "")
+        }
         for record in records {
             try checkWidth(record)
             func field(_ key: String) -> CSV.Field? {
-                guard let column = index[key], column < record.count else { return nil }
+                guard let column = presentColumns.first(where: { $0.key == key })?.column, column < record.count else {
+                    return nil
+                }
                 let field = record[column]
                 return field.value.isEmpty ? nil : field
             }
@@ -375,7 +385,7 @@ struct CSVRowDecoder {
             term.note = field("note")?.value
             term.context = field("context")?.value
             if let f = field("properties") { term.properties = try decodeProperties(f) }
-            for (position, name) in names.enumerated() where !known.contains(index.first { $0.value == position }?.key ?? "") {
+            for (position, name) in otherColumns {
                 if position < record.count, !record[position].value.isEmpty {
                     term.properties.append(Property(name: name, value: record[position].value))
                 }
@@ -439,7 +449,7 @@ struct CSVRowDecoder {
     /// be converted and read back: a row with an id and no term (wide layout), or a concept
     /// whose rows have no term (long layout), is an error at its first row.
     private func requireTerms(_ concepts: [Concept]) throws(InputError) {
-        guard let empty = concepts.first(where: \.terms.isEmpty) else { return }
+        guard let empty = concepts.first(where: { $0.terms.isEmpty }) else { return }
         let location = empty.location ?? SourceLocation(file: path, line: 1, column: 1)
         throw InputError(file: path, line: location.line, column: location.column, message: "concept '\(empty.id)' has no terms")
     }

@@ -11,7 +11,12 @@ extension StringProtocol {
     /// - Complexity: O(1) when nothing is trimmed; else O(*n*).
     package func trimmedOfWhiteSpace() -> String {
         let scalars = unicodeScalars
-        func isSpace(_ scalar: Unicode.Scalar) -> Bool { scalar.properties.isWhitespace || scalar == "\u{200B}" }
+        func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+            // The ASCII white space is tab to carriage return and the space; asking the scalar's
+            // properties costs a table look-up, for every field of a large glossary file.
+            guard scalar.isASCII else { return scalar.properties.isWhitespace || scalar == "\u{200B}" }
+            return scalar == " " || ("\t"..."\r").contains(scalar)
+        }
         guard let first = scalars.first, let last = scalars.last else { return "" }
         guard isSpace(first) || isSpace(last) else { return String(self) }
         guard let start = scalars.firstIndex(where: { !isSpace($0) }), let end = scalars.lastIndex(where: { !isSpace($0) })

@@ -63,37 +63,59 @@ public final class CompiledGlossary: Sendable {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
+        // What compiling needs of each language, found once per language instead of once per
+        // term (a handful of languages: a list beats hashing each term's tag).
+        var termLanguages: [TermLanguage] = []
+        func termLanguage(_ language: LanguageTag) -> Int {
+            if let index = termLanguages.firstIndex(where: { $0.tag == language }) { return index }
+            termLanguages.append(TermLanguage(tag: language, analyzer: registry.analyzer(for: language)))
+            return termLanguages.count - 1
+        }
         // Every term's words first, by language: the parts a closed compound may split into.
-        var tokenized: [String: [Token]] = [:]
-        var knownWords: [LanguageTag: Set<String>] = [:]
-        for concept in glossary.concepts {
-            for term in concept.terms {
-                for form in [term.text] + term.forms {
-                    let tokens = try tokenized[form] ?? tokenizer.tokenize(term: form)
-                    tokenized[form] = tokens
-                    knownWords[term.language, default: []].formUnion(tokens.flatMap { [$0.folded, $0.bare] })
-                }
+        // The tokens of every form are kept in the order the second pass reads them.
+        var tokenized: [[Token]] = []
+        func tokenize(_ form: String, knownParts known: CompoundParts) throws {
+            let tokens = try tokenizer.tokenize(term: form)
+            tokenized.append(tokens)
+            for token in tokens {
+                known.addKnown(token.folded)
+                // Most words have no accent: their bare form is the folded one.
+                if token.bare != token.folded { known.addKnown(token.bare) }
             }
         }
+        for concept in glossary.concepts {
+            for term in concept.terms {
+                // The written form, then the listed forms (no array of them per term).
+                let known = termLanguages[termLanguage(term.language)].knownParts
+                try tokenize(term.text, knownParts: known)
+                for form in term.forms { try tokenize(form, knownParts: known) }
+            }
+        }
+        var nextForm = 0
         for (conceptIndex, concept) in glossary.concepts.enumerated() {
             for (termIndex, term) in concept.terms.enumerated() {
                 let reference = TermReference(concept: conceptIndex, term: termIndex)
-                let analyzer = registry.analyzer(for: term.language)
+                let language = termLanguages[termLanguage(term.language)]
+                let analyzer = language.analyzer
                 let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
                 // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
                 // nor (their words as written being fixed) case-sensitive or prefix terms.
-                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : analyzer.compoundRules
+                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : language.compoundRules
                 let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
-                let forms = [(term.text, false)] + term.forms.map { ($0, true) }
-                for (form, listed) in forms {
-                    let tokens = tokenized[form] ?? []
+                for formIndex in 0...term.forms.count {
+                    // The written form first, then the listed ones.
+                    let form = formIndex == 0 ? term.text : term.forms[formIndex - 1], listed = formIndex > 0
+                    // Each form's tokens are read once: their memory goes back as the pass
+                    // goes, for the trie to reuse.
+                    let tokens = tokenized[nextForm]
+                    tokenized[nextForm] = []
+                    nextForm += 1
                     guard !tokens.isEmpty else { continue }
-                    let bytes = Array(form.utf8)
                     // Case-sensitive entries alone need their words as written.
                     let exact =
                         !term.isCaseSensitive
                         ? []
-                        : tokens.map {
+                        : tokens.map { [bytes = Array(form.utf8)] in
                             ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
                         }
                     var entry = Entry(
@@ -104,17 +126,17 @@ public final class CompiledGlossary: Sendable {
                             allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
                             allowsHyphenForSpace: compounds.hyphenAndSpaceInterchange),
                         exactWords: exact)
+                    let gaps = tokens.map(\.gapBefore)
                     var keys = [tokens.map(\.folded)]
                     if folds, tokens.contains(where: { $0.bare != $0.folded }) { keys.append(tokens.map(\.bare)) }
                     for (index, words) in keys.enumerated() {
                         entry.facts.viaBareKeys = index > 0
                         entry.facts.compoundVariant = nil
-                        builder.insert(words: words, gaps: tokens.map(\.gapBefore), entry: entry)
+                        builder.insert(words: words, gaps: gaps, entry: entry)
                         guard variesAsCompound else { continue }
                         for variant in CompoundVariant.variants(
-                            words: words, gaps: tokens.map(\.gapBefore), isLetterWord: tokens.map { $0.kind == .letter },
-                            rules: compounds,
-                            known: knownWords[term.language] ?? [])
+                            words: words, gaps: gaps, isLetterWord: tokens.map { $0.kind == .letter }, rules: compounds,
+                            parts: language.knownParts)
                         {
                             entry.facts.compoundVariant = variant.kind
                             builder.insert(words: variant.words, gaps: variant.gaps, entry: entry)
@@ -130,11 +152,30 @@ public final class CompiledGlossary: Sendable {
                 languages: languages, analyzerLanguages: builder.analyzerLanguages,
                 detectorLanguages: builder.detectorLanguages, words: builder.words, gapLexicon: builder.gaps,
                 flags: PinnedArray(builder.finish()), rootChildren: PinnedArray(builder.finishRootChildren()),
-                edges: EdgeTable(builder.edges), terminals: TerminalTable(builder.terminals, nodeCount: Int(builder.nodeCount)),
+                edges: EdgeTable(builder.edges),
+                terminals: TerminalTable(
+                    nodes: builder.terminalNodes, entries: builder.terminalEntries, nodeCount: Int(builder.nodeCount)),
                 prefixes: KeyOrderedDictionary(builder.prefixes.mapValues { KeyOrderedDictionary($0) }),
                 entries: EntryTable(builder.entries, languages: builder.entryLanguages),
                 maximumLength: builder.maximumLength),
             registry: registry)
+    }
+
+    /// What compiling reads of a language of the glossary's terms.
+    private struct TermLanguage {
+        let tag: LanguageTag
+        let analyzer: any LanguageAnalyzer
+        /// `analyzer.compoundRules`, which an analyzer may make on every call.
+        let compoundRules: CompoundRules
+        /// The language's listed compound parts and its terms' words (`CompoundVariant`).
+        let knownParts: CompoundParts
+
+        init(tag: LanguageTag, analyzer: any LanguageAnalyzer) {
+            self.tag = tag
+            self.analyzer = analyzer
+            compoundRules = analyzer.compoundRules
+            knownParts = CompoundParts(rules: compoundRules)
+        }
     }
 
     /// A compiled glossary of `glossary` made of `tables`, compiled or read from the cache.
@@ -158,10 +199,15 @@ public final class CompiledGlossary: Sendable {
         var analyzerLanguages: [LanguageTag] = []
         var detectorLanguages: [LanguageTag] = []
         var generators: [any WordFormAnalyzer] = []
-        var flagTable: [Int32: UInt32] = [:]
+        /// Per word id: its bits of `Tables.flags` (the lexicon's ids count up from 0).
+        var flagTable: [UInt32] = []
         var edges = EdgeTable.Building()
-        var rootTable: [Int32: Int32] = [:]
-        var terminals: [Int32: [Int32]] = [:]
+        /// Per word id: the root's child along it, 0 for none.
+        var rootTable: [Int32] = []
+        /// The entries that end at a node, as two columns in the order they were added: the
+        /// node, and the entry (`TerminalTable.init(nodes:entries:nodeCount:)`).
+        var terminalNodes: [Int32] = []
+        var terminalEntries: [Int32] = []
         var prefixes: [Int32: [String: [PrefixEntry]]] = [:]
         var entries: [Entry] = []
         /// The distinct languages of the entries, in first-seen order (`EntryFacts.language`).
@@ -188,7 +234,7 @@ public final class CompiledGlossary: Sendable {
                 guard !stopwords.isEmpty, detectorLanguages.count < CompiledGlossary.maximumDetectorLanguages else { continue }
                 let bit = UInt32(1) << (16 + UInt32(detectorLanguages.count))
                 detectorLanguages.append(language)
-                for word in stopwords { flagTable[words.insert(word), default: 0] |= bit }
+                for word in stopwords { setFlag(bit, of: words.insert(word)) }
             }
         }
 
@@ -202,8 +248,14 @@ public final class CompiledGlossary: Sendable {
 
         mutating func id(ofWord word: String, flag: UInt32 = CompiledGlossary.baseFlag) -> Int32 {
             let id = words.insert(word)
-            flagTable[id, default: 0] |= flag
+            setFlag(flag, of: id)
             return id
+        }
+
+        /// Sets `flag` in the flags of word `id`.
+        private mutating func setFlag(_ flag: UInt32, of id: Int32) {
+            if Int(id) >= flagTable.count { flagTable += repeatElement(0, count: Int(id) + 1 - flagTable.count) }
+            flagTable[Int(id)] |= flag
         }
 
         /// Adds the entry and its path through the trie. A hyphen between two words is stored as
@@ -231,7 +283,12 @@ public final class CompiledGlossary: Sendable {
                     node = child
                 } else {
                     edges.insert(nodeCount, for: key)
-                    if node == 0 { rootTable[key.word] = nodeCount }
+                    if node == 0 {
+                        if Int(key.word) >= rootTable.count {
+                            rootTable += repeatElement(0, count: Int(key.word) + 1 - rootTable.count)
+                        }
+                        rootTable[Int(key.word)] = nodeCount
+                    }
                     node = nodeCount
                     nodeCount += 1
                 }
@@ -241,7 +298,8 @@ public final class CompiledGlossary: Sendable {
                 prefixes[node, default: [:]][String(stem.prefix(3)), default: []]
                     .append(PrefixEntry(gap: gap, stem: stem, entry: entryIndex))
             } else {
-                terminals[node, default: []].append(entryIndex)
+                terminalNodes.append(node)
+                terminalEntries.append(entryIndex)
             }
         }
 
@@ -273,16 +331,12 @@ public final class CompiledGlossary: Sendable {
 
         /// The flags as an array indexed by word id.
         func finish() -> [UInt32] {
-            var flags = [UInt32](repeating: 0, count: words.count)
-            for (id, value) in flagTable { flags[Int(id)] = value }
-            return flags
+            flagTable + repeatElement(0, count: words.count - flagTable.count)
         }
 
         /// The root's children as an array indexed by word id (0: none).
         func finishRootChildren() -> [Int32] {
-            var children = [Int32](repeating: 0, count: words.count)
-            for (id, child) in rootTable { children[Int(id)] = child }
-            return children
+            rootTable + repeatElement(0, count: words.count - rootTable.count)
         }
     }
 

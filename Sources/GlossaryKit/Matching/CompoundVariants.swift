@@ -29,12 +29,13 @@ struct CompoundVariant: Equatable {
 
     /// The closed and open forms of the term of `words` (folded) separated by `gaps` (as
     /// `Token.gapBefore` gives them), under `rules`; `isLetterWord` says which words are made of
-    /// letters (numbers and symbols are never joined or split), `known` which words may be a
-    /// closed word's part.
+    /// letters (numbers and symbols are never joined or split), `parts` which words may be a
+    /// closed word's part (`CompoundParts`: `rules.parts`, and the known words of at least
+    /// `shortestPart` characters).
     ///
     /// - Complexity: O(*n* · *m*) for *n* words of at most *m* letters, each split point one
-    ///   look-up in `known`.
-    static func variants(words: [String], gaps: [String], isLetterWord: [Bool], rules: CompoundRules, known: Set<String>)
+    ///   look-up in `parts` per side.
+    static func variants(words: [String], gaps: [String], isLetterWord: [Bool], rules: CompoundRules, parts: CompoundParts)
         -> [CompoundVariant]
     {
         guard rules.closedCompounds, words.count == gaps.count, words.count == isLetterWord.count else { return [] }
@@ -46,20 +47,12 @@ struct CompoundVariant: Equatable {
             joinedGaps.remove(at: index)
             result.append(CompoundVariant(words: joined, gaps: joinedGaps, kind: .closed))
         }
-        func isPart(_ part: Substring) -> Bool {
-            let part = String(part)
-            return rules.parts.contains(part) || (part.count >= shortestPart && known.contains(part))
-        }
         for (index, word) in words.enumerated() where isLetterWord[index] {
-            var split = word.index(after: word.startIndex)
-            while split < word.endIndex {
-                if isPart(word[..<split]), isPart(word[split...]) {
-                    var parts = words, partGaps = gaps
-                    parts.replaceSubrange(index...index, with: [String(word[..<split]), String(word[split...])])
-                    partGaps.insert(" ", at: index + 1)
-                    result.append(CompoundVariant(words: parts, gaps: partGaps, kind: .open))
-                }
-                split = word.index(after: split)
+            for cut in parts.splits(of: word) {
+                var split = words, partGaps = gaps
+                split.replaceSubrange(index...index, with: [String(word[..<cut]), String(word[cut...])])
+                partGaps.insert(" ", at: index + 1)
+                result.append(CompoundVariant(words: split, gaps: partGaps, kind: .open))
             }
         }
         return result

@@ -165,19 +165,22 @@ extension EdgeTable {
 }
 
 extension TerminalTable {
-    /// The lists of `byNode`, for nodes `0..<nodeCount`.
+    /// The entries `entries`, each ending at the node beside it in `nodes`, for nodes
+    /// `0..<nodeCount`: each node's list keeps the order of the columns (a stable counting sort).
     ///
     /// - Complexity: O(*n* + *e*) for *n* nodes and *e* entries.
-    init(_ byNode: [Int32: [Int32]], nodeCount: Int) {
-        var counts = [Int32](repeating: 0, count: nodeCount + 1)
-        for (node, list) in byNode { counts[Int(node) + 1] = Int32(list.count) }
-        for index in 1..<counts.count { counts[index] += counts[index - 1] }
-        var entries = [Int32](repeating: 0, count: Int(counts[nodeCount]))
-        for (node, list) in byNode {
-            let start = Int(counts[Int(node)])
-            for (offset, entry) in list.enumerated() { entries[start + offset] = entry }
+    init(nodes: [Int32], entries: [Int32], nodeCount: Int) {
+        precondition(nodes.count == entries.count, "one node per entry")
+        var starts = [Int32](repeating: 0, count: nodeCount + 1)
+        for node in nodes { starts[Int(node) + 1] += 1 }
+        for index in 1..<starts.count { starts[index] += starts[index - 1] }
+        var next = starts
+        var list = [Int32](repeating: 0, count: entries.count)
+        for (node, entry) in zip(nodes, entries) {
+            list[Int(next[Int(node)])] = entry
+            next[Int(node)] += 1
         }
-        self.init(starts: PinnedArray(counts), entries: PinnedArray(entries))
+        self.init(starts: PinnedArray(starts), entries: PinnedArray(list))
     }
 }
 

@@ -258,6 +258,21 @@ final class ByteLexicon: @unchecked Sendable {
         return id >= 0 ? id : nil
     }
 
+    /// The id of `bytes`, inserting them when absent.
+    @discardableResult
+    func insert(bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let id = gk_lexicon_insert(handle, bytes.baseAddress, Int32(bytes.count))
+        if id < 0 { fatalError("out of memory growing a lexicon") }
+        return id
+    }
+
+    /// The id of `bytes`, or nil: a look-up that makes no string.
+    @inline(__always)
+    func find(bytes: UnsafeBufferPointer<UInt8>) -> Int32? {
+        let id = gk_lexicon_find(handle, bytes.baseAddress, Int32(bytes.count))
+        return id >= 0 ? id : nil
+    }
+
     /// The id of some bytes, or nil.
     func find(_ bytes: ArraySlice<UInt8>) -> Int32? {
         let id = bytes.withUnsafeBufferPointer { gk_lexicon_find(handle, $0.baseAddress, Int32($0.count)) }

@@ -345,7 +345,8 @@ struct TrieTableTests {
 
     @Test func terminalTableKeepsEachNodesListInOrder() throws {
         let byNode: [Int32: [Int32]] = [0: [4], 2: [0, 3, 1], 5: [2]]
-        let table = TerminalTable(byNode, nodeCount: 6)
+        // Added interleaved: each node's entries keep the order they were added in.
+        let table = TerminalTable(nodes: [2, 0, 2, 5, 2], entries: [0, 4, 3, 2, 1], nodeCount: 6)
         #expect(table.nodeCount == 6)
         for node in Int32(0)..<6 { #expect(table[node].map(Array.init) == byNode[node], "node \(node)") }
         #expect(table[-1] == nil && table[6] == nil)
