@@ -234,7 +234,9 @@ public final class CompiledGlossary: Sendable {
                 guard !stopwords.isEmpty, detectorLanguages.count < CompiledGlossary.maximumDetectorLanguages else { continue }
                 let bit = UInt32(1) << (16 + UInt32(detectorLanguages.count))
                 detectorLanguages.append(language)
-                for word in stopwords { setFlag(bit, of: words.insert(word)) }
+                // In a fixed order, so that a compiled glossary (and its cache entry) is the same in
+                // every run: a set's order changes with the process's hash seed.
+                for word in stopwords.sorted() { setFlag(bit, of: words.insert(word)) }
             }
         }
 
