@@ -22,30 +22,59 @@ import Foundation
 ///
 /// A cache is used under its session's lock, by one check at a time.
 package final class ParagraphMatchCache: @unchecked Sendable {
-    /// What the matcher reads of one paragraph.
+    /// What the matcher reads of one paragraph, written out as bytes one after another, so that
+    /// a key is hashed and compared in bulk:
+    ///
+    /// - the paragraph's language (its tag's length and bytes, 0 for none), whether it is
+    ///   uncertain, and the scanned text's flags (whether the paragraph is the chunk's first,
+    ///   whether the words carry the glossary's flags, whether the text has hyphens at line ends);
+    /// - the lengths of the three parts below;
+    /// - the context: the text's bytes from the end of the previous paragraph's last word (the
+    ///   chunk's start for the first) to the start of the next paragraph's first word, or at
+    ///   least 3 bytes past the last word (the matcher looks for an apostrophe there);
+    /// - the words as scanned, offsets relative to the context's start and to their first
+    ///   folded byte, an unknown word's id (which names a word of the session's current memo)
+    ///   reduced to whether it has one;
+    /// - their folded forms, back to back.
+    ///
+    /// Only the part up to the end of the context is hashed: the words and folded forms follow
+    /// from the context nearly always, and are compared on a hit. Two keys are equal when their
+    /// bytes are, so a word's padding bytes, were there any, could only make a key miss.
     struct Key: Hashable {
-        /// The text's bytes from the end of the previous paragraph's last word (the chunk's
-        /// start for the first) to the start of the next paragraph's first word (or at least 3
-        /// bytes past the last word: the matcher looks for an apostrophe there).
-        var context: [UInt8]
-        /// The paragraph's words as scanned, offsets relative to the context's start and to
-        /// its first folded byte; an unknown word's id (which names a word of the session's
-        /// current memo) reduced to whether it has one.
-        var words: [ScannedWord]
-        /// The folded forms of the words, back to back.
-        var folded: [UInt8]
-        var language: LanguageTag?
-        var isUncertain: Bool
-        /// Whether the paragraph is the chunk's first, whether the words carry the glossary's
-        /// flags, whether the text has hyphens at line ends.
-        var flags: UInt8
+        private var bytes: [UInt8]
+        private var hashedCount: Int
 
-        /// Only the context and language are hashed: words and folded forms follow from the
-        /// context nearly always, and are compared only on a hit.
+        init(
+            context: ArraySlice<UInt8>, words: [ScannedWord], folded: [UInt8], language: LanguageTag?, isUncertain: Bool,
+            flags: UInt8
+        ) {
+            let tag = Array((language?.rawValue ?? "").utf8)
+            var bytes: [UInt8] = []
+            bytes.reserveCapacity(
+                tag.count + 16 + context.count + words.count * MemoryLayout<ScannedWord>.stride + folded.count)
+            bytes.append(UInt8(truncatingIfNeeded: tag.count))
+            bytes += tag
+            bytes.append(isUncertain ? 1 : 0)
+            bytes.append(flags)
+            for count in [context.count, words.count, folded.count] {
+                withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes += $0 }
+            }
+            bytes += context
+            hashedCount = bytes.count
+            words.withUnsafeBytes { bytes += $0 }
+            bytes += folded
+            self.bytes = bytes
+        }
+
         func hash(into hasher: inout Hasher) {
-            hasher.combine(context)
-            hasher.combine(language)
-            hasher.combine(isUncertain)
+            bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<hashedCount])) }
+        }
+
+        static func == (first: Key, second: Key) -> Bool {
+            guard first.bytes.count == second.bytes.count else { return false }
+            return first.bytes.withUnsafeBytes { one in
+                second.bytes.withUnsafeBytes { other in memcmp(one.baseAddress!, other.baseAddress!, one.count) == 0 }
+            }
         }
     }
 
@@ -167,6 +196,7 @@ package final class ParagraphMatchCache: @unchecked Sendable {
         let end = min(bytes.count, max(nextStart, Int(last.end) + 3))
         var relative = Array(words[range])
         var folded: [UInt8] = []
+        folded.reserveCapacity(max(0, Int(last.foldedStart + last.foldedLength - words[range.lowerBound].foldedStart)))
         for index in relative.indices {
             let word = relative[index]
             relative[index].start -= Int32(start)
@@ -178,8 +208,7 @@ package final class ParagraphMatchCache: @unchecked Sendable {
         let flags: UInt8 =
             (range.lowerBound == 0 ? 1 : 0) | (text.hasLexiconFlags ? 2 : 0) | (text.hasLineBreakHyphens ? 4 : 0)
         let key = Key(
-            context: Array(bytes[start..<end]), words: relative,
-            folded: folded, language: language, isUncertain: isUncertain,
+            context: bytes[start..<end], words: relative, folded: folded, language: language, isUncertain: isUncertain,
             flags: flags)
         return (key, start)
     }
