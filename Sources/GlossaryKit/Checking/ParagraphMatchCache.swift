@@ -22,52 +22,36 @@ import Foundation
 ///
 /// A cache is used under its session's lock, by one check at a time.
 package final class ParagraphMatchCache: @unchecked Sendable {
-    /// What the matcher reads of one paragraph, written out as bytes one after another, so that
-    /// a key is hashed and compared in bulk:
+    /// Where the matcher reads a paragraph, written out as bytes one after another, so that a
+    /// key is hashed and compared in bulk: the paragraph's language (its tag's length and bytes,
+    /// 0 for none), whether it is uncertain, the scanned text's flags (whether the paragraph is
+    /// the chunk's first, whether the words carry the glossary's flags, whether the text has
+    /// hyphens at line ends), the number of words, and the context: the text's bytes from the
+    /// end of the previous paragraph's last word (the chunk's start for the first) to the start
+    /// of the next paragraph's first word, or at least 3 bytes past the last word (the matcher
+    /// looks for an apostrophe there).
     ///
-    /// - the paragraph's language (its tag's length and bytes, 0 for none), whether it is
-    ///   uncertain, and the scanned text's flags (whether the paragraph is the chunk's first,
-    ///   whether the words carry the glossary's flags, whether the text has hyphens at line ends);
-    /// - the lengths of the three parts below;
-    /// - the context: the text's bytes from the end of the previous paragraph's last word (the
-    ///   chunk's start for the first) to the start of the next paragraph's first word, or at
-    ///   least 3 bytes past the last word (the matcher looks for an apostrophe there);
-    /// - the words as scanned, offsets relative to the context's start and to their first
-    ///   folded byte, an unknown word's id (which names a word of the session's current memo)
-    ///   reduced to whether it has one;
-    /// - their folded forms, back to back.
-    ///
-    /// Only the part up to the end of the context is hashed: the words and folded forms follow
-    /// from the context nearly always, and are compared on a hit. Two keys are equal when their
-    /// bytes are, so a word's padding bytes, were there any, could only make a key miss.
+    /// The words as scanned and their folded forms, the rest of what the matcher reads, are
+    /// kept with the entry (`Entry.words`) and compared on a hit: they follow from the context
+    /// nearly always, and comparing them in place costs no copy.
     struct Key: Hashable {
         private var bytes: [UInt8]
-        private var hashedCount: Int
 
-        init(
-            context: ArraySlice<UInt8>, words: [ScannedWord], folded: [UInt8], language: LanguageTag?, isUncertain: Bool,
-            flags: UInt8
-        ) {
+        init(context: ArraySlice<UInt8>, wordCount: Int, language: LanguageTag?, isUncertain: Bool, flags: UInt8) {
             let tag = Array((language?.rawValue ?? "").utf8)
             var bytes: [UInt8] = []
-            bytes.reserveCapacity(
-                tag.count + 16 + context.count + words.count * MemoryLayout<ScannedWord>.stride + folded.count)
+            bytes.reserveCapacity(tag.count + 8 + context.count)
             bytes.append(UInt8(truncatingIfNeeded: tag.count))
             bytes += tag
             bytes.append(isUncertain ? 1 : 0)
             bytes.append(flags)
-            for count in [context.count, words.count, folded.count] {
-                withUnsafeBytes(of: UInt32(truncatingIfNeeded: count).littleEndian) { bytes += $0 }
-            }
+            withUnsafeBytes(of: UInt32(truncatingIfNeeded: wordCount).littleEndian) { bytes += $0 }
             bytes += context
-            hashedCount = bytes.count
-            words.withUnsafeBytes { bytes += $0 }
-            bytes += folded
             self.bytes = bytes
         }
 
         func hash(into hasher: inout Hasher) {
-            bytes.withUnsafeBytes { hasher.combine(bytes: UnsafeRawBufferPointer(rebasing: $0[..<hashedCount])) }
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
         }
 
         static func == (first: Key, second: Key) -> Bool {
@@ -78,12 +62,84 @@ package final class ParagraphMatchCache: @unchecked Sendable {
         }
     }
 
-    /// A paragraph's matches, tokens relative to its first word, bytes to its context's start,
-    /// with whether each is in the paragraph's language; and the scope's generation that last
-    /// used it.
+    /// A paragraph as the matcher read it: its words' records and folded forms (`Words`), its
+    /// matches (tokens relative to its first word, bytes to its context's start, with whether
+    /// each is in the paragraph's language), and the scope's generation that last used it.
     private struct Entry {
+        var words: Words
         var matches: [(match: TermMatch, isInLanguage: Bool)]
         var generation: Int
+    }
+
+    /// The words of a paragraph as scanned, each record's bytes with its offsets made relative
+    /// to the context's start and to the paragraph's first folded byte and an unknown word's id
+    /// (which names a word of the session's current memo) reduced to whether it has one; and
+    /// their folded forms, back to back. Equal bytes mean equal fields, so a record's padding,
+    /// were there any, could only make a paragraph miss.
+    struct Words: Equatable {
+        var records: [UInt8]
+        var folded: [UInt8]
+
+        private static let size = MemoryLayout<ScannedWord>.size
+
+        /// The words of `range` in `text`, whose context starts at `contextStart`.
+        init(_ range: Range<Int>, of text: ScannedText, contextStart: Int) {
+            records = []
+            folded = []
+            records.reserveCapacity(range.count * Self.size)
+            Self.forEachWord(range, of: text, contextStart: contextStart) { record, foldedForm in
+                records += record
+                folded += foldedForm
+            }
+        }
+
+        /// Whether the words of `range` in `text` are these.
+        func equal(_ range: Range<Int>, of text: ScannedText, contextStart: Int) -> Bool {
+            guard records.count == range.count * Self.size else { return false }
+            var recordOffset = 0
+            var foldedOffset = 0
+            var equal = true
+            records.withUnsafeBytes { records in
+                folded.withUnsafeBytes { folded in
+                    Self.forEachWord(range, of: text, contextStart: contextStart) { record, foldedForm in
+                        guard equal else { return }
+                        if memcmp(records.baseAddress! + recordOffset, record.baseAddress!, Self.size) != 0
+                            || foldedOffset + foldedForm.count > folded.count
+                            || (!foldedForm.isEmpty
+                                && memcmp(folded.baseAddress! + foldedOffset, foldedForm.baseAddress!, foldedForm.count) != 0)
+                        {
+                            equal = false
+                        }
+                        recordOffset += Self.size
+                        foldedOffset += foldedForm.count
+                    }
+                }
+            }
+            return equal && foldedOffset == folded.count
+        }
+
+        /// Calls `body` with each word's relative record and its folded form.
+        private static func forEachWord(
+            _ range: Range<Int>, of text: ScannedText, contextStart: Int,
+            _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
+        ) {
+            var foldedStart: Int32 = 0
+            text.words.withUnsafeBufferPointer { words in
+                text.folded.withUnsafeBytes { allFolded in
+                    for index in range {
+                        var word = words[index]
+                        let folded = UnsafeRawBufferPointer(
+                            rebasing: allFolded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)])
+                        word.start -= Int32(contextStart)
+                        word.end -= Int32(contextStart)
+                        word.foldedStart = foldedStart
+                        word.unknownWord = word.unknownWord < 0 ? -1 : 0
+                        foldedStart += word.foldedLength
+                        withUnsafeBytes(of: &word) { body($0, folded) }
+                    }
+                }
+            }
+        }
     }
 
     /// One document's paragraphs, and how many its latest check met.
@@ -157,7 +213,9 @@ package final class ParagraphMatchCache: @unchecked Sendable {
             return
         }
         let (key, contextStart) = Self.key(of: range, in: text, language: language, isUncertain: isUncertain)
-        if let index = scope!.table.entries.index(forKey: key) {
+        if let index = scope!.table.entries.index(forKey: key),
+            scope!.table.entries.values[index].words.equal(range, of: text, contextStart: contextStart)
+        {
             scope!.table.entries.values[index].generation = scope!.table.generation
             scope!.table.used += 1
             reusedParagraphs += 1
@@ -179,7 +237,8 @@ package final class ParagraphMatchCache: @unchecked Sendable {
             relative.bytes = (match.bytes.lowerBound - contextStart)..<(match.bytes.upperBound - contextStart)
             found.append((relative, isInLanguage))
         }
-        scope!.table.entries[key] = Entry(matches: found, generation: scope!.table.generation)
+        scope!.table.entries[key] = Entry(
+            words: Words(range, of: text, contextStart: contextStart), matches: found, generation: scope!.table.generation)
         scope!.table.used += 1
     }
 
@@ -190,26 +249,13 @@ package final class ParagraphMatchCache: @unchecked Sendable {
     {
         let words = text.words
         let bytes = text.source.bytes
-        let last = words[range.upperBound - 1]
         let start = range.lowerBound > 0 ? Int(words[range.lowerBound - 1].end) : 0
         let nextStart = range.upperBound < words.count ? Int(words[range.upperBound].start) : bytes.count
-        let end = min(bytes.count, max(nextStart, Int(last.end) + 3))
-        var relative = Array(words[range])
-        var folded: [UInt8] = []
-        folded.reserveCapacity(max(0, Int(last.foldedStart + last.foldedLength - words[range.lowerBound].foldedStart)))
-        for index in relative.indices {
-            let word = relative[index]
-            relative[index].start -= Int32(start)
-            relative[index].end -= Int32(start)
-            relative[index].foldedStart = Int32(folded.count)
-            relative[index].unknownWord = word.unknownWord < 0 ? -1 : 0
-            folded += text.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)]
-        }
+        let end = min(bytes.count, max(nextStart, Int(words[range.upperBound - 1].end) + 3))
         let flags: UInt8 =
             (range.lowerBound == 0 ? 1 : 0) | (text.hasLexiconFlags ? 2 : 0) | (text.hasLineBreakHyphens ? 4 : 0)
         let key = Key(
-            context: bytes[start..<end], words: relative, folded: folded, language: language, isUncertain: isUncertain,
-            flags: flags)
+            context: bytes[start..<end], wordCount: range.count, language: language, isUncertain: isUncertain, flags: flags)
         return (key, start)
     }
 }
