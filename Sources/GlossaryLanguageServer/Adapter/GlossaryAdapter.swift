@@ -115,6 +115,7 @@ final class GlossaryAdapter: LanguageFeatures {
         checkers = [:]
         sessions = [:]
         checks = [:]
+        FreedMemory.release()
         return true
     }
 
@@ -249,9 +250,18 @@ final class GlossaryAdapter: LanguageFeatures {
     /// for other folders with the same glossary; nil (and said so) when it cannot be loaded.
     private func loadChecker(paths: [String], origin: ProjectDiscovery.GlossaryOrigin, folder: String) -> GlossaryChecker? {
         do {
-            let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
-                paths: paths, cache: options.usesCache ? GlossaryCache.standard : nil,
+            let cache = options.usesCache ? GlossaryCache.standard : nil
+            var (compiled, fromCache) = try GlossaryLoader.loadCompiled(
+                paths: paths, cache: cache,
                 onWarning: { self.log.log(.warning, "\($0.location): warning: \($0.message) [\($0.rule)]") })
+            if !fromCache, cache != nil {
+                // The glossary compiled here holds its whole model; the cached form it was
+                // just stored as is mapped and decodes a concept only when asked (a fraction of
+                // the memory for a large glossary). The compiled one is let go for it, and the
+                // compile's memory given back.
+                if case let (cached, true)? = try? GlossaryLoader.loadCompiled(paths: paths, cache: cache) { compiled = cached }
+                FreedMemory.release()
+            }
             let checker = GlossaryChecker(compiled: compiled)
             checkers[paths] = checker
             sessions[paths] = ScanSession(compiled: compiled, keepsParagraphMatches: true)
