@@ -71,71 +71,78 @@ package final class ParagraphMatchCache: @unchecked Sendable {
         var generation: Int
     }
 
-    /// The words of a paragraph as scanned, each record's bytes with its offsets made relative
-    /// to the context's start and to the paragraph's first folded byte and an unknown word's id
-    /// (which names a word of the session's current memo) reduced to whether it has one; and
-    /// their folded forms, back to back. Equal bytes mean equal fields, so a record's padding,
-    /// were there any, could only make a paragraph miss.
+    /// The words of a paragraph as scanned, each record with its offsets made relative to the
+    /// context's start and to the paragraph's first folded byte and an unknown word's id (which
+    /// names a word of the session's current memo) reduced to whether it has one; and their
+    /// folded forms, back to back.
     struct Words: Equatable {
-        var records: [UInt8]
+        var records: [ScannedWord]
         var folded: [UInt8]
-
-        private static let size = MemoryLayout<ScannedWord>.size
 
         /// The words of `range` in `text`, whose context starts at `contextStart`.
         init(_ range: Range<Int>, of text: ScannedText, contextStart: Int) {
             records = []
             folded = []
-            records.reserveCapacity(range.count * Self.size)
-            Self.forEachWord(range, of: text, contextStart: contextStart) { record, foldedForm in
-                records += record
-                folded += foldedForm
+            records.reserveCapacity(range.count)
+            for index in range {
+                let word = text.words[index]
+                records.append(Self.relative(word, contextStart: contextStart, foldedStart: Int32(folded.count)))
+                folded += text.folded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)]
             }
+        }
+
+        /// `word` with its offsets relative to `contextStart` and `foldedStart`.
+        @inline(__always)
+        private static func relative(_ word: ScannedWord, contextStart: Int, foldedStart: Int32) -> ScannedWord {
+            var word = word
+            word.start -= Int32(contextStart)
+            word.end -= Int32(contextStart)
+            word.foldedStart = foldedStart
+            word.unknownWord = word.unknownWord < 0 ? -1 : 0
+            return word
         }
 
         /// Whether the words of `range` in `text` are these.
+        ///
+        /// - Complexity: O(*w*) in the words and their folded bytes, without copying them.
         func equal(_ range: Range<Int>, of text: ScannedText, contextStart: Int) -> Bool {
-            guard records.count == range.count * Self.size else { return false }
-            var recordOffset = 0
-            var foldedOffset = 0
-            var equal = true
-            records.withUnsafeBytes { records in
-                folded.withUnsafeBytes { folded in
-                    Self.forEachWord(range, of: text, contextStart: contextStart) { record, foldedForm in
-                        guard equal else { return }
-                        if memcmp(records.baseAddress! + recordOffset, record.baseAddress!, Self.size) != 0
-                            || foldedOffset + foldedForm.count > folded.count
-                            || (!foldedForm.isEmpty
-                                && memcmp(folded.baseAddress! + foldedOffset, foldedForm.baseAddress!, foldedForm.count) != 0)
-                        {
-                            equal = false
-                        }
-                        recordOffset += Self.size
-                        foldedOffset += foldedForm.count
+            guard records.count == range.count else { return false }
+            return text.words.withUnsafeBufferPointer { words in
+                var foldedStart: Int32 = 0
+                // The folded forms of a scan lie back to back in word order: one comparison
+                // for the paragraph, when they do.
+                var contiguous = true
+                for (offset, index) in range.enumerated() {
+                    let word = words[index]
+                    guard records[offset] == Self.relative(word, contextStart: contextStart, foldedStart: foldedStart)
+                    else { return false }
+                    if index > range.lowerBound, word.foldedStart != words[index - 1].foldedStart + words[index - 1].foldedLength
+                    {
+                        contiguous = false
                     }
+                    foldedStart += word.foldedLength
                 }
-            }
-            return equal && foldedOffset == folded.count
-        }
-
-        /// Calls `body` with each word's relative record and its folded form.
-        private static func forEachWord(
-            _ range: Range<Int>, of text: ScannedText, contextStart: Int,
-            _ body: (UnsafeRawBufferPointer, UnsafeRawBufferPointer) -> Void
-        ) {
-            var foldedStart: Int32 = 0
-            text.words.withUnsafeBufferPointer { words in
-                text.folded.withUnsafeBytes { allFolded in
-                    for index in range {
-                        var word = words[index]
-                        let folded = UnsafeRawBufferPointer(
-                            rebasing: allFolded[Int(word.foldedStart)..<Int(word.foldedStart + word.foldedLength)])
-                        word.start -= Int32(contextStart)
-                        word.end -= Int32(contextStart)
-                        word.foldedStart = foldedStart
-                        word.unknownWord = word.unknownWord < 0 ? -1 : 0
-                        foldedStart += word.foldedLength
-                        withUnsafeBytes(of: &word) { body($0, folded) }
+                guard Int(foldedStart) == folded.count else { return false }
+                guard !folded.isEmpty else { return true }
+                return text.folded.withUnsafeBytes { all in
+                    folded.withUnsafeBytes { stored in
+                        if contiguous {
+                            return memcmp(
+                                all.baseAddress! + Int(words[range.lowerBound].foldedStart), stored.baseAddress!, stored.count)
+                                == 0
+                        }
+                        var offset = 0
+                        for index in range {
+                            let word = words[index]
+                            let length = Int(word.foldedLength)
+                            if length > 0,
+                                memcmp(all.baseAddress! + Int(word.foldedStart), stored.baseAddress! + offset, length) != 0
+                            {
+                                return false
+                            }
+                            offset += length
+                        }
+                        return true
                     }
                 }
             }
