@@ -54,6 +54,8 @@ struct AnalysisPipeline {
                 let text = try tokenizer.scan(
                     chunk.source, chunk: chunk.masked, at: 0, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
                     unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+                // A text in one chunk is scanned again, alike, to align its language sections.
+                if chunk.offset == 0, chunk.end == bytes.count { session.paragraphMatches?.keep(text, masked: chunk.masked) }
                 let languages =
                     declared.map { tag in text.paragraphs.map { _ in DetectedLanguage.declared(tag) } }
                     ?? detector.paragraphLanguages(of: text, previous: previousLanguage)

@@ -109,9 +109,15 @@ package struct CrossLanguageAnalyzer: Sendable {
         _ segmented: SegmentedText, markup: Tokenizer.Markup, tokenizer: Tokenizer, unknownWords: ByteLexicon,
         cache: WordReadingCache, reusing paragraphMatches: ParagraphMatchCache? = nil
     ) throws(TextError) -> AnalyzedText {
-        let scanned = try tokenizer.scan(
-            segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
-            unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+        // The check that aligns a text's language sections has scanned it already.
+        let scanned: ScannedText
+        if let kept = paragraphMatches?.scan(of: segmented.text, markup: markup, unknownWords: unknownWords) {
+            scanned = kept
+        } else {
+            scanned = try tokenizer.scan(
+                segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
+                unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+        }
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []

@@ -160,12 +160,18 @@ package final class ParagraphMatchCache: @unchecked Sendable {
     /// The document whose check is running, and its table, taken out of `tables` meanwhile.
     private var scope: (document: String, table: Table)?
 
+    /// The scan of the text the running check scanned in one chunk, with the masked bytes it
+    /// read: the alignment of the text's language sections scans the same text again.
+    private var keptScan: (scanned: ScannedText, masked: [UInt8])?
+
     /// Paragraphs the matcher went through since the cache was made.
     package private(set) var matchedParagraphs = 0
     /// The words of those paragraphs.
     package private(set) var matchedWords = 0
     /// Paragraphs whose matches were reused since the cache was made.
     package private(set) var reusedParagraphs = 0
+    /// Scans of a whole text reused since the cache was made (`scan(of:markup:unknownWords:)`).
+    package private(set) var reusedScans = 0
 
     package init() {}
 
@@ -188,6 +194,7 @@ package final class ParagraphMatchCache: @unchecked Sendable {
         defer {
             if case (let document, var table)? = scope {
                 scope = nil
+                keptScan = nil
                 // Drop what the check did not meet once it is as much as what it met.
                 if table.entries.count > 2 * table.used + 16 {
                     let generation = table.generation
@@ -197,6 +204,30 @@ package final class ParagraphMatchCache: @unchecked Sendable {
             }
         }
         return try body()
+    }
+
+    /// Keeps `scanned`, the scan of a whole text from the `masked` bytes, for the rest of the
+    /// running check (nothing outside a document's scope).
+    func keep(_ scanned: ScannedText, masked: [UInt8]) {
+        guard scope != nil else { return }
+        keptScan = (scanned, masked)
+    }
+
+    /// The scan the running check made of `text` when `Tokenizer.scan(_:markup:...)` with
+    /// `markup` and `unknownWords` would make the same: the same bytes (with no byte order
+    /// mark), masked alike, with the same memo of unknown words (whose ids the words carry);
+    /// nil otherwise. The lexicons and the tokenizer are the session's, as the check's were.
+    ///
+    /// - Complexity: O(*n*) in the text's length: a comparison, and the masking.
+    func scan(of text: SourceText, markup: Tokenizer.Markup, unknownWords: ByteLexicon) -> ScannedText? {
+        guard scope != nil, let (scanned, masked) = keptScan, text.contentStart == 0,
+            scanned.unknownWords === unknownWords, scanned.source.bytes == text.bytes,
+            MarkdownMasker.mask(text.bytes, markdown: markup == .markdown) == masked
+        else { return nil }
+        reusedScans += 1
+        return ScannedText(
+            source: text, words: scanned.words, folded: scanned.folded, lexicon: scanned.lexicon,
+            gapLexicon: scanned.gapLexicon, unknownWords: scanned.unknownWords, hasLexiconFlags: scanned.hasLexiconFlags)
     }
 
     /// Drops the paragraphs of `document`.

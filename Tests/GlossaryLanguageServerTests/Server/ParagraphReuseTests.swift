@@ -163,10 +163,12 @@ struct ParagraphReuseTests {
         #expect(now == RecheckTests.fromScratch(text, uri: uri, version: 2, workspace: workspace))
     }
 
-    /// The paragraphs matched and reused by the check of a document after `edit`, a change to
-    /// its paragraph `edited` of `count` Indonesian paragraphs (in sections with English ones
-    /// when `sections`).
-    static func work(paragraphs count: Int, sections: Bool, edited: Int) throws -> (matched: Int, reused: Int) {
+    /// The paragraphs matched and reused, and the scans reused, by the check of a document after
+    /// a change to its paragraph `edited` of `count` Indonesian paragraphs (in sections with
+    /// English ones when `sections`).
+    static func work(paragraphs count: Int, sections: Bool, edited: Int) throws -> (
+        matched: Int, reused: Int, scansReused: Int
+    ) {
         let workspace = try TestWorkspace()
         let uri = workspace.uri("laporan.md")
         var paragraphs = (0..<count).map { "Paragraf \($0): " + pools[0][$0 % pools[0].count] }
@@ -176,11 +178,11 @@ struct ParagraphReuseTests {
         session.open(uri, Self.text(paragraphs))
         _ = session.publish()
         let cache = try #require(session.adapter.paragraphMatchCaches.first)
-        let (matched, reused) = (cache.matchedParagraphs, cache.reusedParagraphs)
+        let (matched, reused, scans) = (cache.matchedParagraphs, cache.reusedParagraphs, cache.reusedScans)
         paragraphs[edited] = paragraphs[edited].replacingOccurrences(of: ":", with: ": TKI")
         session.change(uri, version: 2, [(nil, Self.text(paragraphs))])
         _ = session.publish()
-        return (cache.matchedParagraphs - matched, cache.reusedParagraphs - reused)
+        return (cache.matchedParagraphs - matched, cache.reusedParagraphs - reused, cache.reusedScans - scans)
     }
 
     /// An edit in one paragraph of *n* matches that paragraph again, not *n*: the same few
@@ -196,6 +198,8 @@ struct ParagraphReuseTests {
         #expect(large.matched == small.matched)
         #expect(large.reused > small.reused)
         #expect(large.reused >= (sections ? 2 * 128 - 2 : 63))
+        // The alignment of the sections takes the check's scan rather than scanning again.
+        #expect(large.scansReused == (sections ? 1 : 0))
     }
 
     /// The cache keeps the paragraphs of the open documents' latest checks, not every paragraph
