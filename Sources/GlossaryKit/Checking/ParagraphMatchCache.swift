@@ -5,15 +5,20 @@ import Foundation
 ///
 /// The text is still scanned and its languages detected whole, exactly as for a check from
 /// scratch (detection reads past a paragraph into the next, so an edit may change the language
-/// of a paragraph it did not touch). Only the matching of each paragraph is reused, keyed by
-/// everything the matcher reads for it (`Key`): its words as the scan recorded them (offsets
-/// made relative), their folded forms, the bytes of the text around them up to the previous
-/// and next paragraphs' words (a quotation opened before the first word, an apostrophe after
-/// the last), the paragraph's language and whether it is uncertain, and the scanned text's
-/// flags. The glossary is the session's (`ScanSession.compiled`): a cache belongs to one
-/// session, and a reloaded glossary gets a new session. A paragraph whose key is unchanged
-/// gets the matches it had, moved to where it now is; placing them (written text, line and
-/// column, look-behind and look-ahead) is done afresh from the current text.
+/// of a paragraph it did not touch). Only the matching of each paragraph is reused, and only
+/// when everything the matcher reads for it is as it was: the bytes of the text around its
+/// words up to the previous and next paragraphs' words (a quotation opened before the first
+/// word, an apostrophe after the last), its language and whether that is uncertain, and the
+/// scanned text's flags (the `Key`, hashed), and its words as the scan recorded them (offsets
+/// made relative) with their folded forms (`Words`, compared in place on a hit). The glossary
+/// is the session's (`ScanSession.compiled`): a cache belongs to one session, and a reloaded
+/// glossary gets a new session. A paragraph met again gets the matches it had, moved to where
+/// it now is; placing them (written text, line and column, look-behind and look-ahead) is done
+/// afresh from the current text.
+///
+/// Within a check, the cache also keeps the check's scan of a text read in one chunk, for the
+/// alignment of the text's language sections, which would scan it again
+/// (`scan(of:markup:unknownWords:)`).
 ///
 /// The cache is bounded by the texts it serves: a check runs in a document's scope
 /// (`withDocument(_:_:)`), and the paragraphs of a document that its latest check did not meet
