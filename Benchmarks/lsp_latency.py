@@ -3,11 +3,12 @@
 Markdown document and makes 1,000 random single-character edits (insertions and deletions, one
 `didChange` each, sent when the previous edit's diagnostics arrived), timing each from writing
 the `didChange` to reading the `publishDiagnostics` of its version. It reports p50, p95 and the
-maximum, the time of the first check (open), and the server's resident memory at the end and at
+maximum, the time of the first check (open), the server's processor time per edit (which other
+load on the machine inflates less than the latencies), and its resident memory at the end and at
 its peak (VmRSS, VmHWM).
 
 Usage: python3 Benchmarks/lsp_latency.py [--binary PATH] [--glossary shipped|100k|PATH]
-                                         [--edits 1000] [--seed 1] [--work DIR]
+                                         [--edits 1000] [--seed 1] [--work DIR] [--cache DIR]
 
 The document is made of the paragraphs of the realistic corpus (`../shared/bench/
 termbase_corpus.py`, generated under --work as `Benchmarks/run.py` does, with one part), cut
@@ -15,7 +16,9 @@ at 50 KB, with a heading every five paragraphs. For the shipped glossary, whose 
 synthetic corpus does not use, every paragraph also gets terms of that glossary (a deprecated
 one now and then), so the server has findings to report. Use a release build
 (`swift build -c release --product glossary`); the glossary cache is a fresh folder, warmed by
-the open. Only the standard library is used: the client is the JSON-RPC of this file.
+the open (`--cache DIR` keeps it in DIR: a second run then starts as an editor's server does
+after the first start, from the cached glossary). Only the standard library is used: the client
+is the JSON-RPC of this file.
 """
 import argparse
 import json
@@ -73,6 +76,12 @@ class Server:
             stamp, message = self.messages.get(timeout=max(0.001, deadline - time.monotonic()))
             if predicate(message):
                 return stamp, message
+
+    def cpu_seconds(self):
+        """The server's processor time so far (user and system), which other load on the machine
+        does not inflate as it does the latencies."""
+        fields = open(f"/proc/{self.process.pid}/stat").read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def memory_mb(self):
         status = open(f"/proc/{self.process.pid}/status").read()
@@ -139,6 +148,8 @@ def main():
     parser.add_argument("--edits", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--work", default=os.path.join(ROOT, ".build-bench"))
+    parser.add_argument("--cache", help="the glossary cache folder to use (a warm one: the server loads the compiled "
+                        "glossary from it, as every start after the first does); default a fresh one")
     args = parser.parse_args()
     args.binary = os.path.abspath(args.binary)
     os.makedirs(args.work, exist_ok=True)
@@ -154,7 +165,9 @@ def main():
 
     workspace = tempfile.mkdtemp(prefix="lsp-latency-", dir=args.work)
     os.mkdir(os.path.join(workspace, ".git"))
-    env = {**os.environ, "GLOSSARY_CACHE_DIR": tempfile.mkdtemp(prefix="cache-", dir=args.work)}
+    cache = os.path.abspath(args.cache) if args.cache else tempfile.mkdtemp(prefix="cache-", dir=args.work)
+    os.makedirs(cache, exist_ok=True)
+    env = {**os.environ, "GLOSSARY_CACHE_DIR": cache}
     server = Server([args.binary, "lsp", "--glossary", glossary], workspace, env)
     uri = "file://" + os.path.join(workspace, "draft.md")
     server.send({"id": 1, "method": "initialize", "params": {
@@ -173,6 +186,7 @@ def main():
 
     lines = text.split("\n")
     latencies, counts = [], []
+    cpu_before = server.cpu_seconds()
     letters = "abcdefghijklmnoprstuwy "
     for version in range(2, args.edits + 2):
         candidates = [i for i, line in enumerate(lines) if line]
@@ -194,6 +208,7 @@ def main():
         stamp, published = server.wait(diagnostics_of(version))
         latencies.append((stamp - sent) * 1000)
         counts.append(len(published["params"]["diagnostics"]))
+    cpu = server.cpu_seconds() - cpu_before
     rss, peak = server.memory_mb()
     server.send({"id": 2, "method": "shutdown"})
     server.wait(lambda m: m.get("id") == 2)
@@ -207,7 +222,8 @@ def main():
         "glossary": args.glossary, "documentBytes": len(text.encode("utf-8")), "edits": len(latencies),
         "diagnosticsMin": min(counts), "diagnosticsMax": max(counts), "openMs": round(open_ms, 1),
         "p50Ms": round(percentile(50), 2), "p95Ms": round(percentile(95), 2), "maxMs": round(latencies[-1], 2),
-        "meanMs": round(statistics.mean(latencies), 2), "rssMB": round(rss, 1), "peakRssMB": round(peak, 1),
+        "meanMs": round(statistics.mean(latencies), 2), "cpuMsPerEdit": round(cpu * 1000 / len(latencies), 2),
+        "rssMB": round(rss, 1), "peakRssMB": round(peak, 1),
     }
     print(json.dumps(result))
 

@@ -54,12 +54,14 @@ struct AnalysisPipeline {
                 let text = try tokenizer.scan(
                     chunk.source, chunk: chunk.masked, at: 0, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
                     unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+                // A text in one chunk is scanned again, alike, to align its language sections.
+                if chunk.offset == 0, chunk.end == bytes.count { session.paragraphMatches?.keep(text, masked: chunk.masked) }
                 let languages =
                     declared.map { tag in text.paragraphs.map { _ in DetectedLanguage.declared(tag) } }
                     ?? detector.paragraphLanguages(of: text, previous: previousLanguage)
                 let (document, end) = analyze(
                     chunk, text: text, languages: languages, matching: matching, wordBase: wordBase,
-                    whole: bytes, contentStart: contentStart, cache: cache)
+                    whole: bytes, contentStart: contentStart, cache: cache, reusing: session.paragraphMatches)
                 body(document)
                 previousLanguage = languages.last?.language ?? previousLanguage
                 wordBase += text.words.count
@@ -78,10 +80,12 @@ struct AnalysisPipeline {
 
     /// The analysed document of one scanned chunk, whose paragraphs are in `languages`, and the
     /// line and column just past the chunk. A paragraph of uncertain language is matched against
-    /// every language's terms (`TermMatcher.Session.forEachMatch`).
+    /// every language's terms (`TermMatcher.Session.forEachMatch`). A paragraph whose matches
+    /// `paragraphMatches` holds is not matched again (`ParagraphMatchCache`).
     private func analyze(
         _ chunk: TextChunker.Chunk, text: ScannedText, languages: [DetectedLanguage], matching: Bool, wordBase: Int,
-        whole: UnsafeBufferPointer<UInt8>, contentStart: Int, cache: WordReadingCache
+        whole: UnsafeBufferPointer<UInt8>, contentStart: Int, cache: WordReadingCache,
+        reusing paragraphMatches: ParagraphMatchCache?
     ) -> (AnalyzedDocument, end: TextPosition) {
         var placement = MatchPlacement(
             chunk: chunk.source, at: chunk.offset, position: chunk.position, wordBase: wordBase, in: whole,
@@ -94,12 +98,19 @@ struct AnalysisPipeline {
         let end = chunk.source.bytes.withUnsafeBufferPointer { local in
             for (paragraph, detected) in zip(text.paragraphs, languages) {
                 if matching {
-                    session.forEachMatch(in: paragraph, language: detected.language, isUncertain: detected.isUncertain) {
-                        match, isInLanguage in
+                    func add(_ match: TermMatch, isInLanguage: Bool) {
                         var match = match
                         placement.place(&match, in: local)
                         if !isInLanguage { outOfLanguage.append(matches.count) }
                         matches.append(match)
+                    }
+                    if let paragraphMatches {
+                        paragraphMatches.forEachMatch(
+                            in: paragraph, of: text, language: detected.language, isUncertain: detected.isUncertain,
+                            session: &session, add)
+                    } else {
+                        session.forEachMatch(
+                            in: paragraph, language: detected.language, isUncertain: detected.isUncertain, add)
                     }
                 }
                 paragraphs.append(

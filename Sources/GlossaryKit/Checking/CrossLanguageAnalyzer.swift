@@ -90,7 +90,9 @@ package struct CrossLanguageAnalyzer: Sendable {
                 cache: WordReadingCache(compiled: compiled, unknownWords: unknownWords))
         }
         return try session.use { (tokenizer, unknownWords, cache) throws(TextError) in
-            let analyzed = try analyze(segmented, markup: markup, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
+            let analyzed = try analyze(
+                segmented, markup: markup, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache,
+                reusing: session.paragraphMatches)
             // As in `AnalysisPipeline.run`: the distinct unknown words are only a cache.
             if unknownWords.count > AnalysisPipeline.unknownWordLimit {
                 tokenizer.forgetWords()
@@ -101,14 +103,21 @@ package struct CrossLanguageAnalyzer: Sendable {
         }
     }
 
-    /// `analyze(_:markup:session:)` with the given scanning state.
+    /// `analyze(_:markup:session:)` with the given scanning state, reusing the matches of the
+    /// segments `paragraphMatches` holds (`ParagraphMatchCache`).
     private func analyze(
         _ segmented: SegmentedText, markup: Tokenizer.Markup, tokenizer: Tokenizer, unknownWords: ByteLexicon,
-        cache: WordReadingCache
+        cache: WordReadingCache, reusing paragraphMatches: ParagraphMatchCache? = nil
     ) throws(TextError) -> AnalyzedText {
-        let scanned = try tokenizer.scan(
-            segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
-            unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+        // The check that aligns a text's language sections has scanned it already.
+        let scanned: ScannedText
+        if let kept = paragraphMatches?.scan(of: segmented.text, markup: markup, unknownWords: unknownWords) {
+            scanned = kept
+        } else {
+            scanned = try tokenizer.scan(
+                segmented.text, markup: markup, words: compiled.tables.words, gaps: compiled.tables.gapLexicon,
+                unknownWords: unknownWords, wordFlags: compiled.tables.flags)
+        }
         let words = scanned.words
         var paragraphs: [AnalyzedDocument.Paragraph] = []
         var matches: [TermMatch] = []
@@ -122,7 +131,14 @@ package struct CrossLanguageAnalyzer: Sendable {
             var last = first
             while last < words.count && Int(words[last].end) <= segment.bytes.upperBound { last += 1 }
             cursor = first
-            let found = first < last ? session.matches(in: first..<last, language: segment.language) : []
+            var found: [TermMatch] = []
+            if first < last, let paragraphMatches {
+                paragraphMatches.forEachMatch(
+                    in: first..<last, of: scanned, language: segment.language, isUncertain: false, session: &session
+                ) { match, _ in found.append(match) }
+            } else if first < last {
+                found = session.matches(in: first..<last, language: segment.language)
+            }
             segmentMatches.append(Array(matches.count..<matches.count + found.count))
             matches += found
             paragraphs.append(AnalyzedDocument.Paragraph(bytes: segment.bytes, words: first..<last, language: segment.language))

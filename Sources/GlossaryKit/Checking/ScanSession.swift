@@ -14,14 +14,20 @@ import Foundation
 package final class ScanSession: @unchecked Sendable {
     let compiled: CompiledGlossary
     let referencePath: Bool
+    /// The matches of the paragraphs checked so far, for re-checks that match only the
+    /// paragraphs that changed (the language server's); nil keeps none.
+    package let paragraphMatches: ParagraphMatchCache?
     private let lock = NSLock()
     private var tokenizer: Tokenizer?
     private var unknownWords: ByteLexicon?
     private var cache: WordReadingCache?
 
-    package init(compiled: CompiledGlossary, referencePath: Bool = false) {
+    /// A session for checks against `compiled`; `keepsParagraphMatches` keeps each paragraph's
+    /// matches for the next check of the same document (`ParagraphMatchCache`).
+    package init(compiled: CompiledGlossary, referencePath: Bool = false, keepsParagraphMatches: Bool = false) {
         self.compiled = compiled
         self.referencePath = referencePath
+        paragraphMatches = keepsParagraphMatches ? ParagraphMatchCache() : nil
     }
 
     /// Runs `body` with the session's tokenizer, distinct-word lexicon and reading cache (made on

@@ -115,6 +115,7 @@ final class GlossaryAdapter: LanguageFeatures {
         checkers = [:]
         sessions = [:]
         checks = [:]
+        FreedMemory.release()
         return true
     }
 
@@ -157,14 +158,15 @@ final class GlossaryAdapter: LanguageFeatures {
         var checkOptions = CheckOptions(
             language: path.flatMap { project.configuration?.language(forPath: $0) }, markup: markup,
             ruleSettings: project.configuration?.ruleSettings ?? [:], sourceLanguage: project.sourceLanguage)
-        checkOptions.session = sessions[project.glossaryPaths]
-        // The whole text is checked on every change. `document.edited` is the span edited
-        // since the last check: a paragraph cache would analyse only the paragraphs it touches
-        // (`GlossaryChecker.analyze`) and reuse the others' words and matches, shifted, before
-        // the rules run over the whole document (some rules, like `inconsistent-term`, count
-        // across paragraphs).
-        let (result, _) = CheckRunner.check(
-            .contents(path: name, bytes: document.text.bytes), checker: checker, options: checkOptions)
+        let session = sessions[project.glossaryPaths]
+        checkOptions.session = session
+        // The whole text is scanned, its languages detected and its rules run on every change,
+        // as `glossary check` does; only the paragraphs whose matches the session does not
+        // hold from the previous check are matched (`ParagraphMatchCache`).
+        let check = {
+            CheckRunner.check(.contents(path: name, bytes: document.text.bytes), checker: checker, options: checkOptions)
+        }
+        let (result, _) = session?.paragraphMatches.map { $0.withDocument(document.uri, check) } ?? check()
         checks[document.uri] = nil
         switch result {
         case let .checked(source, findings):
@@ -248,12 +250,21 @@ final class GlossaryAdapter: LanguageFeatures {
     /// for other folders with the same glossary; nil (and said so) when it cannot be loaded.
     private func loadChecker(paths: [String], origin: ProjectDiscovery.GlossaryOrigin, folder: String) -> GlossaryChecker? {
         do {
-            let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
-                paths: paths, cache: options.usesCache ? GlossaryCache.standard : nil,
+            let cache = options.usesCache ? GlossaryCache.standard : nil
+            var (compiled, fromCache) = try GlossaryLoader.loadCompiled(
+                paths: paths, cache: cache,
                 onWarning: { self.log.log(.warning, "\($0.location): warning: \($0.message) [\($0.rule)]") })
+            if !fromCache, cache != nil {
+                // The glossary compiled here holds its whole model; the cached form it was
+                // just stored as is mapped and decodes a concept only when asked (a fraction of
+                // the memory for a large glossary). The compiled one is let go for it, and the
+                // compile's memory given back.
+                if case let (cached, true)? = try? GlossaryLoader.loadCompiled(paths: paths, cache: cache) { compiled = cached }
+                FreedMemory.release()
+            }
             let checker = GlossaryChecker(compiled: compiled)
             checkers[paths] = checker
-            sessions[paths] = ScanSession(compiled: compiled)
+            sessions[paths] = ScanSession(compiled: compiled, keepsParagraphMatches: true)
             log.log(
                 .info,
                 "glossary for \(folder): \(paths.joined(separator: ", ")) (\(Self.describe(origin)); \(fromCache ? "compiled form from the cache" : "read and compiled"))"
@@ -318,12 +329,19 @@ final class GlossaryAdapter: LanguageFeatures {
         return end
     }
 
+    /// The caches of paragraph matches of the glossaries loaded, for tests that count the work
+    /// of a re-check.
+    var paragraphMatchCaches: [ParagraphMatchCache] {
+        sessions.values.compactMap(\.paragraphMatches)
+    }
+
     func documentOpened(uri: String) {
         forgetVersionCandidates()
     }
 
     func documentClosed(uri: String) {
         checks[uri] = nil
+        for session in sessions.values { session.paragraphMatches?.forget(document: uri) }
         versionsOf[uri] = nil
         forgetVersionCandidates()
     }
@@ -465,7 +483,11 @@ final class GlossaryAdapter: LanguageFeatures {
     /// The analysis of the document checked in `check`, kept with the check for the next request.
     private func analysis(of check: inout DocumentCheck, uri: String) -> AnalyzedDocument? {
         if let analysis = check.analysis { return analysis }
-        guard !check.isBilingual, let analysis = try? check.checker.analyze(check.source, options: check.options) else {
+        guard !check.isBilingual else { return nil }
+        // The text is the one just checked: its paragraphs' matches are all in the session.
+        let (checker, source, options) = (check.checker, check.source, check.options)
+        let analyze = { try? checker.analyze(source, options: options) }
+        guard let analysis = options.session?.paragraphMatches.map({ $0.withDocument(uri, analyze) }) ?? analyze() else {
             return nil
         }
         check.analysis = analysis

@@ -61,6 +61,8 @@ final class TestSession {
 
     private let outbox = Outbox()
     let server: LanguageServer
+    /// The server's glossary features, for tests that look at what it keeps.
+    let adapter: GlossaryAdapter
     let cancellations = CancellationRegistry()
     private var nextID = 1
 
@@ -68,8 +70,8 @@ final class TestSession {
         let outbox = outbox
         let send: (Message) -> Void = { outbox.messages.append($0) }
         let log = ClientLog(verbose: false, send: send)
-        server = LanguageServer(
-            features: GlossaryAdapter(options: options, log: log), log: log, cancellations: cancellations, send: send)
+        adapter = GlossaryAdapter(options: options, log: log)
+        server = LanguageServer(features: adapter, log: log, cancellations: cancellations, send: send)
     }
 
     /// Everything sent since the last call.
