@@ -126,7 +126,7 @@ enum ReferenceCompiler {
                 guard !stopwords.isEmpty, detectorLanguages.count < CompiledGlossary.maximumDetectorLanguages else { continue }
                 let bit = UInt32(1) << (16 + UInt32(detectorLanguages.count))
                 detectorLanguages.append(language)
-                for word in stopwords { flagTable[words.insert(word), default: 0] |= bit }
+                for word in stopwords.sorted() { flagTable[words.insert(word), default: 0] |= bit }
             }
         }
 
