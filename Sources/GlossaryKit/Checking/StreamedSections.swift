@@ -133,26 +133,27 @@ struct StreamedSections {
         return try session.use { (tokenizer, unknownWords, cache) throws(TextError) in
             var findings: [Finding] = []
             var tally = RenderingTally()
-            // The pieces with a rendering counted, and the keys they count.
-            var rendered: [(piece: Int, keys: Set<RenderingTally.Key>)] = []
+            // The pieces that render each concept (by source and target language).
+            var piecesRendering: [RenderingTally.Key: [Int32]] = [:]
             for (number, piece) in pieces.enumerated() {
                 let corpus = try reader.corpus(of: piece, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
                 for rule in setwise { collector.add(rule.check(corpus), of: rule.id, to: &findings) }
                 if !judgedByRenderings.isEmpty {
-                    let keys = tally.count(corpus)
-                    if !keys.isEmpty { rendered.append((number, keys)) }
+                    for key in tally.count(corpus) { piecesRendering[key, default: []].append(Int32(number)) }
                 }
                 reader.release(piece)
                 Self.forgetWordsIfMany(&unknownWords, &cache, tokenizer: tokenizer, compiled: compiled)
             }
             if !judgedByRenderings.isEmpty {
                 let settled = tally.settled(glossary: compiled.glossary)
-                for (number, keys) in rendered where keys.contains(where: tally.isInconsistent) {
-                    var corpus = try reader.corpus(
-                        of: pieces[number], tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
+                var revisited: Set<Int32> = []
+                for (key, rendering) in piecesRendering where tally.isInconsistent(key) { revisited.formUnion(rendering) }
+                for number in revisited.sorted() {
+                    let piece = pieces[Int(number)]
+                    var corpus = try reader.corpus(of: piece, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
                     corpus.renderings = settled
                     for rule in judgedByRenderings { collector.add(rule.check(corpus), of: rule.id, to: &findings) }
-                    reader.release(pieces[number])
+                    reader.release(piece)
                     Self.forgetWordsIfMany(&unknownWords, &cache, tokenizer: tokenizer, compiled: compiled)
                 }
             }
