@@ -116,6 +116,7 @@ struct StreamedSections {
         let running = checker.crossRules.compactMap { $0 as? any PiecewiseCrossLanguageRule }.filter { collector.runs($0.id) }
         let setwise = running.filter { !$0.readsRenderings }
         let judgedByRenderings = running.filter(\.readsRenderings)
+        guard !running.isEmpty else { return [] }
 
         let markdown = (options.markup ?? Tokenizer.Markup(path: file.path)) == .markdown
         var releaser = PageReleaser(file)
