@@ -82,14 +82,20 @@ struct RenderingTally: Sendable {
     /// The verdicts, once the counting is over (`settled(glossary:)`).
     private var settledVerdicts: [Key: Verdict]?
 
-    /// Counts the renderings of `corpus`; returns the keys it has renderings of.
+    /// A rendering of a concept met in a corpus.
+    struct Sighting: Hashable, Sendable {
+        var key: Key
+        var rendering: Rendering
+    }
+
+    /// Counts the renderings of `corpus`; returns those it has.
     ///
     /// - Complexity: O(*m*) in the matches of the corpus's reliable sets.
     @discardableResult
-    mutating func count(_ corpus: AnalyzedCorpus) -> Set<Key> {
-        var seen: Set<Key> = []
+    mutating func count(_ corpus: AnalyzedCorpus) -> Set<Sighting> {
+        var seen: Set<Sighting> = []
         corpus.forEachRendering { key, rendering, _, _ in
-            seen.insert(key)
+            seen.insert(Sighting(key: key, rendering: rendering))
             if counts[key] == nil { keys.append(key) }
             if counts[key, default: [:]][rendering] == nil { renderings[key, default: []].append(rendering) }
             counts[key, default: [:]][rendering, default: 0] += 1
@@ -104,8 +110,12 @@ struct RenderingTally: Sendable {
         return tally
     }
 
-    /// Whether the concept of `key` has been seen rendered in two or more ways.
-    func isInconsistent(_ key: Key) -> Bool { (renderings[key]?.count ?? 0) >= 2 }
+    /// Whether `sighting` is of a rendering other than the expected one of a concept rendered in
+    /// two or more ways: one `unexpected(in:)` reports. Judged by the settled verdicts
+    /// (`settled(glossary:)`); false before.
+    func isUnexpected(_ sighting: Sighting) -> Bool {
+        settledVerdicts?[sighting.key].map { $0.expected != sighting.rendering } ?? false
+    }
 
     /// What the counts say about one concept rendered in two or more ways.
     private struct Verdict {

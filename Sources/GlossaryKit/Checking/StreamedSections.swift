@@ -12,7 +12,8 @@
 /// segments are cut from the file, scanned, matched and checked as a small corpus of their own
 /// (`PiecewiseCrossLanguageRule`). `inconsistent-translation`, which compares renderings across
 /// the whole document, is judged once every piece has been counted (`RenderingTally`): the
-/// pieces that render an inconsistent concept are matched a second time.
+/// pieces with a rendering other than the expected one of an inconsistent concept are matched a
+/// second time.
 ///
 /// The findings, their positions and order are those of `CrossLanguageChecker.sectionFindings`
 /// on the file held whole; memory grows with the paragraphs (a few dozen bytes each) and the
@@ -134,13 +135,13 @@ struct StreamedSections {
         return try session.use { (tokenizer, unknownWords, cache) throws(TextError) in
             var findings: [Finding] = []
             var tally = RenderingTally()
-            // The pieces that render each concept (by source and target language).
-            var piecesRendering: [RenderingTally.Key: [Int32]] = [:]
+            // The pieces that render each concept (by source and target language) in each way.
+            var piecesRendering: [RenderingTally.Sighting: [Int32]] = [:]
             for (number, piece) in pieces.enumerated() {
                 let corpus = try reader.corpus(of: piece, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
                 for rule in setwise { collector.add(rule.check(corpus), of: rule.id, to: &findings) }
                 if !judgedByRenderings.isEmpty {
-                    for key in tally.count(corpus) { piecesRendering[key, default: []].append(Int32(number)) }
+                    for sighting in tally.count(corpus) { piecesRendering[sighting, default: []].append(Int32(number)) }
                 }
                 reader.release(piece)
                 Self.forgetWordsIfMany(&unknownWords, &cache, tokenizer: tokenizer, compiled: compiled)
@@ -148,7 +149,8 @@ struct StreamedSections {
             if !judgedByRenderings.isEmpty {
                 let settled = tally.settled(glossary: compiled.glossary)
                 var revisited: Set<Int32> = []
-                for (key, rendering) in piecesRendering where tally.isInconsistent(key) { revisited.formUnion(rendering) }
+                // Only the pieces with an unexpected rendering have something to report.
+                for (sighting, found) in piecesRendering where settled.isUnexpected(sighting) { revisited.formUnion(found) }
                 for number in revisited.sorted() {
                     let piece = pieces[Int(number)]
                     var corpus = try reader.corpus(of: piece, tokenizer: tokenizer, unknownWords: unknownWords, cache: cache)
