@@ -8,10 +8,40 @@ public struct AnalyzedText: Sendable {
     public let document: AnalyzedDocument
     /// For each segment, the indices of its matches in `document.matches`.
     public let segmentMatches: [[Int]]
+    /// Where each segment's first word is, for a text matched a few segments at a time from a
+    /// file that is not held (`StreamedSections`): then `segmented` has the segments but not
+    /// the text. Nil when `segmented` holds the text.
+    var segmentHeads: [SegmentHead]? = nil
 
     /// The term occurrences in segment `index`.
     public func matches(inSegment index: Int) -> [TermMatch] {
         segmentMatches[index].map { document.matches[$0] }
+    }
+}
+
+/// The first word of a segment, as far as the first blank or line break (`**ILO**,`): where a
+/// finding about the whole segment goes (`AnalyzedCorpus.finding(atSegment:...)`).
+struct SegmentHead: Sendable {
+    /// The word's bytes in the file.
+    var bytes: Range<Int>
+    /// The line and column of its first byte and just past its last.
+    var start: TextPosition
+    var end: TextPosition
+    /// The word as written.
+    var text: String
+
+    /// Where the first word of the segment `range` of `bytes` ends.
+    ///
+    /// - Complexity: O(the word's length).
+    static func firstWordEnd<Bytes: RandomAccessCollection<UInt8>>(in bytes: Bytes, _ range: Range<Int>) -> Int
+    where Bytes.Index == Int {
+        var end = range.lowerBound
+        while end < range.upperBound {
+            let byte = bytes[end]
+            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { break }
+            end += 1
+        }
+        return end
     }
 }
 
@@ -28,6 +58,10 @@ public struct AnalyzedCorpus: Sendable {
     public let notes: [String]
     /// The glossary the texts were matched against.
     public let glossary: Glossary
+    /// How a larger corpus that this one is part of renders its concepts, when the corpus is one
+    /// of the pieces a streamed document is checked in (`StreamedSections`): the renderings
+    /// `inconsistent-translation` compares are then the whole document's. Nil: this corpus's.
+    var renderings: RenderingTally? = nil
 
     /// A corpus of analysed texts and their translation sets.
     public init(texts: [AnalyzedText], sets: [TranslationSet], sourceLanguage: LanguageTag?, notes: [String], glossary: Glossary)
@@ -116,16 +150,17 @@ public struct AnalyzedCorpus: Sendable {
     ) -> Finding {
         let analyzed = texts[reference.text]
         let segment = self[reference]
-        let source = analyzed.segmented.text
-        // The first word, or the segment's first byte when it has none.
-        var end = segment.bytes.lowerBound
-        while end < segment.bytes.upperBound {
-            let byte = source.bytes[end]
-            if byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09 { break }
-            end += 1
-        }
-        let range = analyzed.segmented.fileRange(segment.bytes.lowerBound..<end)
         let file = analyzed.segmented.file
+        if let head = analyzed.segmentHeads?[reference.segment] {
+            return Finding(
+                location: SourceLocation(file: file.path, line: head.start.line, column: head.start.column),
+                endLocation: SourceLocation(file: file.path, line: head.end.line, column: head.end.column),
+                byteRange: head.bytes, rule: rule, severity: severity, language: segment.language,
+                concept: concept, text: head.text, message: message, suggestions: suggestions, note: note)
+        }
+        // The first word, or the segment's first byte when it has none.
+        let end = SegmentHead.firstWordEnd(in: analyzed.segmented.text.bytes, segment.bytes)
+        let range = analyzed.segmented.fileRange(segment.bytes.lowerBound..<end)
         let start = file.position(of: range.lowerBound)
         let stop = file.position(of: range.upperBound)
         return Finding(
@@ -139,7 +174,11 @@ public struct AnalyzedCorpus: Sendable {
     public func describe(_ reference: SegmentReference) -> String {
         let text = texts[reference.text].segmented
         let segment = self[reference]
-        let location = text.location(of: segment)
+        let location =
+            texts[reference.text].segmentHeads.map { heads in
+                let start = heads[reference.segment].start
+                return SourceLocation(file: text.path, line: start.line, column: start.column)
+            } ?? text.location(of: segment)
         return "\(segment.id) at \(location.line):\(location.column)"
             + (texts.count > 1 ? " of \(text.path)" : "")
     }

@@ -30,32 +30,37 @@ package enum GaleChurch {
 
     /// The best sequence of beads for segment lengths `first` and `second` (in characters).
     ///
-    /// - Complexity: O(*n* × *m*) time and space in the two counts.
+    /// - Complexity: O(*n* × *m*) time in the two counts; O(*n* × *m*) bytes of space (one move
+    ///   per cell) and three rows of costs.
     package static func align(_ first: [Int], _ second: [Int]) -> [Bead] {
         let n = first.count, m = second.count
         let ratio = ratio(first.reduce(0, +), second.reduce(0, +))
-        var cost = [Double](repeating: .infinity, count: (n + 1) * (m + 1))
-        var back = [Int](repeating: -1, count: (n + 1) * (m + 1))
-        cost[0] = 0
+        // A bead reaches back at most two rows: the costs of rows i − 2 … i, in turn. The best
+        // move into every cell is kept, a byte each, for the way back.
+        var cost = [[Double]](repeating: [Double](repeating: .infinity, count: m + 1), count: 3)
+        var back = [Int8](repeating: -1, count: (n + 1) * (m + 1))
         for i in 0...n {
+            let row = i % 3
+            for j in 0...m { cost[row][j] = .infinity }
+            if i == 0 { cost[0][0] = 0 }
             for j in 0...m where !(i == 0 && j == 0) {
                 var best = Double.infinity, bestShape = -1
                 for (index, shape) in shapes.enumerated() where shape.first <= i && shape.second <= j {
-                    let previous = cost[(i - shape.first) * (m + 1) + (j - shape.second)]
+                    let previous = cost[(i - shape.first) % 3][j - shape.second]
                     guard previous.isFinite else { continue }
                     let a = first[(i - shape.first)..<i].reduce(0, +)
                     let b = second[(j - shape.second)..<j].reduce(0, +)
                     let total = previous - log(shape.prior) - log(max(match(a, b, ratio: ratio), 1e-300))
                     if total < best { best = total; bestShape = index }
                 }
-                cost[i * (m + 1) + j] = best
-                back[i * (m + 1) + j] = bestShape
+                cost[row][j] = best
+                back[i * (m + 1) + j] = Int8(bestShape)
             }
         }
         var beads: [Bead] = []
         var i = n, j = m
         while i > 0 || j > 0 {
-            let shape = shapes[back[i * (m + 1) + j]]
+            let shape = shapes[Int(back[i * (m + 1) + j])]
             let a = first[(i - shape.first)..<i].reduce(0, +)
             let b = second[(j - shape.second)..<j].reduce(0, +)
             var confidence = match(a, b, ratio: ratio)

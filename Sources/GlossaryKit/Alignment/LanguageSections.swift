@@ -28,6 +28,10 @@ struct LanguageSections {
         }
     }
 
+    /// Whether the paragraphs so far switch language few enough times to be sections; once
+    /// false, no paragraph to come makes it true again.
+    var maySwitchToSections: Bool { switches <= SectionAligner.maximumSectionSwitches }
+
     /// Whether the paragraphs so far form between 2 and `SectionAligner.maximumSectionSwitches`
     /// + 1 language sections.
     var areSections: Bool { switches <= SectionAligner.maximumSectionSwitches && languages.count >= 2 }
@@ -44,22 +48,34 @@ struct LanguageSections {
     ///
     /// - Complexity: O(*p*) in the paragraphs.
     static func sectionLanguages(of paragraphs: [AnalyzedDocument.Paragraph]) -> [LanguageTag?] {
-        var result = paragraphs.map(\.language)
+        sectionLanguages(count: paragraphs.count) {
+            paragraphs[$0].language
+        } isUncertain: {
+            paragraphs[$0].languageIsUncertain
+        }
+    }
+
+    /// `sectionLanguages(of:)` for `count` paragraphs given by their detected `language` and
+    /// whether it `isUncertain`, for a caller that keeps only those facts of each paragraph (a
+    /// streamed file, `StreamedSections`).
+    ///
+    /// - Complexity: O(*p*) in the paragraphs.
+    static func sectionLanguages(count: Int, language: (Int) -> LanguageTag?, isUncertain: (Int) -> Bool) -> [LanguageTag?] {
+        var result = (0..<count).map(language)
         var certainAfter: LanguageTag?
-        for index in paragraphs.indices.reversed() {
-            let paragraph = paragraphs[index]
-            if !paragraph.languageIsUncertain {
-                certainAfter = paragraph.language
-            } else if paragraph.language != certainAfter {
+        for index in (0..<count).reversed() {
+            if !isUncertain(index) {
+                certainAfter = language(index)
+            } else if language(index) != certainAfter {
                 result[index] = nil
             }
         }
         var certainBefore: LanguageTag?
-        for (index, paragraph) in paragraphs.enumerated() {
-            if !paragraph.languageIsUncertain {
-                certainBefore = paragraph.language
-            } else if result[index] == nil, let language = paragraph.language, language == certainBefore {
-                result[index] = language
+        for index in 0..<count {
+            if !isUncertain(index) {
+                certainBefore = language(index)
+            } else if result[index] == nil, let detected = language(index), detected == certainBefore {
+                result[index] = detected
             }
         }
         return result

@@ -13,16 +13,21 @@ package enum ParallelAligner {
     /// - Complexity: O(*n*) in the segment's bytes, counted without a branch per byte (the
     ///   language server aligns a document's sections again on every change).
     static func length(_ segment: Segment, in text: SegmentedText) -> Int {
-        text.text.bytes.withUnsafeBufferPointer { bytes in
-            // The five kinds of byte not counted exclude each other: each adds at most one.
-            var skipped = 0
-            for byte in UnsafeBufferPointer(rebasing: bytes[segment.bytes]) {
-                skipped &+=
-                    (byte == 0x20 ? 1 : 0) &+ (byte == 0x0A ? 1 : 0) &+ (byte == 0x09 ? 1 : 0) &+ (byte == 0x0D ? 1 : 0)
-                    &+ (byte & 0xC0 == 0x80 ? 1 : 0)
-            }
-            return segment.bytes.count - skipped
+        text.text.bytes.withUnsafeBufferPointer { length(of: UnsafeBufferPointer(rebasing: $0[segment.bytes])) }
+    }
+
+    /// The length of a segment's bytes for alignment: the scalars that are not white space.
+    static func length(of bytes: some Sequence<UInt8>) -> Int {
+        // The five kinds of byte not counted exclude each other: each adds at most one, so the
+        // count needs no branch per byte.
+        var counted = 0
+        for byte in bytes {
+            counted &+=
+                1
+                &- ((byte == 0x20 ? 1 : 0) &+ (byte == 0x0A ? 1 : 0) &+ (byte == 0x09 ? 1 : 0) &+ (byte == 0x0D ? 1 : 0)
+                    &+ (byte & 0xC0 == 0x80 ? 1 : 0))
         }
+        return counted
     }
 
     /// Aligns paragraph-segmented versions; the first leads.
@@ -69,14 +74,23 @@ package enum ParallelAligner {
     {
         let chosen = members ?? texts.map { Array($0.segments.indices) }
         let lengths = texts.indices.map { t in chosen[t].map { length(texts[t].segments[$0], in: texts[t]) } }
-        let alignments = (1..<max(1, texts.count)).map { GaleChurch.align(lengths[0], lengths[$0]) }
-        let groups = compose(pivotCount: lengths[0].count, alignments: texts.count > 1 ? alignments : [])
+        return alignByLength(lengths: lengths, segmentsOf: chosen, idPrefix: idPrefix) { texts[0].segments[$0].id }
+    }
+
+    /// `alignByLength(_:idPrefix:segmentsOf:)` from the lengths of the chosen segments alone:
+    /// `lengths[t][i]` is the length of segment `members[t][i]` of text `t`, and `pivotID` names
+    /// a segment of the first text.
+    static func alignByLength(
+        lengths: [[Int]], segmentsOf chosen: [[Int]], idPrefix: String, pivotID: (Int) -> String
+    ) -> [TranslationSet] {
+        let alignments = (1..<max(1, lengths.count)).map { GaleChurch.align(lengths[0], lengths[$0]) }
+        let groups = compose(pivotCount: lengths[0].count, alignments: lengths.count > 1 ? alignments : [])
         return groups.enumerated().map { number, group in
             var members: [SegmentReference] = group.pivot.map { SegmentReference(text: 0, segment: chosen[0][$0]) }
             for (offset, range) in group.others.enumerated() {
                 members += range.map { SegmentReference(text: offset + 1, segment: chosen[offset + 1][$0]) }
             }
-            let first = group.pivot.first.map { texts[0].segments[chosen[0][$0]].id } ?? "\(idPrefix) \(number + 1)"
+            let first = group.pivot.first.map { pivotID(chosen[0][$0]) } ?? "\(idPrefix) \(number + 1)"
             return TranslationSet(
                 id: first, members: members, confidence: group.confidence,
                 method: "\(idPrefix)s aligned by length (Gale–Church)")

@@ -13,8 +13,15 @@ package enum SectionAligner {
     ///
     /// - Complexity: O(*p*) in the number of paragraphs.
     package static func sections(of text: SegmentedText) -> [Section] {
+        sections(of: text.segments)
+    }
+
+    /// The sections of a text's paragraphs, given as segments.
+    ///
+    /// - Complexity: O(*p*) in the number of paragraphs.
+    static func sections(of segments: [Segment]) -> [Section] {
         var result: [Section] = []
-        for (index, segment) in text.segments.enumerated() {
+        for (index, segment) in segments.enumerated() {
             if let last = result.last, segment.language == nil || segment.language == last.language {
                 result[result.count - 1].paragraphs = last.paragraphs.lowerBound..<(index + 1)
             } else if let language = segment.language {
@@ -41,7 +48,21 @@ package enum SectionAligner {
     /// paragraph by paragraph; otherwise paragraphs are aligned by length (Gale–Church), the
     /// first section leading.
     package static func align(_ text: SegmentedText) -> TranslationCorpus? {
-        let sections = sections(of: text)
+        let lengths = text.segments.map { ParallelAligner.length($0, in: text) }
+        guard let (sets, notes) = alignment(of: text.segments, lengths: lengths) else { return nil }
+        return TranslationCorpus(texts: [text], sets: sets, notes: notes)
+    }
+
+    /// The translation sets and notes of `align(_:)` for a text's paragraphs, given as segments
+    /// with their lengths (`ParallelAligner.length(of:)`): the alignment needs no more of the
+    /// text, so a streamed file is aligned from what its first pass kept (`StreamedSections`).
+    /// The sets' members are segments of text 0.
+    ///
+    /// - Returns: nil when the text has one language.
+    /// - Complexity: O(*p*) for sections of equal paragraph counts; Gale–Church's O(*p*²)
+    ///   otherwise.
+    static func alignment(of segments: [Segment], lengths: [Int]) -> (sets: [TranslationSet], notes: [String])? {
+        let sections = sections(of: segments)
         var groups: [[Section]] = []
         for section in sections {
             if let last = groups.last, !last.contains(where: { $0.language == section.language }) {
@@ -54,9 +75,7 @@ package enum SectionAligner {
         // `maximumLengthRatio` is a quotation or a misdetected paragraph, not a translation.
         let multilingual = groups.filter { group in
             guard group.count >= 2 else { return false }
-            let totals = group.map { section in
-                section.paragraphs.reduce(0) { $0 + ParallelAligner.length(text.segments[$1], in: text) }
-            }
+            let totals = group.map { section in section.paragraphs.reduce(0) { $0 + lengths[$1] } }
             let first = Double(max(1, totals[0]))
             return totals.allSatisfy {
                 Double($0) / first <= maximumLengthRatio && first / Double(max(1, $0)) <= maximumLengthRatio
@@ -68,15 +87,16 @@ package enum SectionAligner {
         for (number, group) in multilingual.enumerated() {
             let languages = group.map(\.language.rawValue).joined(separator: ", ")
             let counts = group.map(\.paragraphs.count)
-            let lengths = group.map { section in section.paragraphs.map { ParallelAligner.length(text.segments[$0], in: text) } }
+            let groupLengths = group.map { section in section.paragraphs.map { lengths[$0] } }
             let prefix = multilingual.count > 1 ? "section group \(number + 1), " : ""
             var groupSets: [TranslationSet] = []
             if Set(counts).count == 1 {
                 for offset in 0..<counts[0] {
                     var confidence = 1.0
                     for other in 1..<group.count {
-                        let ratio = GaleChurch.ratio(lengths[0].reduce(0, +), lengths[other].reduce(0, +))
-                        confidence = min(confidence, GaleChurch.match(lengths[0][offset], lengths[other][offset], ratio: ratio))
+                        let ratio = GaleChurch.ratio(groupLengths[0].reduce(0, +), groupLengths[other].reduce(0, +))
+                        confidence = min(
+                            confidence, GaleChurch.match(groupLengths[0][offset], groupLengths[other][offset], ratio: ratio))
                     }
                     groupSets.append(
                         TranslationSet(
@@ -89,9 +109,10 @@ package enum SectionAligner {
                         + ParallelAligner.lowConfidenceNote(groupSets))
             } else {
                 // Each section acts as its own text for the length aligner.
-                let texts = group.map { _ in text }
                 let members = group.map { Array($0.paragraphs) }
-                groupSets = ParallelAligner.alignByLength(texts, idPrefix: "paragraph", segmentsOf: members).map { set in
+                groupSets = ParallelAligner.alignByLength(
+                    lengths: groupLengths, segmentsOf: members, idPrefix: "paragraph", pivotID: { segments[$0].id }
+                ).map { set in
                     var set = set
                     set.members = set.members.map { SegmentReference(text: 0, segment: $0.segment) }
                     set.id = prefix + set.id
@@ -103,6 +124,6 @@ package enum SectionAligner {
             }
             sets += groupSets
         }
-        return TranslationCorpus(texts: [text], sets: sets, notes: notes)
+        return (sets, notes)
     }
 }

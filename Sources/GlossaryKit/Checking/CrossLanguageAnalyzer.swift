@@ -5,7 +5,7 @@
 /// tokenizer per call).
 package struct CrossLanguageAnalyzer: Sendable {
     package let compiled: CompiledGlossary
-    private let matcher: TermMatcher
+    let matcher: TermMatcher
 
     package init(compiled: CompiledGlossary) {
         self.compiled = compiled

@@ -73,8 +73,11 @@ public final class GlossaryChecker: Sendable {
         var sections = LanguageSections()
         sections.add(document.paragraphs)
         return try addingSectionFindings(
-            to: findings(in: document, options: options), hasSections: sections.areSections, options: options
-        ) { (source, document.paragraphs) }
+            to: findings(in: document, options: options), hasSections: sections.areSections, path: source.path, options: options
+        ) { () throws(TextError) in
+            try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
+                .sectionFindings(in: source, paragraphs: document.paragraphs, options: options)
+        }
     }
 
     /// The findings of every rule on a mapped file, which is read chunk by chunk and never held
@@ -83,30 +86,39 @@ public final class GlossaryChecker: Sendable {
     /// Each rule sees the file through its `Rule.accumulator(path:glossary:)`; the pages of the
     /// file are given back behind the scan, so memory grows with the matches and findings the
     /// rules keep, not with the file. A file that turns out to be language sections (see
-    /// `SectionAligner.maximumSectionSwitches`) is read whole for their alignment, which needs
-    /// every section at once.
+    /// `SectionAligner.maximumSectionSwitches`) has them aligned from what the scan kept of
+    /// each paragraph and checked a few translation sets at a time (`StreamedSections`); only
+    /// a checker with a cross-language rule of its own, which may compare any sets, reads such
+    /// a file whole.
     ///
     /// - Throws: `TextError.invalidUTF8` at the file's first bad byte.
     /// - Complexity: O(*n*) in the file's length.
     public func check(_ file: MappedFile, options: CheckOptions = CheckOptions()) throws(TextError) -> [Finding] {
         var runner = RuleRunner(rules: rules, collector: findingCollector(options)).streaming(path: file.path, glossary: glossary)
         var sections = LanguageSections()
+        // The facts the sections are aligned from, while the file may still be sections.
+        var streamedSections =
+            !crossRules.isEmpty && options.language == nil && StreamedSections.checksPiecewise(crossRules)
+            ? StreamedSections(file) : nil
         var releaser = PageReleaser(file)
         try pipeline.run(
             path: file.path, bytes: file.bytes, contentStart: file.contentStart, options: options,
             passed: { releaser.passed($0) },
             body: { chunk in
                 sections.add(chunk.paragraphs)
+                if sections.maySwitchToSections { streamedSections?.add(chunk.paragraphs) } else { streamedSections = nil }
                 runner.add(chunk)
             })
         file.releaseAll()
         let monolingual = runner.finish()
-        return try addingSectionFindings(to: monolingual, hasSections: sections.areSections, options: options) {
+        let cross = CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
+        return try addingSectionFindings(to: monolingual, hasSections: sections.areSections, path: file.path, options: options) {
             () throws(TextError) in
+            if let streamedSections { return try streamedSections.findings(in: file, checker: cross, options: options) }
+            // A rule that may compare any sets: the sections are checked with the text held.
             let source = try SourceText(path: file.path, bytes: Array(file.bytes))
             file.releaseAll()
-            // The paragraphs were not kept while streaming: the pipeline finds them again.
-            return (source, nil)
+            return try cross.sectionFindings(in: source, options: options)
         }
     }
 
@@ -115,23 +127,21 @@ public final class GlossaryChecker: Sendable {
         FindingCollector(rules: rules, crossRules: crossRules, settings: options.ruleSettings)
     }
 
-    /// `monolingual`, the findings of a text's monolingual rules, with the cross-language
-    /// findings of its language sections when it has some (`hasSections`) and the checker has
-    /// cross-language rules: the one tail of both `check` methods.
+    /// `monolingual`, the findings of the text at `path`'s monolingual rules, with the
+    /// cross-language findings of its language sections when it has some (`hasSections`) and
+    /// the checker has cross-language rules: the one tail of both `check` methods.
     ///
-    /// - Parameter source: the whole text and, when they are at hand, its paragraphs as the
-    ///   pipeline found them; read only when the text's sections are aligned.
+    /// - Parameter sectionFindings: the sections' cross-language findings; called only when the
+    ///   text has sections.
     private func addingSectionFindings(
-        to monolingual: [Finding], hasSections: Bool, options: CheckOptions,
-        source: () throws(TextError) -> (SourceText, [AnalyzedDocument.Paragraph]?)
+        to monolingual: [Finding], hasSections: Bool, path: String, options: CheckOptions,
+        sectionFindings: () throws(TextError) -> [Finding]
     ) throws(TextError) -> [Finding] {
         guard !crossRules.isEmpty, hasSections else { return monolingual }
-        let (text, paragraphs) = try source()
-        let cross = try CrossLanguageChecker(compiled: compiled, rules: rules, crossRules: crossRules)
-            .sectionFindings(in: text, paragraphs: paragraphs, options: options)
+        let cross = try sectionFindings()
         guard !cross.isEmpty else { return monolingual }
         // A cross-language finding on the words of a more specific monolingual one is folded into it.
-        var findings = FindingCollector.ordered(monolingual + cross, paths: [text.path])
+        var findings = FindingCollector.ordered(monolingual + cross, paths: [path])
         findingCollector(options).fold(&findings)
         return findings
     }

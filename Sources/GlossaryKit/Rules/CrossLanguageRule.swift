@@ -64,6 +64,25 @@ public struct TranslationExample: RuleExampleKind {
     }
 }
 
+/// A cross-language rule whose findings on a corpus are its findings on the corpus's pieces put
+/// together, so that a document too large to hold can be checked a few translation sets at a
+/// time (`StreamedSections`).
+///
+/// A piece holds every set that shares a segment with another of it. A rule that `readsRenderings`
+/// judges each piece by the renderings of the whole corpus, counted beforehand
+/// (`AnalyzedCorpus.renderings`); the others need nothing beyond the piece.
+package protocol PiecewiseCrossLanguageRule: CrossLanguageRule {
+    /// Whether the findings depend on how the whole corpus renders its concepts.
+    var readsRenderings: Bool { get }
+}
+
+extension MissingTranslationRule: PiecewiseCrossLanguageRule { package var readsRenderings: Bool { false } }
+extension DivergentTermRule: PiecewiseCrossLanguageRule { package var readsRenderings: Bool { false } }
+extension UntranslatedTermRule: PiecewiseCrossLanguageRule { package var readsRenderings: Bool { false } }
+extension InconsistentTranslationRule: PiecewiseCrossLanguageRule { package var readsRenderings: Bool { true } }
+extension TermCountRule: PiecewiseCrossLanguageRule { package var readsRenderings: Bool { false } }
+extension AlignmentConfidenceRule: PiecewiseCrossLanguageRule { package var readsRenderings: Bool { false } }
+
 extension Rules {
     /// Every built-in cross-language rule, in the order their findings are listed.
     public static let crossLanguage: [any CrossLanguageRule] = [

@@ -84,7 +84,7 @@ struct StreamingTests {
     }
 
     @Test func languageSectionsAreStillAligned() throws {
-        // A trilingual abstract: its cross-language findings come from reading it whole.
+        // A trilingual abstract: its sections are aligned from what the scan kept of each paragraph.
         let folder = TestPackage.root.appendingPathComponent("Tests/GlossaryKitTests/Fixtures/cross")
         for name in ["headings.md"] {
             let bytes = try [UInt8](Data(contentsOf: folder.appendingPathComponent(name)))
