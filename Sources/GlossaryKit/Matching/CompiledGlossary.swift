@@ -141,6 +141,11 @@ public final class CompiledGlossary: Sendable {
                     }
                     let prepared = chunk[nextInChunk]
                     nextInChunk += 1
+                    // The next form's words are mostly in the lexicon's slots, megabytes from
+                    // each other: they are fetched while this form goes in.
+                    if nextInChunk < chunk.count, let upcoming = chunk[nextInChunk].insertions.first {
+                        for word in upcoming.words { builder.words.prefetch(word) }
+                    }
                     guard !prepared.insertions.isEmpty else { continue }
                     let listed = formIndex > 0
                     // Case-sensitive entries alone need their words as written.
