@@ -68,57 +68,70 @@ public final class CompiledGlossary: Sendable {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
+        let usesHelper = PreparedFormQueue.usesHelper(maximumThreads: maximumThreads)
         // What compiling needs of each language, found once per language instead of once per
-        // term (a handful of languages: a list beats hashing each term's tag).
+        // term (a handful of languages: a list of their tags beats hashing each term's tag).
         var termLanguages: [TermLanguage] = []
-        var partBuilders: [CompoundParts.Builder] = []
+        var languageTags: [LanguageTag] = []
+        var languageRules: [CompoundRules] = []
         func termLanguage(_ language: LanguageTag) -> Int {
-            if let index = termLanguages.firstIndex(where: { $0.tag == language }) { return index }
+            if let index = languageTags.firstIndex(of: language) { return index }
             let analyzer = registry.analyzer(for: language)
             termLanguages.append(TermLanguage(tag: language, analyzer: analyzer))
-            partBuilders.append(CompoundParts.Builder(rules: termLanguages[termLanguages.count - 1].compoundRules))
+            languageTags.append(language)
+            languageRules.append(analyzer.compoundRules)
             return termLanguages.count - 1
         }
-        // Every term's words first, by language: the parts a closed compound may split into.
+        // Every term's words first, by language: the parts a closed compound may split into,
+        // gathered a chunk behind the tokenizer (on the helper thread when there is one).
         // The tokens of every form are kept in the order the second pass reads them, with what
         // it needs to know of the form's term.
         var tokenized: [TokenizedForm] = []
+        let gatherer = CompoundPartsGatherer(helper: usesHelper)
         // The terms are read in place: a `Term` copied per term costs a dozen reference counts.
         let concepts = glossary.concepts
-        for conceptIndex in concepts.indices {
-            let terms = concepts[conceptIndex].terms
-            for termIndex in terms.indices {
-                let language = termLanguage(terms[termIndex].language)
-                let analyzer = termLanguages[language].analyzer
-                let isCaseSensitive = terms[termIndex].isCaseSensitive, mode = terms[termIndex].matchMode
-                let folds = terms[termIndex].foldsAccents ?? analyzer.foldsAccentsByDefault
-                // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
-                // nor (their words as written being fixed) case-sensitive or prefix terms.
-                let isAbbreviated = terms[termIndex].type.isAbbreviated
-                let variesAsCompound =
-                    mode == .inflected && !isAbbreviated && !isCaseSensitive && termLanguages[language].compoundRules.closedCompounds
-                // The written form, then the listed forms (no array of them per term).
-                for formIndex in 0...terms[termIndex].forms.count {
-                    let form = formIndex == 0 ? terms[termIndex].text : terms[termIndex].forms[formIndex - 1]
-                    let tokens = try tokenizer.tokenize(term: form)
-                    for token in tokens {
-                        partBuilders[language].addKnown(token.folded)
-                        // Most words have no accent: their bare form is the folded one.
-                        if token.bare != token.folded { partBuilders[language].addKnown(token.bare) }
+        do {
+            var submitted = 0
+            for conceptIndex in concepts.indices {
+                let terms = concepts[conceptIndex].terms
+                for termIndex in terms.indices {
+                    let language = termLanguage(terms[termIndex].language)
+                    let analyzer = termLanguages[language].analyzer
+                    let isCaseSensitive = terms[termIndex].isCaseSensitive, mode = terms[termIndex].matchMode
+                    let folds = terms[termIndex].foldsAccents ?? analyzer.foldsAccentsByDefault
+                    // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
+                    // nor (their words as written being fixed) case-sensitive or prefix terms.
+                    let isAbbreviated = terms[termIndex].type.isAbbreviated
+                    let variesAsCompound =
+                        mode == .inflected && !isAbbreviated && !isCaseSensitive && languageRules[language].closedCompounds
+                    // The written form, then the listed forms (no array of them per term).
+                    for formIndex in 0...terms[termIndex].forms.count {
+                        let form = formIndex == 0 ? terms[termIndex].text : terms[termIndex].forms[formIndex - 1]
+                        tokenized.append(
+                            TokenizedForm(
+                                tokens: try tokenizer.tokenize(term: form), language: language, foldsAccents: folds,
+                                variesAsCompound: variesAsCompound))
                     }
-                    tokenized.append(
-                        TokenizedForm(tokens: tokens, language: language, foldsAccents: folds, variesAsCompound: variesAsCompound))
+                    if tokenized.count - submitted >= PreparedFormQueue.chunkSize {
+                        gatherer.submit(tokenized[submitted...], rules: languageRules)
+                        submitted = tokenized.count
+                    }
                 }
             }
+            gatherer.submit(tokenized[submitted...], rules: languageRules)
+        } catch {
+            // The helper stops once it has what was submitted.
+            _ = gatherer.finish()
+            throw error
         }
         // The compound parts are complete: the forms' keys and compound forms can be prepared
         // ahead of the trie, on a second core when there is one.
         let queue = PreparedFormQueue(
             forms: tokenized,
-            languages: zip(termLanguages, partBuilders).map { .init(rules: $0.compoundRules, parts: $1.finish()) })
+            languages: zip(languageRules, gatherer.finish()).map { .init(rules: $0, parts: $1) })
         tokenized = []
         defer { queue.cancel() }
-        if PreparedFormQueue.usesHelper(maximumThreads: maximumThreads) { queue.startHelper() }
+        if usesHelper { queue.startHelper() }
         var chunk: [PreparedForm] = []
         var nextInChunk = 0
         for conceptIndex in concepts.indices {
