@@ -147,7 +147,9 @@ public final class CompiledGlossary: Sendable {
                 for formIndex in 0...terms[termIndex].forms.count {
                     // The written form first, then the listed ones.
                     if nextInChunk == chunk.count {
-                        // The chunks hold exactly the forms of this loop, in its order.
+                        // The chunks hold exactly the forms of this loop, in its order. A used
+                        // chunk goes back to the queue, for the helper to free.
+                        queue.giveBack(chunk)
                         guard let next = queue.next() else { preconditionFailure("fewer prepared forms than forms") }
                         chunk = next
                         nextInChunk = 0
