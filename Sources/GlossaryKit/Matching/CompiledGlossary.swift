@@ -113,12 +113,14 @@ public final class CompiledGlossary: Sendable {
                                 variesAsCompound: variesAsCompound))
                     }
                     if tokenized.count - submitted >= PreparedFormQueue.chunkSize {
-                        gatherer.submit(tokenized[submitted...], rules: languageRules)
+                        // A copy of the chunk: a slice would share `tokenized`'s storage, and
+                        // the next append would copy all of it.
+                        gatherer.submit(Array(tokenized[submitted...]), rules: languageRules)
                         submitted = tokenized.count
                     }
                 }
             }
-            gatherer.submit(tokenized[submitted...], rules: languageRules)
+            gatherer.submit(Array(tokenized[submitted...]), rules: languageRules)
         } catch {
             // The helper stops once it has what was submitted.
             _ = gatherer.finish()

@@ -13,7 +13,7 @@ final class CompoundPartsGatherer: @unchecked Sendable {
     // helper's writes before the compiling thread's reads), or to the compiling thread alone
     // when there is no helper.
     private let condition = NSCondition()
-    private var submitted: [ArraySlice<TokenizedForm>] = []
+    private var submitted: [[TokenizedForm]] = []
     /// The compound rules of the languages seen so far, by `TokenizedForm.language`.
     private var rules: [CompoundRules] = []
     private var isFinished = false
@@ -31,7 +31,7 @@ final class CompoundPartsGatherer: @unchecked Sendable {
 
     /// Adds the words of `forms`, whose languages have the compound rules `rules` (by index),
     /// to the parts: later on the helper thread, or now.
-    func submit(_ forms: ArraySlice<TokenizedForm>, rules: [CompoundRules]) {
+    func submit(_ forms: [TokenizedForm], rules: [CompoundRules]) {
         guard hasHelper else {
             gather(forms, rules: rules)
             return
@@ -74,7 +74,7 @@ final class CompoundPartsGatherer: @unchecked Sendable {
 
     /// Adds every folded word of `forms`, and its bare form when it differs, to its language's
     /// parts.
-    private func gather(_ forms: ArraySlice<TokenizedForm>, rules: [CompoundRules]) {
+    private func gather(_ forms: [TokenizedForm], rules: [CompoundRules]) {
         while builders.count < rules.count { builders.append(CompoundParts.Builder(rules: rules[builders.count])) }
         for form in forms {
             for token in form.tokens {
