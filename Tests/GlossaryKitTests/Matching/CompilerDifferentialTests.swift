@@ -139,6 +139,13 @@ struct CompilerDifferentialTests {
         }
     }
 
+    /// `--jobs 1` (a maximum of one thread) compiles without the helper; more allow one helper.
+    @Test func oneThreadAtMostMeansNoHelper() {
+        #expect(!PreparedFormQueue.usesHelper(maximumThreads: 1))
+        #expect(PreparedFormQueue.usesHelper(maximumThreads: 2))
+        #expect(PreparedFormQueue.usesHelper(maximumThreads: 16))
+    }
+
     /// Two forms that are canonically equivalent but not the same bytes (NFC and NFD) are
     /// tokenized each for itself: the reference looked their tokens up by `String`, which
     /// compares canonically, and cut the second form's words as written at the first form's
