@@ -66,7 +66,7 @@ package struct CrossLanguageAnalyzer: Sendable {
                 Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: paragraph.bytes.lowerBound..<end))
         }
         let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
-        return SegmentedText(file: source, segments: segments, format: format)
+        return SegmentedText(file: source, segments: segments, format: format, markup: markup)
     }
 
     /// Matches every segment of `segmented` in its language.
