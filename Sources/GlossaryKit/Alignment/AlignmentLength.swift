@@ -28,13 +28,14 @@ enum AlignmentLength {
     /// The length of the bytes `range` of `bytes`, whose masked regions (sorted) are `masked`
     /// (`MarkdownMasker.maskedRanges`), read as Markdown or plain text.
     ///
-    /// - Complexity: O(*r* + log *m*) for the *r* bytes of the range (and of its line before it,
-    ///   when only block markers stand there) and the *m* masked regions.
+    /// - Complexity: O(*r* + log *m*) for the *r* bytes of the range (and the few bytes of markup
+    ///   before it on its line, `readingStart(of:in:)`) and the *m* masked regions.
     static func length(
         of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, masked: [Range<Int>], markdown: Bool
     ) -> Int {
         guard !range.isEmpty else { return 0 }
         let start = markdown ? readingStart(of: range.lowerBound, in: bytes) : range.lowerBound
+        WorkMeter.record(range.lowerBound - start)
         var copy = Array(bytes[start..<range.upperBound])
         var low = 0
         var high = masked.count
@@ -56,11 +57,13 @@ enum AlignmentLength {
     /// line when only white space and markup (`#`, `>`, `-`, `+`, `*`, `_`, `~`, `[`, `!`) stand
     /// before it there, so that a reference definition, a bullet or an image that opens the
     /// line is recognised; else `start`. (A segment starts at its first word, after such markup.)
+    /// No more than `markupPrefixLimit` bytes are walked back.
     ///
-    /// - Complexity: O(the markup bytes before `start`).
+    /// - Complexity: O(1): at most `markupPrefixLimit` bytes.
     static func readingStart(of start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var index = start
         while !isLineStart(index, in: bytes) {
+            guard start - index < markupPrefixLimit else { return start }
             switch bytes[index - 1] {
             case 0x20, 0x09, UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"),
                 UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "!"):
@@ -70,6 +73,11 @@ enum AlignmentLength {
         }
         return index
     }
+
+    /// The most bytes of markup looked at before a segment on its line: more than any line's
+    /// block markers and an opening image or link bracket (indentation, `> > - [`), so that
+    /// segments on one long line of markup are not each read back to its start.
+    static let markupPrefixLimit = 64
 
     /// Whether `position` starts a line: the text's start, after a line feed, or after the byte
     /// order mark that opens the text.
@@ -88,10 +96,13 @@ enum AlignmentLength {
         guard markdown else {
             var counted = 0
             for byte in bytes[from...] { counted &+= isCounted(byte) ? 1 : 0 }
+            WorkMeter.record(bytes.count - from)
             return counted
         }
         var counted = 0
         var index = 0
+        var steps = 0
+        defer { WorkMeter.record(steps) }
         var atLineStart = startsLine
         // The last search for a `]`: the first one at or after `from` is at `stop`.
         var bracket = (from: 0, stop: -1)
@@ -99,14 +110,16 @@ enum AlignmentLength {
             if !(bracket.from <= position && position <= bracket.stop) {
                 var stop = position
                 while stop < bytes.count && bytes[stop] != UInt8(ascii: "]") { stop += 1 }
+                steps += stop - position
                 bracket = (position, stop)
             }
             return bracket.stop
         }
         while index < bytes.count {
+            steps += 1
             if atLineStart {
                 atLineStart = false
-                index = afterBlockMarkers(bytes, from: index)
+                index = afterBlockMarkers(bytes, from: index, steps: &steps)
                 continue
             }
             let byte = bytes[index]
@@ -160,7 +173,7 @@ enum AlignmentLength {
     /// space); past the whole line when it is a link reference definition (`[label]: …`).
     ///
     /// - Complexity: O(the line's length) at most.
-    private static func afterBlockMarkers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    private static func afterBlockMarkers(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, steps: inout Int) -> Int {
         func isBlank(_ position: Int) -> Bool {
             position >= bytes.count || bytes[position] == 0x20 || bytes[position] == 0x09 || bytes[position] == 0x0A
                 || bytes[position] == 0x0D
@@ -182,13 +195,16 @@ enum AlignmentLength {
                 break scanning
             }
         }
+        steps += index - start
         // A link reference definition: `[label]:` (not a footnote's `[^label]:`, whose text is read).
         if index + 1 < bytes.count, bytes[index] == UInt8(ascii: "["), bytes[index + 1] != UInt8(ascii: "^") {
             var close = index + 1
             while close < bytes.count && bytes[close] != UInt8(ascii: "]") && bytes[close] != 0x0A { close += 1 }
+            steps += close - index
             if close + 1 < bytes.count, bytes[close] == UInt8(ascii: "]"), bytes[close + 1] == UInt8(ascii: ":") {
                 var end = close
                 while end < bytes.count && bytes[end] != 0x0A { end += 1 }
+                steps += end - close
                 return end
             }
         }

@@ -88,6 +88,32 @@ struct AlignmentLengthTests {
         #expect(ParallelAligner.lengths(of: segmented.segments, in: segmented) == [14, 0])
     }
 
+    /// Texts that would make a careless measure read the same bytes again and again: images
+    /// that never close, lines that start like reference definitions, segments that start after
+    /// runs of markup. Twice the text must cost about twice the work.
+    @Test(arguments: [
+        "![a ", "[label without end ", "\n[x", "*_~ [ ! ", "Kata. ", "\n> - ## [ref]: ", "![i](u) [t](https://e.org/p) ",
+    ])
+    func measuringIsLinear(piece: String) {
+        func work(_ count: Int) -> Int {
+            let text = String(repeating: piece, count: count)
+            let source = SourceText(path: "t.md", string: text)
+            // A segment at every piece, to the end of the text, and the whole text.
+            let bytes = source.bytes.count
+            let step = max(1, piece.utf8.count)
+            let segments =
+                stride(from: 0, to: bytes, by: step * 50).map {
+                    Segment(id: "s", language: nil, bytes: $0..<min(bytes, $0 + step * 50))
+                } + [Segment(id: "all", language: nil, bytes: 0..<bytes)]
+            let segmented = SegmentedText(file: source, segments: segments, format: "test")
+            return WorkMeter.count { _ = ParallelAligner.lengths(of: segmented.segments, in: segmented) }
+        }
+        let small = work(2000)
+        let large = work(4000)
+        #expect(small > 0)
+        #expect(Double(large) <= 2.5 * Double(small), "\(piece): \(small) → \(large)")
+    }
+
     // MARK: - Alignment
 
     static let checker = CrossLanguageChecker(compiled: TestSupport.projectChecker.compiled)
