@@ -16,8 +16,9 @@
 ///   destinations with their titles; autolinks and bare URLs. In plain text the masker hides
 ///   URLs only, and only they are not counted.
 /// - Not counted, as delimiters (in Markdown): `*`, `_` and `~` (emphasis, strike-through, a
-///   `*` bullet); the brackets `[` `]` of links and references and the `^` of a footnote
-///   reference; the backslash of an escape or a hard line break; heading `#`s, blockquote `>`s and `-` or `+`
+///   `*` bullet); the brackets of a link's text (`[text](…)`, `[text][label]`) with its
+///   reference label, and a footnote reference's `[^`, `]` (brackets that open no link, as in
+///   `[sic]`, are read as written); the backslash of an escape or a hard line break; heading `#`s, blockquote `>`s and `-` or `+`
 ///   bullets at the start of a line; an image whole (`![alt](…)`, `![alt][ref]`: a reader sees a
 ///   picture, not its alternative text); a link reference definition whole
 ///   (`[label]: https://… "title"`, which a reader never sees).
@@ -104,6 +105,8 @@ enum AlignmentLength {
         var steps = 0
         defer { WorkMeter.record(steps) }
         var atLineStart = startsLine
+        // The `]` that ends the link text or footnote reference being read.
+        var linkClose = -1
         // The last search for a `]`: the first one at or after `from` is at `stop`.
         var bracket = (from: 0, stop: -1)
         func closingBracket(after position: Int) -> Int {
@@ -126,10 +129,32 @@ enum AlignmentLength {
             switch byte {
             case 0x0A:
                 atLineStart = true
-            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"):
+            case UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"):
                 break
-            case UInt8(ascii: "^") where index > 0 && bytes[index - 1] == UInt8(ascii: "["):
-                break
+            case UInt8(ascii: "[") where index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "^"):
+                // A footnote reference: its label is read, its brackets and caret are not.
+                linkClose = closingBracket(after: index + 2)
+                index += 2
+                continue
+            case UInt8(ascii: "["):
+                // Link text, when its `]` is followed by a masked destination or a reference;
+                // else a bracket as written.
+                let close = closingBracket(after: index + 1)
+                if close + 1 < bytes.count, bytes[close + 1] == MarkdownMasker.mark || bytes[close + 1] == UInt8(ascii: "[") {
+                    linkClose = close
+                } else if index >= from {
+                    counted += 1
+                }
+            case UInt8(ascii: "]")
+            where index == linkClose || (index + 1 < bytes.count && bytes[index + 1] == MarkdownMasker.mark):
+                // The end of link text; a reference label after it (`[text][label]`) is not read.
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "[") {
+                    let labelEnd = closingBracket(after: index + 2)
+                    if labelEnd < bytes.count {
+                        index = labelEnd + 1
+                        continue
+                    }
+                }
             case UInt8(ascii: "\\") where index + 1 < bytes.count && isASCIIPunctuation(bytes[index + 1]):
                 // The escaped character is read as itself.
                 if index + 1 >= from { counted += 1 }

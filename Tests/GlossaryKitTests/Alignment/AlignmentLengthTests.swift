@@ -36,6 +36,8 @@ struct AlignmentLengthTests {
         ("Pekerja migran[^1] berangkat.", "Pekerja migran1 berangkat."),
         ("[^1]: Catatan kaki.", "1: Catatan kaki."),
         ("[ilo]: https://www.ilo.org \"International Labour Organization\"", ""),
+        ("Lihat [laporan][ilo] dan [catatan][] kerja.", "Lihat laporan dan catatan kerja."),
+        ("Teks [sic] dan [tautan](https://www.ilo.org).", "Teks [sic] dan tautan."),
         (
             "Pekerja migran\n> berangkat\n- pulang\n+ lagi\n* juga\n## Judul",
             "Pekerja migran\nberangkat\npulang\nlagi\njuga\nJudul"
@@ -57,6 +59,9 @@ struct AlignmentLengthTests {
         #expect(Self.length("2. laporan") == 9)
         // Prose that differs still differs.
         #expect(Self.length("Pekerja migran berangkat ke luar negeri.") > Self.length("Pekerja migran berangkat."))
+        // Brackets that open no link are read as written.
+        #expect(Self.length("[id] Teks [sic] ini.") == Self.length("[id] Teks [sic] ini.", path: "t.txt"))
+        #expect(Self.length("[id] Teks [sic] ini.") == 17)
         // A `!` or `#` that is no image or heading is punctuation of the prose.
         #expect(Self.length("Awas! [Baca](x) ini #1") == Self.length("Awas! Baca ini #1", path: "t.txt"))
     }
