@@ -14,7 +14,7 @@
 /// - Not counted, as masked (in Markdown): HTML comments, so `<!-- glossary-ignore … -->`
 ///   directives; HTML tags themselves; inline code spans and fenced code blocks; link
 ///   destinations with their titles; autolinks and bare URLs. In plain text the masker hides
-///   URLs only, and only they are not counted.
+///   URLs only.
 /// - Not counted, as delimiters (in Markdown): `*`, `_` and `~` (emphasis, strike-through, a
 ///   `*` bullet); the brackets of a link's text (`[text](…)`, `[text][label]`) with its
 ///   reference label, and a footnote reference's `[^`, `]` (brackets that open no link, as in
@@ -23,8 +23,11 @@
 ///   picture, not its alternative text); a link reference definition whole
 ///   (`[label]: https://… "title"`, which a reader never sees).
 ///
-/// Character references (`&amp;`) count as written. Plain text with no URL, and text extracted
-/// from a bilingual file (read as plain text), count every character that is not white space.
+/// A plain text's suppression directives (`# glossary-ignore …` to the end of its line,
+/// `Suppressions.directiveRanges`) are not counted either: the callers add them to the masked
+/// regions. Character references (`&amp;`) count as written. Plain text with no URL and no
+/// directive, and text extracted from a bilingual file (read as plain text), count every
+/// character that is not white space.
 enum AlignmentLength {
     /// The length of the bytes `range` of `bytes`, whose masked regions (sorted) are `masked`
     /// (`MarkdownMasker.maskedRanges`), read as Markdown or plain text.
@@ -182,6 +185,36 @@ enum AlignmentLength {
             index += 1
         }
         return counted
+    }
+
+    /// The union of two sorted lists of ranges, sorted and without overlaps, for `length`'s
+    /// `masked` (the masker's regions and a plain text's directives may overlap: a URL in a
+    /// directive's reason).
+    ///
+    /// - Complexity: O(*a* + *b*).
+    static func union(_ first: [Range<Int>], _ second: [Range<Int>]) -> [Range<Int>] {
+        guard !second.isEmpty else { return first }
+        guard !first.isEmpty else { return second }
+        var result: [Range<Int>] = []
+        result.reserveCapacity(first.count + second.count)
+        var i = 0
+        var j = 0
+        while i < first.count || j < second.count {
+            let next: Range<Int>
+            if j == second.count || (i < first.count && first[i].lowerBound <= second[j].lowerBound) {
+                next = first[i]
+                i += 1
+            } else {
+                next = second[j]
+                j += 1
+            }
+            if let last = result.last, next.lowerBound <= last.upperBound {
+                result[result.count - 1] = last.lowerBound..<max(last.upperBound, next.upperBound)
+            } else {
+                result.append(next)
+            }
+        }
+        return result
     }
 
     /// Whether a byte of masked text starts a character that counts: not white space, not a

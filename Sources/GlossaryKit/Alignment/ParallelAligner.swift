@@ -17,14 +17,16 @@ package enum ParallelAligner {
     }
 
     /// The lengths for alignment of `segments` of `text`, read in the text's markup
-    /// (`SegmentedText.alignmentMarkup`): the text's masked regions are found once.
+    /// (`SegmentedText.alignmentMarkup`) without its directives
+    /// (`SegmentedText.directiveRanges`): the text's masked regions are found once.
     ///
     /// - Complexity: O(*n* + *s*) in the text's length and the segments' bytes (the language
     ///   server aligns a document's sections again on every change).
     static func lengths(of segments: [Segment], in text: SegmentedText) -> [Int] {
         let markdown = text.alignmentMarkup == .markdown
         return text.text.bytes.withUnsafeBufferPointer { bytes in
-            let masked = MarkdownMasker.maskedRanges(bytes, markdown: markdown)
+            let masked = AlignmentLength.union(
+                MarkdownMasker.maskedRanges(bytes, markdown: markdown), text.directiveRanges)
             return segments.map { AlignmentLength.length(of: $0.bytes, in: bytes, masked: masked, markdown: markdown) }
         }
     }
@@ -147,7 +149,9 @@ package enum ParallelAligner {
             }
         }
         if text.fileOffsets == nil {
-            return SegmentedText(file: text.file, segments: segments, format: text.format, markup: text.markup)
+            var sentences = SegmentedText(file: text.file, segments: segments, format: text.format, markup: text.markup)
+            sentences.directiveRanges = text.directiveRanges
+            return sentences
         }
         return SegmentedText(
             text: text.text, file: text.file, fileOffsets: text.fileOffsets!, segments: segments, format: text.format)

@@ -21,6 +21,9 @@ public struct SegmentedText: Sendable {
     public var format: String
     /// How a text that is the file is read (`--markup`); nil chooses by the file name.
     package var markup: Tokenizer.Markup?
+    /// The regions of `text` that hold suppression directives the masker leaves as text (a
+    /// plain text's `# glossary-ignore …` lines), sorted: not counted in alignment lengths.
+    package var directiveRanges: [Range<Int>] = []
 
     /// A segmented text whose matched text is the file itself.
     public init(file: SourceText, segments: [Segment], format: String) {

@@ -170,10 +170,18 @@ struct StreamedSections {
 
     /// The paragraphs' lengths for alignment (`AlignmentLength`), as `ParallelAligner.lengths(of:in:)`
     /// measures the segments of the text held whole: read from the file with its masked
-    /// regions, the pages given back behind.
+    /// regions (`MarkdownMasker.maskedRanges`) and, in plain text, without its directives
+    /// (`Suppressions.directiveRanges`, as `CrossLanguageAnalyzer.paragraphs` finds them), the
+    /// pages given back behind.
     ///
-    /// - Complexity: O(the paragraphs' bytes + *p* log *m*) for *m* masked regions.
-    func lengths(in file: MappedFile, masked: [Range<Int>], markdown: Bool) -> [Int] {
+    /// - Complexity: O(*n*) in the file's length, to find the directives, plus O(the
+    ///   paragraphs' bytes + *p* log *m*) for *m* masked regions.
+    func lengths(in file: MappedFile, masked maskedRanges: [Range<Int>], markdown: Bool) -> [Int] {
+        var releaser = PageReleaser(file)
+        let directives = Suppressions.directiveRanges(
+            in: file.bytes, contentStart: file.contentStart, markdown: markdown, passed: { releaser.passed($0) })
+        file.releaseAll()
+        let masked = AlignmentLength.union(maskedRanges, directives)
         var lengths: [Int] = []
         lengths.reserveCapacity(paragraphs.count)
         var released = contentStart

@@ -197,8 +197,44 @@ struct AlignmentLengthTests {
         // In plain text `<!-- … -->` is no comment, and counts as the text it is.
         let plain = try Self.aligned(Self.english, suffix: "txt")
         let commented = try Self.aligned(
-            Self.english.replacingOccurrences(of: Self.englishParagraph, with: Self.decorated[0]), suffix: "txt")
+            Self.english.replacingOccurrences(
+                of: Self.englishParagraph,
+                with: Self.englishParagraph + " <!-- a note to the translators: keep the wording of the 2019 report -->"),
+            suffix: "txt")
         #expect(commented.confidences[0] < plain.confidences[0] - 0.5)
+    }
+
+    @Test func aDirectiveInPlainTextIsNoProse() throws {
+        let plain = try Self.aligned(Self.english, suffix: "txt")
+        #expect(plain.findings.contains("report.en.txt:1 missing-translation migrant-worker"), "\(plain.findings)")
+        for paragraph in [
+            Self.englishParagraph + " # glossary-ignore deprecated-term -- the wording of the 2019 report, quoted as written",
+            "// glossary-ignore deprecated-term -- the wording of the 2019 report, quoted as written\n" + Self.englishParagraph,
+            Self.englishParagraph + " <!-- glossary-ignore deprecated-term -- the wording of the 2019 report -->",
+        ] {
+            let marked = try Self.aligned(
+                Self.english.replacingOccurrences(of: Self.englishParagraph, with: paragraph), suffix: "txt")
+            // The directive on a line of its own moves the paragraph's text down a line.
+            let findings = marked.findings.map { $0.replacingOccurrences(of: "report.en.txt:2 ", with: "report.en.txt:1 ") }
+            #expect(findings == plain.findings, "\(paragraph)")
+            for (found, wanted) in zip(marked.confidences, plain.confidences) {
+                #expect(abs(found - wanted) < 0.01, "\(paragraph): \(marked.confidences) ≠ \(plain.confidences)")
+            }
+        }
+    }
+
+    @Test func directivesRunFromTheirCommentToTheEndOfTheLine() {
+        func ranges(_ text: String, markdown: Bool = false) -> [Range<Int>] {
+            Array(text.utf8).withUnsafeBufferPointer {
+                Suppressions.directiveRanges(in: $0, contentStart: 0, markdown: markdown)
+            }
+        }
+        let text = "Teks. # glossary-ignore deprecated-term -- alasan\nBaris.\n// glossary-disable\nx"
+        #expect(ranges(text) == [5..<49, 57..<76])
+        // Part of a word, or a keyword that goes on: no directive.
+        #expect(ranges("Baca xglossary-ignore dan glossary-ignored.").isEmpty)
+        // In Markdown a directive is a comment, which the masker hides.
+        #expect(ranges("Teks. <!-- glossary-ignore -->", markdown: true).isEmpty)
     }
 
     @Test func sectionsOfOneDocumentAreMeasuredAlike() throws {
