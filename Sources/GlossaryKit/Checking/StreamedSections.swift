@@ -5,8 +5,9 @@
 /// The first pass over the file (the monolingual check's own) hands every paragraph to `add(_:)`,
 /// which keeps what the sections and their alignment need — the paragraph's bytes, its detected
 /// language and whether that is uncertain, its line — and nothing of its words or matches.
-/// `findings(in:checker:options:)` then finds the file's masked regions, measures each
-/// paragraph's prose with them (`AlignmentLength`, as for the text held whole), finds the
+/// `findings(in:checker:options:)` then finds the file's masked regions (and a plain text's
+/// directives), measures each paragraph's prose without them (`AlignmentLength`, as for the text
+/// held whole), finds the
 /// sections and aligns them from those facts alone
 /// (`LanguageSections.sectionLanguages(count:language:isUncertain:)`,
 /// `SectionAligner.alignment(of:lengths:)`), and reads the file again one piece at a time: a
