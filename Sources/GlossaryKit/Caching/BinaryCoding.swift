@@ -170,14 +170,13 @@ struct BinaryReader: @unchecked Sendable {
         self.init(storage: Storage(copying: bytes))
     }
 
-    /// A reader over the file at `path`, mapped read-only, or nil when it cannot be read.
+    /// A reader over the bytes of `file`, a mapping, or nil for an empty one.
     ///
     /// Mapping instead of reading saves copying the whole file into fresh memory: decoding
     /// touches each page once, straight from the page cache. The cache replaces entries by
     /// renaming, never by rewriting a file in place, so the mapped bytes do not change.
-    init?(contentsOfFile path: String) {
-        // An empty file is no cache entry either.
-        guard let file = ReadOnlyMapping(path: path), let storage = Storage(mapping: file) else { return nil }
+    init?(mapping file: ReadOnlyMapping) {
+        guard let storage = Storage(mapping: file) else { return nil }
         self.init(storage: storage)
     }
 
@@ -319,8 +318,8 @@ struct BinaryReader: @unchecked Sendable {
     }
 }
 
-/// A file mapped read-only into memory, unmapped when released: the cache file and the glossary
-/// files it is keyed by. (Checked texts use `MappedFile`, which also parses lines and tracks
+/// A file mapped read-only into memory, unmapped when released: a cache entry
+/// (`EntryFile.map()`). (Checked texts use `MappedFile`, which also parses lines and tracks
 /// what a pass has released.)
 final class ReadOnlyMapping {
     /// The file's bytes (no address for an empty file).
@@ -328,15 +327,10 @@ final class ReadOnlyMapping {
     private let mapping: UnsafeMutableRawPointer?
     private let length: Int
 
-    /// Maps the regular file at `path`, or returns nil when it cannot be opened or mapped.
-    init?(path: String) {
-        // O_NONBLOCK: a named pipe put where an entry belongs must not make the run wait.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= 0 else { return nil }
-        length = Int(status.st_size)
+    /// Maps the first `length` bytes of the open regular file `descriptor` (which the caller
+    /// keeps and closes), or returns nil when it cannot be mapped.
+    init?(descriptor: Int32, length: Int) {
+        self.length = length
         if length == 0 {
             mapping = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)

@@ -51,16 +51,52 @@ enum CacheEntry {
         return writer.bytes
     }
 
-    /// The compiled glossary in the entry file that `reader` reads, which must be stored under
-    /// `key`.
+    /// The compiled glossary in the entry whose bytes `reader` reads (from the start), which must
+    /// be stored under `key`.
     ///
     /// - Throws: `BinaryReader.Corrupt` when the header is not this format's or not `key`'s, the
     ///   length or checksum does not match, or the compiled glossary is inconsistent.
-    /// - Complexity: O(*n*) in the file's size.
+    /// - Complexity: O(*n*) in the entry's size.
     static func read(_ reader: inout BinaryReader, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
-        guard reader.offset == 0, reader.count >= headerSize,
-            reader.bytes(in: 0..<kind.count).elementsEqual(kind)
+        guard reader.offset == 0, reader.count >= headerSize else { throw BinaryReader.Corrupt() }
+        var header = try reader.slice(length: headerSize)
+        let checksum = try readHeader(&header, entryLength: reader.count, key: key)
+        let covered = UnsafeRawBufferPointer(reader.bytes(in: checksummed..<reader.count))
+        guard Checksum.of(covered) == checksum else { throw BinaryReader.Corrupt() }
+        try reader.seek(to: headerSize)
+        return try readBody(&reader)
+    }
+
+    /// The compiled glossary in the entry `file`, which must be stored under `key`.
+    ///
+    /// The header and checksum are read from the file into a small buffer, not through a
+    /// mapping: reading the page cache adds nothing to the process's memory, while every page
+    /// of a mapping touched counts until it is given back, and the kernel maps a large
+    /// page-cache folio (up to 2 MiB) whole on the first touch of any of its pages. Only then is
+    /// the file mapped, for the tables to be checked and used in place.
+    ///
+    /// - Throws: as `read(_:key:)`, and when the file cannot be read or mapped.
+    /// - Complexity: O(*n*) in the entry's size.
+    static func read(_ file: EntryFile, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
+        guard file.length >= headerSize else { throw BinaryReader.Corrupt() }
+        var headerBytes = [UInt8](repeating: 0, count: headerSize)
+        guard headerBytes.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }) else { throw BinaryReader.Corrupt() }
+        var header = BinaryReader(headerBytes)
+        let checksum = try readHeader(&header, entryLength: file.length, key: key)
+        guard file.checksum(from: checksummed) == checksum, let mapping = file.map(),
+            var reader = BinaryReader(mapping: mapping)
         else { throw BinaryReader.Corrupt() }
+        try reader.seek(to: headerSize)
+        return try readBody(&reader)
+    }
+
+    /// Reads an entry's header from `reader` and returns the checksum it records, after checking
+    /// the header names this format and `key`, and a length that makes the entry
+    /// `entryLength` bytes.
+    private static func readHeader(_ reader: inout BinaryReader, entryLength: Int, key: String) throws(BinaryReader.Corrupt)
+        -> UInt64
+    {
+        guard reader.bytes(in: 0..<kind.count).elementsEqual(kind) else { throw BinaryReader.Corrupt() }
         try reader.skip(kind.count)
         let checksum = try reader.readUInt64()
         guard try reader.readUInt32() == CompiledGlossary.cacheFormat, try reader.readUInt32() == 0 else {
@@ -68,18 +104,13 @@ enum CacheEntry {
         }
         guard reader.bytes(in: reader.offset..<(reader.offset + 16)).elementsEqual(key.utf8) else { throw BinaryReader.Corrupt() }
         try reader.skip(16)
-        guard try reader.readUInt64() == UInt64(reader.count - headerSize) else { throw BinaryReader.Corrupt() }
-        // Every byte is hashed, a mebibyte at a time, each given back once hashed: a large
-        // entry costs its hashing time, not its size in memory.
-        let covered = UnsafeRawBufferPointer(reader.bytes(in: checksummed..<reader.count))
-        var hashed = 0
-        let verified = Checksum.of(covered, every: 1 << 20) { [reader] done in
-            // From the page the last part ended in: pages are released whole, so a page that
-            // two parts share would otherwise stay.
-            reader.releasePages((checksummed + hashed) / 4096 * 4096..<(checksummed + done))
-            hashed = done
-        }
-        guard verified == checksum else { throw BinaryReader.Corrupt() }
+        guard try reader.readUInt64() == UInt64(entryLength - headerSize) else { throw BinaryReader.Corrupt() }
+        return checksum
+    }
+
+    /// Reads the compiled glossary that follows the header, from bytes the checksum has vouched
+    /// for.
+    private static func readBody(_ reader: inout BinaryReader) throws(BinaryReader.Corrupt) -> CompiledGlossary {
         let compiled = try CompiledGlossary(decoding: &reader)
         // Checking the tables read them all: the matcher reads back the pages it needs.
         reader.releasePages(0..<reader.count)
