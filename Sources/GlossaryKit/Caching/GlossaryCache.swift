@@ -243,7 +243,18 @@ package struct GlossaryCache: Sendable {
 
     private struct WriteError: Error {}
 
-    /// Writes `bytes` to a new file at `path` without copying them into a `Data` first.
+    /// The most a single `write` of an entry writes.
+    ///
+    /// The page cache keeps a file in folios of the size it was written in (up to 2 MiB, on
+    /// file systems with large folios), and a process that touches one page of a mapped folio
+    /// gets the whole folio mapped: an entry written at once would cost a run that looks up a
+    /// few words megabytes of memory per word. Written 64 KiB at a time, it costs at most 64 KiB
+    /// per touch (the kernel maps that much around a fault anyway), for about a thousand
+    /// system calls for a 70 MB entry, written once.
+    static let writeSize = 64 << 10
+
+    /// Writes `bytes` to a new file at `path`, `writeSize` bytes at a time, without copying them
+    /// into a `Data` first.
     private static func writeFile(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError() }
@@ -251,7 +262,7 @@ package struct GlossaryCache: Sendable {
         try bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                let written = write(descriptor, buffer.baseAddress! + done, min(buffer.count - done, writeSize))
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { throw WriteError() }
                 done += written
