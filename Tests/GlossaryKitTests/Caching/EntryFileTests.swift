@@ -5,16 +5,13 @@ import Testing
 
 @testable import GlossaryKit
 
-/// Reading files in pieces into a buffer (a cache entry's checksum, a glossary's key) gives
-/// what reading them whole gives, at every length around the pieces' size.
+/// Reading an entry from its file checks every chunk's checksum, whichever pass reads the chunk
+/// first; and reading files in pieces into a buffer (a glossary's key) gives what reading them
+/// whole gives.
 @Suite("Entry file")
 struct EntryFileTests {
-    /// Lengths around the blocks of the checksum and the words of the key, and around one and
-    /// two buffers.
-    static let lengths: [Int] = {
-        let buffer = EntryFile.bufferSize
-        return Array(0...40) + [1_000, buffer - 9, buffer - 1, buffer, buffer + 1, buffer + 31, 2 * buffer + 100]
-    }()
+    static let key = "0123456789abcdef"
+    static let chunk = CacheEntry.chunkSize
 
     static func bytes(_ length: Int, seed: UInt64) -> [UInt8] {
         var generator = SeededGenerator(seed: seed)
@@ -27,13 +24,19 @@ struct EntryFileTests {
         return url.path
     }
 
+    /// An entry of several chunks: a random glossary of 3,000 concepts.
+    static func largeEntry() throws -> [UInt8] {
+        CacheEntry.bytes(of: try CompiledGlossary(StoredConceptsTests.randomGlossary(seed: 9, concepts: 3_000)), key: key)
+    }
+
     @Test func checksumInPiecesIsTheChecksumOfTheWhole() {
-        for length in Self.lengths.prefix(41) + [1_000] {
+        for length in Array(0...40) + [1_000] {
             let bytes = Self.bytes(length, seed: UInt64(length))
             let whole = bytes.withUnsafeBytes { Checksum.of($0) }
             for split in stride(from: 0, through: length, by: Checksum.blockSize) {
                 var checksum = Checksum()
                 let tailStart = length / Checksum.blockSize * Checksum.blockSize
+                guard split <= tailStart else { continue }
                 bytes.withUnsafeBytes { raw in
                     checksum.add(blocks: UnsafeRawBufferPointer(rebasing: raw[..<split]))
                     checksum.add(blocks: UnsafeRawBufferPointer(rebasing: raw[split..<tailStart]))
@@ -44,15 +47,72 @@ struct EntryFileTests {
         }
     }
 
-    @Test func aFileChecksumIsTheChecksumOfItsBytes() throws {
-        for length in Self.lengths where length > 0 {
-            let bytes = Self.bytes(length, seed: UInt64(length) &+ 100)
-            let file = try #require(EntryFile(path: try Self.file(bytes)))
-            #expect(file.length == length)
-            for start in [0, 16, length / 2, length] where start <= length {
-                let expected = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[start...])) }
-                #expect(file.checksum(from: start) == expected, "length \(length) from \(start)")
+    /// Chunks are the compiled glossary's bytes between multiples of the chunk size, the first
+    /// from the header's end, the last to the glossary's end.
+    @Test func chunksCutTheGlossaryAtWholePages() {
+        let header = CacheEntry.headerSize
+        for length in [0, 1, Self.chunk - header - 1, Self.chunk - header, Self.chunk - header + 1, 3 * Self.chunk] {
+            let table = CacheEntry.chunkTable(length: length)
+            let ranges = (0..<table.count).map { CacheEntry.chunkRange($0, length: length) }
+            #expect(ranges.first?.lowerBound == header)
+            #expect(ranges.last?.upperBound == header + length)
+            #expect(
+                zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound && $1.lowerBound % Self.chunk == 0 })
+            #expect(table.offset % 8 == 0 && table.offset >= header + length && table.offset < header + length + 8)
+        }
+    }
+
+    /// A chunk is checked by the first release that covers it whole, and only then.
+    @Test func aChunkIsCheckedWhenARangeCoversItWhole() throws {
+        let length = 3 * Self.chunk
+        let entry = Self.bytes(CacheEntry.headerSize + length, seed: 5)
+        let sums = entry.withUnsafeBytes { raw in
+            (0..<4).flatMap { index -> [UInt8] in
+                let checksum = Checksum.of(UnsafeRawBufferPointer(rebasing: raw[CacheEntry.chunkRange(index, length: length)]))
+                return withUnsafeBytes(of: checksum.littleEndian) { Array($0) }
             }
+        }
+        var damaged = entry
+        damaged[2 * Self.chunk + 10] ^= 1
+        for (bytes, intact) in [(entry, true), (damaged, false)] {
+            let chunks = sums.withUnsafeBytes { ChunkChecksums($0, length: length) }
+            bytes.withUnsafeBytes { raw in
+                chunks.check(100..<(2 * Self.chunk), of: raw)  // chunk 1 only
+                #expect(chunks.areIntact && !chunks.areAllChecked)
+                chunks.check((2 * Self.chunk)..<(3 * Self.chunk - 1), of: raw)  // chunk 2 not whole
+                #expect(chunks.areIntact)
+                chunks.check(0..<(3 * Self.chunk), of: raw)  // chunks 0 and 2
+                #expect(chunks.areIntact == intact && !chunks.areAllChecked)
+                chunks.checkAll(of: raw)
+                #expect(chunks.areIntact == intact && chunks.areAllChecked)
+            }
+        }
+    }
+
+    /// An entry of many chunks reads back from its file; a flipped bit in any chunk, in the
+    /// chunk checksums or in the header makes it unreadable, from the file as from memory.
+    @Test func aDamagedChunkAnywhereIsRefused() throws {
+        let entry = try Self.largeEntry()
+        let length = entry[40..<48].reversed().reduce(0) { $0 << 8 | Int($1) }
+        let table = CacheEntry.chunkTable(length: length)
+        #expect(table.count >= 3, "a glossary of \(length) bytes")
+        let path = try Self.file(entry)
+        let intact = try CacheEntry.read(try #require(EntryFile(path: path)), key: Self.key)
+        #expect(intact.glossary.concepts.count > 0)
+        var positions = Array(0..<48) + Array(table.offset..<entry.count)
+        for index in 0..<table.count {
+            let range = CacheEntry.chunkRange(index, length: length)
+            positions += [range.lowerBound, range.lowerBound + range.count / 2, range.upperBound - 1]
+        }
+        for position in positions {
+            var damaged = entry
+            damaged[position] ^= 0x10
+            let path = try Self.file(damaged)
+            #expect(throws: BinaryReader.Corrupt.self, "byte \(position)") {
+                try CacheEntry.read(try #require(EntryFile(path: path)), key: Self.key)
+            }
+            var reader = BinaryReader(damaged)
+            #expect(throws: BinaryReader.Corrupt.self, "byte \(position)") { try CacheEntry.read(&reader, key: Self.key) }
         }
     }
 
@@ -63,19 +123,11 @@ struct EntryFileTests {
         #expect(EntryFile(path: TestScratch.url("missing").path) == nil)
     }
 
-    /// A file that is shorter than it was when opened (truncated while it is read) has no
-    /// checksum, rather than the checksum of fewer bytes.
-    @Test func aTruncatedFileHasNoChecksum() throws {
-        let path = try Self.file(Self.bytes(EntryFile.bufferSize + 100, seed: 3))
-        let file = try #require(EntryFile(path: path))
-        #expect(truncate(path, off_t(EntryFile.bufferSize)) == 0)
-        #expect(file.checksum(from: 0) == nil)
-        #expect(file.checksum(from: EntryFile.bufferSize + 50) == nil)
-    }
-
     @Test func aKeyReadFromAFileIsTheKeyOfItsBytes() throws {
-        let bufferSize = GlossaryCache.KeyHasher.bufferSize
-        for length in Self.lengths + [bufferSize - 8, bufferSize + 7, bufferSize + 8] {
+        let buffer = GlossaryCache.KeyHasher.bufferSize
+        for length in Array(0...40) + [
+            1_000, buffer - 9, buffer - 8, buffer - 1, buffer, buffer + 1, buffer + 7, buffer + 8, 2 * buffer + 100,
+        ] {
             let bytes = Self.bytes(length, seed: UInt64(length) &+ 200)
             var whole = GlossaryCache.KeyHasher()
             bytes.withUnsafeBufferPointer { whole.add(path: "/g.tsv", bytes: $0) }
