@@ -55,8 +55,12 @@ public enum FuzzingEntryPoints {
         CacheEntry.bytes(wrapping: body, key: key)
     }
 
-    /// The size of an entry's header: an entry's content starts here.
-    public static var cacheEntryHeaderSize: Int { CacheEntry.headerSize }
+    /// The content of the cache entry for `compiled`: what `cacheEntry(wrapping:key:)` wraps.
+    public static func cacheEntryContent(of compiled: CompiledGlossary) -> [UInt8] {
+        var writer = BinaryWriter()
+        compiled.encode(into: &writer)
+        return writer.bytes
+    }
 
     /// `source` fixed as `glossary check --fix` fixes it (`Fixer.fix(_:findings:protecting:)`,
     /// protecting the approved terms of `document`, its analysis): the fixed bytes and each edit

@@ -62,6 +62,46 @@ struct ParallelCommandTests {
         #expect(!noted.stdout.contains("[untranslated-term]"))
     }
 
+    @Test func aDirectiveInOneVersionLeavesItsMissingTermsReported() throws {
+        let glossary = TestPackage.root.appendingPathComponent("glossary").path
+        let indonesian = """
+            ILO mencatat bahwa pekerja migran rentan di perbatasan.
+
+            Program ini melindungi mereka setiap tahun.
+
+            Pemerintah daerah mencegah perdagangan tenaga kerja sejak di desa.
+
+            Banyak orang berangkat tanpa kontrak tertulis.
+
+            """
+        // The first English paragraph leaves the migrant workers out, and ends with a directive
+        // about another rule: a comment, which adds nothing to the paragraph's length.
+        let english = """
+            The ILO notes that they are vulnerable at the border.
+
+            This programme protects them every year.
+
+            The local government prevents labour trafficking in the village.
+
+            Many people leave without a written contract.
+
+            """
+        let directive = " <!-- glossary-ignore deprecated-term -- quoted as written in the 2019 report -->"
+        let withDirective = english.replacingOccurrences(of: "at the border.", with: "at the border." + directive)
+        for text in [english, withDirective] {
+            let root = try Self.folder(["report.id.md": indonesian, "report.en.md": text])
+            let result = try CommandRunner.run(["check", "--no-config", "-g", glossary, root.path])
+            #expect(
+                result.stdout.contains(
+                    "report.en.md:1:1: warning: concept 'migrant-worker' is named in the id version but this en segment has no term for it"
+                ), "\(result.stdout)\(result.stderr)")
+            #expect(!result.stdout.contains("[alignment-confidence]"), "\(result.stdout)")
+            #expect(
+                result.stderr.contains("2 versions aligned paragraph by paragraph (4 paragraphs each); mean confidence 0.9"),
+                "\(result.stderr)")
+        }
+    }
+
     @Test func parallelAndNoParallelExcludeEachOther() throws {
         let result = try CommandRunner.run(["check", "--parallel", "--no-parallel", "a.md", "b.md"])
         #expect(result.status == 2)

@@ -63,8 +63,7 @@ func fuzzMain(_ argc: CInt, _ argv: FuzzDriver.Arguments) -> CInt {
     if let glossary = environment["GLOSSARY_FUZZ_ENCODE"], let output = environment["GLOSSARY_FUZZ_ENCODE_TO"] {
         do {
             let compiled = try CompiledGlossary(GlossaryLoader.load(paths: [glossary]))
-            let entry = FuzzingEntryPoints.cacheEntry(of: compiled, key: key)
-            try Data(entry[FuzzingEntryPoints.cacheEntryHeaderSize...]).write(to: URL(fileURLWithPath: output))
+            try Data(FuzzingEntryPoints.cacheEntryContent(of: compiled)).write(to: URL(fileURLWithPath: output))
             return 0
         } catch {
             FileHandle.standardError.write(Data("\(glossary): \(error)\n".utf8))

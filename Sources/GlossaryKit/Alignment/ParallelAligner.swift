@@ -8,26 +8,27 @@ import Foundation
 /// note says so. Every set carries a confidence; sets below `TranslationSet.reliableConfidence`
 /// are reported as such and not used to claim that a term is missing.
 package enum ParallelAligner {
-    /// The length of a segment for alignment: its bytes that are not white space.
+    /// The length of a segment for alignment: the characters of prose in it (`AlignmentLength`).
     ///
-    /// - Complexity: O(*n*) in the segment's bytes, counted without a branch per byte (the
-    ///   language server aligns a document's sections again on every change).
+    /// - Complexity: O(*n*) in the text's length, to find its masked regions; use
+    ///   `lengths(of:in:)` for several segments of one text.
     static func length(_ segment: Segment, in text: SegmentedText) -> Int {
-        text.text.bytes.withUnsafeBufferPointer { length(of: UnsafeBufferPointer(rebasing: $0[segment.bytes])) }
+        lengths(of: [segment], in: text)[0]
     }
 
-    /// The length of a segment's bytes for alignment: the scalars that are not white space.
-    static func length(of bytes: some Sequence<UInt8>) -> Int {
-        // The five kinds of byte not counted exclude each other: each adds at most one, so the
-        // count needs no branch per byte.
-        var counted = 0
-        for byte in bytes {
-            counted &+=
-                1
-                &- ((byte == 0x20 ? 1 : 0) &+ (byte == 0x0A ? 1 : 0) &+ (byte == 0x09 ? 1 : 0) &+ (byte == 0x0D ? 1 : 0)
-                    &+ (byte & 0xC0 == 0x80 ? 1 : 0))
+    /// The lengths for alignment of `segments` of `text`, read in the text's markup
+    /// (`SegmentedText.alignmentMarkup`) without its directives
+    /// (`SegmentedText.directiveRanges`): the text's masked regions are found once.
+    ///
+    /// - Complexity: O(*n* + *s*) in the text's length and the segments' bytes (the language
+    ///   server aligns a document's sections again on every change).
+    static func lengths(of segments: [Segment], in text: SegmentedText) -> [Int] {
+        let markdown = text.alignmentMarkup == .markdown
+        return text.text.bytes.withUnsafeBufferPointer { bytes in
+            let masked = AlignmentLength.union(
+                MarkdownMasker.maskedRanges(bytes, markdown: markdown), text.directiveRanges)
+            return segments.map { AlignmentLength.length(of: $0.bytes, in: bytes, masked: masked, markdown: markdown) }
         }
-        return counted
     }
 
     /// Aligns paragraph-segmented versions; the first leads.
@@ -40,7 +41,7 @@ package enum ParallelAligner {
         let counts = versions.map(\.segments.count)
         let names = versions.map(\.path)
         if Set(counts).count == 1 {
-            let lengths = versions.map { text in text.segments.map { length($0, in: text) } }
+            let lengths = versions.map { text in Self.lengths(of: text.segments, in: text) }
             var sets: [TranslationSet] = []
             for index in pivot.segments.indices {
                 var confidence = 1.0
@@ -73,7 +74,7 @@ package enum ParallelAligner {
     static func alignByLength(_ texts: [SegmentedText], idPrefix: String, segmentsOf members: [[Int]]? = nil) -> [TranslationSet]
     {
         let chosen = members ?? texts.map { Array($0.segments.indices) }
-        let lengths = texts.indices.map { t in chosen[t].map { length(texts[t].segments[$0], in: texts[t]) } }
+        let lengths = texts.indices.map { t in Self.lengths(of: chosen[t].map { texts[t].segments[$0] }, in: texts[t]) }
         return alignByLength(lengths: lengths, segmentsOf: chosen, idPrefix: idPrefix) { texts[0].segments[$0].id }
     }
 
@@ -148,7 +149,9 @@ package enum ParallelAligner {
             }
         }
         if text.fileOffsets == nil {
-            return SegmentedText(file: text.file, segments: segments, format: text.format)
+            var sentences = SegmentedText(file: text.file, segments: segments, format: text.format, markup: text.markup)
+            sentences.directiveRanges = text.directiveRanges
+            return sentences
         }
         return SegmentedText(
             text: text.text, file: text.file, fileOffsets: text.fileOffsets!, segments: segments, format: text.format)

@@ -48,13 +48,13 @@ package enum SectionAligner {
     /// paragraph by paragraph; otherwise paragraphs are aligned by length (Gale–Church), the
     /// first section leading.
     package static func align(_ text: SegmentedText) -> TranslationCorpus? {
-        let lengths = text.segments.map { ParallelAligner.length($0, in: text) }
+        let lengths = ParallelAligner.lengths(of: text.segments, in: text)
         guard let (sets, notes) = alignment(of: text.segments, lengths: lengths) else { return nil }
         return TranslationCorpus(texts: [text], sets: sets, notes: notes)
     }
 
     /// The translation sets and notes of `align(_:)` for a text's paragraphs, given as segments
-    /// with their lengths (`ParallelAligner.length(of:)`): the alignment needs no more of the
+    /// with their lengths (`AlignmentLength`): the alignment needs no more of the
     /// text, so a streamed file is aligned from what its first pass kept (`StreamedSections`).
     /// The sets' members are segments of text 0.
     ///

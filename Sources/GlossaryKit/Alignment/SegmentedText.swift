@@ -19,14 +19,26 @@ public struct SegmentedText: Sendable {
     public var segments: [Segment]
     /// The file format, for messages: `XLIFF 1.2`, `PO`, `plain text`.
     public var format: String
+    /// How a text that is the file is read (`--markup`); nil chooses by the file name.
+    package var markup: Tokenizer.Markup?
+    /// The regions of `text` that hold suppression directives the masker leaves as text (a
+    /// plain text's `# glossary-ignore …` lines), sorted: not counted in alignment lengths.
+    package var directiveRanges: [Range<Int>] = []
 
     /// A segmented text whose matched text is the file itself.
     public init(file: SourceText, segments: [Segment], format: String) {
+        self.init(file: file, segments: segments, format: format, markup: nil)
+    }
+
+    /// A segmented text whose matched text is the file itself, read with `markup` (nil: by the
+    /// file name).
+    package init(file: SourceText, segments: [Segment], format: String, markup: Tokenizer.Markup?) {
         text = file
         self.file = file
         fileOffsets = nil
         self.segments = segments
         self.format = format
+        self.markup = markup
     }
 
     /// A segmented text over extracted strings; `fileOffsets` has `text.bytes.count + 1` entries.
@@ -37,6 +49,12 @@ public struct SegmentedText: Sendable {
         self.fileOffsets = fileOffsets
         self.segments = segments
         self.format = format
+    }
+
+    /// The markup `text` is read in, as the analyzer reads it: the file's own, or plain text for
+    /// strings extracted from a bilingual file (their markup is already removed).
+    package var alignmentMarkup: Tokenizer.Markup {
+        fileOffsets == nil ? markup ?? Tokenizer.Markup(path: path) : .plain
     }
 
     /// The path of the file the segments come from.

@@ -170,14 +170,13 @@ struct BinaryReader: @unchecked Sendable {
         self.init(storage: Storage(copying: bytes))
     }
 
-    /// A reader over the file at `path`, mapped read-only, or nil when it cannot be read.
+    /// A reader over the bytes of `file`, a mapping, or nil for an empty one.
     ///
     /// Mapping instead of reading saves copying the whole file into fresh memory: decoding
     /// touches each page once, straight from the page cache. The cache replaces entries by
     /// renaming, never by rewriting a file in place, so the mapped bytes do not change.
-    init?(contentsOfFile path: String) {
-        // An empty file is no cache entry either.
-        guard let file = ReadOnlyMapping(path: path), let storage = Storage(mapping: file) else { return nil }
+    init?(mapping file: ReadOnlyMapping) {
+        guard let storage = Storage(mapping: file) else { return nil }
         self.init(storage: storage)
     }
 
@@ -319,8 +318,8 @@ struct BinaryReader: @unchecked Sendable {
     }
 }
 
-/// A file mapped read-only into memory, unmapped when released: the cache file and the glossary
-/// files it is keyed by. (Checked texts use `MappedFile`, which also parses lines and tracks
+/// A file mapped read-only into memory, unmapped when released: a cache entry
+/// (`EntryFile.map()`). (Checked texts use `MappedFile`, which also parses lines and tracks
 /// what a pass has released.)
 final class ReadOnlyMapping {
     /// The file's bytes (no address for an empty file).
@@ -328,15 +327,15 @@ final class ReadOnlyMapping {
     private let mapping: UnsafeMutableRawPointer?
     private let length: Int
 
-    /// Maps the regular file at `path`, or returns nil when it cannot be opened or mapped.
-    init?(path: String) {
-        // O_NONBLOCK: a named pipe put where an entry belongs must not make the run wait.
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard descriptor >= 0 else { return nil }
-        defer { close(descriptor) }
-        var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= 0 else { return nil }
-        length = Int(status.st_size)
+    /// What checks the pages given back, if anything does.
+    private let chunks: ChunkChecksums?
+
+    /// Maps the first `length` bytes of the open regular file `descriptor` (which the caller
+    /// keeps and closes), or returns nil when it cannot be mapped; the pages given back are first
+    /// checked against `chunks`, when given.
+    init?(descriptor: Int32, length: Int, checking chunks: ChunkChecksums? = nil) {
+        self.length = length
+        self.chunks = chunks
         if length == 0 {
             mapping = nil
             bytes = UnsafeBufferPointer(start: nil, count: 0)
@@ -356,7 +355,31 @@ final class ReadOnlyMapping {
     /// Drops the mapped pages wholly inside `range` from memory. They stay mapped: touching
     /// them reads them again, from the page cache, with the same bytes (the entry is never
     /// written in place).
+    ///
+    /// When the mapping checks chunks (`ChunkChecksums`), the chunks wholly inside `range` are
+    /// checked first, a mebibyte at a time, each mebibyte given back once checked: the bytes
+    /// were usually just read, by the check of what they hold, so checking them costs no second
+    /// read; bytes no check read (a lexicon's keys) are read here, and never all at once.
     func release(_ range: Range<Int>) {
+        guard mapping != nil else { return }
+        let range = max(range.lowerBound, 0)..<min(range.upperBound, length)
+        guard let chunks, !range.isEmpty else { return drop(range) }
+        // Pieces end at multiples of a mebibyte, so a chunk wholly inside `range` is wholly
+        // inside one piece.
+        var start = range.lowerBound
+        while start < range.upperBound {
+            let end = min((start / Self.checkedPiece + 1) * Self.checkedPiece, range.upperBound)
+            chunks.check(start..<end, of: UnsafeRawBufferPointer(bytes))
+            drop(start..<end)
+            start = end
+        }
+    }
+
+    /// How much of a released range is checked, then dropped, at a time: whole chunks.
+    private static let checkedPiece = 1 << 20
+
+    /// Drops the mapped pages wholly inside `range`.
+    private func drop(_ range: Range<Int>) {
         guard let mapping else { return }
         let page = Int(sysconf(Int32(_SC_PAGESIZE)))
         let start = (max(range.lowerBound, 0) + page - 1) / page * page

@@ -7,7 +7,7 @@ extension CompiledGlossary {
     /// Format version, in every entry's header and key: an entry of another version is ignored.
     /// A new table needs no new version (the tables' layout names every property); a changed
     /// layout of a value does.
-    static let cacheFormat: UInt32 = 11
+    static let cacheFormat: UInt32 = 12
 
     func encode(into writer: inout BinaryWriter) {
         writer.write(glossary)

@@ -114,8 +114,58 @@ package struct GlossaryCache: Sendable {
             mix(bytes)
         }
 
+        /// The size of the buffer `add(path:reading:)` reads a file into: a multiple of eight.
+        static let bufferSize = 256 << 10
+
+        /// Adds the glossary file at `file` (`path` absolute), read a buffer at a time: the same
+        /// key as `add(path:bytes:)` with its bytes.
+        ///
+        /// Reading leaves the file's pages in the page cache, where they are not the process's
+        /// memory; mapping it would make all of them the process's until unmapped (9 MB for a
+        /// 100k-concept glossary), and unmapping a large mapping takes time of its own.
+        ///
+        /// - Returns: false, with nothing added, when `file` is not a regular file or cannot be
+        ///   read to the end of the size it had when opened.
+        mutating func add(path: String, readingFileAt file: String) -> Bool {
+            // O_NONBLOCK: a named pipe given as a glossary must not make the run wait here.
+            let descriptor = open(file, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+            guard descriptor >= 0 else { return false }
+            defer { close(descriptor) }
+            var status = stat()
+            guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size >= 0 else {
+                return false
+            }
+            let count = Int(status.st_size)
+            var hasher = self
+            hasher.mix(path)
+            hasher.mix(String(count))
+            let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: Self.bufferSize, alignment: 8)
+            defer { buffer.deallocate() }
+            var offset = 0
+            repeat {
+                let part = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(Self.bufferSize, count - offset)])
+                var done = 0
+                while done < part.count {
+                    let read = pread(descriptor, part.baseAddress! + done, part.count - done, off_t(offset + done))
+                    if read < 0 && errno == EINTR { continue }
+                    guard read > 0 else { return false }
+                    done += read
+                }
+                offset += part.count
+                let words = hasher.mixWords(UnsafeRawBufferPointer(part))
+                if offset == count { hasher.mixTail(UnsafeRawBufferPointer(rebasing: part[words...])) }
+            } while offset < count
+            self = hasher
+            return true
+        }
+
         private mutating func mix(_ bytes: UnsafeBufferPointer<UInt8>) {
             let raw = UnsafeRawBufferPointer(bytes)
+            mixTail(UnsafeRawBufferPointer(rebasing: raw[mixWords(raw)...]))
+        }
+
+        /// Mixes in the whole eight-byte words at the start of `raw`; returns their length.
+        private mutating func mixWords(_ raw: UnsafeRawBufferPointer) -> Int {
             var index = 0
             while index + 8 <= raw.count {
                 hash =
@@ -124,9 +174,14 @@ package struct GlossaryCache: Sendable {
                 hash ^= hash >> 28
                 index += 8
             }
+            return index
+        }
+
+        /// Mixes in the last bytes of a file or string, fewer than eight.
+        private mutating func mixTail(_ raw: UnsafeRawBufferPointer) {
             // The tail, with its length in the top byte: "a" and "a\0" differ.
-            var tail = UInt64(raw.count - index) << 56
-            for (shift, byte) in raw[index...].enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
+            var tail = UInt64(raw.count) << 56
+            for (shift, byte) in raw.enumerated() { tail |= UInt64(byte) << (8 * UInt64(shift)) }
             hash = (hash ^ tail) &* 0x9FB2_1C65_1E98_DF25
             hash ^= hash >> 28
         }
@@ -154,8 +209,7 @@ package struct GlossaryCache: Sendable {
     /// the entry as used (its modification time), for pruning.
     package func load(key: String) -> CompiledGlossary? {
         let path = url(for: key).path
-        guard key.utf8.count == 16, var reader = BinaryReader(contentsOfFile: path),
-            let compiled = try? CacheEntry.read(&reader, key: key)
+        guard key.utf8.count == 16, let file = EntryFile(path: path), let compiled = try? CacheEntry.read(file, key: key)
         else { return nil }
         markUsed(path)
         return compiled
@@ -189,7 +243,18 @@ package struct GlossaryCache: Sendable {
 
     private struct WriteError: Error {}
 
-    /// Writes `bytes` to a new file at `path` without copying them into a `Data` first.
+    /// The most a single `write` of an entry writes.
+    ///
+    /// The page cache keeps a file in folios of the size it was written in (up to 2 MiB, on
+    /// file systems with large folios), and a process that touches one page of a mapped folio
+    /// gets the whole folio mapped: an entry written at once would cost a run that looks up a
+    /// few words megabytes of memory per word. Written 64 KiB at a time, it costs at most 64 KiB
+    /// per touch (the kernel maps that much around a fault anyway), for about a thousand
+    /// system calls for a 70 MB entry, written once.
+    static let writeSize = 64 << 10
+
+    /// Writes `bytes` to a new file at `path`, `writeSize` bytes at a time, without copying them
+    /// into a `Data` first.
     private static func writeFile(_ bytes: [UInt8], to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         guard descriptor >= 0 else { throw WriteError() }
@@ -197,7 +262,7 @@ package struct GlossaryCache: Sendable {
         try bytes.withUnsafeBytes { buffer in
             var done = 0
             while done < buffer.count {
-                let written = write(descriptor, buffer.baseAddress! + done, buffer.count - done)
+                let written = write(descriptor, buffer.baseAddress! + done, min(buffer.count - done, writeSize))
                 if written < 0 && errno == EINTR { continue }
                 guard written > 0 else { throw WriteError() }
                 done += written
@@ -221,15 +286,13 @@ extension GlossaryLoader {
             try CompiledGlossary(load(paths: paths, onWarning: onWarning), maximumThreads: maximumThreads)
         }
         guard let cache else { return (try compile(), false) }
-        // The files are mapped, not read, for the key: hashing them is all this run does with
-        // their bytes when the cache has the glossary.
+        // The files are read a buffer at a time for the key, not read whole: hashing them is all
+        // this run does with their bytes when the cache has the glossary.
         var hasher = GlossaryCache.KeyHasher()
         for path in paths {
             for file in try self.files(at: path) {
                 let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-                if let mapped = ReadOnlyMapping(path: file) {
-                    hasher.add(path: absolute, bytes: mapped.bytes)
-                } else {
+                if !hasher.add(path: absolute, readingFileAt: file) {
                     // Not a regular file, or unreadable: reading it reports why.
                     try InputFile.readBytes(file).withUnsafeBufferPointer { hasher.add(path: absolute, bytes: $0) }
                 }

@@ -65,8 +65,13 @@ package struct CrossLanguageAnalyzer: Sendable {
             segments.append(
                 Segment(id: "paragraph \(index + 1)", language: languages[index], bytes: paragraph.bytes.lowerBound..<end))
         }
-        let format = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown ? "Markdown" : "plain text"
-        return SegmentedText(file: source, segments: segments, format: format)
+        let markdown = (markup ?? Tokenizer.Markup(path: source.path)) == .markdown
+        var segmented = SegmentedText(
+            file: source, segments: segments, format: markdown ? "Markdown" : "plain text", markup: markup)
+        segmented.directiveRanges = bytes.withUnsafeBufferPointer {
+            Suppressions.directiveRanges(in: $0, contentStart: source.contentStart, markdown: markdown)
+        }
+        return segmented
     }
 
     /// Matches every segment of `segmented` in its language.

@@ -4,9 +4,12 @@
 ///
 /// The first pass over the file (the monolingual check's own) hands every paragraph to `add(_:)`,
 /// which keeps what the sections and their alignment need — the paragraph's bytes, its detected
-/// language and whether that is uncertain, its length, its line — and nothing of its words or
-/// matches. `findings(in:checker:options:)` then finds the sections and aligns them from those
-/// facts alone (`LanguageSections.sectionLanguages(count:language:isUncertain:)`,
+/// language and whether that is uncertain, its line — and nothing of its words or matches.
+/// `findings(in:checker:options:)` then finds the file's masked regions (and a plain text's
+/// directives), measures each paragraph's prose without them (`AlignmentLength`, as for the text
+/// held whole), finds the
+/// sections and aligns them from those facts alone
+/// (`LanguageSections.sectionLanguages(count:language:isUncertain:)`,
 /// `SectionAligner.alignment(of:lengths:)`), and reads the file again one piece at a time: a
 /// piece is a run of translation sets that share no segment with the sets outside it, whose
 /// segments are cut from the file, scanned, matched and checked as a small corpus of their own
@@ -30,8 +33,6 @@ struct StreamedSections {
         var line: Int
         /// The index of its first word among the text's words.
         var firstWord: Int
-        /// Its length for alignment (`ParallelAligner.length(of:)`).
-        var length: Int
         /// Its language as detected, and whether that is uncertain.
         var language: LanguageTag?
         var isUncertain: Bool
@@ -72,7 +73,6 @@ struct StreamedSections {
                 Paragraph(
                     segment: start..<end, lineStart: lineStart, line: lines.line(containing: start),
                     firstWord: paragraph.words.lowerBound,
-                    length: ParallelAligner.length(of: UnsafeBufferPointer(rebasing: bytes[start..<end])),
                     language: paragraph.language, isUncertain: paragraph.languageIsUncertain))
         }
     }
@@ -96,7 +96,13 @@ struct StreamedSections {
         var segments = paragraphs.indices.map { index in
             Segment(id: "paragraph \(index + 1)", language: sectionLanguages[index], bytes: paragraphs[index].segment)
         }
-        guard let (sets, _) = SectionAligner.alignment(of: segments, lengths: paragraphs.map(\.length)) else { return [] }
+        // The masked regions serve the lengths and then the pieces' scans.
+        let markdown = (options.markup ?? Tokenizer.Markup(path: file.path)) == .markdown
+        var releaser = PageReleaser(file)
+        let maskedRanges = MarkdownMasker.maskedRanges(file.bytes, markdown: markdown, passed: { releaser.passed($0) })
+        file.releaseAll()
+        let lengths = self.lengths(in: file, masked: maskedRanges, markdown: markdown)
+        guard let (sets, _) = SectionAligner.alignment(of: segments, lengths: lengths) else { return [] }
         // What `CrossLanguageChecker.normalized(_:)` and `TranslationCorpus.directed(by:)` make of
         // a corpus held whole.
         let known = compiled.languages
@@ -119,10 +125,6 @@ struct StreamedSections {
         let judgedByRenderings = running.filter(\.readsRenderings)
         guard !running.isEmpty else { return [] }
 
-        let markdown = (options.markup ?? Tokenizer.Markup(path: file.path)) == .markdown
-        var releaser = PageReleaser(file)
-        let maskedRanges = MarkdownMasker.maskedRanges(file.bytes, markdown: markdown, passed: { releaser.passed($0) })
-        file.releaseAll()
         let reader = PieceReader(
             analyzer: analyzer, file: file, paragraphs: paragraphs, segments: segments, sets: sets,
             sourceLanguage: sourceLanguage, maskedRanges: maskedRanges,
@@ -165,6 +167,35 @@ struct StreamedSections {
             collector.fold(&findings)
             return findings
         }
+    }
+
+    /// The paragraphs' lengths for alignment (`AlignmentLength`), as `ParallelAligner.lengths(of:in:)`
+    /// measures the segments of the text held whole: read from the file with its masked
+    /// regions (`MarkdownMasker.maskedRanges`) and, in plain text, without its directives
+    /// (`Suppressions.directiveRanges`, as `CrossLanguageAnalyzer.paragraphs` finds them), the
+    /// pages given back behind.
+    ///
+    /// - Complexity: O(*n*) in the file's length, to find the directives, plus O(the
+    ///   paragraphs' bytes + *p* log *m*) for *m* masked regions.
+    func lengths(in file: MappedFile, masked maskedRanges: [Range<Int>], markdown: Bool) -> [Int] {
+        var releaser = PageReleaser(file)
+        let directives = Suppressions.directiveRanges(
+            in: file.bytes, contentStart: file.contentStart, markdown: markdown, passed: { releaser.passed($0) })
+        file.releaseAll()
+        let masked = AlignmentLength.union(maskedRanges, directives)
+        var lengths: [Int] = []
+        lengths.reserveCapacity(paragraphs.count)
+        var released = contentStart
+        for paragraph in paragraphs {
+            lengths.append(AlignmentLength.length(of: paragraph.segment, in: bytes, masked: masked, markdown: markdown))
+            if paragraph.lineStart - released >= 1 << 22 {
+                // The segment may be read from its line's start: the pages before it are done with.
+                file.release(released..<paragraph.lineStart)
+                released = paragraph.lineStart
+            }
+        }
+        file.releaseAll()
+        return lengths
     }
 
     /// As `AnalysisPipeline.run` does between chunks: the distinct unknown words are only a

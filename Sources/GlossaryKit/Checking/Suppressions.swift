@@ -278,6 +278,41 @@ package struct Suppressions: Sendable, Equatable {
         return removed
     }
 
+    /// Where the directives of a plain text stand: each from the comment punctuation before it
+    /// (`#`, `//`, `--`) to the end of its line. They are instructions to the checker, not
+    /// prose, and the aligner does not count them in a segment's length (`AlignmentLength`).
+    /// In Markdown a directive is an HTML comment, which the masker hides already: none.
+    ///
+    /// A directive is found as `init(parsing:markdown:knownRules:)` finds it, whatever rules it
+    /// names.
+    ///
+    /// - Complexity: O(*n*) in the text's length.
+    package static func directiveRanges(
+        in bytes: UnsafeBufferPointer<UInt8>, contentStart: Int, markdown: Bool, passed: (Int) -> Void = { _ in }
+    ) -> [Range<Int>] {
+        guard !markdown else { return [] }
+        var ranges: [Range<Int>] = []
+        var steps = 0
+        defer { WorkMeter.record(steps) }
+        let needle = Array("glossary-".utf8)
+        let commentPunctuation = Set("#/%;-*<!>".utf8)
+        var index = contentStart
+        while let found = find(needle, in: bytes, from: index, passed: passed) {
+            index = found + needle.count
+            guard directive(in: bytes, at: found) != nil, found == 0 || !isWordByte(bytes[found - 1]) else { continue }
+            // Back over the comment that opens it, not past the line's start or the last directive.
+            let floor = max(contentStart, ranges.last?.upperBound ?? 0)
+            var start = found
+            while start > floor, isBlank(bytes[start - 1]) || commentPunctuation.contains(bytes[start - 1]) { start -= 1 }
+            var end = found
+            while end < bytes.count, bytes[end] != 0x0A, bytes[end] != 0x0D { end += 1 }
+            steps += end - start
+            ranges.append(start..<end)
+            index = end
+        }
+        return ranges
+    }
+
     /// The directive keyword at `index`, if one starts there and ends at a word boundary.
     private static func directive(in bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Kind, Int)? {
         for kind in [Kind.ignore, .disable, .enable] {

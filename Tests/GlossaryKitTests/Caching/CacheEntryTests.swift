@@ -2,7 +2,7 @@ import Foundation
 import TestRandom
 import Testing
 
-@testable import GlossaryKit
+@_spi(Fuzzing) @testable import GlossaryKit
 
 /// The entry file's header (format, key, length, checksum), the checksum itself and what the
 /// key covers.
@@ -19,11 +19,24 @@ struct CacheEntryTests {
         return try CacheEntry.read(&reader, key: key)
     }
 
-    /// `bytes` with its checksum made right again, so that only the other checks can refuse it.
+    /// `bytes` with its header checksum made right again (over the chunk checksums where its
+    /// recorded length puts them), so that only the other checks can refuse it.
     static func resealed(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.count >= CacheEntry.headerSize else { return bytes }
         var bytes = bytes
-        let checksum = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[16...])) }
-        withUnsafeBytes(of: checksum.littleEndian) { bytes.replaceSubrange(8..<16, with: $0) }
+        let length = bytes[40..<48].reversed().reduce(0) { $0 << 8 | Int($1) }
+        guard length <= bytes.count else { return bytes }
+        let table = CacheEntry.chunkTable(length: length)
+        guard table.offset <= bytes.count else { return bytes }
+        var checksum = Checksum()
+        let sealed = bytes.withUnsafeBytes { raw in
+            checksum.add(blocks: UnsafeRawBufferPointer(rebasing: raw[16..<48]))
+            let chunks = raw[table.offset...]
+            let blocks = table.offset + chunks.count / Checksum.blockSize * Checksum.blockSize
+            checksum.add(blocks: UnsafeRawBufferPointer(rebasing: raw[table.offset..<blocks]))
+            return checksum.finish(tail: UnsafeRawBufferPointer(rebasing: raw[blocks...]))
+        }
+        withUnsafeBytes(of: sealed.littleEndian) { bytes.replaceSubrange(8..<16, with: $0) }
         return bytes
     }
 
@@ -32,6 +45,13 @@ struct CacheEntryTests {
         #expect(Array(bytes[0..<8]) == Array("GLOSSARY".utf8))
         #expect(try Self.read(bytes).glossary.concepts == RuleExamples.glossary.concepts)
         #expect(throws: BinaryReader.Corrupt.self) { try Self.read(bytes, key: "0123456789abcdee") }
+    }
+
+    /// The fuzz target's seeds are entries' contents: wrapped again, they are the entry.
+    @Test func anEntryIsItsContentWrapped() throws {
+        let compiled = try CompiledGlossary(RuleExamples.glossary)
+        let content = FuzzingEntryPoints.cacheEntryContent(of: compiled)
+        #expect(CacheEntry.bytes(wrapping: content, key: Self.key) == CacheEntry.bytes(of: compiled, key: Self.key))
     }
 
     /// Each field of the header is checked on its own, not only through the checksum.

@@ -87,6 +87,18 @@ struct StreamedSectionsTests {
             text = "*" + text.replacingOccurrences(of: "pekerja migran", with: "*migrant worker*")
         case 10 where language == .indonesian:
             text = text.replacingOccurrences(of: "pekerja migran", with: "TKI")
+        case 11:
+            // Markup that adds no prose (`AlignmentLength`): a directive ending the paragraph.
+            text += " <!-- glossary-ignore deprecated-term -- quoted as written in the report -->"
+        case 12:
+            text =
+                "![Peta arus migrasi](images/peta-arus-migrasi-2023.png) "
+                + text.replacingOccurrences(
+                    of: "ILO", with: "[ILO](https://www.ilo.org/global/topics/labour-migration/lang--en/index.htm \"ILO\")")
+        case 13:
+            text =
+                "**" + text.replacingOccurrences(of: " ", with: " <abbr title=\"x\">", options: [], range: text.range(of: " "))
+                + "**<br/>[^1]\n[ilo]: https://www.ilo.org \"International Labour Organization\""
         default:
             break
         }
@@ -182,6 +194,33 @@ struct StreamedSectionsTests {
         }
         // Every cross-language rule was put to the test.
         #expect(seen == crossRules)
+    }
+
+    /// The lengths the streamed facts align by, measured as those of the text held whole.
+    @Test func streamedLengthsAreTheLengthsOfTheTextHeldWhole() throws {
+        var generator = SeededGenerator(seed: 0xA11C)
+        let checker = TestSupport.projectChecker
+        var markedUp = 0
+        for round in 0..<24 {
+            let (text, name) = Self.document(using: &generator)
+            if text.contains("<!--") || text.contains("](") { markedUp += 1 }
+            let path = try StreamingTests.temporaryFile("lengths-\(round)-\(name)", Array(text.utf8))
+            let options = CheckOptions(chunkSize: [64, 4096].randomElement(using: &generator)!)
+            let source = try SourceText(path: path, bytes: Array(text.utf8))
+            let segmented = try CrossLanguageChecker(compiled: checker.compiled).analyzer.paragraphs(of: source, options: options)
+            let whole = ParallelAligner.lengths(of: segmented.segments, in: segmented)
+
+            let file = try MappedFile(path: path)
+            var sections = StreamedSections(file)
+            try checker.pipeline.run(
+                path: path, bytes: file.bytes, contentStart: file.contentStart, options: options, matching: false
+            ) { sections.add($0.paragraphs) }
+            let markdown = Tokenizer.Markup(path: path) == .markdown
+            let masked = MarkdownMasker.maskedRanges(file.bytes, markdown: markdown)
+            #expect(sections.paragraphs.map(\.segment) == segmented.segments.map(\.bytes), "round \(round)")
+            #expect(sections.lengths(in: file, masked: masked, markdown: markdown) == whole, "round \(round)")
+        }
+        #expect(markedUp > 0)
     }
 
     @Test func piecesKeepSetsThatShareASegmentTogether() {

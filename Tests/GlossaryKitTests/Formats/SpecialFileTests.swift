@@ -84,8 +84,12 @@ struct SpecialFileTests {
             results.add(self.error { _ = try ConfigurationReader.read(contentsOf: pipe, knownRules: []) })
         }
         runsWithoutBlocking(on: pipe) { results.add(self.error { _ = try Baseline.read(contentsOf: pipe) }) }
-        runsWithoutBlocking(on: pipe) { results.add(ReadOnlyMapping(path: pipe) == nil ? InputError("refused") : nil) }
-        #expect(results.errors.count == 8)
+        runsWithoutBlocking(on: pipe) { results.add(EntryFile(path: pipe) == nil ? InputError("refused") : nil) }
+        runsWithoutBlocking(on: pipe) {
+            var hasher = GlossaryCache.KeyHasher()
+            results.add(hasher.add(path: pipe, readingFileAt: pipe) ? nil : InputError("refused"))
+        }
+        #expect(results.errors.count == 9)
         for error in results.errors {
             #expect(error?.message.contains("pipe") == true || error?.message == "refused", "\(String(describing: error))")
         }
