@@ -32,7 +32,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .long, help: "Markup of the texts: plain or markdown (default: from the file name; plain for standard input).")
     var markup: MarkupArgument?
 
-    @Option(name: .long, help: "Threads to use (default: all cores).")
+    @Option(name: .long, help: "Threads to use, compiling the glossary included (default: all cores).")
     var jobs: Int?
 
     @Flag(
@@ -119,7 +119,7 @@ struct CheckCommand: ParsableCommand {
         // Without paths, what to check comes from the configuration: settle that before the
         // glossary is loaded, so that a usage error is reported as one.
         let searched = paths.isEmpty && !staged && diff == nil ? try defaultPaths(configuration: configuration) : paths
-        let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration))
+        let checker = GlossaryChecker(compiled: try self.glossary.loadCompiled(configuration: configuration, jobs: jobs))
         let sourceLanguage = try source.resolve(configuration: configuration, known: checker.compiled.languages)
         // The checker lives as long as the process: freeing a large glossary's hundreds of
         // thousands of terms one by one on the way out would only delay the exit.

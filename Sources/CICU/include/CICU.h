@@ -93,6 +93,10 @@ int32_t gk_lexicon_insert(gk_lexicon *lexicon, const uint8_t *bytes, int32_t len
 /// The id of `bytes`, or -1.
 int32_t gk_lexicon_find(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t length);
 
+/// Asks the processor to fetch the slot where `bytes` would be found or inserted, so that a
+/// later gk_lexicon_insert or gk_lexicon_find of them waits less for memory. Changes nothing.
+void gk_lexicon_prefetch(const gk_lexicon *lexicon, const uint8_t *bytes, int32_t length);
+
 int32_t gk_lexicon_count(const gk_lexicon *lexicon);
 
 /// The bytes of entry `id` (not NUL-terminated); their count goes to *length.

@@ -78,12 +78,14 @@ struct GlossaryOptions: ParsableArguments {
         }
     }
 
-    /// The merged glossary compiled for matching, from the cache when it is current.
-    func loadCompiled(configuration: Configuration? = nil) throws -> CompiledGlossary {
+    /// The merged glossary compiled for matching, from the cache when it is current; compiling
+    /// uses at most `jobs` threads (nil: up to two, `CompiledGlossary`).
+    func loadCompiled(configuration: Configuration? = nil, jobs: Int? = nil) throws -> CompiledGlossary {
         let paths = try resolvedPaths(configuration: configuration)
         do {
             let (compiled, fromCache) = try GlossaryLoader.loadCompiled(
-                paths: paths, cache: noCache ? nil : GlossaryCache.standard, onWarning: Self.printWarning)
+                paths: paths, cache: noCache ? nil : GlossaryCache.standard, maximumThreads: jobs,
+                onWarning: Self.printWarning)
             note(
                 fromCache
                     ? "glossary: compiled form read from the cache in \(GlossaryCache.standard.path)"

@@ -272,16 +272,20 @@ package struct GlossaryCache: Sendable {
 }
 
 extension GlossaryLoader {
-    /// Loads and compiles the glossaries at `paths`, through `cache` when given.
+    /// Loads and compiles the glossaries at `paths`, through `cache` when given, compiling on
+    /// at most `maximumThreads` threads (`CompiledGlossary.init(_:registry:maximumThreads:)`).
     ///
     /// - Returns: the compiled glossary and whether it came from the cache.
     ///
     /// Reader warnings go to `onWarning`; a glossary that comes from the cache is not parsed, so
     /// its warnings are reported only on the run that parses it.
     package static func loadCompiled(
-        paths: [String], cache: GlossaryCache?, onWarning: (FormatDiagnostic) -> Void = { _ in }
+        paths: [String], cache: GlossaryCache?, maximumThreads: Int? = nil, onWarning: (FormatDiagnostic) -> Void = { _ in }
     ) throws -> (CompiledGlossary, fromCache: Bool) {
-        guard let cache else { return (try CompiledGlossary(load(paths: paths, onWarning: onWarning)), false) }
+        func compile() throws -> CompiledGlossary {
+            try CompiledGlossary(load(paths: paths, onWarning: onWarning), maximumThreads: maximumThreads)
+        }
+        guard let cache else { return (try compile(), false) }
         // The files are read a buffer at a time for the key, not read whole: hashing them is all
         // this run does with their bytes when the cache has the glossary.
         var hasher = GlossaryCache.KeyHasher()
@@ -296,7 +300,7 @@ extension GlossaryLoader {
         }
         let key = hasher.key
         if let compiled = cache.load(key: key) { return (compiled, true) }
-        let compiled = try CompiledGlossary(load(paths: paths, onWarning: onWarning))
+        let compiled = try compile()
         cache.store(compiled, key: key)
         return (compiled, false)
     }

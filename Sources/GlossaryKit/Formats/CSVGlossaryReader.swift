@@ -294,37 +294,32 @@ struct CSVRowDecoder {
             if key == "lang" { key = "language" }
             if index[key] == nil { index[key] = position }
         }
-        let known: Set<String> = [
-            "concept", "language", "term", "status", "type", "case-sensitive", "accent-folding", "match", "forms",
-            "plural-infix", "exceptions", "part-of-speech", "note", "context", "properties", "definition", "subject",
-            "concept-note", "concept-properties",
-        ]
+        let known = Set(LongColumn.allCases.map(\.name))
         guard index["term"] != nil, index["language"] != nil else {
             throw error(header[0], "a long-layout file needs `term` and `language` columns")
         }
         var concepts: [Concept] = []
         var positions: [String: Int] = [:]
+        // At most a concept per row: room for all at once instead of rehashing as they come.
+        positions.reserveCapacity(records.count)
         var parsedTags: [String: LanguageTag] = [:]
-        // The known keys the header has, with their columns: a row asks for about twenty keys,
-        // and a file has a few of them, so a list compared key by key (short strings compare
-        // as integers) costs less than hashing every key of every row. The other columns are
-        // kept as the term's properties.
-        let presentColumns = known.compactMap { key in index[key].map { (key: key, column: $0) } }
+        // The column of each known key, found once per file: a row asks for about twenty keys,
+        // and an array indexed by the key costs neither a hash nor a string comparison. The
+        // other columns are kept as the term's properties.
+        let columnOf = LongColumn.allCases.map { index[$0.name] }
         let otherColumns = names.enumerated().filter { position, _ in
             !known.contains(index.first { $0.value == position }?.key ?? "")
         }
         for record in records {
             try checkWidth(record)
-            func field(_ key: String) -> CSV.Field? {
-                guard let column = presentColumns.first(where: { $0.key == key })?.column, column < record.count else {
-                    return nil
-                }
+            func field(_ key: LongColumn) -> CSV.Field? {
+                guard let column = columnOf[key.rawValue], column < record.count else { return nil }
                 let field = record[column]
                 return field.value.isEmpty ? nil : field
             }
             let anchor = record[0]
-            let conceptID = field("concept")?.value.trimmedOfWhiteSpace() ?? ""
-            if let idField = field("concept"), !conceptID.isEmpty { try requireValidID(conceptID, idField) }
+            let conceptID = field(.concept)?.value.trimmedOfWhiteSpace() ?? ""
+            if let idField = field(.concept), !conceptID.isEmpty { try requireValidID(conceptID, idField) }
             var slot: Int
             if !conceptID.isEmpty, let existing = positions[conceptID] {
                 slot = existing
@@ -335,8 +330,8 @@ struct CSVRowDecoder {
                 if !conceptID.isEmpty { positions[conceptID] = slot }
             }
             try fillConcept(&concepts[slot], field: field)
-            guard let termField = field("term") else { continue }
-            guard let languageField = field("language") else { throw error(termField, "this term has no language") }
+            guard let termField = field(.term) else { continue }
+            guard let languageField = field(.language) else { throw error(termField, "this term has no language") }
             // A file has a handful of distinct tags on many rows: each is parsed once.
             let languageText = languageField.value.trimmedOfWhiteSpace()
             guard let language = parsedTags[languageText] ?? LanguageTag(languageText) else {
@@ -346,13 +341,13 @@ struct CSVRowDecoder {
             var term = Term(
                 text: termField.value.trimmedOfWhiteSpace(), language: language,
                 location: SourceLocation(file: path, line: termField.line, column: termField.column))
-            if let f = field("status") {
+            if let f = field(.status) {
                 guard let status = TermStatus(rawValue: f.value.lowercased()) else {
                     throw error(f, "unknown status '\(f.value)'; use preferred, admitted, deprecated or forbidden")
                 }
                 term.status = status
             }
-            if let f = field("type") {
+            if let f = field(.type) {
                 guard let type = TermType(rawValue: f.value.lowercased()) ?? TBXTermTypeMapping.type(forValue: f.value) else {
                     throw error(
                         f, "unknown term type '\(f.value)'; use full-form, acronym, abbreviation, short-form, variant or phrase")
@@ -360,31 +355,31 @@ struct CSVRowDecoder {
                 term.type = type
                 term.isCaseSensitive = type.isAbbreviated
             }
-            if let f = field("case-sensitive") { term.isCaseSensitive = try bool(f) }
-            if let f = field("accent-folding") { term.foldsAccents = try bool(f) }
-            if let f = field("match") {
+            if let f = field(.caseSensitive) { term.isCaseSensitive = try bool(f) }
+            if let f = field(.accentFolding) { term.foldsAccents = try bool(f) }
+            if let f = field(.match) {
                 guard let mode = MatchMode(rawValue: f.value.lowercased()) else {
                     throw error(f, "unknown match mode '\(f.value)'; use exact, inflected or prefix")
                 }
                 term.matchMode = mode
             }
-            if let f = field("forms") {
+            if let f = field(.forms) {
                 term.forms = split(f.value, separators: ["|"]).map {
                     unescape($0.text.trimmedOfWhiteSpace())
                 }.filter { !$0.isEmpty }
             }
-            if let f = field("plural-infix") { term.allowsPluralInfix = try bool(f) }
-            if let f = field("exceptions") {
+            if let f = field(.pluralInfix) { term.allowsPluralInfix = try bool(f) }
+            if let f = field(.exceptions) {
                 let place = SourceLocation(file: path, line: f.line, column: f.column)
                 term.exceptions = split(f.value, separators: ["|"])
                     .map { unescape($0.text.trimmingCharacters(in: .whitespaces)) }
                     .filter { !$0.isEmpty }
                     .map { TermException($0, location: place) }
             }
-            term.partOfSpeech = field("part-of-speech")?.value
-            term.note = field("note")?.value
-            term.context = field("context")?.value
-            if let f = field("properties") { term.properties = try decodeProperties(f) }
+            term.partOfSpeech = field(.partOfSpeech)?.value
+            term.note = field(.note)?.value
+            term.context = field(.context)?.value
+            if let f = field(.properties) { term.properties = try decodeProperties(f) }
             for (position, name) in otherColumns {
                 if position < record.count, !record[position].value.isEmpty {
                     term.properties.append(Property(name: name, value: record[position].value))
@@ -396,18 +391,18 @@ struct CSVRowDecoder {
         return Glossary(concepts: assignIDs(concepts))
     }
 
-    private func fillConcept(_ concept: inout Concept, field: (String) -> CSV.Field?) throws(InputError) {
-        func merge(_ current: inout String?, _ key: String) throws(InputError) {
+    private func fillConcept(_ concept: inout Concept, field: (LongColumn) -> CSV.Field?) throws(InputError) {
+        func merge(_ current: inout String?, _ key: LongColumn) throws(InputError) {
             guard let f = field(key) else { return }
             if let existing = current, existing != f.value {
-                throw error(f, "\(key) differs from an earlier row of concept '\(concept.id)'")
+                throw error(f, "\(key.name) differs from an earlier row of concept '\(concept.id)'")
             }
             current = f.value
         }
-        try merge(&concept.definition, "definition")
-        try merge(&concept.subject, "subject")
-        try merge(&concept.note, "concept-note")
-        if let f = field("concept-properties") {
+        try merge(&concept.definition, .definition)
+        try merge(&concept.subject, .subject)
+        try merge(&concept.note, .conceptNote)
+        if let f = field(.conceptProperties) {
             let properties = try decodeProperties(f)
             if concept.properties.isEmpty {
                 concept.properties = properties
@@ -461,5 +456,38 @@ struct CSVRowDecoder {
             concepts[index].id = TBXModelBuilder.uniqueID(for: concepts[index], fallback: "concept", used: &usedIDs)
         }
         return concepts
+    }
+}
+
+/// The columns of a long-layout file that the reader knows (`CSVRowDecoder.long`), by their
+/// header names; the others become the term's properties.
+private enum LongColumn: Int, CaseIterable {
+    case concept, language, term, status, type, caseSensitive, accentFolding, match, forms, pluralInfix, exceptions
+    case partOfSpeech, note, context, properties, definition, subject, conceptNote, conceptProperties
+
+    /// The column's name in a header (lowercased; `id`, `concept id` and `lang` are read as
+    /// `concept` and `language`).
+    var name: String {
+        switch self {
+        case .concept: "concept"
+        case .language: "language"
+        case .term: "term"
+        case .status: "status"
+        case .type: "type"
+        case .caseSensitive: "case-sensitive"
+        case .accentFolding: "accent-folding"
+        case .match: "match"
+        case .forms: "forms"
+        case .pluralInfix: "plural-infix"
+        case .exceptions: "exceptions"
+        case .partOfSpeech: "part-of-speech"
+        case .note: "note"
+        case .context: "context"
+        case .properties: "properties"
+        case .definition: "definition"
+        case .subject: "subject"
+        case .conceptNote: "concept-note"
+        case .conceptProperties: "concept-properties"
+        }
     }
 }

@@ -150,6 +150,9 @@ public enum GlossaryLoader {
     ///
     /// - Complexity: O(*n*) in the number of concepts.
     static func requireUniqueIDs(_ glossary: Glossary, file: String, seen: inout [String: SourceLocation?]) throws(InputError) {
+        // Room for every id at once: growing a table of 100,000 ids step by step rehashes them
+        // a dozen times.
+        seen.reserveCapacity(seen.count + glossary.concepts.count)
         for concept in glossary.concepts {
             if let first = seen[concept.id] {
                 let location = concept.location ?? SourceLocation(file: file, line: 1, column: 1)

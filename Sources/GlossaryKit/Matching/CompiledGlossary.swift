@@ -55,97 +55,145 @@ public final class CompiledGlossary: Sendable {
         var word: Int32
     }
 
-    /// Compiles `glossary`.
+    /// Compiles `glossary`, on up to `maximumThreads` threads (nil: two when the machine has
+    /// more than one core).
+    ///
+    /// Compiling uses at most two threads: the compiling one, and a helper that finds the
+    /// terms' compound forms ahead of it (`PreparedFormQueue`). The result is the same on any
+    /// number of threads.
     ///
     /// - Throws: `TextError` when ICU cannot tokenize a term.
     /// - Complexity: O(*t*) in the total length of all terms.
-    public convenience init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard) throws {
+    public convenience init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard, maximumThreads: Int? = nil) throws {
         let languages = glossary.languages
         var builder = Builder(registry: registry, glossaryLanguages: languages)
         let tokenizer = try Tokenizer()
+        let usesHelper = PreparedFormQueue.usesHelper(maximumThreads: maximumThreads)
         // What compiling needs of each language, found once per language instead of once per
-        // term (a handful of languages: a list beats hashing each term's tag).
+        // term (a handful of languages: a list of their tags beats hashing each term's tag).
         var termLanguages: [TermLanguage] = []
+        var languageTags: [LanguageTag] = []
+        var languageRules: [CompoundRules] = []
         func termLanguage(_ language: LanguageTag) -> Int {
-            if let index = termLanguages.firstIndex(where: { $0.tag == language }) { return index }
-            termLanguages.append(TermLanguage(tag: language, analyzer: registry.analyzer(for: language)))
+            if let index = languageTags.firstIndex(of: language) { return index }
+            let analyzer = registry.analyzer(for: language)
+            termLanguages.append(TermLanguage(tag: language, analyzer: analyzer))
+            languageTags.append(language)
+            languageRules.append(analyzer.compoundRules)
             return termLanguages.count - 1
         }
-        // Every term's words first, by language: the parts a closed compound may split into.
-        // The tokens of every form are kept in the order the second pass reads them.
-        var tokenized: [[Token]] = []
-        func tokenize(_ form: String, knownParts known: CompoundParts) throws {
-            let tokens = try tokenizer.tokenize(term: form)
-            tokenized.append(tokens)
-            for token in tokens {
-                known.addKnown(token.folded)
-                // Most words have no accent: their bare form is the folded one.
-                if token.bare != token.folded { known.addKnown(token.bare) }
+        // Every term's words first, by language: the parts a closed compound may split into,
+        // gathered a chunk behind the tokenizer (on the helper thread when there is one).
+        // The tokens of every form are kept in the order the second pass reads them, with what
+        // it needs to know of the form's term.
+        var tokenized: [TokenizedForm] = []
+        let gatherer = CompoundPartsGatherer(helper: usesHelper)
+        // The terms are read in place: a `Term` copied per term costs a dozen reference counts.
+        let concepts = glossary.concepts
+        do {
+            var submitted = 0
+            for conceptIndex in concepts.indices {
+                let terms = concepts[conceptIndex].terms
+                for termIndex in terms.indices {
+                    let language = termLanguage(terms[termIndex].language)
+                    let analyzer = termLanguages[language].analyzer
+                    let isCaseSensitive = terms[termIndex].isCaseSensitive, mode = terms[termIndex].matchMode
+                    let folds = terms[termIndex].foldsAccents ?? analyzer.foldsAccentsByDefault
+                    // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
+                    // nor (their words as written being fixed) case-sensitive or prefix terms.
+                    let isAbbreviated = terms[termIndex].type.isAbbreviated
+                    let variesAsCompound =
+                        mode == .inflected && !isAbbreviated && !isCaseSensitive && languageRules[language].closedCompounds
+                    // The written form, then the listed forms (no array of them per term).
+                    for formIndex in 0...terms[termIndex].forms.count {
+                        let form = formIndex == 0 ? terms[termIndex].text : terms[termIndex].forms[formIndex - 1]
+                        tokenized.append(
+                            TokenizedForm(
+                                tokens: try tokenizer.tokenize(term: form), language: language, foldsAccents: folds,
+                                variesAsCompound: variesAsCompound))
+                    }
+                    if tokenized.count - submitted >= PreparedFormQueue.chunkSize {
+                        // A copy of the chunk: a slice would share `tokenized`'s storage, and
+                        // the next append would copy all of it.
+                        gatherer.submit(Array(tokenized[submitted...]), rules: languageRules)
+                        submitted = tokenized.count
+                    }
+                }
             }
+            gatherer.submit(Array(tokenized[submitted...]), rules: languageRules)
+        } catch {
+            // The helper stops once it has what was submitted.
+            _ = gatherer.finish()
+            throw error
         }
-        for concept in glossary.concepts {
-            for term in concept.terms {
-                // The written form, then the listed forms (no array of them per term).
-                let known = termLanguages[termLanguage(term.language)].knownParts
-                try tokenize(term.text, knownParts: known)
-                for form in term.forms { try tokenize(form, knownParts: known) }
-            }
-        }
-        var nextForm = 0
-        for (conceptIndex, concept) in glossary.concepts.enumerated() {
-            for (termIndex, term) in concept.terms.enumerated() {
+        // The compound parts are complete: the forms' keys and compound forms can be prepared
+        // ahead of the trie, on a second core when there is one.
+        let queue = PreparedFormQueue(
+            forms: tokenized,
+            languages: zip(languageRules, gatherer.finish()).map { .init(rules: $0, parts: $1) })
+        tokenized = []
+        defer { queue.cancel() }
+        if usesHelper { queue.startHelper() }
+        var chunk: [PreparedForm] = []
+        var nextInChunk = 0
+        for conceptIndex in concepts.indices {
+            let terms = concepts[conceptIndex].terms
+            for termIndex in terms.indices {
                 let reference = TermReference(concept: conceptIndex, term: termIndex)
-                let language = termLanguages[termLanguage(term.language)]
-                let analyzer = language.analyzer
-                let folds = term.foldsAccents ?? analyzer.foldsAccentsByDefault
-                // Compounds are a spelling: not for `match: exact`, acronyms and abbreviations,
-                // nor (their words as written being fixed) case-sensitive or prefix terms.
-                let compounds = term.matchMode == .exact || term.type.isAbbreviated ? CompoundRules.none : language.compoundRules
-                let variesAsCompound = compounds.closedCompounds && !term.isCaseSensitive && term.matchMode == .inflected
-                for formIndex in 0...term.forms.count {
+                let language = termLanguage(terms[termIndex].language)
+                let analyzer = termLanguages[language].analyzer
+                let isCaseSensitive = terms[termIndex].isCaseSensitive, type = terms[termIndex].type
+                let mode = terms[termIndex].matchMode
+                let folds = terms[termIndex].foldsAccents ?? analyzer.foldsAccentsByDefault
+                let compounds = mode == .exact || type.isAbbreviated ? CompoundRules.none : termLanguages[language].compoundRules
+                for formIndex in 0...terms[termIndex].forms.count {
                     // The written form first, then the listed ones.
-                    let form = formIndex == 0 ? term.text : term.forms[formIndex - 1], listed = formIndex > 0
-                    // Each form's tokens are read once: their memory goes back as the pass
-                    // goes, for the trie to reuse.
-                    let tokens = tokenized[nextForm]
-                    tokenized[nextForm] = []
-                    nextForm += 1
-                    guard !tokens.isEmpty else { continue }
+                    if nextInChunk == chunk.count {
+                        // The chunks hold exactly the forms of this loop, in its order. A used
+                        // chunk goes back to the queue, for the helper to free.
+                        queue.giveBack(chunk)
+                        guard let next = queue.next() else { preconditionFailure("fewer prepared forms than forms") }
+                        chunk = next
+                        nextInChunk = 0
+                    }
+                    let prepared = chunk[nextInChunk]
+                    nextInChunk += 1
+                    // The next form's words are mostly in the lexicon's slots, megabytes from
+                    // each other: they are fetched while this form goes in.
+                    if nextInChunk < chunk.count, let upcoming = chunk[nextInChunk].insertions.first {
+                        for word in upcoming.words { builder.words.prefetch(word) }
+                    }
+                    guard !prepared.insertions.isEmpty else { continue }
+                    let listed = formIndex > 0
                     // Case-sensitive entries alone need their words as written.
                     let exact =
-                        !term.isCaseSensitive
+                        !isCaseSensitive
                         ? []
-                        : tokens.map { [bytes = Array(form.utf8)] in
+                        : prepared.tokens.map {
+                            [bytes = Array((listed ? terms[termIndex].forms[formIndex - 1] : terms[termIndex].text).utf8)] in
                             ICU.nfc(String(decoding: bytes[$0.start..<$0.end], as: UTF8.self))
                         }
                     var entry = Entry(
                         reference: reference,
                         facts: EntryFacts(
-                            language: builder.entryLanguage(term.language), status: term.status, mode: term.matchMode,
-                            isCaseSensitive: term.isCaseSensitive, foldsAccents: folds, isAbbreviated: term.type.isAbbreviated,
-                            allowsPluralInfix: term.allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
+                            language: builder.entryLanguage(terms[termIndex].language), status: terms[termIndex].status,
+                            mode: mode, isCaseSensitive: isCaseSensitive, foldsAccents: folds, isAbbreviated: type.isAbbreviated,
+                            allowsPluralInfix: terms[termIndex].allowsPluralInfix, viaBareKeys: false, isListedForm: listed,
                             allowsHyphenForSpace: compounds.hyphenAndSpaceInterchange),
                         exactWords: exact)
-                    let gaps = tokens.map(\.gapBefore)
-                    var keys = [tokens.map(\.folded)]
-                    if folds, tokens.contains(where: { $0.bare != $0.folded }) { keys.append(tokens.map(\.bare)) }
-                    for (index, words) in keys.enumerated() {
-                        entry.facts.viaBareKeys = index > 0
-                        entry.facts.compoundVariant = nil
-                        builder.insert(words: words, gaps: gaps, entry: entry)
-                        guard variesAsCompound else { continue }
-                        for variant in CompoundVariant.variants(
-                            words: words, gaps: gaps, isLetterWord: tokens.map { $0.kind == .letter }, rules: compounds,
-                            parts: language.knownParts)
-                        {
-                            entry.facts.compoundVariant = variant.kind
-                            builder.insert(words: variant.words, gaps: variant.gaps, entry: entry)
-                        }
+                    for insertion in prepared.insertions {
+                        entry.facts.viaBareKeys = insertion.viaBareKeys
+                        entry.facts.compoundVariant = insertion.compoundVariant
+                        builder.insert(words: insertion.words, gaps: insertion.gaps, entry: entry)
                     }
                 }
-                try builder.insertExceptions(of: term, reference: reference, foldsAccents: folds, tokenizer: tokenizer)
+                if !terms[termIndex].exceptions.isEmpty {
+                    try builder.insertExceptions(
+                        of: terms[termIndex], reference: reference, foldsAccents: folds, tokenizer: tokenizer)
+                }
             }
         }
+        precondition(queue.next() == nil, "more prepared forms than forms")
         self.init(
             glossary: glossary,
             tables: Tables(
@@ -167,14 +215,11 @@ public final class CompiledGlossary: Sendable {
         let analyzer: any LanguageAnalyzer
         /// `analyzer.compoundRules`, which an analyzer may make on every call.
         let compoundRules: CompoundRules
-        /// The language's listed compound parts and its terms' words (`CompoundVariant`).
-        let knownParts: CompoundParts
 
         init(tag: LanguageTag, analyzer: any LanguageAnalyzer) {
             self.tag = tag
             self.analyzer = analyzer
             compoundRules = analyzer.compoundRules
-            knownParts = CompoundParts(rules: compoundRules)
         }
     }
 

@@ -14,34 +14,60 @@
 /// memory, and nearly every split point fails: a filter of one bit per hash of the stored words
 /// (a quarter of a megabyte, which stays in the processor's cache) answers most of them, and
 /// the hash of each longer prefix of a word is one step from the last.
-final class CompoundParts {
+///
+/// A `Builder` gathers the words while the first pass of compiling tokenizes the terms; the
+/// parts it makes are immutable, so that the compound forms can be found on another thread
+/// while the trie is built (`CompiledGlossary.init`).
+final class CompoundParts: Sendable {
     /// The language's listed parts (`CompoundRules.parts`), in NFC.
-    private let listed = ByteLexicon()
+    private let listed: ByteLexicon
     /// The words of the glossary's terms in the language, in NFC.
-    private let known = ByteLexicon()
+    private let known: ByteLexicon
     /// Bit `filterSlot(hash)` is set for the hash (`hashStep`) of every word of `listed` and
     /// `known`: a clear bit means neither holds the bytes.
-    private var filter = [UInt64](repeating: 0, count: CompoundParts.filterBits / 64)
+    private let filter: [UInt64]
     private static let filterBits = 1 << 21
 
-    /// Parts `rules.parts`, and no known word yet.
-    init(rules: CompoundRules) {
-        for part in rules.parts {
-            Self.withNFCBytes(of: part) { bytes in
-                listed.insert(bytes: bytes)
+    /// Gathers a language's listed parts and its terms' words.
+    struct Builder {
+        fileprivate let listed = ByteLexicon()
+        fileprivate let known = ByteLexicon()
+        fileprivate var filter = [UInt64](repeating: 0, count: CompoundParts.filterBits / 64)
+
+        /// Parts `rules.parts`, and no known word yet.
+        init(rules: CompoundRules) {
+            for part in rules.parts {
+                CompoundParts.withNFCBytes(of: part) { bytes in
+                    listed.insert(bytes: bytes)
+                    addToFilter(bytes)
+                }
+            }
+        }
+
+        /// Adds a word of a term as a known part.
+        ///
+        /// - Complexity: O(*n*) in the word's length.
+        mutating func addKnown(_ word: String) {
+            CompoundParts.withNFCBytes(of: word) { bytes in
+                known.insert(bytes: bytes)
                 addToFilter(bytes)
             }
         }
+
+        private mutating func addToFilter(_ bytes: UnsafeBufferPointer<UInt8>) {
+            let slot = CompoundParts.filterSlot(CompoundParts.hash(bytes))
+            filter[slot >> 6] |= 1 << UInt64(slot & 63)
+        }
+
+        /// The parts gathered, which no longer change: the lexicons are only read from now on,
+        /// so that threads may share them (`ByteLexicon`).
+        func finish() -> CompoundParts { CompoundParts(listed: listed, known: known, filter: filter) }
     }
 
-    /// Adds a word of a term as a known part.
-    ///
-    /// - Complexity: O(*n*) in the word's length.
-    func addKnown(_ word: String) {
-        Self.withNFCBytes(of: word) { bytes in
-            known.insert(bytes: bytes)
-            addToFilter(bytes)
-        }
+    private init(listed: ByteLexicon, known: ByteLexicon, filter: [UInt64]) {
+        self.listed = listed
+        self.known = known
+        self.filter = filter
     }
 
     /// The FNV-1a hash of no bytes; `hashStep` adds one.
@@ -54,19 +80,14 @@ final class CompoundParts {
     }
 
     @inline(__always)
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    fileprivate static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         bytes.reduce(emptyHash, hashStep)
     }
 
     /// The filter's bit for `hash`: its top bits after a multiplication that mixes them.
     @inline(__always)
-    private static func filterSlot(_ hash: UInt64) -> Int {
+    fileprivate static func filterSlot(_ hash: UInt64) -> Int {
         Int(truncatingIfNeeded: (hash &* 0x9E37_79B9_7F4A_7C15) >> UInt64(64 - filterBits.trailingZeroBitCount))
-    }
-
-    private func addToFilter(_ bytes: UnsafeBufferPointer<UInt8>) {
-        let slot = Self.filterSlot(Self.hash(bytes))
-        filter[slot >> 6] |= 1 << UInt64(slot & 63)
     }
 
     /// Whether bytes of hash `hash` may be stored: false only when they are not.
@@ -130,7 +151,7 @@ final class CompoundParts {
     }
 
     /// Calls `body` with the UTF-8 bytes of `text` in NFC.
-    private static func withNFCBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    fileprivate static func withNFCBytes<Result>(of text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         var text = text
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.withUTF8(body) }
         var normalized = ICU.nfc(text)

@@ -11,8 +11,8 @@
 ///
 /// Only plausible forms are made, so that each costs an entry and a word or two, not a search per
 /// word of a text: the matcher meets them as it meets any term.
-struct CompoundVariant: Equatable {
-    enum Kind: Equatable {
+struct CompoundVariant: Equatable, Sendable {
+    enum Kind: Equatable, Sendable {
         /// Two words of the term written as one.
         case closed
         /// One word of the term written as two.

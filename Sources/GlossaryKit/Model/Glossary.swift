@@ -24,8 +24,17 @@ public struct Glossary: Sendable {
     }
 
     /// Every language any term is written in, sorted.
+    ///
+    /// - Complexity: O(*t* · *l*) for *t* terms in *l* languages: a glossary has a handful, so
+    ///   a list compared tag by tag beats an array of every term's tag and a set of them.
     public var languages: [LanguageTag] {
-        Array(Set(concepts.flatMap { $0.terms.map(\.language) })).sorted()
+        var distinct: [LanguageTag] = []
+        // By index: a copy of each concept and term would cost a dozen reference counts.
+        for index in concepts.indices {
+            let terms = concepts[index].terms
+            for term in terms.indices where !distinct.contains(terms[term].language) { distinct.append(terms[term].language) }
+        }
+        return distinct.sorted()
     }
 
     /// The concept with `id`, if any.
@@ -37,7 +46,9 @@ public struct Glossary: Sendable {
 
     /// Appends the concepts of `other`; the caller checks for duplicate ids.
     public mutating func merge(_ other: Glossary) {
-        concepts += other.concepts
+        // Into an empty glossary (the first file of a run), the other's list is taken as it is
+        // instead of copied concept by concept.
+        if concepts.isEmpty { concepts = other.concepts } else { concepts += other.concepts }
         if name == nil { name = other.name }
         for tag in other.requiredLanguages where !requiredLanguages.contains(tag) {
             requiredLanguages.append(tag)

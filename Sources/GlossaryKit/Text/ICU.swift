@@ -251,6 +251,13 @@ final class ByteLexicon: @unchecked Sendable {
         return id
     }
 
+    /// Asks the processor to fetch where `text` would be found or inserted, ahead of the
+    /// `insert` or `find` that needs it (`gk_lexicon_prefetch`).
+    func prefetch(_ text: String) {
+        var text = text
+        text.withUTF8 { gk_lexicon_prefetch(handle, $0.baseAddress, Int32($0.count)) }
+    }
+
     /// The id of `text`, or nil.
     func find(_ text: String) -> Int32? {
         var text = text

@@ -122,6 +122,30 @@ struct CompilerDifferentialTests {
         #expect(same, "seed \(seed): \(Self.difference(fast, reference))")
     }
 
+    /// A helper thread prepares the forms' compound forms ahead of the trie
+    /// (`PreparedFormQueue`): with it or without it, compiling makes the reference's bytes. The
+    /// glossary has more chunks of forms than the helper may run ahead, so that both threads
+    /// prepare chunks and the helper waits for room.
+    @Test func oneAndTwoThreadsCompileAsTheReferenceDid() throws {
+        var random = SeededGenerator(seed: 42)
+        let glossary = Self.randomGlossary(conceptCount: 9_000, using: &random)
+        let forms = glossary.concepts.reduce(0) { $0 + $1.terms.reduce(0) { $0 + 1 + $1.forms.count } }
+        #expect(forms > PreparedFormQueue.chunkSize * (PreparedFormQueue.maximumLead + 4))
+        let reference = Self.encoded(try ReferenceCompiler.compile(glossary))
+        for threads in [1, 2] {
+            let fast = Self.encoded(try CompiledGlossary(glossary, maximumThreads: threads))
+            let same = fast == reference
+            #expect(same, "\(threads) threads: \(Self.difference(fast, reference))")
+        }
+    }
+
+    /// `--jobs 1` (a maximum of one thread) compiles without the helper; more allow one helper.
+    @Test func oneThreadAtMostMeansNoHelper() {
+        #expect(!PreparedFormQueue.usesHelper(maximumThreads: 1))
+        #expect(PreparedFormQueue.usesHelper(maximumThreads: 2))
+        #expect(PreparedFormQueue.usesHelper(maximumThreads: 16))
+    }
+
     /// Two forms that are canonically equivalent but not the same bytes (NFC and NFD) are
     /// tokenized each for itself: the reference looked their tokens up by `String`, which
     /// compares canonically, and cut the second form's words as written at the first form's
@@ -145,13 +169,14 @@ struct CompilerDifferentialTests {
     /// mismatch names the word, where the tables' bytes would only differ.
     @Test func splitPointsAreTheReferencesOnEveryWord() {
         let rules = CompoundRules(closedCompounds: true, parts: ["non", "ab", "ŋa", "x"])
-        let parts = CompoundParts(rules: rules)
+        var builder = CompoundParts.Builder(rules: rules)
         var known: Set<String> = []
         let words = Self.vocabulary.flatMap { [$0, $0.lowercased()] }
         for word in words {
-            parts.addKnown(word)
+            builder.addKnown(word)
             known.insert(word)
         }
+        let parts = builder.finish()
         var compared = 0
         for word in words + [
             "kelvin", "pagawé", "maidhouse", "houseworker", "abab", "nonnon", "pagawécafé", "ŋaŋaŋa", "kelvinkelvin", "日本日本語",
