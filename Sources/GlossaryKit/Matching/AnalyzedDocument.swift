@@ -180,6 +180,10 @@ extension Finding {
     /// Its language is the paragraph's; on a paragraph whose language is uncertain
     /// (`TermMatch.paragraphLanguageIsUncertain`) it is the language of the term found, the
     /// finding says so (`languageIsUncertain`), and the message ends by naming that language.
+    ///
+    /// A match with Markdown markup inside (`Phenomenon.markup`, `*guest* worker`) carries no
+    /// fix, whatever `fix` says: replacing its bytes would drop or misplace the markup. Its
+    /// explanation says so.
     public init(
         at match: TermMatch, path: String, glossary: Glossary, rule: String, severity: Severity, message: String,
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
@@ -195,7 +199,7 @@ extension Finding {
             message: isUncertain ? message + " (\(Self.uncertainLanguageNote(termLanguage)))" : message,
             suggestions: suggestions,
             matchExplanation: match.explanation.isEmpty ? nil : match.explanation,
-            fix: fix, note: note)
+            fix: match.phenomena.contains(.markup) ? nil : fix, note: note)
         languageIsUncertain = isUncertain
     }
 

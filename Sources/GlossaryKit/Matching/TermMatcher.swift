@@ -919,6 +919,10 @@ private struct Search {
             phenomena.insert(.invisible)
             explanations.append(English.list(invisible, "and") + " ignored")
         }
+        if TermMatcher.containsMarkup(text.source.bytes[bytes], term: compiled.glossary[term: entry.reference].text) {
+            phenomena.insert(.markup)
+            explanations.append("Markdown markup ignored (no automatic fix)")
+        }
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
@@ -1106,5 +1110,17 @@ extension TermMatcher {
             if a.isUppercase != b.isUppercase || a.isLowercase != b.isLowercase { return true }
         }
         return false
+    }
+
+    /// Whether the written bytes of a match hold Markdown markup that the masker made
+    /// transparent (`MaskedRange.Kind.transparent`): an emphasis, strike-through or link byte
+    /// (`*`, `_`, `~`, `[`, `]`) that the term itself does not have. Only transparent markup can
+    /// stand inside a match: anywhere else such a byte is text, and a gap or word the term
+    /// lacks.
+    ///
+    /// - Complexity: O(*n*) in the match's bytes.
+    static func containsMarkup(_ written: some Collection<UInt8>, term: String) -> Bool {
+        let markup: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]")]
+        return written.contains { byte in markup.contains(byte) && !term.utf8.contains(byte) }
     }
 }

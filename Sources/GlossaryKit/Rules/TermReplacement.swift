@@ -9,9 +9,12 @@ extension TermMatch {
     /// word they are in. Nil when the written form is not simply the term plus an ending (a
     /// reduplication, an infix, `policies` for `policy`, `fishermen` for `fisherman`, another
     /// spelling, a word hyphenated across a line break), or when the preferred term does not take
-    /// the same plural ending (`NGOs` for an `agency`): then no automatic fix is safe.
+    /// the same plural ending (`NGOs` for an `agency`), or when Markdown markup stands inside
+    /// the match (`Phenomenon.markup`): then no automatic fix is safe.
     func replacement(written: String, term: String, preferred: String, atSentenceStart: Bool = false) -> String? {
-        if phenomena.contains(.reduplication) || phenomena.contains(.pluralInfix) { return nil }
+        if phenomena.contains(.reduplication) || phenomena.contains(.pluralInfix) || phenomena.contains(.markup) {
+            return nil
+        }
         let written = phenomena.contains(.invisible) ? InvisibleCharacter.removing(from: written) : written
         let suffix = self.suffix
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
