@@ -5,8 +5,9 @@
 /// markup: one version carries a suppression directive, a link to a long address, an image or
 /// an emphasised word that the other lacks. Counted, such markup makes a true pair look
 /// mismatched and silences the checks that need a reliable alignment. So a segment is measured
-/// on its text as the scanner reads it — `MarkdownMasker`'s regions blanked — and the Markdown
-/// delimiters the masker leaves in place are skipped as well. What counts and what does not:
+/// on its text as the scanner reads it — `MarkdownMasker`'s regions blanked, opaque and
+/// transparent alike (`MaskedRange.Kind`) — and the Markdown delimiters the masker leaves in
+/// place are skipped as well. What counts and what does not:
 ///
 /// - Counted: every character of prose that is not white space, including punctuation, link
 ///   text, the text inside HTML tags, emphasised and struck-through text, a footnote's text, the
