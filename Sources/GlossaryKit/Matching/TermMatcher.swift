@@ -921,7 +921,7 @@ private struct Search {
         }
         if TermMatcher.containsMarkup(text.source.bytes[bytes], term: compiled.glossary[term: entry.reference].text) {
             phenomena.insert(.markup)
-            explanations.append("Markdown markup ignored (no automatic fix)")
+            explanations.append("Markdown markup ignored")
         }
         var match = TermMatch(
             tokens: start..<best.end,
@@ -1120,7 +1120,21 @@ extension TermMatcher {
     ///
     /// - Complexity: O(*n*) in the match's bytes.
     static func containsMarkup(_ written: some Collection<UInt8>, term: String) -> Bool {
-        let markup: [UInt8] = [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]")]
-        return written.contains { byte in markup.contains(byte) && !term.utf8.contains(byte) }
+        written.contains { byte in markupBytes.contains(byte) && !term.utf8.contains(byte) }
+    }
+
+    /// The bytes of transparent Markdown markup that can stand inside a match.
+    static let markupBytes: [UInt8] = [
+        UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"),
+    ]
+
+    /// `markupBytes` as characters.
+    static let markupCharacters: Set<Character> = ["*", "_", "~", "[", "]"]
+
+    /// Whether `fix`, which replaces `written` (a match with `Phenomenon.markup`), keeps its
+    /// markup: the same markup characters in the same order. A fix that drops or adds one
+    /// would break the document's emphasis or link.
+    static func keepsMarkup(of written: String, in fix: String) -> Bool {
+        written.filter(markupCharacters.contains) == fix.filter(markupCharacters.contains)
     }
 }

@@ -183,11 +183,22 @@ struct MarkdownTransparencyTests {
             let (fixed, findings) = try Self.fixed(text, language: .english)
             let finding = try #require(findings.first { $0.rule == "deprecated-term" }, "\(text)")
             #expect(finding.fix == nil, "\(text)")
-            #expect(finding.matchExplanation?.contains("Markdown markup ignored (no automatic fix)") == true, "\(text)")
+            #expect(
+                finding.matchExplanation?.hasSuffix("Markdown markup ignored (no automatic fix across it)") == true, "\(text)")
             #expect(fixed == text)
         }
-        let (fixed, _) = try Self.fixed("Banyak *TKI*-nya pulang.", language: .indonesian)
-        #expect(fixed == "Banyak *TKI*-nya pulang.")
+        let (fixed, _) = try Self.fixed("Banyak [TKI](https://x)-nya pulang.", language: .indonesian)
+        #expect(fixed == "Banyak [TKI](https://x)-nya pulang.")
+    }
+
+    /// Emphasis closed between a term and its ending stays closed there: the fix puts it back
+    /// before the ending.
+    @Test func emphasisBeforeAnEndingIsKeptByTheFix() throws {
+        let (fixed, findings) = try Self.fixed("Banyak *TKI*-nya dan **TKI**nya pulang.", language: .indonesian)
+        #expect(fixed == "Banyak *pekerja migran*nya dan **pekerja migran**nya pulang.", "\(findings.map(\.text))")
+        let capitals = try Self.fixed("BANYAK *TKI*-NYA PULANG.", language: .indonesian)
+        // In capitals the hyphen stays, as for `TKI-NYA`.
+        #expect(capitals.fixed == "BANYAK *PEKERJA MIGRAN*-NYA PULANG.")
     }
 
     /// A match wholly inside emphasis has no markup in its range: it is fixed as before, and
