@@ -209,6 +209,9 @@ struct MarkdownTransparencyTests {
         #expect(english.fixed.hasPrefix("# T\n\nA *migrant worker* and a *guest* worker.\n\n"))
         let indonesian = try Self.fixed("Banyak _TKI_ dan **TKI** pulang.", language: .indonesian)
         #expect(indonesian.fixed == "Banyak _pekerja migran_ dan **pekerja migran** pulang.")
+        // At a sentence's start, inside emphasis, the replacement is capitalised as without it.
+        let start = try Self.fixed("_TKI_ pulang. **TKI** juga.", language: .indonesian)
+        #expect(start.fixed == "_Pekerja migran_ pulang. **Pekerja migran** juga.")
     }
 
     /// What an editor offers (`Fixer.candidates`, the language server's code actions): nothing
