@@ -132,8 +132,8 @@ int32_t gk_tokenizer_run(gk_tokenizer *t, const uint8_t *utf8, int32_t length, i
 
 // Classifies the bytes between two words: a hard break (blank line, masked text), or the id of
 // their signature in `gaps` (white-space runs as one space, U+2019 as ', invisible characters
-// left out, a hyphen that ends a line as "-\n", other bytes kept). Must agree with Gap.signature
-// in the Swift text layer.
+// and transparent markup (0x1E) left out, a hyphen that ends a line as "-\n", other bytes
+// kept). Must agree with Gap.signature in the Swift text layer.
 // Not inlined: the caller calls it only for a gap that is not one space, and inlined its
 // branches for Unicode spaces and invisible characters cost the per-word loops of the caller
 // registers (callgrind counted ~4 more instructions per word of a text).
@@ -153,6 +153,8 @@ static int32_t classifyGap(const uint8_t *s, int32_t from, int32_t to, const gk_
             continue;
         }
         if (b == 0x1F) { hard = 1; continue; }
+        // Transparent Markdown markup (MarkdownMasker.ignored): nothing, like an invisible character.
+        if (b == 0x1E) continue;
         if (b >= 0xC2) {
             if (b == 0xC2 && i + 1 < to && s[i + 1] == 0xA0) { inSpace = 1; i += 1; continue; }
             // Soft hyphen, word joiner, zero-width no-break space: invisible, so nothing.

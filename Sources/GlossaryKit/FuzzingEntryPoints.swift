@@ -17,8 +17,9 @@ public enum FuzzingEntryPoints {
     }
 
     /// The regions `mask(_:markdown:)` hides, sorted (`MarkdownMasker.maskedRanges(_:markdown:)`).
+    /// Opaque and transparent regions alike (`MaskedRange.Kind`).
     public static func maskedRanges(_ bytes: [UInt8], markdown: Bool) -> [Range<Int>] {
-        MarkdownMasker.maskedRanges(bytes, markdown: markdown)
+        MarkdownMasker.maskedRanges(bytes, markdown: markdown).map(\.range)
     }
 
     /// `bytes` as the text of a glossary or configuration file named `path`, as

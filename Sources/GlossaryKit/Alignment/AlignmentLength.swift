@@ -5,8 +5,9 @@
 /// markup: one version carries a suppression directive, a link to a long address, an image or
 /// an emphasised word that the other lacks. Counted, such markup makes a true pair look
 /// mismatched and silences the checks that need a reliable alignment. So a segment is measured
-/// on its text as the scanner reads it — `MarkdownMasker`'s regions blanked — and the Markdown
-/// delimiters the masker leaves in place are skipped as well. What counts and what does not:
+/// on its text as the scanner reads it — `MarkdownMasker`'s regions blanked, opaque and
+/// transparent alike (`MaskedRange.Kind`) — and the Markdown delimiters the masker leaves in
+/// place are skipped as well. What counts and what does not:
 ///
 /// - Counted: every character of prose that is not white space, including punctuation, link
 ///   text, the text inside HTML tags, emphasised and struck-through text, a footnote's text, the
@@ -35,7 +36,7 @@ enum AlignmentLength {
     /// - Complexity: O(*r* + log *m*) for the *r* bytes of the range (and the few bytes of markup
     ///   before it on its line, `readingStart(of:in:)`) and the *m* masked regions.
     static func length(
-        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, masked: [Range<Int>], markdown: Bool
+        of range: Range<Int>, in bytes: UnsafeBufferPointer<UInt8>, masked: [MaskedRange], markdown: Bool
     ) -> Int {
         guard !range.isEmpty else { return 0 }
         let start = markdown ? readingStart(of: range.lowerBound, in: bytes) : range.lowerBound
@@ -187,20 +188,21 @@ enum AlignmentLength {
         return counted
     }
 
-    /// The union of two sorted lists of ranges, sorted and without overlaps, for `length`'s
-    /// `masked` (the masker's regions and a plain text's directives may overlap: a URL in a
-    /// directive's reason).
+    /// The union of the masker's regions and a plain text's directives (both sorted), sorted
+    /// and without overlaps, for `length`'s `masked` (they may overlap: a URL in a directive's
+    /// reason). A directive is opaque, and so is a merged region with an opaque part.
     ///
     /// - Complexity: O(*a* + *b*).
-    static func union(_ first: [Range<Int>], _ second: [Range<Int>]) -> [Range<Int>] {
+    static func union(_ first: [MaskedRange], _ directives: [Range<Int>]) -> [MaskedRange] {
+        let second = directives.map { MaskedRange($0, .opaque) }
         guard !second.isEmpty else { return first }
         guard !first.isEmpty else { return second }
-        var result: [Range<Int>] = []
+        var result: [MaskedRange] = []
         result.reserveCapacity(first.count + second.count)
         var i = 0
         var j = 0
         while i < first.count || j < second.count {
-            let next: Range<Int>
+            let next: MaskedRange
             if j == second.count || (i < first.count && first[i].lowerBound <= second[j].lowerBound) {
                 next = first[i]
                 i += 1
@@ -209,7 +211,9 @@ enum AlignmentLength {
                 j += 1
             }
             if let last = result.last, next.lowerBound <= last.upperBound {
-                result[result.count - 1] = last.lowerBound..<max(last.upperBound, next.upperBound)
+                result[result.count - 1] = MaskedRange(
+                    last.lowerBound..<max(last.upperBound, next.upperBound),
+                    last.kind == .opaque || next.kind == .opaque ? .opaque : .transparent)
             } else {
                 result.append(next)
             }
@@ -218,12 +222,13 @@ enum AlignmentLength {
     }
 
     /// Whether a byte of masked text starts a character that counts: not white space, not a
-    /// UTF-8 continuation byte, not the mark of a masked region.
+    /// UTF-8 continuation byte, not the mark of an opaque region, not transparent markup.
     @inline(__always)
     private static func isCounted(_ byte: UInt8) -> Bool {
         // The kinds of byte not counted exclude each other: no branch per byte.
         ((byte == 0x20 ? 1 : 0) &+ (byte == 0x0A ? 1 : 0) &+ (byte == 0x09 ? 1 : 0) &+ (byte == 0x0D ? 1 : 0)
-            &+ (byte & 0xC0 == 0x80 ? 1 : 0) &+ (byte == MarkdownMasker.mark ? 1 : 0)) == 0
+            &+ (byte & 0xC0 == 0x80 ? 1 : 0) &+ (byte == MarkdownMasker.mark ? 1 : 0)
+            &+ (byte == MarkdownMasker.ignored ? 1 : 0)) == 0
     }
 
     /// Past the block markers at the start of a Markdown line at `start`: indentation,

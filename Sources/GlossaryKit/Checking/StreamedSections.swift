@@ -177,7 +177,7 @@ struct StreamedSections {
     ///
     /// - Complexity: O(*n*) in the file's length, to find the directives, plus O(the
     ///   paragraphs' bytes + *p* log *m*) for *m* masked regions.
-    func lengths(in file: MappedFile, masked maskedRanges: [Range<Int>], markdown: Bool) -> [Int] {
+    func lengths(in file: MappedFile, masked maskedRanges: [MaskedRange], markdown: Bool) -> [Int] {
         var releaser = PageReleaser(file)
         let directives = Suppressions.directiveRanges(
             in: file.bytes, contentStart: file.contentStart, markdown: markdown, passed: { releaser.passed($0) })
@@ -243,7 +243,7 @@ private struct PieceReader {
     let segments: [Segment]
     let sets: [TranslationSet]
     let sourceLanguage: LanguageTag?
-    let maskedRanges: [Range<Int>]
+    let maskedRanges: [MaskedRange]
     let format: String
 
     /// The sets `piece` as a corpus of one text that holds their segments (renumbered in text
@@ -314,7 +314,7 @@ extension CrossLanguageAnalyzer {
     ///   word's place.
     /// - Complexity: O(the segment's lines).
     func matches(
-        inSegment segment: Segment, lineStart: Int, line: Int, firstWord: Int, of file: MappedFile, maskedRanges: [Range<Int>],
+        inSegment segment: Segment, lineStart: Int, line: Int, firstWord: Int, of file: MappedFile, maskedRanges: [MaskedRange],
         tokenizer: Tokenizer, unknownWords: ByteLexicon, cache: WordReadingCache
     ) throws(TextError) -> (matches: [TermMatch], words: Range<Int>, head: SegmentHead) {
         let bytes = file.bytes

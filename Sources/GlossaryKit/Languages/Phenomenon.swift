@@ -35,6 +35,12 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     /// A zero-width space, word joiner, zero-width (non-)joiner or soft hyphen inside a word,
     /// ignored for matching (`traf\u{AD}ficking`).
     case invisible
+    /// Markdown markup a reader does not see inside the match, ignored for matching: an emphasis
+    /// or strike-through delimiter, a link's brackets and destination (`*guest* worker`,
+    /// `[guest](https://…) worker`). Such a match gets an automatic fix only when the fix keeps
+    /// the markup (emphasis closed before an ending: `*TKI*-nya` → `*pekerja migran*nya`); any
+    /// other replacement would drop or misplace it.
+    case markup
 
     /// Phenomena that only the last word of a term may show (`perdagangan tenaga kerjanya`, not
     /// `perdagangannya tenaga kerja`); the plural also on the words `PluralPositions` allows
@@ -50,7 +56,7 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     var cost: Int {
         switch self {
         case .identity, .listedForm: 0
-        case .accent, .invisible, .lineBreak: 1
+        case .accent, .invisible, .lineBreak, .markup: 1
         case .clitic, .hyphenatedClitic, .reduplication, .plural, .possessive, .pluralInfix, .prefix, .compound: 2
         case .spelling: 3
         }

@@ -180,12 +180,23 @@ extension Finding {
     /// Its language is the paragraph's; on a paragraph whose language is uncertain
     /// (`TermMatch.paragraphLanguageIsUncertain`) it is the language of the term found, the
     /// finding says so (`languageIsUncertain`), and the message ends by naming that language.
+    ///
+    /// A match with Markdown markup inside (`Phenomenon.markup`, `*guest* worker`) carries
+    /// `fix` only when the fix keeps that markup (`TermMatcher.keepsMarkup(of:in:)`, as
+    /// `*TKI*-nya` → `*pekerja migran*nya` does): any other fix would drop or misplace it. A
+    /// match left without a fix says so in its explanation.
     public init(
         at match: TermMatch, path: String, glossary: Glossary, rule: String, severity: Severity, message: String,
         suggestions: [String] = [], fix: String? = nil, note: String? = nil
     ) {
         let termLanguage = glossary.concepts[match.term.concept].terms[match.term.term].language
         let isUncertain = match.paragraphLanguageIsUncertain
+        var fix = fix
+        var explanation = match.explanation
+        if match.phenomena.contains(.markup) {
+            if let written = fix, !TermMatcher.keepsMarkup(of: match.written, in: written) { fix = nil }
+            if fix == nil { explanation += " (no automatic fix across it)" }
+        }
         self.init(
             location: SourceLocation(file: path, line: match.start.line, column: match.start.column),
             endLocation: SourceLocation(file: path, line: match.end.line, column: match.end.column),
@@ -194,7 +205,7 @@ extension Finding {
             concept: glossary.concepts[match.term.concept].id, text: match.written,
             message: isUncertain ? message + " (\(Self.uncertainLanguageNote(termLanguage)))" : message,
             suggestions: suggestions,
-            matchExplanation: match.explanation.isEmpty ? nil : match.explanation,
+            matchExplanation: explanation.isEmpty ? nil : explanation,
             fix: fix, note: note)
         languageIsUncertain = isUncertain
     }

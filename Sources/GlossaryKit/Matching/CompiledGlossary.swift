@@ -448,6 +448,7 @@ struct PhenomenonSet: Sendable, Hashable {
             case .compound: 11
             case .lineBreak: 12
             case .invisible: 13
+            case .markup: 14
             }
         return 1 << index
     }

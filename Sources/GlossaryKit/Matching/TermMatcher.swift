@@ -919,6 +919,10 @@ private struct Search {
             phenomena.insert(.invisible)
             explanations.append(English.list(invisible, "and") + " ignored")
         }
+        if TermMatcher.containsMarkup(text.source.bytes[bytes], term: compiled.glossary[term: entry.reference].text) {
+            phenomena.insert(.markup)
+            explanations.append("Markdown markup ignored")
+        }
         var match = TermMatch(
             tokens: start..<best.end,
             bytes: bytes,
@@ -1106,5 +1110,31 @@ extension TermMatcher {
             if a.isUppercase != b.isUppercase || a.isLowercase != b.isLowercase { return true }
         }
         return false
+    }
+
+    /// Whether the written bytes of a match hold Markdown markup that the masker made
+    /// transparent (`MaskedRange.Kind.transparent`): an emphasis, strike-through or link byte
+    /// (`*`, `_`, `~`, `[`, `]`) that the term itself does not have. Only transparent markup can
+    /// stand inside a match: anywhere else such a byte is text, and a gap or word the term
+    /// lacks.
+    ///
+    /// - Complexity: O(*n*) in the match's bytes.
+    static func containsMarkup(_ written: some Collection<UInt8>, term: String) -> Bool {
+        written.contains { byte in markupBytes.contains(byte) && !term.utf8.contains(byte) }
+    }
+
+    /// The bytes of transparent Markdown markup that can stand inside a match.
+    static let markupBytes: [UInt8] = [
+        UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"),
+    ]
+
+    /// `markupBytes` as characters.
+    static let markupCharacters: Set<Character> = ["*", "_", "~", "[", "]"]
+
+    /// Whether `fix`, which replaces `written` (a match with `Phenomenon.markup`), keeps its
+    /// markup: the same markup characters in the same order. A fix that drops or adds one
+    /// would break the document's emphasis or link.
+    static func keepsMarkup(of written: String, in fix: String) -> Bool {
+        written.filter(markupCharacters.contains) == fix.filter(markupCharacters.contains)
     }
 }

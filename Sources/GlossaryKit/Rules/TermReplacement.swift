@@ -10,10 +10,28 @@ extension TermMatch {
     /// reduplication, an infix, `policies` for `policy`, `fishermen` for `fisherman`, another
     /// spelling, a word hyphenated across a line break), or when the preferred term does not take
     /// the same plural ending (`NGOs` for an `agency`): then no automatic fix is safe.
+    ///
+    /// Markdown markup inside the match (`Phenomenon.markup`) is kept only where it closes
+    /// emphasis between the term and its ending (`*TKI*-nya` → `*pekerja migran*nya`); markup
+    /// anywhere else (`*guest* worker`, `[guest](…) worker`) gives nil: the replacement would
+    /// drop or misplace it.
     func replacement(written: String, term: String, preferred: String, atSentenceStart: Bool = false) -> String? {
         if phenomena.contains(.reduplication) || phenomena.contains(.pluralInfix) { return nil }
-        let written = phenomena.contains(.invisible) ? InvisibleCharacter.removing(from: written) : written
+        var written = phenomena.contains(.invisible) ? InvisibleCharacter.removing(from: written) : written
         let suffix = self.suffix
+        // The markup between the term and its ending, set aside and put back before the ending.
+        var markupBeforeEnding = ""
+        if phenomena.contains(.markup) {
+            let ending = written.suffix(suffix.count)
+            var base = written.dropLast(suffix.count)
+            while let last = base.last, TermMatcher.markupCharacters.contains(last) {
+                markupBeforeEnding.insert(last, at: markupBeforeEnding.startIndex)
+                base.removeLast()
+            }
+            guard !suffix.isEmpty, !markupBeforeEnding.isEmpty, !base.contains(where: TermMatcher.markupCharacters.contains)
+            else { return nil }
+            written = String(base + ending)
+        }
         let base = suffix.isEmpty ? written : String(written.dropLast(suffix.count))
         let squeezedBase = squeezingWhiteSpace(base)
         guard squeezedBase.lowercasedFast() == term.lowercasedFast() else { return nil }
@@ -33,7 +51,7 @@ extension TermMatch {
             // A clitic is hyphenated after an acronym (TKI-nya) but joined to a word: replacing
             // the acronym with "pekerja migran" gives "pekerja migrannya".
             if ending.hasPrefix("-"), let last = result.last, last.isLowercase { ending.removeFirst() }
-            result += ending
+            result += markupBeforeEnding + ending
         }
         if atSentenceStart, let first = result.first, first.isLowercase {
             result = first.uppercased() + result.dropFirst()

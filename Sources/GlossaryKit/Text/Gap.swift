@@ -1,7 +1,8 @@
 /// Classifies the characters between two words.
 enum Gap {
     /// The signature of the bytes in `gap`: white-space runs collapse to one space, a blank line or
-    /// a masking mark makes a hard break, invisible characters (soft hyphen, zero-width space,
+    /// a masking mark makes a hard break, transparent markup (`MarkdownMasker.ignored`) and
+    /// invisible characters (soft hyphen, zero-width space,
     /// non-joiner and joiner, word joiner, zero-width no-break space) are left out, a hyphen that
     /// ends a line is `Gap.lineBreakHyphen`, every other character is kept (U+2019 as ').
     ///
@@ -28,6 +29,9 @@ enum Gap {
                 continue
             case MarkdownMasker.mark:
                 return Token.hardBreak
+            case MarkdownMasker.ignored:
+                index += 1
+                continue
             default:
                 break
             }

@@ -1,17 +1,31 @@
 /// Hides the parts of a text that are not prose, so that no term is looked for in them.
 ///
-/// Masking keeps every byte offset: masked bytes become spaces (line breaks stay), and the first
-/// masked byte of each region becomes `MarkdownMasker.mark`, so that no multi-word term is matched
-/// across a masked region.
+/// Masking keeps every byte offset. It knows two kinds of region (`MaskedRange.Kind`):
 ///
-/// In Markdown it masks fenced code blocks (```` ``` ```` and `~~~`), inline code spans, HTML
-/// comments, HTML tags (not their content), autolinks, link destinations and bare URLs. In plain
-/// text it masks bare URLs and e-mail-like addresses only.
+/// - *Opaque* regions are text a reader does not read as prose: their bytes become spaces (line
+///   breaks stay), and the first one becomes `MarkdownMasker.mark`, so that no multi-word term is
+///   matched across them. In Markdown: fenced code blocks (```` ``` ```` and `~~~`), inline code
+///   spans, HTML comments, HTML tags (not their content), autolinks, bare URLs and the
+///   destination of an image. In plain text: bare URLs only.
+/// - *Transparent* regions are inline markup a reader does not see as text, around or inside
+///   prose: every byte but a line break becomes `MarkdownMasker.ignored`, which splits words but
+///   counts for nothing between them, so markup neither hides a term (`_TKI_`) nor keeps its
+///   words apart (`*guest* worker`). In Markdown only: emphasis, strong emphasis and
+///   strike-through delimiter runs (`*`, `_`, `~`; see `delimiterRunIsMarkup`), and the opening
+///   bracket and the `](destination "title")` of an inline link (`[guest](https://…) worker`).
+///
+/// Plain text has no transparent regions: its `*` and `_` are read as written (a `.txt` file
+/// may hold identifiers, and a writer who uses Markdown emphasis can check the file as
+/// Markdown).
 enum MarkdownMasker {
-    /// The byte that marks the start of a masked region (ASCII unit separator).
+    /// The byte that marks the start of an opaque region (ASCII unit separator).
     static let mark: UInt8 = 0x1F
 
-    /// Returns a copy of `bytes` with non-prose regions masked.
+    /// The byte every byte of a transparent region becomes (ASCII record separator): a word
+    /// ends at it, and the gap between two words leaves it out (`Gap.signature`).
+    static let ignored: UInt8 = 0x1E
+
+    /// Returns a copy of `bytes` with non-prose regions masked and transparent markup blanked.
     ///
     /// - Complexity: O(*n*); plain text is searched for URL schemes from their rare `:` and `.`
     ///   rather than letter by letter.
@@ -24,7 +38,7 @@ enum MarkdownMasker {
     }
 
     /// The regions `mask(_:markdown:)` hides, sorted, without copying the text.
-    static func maskedRanges(_ bytes: [UInt8], markdown: Bool) -> [Range<Int>] {
+    static func maskedRanges(_ bytes: [UInt8], markdown: Bool) -> [MaskedRange] {
         bytes.withUnsafeBufferPointer { maskedRanges($0, markdown: markdown) }
     }
 
@@ -37,10 +51,11 @@ enum MarkdownMasker {
     /// - Complexity: O(*n*).
     static func maskedRanges(
         _ bytes: UnsafeBufferPointer<UInt8>, markdown: Bool, passed: (Int) -> Void = { _ in }
-    ) -> [Range<Int>] {
-        var ranges: [Range<Int>] = markdown ? fencedCodeBlocks(bytes, passed: passed) : []
-        ranges += markdown ? inlineRanges(bytes, skipping: ranges, passed: passed) : urlRanges(bytes, passed: passed)
-        return ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+    ) -> [MaskedRange] {
+        guard markdown else { return urlRanges(bytes, passed: passed).map { MaskedRange($0, .opaque) } }
+        let blocks = fencedCodeBlocks(bytes, passed: passed)
+        let ranges = blocks.map { MaskedRange($0, .opaque) } + inlineRanges(bytes, skipping: blocks, passed: passed)
+        return ranges.filter { !$0.range.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
     }
 
     /// How many bytes a pass reads between two calls of its `passed` callback.
@@ -49,14 +64,16 @@ enum MarkdownMasker {
     /// Masks the parts of `ranges` that fall in a chunk: `chunk` holds `original`'s bytes, whose
     /// first byte is at `offset` in the whole text.
     static func apply<Original: RandomAccessCollection<UInt8>>(
-        _ ranges: some Collection<Range<Int>>, to chunk: inout [UInt8], original: Original, offset: Int
+        _ ranges: some Collection<MaskedRange>, to chunk: inout [UInt8], original: Original, offset: Int
     ) where Original.Index == Int {
         let chunkRange = offset..<(offset + chunk.count)
-        for range in ranges where range.overlaps(chunkRange) {
-            let clipped = range.clamped(to: chunkRange)
+        for masked in ranges where masked.range.overlaps(chunkRange) {
+            let clipped = masked.range.clamped(to: chunkRange)
+            let blank: UInt8 = masked.kind == .transparent ? ignored : 0x20
             for position in clipped where chunk[position - offset] != 0x0A && chunk[position - offset] != 0x0D {
-                chunk[position - offset] = 0x20
+                chunk[position - offset] = blank
             }
+            guard masked.kind == .opaque else { continue }
             // The mark goes on the first byte that is not a line break.
             if let first = clipped.first(where: {
                 original[$0 - offset + original.startIndex] != 0x0A && original[$0 - offset + original.startIndex] != 0x0D
@@ -145,18 +162,20 @@ enum MarkdownMasker {
         return start..<end
     }
 
-    /// Inline code, HTML comments and tags, link destinations and URLs in Markdown, outside the
-    /// blocks already masked.
+    /// Inline code, HTML comments and tags, link destinations and URLs (opaque), and emphasis
+    /// delimiters and inline links' brackets and destinations (transparent), in Markdown,
+    /// outside the blocks already masked.
     ///
     /// - Complexity: O(*n*). No search runs again over text an earlier one has read: a link
-    ///   destination's `)` is remembered until it is passed, and a code span's closing run is
-    ///   looked up in an index of the paragraph's backtick runs (`CodeSpanParagraph`).
-    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>], passed: (Int) -> Void)
-        -> [Range<Int>]
+    ///   destination's `)` is remembered until it is passed, a code span's closing run is looked
+    ///   up in an index of the paragraph's backtick runs (`CodeSpanParagraph`), a delimiter run
+    ///   is read once and judged by its two neighbours alone, and each `[` is pushed on and
+    ///   popped off the open brackets once.
+    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocked: [Range<Int>], passed: (Int) -> Void)
+        -> [MaskedRange]
     {
-        var inline: [Range<Int>] = []
+        var inline: [MaskedRange] = []
         var index = 0
-        let blocked = blocks.sorted { $0.lowerBound < $1.lowerBound }
         var blockIndex = 0
         let urls = urlRanges(bytes, passed: passed)
         var urlIndex = 0
@@ -166,21 +185,64 @@ enum MarkdownMasker {
         // `from` is at `stop`, so a search from anywhere in between ends there too.
         var destination = (from: 0, stop: -1)
         var paragraph: CodeSpanParagraph?
+        // The `[`s not yet closed in the current paragraph, innermost last.
+        var openBrackets: [Int] = []
+        // Whether the current line has had anything but white space (a blank line ends a
+        // paragraph, and with it every open bracket).
+        var lineHasText = false
         while index < bytes.count {
             steps += 1
             if index >= report { passed(index); report = index + passedInterval }
             if blockIndex < blocked.count, index >= blocked[blockIndex].lowerBound {
                 index = max(index, blocked[blockIndex].upperBound)
                 blockIndex += 1
+                openBrackets.removeAll()
+                lineHasText = false
                 continue
             }
             while urlIndex < urls.count, urls[urlIndex].upperBound <= index { urlIndex += 1 }
             if urlIndex < urls.count, urls[urlIndex].lowerBound == index {
-                inline.append(urls[urlIndex])
+                inline.append(MaskedRange(urls[urlIndex], .opaque))
                 index = urls[urlIndex].upperBound
+                lineHasText = true
                 continue
             }
             let byte = bytes[index]
+            switch byte {
+            case 0x0A:
+                if !lineHasText { openBrackets.removeAll() }
+                lineHasText = false
+                index += 1
+                continue
+            case 0x20, 0x09, 0x0D:
+                index += 1
+                continue
+            default:
+                lineHasText = true
+            }
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                isDelimiter(bytes[index + 1]) || bytes[index + 1] == UInt8(ascii: "[")
+                    || bytes[index + 1] == UInt8(ascii: "]")
+            {
+                // An escaped delimiter or bracket is text, read as written.
+                index += 2
+                continue
+            }
+            if isDelimiter(byte) {
+                var run = 1
+                while index + run < bytes.count && bytes[index + run] == byte { run += 1 }
+                steps += run
+                if delimiterRunIsMarkup(bytes, index..<(index + run)) {
+                    inline.append(MaskedRange(index..<(index + run), .transparent))
+                }
+                index += run
+                continue
+            }
+            if byte == UInt8(ascii: "[") {
+                openBrackets.append(index)
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "`") {
                 var run = 0
                 while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
@@ -190,7 +252,7 @@ enum MarkdownMasker {
                     paragraph = CodeSpanParagraph(bytes, from: start, steps: &steps)
                 }
                 if let close = paragraph?.closingRun(length: run, from: start, steps: &steps) {
-                    inline.append(index..<(close + run))
+                    inline.append(MaskedRange(index..<(close + run), .opaque))
                     index = close + run
                     continue
                 }
@@ -201,35 +263,90 @@ enum MarkdownMasker {
                 if startsWith(bytes, at: index, "<!--") {
                     let end = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? bytes.count
                     steps += end - index
-                    inline.append(index..<end)
+                    inline.append(MaskedRange(index..<end, .opaque))
                     index = end
                     continue
                 }
                 if let end = htmlTagEnd(bytes, from: index, steps: &steps) {
-                    inline.append(index..<end)
+                    inline.append(MaskedRange(index..<end, .opaque))
                     index = end
                     continue
                 }
             }
-            if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
-                let from = index + 2
-                if !(destination.from <= from && from <= destination.stop) {
-                    var stop = from
-                    while stop < bytes.count, bytes[stop] != UInt8(ascii: ")"), bytes[stop] != 0x0A { stop += 1 }
-                    steps += stop - from
-                    destination = (from, stop)
-                }
-                let close = destination.stop
-                if close < bytes.count, bytes[close] == UInt8(ascii: ")") {
-                    inline.append((index + 1)..<(close + 1))
-                    index = close + 1
-                    continue
+            if byte == UInt8(ascii: "]") {
+                let opening = openBrackets.popLast()
+                if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
+                    let from = index + 2
+                    if !(destination.from <= from && from <= destination.stop) {
+                        var stop = from
+                        while stop < bytes.count, bytes[stop] != UInt8(ascii: ")"), bytes[stop] != 0x0A { stop += 1 }
+                        steps += stop - from
+                        destination = (from, stop)
+                    }
+                    let close = destination.stop
+                    if close < bytes.count, bytes[close] == UInt8(ascii: ")") {
+                        // A link's text is prose, its brackets and destination are not seen: the
+                        // link is transparent. An image's alternative text is not seen either,
+                        // so its destination stays opaque.
+                        if let opening, opening == 0 || bytes[opening - 1] != UInt8(ascii: "!") {
+                            inline.append(MaskedRange(opening..<(opening + 1), .transparent))
+                            inline.append(MaskedRange((index)..<(close + 1), .transparent))
+                        } else {
+                            inline.append(MaskedRange((index + 1)..<(close + 1), .opaque))
+                        }
+                        index = close + 1
+                        continue
+                    }
                 }
             }
             index += 1
         }
         WorkMeter.record(steps)
         return inline
+    }
+
+    /// Whether `byte` makes emphasis or strike-through delimiter runs: `*`, `_`, `~`.
+    private static func isDelimiter(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~")
+    }
+
+    /// Whether the delimiter run `run` (of `*`, `_` or `~`) can open or close emphasis or
+    /// strike-through by CommonMark's flanking rules, and so is markup, not text.
+    ///
+    /// A run is left-flanking when the character after it is not white space, and is not
+    /// punctuation or the character before is white space or punctuation; right-flanking
+    /// mirrored. A `*` or `~` run that flanks either way is markup (`*guest*`, `guest*worker*`);
+    /// a `_` run only when it can open (left-flanking, and not right-flanking or after
+    /// punctuation) or close (mirrored), so an underscore inside a word (`TKI_2020`,
+    /// `snake_case`) is text. A run between spaces (`guest * worker`) is text. A `~` run of three
+    /// or more is text (GitHub strike-through takes one or two). The run is judged alone, not
+    /// paired: an unclosed `_TKI` is read as `TKI`, as the words a reader reads. The text's
+    /// start and end, and line breaks, count as white space; every character beyond ASCII as a
+    /// letter (the ASCII punctuation is what Markdown writers put next to delimiters).
+    ///
+    /// - Complexity: O(1).
+    static func delimiterRunIsMarkup(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>) -> Bool {
+        let delimiter = bytes[run.lowerBound]
+        if delimiter == UInt8(ascii: "~") && run.count > 2 { return false }
+        let before: UInt8 = run.lowerBound > 0 ? bytes[run.lowerBound - 1] : 0x20
+        let after: UInt8 = run.upperBound < bytes.count ? bytes[run.upperBound] : 0x20
+        let spaceBefore = isWhiteSpace(before), spaceAfter = isWhiteSpace(after)
+        let punctuationBefore = isPunctuation(before), punctuationAfter = isPunctuation(after)
+        let leftFlanking = !spaceAfter && (!punctuationAfter || spaceBefore || punctuationBefore)
+        let rightFlanking = !spaceBefore && (!punctuationBefore || spaceAfter || punctuationAfter)
+        guard delimiter == UInt8(ascii: "_") else { return leftFlanking || rightFlanking }
+        let canOpen = leftFlanking && (!rightFlanking || punctuationBefore)
+        let canClose = rightFlanking && (!leftFlanking || punctuationAfter)
+        return canOpen || canClose
+    }
+
+    private static func isWhiteSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C
+    }
+
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        (byte >= 0x21 && byte <= 0x2F) || (byte >= 0x3A && byte <= 0x40) || (byte >= 0x5B && byte <= 0x60)
+            || (byte >= 0x7B && byte <= 0x7E)
     }
 
     /// The backtick runs of the paragraph a code span opens in, so that each opening run finds
@@ -400,4 +517,29 @@ enum MarkdownMasker {
         WorkMeter.record(steps)
         return blocks
     }
+}
+
+/// A region of a text that `MarkdownMasker` blanks, and how.
+struct MaskedRange: Equatable, Sendable {
+    /// How a region is blanked.
+    enum Kind: Equatable, Sendable {
+        /// Not prose (code, a URL, a tag): blanked to spaces behind `MarkdownMasker.mark`, so
+        /// that no term spans it.
+        case opaque
+        /// Markup inside prose (emphasis delimiters, a link's brackets and destination):
+        /// blanked to `MarkdownMasker.ignored`, so that it neither hides a term nor joins or
+        /// parts words.
+        case transparent
+    }
+
+    var range: Range<Int>
+    var kind: Kind
+
+    init(_ range: Range<Int>, _ kind: Kind) {
+        self.range = range
+        self.kind = kind
+    }
+
+    var lowerBound: Int { range.lowerBound }
+    var upperBound: Int { range.upperBound }
 }

@@ -7,6 +7,9 @@
 /// - a sentence end: `.`, `!` or `?` (closing quotes and brackets after it are allowed)
 ///   followed by at least one space or a line break.
 ///
+/// Opening emphasis, strike-through or link markup right before the place (`*`, `_`, `~`, `[`)
+/// is skipped first: `*TKI* pulang.` begins a sentence as `TKI pulang.` does.
+///
 /// A line inside a paragraph that does not follow a sentence end continues the sentence. An
 /// abbreviation's full stop (`e.g. TKI`) is taken for a sentence end.
 enum SentenceStart {
@@ -20,6 +23,7 @@ enum SentenceStart {
     /// - Complexity: O(the blanks and punctuation just before `offset`).
     static func isSentenceStart(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, contentStart: Int = 0) -> Bool {
         var index = min(offset, bytes.count)
+        while index > contentStart, isOpeningMarkup(bytes[index - 1]) { index -= 1 }
         var sawSpace = false
         // Spaces and tabs before the place.
         while index > contentStart, isBlank(bytes[index - 1]) { index -= 1; sawSpace = true }
@@ -88,5 +92,8 @@ enum SentenceStart {
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool { byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") }
+    private static func isOpeningMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "[")
+    }
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

@@ -25,7 +25,7 @@ struct TextChunker {
     private let path: String
     private let bytes: UnsafeBufferPointer<UInt8>
     private let size: Int
-    private let maskedRanges: [Range<Int>]
+    private let maskedRanges: [MaskedRange]
     /// The first masked range that may reach into the next chunk.
     private var rangeIndex = 0
     /// Where the next chunk starts, and its line and column.

@@ -122,6 +122,13 @@ struct FixerTests {
         #expect(!starts("a - TKI"))
         #expect(!starts("a # TKI"))
         #expect(!starts("a (TKI"))
+        // Opening emphasis or a link's bracket does not move the start.
+        #expect(starts("*TKI"))
+        #expect(starts("Selesai. **_TKI"))
+        #expect(starts("- [TKI"))
+        #expect(starts("# ~~TKI"))
+        #expect(!starts("a *TKI"))
+        #expect(!starts("a*TKI"))
     }
 
     @Test func keepsTheInflection() throws {

@@ -24,6 +24,12 @@ struct MarkdownMaskerWorkTests {
             String(repeating: "www.www.http://www.x.", count: $0) + " " + String(repeating: "ftp:// www. ", count: $0)
         },
         "a long line of prose": { String(repeating: "Pekerja migran bekerja. ", count: $0) },
+        "nested delimiter runs": {
+            String(repeating: "**_~~*", count: $0) + "TKI" + String(repeating: "*~~_**", count: $0)
+        },
+        "unbalanced delimiters": { String(repeating: "_TKI *guest _worker ** ", count: $0) },
+        "brackets then links": { String(repeating: "[", count: $0) + String(repeating: "guest](x) ", count: $0) },
+        "links inside brackets": { String(repeating: "[a [b](x) *c* ", count: $0) + String(repeating: "]", count: $0) },
     ]
 
     static func steps(_ text: String, markdown: Bool) -> Int {
@@ -97,6 +103,7 @@ struct MarkdownMaskerReferenceTests {
         let pieces = [
             "`", "``", "```", "[", "]", "](", ")", "(", "<", ">", "<!--", "-->", "<a ", "</b>", "<!x", "\n", "\n\n", "\n \n",
             " ", "\r", "\t", "TKI", "www.", "http://", "x", ".", "~~~", "\n```\n", "é",
+            "*", "**", "_", "~~", "\\", "\\_", "![", "a", "!",
         ]
         var generator = SeededGenerator(seed: 16)
         var masked = 0

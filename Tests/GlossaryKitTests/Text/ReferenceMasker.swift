@@ -4,38 +4,75 @@
 /// slow on hostile input, but plain to check `MarkdownMasker`'s linear search against.
 enum ReferenceMasker {
     /// The regions `MarkdownMasker.maskedRanges(_:markdown: true)` must give, sorted.
-    static func maskedRanges(_ text: [UInt8]) -> [Range<Int>] {
+    static func maskedRanges(_ text: [UInt8]) -> [MaskedRange] {
         text.withUnsafeBufferPointer { bytes in
             let blocks = MarkdownMasker.fencedCodeBlocks(bytes)
-            let ranges = blocks + inlineRanges(bytes, skipping: blocks)
-            return ranges.filter { !$0.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
+            let ranges = blocks.map { MaskedRange($0, .opaque) } + inlineRanges(bytes, skipping: blocks)
+            return ranges.filter { !$0.range.isEmpty }.sorted { $0.lowerBound < $1.lowerBound }
         }
     }
 
-    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>]) -> [Range<Int>] {
-        var inline: [Range<Int>] = []
+    private static func inlineRanges(_ bytes: UnsafeBufferPointer<UInt8>, skipping blocks: [Range<Int>]) -> [MaskedRange] {
+        var inline: [MaskedRange] = []
         var index = 0
         var blockIndex = 0
         let urls = MarkdownMasker.urlRangesByteByByte(bytes)
         var urlIndex = 0
+        // The unclosed `[`s of the paragraph, and whether the line so far has text.
+        var openBrackets: [Int] = []
+        var lineHasText = false
         while index < bytes.count {
             if blockIndex < blocks.count, index >= blocks[blockIndex].lowerBound {
                 index = max(index, blocks[blockIndex].upperBound)
                 blockIndex += 1
+                openBrackets = []
+                lineHasText = false
                 continue
             }
             while urlIndex < urls.count, urls[urlIndex].upperBound <= index { urlIndex += 1 }
             if urlIndex < urls.count, urls[urlIndex].lowerBound == index {
-                inline.append(urls[urlIndex])
+                inline.append(MaskedRange(urls[urlIndex], .opaque))
                 index = urls[urlIndex].upperBound
+                lineHasText = true
                 continue
             }
             let byte = bytes[index]
+            if byte == 0x0A {
+                if !lineHasText { openBrackets = [] }
+                lineHasText = false
+                index += 1
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 || byte == 0x0D {
+                index += 1
+                continue
+            }
+            lineHasText = true
+            let delimiters = [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~")]
+            if byte == UInt8(ascii: "\\"), index + 1 < bytes.count,
+                (delimiters + [UInt8(ascii: "["), UInt8(ascii: "]")]).contains(bytes[index + 1])
+            {
+                index += 2
+                continue
+            }
+            if delimiters.contains(byte) {
+                let end = bytes[index...].firstIndex { $0 != byte } ?? bytes.count
+                if MarkdownMasker.delimiterRunIsMarkup(bytes, index..<end) {
+                    inline.append(MaskedRange(index..<end, .transparent))
+                }
+                index = end
+                continue
+            }
+            if byte == UInt8(ascii: "[") {
+                openBrackets.append(index)
+                index += 1
+                continue
+            }
             if byte == UInt8(ascii: "`") {
                 var run = 0
                 while index + run < bytes.count && bytes[index + run] == UInt8(ascii: "`") { run += 1 }
                 if let close = closingRun(bytes, from: index + run, length: run) {
-                    inline.append(index..<(close + run))
+                    inline.append(MaskedRange(index..<(close + run), .opaque))
                     index = close + run
                     continue
                 }
@@ -49,21 +86,27 @@ enum ReferenceMasker {
                         end = position + 3
                         break
                     }
-                    inline.append(index..<end)
+                    inline.append(MaskedRange(index..<end, .opaque))
                     index = end
                     continue
                 }
                 if let end = tagEnd(bytes, from: index) {
-                    inline.append(index..<end)
+                    inline.append(MaskedRange(index..<end, .opaque))
                     index = end
                     continue
                 }
             }
+            let opening = byte == UInt8(ascii: "]") ? openBrackets.popLast() : nil
             if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
                 if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
                     bytes[close] == UInt8(ascii: ")")
                 {
-                    inline.append((index + 1)..<(close + 1))
+                    if let opening, opening == 0 || bytes[opening - 1] != UInt8(ascii: "!") {
+                        inline.append(MaskedRange(opening..<(opening + 1), .transparent))
+                        inline.append(MaskedRange(index..<(close + 1), .transparent))
+                    } else {
+                        inline.append(MaskedRange((index + 1)..<(close + 1), .opaque))
+                    }
                     index = close + 1
                     continue
                 }

@@ -91,6 +91,8 @@ struct TokenizerTests {
         let pieces = [
             " ", "\n", "\r\n", "\t", "-", "'", "\u{2019}", ",", ".", "\u{A0}", "\u{2003}", "\u{2028}",
             "\u{AD}", "\u{200B}", "\u{200C}", "\u{200D}", "\u{2060}", "\u{FEFF}", "(", "/",
+            // Transparent Markdown markup, as the masker leaves it (`MarkdownMasker.ignored`).
+            "\u{1E}",
         ]
         var generator = SeededGenerator(seed: 0x6A9)
         for _ in 0..<2000 {
