@@ -37,6 +37,13 @@ final class EntryFile {
     /// Fills `buffer` with the file's bytes from `offset`; false when the file ends first or
     /// cannot be read.
     func read(into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
+        Self.read(descriptor, into: buffer, at: offset)
+    }
+
+    /// Fills `buffer` with the bytes of the file open as `descriptor` from `offset`, reading
+    /// again after a short read or an interruption; false when the file ends first or cannot
+    /// be read.
+    static func read(_ descriptor: Int32, into buffer: UnsafeMutableRawBufferPointer, at offset: Int) -> Bool {
         var done = 0
         while done < buffer.count {
             let count = pread(descriptor, buffer.baseAddress! + done, buffer.count - done, off_t(offset + done))

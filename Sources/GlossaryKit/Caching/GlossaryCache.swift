@@ -144,13 +144,7 @@ package struct GlossaryCache: Sendable {
             var offset = 0
             repeat {
                 let part = UnsafeMutableRawBufferPointer(rebasing: buffer[..<min(Self.bufferSize, count - offset)])
-                var done = 0
-                while done < part.count {
-                    let read = pread(descriptor, part.baseAddress! + done, part.count - done, off_t(offset + done))
-                    if read < 0 && errno == EINTR { continue }
-                    guard read > 0 else { return false }
-                    done += read
-                }
+                guard EntryFile.read(descriptor, into: part, at: offset) else { return false }
                 offset += part.count
                 let words = hasher.mixWords(UnsafeRawBufferPointer(part))
                 if offset == count { hasher.mixTail(UnsafeRawBufferPointer(rebasing: part[words...])) }
