@@ -5,14 +5,17 @@
 /// - *Opaque* regions are text a reader does not read as prose: their bytes become spaces (line
 ///   breaks stay), and the first one becomes `MarkdownMasker.mark`, so that no multi-word term is
 ///   matched across them. In Markdown: fenced code blocks (```` ``` ```` and `~~~`), inline code
-///   spans, HTML comments, HTML tags (not their content), autolinks, bare URLs and the
-///   destination of an image. In plain text: bare URLs only.
+///   spans, HTML comments, HTML tags other than phrasing ones (not their content), autolinks,
+///   bare URLs and the destination of an image. In plain text: bare URLs only.
 /// - *Transparent* regions are inline markup a reader does not see as text, around or inside
 ///   prose: every byte but a line break becomes `MarkdownMasker.ignored`, which splits words but
 ///   counts for nothing between them, so markup neither hides a term (`_TKI_`) nor keeps its
 ///   words apart (`*guest* worker`). In Markdown only: emphasis, strong emphasis and
 ///   strike-through delimiter runs (`*`, `_`, `~`; see `delimiterRunIsMarkup`), and the opening
-///   bracket and the `](destination "title")` of an inline link (`[guest](https://…) worker`).
+///   bracket and the `](destination "title")` of an inline link (`[guest](https://…) worker`),
+///   the opening bracket and the `][label]` of a full or collapsed reference link
+///   (`[guest][ref] worker`), and the tags of phrasing HTML elements (`<em>guest</em> worker`,
+///   `phrasingElements`).
 ///
 /// Plain text has no transparent regions: its `*` and `_` are read as written (a `.txt` file
 /// may hold identifiers, and a writer who uses Markdown emphasis can check the file as
@@ -163,8 +166,8 @@ enum MarkdownMasker {
     }
 
     /// Inline code, HTML comments and tags, link destinations and URLs (opaque), and emphasis
-    /// delimiters and inline links' brackets and destinations (transparent), in Markdown,
-    /// outside the blocks already masked.
+    /// delimiters, links' brackets and destinations or labels and phrasing tags (transparent),
+    /// in Markdown, outside the blocks already masked.
     ///
     /// - Complexity: O(*n*). No search runs again over text an earlier one has read: a link
     ///   destination's `)` is remembered until it is passed, a code span's closing run is looked
@@ -598,7 +601,8 @@ struct MaskedRange: Equatable, Sendable {
         /// Not prose (code, a URL, a tag): blanked to spaces behind `MarkdownMasker.mark`, so
         /// that no term spans it.
         case opaque
-        /// Markup inside prose (emphasis delimiters, a link's brackets and destination):
+        /// Markup inside prose (emphasis delimiters, a link's brackets and destination or label,
+        /// a phrasing HTML tag):
         /// blanked to `MarkdownMasker.ignored`, so that it neither hides a term nor joins or
         /// parts words.
         case transparent
