@@ -252,6 +252,12 @@ struct MarkdownTransparencyTests {
         // At a sentence's start, inside emphasis, the replacement is capitalised as without it.
         let start = try Self.fixed("_TKI_ pulang. **TKI** juga.", language: .indonesian)
         #expect(start.fixed == "_Pekerja migran_ pulang. **Pekerja migran** juga.")
+        // A match inside a phrasing tag is fixed, the tags kept, capitalised at a sentence start.
+        let tags = try Self.fixed("<em>TKI</em> pulang. Banyak <b>TKI</b> dan <em>guest</em> pekerja.", language: .indonesian)
+        #expect(tags.fixed == "<em>Pekerja migran</em> pulang. Banyak <b>pekerja migran</b> dan <em>guest</em> pekerja.")
+        let across = try Self.fixed("A <em>guest</em> worker came.", language: .english)
+        #expect(across.fixed == "A <em>guest</em> worker came.")
+        #expect(across.findings.map(\.rule) == ["deprecated-term"])
     }
 
     /// What an editor offers (`Fixer.candidates`, the language server's code actions): nothing
