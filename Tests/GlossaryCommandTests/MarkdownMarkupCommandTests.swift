@@ -87,4 +87,28 @@ struct MarkdownMarkupCommandTests {
         let fixed = try String(contentsOf: file, encoding: .utf8)
         #expect(fixed == Self.english.replacingOccurrences(of: "_guest worker_", with: "_migrant worker_"), "\(fixed)")
     }
+
+    static let linksAndTags = """
+        A [guest][ref] worker came. A [guest][] worker came.
+
+        A <em>guest</em> worker came. A <a href="/x" title="a>b">guest</a> worker came.
+
+        A <span class='t'><b>guest</b></span> <i>worker</i> came.
+
+        A [guest] worker. A guest<br>worker. A <code>guest</code> worker. A guest<bdi>worker.
+
+        [ref]: https://example.org/guest
+
+        """
+
+    /// Reference links and phrasing tags hide no term, and a match across them is not fixed;
+    /// brackets without a label, `<br>`, `<code>` and other tags still part the words.
+    @Test func referenceLinksAndPhrasingTagsDoNotHideTerms() throws {
+        let (result, file) = try Self.check(Self.linksAndTags, fix: true)
+        #expect(result.status == 1, "\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n").filter { $0.contains("[deprecated-term]") }
+        let expected = ["draft.md:1:4:", "draft.md:1:32:", "draft.md:3:7:", "draft.md:3:58:", "draft.md:5:22:"]
+        #expect(lines.map { String($0.prefix { $0 != " " }) } == expected, "\(result.stdout)")
+        #expect(try String(contentsOf: file, encoding: .utf8) == Self.linksAndTags)
+    }
 }

@@ -36,10 +36,11 @@ public enum Phenomenon: String, Sendable, CaseIterable, Codable {
     /// ignored for matching (`traf\u{AD}ficking`).
     case invisible
     /// Markdown markup a reader does not see inside the match, ignored for matching: an emphasis
-    /// or strike-through delimiter, a link's brackets and destination (`*guest* worker`,
-    /// `[guest](https://…) worker`). Such a match gets an automatic fix only when the fix keeps
-    /// the markup (emphasis closed before an ending: `*TKI*-nya` → `*pekerja migran*nya`); any
-    /// other replacement would drop or misplace it.
+    /// or strike-through delimiter, a link's brackets and destination or reference label, a
+    /// phrasing HTML tag (`*guest* worker`, `[guest](https://…) worker`, `<em>guest</em> worker`).
+    /// Such a match gets an automatic fix only when the fix keeps the markup (emphasis closed
+    /// before an ending: `*TKI*-nya` → `*pekerja migran*nya`); any other replacement would drop
+    /// or misplace it.
     case markup
 
     /// Phenomena that only the last word of a term may show (`perdagangan tenaga kerjanya`, not

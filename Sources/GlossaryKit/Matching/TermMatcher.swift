@@ -1113,8 +1113,8 @@ extension TermMatcher {
     }
 
     /// Whether the written bytes of a match hold Markdown markup that the masker made
-    /// transparent (`MaskedRange.Kind.transparent`): an emphasis, strike-through or link byte
-    /// (`*`, `_`, `~`, `[`, `]`) that the term itself does not have. Only transparent markup can
+    /// transparent (`MaskedRange.Kind.transparent`): an emphasis, strike-through, link or
+    /// phrasing tag byte (`*`, `_`, `~`, `[`, `]`, `<`, `>`) that the term itself does not have. Only transparent markup can
     /// stand inside a match: anywhere else such a byte is text, and a gap or word the term
     /// lacks.
     ///
@@ -1126,10 +1126,11 @@ extension TermMatcher {
     /// The bytes of transparent Markdown markup that can stand inside a match.
     static let markupBytes: [UInt8] = [
         UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "["), UInt8(ascii: "]"),
+        UInt8(ascii: "<"), UInt8(ascii: ">"),
     ]
 
     /// `markupBytes` as characters.
-    static let markupCharacters: Set<Character> = ["*", "_", "~", "[", "]"]
+    static let markupCharacters: Set<Character> = ["*", "_", "~", "[", "]", "<", ">"]
 
     /// Whether `fix`, which replaces `written` (a match with `Phenomenon.markup`), keeps its
     /// markup: the same markup characters in the same order. A fix that drops or adds one

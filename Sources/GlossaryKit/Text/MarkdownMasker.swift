@@ -5,14 +5,17 @@
 /// - *Opaque* regions are text a reader does not read as prose: their bytes become spaces (line
 ///   breaks stay), and the first one becomes `MarkdownMasker.mark`, so that no multi-word term is
 ///   matched across them. In Markdown: fenced code blocks (```` ``` ```` and `~~~`), inline code
-///   spans, HTML comments, HTML tags (not their content), autolinks, bare URLs and the
-///   destination of an image. In plain text: bare URLs only.
+///   spans, HTML comments, HTML tags other than phrasing ones (not their content), autolinks,
+///   bare URLs and the destination of an image. In plain text: bare URLs only.
 /// - *Transparent* regions are inline markup a reader does not see as text, around or inside
 ///   prose: every byte but a line break becomes `MarkdownMasker.ignored`, which splits words but
 ///   counts for nothing between them, so markup neither hides a term (`_TKI_`) nor keeps its
 ///   words apart (`*guest* worker`). In Markdown only: emphasis, strong emphasis and
 ///   strike-through delimiter runs (`*`, `_`, `~`; see `delimiterRunIsMarkup`), and the opening
-///   bracket and the `](destination "title")` of an inline link (`[guest](https://…) worker`).
+///   bracket and the `](destination "title")` of an inline link (`[guest](https://…) worker`),
+///   the opening bracket and the `][label]` of a full or collapsed reference link
+///   (`[guest][ref] worker`), and the tags of phrasing HTML elements (`<em>guest</em> worker`,
+///   `phrasingElements`).
 ///
 /// Plain text has no transparent regions: its `*` and `_` are read as written (a `.txt` file
 /// may hold identifiers, and a writer who uses Markdown emphasis can check the file as
@@ -163,8 +166,8 @@ enum MarkdownMasker {
     }
 
     /// Inline code, HTML comments and tags, link destinations and URLs (opaque), and emphasis
-    /// delimiters and inline links' brackets and destinations (transparent), in Markdown,
-    /// outside the blocks already masked.
+    /// delimiters, links' brackets and destinations or labels and phrasing tags (transparent),
+    /// in Markdown, outside the blocks already masked.
     ///
     /// - Complexity: O(*n*). No search runs again over text an earlier one has read: a link
     ///   destination's `)` is remembered until it is passed, a code span's closing run is looked
@@ -268,13 +271,25 @@ enum MarkdownMasker {
                     continue
                 }
                 if let end = htmlTagEnd(bytes, from: index, steps: &steps) {
-                    inline.append(MaskedRange(index..<end, .opaque))
+                    // A phrasing tag (`<em>`, `</a>`) only styles the prose around it; any other
+                    // tag is not prose, or parts it (`<br>`, `<p>`, `<code>`).
+                    inline.append(MaskedRange(index..<end, isPhrasingTag(bytes, at: index) ? .transparent : .opaque))
                     index = end
                     continue
                 }
             }
             if byte == UInt8(ascii: "]") {
                 let opening = openBrackets.popLast()
+                if let opening, opening == 0 || bytes[opening - 1] != UInt8(ascii: "!"),
+                    let close = referenceLabelEnd(bytes, after: index, steps: &steps)
+                {
+                    // A full or collapsed reference link, `[text][label]` or `[text][]`: its
+                    // brackets and label are not seen, as an inline link's destination.
+                    inline.append(MaskedRange(opening..<(opening + 1), .transparent))
+                    inline.append(MaskedRange(index..<(close + 1), .transparent))
+                    index = close + 1
+                    continue
+                }
                 if index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
                     let from = index + 2
                     if !(destination.from <= from && from <= destination.stop) {
@@ -459,19 +474,79 @@ enum MarkdownMasker {
     }
 
     /// Where an HTML tag or autolink starting at `index` ends, or nil when `<` starts no tag.
+    ///
+    /// A `>` inside an attribute value quoted after `=` (`<a title="a>b">`) does not end the tag.
+    /// The tag ends before the next `<` or blank line at the latest, so that no byte is read by
+    /// two searches.
     private static func htmlTagEnd(_ bytes: UnsafeBufferPointer<UInt8>, from index: Int, steps: inout Int) -> Int? {
         guard index + 1 < bytes.count else { return nil }
         let next = bytes[index + 1]
         let startsTag = (next | 0x20 >= 0x61 && next | 0x20 <= 0x7A) || next == UInt8(ascii: "/") || next == UInt8(ascii: "!")
         guard startsTag else { return nil }
         var end = index + 1
+        var quote: UInt8?
         defer { steps += end - index }
-        while end < bytes.count, bytes[end] != UInt8(ascii: ">") {
-            if bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }
-            if bytes[end] == UInt8(ascii: "<") { return nil }
+        while end < bytes.count {
+            let byte = bytes[end]
+            if byte == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }
+            if byte == UInt8(ascii: "<") { return nil }
+            if let open = quote {
+                if byte == open { quote = nil }
+            } else if byte == UInt8(ascii: ">") {
+                break
+            } else if (byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")) && bytes[end - 1] == UInt8(ascii: "=") {
+                quote = byte
+            }
             end += 1
         }
         return end < bytes.count ? end + 1 : nil
+    }
+
+    /// The HTML elements that only style or annotate the prose they hold, whose tags a reader
+    /// does not see: a term may run through them (`<em>guest</em> worker`).
+    ///
+    /// Left out: `code`, `kbd`, `samp`, `var` (not prose), `q` (shown with quotation marks),
+    /// `br`, `wbr` and every block or embedded element.
+    static let phrasingElements: Set<String> = [
+        "a", "abbr", "b", "cite", "del", "dfn", "em", "i", "ins", "mark", "s", "small", "span", "strong",
+        "sub", "sup", "u",
+    ]
+
+    /// Whether the tag at `index` (an opening or closing tag, its end already found) is one of
+    /// `phrasingElements`: its name, in any case, is followed by white space, `/` or `>`, so
+    /// `<embed>` is not `<em>`.
+    ///
+    /// - Complexity: O(1): names longer than the longest phrasing name are not read to the end.
+    static func isPhrasingTag(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        var start = index + 1
+        if start < bytes.count, bytes[start] == UInt8(ascii: "/") { start += 1 }
+        var end = start
+        while end < bytes.count, end - start <= 6, bytes[end] | 0x20 >= 0x61, bytes[end] | 0x20 <= 0x7A { end += 1 }
+        guard end > start, end - start <= 6, end < bytes.count else { return false }
+        let after = bytes[end]
+        guard after == UInt8(ascii: ">") || after == UInt8(ascii: "/") || isWhiteSpace(after) else { return false }
+        let name = String(decoding: bytes[start..<end].map { $0 | 0x20 }, as: UTF8.self)
+        return phrasingElements.contains(name)
+    }
+
+    /// The `]` that closes a reference label opened right after the `]` at `index`
+    /// (`][label]`, or `[]`), or nil. A label holds no unescaped bracket and no line break.
+    ///
+    /// - Complexity: O(*l*) in the label; the search stops at the next bracket, which the
+    ///   caller reads next, so no byte is read by two searches.
+    static func referenceLabelEnd(_ bytes: UnsafeBufferPointer<UInt8>, after index: Int, steps: inout Int) -> Int? {
+        guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "[") else { return nil }
+        var end = index + 2
+        defer { steps += end - index }
+        while end < bytes.count {
+            switch bytes[end] {
+            case UInt8(ascii: "]"): return end
+            case UInt8(ascii: "["), 0x0A: return nil
+            case UInt8(ascii: "\\"): end += 2
+            default: end += 1
+            }
+        }
+        return nil
     }
 
     /// Fenced code blocks: from an opening fence line to the closing fence line (or the end).
@@ -526,7 +601,8 @@ struct MaskedRange: Equatable, Sendable {
         /// Not prose (code, a URL, a tag): blanked to spaces behind `MarkdownMasker.mark`, so
         /// that no term spans it.
         case opaque
-        /// Markup inside prose (emphasis delimiters, a link's brackets and destination):
+        /// Markup inside prose (emphasis delimiters, a link's brackets and destination or label,
+        /// a phrasing HTML tag):
         /// blanked to `MarkdownMasker.ignored`, so that it neither hides a term nor joins or
         /// parts words.
         case transparent

@@ -8,7 +8,8 @@
 ///   followed by at least one space or a line break.
 ///
 /// Opening emphasis, strike-through or link markup right before the place (`*`, `_`, `~`, `[`)
-/// is skipped first: `*TKI* pulang.` begins a sentence as `TKI pulang.` does.
+/// and opening phrasing HTML tags (`<em>`, `MarkdownMasker.phrasingElements`) are skipped
+/// first: `*TKI* pulang.` and `<em>TKI</em> pulang.` begin a sentence as `TKI pulang.` does.
 ///
 /// A line inside a paragraph that does not follow a sentence end continues the sentence. An
 /// abbreviation's full stop (`e.g. TKI`) is taken for a sentence end.
@@ -23,7 +24,15 @@ enum SentenceStart {
     /// - Complexity: O(the blanks and punctuation just before `offset`).
     static func isSentenceStart(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int, contentStart: Int = 0) -> Bool {
         var index = min(offset, bytes.count)
-        while index > contentStart, isOpeningMarkup(bytes[index - 1]) { index -= 1 }
+        while index > contentStart {
+            if isOpeningMarkup(bytes[index - 1]) {
+                index -= 1
+            } else if let tagStart = openingPhrasingTag(bytes, endingAt: index, contentStart: contentStart) {
+                index = tagStart
+            } else {
+                break
+            }
+        }
         var sawSpace = false
         // Spaces and tabs before the place.
         while index > contentStart, isBlank(bytes[index - 1]) { index -= 1; sawSpace = true }
@@ -95,5 +104,22 @@ enum SentenceStart {
     private static func isOpeningMarkup(_ byte: UInt8) -> Bool {
         byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "~") || byte == UInt8(ascii: "[")
     }
+    /// The start of the opening phrasing tag (`<em>`, `<a href="…">`) that ends at `end`, or
+    /// nil. No more than `tagLimit` bytes are walked back, and never across a line break.
+    private static func openingPhrasingTag(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, contentStart: Int) -> Int? {
+        guard bytes[end - 1] == UInt8(ascii: ">") else { return nil }
+        var start = end - 1
+        while start > contentStart, end - start < tagLimit, bytes[start] != UInt8(ascii: "<"), bytes[start] != 0x0A {
+            start -= 1
+        }
+        guard bytes[start] == UInt8(ascii: "<"), start + 1 < end, bytes[start + 1] != UInt8(ascii: "/"),
+            MarkdownMasker.isPhrasingTag(bytes, at: start)
+        else { return nil }
+        return start
+    }
+
+    /// How far back an opening tag is looked for: longer tags are rare before a term.
+    private static let tagLimit = 256
+
     private static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 }

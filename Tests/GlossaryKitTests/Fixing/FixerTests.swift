@@ -129,6 +129,13 @@ struct FixerTests {
         #expect(starts("# ~~TKI"))
         #expect(!starts("a *TKI"))
         #expect(!starts("a*TKI"))
+        // So do opening phrasing tags, and not other or closing tags.
+        #expect(starts("<em>TKI"))
+        #expect(starts("Selesai. <b><a href=\"x>y\">*TKI"))
+        #expect(!starts("a <em>TKI"))
+        #expect(!starts("Selesai. <code>TKI"))
+        #expect(!starts("Selesai. </em>TKI"))
+        #expect(!starts("Selesai. <embed>TKI"))
     }
 
     @Test func keepsTheInflection() throws {

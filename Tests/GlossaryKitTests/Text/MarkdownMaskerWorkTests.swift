@@ -29,6 +29,11 @@ struct MarkdownMaskerWorkTests {
         },
         "unbalanced delimiters": { String(repeating: "_TKI *guest _worker ** ", count: $0) },
         "brackets then links": { String(repeating: "[", count: $0) + String(repeating: "guest](x) ", count: $0) },
+        "phrasing tags": { String(repeating: "<em>guest</em> <a href=\"x>y\">worker</a> <embed> ", count: $0) },
+        "unclosed quoted attributes": { String(repeating: "<a title=\"guest worker <b x='", count: $0) },
+        "reference links and unclosed labels": {
+            String(repeating: "[guest][ref] [a][ ][b][] ][[", count: $0) + String(repeating: "]", count: $0)
+        },
         "links inside brackets": { String(repeating: "[a [b](x) *c* ", count: $0) + String(repeating: "]", count: $0) },
     ]
 
@@ -104,6 +109,7 @@ struct MarkdownMaskerReferenceTests {
             "`", "``", "```", "[", "]", "](", ")", "(", "<", ">", "<!--", "-->", "<a ", "</b>", "<!x", "\n", "\n\n", "\n \n",
             " ", "\r", "\t", "TKI", "www.", "http://", "x", ".", "~~~", "\n```\n", "é",
             "*", "**", "_", "~~", "\\", "\\_", "![", "a", "!",
+            "][", "[]", "<em>", "</em>", "<b class=\"", "=\"", "'", "<embed>", "<br>", "<span x='>'>", "<EM ", "/>",
         ]
         var generator = SeededGenerator(seed: 16)
         var masked = 0

@@ -56,6 +56,40 @@ struct MarkdownTransparencyTests {
         #expect(Self.masked("a\n\n[b\n\nc](x) d") == "a\n\n[b\n\nc]|   d")
     }
 
+    /// A full or collapsed reference link is transparent like an inline link: its opening
+    /// bracket and its `][label]`. Brackets with no label after them, an image's and a label
+    /// broken by a line or a bracket are read as before.
+    @Test func aReferenceLinkIsTransparent() {
+        #expect(Self.masked("A [guest][ref] worker") == "A ·guest······ worker")
+        #expect(Self.masked("A [guest][] worker") == "A ·guest··· worker")
+        #expect(Self.masked("A [*guest*][r] worker") == "A ··guest····· worker")
+        #expect(Self.masked("A [guest] worker") == "A [guest] worker")
+        #expect(Self.masked(#"A [guest][r\]s] worker"#) == "A ·guest······· worker")
+        #expect(Self.masked("![guest][r] worker") == "![guest][r] worker")
+        #expect(Self.masked("[guest][r\nx] worker") == "[guest][r\nx] worker")
+        #expect(Self.masked("[a][b[c] d") == "[a][b[c] d")
+        #expect(Self.masked("[ref]: http://x\n") == "[ref]: |       \n")
+    }
+
+    /// Phrasing tags (`<em>`, `<a href>`, `<span>`…) are transparent, opening and closing, in any
+    /// case and with attributes; every other tag stays opaque and parts the words around it.
+    @Test func phrasingTagsAreTransparentAndOtherTagsOpaque() {
+        #expect(Self.masked("A <em>guest</em> worker") == "A ····guest····· worker")
+        #expect(Self.masked("<STRONG>TKI</STRONG>") == "········TKI·········")
+        #expect(Self.masked("<a href=\"x\">guest</a>") == "············guest····")
+        #expect(Self.masked("<span class='a>b'>g</span>") == "··················g·······")
+        #expect(Self.masked("<b>x</b><i>y</i><u>z</u><s>w</s>") == "···x·······y·······z·······w····")
+        #expect(Self.masked("guest<br>worker") == "guest|   worker")
+        #expect(Self.masked("guest<br/>worker") == "guest|    worker")
+        #expect(Self.masked("<code>guest</code>") == "|     guest|      ")
+        #expect(Self.masked("<embed>guest") == "|      guest")
+        #expect(Self.masked("<bdi>guest</bdi>") == "|    guest|     ")
+        #expect(Self.masked("<p>guest</p>") == "|  guest|   ")
+        #expect(Self.masked("<h1>guest</h1>") == "|   guest|    ")
+        #expect(Self.masked("<em guest worker") == "<em guest worker")
+        #expect(Self.masked("<a title=\"x>y\">z") == "···············z")
+    }
+
     /// Code, comments, tags and URLs stay opaque; emphasis inside them is not looked at.
     @Test func opaqueRegionsStayOpaque() {
         #expect(Self.masked("A `*guest*` worker") == "A |         worker")
@@ -107,6 +141,10 @@ struct MarkdownTransparencyTests {
         ("A _guest worker_ came.", "guest worker"), ("A ~~guest~~ worker came.", "guest~~ worker"),
         ("A [guest](http://x) worker came.", "guest](http://x) worker"),
         ("A *guest\nworker* came.", "guest\nworker"), ("A *guest*\nworker came.", "guest*\nworker"),
+        ("A [guest][ref] worker came.", "guest][ref] worker"), ("A [guest][] worker came.", "guest][] worker"),
+        ("A <em>guest</em> worker came.", "guest</em> worker"), ("A <em>guest worker</em> came.", "guest worker"),
+        ("A guest <a href=\"x>y\">worker</a> came.", "guest <a href=\"x>y\">worker"),
+        ("A <span lang=en>guest</span> <b>worker</b> came.", "guest</span> <b>worker"),
     ])
     func emphasisAndLinksNeitherHideNorPartATerm(_ text: String, _ written: String) throws {
         #expect(try Self.matches(text, language: .english) == [written])
@@ -122,6 +160,8 @@ struct MarkdownTransparencyTests {
 
     @Test(arguments: [
         "A `guest` worker came.", "A guest<!-- c --> worker came.", "A guest * worker came.", "![guest](x) worker came.",
+        "A guest<br>worker came.", "A <code>guest</code> worker came.", "A guest<embed>worker came.",
+        "A guest<bdi>worker came.", "A [guest] worker came.", "A guest</p> worker came.",
     ])
     func markupThatIsTextOrNotProseStillHides(_ text: String) throws {
         #expect(try Self.matches(text, language: .english).isEmpty)
@@ -212,6 +252,12 @@ struct MarkdownTransparencyTests {
         // At a sentence's start, inside emphasis, the replacement is capitalised as without it.
         let start = try Self.fixed("_TKI_ pulang. **TKI** juga.", language: .indonesian)
         #expect(start.fixed == "_Pekerja migran_ pulang. **Pekerja migran** juga.")
+        // A match inside a phrasing tag is fixed, the tags kept, capitalised at a sentence start.
+        let tags = try Self.fixed("<em>TKI</em> pulang. Banyak <b>TKI</b> dan <em>guest</em> pekerja.", language: .indonesian)
+        #expect(tags.fixed == "<em>Pekerja migran</em> pulang. Banyak <b>pekerja migran</b> dan <em>guest</em> pekerja.")
+        let across = try Self.fixed("A <em>guest</em> worker came.", language: .english)
+        #expect(across.fixed == "A <em>guest</em> worker came.")
+        #expect(across.findings.map(\.rule) == ["deprecated-term"])
     }
 
     /// What an editor offers (`Fixer.candidates`, the language server's code actions): nothing

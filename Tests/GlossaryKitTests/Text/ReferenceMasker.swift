@@ -91,12 +91,20 @@ enum ReferenceMasker {
                     continue
                 }
                 if let end = tagEnd(bytes, from: index) {
-                    inline.append(MaskedRange(index..<end, .opaque))
+                    inline.append(MaskedRange(index..<end, isPhrasing(bytes[index..<end]) ? .transparent : .opaque))
                     index = end
                     continue
                 }
             }
             let opening = byte == UInt8(ascii: "]") ? openBrackets.popLast() : nil
+            if let opening, opening == 0 || bytes[opening - 1] != UInt8(ascii: "!"), index + 1 < bytes.count,
+                bytes[index + 1] == UInt8(ascii: "["), let close = labelEnd(bytes, from: index + 2)
+            {
+                inline.append(MaskedRange(opening..<(opening + 1), .transparent))
+                inline.append(MaskedRange(index..<(close + 1), .transparent))
+                index = close + 1
+                continue
+            }
             if byte == UInt8(ascii: "]"), index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "(") {
                 if let close = bytes[(index + 2)...].firstIndex(where: { $0 == UInt8(ascii: ")") || $0 == 0x0A }),
                     bytes[close] == UInt8(ascii: ")")
@@ -128,12 +136,41 @@ enum ReferenceMasker {
             return nil
         }
         var end = index + 1
-        while end < bytes.count, bytes[end] != UInt8(ascii: ">") {
+        var quote: UInt8?
+        while end < bytes.count, quote != nil || bytes[end] != UInt8(ascii: ">") {
             if bytes[end] == 0x0A && end + 1 < bytes.count && bytes[end + 1] == 0x0A { return nil }
             if bytes[end] == UInt8(ascii: "<") { return nil }
+            if bytes[end] == quote {
+                quote = nil
+            } else if quote == nil, bytes[end] == UInt8(ascii: "\"") || bytes[end] == UInt8(ascii: "'"),
+                bytes[end - 1] == UInt8(ascii: "=")
+            {
+                quote = bytes[end]
+            }
             end += 1
         }
         return end < bytes.count ? end + 1 : nil
+    }
+
+    /// Whether `tag` (from `<` to `>`) opens or closes an element of
+    /// `MarkdownMasker.phrasingElements`, read by its name up to white space, `/` or `>`.
+    private static func isPhrasing(_ tag: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        let text = String(decoding: tag, as: UTF8.self).lowercased().dropFirst()
+        let afterSlash = text.hasPrefix("/") ? text.dropFirst() : text
+        let name = afterSlash.prefix { !" \t\n\r\u{0B}\u{0C}/>".contains($0) }
+        return name.allSatisfy { $0.isASCII && $0.isLetter } && MarkdownMasker.phrasingElements.contains(String(name))
+    }
+
+    /// The `]` ending a reference label whose text starts at `start`, unless a `[` or a line
+    /// break comes first; an escaped character is passed over.
+    private static func labelEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
+        var index = start
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "]") { return index }
+            if bytes[index] == UInt8(ascii: "[") || bytes[index] == 0x0A { return nil }
+            index += bytes[index] == UInt8(ascii: "\\") ? 2 : 1
+        }
+        return nil
     }
 
     /// The start of the next run of exactly `length` backticks from `start`, unless a blank line
