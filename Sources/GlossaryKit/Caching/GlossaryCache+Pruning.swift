@@ -40,7 +40,8 @@ extension GlossaryCache {
     /// Brings the cache within `limits`: removes entries unused for longer than
     /// `limits.maximumAge`, then the least recently used entries, oldest first, until all take
     /// at most `limits.maximumBytes`; the entry of `kept` (just stored) stays. Temporary files
-    /// left by processes that died go too; files the cache did not write are left alone.
+    /// left by processes that died go too, and the verification records of entries that are
+    /// gone; files the cache did not write are left alone.
     ///
     /// Removing an entry never harms a process reading it: a reader has the file mapped, and the
     /// mapping keeps its bytes until it is unmapped; entries are never truncated or rewritten in
@@ -54,6 +55,7 @@ extension GlossaryCache {
         let nowSeconds = now.timeIntervalSince1970
         let keptName = kept.map { $0 + Self.entrySuffix }
         var entries: [(name: String, status: stat)] = []
+        defer { removeOrphanedRecords(among: names) }
         for name in names {
             var status = stat()
             guard lstat(file(name), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
@@ -75,6 +77,17 @@ extension GlossaryCache {
         entries.sort { Self.modificationTime($0.status) < Self.modificationTime($1.status) }
         for entry in entries where total > limits.maximumBytes && entry.name != keptName {
             if remove(entry.name, judged: entry.status) { total -= Int(entry.status.st_size) }
+        }
+    }
+
+    /// Removes the verification records (`VerificationRecord`) among `names` whose entry is gone.
+    /// A record of a missing entry vouches for nothing (a new entry is another file), but takes
+    /// a file.
+    private func removeOrphanedRecords(among names: [String]) {
+        for name in names where name.hasSuffix(VerificationRecord.suffix) && !name.hasPrefix(".") {
+            let key = name.dropLast(VerificationRecord.suffix.count)
+            var status = stat()
+            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT { unlink(file(name)) }
         }
     }
 
