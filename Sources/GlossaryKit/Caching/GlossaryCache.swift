@@ -205,7 +205,7 @@ package struct GlossaryCache: Sendable {
     /// damaged or not `key`'s.
     ///
     /// The file is mapped, and its large tables are used where they lie. A successful load marks
-    /// the entry as used (its modification time), for pruning.
+    /// the entry as used (its modification time, or its verification record's), for pruning.
     package func load(key: String) -> CompiledGlossary? {
         loadEntry(key: key)?.compiled
     }
@@ -229,17 +229,20 @@ package struct GlossaryCache: Sendable {
         let path = url(for: key).path
         guard let file = EntryFile(path: path) else { return nil }
         let recordPath = verificationRecordPath(for: key)
-        let loaded: Loaded
         if VerificationRecord.identity(at: recordPath, key: key) == file.identity {
             guard let compiled = try? CacheEntry.read(verified: file, key: key) else { return nil }
-            loaded = Loaded(compiled: compiled, wasChecked: false)
-        } else {
-            guard let compiled = try? CacheEntry.read(file, key: key) else { return nil }
-            if file.identity.isSettled(at: now) { VerificationRecord.store(key: key, identity: file.identity, at: recordPath) }
-            loaded = Loaded(compiled: compiled, wasChecked: true)
+            // The entry is left as it is, so that its record keeps vouching for it.
+            markUsed(recordPath)
+            return Loaded(compiled: compiled, wasChecked: false)
         }
-        markUsed(path)
-        return loaded
+        guard let compiled = try? CacheEntry.read(file, key: key) else { return nil }
+        if file.identity.isSettled(at: now) {
+            // A new record is a use of its own.
+            VerificationRecord.store(key: key, identity: file.identity, at: recordPath)
+        } else {
+            markUsed(path)
+        }
+        return Loaded(compiled: compiled, wasChecked: true)
     }
 
     /// Where the verification record of the entry under `key` lives: `<key>.verified`.

@@ -166,13 +166,52 @@ struct VerificationRecordTests {
         }
         let names = { try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted() }
         #expect(try names() == keys.flatMap { [$0 + ".glossary-cache", $0 + ".verified"] }.sorted())
-        // The first entry unused for two hours: pruning removes it and its record.
+        // The first entry unused for two hours (neither it nor its record touched): pruning
+        // removes it and its record.
         CachePruningTests.backdate(cache.url(for: keys[0]).path, by: 7200)
+        CachePruningTests.backdate(cache.verificationRecordPath(for: keys[0]), by: 7200)
         cache.prune(keeping: nil)
         #expect(try names() == [keys[1] + ".glossary-cache", keys[1] + ".verified"])
         // A record left without its entry goes too.
         try FileManager.default.removeItem(at: cache.url(for: keys[1]))
         cache.prune(keeping: nil)
         #expect(try names().isEmpty)
+    }
+
+    /// A load through the record marks the record as used, not the entry, whose identity must
+    /// stay; pruning takes the later of the two times as the entry's last use.
+    @Test func aLoadThroughTheRecordMarksTheRecordAndLeavesTheEntryAlone() throws {
+        let folder = TestScratch.url("verification-use")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cache = GlossaryCache(path: folder.path, limits: .init(maximumBytes: 1 << 30, maximumAge: 3600))
+        let key = "00000000000000a1"
+        let name = key + GlossaryCache.entrySuffix
+        cache.store(try CompiledGlossary(RuleExamples.glossary), key: key)
+        let entry = cache.url(for: key), record = cache.verificationRecordPath(for: key)
+        CachePruningTests.backdate(entry.path, by: 7200)
+        #expect(cache.loadEntry(key: key, now: Self.later)?.wasChecked == true)
+        let identity = try Self.status(entry)
+        #expect(VerificationRecord.identity(at: record, key: key) == identity)
+
+        CachePruningTests.backdate(record, by: 7200)
+        var judged = stat()
+        try #require(stat(entry.path, &judged) == 0)
+        let judgedUse = cache.lastUse(of: name, status: judged)
+        #expect(Date().timeIntervalSince1970 - judgedUse > 7000)
+        #expect(cache.loadEntry(key: key, now: Self.later)?.wasChecked == false)
+        #expect(try Self.status(entry) == identity, "the entry is not touched")
+        #expect(cache.loadEntry(key: key, now: Self.later)?.wasChecked == false)
+        // Used since judged: a pruner that judged it before leaves it, and so does pruning now.
+        #expect(!cache.remove(name, judged: judged, lastUse: judgedUse))
+        cache.prune(keeping: nil)
+        #expect(FileManager.default.fileExists(atPath: entry.path))
+        // Claimed and put back, the file has a new ctime: checked once more, then recorded.
+        #expect(cache.loadEntry(key: key, now: Self.later)?.wasChecked == true)
+        #expect(cache.loadEntry(key: key, now: Self.later)?.wasChecked == false)
+
+        // Unused through either for two hours: the entry goes, with its record.
+        CachePruningTests.backdate(record, by: 7200)
+        cache.prune(keeping: nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).isEmpty)
     }
 }
