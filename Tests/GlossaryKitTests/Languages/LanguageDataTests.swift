@@ -1,4 +1,5 @@
 import Foundation
+import TestRandom
 import Testing
 
 @testable import GlossaryKit
@@ -59,6 +60,25 @@ struct LanguageDataTests {
         for text in ["", "x", "s", "sps9:abc", "q2:sps1:a", "m1:q0:sps1:a", "sps1:ab", "spz1:a", "q:"] {
             #expect(throws: ComposedYAML.Malformed.self, "\(text)") { try ComposedYAML(composed: text) }
         }
+    }
+
+    /// `problems` does not compile suffix patterns (`.*s`): every pattern of that form is a
+    /// valid regular expression, whatever its letters; and other patterns are still compiled.
+    @Test func suffixPatternsAreValidExpressionsByTheirForm() throws {
+        var generator = SeededGenerator(seed: 18)
+        let alphabet = Array("abcxyzéü -_'#/&%@!~`,;:<>=\"0123456789AZ\u{301}ñ")
+        for _ in 0..<500 {
+            let pattern =
+                ".*"
+                + String((0..<Int.random(in: 1...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(LanguageData.isSuffixPattern(pattern), "\(pattern)")
+            #expect((try? NSRegularExpression(pattern: pattern)) != nil, "\(pattern)")
+        }
+        for pattern in [".*", "s", ".*(s", ".*[", "a.*s", ".*s+", ".*\\"] {
+            #expect(!LanguageData.isSuffixPattern(pattern), "\(pattern)")
+        }
+        let data = try LanguageData.decode("language: xx\nplural-exceptions: [\".*s\", \".*(\", \"(a|b\"]", path: "x.yml")
+        #expect(data.problems.filter { $0.contains("not a regular expression") }.count == 2)
     }
 
     /// The build plugin embeds every data file in the source folder, and exactly its text.
