@@ -40,9 +40,11 @@ let package = Package(
             // copied binary, or an app built on the library, needs no files beside it.
             plugins: ["EmbedLanguageDataPlugin"]
         ),
-        // Writes Languages/Data/*.yml into a Swift file of GlossaryKit at build time.
+        // Writes Languages/Data/*.yml into a Swift file of GlossaryKit at build time, each both
+        // as text and composed (parsed and its scalars resolved), so that a run does not parse YAML.
         .executableTarget(
             name: "EmbedLanguageData",
+            dependencies: [.product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .plugin(

@@ -260,7 +260,7 @@ void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out) {
     if (lexicon->bytesLength > 0) memcpy(out, lexicon->bytes, (size_t)lexicon->bytesLength);
 }
 
-gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *consumed) {
+gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int checkContents, int64_t *consumed) {
     serialHeader header;
     if (!data || ((uintptr_t)data & 7) != 0 || length < (int64_t)sizeof header) return NULL;
     memcpy(&header, data, sizeof header);
@@ -286,18 +286,22 @@ gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *cons
     // Offsets must run from 0 to the key bytes' end without going back, and each key must fit
     // the int32 lengths of the look-up API; every slot must name a key or be empty. The hashes
     // and keys are not read here: a page of them is only touched when a look-up needs it.
-    if (offsets[0] != 0 || offsets[header.count] != header.bytesLength) return NULL;
-    for (int32_t i = 0; i < header.count; i++) {
-        int64_t keyLength = offsets[i + 1] - offsets[i];
-        if (keyLength < 0 || keyLength > INT32_MAX) return NULL;
+    // Without checkContents (bytes that passed these checks before and have not changed since),
+    // none of the arrays is read here.
+    if (checkContents) {
+        if (offsets[0] != 0 || offsets[header.count] != header.bytesLength) return NULL;
+        for (int32_t i = 0; i < header.count; i++) {
+            int64_t keyLength = offsets[i + 1] - offsets[i];
+            if (keyLength < 0 || keyLength > INT32_MAX) return NULL;
+        }
+        int32_t used = 0;
+        for (int32_t i = 0; i < header.slotCount; i++) {
+            int32_t entry = slots[i];
+            if (entry < 0 || entry > header.count) return NULL;
+            used += entry != 0;
+        }
+        if (used != header.count) return NULL;
     }
-    int32_t used = 0;
-    for (int32_t i = 0; i < header.slotCount; i++) {
-        int32_t entry = slots[i];
-        if (entry < 0 || entry > header.count) return NULL;
-        used += entry != 0;
-    }
-    if (used != header.count) return NULL;
 
     gk_lexicon *lexicon = calloc(1, sizeof(gk_lexicon));
     if (!lexicon) return NULL;

@@ -1,8 +1,10 @@
 import Foundation
+import Yams
 
-/// Writes a Swift file that holds the text of each language data file given, keyed by its name
-/// without the extension (`id.yml` → "id"): `EmbedLanguageData OUTPUT.swift FILE.yml…`. Run by
-/// the EmbedLanguageDataPlugin build plugin; see there for why the data is compiled in.
+/// Writes a Swift file that holds the text of each language data file given, and its composed
+/// form (`composed(_:)`), keyed by its name without the extension (`id.yml` → "id"):
+/// `EmbedLanguageData OUTPUT.swift FILE.yml…`. Run by the EmbedLanguageDataPlugin build plugin;
+/// see there for why the data is compiled in.
 ///
 /// An `@main` type rather than top-level code in `main.swift`: the fuzz package builds every
 /// target, this tool included, with `-sanitize=fuzzer`, which parses all files as a library.
@@ -23,6 +25,50 @@ enum EmbedLanguageData {
         return hashes + "\"\"\"\n" + text + "\n\"\"\"" + hashes
     }
 
+    /// The composed form of a YAML document, as GlossaryKit's `ComposedYAML` reads it: each node
+    /// in prefix order, its kind first, a count or length, then `:`.
+    ///
+    /// - `s`, a scalar: one letter for its style (`p` plain, `q` quoted or block) and one for
+    ///   its resolved tag (`s` str, `b` bool, `i` int, `f` float, `n` null, `o` any other), the
+    ///   length of its text in UTF-8 bytes, `:`, the text;
+    /// - `q`, a sequence: the number of items, `:`, the items;
+    /// - `m`, a mapping: the number of pairs, `:`, each key (a scalar) then its value.
+    ///
+    /// Composing resolves every plain scalar's tag by YAML's rules (`true`, `3`, `~`), which is
+    /// what costs a run its time when it parses YAML; the text is kept, so the decoder reads a
+    /// value as Yams would from the same node.
+    static func composed(_ node: Node) throws -> String {
+        switch node {
+        case .scalar(let scalar):
+            let style = scalar.style == .any || scalar.style == .plain ? "p" : "q"
+            let tag: String
+            switch Tag.Name(rawValue: scalar.tag.rawValue) {
+            case .str: tag = "s"
+            case .bool: tag = "b"
+            case .int: tag = "i"
+            case .float: tag = "f"
+            case .null: tag = "n"
+            default: tag = "o"
+            }
+            return "s" + style + tag + String(scalar.string.utf8.count) + ":" + scalar.string
+        case .sequence(let sequence):
+            return "q\(sequence.count):" + (try sequence.map(composed).joined())
+        case .mapping(let mapping):
+            var text = "m\(mapping.count):"
+            for (key, value) in mapping {
+                guard case .scalar = key else { throw ComposeError(message: "a mapping key that is not a scalar") }
+                text += try composed(key) + composed(value)
+            }
+            return text
+        case .alias:
+            throw ComposeError(message: "an alias (not used in language data)")
+        }
+    }
+
+    struct ComposeError: Error {
+        let message: String
+    }
+
     static func main() {
         let arguments = CommandLine.arguments.dropFirst()
         guard let output = arguments.first else {
@@ -39,7 +85,18 @@ enum EmbedLanguageData {
 
             """
         let files = arguments.dropFirst()
-        if files.isEmpty { source += "        :\n" }
+        var composedSource = """
+                ]
+
+                /// Every built-in language data file composed at build time (`ComposedYAML`), by
+                /// file name without the extension.
+                static let composedFiles: [String: String] = [
+
+            """
+        if files.isEmpty {
+            source += "        :\n"
+            composedSource += "        :\n"
+        }
         for path in files {
             let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
             guard !name.isEmpty,
@@ -60,8 +117,15 @@ enum EmbedLanguageData {
                 exit(2)
             }
             source += "        \"\(name)\": " + rawLiteral(text) + ",\n"
+            do {
+                guard let node = try Yams.compose(yaml: text) else { throw ComposeError(message: "an empty document") }
+                composedSource += "        \"\(name)\": " + rawLiteral(try composed(node)) + ",\n"
+            } catch {
+                FileHandle.standardError.write(Data("\(path): error: cannot compose the language data: \(error)\n".utf8))
+                exit(2)
+            }
         }
-        source += "    ]\n}\n"
+        source += composedSource + "    ]\n}\n"
         do {
             try source.write(toFile: output, atomically: true, encoding: .utf8)
         } catch {

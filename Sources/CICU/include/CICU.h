@@ -116,8 +116,11 @@ void gk_lexicon_serialize(const gk_lexicon *lexicon, uint8_t *out);
 ///
 /// Returns NULL when `data` does not start at an 8-byte boundary, when the bytes are truncated
 /// or inconsistent (counts, offsets, slots), when they were written with another hash function,
-/// or when memory runs out; otherwise the number of bytes used goes to *consumed.
-gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int64_t *consumed);
+/// or when memory runs out; otherwise the number of bytes used goes to *consumed. With
+/// `checkContents` 0, only the header and the sizes are checked, not the offsets and slots, so
+/// that none of the arrays is read: for bytes that passed the full check before and have not
+/// changed since.
+gk_lexicon *gk_lexicon_borrow(const uint8_t *data, int64_t length, int checkContents, int64_t *consumed);
 
 /// Gap classes reported by gk_tokenizer_scan_words besides lexicon ids.
 enum {

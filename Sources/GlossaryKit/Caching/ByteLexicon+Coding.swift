@@ -14,21 +14,27 @@ extension ByteLexicon {
     /// A lexicon over a table written by `write(to:)`, used where it lies in the reader's bytes
     /// (the mapped cache file, kept mapped while the lexicon exists).
     ///
+    /// `isVerified`: the bytes passed these checks in a full load before
+    /// (`CacheEntry.read(verified:key:)`); only the table's shape is checked then, not its slots
+    /// and offsets, whose pages stay untouched until words are looked up.
+    ///
     /// - Throws: `BinaryReader.Corrupt` when the bytes are truncated or inconsistent, or were
     ///   written with another hash function.
-    /// - Complexity: O(*n*) in the table's size, to check its slots and offsets.
-    convenience init(reading reader: inout BinaryReader) throws(BinaryReader.Corrupt) {
+    /// - Complexity: O(*n*) in the table's size, to check its slots and offsets; O(1) when
+    ///   `isVerified`.
+    convenience init(reading reader: inout BinaryReader, isVerified: Bool = false) throws(BinaryReader.Corrupt) {
         let size = try reader.readInt()
         try reader.align(8)
         let bytes = reader.remaining
         guard size <= bytes.count else { throw BinaryReader.Corrupt() }
         do {
-            try self.init(borrowing: UnsafeBufferPointer(rebasing: bytes[..<size]), owner: reader.owner)
+            try self.init(
+                borrowing: UnsafeBufferPointer(rebasing: bytes[..<size]), owner: reader.owner, checkingContents: !isVerified)
         } catch {
             throw BinaryReader.Corrupt()
         }
         // Borrowing checked the lexicon's bytes: give their pages back until words are looked up.
-        reader.releasePages(reader.offset..<(reader.offset + size))
+        if !isVerified { reader.releasePages(reader.offset..<(reader.offset + size)) }
         try reader.skip(size)
     }
 }
@@ -42,7 +48,7 @@ extension ByteLexicon: Codable {
                 ByteLexicon.self,
                 .init(codingPath: decoder.codingPath, debugDescription: "a lexicon is read only from the glossary cache"))
         }
-        try self.init(reading: &cache.input.reader)
+        try self.init(reading: &cache.input.reader, isVerified: cache.input.isVerified)
     }
 
     func encode(to encoder: any Encoder) throws {

@@ -124,6 +124,7 @@ enum CacheEntry {
     /// - Complexity: O(*n*) in the entry's size.
     static func read(_ file: EntryFile, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
         guard file.length >= headerSize else { throw BinaryReader.Corrupt() }
+        file.adviseWholeRead()
         var header = [UInt8](repeating: 0, count: headerSize)
         guard header.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }) else { throw BinaryReader.Corrupt() }
         let length = try readHeader(header, entryLength: file.length, key: key)
@@ -141,6 +142,29 @@ enum CacheEntry {
         // Loading gave every page of the compiled glossary back, which checked every chunk.
         guard chunks.areIntact, chunks.areAllChecked else { throw BinaryReader.Corrupt() }
         return compiled
+    }
+
+    /// The compiled glossary in the entry `file`, stored under `key`, which a full load
+    /// (`read(_:key:)`) has accepted with the identity `file` still has (`VerificationRecord`).
+    ///
+    /// Only the header's fields are checked (its kind, format, key and length), as they cost
+    /// nothing: the checksums, the walk over the concepts and the consistency checks of the
+    /// tables are skipped, and the file is mapped without touching the pages of its tables, so
+    /// that the load costs the same for a glossary of any size.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` when the header is not this format's or not `key`'s.
+    /// - Complexity: O(1) in the size of the tables; O(*n*) in the number of distinct language
+    ///   tags and source files, and in the small tables decoded as values (prefix terms,
+    ///   written words of case-sensitive terms).
+    static func read(verified file: EntryFile, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
+        guard file.length >= headerSize else { throw BinaryReader.Corrupt() }
+        var header = [UInt8](repeating: 0, count: headerSize)
+        guard header.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }) else { throw BinaryReader.Corrupt() }
+        let length = try readHeader(header, entryLength: file.length, key: key)
+        guard let mapping = file.map(), var reader = BinaryReader(mapping: mapping) else { throw BinaryReader.Corrupt() }
+        try reader.seek(to: headerSize)
+        var body = try reader.slice(length: length)
+        return try CompiledGlossary(decodingVerified: &body)
     }
 
     /// The length of the compiled glossary that the entry header `bytes` records, after checking

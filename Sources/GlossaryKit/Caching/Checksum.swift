@@ -1,4 +1,5 @@
-/// The 64-bit checksum of a cache entry, verified on every load.
+/// The 64-bit checksum of a cache entry, verified when a file of an entry is first loaded
+/// (`VerificationRecord`).
 ///
 /// The bytes are read eight at a time into four lanes (every fourth eight-byte word to each),
 /// and each lane steps as `lane = mix(lane ^ word)`, where `mix` (a multiplication by an odd

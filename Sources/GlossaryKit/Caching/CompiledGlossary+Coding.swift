@@ -37,4 +37,20 @@ extension CompiledGlossary {
         }
         self.init(glossary: glossary, tables: tables, registry: registry)
     }
+
+    /// Reads a compiled glossary written by `encode(into:)`, from bytes that passed every check
+    /// of `init(decoding:registry:)` before and have not changed since
+    /// (`CacheEntry.read(verified:key:)`): the concepts are not walked, the tables not checked,
+    /// and the pages of the large tables are not touched.
+    ///
+    /// - Throws: `BinaryReader.Corrupt` for bytes that do not decode all the same.
+    /// - Complexity: O(1) in the number of concepts and in the size of the large tables.
+    convenience init(decodingVerified reader: inout BinaryReader, registry: AnalyzerRegistry = .standard)
+        throws(BinaryReader.Corrupt)
+    {
+        let glossary = try reader.readGlossary(isVerified: true).glossary
+        let tables = try TableDecoder.decode(Tables.self, from: &reader, isVerified: true)
+        guard reader.isAtEnd else { throw BinaryReader.Corrupt() }
+        self.init(glossary: glossary, tables: tables, registry: registry)
+    }
 }

@@ -3,15 +3,18 @@ import Foundation
 /// A cache entry's file, open for reading: its header and chunk checksums read with `pread`,
 /// then the file mapped (the tables checked and used in place).
 ///
-/// The whole file is asked for ahead (`POSIX_FADV_WILLNEED`): loading reads all of it, and an
-/// entry that is not in the page cache is then read into small page-cache folios, where the
-/// readahead of faults would make large ones; a later touch of the mapping then brings in a
-/// few kilobytes, not the megabytes of a large folio. For an entry already in the page cache
-/// this costs about 0.1 ms.
+/// A full load asks for the whole file ahead (`adviseWholeRead()`, `POSIX_FADV_WILLNEED`): it
+/// reads all of it, and an entry that is not in the page cache is then read into small
+/// page-cache folios, where the readahead of faults would make large ones; a later touch of the
+/// mapping then brings in a few kilobytes, not the megabytes of a large folio. For an entry
+/// already in the page cache this costs about 0.1 ms. A load of an entry verified before
+/// (`CacheEntry.read(verified:key:)`) reads only the pages it touches, and does not ask.
 final class EntryFile {
     private let descriptor: Int32
     /// The file's size in bytes.
     let length: Int
+    /// The file's identity when it was opened (`EntryIdentity`).
+    let identity: EntryIdentity
 
     /// Opens the regular file at `path`, or returns nil when it cannot be opened.
     init?(path: String) {
@@ -25,6 +28,11 @@ final class EntryFile {
         }
         self.descriptor = descriptor
         length = Int(status.st_size)
+        identity = EntryIdentity(status)
+    }
+
+    /// Asks for the whole file ahead, before a load that reads all of it.
+    func adviseWholeRead() {
         #if os(Linux)
             _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_WILLNEED)
         #endif
@@ -55,8 +63,8 @@ final class EntryFile {
     }
 
     /// The file mapped read-only, or nil when it cannot be mapped; the pages it gives back are
-    /// first checked against `chunks`.
-    func map(checking chunks: ChunkChecksums) -> ReadOnlyMapping? {
+    /// first checked against `chunks`, when given.
+    func map(checking chunks: ChunkChecksums? = nil) -> ReadOnlyMapping? {
         ReadOnlyMapping(descriptor: descriptor, length: length, checking: chunks)
     }
 }

@@ -26,8 +26,13 @@ extension GlossaryCache {
     /// write nothing to the cache folder.
     static let useResolution: TimeInterval = 60
 
-    /// Records that the entry at `path` was just used: its modification time, which pruning
-    /// reads as its last use (access times are not kept on many systems).
+    /// Records that an entry was just used: the modification time of the file at `path`, which
+    /// pruning reads as its last use (access times are not kept on many systems).
+    ///
+    /// The file is the entry, or its verification record when it has one (`VerificationRecord`):
+    /// touching the entry would change its ctime, and with it the identity the record vouches
+    /// for, and the next load would check the entry in full again. An entry's last use is the
+    /// later of the two times (`lastUse(of:status:)`).
     func markUsed(_ path: String, now: Date = Date()) {
         var status = stat()
         guard stat(path, &status) == 0, now.timeIntervalSince1970 - Self.modificationTime(status) >= Self.useResolution else {
@@ -40,7 +45,8 @@ extension GlossaryCache {
     /// Brings the cache within `limits`: removes entries unused for longer than
     /// `limits.maximumAge`, then the least recently used entries, oldest first, until all take
     /// at most `limits.maximumBytes`; the entry of `kept` (just stored) stays. Temporary files
-    /// left by processes that died go too; files the cache did not write are left alone.
+    /// left by processes that died go too, and the verification records of entries that are
+    /// gone; files the cache did not write are left alone.
     ///
     /// Removing an entry never harms a process reading it: a reader has the file mapped, and the
     /// mapping keeps its bytes until it is unmapped; entries are never truncated or rewritten in
@@ -53,16 +59,18 @@ extension GlossaryCache {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         let nowSeconds = now.timeIntervalSince1970
         let keptName = kept.map { $0 + Self.entrySuffix }
-        var entries: [(name: String, status: stat)] = []
+        var entries: [(name: String, status: stat, lastUse: TimeInterval)] = []
+        defer { removeOrphanedRecords(among: names) }
         for name in names {
             var status = stat()
             guard lstat(file(name), &status) == 0, status.st_mode & S_IFMT == S_IFREG else { continue }
             let idle = nowSeconds - Self.modificationTime(status)
             if name.hasSuffix(Self.entrySuffix), !name.hasPrefix(".") {
-                if idle > limits.maximumAge, name != keptName {
-                    remove(name, judged: status)
+                let lastUse = lastUse(of: name, status: status)
+                if nowSeconds - lastUse > limits.maximumAge, name != keptName {
+                    remove(name, judged: status, lastUse: lastUse)
                 } else {
-                    entries.append((name, status))
+                    entries.append((name, status, lastUse))
                 }
             } else if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || name.hasSuffix(Self.claimSuffix),
                 idle > Self.abandonedAfter
@@ -72,33 +80,59 @@ extension GlossaryCache {
         }
         var total = entries.reduce(0) { $0 + Int($1.status.st_size) }
         guard total > limits.maximumBytes else { return }
-        entries.sort { Self.modificationTime($0.status) < Self.modificationTime($1.status) }
+        entries.sort { $0.lastUse < $1.lastUse }
         for entry in entries where total > limits.maximumBytes && entry.name != keptName {
-            if remove(entry.name, judged: entry.status) { total -= Int(entry.status.st_size) }
+            if remove(entry.name, judged: entry.status, lastUse: entry.lastUse) { total -= Int(entry.status.st_size) }
+        }
+    }
+
+    /// Removes the verification records (`VerificationRecord`) among `names` whose entry is gone.
+    /// A record of a missing entry vouches for nothing (a new entry is another file), but takes
+    /// a file.
+    private func removeOrphanedRecords(among names: [String]) {
+        for name in names where name.hasSuffix(VerificationRecord.suffix) && !name.hasPrefix(".") {
+            let key = name.dropLast(VerificationRecord.suffix.count)
+            var status = stat()
+            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT { unlink(file(name)) }
         }
     }
 
     /// The suffix of an entry that a pruner has claimed: `.<entry>.<process id>.prune`.
     static let claimSuffix = ".prune"
 
-    /// Removes entry file `name`, which was judged removable when it had `judged` as its status.
+    /// When the entry file `name`, whose status is `status`, was last used: the later of its
+    /// modification time and its verification record's (`markUsed(_:now:)`).
+    func lastUse(of name: String, status: stat) -> TimeInterval {
+        let entryUse = Self.modificationTime(status)
+        var record = stat()
+        let recordName = String(name.dropLast(Self.entrySuffix.count)) + VerificationRecord.suffix
+        guard lstat(file(recordName), &record) == 0, record.st_mode & S_IFMT == S_IFREG else { return entryUse }
+        return max(entryUse, Self.modificationTime(record))
+    }
+
+    /// Removes entry file `name`, which was judged removable when it had `judged` as its status
+    /// and `lastUse` as its last use (by default, `judged`'s modification time); its
+    /// verification record goes with it.
     ///
     /// The entry is renamed first, so that two pruners never both remove it and a writer that
     /// replaces it meanwhile is noticed: when the renamed file is not the one judged (a writer
-    /// replaced it) or was used since (`markUsed`), it is linked back under its name, unless a
-    /// newer entry has taken the name since.
+    /// replaced it) or was used since (`markUsed`, on the entry or its record), it is linked
+    /// back under its name, unless a newer entry has taken the name since. (Putting it back
+    /// gives the file a new ctime: its next load checks it in full again.)
     ///
     /// - Returns: whether the judged entry was removed.
     @discardableResult
-    func remove(_ name: String, judged: stat) -> Bool {
+    func remove(_ name: String, judged: stat, lastUse: TimeInterval? = nil) -> Bool {
         let claimed = file(".\(name).\(ProcessInfo.processInfo.processIdentifier)\(Self.claimSuffix)")
         guard rename(file(name), claimed) == 0 else { return false }
         var now = stat()
         let unchanged =
             lstat(claimed, &now) == 0 && now.st_dev == judged.st_dev && now.st_ino == judged.st_ino
             && Self.modificationTime(now) == Self.modificationTime(judged)
+            && self.lastUse(of: name, status: now) <= (lastUse ?? Self.modificationTime(judged))
         if !unchanged { _ = link(claimed, file(name)) }
         unlink(claimed)
+        if unchanged { unlink(file(String(name.dropLast(Self.entrySuffix.count)) + VerificationRecord.suffix)) }
         return unchanged
     }
 

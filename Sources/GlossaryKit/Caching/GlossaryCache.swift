@@ -11,6 +11,11 @@ import Foundation
 /// rewritten. Entries are written atomically (a temporary file, then a rename) and never
 /// changed in place.
 ///
+/// Checking all of an entry's bytes costs more than the rest of a run on a small file with a
+/// large glossary, so it is done once per entry file: a load that has checked an entry records
+/// the file's identity beside it (`VerificationRecord`), and later loads of the same file skip
+/// the checks (`CacheEntry.read(verified:key:)`). Any write to the file changes its identity.
+///
 /// The cache is bounded (`Limits`): after each store, entries unused for longer than the
 /// maximum age are removed, then the least recently used ones until the total size is within
 /// the maximum (`prune(keeping:)`).
@@ -200,13 +205,49 @@ package struct GlossaryCache: Sendable {
     /// damaged or not `key`'s.
     ///
     /// The file is mapped, and its large tables are used where they lie. A successful load marks
-    /// the entry as used (its modification time), for pruning.
+    /// the entry as used (its modification time, or its verification record's), for pruning.
     package func load(key: String) -> CompiledGlossary? {
+        loadEntry(key: key)?.compiled
+    }
+
+    /// How a load went: the compiled glossary, and whether its entry was checked in full
+    /// (`CacheEntry.read(_:key:)`) or had been before (`CacheEntry.read(verified:key:)`).
+    struct Loaded {
+        let compiled: CompiledGlossary
+        let wasChecked: Bool
+    }
+
+    /// Loads the entry stored under `key` (see `load(key:)`), at `now` (seconds since 1970,
+    /// taken before the entry is opened; tests pass a later time to have a new entry count as
+    /// settled).
+    ///
+    /// An entry whose file still has the identity recorded beside it (`VerificationRecord`) is
+    /// loaded without its checks; any other is checked in full, and, once it passes, its
+    /// identity is recorded if it is settled (`EntryIdentity.isSettled(at:)`).
+    func loadEntry(key: String, now: Double = Date().timeIntervalSince1970) -> Loaded? {
+        guard key.utf8.count == 16 else { return nil }
         let path = url(for: key).path
-        guard key.utf8.count == 16, let file = EntryFile(path: path), let compiled = try? CacheEntry.read(file, key: key)
-        else { return nil }
-        markUsed(path)
-        return compiled
+        guard let file = EntryFile(path: path) else { return nil }
+        let recordPath = verificationRecordPath(for: key)
+        if VerificationRecord.identity(at: recordPath, key: key) == file.identity {
+            guard let compiled = try? CacheEntry.read(verified: file, key: key) else { return nil }
+            // The entry is left as it is, so that its record keeps vouching for it.
+            markUsed(recordPath)
+            return Loaded(compiled: compiled, wasChecked: false)
+        }
+        guard let compiled = try? CacheEntry.read(file, key: key) else { return nil }
+        if file.identity.isSettled(at: now) {
+            // A new record is a use of its own.
+            VerificationRecord.store(key: key, identity: file.identity, at: recordPath)
+        } else {
+            markUsed(path)
+        }
+        return Loaded(compiled: compiled, wasChecked: true)
+    }
+
+    /// Where the verification record of the entry under `key` lives: `<key>.verified`.
+    func verificationRecordPath(for key: String) -> String {
+        directory.appendingPathComponent(key + VerificationRecord.suffix).path
     }
 
     /// Stores `compiled` under `key`, then prunes the cache. Failing to write (a read-only home,

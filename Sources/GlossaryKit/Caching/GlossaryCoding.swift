@@ -236,11 +236,16 @@ extension BinaryReader {
     /// they lie (`StoredConcepts`): each is checked here, without allocating, and decoded when
     /// first read.
     ///
+    /// `isVerified`: the bytes passed this check in a full load before and have not changed
+    /// since (`CacheEntry.read(verified:key:)`); the concepts are not walked, and no term
+    /// counts are returned.
+    ///
     /// - Returns: the glossary and the number of terms of each concept (to check references
-    ///   into it without decoding the concepts).
+    ///   into it without decoding the concepts); no counts when `isVerified`.
     /// - Complexity: O(*n*) in the glossary's size, but no allocation per concept, term or
-    ///   string: only the tags, file paths and the glossary's own fields are decoded.
-    mutating func readGlossary() throws(Corrupt) -> (glossary: Glossary, termCounts: [Int32]) {
+    ///   string: only the tags, file paths and the glossary's own fields are decoded. O(1) in
+    ///   the number of concepts when `isVerified`.
+    mutating func readGlossary(isVerified: Bool = false) throws(Corrupt) -> (glossary: Glossary, termCounts: [Int32]) {
         let statuses = try readCases(of: TermStatus.self)
         let types = try readCases(of: TermType.self)
         let modes = try readCases(of: MatchMode.self)
@@ -261,6 +266,11 @@ extension BinaryReader {
         let concepts = try slice(length: length)
         try skip(length)
         guard let first = offsets.first, first == 0, let last = offsets.last, Int(last) == length else { throw Corrupt() }
+        let stored = StoredConcepts(reader: concepts, offsets: offsets, tables: tables)
+        if isVerified {
+            glossary.concepts = ConceptList(stored: stored)
+            return (glossary, [])
+        }
         // Every concept decodes and ends where the next begins: then decoding one later, from
         // the same bytes with the same code, cannot fail.
         var termCounts: [Int32] = []
@@ -278,7 +288,7 @@ extension BinaryReader {
                 released = checker.offset
             }
         }
-        glossary.concepts = ConceptList(stored: StoredConcepts(reader: concepts, offsets: offsets, tables: tables))
+        glossary.concepts = ConceptList(stored: stored)
         return (glossary, termCounts)
     }
 

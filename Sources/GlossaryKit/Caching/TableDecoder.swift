@@ -8,9 +8,14 @@ struct TableDecoder: Decoder {
     /// The reader, shared by the decoders of all nested values.
     final class Input {
         var reader: BinaryReader
+        /// Whether the bytes passed every check of a full load before
+        /// (`CacheEntry.read(verified:key:)`): tables used in place then skip the checks of
+        /// their contents, which read them whole.
+        let isVerified: Bool
 
-        init(reader: BinaryReader) {
+        init(reader: BinaryReader, isVerified: Bool) {
             self.reader = reader
+            self.isVerified = isVerified
         }
     }
 
@@ -26,14 +31,15 @@ struct TableDecoder: Decoder {
         self.isEmpty = isEmpty
     }
 
-    /// Reads a `Value` from `reader`, which moves past it.
+    /// Reads a `Value` from `reader`, which moves past it; `isVerified` says that the bytes
+    /// passed a full load's checks before (see `Input.isVerified`).
     ///
     /// - Throws: `BinaryReader.Corrupt` for bytes that are not a `Value` as `TableEncoder`
     ///   writes it, or that its `init(from:)` refuses.
-    static func decode<Value: Decodable>(_ type: Value.Type, from reader: inout BinaryReader) throws(BinaryReader.Corrupt)
-        -> Value
-    {
-        let input = Input(reader: reader)
+    static func decode<Value: Decodable>(
+        _ type: Value.Type, from reader: inout BinaryReader, isVerified: Bool = false
+    ) throws(BinaryReader.Corrupt) -> Value {
+        let input = Input(reader: reader, isVerified: isVerified)
         do {
             let value = try Value(from: TableDecoder(input: input))
             reader = input.reader

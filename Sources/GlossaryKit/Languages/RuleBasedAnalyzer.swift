@@ -74,10 +74,7 @@ struct RuleBasedAnalyzer: Sendable {
         possessives = EndingIndex(data.possessives)
         reduplicationMarks = EndingIndex(data.reduplicationMarks)
         // `.*s` is by far the most common form of exception: a suffix test, without a regex.
-        let metacharacters = Set("\\^$.|?*+()[]{}")
-        let isSuffixPattern = { (pattern: String) in
-            pattern.hasPrefix(".*") && pattern.count > 2 && !pattern.dropFirst(2).contains(where: metacharacters.contains)
-        }
+        let isSuffixPattern = LanguageData.isSuffixPattern
         pluralExceptionSuffixes = EndingIndex(data.pluralExceptions.filter(isSuffixPattern).map { String($0.dropFirst(2)) })
         pluralExceptions = data.pluralExceptions.filter { !isSuffixPattern($0) }
             .compactMap { try? NSRegularExpression(pattern: "^(?:\($0))$") }

@@ -229,12 +229,19 @@ final class ByteLexicon: @unchecked Sendable {
     /// while the lexicon exists (the glossary cache's mapped file); inserting a word later copies
     /// the table first.
     ///
+    /// `checkingContents: false` skips the checks of the slots and offsets (the table's shape
+    /// is still checked), for bytes that passed them before and have not changed since.
+    ///
     /// - Throws: `InconsistentTable` when the bytes are truncated or inconsistent, or were
     ///   written with another hash function.
-    /// - Complexity: O(*n*) in the table's size, to check its slots and offsets.
-    convenience init(borrowing bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject) throws(InconsistentTable) {
+    /// - Complexity: O(*n*) in the table's size, to check its slots and offsets; O(1) without.
+    convenience init(
+        borrowing bytes: UnsafeBufferPointer<UInt8>, owner: AnyObject, checkingContents: Bool = true
+    ) throws(InconsistentTable) {
         var consumed: Int64 = 0
-        guard let handle = gk_lexicon_borrow(bytes.baseAddress, Int64(bytes.count), &consumed) else {
+        guard
+            let handle = gk_lexicon_borrow(bytes.baseAddress, Int64(bytes.count), checkingContents ? 1 : 0, &consumed)
+        else {
             throw InconsistentTable()
         }
         self.init(handle: handle, owner: owner)

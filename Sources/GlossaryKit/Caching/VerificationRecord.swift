@@ -1,0 +1,98 @@
+import Foundation
+
+/// A note beside a cache entry, `<key>.verified`, that the entry file with a given identity
+/// (`EntryIdentity`) passed every check of a full load: its checksums, its concepts and the
+/// consistency of its tables.
+///
+/// Checking a 100k-concept glossary's 72 MB entry costs more than everything else a run on
+/// one paragraph does. A load whose entry still has the identity recorded skips those checks:
+/// the file holds the bytes that passed them (any write since would have moved its ctime on,
+/// any replacement its inode), and decoding the same bytes with the same code gives what the
+/// checked load gave. A record is written only for an identity that was settled when it was
+/// taken (`EntryIdentity.isSettled(at:)`).
+///
+/// | offset | bytes | content |
+/// |---:|---:|---|
+/// | 0 | 8 | `GLOSSVFY`, the file's kind |
+/// | 8 | 4 | `CompiledGlossary.cacheFormat` |
+/// | 12 | 4 | `version` |
+/// | 16 | 16 | the key of the entry |
+/// | 32 | 56 | the entry's identity (`EntryIdentity.fields`), eight bytes each |
+/// | 88 | 8 | `Checksum` of bytes 0–87 |
+///
+/// All numbers are little-endian. A record that is damaged, of another format, of another key
+/// or of another identity vouches for nothing: the entry is checked in full, as without one.
+enum VerificationRecord {
+    static let kind = Array("GLOSSVFY".utf8)
+    /// The layout's version.
+    static let version: UInt32 = 1
+    static let size = 96
+    /// The suffix of a record's file name: `<key>.verified`.
+    static let suffix = ".verified"
+
+    /// The bytes of the record that `identity` is the identity of the entry stored under `key`.
+    static func bytes(key: String, identity: EntryIdentity) -> [UInt8] {
+        precondition(key.utf8.count == 16, "a cache key is 16 hexadecimal digits")
+        var writer = BinaryWriter()
+        for byte in kind { writer.write(byte) }
+        writer.write(CompiledGlossary.cacheFormat)
+        writer.write(version)
+        for byte in key.utf8 { writer.write(byte) }
+        for field in identity.fields { writer.write(field) }
+        let checksum = writer.bytes.withUnsafeBytes { Checksum.of($0) }
+        writer.write(checksum)
+        return writer.bytes
+    }
+
+    /// The entry identity that `bytes` records for `key`, or nil when they are not such a
+    /// record of this format.
+    static func identity(in bytes: [UInt8], key: String) -> EntryIdentity? {
+        guard bytes.count == size, bytes.starts(with: kind) else { return nil }
+        var reader = BinaryReader(bytes)
+        do {
+            try reader.skip(kind.count)
+            guard try reader.readUInt32() == CompiledGlossary.cacheFormat, try reader.readUInt32() == version,
+                reader.bytes(in: 16..<32).elementsEqual(key.utf8)
+            else { return nil }
+            try reader.skip(16)
+            var fields: [UInt64] = []
+            for _ in 0..<7 { fields.append(try reader.readUInt64()) }
+            let recorded = try reader.readUInt64()
+            let computed = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(size - 8)])) }
+            guard recorded == computed else { return nil }
+            return EntryIdentity(fields: fields)
+        } catch {
+            return nil
+        }
+    }
+
+    /// The identity recorded in the file at `path` for `key`, or nil when there is no such
+    /// record.
+    static func identity(at path: String, key: String) -> EntryIdentity? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == size else { return nil }
+        var bytes = [UInt8](repeating: 0, count: size)
+        guard bytes.withUnsafeMutableBytes({ EntryFile.read(descriptor, into: $0, at: 0) }) else { return nil }
+        return identity(in: bytes, key: key)
+    }
+
+    /// Writes the record for `key` and `identity` to `path`, atomically (a temporary file in
+    /// the same folder, then a rename); failing to is not an error: the next load checks the
+    /// entry in full again.
+    static func store(key: String, identity: EntryIdentity, at path: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = folder + "/.\(key)\(suffix).\(ProcessInfo.processInfo.processIdentifier)\(GlossaryCache.temporarySuffix)"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        let record = bytes(key: key, identity: identity)
+        let written = record.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+        close(descriptor)
+        guard written == record.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+}
