@@ -33,7 +33,7 @@ typedef struct {
 
 typedef struct {
     gk_memo_slot *slots;    // open addressing; NULL until the first scan and after gk_memo_forget
-    int32_t slotCount;      // a power of two, at least twice count
+    int32_t slotCount;      // a power of two, at least 4/3 of count (see memo.c)
     // The lexicons and flags the results come from.
     const gk_lexicon *words;
     const gk_lexicon *types;
@@ -160,7 +160,7 @@ int gk_memo_grow(gk_memo *memo);
 static inline int gk_memo_remember(gk_memo *memo, const uint8_t *key, int32_t length, uint32_t hash,
                                    const uint64_t head[2], const gk_scanned *word, const uint8_t *folded,
                                    int32_t foldedLength) {
-    if ((memo->count + 1) * 2 > memo->slotCount && !gk_memo_grow(memo)) return 0;
+    if ((memo->count + 1) * 4 > memo->slotCount * 3 && !gk_memo_grow(memo)) return 0;
     int32_t storedLength = length >= GK_MEMO_LONG ? length + (int32_t)sizeof(int32_t) : length;
     // A full memo (entry indices have 21 bits) remembers nothing more; the scan stays correct.
     if (memo->keysLength + storedLength > INT32_MAX / 2 || memo->count + 1 >= 0x1FFFFF) return 1;

@@ -33,6 +33,13 @@ final class StoredConcepts: @unchecked Sendable {
         count = offsets.count - 1
     }
 
+    /// How many concepts have been decoded (and are kept) so far.
+    var decodedCount: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return decoded.count
+    }
+
     /// Concept `index`, decoded on first use.
     ///
     /// - Complexity: O(1) expected for a concept decoded before; else O(the concept's size).

@@ -919,7 +919,7 @@ private struct Search {
             phenomena.insert(.invisible)
             explanations.append(English.list(invisible, "and") + " ignored")
         }
-        if TermMatcher.containsMarkup(text.source.bytes[bytes], term: compiled.glossary[term: entry.reference].text) {
+        if TermMatcher.containsMarkup(text.source.bytes[bytes], term: { compiled.glossary[term: entry.reference].text }) {
             phenomena.insert(.markup)
             explanations.append("Markdown markup ignored")
         }
@@ -1118,9 +1118,15 @@ extension TermMatcher {
     /// stand inside a match: anywhere else such a byte is text, and a gap or word the term
     /// lacks.
     ///
+    /// The term is asked for only when the written bytes hold a markup byte at all: reading a
+    /// term from a glossary loaded from the cache decodes its concept and keeps it, which for
+    /// every match of a long text would hold most of a large glossary in memory.
+    ///
     /// - Complexity: O(*n*) in the match's bytes.
-    static func containsMarkup(_ written: some Collection<UInt8>, term: String) -> Bool {
-        written.contains { byte in markupBytes.contains(byte) && !term.utf8.contains(byte) }
+    static func containsMarkup(_ written: some Collection<UInt8>, term: () -> String) -> Bool {
+        guard written.contains(where: { markupBytes.contains($0) }) else { return false }
+        let term = term().utf8
+        return written.contains { byte in markupBytes.contains(byte) && !term.contains(byte) }
     }
 
     /// The bytes of transparent Markdown markup that can stand inside a match.

@@ -40,6 +40,12 @@ public struct ConceptList: RandomAccessCollection, MutableCollection, RangeRepla
         storage = .stored(stored)
     }
 
+    /// How many stored concepts have been decoded so far; nil for concepts held in an array.
+    var decodedStoredCount: Int? {
+        guard case .stored(let stored) = storage else { return nil }
+        return stored.decodedCount
+    }
+
     /// The position of the first concept: always 0.
     public var startIndex: Int { 0 }
 
