@@ -9,28 +9,10 @@ import Testing
 /// the text.
 @Suite("Concepts decoded on demand")
 struct ConceptsDecodedOnDemandTests {
-    static let yaml = """
-        concepts:
-          - id: migrant-worker
-            terms:
-              en:
-                - migrant worker
-                - term: guest worker
-                  status: deprecated
-          - id: labour-trafficking
-            terms:
-              en:
-                - labour trafficking
-          - id: recruitment-agency
-            terms:
-              en:
-                - recruitment agency
-        """
-
-    /// A checker over the glossary as the cache gives it back: encoded, then decoded with its
-    /// concepts left in the bytes.
+    /// A checker over the rules' example glossary as the cache gives it back: encoded, then
+    /// decoded with its concepts left in the bytes.
     static func cachedChecker() throws -> GlossaryChecker {
-        let compiled = try CompiledGlossary(YAMLGlossaryReader.read(yaml, path: "test.yml"))
+        let compiled = try CompiledGlossary(RuleExamples.glossary)
         return GlossaryChecker(compiled: try GlossaryCacheTests.decoded(GlossaryCacheTests.encoded(compiled)))
     }
 
@@ -43,10 +25,10 @@ struct ConceptsDecodedOnDemandTests {
     }
 
     @Test(arguments: [
-        ("The migrant worker met a recruitment agency about labour trafficking.", "t.txt"),
-        ("Migrant workers and migrant workers' rights; a recruitment agency.", "t.txt"),
+        ("The migrant worker spoke to the International Labour Organization about labour trafficking.", "t.txt"),
+        ("Migrant workers and migrant workers' rights; labour trafficking.", "t.txt"),
         ("A migrant worker, *emphasised* nearby; [a link](http://x) to labour trafficking.", "t.md"),
-        ("The <em>migrant worker</em> and the **recruitment agency**.", "t.md"),
+        ("The <em>migrant worker</em> and **labour trafficking**.", "t.md"),
     ])
     func matchesWithoutFindingsDecodeNoConcept(text: String, path: String) throws {
         let (matches, decoded) = try Self.decodedCount(afterChecking: text, path: path)
@@ -57,7 +39,7 @@ struct ConceptsDecodedOnDemandTests {
     /// The counter does count: a finding's message names its concept, and a match with markup
     /// inside it compares the markup with the term's own text.
     @Test(arguments: [
-        ("A guest worker arrived.", "t.txt"),
+        ("The slave trade in workers grew.", "t.txt"),
         ("A *migrant* worker arrived.", "t.md"),
         ("A [migrant](http://x) worker arrived.", "t.md"),
     ])
