@@ -89,12 +89,30 @@ extension GlossaryCache {
     /// Removes the verification records (`VerificationRecord`) among `names` whose entry is gone.
     /// A record of a missing entry vouches for nothing (a new entry is another file), but takes
     /// a file.
+    ///
+    /// Only a file the cache wrote goes: named after a key, and a record by its size and kind
+    /// (`VerificationRecord.isRecord(at:)`). The cache folder may be one the user keeps other
+    /// files in (`GLOSSARY_CACHE_DIR`), and `.verified` is a common ending.
     private func removeOrphanedRecords(among names: [String]) {
-        for name in names where name.hasSuffix(VerificationRecord.suffix) && !name.hasPrefix(".") {
+        for name in names where name.hasSuffix(VerificationRecord.suffix) {
             let key = name.dropLast(VerificationRecord.suffix.count)
+            guard Self.isKey(key) else { continue }
             var status = stat()
-            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT { unlink(file(name)) }
+            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT
+                && VerificationRecord.isRecord(at: file(name))
+            {
+                unlink(file(name))
+            }
         }
+    }
+
+    /// Whether `name` has the form of a cache key: 16 lowercase hexadecimal digits
+    /// (`KeyHasher.key`).
+    static func isKey(_ name: Substring) -> Bool {
+        name.utf8.count == 16
+            && name.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 
     /// The suffix of an entry that a pruner has claimed: `.<entry>.<process id>.prune`.

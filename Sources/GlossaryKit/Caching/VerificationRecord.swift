@@ -79,6 +79,18 @@ enum VerificationRecord {
         return identity(in: bytes, key: key)
     }
 
+    /// Whether the file at `path` is a record: a regular file, not a link, of a record's size,
+    /// that starts with a record's kind; whatever its key, format or identity.
+    static func isRecord(at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == size else { return false }
+        var start = [UInt8](repeating: 0, count: kind.count)
+        return start.withUnsafeMutableBytes { EntryFile.read(descriptor, into: $0, at: 0) } && start == kind
+    }
+
     /// Writes the record for `key` and `identity` to `path`, atomically (a temporary file in
     /// the same folder, then a rename); failing to is not an error: the next load checks the
     /// entry in full again.
