@@ -72,9 +72,7 @@ extension GlossaryCache {
                 } else {
                     entries.append((name, status, lastUse))
                 }
-            } else if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || name.hasSuffix(Self.claimSuffix),
-                idle > Self.abandonedAfter
-            {
+            } else if Self.isTemporaryName(name), idle > Self.abandonedAfter {
                 unlink(file(name))
             }
         }
@@ -104,6 +102,15 @@ extension GlossaryCache {
                 unlink(file(name))
             }
         }
+    }
+
+    /// Whether `name` is a name the cache gives a file it is writing or claiming:
+    /// `.<key>.…` ending in `.tmp` (`temporarySuffix`) or `.prune` (`claimSuffix`). Other
+    /// hidden files in the folder are not the cache's, however old.
+    static func isTemporaryName(_ name: String) -> Bool {
+        let afterDot = name.utf8.dropFirst()
+        return name.hasPrefix(".") && (name.hasSuffix(temporarySuffix) || name.hasSuffix(claimSuffix))
+            && isKey(Substring(afterDot.prefix(16))) && afterDot.dropFirst(16).first == UInt8(ascii: ".")
     }
 
     /// Whether `name` has the form of a cache key: 16 lowercase hexadecimal digits
