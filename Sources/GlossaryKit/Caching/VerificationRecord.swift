@@ -5,11 +5,12 @@ import Foundation
 /// consistency of its tables.
 ///
 /// Checking a 100k-concept glossary's 72 MB entry costs more than everything else a run on
-/// one paragraph does. A load whose entry still has the identity recorded skips those checks:
-/// the file holds the bytes that passed them (any write since would have moved its ctime on,
-/// any replacement its inode), and decoding the same bytes with the same code gives what the
-/// checked load gave. A record is written only for an identity that was settled when it was
-/// taken (`EntryIdentity.isSettled(at:)`).
+/// one paragraph does. A load whose entry still has the identity recorded checks its
+/// checksums, which prove the bytes are the ones that passed, and skips the rest: decoding the
+/// same bytes with the same code gives what the checked load gave. The identity only finds the
+/// record; it never stands for the bytes, since a disk may return other bytes than were written
+/// and some file systems keep a file's times and inode through a change. A record is written
+/// only for an identity that was settled when it was taken (`EntryIdentity.isSettled(at:)`).
 ///
 /// | offset | bytes | content |
 /// |---:|---:|---|
