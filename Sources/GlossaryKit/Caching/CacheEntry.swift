@@ -123,16 +123,7 @@ enum CacheEntry {
     /// - Throws: as `read(_:key:)`, and when the file cannot be read or mapped.
     /// - Complexity: O(*n*) in the entry's size.
     static func read(_ file: EntryFile, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
-        guard file.length >= headerSize else { throw BinaryReader.Corrupt() }
-        file.adviseWholeRead()
-        var header = [UInt8](repeating: 0, count: headerSize)
-        guard header.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }) else { throw BinaryReader.Corrupt() }
-        let length = try readHeader(header, entryLength: file.length, key: key)
-        let table = chunkTable(length: length)
-        var tableBytes = [UInt8](repeating: 0, count: file.length - table.offset)
-        guard tableBytes.withUnsafeMutableBytes({ file.read(into: $0, at: table.offset) }) else { throw BinaryReader.Corrupt() }
-        let chunks = tableBytes.withUnsafeBytes { ChunkChecksums($0, length: length) }
-        try checkHeader(header, chunks: chunks)
+        let (length, chunks) = try checkedHeader(of: file, key: key)
         guard let mapping = file.map(checking: chunks), var reader = BinaryReader(mapping: mapping) else {
             throw BinaryReader.Corrupt()
         }
@@ -147,24 +138,47 @@ enum CacheEntry {
     /// The compiled glossary in the entry `file`, stored under `key`, which a full load
     /// (`read(_:key:)`) has accepted with the identity `file` still has (`VerificationRecord`).
     ///
-    /// Only the header's fields are checked (its kind, format, key and length), as they cost
-    /// nothing: the checksums, the walk over the concepts and the consistency checks of the
-    /// tables are skipped, and the file is mapped without touching the pages of its tables, so
-    /// that the load costs the same for a glossary of any size.
+    /// The header and every chunk's checksum are checked, as on a full load: they prove that the
+    /// bytes are the ones the full load accepted, whatever the file system says about the file
+    /// (a disk that returns other bytes, a file system whose times or inodes do not move). The
+    /// walk over the concepts and the consistency checks of the tables are skipped: they
+    /// depend on nothing but those bytes, and the record says they passed. The checksums are
+    /// checked a mebibyte at a time, each given back once checked, so that the load touches
+    /// the tables' pages without keeping them.
     ///
-    /// - Throws: `BinaryReader.Corrupt` when the header is not this format's or not `key`'s.
-    /// - Complexity: O(1) in the size of the tables; O(*n*) in the number of distinct language
-    ///   tags and source files, and in the small tables decoded as values (prefix terms,
-    ///   written words of case-sensitive terms).
+    /// - Throws: `BinaryReader.Corrupt` when the header is not this format's or not `key`'s, or
+    ///   a checksum does not match.
+    /// - Complexity: O(*n*) in the entry's size for the checksums, which is hashing at memory
+    ///   speed; O(1) in the number of concepts and in the tables' entries.
     static func read(verified file: EntryFile, key: String) throws(BinaryReader.Corrupt) -> CompiledGlossary {
-        guard file.length >= headerSize else { throw BinaryReader.Corrupt() }
-        var header = [UInt8](repeating: 0, count: headerSize)
-        guard header.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }) else { throw BinaryReader.Corrupt() }
-        let length = try readHeader(header, entryLength: file.length, key: key)
-        guard let mapping = file.map(), var reader = BinaryReader(mapping: mapping) else { throw BinaryReader.Corrupt() }
+        let (length, chunks) = try checkedHeader(of: file, key: key)
+        guard let mapping = file.map(checking: chunks), var reader = BinaryReader(mapping: mapping) else {
+            throw BinaryReader.Corrupt()
+        }
+        mapping.release(0..<file.length)
+        guard chunks.areIntact, chunks.areAllChecked else { throw BinaryReader.Corrupt() }
         try reader.seek(to: headerSize)
         var body = try reader.slice(length: length)
         return try CompiledGlossary(decodingVerified: &body)
+    }
+
+    /// The length of the compiled glossary in the entry `file`, and its chunks' checksums, once
+    /// the header's fields (kind, format, key, length) and its checksum over the chunks'
+    /// checksums are checked; the file is advised to be read whole.
+    private static func checkedHeader(of file: EntryFile, key: String) throws(BinaryReader.Corrupt) -> (
+        length: Int, chunks: ChunkChecksums
+    ) {
+        guard file.length >= headerSize else { throw BinaryReader.Corrupt() }
+        file.adviseWholeRead()
+        var header = [UInt8](repeating: 0, count: headerSize)
+        guard header.withUnsafeMutableBytes({ file.read(into: $0, at: 0) }) else { throw BinaryReader.Corrupt() }
+        let length = try readHeader(header, entryLength: file.length, key: key)
+        let table = chunkTable(length: length)
+        var tableBytes = [UInt8](repeating: 0, count: file.length - table.offset)
+        guard tableBytes.withUnsafeMutableBytes({ file.read(into: $0, at: table.offset) }) else { throw BinaryReader.Corrupt() }
+        let chunks = tableBytes.withUnsafeBytes { ChunkChecksums($0, length: length) }
+        try checkHeader(header, chunks: chunks)
+        return (length, chunks)
     }
 
     /// The length of the compiled glossary that the entry header `bytes` records, after checking

@@ -72,9 +72,7 @@ extension GlossaryCache {
                 } else {
                     entries.append((name, status, lastUse))
                 }
-            } else if name.hasPrefix("."), name.hasSuffix(Self.temporarySuffix) || name.hasSuffix(Self.claimSuffix),
-                idle > Self.abandonedAfter
-            {
+            } else if Self.isTemporaryName(name), idle > Self.abandonedAfter {
                 unlink(file(name))
             }
         }
@@ -89,12 +87,39 @@ extension GlossaryCache {
     /// Removes the verification records (`VerificationRecord`) among `names` whose entry is gone.
     /// A record of a missing entry vouches for nothing (a new entry is another file), but takes
     /// a file.
+    ///
+    /// Only a file the cache wrote goes: named after a key, and a record by its size and kind
+    /// (`VerificationRecord.isRecord(at:)`). The cache folder may be one the user keeps other
+    /// files in (`GLOSSARY_CACHE_DIR`), and `.verified` is a common ending.
     private func removeOrphanedRecords(among names: [String]) {
-        for name in names where name.hasSuffix(VerificationRecord.suffix) && !name.hasPrefix(".") {
+        for name in names where name.hasSuffix(VerificationRecord.suffix) {
             let key = name.dropLast(VerificationRecord.suffix.count)
+            guard Self.isKey(key) else { continue }
             var status = stat()
-            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT { unlink(file(name)) }
+            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT
+                && VerificationRecord.isRecord(at: file(name))
+            {
+                unlink(file(name))
+            }
         }
+    }
+
+    /// Whether `name` is a name the cache gives a file it is writing or claiming:
+    /// `.<key>.…` ending in `.tmp` (`temporarySuffix`) or `.prune` (`claimSuffix`). Other
+    /// hidden files in the folder are not the cache's, however old.
+    static func isTemporaryName(_ name: String) -> Bool {
+        let afterDot = name.utf8.dropFirst()
+        return name.hasPrefix(".") && (name.hasSuffix(temporarySuffix) || name.hasSuffix(claimSuffix))
+            && isKey(Substring(afterDot.prefix(16))) && afterDot.dropFirst(16).first == UInt8(ascii: ".")
+    }
+
+    /// Whether `name` has the form of a cache key: 16 lowercase hexadecimal digits
+    /// (`KeyHasher.key`).
+    static func isKey(_ name: Substring) -> Bool {
+        name.utf8.count == 16
+            && name.utf8.allSatisfy {
+                (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) || (UInt8(ascii: "a")...UInt8(ascii: "f")).contains($0)
+            }
     }
 
     /// The suffix of an entry that a pruner has claimed: `.<entry>.<process id>.prune`.

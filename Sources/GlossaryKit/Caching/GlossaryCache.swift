@@ -13,8 +13,8 @@ import Foundation
 ///
 /// Checking all of an entry's bytes costs more than the rest of a run on a small file with a
 /// large glossary, so it is done once per entry file: a load that has checked an entry records
-/// the file's identity beside it (`VerificationRecord`), and later loads of the same file skip
-/// the checks (`CacheEntry.read(verified:key:)`). Any write to the file changes its identity.
+/// the file's identity beside it (`VerificationRecord`), and later loads of the same file check
+/// only that its bytes are the same, by its checksums (`CacheEntry.read(verified:key:)`).
 ///
 /// The cache is bounded (`Limits`): after each store, entries unused for longer than the
 /// maximum age are removed, then the least recently used ones until the total size is within
@@ -222,8 +222,8 @@ package struct GlossaryCache: Sendable {
     /// settled).
     ///
     /// An entry whose file still has the identity recorded beside it (`VerificationRecord`) is
-    /// loaded without its checks; any other is checked in full, and, once it passes, its
-    /// identity is recorded if it is settled (`EntryIdentity.isSettled(at:)`).
+    /// loaded with its checksums checked but not the rest; any other is checked in full, and,
+    /// once it passes, its identity is recorded if it is settled (`EntryIdentity.isSettled(at:)`).
     func loadEntry(key: String, now: Double = Date().timeIntervalSince1970) -> Loaded? {
         guard key.utf8.count == 16 else { return nil }
         let path = url(for: key).path

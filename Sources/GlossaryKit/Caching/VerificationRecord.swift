@@ -5,11 +5,12 @@ import Foundation
 /// consistency of its tables.
 ///
 /// Checking a 100k-concept glossary's 72 MB entry costs more than everything else a run on
-/// one paragraph does. A load whose entry still has the identity recorded skips those checks:
-/// the file holds the bytes that passed them (any write since would have moved its ctime on,
-/// any replacement its inode), and decoding the same bytes with the same code gives what the
-/// checked load gave. A record is written only for an identity that was settled when it was
-/// taken (`EntryIdentity.isSettled(at:)`).
+/// one paragraph does. A load whose entry still has the identity recorded checks its
+/// checksums, which prove the bytes are the ones that passed, and skips the rest: decoding the
+/// same bytes with the same code gives what the checked load gave. The identity only finds the
+/// record; it never stands for the bytes, since a disk may return other bytes than were written
+/// and some file systems keep a file's times and inode through a change. A record is written
+/// only for an identity that was settled when it was taken (`EntryIdentity.isSettled(at:)`).
 ///
 /// | offset | bytes | content |
 /// |---:|---:|---|
@@ -77,6 +78,18 @@ enum VerificationRecord {
         var bytes = [UInt8](repeating: 0, count: size)
         guard bytes.withUnsafeMutableBytes({ EntryFile.read(descriptor, into: $0, at: 0) }) else { return nil }
         return identity(in: bytes, key: key)
+    }
+
+    /// Whether the file at `path` is a record: a regular file, not a link, of a record's size,
+    /// that starts with a record's kind; whatever its key, format or identity.
+    static func isRecord(at path: String) -> Bool {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW)
+        guard descriptor >= 0 else { return false }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG, status.st_size == size else { return false }
+        var start = [UInt8](repeating: 0, count: kind.count)
+        return start.withUnsafeMutableBytes { EntryFile.read(descriptor, into: $0, at: 0) } && start == kind
     }
 
     /// Writes the record for `key` and `identity` to `path`, atomically (a temporary file in

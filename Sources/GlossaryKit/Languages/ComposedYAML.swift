@@ -5,9 +5,9 @@
 /// `Decoder` reads a `Decodable` value from it as Yams's `YAMLDecoder` reads one from the same
 /// YAML, for the values language data holds: strings (any scalar's text), booleans (`true`,
 /// `yes`, `on` and their opposites, any case, in a scalar not resolved as a string), decimal
-/// integers (plain scalars), optionals (a null scalar), sequences and mappings. Anything else is
-/// an error, never another value: `LanguageDataTests` decodes every built-in file both ways and
-/// compares.
+/// integers (plain scalars, no leading zero), optionals (a null scalar), sequences and mappings
+/// (no merge keys). Anything else is an error, never another value: `LanguageDataTests` decodes
+/// every built-in file both ways and compares.
 indirect enum ComposedYAML: Equatable {
     /// A scalar: its text, whether it was written plain (not quoted, not a block), its tag.
     case scalar(String, isPlain: Bool, tag: Tag)
@@ -75,8 +75,13 @@ indirect enum ComposedYAML: Equatable {
             let count = try readCount(&bytes)
             var pairs: [(key: String, value: ComposedYAML)] = []
             for _ in 0..<count {
-                guard case .scalar(let key, _, _) = try read(&bytes) else {
+                guard case .scalar(let key, let isPlain, let tag) = try read(&bytes) else {
                     throw Malformed(description: "a key that is not a scalar")
+                }
+                // Yams's decoder merges the pairs a merge key names into the mapping; this
+                // decoder does not, and must not read the mapping without them.
+                guard !(isPlain && tag == .other && key == "<<") else {
+                    throw Malformed(description: "a merge key (<<), which language data does not use")
                 }
                 pairs.append((key, try read(&bytes)))
             }
@@ -241,6 +246,9 @@ extension ComposedYAML.NodeDecoder: SingleValueDecodingContainer {
         guard let value = Int(digits), digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-" || $0 == "+") }) else {
             throw mismatch("a decimal integer")
         }
+        // Yams reads a leading zero as octal (YAML 1.1: `010` is 8), and a signed zero not at all.
+        let magnitude = digits.drop { $0 == "-" || $0 == "+" }
+        guard !magnitude.hasPrefix("0") || digits == "0" else { throw mismatch("a decimal integer without a leading zero") }
         return value
     }
 

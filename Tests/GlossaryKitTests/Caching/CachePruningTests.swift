@@ -121,6 +121,22 @@ struct CachePruningTests {
         #expect(left == [names[1], names[3]].sorted())
     }
 
+    /// Only the temporary files the cache names (after a key) go: a hidden `.tmp` or `.prune`
+    /// file of the user's in a folder given as `GLOSSARY_CACHE_DIR` stays, however old.
+    @Test func abandonedFilesThatTheCacheDidNotNameStay() throws {
+        let folder = try Self.folder()
+        let cache = GlossaryCache(path: folder.path)
+        let ours = [".\(Self.key(1)).verified.4242.tmp", ".\(Self.key(2)).4242.tmp"]
+        let theirs = [".draft.tmp", ".backup.prune", ".0123.tmp", ".00000000000000AB.4242.tmp"]
+        for name in ours + theirs {
+            try Data("x".utf8).write(to: folder.appendingPathComponent(name))
+            Self.backdate(folder.appendingPathComponent(name).path, by: 7200)
+        }
+        cache.prune(keeping: nil)
+        let left = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        #expect(left == theirs.sorted())
+    }
+
     @Test func anEntryLargerThanTheBoundIsNotStored() throws {
         let cache = GlossaryCache(path: try Self.folder().path, limits: .init(maximumBytes: Self.entrySize - 1, maximumAge: 3600))
         cache.store(Self.compiled, key: Self.key(1))

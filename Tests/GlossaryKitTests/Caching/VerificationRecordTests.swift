@@ -178,6 +178,37 @@ struct VerificationRecordTests {
         #expect(try names().isEmpty)
     }
 
+    /// Pruning removes only the orphaned records it wrote: `GLOSSARY_CACHE_DIR` may name a
+    /// folder that holds the user's own files, and a file that merely ends in `.verified`
+    /// (a note, a link, a record-sized file of other bytes) is not the cache's to remove.
+    @Test func pruningLeavesFilesThatAreNotRecordsAlone() throws {
+        let folder = TestScratch.url("verification-foreign")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let cache = GlossaryCache(path: folder.path, limits: .init(maximumBytes: 1 << 30, maximumAge: 3600))
+        let user: [String: Data] = [
+            "release.verified": Data("signed off by the reviewers\n".utf8),
+            "00000000000000a1.verified": Data("a note of 96 bytes, not a record".utf8 + [UInt8](repeating: 0x20, count: 64)),
+            "ABCDEF0123456789.verified": Data(VerificationRecord.kind + [UInt8](repeating: 0, count: 88)),
+        ]
+        for (name, bytes) in user { try bytes.write(to: folder.appendingPathComponent(name)) }
+        let target = folder.appendingPathComponent("target.txt")
+        try Data("the user's file".utf8).write(to: target)
+        try FileManager.default.createSymbolicLink(
+            atPath: folder.appendingPathComponent("00000000000000b2.verified").path, withDestinationPath: target.path)
+        // A real orphaned record still goes.
+        let key = "00000000000000c3"
+        cache.store(try CompiledGlossary(RuleExamples.glossary), key: key)
+        #expect(cache.loadEntry(key: key, now: Self.later)?.wasChecked == true)
+        try FileManager.default.removeItem(at: cache.url(for: key))
+
+        cache.prune(keeping: nil)
+        for (name, bytes) in user {
+            #expect((try? Data(contentsOf: folder.appendingPathComponent(name))) == bytes, "\(name)")
+        }
+        #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("00000000000000b2.verified").path))
+        #expect(!FileManager.default.fileExists(atPath: cache.verificationRecordPath(for: key)))
+    }
+
     /// A load through the record marks the record as used, not the entry, whose identity must
     /// stay; pruning takes the later of the two times as the entry's last use.
     @Test func aLoadThroughTheRecordMarksTheRecordAndLeavesTheEntryAlone() throws {

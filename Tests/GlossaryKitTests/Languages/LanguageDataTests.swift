@@ -62,6 +62,39 @@ struct LanguageDataTests {
         }
     }
 
+    /// Integers Yams reads in another base (a leading `0` is octal in YAML 1.1, `0x`, `0o`,
+    /// `0b`, sexagesimal `1:30`): the composed form reads the same value as Yams or refuses the
+    /// scalar, never another value.
+    @Test func composedIntegersInOtherBasesReadAsYamsOrAreRefused() throws {
+        for text in ["010", "+010", "-010", "0_10", "0x10", "0o10", "0b10", "1:30", "007", "0", "10", "+3", "1_0"] {
+            let composed = "m2:sps8:languagesps2:xxsps12:minimum-stemspi\(text.utf8.count):\(text)"
+            let fromComposed = try? ComposedYAML.decode(LanguageData.self, from: ComposedYAML(composed: composed))
+            let fromYAML = try? LanguageData.decode("language: xx\nminimum-stem: \(text)", path: "test.yml")
+            if let fromComposed {
+                #expect(fromComposed.minimumStem == fromYAML?.minimumStem, "minimum-stem: \(text)")
+            }
+            // Plain decimal integers are read, not refused.
+            if text.first != "0" && !text.contains(where: { "xob:".contains($0) }) && !text.dropFirst().hasPrefix("0") {
+                #expect(fromComposed != nil, "minimum-stem: \(text)")
+            }
+        }
+    }
+
+    /// A merge key (`<<`) adds the pairs of the mapping it names, as Yams's decoder flattens
+    /// it; the composed form must read them too, or refuse the document, never drop them.
+    @Test func composedMergeKeysReadAsYamsOrAreRefused() throws {
+        let fromYAML = try LanguageData.decode("language: xx\n<<: {accent-folding: true, minimum-stem: 5}", path: "t.yml")
+        #expect(fromYAML.accentFolding && fromYAML.minimumStem == 5)
+        let composed =
+            "m2:sps8:languagesps2:xxspo2:<<m2:sps14:accent-foldingspb4:truesps12:minimum-stemspi1:5"
+        if let fromComposed = try? ComposedYAML.decode(LanguageData.self, from: ComposedYAML(composed: composed)) {
+            #expect(fromComposed == fromYAML)
+        }
+        // A quoted "<<" is an ordinary key, not a merge key: it is read (and ignored) as by Yams.
+        let quoted = "m2:sps8:languagesps2:xxsqs2:<<sps1:x"
+        #expect(try ComposedYAML.decode(LanguageData.self, from: ComposedYAML(composed: quoted)).language == "xx")
+    }
+
     /// `problems` does not compile suffix patterns (`.*s`): every pattern of that form is a
     /// valid regular expression, whatever its letters; and other patterns are still compiled.
     @Test func suffixPatternsAreValidExpressionsByTheirForm() throws {
