@@ -125,13 +125,20 @@ extension GlossaryCache {
     /// The suffix of an entry that a pruner has claimed: `.<entry>.<process id>.prune`.
     static let claimSuffix = ".prune"
 
+    /// The name of the verification record (`VerificationRecord`) of the entry file `name`:
+    /// `<key>.verified` for `<key>.glossary-cache`.
+    static func recordName(ofEntry name: String) -> String {
+        String(name.dropLast(entrySuffix.count)) + VerificationRecord.suffix
+    }
+
     /// When the entry file `name`, whose status is `status`, was last used: the later of its
     /// modification time and its verification record's (`markUsed(_:now:)`).
     func lastUse(of name: String, status: stat) -> TimeInterval {
         let entryUse = Self.modificationTime(status)
         var record = stat()
-        let recordName = String(name.dropLast(Self.entrySuffix.count)) + VerificationRecord.suffix
-        guard lstat(file(recordName), &record) == 0, record.st_mode & S_IFMT == S_IFREG else { return entryUse }
+        guard lstat(file(Self.recordName(ofEntry: name)), &record) == 0, record.st_mode & S_IFMT == S_IFREG else {
+            return entryUse
+        }
         return max(entryUse, Self.modificationTime(record))
     }
 
@@ -157,7 +164,7 @@ extension GlossaryCache {
             && self.lastUse(of: name, status: now) <= (lastUse ?? Self.modificationTime(judged))
         if !unchanged { _ = link(claimed, file(name)) }
         unlink(claimed)
-        if unchanged { unlink(file(String(name.dropLast(Self.entrySuffix.count)) + VerificationRecord.suffix)) }
+        if unchanged { unlink(file(Self.recordName(ofEntry: name))) }
         return unchanged
     }
 
