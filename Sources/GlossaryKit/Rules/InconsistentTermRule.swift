@@ -31,11 +31,25 @@ package struct InconsistentTermRule: Rule {
         ])
 
     /// The identity of one way of naming a concept: the term, and whether it was spelt otherwise.
+    ///
+    /// Twelve bytes, so that a concept met in one form (most are) costs its group's record
+    /// and nothing more: a large glossary meets tens of thousands of concepts in a long text.
     fileprivate struct Form: Hashable {
-        var term: TermReference
-        /// The folded written text when the match needed a spelling variant the glossary does not
-        /// list (`labor` for `labour`), so that the two spellings count as two forms.
-        var spelling: String?
+        var concept: Int32
+        var term: Int32
+        /// The index in `Accumulator.spellings` of the folded written text when the match needed
+        /// a spelling variant the glossary does not list (`labor` for `labour`), so that the two
+        /// spellings count as two forms; -1 for none.
+        var spelling: Int32
+
+        var reference: TermReference { TermReference(concept: Int(concept), term: Int(term)) }
+    }
+
+    /// One form of a group: how often it was met and its matches that may be reported.
+    fileprivate struct FormRecord {
+        var form: Form
+        var count: Int32 = 1
+        var kept: [TermMatch] = []
     }
 
     /// The findings on a whole document: the accumulator given the document as one chunk.
@@ -69,6 +83,10 @@ package struct InconsistentTermRule: Rule {
         private var termGroups: [TermReference: (group: Int, isPreferred: Bool)?] = [:]
         /// The concept and end of the previous match, for glosses (`TermMatch.isGloss`).
         private var previous: (concept: Int, end: Int)?
+        /// The written spellings that made forms of their own (`Form.spelling`), and their
+        /// positions.
+        private var spellings: [String] = []
+        private var spellingIndices: [String: Int32] = [:]
 
         private struct GroupKey: Hashable {
             var language: LanguageTag
@@ -77,47 +95,68 @@ package struct InconsistentTermRule: Rule {
 
         /// One concept in one language: the forms it was met in, in the order first met, with
         /// their counts and the matches that may be reported.
+        ///
+        /// The first form is stored in the record itself (a count of 0 means none yet): most
+        /// concepts are met in one form, and three arrays per group cost more than the record
+        /// (5.5 MB of heaptrack's peak for the 40,279 concepts the 100 MB benchmark corpus
+        /// meets in its glossary of 100k).
         private struct Group {
-            var order: [Form] = []
-            var counts: [Int] = []
-            var kept: [[TermMatch]] = []
-            /// The position in `order` of the group's first preferred form written as in the
-            /// glossary: the one to keep.
-            var preferred: Int?
-            /// Positions in `order` by form, once there are too many forms to search.
-            var positions: [Form: Int] = [:]
+            private var first = FormRecord(form: Form(concept: -1, term: -1, spelling: -1), count: 0)
+            /// The forms met after the first.
+            private var others: [FormRecord] = []
+            /// The position of the group's first preferred form written as in the glossary:
+            /// the one to keep; -1 for none yet.
+            private(set) var preferredPosition: Int32 = -1
+            /// Positions by form, once there are too many forms to search.
+            private var positions: [Form: Int] = [:]
 
             /// A concept usually has a few forms: below this many, a search beats hashing.
             static let searchLimit = 8
+
+            /// The number of forms met.
+            var formCount: Int { first.count == 0 ? 0 : 1 + others.count }
+
+            /// The form at `position`, in the order first met (`0..<formCount`).
+            subscript(position: Int) -> FormRecord {
+                position == 0 ? first : others[position - 1]
+            }
+
+            /// The position of the form to keep, if a preferred form written as in the glossary
+            /// was met.
+            var preferred: Int? { preferredPosition >= 0 ? Int(preferredPosition) : nil }
 
             /// Counts `match`, written in `form`, and keeps it unless it is of the form to keep.
             mutating func add(_ match: TermMatch, form: Form, isPreferredAsWritten: Bool) {
                 let index: Int
                 if let found = position(of: form) {
                     index = found
-                    counts[index] += 1
+                    if index == 0 { first.count += 1 } else { others[index - 1].count += 1 }
                 } else {
-                    index = order.count
-                    order.append(form)
-                    counts.append(1)
-                    kept.append([])
-                    if order.count > Self.searchLimit {
+                    index = formCount
+                    if index == 0 {
+                        first = FormRecord(form: form)
+                    } else {
+                        others.append(FormRecord(form: form))
+                    }
+                    if index + 1 > Self.searchLimit {
                         if positions.isEmpty {
-                            for (position, known) in order.enumerated() { positions[known] = position }
+                            for position in 0...index { positions[self[position].form] = position }
                         } else {
                             positions[form] = index
                         }
                     }
                 }
-                if preferred == nil, isPreferredAsWritten { preferred = index }
-                guard preferred != index else { return }
+                if preferredPosition < 0, isPreferredAsWritten { preferredPosition = Int32(index) }
+                guard preferredPosition != index else { return }
                 var kept = match
                 kept.alternatives = []
-                self.kept[index].append(kept)
+                if index == 0 { first.kept.append(kept) } else { others[index - 1].kept.append(kept) }
             }
 
             private func position(of form: Form) -> Int? {
-                order.count > Self.searchLimit ? positions[form] : order.firstIndex(of: form)
+                if formCount > Self.searchLimit { return positions[form] }
+                if formCount > 0, first.form == form { return 0 }
+                return others.firstIndex { $0.form == form }.map { $0 + 1 }
             }
         }
 
@@ -135,12 +174,20 @@ package struct InconsistentTermRule: Rule {
                 defer { previous = (match.term.concept, match.bytes.upperBound) }
                 guard let (index, isPreferred) = group(of: match.term, facts: match.termFacts) else { continue }
                 if let previous, match.isGloss(ofConcept: previous.concept, endingAt: previous.end) { continue }
-                let spelling = match.phenomena.contains(.spelling) ? match.written.lowercasedFast() : nil
-                groups[index].add(
-                    match, form: Form(term: match.term, spelling: spelling),
-                    isPreferredAsWritten: isPreferred && spelling == nil)
+                let spelling = match.phenomena.contains(.spelling) ? spellingIndex(match.written.lowercasedFast()) : -1
+                let form = Form(concept: Int32(match.term.concept), term: Int32(match.term.term), spelling: spelling)
+                groups[index].add(match, form: form, isPreferredAsWritten: isPreferred && spelling < 0)
             }
             return []
+        }
+
+        /// The position of `spelling` in `spellings`, added when new.
+        private mutating func spellingIndex(_ spelling: String) -> Int32 {
+            if let known = spellingIndices[spelling] { return known }
+            let index = Int32(spellings.count)
+            spellings.append(spelling)
+            spellingIndices[spelling] = index
+            return index
         }
 
         /// The group of the concept and language of `reference`, made when first needed, and
@@ -182,19 +229,22 @@ package struct InconsistentTermRule: Rule {
         mutating func finish() -> [Finding] {
             var findings: [Finding] = []
             for group in groups {
-                guard group.order.count >= 2 else { continue }
+                guard group.formCount >= 2 else { continue }
+                let forms = (0..<group.formCount).map { group[$0] }
                 // The form to keep: a preferred term as written, else the most used (first on a tie).
                 let expectedIndex =
-                    group.preferred ?? group.counts.indices.max {
-                        group.counts[$0] < group.counts[$1] || (group.counts[$0] == group.counts[$1] && $0 > $1)
+                    group.preferred ?? forms.indices.max {
+                        forms[$0].count < forms[$1].count || (forms[$0].count == forms[$1].count && $0 > $1)
                     }!
-                let expected = group.order[expectedIndex]
-                let concept = glossary[concept: expected.term]
-                let language = glossary[term: expected.term].language
-                let expectedText = glossary[term: expected.term].text
-                let counts = zip(group.order, group.counts).map { form, count -> String in
-                    let shown = form.spelling ?? glossary[term: form.term].text
-                    return "'\(shown)' ×\(count)"
+                let expected = forms[expectedIndex].form.reference
+                let concept = glossary[concept: expected]
+                let language = glossary[term: expected].language
+                let expectedText = glossary[term: expected].text
+                let counts = forms.map { record -> String in
+                    let shown =
+                        record.form.spelling >= 0
+                        ? spellings[Int(record.form.spelling)] : glossary[term: record.form.reference].text
+                    return "'\(shown)' ×\(record.count)"
                 }.joined(separator: ", ")
                 let isPreferred = group.preferred != nil
                 let preferred = concept.preferredTerms(in: language).map(\.text)
@@ -206,15 +256,15 @@ package struct InconsistentTermRule: Rule {
                             + (preferred.isEmpty
                                 ? "" : "; the preferred term is " + preferred.map { "'\($0)'" }.joined(separator: " or ")))
                 let message =
-                    "concept '\(concept.id)' is named in \(group.order.count) ways in this \(language) text (\(counts)); "
+                    "concept '\(concept.id)' is named in \(forms.count) ways in this \(language) text (\(counts)); "
                     + advice
-                for (index, form) in group.order.enumerated() where index != expectedIndex {
-                    let term = glossary[term: form.term]
-                    for match in group.kept[index] {
+                for (index, record) in forms.enumerated() where index != expectedIndex {
+                    let term = glossary[term: record.form.reference]
+                    for match in record.kept {
                         let written = match.written
                         // A fix never replaces a term the glossary approves (`Fixer`).
                         let fix =
-                            form.spelling == nil && !term.status.isAcceptable
+                            record.form.spelling < 0 && !term.status.isAcceptable
                             ? match.replacement(
                                 written: written, term: term.text, preferred: expectedText,
                                 atSentenceStart: match.lookBehind.startsSentence)
@@ -230,6 +280,8 @@ package struct InconsistentTermRule: Rule {
             groups = []
             groupIndex = [:]
             termGroups = [:]
+            spellings = []
+            spellingIndices = [:]
             return findings.sorted { $0.byteRange.lowerBound < $1.byteRange.lowerBound }
         }
     }
