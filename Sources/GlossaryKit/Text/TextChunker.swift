@@ -80,17 +80,26 @@ struct TextChunker {
 
     /// Where the chunk that starts at `start` ends: at the first blank line after `size` bytes
     /// (so no paragraph, and no term, is cut), else at a line break, else at the end.
+    ///
+    /// A chunk grows to a blank line up to `max(4 × size, longestParagraph)` bytes: how long a
+    /// paragraph may be before it is cut does not depend on the chunk size the tool uses.
     static func chunkEnd(_ bytes: [UInt8], from start: Int, size: Int) -> Int {
         bytes.withUnsafeBufferPointer { chunkEnd($0, from: start, size: size) }
     }
 
+    /// The longest paragraph (text without a blank line) a chunk holds whole, whatever its size:
+    /// the limit of the 1 MiB chunks the tool used until 2026-12-07, kept when they became
+    /// 128 KiB so that no paragraph the tool read whole is now cut.
+    static let longestParagraph = 4 << 20
+
     /// `chunkEnd` over a buffer.
     ///
-    /// - Complexity: O(`size`): it reads at most four chunks and 256 bytes ahead.
+    /// - Complexity: O(`size` + `longestParagraph`): it reads at most that far and 256 bytes
+    ///   ahead.
     static func chunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, size: Int) -> Int {
         guard bytes.count - start > size else { return bytes.count }
         var index = start + size
-        let limit = min(bytes.count, start + size * 4)
+        let limit = min(bytes.count, start + max(size * 4, longestParagraph))
         var newlineAt: Int?
         while index < limit {
             if bytes[index] == 0x0A {
@@ -103,7 +112,7 @@ struct TextChunker {
             }
             index += 1
         }
-        // A paragraph longer than four chunks: cut it at a line break (a term that crosses that
+        // A paragraph longer than the limit: cut it at a line break (a term that crosses that
         // very line break is not found), or where the limit falls between two characters.
         if let newlineAt { return newlineAt + 1 }
         var cut = limit
