@@ -257,8 +257,7 @@ package struct GlossaryCache: Sendable {
         guard key.utf8.count == 16 else { return }
         let bytes = CacheEntry.bytes(of: compiled, key: key)
         guard bytes.count <= limits.maximumBytes else { return }
-        let temporary = directory.appendingPathComponent(
-            ".\(key).\(ProcessInfo.processInfo.processIdentifier)\(Self.temporarySuffix)")
+        let temporary = directory.appendingPathComponent(Self.temporaryName(for: key))
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
             try Self.writeFile(bytes, to: temporary.path)
@@ -266,6 +265,8 @@ package struct GlossaryCache: Sendable {
                 try? FileManager.default.removeItem(at: temporary)
                 return
             }
+        } catch is NotCreated {
+            return
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             return
@@ -273,10 +274,30 @@ package struct GlossaryCache: Sendable {
         prune(keeping: key)
     }
 
-    /// The suffix of an entry being written: `.<key>.<process id>.tmp`.
+    /// The suffix of an entry being written: `.<key>.<process id>-<random>.tmp`.
     static let temporarySuffix = ".tmp"
 
+    /// A name for a file being written for `key` (`kind` is empty for the entry, a suffix such
+    /// as `.verified` for a file beside it): hidden, with the key first (so that pruning knows
+    /// it for the cache's, `isTemporaryName`), then the process id and a random number, so
+    /// that two threads of one process (the language server's) never write the same file.
+    static func temporaryName(for key: String, kind: String = "") -> String {
+        let unique = String(UInt64.random(in: 0...UInt64.max), radix: 16)
+        return ".\(key)\(kind).\(ProcessInfo.processInfo.processIdentifier)-\(unique)\(temporarySuffix)"
+    }
+
+    /// Creates and opens for writing the new file `path`, which must not exist yet, not even as
+    /// a symbolic link: a file of that name is another writer's, or not the cache's.
+    ///
+    /// - Returns: the descriptor, or -1.
+    static func createTemporaryFile(_ path: String) -> Int32 {
+        open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
+    }
+
     private struct WriteError: Error {}
+    /// The temporary file could not be created: whatever has its name is not this writer's to
+    /// remove.
+    private struct NotCreated: Error {}
 
     /// The most a single `write` of an entry writes.
     ///
@@ -291,8 +312,8 @@ package struct GlossaryCache: Sendable {
     /// Writes `bytes` to a new file at `path`, `writeSize` bytes at a time, without copying them
     /// into a `Data` first.
     private static func writeFile(_ bytes: [UInt8], to path: String) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw WriteError() }
+        let descriptor = createTemporaryFile(path)
+        guard descriptor >= 0 else { throw NotCreated() }
         defer { close(descriptor) }
         try bytes.withUnsafeBytes { buffer in
             var done = 0

@@ -97,8 +97,8 @@ enum VerificationRecord {
     /// entry in full again.
     static func store(key: String, identity: EntryIdentity, at path: String) {
         let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/.\(key)\(suffix).\(ProcessInfo.processInfo.processIdentifier)\(GlossaryCache.temporarySuffix)"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        let temporary = folder + "/" + GlossaryCache.temporaryName(for: key, kind: suffix)
+        let descriptor = GlossaryCache.createTemporaryFile(temporary)
         guard descriptor >= 0 else { return }
         let record = bytes(key: key, identity: identity)
         let written = record.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }

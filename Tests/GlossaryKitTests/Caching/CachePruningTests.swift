@@ -137,6 +137,33 @@ struct CachePruningTests {
         #expect(left == theirs.sorted())
     }
 
+    /// Two writers of one key in one process (the language server's threads) get different
+    /// temporary names, and pruning knows each for the cache's.
+    @Test func temporaryNamesAreUniqueAndTheCaches() {
+        let names = (0..<64).map { _ in GlossaryCache.temporaryName(for: Self.key(7)) }
+        let records = (0..<64).map { _ in GlossaryCache.temporaryName(for: Self.key(7), kind: ".verified") }
+        #expect(Set(names + records).count == 128)
+        #expect((names + records).allSatisfy(GlossaryCache.isTemporaryName))
+        #expect(records.allSatisfy { $0.hasPrefix(".\(Self.key(7)).verified.") })
+    }
+
+    /// A temporary file is created new: a file or a symbolic link already of that name is left
+    /// alone, never written through or truncated.
+    @Test func aTemporaryFileIsNeverWrittenThroughWhatIsThere() throws {
+        let folder = try Self.folder()
+        let target = folder.appendingPathComponent("target.txt").path
+        try Data("keep".utf8).write(to: URL(fileURLWithPath: target))
+        let link = folder.appendingPathComponent(GlossaryCache.temporaryName(for: Self.key(8))).path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+        #expect(GlossaryCache.createTemporaryFile(link) == -1)
+        #expect(GlossaryCache.createTemporaryFile(target) == -1)
+        #expect(try String(contentsOfFile: target, encoding: .utf8) == "keep")
+        let fresh = folder.appendingPathComponent(GlossaryCache.temporaryName(for: Self.key(8))).path
+        let descriptor = GlossaryCache.createTemporaryFile(fresh)
+        #expect(descriptor >= 0)
+        close(descriptor)
+    }
+
     @Test func anEntryLargerThanTheBoundIsNotStored() throws {
         let cache = GlossaryCache(path: try Self.folder().path, limits: .init(maximumBytes: Self.entrySize - 1, maximumAge: 3600))
         cache.store(Self.compiled, key: Self.key(1))
