@@ -92,6 +92,15 @@ extension GlossaryCache {
     /// (`VerificationRecord.isRecord(at:)`). The cache folder may be one the user keeps other
     /// files in (`GLOSSARY_CACHE_DIR`), and `.verified` is a common ending.
     private func removeOrphanedRecords(among names: [String]) {
+        // A key record (`KeyRecord`) whose key has no entry (left by a glossary that has changed
+        // since, or by an entry pruned) finds nothing.
+        for name in names where name.hasSuffix(KeyRecord.suffix) && Self.isKey(name.dropLast(KeyRecord.suffix.count)) {
+            guard let key = KeyRecord.recordedKey(at: file(name)) else { continue }
+            var status = stat()
+            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT {
+                unlink(file(name))
+            }
+        }
         for name in names where name.hasSuffix(VerificationRecord.suffix) {
             let key = name.dropLast(VerificationRecord.suffix.count)
             guard Self.isKey(key) else { continue }

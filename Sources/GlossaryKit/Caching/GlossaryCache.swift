@@ -185,6 +185,11 @@ package struct GlossaryCache: Sendable {
             hash ^= hash >> 28
         }
 
+        /// Adds a name only (a record's, `KeyRecord.name(of:)`), no file.
+        mutating func add(name: String) {
+            mix(name)
+        }
+
         private mutating func mix(_ text: String) {
             var text = text + "\u{0}"
             text.withUTF8 { mix($0) }
@@ -195,6 +200,19 @@ package struct GlossaryCache: Sendable {
             let hex = String(hash, radix: 16)
             return String(repeating: "0", count: 16 - hex.count) + hex
         }
+    }
+
+    /// The identities of the regular files at `paths` (links followed, as reading them
+    /// follows them), or nil when one is not a regular file or cannot be examined.
+    static func identities(of paths: [String]) -> [EntryIdentity]? {
+        var identities: [EntryIdentity] = []
+        identities.reserveCapacity(paths.count)
+        for path in paths {
+            var status = stat()
+            guard stat(path, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return nil }
+            identities.append(EntryIdentity(status))
+        }
+        return identities
     }
 
     func url(for key: String) -> URL {
@@ -335,29 +353,54 @@ extension GlossaryLoader {
     ///
     /// Reader warnings go to `onWarning`; a glossary that comes from the cache is not parsed, so
     /// its warnings are reported only on the run that parses it.
+    ///
+    /// `now` (seconds since 1970) is taken before the files are examined; tests pass a later
+    /// time to have new files count as settled (`KeyRecord`).
     package static func loadCompiled(
-        paths: [String], cache: GlossaryCache?, maximumThreads: Int? = nil, onWarning: (FormatDiagnostic) -> Void = { _ in }
+        paths: [String], cache: GlossaryCache?, maximumThreads: Int? = nil,
+        onWarning: (FormatDiagnostic) -> Void = { _ in }, now: Double = Date().timeIntervalSince1970
     ) throws -> (CompiledGlossary, fromCache: Bool) {
         func compile() throws -> CompiledGlossary {
             try CompiledGlossary(load(paths: paths, onWarning: onWarning), maximumThreads: maximumThreads)
         }
         guard let cache else { return (try compile(), false) }
-        // The files are read a buffer at a time for the key, not read whole: hashing them is all
-        // this run does with their bytes when the cache has the glossary.
-        var hasher = GlossaryCache.KeyHasher()
+        var files: [(file: String, absolute: String)] = []
         for path in paths {
-            for file in try self.files(at: path) {
-                let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-                if !hasher.add(path: absolute, readingFileAt: file) {
-                    // Not a regular file, or unreadable: reading it reports why.
-                    try InputFile.readBytes(file).withUnsafeBufferPointer { hasher.add(path: absolute, bytes: $0) }
-                }
+            for file in try self.files(at: path) { files.append((file, URL(fileURLWithPath: file).standardizedFileURL.path)) }
+        }
+        // Files whose identities are those a key record lists are not read (`KeyRecord`).
+        let recordPath = cache.path + "/" + KeyRecord.name(of: files.map(\.absolute))
+        // Taken before the identities: a file settled then was settled when they were taken.
+        let identitiesTaken = now
+        let identities = files.count <= KeyRecord.maximumFiles ? GlossaryCache.identities(of: files.map(\.file)) : nil
+        let recorded = identities.flatMap { KeyRecord.key(at: recordPath, identities: $0) }
+        let key: String
+        if let recorded {
+            key = recorded
+        } else {
+            // The files are read a buffer at a time for the key, not read whole: hashing them is
+            // all this run does with their bytes when the cache has the glossary.
+            var hasher = GlossaryCache.KeyHasher()
+            for (file, absolute) in files where !hasher.add(path: absolute, readingFileAt: file) {
+                // Not a regular file, or unreadable: reading it reports why.
+                try InputFile.readBytes(file).withUnsafeBufferPointer { hasher.add(path: absolute, bytes: $0) }
+            }
+            key = hasher.key
+        }
+        func recordKey() {
+            // The identities were taken before the files were read: a file changed since has
+            // another identity, and the record vouches for nothing.
+            if recorded == nil, let identities, identities.allSatisfy({ $0.isSettled(at: identitiesTaken) }) {
+                KeyRecord.store(key: key, identities: identities, at: recordPath)
             }
         }
-        let key = hasher.key
-        if let compiled = cache.load(key: key) { return (compiled, true) }
+        if let compiled = cache.load(key: key) {
+            recordKey()
+            return (compiled, true)
+        }
         let compiled = try compile()
         cache.store(compiled, key: key)
+        recordKey()
         return (compiled, false)
     }
 }
