@@ -304,6 +304,43 @@ package struct GlossaryCache: Sendable {
         return ".\(key)\(kind).\(ProcessInfo.processInfo.processIdentifier)-\(unique)\(temporarySuffix)"
     }
 
+    /// A writer holding the start every small record (`VerificationRecord`, `KeyRecord`) has:
+    /// its kind (8 bytes), `CompiledGlossary.cacheFormat`, the record's layout `version` and
+    /// `key` (16 hexadecimal digits).
+    static func recordWriter(kind: [UInt8], version: UInt32, key: String) -> BinaryWriter {
+        precondition(key.utf8.count == 16, "a cache key is 16 hexadecimal digits")
+        var writer = BinaryWriter()
+        for byte in kind { writer.write(byte) }
+        writer.write(CompiledGlossary.cacheFormat)
+        writer.write(version)
+        for byte in key.utf8 { writer.write(byte) }
+        return writer
+    }
+
+    /// The bytes of `writer` followed by their `Checksum`, as a record ends.
+    static func sealed(_ writer: BinaryWriter) -> [UInt8] {
+        var writer = writer
+        let checksum = writer.bytes.withUnsafeBytes { Checksum.of($0) }
+        writer.write(checksum)
+        return writer.bytes
+    }
+
+    /// Writes a small record (`VerificationRecord`, `KeyRecord`) to `path`, atomically: to a
+    /// temporary file of `key` and `kind` in the same folder, then renamed. Failing to is not
+    /// an error: a missing record only costs the work it would have spared.
+    static func writeRecord(_ record: [UInt8], to path: String, key: String, kind: String) {
+        let folder = (path as NSString).deletingLastPathComponent
+        let temporary = folder + "/" + temporaryName(for: key, kind: kind)
+        let descriptor = createTemporaryFile(temporary)
+        guard descriptor >= 0 else { return }
+        let written = record.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
+        close(descriptor)
+        guard written == record.count, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            return
+        }
+    }
+
     /// Creates and opens for writing the new file `path`, which must not exist yet, not even as
     /// a symbolic link: a file of that name is another writer's, or not the cache's.
     ///

@@ -46,19 +46,12 @@ enum KeyRecord {
 
     /// The bytes of the record that files of identities `identities` hash to `key`.
     static func bytes(key: String, identities: [EntryIdentity]) -> [UInt8] {
-        precondition(key.utf8.count == 16, "a cache key is 16 hexadecimal digits")
-        var writer = BinaryWriter()
-        for byte in kind { writer.write(byte) }
-        writer.write(CompiledGlossary.cacheFormat)
-        writer.write(version)
-        for byte in key.utf8 { writer.write(byte) }
+        var writer = GlossaryCache.recordWriter(kind: kind, version: version, key: key)
         writer.write(UInt64(identities.count))
         for identity in identities {
             for field in identity.fields { writer.write(field) }
         }
-        let checksum = writer.bytes.withUnsafeBytes { Checksum.of($0) }
-        writer.write(checksum)
-        return writer.bytes
+        return GlossaryCache.sealed(writer)
     }
 
     /// The key that `bytes` record for files of identities `identities`, or nil when they are
@@ -117,16 +110,6 @@ enum KeyRecord {
     /// Writes the record that files of identities `identities` hash to `key` to `path`,
     /// atomically; failing to is not an error: the next run hashes the files again.
     static func store(key: String, identities: [EntryIdentity], at path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/" + GlossaryCache.temporaryName(for: key, kind: suffix)
-        let descriptor = GlossaryCache.createTemporaryFile(temporary)
-        guard descriptor >= 0 else { return }
-        let record = bytes(key: key, identities: identities)
-        let written = record.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
-        close(descriptor)
-        guard written == record.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
-        }
+        GlossaryCache.writeRecord(bytes(key: key, identities: identities), to: path, key: key, kind: suffix)
     }
 }

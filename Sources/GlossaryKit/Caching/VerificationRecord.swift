@@ -33,16 +33,9 @@ enum VerificationRecord {
 
     /// The bytes of the record that `identity` is the identity of the entry stored under `key`.
     static func bytes(key: String, identity: EntryIdentity) -> [UInt8] {
-        precondition(key.utf8.count == 16, "a cache key is 16 hexadecimal digits")
-        var writer = BinaryWriter()
-        for byte in kind { writer.write(byte) }
-        writer.write(CompiledGlossary.cacheFormat)
-        writer.write(version)
-        for byte in key.utf8 { writer.write(byte) }
+        var writer = GlossaryCache.recordWriter(kind: kind, version: version, key: key)
         for field in identity.fields { writer.write(field) }
-        let checksum = writer.bytes.withUnsafeBytes { Checksum.of($0) }
-        writer.write(checksum)
-        return writer.bytes
+        return GlossaryCache.sealed(writer)
     }
 
     /// The entry identity that `bytes` records for `key`, or nil when they are not such a
@@ -96,16 +89,6 @@ enum VerificationRecord {
     /// the same folder, then a rename); failing to is not an error: the next load checks the
     /// entry in full again.
     static func store(key: String, identity: EntryIdentity, at path: String) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let temporary = folder + "/" + GlossaryCache.temporaryName(for: key, kind: suffix)
-        let descriptor = GlossaryCache.createTemporaryFile(temporary)
-        guard descriptor >= 0 else { return }
-        let record = bytes(key: key, identity: identity)
-        let written = record.withUnsafeBytes { write(descriptor, $0.baseAddress!, $0.count) }
-        close(descriptor)
-        guard written == record.count, rename(temporary, path) == 0 else {
-            unlink(temporary)
-            return
-        }
+        GlossaryCache.writeRecord(bytes(key: key, identity: identity), to: path, key: key, kind: suffix)
     }
 }
