@@ -48,7 +48,7 @@ package struct InconsistentTermRule: Rule {
     /// One form of a group: how often it was met and its matches that may be reported.
     fileprivate struct FormRecord {
         var form: Form
-        var count: Int32 = 1
+        var count = 1
         var kept: [TermMatch] = []
     }
 
@@ -106,7 +106,7 @@ package struct InconsistentTermRule: Rule {
             private var others: [FormRecord] = []
             /// The position of the group's first preferred form written as in the glossary:
             /// the one to keep; -1 for none yet.
-            private(set) var preferredPosition: Int32 = -1
+            private var preferredPosition: Int32 = -1
             /// Positions by form, once there are too many forms to search.
             private var positions: [Form: Int] = [:]
 
