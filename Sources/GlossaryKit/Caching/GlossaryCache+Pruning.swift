@@ -94,22 +94,16 @@ extension GlossaryCache {
     private func removeOrphanedRecords(among names: [String]) {
         // A key record (`KeyRecord`) whose key has no entry (left by a glossary that has changed
         // since, or by an entry pruned) finds nothing.
-        for name in names where name.hasSuffix(KeyRecord.suffix) && Self.isKey(name.dropLast(KeyRecord.suffix.count)) {
-            guard let key = KeyRecord.recordedKey(at: file(name)) else { continue }
+        func entryIsGone(_ key: Substring) -> Bool {
             var status = stat()
-            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT {
-                unlink(file(name))
-            }
+            return lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT
+        }
+        for name in names where name.hasSuffix(KeyRecord.suffix) && Self.isKey(name.dropLast(KeyRecord.suffix.count)) {
+            if let key = KeyRecord.recordedKey(at: file(name)), entryIsGone(Substring(key)) { unlink(file(name)) }
         }
         for name in names where name.hasSuffix(VerificationRecord.suffix) {
             let key = name.dropLast(VerificationRecord.suffix.count)
-            guard Self.isKey(key) else { continue }
-            var status = stat()
-            if lstat(file(key + Self.entrySuffix), &status) != 0 && errno == ENOENT
-                && VerificationRecord.isRecord(at: file(name))
-            {
-                unlink(file(name))
-            }
+            if Self.isKey(key), entryIsGone(key), VerificationRecord.isRecord(at: file(name)) { unlink(file(name)) }
         }
     }
 

@@ -325,6 +325,26 @@ package struct GlossaryCache: Sendable {
         return writer.bytes
     }
 
+    /// The key and the eight-byte fields after it of a record that `recordWriter(kind:version:key:)`
+    /// and `sealed(_:)` wrote, or nil when `bytes` are not a record of that kind, of this cache
+    /// format and layout `version`, with a matching checksum.
+    static func unsealed(_ bytes: [UInt8], kind: [UInt8], version: UInt32) -> (key: String, fields: [UInt64])? {
+        guard bytes.count >= 40, (bytes.count - 40) % 8 == 0, bytes.starts(with: kind) else { return nil }
+        var reader = BinaryReader(bytes)
+        do {
+            try reader.skip(kind.count)
+            guard try reader.readUInt32() == CompiledGlossary.cacheFormat, try reader.readUInt32() == version else { return nil }
+            let key = String(decoding: reader.bytes(in: 16..<32), as: UTF8.self)
+            try reader.skip(16)
+            let fields = try (0..<((bytes.count - 40) / 8)).map { _ throws(BinaryReader.Corrupt) in try reader.readUInt64() }
+            let computed = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - 8)])) }
+            guard try reader.readUInt64() == computed else { return nil }
+            return (key, fields)
+        } catch {
+            return nil
+        }
+    }
+
     /// Writes a small record (`VerificationRecord`, `KeyRecord`) to `path`, atomically: to a
     /// temporary file of `key` and `kind` in the same folder, then renamed. Failing to is not
     /// an error: a missing record only costs the work it would have spared.

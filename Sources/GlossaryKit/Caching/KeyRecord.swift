@@ -57,25 +57,16 @@ enum KeyRecord {
     /// The key that `bytes` record for files of identities `identities`, or nil when they are
     /// not such a record of this format.
     static func key(in bytes: [UInt8], identities: [EntryIdentity]) -> String? {
-        guard bytes.count == 48 + 56 * identities.count, bytes.starts(with: kind) else { return nil }
-        let computed = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(bytes.count - 8)])) }
-        var reader = BinaryReader(bytes)
-        do {
-            try reader.skip(kind.count)
-            guard try reader.readUInt32() == CompiledGlossary.cacheFormat, try reader.readUInt32() == version else { return nil }
-            let key = String(decoding: reader.bytes(in: 16..<32), as: UTF8.self)
-            try reader.skip(16)
-            guard GlossaryCache.isKey(Substring(key)), try reader.readUInt64() == UInt64(identities.count) else { return nil }
-            for identity in identities {
-                var fields: [UInt64] = []
-                for _ in 0..<7 { fields.append(try reader.readUInt64()) }
-                guard EntryIdentity(fields: fields) == identity else { return nil }
-            }
-            guard try reader.readUInt64() == computed else { return nil }
-            return key
-        } catch {
-            return nil
+        guard bytes.count == 48 + 56 * identities.count,
+            let record = GlossaryCache.unsealed(bytes, kind: kind, version: version),
+            GlossaryCache.isKey(Substring(record.key)), record.fields.first == UInt64(identities.count)
+        else { return nil }
+        let recorded = record.fields.dropFirst()
+        for (index, identity) in identities.enumerated() {
+            let start = recorded.startIndex + index * 7
+            guard EntryIdentity(fields: Array(recorded[start..<(start + 7)])) == identity else { return nil }
         }
+        return record.key
     }
 
     /// The key recorded in the file at `path` for files of identities `identities`, or nil.

@@ -41,23 +41,10 @@ enum VerificationRecord {
     /// The entry identity that `bytes` records for `key`, or nil when they are not such a
     /// record of this format.
     static func identity(in bytes: [UInt8], key: String) -> EntryIdentity? {
-        guard bytes.count == size, bytes.starts(with: kind) else { return nil }
-        var reader = BinaryReader(bytes)
-        do {
-            try reader.skip(kind.count)
-            guard try reader.readUInt32() == CompiledGlossary.cacheFormat, try reader.readUInt32() == version,
-                reader.bytes(in: 16..<32).elementsEqual(key.utf8)
-            else { return nil }
-            try reader.skip(16)
-            var fields: [UInt64] = []
-            for _ in 0..<7 { fields.append(try reader.readUInt64()) }
-            let recorded = try reader.readUInt64()
-            let computed = bytes.withUnsafeBytes { Checksum.of(UnsafeRawBufferPointer(rebasing: $0[..<(size - 8)])) }
-            guard recorded == computed else { return nil }
-            return EntryIdentity(fields: fields)
-        } catch {
-            return nil
-        }
+        guard bytes.count == size, let record = GlossaryCache.unsealed(bytes, kind: kind, version: version),
+            record.key == key
+        else { return nil }
+        return EntryIdentity(fields: record.fields)
     }
 
     /// The identity recorded in the file at `path` for `key`, or nil when there is no such
