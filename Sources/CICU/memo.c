@@ -28,7 +28,10 @@
 
 int gk_memo_reset(gk_memo *memo, const gk_lexicon *words, const gk_lexicon *types, const uint32_t *flags) {
     gk_free(memo->slots);
-    memo->slotCount = 1 << 12;
+    // Small to start: a text of one paragraph (a pre-commit hook's) touches every page of the
+    // table it probes at random, and 4,096 slots were 32 first-touch page faults for it; a large
+    // text doubles its way up at the cost of a few early rehashes of a few hundred words.
+    memo->slotCount = GK_MEMO_INITIAL_SLOTS;
     memo->slots = gk_calloc((size_t)memo->slotCount, sizeof(gk_memo_slot));
     memo->count = 0;
     memo->keysLength = 0;

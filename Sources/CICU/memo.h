@@ -9,6 +9,8 @@
 
 #include <string.h>
 
+// A new memo's slot count (a power of two: two pages of slots).
+#define GK_MEMO_INITIAL_SLOTS (1 << 8)
 // A memo starts afresh rather than grow past this many words.
 #define GK_MEMO_LIMIT (1 << 18)
 // Keys of this length or more store their length with them.
