@@ -232,3 +232,35 @@ private final class Lines: @unchecked Sendable {
 
     var all: [String] { lock.lock(); defer { lock.unlock() }; return lines }
 }
+
+/// Outputs that would replace what a run reads or what is not a file, and inputs built to make
+/// reading or matching slow: refused with a clear message and status 2, nothing changed.
+@Suite("Outputs and inputs that would lose data or time, end to end")
+struct UnsafeOutputCommandTests {
+    /// `convert --force` replaces a file, never a pipe, a device or a folder, and a path that
+    /// ends in a slash names a folder, not a file to create.
+    @Test func convertWritesOnlyRegularFiles() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let pipe = project.root.appendingPathComponent("pipe.yml").path
+        #expect(mkfifo(pipe, 0o600) == 0)
+        try FileManager.default.createDirectory(
+            at: project.root.appendingPathComponent("folder.yml"), withIntermediateDirectories: true)
+        for (target, message) in [
+            ("pipe.yml", "is a named pipe"), ("/dev/null", "is a device"), ("folder.yml", "is a folder"),
+            ("new.yml/", "names a folder"),
+        ] {
+            let result = try project.run(["convert", "glossary/terms.yml", target, "--to", "yaml", "--force"])
+            #expect(result.status == 2, "\(target): \(result.stderr)")
+            #expect(result.stderr.contains(message), "\(target): \(result.stderr)")
+        }
+        var status = stat()
+        #expect(lstat(pipe, &status) == 0 && status.st_mode & S_IFMT == S_IFIFO)
+        #expect(lstat("/dev/null", &status) == 0 && status.st_mode & S_IFMT == S_IFCHR)
+        #expect(!FileManager.default.fileExists(atPath: project.root.appendingPathComponent("new.yml").path))
+        // A regular file is replaced as before.
+        try project.write("old\n", to: "out.yml")
+        #expect(try project.run(["convert", "glossary/terms.yml", "out.yml", "--force"]).status == 0)
+        #expect(try String(contentsOf: project.root.appendingPathComponent("out.yml"), encoding: .utf8).contains("labour"))
+    }
+}

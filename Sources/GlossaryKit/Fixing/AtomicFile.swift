@@ -16,12 +16,15 @@ package enum AtomicFile {
     ///   - path: the file to replace or create.
     ///   - name: the path errors name (default: `path`).
     ///   - mode: the permissions to give the file instead of keeping the existing ones.
-    /// - Throws: `InputError`, also when `path` exists and is not a regular file; the file at
-    ///   `path` is then unchanged.
+    /// - Throws: `InputError`, also when `path` exists and is not a regular file, or ends in a
+    ///   slash; the file at `path` is then unchanged.
     package static func write(_ bytes: [UInt8], to path: String, reportingAs name: String? = nil, mode: UInt16? = nil)
         throws(InputError)
     {
         let shown = name ?? path
+        // A path that ends in a slash names a folder: rename(2) would fail on it, or the name
+        // without the slash would be written.
+        if path.hasSuffix("/") { throw InputError("names a folder (it ends in '/'); expected a file; not written", file: shown) }
         var status = stat()
         // rename(2) would put a regular file where a device, a pipe or a folder was.
         if stat(path, &status) == 0, let problem = InputFile.problem(with: status, descriptor: nil) {

@@ -70,7 +70,9 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     @discardableResult
     public func write(_ glossary: Glossary, to path: String, csvLayout: CSVLayout = .long) throws -> [String] {
         let (text, omissions) = render(glossary, csvLayout: csvLayout)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        // Never over a device, a pipe or a folder (`AtomicFile` refuses them), which an
+        // atomic write through `Data` would replace with a regular file.
+        try AtomicFile.write(Array(text.utf8), to: path)
         return omissions
     }
 }
@@ -149,6 +151,8 @@ public enum GlossaryConverter {
         let omissions: [String]
         do {
             omissions = try target.write(glossary, to: output, csvLayout: csvLayout)
+        } catch let error as InputError {
+            throw .write(path: output, reason: error.message)
         } catch {
             throw .write(path: output, reason: error.localizedDescription)
         }
