@@ -144,6 +144,7 @@ struct CheckCommand: ParsableCommand {
         let scope = try changeScope(configuration: configuration, known: checker.compiled.languages)
         let inputs = try scope?.inputs ?? self.inputs(searching: searched, configuration: configuration)
         if fix { try refuseFixingSettings(inputs, configuration: configuration) }
+        try refuseWritingBaselineOverInputs(inputs, configuration: configuration)
         var (report, errors) = runner.run(inputs: inputs)
         let groups = try parallelGroups(inputs: inputs, configuration: configuration, known: checker.compiled.languages)
         for note in groups.skipped { Output.error("note: " + note) }
@@ -238,6 +239,23 @@ struct CheckCommand: ParsableCommand {
             refused = true
         }
         if refused { throw ExitCode(ExitStatus.usage) }
+    }
+
+    /// Refuses `--write-baseline` when its path is a file this run reads — a text to check, a
+    /// glossary file, the configuration — under any name (compared by device and inode): the
+    /// baseline would replace it. Nothing is checked or written then.
+    private func refuseWritingBaselineOverInputs(_ inputs: [CheckRunner.Input], configuration: Configuration?) throws {
+        guard let writeBaseline, let target = FileIdentity(path: writeBaseline) else { return }
+        var read = inputs.map(\.path)
+        for path in try glossary.resolvedPaths(configuration: configuration) {
+            read += (try? GlossaryLoader.files(at: path)) ?? [path]
+        }
+        if let file = configuration?.file { read.append(file) }
+        guard read.contains(where: { FileIdentity(path: $0) == target }) else { return }
+        throw CommandFailure.input(
+            InputError(
+                "is a file this run reads; the baseline is not written over it (choose another --write-baseline)",
+                file: writeBaseline))
     }
 
     /// The translation sets among the inputs: all of them with `--parallel`; else, unless

@@ -237,6 +237,32 @@ private final class Lines: @unchecked Sendable {
 /// reading or matching slow: refused with a clear message and status 2, nothing changed.
 @Suite("Outputs and inputs that would lose data or time, end to end")
 struct UnsafeOutputCommandTests {
+    /// `--write-baseline` named after a text being checked, a glossary file or the configuration
+    /// (under another name too) would replace it with the baseline.
+    @Test func aBaselineIsNotWrittenOverAFileTheRunReads() throws {
+        let project = try Project()
+        defer { project.remove() }
+        try project.write("The labor office.\n", to: "a.md")
+        try project.write("rules: {}\n", to: ".glossary.yml")
+        try FileManager.default.createSymbolicLink(
+            atPath: project.root.appendingPathComponent("alias.md").path, withDestinationPath: "a.md")
+        let files = ["a.md", "glossary/terms.yml", ".glossary.yml"]
+        let before = try files.map { try Data(contentsOf: project.root.appendingPathComponent($0)) }
+        for target in ["a.md", "alias.md", "glossary/terms.yml", ".glossary.yml"] {
+            let result = try project.run(["check", "--write-baseline", target, "a.md"])
+            #expect(result.status == 2, "\(target): \(result.stderr)")
+            #expect(
+                result.stderr.contains("\(target): error: is a file this run reads; the baseline is not written over it"),
+                "\(target): \(result.stderr)")
+        }
+        let after = try files.map { try Data(contentsOf: project.root.appendingPathComponent($0)) }
+        #expect(before == after)
+        // Another file is written as before.
+        let written = try project.run(["check", "--write-baseline", "baseline.json", "a.md"])
+        #expect(written.status == 0, "\(written.stderr)")
+        #expect(FileManager.default.fileExists(atPath: project.root.appendingPathComponent("baseline.json").path))
+    }
+
     /// `convert --force` replaces a file, never a pipe, a device or a folder, and a path that
     /// ends in a slash names a folder, not a file to create.
     @Test func convertWritesOnlyRegularFiles() throws {
