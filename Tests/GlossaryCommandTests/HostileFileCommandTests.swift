@@ -289,4 +289,28 @@ struct UnsafeOutputCommandTests {
         #expect(try project.run(["convert", "glossary/terms.yml", "out.yml", "--force"]).status == 0)
         #expect(try String(contentsOf: project.root.appendingPathComponent("out.yml"), encoding: .utf8).contains("labour"))
     }
+
+    /// A term of more words than the matcher takes is refused where it is written, by `check`
+    /// and by `lint`; one of the most words allowed is matched.
+    @Test func aTermOfTooManyWordsIsRefusedWithItsPlace() throws {
+        let project = try Project()
+        defer { project.remove() }
+        let long = Array(repeating: "word", count: 33).joined(separator: " ")
+        let longest = Array(repeating: "word", count: 32).joined(separator: " ")
+        try project.write(
+            "concepts:\n  - id: long\n    terms:\n      en:\n        - \(long)\n", to: "long/terms.yml")
+        try project.write(
+            "concepts:\n  - id: longest\n    terms:\n      en:\n        - term: \(longest)\n          status: deprecated\n",
+            to: "longest/terms.yml")
+        try project.write("A text of \(longest) and more.\n", to: "a.md")
+        let checked = try project.run(["check", "--no-cache", "-g", "long", "a.md"])
+        #expect(checked.status == 2, "\(checked.stderr)")
+        #expect(checked.stderr.contains("long/terms.yml:5:11: error: the term 'word word"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("has 33 words; a term has at most 32"), "\(checked.stderr)")
+        let linted = try project.run(["lint", "long"])
+        #expect(linted.status == 1 && linted.stdout.contains("has 33 words"), "\(linted.stdout)")
+        let matched = try project.run(["check", "--no-cache", "-g", "longest", "a.md"])
+        #expect(matched.stderr.isEmpty, "\(matched.stderr)")
+        #expect(matched.stdout.contains("a.md:1:11: warning: '\(longest)' is deprecated"), "\(matched.stdout)")
+    }
 }

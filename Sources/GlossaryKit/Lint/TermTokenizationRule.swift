@@ -1,17 +1,19 @@
 /// Reports terms the tokenizer splits in a way the writer probably did not mean.
 ///
-/// A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`)
-/// makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored
-/// when matching, so `C++` would also match `C`.
+/// A term with no words (`—`) can never match, nor can a term of more words than the matcher
+/// takes (`CompiledGlossary.longestTerm`: checking refuses the glossary); sentence punctuation
+/// inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any
+/// word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
 package struct TermTokenizationRule: LintRule {
     package init() {}
 
     package static let description = RuleDescription(
         id: "term-tokenization",
         name: "Term tokenization",
-        summary: "A term has no words, spans sentence punctuation, or has characters outside its words.",
+        summary:
+            "A term has no words or too many, spans sentence punctuation, or has characters outside its words.",
         rationale: """
-            A term with no words (`—`) can never match; sentence punctuation inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
+            A term with no words (`—`) can never match, nor can a term of more than 32 words, which checking refuses; sentence punctuation inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
             """,
         defaultSeverity: .warning,
         triggeringExamples: [
@@ -25,6 +27,8 @@ package struct TermTokenizationRule: LintRule {
                         - ↓term: "e.g. labour"
                           status: admitted
                         - ↓term: "—"
+                          status: admitted
+                        - ↓term: "\(Array(repeating: "word", count: 33).joined(separator: " "))"
                           status: admitted
                 """)
         ],
@@ -64,6 +68,13 @@ package struct TermTokenizationRule: LintRule {
         let tokens = context.tokens(text)
         guard let first = tokens.first, let last = tokens.last else {
             return (.error, "'\(text)' has no words the tokenizer can match")
+        }
+        if tokens.count > CompiledGlossary.longestTerm {
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return (
+                .error,
+                "'\(shown)' has \(tokens.count) words; a term has at most \(CompiledGlossary.longestTerm), and checking refuses it"
+            )
         }
         if let gap = context.sentenceBreak(in: tokens) {
             return (.warning, "'\(text)' spans \(gap), which ends a sentence; it will not match running text")

@@ -55,6 +55,21 @@ public final class CompiledGlossary: Sendable {
         var word: Int32
     }
 
+    /// The most words a term (or a listed form) may have. A match records where the text puts
+    /// hyphens between its words in 32 bits (`Entry.hyphens`); and a walk through a longer
+    /// term would cost time in proportion to the term's length at every word of a text that
+    /// repeats its words. The longest names of treaties and institutions are about twenty.
+    static let longestTerm = 32
+
+    /// The error for a term (or one of its forms), `form`, of `words` words: more than
+    /// `longestTerm`.
+    static func tooLong(_ form: String, words: Int, at term: Term) -> InputError {
+        let shown = form.count > 40 ? String(form.prefix(40)) + "…" : form
+        return InputError(
+            "the term '\(shown)' has \(words) words; a term has at most \(longestTerm) (split it into shorter terms)",
+            file: term.location?.file, location: term.location)
+    }
+
     /// Compiles `glossary`, on up to `maximumThreads` threads (nil: two when the machine has
     /// more than one core).
     ///
@@ -62,7 +77,8 @@ public final class CompiledGlossary: Sendable {
     /// terms' compound forms ahead of it (`PreparedFormQueue`). The result is the same on any
     /// number of threads.
     ///
-    /// - Throws: `TextError` when ICU cannot tokenize a term.
+    /// - Throws: `TextError` when ICU cannot tokenize a term; `InputError` for a term of more
+    ///   than `longestTerm` words.
     /// - Complexity: O(*t*) in the total length of all terms.
     public convenience init(_ glossary: Glossary, registry: AnalyzerRegistry = .standard, maximumThreads: Int? = nil) throws {
         let languages = glossary.languages
@@ -107,10 +123,11 @@ public final class CompiledGlossary: Sendable {
                     // The written form, then the listed forms (no array of them per term).
                     for formIndex in 0...terms[termIndex].forms.count {
                         let form = formIndex == 0 ? terms[termIndex].text : terms[termIndex].forms[formIndex - 1]
+                        let tokens = try tokenizer.tokenize(term: form)
+                        if tokens.count > Self.longestTerm { throw Self.tooLong(form, words: tokens.count, at: terms[termIndex]) }
                         tokenized.append(
                             TokenizedForm(
-                                tokens: try tokenizer.tokenize(term: form), language: language, foldsAccents: folds,
-                                variesAsCompound: variesAsCompound))
+                                tokens: tokens, language: language, foldsAccents: folds, variesAsCompound: variesAsCompound))
                     }
                     if tokenized.count - submitted >= PreparedFormQueue.chunkSize {
                         // A copy of the chunk: a slice would share `tokenized`'s storage, and

@@ -53,6 +53,18 @@ package struct TermMatcher: Sendable {
         return (matches, session.exceptionHits)
     }
 
+    /// How many trie nodes one walk from a start may visit: past it, the walk keeps what it has
+    /// found and goes no further.
+    ///
+    /// A walk tries every reading of every word against the trie, so a term of words that each
+    /// read several ways (a reduplication read whole and as its two halves, `kerjanya` as
+    /// written and as *kerja* + -nya) reaches the same node along many paths: the paths grow
+    /// exponentially with the number of such words in a row (`zork-zork` eight times took
+    /// seconds per start). The readings are tried as written first, so the first paths are
+    /// the text's own words; natural text walks a few nodes per start, far below the limit,
+    /// and a text built to branch costs at most this much per word, linear in its length.
+    static let walkStepLimit = 4_096
+
     /// Matching paragraph after paragraph of one scanned text, with one working memory.
     struct Session {
         private var search: Search
@@ -91,6 +103,10 @@ package struct TermMatcher: Sendable {
 
         /// The exception phrases met so far, when `keepsExceptionHits`.
         var exceptionHits: [ExceptionHit] { search.exceptionHits }
+
+        /// The most steps one walk from a start has taken so far (`TermMatcher.walkStepLimit`
+        /// bounds it): for tests.
+        var longestWalk: Int { search.longestWalk }
 
         /// The terms in the words of `range`, written in `language` (nil: unknown).
         ///
@@ -285,6 +301,10 @@ private struct Search {
     var hyphenatedBefore: Int?
     /// The word the current walk started at.
     private var walkStart = 0
+    /// The trie nodes the current walk has visited (`TermMatcher.walkStepLimit`), and the most
+    /// any walk has.
+    private var walkSteps = 0
+    private(set) var longestWalk = 0
     /// The exception phrases met in the paragraph that may still cover a match: the concept
     /// (`CompiledGlossary.EntryTable.concepts`) whose matches each exempts, and the word it ends
     /// before. Each started at or before the current start; those that end there are dropped.
@@ -364,6 +384,8 @@ private struct Search {
         best = nil
         hyphenatedBefore = nil
         walkStart = start
+        walkSteps = 0
+        defer { longestWalk = max(longestWalk, walkSteps) }
         if start > range.lowerBound {
             let gap = text.words[start].gap
             if gap == compiled.hyphenGap || gap == compiled.lineBreakHyphenGap, !admitsStart(afterHyphenAt: start) { return }
@@ -461,6 +483,8 @@ private struct Search {
     }
 
     private mutating func walk(node: Int32, position: Int, depth: Int, hyphens: Hyphens) {
+        guard walkSteps < TermMatcher.walkStepLimit else { return }
+        walkSteps &+= 1
         if depth > 0 {
             for index in trie.terminals(of: node) {
                 consider(entry: trie.entry(at: index), end: position, depth: depth, hyphens: hyphens)
