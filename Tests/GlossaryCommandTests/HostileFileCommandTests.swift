@@ -313,4 +313,16 @@ struct UnsafeOutputCommandTests {
         #expect(matched.stderr.isEmpty, "\(matched.stderr)")
         #expect(matched.stdout.contains("a.md:1:11: warning: '\(longest)' is deprecated"), "\(matched.stdout)")
     }
+
+    /// A lint error known only by its line and column quotes that line, not the file's first.
+    @Test func aGlossaryErrorQuotesItsOwnLine() throws {
+        let project = try Project()
+        defer { project.remove() }
+        try project.write("concepts:\n  - id: x\n    terms:\n\t  en: [a]\n", to: "tabs/terms.yml")
+        let result = try project.run(["lint", "tabs"])
+        #expect(result.status != 0)
+        #expect(result.stdout.contains("tabs/terms.yml:4:1"), "\(result.stdout)")
+        #expect(result.stdout.contains("[invalid-glossary]\n\t  en: [a]\n^"), "\(result.stdout)")
+        #expect(!result.stdout.contains("\nconcepts:\n"), "\(result.stdout)")
+    }
 }

@@ -30,6 +30,10 @@ struct LineExcerpt: Equatable {
         let start = finding.byteRange.lowerBound
         let column = finding.location.column
         guard column >= 1, start >= contentStart, start <= bytes.count else { return nil }
+        // A finding that starts where the content starts is on its first line: a finding of a
+        // later line with such an offset has none (a glossary error known by line and column
+        // only), and its line is found by number instead.
+        guard start > contentStart || finding.location.line == 1 else { return nil }
         var steps = 0
         defer { WorkMeter.record(steps) }
         let onOneLine = finding.endLocation.line == finding.location.line
