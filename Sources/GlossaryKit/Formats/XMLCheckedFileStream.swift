@@ -27,7 +27,7 @@ final class XMLCheckedFileStream: InputStream {
     private var position = TextPosition(line: 1, column: 1)
     private var endOfFile = false
     private var status: Stream.Status = .notOpen
-    private var instructions = XMLEmptyInstructionScanner()
+    private var markup = XMLMarkupScanner()
 
     /// A stream over the file at `path`, read `chunkSize` bytes at a time after a first read
     /// of `prologLimit` bytes, which must hold the whole prolog.
@@ -119,7 +119,7 @@ final class XMLCheckedFileStream: InputStream {
         }
         try chunk.withUnsafeBufferPointer { bytes throws(InputError) in
             let contentStart = isFirst && bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            try instructions.scan(UnsafeBufferPointer(rebasing: bytes[min(contentStart, checked)..<checked]), path: path)
+            try markup.scan(UnsafeBufferPointer(rebasing: bytes[min(contentStart, checked)..<checked]), path: path)
         }
         carry = Array(chunk[checked...])
         ready = Array(chunk[..<checked])

@@ -4,9 +4,10 @@
 /// The parser (libxml2, through Foundation's `XMLParser`) is given only documents that are
 /// UTF-8 without a signature of another encoding, and whose prolog `XMLPrologTokenizer` has read
 /// without finding an entity declaration, and that hold no processing instruction without data
-/// (`XMLEmptyInstructionScanner`). Invalid UTF-8 in a name once crashed the process inside
-/// Foundation, and a UTF-16 document or a declared legacy encoding was decoded by the parser
-/// differently from what had been checked. A file is checked as it is streamed
+/// and no element of more attributes than the parser reads in bounded time
+/// (`XMLMarkupScanner`). Invalid UTF-8 in a name once crashed the process inside Foundation, and
+/// a UTF-16 document or a declared legacy encoding was decoded by the parser differently from
+/// what had been checked. A file is checked as it is streamed
 /// (`XMLCheckedFileStream`), a document in memory at once (`check(document:path:)`); the messages
 /// are the same.
 enum XMLInputCheck {
@@ -22,7 +23,8 @@ enum XMLInputCheck {
     /// The most bytes of prolog (declarations before the root element) read from a streamed file.
     static let prologLimit = 1 << 20
 
-    /// Checks a whole document held in memory: encoding, UTF-8, prolog and processing instructions.
+    /// Checks a whole document held in memory: encoding, UTF-8, prolog, processing instructions
+    /// and attribute counts.
     ///
     /// - Throws: `InputError` at the first problem, with its line and column.
     /// - Complexity: O(*n*).
@@ -30,7 +32,8 @@ enum XMLInputCheck {
         try bytes.withUnsafeBufferPointer { buffer throws(InputError) in try check(document: buffer, path: path) }
     }
 
-    /// Checks a whole document held in memory: encoding, UTF-8, prolog and processing instructions.
+    /// Checks a whole document held in memory: encoding, UTF-8, prolog, processing instructions
+    /// and attribute counts.
     ///
     /// - Throws: `InputError` at the first problem, with its line and column.
     /// - Complexity: O(*n*).
@@ -43,8 +46,8 @@ enum XMLInputCheck {
             throw invalidUTF8(at: contentStart + bad, byte: bytes[contentStart + bad], position: position, path: path)
         }
         _ = try XMLPrologTokenizer.rootStart(in: bytes, isWholeDocument: true, path: path)
-        var instructions = XMLEmptyInstructionScanner()
-        try instructions.scan(UnsafeBufferPointer(rebasing: bytes[contentStart...]), path: path)
+        var markup = XMLMarkupScanner()
+        try markup.scan(UnsafeBufferPointer(rebasing: bytes[contentStart...]), path: path)
     }
 
     /// Refuses a document that starts with the signature of UTF-16 or UTF-32: a byte order

@@ -1,22 +1,36 @@
-/// Finds a processing instruction with a target and no data (`<?name?>`) anywhere in an XML
-/// document, outside comments and CDATA sections, fed in pieces of any size.
+/// Finds what the XML parser mishandles anywhere in a document, outside comments and CDATA
+/// sections, fed in pieces of any size: a processing instruction with a target and no data
+/// (`<?name?>`), and an element with more than `maximumAttributes` attributes.
 ///
 /// libxml2 hands such an instruction to Foundation's `XMLParser` with a null data pointer, and
 /// swift-corelibs-foundation takes its length with `strlen`: the process dies (SIGSEGV) on an
-/// eight-byte file such as `<?r?>x`. Every XML reader refuses the document at the instruction
-/// before a parser sees it. One with data, even only white space (`<?r ?>`), is passed on.
+/// eight-byte file such as `<?r?>x`. One with data, even only white space (`<?r ?>`), is passed
+/// on. And libxml2 compares each attribute of an element with every one before it, to refuse
+/// duplicates: an element of 200,000 attributes (2 MB) took nine seconds. Every XML reader
+/// refuses the document at the instruction or the element before a parser sees it.
 ///
 /// The scan keeps its state between pieces, so a streamed file is checked as it is read, with
 /// the same positions as a document held whole. In well-formed XML, `<?` outside a comment or
-/// a CDATA section can only start a processing instruction (a `<` may not appear in an attribute
-/// value); in a document that is not well-formed, a refusal here comes before the parser's.
+/// a CDATA section can only start a processing instruction, `<` and a name only a start tag,
+/// and `=` outside quotes in a start tag only an attribute (a `<` may not appear in an
+/// attribute value); in a document that is not well-formed, a refusal here comes before the
+/// parser's.
 ///
 /// - Complexity: O(*n*) in the bytes fed, one pass, constant state.
-struct XMLEmptyInstructionScanner {
+struct XMLMarkupScanner {
     /// The message for an instruction without data.
     static let message =
         "a processing instruction without data (<?name?>) is not accepted: the XML parser crashes on it; "
         + "remove it or give it data (<?name data?>)"
+
+    /// The most attributes an element may have. Term bases and translation files give an
+    /// element a handful; the limit keeps the parser's duplicate check (quadratic in an
+    /// element's attributes) bounded (documented in docs/cross-language.md, "XML input").
+    static let maximumAttributes = 1_000
+
+    /// The message for an element with more than `maximumAttributes` attributes.
+    static let attributesMessage =
+        "an element has more than \(maximumAttributes) attributes; such a file is refused to keep reading bounded"
 
     /// What follows `<!` to open a CDATA section.
     private static let cdataOpening = Array("[CDATA[".utf8)
@@ -36,6 +50,9 @@ struct XMLEmptyInstructionScanner {
         case target(length: Int, question: Bool)
         /// In an instruction's data; `question` when the last byte was `?`.
         case data(question: Bool)
+        /// In a start or end tag, `attributes` read; `quote` is the quote of the attribute
+        /// value being read, or 0.
+        case tag(attributes: Int, quote: UInt8)
     }
 
     private var state = State.text
@@ -67,7 +84,8 @@ struct XMLEmptyInstructionScanner {
                 case UInt8(ascii: "?"): state = .target(length: 0, question: false)
                 case UInt8(ascii: "!"): state = .afterBang(matched: 0, comment: true, cdata: true)
                 case UInt8(ascii: "<"): start = here
-                default: state = .text
+                case UInt8(ascii: ">"): state = .text
+                default: state = .tag(attributes: 0, quote: 0)
                 }
             case let .afterBang(matched, comment, cdata):
                 let isComment = comment && matched < 2 && byte == UInt8(ascii: "-")
@@ -112,6 +130,25 @@ struct XMLEmptyInstructionScanner {
                 }
             case let .data(question):
                 state = question && byte == UInt8(ascii: ">") ? .text : .data(question: byte == UInt8(ascii: "?"))
+            case let .tag(attributes, quote):
+                if quote != 0 {
+                    if byte == quote { state = .tag(attributes: attributes, quote: 0) }
+                } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                    state = .tag(attributes: attributes, quote: byte)
+                } else if byte == UInt8(ascii: "=") {
+                    guard attributes < Self.maximumAttributes else {
+                        throw InputError(
+                            Self.attributesMessage, file: path,
+                            location: SourceLocation(file: path, line: start.line, column: start.column))
+                    }
+                    state = .tag(attributes: attributes + 1, quote: 0)
+                } else if byte == UInt8(ascii: ">") {
+                    state = .text
+                } else if byte == UInt8(ascii: "<") {
+                    // Not well-formed: the parser reports it; read on from this `<`.
+                    state = .afterLess
+                    start = here
+                }
             }
         }
     }
