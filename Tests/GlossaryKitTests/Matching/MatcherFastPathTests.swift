@@ -88,18 +88,14 @@ struct MatcherFastPathTests {
     static func matches(
         _ text: String, compiled: CompiledGlossary, remembers: Bool
     ) throws -> [TermMatch] {
-        let unknownWords = ByteLexicon()
-        let scanned = try Tokenizer().scan(
-            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
-            gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.tables.flags)
-        let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords, remembers: remembers)
-        var session = TermMatcher.Session(matcher: TermMatcher(compiled), text: scanned, cache: cache)
+        var matching = try MatchingSession(text, compiled: compiled, remembers: remembers)
+        let scanned = matching.scanned
         var result: [TermMatch] = []
         for paragraph in scanned.paragraphs {
             for (language, isUncertain) in [
                 (LanguageTag.indonesian, false), (.english, false), (.sundanese, false), (.indonesian, true), (nil, false),
             ] {
-                session.forEachMatch(in: paragraph, language: language, isUncertain: isUncertain) { match, _ in
+                matching.session.forEachMatch(in: paragraph, language: language, isUncertain: isUncertain) { match, _ in
                     result.append(match)
                 }
             }
@@ -234,19 +230,15 @@ struct MatcherFastPathTests {
     /// The matches of `matches(_:compiled:remembers:)`, the readings of each word and the answer
     /// for each gap kept (`recomputesContext` false) or computed afresh where needed.
     static func matches(_ text: String, compiled: CompiledGlossary, recomputesContext: Bool) throws -> [TermMatch] {
-        let unknownWords = ByteLexicon()
-        let scanned = try Tokenizer().scan(
-            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
-            gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.tables.flags)
-        let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
-        var session = TermMatcher.Session(matcher: TermMatcher(compiled), text: scanned, cache: cache)
-        session.recomputesContext = recomputesContext
+        var matching = try MatchingSession(text, compiled: compiled)
+        let scanned = matching.scanned
+        matching.session.recomputesContext = recomputesContext
         var result: [TermMatch] = []
         for paragraph in scanned.paragraphs {
             for (language, isUncertain) in [
                 (LanguageTag.indonesian, false), (.english, false), (.sundanese, false), (.english, true), (nil, false),
             ] {
-                session.forEachMatch(in: paragraph, language: language, isUncertain: isUncertain) { match, _ in
+                matching.session.forEachMatch(in: paragraph, language: language, isUncertain: isUncertain) { match, _ in
                     result.append(match)
                 }
             }

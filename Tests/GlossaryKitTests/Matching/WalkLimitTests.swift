@@ -10,20 +10,14 @@ import Testing
 struct WalkLimitTests {
     /// The longest walk over `text`'s paragraphs in `language`, and the concepts found.
     static func walk(_ text: String, glossary: Glossary, language: LanguageTag) throws -> (longest: Int, concepts: [String]) {
-        let compiled = try CompiledGlossary(glossary)
-        let unknownWords = ByteLexicon()
-        let scanned = try Tokenizer().scan(
-            SourceText(path: "t.txt", string: text), markup: .plain, words: compiled.tables.words,
-            gaps: compiled.tables.gapLexicon, unknownWords: unknownWords, wordFlags: compiled.tables.flags)
-        let cache = WordReadingCache(compiled: compiled, unknownWords: unknownWords)
-        var session = TermMatcher.Session(matcher: TermMatcher(compiled), text: scanned, cache: cache)
+        var matching = try MatchingSession(text, compiled: try CompiledGlossary(glossary))
         var concepts: [String] = []
-        for paragraph in scanned.paragraphs {
-            session.forEachMatch(in: paragraph, language: language) { match, _ in
+        for paragraph in matching.scanned.paragraphs {
+            matching.session.forEachMatch(in: paragraph, language: language) { match, _ in
                 concepts.append(glossary.concepts[match.term.concept].id)
             }
         }
-        return (session.longestWalk, concepts)
+        return (matching.session.longestWalk, concepts)
     }
 
     /// `word` `count` times, one space apart.
