@@ -111,6 +111,24 @@ struct CSVRowDecoder {
         }
     }
 
+    /// Refuses a header that names one of the reader's single-valued columns twice: the
+    /// second would silently replace the first's value (`note`, `definition`) or turn into a
+    /// property (`term`). `keys[i]` is column *i*'s meaning, or nil for a column that may repeat
+    /// (terms of a language, properties).
+    private func requireSingleColumns(_ keys: [String?]) throws(InputError) {
+        var first: [String: Int] = [:]
+        for (position, key) in keys.enumerated() {
+            guard let key else { continue }
+            if let earlier = first[key] {
+                throw error(
+                    header[position],
+                    "column \(position + 1) ('\(names[position])') repeats column \(earlier + 1) ('\(names[earlier])'); "
+                        + "a glossary has one such column")
+            }
+            first[key] = position
+        }
+    }
+
     // MARK: Wide
 
     mutating func wide(_ records: [[CSV.Field]]) throws(InputError) -> Glossary {
@@ -154,6 +172,17 @@ struct CSVRowDecoder {
                 }
             }
         }
+        try requireSingleColumns(
+            columns.map { column in
+                switch column {
+                case .id: "id"
+                case .subject: "subject"
+                case .definition: "definition"
+                case .note: "note"
+                case .properties: "properties"
+                case .terms, .languageData, .other: nil
+                }
+            })
         guard columns.contains(where: { if case .terms = $0 { true } else { false } }) else {
             throw error(
                 header[0],
@@ -288,13 +317,16 @@ struct CSVRowDecoder {
 
     mutating func long(_ records: [[CSV.Field]]) throws(InputError) -> Glossary {
         var index: [String: Int] = [:]
+        let known = Set(LongColumn.allCases.map(\.name))
+        var keys: [String?] = []
         for (position, name) in names.enumerated() {
             var key = name.lowercased()
             if key == "id" || key == "concept id" { key = "concept" }
             if key == "lang" { key = "language" }
             if index[key] == nil { index[key] = position }
+            keys.append(known.contains(key) ? key : nil)
         }
-        let known = Set(LongColumn.allCases.map(\.name))
+        try requireSingleColumns(keys)
         guard index["term"] != nil, index["language"] != nil else {
             throw error(header[0], "a long-layout file needs `term` and `language` columns")
         }

@@ -119,6 +119,34 @@ struct CSVGlossaryTests {
         #expect(ok.concepts.map(\.id) == ["worker", "worker-2"])
     }
 
+    /// A single-valued column named twice would lose a value (`note`, `definition`) or read a
+    /// second `term` as a property: an error at the second header cell. Columns that may repeat
+    /// (a language's terms, properties) still do.
+    @Test(arguments: [
+        ("concept,en,note,note\nc1,migrant worker,n1,n2\n", 1, 17),
+        ("concept,en,Definition,definition\nc1,worker,d1,d2\n", 1, 23),
+        ("id,lang,term,term\nc1,en,worker,labourer\n", 1, 14),
+        ("concept id,language,term,concept\nc1,en,worker,c2\n", 1, 26),
+    ])
+    func aSingleValuedColumnNamedTwiceIsAnError(csv: String, line: Int, column: Int) {
+        #expect {
+            try CSVGlossaryReader().read(data: Data(csv.utf8), path: "g.csv")
+        } throws: { error in
+            let error = error as? InputError
+            return error?.location?.line == line && error?.location?.column == column
+                && error?.message.contains("repeats column") == true
+        }
+    }
+
+    @Test func columnsThatMayRepeatStillDo() throws {
+        let wide = try CSVGlossaryReader().read(
+            data: Data("concept,en,en,ref2,ref2\nc1,worker,labourer,a,b\n".utf8), path: "w.csv")
+        #expect(wide.concepts.first?.terms.map(\.text) == ["worker", "labourer"])
+        let long = try CSVGlossaryReader().read(
+            data: Data("concept,language,term,ref2,ref2\nc1,en,worker,a,b\n".utf8), path: "l.csv")
+        #expect(long.concepts.first?.terms.map(\.text) == ["worker"])
+    }
+
     @Test func longReaderRejectsBadLanguageTag() {
         let csv = "concept,language,term\nc1,english!,worker\n"
         #expect {
