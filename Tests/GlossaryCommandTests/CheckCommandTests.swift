@@ -68,6 +68,26 @@ struct CheckCommandTests {
         #expect(result.stderr.contains("bad.en.txt:2:5: error: invalid UTF-8 at line 2, byte offset 12 (byte 0xC3)"))
     }
 
+    /// Standard input and a glossary file that are not UTF-8 are errors at their line and
+    /// column too, standard input under the name its findings have (`<stdin>`).
+    @Test func invalidUTF8OnStandardInputAndInAGlossaryHasAPosition() throws {
+        let folder = try CommandRunner.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let piped = try CommandRunner.run(
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            ["-c", "printf 'a \\377 b\\n' | \"$0\" check -g glossary -", CommandRunner.binary.path], in: TestPackage.root)
+        #expect(piped.status == 2)
+        #expect(piped.stderr.contains("<stdin>:1:3: error: invalid UTF-8"), "\(piped.stderr)")
+        let glossary = folder.appendingPathComponent("g.yml")
+        try Data(Array("concepts:\n  - id: x\n    terms:\n      en:\n        - \"p\u{E9}".utf8) + [0xFF] + Array("b\"\n".utf8))
+            .write(to: glossary)
+        try Data("text\n".utf8).write(to: folder.appendingPathComponent("t.md"))
+        let result = try CommandRunner.run(["check", "-g", glossary.path, folder.appendingPathComponent("t.md").path])
+        #expect(result.status == 2)
+        #expect(
+            result.stderr.contains("g.yml:5:14: error: invalid UTF-8 (byte 0xFF); save the file as UTF-8"), "\(result.stderr)")
+    }
+
     @Test func brokenGlossaryExitsTwoWithPosition() throws {
         let folder = try CommandRunner.temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }

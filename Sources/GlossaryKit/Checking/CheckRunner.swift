@@ -310,22 +310,23 @@ package struct CheckRunner: Sendable {
     package static func checkBytes(_ bytes: [UInt8], path: String, checker: GlossaryChecker, options: CheckOptions) -> FileResult
     {
         let source: SourceText
+        // Standard input is named as its findings name it.
+        let name = path == "-" ? "<stdin>" : path
         do {
-            source = try SourceText(path: path == "-" ? "<stdin>" : path, bytes: bytes)
+            source = try SourceText(path: name, bytes: bytes)
         } catch {
             if case let .invalidUTF8(line, offset, _) = error {
                 // The column counts the valid scalars before the bad byte on its line.
-                let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-                let column = bytes[lineStart..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+                let column = bytes.withUnsafeBufferPointer { LineCounter($0).column(of: offset, contentStart: 0) }
                 return .failed(
-                    InputError(error.description, file: path, location: SourceLocation(file: path, line: line, column: column)))
+                    InputError(error.description, file: name, location: SourceLocation(file: name, line: line, column: column)))
             }
-            return .failed(InputError(error.description, file: path))
+            return .failed(InputError(error.description, file: name))
         }
         do {
             return .checked(source, try checker.check(source, options: options))
         } catch {
-            return .failed(InputError(error.description, file: path))
+            return .failed(InputError(error.description, file: name))
         }
     }
 }

@@ -179,7 +179,20 @@ package enum InputFile {
             let source = try SourceText(path: path, bytes: bytes)
             return String(decoding: source.bytes[source.contentStart...], as: UTF8.self)
         } catch {
-            throw InputError(error.description, file: path)
+            guard case let .invalidUTF8(line, offset, byte) = error, offset <= bytes.count else {
+                throw InputError(error.description, file: path)
+            }
+            // The column of the bad byte: the scalars before it on its line (valid UTF-8 there).
+            let column = bytes.withUnsafeBufferPointer { LineCounter($0).column(of: offset, contentStart: 0) }
+            let lineStart = bytes[..<offset].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
+            var lineEnd = bytes[offset...].firstIndex(of: 0x0A) ?? bytes.count
+            while lineEnd > lineStart, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            let hex = String(byte, radix: 16, uppercase: true)
+            // The line from these bytes, not read back from the file: they may be an editor's.
+            throw InputError(
+                location: SourceLocation(file: path, line: line, column: column),
+                message: "invalid UTF-8 (byte 0x\(hex.count == 1 ? "0" + hex : hex)); save the file as UTF-8",
+                sourceLine: String(decoding: bytes[lineStart..<lineEnd], as: UTF8.self))
         }
     }
 }

@@ -26,6 +26,22 @@ struct YAMLPositionTests {
         }
     }
 
+    /// Bytes that are not UTF-8 are an error at their line and column (scalars before them on
+    /// the line), with the line shown, for every file read as text: glossaries, configuration.
+    @Test func invalidUTF8IsReportedAtItsLineAndColumn() throws {
+        let bytes = Array("concepts:\n  - id: x\n    terms:\n      en:\n        - \"pé".utf8) + [0xFF] + Array("b\"\n".utf8)
+        let error = try #require(
+            { () -> InputError? in
+                do throws(InputError) {
+                    _ = try InputFile.text(bytes, path: "g.yml")
+                    return nil
+                } catch { return error }
+            }())
+        #expect(error.location == SourceLocation(file: "g.yml", line: 5, column: 14), "\(error)")
+        #expect(error.message == "invalid UTF-8 (byte 0xFF); save the file as UTF-8")
+        #expect(error.sourceLine == "        - \"pé\u{FFFD}b\"", "\(String(describing: error.sourceLine))")
+    }
+
     @Test func anUnclosedCollectionAtTheEndOfTheFileIsReportedOnItsLastLine() throws {
         let glossary = try #require(glossaryError("concepts:\n  - id: x\n    terms: {en: [a, b"))
         #expect(glossary.location?.line == 3)
