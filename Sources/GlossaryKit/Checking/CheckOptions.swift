@@ -19,7 +19,7 @@ public struct CheckOptions: Sendable {
     /// longer than four chunks and 4 MiB, which is cut at a line break. The words, readings
     /// and buffers of the chunk being checked are held at once: 128 KiB keeps them to a few
     /// megabytes (1 MiB chunks cost about 18 MB more peak memory in the 100k benchmark, for
-    /// the same time).
+    /// the same time). A size of 0 or less makes each chunk about one paragraph.
     public var chunkSize: Int
     /// Split and fold every word with ICU instead of the fast paths: the reference the
     /// differential tests compare the fast paths with.

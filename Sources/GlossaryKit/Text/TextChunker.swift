@@ -97,6 +97,9 @@ struct TextChunker {
     /// - Complexity: O(`size` + `longestParagraph`): it reads at most that far and 256 bytes
     ///   ahead.
     static func chunkEnd(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, size: Int) -> Int {
+        // A size below 0 (`CheckOptions.chunkSize` is the caller's) reads as 0: a chunk of the
+        // first paragraph, never a read before `start`.
+        let size = max(size, 0)
         guard bytes.count - start > size else { return bytes.count }
         var index = start + size
         let limit = min(bytes.count, start + max(size * 4, longestParagraph))

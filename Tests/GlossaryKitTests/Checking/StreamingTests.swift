@@ -10,7 +10,7 @@ import Testing
 @Suite("Streaming large files")
 struct StreamingTests {
     /// Chunk sizes from a few lines to the default: small ones put chunk boundaries everywhere.
-    static let chunkSizes = [48, 300, 4096, 1 << 20]
+    static let chunkSizes = [-1, 0, 48, 300, 4096, 1 << 20]
 
     /// Writes `bytes` to a fresh temporary file named `name` and returns its path.
     static func temporaryFile(_ name: String, _ bytes: [UInt8]) throws -> String {
