@@ -64,8 +64,22 @@ public struct AnalyzedCorpus: Sendable {
     var renderings: RenderingTally? = nil
 
     /// A corpus of analysed texts and their translation sets.
+    ///
+    /// - Precondition: every member of `sets` refers to one of `texts` and one of its segments
+    ///   (the rules read them all); a set that does not stops the program with a message naming
+    ///   it and the reference, rather than an index out of range deep in a rule.
+    /// - Complexity: O(*m*) in the sets' members.
     public init(texts: [AnalyzedText], sets: [TranslationSet], sourceLanguage: LanguageTag?, notes: [String], glossary: Glossary)
     {
+        for set in sets {
+            for member in set.members {
+                precondition(
+                    texts.indices.contains(member.text)
+                        && texts[member.text].segmented.segments.indices.contains(member.segment),
+                    "translation set '\(set.id)' refers to segment \(member.segment) of text \(member.text), "
+                        + "which the corpus does not have (it has \(English.counted(texts.count, "text")))")
+            }
+        }
         self.texts = texts
         self.sets = sets
         self.sourceLanguage = sourceLanguage

@@ -43,6 +43,10 @@ public struct TranslationCorpus: Sendable {
     public var notes: [String]
 
     /// A corpus of `texts` with the translation `sets` over their segments.
+    ///
+    /// Every member of a set must refer to one of `texts` and one of its segments: checking a
+    /// corpus with a set that does not stops the program with a message naming the set
+    /// (`AnalyzedCorpus.init`).
     public init(texts: [SegmentedText], sets: [TranslationSet], sourceLanguage: LanguageTag? = nil, notes: [String] = []) {
         self.texts = texts
         self.sets = sets
