@@ -4,7 +4,8 @@ public struct WordAnalysis: Sendable, Hashable {
     /// The folded form to look up, e.g. `kerja` for `kerjanya`.
     public var key: String
     /// Text tokens (words) covered: 1, or 2 for `pekerja-pekerja` and `ILO-nya` (the hyphen is the
-    /// gap between them).
+    /// gap between them). The matcher ignores an analysis that covers fewer than one word or more
+    /// than it gave the analyzer.
     public var tokenCount: Int
     /// What was undone to reach `key`; empty for the word as written.
     public var phenomena: [Phenomenon]

@@ -711,7 +711,9 @@ private struct Search {
             return
         }
         for analyzer in analyzers {
-            for analysis in analyzer.analyses(of: window, at: 0) where analysis.tokenCount <= wordCount {
+            // An analyzer of the caller's may give any count: one below 1 or past the window is no reading.
+            for analysis in analyzer.analyses(of: window, at: 0)
+            where analysis.tokenCount >= 1 && analysis.tokenCount <= wordCount {
                 guard let id = compiled.tables.words.find(analysis.key), compiled.isTermWord(id) else { continue }
                 appendReading(
                     termWord: id, tokenCount: analysis.tokenCount, phenomena: PhenomenonSet(analysis.phenomena),

@@ -100,3 +100,41 @@ struct GapReadingTests {
         try Self.expectSameMatchesWithBothGlossaries(texts)
     }
 }
+
+/// An analyzer of the caller's may give analyses that cover no word, or more words than it was
+/// given: the matcher ignores them rather than read outside the text.
+@Suite("Analyses out of range")
+struct AnalysisCountTests {
+    /// The built-in analyzer, plus a reading of every word's key over `count` words.
+    struct CountingAnalyzer: WordFormAnalyzer {
+        let wrapped: any WordFormAnalyzer
+        let count: Int
+        var language: LanguageTag { wrapped.language }
+        var foldsAccentsByDefault: Bool { wrapped.foldsAccentsByDefault }
+        var stopwords: Set<String> { wrapped.stopwords }
+        var compoundRules: CompoundRules { wrapped.compoundRules }
+        func analyses(of tokens: [Token], at index: Int) -> [WordAnalysis] {
+            wrapped.analyses(of: tokens, at: index) + [WordAnalysis(key: tokens[index].folded, tokenCount: count)]
+        }
+        func analyses(ofWord word: String) -> [WordAnalysis] { wrapped.analyses(ofWord: word) }
+        func bindsToNext(_ tokens: [Token], at index: Int) -> Bool { wrapped.bindsToNext(tokens, at: index) }
+    }
+
+    @Test(arguments: [0, -1, 9])
+    func analysesOfNoWordOrTooManyAreIgnored(count: Int) throws {
+        let registry = AnalyzerRegistry(
+            analyzers: [LanguageTag.indonesian, .sundanese, .english].map {
+                CountingAnalyzer(wrapped: AnalyzerRegistry.standard.analyzer(for: $0) as! any WordFormAnalyzer, count: count)
+            })
+        let glossary = RuleExamples.glossary
+        let odd = try GlossaryChecker(glossary: glossary, registry: registry)
+        let plain = try GlossaryChecker(glossary: glossary, registry: GapReadingTests.everyGap)
+        let text = "Pekerja-pekerja migran, TKI-nya dan workers' rights - hak-hak buruh."
+        for language in [nil, LanguageTag.indonesian, .english] {
+            let options = CheckOptions(language: language)
+            let found = try odd.analyze(SourceText(path: "t.txt", string: text), options: options).matches
+            let expected = try plain.analyze(SourceText(path: "t.txt", string: text), options: options).matches
+            #expect(found == expected, "\(count), \(language?.rawValue ?? "any")")
+        }
+    }
+}
