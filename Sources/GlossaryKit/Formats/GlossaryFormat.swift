@@ -52,7 +52,7 @@ public enum GlossaryFormat: String, Sendable, CaseIterable {
     public func render(_ glossary: Glossary, csvLayout: CSVLayout = .long) -> (text: String, omissions: [String]) {
         switch self {
         case .yaml: (YAMLGlossaryWriter.string(from: glossary), [])
-        case .tbx: (TBXWriter.string(from: glossary), [])
+        case .tbx: (TBXWriter.string(from: glossary), TBXValueChanges.omissions(in: glossary))
         case .csv:
             {
                 let output = CSVGlossaryWriter.write(glossary, layout: csvLayout, separator: ",");

@@ -70,6 +70,31 @@ struct RoundTripTests {
         let back = try TBXReader.read(data: tbx)
         #expect(ModelComparison.difference(glossary, back) == nil)
     }
+
+    /// What a TBX file does not keep exactly (white space inside values, control characters)
+    /// is named by `render`, with how many values and the first; values it keeps are not.
+    @Test func tbxNamesTheValuesItChanges() throws {
+        let term = Term(text: "x", language: .english, context: "tab\there")
+        let glossary = Glossary(concepts: [
+            Concept(
+                id: "c", definition: "Line one.\nLine two.", note: "a  b", terms: [term],
+                properties: [Property(name: "source", value: "bell\u{7}")])
+        ])
+        let omissions = GlossaryFormat.tbx.render(glossary).omissions
+        #expect(
+            omissions == [
+                "line breaks, tabs or repeated spaces inside 3 values (its reader collapses white space to single spaces), "
+                    + "first in the definition of concept 'c'",
+                "control characters in 1 value (XML cannot hold them; written as U+FFFD), first in property 'source' of concept 'c'",
+            ])
+        // What it names is what the round trip changes.
+        let back = try TBXReader.read(data: TBXWriter.string(from: glossary))
+        #expect(back.concepts.first?.definition == "Line one. Line two.")
+        #expect(back.concepts.first?.properties.first?.value == "bell\u{FFFD}")
+        #expect(GlossaryFormat.tbx.render(try Self.yamlFixture()).omissions.isEmpty)
+        let project = try GlossaryLoader.load(paths: [TestPackage.root.appendingPathComponent("glossary").path])
+        #expect(GlossaryFormat.tbx.render(project).omissions.isEmpty)
+    }
 }
 
 extension TBXReader {
