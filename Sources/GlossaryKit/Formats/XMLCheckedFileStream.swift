@@ -113,8 +113,10 @@ final class XMLCheckedFileStream: InputStream {
         let checked = try checkUTF8(chunk, isFirst: isFirst)
         if isFirst {
             try chunk.withUnsafeBufferPointer { bytes throws(InputError) in
-                _ = try XMLPrologTokenizer.rootStart(
+                let root = try XMLPrologTokenizer.rootStart(
                     in: UnsafeBufferPointer(rebasing: bytes[..<checked]), isWholeDocument: endOfFile, path: path)
+                // Tags are read from the root element on (the scan starts after a byte order mark).
+                markup = XMLMarkupScanner(tagsFrom: root - (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0))
             }
         }
         try chunk.withUnsafeBufferPointer { bytes throws(InputError) in

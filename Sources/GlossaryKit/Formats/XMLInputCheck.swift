@@ -45,8 +45,8 @@ enum XMLInputCheck {
             ByteSearch.advance(&position, in: bytes, from: contentStart, to: contentStart + bad)
             throw invalidUTF8(at: contentStart + bad, byte: bytes[contentStart + bad], position: position, path: path)
         }
-        _ = try XMLPrologTokenizer.rootStart(in: bytes, isWholeDocument: true, path: path)
-        var markup = XMLMarkupScanner()
+        let root = try XMLPrologTokenizer.rootStart(in: bytes, isWholeDocument: true, path: path)
+        var markup = XMLMarkupScanner(tagsFrom: root - contentStart)
         try markup.scan(UnsafeBufferPointer(rebasing: bytes[contentStart...]), path: path)
     }
 

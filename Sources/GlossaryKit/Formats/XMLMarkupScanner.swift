@@ -58,15 +58,30 @@ struct XMLMarkupScanner {
     private var state = State.text
     /// The line and column of the next byte (columns count Unicode scalars).
     private var position = TextPosition(line: 1, column: 1)
-    /// Where the `<` of the instruction being read is.
+    /// Where the `<` of the instruction or tag being read is.
     private var start = TextPosition(line: 1, column: 1)
+    /// How many bytes have been fed, and the offset of the last `<` among them.
+    private var fed = 0
+    private var lessAt = 0
+    /// The offset (in the bytes fed) of the root element's `<`: tags are read from there on.
+    /// Before it, in the prolog, a `<` may stand inside a DOCTYPE's quoted system literal
+    /// (`SYSTEM "a<b'.dtd"`), where reading a tag would take the quotes the wrong way round.
+    private let tagsFrom: Int
+
+    /// A scanner of a document whose root element starts `tagsFrom` bytes into what it is fed
+    /// (`XMLPrologTokenizer.rootStart`, less a byte order mark); 0 reads tags everywhere.
+    init(tagsFrom: Int = 0) {
+        self.tagsFrom = tagsFrom
+    }
 
     /// Scans the next piece of the document (after a byte order mark, for the first).
     ///
-    /// - Throws: `InputError` at the `<` of the first instruction without data.
+    /// - Throws: `InputError` at the `<` of the first instruction without data, or of the first
+    ///   element with more than `maximumAttributes` attributes.
     mutating func scan(_ bytes: UnsafeBufferPointer<UInt8>, path: String) throws(InputError) {
         for byte in bytes {
             let here = position
+            defer { fed += 1 }
             if byte == 0x0A {
                 position.line += 1
                 position.column = 1
@@ -78,14 +93,17 @@ struct XMLMarkupScanner {
                 if byte == UInt8(ascii: "<") {
                     state = .afterLess
                     start = here
+                    lessAt = fed
                 }
             case .afterLess:
                 switch byte {
                 case UInt8(ascii: "?"): state = .target(length: 0, question: false)
                 case UInt8(ascii: "!"): state = .afterBang(matched: 0, comment: true, cdata: true)
-                case UInt8(ascii: "<"): start = here
+                case UInt8(ascii: "<"):
+                    start = here
+                    lessAt = fed
                 case UInt8(ascii: ">"): state = .text
-                default: state = .tag(attributes: 0, quote: 0)
+                default: state = lessAt >= tagsFrom ? .tag(attributes: 0, quote: 0) : .text
                 }
             case let .afterBang(matched, comment, cdata):
                 let isComment = comment && matched < 2 && byte == UInt8(ascii: "-")
@@ -98,7 +116,10 @@ struct XMLMarkupScanner {
                     state = .afterBang(matched: matched + 1, comment: isComment, cdata: isCDATA)
                 } else {
                     state = byte == UInt8(ascii: "<") ? .afterLess : .text
-                    if byte == UInt8(ascii: "<") { start = here }
+                    if byte == UInt8(ascii: "<") {
+                        start = here
+                        lessAt = fed
+                    }
                 }
             case let .comment(dashes):
                 state =
@@ -148,6 +169,7 @@ struct XMLMarkupScanner {
                     // Not well-formed: the parser reports it; read on from this `<`.
                     state = .afterLess
                     start = here
+                    lessAt = fed
                 }
             }
         }

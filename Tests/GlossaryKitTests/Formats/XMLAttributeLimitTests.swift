@@ -24,6 +24,21 @@ struct XMLAttributeLimitTests {
         #expect(error.location?.line == line + 1 && error.location?.column == column, "\(reader): \(error)")
     }
 
+    /// A DOCTYPE's system literal may hold `<` and a quote of the other kind; tags are read from
+    /// the root element on, so neither the instruction check nor the attribute count is misled
+    /// by it.
+    @Test(arguments: XMLReaderHarness.allCases)
+    func aDoctypeLiteralDoesNotMisleadTheScan(_ reader: XMLReaderHarness) throws {
+        let prolog = "<?xml version=\"1.0\"?>\n<!DOCTYPE root SYSTEM \"a<b'.dtd\">\n"
+        let instruction = reader.read(reader.document(prolog: prolog, body: "sa<?r?>fe")).error
+        #expect(
+            instruction?.message.contains("processing instruction without data") == true,
+            "\(reader): \(String(describing: instruction))")
+        let values = String(repeating: "<x a=\"k=v\" b='c=d'/>", count: 600)
+        let error = reader.read(reader.document(prolog: prolog, body: "sa" + values + "fe")).error
+        #expect(error?.message != XMLMarkupScanner.attributesMessage, "\(reader): \(String(describing: error))")
+    }
+
     /// As many attributes as allowed, and signs that only look like attributes, are no reason
     /// to refuse (the reader may still refuse the element for what it is).
     @Test(arguments: XMLReaderHarness.allCases)
