@@ -290,6 +290,26 @@ struct UnsafeOutputCommandTests {
         #expect(try String(contentsOf: project.root.appendingPathComponent("out.yml"), encoding: .utf8).contains("labour"))
     }
 
+    /// A file the tool creates gets the permissions the umask allows, as any program's; one it
+    /// replaces keeps its own.
+    @Test func newFilesFollowTheUmask() throws {
+        let project = try Project()
+        defer { project.remove() }
+        try project.write("kept\n", to: "kept.tbx")
+        #expect(chmod(project.root.appendingPathComponent("kept.tbx").path, 0o640) == 0)
+        let result = try CommandRunner.run(
+            executable: URL(fileURLWithPath: "/bin/sh"),
+            [
+                "-c",
+                "umask 077 && \"$0\" convert glossary/terms.yml private.tbx && \"$0\" convert glossary/terms.yml kept.tbx --force",
+                CommandRunner.binary.path,
+            ], in: project.root)
+        #expect(result.status == 0, "\(result.stderr)")
+        var status = stat()
+        #expect(stat(project.root.appendingPathComponent("private.tbx").path, &status) == 0 && status.st_mode & 0o777 == 0o600)
+        #expect(stat(project.root.appendingPathComponent("kept.tbx").path, &status) == 0 && status.st_mode & 0o777 == 0o640)
+    }
+
     /// A term of more words than the matcher takes is refused where it is written, by `check`
     /// and by `lint`; one of the most words allowed is matched.
     @Test func aTermOfTooManyWordsIsRefusedWithItsPlace() throws {

@@ -9,7 +9,7 @@ import Foundation
 /// Replaces a file's content all at once: readers see the old file or the new one, never a part.
 package enum AtomicFile {
     /// Writes `bytes` to a temporary file in `path`'s folder (with the existing file's
-    /// permissions, else 0644), flushes it, then renames it over `path`.
+    /// permissions, else 0666 less the umask), flushes it, then renames it over `path`.
     ///
     /// - Parameters:
     ///   - bytes: the file's new content.
@@ -30,11 +30,13 @@ package enum AtomicFile {
         if stat(path, &status) == 0, let problem = InputFile.problem(with: status, descriptor: nil) {
             throw InputError(problem.replacingOccurrences(of: "; it is not read", with: "") + "; not written", file: shown)
         }
-        let permissions: mode_t = mode.map { mode_t($0) } ?? (stat(path, &status) == 0 ? status.st_mode & 0o7777 : 0o644)
+        // The existing file's permissions, or the ones asked for, exactly; a new file gets the
+        // usual 0666 less the umask, as any file a program creates.
+        let permissions: mode_t? = mode.map { mode_t($0) } ?? (stat(path, &status) == 0 ? status.st_mode & 0o7777 : nil)
         let folder = (path as NSString).deletingLastPathComponent
         let base = (path as NSString).lastPathComponent
         let temporary = (folder.isEmpty ? "." : folder) + "/.\(base).glossary-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, permissions)
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, permissions ?? 0o666)
         guard descriptor >= 0 else {
             throw InputError(
                 "cannot create a temporary file beside it (\(String(cString: strerror(errno)))); not changed", file: shown)
@@ -52,8 +54,8 @@ package enum AtomicFile {
                 offset += written
             }
         }
-        // The umask may have narrowed the mode given to open(2); set it exactly.
-        if failure == nil, fchmod(descriptor, permissions) != 0 { failure = String(cString: strerror(errno)) }
+        // The umask may have narrowed the mode given to open(2); a kept or asked mode is set exactly.
+        if failure == nil, let permissions, fchmod(descriptor, permissions) != 0 { failure = String(cString: strerror(errno)) }
         if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
         close(descriptor)
         if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
