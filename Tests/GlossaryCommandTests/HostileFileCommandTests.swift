@@ -326,7 +326,12 @@ struct UnsafeOutputCommandTests {
         let checked = try project.run(["check", "--no-cache", "-g", "long", "a.md"])
         #expect(checked.status == 2, "\(checked.stderr)")
         #expect(checked.stderr.contains("long/terms.yml:5:11: error: the term 'word word"), "\(checked.stderr)")
-        #expect(checked.stderr.contains("has 33 words; a term has at most 32"), "\(checked.stderr)")
+        #expect(checked.stderr.contains("has 33 words; at most 32 are matched"), "\(checked.stderr)")
+        try project.write(
+            "concepts:\n  - id: phrase\n    terms:\n      en:\n        - term: word\n          exceptions: [\(long)]\n",
+            to: "phrase/terms.yml")
+        let phrase = try project.run(["check", "--no-cache", "-g", "phrase", "a.md"])
+        #expect(phrase.status == 2 && phrase.stderr.contains("the exception phrase 'word word"), "\(phrase.stderr)")
         let linted = try project.run(["lint", "long"])
         #expect(linted.status == 1 && linted.stdout.contains("has 33 words"), "\(linted.stdout)")
         let matched = try project.run(["check", "--no-cache", "-g", "longest", "a.md"])

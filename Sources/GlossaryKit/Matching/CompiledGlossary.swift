@@ -61,12 +61,12 @@ public final class CompiledGlossary: Sendable {
     /// repeats its words. The longest names of treaties and institutions are about twenty.
     static let longestTerm = 32
 
-    /// The error for a term (or one of its forms), `form`, of `words` words: more than
-    /// `longestTerm`.
-    static func tooLong(_ form: String, words: Int, at term: Term) -> InputError {
+    /// The error for a term, one of its forms or one of its exception phrases (`what`), `form`,
+    /// of `words` words: more than `longestTerm`.
+    static func tooLong(_ form: String, words: Int, at term: Term, what: String = "term") -> InputError {
         let shown = form.count > 40 ? String(form.prefix(40)) + "…" : form
         return InputError(
-            "the term '\(shown)' has \(words) words; a term has at most \(longestTerm) (split it into shorter terms)",
+            "the \(what) '\(shown)' has \(words) words; at most \(longestTerm) are matched (split it into shorter ones)",
             file: term.location?.file, location: term.location)
     }
 
@@ -378,6 +378,10 @@ public final class CompiledGlossary: Sendable {
                 let tokens = try tokenizer.tokenize(term: exception.text)
                 // A phrase without words can never match (`glossary lint` reports it).
                 guard !tokens.isEmpty else { continue }
+                // A phrase is walked as a term is: the same bound on its length.
+                if tokens.count > CompiledGlossary.longestTerm {
+                    throw CompiledGlossary.tooLong(exception.text, words: tokens.count, at: term, what: "exception phrase")
+                }
                 var entry = Entry(
                     reference: reference,
                     facts: EntryFacts(
