@@ -113,8 +113,8 @@ struct CSVRowDecoder {
 
     /// Refuses a header that names one of the reader's single-valued columns twice: the
     /// second would silently replace the first's value (`note`, `definition`) or turn into a
-    /// property (`term`). `keys[i]` is column *i*'s meaning, or nil for a column that may repeat
-    /// (terms of a language, properties).
+    /// property (`term` in the long layout). `keys[i]` is column *i*'s meaning, or nil for a
+    /// column that may repeat (terms of a language, properties).
     private func requireSingleColumns(_ keys: [String?]) throws(InputError) {
         var first: [String: Int] = [:]
         for (position, key) in keys.enumerated() {
@@ -179,8 +179,8 @@ struct CSVRowDecoder {
                 case .subject: "subject"
                 case .definition: "definition"
                 case .note: "note"
-                case .properties: "properties"
-                case .terms, .languageData, .other: nil
+                // Properties columns add up (each cell's list is appended).
+                case .properties, .terms, .languageData, .other: nil
                 }
             })
         guard columns.contains(where: { if case .terms = $0 { true } else { false } }) else {

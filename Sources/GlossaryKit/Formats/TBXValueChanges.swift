@@ -13,13 +13,15 @@ enum TBXValueChanges {
     static func omissions(in glossary: Glossary) -> [String] {
         var collapsed: (count: Int, first: String?) = (0, nil)
         var replaced: (count: Int, first: String?) = (0, nil)
-        func visit(_ value: String?, _ place: @autoclosure () -> String) {
+        /// `inAttribute`: the writer puts the value in an attribute (a property named `@…`),
+        /// where white space is escaped and read back as it was.
+        func visit(_ value: String?, _ place: @autoclosure () -> String, inAttribute: Bool = false) {
             guard let value else { return }
             if value.unicodeScalars.contains(where: { $0.value < 0x20 && $0 != "\n" && $0 != "\t" && $0 != "\r" }) {
                 replaced.count += 1
                 if replaced.first == nil { replaced.first = place() }
             }
-            if XMLText.collapse(value) != value {
+            if !inAttribute, XMLText.collapse(value) != value {
                 collapsed.count += 1
                 if collapsed.first == nil { collapsed.first = place() }
             }
@@ -31,7 +33,11 @@ enum TBXValueChanges {
             visit(concept.definition, "the definition of \(owner)")
             visit(concept.subject, "the subject of \(owner)")
             visit(concept.note, "the note of \(owner)")
-            for property in concept.properties { visit(property.value, "property '\(property.name)' of \(owner)") }
+            for property in concept.properties {
+                visit(
+                    property.value, "property '\(property.name)' of \(owner)",
+                    inAttribute: property.name.hasPrefix("@") && property.language == nil)
+            }
             for term in concept.terms {
                 let of = "term '\(term.text)' of \(owner)"
                 visit(term.text, "the \(of)")
@@ -40,7 +46,11 @@ enum TBXValueChanges {
                 visit(term.note, "the note of the \(of)")
                 visit(term.context, "the context of the \(of)")
                 visit(term.partOfSpeech, "the part of speech of the \(of)")
-                for property in term.properties { visit(property.value, "property '\(property.name)' of the \(of)") }
+                for property in term.properties {
+                    visit(
+                        property.value, "property '\(property.name)' of the \(of)",
+                        inAttribute: property.name.hasPrefix("@") && !property.name.dropFirst().contains("/"))
+                }
             }
         }
         var omissions: [String] = []

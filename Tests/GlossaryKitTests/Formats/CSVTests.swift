@@ -142,6 +142,11 @@ struct CSVGlossaryTests {
         let wide = try CSVGlossaryReader().read(
             data: Data("concept,en,en,ref2,ref2\nc1,worker,labourer,a,b\n".utf8), path: "w.csv")
         #expect(wide.concepts.first?.terms.map(\.text) == ["worker", "labourer"])
+        let properties = try CSVGlossaryReader().read(
+            data: Data(
+                "concept,en,properties,properties\nc1,worker,\"[[\"\"a\"\",\"\"1\"\"]]\",\"[[\"\"b\"\",\"\"2\"\"]]\"\n".utf8),
+            path: "p.csv")
+        #expect(properties.concepts.first?.properties.map(\.name) == ["a", "b"])
         let long = try CSVGlossaryReader().read(
             data: Data("concept,language,term,ref2,ref2\nc1,en,worker,a,b\n".utf8), path: "l.csv")
         #expect(long.concepts.first?.terms.map(\.text) == ["worker"])
