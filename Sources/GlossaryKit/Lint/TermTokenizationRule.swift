@@ -1,7 +1,8 @@
 /// Reports terms the tokenizer splits in a way the writer probably did not mean.
 ///
 /// A term with no words (`—`) can never match, nor can a term of more words than the matcher
-/// takes (`CompiledGlossary.longestTerm`: checking refuses the glossary); sentence punctuation
+/// takes (`CompiledGlossary.longestTerm`: checking refuses the glossary) or one that holds a
+/// control character (a NUL from a spreadsheet); sentence punctuation
 /// inside a term (`e.g. labour`) makes it span a sentence boundary; characters outside any
 /// word (`C++`, `(ILO)`) are ignored when matching, so `C++` would also match `C`.
 package struct TermTokenizationRule: LintRule {
@@ -29,6 +30,8 @@ package struct TermTokenizationRule: LintRule {
                         - ↓term: "—"
                           status: admitted
                         - ↓term: "\(Array(repeating: "word", count: 33).joined(separator: " "))"
+                          status: admitted
+                        - ↓term: "labour\\0trafficking"
                           status: admitted
                 """)
         ],
@@ -68,6 +71,21 @@ package struct TermTokenizationRule: LintRule {
         let tokens = context.tokens(text)
         guard let first = tokens.first, let last = tokens.last else {
             return (.error, "'\(text)' has no words the tokenizer can match")
+        }
+        // A control character (a NUL from a spreadsheet, `\0` in YAML) is no text's: the term
+        // can never match, whatever the gap it makes between words would say.
+        // (Line breaks are the sentence-break case below; a tab is white space.)
+        let isControl = { (scalar: Unicode.Scalar) in
+            (scalar.value < 0x20 && !["\t", "\n", "\r"].contains(scalar)) || scalar.value == 0x7F
+        }
+        if let control = text.unicodeScalars.first(where: isControl) {
+            let code = String(control.value, radix: 16, uppercase: true)
+            let shown = String(String.UnicodeScalarView(text.unicodeScalars.map { isControl($0) ? "\u{FFFD}" : $0 }))
+            return (
+                .error,
+                "'\(shown)' holds the control character U+\(String(repeating: "0", count: max(0, 4 - code.count)) + code); "
+                    + "no text has it, so the term can never match"
+            )
         }
         if tokens.count > CompiledGlossary.longestTerm {
             let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
