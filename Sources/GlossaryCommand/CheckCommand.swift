@@ -242,20 +242,13 @@ struct CheckCommand: ParsableCommand {
     }
 
     /// Refuses `--write-baseline` when its path is a file this run reads — a text to check, a
-    /// glossary file, the configuration — under any name (compared by device and inode): the
-    /// baseline would replace it. Nothing is checked or written then.
+    /// glossary file, the configuration — under any name: the baseline would replace it.
+    /// Nothing is checked or written then.
     private func refuseWritingBaselineOverInputs(_ inputs: [CheckRunner.Input], configuration: Configuration?) throws {
-        guard let writeBaseline, let target = FileIdentity(path: writeBaseline) else { return }
-        var read = inputs.map(\.path)
-        for path in try glossary.resolvedPaths(configuration: configuration) {
-            read += (try? GlossaryLoader.files(at: path)) ?? [path]
-        }
-        if let file = configuration?.file { read.append(file) }
-        guard read.contains(where: { FileIdentity(path: $0) == target }) else { return }
-        throw CommandFailure.input(
-            InputError(
-                "is a file this run reads; the baseline is not written over it (choose another --write-baseline)",
-                file: writeBaseline))
+        guard let writeBaseline else { return }
+        try glossary.refuseOverwriting(
+            writeBaseline, what: "the baseline", option: "--write-baseline", inputs: inputs.map(\.path),
+            configuration: configuration)
     }
 
     /// The translation sets among the inputs: all of them with `--parallel`; else, unless

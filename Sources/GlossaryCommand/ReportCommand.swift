@@ -80,15 +80,8 @@ struct ReportCommand: ParsableCommand {
     /// Refuses an output path that is one of the files read — an input, a glossary file, the
     /// configuration — under any name: the page would replace the text it shows.
     private func refuseOverwritingInputs(configuration: Configuration?) throws {
-        guard let target = FileIdentity(path: output) else { return }
-        var read: [String] = []
-        read += (try? CheckRunner.files(for: sets.paths)) ?? sets.paths
-        for path in try glossary.resolvedPaths(configuration: configuration) {
-            read += (try? GlossaryLoader.files(at: path)) ?? [path]
-        }
-        if let file = configuration?.file { read.append(file) }
-        guard read.contains(where: { FileIdentity(path: $0) == target }) else { return }
-        throw CommandFailure.input(
-            InputError("is a file this run reads; the report is not written over it (choose another -o)", file: output))
+        try glossary.refuseOverwriting(
+            output, what: "the report", option: "-o", inputs: (try? CheckRunner.files(for: sets.paths)) ?? sets.paths,
+            configuration: configuration)
     }
 }

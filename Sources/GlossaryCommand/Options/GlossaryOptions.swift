@@ -38,6 +38,23 @@ struct GlossaryOptions: ParsableArguments {
         return found
     }
 
+    /// Refuses to write `output` (the `what`, chosen with `option`) when it is a file the run
+    /// reads — one of `inputs`, a glossary file, the configuration — under any name (compared
+    /// by device and inode): it would replace what it is made from. Nothing is written then.
+    func refuseOverwriting(_ output: String, what: String, option: String, inputs: [String], configuration: Configuration?)
+        throws
+    {
+        guard let target = FileIdentity(path: output) else { return }
+        var read = inputs
+        for path in try resolvedPaths(configuration: configuration) {
+            read += (try? GlossaryLoader.files(at: path)) ?? [path]
+        }
+        if let file = configuration?.file { read.append(file) }
+        guard read.contains(where: { FileIdentity(path: $0) == target }) else { return }
+        throw CommandFailure.input(
+            InputError("is a file this run reads; \(what) is not written over it (choose another \(option))", file: output))
+    }
+
     /// The nearest `glossary/` folder with glossary files, or a failure that says to `otherwise`
     /// (“pass a path”) and names the `glossary/` folders that were passed over.
     static func discovered(otherwise: String) throws(CommandFailure) -> String {
