@@ -88,7 +88,7 @@ package struct TermTokenizationRule: LintRule {
             )
         }
         if tokens.count > CompiledGlossary.longestTerm {
-            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            let shown = CompiledGlossary.abbreviated(text)
             return (
                 .error,
                 "'\(shown)' has \(tokens.count) words; a term has at most \(CompiledGlossary.longestTerm), and checking refuses it"

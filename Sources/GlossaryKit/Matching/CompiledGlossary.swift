@@ -61,12 +61,16 @@ public final class CompiledGlossary: Sendable {
     /// repeats its words. The longest names of treaties and institutions are about twenty.
     static let longestTerm = 32
 
+    /// `text` as a message shows a term too long to quote whole: its first 40 characters.
+    static func abbreviated(_ text: String) -> String {
+        text.count > 40 ? String(text.prefix(40)) + "…" : text
+    }
+
     /// The error for a term, one of its forms or one of its exception phrases (`what`), `form`,
     /// of `words` words: more than `longestTerm`.
     static func tooLong(_ form: String, words: Int, at term: Term, what: String = "term") -> InputError {
-        let shown = form.count > 40 ? String(form.prefix(40)) + "…" : form
-        return InputError(
-            "the \(what) '\(shown)' has \(words) words; at most \(longestTerm) are matched (split it into shorter ones)",
+        InputError(
+            "the \(what) '\(abbreviated(form))' has \(words) words; at most \(longestTerm) are matched (split it into shorter ones)",
             file: term.location?.file, location: term.location)
     }
 
