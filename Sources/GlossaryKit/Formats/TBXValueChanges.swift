@@ -26,6 +26,12 @@ enum TBXValueChanges {
                 if collapsed.first == nil { collapsed.first = place() }
             }
         }
+        /// Each of `properties`, of `owner`; `isAttribute` says which the writer puts in attributes.
+        func visit(_ properties: [Property], of owner: String, isAttribute: (Property) -> Bool) {
+            for property in properties {
+                visit(property.value, "property '\(property.name)' of \(owner)", inAttribute: isAttribute(property))
+            }
+        }
         visit(glossary.name, "the glossary's name")
         for property in glossary.properties { visit(property.value, "header property '\(property.name)'") }
         for concept in glossary.concepts {
@@ -33,11 +39,8 @@ enum TBXValueChanges {
             visit(concept.definition, "the definition of \(owner)")
             visit(concept.subject, "the subject of \(owner)")
             visit(concept.note, "the note of \(owner)")
-            for property in concept.properties {
-                visit(
-                    property.value, "property '\(property.name)' of \(owner)",
-                    inAttribute: property.name.hasPrefix("@") && property.language == nil)
-            }
+            // (A concept's `@` properties without a language are its entry's attributes.)
+            visit(concept.properties, of: owner) { $0.name.hasPrefix("@") && $0.language == nil }
             for term in concept.terms {
                 let of = "term '\(term.text)' of \(owner)"
                 visit(term.text, "the \(of)")
@@ -46,11 +49,8 @@ enum TBXValueChanges {
                 visit(term.note, "the note of the \(of)")
                 visit(term.context, "the context of the \(of)")
                 visit(term.partOfSpeech, "the part of speech of the \(of)")
-                for property in term.properties {
-                    visit(
-                        property.value, "property '\(property.name)' of the \(of)",
-                        inAttribute: property.name.hasPrefix("@") && !property.name.dropFirst().contains("/"))
-                }
+                // (A term's `@` properties are attributes unless they name a member, `@a/b`.)
+                visit(term.properties, of: "the \(of)") { $0.name.hasPrefix("@") && !$0.name.dropFirst().contains("/") }
             }
         }
         var omissions: [String] = []
