@@ -74,6 +74,13 @@ struct XMLMarkupScanner {
         self.tagsFrom = tagsFrom
     }
 
+    /// Notes a `<` at `position`, the byte being read: where an instruction or a tag starts.
+    @inline(__always)
+    private mutating func markLess(at position: TextPosition) {
+        start = position
+        lessAt = fed
+    }
+
     /// Scans the next piece of the document (after a byte order mark, for the first).
     ///
     /// - Throws: `InputError` at the `<` of the first instruction without data, or of the first
@@ -92,16 +99,13 @@ struct XMLMarkupScanner {
             case .text:
                 if byte == UInt8(ascii: "<") {
                     state = .afterLess
-                    start = here
-                    lessAt = fed
+                    markLess(at: here)
                 }
             case .afterLess:
                 switch byte {
                 case UInt8(ascii: "?"): state = .target(length: 0, question: false)
                 case UInt8(ascii: "!"): state = .afterBang(matched: 0, comment: true, cdata: true)
-                case UInt8(ascii: "<"):
-                    start = here
-                    lessAt = fed
+                case UInt8(ascii: "<"): markLess(at: here)
                 case UInt8(ascii: ">"): state = .text
                 default: state = lessAt >= tagsFrom ? .tag(attributes: 0, quote: 0) : .text
                 }
@@ -117,8 +121,7 @@ struct XMLMarkupScanner {
                 } else {
                     state = byte == UInt8(ascii: "<") ? .afterLess : .text
                     if byte == UInt8(ascii: "<") {
-                        start = here
-                        lessAt = fed
+                        markLess(at: here)
                     }
                 }
             case let .comment(dashes):
@@ -168,8 +171,7 @@ struct XMLMarkupScanner {
                 } else if byte == UInt8(ascii: "<") {
                     // Not well-formed: the parser reports it; read on from this `<`.
                     state = .afterLess
-                    start = here
-                    lessAt = fed
+                    markLess(at: here)
                 }
             }
         }
