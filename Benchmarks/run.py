@@ -41,6 +41,7 @@ Generated data is kept under --work in folders named after the generator file's 
 and the size, so an edited generator makes new data and nothing stale is reused.
 """
 import argparse
+import atexit
 import hashlib
 import json
 import os
@@ -75,6 +76,7 @@ def timer():
     global TIMER
     if TIMER is None:
         folder = tempfile.mkdtemp(prefix="glossary-timer-")
+        atexit.register(shutil.rmtree, folder, True)
         TIMER = os.path.join(folder, "timed")
         run(["cc", "-O2", os.path.join(ROOT, "Benchmarks", "timed.c"), "-o", TIMER])
     return TIMER
